@@ -89,6 +89,7 @@ class ClaimRecord:
     review_status: str = "unreviewed"
     notes: str | None = None
     source: SourceRecord | None = field(default=None, compare=False)
+    id: int | None = field(default=None, compare=False)  # store row id once stored
 
     def __post_init__(self) -> None:
         validate_choice("side", self.side, SIDES)

@@ -1,0 +1,125 @@
+"""Bridge from gazetteer places to the store's PlaceRef, and strict name resolution for hand entry.
+
+The store never imports gazetteer objects into its tables: it keeps a PlaceRef (id, name,
+coordinates, polygon as WKT), so a database stays readable when the gazetteer changes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.records import PlaceRef
+
+# Two candidates are "close" when the runner-up scores at least this share of the winner ...
+AMBIGUOUS_SCORE_RATIO = 0.9
+# ... and they are really different places (not one town listed twice a few km apart).
+AMBIGUOUS_DISTANCE_KM = 25.0
+
+_ID_RE = re.compile(r"^(\d+|[A-Z]{2}\.[A-Z0-9]+)$")
+
+
+def place_ref(place: Any) -> PlaceRef:
+    """Convert a gazetteer Place (duck-typed) to a PlaceRef; polygons become WKT text."""
+    polygon = getattr(place, "polygon", None)
+    wkt = None
+    if polygon is not None:
+        wkt = polygon if isinstance(polygon, str) else polygon.wkt
+    precision = getattr(place, "precision", "settlement") or "settlement"
+    return PlaceRef(
+        id=str(place.id),
+        name=place.name,
+        precision=precision,
+        lat=float(place.lat),
+        lon=float(place.lon),
+        country=getattr(place, "country", None),
+        admin1=getattr(place, "admin1", None),
+        population=getattr(place, "population", None),
+        polygon_wkt=wkt,
+    )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius 6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _gazetteer():
+    try:
+        from gazetteer import default_gazetteer
+    except ImportError as exc:  # the gazetteer package is part of this project; be explicit
+        raise GeomapError(f"the gazetteer is not available ({exc}); use a place id") from exc
+    return default_gazetteer()
+
+
+def looks_like_place_id(s: str) -> bool:
+    """GeoNames ids ("709354") and region ids ("UA.21", "UA.DONBAS") are looked up, not searched."""
+    return bool(_ID_RE.match(s.strip()))
+
+
+def _describe(c: Any) -> str:
+    p = c.place
+    where = ", ".join(x for x in (p.admin1, p.country) if x)
+    return f"{p.name} (id {p.id}; {where}; {p.lat:.4f},{p.lon:.4f}; score {c.score:.2f})"
+
+
+def ambiguous_candidates(candidates: list[Any]) -> list[Any]:
+    """The candidates that tie with the best one, or [] when the best one is a clear winner.
+
+    Ambiguous means: the runner-up scores >= AMBIGUOUS_SCORE_RATIO of the best AND lies more than
+    AMBIGUOUS_DISTANCE_KM away (two villages called Pokrovske in different oblasts). Close scores
+    for entries a few km apart are the same place for a map, so they are not ambiguous.
+    """
+    if len(candidates) < 2:
+        return []
+    best = candidates[0]
+    top = best.score
+    ties = [best]
+    for c in candidates[1:]:
+        close = c.score >= top * AMBIGUOUS_SCORE_RATIO if top > 0 else c.score >= top
+        far = (
+            haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon)
+            > AMBIGUOUS_DISTANCE_KM
+        )
+        if close and far:
+            ties.append(c)
+    return ties if len(ties) > 1 else []
+
+
+def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> PlaceRef:
+    """Resolve a name (or a gazetteer id) to a PlaceRef.
+
+    strict=True (hand entry): an ambiguous name raises GeomapError listing the candidates, so a
+    person never files a claim against the wrong village. strict=False (queries): top candidate.
+    """
+    name = (name or "").strip()
+    if not name:
+        raise GeomapError("empty place name")
+    gaz = _gazetteer()
+    from gazetteer.errors import GazetteerError
+
+    if looks_like_place_id(name):
+        try:
+            return place_ref(gaz.get(name))
+        except GazetteerError:
+            pass  # fall through: maybe a name after all
+    cands = gaz.candidates(name, context=context, limit=10)
+    if not cands:
+        raise GeomapError(
+            f"unknown place {name!r}"
+            + (f"; did you mean: {', '.join(gaz.suggest(name))}?" if gaz.suggest(name) else "")
+        )
+    if strict:
+        ties = ambiguous_candidates(cands)
+        if ties:
+            listing = "; ".join(_describe(c) for c in ties)
+            raise GeomapError(
+                f"ambiguous place {name!r}: {listing}; give the id or a --context "
+                "(e.g. the oblast) to choose"
+            )
+    return place_ref(cands[0].place)
