@@ -1,0 +1,112 @@
+"""The store's tables as a typed SQLAlchemy 2 ORM model.
+
+The same model serves SQLite and PostgreSQL. Alembic migrations in geomap/migrations create and
+evolve it; keep both in step (tests compare the migrated schema with this model).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Source(Base):
+    """An article or statement; deduplicated by URL and by content hash."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str | None] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[date | None] = mapped_column(Date)
+    content_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Extractor version that made this source's machine claims (decides re-ingest replacement).
+    extractor_version: Mapped[str | None] = mapped_column(String(50))
+
+    claims: Mapped[list[Claim]] = relationship(back_populates="source")
+
+
+class Place(Base):
+    """A gazetteer entry as the store keeps it (id = GeoNames id or "CC.admin1")."""
+
+    __tablename__ = "places"
+    __table_args__ = (Index("ix_places_lat_lon", "lat", "lon"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    precision: Mapped[str] = mapped_column(String(20))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(String(20))
+    population: Mapped[int | None] = mapped_column(Integer)
+    polygon_wkt: Mapped[str | None] = mapped_column(Text)
+
+    claims: Mapped[list[Claim]] = relationship(back_populates="place")
+
+
+class Claim(Base):
+    """Who said what about which place, when, with the quote and who/what recorded it."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        Index("ix_claims_place_id_claim_date", "place_id", "claim_date"),
+        Index("ix_claims_side", "side"),
+        Index("ix_claims_type", "type"),
+        Index("ix_claims_claim_date", "claim_date"),
+        Index("ix_claims_source_id", "source_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    place_id: Mapped[str] = mapped_column(ForeignKey("places.id"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    claimant: Mapped[str | None] = mapped_column(Text)
+    place_as_written: Mapped[str | None] = mapped_column(Text)
+    side: Mapped[str] = mapped_column(String(20))
+    type: Mapped[str] = mapped_column(String(20))
+    claim_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(10), default="day")
+    quote: Mapped[str | None] = mapped_column(Text)
+    start_offset: Mapped[int | None] = mapped_column(Integer)
+    end_offset: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    extractor: Mapped[str | None] = mapped_column(String(50))
+    extractor_version: Mapped[str | None] = mapped_column(String(50))
+    origin: Mapped[str] = mapped_column(String(10), default="machine")
+    review_status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    place: Mapped[Place] = relationship(back_populates="claims")
+    source: Mapped[Source | None] = relationship(back_populates="claims")
+
+
+sources = Source.__table__
+places = Place.__table__
+claims = Claim.__table__

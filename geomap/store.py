@@ -1,0 +1,704 @@
+"""The claims store: SQLAlchemy 2 on SQLite (default) or PostgreSQL, migrated on open.
+
+Writes are short transactions; on SQLite they start with BEGIN IMMEDIATE so several processes
+writing one file queue on the lock (busy_timeout) instead of deadlocking on a lock upgrade.
+Bulk paths use Core executemany; the ORM model only defines the schema.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from geomap.errors import GeomapError
+from geomap.model import claims as T_claims
+from geomap.model import places as T_places
+from geomap.model import sources as T_sources
+from geomap.places import haversine_km, looks_like_place_id
+from geomap.query import ClaimFilter, contested_place_ids
+from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+
+DEFAULT_URL = "sqlite:///geomap.db"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BATCH = 20_000
+_PG_MIGRATION_LOCK = 7_420_531  # advisory lock key: one migrator at a time
+
+
+@dataclass
+class IngestResult:
+    source_id: int
+    added: int
+    replaced: int
+    duplicate: bool
+
+
+@dataclass
+class ImportResult:
+    added: int
+    skipped: int  # exact duplicates of claims already stored
+    sources_added: int
+
+
+def normalize_url(url: str | None) -> str:
+    """None -> $GEOMAP_DB or sqlite:///geomap.db; a bare path -> a SQLite URL."""
+    url = url or os.environ.get("GEOMAP_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def version_key(v: str | None) -> tuple:
+    """Sort key for extractor versions: numeric parts compare as numbers ("1.10" > "1.9")."""
+    if not v:
+        return ()
+    return tuple(
+        (1, int(p), "") if p.isdigit() else (0, 0, p) for p in re.findall(r"\d+|[A-Za-z]+", v)
+    )
+
+
+def is_newer_version(new: str | None, old: str | None) -> bool:
+    return bool(new) and version_key(new) > version_key(old)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _naive_utc(dt: datetime | None) -> datetime | None:
+    if dt is not None and dt.tzinfo is not None:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _rec) -> None:  # noqa: ANN001
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA busy_timeout=60000")
+            if ":memory:" not in url and "mode=memory" not in url:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA cache_size=-65536")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            write = conn.get_execution_options().get("geomap_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=1)
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()  # type: ignore[return-value]
+
+
+def _alembic_config(conn: Connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` under the write lock (idempotent; safe from many processes).
+
+    A database made before migrations existed (tables but no alembic_version) is taken to be
+    revision 0001 and upgraded from there.
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        conn.execution_options(geomap_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+            current = MigrationContext.configure(conn).get_current_revision()
+            target = _alembic_head() if revision == "head" else revision
+            if current == target:
+                return
+            cfg = _alembic_config(conn)
+            if current is None and inspect(conn).has_table("claims"):
+                command.stamp(cfg, "0001")
+            command.upgrade(cfg, revision)
+
+
+def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
+    """Open (and create/upgrade) the store at `url` (see normalize_url)."""
+    url = normalize_url(url)
+    try:
+        engine = _make_engine(url)
+        if migrate_schema:
+            migrate(engine)
+    except SQLAlchemyError as exc:
+        raise GeomapError(f"cannot open database {url}: {exc.__class__.__name__}: {exc}") from exc
+    except ModuleNotFoundError as exc:
+        raise GeomapError(
+            f"cannot open database {url}: missing driver {exc.name} "
+            "(pip install 'geomap[postgres]' for PostgreSQL)"
+        ) from exc
+    return Store(engine)
+
+
+def _place_row(p: PlaceRef) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "precision": p.precision,
+        "lat": p.lat,
+        "lon": p.lon,
+        "country": p.country,
+        "admin1": p.admin1,
+        "population": p.population,
+        "polygon_wkt": p.polygon_wkt,
+    }
+
+
+def _claim_row(c: ClaimRecord, source_id: int | None) -> dict[str, Any]:
+    return {
+        "place_id": c.place.id,
+        "source_id": source_id,
+        "claimant": c.claimant,
+        "place_as_written": c.place_as_written,
+        "side": c.side,
+        "type": c.type,
+        "claim_date": c.claim_date,
+        "date_precision": c.date_precision,
+        "quote": c.quote,
+        "start_offset": c.start,
+        "end_offset": c.end,
+        "confidence": c.confidence,
+        "extractor": c.extractor,
+        "extractor_version": c.extractor_version,
+        "origin": c.origin,
+        "review_status": c.review_status,
+        "notes": c.notes,
+    }
+
+
+_KEY_FIELDS = (
+    "place_id", "claimant", "place_as_written", "side", "type", "claim_date", "date_precision",
+    "quote", "start_offset", "end_offset", "confidence", "extractor", "extractor_version",
+    "origin", "review_status", "notes",
+)  # fmt: skip
+
+
+def _claim_key(row: Any) -> tuple:
+    get = row.get if isinstance(row, dict) else row._mapping.get
+    return tuple(get(k) for k in _KEY_FIELDS)
+
+
+def _source_values(s: SourceRecord) -> dict[str, Any]:
+    return {
+        "url": s.url,
+        "title": s.title,
+        "outlet": s.outlet,
+        "author": s.author,
+        "published": s.published,
+        "content_hash": s.content_hash,
+        "ingested_at": _naive_utc(s.ingested_at) or _now(),
+    }
+
+
+_SELECT_COLS = [
+    T_claims.c.id,
+    T_claims.c.source_id,
+    *[T_claims.c[k] for k in _KEY_FIELDS],
+    T_places.c.name.label("p_name"),
+    T_places.c.precision.label("p_precision"),
+    T_places.c.lat.label("p_lat"),
+    T_places.c.lon.label("p_lon"),
+    T_places.c.country.label("p_country"),
+    T_places.c.admin1.label("p_admin1"),
+    T_places.c.population.label("p_population"),
+    T_places.c.polygon_wkt.label("p_polygon"),
+    T_sources.c.url.label("s_url"),
+    T_sources.c.title.label("s_title"),
+    T_sources.c.outlet.label("s_outlet"),
+    T_sources.c.author.label("s_author"),
+    T_sources.c.published.label("s_published"),
+    T_sources.c.content_hash.label("s_hash"),
+    T_sources.c.ingested_at.label("s_ingested_at"),
+]
+_FROM = T_claims.join(T_places, T_claims.c.place_id == T_places.c.id).outerjoin(
+    T_sources, T_claims.c.source_id == T_sources.c.id
+)
+
+
+class Store:
+    """A claims database. Create with open_store(); close() when done (or use `with`)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); rolled back on any error."""
+        with self.engine.connect() as conn:
+            conn.execution_options(geomap_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def _insert_ignore(self, conn: Connection, table, rows: list[dict[str, Any]], key: str) -> None:
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        for i in range(0, len(rows), BATCH):
+            conn.execute(
+                dialect_insert(table).on_conflict_do_nothing(index_elements=[key]),
+                rows[i : i + BATCH],
+            )
+
+    def _upsert_places(self, conn: Connection, places: Iterable[PlaceRef]) -> None:
+        """Insert places not stored yet (an existing place row is kept as it is)."""
+        seen: dict[str, dict[str, Any]] = {}
+        for p in places:
+            if p.id not in seen:
+                seen[p.id] = _place_row(p)
+        self._insert_ignore(conn, T_places, list(seen.values()), "id")
+
+    def _insert_claims(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), BATCH):
+            conn.execute(insert(T_claims), rows[i : i + BATCH])
+
+    def _find_source(self, conn: Connection, s: SourceRecord):
+        """The stored source with the same URL, else the same content hash, else None."""
+        for col, val in ((T_sources.c.url, s.url), (T_sources.c.content_hash, s.content_hash)):
+            if val:
+                row = conn.execute(select(T_sources).where(col == val)).first()
+                if row is not None:
+                    return row
+        return None
+
+    def _insert_source(
+        self, conn: Connection, s: SourceRecord, extractor_version: str | None
+    ) -> int:
+        vals = _source_values(s) | {"extractor_version": extractor_version}
+        return conn.execute(insert(T_sources).values(**vals)).inserted_primary_key[0]
+
+    # -- writing ----------------------------------------------------------------------------
+    def ingest(
+        self,
+        source: SourceRecord,
+        claims: Sequence[ClaimRecord],
+        extractor_version: str | None = None,
+    ) -> IngestResult:
+        """Store one source and its claims in one transaction.
+
+        Same URL or same content hash as a stored source -> duplicate, nothing stored, unless
+        this extractor version is newer than the one that made the stored claims: then that
+        source's machine-made unreviewed claims are replaced; claims entered by a person or
+        reviewed are kept (and new claims identical to a kept one are not added twice).
+        `extractor_version` defaults to the highest version among the machine claims.
+        """
+        if extractor_version is None:
+            versions = [
+                c.extractor_version for c in claims if c.origin == "machine" and c.extractor_version
+            ]
+            extractor_version = max(versions, key=version_key) if versions else None
+        for attempt in range(3):
+            try:
+                return self._ingest_once(source, claims, extractor_version)
+            except IntegrityError as exc:
+                # A concurrent writer (PostgreSQL) stored the same source first: retry, which
+                # then sees it as a duplicate. Any other integrity problem is the caller's.
+                if attempt == 2 or "sources" not in str(exc.orig):
+                    raise GeomapError(
+                        f"cannot store source {source.url or source.content_hash}: {exc.orig}"
+                    ) from exc
+        raise AssertionError("unreachable")
+
+    def _ingest_once(
+        self, source: SourceRecord, claims: Sequence[ClaimRecord], version: str | None
+    ) -> IngestResult:
+        with self.write() as conn:
+            existing = self._find_source(conn, source)
+            if existing is None:
+                sid = self._insert_source(conn, source, version)
+                self._upsert_places(conn, (c.place for c in claims))
+                self._insert_claims(conn, [_claim_row(c, sid) for c in claims])
+                return IngestResult(sid, len(claims), 0, False)
+            sid = existing.id
+            if not is_newer_version(version, existing.extractor_version):
+                return IngestResult(sid, 0, 0, True)
+            replaced = conn.execute(
+                delete(T_claims).where(
+                    T_claims.c.source_id == sid,
+                    T_claims.c.origin == "machine",
+                    T_claims.c.review_status == "unreviewed",
+                )
+            ).rowcount
+            kept = {
+                _claim_key(r)[:10]
+                for r in conn.execute(
+                    select(*[T_claims.c[k] for k in _KEY_FIELDS]).where(T_claims.c.source_id == sid)
+                )
+            }
+            meta = {
+                k: v
+                for k, v in _source_values(source).items()
+                if k not in ("url", "content_hash") and v is not None
+            }
+            meta["ingested_at"] = _now()
+            conn.execute(
+                update(T_sources)
+                .where(T_sources.c.id == sid)
+                .values(extractor_version=version, **meta)
+            )
+            rows = [_claim_row(c, sid) for c in claims]
+            rows = [r for r in rows if _claim_key(r)[:10] not in kept]
+            self._upsert_places(conn, (c.place for c in claims))
+            self._insert_claims(conn, rows)
+            return IngestResult(sid, len(rows), replaced, False)
+
+    def add_claim(self, claim: ClaimRecord) -> int:
+        """Store one claim (e.g. entered by hand); its source is reused if already stored."""
+        with self.write() as conn:
+            sid = None
+            if claim.source is not None:
+                row = self._find_source(conn, claim.source)
+                sid = row.id if row is not None else self._insert_source(conn, claim.source, None)
+            self._upsert_places(conn, [claim.place])
+            return conn.execute(
+                insert(T_claims).values(**_claim_row(claim, sid))
+            ).inserted_primary_key[0]
+
+    def import_claims(self, claims: Iterable[ClaimRecord], *, dedupe: bool = True) -> ImportResult:
+        """Bulk-store claims (each with its own source or none) in ONE transaction.
+
+        Sources are matched to stored ones by URL/content hash; with `dedupe`, a claim identical
+        to one already stored for the same stored source (or sourceless, same place) is skipped,
+        so importing a file twice adds nothing. Streams: claims are consumed in batches.
+        """
+        added = skipped = sources_added = 0
+        source_ids: dict[tuple, int] = {}
+        preexisting: set[int] = set()
+        existing_keys: dict[int, set[tuple]] = {}
+        sourceless_keys: set[tuple] = set()
+        sourceless_places: set[str] = set()
+        known_places: set[str] = set()
+        with self.write() as conn:
+            batch: list[ClaimRecord] = []
+
+            def flush() -> None:
+                nonlocal added, skipped, sources_added
+                self._upsert_places(
+                    conn, (c.place for c in batch if c.place.id not in known_places)
+                )
+                known_places.update(c.place.id for c in batch)
+                rows = []
+                for c in batch:
+                    sid = None
+                    s = c.source
+                    if s is not None:
+                        key = _source_key(s)
+                        sid = source_ids.get(key)
+                        if sid is None:
+                            row = self._find_source(conn, s) if (s.url or s.content_hash) else None
+                            if row is not None:
+                                sid = row.id
+                                preexisting.add(sid)
+                            else:
+                                sid = self._insert_source(conn, s, _source_version(c))
+                                sources_added += 1
+                            source_ids[key] = sid
+                    row = _claim_row(c, sid)
+                    if dedupe and (sid is None or sid in preexisting):
+                        if sid is None:
+                            if c.place.id not in sourceless_places:
+                                sourceless_places.add(c.place.id)
+                                sourceless_keys.update(self._claim_keys(conn, None, c.place.id))
+                            keys = sourceless_keys
+                        else:
+                            keys = existing_keys.get(sid)
+                            if keys is None:
+                                keys = existing_keys[sid] = self._claim_keys(conn, sid, None)
+                        k = _claim_key(row)
+                        if k in keys:
+                            skipped += 1
+                            continue
+                        keys.add(k)
+                    rows.append(row)
+                self._insert_claims(conn, rows)
+                added += len(rows)
+                batch.clear()
+
+            for c in claims:
+                batch.append(c)
+                if len(batch) >= BATCH:
+                    flush()
+            flush()
+        return ImportResult(added, skipped, sources_added)
+
+    def _claim_keys(self, conn: Connection, sid: int | None, place_id: str | None) -> set[tuple]:
+        """Keys of stored claims of source `sid`, or of sourceless claims about `place_id`."""
+        cols = [T_claims.c[k] for k in _KEY_FIELDS]
+        if sid is not None:
+            stmt = select(*cols).where(T_claims.c.source_id == sid)
+        else:
+            stmt = select(*cols).where(
+                T_claims.c.source_id.is_(None), T_claims.c.place_id == place_id
+            )
+        return {_claim_key(r) for r in conn.execute(stmt)}
+
+    # -- reading ----------------------------------------------------------------------------
+    def claims(self, f: ClaimFilter | None = None) -> list[ClaimRecord]:
+        """Claims matching the filter, oldest first (undated last), each with .source and .id."""
+        f = f or ClaimFilter()
+        with self.read() as conn:
+            conds = []
+            near_point = None
+            if f.place:
+                conds.append(T_claims.c.place_id.in_(self._place_ids(conn, f.place)))
+            if f.since:
+                conds.append(T_claims.c.claim_date >= f.since)
+            if f.upper_date:
+                conds.append(T_claims.c.claim_date <= f.upper_date)
+            if f.side:
+                conds.append(T_claims.c.side == f.side)
+            if f.type:
+                conds.append(T_claims.c.type == f.type)
+            if f.bbox:
+                x0, y0, x1, y1 = f.bbox
+                conds += [T_places.c.lon.between(x0, x1), T_places.c.lat.between(y0, y1)]
+            if f.near:
+                near_point = self._point(conn, f.near)
+                conds += _bbox_around(near_point, f.within_km)
+            stmt = select(*_SELECT_COLS).select_from(_FROM)
+            if conds:
+                stmt = stmt.where(and_(*conds))
+            stmt = stmt.order_by(T_claims.c.claim_date.asc().nulls_last(), T_claims.c.id)
+            rows = conn.execute(stmt).all()
+        out = _rows_to_records(rows)
+        if near_point is not None:
+            lat0, lon0 = near_point
+            out = [
+                c for c in out if haversine_km(lat0, lon0, c.place.lat, c.place.lon) <= f.within_km
+            ]
+        if f.contested:
+            ids = contested_place_ids(out)
+            out = [c for c in out if c.place.id in ids]
+        return out
+
+    def get_place(self, place_id: str) -> PlaceRef | None:
+        with self.read() as conn:
+            r = conn.execute(select(T_places).where(T_places.c.id == place_id)).first()
+        if r is None:
+            return None
+        return PlaceRef(
+            r.id,
+            r.name,
+            r.precision,
+            r.lat,
+            r.lon,
+            r.country,
+            r.admin1,
+            r.population,
+            r.polygon_wkt,
+        )
+
+    def count(self) -> dict[str, int]:
+        """Row counts per table (for status lines and tests)."""
+        with self.read() as conn:
+            return {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (T_sources, T_places, T_claims)
+            }
+
+    def _place_ids(self, conn: Connection, name: str) -> list[str]:
+        """Resolve a place filter: an id as is; else the gazetteer's top candidate; else by name.
+
+        Any alias the gazetteer knows maps to the same id ("Dzerzhinsk" -> Toretsk's id).
+        """
+        name = name.strip()
+        if looks_like_place_id(name):
+            return [name]
+        ref = _gazetteer_top(name)
+        if ref is not None:
+            return [ref.id]
+        ids = list(
+            conn.execute(
+                select(T_places.c.id).where(func.lower(T_places.c.name) == name.lower())
+            ).scalars()
+        )
+        if not ids:
+            raise GeomapError(f"unknown place {name!r}: not in the gazetteer nor in the store")
+        return ids
+
+    def _point(self, conn: Connection, name: str) -> tuple[float, float]:
+        name = name.strip()
+        if looks_like_place_id(name):
+            r = conn.execute(
+                select(T_places.c.lat, T_places.c.lon).where(T_places.c.id == name)
+            ).first()
+            if r is not None:
+                return (r.lat, r.lon)
+        ref = _gazetteer_top(name, by_id=looks_like_place_id(name))
+        if ref is not None:
+            return (ref.lat, ref.lon)
+        r = conn.execute(
+            select(T_places.c.lat, T_places.c.lon).where(
+                func.lower(T_places.c.name) == name.lower()
+            )
+        ).first()
+        if r is None:
+            raise GeomapError(
+                f"unknown place {name!r} for --near: not in the gazetteer nor in the store"
+            )
+        return (r.lat, r.lon)
+
+
+def _source_key(s: SourceRecord) -> tuple:
+    if s.url:
+        return ("url", s.url)
+    if s.content_hash:
+        return ("hash", s.content_hash)
+    return ("anon", s.title, s.outlet, s.author, s.published, s.ingested_at)
+
+
+def _source_version(c: ClaimRecord) -> str | None:
+    return c.extractor_version if c.origin == "machine" else None
+
+
+def _bbox_around(point: tuple[float, float], km: float) -> list:
+    """SQL prefilter: a lat/lon box that surely contains the circle (haversine decides after)."""
+    import math
+
+    lat, lon = point
+    dlat = km / 110.574 + 1e-6
+    coslat = max(math.cos(math.radians(min(89.9, abs(lat) + dlat))), 1e-6)
+    dlon = min(180.0, km / (111.320 * coslat) + 1e-6)
+    return [
+        T_places.c.lat.between(lat - dlat, lat + dlat),
+        T_places.c.lon.between(lon - dlon, lon + dlon),
+    ]
+
+
+def _gazetteer_top(name: str, by_id: bool = False) -> PlaceRef | None:
+    """The gazetteer's best match (no ambiguity error: queries take the top candidate)."""
+    try:
+        from gazetteer import default_gazetteer
+    except ImportError:
+        return None
+    from gazetteer.errors import GazetteerError
+    from geomap.places import place_ref
+
+    gaz = default_gazetteer()
+    try:
+        if by_id:
+            return place_ref(gaz.get(name))
+        cands = gaz.candidates(name, limit=1)
+    except GazetteerError:
+        return None
+    return place_ref(cands[0].place) if cands else None
+
+
+def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:
+    places: dict[str, PlaceRef] = {}
+    sources: dict[int, SourceRecord] = {}
+    out = []
+    for r in rows:
+        p = places.get(r.place_id)
+        if p is None:
+            p = places[r.place_id] = PlaceRef(
+                r.place_id, r.p_name, r.p_precision, r.p_lat, r.p_lon, r.p_country, r.p_admin1,
+                r.p_population, r.p_polygon,
+            )  # fmt: skip
+        s = None
+        if r.source_id is not None:
+            s = sources.get(r.source_id)
+            if s is None:
+                s = sources[r.source_id] = SourceRecord(
+                    r.s_url,
+                    r.s_title,
+                    r.s_outlet,
+                    r.s_author,
+                    r.s_published,
+                    r.s_hash,
+                    r.s_ingested_at,
+                )
+        out.append(
+            ClaimRecord(
+                place=p,
+                side=r.side,
+                type=r.type,
+                claim_date=r.claim_date,
+                date_precision=r.date_precision,
+                claimant=r.claimant,
+                place_as_written=r.place_as_written,
+                quote=r.quote,
+                start=r.start_offset,
+                end=r.end_offset,
+                confidence=r.confidence,
+                extractor=r.extractor,
+                extractor_version=r.extractor_version,
+                origin=r.origin,
+                review_status=r.review_status,
+                notes=r.notes,
+                source=s,
+                id=r.id,
+            )  # fmt: skip
+        )
+    return out
+
+
+__all__ = ["ImportResult", "IngestResult", "Store", "migrate", "normalize_url", "open_store"]
