@@ -1,0 +1,82 @@
+"""Import/export of claims: CSV (ACLED-like), JSON Lines, GeoJSON (RFC 7946) and KML.
+
+Every format carries the same flat columns (geomap.formats.rows), so export -> import is lossless.
+Readers validate the whole file first and raise GeomapError naming file, line (or feature) and
+field; the store then writes everything in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from geomap.errors import GeomapError
+from geomap.formats.rows import RowError, row_to_claim
+from geomap.records import ClaimRecord, PlaceRef
+
+FORMATS = ("csv", "jsonl", "geojson", "kml")
+_EXT = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".geojson": "geojson",
+        ".json": "geojson", ".kml": "kml"}  # fmt: skip
+
+
+def detect_format(path: str | Path, fmt: str | None = None) -> str:
+    """The format named, else the one the file extension implies."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise GeomapError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        return fmt
+    ext = Path(str(path)).suffix.lower()
+    if ext not in _EXT:
+        raise GeomapError(
+            f"cannot tell the format of {path} from its extension; give --format "
+            f"({', '.join(FORMATS)})"
+        )
+    return _EXT[ext]
+
+
+def _module(fmt: str):
+    from geomap.formats import csv, geojson, jsonl, kml
+
+    return {"csv": csv, "jsonl": jsonl, "geojson": geojson, "kml": kml}[fmt]
+
+
+def write_claims(claims: Iterable[ClaimRecord], fp: IO[str], fmt: str) -> int:
+    """Write claims to an open text stream (CSV streams need newline=""); returns the count."""
+    return _module(detect_format("", fmt)).dump(claims, fp)
+
+
+def export_claims(claims: Iterable[ClaimRecord], path: str | Path, fmt: str | None = None) -> int:
+    fmt = detect_format(path, fmt)
+    with open(path, "w", encoding="utf-8", newline="") as fp:
+        return write_claims(claims, fp, fmt)
+
+
+def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(where, row) pairs; `where` is "line 12" or "feature 3"."""
+    fmt = detect_format(path, fmt)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fp:
+            yield from _module(fmt).load_rows(fp, str(path))
+    except FileNotFoundError:
+        raise GeomapError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise GeomapError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def read_claims(
+    path: str | Path,
+    fmt: str | None = None,
+    resolve: Callable[[str], PlaceRef] | None = None,
+) -> list[ClaimRecord]:
+    """Parse and validate a whole file; GeomapError "FILE:line N: field 'x': ..." on a bad row."""
+    out = []
+    for where, row in iter_rows(path, fmt):
+        try:
+            out.append(row_to_claim(row, resolve))
+        except RowError as exc:
+            raise GeomapError(f"{path}: {where}: {exc}") from None
+    return out
+
+
+__all__ = ["FORMATS", "detect_format", "export_claims", "read_claims", "write_claims", "iter_rows"]
