@@ -1,0 +1,186 @@
+"""The page's data: places as GeoJSON features whose properties hold their claims, compactly.
+
+One feature per place (a Point for settlements, the region's polygon for region-precision
+places); `properties.c` lists the place's claims oldest first as short arrays
+`[date, side index, type index, claimant, quote, source index, place as written]`,
+and sources are listed once. The page styles and filters these in JS, so the HTML grows with the
+data, not with one JS object per marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import shapely
+from shapely import wkt as shapely_wkt
+from shapely.errors import ShapelyError
+from shapely.geometry import mapping
+
+from geomap.errors import GeomapError
+from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord, SourceRecord
+from geomap.render.safety import safe_url
+
+
+def claim_day(c: ClaimRecord) -> date | None:
+    """The day a claim counts from: its claim date, else its source's publication date."""
+    if c.claim_date is not None:
+        return c.claim_date
+    if c.source is not None and c.source.published is not None:
+        return c.source.published
+    return None
+
+
+def date_label(c: ClaimRecord) -> str:
+    """'2025-02-07', '2024-08' (month precision), '2024' (year) or '' (undated).
+
+    Labels of coarser precision sort before the days they contain, so string comparison
+    against a day gives 'visible from the start of that month/year'.
+    """
+    d = claim_day(c)
+    if d is None:
+        return ""
+    iso = d.isoformat()
+    if c.claim_date is not None and c.date_precision == "month":
+        return iso[:7]
+    if c.claim_date is not None and c.date_precision == "year":
+        return iso[:4]
+    return iso
+
+
+def window(
+    claims: Iterable[ClaimRecord],
+    *,
+    as_of: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[ClaimRecord]:
+    """Claims inside [since, min(until, as_of)], oldest first; undated claims are kept unless a
+    bound is set (nothing says they fall inside it)."""
+    hi = min((d for d in (as_of, until) if d is not None), default=None)
+    out = []
+    for c in claims:
+        d = claim_day(c)
+        if d is None:
+            if since is None and hi is None:
+                out.append(c)
+            continue
+        if since is not None and d < since:
+            continue
+        if hi is not None and d > hi:
+            continue
+        out.append(c)
+    return sort_claims(out)
+
+
+def sort_claims(claims: Iterable[ClaimRecord]) -> list[ClaimRecord]:
+    """Oldest first by claim day (undated first); stable, so store order breaks ties."""
+    return sorted(claims, key=lambda c: (claim_day(c) or date.min))
+
+
+def _round_coords(geom: dict, nd: int) -> dict:
+    def r(x):
+        if isinstance(x, (list, tuple)):
+            if x and isinstance(x[0], (int, float)):
+                return [round(v, nd) for v in x]
+            return [r(v) for v in x]
+        return x
+
+    return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
+
+
+def region_geometry(wkt_text: str, simplify_deg: float = 0.005) -> dict | None:
+    """A region polygon from WKT as compact GeoJSON (None if the WKT is unusable)."""
+    try:
+        geom = shapely_wkt.loads(wkt_text)
+    except (ShapelyError, ValueError, TypeError):
+        return None
+    if geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    geom = shapely.make_valid(geom.simplify(simplify_deg, preserve_topology=True))
+    if geom.geom_type == "GeometryCollection":
+        polys = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+        if not polys:
+            return None
+        geom = shapely.union_all(polys)
+    return _round_coords(mapping(geom), 4)
+
+
+def _source_row(s: SourceRecord) -> list:
+    return [
+        safe_url(s.url),
+        s.title or None,
+        s.outlet or None,
+        s.published.isoformat() if s.published else None,
+    ]
+
+
+def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
+    """Places FeatureCollection + source table + sorted dates for the page (see module doc)."""
+    side_ix = {s: i for i, s in enumerate(SIDES)}
+    type_ix = {t: i for i, t in enumerate(CLAIM_TYPES)}
+    sources: list[list] = []
+    source_ix: dict[tuple, int] = {}
+    features: dict[str, dict] = {}
+    dates: set[str] = set()
+    for c in sort_claims(claims):
+        if c.side not in side_ix or c.type not in type_ix:
+            raise GeomapError(
+                f"claim about {c.place.name!r} has unknown side/type {c.side}/{c.type}"
+            )
+        si = -1
+        if c.source is not None:
+            row = _source_row(c.source)
+            key = tuple(row)
+            if key not in source_ix:
+                source_ix[key] = len(sources)
+                sources.append(row)
+            si = source_ix[key]
+        p = c.place
+        f = features.get(p.id)
+        if f is None:
+            geom = None
+            if p.precision == "region" and p.polygon_wkt:
+                geom = region_geometry(p.polygon_wkt)
+            region = geom is not None
+            if geom is None:
+                geom = {"type": "Point", "coordinates": [round(p.lon, 5), round(p.lat, 5)]}
+            props: dict = {"id": p.id, "n": p.name, "c": []}
+            if region:
+                props["r"] = 1
+            f = {"type": "Feature", "geometry": geom, "properties": props}
+            features[p.id] = f
+        d = date_label(c)
+        if d:
+            dates.add(d)
+        row = [d, side_ix[c.side], type_ix[c.type], c.claimant or "", c.quote or "", si]
+        if c.place_as_written and c.place_as_written != p.name:
+            row.append(c.place_as_written)
+        f["properties"]["c"].append(row)
+    return {
+        "sides": list(SIDES),
+        "types": list(CLAIM_TYPES),
+        "sources": sources,
+        "places": {"type": "FeatureCollection", "features": list(features.values())},
+        "dates": sorted(dates),
+    }
+
+
+def claims_geojson(claims: Sequence[ClaimRecord]) -> dict:
+    """Plain GeoJSON, one Point feature per claim with readable properties.
+
+    The benchmark's yardstick for page size, and a handy export for other tools.
+    """
+    feats = []
+    for c in claims:
+        s = c.source or SourceRecord()
+        feats.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [c.place.lon, c.place.lat]},
+            "properties": {
+                "place_id": c.place.id, "place": c.place.name, "side": c.side, "type": c.type,
+                "date": date_label(c), "claimant": c.claimant, "quote": c.quote,
+                "source_url": s.url, "source_title": s.title,
+            },
+        })
+    return {"type": "FeatureCollection", "features": feats}

@@ -1,0 +1,227 @@
+"""build_map: a folium.Map from claim records, with data-driven client-side layers.
+
+The map holds one data blob (see `features.claims_payload`) and one script that draws it; side
+layers in the layer control filter the claims, a slider plays them over time, and the claimed
+front lines (`fronts.compute_fronts`) are toggleable layers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import folium
+from branca.element import Figure, MacroElement
+from folium.template import Template
+
+from geomap.records import SIDES, ClaimRecord
+from geomap.render import features
+from geomap.render.fronts import compute_fronts, fronts_geojson
+from geomap.render.outline import outline_geometry
+from geomap.render.safety import json_for_script
+from geomap.render.styles import FRONT_STYLES, SIDE_LABELS, style_table
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTR = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+GEONAMES_ATTR = (
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> '
+    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
+)
+DEFAULT_CENTER = (48.5, 34.0)  # Ukraine
+PAGE_TITLE = "geomap: claims map"
+
+
+@lru_cache(maxsize=1)
+def _script() -> str:
+    return resources.files("geomap").joinpath("static/claims_map.js").read_text(encoding="utf-8")
+
+
+CSS = """
+.geomap-popup{font:13px/1.35 system-ui,sans-serif;max-width:360px}
+.geomap-popup-title{font-weight:700;font-size:14px}
+.geomap-popup-status{color:#555;margin-bottom:4px}
+.geomap-claims{margin:0;padding-left:18px}
+.geomap-claim{margin:4px 0}
+.geomap-claim-date{font-weight:600}
+.geomap-claim-quote{margin:2px 0 2px 0;padding-left:6px;border-left:3px solid #ccc;color:#333;
+  font-style:italic;white-space:pre-wrap}
+.geomap-claim-written{color:#666;font-size:12px}
+.geomap-claim-source{font-size:12px;word-break:break-all}
+.geomap-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
+  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.4 system-ui,sans-serif;max-width:260px}
+.geomap-legend-title{font-weight:700;margin-bottom:2px}
+.geomap-legend-row{display:flex;align-items:center;gap:6px}
+.geomap-swatch{display:inline-block;flex:none;width:12px;height:12px;box-sizing:border-box}
+.geomap-swatch-point{border-radius:50%;border:2px solid}
+.geomap-swatch-region{border:2px solid #555;background:rgba(85,85,85,.2)}
+.geomap-swatch-line{height:0;width:16px;border-top:4px solid}
+.geomap-swatch-zone{border:1px dashed;opacity:.6}
+.geomap-timeline{background:#fff;padding:4px 6px;display:flex;align-items:center;gap:6px;
+  font:12px system-ui,sans-serif}
+.geomap-timeline button{border:0;background:#eee;border-radius:3px;cursor:pointer;width:28px}
+.geomap-slider{width:220px}
+@media print{.geomap-timeline,.leaflet-control-layers{display:none}}
+"""
+
+
+class ClaimsLayer(MacroElement):
+    """Emits the data blob and the drawing script for one map."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.js }}
+        geomapClaimsMap({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.groups_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict, places, sides: dict, fronts: dict, outline) -> None:
+        super().__init__()
+        self._name = "GeomapClaims"
+        self.data_json = json_for_script(data)
+        self.js = _script()
+        self.css = CSS
+        self.groups_js = _groups_js(places, sides, fronts, outline)
+
+
+def _groups_js(places, sides: dict, fronts: dict, outline) -> str:
+    """JS object literal naming the folium FeatureGroups the script fills and watches."""
+
+    def obj(d: dict) -> str:
+        return "{" + ",".join(f"{json.dumps(k)}:{g.get_name()}" for k, g in d.items()) + "}"
+
+    out = outline.get_name() if outline is not None else "null"
+    return (
+        f"{{places:{places.get_name()},sides:{obj(sides)},fronts:{obj(fronts)},outline:{out}}}"
+    )
+
+
+
+def _bounds(payload: dict) -> list[list[float]] | None:
+    lats: list[float] = []
+    lons: list[float] = []
+
+    def walk(c):
+        if c and isinstance(c[0], (int, float)):
+            lons.append(c[0])
+            lats.append(c[1])
+        else:
+            for x in c:
+                walk(x)
+
+    for f in payload["places"]["features"]:
+        walk(f["geometry"]["coordinates"])
+    if not lats:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def build_map(
+    claims: Sequence[ClaimRecord],
+    *,
+    as_of: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    fronts: bool = True,
+    offline: bool = False,
+    tiles: str | None = "OpenStreetMap",
+    outline: bool | None = None,
+    timeline: bool = True,
+    height: str | None = None,
+    title: str = PAGE_TITLE,
+    play_ms: int = 800,
+) -> folium.Map:
+    """A folium.Map of `claims` (pure: no store, no network at build time).
+
+    as_of/since/until fix the window (claims outside are left out; the slider plays the rest).
+    offline=True drops the tile layer (unless `tiles` is an explicit URL) and draws an outline
+    basemap instead; inlining the JS/CSS happens when writing (`map_html(..., offline=True)`).
+    """
+    shown = features.window(claims, as_of=as_of, since=since, until=until)
+    payload = features.claims_payload(shown)
+    payload["style"] = style_table()
+    payload["attribution"] = GEONAMES_ATTR
+    payload["timeline"] = timeline
+    payload["playMs"] = play_ms
+    if offline and tiles == "OpenStreetMap":
+        tiles = None
+    draw_outline = outline if outline is not None else tiles is None
+    fr = compute_fronts(shown) if fronts else None
+    payload["fronts"] = fronts_geojson(fr) if fr is not None and not fr.is_empty() else {}
+    if draw_outline:
+        payload["outline"] = outline_geometry(shown)
+
+    bounds = _bounds(payload)
+    m = folium.Map(
+        location=DEFAULT_CENTER if bounds is None else None,
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        height=height or "100%",
+    )
+    fig = Figure(title=title)
+    fig.add_child(m)
+    if tiles is not None:
+        if tiles == "OpenStreetMap":
+            folium.TileLayer(OSM_TILES, attr=OSM_ATTR, name="OpenStreetMap", max_zoom=19).add_to(m)
+        else:
+            folium.TileLayer(tiles, attr=OSM_ATTR if "openstreetmap" in tiles.lower() else tiles,
+                             name="Base map").add_to(m)
+    outline_group = None
+    if draw_outline and payload.get("outline"):
+        outline_group = folium.FeatureGroup(name="Outline basemap", overlay=True, show=True)
+        outline_group.add_to(m)
+    front_groups = {}
+    for h in payload["fronts"]:
+        front_groups[h] = folium.FeatureGroup(name=FRONT_STYLES[h]["label"], show=True).add_to(m)
+    places = folium.FeatureGroup(name="Claimed places", show=True).add_to(m)
+    sides = {
+        s: folium.FeatureGroup(name=f"Claims by {SIDE_LABELS[s]}", show=True).add_to(m)
+        for s in SIDES
+    }
+    ClaimsLayer(payload, places, sides, front_groups, outline_group).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    if bounds is not None:
+        pad = 0.15 if bounds[0] == bounds[1] else 0.0  # one place: show its surroundings
+        (s, w), (n, e) = bounds
+        m.fit_bounds([[s - pad, w - pad], [n + pad, e + pad]], padding=(30, 30))
+    return m
+
+
+def map_html(m: folium.Map, *, fragment: bool = False, offline: bool = False) -> str:
+    """HTML for a map: a full page, or a fragment (styles, div, scripts) to paste into a page.
+
+    offline=True inlines every Leaflet/plugin asset from the local copies
+    (`geomap assets install`), raising GeomapError when they are missing.
+    """
+    root = m.get_root()
+    if fragment:
+        root.render()
+        header = root.header.render()
+        # Drop the page-level rules folium adds for full pages (html/body sizing, viewport).
+        header = header.replace(
+            '<meta http-equiv="content-type" content="text/html; charset=UTF-8" />', "")
+        header = re.sub(r"<meta name=\"viewport\"[^>]*/>", "", header)
+        header = re.sub(r"<style>html, body \{.*?</style>", "", header, flags=re.S)
+        header = re.sub(r"<style>#map \{.*?</style>", "", header, flags=re.S)
+        html = (
+            '<div class="geomap-fragment">\n' + header + root.html.render()
+            + "\n<script>\n" + root.script.render() + "\n</script>\n</div>\n"
+        )
+    else:
+        html = root.render()
+    if offline:
+        from geomap.render.assets import inline_assets
+
+        html = inline_assets(html)
+    return html

@@ -1,0 +1,71 @@
+"""A coarse outline basemap for pages without tiles (offline): region polygons, drawn as GeoJSON.
+
+Uses the gazetteer's admin-1 polygons for the countries the claims are in (when the gazetteer
+has them), the claims' own region polygons, and otherwise a buffered hull around the places, so
+an offline page always has some ground under its markers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import shapely
+from shapely import wkt as shapely_wkt
+from shapely.errors import ShapelyError
+from shapely.geometry import mapping
+
+from geomap.records import ClaimRecord
+
+
+def _gazetteer_regions(countries: set[str]) -> list:
+    """Admin-1 polygons the gazetteer knows for `countries` (best effort: [] if unavailable)."""
+    try:
+        from gazetteer import default_gazetteer
+        from gazetteer.errors import GazetteerError
+        from gazetteer.regions import load_region_data
+    except ImportError:
+        return []
+    out = []
+    try:
+        gaz = default_gazetteer()
+        for spec in load_region_data().regions:
+            if spec.country not in countries:
+                continue
+            try:
+                poly = gaz.region(spec.id).polygon
+            except GazetteerError:
+                continue
+            if poly is not None:
+                out.append(shapely_wkt.loads(poly) if isinstance(poly, str) else poly)
+    except (GazetteerError, AttributeError, OSError, ValueError, ShapelyError):
+        return out
+    return out
+
+
+def outline_geometry(claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02) -> dict | None:
+    """GeoJSON geometry of the outline basemap for these claims (None without any place)."""
+    if not claims:
+        return None
+    countries = {c.place.country for c in claims if c.place.country}
+    polys = _gazetteer_regions(countries)
+    for c in claims:
+        if c.place.polygon_wkt:
+            try:
+                polys.append(shapely_wkt.loads(c.place.polygon_wkt))
+            except (ShapelyError, ValueError):
+                continue
+    pts = shapely.multipoints([(c.place.lon, c.place.lat) for c in claims])
+    if polys:
+        geom = shapely.union_all([shapely.make_valid(p) for p in polys])
+        # Keep every place on land the outline draws: add a small hull for places outside it.
+        if not geom.buffer(0.05).contains(pts):
+            geom = geom.union(pts.convex_hull.buffer(0.5))
+    else:
+        geom = pts.convex_hull.buffer(0.5)
+    geom = geom.simplify(simplify_deg, preserve_topology=True)
+    parts = getattr(geom, "geoms", [geom])
+    polys_only = [g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not polys_only:
+        return None
+    geom = shapely.set_precision(shapely.union_all(polys_only), 1e-4)
+    return mapping(geom)

@@ -1,0 +1,292 @@
+/* geomap: claims on a Leaflet map, styled and filtered client-side.
+ * Untrusted text (names, claimants, quotes, titles) only ever reaches the DOM through
+ * textContent; links are made only for http(s) URLs. No innerHTML, no template literals. */
+function geomapClaimsMap(map, D, G) {
+  "use strict";
+  var ST = D.style;
+  var CAT = {};
+  ST.categories.forEach(function (c) { CAT[c.key] = c; });
+  var CONTROL = {}; ST.controlTypes.forEach(function (t) { CONTROL[t] = true; });
+  var FIGHT = {}; ST.fightingTypes.forEach(function (t) { FIGHT[t] = true; });
+  var OTHER_SIDE = { russia: "ukraine", ukraine: "russia" };
+  var dates = D.dates;
+  var state = { idx: dates.length - 1 };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function safeUrl(u) {
+    return (typeof u === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(u)) ? u : null;
+  }
+  function sideEnabled(side) {
+    var g = G.sides[side];
+    return !g || map.hasLayer(g);
+  }
+  function asOf() { return state.idx >= 0 && state.idx < dates.length ? dates[state.idx] : null; }
+  function visible(claims) {
+    var t = asOf(), out = [];
+    for (var i = 0; i < claims.length; i++) {
+      var c = claims[i];
+      if (!sideEnabled(D.sides[c[1]])) { continue; }
+      if (t !== null && c[0] !== "" && c[0] > t) { continue; }
+      out.push(c);
+    }
+    return out;
+  }
+  function holder(side, type) {
+    if (!OTHER_SIDE[side] || !CONTROL[type]) { return null; }
+    return type === "withdrawn" ? OTHER_SIDE[side] : side;
+  }
+  // Same rule as geomap.query.control_status: each side's latest control claim (claims are
+  // sorted oldest first, undated first; ties -> later one), contested when holders differ.
+  function category(claims) {
+    var latest = {}, fighting = false, strike = false;
+    for (var i = 0; i < claims.length; i++) {
+      var side = D.sides[claims[i][1]], type = D.types[claims[i][2]];
+      if (CONTROL[type] && OTHER_SIDE[side]) { latest[side] = type; }
+      if (FIGHT[type]) { fighting = true; }
+      if (type === "strike") { strike = true; }
+    }
+    var hr = latest.russia ? holder("russia", latest.russia) : null;
+    var hu = latest.ukraine ? holder("ukraine", latest.ukraine) : null;
+    if (hr && hu && hr !== hu) { return "contested"; }
+    if (hr || hu) { return hr || hu; }
+    if (fighting) { return "fighting"; }
+    if (strike) { return "strike"; }
+    return "other";
+  }
+  function pathStyle(cat, region) {
+    var c = CAT[cat];
+    return {
+      color: c.color, fillColor: c.color, weight: region ? 2 : 2,
+      dashArray: c.dash, opacity: 0.95, fillOpacity: region ? 0.18 : 0.75
+    };
+  }
+
+  function popupContent(f) {
+    var p = f.properties, claims = visible(p.c);
+    var box = el("div", "geomap-popup");
+    box.appendChild(el("div", "geomap-popup-title", p.n + (p.r ? " (region)" : "")));
+    box.appendChild(el("div", "geomap-popup-status", CAT[category(claims)].label));
+    var list = el("ol", "geomap-claims");
+    claims.forEach(function (c) {
+      var li = el("li", "geomap-claim");
+      var side = D.sides[c[1]];
+      var head = el("div", "geomap-claim-head");
+      head.appendChild(el("span", "geomap-claim-date", c[0] || "undated"));
+      head.appendChild(document.createTextNode(" \u00b7 "));
+      var s = el("span", "geomap-claim-side", ST.sideLabels[side] || side);
+      s.style.color = ST.sideColors[side] || "#333";
+      head.appendChild(s);
+      head.appendChild(document.createTextNode(" \u00b7 "));
+      head.appendChild(el("span", "geomap-claim-type", D.types[c[2]]));
+      if (c[3]) {
+        head.appendChild(document.createTextNode(" \u00b7 "));
+        head.appendChild(el("span", "geomap-claim-claimant", c[3]));
+      }
+      li.appendChild(head);
+      if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
+      if (c[4]) { li.appendChild(el("blockquote", "geomap-claim-quote", c[4])); }
+      var src = c[5] >= 0 ? D.sources[c[5]] : null;
+      if (src) {
+        var label = src[1] || src[2] || src[0] || "source";
+        if (src[3]) { label += " (" + src[3] + ")"; }
+        var url = safeUrl(src[0]);
+        var a;
+        if (url) {
+          a = el("a", "geomap-claim-source", label);
+          a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer nofollow";
+        } else {
+          a = el("span", "geomap-claim-source", label);
+        }
+        li.appendChild(a);
+      }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  var regionPane = map.createPane("geomapRegions");
+  regionPane.style.zIndex = 390;
+  var frontPane = map.createPane("geomapFronts");
+  frontPane.style.zIndex = 350;
+  var outlinePane = map.createPane("geomapOutline");
+  outlinePane.style.zIndex = 150;
+  outlinePane.style.pointerEvents = "none";
+
+  var entries = [];
+  D.places.features.forEach(function (f) {
+    var region = !!f.properties.r, layer;
+    if (f.geometry.type === "Point") {
+      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      var n = f.properties.c.length;
+      layer = L.circleMarker(ll, {
+        radius: Math.min(6 + 2 * Math.log(n) / Math.LN2, 14), className: "geomap-place"
+      });
+    } else {
+      layer = L.GeoJSON.geometryToLayer(f, { className: "geomap-region", pane: "geomapRegions" });
+    }
+    layer.feature = f;
+    layer.bindTooltip(function () { return el("span", "geomap-tooltip", f.properties.n); },
+                      { sticky: region });
+    layer.bindPopup(function () { return popupContent(f); },
+                    { maxWidth: 380, maxHeight: 320, className: "geomap-popup-wrap" });
+    layer.on("add", function () {
+      var e = layer.getElement && layer.getElement();
+      if (e) { e.setAttribute("data-place-id", f.properties.id); }
+    });
+    entries.push({ f: f, layer: layer, shown: false });
+  });
+
+  function update() {
+    var shown = 0, claimsShown = 0;
+    entries.forEach(function (e) {
+      var v = visible(e.f.properties.c);
+      if (v.length === 0) {
+        if (e.shown) { G.places.removeLayer(e.layer); e.shown = false; }
+        return;
+      }
+      shown += 1; claimsShown += v.length;
+      e.layer.setStyle(pathStyle(category(v), !!e.f.properties.r));
+      if (!e.shown) { G.places.addLayer(e.layer); e.shown = true; }
+    });
+    if (api.onupdate) { api.onupdate(shown, claimsShown); }
+    if (slider) { slider.refresh(shown, claimsShown); }
+  }
+
+  function addGeom(group, geom, style, cls) {
+    if (!geom) { return; }
+    var lyr = L.geoJSON({ type: "Feature", geometry: geom, properties: {} }, {
+      style: function () { return style; }, pane: style.pane || "geomapFronts",
+      interactive: false, className: cls
+    });
+    lyr.eachLayer(function (l) { l.options.className = cls; });
+    group.addLayer(lyr);
+  }
+  Object.keys(D.fronts || {}).forEach(function (h) {
+    var g = G.fronts[h]; if (!g) { return; }
+    var color = ST.fronts[h].color, fr = D.fronts[h];
+    if (h === "contested") {
+      addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.25,
+                            dashArray: "4 4" }, "geomap-front-zone");
+    } else {
+      addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.07,
+                            dashArray: "2 5" }, "geomap-front-area");
+      addGeom(g, fr.line, { color: color, weight: 4, opacity: 0.9 }, "geomap-front-line");
+    }
+  });
+  if (G.outline && D.outline) {
+    addGeom(G.outline, D.outline, { color: "#666", weight: 1, fill: true, fillColor: "#f4f1ea",
+                                    fillOpacity: 1, pane: "geomapOutline" }, "geomap-outline");
+  }
+
+  var slider = null;
+  if (dates.length > 0 && D.timeline !== false) {
+    var Timeline = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = el("div", "leaflet-bar geomap-timeline");
+        var btn = el("button", "geomap-play", "\u25b6");
+        btn.type = "button"; btn.title = "Play the claims over time";
+        var input = el("input", "geomap-slider");
+        input.type = "range"; input.min = "0"; input.max = String(dates.length - 1);
+        input.step = "1"; input.value = String(state.idx);
+        input.setAttribute("aria-label", "Show claims as of date");
+        var label = el("span", "geomap-asof", "");
+        box.appendChild(btn); box.appendChild(input); box.appendChild(label);
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        var timer = null;
+        function stop() { if (timer) { clearInterval(timer); timer = null; btn.textContent = "\u25b6"; } }
+        input.addEventListener("input", function () { stop(); api.setIndex(+input.value); });
+        btn.addEventListener("click", function () {
+          if (timer) { stop(); return; }
+          if (state.idx >= dates.length - 1) { api.setIndex(0); }
+          btn.textContent = "\u275a\u275a";
+          timer = setInterval(function () {
+            if (state.idx >= dates.length - 1) { stop(); return; }
+            api.setIndex(state.idx + 1);
+          }, D.playMs || 800);
+        });
+        this.refresh = function (shown, n) {
+          input.value = String(state.idx);
+          label.textContent = "as of " + (asOf() || "") + ": " + n + " claims, " + shown + " places";
+        };
+        return box;
+      }
+    });
+    slider = new Timeline();
+    slider.addTo(map);
+  }
+
+  var Legend = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd: function () {
+      var box = el("div", "geomap-legend");
+      box.appendChild(el("div", "geomap-legend-title", "Places (latest claims)"));
+      ST.categories.forEach(function (c) {
+        var row = el("div", "geomap-legend-row");
+        var sw = el("span", "geomap-swatch geomap-swatch-point");
+        sw.style.background = c.color; sw.style.borderColor = c.color;
+        if (c.dash) { sw.style.borderStyle = "dashed"; sw.style.background = "transparent"; }
+        row.appendChild(sw); row.appendChild(el("span", null, c.label));
+        row.setAttribute("data-category", c.key);
+        box.appendChild(row);
+      });
+      var rr = el("div", "geomap-legend-row");
+      rr.appendChild(el("span", "geomap-swatch geomap-swatch-region"));
+      rr.appendChild(el("span", null, "Region-wide claim (drawn as the region)"));
+      box.appendChild(rr);
+      Object.keys(D.fronts || {}).forEach(function (h) {
+        var row = el("div", "geomap-legend-row");
+        var sw = el("span", "geomap-swatch " + (h === "contested" ? "geomap-swatch-zone" : "geomap-swatch-line"));
+        sw.style.borderColor = ST.fronts[h].color;
+        if (h === "contested") { sw.style.background = ST.fronts[h].color; }
+        row.appendChild(sw); row.appendChild(el("span", null, ST.fronts[h].label));
+        box.appendChild(row);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    }
+  });
+  new Legend().addTo(map);
+  if (map.attributionControl && D.attribution) {
+    map.attributionControl.addAttribution(D.attribution);
+  }
+
+  var api = {
+    data: D,
+    entries: entries,
+    dates: dates,
+    setIndex: function (i) {
+      state.idx = Math.max(0, Math.min(dates.length - 1, i | 0));
+      update();
+    },
+    asOf: asOf,
+    shownPlaces: function () { return entries.filter(function (e) { return e.shown; }).length; },
+    categoryOf: function (id) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].f.properties.id === id) { return category(visible(entries[i].f.properties.c)); }
+      }
+      return null;
+    },
+    layerOf: function (id) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].f.properties.id === id) { return entries[i].layer; }
+      }
+      return null;
+    },
+    update: update
+  };
+  map.on("overlayadd overlayremove", function (e) {
+    for (var s in G.sides) { if (G.sides[s] === e.layer) { update(); return; } }
+  });
+  window.geomapMaps = window.geomapMaps || {};
+  window.geomapMaps[map.getContainer().id] = api;
+  update();
+  return api;
+}
