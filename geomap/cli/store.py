@@ -1,0 +1,241 @@
+"""Store commands: `geomap claims`, `geomap add`, `geomap import`, `geomap export`."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from geomap.cli import main
+from geomap.errors import GeomapError
+from geomap.query import ClaimFilter, side_summary
+from geomap.records import CLAIM_TYPES, DATE_PRECISIONS, SIDES, ClaimRecord, SourceRecord
+
+_db_option = click.option(
+    "--db",
+    "db",
+    envvar="GEOMAP_DB",
+    default=None,
+    metavar="URL",
+    help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).",
+)
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(v: datetime | None) -> date | None:
+    return v.date() if v else None
+
+
+def parse_distance_km(s: str) -> float:
+    """'25km', '25 km', '800m', '25' (km) -> km."""
+    m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(km|m)?\s*", s or "", re.I)
+    if not m:
+        raise GeomapError(f"bad distance {s!r}: use e.g. 25km or 800m")
+    v = float(m.group(1))
+    return v / 1000 if (m.group(2) or "km").lower() == "m" else v
+
+
+def parse_bbox(s: str) -> tuple[float, float, float, float]:
+    try:
+        parts = tuple(float(x) for x in s.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4:
+        raise GeomapError(f"bad --bbox {s!r}: want min_lon,min_lat,max_lon,max_lat")
+    return parts  # type: ignore[return-value]
+
+
+def _filter_options(f):
+    opts = [
+        click.option("--since", type=_DATE, help="Claims dated on/after YYYY-MM-DD."),
+        click.option("--until", type=_DATE, help="Claims dated on/before YYYY-MM-DD."),
+        click.option("--as-of", "as_of", type=_DATE, help="State of claims on that day."),
+        click.option("--side", type=click.Choice(SIDES)),
+        click.option("--type", "type_", type=click.Choice(CLAIM_TYPES)),
+        click.option("--near", metavar="PLACE", help="Only places near this one (see --within)."),
+        click.option("--within", default="25km", show_default=True, help="Radius for --near."),
+        click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
+        click.option("--contested", is_flag=True, help="Only places whose sides disagree."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _make_filter(place: str | None, kw: dict[str, Any]) -> ClaimFilter:
+    return ClaimFilter(
+        place=place,
+        since=_day(kw["since"]),
+        until=_day(kw["until"]),
+        as_of=_day(kw["as_of"]),
+        side=kw["side"],
+        type=kw["type_"],
+        near=kw["near"],
+        within_km=parse_distance_km(kw["within"]),
+        bbox=parse_bbox(kw["bbox"]) if kw["bbox"] else None,
+        contested=kw["contested"],
+    )
+
+
+def _short(s: str | None, n: int) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def format_table(claims: list[ClaimRecord]) -> str:
+    """Readable fixed-width table plus one summary line per place."""
+    head = ("date", "side", "type", "place", "claimant", "quote", "source")
+    rows = []
+    for c in claims:
+        src = c.source
+        rows.append(
+            (
+                c.claim_date.isoformat() if c.claim_date else "undated",
+                c.side,
+                c.type,
+                _short(c.place.name, 24),
+                _short(c.claimant or ("(entered by hand)" if c.origin == "human" else ""), 24),
+                _short(c.quote, 60),
+                _short((src.outlet or src.url) if src else "", 40),
+            )
+        )
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+        for r in [head, *rows]
+    ]
+    names = {c.place.id: c.place.name for c in claims}
+    lines.append("")
+    for pid, summary in side_summary(claims).items():
+        lines.append(f"{names[pid]}: {summary}")
+    return "\n".join(lines)
+
+
+@main.command("claims")
+@click.argument("place", required=False)
+@_filter_options
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV output (ACLED-like columns).")
+@click.option("--geojson", "as_geojson", is_flag=True, help="GeoJSON FeatureCollection.")
+@_db_option
+def claims_cmd(
+    place: str | None, as_json: bool, as_csv: bool, as_geojson: bool, db: str | None, **kw: Any
+) -> None:
+    """Everything said about PLACE (any alias), oldest first, with a per-side summary."""
+    from geomap.formats import write_claims
+    from geomap.store import open_store
+
+    if sum((as_json, as_csv, as_geojson)) > 1:
+        raise GeomapError("choose one of --json, --csv, --geojson")
+    flt = _make_filter(place, kw)
+    with open_store(db) as store:
+        found = store.claims(flt)
+    if as_json or as_csv or as_geojson:
+        fmt = "jsonl" if as_json else "csv" if as_csv else "geojson"
+        buf = io.StringIO(newline="")
+        write_claims(found, buf, fmt)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    if not found:
+        click.echo("no claims match" + (f" for {place!r}" if place else ""))
+        return
+    click.echo(format_table(found))
+
+
+@main.command("add")
+@click.argument("place")
+@click.option("--side", required=True, type=click.Choice(SIDES))
+@click.option("--type", "type_", required=True, type=click.Choice(CLAIM_TYPES))
+@click.option("--date", "when", type=_DATE, help="The day the claim speaks of (YYYY-MM-DD).")
+@click.option("--precision", type=click.Choice(DATE_PRECISIONS), default="day", show_default=True)
+@click.option("--claimant", help="Who said it, as written.")
+@click.option("--quote", help="The exact words.")
+@click.option("--source", "source_url", help="URL where it was said.")
+@click.option("--notes")
+@click.option("--confidence", type=click.FloatRange(0, 1), default=1.0, show_default=True)
+@click.option("--context", help="Text that disambiguates PLACE (e.g. 'Donetsk Oblast').")
+@_db_option
+def add_cmd(place: str, side: str, type_: str, when: datetime | None, precision: str,
+            claimant: str | None, quote: str | None, source_url: str | None, notes: str | None,
+            confidence: float, context: str | None, db: str | None) -> None:  # fmt: skip
+    """Enter one claim by hand (PLACE resolved by the gazetteer; ambiguity is an error)."""
+    from geomap.places import resolve_place
+    from geomap.store import open_store
+
+    if source_url and not re.match(r"^https?://", source_url):
+        raise GeomapError(f"--source {source_url!r} is not an http(s) URL")
+    ref = resolve_place(place, context=context, strict=True)
+    claim = ClaimRecord(
+        place=ref,
+        side=side,
+        type=type_,
+        claim_date=_day(when),
+        date_precision=precision,
+        claimant=claimant,
+        place_as_written=place,
+        quote=quote,
+        confidence=confidence,
+        origin="human",
+        notes=notes,
+        source=SourceRecord(url=source_url) if source_url else None,
+    )
+    with open_store(db) as store:
+        cid = store.add_claim(claim)
+    click.echo(f"added claim #{cid}: {side} {type_} {ref.name} (id {ref.id})")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "kml"]))
+@_db_option
+def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
+    """Import claims from FILE (all or nothing); rows already stored are skipped."""
+    from geomap.formats import read_claims
+    from geomap.places import resolve_place
+    from geomap.store import open_store
+
+    claims = read_claims(file, fmt, resolve=lambda name: resolve_place(name, strict=False))
+    with open_store(db) as store:
+        res = store.import_claims(claims)
+    click.echo(
+        f"imported {res.added} claims from {file} "
+        f"({res.skipped} already stored, {res.sources_added} new sources)"
+    )
+
+
+@main.command("export")
+@click.argument("place", required=False)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "kml"]))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+@_filter_options
+@_db_option
+def export_cmd(
+    place: str | None, fmt: str | None, output: Path | None, db: str | None, **kw: Any
+) -> None:
+    """Export claims (optionally filtered) as CSV, JSON Lines, GeoJSON or KML."""
+    from geomap.formats import detect_format, export_claims, write_claims
+    from geomap.store import open_store
+
+    flt = _make_filter(place, kw)
+    with open_store(db) as store:
+        found = store.claims(flt)
+    if output is None:
+        buf = io.StringIO(newline="")
+        write_claims(found, buf, fmt or "csv")
+        sys.stdout.write(buf.getvalue())
+        return
+    n = export_claims(found, output, detect_format(output, fmt))
+    click.echo(f"exported {n} claims to {output}", err=True)
+
+
+__all__ = ["format_table", "parse_bbox", "parse_distance_km"]
