@@ -412,6 +412,12 @@ class Store:
 
     def add_claim(self, claim: ClaimRecord) -> int:
         """Store one claim (e.g. entered by hand); its source is reused if already stored."""
+        try:
+            return self._add_claim(claim)
+        except IntegrityError as exc:
+            raise GeomapError(f"cannot store claim about {claim.place.name!r}: {exc.orig}") from exc
+
+    def _add_claim(self, claim: ClaimRecord) -> int:
         with self.write() as conn:
             sid = None
             if claim.source is not None:
@@ -429,6 +435,12 @@ class Store:
         to one already stored for the same stored source (or sourceless, same place) is skipped,
         so importing a file twice adds nothing. Streams: claims are consumed in batches.
         """
+        try:
+            return self._import_claims(claims, dedupe)
+        except IntegrityError as exc:
+            raise GeomapError(f"import failed, nothing stored: {exc.orig}") from exc
+
+    def _import_claims(self, claims: Iterable[ClaimRecord], dedupe: bool) -> ImportResult:
         added = skipped = sources_added = 0
         source_ids: dict[tuple, int] = {}
         preexisting: set[int] = set()

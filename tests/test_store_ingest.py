@@ -1,0 +1,150 @@
+"""Ingest, dedupe, replacement by newer extractors, atomicity and concurrent writers."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from fixtures_pg import make_claim, make_source
+
+from geomap.errors import GeomapError
+from geomap.records import PlaceRef
+from geomap.store import is_newer_version, open_store
+
+
+def test_ingest_stores_source_places_claims(store):
+    src = make_source(1)
+    res = store.ingest(src, [make_claim(), make_claim("pokrovsk", "ukraine", "holding")])
+    assert (res.added, res.replaced, res.duplicate) == (2, 0, False)
+    got = store.claims()
+    assert [c.place.name for c in got] == ["Toretsk", "Pokrovsk"]
+    assert all(c.source == src and c.id for c in got)
+    assert got[0].source is got[1].source  # one SourceRecord per stored source
+    assert store.count() == {"sources": 1, "places": 2, "claims": 2}
+
+
+def test_same_url_or_same_content_is_duplicate(store):
+    first = store.ingest(make_source(1), [make_claim()])
+    same_url = store.ingest(make_source(1, content_hash="ff" * 32), [make_claim()])
+    same_hash = store.ingest(make_source(1, url="https://mirror.example/x"), [make_claim()])
+    assert same_url.duplicate and same_hash.duplicate
+    assert same_url.source_id == same_hash.source_id == first.source_id
+    assert (same_url.added, same_hash.added) == (0, 0)
+    assert store.count()["claims"] == 1 and store.count()["sources"] == 1
+
+
+def test_newer_extractor_replaces_machine_claims_keeps_human_and_reviewed(store):
+    src = make_source(1)
+    old = [
+        make_claim(quote="old machine"),
+        make_claim("pokrovsk", quote="reviewed", review_status="confirmed"),
+    ]
+    sid = store.ingest(src, old).source_id
+    store.add_claim(make_claim("chasiv_yar", "ukraine", "holding", source=src, origin="human",
+                               extractor=None, extractor_version=None))  # fmt: skip
+    assert store.count()["claims"] == 3
+    # Same version again: duplicate, nothing changes. Older version: also duplicate.
+    assert store.ingest(src, [make_claim(quote="same version")]).duplicate
+    older = [make_claim(quote="older", extractor_version="0.9")]
+    assert store.ingest(src, older).duplicate
+    new = [
+        make_claim(quote="new machine", extractor_version="1.10"),
+        make_claim(
+            "pokrovsk", quote="reviewed", extractor_version="1.10", review_status="confirmed"
+        ),
+    ]
+    res = store.ingest(src, new)
+    assert (res.source_id, res.added, res.replaced, res.duplicate) == (sid, 1, 1, False)
+    quotes = sorted(c.quote or "" for c in store.claims())
+    assert quotes == ["", "new machine", "reviewed"]  # human + reviewed kept, reviewed not doubled
+    assert store.ingest(src, new).duplicate  # 1.10 is now the stored version
+
+
+def test_version_order_is_numeric():
+    assert is_newer_version("1.10", "1.9")
+    assert is_newer_version("2", None)
+    assert not is_newer_version(None, "1.0")
+    assert not is_newer_version("1.0", "1.0")
+
+
+def test_failed_ingest_leaves_database_unchanged(store):
+    store.ingest(make_source(1), [make_claim()])
+    before = store.count()
+    broken = PlaceRef("2001", "Nowhere", "settlement", None, 1.0)  # type: ignore[arg-type]
+    claims = [make_claim("kyiv"), dataclasses.replace(make_claim(), place=broken)]
+    with pytest.raises(GeomapError):
+        store.ingest(make_source(2), claims)
+    with pytest.raises(GeomapError):
+        store.import_claims(claims)
+    assert store.count() == before
+
+
+def test_add_claim_without_source(store):
+    cid = store.add_claim(make_claim(origin="human", extractor=None, extractor_version=None))
+    [c] = store.claims()
+    assert c.id == cid and c.source is None and c.origin == "human"
+
+
+_KILLED = textwrap.dedent(
+    """
+    import os, signal, sys
+    sys.path.insert(0, {tests!r})
+    from fixtures_pg import make_claim, make_source
+    from geomap.store import open_store
+    store = open_store({url!r})
+    def claims():
+        for i in range(30000):
+            yield make_claim(source=make_source(i % 50), quote=str(i))
+        os.kill(os.getpid(), signal.SIGKILL)  # killed mid-transaction, after a batch was sent
+    store.import_claims(claims())
+    """
+)
+
+
+def test_killed_import_leaves_database_as_it_was(db_url, project_root):
+    with open_store(db_url) as s:
+        s.ingest(make_source(999), [make_claim()])
+        before = s.count()
+    code = _KILLED.format(tests=str(project_root / "tests"), url=db_url)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == -9, res.stderr
+    with open_store(db_url) as s:
+        assert s.count() == before
+
+
+_WORKER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from fixtures_pg import make_claim, make_source
+    from geomap.store import open_store
+    w = int(sys.argv[1])
+    store = open_store({url!r})
+    for i in range(15):
+        n = w * 1000 + i
+        src = make_source(n)
+        claims = [make_claim(["toretsk", "pokrovsk", "kyiv"][j % 3], quote=f"{{n}}-{{j}}")
+                  for j in range(20)]
+        r = store.ingest(src, claims)
+        assert r.added == 20 and not r.duplicate, r
+    store.close()
+    """
+)
+
+
+def test_four_processes_ingesting_at_once_lose_nothing(db_url, project_root):
+    """Fresh database: the four also race on creating the schema (migration under the lock)."""
+    code = _WORKER.format(tests=str(project_root / "tests"), url=db_url)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(w)], stderr=subprocess.PIPE, text=True)
+        for w in range(4)
+    ]
+    errs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errs
+    with open_store(db_url) as s:
+        assert s.count() == {"sources": 60, "places": 3, "claims": 1200}
+        quotes = {c.quote for c in s.claims()}
+    assert len(quotes) == 1200
