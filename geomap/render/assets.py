@@ -61,6 +61,8 @@ DROPPED_URLS: tuple[str, ...] = (
     "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/leaflet.awesome.rotate.min.css",
 )
 
+BOOTSTRAP_CSS_URL = "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css"
+
 PACKAGES: tuple[str, ...] = tuple(dict.fromkeys(a.package for a in ASSETS))
 
 INSTALL_HINT = "run `geomap assets install` once (needs npm and the npm registry)"

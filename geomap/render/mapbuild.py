@@ -198,11 +198,18 @@ def build_map(
     return m
 
 
-def map_html(m: folium.Map, *, fragment: bool = False, offline: bool = False) -> str:
+def map_html(
+    m: folium.Map,
+    *,
+    fragment: bool = False,
+    offline: bool = False,
+    drop_urls: Sequence[str] = (),
+) -> str:
     """HTML for a map: a full page, or a fragment (styles, div, scripts) to paste into a page.
 
     offline=True inlines every Leaflet/plugin asset from the local copies
-    (`geomap assets install`), raising GeomapError when they are missing.
+    (`geomap assets install`), raising GeomapError when they are missing. `drop_urls` removes
+    asset links the host page does not want (e.g. Bootstrap's page-wide CSS in a report).
     """
     root = m.get_root()
     if fragment:
@@ -220,6 +227,8 @@ def map_html(m: folium.Map, *, fragment: bool = False, offline: bool = False) ->
         )
     else:
         html = root.render()
+    for url in drop_urls:
+        html = html.replace(f'<link rel="stylesheet" href="{url}"/>', "")
     if offline:
         from geomap.render.assets import inline_assets
 

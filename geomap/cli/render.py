@@ -1,0 +1,118 @@
+"""Render commands: `geomap map`, `geomap report`, `geomap demo`, `geomap assets install`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from geomap.cli import main
+from geomap.cli.store import _db_option, _filter_options, _make_filter, format_table
+from geomap.errors import GeomapError
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise GeomapError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
+    from geomap.store import open_store
+
+    flt = _make_filter(place, kw)
+    with open_store(db) as store:
+        return flt, store.claims(flt)
+
+
+@main.command("map")
+@click.argument("place", required=False)
+@_filter_options
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("maps") / "claims.html", show_default=True, help="HTML file to write.")
+@click.option("--fragment", is_flag=True, help="Write an HTML fragment to paste into a page.")
+@click.option("--offline", is_flag=True,
+              help="Self-contained page: assets inlined, no tiles (needs `geomap assets install`).")
+@click.option("--no-fronts", is_flag=True, help="Leave out the claimed front lines.")
+@click.option("--tiles", default="OpenStreetMap", show_default=True,
+              help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.")
+@_db_option
+def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fronts: bool,
+            tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
+    """Map the claims matching the filters (same filters as `geomap claims`)."""
+    from geomap.render import build_map, map_html
+
+    flt, claims = _claims(db, place, kw)
+    m = build_map(claims, as_of=flt.as_of, since=flt.since, until=flt.until,
+                  fronts=not no_fronts, offline=offline,
+                  tiles=None if tiles.lower() == "none" else tiles,
+                  height="600px" if fragment else None)
+    _write(out, map_html(m, fragment=fragment, offline=offline))
+    places = len({c.place.id for c in claims})
+    click.echo(f"wrote {out} ({len(claims)} claims, {places} places)")
+
+
+@main.command("report")
+@click.argument("place", required=False)
+@_filter_options
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("maps") / "report.html", show_default=True, help="HTML file to write.")
+@click.option("--title", default="Front-line claims report", show_default=True)
+@click.option("--offline", is_flag=True, help="Inline the map's assets (no network needed).")
+@_db_option
+def report_cmd(place: str | None, out: Path, title: str, offline: bool, db: str | None,
+               **kw: Any) -> None:  # fmt: skip
+    """One printable HTML report: summary, map, and per-place claim tables with sources."""
+    from geomap.render.report import build_report
+
+    flt, claims = _claims(db, place, kw)
+    _write(out, build_report(claims, title=title, as_of=flt.as_of, since=flt.since,
+                             until=flt.until, offline=offline))
+    click.echo(f"wrote {out} ({len(claims)} claims)")
+
+
+@main.command("demo")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("maps") / "demo.html", show_default=True)
+@click.option("--keep-db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Keep the demo's SQLite database at this path (replaced if present).")
+def demo_cmd(out: Path, keep_db: Path | None) -> None:
+    """Extract the bundled example articles into a fresh store, print the claims, map them."""
+    from geomap.render.demo import run_demo
+
+    res = run_demo(out, db_path=keep_db)
+    click.echo(f"ingested {len(res.articles)} example article(s): {', '.join(res.articles)}")
+    click.echo(format_table(res.claims) if res.claims else "no claims extracted")
+    how = "self-contained (offline assets inlined)" if res.offline else \
+        "loads Leaflet from CDNs; `geomap assets install` makes it self-contained"
+    click.echo(f"\nwrote {res.html_path}: {how}")
+    if keep_db:
+        click.echo(f"database kept at {keep_db}: try `geomap claims --db {keep_db}`")
+
+
+@main.group("assets")
+def assets_group() -> None:
+    """Local copies of Leaflet and plugins for offline maps (from the npm registry)."""
+
+
+@assets_group.command("install")
+@click.option("--force", is_flag=True, help="Fetch again even if present.")
+def assets_install_cmd(force: bool) -> None:
+    """Fetch the map assets with `npm pack` into $GEOMAP_ASSETS_DIR or the user data dir."""
+    from geomap.render.assets import install_assets
+
+    root = install_assets(force=force)
+    click.echo(f"map assets installed in {root}")
+
+
+@assets_group.command("path")
+def assets_path_cmd() -> None:
+    """Print where the assets live and whether they are installed."""
+    from geomap.render.assets import assets_dir, missing_assets
+
+    missing = missing_assets()
+    state = "installed" if not missing else f"missing {len(missing)} file(s)"
+    click.echo(f"{assets_dir()} ({state})")

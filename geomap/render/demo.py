@@ -1,0 +1,85 @@
+"""The demo: extract the bundled example articles into a fresh SQLite store and map them."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from geomap.errors import GeomapError
+from geomap.records import ClaimRecord
+from geomap.render.assets import assets_installed
+from geomap.render.mapbuild import build_map, map_html
+
+DEFAULT_OUT = Path("maps") / "demo.html"
+
+
+@dataclass
+class DemoResult:
+    claims: list[ClaimRecord]
+    articles: list[str]
+    html_path: Path
+    db_path: Path | None
+    offline: bool
+
+
+def example_articles() -> list[Path]:
+    """The article files shipped in geomap/examples (text files, README excluded)."""
+    root = Path(str(resources.files("geomap").joinpath("examples")))
+    if not root.is_dir():
+        return []
+    return sorted(
+        p for p in root.iterdir()
+        if p.is_file() and p.suffix.lower() in (".txt", ".md") and p.stem.lower() != "readme"
+    )
+
+
+def run_demo(
+    out: Path = DEFAULT_OUT,
+    *,
+    db_path: Path | None = None,
+    offline: bool | None = None,
+) -> DemoResult:
+    """Ingest the examples into a fresh SQLite file, read the claims back, write the map.
+
+    `db_path` keeps the database there (replaced if it exists); by default it is a temporary
+    file removed afterwards. `offline=None` inlines the map assets when they are installed and
+    writes the normal CDN page otherwise.
+    """
+    try:
+        from geomap.extract import extract
+    except ImportError as exc:
+        raise GeomapError(f"the extractor is not available ({exc})") from exc
+    from geomap.store import open_store
+
+    articles = example_articles()
+    if not articles:
+        raise GeomapError("no example articles found in geomap/examples")
+    if offline is None:
+        offline = assets_installed()
+    tmp = None
+    if db_path is None:
+        tmp = tempfile.TemporaryDirectory(prefix="geomap-demo-")
+        db_file = Path(tmp.name) / "demo.db"
+    else:
+        db_file = db_path
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        if db_file.exists():
+            db_file.unlink()
+    try:
+        store = open_store(f"sqlite:///{db_file}")
+        try:
+            for art in articles:
+                ex = extract(art.read_text(encoding="utf-8"))
+                store.ingest(ex.source, ex.claims)
+            claims = store.claims()
+        finally:
+            store.close()
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    m = build_map(claims, offline=offline, title="geomap demo: claims from the example articles")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(map_html(m, offline=offline), encoding="utf-8")
+    return DemoResult(claims, [a.name for a in articles], out, db_path, offline)

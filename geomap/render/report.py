@@ -1,0 +1,152 @@
+"""`build_report`: one printable HTML page with a summary, the map, and per-place claim tables.
+
+Every piece of claim text goes through `safety.esc`; links are made only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from geomap.query import control_status
+from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord
+from geomap.render import features
+from geomap.render.assets import BOOTSTRAP_CSS_URL
+from geomap.render.mapbuild import build_map, map_html
+from geomap.render.safety import esc, safe_url
+from geomap.render.styles import CATEGORIES, SIDE_LABELS, place_category
+
+REPORT_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;
+  padding:0 16px;color:#222}
+h1{font-size:22px;margin-bottom:4px} h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
+h3{font-size:15px;margin:18px 0 4px}
+table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
+th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f3f3f3} td.num{text-align:right}
+.meta{color:#666} .quote{font-style:italic;white-space:pre-wrap}
+.status{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px}
+.geomap-report-map{height:560px;border:1px solid #ccc;margin:8px 0}
+.geomap-report-map .folium-map{height:560px !important}
+.place{break-inside:avoid;page-break-inside:avoid}
+a{color:#1565c0;word-break:break-all}
+@media print{body{margin:0;max-width:none}.geomap-report-map{height:480px}
+  a{color:#222;text-decoration:none} .place h3{break-after:avoid}}
+"""
+
+
+def _d(c: ClaimRecord) -> str:
+    return features.date_label(c) or "undated"
+
+
+def _source_cell(c: ClaimRecord) -> str:
+    s = c.source
+    if s is None:
+        return ""
+    label = s.title or s.outlet or s.url or "source"
+    if s.published:
+        label = f"{label} ({s.published.isoformat()})"
+    url = safe_url(s.url)
+    if url:
+        return (f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(label)}</a>'
+                f'<br><span class="meta">{esc(url)}</span>')
+    if s.url:  # a non-http URL is shown as text only
+        return f'{esc(label)}<br><span class="meta">{esc(s.url)}</span>'
+    return esc(label)
+
+
+def _summary(claims: Sequence[ClaimRecord]) -> str:
+    by_side_type = Counter((c.side, c.type) for c in claims)
+    types = [t for t in CLAIM_TYPES if any(by_side_type[(s, t)] for s in SIDES)]
+    rows = []
+    for s in SIDES:
+        total = sum(by_side_type[(s, t)] for t in types)
+        cells = "".join(f'<td class="num">{by_side_type[(s, t)] or ""}</td>' for t in types)
+        rows.append(f"<tr><th>{esc(SIDE_LABELS[s])}</th>{cells}<td class='num'>{total}</td></tr>")
+    head = "".join(f"<th>{esc(t)}</th>" for t in types)
+    table = (f"<table class='by-side'><tr><th>side</th>{head}<th>total</th></tr>"
+             + "".join(rows) + "</table>")
+    places = {c.place.id: c.place for c in claims}
+    status = control_status(claims)
+    contested = sorted(places[p].name for p, s in status.items() if s == "contested")
+    cats = Counter(place_category([c for c in claims if c.place.id == pid]) for pid in places)
+    cat_rows = "".join(
+        f"<tr><td>{esc(label)}</td><td class='num'>{cats.get(k, 0)}</td></tr>"
+        for k, (label, _color, _dash) in CATEGORIES.items()
+    )
+    sources = {(c.source.url, c.source.title) for c in claims if c.source is not None}
+    dated = [d for d in (features.claim_day(c) for c in claims) if d is not None]
+    span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else "undated"
+    contested_html = (
+        "<ul class='contested'>" + "".join(f"<li>{esc(n)}</li>" for n in contested) + "</ul>"
+        if contested else "<p>No place where the sides' latest claims disagree.</p>"
+    )
+    return (
+        f"<p>{len(claims)} claims about {len(places)} places from {len(sources)} sources, "
+        f"{esc(span)}.</p>{table}"
+        f"<table class='by-category'><tr><th>places by latest claims</th><th>count</th></tr>"
+        f"{cat_rows}</table>"
+        f"<h3>Contested places ({len(contested)})</h3>{contested_html}"
+    )
+
+
+def _place_tables(claims: Sequence[ClaimRecord]) -> str:
+    by_place: dict[str, list[ClaimRecord]] = {}
+    for c in features.sort_claims(claims):
+        by_place.setdefault(c.place.id, []).append(c)
+    out = []
+    for pid, cs in sorted(by_place.items(), key=lambda kv: kv[1][0].place.name.lower()):
+        p = cs[0].place
+        cat = place_category(cs)
+        label, color, _ = CATEGORIES[cat]
+        kind = "region" if p.precision == "region" else f"{p.lat:.4f}, {p.lon:.4f}"
+        rows = "".join(
+            "<tr>"
+            f"<td>{esc(_d(c))}</td><td>{esc(SIDE_LABELS.get(c.side, c.side))}</td>"
+            f"<td>{esc(c.type)}</td><td>{esc(c.claimant)}</td>"
+            f"<td class='quote'>{esc(c.quote)}</td><td>{_source_cell(c)}</td>"
+            "</tr>"
+            for c in cs
+        )
+        out.append(
+            f"<section class='place' data-place-id='{esc(pid)}'>"
+            f"<h3>{esc(p.name)} <span class='meta'>({esc(kind)})</span> "
+            f"<span class='status' style='background:{esc(color)}'>{esc(label)}</span></h3>"
+            "<table><tr><th>date</th><th>side</th><th>type</th><th>claimant</th><th>quote</th>"
+            f"<th>source</th></tr>{rows}</table></section>"
+        )
+    return "\n".join(out)
+
+
+def build_report(
+    claims: Sequence[ClaimRecord],
+    *,
+    title: str = "Front-line claims report",
+    as_of: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    offline: bool = False,
+    fronts: bool = True,
+) -> str:
+    """The whole report page as HTML (map embedded as a fragment; offline inlines assets)."""
+    shown = features.window(claims, as_of=as_of, since=since, until=until)
+    m = build_map(shown, fronts=fronts, offline=offline, height="560px")
+    # Bootstrap's page-wide CSS would restyle the report; the map itself does not use it.
+    map_part = map_html(m, fragment=True, offline=offline, drop_urls=(BOOTSTRAP_CSS_URL,))
+    window_txt = ", ".join(
+        f"{k} {v.isoformat()}" for k, v in (("since", since), ("until", until), ("as of", as_of))
+        if v is not None
+    )
+    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{esc(title)}</title><style>{REPORT_CSS}</style></head><body>"
+        f"<h1>{esc(title)}</h1><p class='meta'>Generated by geomap {esc(made)}"
+        f"{'; ' + esc(window_txt) if window_txt else ''}. Claims are what each side said, "
+        "not verified facts. Places: GeoNames (CC BY 4.0); base map: OpenStreetMap contributors."
+        "</p><h2>Summary</h2>" + _summary(shown)
+        + "<h2>Map</h2><div class='geomap-report-map'>" + map_part + "</div>"
+        + "<h2>Claims by place</h2>" + _place_tables(shown) + "</body></html>\n"
+    )
