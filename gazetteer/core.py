@@ -1,0 +1,491 @@
+"""The Gazetteer: name -> ranked candidate places, explained, from the offline index."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from gazetteer.errors import GazetteerError, UnknownPlaceError
+from gazetteer.index import (
+    ALT_SEP,
+    KIND_ALT,
+    KIND_NAME,
+    KIND_REGION,
+    STOPWORDS,
+    build_index,
+    build_lock,
+    cache_path,
+    check_sqlite_file,
+    default_source,
+    fingerprint,
+    read_meta,
+)
+from gazetteer.model import Candidate, Context, Place
+from gazetteer.normalize import loose_key, normalize
+from gazetteer.regions import load_region_data, phrase_keys
+
+MAX_NAME_CHARS = 200
+
+# Feature weights of the disambiguation score (see Gazetteer._score).
+W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
+W_LOOSE = -1.0
+W_POP = 0.35  # per decade of population
+W_COUNTRY = 2.0
+W_ADMIN1 = 3.0
+W_NEAR = 3.0
+NEAR_KM = 100.0
+W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
+W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
+W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the primary name
+
+_PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.population, " \
+              "p.geonameid, p.alt, p.polygon, p.members"
+_SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
+_WORD_RE = re.compile(r"[\w'’ʼ-]+")
+
+
+def check_name(name: Any) -> str:
+    """Validate a user-supplied name; GazetteerError says what is wrong with it."""
+    if not isinstance(name, str):
+        raise GazetteerError(f"place name must be text, got {type(name).__name__}")
+    if len(name) > MAX_NAME_CHARS:
+        raise GazetteerError(
+            f"place name is {len(name)} characters long (max {MAX_NAME_CHARS}): {name[:40]!r}...")
+    bad = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")
+           and c not in "\t"]
+    if bad:
+        raise GazetteerError(f"place name {name[:60]!r} contains control characters "
+                             f"({', '.join(f'U+{ord(c):04X}' for c in bad[:3])})")
+    if not name.strip():
+        raise GazetteerError("place name is empty")
+    return name
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.radians
+    dlat, dlon = r(lat2 - lat1), r(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(dlon / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _similarity(key: str, place: Place) -> float:
+    """Best difflib ratio between a key and the place's (normalised) names."""
+    best = 0.0
+    for n in (place.name, *place.alternate_names):
+        best = max(best, difflib.SequenceMatcher(None, key, normalize(n)).ratio())
+    return best
+
+
+class Gazetteer:
+    """Read-only view of one index file (plus an optional overlay of imported places)."""
+
+    def __init__(self, path: str | os.PathLike[str], overlay: str | os.PathLike[str] | None = None):
+        self.path = Path(path)
+        why = check_sqlite_file(self.path)
+        if why:
+            raise GazetteerError(f"gazetteer index {self.path} is {why}; delete it to rebuild")
+        try:
+            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                         check_same_thread=False)
+            self.meta = read_meta(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"gazetteer index {self.path} is corrupt ({exc}); "
+                                 "delete it to rebuild") from exc
+        self.max_name_words: int = int(self.meta.get("max_name_words", "6"))
+        self._lock = threading.Lock()
+        self._places: dict[str, Place] = {}
+        self._lookup_cache: dict[str, list[tuple[Place, int]]] = {}
+        self._is_name_cache: dict[str, bool] = {}
+        self._regions = load_region_data()
+        self._country_keys = self._regions.country_keys
+        self.overlay_path: Path | None = None
+        ov = Path(overlay) if overlay else self.path.with_name(self.path.stem + "-overlay.sqlite")
+        if ov.exists():
+            self._attach_overlay(ov)
+
+    # -- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        source: str | os.PathLike[str] | None = None,
+        cache: str | os.PathLike[str] | None = None,
+        rebuild: bool = False,
+    ) -> Gazetteer:
+        """Open the index for `source`, building it first if missing, stale, or damaged."""
+        src = Path(source) if source else default_source()
+        dest = cache_path(cache)
+        if not rebuild and cls._is_fresh(dest, src):
+            return cls(dest)
+        with build_lock(dest):
+            if rebuild or not cls._is_fresh(dest, src):
+                build_index(src, dest)
+        return cls(dest)
+
+    @classmethod
+    def build(
+        cls,
+        source: str | os.PathLike[str] | None = None,
+        cache: str | os.PathLike[str] | None = None,
+    ) -> Gazetteer:
+        """Rebuild the index unconditionally (e.g. from a small source file in tests)."""
+        return cls.open(source, cache, rebuild=True)
+
+    @staticmethod
+    def _is_fresh(dest: Path, src: Path) -> bool:
+        if not dest.exists() or check_sqlite_file(dest):
+            return False
+        try:
+            conn = sqlite3.connect(f"{dest.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                meta = read_meta(conn)
+                conn.execute("SELECT 1 FROM names LIMIT 1").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            return False
+        return meta.get("complete") == "1" and meta.get("fingerprint") == fingerprint(src)
+
+    def _attach_overlay(self, path: Path) -> None:
+        why = check_sqlite_file(path)
+        if why:
+            raise GazetteerError(f"gazetteer overlay {path} is {why}; delete it and re-import")
+        self._conn.execute("ATTACH DATABASE ? AS ov", (f"{path.resolve().as_uri()}?mode=ro",))
+        self.overlay_path = path
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            with self._lock:
+                return self._conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"gazetteer index {self.path} is unreadable ({exc}); "
+                                 "delete it to rebuild") from exc
+
+    # -- places ---------------------------------------------------------------------------
+    def _place(self, row: tuple[Any, ...]) -> Place:
+        pid = row[0]
+        p = self._places.get(pid)
+        if p is not None:
+            return p
+        poly = None
+        if row[10] is not None:
+            import shapely
+
+            poly = shapely.from_wkb(row[10])
+        p = Place(id=pid, name=row[1], lat=row[2], lon=row[3], country=row[4], admin1=row[5],
+                  precision=row[6], population=row[7] or 0, geonameid=row[8], polygon=poly,
+                  alternate_names=tuple(row[9].split(ALT_SEP)) if row[9] else (),
+                  members=tuple(row[11].split(",")) if row[11] else ())
+        if len(self._places) < 100_000:
+            self._places[pid] = p
+        return p
+
+    def get(self, place_id: str | int) -> Place:
+        """A place by id: GeoNames id ("709354"), admin-1 ("UA.21") or group ("UA.DONBAS")."""
+        pid = str(place_id).strip()
+        if pid in self._places:
+            return self._places[pid]
+        rows = self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (pid,))
+        if not rows and self.overlay_path:
+            rows = self._query(f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.id = ?", (pid,))
+        if not rows:
+            raise UnknownPlaceError(pid, [])
+        return self._place(rows[0])
+
+    def region(self, admin1: str) -> Place:
+        """An admin-1 region ("UA.21") or group; UnknownPlaceError if there is none."""
+        p = self.get(admin1.strip().upper() if "." in admin1 else admin1)
+        if p.precision != "region":
+            raise UnknownPlaceError(admin1, [])
+        return p
+
+    # -- lookups --------------------------------------------------------------------------
+    def _lookup(self, key: str) -> list[tuple[Place, int]]:
+        """(place, kind) for one exact key, main index and overlay."""
+        hit = self._lookup_cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self._query(
+            f"SELECT {_PLACE_COLS}, n.kind FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ?", (key,))
+        out = [(self._place(r), r[12]) for r in rows]
+        if self.overlay_path:
+            for pid, kind in self._query("SELECT place, kind FROM ov.names WHERE key = ?", (key,)):
+                try:
+                    out.append((self.get(pid), kind))
+                except UnknownPlaceError:
+                    continue
+        if len(self._lookup_cache) > 50_000:
+            self._lookup_cache.clear()
+        self._lookup_cache[key] = out
+        return out
+
+    def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
+        rows = self._query(
+            f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.id = l.place "
+            "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?", (lkey, limit))
+        out = [self._place(r) for r in rows]
+        if self.overlay_path:
+            for (pid,) in self._query("SELECT place FROM ov.loose WHERE lkey = ? LIMIT ?",
+                                      (lkey, limit)):
+                try:
+                    out.append(self.get(pid))
+                except UnknownPlaceError:
+                    continue
+        return out
+
+    def _key_exists(self, key: str) -> bool:
+        if self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)):
+            return True
+        return bool(self.overlay_path and
+                    self._query("SELECT 1 FROM ov.names WHERE key = ? LIMIT 1", (key,)))
+
+    def is_name(self, s: str) -> bool:
+        """Is `s` (any spelling) a known place or region name or region phrase? Fast, cached;
+        never raises (bad input is simply not a name)."""
+        try:
+            key = normalize(s) if isinstance(s, str) and len(s) <= MAX_NAME_CHARS else ""
+        except Exception:  # noqa: BLE001 - defensive: is_name is a predicate
+            return False
+        hit = self._is_name_cache.get(key)
+        if hit is not None:
+            return hit
+        if not key or key in STOPWORDS:
+            ok = False
+        elif self._key_exists(key):
+            ok = True
+        else:
+            keys, _ = phrase_keys(key, self._country_keys)
+            ok = any((k, ro) for k, ro in keys
+                     if any(kind == KIND_REGION or not ro for _, kind in self._lookup(k)))
+        if len(self._is_name_cache) > 500_000:
+            self._is_name_cache.clear()
+        self._is_name_cache[key] = ok
+        return ok
+
+    def _matches(self, name: str) -> tuple[list[tuple[Place, int, str]], str | None, str]:
+        """Raw matches (place, kind, matched key), a country named inside the phrase, and the
+        normalised key. Region-phrase keys keep only region matches."""
+        key = normalize(name)
+        found: dict[str, tuple[Place, int, str]] = {}
+        for place, kind in self._lookup(key):
+            found[place.id] = (place, kind, key)
+        keys, country = phrase_keys(key, self._country_keys)
+        for k, region_only in keys:
+            for place, kind in self._lookup(k):
+                if region_only and kind != KIND_REGION:
+                    continue
+                if place.id not in found or found[place.id][1] > kind:
+                    found[place.id] = (place, kind, k)
+        return list(found.values()), country, key
+
+    # -- scoring --------------------------------------------------------------------------
+    def _as_context(self, context: Context | str | None) -> Context:
+        if context is None:
+            return Context()
+        if isinstance(context, Context):
+            return context
+        if isinstance(context, str):
+            return self.context(context)
+        raise GazetteerError(f"context must be a Context or text, got {type(context).__name__}")
+
+    def _expand_admin1s(self, admin1s: set[str]) -> set[str]:
+        out = set(admin1s)
+        for a in admin1s:
+            for g in self._regions.groups:
+                if g.id == a:
+                    out.update(g.members)
+        return out
+
+    def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
+               country_hint: str | None) -> Candidate:
+        reasons: list[str] = []
+        if match == "loose":
+            sim = _similarity(matched, place)
+            score = W_LOOSE + W_SIMILAR * sim
+            reasons.append(f"loose spelling match, similarity {sim:.2f} ({score:+.2f})")
+        else:
+            kind = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}[match]
+            score = W_MATCH[kind]
+            if kind == KIND_ALT:
+                score = 0.4 + W_ALT_PRIMARY * difflib.SequenceMatcher(
+                    None, matched, normalize(place.name)).ratio()
+            label = {"name": "name", "alternate": "alternate name", "region": "region name"}[match]
+            reasons.append(f"{label} match {matched!r} ({score:+.2f})")
+        if place.population > 0:
+            w = W_POP * math.log10(place.population + 1)
+            score += w
+            reasons.append(f"population {place.population:,} ({w:+.2f})")
+        if country_hint and place.country == country_hint:
+            score += W_COUNTRY_HINT
+            reasons.append(f"country {country_hint} named in the phrase ({W_COUNTRY_HINT:+.2f})")
+        if place.country and place.country in ctx.countries:
+            score += W_COUNTRY
+            reasons.append(f"country {place.country} in context ({W_COUNTRY:+.2f})")
+        inside = [a for a in place.admin1_ids if a in admin1s]
+        if place.id in admin1s or inside:
+            score += W_ADMIN1
+            which = place.id if place.id in admin1s else inside[0]
+            reasons.append(f"region {which} in context ({W_ADMIN1:+.2f})")
+        if ctx.points and place.precision == "settlement":
+            dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
+            dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
+            if dists:
+                d = min(dists)
+                w = W_NEAR * math.exp(-d / NEAR_KM)
+                if w >= 0.01:
+                    score += w
+                    reasons.append(f"{d:.0f} km from a place in context ({w:+.2f})")
+        return Candidate(place, score, reasons, match)
+
+    def candidates(
+        self,
+        name: str,
+        context: Context | str | None = None,
+        country: str | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Ranked readings of `name`, best first; [] when nothing matches.
+
+        "X, Y" is read as name X with context Y ("Dzerzhinsk, Donetsk Oblast").
+        """
+        check_name(name)
+        ctx = self._as_context(context)
+        matches, hint, _ = self._matches(name)
+        if not matches and "," in name:
+            head, _, tail = name.partition(",")
+            if head.strip() and tail.strip():
+                matches, hint, _ = self._matches(head)
+                ctx = ctx.merge(self.context(tail))
+        cc = country.strip().upper() if country else None
+        admin1s = self._expand_admin1s(ctx.admin1s)
+        kinds = {KIND_NAME: "name", KIND_ALT: "alternate", KIND_REGION: "region"}
+        out = [self._score(p, kinds[kind], k, ctx, admin1s, hint) for p, kind, k in matches
+               if not cc or p.country == cc]
+        if not out:
+            lk = loose_key(name.partition(",")[0] if "," in name else name)
+            if len(lk) >= 3:
+                q = normalize(name.partition(",")[0] if "," in name else name)
+                out = [self._score(p, "loose", q, ctx, admin1s, hint)
+                       for p in self._lookup_loose(lk) if not cc or p.country == cc]
+        out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+        return out[:limit] if limit else out
+
+    def resolve(
+        self, name: str, context: Context | str | None = None, country: str | None = None
+    ) -> Candidate:
+        """The best candidate; UnknownPlaceError (with suggestions) when there is none."""
+        cands = self.candidates(name, context, country, limit=1)
+        if not cands:
+            raise UnknownPlaceError(name, self.suggest(name))
+        return cands[0]
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """Known names close to `name` (prefix neighbours ranked by similarity, population)."""
+        try:
+            key = normalize(check_name(name))
+        except GazetteerError:
+            return []
+        if len(key) < 2:
+            return []
+        lk = loose_key(key)
+        prelim: dict[str, float] = {p.id: 1.0 for p in self._lookup_loose(lk, limit=20)}
+        for sql, k in (
+            ("SELECT key, place FROM names WHERE key >= ? AND key < ? LIMIT 3000", key),
+            ("SELECT lkey, place FROM loose WHERE lkey >= ? AND lkey < ? LIMIT 3000", lk),
+        ):
+            prefix = k[:4] if len(k) >= 6 else k[:3]
+            for rk, pid in self._query(sql, (prefix, prefix + "\uffff")):
+                r = difflib.SequenceMatcher(None, k, rk).ratio()
+                if r >= 0.6 and r > prelim.get(pid, 0.0):
+                    prelim[pid] = r
+        best = sorted(prelim, key=lambda pid: -prelim[pid])[:40]
+        ranked: dict[str, tuple[float, int]] = {}
+        for pid in best:
+            try:
+                p = self.get(pid)
+            except UnknownPlaceError:
+                continue
+            sim = _similarity(key, p)
+            if sim >= 0.6 and (sim, p.population) > ranked.get(p.name, (0.0, 0)):
+                ranked[p.name] = (sim, p.population)
+        order = sorted(ranked, key=lambda nm: (-round(ranked[nm][0], 2), -ranked[nm][1]))
+        return order[:n]
+
+    # -- document context -----------------------------------------------------------------
+    def context(self, text: str) -> Context:
+        """Countries, regions and unambiguous big places that a text names."""
+        if not isinstance(text, str):
+            raise GazetteerError(f"context must be text, got {type(text).__name__}")
+        ctx = Context()
+        seen: set[str] = set()
+        for segment in _SEGMENT_RE.split(text):
+            raw = _WORD_RE.findall(segment)
+            words: list[tuple[str, bool]] = []  # (normalised word, starts with a capital)
+            for w in raw:
+                for i, part in enumerate(normalize(w).split()):
+                    words.append((part, i == 0 and w[:1].isupper()))
+            i = 0
+            while i < len(words):
+                step = self._context_at(words, i, ctx, seen)
+                i += step
+        return ctx
+
+    def _context_at(self, words: list[tuple[str, bool]], i: int, ctx: Context,
+                    seen: set[str]) -> int:
+        """Consume the longest name starting at words[i]; returns words consumed."""
+        for n in range(min(self.max_name_words, len(words) - i), 0, -1):
+            key = " ".join(w for w, _ in words[i:i + n])
+            if key in self._country_keys:
+                ctx.countries.add(self._country_keys[key])
+                return n
+            if not words[i][1] and key.split()[0] not in ("the",):
+                continue
+            if not self.is_name(key):
+                continue
+            matches, hint, _ = self._matches(key)
+            if hint:
+                ctx.countries.add(hint)
+            regions = [p for p, kind, _ in matches if kind == KIND_REGION]
+            if regions:
+                for r in regions:
+                    ctx.admin1s.add(r.id)
+                    if r.country:
+                        ctx.countries.add(r.country)
+                return n
+            towns = sorted((p for p, _, _ in matches if p.precision == "settlement"),
+                           key=lambda p: -p.population)
+            if towns and key not in seen:
+                top = towns[0]
+                second = towns[1].population if len(towns) > 1 else 0
+                if top.population >= 20_000 and top.population >= 10 * max(second, 1):
+                    seen.add(key)
+                    ctx.points.append((top.lat, top.lon))
+                    ctx.place_ids.append(top.id)
+                    if top.country:
+                        ctx.countries.add(top.country)
+            if towns:
+                return n
+        return 1
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the default data (builds the index on first use)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Gazetteer.open()
+        return _default

