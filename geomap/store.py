@@ -577,26 +577,41 @@ class Store:
             }
 
     def _place_ids(self, conn: Connection, name: str) -> list[str]:
-        """Resolve a place filter: an id as is; else the gazetteer's top candidate; else by name.
+        """Resolve a place filter to place ids.
 
-        Any alias the gazetteer knows maps to the same id ("Dzerzhinsk" -> Toretsk's id).
+        An id is taken as is. A name goes to the gazetteer (any alias: "Dzerzhinsk" ->
+        Toretsk's id). Of its candidates, the best-ranked one the store has claims about wins,
+        so a query finds the place the user has been recording, not a bigger namesake (the
+        Russian Dzerzhinsk); if none has claims, stored places with exactly that name; else the
+        gazetteer's top candidate.
         """
         name = name.strip()
         if looks_like_place_id(name):
             return [name]
-        ref = _gazetteer_top(name)
-        if ref is not None:
-            return [ref.id]
-        ids = list(
+        cands = _gazetteer_candidates(name)
+        if cands:
+            ids = [c.id for c in cands]
+            stored = set(
+                conn.execute(
+                    select(T_claims.c.place_id).where(T_claims.c.place_id.in_(ids)).distinct()
+                ).scalars()
+            )
+            for pid in ids:
+                if pid in stored:
+                    return [pid]
+        by_name = list(
             conn.execute(
                 select(T_places.c.id).where(func.lower(T_places.c.name) == name.lower())
             ).scalars()
         )
-        if not ids:
-            raise GeomapError(f"unknown place {name!r}: not in the gazetteer nor in the store")
-        return ids
+        if by_name:
+            return by_name
+        if cands:
+            return [cands[0].id]
+        raise GeomapError(f"unknown place {name!r}: not in the gazetteer nor in the store")
 
     def _point(self, conn: Connection, name: str) -> tuple[float, float]:
+        """Coordinates of a --near place: a stored place id, else as in _place_ids."""
         name = name.strip()
         if looks_like_place_id(name):
             r = conn.execute(
@@ -604,19 +619,18 @@ class Store:
             ).first()
             if r is not None:
                 return (r.lat, r.lon)
-        ref = _gazetteer_top(name, by_id=looks_like_place_id(name))
-        if ref is not None:
+            ref = _gazetteer_get(name)
+            if ref is None:
+                raise GeomapError(f"unknown place id {name!r} for --near")
             return (ref.lat, ref.lon)
-        r = conn.execute(
-            select(T_places.c.lat, T_places.c.lon).where(
-                func.lower(T_places.c.name) == name.lower()
-            )
-        ).first()
-        if r is None:
-            raise GeomapError(
-                f"unknown place {name!r} for --near: not in the gazetteer nor in the store"
-            )
-        return (r.lat, r.lon)
+        pid = self._place_ids(conn, name)[0]
+        r = conn.execute(select(T_places.c.lat, T_places.c.lon).where(T_places.c.id == pid)).first()
+        if r is not None:
+            return (r.lat, r.lon)
+        ref = next((c for c in _gazetteer_candidates(name) if c.id == pid), None)
+        if ref is None:
+            raise GeomapError(f"unknown place {name!r} for --near")
+        return (ref.lat, ref.lon)
 
 
 def _source_key(s: SourceRecord) -> tuple:
@@ -645,23 +659,39 @@ def _bbox_around(point: tuple[float, float], km: float) -> list:
     ]
 
 
-def _gazetteer_top(name: str, by_id: bool = False) -> PlaceRef | None:
-    """The gazetteer's best match (no ambiguity error: queries take the top candidate)."""
+def _gazetteer():
     try:
         from gazetteer import default_gazetteer
     except ImportError:
         return None
+    return default_gazetteer()
+
+
+def _gazetteer_candidates(name: str, limit: int = 10) -> list[PlaceRef]:
+    """The gazetteer's candidates for a name, best first ([] without a gazetteer)."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return []
     from gazetteer.errors import GazetteerError
     from geomap.places import place_ref
 
-    gaz = default_gazetteer()
     try:
-        if by_id:
-            return place_ref(gaz.get(name))
-        cands = gaz.candidates(name, limit=1)
+        return [place_ref(c.place) for c in gaz.candidates(name, limit=limit)]
+    except GazetteerError:
+        return []
+
+
+def _gazetteer_get(place_id: str) -> PlaceRef | None:
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    from gazetteer.errors import GazetteerError
+    from geomap.places import place_ref
+
+    try:
+        return place_ref(gaz.get(place_id))
     except GazetteerError:
         return None
-    return place_ref(cands[0].place) if cands else None
 
 
 def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:

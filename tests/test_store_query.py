@@ -1,0 +1,190 @@
+"""Claim filters on both backends, and the pure latest-per-side / contested rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fixtures_pg import make_claim, make_source
+
+from geomap.errors import GeomapError
+from geomap.query import (
+    ClaimFilter,
+    contested_place_ids,
+    control_status,
+    latest_by_side,
+    side_summary,
+)
+
+
+@pytest.fixture
+def filled(store):
+    """Toretsk contested on 2025-02-07, Pokrovsk Ukrainian, Kyiv a strike, one undated claim."""
+    store.ingest(make_source(1), [
+        make_claim("toretsk", "ukraine", "holding", "2025-01-20"),
+        make_claim("toretsk", "russia", "captured", "2025-02-07"),
+        make_claim("pokrovsk", "russia", "advancing", "2025-02-01"),
+    ])  # fmt: skip
+    store.ingest(make_source(2), [
+        make_claim("toretsk", "ukraine", "holding", "2025-02-07"),
+        make_claim("pokrovsk", "ukraine", "holding", "2025-02-03"),
+        make_claim("kyiv", "russia", "strike", "2025-02-05"),
+        make_claim("chasiv_yar", "third-party", "assessment", None),
+        make_claim("donetsk_oblast", "third-party", "fighting", "2025-02-02"),
+    ])  # fmt: skip
+    return store
+
+
+def _brief(claims):
+    return [(c.place.name, c.side, c.type, str(c.claim_date)) for c in claims]
+
+
+def test_place_by_id_oldest_first(filled):
+    got = filled.claims(ClaimFilter(place="1001"))
+    assert _brief(got) == [
+        ("Toretsk", "ukraine", "holding", "2025-01-20"),
+        ("Toretsk", "russia", "captured", "2025-02-07"),
+        ("Toretsk", "ukraine", "holding", "2025-02-07"),
+    ]
+    assert got[0].source.url == "https://news.example/1"
+
+
+def test_all_claims_undated_last(filled):
+    got = filled.claims()
+    assert len(got) == 8 and got[-1].claim_date is None
+    dated = [c.claim_date for c in got[:-1]]
+    assert dated == sorted(dated)
+
+
+def test_date_side_type_filters(filled):
+    f = ClaimFilter(since=date(2025, 2, 3), until=date(2025, 2, 6))
+    assert _brief(filled.claims(f)) == [
+        ("Pokrovsk", "ukraine", "holding", "2025-02-03"),
+        ("Kyiv", "russia", "strike", "2025-02-05"),
+    ]
+    assert {c.side for c in filled.claims(ClaimFilter(side="ukraine"))} == {"ukraine"}
+    assert [c.place.name for c in filled.claims(ClaimFilter(type="strike"))] == ["Kyiv"]
+    assert filled.claims(ClaimFilter(side="russia", type="holding")) == []
+
+
+def test_as_of_is_state_on_that_day(filled):
+    got = filled.claims(ClaimFilter(place="1001", as_of=date(2025, 2, 1)))
+    assert _brief(got) == [("Toretsk", "ukraine", "holding", "2025-01-20")]
+    assert filled.claims(ClaimFilter(place="1001", contested=True, as_of=date(2025, 2, 1))) == []
+
+
+def test_near_uses_true_distance(filled):
+    # Toretsk -> Chasiv Yar ~21 km; Toretsk -> Pokrovsk ~53 km; Kyiv far away.
+    names = {c.place.name for c in filled.claims(ClaimFilter(near="1001", within_km=25))}
+    assert names == {"Toretsk", "Chasiv Yar"}
+    names = {c.place.name for c in filled.claims(ClaimFilter(near="1001", within_km=60))}
+    assert names == {"Toretsk", "Chasiv Yar", "Pokrovsk", "Donetsk Oblast"}
+    names = {c.place.name for c in filled.claims(ClaimFilter(near="1001", within_km=20))}
+    assert names == {"Toretsk"}
+
+
+def test_bbox(filled):
+    got = filled.claims(ClaimFilter(bbox=(37.0, 48.2, 37.5, 48.4)))
+    assert {c.place.name for c in got} == {"Pokrovsk"}
+    assert {c.place.name for c in filled.claims(ClaimFilter(bbox=(30, 50, 31, 51)))} == {"Kyiv"}
+
+
+def test_contested_filter(filled):
+    got = filled.claims(ClaimFilter(contested=True))
+    assert {c.place.name for c in got} == {"Toretsk"}
+    assert side_summary(got)["1001"] == (
+        "russia: captured 2025-02-07; ukraine: holding 2025-02-07 -> contested"
+    )
+
+
+def test_unknown_place_and_bad_filters(filled):
+    with pytest.raises(GeomapError):
+        ClaimFilter(side="nato")
+    with pytest.raises(GeomapError):
+        ClaimFilter(bbox=(40, 48, 37, 49))
+    with pytest.raises(GeomapError):
+        ClaimFilter(within_km=0)
+    with pytest.raises(GeomapError):
+        filled.claims(ClaimFilter(near="9999999"))
+
+
+def test_place_by_alias_via_gazetteer(store):
+    """Dzerzhinsk (Toretsk's old name) finds claims stored under Toretsk's gazetteer id."""
+    gazetteer = pytest.importorskip("gazetteer")
+    if not hasattr(gazetteer, "default_gazetteer"):
+        pytest.skip("gazetteer.default_gazetteer not available yet")
+    from geomap.places import place_ref
+
+    gaz = gazetteer.default_gazetteer()
+    toretsk = place_ref(gaz.resolve("Toretsk").place)
+    c = make_claim()
+    store.add_claim(type(c)(**{**c.__dict__, "place": toretsk}))
+    for name in ("Toretsk", "Dzerzhinsk", "Торецьк"):
+        got = store.claims(ClaimFilter(place=name))
+        assert [x.place.id for x in got] == [toretsk.id], name
+
+
+# -- pure functions ---------------------------------------------------------------------------
+def _c(side, type_, day, place="toretsk", i=None):
+    c = make_claim(place, side, type_, day)
+    c.id = i
+    return c
+
+
+def test_latest_by_side_picks_latest_date_then_id():
+    a = _c("russia", "advancing", "2025-02-01", i=1)
+    b = _c("russia", "captured", "2025-02-07", i=2)
+    u1 = _c("ukraine", "holding", "2025-02-07", i=3)
+    u2 = _c("ukraine", "denied", "2025-02-07", i=4)
+    undated = _c("ukraine", "fighting", None, i=5)
+    got = latest_by_side([b, a, u2, u1, undated])
+    assert got["1001"]["russia"] is b
+    assert got["1001"]["ukraine"] is u2  # same day: the later stored claim
+    assert latest_by_side([a, b], types=("advancing",))["1001"]["russia"] is a
+
+
+@pytest.mark.parametrize(
+    ("ru", "ua", "expected"),
+    [
+        (("captured", "2025-02-07"), ("holding", "2025-02-07"), "contested"),
+        (("captured", "2025-02-07"), ("denied", "2025-02-08"), "contested"),
+        (("captured", "2025-02-07"), ("withdrawn", "2025-02-08"), "russia"),  # both say Russian
+        (("withdrawn", "2025-02-07"), ("holding", "2025-02-07"), "ukraine"),
+        (("holding", "2025-02-07"), None, "russia"),
+        (None, ("captured", "2025-02-07"), "ukraine"),
+        (("strike", "2025-02-07"), ("fighting", "2025-02-07"), None),  # no control claims
+    ],
+)
+def test_control_rule(ru, ua, expected):
+    claims = []
+    if ru:
+        claims.append(_c("russia", *ru))
+    if ua:
+        claims.append(_c("ukraine", *ua))
+    assert control_status(claims).get("1001") == expected
+    assert contested_place_ids(claims) == ({"1001"} if expected == "contested" else set())
+
+
+def test_latest_control_claim_decides_and_third_party_is_ignored():
+    claims = [
+        _c("ukraine", "holding", "2025-01-01", i=1),
+        _c("russia", "captured", "2025-02-07", i=2),
+        _c("ukraine", "withdrawn", "2025-02-09", i=3),  # Ukraine now agrees: not contested
+        _c("third-party", "captured", "2025-02-10", i=4),
+        _c("ukraine", "strike", "2025-02-11", i=5),  # not a control claim
+    ]
+    assert control_status(claims) == {"1001": "russia"}
+    assert side_summary(claims)["1001"] == (
+        "russia: captured 2025-02-07; ukraine: withdrawn 2025-02-09; "
+        "third-party: captured 2025-02-10 -> russia holds"
+    )
+
+
+def test_window_days_ignores_stale_disagreement():
+    claims = [
+        _c("ukraine", "holding", "2024-06-01", i=1),
+        _c("russia", "captured", "2025-02-07", i=2),
+    ]
+    assert contested_place_ids(claims) == {"1001"}
+    assert contested_place_ids(claims, window_days=30) == set()
+    assert control_status(claims, window_days=30) == {"1001": "russia"}
