@@ -1,0 +1,192 @@
+"""Export -> import round trips (both backends) and bad-row errors for every format."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime
+
+import pytest
+from fixtures_pg import make_claim, make_source
+
+from geomap.errors import GeomapError
+from geomap.formats import FORMATS, export_claims, read_claims
+from geomap.store import open_store
+
+NASTY = 'He said "<b>Toretsk</b> & co" ,\nnext line; tab\there — Торецьк'
+
+
+def _sample():
+    src = make_source(1, author="A. Writer", title=NASTY)
+    src2 = make_source(2, url=None, published=None, ingested_at=datetime(2025, 3, 1, 8, 30))
+    return [
+        make_claim(
+            source=src,
+            quote=NASTY,
+            start=10,
+            end=52,
+            confidence=0.8123456789012345,
+            place_as_written="Dzerzhinsk",
+            notes="first",
+        ),  # fmt: skip
+        make_claim(
+            "donetsk_oblast",
+            "ukraine",
+            "fighting",
+            "2025-02-01",
+            source=src,
+            date_precision="month",
+            review_status="confirmed",
+        ),  # fmt: skip
+        make_claim(
+            "kyiv",
+            "third-party",
+            "assessment",
+            None,
+            source=src2,
+            extractor=None,
+            extractor_version=None,
+            origin="human",
+            claimant=None,
+        ),  # fmt: skip
+        make_claim("pokrovsk", "ukraine", "holding", "2025-02-03"),
+    ]
+
+
+def _key(claims):
+    return sorted(
+        ((c, c.source) for c in claims), key=lambda cs: (cs[0].place.id, str(cs[0].claim_date))
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_round_trip_through_store(db_url, tmp_path, fmt, request):
+    claims = _sample()
+    with open_store(db_url) as s:
+        s.import_claims(claims)
+        stored = s.claims()
+        path = tmp_path / f"out.{fmt}"
+        assert export_claims(stored, path) == 4
+    back = read_claims(path)
+    assert _key(back) == _key(claims)
+    # ... and into a second, empty database of the same kind.
+    if db_url.startswith("sqlite"):
+        url2 = f"sqlite:///{tmp_path / 'second.db'}"
+    else:
+        url2 = request.getfixturevalue("pg_server").new_database()
+    with open_store(url2) as s2:
+        res = s2.import_claims(back)
+        assert (res.added, res.skipped) == (4, 0)
+        again = s2.import_claims(read_claims(path))  # importing twice adds nothing
+        assert (again.added, again.skipped) == (0, 4)
+        assert _key(s2.claims()) == _key(claims)
+
+
+def test_geojson_is_rfc7946_lon_lat(tmp_path):
+    path = tmp_path / "x.geojson"
+    export_claims(_sample(), path)
+    doc = json.loads(path.read_text())
+    assert doc["type"] == "FeatureCollection"
+    f = next(f for f in doc["features"] if f["properties"]["location"] == "Kyiv")
+    assert f["geometry"] == {"type": "Point", "coordinates": [30.5234, 50.4501]}
+    assert f["properties"]["side"] == "third-party"
+
+
+def test_kml_is_valid_escaped_xml(tmp_path):
+    path = tmp_path / "x.kml"
+    export_claims(_sample(), path)
+    text = path.read_text()
+    assert "<b>" not in text and "&lt;b&gt;" in text
+    root = ET.fromstring(text)  # parses: well-formed
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    assert root.tag == "{http://www.opengis.net/kml/2.2}kml"
+    pms = root.findall("k:Document/k:Placemark", ns)
+    assert len(pms) == 4
+    coords = [pm.find("k:Point/k:coordinates", ns).text for pm in pms]
+    assert "30.5234,50.4501" in coords
+    quotes = [d.findtext("k:value", namespaces=ns) for d in root.iter(f"{{{ns['k']}}}Data")
+              if d.get("name") == "quote"]  # fmt: skip
+    assert NASTY in quotes
+
+
+def test_kml_replaces_characters_xml_forbids(tmp_path):
+    path = tmp_path / "x.kml"
+    export_claims([make_claim(quote="bell\x07 here")], path)
+    ET.fromstring(path.read_text())
+    assert read_claims(path)[0].quote == "bell\ufffd here"
+
+
+def _write_csv_with_bad_row(tmp_path, column, value):
+    path = tmp_path / "in.csv"
+    export_claims(_sample(), path)
+    lines = path.read_text().splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    # Rows are one line each except the first (its quote spans two lines): lines 2-3.
+    idx = header.index(column)
+    last = lines[-1].rstrip("\n").split(",")
+    last[idx] = value
+    lines[-1] = ",".join(last) + "\n"
+    path.write_text("".join(lines))
+    return path, len(lines)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("latitude", "north", "field 'latitude': expected a number"),
+        ("latitude", "123", "field 'latitude': 123.0 is outside"),
+        ("event_date", "2025-13-45", "field 'event_date': expected a date"),
+        ("side", "nato", "field 'side': side 'nato' is not one of"),
+        ("event_type", "", "field 'event_type': missing"),
+        ("quote_start", "1.5", "field 'quote_start': expected a whole number"),
+    ],
+)
+def test_bad_csv_row_names_file_line_field_and_nothing_is_written(tmp_path, column, value, message):
+    path, line = _write_csv_with_bad_row(tmp_path, column, value)
+    with pytest.raises(GeomapError) as ei:
+        read_claims(path)
+    assert str(ei.value).startswith(f"{path}: line {line}: {message}"), str(ei.value)
+
+
+def test_bad_jsonl_and_geojson(tmp_path):
+    p = tmp_path / "x.jsonl"
+    export_claims(_sample(), p)
+    lines = p.read_text().splitlines()
+    lines.insert(2, "{not json")
+    p.write_text("\n".join(lines))
+    with pytest.raises(GeomapError, match=r"x\.jsonl: line 3: bad JSON"):
+        read_claims(p)
+    row = json.loads(lines[1])
+    row["confidence"] = "high"
+    lines[2] = json.dumps(row)
+    p.write_text("\n".join(lines))
+    with pytest.raises(GeomapError, match=r"line 3: field 'confidence': expected a number"):
+        read_claims(p)
+    g = tmp_path / "x.geojson"
+    export_claims(_sample(), g)
+    doc = json.loads(g.read_text())
+    doc["features"][1]["geometry"] = {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}
+    g.write_text(json.dumps(doc))
+    with pytest.raises(GeomapError, match=r"feature 2: field 'geometry'"):
+        read_claims(g)
+
+
+def test_csv_short_acled_style_file_resolves_locations(tmp_path, gaz):
+    """A minimal ACLED-like file without place ids: locations go through the gazetteer."""
+    from geomap.places import resolve_place
+
+    p = tmp_path / "acled.csv"
+    p.write_text(
+        "event_date,actor,side,event_type,location,latitude,longitude,notes,source\n"
+        "2025-02-07,Russian MoD,russia,captured,Dzerzhinsk,,,hand-written,https://x.example/1\n"
+    )
+    [c] = read_claims(p, resolve=lambda n: resolve_place(n, strict=False))
+    assert c.place.name in ("Toretsk", "Dzerzhinsk")
+    assert c.source.url == "https://x.example/1" and c.claimant == "Russian MoD"
+
+
+def test_unknown_extension_and_missing_file(tmp_path):
+    with pytest.raises(GeomapError, match="--format"):
+        read_claims(tmp_path / "x.txt")
+    with pytest.raises(GeomapError, match="no such file"):
+        read_claims(tmp_path / "missing.csv")
