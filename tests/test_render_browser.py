@@ -1,0 +1,203 @@
+"""The written HTML in real headless Chromium, with the network cut off (see fixtures_browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.render import build_map, map_html
+from geomap.render.report import build_report
+from geomap.render.samples import XSS_IMG, XSS_SCRIPT, XSS_TEMPLATE, sample_claims
+
+pytestmark = pytest.mark.browser
+
+SETTLEMENTS = 5
+REGIONS = 1
+TORETSK = '[data-place-id="709354"]'
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    """The sample claims written as a CDN page, an offline page, a fragment host and a report."""
+    d = tmp_path_factory.mktemp("render_pages")
+    claims = sample_claims()
+    out = {"cdn": d / "cdn.html", "offline": d / "offline.html", "host": d / "host.html",
+           "report": d / "report.html"}
+    out["cdn"].write_text(map_html(build_map(claims, play_ms=80)), encoding="utf-8")
+    frag = map_html(build_map(claims, height="500px"), fragment=True)
+    out["host"].write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body>"
+        "<h1 id='host-title'>A host page</h1>" + frag + "<p id='after'>after the map</p>"
+        "</body></html>", encoding="utf-8")
+    out["report"].write_text(build_report(claims), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def offline_page(pages, map_assets_dir) -> Path:
+    p = pages["cdn"].parent / "offline.html"
+    p.write_text(map_html(build_map(sample_claims(), offline=True), offline=True), "utf-8")
+    return p
+
+
+def _count(page, sel: str) -> int:
+    return page.locator(sel).count()
+
+
+def _not_pwned(page, log) -> None:
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert not log.dialogs
+    assert page.locator('img[src="x"]').count() == 0
+
+
+def test_cdn_page_loads_from_local_copies_without_errors(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    log.assert_clean()
+    assert any(u.endswith("/leaflet.js") for u in log.served)
+    assert log.tiles > 0  # the OSM layer asked for tiles (served blank)
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    assert _count(page, "path.geomap-region") == REGIONS
+    assert _count(page, ".geomap-legend-row[data-category]") == 6
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in attribution and "GeoNames" in attribution
+    _not_pwned(page, log)
+
+
+def test_popup_lists_claims_oldest_first_as_text(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    page.locator(TORETSK).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Toretsk" in text and "Contested" in text
+    assert text.index("Russian Defence Ministry") < text.index("brigade press officer")
+    assert XSS_IMG in text and XSS_SCRIPT in text  # shown literally
+    assert "as written: Dzerzhinsk" in text
+    assert popup.locator("img, script, iframe").count() == 0
+    hrefs = popup.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
+    # The javascript: source is a label, not a link.
+    assert popup.locator("span.geomap-claim-source", has_text="Hostile").count() == 1
+    _not_pwned(page, log)
+    log.assert_clean()
+
+
+def test_template_payload_in_region_popup_is_text(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    page.evaluate("""() => {
+        const api = Object.values(window.geomapMaps)[0];
+        api.layerOf("UA.21").openPopup();
+    }""")
+    text = page.locator(".leaflet-popup-content").inner_text()
+    assert "Sumy Oblast (region)" in text and XSS_TEMPLATE in text
+    _not_pwned(page, log)
+    log.assert_clean()
+
+
+def test_tooltip_is_the_name(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    page.locator('[data-place-id="704147"]').hover()
+    tip = page.locator(".leaflet-tooltip")
+    tip.wait_for()
+    assert tip.inner_text().strip() == "Kostiantynivka"
+    log.assert_clean()
+
+
+def test_time_slider_changes_what_is_shown(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    slider = page.locator("input.geomap-slider")
+    label = page.locator(".geomap-asof")
+    assert "2025-02-08" in label.inner_text()
+    slider.focus()
+    page.keyboard.press("Home")
+    assert "2024-02" in label.inner_text()
+    assert _count(page, "path.geomap-place") == 1  # only Avdiivka was claimed by then
+    assert _count(page, "path.geomap-region") == 0
+    page.keyboard.press("ArrowRight")
+    assert _count(page, "path.geomap-region") == 1  # the region strike of 2024-11
+    page.keyboard.press("End")
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    # Play from the start: the map steps through the dates and ends with everything shown.
+    page.keyboard.press("Home")
+    page.locator("button.geomap-play").click()
+    page.wait_for_function(
+        "() => document.querySelector('.geomap-asof').textContent.includes('2025-02-08')",
+        timeout=5000)
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    log.assert_clean()
+
+
+def test_layers_toggle(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    api = "Object.values(window.geomapMaps)[0]"
+    assert page.evaluate(f"{api}.categoryOf('709354')") == "contested"
+    control = page.locator(".leaflet-control-layers")
+    control.locator("label", has_text="Claims by Russia").click()
+    # Places only Russia spoke about disappear; Toretsk shows Ukraine's claims alone.
+    assert _count(page, "path.geomap-place") == SETTLEMENTS - 2
+    assert page.evaluate(f"{api}.categoryOf('709354')") == "ukraine"
+    control.locator("label", has_text="Claims by Russia").click()
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    lines = _count(page, "path.geomap-front-line")
+    assert lines >= 1 and _count(page, "path.geomap-front-zone") >= 1
+    control.locator("label", has_text="Russia's claimed area and line").click()
+    assert _count(page, "path.geomap-front-line") < lines
+    control.locator("label", has_text="Disputed zone").click()
+    assert _count(page, "path.geomap-front-zone") == 0
+    control.locator("label", has_text="Claimed places").click()
+    assert _count(page, "path.geomap-place") == 0
+    log.assert_clean()
+
+
+def test_offline_page_needs_no_network(open_page, offline_page):
+    page, log = open_page(offline_page)
+    log.assert_clean()
+    assert log.served == [] and log.tiles == 0
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    assert _count(page, "path.geomap-region") == REGIONS
+    assert _count(page, "path.geomap-outline") >= 1
+    assert _count(page, ".leaflet-tile") == 0
+    _not_pwned(page, log)
+
+
+def test_fragment_works_inside_a_host_page(open_page, pages):
+    page, log = open_page(pages["host"])
+    log.assert_clean()
+    assert page.locator("#host-title").is_visible() and page.locator("#after").is_visible()
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    box = page.locator(".folium-map").bounding_box()
+    assert box and 450 <= box["height"] <= 550
+    _not_pwned(page, log)
+
+
+def test_report_page(open_page, pages):
+    page, log = open_page(pages["report"])
+    log.assert_clean()
+    assert _count(page, "section.place") == 6
+    assert _count(page, "path.geomap-place") == SETTLEMENTS
+    body = page.locator("body").inner_text()
+    assert XSS_IMG in body and XSS_SCRIPT in body
+    assert "Contested places (1)" in body
+    hrefs = page.locator("section.place a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
+    _not_pwned(page, log)
+
+
+def test_demo_map_screenshot(open_page, tmp_path):
+    try:
+        from geomap.extract import extract  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the extractor is not available yet ({exc})")
+    from geomap.render.demo import run_demo
+
+    res = run_demo(tmp_path / "demo.html")
+    assert res.claims, "the demo extracted no claims"
+    page, log = open_page(res.html_path)
+    log.assert_clean()
+    shown = _count(page, "path.geomap-place") + _count(page, "path.geomap-region")
+    assert shown == len({c.place.id for c in res.claims})
+    shot = tmp_path / "demo.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
