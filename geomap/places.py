@@ -13,8 +13,9 @@ from typing import Any
 from geomap.errors import GeomapError
 from geomap.records import PlaceRef
 
-# Two candidates are "close" when the runner-up scores at least this share of the winner ...
-AMBIGUOUS_SCORE_RATIO = 0.9
+# Two candidates are "close" when the runner-up scores within this margin of the winner (the
+# gazetteer's scores are additive: name match +1, log-population ~+0.2 per 3.5x, context +2/+3) ...
+AMBIGUOUS_SCORE_MARGIN = 0.5
 # ... and they are really different places (not one town listed twice a few km apart).
 AMBIGUOUS_DISTANCE_KM = 25.0
 
@@ -71,7 +72,7 @@ def _describe(c: Any) -> str:
 def ambiguous_candidates(candidates: list[Any]) -> list[Any]:
     """The candidates that tie with the best one, or [] when the best one is a clear winner.
 
-    Ambiguous means: the runner-up scores >= AMBIGUOUS_SCORE_RATIO of the best AND lies more than
+    Ambiguous means: a runner-up scores within AMBIGUOUS_SCORE_MARGIN of the best AND lies more than
     AMBIGUOUS_DISTANCE_KM away (two villages called Pokrovske in different oblasts). Close scores
     for entries a few km apart are the same place for a map, so they are not ambiguous.
     """
@@ -81,7 +82,7 @@ def ambiguous_candidates(candidates: list[Any]) -> list[Any]:
     top = best.score
     ties = [best]
     for c in candidates[1:]:
-        close = c.score >= top * AMBIGUOUS_SCORE_RATIO if top > 0 else c.score >= top
+        close = top - c.score < AMBIGUOUS_SCORE_MARGIN
         far = (
             haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon)
             > AMBIGUOUS_DISTANCE_KM
