@@ -86,7 +86,11 @@ def _similarity(key: str, place: Place) -> float:
 class Gazetteer:
     """Read-only view of one index file (plus an optional overlay of imported places)."""
 
-    def __init__(self, path: str | os.PathLike[str], overlay: str | os.PathLike[str] | None = None):
+    def __init__(
+        self, path: str | os.PathLike[str], overlay: str | os.PathLike[str] | bool | None = None
+    ):
+        """Open an existing index file; `overlay` None = the default overlay beside it if it
+        exists, False = none, else a path."""
         self.path = Path(path)
         why = check_sqlite_file(self.path)
         if why:
@@ -106,9 +110,11 @@ class Gazetteer:
         self._regions = load_region_data()
         self._country_keys = self._regions.country_keys
         self.overlay_path: Path | None = None
-        ov = Path(overlay) if overlay else self.path.with_name(self.path.stem + "-overlay.sqlite")
-        if ov.exists():
-            self._attach_overlay(ov)
+        if overlay is not False:
+            ov = (Path(overlay) if overlay not in (None, True)  # type: ignore[arg-type]
+                  else self.path.with_name(self.path.stem + "-overlay.sqlite"))
+            if ov.exists():
+                self._attach_overlay(ov)
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -201,6 +207,10 @@ class Gazetteer:
             raise UnknownPlaceError(pid, [])
         return self._place(rows[0])
 
+    def in_main_index(self, place_id: str) -> bool:
+        """Is this id in the main index (not only the overlay)?"""
+        return bool(self._query("SELECT 1 FROM places WHERE id = ?", (str(place_id),)))
+
     def region(self, admin1: str) -> Place:
         """An admin-1 region ("UA.21") or group; UnknownPlaceError if there is none."""
         p = self.get(admin1.strip().upper() if "." in admin1 else admin1)
@@ -219,11 +229,17 @@ class Gazetteer:
             "WHERE n.key = ?", (key,))
         out = [(self._place(r), r[12]) for r in rows]
         if self.overlay_path:
+            have = {p.id: i for i, (p, _) in enumerate(out)}
             for pid, kind in self._query("SELECT place, kind FROM ov.names WHERE key = ?", (key,)):
+                if pid in have:
+                    i = have[pid]
+                    out[i] = (out[i][0], min(out[i][1], kind))
+                    continue
                 try:
                     out.append((self.get(pid), kind))
                 except UnknownPlaceError:
                     continue
+                have[pid] = len(out) - 1
         if len(self._lookup_cache) > 50_000:
             self._lookup_cache.clear()
         self._lookup_cache[key] = out
@@ -489,3 +505,12 @@ def default_gazetteer() -> Gazetteer:
         if _default is None:
             _default = Gazetteer.open()
         return _default
+
+
+def reset_default_gazetteer() -> None:
+    """Forget the process-wide gazetteer (after an import, or a change of cache location)."""
+    global _default
+    with _default_lock:
+        if _default is not None:
+            _default.close()
+        _default = None

@@ -34,3 +34,18 @@ def place(name: str, context: str | None, country: str | None, limit: int, as_js
                    f"{p.precision:<10} {p.population:>10}  {p.lat:.4f},{p.lon:.4f}")
         for r in c.reasons:
             click.echo(f"{'':>22}- {r}")
+
+
+@main.command("place-import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--alternate-names", type=click.Path(dir_okay=False), default=None,
+              help="GeoNames alternateNamesV2.txt (or an extract of it) with extra names.")
+@click.option("--all-features", is_flag=True, help="Import every feature class, not only P.")
+def place_import(file: str, alternate_names: str | None, all_features: bool) -> None:
+    """Add places from a GeoNames dump FILE (e.g. UA.txt) to the local gazetteer overlay."""
+    from gazetteer.importer import import_geonames
+
+    stats = import_geonames(file, alternate_names, feature_classes=() if all_features else ("P",))
+    click.echo(f"imported {stats.places} places ({stats.already_indexed} already indexed, "
+               f"{stats.skipped_feature_class} not populated places skipped, "
+               f"{stats.alternate_names} alternate names) into {stats.overlay}")

@@ -1,0 +1,111 @@
+"""The on-disk index: built once, reopened fast, rebuilt when stale or damaged, never broken."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from fixtures_gazetteer import SMALL_PLACES, write_small_source
+
+from gazetteer import Gazetteer, GazetteerError
+from gazetteer.index import ENV_CACHE, INDEX_NAME, cache_path, check_sqlite_file
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> tuple[Path, Path]:
+    src = write_small_source(tmp_path)
+    return src, tmp_path / "cache" / "gaz.sqlite"
+
+
+def _built_at(path: Path) -> str:
+    g = Gazetteer(path)
+    try:
+        return g.meta["built_at"]
+    finally:
+        g.close()
+
+
+def test_build_then_reopen_without_rebuild(small):
+    src, cache = small
+    g = Gazetteer.build(source=src, cache=cache)
+    assert g.resolve("Toretsk").place.id == "709354"
+    assert g.resolve("Sumy region").place.id == "UA.21"
+    stamp = g.meta["built_at"]
+    g.close()
+    g2 = Gazetteer.open(source=src, cache=cache)
+    assert g2.meta["built_at"] == stamp  # fresh: reused, not rebuilt
+    assert g2.get("UA.DONBAS").members == ("UA.05", "UA.14")
+    assert not list(cache.parent.glob("*.tmp-*"))
+
+
+def test_source_change_triggers_rebuild(small):
+    src, cache = small
+    Gazetteer.build(source=src, cache=cache).close()
+    stamp = _built_at(cache)
+    st = src.stat()
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    g = Gazetteer.open(source=src, cache=cache)
+    assert g.meta["built_at"] != stamp
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty"])
+def test_damaged_cache_is_rebuilt(small, damage):
+    src, cache = small
+    Gazetteer.build(source=src, cache=cache).close()
+    data = cache.read_bytes()
+    if damage == "garbage":
+        cache.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncate":
+        cache.write_bytes(data[: len(data) // 2])
+    else:
+        cache.write_bytes(b"")
+    assert check_sqlite_file(cache) is not None
+    with pytest.raises(GazetteerError, match="rebuild"):
+        Gazetteer(cache)  # opening the file directly: clear error, not a traceback
+    g = Gazetteer.open(source=src, cache=cache)  # the normal way: rebuilt
+    assert g.resolve("Kursk region").place.id == "RU.41"
+
+
+def test_failed_build_keeps_previous_index(small, tmp_path):
+    src, cache = small
+    Gazetteer.build(source=src, cache=cache).close()
+    before = cache.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"1": {"geonameid": "x", "name": "Nowhere"}}', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="bad.json"):
+        Gazetteer.build(source=bad, cache=cache)
+    assert cache.read_bytes() == before
+    assert not list(cache.parent.glob("*.tmp-*"))
+    not_json = tmp_path / "broken.json"
+    not_json.write_text("{", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="broken.json"):
+        Gazetteer.build(source=not_json, cache=cache)
+
+
+def test_cache_location_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    assert cache_path() == tmp_path / INDEX_NAME
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "custom.sqlite"))
+    assert cache_path() == tmp_path / "custom.sqlite"
+    monkeypatch.delenv(ENV_CACHE)
+    assert cache_path().name == INDEX_NAME and "geomap" in str(cache_path())
+
+
+def test_env_var_drives_open(monkeypatch, small):
+    src, cache = small
+    monkeypatch.setenv(ENV_CACHE, str(cache))
+    g = Gazetteer.open(source=src)
+    assert g.path == cache and cache.exists()
+    assert len(SMALL_PLACES) < g.resolve("Donbas").place.population  # a sum of populations
+
+
+def test_region_polygons_cover_their_settlements(small):
+    from shapely.geometry import Point
+
+    src, cache = small
+    g = Gazetteer.build(source=src, cache=cache)
+    donetsk = g.region("UA.05")
+    assert donetsk.polygon.contains(Point(37.8478, 48.3948))  # Toretsk
+    assert not donetsk.polygon.contains(Point(34.7991, 50.9174))  # Sumy
+    assert donetsk.polygon.contains(Point(donetsk.lon, donetsk.lat))  # centroid inside
