@@ -172,6 +172,8 @@ class Gazetteer:
         try:
             with self._lock:
                 return self._conn.execute(sql, args).fetchall()
+        except sqlite3.ProgrammingError as exc:
+            raise GazetteerError(f"gazetteer {self.path} is closed ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"gazetteer index {self.path} is unreadable ({exc}); "
                                  "delete it to rebuild") from exc
@@ -387,7 +389,7 @@ class Gazetteer:
         kinds = {KIND_NAME: "name", KIND_ALT: "alternate", KIND_REGION: "region"}
         out = [self._score(p, kinds[kind], k, ctx, admin1s, hint) for p, kind, k in matches
                if not cc or p.country == cc]
-        if not out:
+        if not matches:  # no spelling matched exactly: try the phonetic key
             lk = loose_key(name.partition(",")[0] if "," in name else name)
             if len(lk) >= 3:
                 q = normalize(name.partition(",")[0] if "," in name else name)
@@ -508,9 +510,8 @@ def default_gazetteer() -> Gazetteer:
 
 
 def reset_default_gazetteer() -> None:
-    """Forget the process-wide gazetteer (after an import, or a change of cache location)."""
+    """Forget the process-wide gazetteer (after an import, or a change of cache location).
+    The old instance stays usable for whoever still holds it."""
     global _default
     with _default_lock:
-        if _default is not None:
-            _default.close()
         _default = None

@@ -1,0 +1,74 @@
+"""Document context, explanations and bad input on the real default index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gazetteer import Candidate, Context, GazetteerError, normalize
+
+
+def test_context_from_text(gaz):
+    text = ("Russian troops pressed towards Dzerzhinsk, north of Donetsk, while Ukraine's "
+            "forces held parts of the Kursk region and shelling hit the Sumy region.")
+    ctx = gaz.context(text)
+    assert {"UA", "RU"} <= ctx.countries
+    assert {"RU.41", "UA.21"} <= ctx.admin1s
+    assert "709717" in ctx.place_ids  # Donetsk city: big and unambiguous
+    assert "563708" not in ctx.place_ids  # Dzerzhinsk is ambiguous: not evidence
+    assert gaz.resolve("Dzerzhinsk", context=ctx).place.id == "709354"
+
+
+def test_group_region_in_context_expands_to_members(gaz):
+    assert gaz.resolve("Dzerzhinsk", context="fighting across the Donbas").place.id == "709354"
+    assert gaz.resolve("Pokrovsk", context=Context(admin1s={"UA.DONBAS"})).place.id == "704422"
+
+
+def test_candidates_explain_themselves(gaz):
+    cands = gaz.candidates("Dzerzhinsk", context="Donetsk Oblast")
+    best = cands[0]
+    assert isinstance(best, Candidate) and best.score > cands[1].score
+    text = " | ".join(best.reasons)
+    assert "alternate name" in text and "UA.05" in text and "population" in text
+    d = best.to_dict()
+    json.dumps(d)
+    assert d["geonameid"] == 709354 and d["precision"] == "settlement" and d["reasons"]
+    region = gaz.resolve("Sumy region").to_dict()
+    assert region["admin1"] == "UA.21" and "geonameid" not in region
+
+
+def test_country_filter(gaz):
+    assert gaz.resolve("Pokrovsk", country="RU").place.country == "RU"
+    assert gaz.candidates("Toretsk", country="RU") == []
+
+
+def test_loose_spelling_falls_back(gaz):
+    c = gaz.resolve("Torecck")
+    assert c.place.id == "709354" and c.match == "loose"
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [("", "empty"), ("   ", "empty"), ("x" * 10_240, "10240 characters"),
+     ("Tore\x00tsk", "control characters"), ("Sumy\x1b[31m", "control characters")],
+)
+def test_bad_names_raise_clear_errors(gaz, bad, message):
+    with pytest.raises(GazetteerError, match=message):
+        gaz.candidates(bad)
+    with pytest.raises(GazetteerError, match=message):
+        gaz.resolve(bad)
+    assert gaz.is_name(bad) is False  # a predicate: never raises
+
+
+def test_non_text_inputs(gaz):
+    with pytest.raises(GazetteerError):
+        gaz.candidates(None)  # type: ignore[arg-type]
+    with pytest.raises(GazetteerError):
+        gaz.candidates("Sumy", context=42)  # type: ignore[arg-type]
+    assert gaz.is_name(None) is False  # type: ignore[arg-type]
+
+
+def test_normalize_is_the_lookup_key(gaz):
+    assert gaz.is_name(normalize("Часів Яр"))
+    assert gaz.suggest("Bakhmutt")[0] == "Bakhmut"
