@@ -157,7 +157,7 @@ def test_offline_page_is_self_contained(map_assets_dir):
     assert not re.search(r'<script[^>]+src=', html)
     assert not re.search(r'<link[^>]+href="https?:', html)
     assert "tile.openstreetmap.org" not in html
-    assert '"outline":{' in html  # outline basemap drawn instead of tiles
+    assert '"outline":{"land":{' in html  # outline basemap drawn instead of tiles
     # Inlined libraries did not end their <script> early: the parser sees whole scripts.
     starts: list[str] = []
 

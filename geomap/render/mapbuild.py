@@ -21,7 +21,7 @@ from folium.template import Template
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
 from geomap.render.fronts import compute_fronts, fronts_geojson
-from geomap.render.outline import outline_geometry
+from geomap.render.outline import outline_layers
 from geomap.render.safety import json_for_script
 from geomap.render.styles import FRONT_STYLES, SIDE_LABELS, style_table
 
@@ -159,7 +159,7 @@ def build_map(
     fr = compute_fronts(shown) if fronts else None
     payload["fronts"] = fronts_geojson(fr) if fr is not None and not fr.is_empty() else {}
     if draw_outline:
-        payload["outline"] = outline_geometry(shown)
+        payload["outline"] = outline_layers(shown)
 
     bounds = _bounds(payload)
     m = folium.Map(

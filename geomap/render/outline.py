@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import shapely
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
-from shapely.geometry import mapping
+from shapely.geometry import MultiPolygon, Polygon, mapping
 
 from geomap.records import ClaimRecord
 
@@ -42,8 +42,43 @@ def _gazetteer_regions(countries: set[str]) -> list:
     return out
 
 
-def outline_geometry(claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02) -> dict | None:
-    """GeoJSON geometry of the outline basemap for these claims (None without any place)."""
+def _without_small_holes(geom, min_area: float):
+    def fix(p: Polygon) -> Polygon:
+        holes = [r for r in p.interiors if Polygon(r).area >= min_area]
+        return Polygon(p.exterior, holes)
+
+    if geom.geom_type == "Polygon":
+        return fix(geom)
+    return MultiPolygon([fix(p) for p in geom.geoms if p.geom_type == "Polygon"])
+
+
+def outline_layers(
+    claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02, close_deg: float = 0.15
+) -> dict | None:
+    """{"land": polygon, "borders": lines} GeoJSON geometries for the outline basemap.
+
+    The gazetteer's region polygons are hulls around settlements, so they leave slivers between
+    neighbours: the land is their union closed by `close_deg` (buffer out, then in) with small
+    holes removed; the borders are the regions' own outlines.
+    """
+    land = outline_geometry(claims, simplify_deg=simplify_deg, close_deg=close_deg)
+    if land is None:
+        return None
+    borders = None
+    countries = {c.place.country for c in claims if c.place.country}
+    regions = _gazetteer_regions(countries)
+    if regions:
+        lines = shapely.union_all([shapely.make_valid(r).boundary for r in regions])
+        lines = shapely.set_precision(lines.simplify(simplify_deg), 1e-4)
+        if not lines.is_empty:
+            borders = mapping(lines)
+    return {"land": land, "borders": borders}
+
+
+def outline_geometry(
+    claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02, close_deg: float = 0.15
+) -> dict | None:
+    """GeoJSON geometry of the land drawn under these claims (None without any place)."""
     if not claims:
         return None
     countries = {c.place.country for c in claims if c.place.country}
@@ -56,7 +91,8 @@ def outline_geometry(claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.0
                 continue
     pts = shapely.multipoints([(c.place.lon, c.place.lat) for c in claims])
     if polys:
-        geom = shapely.union_all([shapely.make_valid(p) for p in polys])
+        geom = shapely.union_all([shapely.make_valid(p).buffer(close_deg) for p in polys])
+        geom = geom.buffer(-close_deg)
         # Keep every place on land the outline draws: add a small hull for places outside it.
         if not geom.buffer(0.05).contains(pts):
             geom = geom.union(pts.convex_hull.buffer(0.5))
@@ -67,5 +103,6 @@ def outline_geometry(claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.0
     polys_only = [g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polys_only:
         return None
-    geom = shapely.set_precision(shapely.union_all(polys_only), 1e-4)
+    geom = _without_small_holes(shapely.union_all(polys_only), min_area=0.5)
+    geom = shapely.set_precision(geom, 1e-4)
     return mapping(geom)

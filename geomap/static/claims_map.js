@@ -180,8 +180,12 @@ function geomapClaimsMap(map, D, G) {
     }
   });
   if (G.outline && D.outline) {
-    addGeom(G.outline, D.outline, { color: "#666", weight: 1, fill: true, fillColor: "#f4f1ea",
-                                    fillOpacity: 1, pane: "geomapOutline" }, "geomap-outline");
+    addGeom(G.outline, D.outline.land, { color: "#777", weight: 1.2, fill: true,
+                                         fillColor: "#f4f1ea", fillOpacity: 1,
+                                         pane: "geomapOutline" }, "geomap-outline");
+    addGeom(G.outline, D.outline.borders, { color: "#aaa", weight: 0.8, fill: false,
+                                            dashArray: "3 3", pane: "geomapOutline" },
+            "geomap-outline-border");
   }
 
   var slider = null;
