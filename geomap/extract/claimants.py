@@ -1,0 +1,209 @@
+"""Who says so, and for which side: attribution patterns of news writing.
+
+A sentence is split into the attribution (claimant + speech verb) and the content (what is
+claimed). Patterns, as reporters write them:
+  "Russia said Friday its forces had seized X"            claimant first
+  "... X was liberated," Moscow's Defense Ministry said    claimant last
+  "... further into the region, according to Russian military bloggers"
+  "a press officer for Ukraine's 28th brigade, which ..., said ..."   (relative clause skipped)
+  "said Ukraine's General Staff"                            inverted
+Places inside the attribution are not claim places (they describe the claimant) but still
+feed back-references. Sides come from the claimant's words: nationality and capital metonyms
+("Moscow's", "Kyiv", "the Kremlin"), institutions (ISW, the UN, the outlet's own reporters ->
+third-party); claimants with no nationality (prosecutors, the governor) take the side of the
+country the claimed place is in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = (
+    r"said|says|say|claimed|claims|claim|denied|denies|deny|reported|reports|announced|announces|"
+    r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
+    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
+    r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
+    r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
+    r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
+)
+_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+_ACCORDING_RE = re.compile(r"(?:^|,\s*|\(\s*|\s)(?:according\s+to|citing|cited\s+by|per)\s+", re.I)
+
+_RUSSIA_RE = re.compile(
+    r"\b(?:Russia|Russian|Russians|Russia's|Moscow|Moscow's|Kremlin|Kremlin's|Putin|Peskov|"
+    r"Shoigu|Belousov|Gerasimov|Zakharova|Lavrov|pro-Russian|pro-Moscow|Russian-installed|"
+    r"Moscow-installed|Kremlin-backed|Wagner|Rybar|TASS|RIA|Interfax|Zvezda|Akhmat|Chechen|"
+    r"separatists?|DPR|LPR)\b", re.I)
+_UKRAINE_RE = re.compile(
+    r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine's|Kyiv|Kyiv's|Kiev|Kiev's|Zelensky|Zelenskyy|"
+    r"Zelenskiy|Syrskyi|Sybiha|Budanov|Umerov|Ukrinform|DeepState|Khortytsia|Tavria|"
+    r"Ukrenergo|Ukrzaliznytsia)\b", re.I)
+_THIRD_RE = re.compile(
+    r"\b(?:Institute\s+for\s+the\s+Study\s+of\s+War|ISW|analysts?|experts?|observers?|"
+    r"think[- ]tank|United\s+Nations|UN|OSCE|IAEA|NATO|Pentagon|White\s+House|"
+    r"State\s+Department|Britain|British|UK|U\.S\.|US|American|Washington|European|EU|"
+    r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
+    r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
+    r"Oryx|satellite\s+(?:images?|imagery)|geolocated|France|French|Germany|German|Poland|"
+    r"Polish)\b")
+# Officials who speak for whoever governs the place: side = the place's country.
+_LOCAL_RE = re.compile(
+    r"\b(?:prosecutors?|prosecutor's\s+office|governor|mayor|regional\s+(?:administration|"
+    r"authorities|officials?|head|military\s+administration)|local\s+(?:administration|"
+    r"authorities|officials?|residents?)|officials?|authorities|police|emergency\s+services|"
+    r"rescuers|health\s+ministry|the\s+head\s+of\s+the\s+region)\b", re.I)
+# Pronoun claimants take the previous claimant.
+_PRONOUN_RE = re.compile(r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
+                         r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency))$",
+                         re.I)
+_LEADING_RE = re.compile(r"^(?:but|and|however|meanwhile|also|yet|still|separately|earlier|"
+                         r"later|in\s+turn)\s*,?\s+", re.I)
+_CLAIMANT_HEAD_RE = re.compile(
+    r"\b(?:ministry|army|military|forces|troops|command|staff|spokesman|spokeswoman|spokesperson|"
+    r"officer|official|officials|commander|brigade|battalion|regiment|unit|governor|mayor|"
+    r"prosecutors?|president|minister|bloggers?|correspondents?|analysts?|experts?|institute|"
+    r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
+    r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
+    r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council)\b", re.I)
+
+
+_SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since)\s+")
+_FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
+_DENIAL_VERB_RE = re.compile(
+    r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)")
+
+
+@dataclass
+class Attribution:
+    """Claimant text (as written, may be None for the outlet's own voice) and the spans."""
+
+    claimant: str | None
+    side: str | None  # russia | ukraine | third-party | None (decide from the place)
+    content: tuple[int, int]  # span (relative to the sentence) holding the claim
+    attribution: tuple[int, int] | None  # span of claimant + verb
+    verb: str | None
+    denial: bool = False
+
+
+def side_of(claimant: str | None) -> str | None:
+    """Side from the claimant's words; None for nationality-free officials (decide by place)."""
+    if not claimant:
+        return None
+    cands = []
+    for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
+        m = pat.search(claimant)
+        if m:
+            cands.append((m.start(), side))
+    if not cands:
+        return None
+    # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
+    # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
+    # ("Western analysts of the Russian army").
+    cands.sort()
+    third = [c for c in cands if c[1] == "third-party"]
+    if third and _THIRD_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
+        natl = [c for c in cands if c[1] != "third-party"]
+        if not natl or third[0][0] < natl[0][0] or re.search(
+                r"(?i)\b(?:analysts?|experts?|institute|isw|observers?|monitors?)\b", claimant):
+            return "third-party"
+    return cands[0][1]
+
+
+def is_local_official(claimant: str | None) -> bool:
+    return bool(claimant and _LOCAL_RE.search(claimant))
+
+
+def _strip_claimant(s: str) -> str:
+    s = s.strip().strip(",;:—–-\"“”' ")
+    s = _LEADING_RE.sub("", s)
+    return s.strip()
+
+
+def _looks_like_claimant(s: str) -> bool:
+    words = s.split()
+    if not words or len(words) > 14:
+        return False
+    if _PRONOUN_RE.match(s):
+        return True
+    if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
+        return bool(_CLAIMANT_HEAD_RE.search(s) or any(w[0].isupper() for w in words))
+    return False
+
+
+def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
+    """The noun phrase ending right before the speech verb at vpos, skipping a relative clause
+    ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said")."""
+    left = sentence[:vpos]
+    # segments split on commas / quotes; walk back over a relative clause
+    bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[—–]\s", left)]
+    bounds = [0, *bounds]
+    i = len(bounds) - 1
+    end = len(left)
+    seg_start = bounds[i]
+    seg = left[seg_start:end]
+    while i > 0 and (not seg.strip() or re.match(r"^\s*(?:which|who|whose|where)\b", seg)):
+        end = bounds[i] - 1
+        i -= 1
+        seg_start = bounds[i]
+        seg = left[seg_start:end]
+    # inside a clause: "that Moscow claims", "since X" -> cut at the last subordinator
+    subs = list(_SUBORD_RE.finditer(seg))
+    m = subs[-1] if subs else None
+    if m and m.end() < len(seg.rstrip()) and not _FOR_OF_END_RE.search(seg[: m.start()]):
+        tail = seg[m.end():]
+        if tail.strip() and _looks_like_claimant(_strip_claimant(tail)):
+            seg_start += m.end()
+            seg = tail
+    seg = re.sub(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                 r"earlier|also|previously|later|again|separately|late|early)\s*$", "", seg)
+    claimant = _strip_claimant(seg)
+    if not _looks_like_claimant(claimant):
+        return None
+    return claimant, seg_start
+
+
+def attribute(sentence: str) -> Attribution:
+    """Split one sentence into attribution and content."""
+    n = len(sentence)
+    # "..., according to X" / "according to X, ..."
+    m = _ACCORDING_RE.search(sentence)
+    if m:
+        rest = sentence[m.end():]
+        stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
+        claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
+        if claimant and len(claimant.split()) <= 12:
+            if m.start() <= 2:  # sentence-initial "According to X, ..."
+                content = (m.end() + (stop.end() if stop else len(rest)), n)
+            else:
+                content = (0, m.start())
+            return Attribution(claimant, side_of(claimant), content,
+                               (m.start(), m.end() + len(claimant)), "according to")
+    for vm in _VERB_RE.finditer(sentence):
+        verb = vm.group(0)
+        denial = bool(_DENIAL_VERB_RE.match(verb))
+        before = _claimant_before(sentence, vm.start())
+        if before is not None:
+            claimant, cstart = before
+            # trailing attribution: the verb ends the sentence or is followed by a short tail
+            # ("prosecutors said Friday.", "Kots said, referring to ...")
+            prefix = sentence[:cstart].rstrip()
+            if prefix and prefix[-1] in ",\"”'’":
+                return Attribution(claimant, side_of(claimant), (0, len(prefix)),
+                                   (cstart, vm.end()), verb, denial)
+            return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()),
+                               verb, denial)
+        # inverted: '"...," said Ukraine's General Staff.'
+        prefix = sentence[: vm.start()].rstrip()
+        if prefix and prefix[-1] in ",\"”":
+            tail = sentence[vm.end():]
+            stop = re.search(r"[,;.]|$", tail)
+            claimant = _strip_claimant(tail[: stop.start()])
+            if claimant and _looks_like_claimant(claimant):
+                return Attribution(claimant, side_of(claimant), (0, len(prefix)),
+                                   (vm.start(), vm.end() + stop.start()), verb, denial)
+    return Attribution(None, None, (0, n), None, None)
+
+
+def is_pronoun(claimant: str | None) -> bool:
+    return bool(claimant and _PRONOUN_RE.match(claimant))

@@ -1,0 +1,243 @@
+"""Find place mentions in a sentence: names (any alias the gazetteer knows), region phrases
+and back-references ("the town", "the industrial hub", "the border area").
+
+Only capitalised words start a candidate name, so the scan costs one gazetteer lookup per
+capitalised n-gram. A name glued to other capitalised words is part of a bigger proper name
+("Vladimir Putin", "Moscow's Defense Ministry") and is not a place; capitals used as actors
+("Kyiv denied", "if Moscow requested") are governments, not places, unless a locative
+preposition or a strike puts them on the map ("strikes on Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer import normalize
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
+_REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate",
+                 "area"}
+_REGION_AFTER_RE = re.compile(
+    r"^(?:\s+(?:region|oblast|province|krai|governorate)\b|\s+People['’]s\s+Republic\b)", re.I)
+_REGION_BEFORE_RE = re.compile(
+    r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
+    r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"
+    r"border|frontline|front-line|neighbou?ring|occupied|partly\s+occupied|Russian-occupied|"
+    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)\s+of\s+$", re.I)
+_REGION_PREFIX_RE = re.compile(
+    r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
+    r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$", re.I)
+_SETTLEMENT_HINT_RE = re.compile(
+    r"\b(?:town|city|village|settlement|hamlet|port|capital)\s+of\s+$|"
+    r"\b(?:in|near|outside|around)\s+(?:the\s+)?(?:town|city|village)\s+of\s+$", re.I)
+_LOCATIVE_RE = re.compile(
+    r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
+    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$", re.I)
+_NATIONAL_CAPITALS = {"moscow", "kyiv", "kiev", "minsk", "washington", "london", "paris",
+                      "berlin", "beijing", "warsaw", "tehran", "ankara", "brussels", "budapest",
+                      "pyongyang", "tbilisi", "vilnius", "riga", "tallinn", "bucharest",
+                      "chisinau", "rome", "tokyo", "kremlin"}
+_PLACE_SUFFIX = {"oblast", "region", "province", "krai", "people's", "people’s", "republic",
+                 "raion", "district"}
+# Capitalised words that are never places in this domain, even when some hamlet carries the
+# name (calendar words, titles, institutions, sentence openers).
+STOP = frozenset(w.lower() for w in """
+The A An And But Or If In On At Of For From To By With As It Its It's This That These Those
+There Their They He She We I You His Her Our Your Who What When Where Why How While After
+Before Since During Until Once Then Than So Yet Still Also Even Just Only Now Here Today
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+Dec President Minister Ministry Defense Defence Foreign General Staff Army Navy Air Force
+Forces Military Brigade Battalion Regiment Corps Command Commander Colonel Major Captain
+Sergeant Lieutenant Mr Mrs Ms Dr Sir Governor Mayor Prime Premier Secretary Spokesman
+Spokeswoman Chief Head Deputy Council Security Service Intelligence Institute Study War
+Times Post News Press Agency Media Telegram X Facebook Twitter YouTube Related Original Url
+Smoke Drone Drones Fighting Shortly Excuse Soviet Nazi Western Eastern Northern Southern
+Central East West North South Northeast Southeast Northwest Southwest Republic People's
+Federation Union European Nations United State States Kingdom Kremlin Cabinet Parliament
+Rada Duma Orthodox Christmas Easter Victory Independence Day Red Cross Amnesty Human Rights
+Watch Reuters AFP AP BBC CNN TASS RIA Interfax Ukrinform Oryx DeepState Rybar ISW NATO UN EU
+Photo Image Video Source Sources Read More Update Live Breaking Exclusive Analysis Opinion
+God Lord Mother Father Saint Holy Victory Freedom Justice Liberty Hope Glory Peace Unity
+Hero Heroes Storm Shadow Patriot Himars Javelin Leopard Abrams Bradley Iskander Kinzhal
+Kalibr Shahed Geran Oniks Tochka Grad Smerch Uragan Tornado Buk Pantera Lancet Orlan
+Zircon Sarmat Oreshnik Wagner Akhmat Azov Kraken Aidar Donbas-Arena Su Mig Ka Mi Tu Il
+Vladimir Alexander Aleksandr Oleksandr Sergei Serhiy Dmitry Dmytro Andriy Andrei Mikhail
+Mykhailo Yevgeny Yevhen Ivan Pavlo Pavel Igor Ihor Oleg Oleh Viktor Yuri Yuriy Maria Olena
+Elena Anna Volodymyr Petro Peter Nikolai Mykola Vitaliy Vitali Denis Denys Roman Maxim
+Maksym Kyrylo Kirill Vadym Vadim Ruslan Anatolii Anatoly Daria Donald Joe Emmanuel Olaf
+Keir Boris Rishi Recep Xi Kim Antonio Mark Marco Keith Steve Elon
+Putin Trump Zelensky Zelenskyy Zelenskiy Biden Peskov Shoigu Belousov Gerasimov Lavrov
+Zakharova Syrskyi Syrsky Budanov Umerov Sybiha Shmyhal Kuleba Klitschko Prigozhin Kadyrov
+Medvedev Gladkov Khinshtein Smirnov Lukashenko Macron Scholz Starmer Erdogan Rutte Kellogg
+Witkoff Rubio Vance Orban Musk Kots Pushilin Saldo Balitsky Pasechnik Fedorov Syniehubov
+Filashkin Prokudin Lysak Tereshchenko Zhuravko
+""".split())
+_COUNTRIES = frozenset(normalize(w) for w in """
+Ukraine Russia Belarus Moldova Poland Georgia Kazakhstan Romania Hungary Slovakia Lithuania
+Latvia Estonia Finland Turkey Germany France Britain England America China Iran Syria
+Crimea-Peninsula
+""".split()) | {normalize(w) for w in ("United States", "United Kingdom", "Russian Federation",
+                                         "U.S.", "US", "UK", "North Korea")}
+_CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", "le"}
+
+# Back-references to a place named earlier.
+_SETTLEMENT_REF_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
+    r"hub|stronghold|outpost|municipality)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))")
+_REGION_REF_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier)\s+)?"
+    r"(region|area|oblast|province)(['’]s)?\b(?!\s+(?:of|around|near|between)\s)")
+_BAD_REF_ADJ = re.compile(r"(?:est|other|next|first|last|only|same|nearby|neighbou?ring|another|"
+                          r"whole|entire|big|main)$")
+
+
+@dataclass
+class Mention:
+    """A place mentioned in the text: span, as written, the lookup query and precision hint."""
+
+    start: int
+    end: int
+    text: str  # as written (the whole region phrase for regions)
+    query: str  # what to ask the gazetteer
+    hint: str | None  # "region" | "settlement" | None
+    kind: str = "name"  # name | ref-settlement | ref-region
+    actor: bool = False  # a capital used for its government ("Kyiv denied")
+    possessive: bool = False
+
+
+@lru_cache(maxsize=100_000)
+def _key(s: str) -> str:
+    return normalize(s)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
+               ) -> list[Mention]:
+    """Place names in text[start:end] (offsets are absolute)."""
+    seg = text[start:end]
+    toks = [(m.start() + start, m.end() + start, m.group(0)) for m in _TOKEN_RE.finditer(seg)]
+    out: list[Mention] = []
+    maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
+    i = 0
+    n_tok = len(toks)
+    while i < n_tok:
+        s0, e0, w0 = toks[i]
+        if not _is_cap(w0) or w0.lower() in STOP or _POSSESSIVE_RE.sub("", w0).lower() in STOP:
+            i += 1
+            continue
+        match = None
+        # grow a run of capitalised tokens joined by single spaces / hyphens
+        run = [i]
+        j = i + 1
+        while j < n_tok and len(run) < maxn:
+            gap = text[toks[j - 1][1] : toks[j][0]]
+            if gap not in (" ", "-"):
+                break
+            prev_w = toks[j - 1][2]
+            if _POSSESSIVE_RE.search(prev_w) and prev_w.lower() not in ("people's", "people’s"):
+                break
+            w = toks[j][2]
+            connector = w.lower() in _CONNECTORS and j + 1 < n_tok and _is_cap(toks[j + 1][2])
+            if not (_is_cap(w) or connector):
+                break
+            run.append(j)
+            j += 1
+        for k in range(len(run), 0, -1):
+            last = toks[run[k - 1]]
+            if k > 1 and last[2].lower() in _CONNECTORS:
+                continue
+            raw = text[s0 : last[1]]
+            name = _POSSESSIVE_RE.sub("", raw)
+            if len(name) < 3:
+                continue
+            key = _key(name)
+            if key in _COUNTRIES:
+                match = None
+                break
+            if gaz.is_name(key):
+                match = (k, name, raw)
+                break
+        if match is None:
+            i += 1
+            continue
+        k, name, raw = match
+        first_tok, last_tok = run[0], run[k - 1]
+        m_end = toks[last_tok][1]
+        possessive = raw != name
+        # glued to other capitalised words -> part of a person's / institution's name
+        prev_glued = first_tok > 0 and text[toks[first_tok - 1][1] : s0] == " " and \
+            _is_cap(toks[first_tok - 1][2]) and not _POSSESSIVE_RE.search(toks[first_tok - 1][2]) \
+            and toks[first_tok - 1][2].lower() not in STOP | {"east", "west", "north", "south",
+                                                               "central", "eastern", "western"}
+        nxt = toks[last_tok + 1] if last_tok + 1 < n_tok else None
+        next_glued = (not possessive and nxt is not None and text[m_end : nxt[0]] == " "
+                      and _is_cap(nxt[2]) and nxt[2].lower() not in _PLACE_SUFFIX
+                      and nxt[2].lower() not in STOP)
+        title_before = re.search(r"\b(?:President|Mr|Mrs|Ms|Dr|General|Gen|Minister|correspondent|"
+                                 r"spokesman|spokeswoman|commander|blogger|journalist|reporter|"
+                                 r"analyst|Governor|Mayor|Colonel|Sergeant|Captain)\.?\s+$",
+                                 text[max(0, s0 - 30) : s0])
+        if prev_glued or next_glued or title_before:
+            i = last_tok + 1
+            continue
+        # a sentence-initial single word that the article also uses in lower case is a word
+        if k == 1 and name.lower() in lowercase_vocab:
+            i += 1
+            continue
+        before = text[max(0, s0 - 80) : s0]
+        after = text[m_end : m_end + 40]
+        hint = None
+        m_start, query, as_written = s0, name, name
+        ra = _REGION_AFTER_RE.match(after)
+        rb = _REGION_BEFORE_RE.search(before)
+        if ra:
+            hint = "region"
+            m_end = m_end + ra.end()
+            suffix = ra.group(0).strip()
+            query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
+            rp = _REGION_PREFIX_RE.search(before)
+            if rp:
+                m_start = s0 - (len(before) - rp.start())
+        elif rb:
+            hint = "region"
+            m_start = s0 - (len(before) - rb.start())
+            query = f"{name} region"
+        elif _SETTLEMENT_HINT_RE.search(before):
+            hint = "settlement"
+        as_written = text[m_start:m_end]
+        as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
+        actor = False
+        if key in _NATIONAL_CAPITALS and hint is None:
+            actor = possessive or not _LOCATIVE_RE.search(before)
+        out.append(Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive))
+        i = last_tok + 1
+    return out
+
+
+def find_refs(text: str, start: int, end: int) -> list[Mention]:
+    """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
+    seg = text[start:end]
+    out: list[Mention] = []
+    for m in _SETTLEMENT_REF_RE.finditer(seg):
+        adjs = m.group(1).split()
+        if any(_BAD_REF_ADJ.search(a) for a in adjs):
+            continue
+        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                           "ref-settlement"))
+    for m in _REGION_REF_RE.finditer(seg):
+        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "region",
+                           "ref-region"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def lowercase_vocabulary(text: str) -> frozenset[str]:
+    """Words the article writes in lower case: a capitalised one of these is a sentence opener."""
+    return frozenset(m.group(0) for m in re.finditer(r"(?<![\w'’-])[a-z][a-z'-]+", text))

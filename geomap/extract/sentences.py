@@ -1,0 +1,126 @@
+"""Which parts of a saved article are body text, and where its sentences are.
+
+Offsets always refer to the text as read. Headlines, bylines, date lines, photo captions,
+"Related article" links and the trailing URL are not evidence and are skipped. A paragraph
+that stops mid-sentence (no closing punctuation; a line break inside a sentence, as when a
+page is copied from a browser) is joined with the next one, so "in late\\n\\nFebruary 2024"
+stays one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = ".!?\"”’'):…"
+_CAPTION_START_RE = re.compile(
+    r"^(?:\W{0,3})(?:this\s+(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
+    r"photo\s*:|image\s*:|pictured\s*:|caption\s*:|file\s+photo|a\s+handout\s+(?:photo|picture))",
+    re.I)
+_CREDIT_END_RE = re.compile(
+    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I)
+_BOILER_RE = re.compile(
+    r"^(?:\W{0,4})(?:related(?:\s+articles?)?|read\s+more|see\s+also|more\s+on\s+this|"
+    r"original\s+url|source|url|advertisement|subscribe|share\s+this|follow\s+us|"
+    r"copyright|©)\b", re.I)
+_BYLINE_RE = re.compile(r"^\W{0,3}by\s+\S", re.I)
+_URL_ONLY_RE = re.compile(r"^\s*<?https?://\S+>?\s*$")
+_IMAGE_RE = re.compile(r"^\s*!\[")
+_DATE_LINE_RE = re.compile(
+    r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*\d{4}\W{0,3}$|"
+    r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+\S*)?\s*$",
+    re.I)
+# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital/quote
+_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])")
+_ATTRIB_AFTER_QUOTE_RE = re.compile(
+    r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b")
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|Prof|Rep|Sen|Gov|approx|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)\.|"
+    r"\b[A-Z]\.)$")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str  # body | heading | title | meta | caption | boilerplate
+
+
+def blocks(text: str, *, has_header: bool = True) -> list[Block]:
+    """Paragraph blocks (runs of non-blank lines) with what each one is."""
+    out: list[Block] = []
+    for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
+        s, e = m.span()
+        chunk = text[s:e]
+        line = chunk.strip()
+        if not line:
+            continue
+        kind = "body"
+        if line.startswith("#"):
+            first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
+            kind = "title" if first_h1 else "heading"
+        elif _URL_ONLY_RE.match(line) or _BOILER_RE.match(line) or _IMAGE_RE.match(line):
+            kind = "boilerplate"
+        elif has_header and len(out) < 6 and (_BYLINE_RE.match(line) and len(line) < 120
+                                               or _DATE_LINE_RE.match(line)):
+            kind = "meta"
+        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
+            kind = "caption"
+        out.append(Block(s, e, kind))
+    return out
+
+
+def _ends_sentence(chunk: str) -> bool:
+    c = chunk.rstrip().rstrip("*_")
+    return not c or c[-1] in _TERMINAL
+
+
+def paragraphs(text: str, *, has_header: bool = True) -> list[tuple[int, int]]:
+    """Body paragraphs as spans; a paragraph broken mid-sentence is joined with the next."""
+    out: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for b in blocks(text, has_header=has_header):
+        if b.kind != "body":
+            if pending:
+                out.append(pending)
+                pending = None
+            continue
+        if pending:
+            start = pending[0]
+            pending = None
+        else:
+            start = b.start
+        if _ends_sentence(text[b.start : b.end]):
+            out.append((start, b.end))
+        else:
+            pending = (start, b.end)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def sentences(text: str, *, has_header: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans of the body text, in order."""
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraphs(text, has_header=has_header):
+        para = text[ps:pe]
+        cur = 0
+        for m in _SPLIT_RE.finditer(para):
+            if _ABBREV_RE.search(para[cur : m.start()].rstrip("\"”’)]*")):
+                continue
+            if para[m.start() - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[m.start():]):
+                continue  # '"...?" Russian correspondent X said': one sentence
+            out.append((ps + cur, ps + m.start()))
+            cur = m.end()
+        out.append((ps + cur, pe))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n*_":
+        s += 1
+    while e > s and text[e - 1] in " \t\n*_":
+        e -= 1
+    return s, e

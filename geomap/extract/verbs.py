@@ -1,0 +1,117 @@
+# ruff: noqa: E501  (lexicon tables: one phrase family per line reads better unwrapped)
+"""What a sentence says happened at a place: the claim-type lexicon of war reporting.
+
+Cues are phrases ("seized", "took control of", "battles for", "embattled", "strikes on") with a
+claim type and an attachment direction: `obj` cues take the next place in the clause as their
+object ("seized the town of X"), `subj` cues the place before them ("X fell", "X was
+liberated"), `any` takes whichever is nearer. Modality markers then turn a factual claim into
+an assessment ("likely", "would allow"), and irrealis markers ("to push", "towards capturing",
+"whether ... had fallen") cancel a cue: goals and questions are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    attach: str  # obj | subj | any
+    text: str
+
+
+_W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
+
+# (type, attach, pattern) -- longer/more specific phrases first; spans never overlap.
+_LEXICON: list[tuple[str, str, str]] = [
+    # fighting
+    ("fighting", "obj", r"\b(?:fighting|battles?|battling|fight|clashes|struggle|combat)\s+(?:for\s+(?:control\s+of\s+)?|over\s+|in\s+and\s+around\s+|around\s+|near\s+|in\s+|on\s+the\s+outskirts\s+of\s+|inside\s+)"),
+    ("fighting", "obj", r"\b(?:embattled|besieged|contested|beleaguered|encircled|surrounded|battle-scarred)\b"),
+    ("fighting", "subj", r"\b(?:remains?\s+contested|(?:is|are|was|were|remains?)\s+(?:under\s+siege|encircled|surrounded))\b"),
+    # withdrawn
+    ("withdrawn", "obj", r"\b(?:withdr[ae]w(?:n)?|withdrawing|retreat(?:ed|ing)?|pull(?:ed|ing)?\s+(?:out|back)|fell\s+back)\s+(?:\w+\s+){0,3}?(?:from|out\s+of)\s+"),
+    ("withdrawn", "obj", r"\bwithdrawal\s+(?:of\s+\w+\s+(?:\w+\s+)?)?from\s+"),
+    ("withdrawn", "subj", r"\b(?:was|were|had\s+been|has\s+been)\s+(?:abandoned|evacuated)\b"),
+    # captured
+    ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+fallen|fell|falls)\b"),
+    ("captured", "obj", rf"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+{_W}control\s+(?:of|over)\s+"),
+    ("captured", "obj", r"\b(?:had|has|have|having|gained|in)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+"),
+    ("captured", "obj", r"\b(?:capture[sd]?|seized?|seizes|overr(?:an|un)|liberated|liberates)\b"),
+    ("captured", "obj", r"\b(?:capture|seizure|liberation|fall|occupation)\s+of\s+"),
+    # holding
+    ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:their|its|our|the)\s+(?:positions?|lines?|ground|defen[cs]es)(?:\s+(?:in|on|at|near|around|inside))?)"),
+    ("holding", "obj", r"\b(?:defending|defended|defend|repelled|repelling|repulsed|repel)\b"),
+    ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b"),
+    # advancing
+    ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+"),
+    ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|attack)\s+(?:on|towards?|into|against|in)\s+"),
+    ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:ed|ing)|outflank(?:ed|ing)|entered|entering|stormed|storming)\b"),
+    ("advancing", "any", r"\b(?:ground\s+(?:assault|offensive|operation|incursion)|cross-border\s+(?:incursion|offensive|assault)|incursion)\b"),
+    # strike
+    ("strike", "obj", r"\b(?:(?:air|missile|drone|artillery|rocket|glide[- ]bomb|Russian|Ukrainian)\s+)?(?:strikes?|attacks?|raids?|bombardment|shelling|barrage)\s+(?:\w+\s+){0,2}?(?:on|at|against|of|in|near|across)\s+"),
+    ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked)\b"),
+    ("strike", "any", r"\b(?:drones?|missiles?|glide\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
+    ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b"),
+]
+LEXICON = [(t, a, re.compile(p, re.I)) for t, a, p in _LEXICON]
+
+# Words before a cue that make it a goal, a condition or a question rather than a fact.
+_IRREALIS_RE = re.compile(
+    r"(?:\b(?:to|towards?|toward|from|whether|if|aims?|aimed|aiming|goal|plans?|planned|"
+    r"bid|attempts?|attempting|tried|trying|seeking|seeks?|sought|wants?|wanted|would|could|"
+    r"might|may|will|can|cannot|failed|failing|before|threaten(?:s|ed|ing)?|order|avoid)"
+    r"\s+(?:\w+\s+)?)$|\b(?:whether|if)\b(?:\s+[\w'’]+){0,5}\s+$",
+    re.I,
+)
+_REALIS_RE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", re.I)
+
+ASSESSMENT_RE = re.compile(
+    r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
+    r"could\s+(?:allow|enable|soon|fall|be)|is\s+expected\s+to|are\s+expected\s+to|"
+    r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
+    r"in\s+a\s+position\s+to|set\s+to)\b",
+    re.I,
+)
+DENIAL_VERB_RE = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"disputed|disputes|contradicted)\b", re.I)
+_NEGATED_CAPTURE_RE = re.compile(
+    r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:captured|taken|seized|fallen|lost|control)\b|"
+    r"\bfalse\b|\bfake\b|\buntrue\b", re.I)
+
+
+def irrealis_before(text: str, pos: int) -> bool:
+    """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
+    window = text[max(0, pos - 40) : pos]
+    if _REALIS_RE.search(window):
+        return False
+    return bool(_IRREALIS_RE.search(window))
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins)."""
+    taken: list[tuple[int, int]] = []
+    cues: list[Cue] = []
+    for ctype, attach, pat in LEXICON:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if irrealis_before(text, s):
+                continue
+            cues.append(Cue(s, e, ctype, attach, m.group(0)))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def is_assessment(text: str) -> bool:
+    return bool(ASSESSMENT_RE.search(text))
+
+
+def is_negated(text: str) -> bool:
+    return bool(_NEGATED_CAPTURE_RE.search(text))
