@@ -190,6 +190,10 @@ def test_demo_map_screenshot(open_page, tmp_path):
         from geomap.extract import extract  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the extractor is not available yet ({exc})")
+    from geomap.render.demo import example_articles
+
+    if not example_articles():
+        pytest.skip("no example articles in geomap/examples yet")
     from geomap.render.demo import run_demo
 
     res = run_demo(tmp_path / "demo.html")

@@ -24,9 +24,9 @@ class DemoResult:
     offline: bool
 
 
-def example_articles() -> list[Path]:
+def example_articles(root: Path | None = None) -> list[Path]:
     """The article files shipped in geomap/examples (text files, README excluded)."""
-    root = Path(str(resources.files("geomap").joinpath("examples")))
+    root = root or Path(str(resources.files("geomap").joinpath("examples")))
     if not root.is_dir():
         return []
     return sorted(
@@ -40,12 +40,14 @@ def run_demo(
     *,
     db_path: Path | None = None,
     offline: bool | None = None,
+    examples: Path | None = None,
 ) -> DemoResult:
     """Ingest the examples into a fresh SQLite file, read the claims back, write the map.
 
     `db_path` keeps the database there (replaced if it exists); by default it is a temporary
     file removed afterwards. `offline=None` inlines the map assets when they are installed and
-    writes the normal CDN page otherwise.
+    writes the normal CDN page otherwise. `examples` is a folder of articles to use instead
+    of the bundled ones.
     """
     try:
         from geomap.extract import extract
@@ -53,9 +55,10 @@ def run_demo(
         raise GeomapError(f"the extractor is not available ({exc})") from exc
     from geomap.store import open_store
 
-    articles = example_articles()
+    articles = example_articles(examples)
     if not articles:
-        raise GeomapError("no example articles found in geomap/examples")
+        where = examples or "geomap/examples"
+        raise GeomapError(f"no example articles (*.txt, *.md) found in {where}")
     if offline is None:
         offline = assets_installed()
     tmp = None
