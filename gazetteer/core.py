@@ -43,10 +43,12 @@ W_NEAR = 3.0
 NEAR_KM = 100.0
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
+LOOSE_MIN_SIMILARITY = 0.75  # loose matches less similar than this are not candidates
 W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the primary name
 
 _PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.population, " \
               "p.geonameid, p.alt, p.polygon, p.members"
+_NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -394,7 +396,8 @@ class Gazetteer:
             if len(lk) >= 3:
                 q = normalize(name.partition(",")[0] if "," in name else name)
                 out = [self._score(p, "loose", q, ctx, admin1s, hint)
-                       for p in self._lookup_loose(lk) if not cc or p.country == cc]
+                       for p in self._lookup_loose(lk) if (not cc or p.country == cc)
+                       and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
         out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
         return out[:limit] if limit else out
 
@@ -441,45 +444,58 @@ class Gazetteer:
 
     # -- document context -----------------------------------------------------------------
     def context(self, text: str) -> Context:
-        """Countries, regions and unambiguous big places that a text names."""
+        """Countries, regions and unambiguous big places that a text names.
+
+        Settlements count only when written capitalised, not a common word the text also
+        uses in lower case ("But", "Key"), and big and unambiguous (>= 20k inhabitants and
+        10x the next reading): a document's context must be evidence, not noise.
+        """
         if not isinstance(text, str):
             raise GazetteerError(f"context must be text, got {type(text).__name__}")
         ctx = Context()
         seen: set[str] = set()
+        segments: list[list[tuple[str, bool]]] = []
+        lower: set[str] = set()
         for segment in _SEGMENT_RE.split(text):
-            raw = _WORD_RE.findall(segment)
-            words: list[tuple[str, bool]] = []  # (normalised word, starts with a capital)
-            for w in raw:
-                for i, part in enumerate(normalize(w).split()):
-                    words.append((part, i == 0 and w[:1].isupper()))
+            words: list[tuple[str, bool]] = []  # (normalised word, written capitalised)
+            for token in _WORD_RE.findall(segment):
+                for w in token.split("-"):  # "Soviet-era": each part has its own case
+                    cap = w[:1].isupper()
+                    for part in normalize(w).split():
+                        words.append((part, cap))
+                        if not cap:
+                            lower.add(part)
+            segments.append(words)
+        for words in segments:
             i = 0
             while i < len(words):
-                step = self._context_at(words, i, ctx, seen)
-                i += step
+                i += self._context_at(words, i, ctx, seen, lower)
         return ctx
 
     def _context_at(self, words: list[tuple[str, bool]], i: int, ctx: Context,
-                    seen: set[str]) -> int:
+                    seen: set[str], lower: set[str]) -> int:
         """Consume the longest name starting at words[i]; returns words consumed."""
         for n in range(min(self.max_name_words, len(words) - i), 0, -1):
-            key = " ".join(w for w, _ in words[i:i + n])
+            gram = words[i:i + n]
+            key = " ".join(w for w, _ in gram)
             if key in self._country_keys:
                 ctx.countries.add(self._country_keys[key])
                 return n
-            if not words[i][1] and key.split()[0] not in ("the",):
-                continue
-            if not self.is_name(key):
+            if not any(cap for _, cap in gram) or not self.is_name(key):
                 continue
             matches, hint, _ = self._matches(key)
-            if hint:
-                ctx.countries.add(hint)
             regions = [p for p, kind, _ in matches if kind == KIND_REGION]
             if regions:
+                if hint:
+                    ctx.countries.add(hint)
                 for r in regions:
                     ctx.admin1s.add(r.id)
                     if r.country:
                         ctx.countries.add(r.country)
                 return n
+            proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
+            if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
+                continue
             towns = sorted((p for p, _, _ in matches if p.precision == "settlement"),
                            key=lambda p: -p.population)
             if towns and key not in seen:

@@ -80,8 +80,8 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
             for r in doc["regions"]
         )
         groups = tuple(
-            RegionSpec(g["id"], g["country"], g["name"], (), tuple(g["aliases"]),
-                       tuple(g["members"]))
+            RegionSpec(g["id"], g["country"], g["name"], tuple(g["aliases"]),
+                       tuple(g["aliases"]), tuple(g["members"]))
             for g in doc["groups"]
         )
         countries = {cc: tuple(v) for cc, v in doc["countries"].items()}
@@ -90,24 +90,34 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
     return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16])
 
 
-def _strip_leading(words: list[str], country_keys: dict[str, str]) -> tuple[list[str], str | None]:
-    """Drop "the", qualifiers and a country possessive ("russias", "ukrainian") from the front."""
+def _strip_leading(
+    words: list[str], country_keys: dict[str, str]
+) -> tuple[list[str], str | None, bool]:
+    """Drop "the", qualifiers and a country ("russias", "ukrainian") from the front.
+
+    Returns the rest, the country named, and whether anything beyond "the" and a possessive
+    country ("Russia's") was dropped: then only a region may match the rest.
+    """
     country = None
+    qualified = False
     changed = True
     while changed and words:
         changed = False
         for n in (2, 1):
             head = " ".join(words[:n])
             if len(words) > n and (head in _LEADING):
+                qualified = qualified or head != "the"
                 words = words[n:]
                 changed = True
                 break
             if len(words) > n and head in country_keys:
                 country = country_keys[head]
+                possessive = head.endswith("s") and head[:-1] in country_keys
+                qualified = qualified or not possessive
                 words = words[n:]
                 changed = True
                 break
-    return words, country
+    return words, country, qualified
 
 
 def phrase_keys(
@@ -121,22 +131,17 @@ def phrase_keys(
     words = key.split()
     if len(words) < 2:
         return [], None
-    words, country = _strip_leading(words, country_keys)
+    words, country, qualified = _strip_leading(words, country_keys)
     if not words:
         return [], country
     out: list[tuple[str, bool]] = []
     # "<word> of X" -> "X <word>", "X region"
-    for i, w in enumerate(words[:-2]):
-        if w in _OF_WORDS and words[i + 1] == "of":
-            # allow qualifiers before the region word: "border region of sumy" (already stripped)
-            if i == 0:
-                rest = " ".join(words[i + 2:])
-                rest_words, c2 = _strip_leading(rest.split(), country_keys)
-                rest = " ".join(rest_words)
-                country = country or c2
-                out += [(f"{rest} {w}", True), (f"{rest} region", True), (rest, True)]
-            break
+    if len(words) >= 3 and words[0] in _OF_WORDS and words[1] == "of":
+        rest_words, c2, _ = _strip_leading(words[2:], country_keys)
+        rest = " ".join(rest_words)
+        country = country or c2
+        out += [(f"{rest} {words[0]}", True), (f"{rest} region", True), (rest, True)]
     stripped = " ".join(words)
     if stripped != key:
-        out.append((stripped, False))
+        out.append((stripped, qualified))
     return out, country
