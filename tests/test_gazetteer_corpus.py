@@ -35,7 +35,7 @@ def test_gold_region_phrases_resolve_to_admin1(gaz, corpus_dir):
         if g["precision"] != "region":
             continue
         name = re.escape(g["place"])
-        m = re.search(rf"(?:the\s+)?(?:[\w']+\s+){{0,3}}region of {name}|[\w']+\s+{name} region",
+        m = re.search(rf"(?:the\s+)?(?:[\w'’]+\s+){{0,3}}region of {name}|[\w'’]+\s+{name} region",
                       g["quote"])
         if not m:
             continue  # the region is implied, not named as a phrase: the extractor's job
