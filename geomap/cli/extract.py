@@ -1,0 +1,104 @@
+"""`geomap ingest` and `geomap eval`: thin commands over geomap.extract."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from geomap.cli import main
+from geomap.errors import GeomapError
+
+
+def _claim_line(c) -> str:
+    when = f"{c.claim_date.isoformat()[:7] if c.date_precision == 'month' else c.claim_date}"
+    quote = " ".join((c.quote or "").split())
+    return (f"  {c.place.name} [{c.place.id}] {c.side} {c.type} {when} "
+            f"({c.claimant}; conf {c.confidence:.2f}): \"{quote[:110]}\"")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Print what would be stored; store nothing.")
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON output: with --dry-run the claims as JSON Lines (importable), "
+                   "else one summary object per file.")
+@click.option("--db", envvar="GEOMAP_DB", default=None, metavar="URL",
+              help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).")
+def ingest(paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None) -> None:
+    """Extract dated claims from articles (files, folders, globs, '-' for stdin) and store them.
+
+    Plain text, Markdown and saved HTML pages. A file that cannot be read is reported and
+    skipped; the exit code is 1 when any file failed.
+    """
+    from geomap.extract.batch import process_paths
+    from geomap.extract.reader import expand_paths
+    from geomap.formats import jsonl
+
+    store = None
+    if not dry_run:
+        from geomap.store import open_store
+
+        store = open_store(db)
+    files = expand_paths(list(paths))
+    out: list = []
+    with click.progressbar(length=len(files), label="extracting", file=sys.stderr,
+                           show_pos=True) as bar:
+        def step(res) -> None:
+            out.append(res)
+            bar.update(1)
+
+        process_paths(files, store=store, on_file=step)
+    failed = 0
+    for res in out:
+        if res.error:
+            failed += 1
+            click.echo(f"geomap: error: {res.error}", err=True)
+            if as_json and not dry_run:
+                click.echo(json.dumps({"path": res.path, "error": res.error}))
+            continue
+        ex = res.extraction
+        if dry_run and as_json:
+            jsonl.dump(ex.claims, sys.stdout)
+        elif dry_run:
+            click.echo(f"{res.path}: {len(ex.claims)} claims would be stored "
+                       f"(source: {ex.source.title or '?'}; {ex.source.published}; "
+                       f"{ex.source.url or 'no url'})")
+            for c in ex.claims:
+                click.echo(_claim_line(c))
+        elif as_json:
+            st = res.stored
+            click.echo(json.dumps({"path": res.path, "source_id": st.source_id,
+                                   "claims": len(ex.claims), "added": st.added,
+                                   "replaced": st.replaced, "duplicate": st.duplicate}))
+        else:
+            st = res.stored
+            what = ("already stored (duplicate)" if st.duplicate and not st.replaced
+                    else f"added {st.added}, replaced {st.replaced}")
+            click.echo(f"{res.path}: {len(ex.claims)} claims; {what}; source #{st.source_id}")
+    if failed:
+        click.echo(f"geomap: {failed} of {len(out)} file(s) failed", err=True)
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The scores as one JSON object.")
+def eval_cmd(directory: str, as_json: bool) -> None:
+    """Score the extractor on DIR: each X.gold.jsonl against extraction of X.txt/.md/.html.
+
+    Matching: same place (GeoNames id / admin-1), side and type, quote spans overlapping;
+    each gold claim matched at most once. Prints precision, recall, F1, place and date
+    accuracy and core recall.
+    """
+    from geomap.extract.evaluate import evaluate_dir
+
+    try:
+        report = evaluate_dir(directory)
+    except OSError as exc:
+        raise GeomapError(f"{directory}: {exc}") from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.format())

@@ -1,0 +1,56 @@
+"""Many files in, claims out (and into the store): per-file errors never stop the batch."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.extract.pipeline import Extraction, extract_article
+from geomap.extract.reader import ReadError, expand_paths, read_article, read_bytes
+
+
+@dataclass
+class FileResult:
+    """What happened to one input: its extraction and store result, or the error."""
+
+    path: str
+    extraction: Extraction | None = None
+    stored: Any = None  # store.IngestResult when stored
+    error: str | None = None
+
+
+def process_paths(paths: Iterable[str], *, store: Any = None, gazetteer: Any = None,
+                  on_file: Callable[[FileResult], None] | None = None,
+                  stdin: Any = None) -> list[FileResult]:
+    """Read, extract and (if a store is given) ingest each file behind `paths`.
+
+    A file that cannot be read or stored gets FileResult.error; the others still go in.
+    """
+    if gazetteer is None:
+        from gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    results: list[FileResult] = []
+    for path in expand_paths(list(paths)):
+        res = FileResult(path)
+        try:
+            if path == "-":
+                data = (stdin or sys.stdin.buffer).read()
+                art = read_bytes(data, "<stdin>")
+            else:
+                art = read_article(path)
+            res.extraction = extract_article(art, gazetteer=gazetteer)
+            if store is not None:
+                ex = res.extraction
+                res.stored = store.ingest(ex.source, ex.claims)
+        except (ReadError, GeomapError) as exc:
+            res.error = str(exc)
+        except (UnicodeError, ValueError) as exc:  # defensive: a parser choked on odd input
+            res.error = f"{path}: cannot extract ({exc.__class__.__name__}: {exc})"
+        results.append(res)
+        if on_file:
+            on_file(res)
+    return results

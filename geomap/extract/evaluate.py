@@ -1,0 +1,265 @@
+"""Score the extractor against gold claims written by an analyst (`X.gold.jsonl` beside `X.txt`).
+
+Matching rule (one-to-one, honest):
+- A predicted claim matches a gold claim when the PLACE is the same (gold `geonameid` equals
+  the predicted place id; or gold `admin1` equals the predicted region id / a region
+  prediction's admin1), the SIDE and TYPE are equal, and the predicted quote's span OVERLAPS
+  the gold quote's span in the article (the gold quote is located by exact substring search).
+  Overlap keeps two claims of the same (place, side, type) made in different sentences apart.
+- Each gold claim is matched at most once and each prediction at most once (gold in file
+  order, taking the overlapping prediction with the largest overlap).
+- precision = matched predictions / all predictions; recall = matched gold / all gold.
+- place accuracy: of the gold claims for which some prediction overlaps the quote with the
+  same side and type, the share where one of those has the right place.
+- date accuracy: of the matched pairs, the share with the right date (same day for a
+  `YYYY-MM-DD` gold at day precision; same year and month for a `YYYY-MM` gold).
+- core recall: gold claims marked `core` that are matched AND have the right date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.extract.reader import ReadError, read_article
+from geomap.records import ClaimRecord
+
+ARTICLE_EXTS = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Gold:
+    place: str
+    side: str
+    type: str
+    claim_date: str | None
+    quote: str
+    core: bool
+    geonameid: int | None = None
+    admin1: str | None = None
+    line: int = 0
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class ArticleScore:
+    article: str
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    place_aligned: int = 0
+    place_right: int = 0
+    date_right: int = 0
+    core: int = 0
+    core_found: int = 0
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvalReport:
+    articles: list[ArticleScore]
+
+    def _sum(self, name: str) -> int:
+        return sum(getattr(a, name) for a in self.articles)
+
+    @property
+    def precision(self) -> float:
+        p = self._sum("predicted")
+        return self._sum("matched") / p if p else 0.0
+
+    @property
+    def recall(self) -> float:
+        g = self._sum("gold")
+        return self._sum("matched") / g if g else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def place_accuracy(self) -> float:
+        a = self._sum("place_aligned")
+        return self._sum("place_right") / a if a else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        m = self._sum("matched")
+        return self._sum("date_right") / m if m else 0.0
+
+    @property
+    def core_recall(self) -> float:
+        c = self._sum("core")
+        return self._sum("core_found") / c if c else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4), "place_accuracy": round(self.place_accuracy, 4),
+            "date_accuracy": round(self.date_accuracy, 4),
+            "core_recall": round(self.core_recall, 4),
+            "gold": self._sum("gold"), "predicted": self._sum("predicted"),
+            "matched": self._sum("matched"), "core": self._sum("core"),
+            "core_found": self._sum("core_found"),
+            "articles": [a.__dict__ for a in self.articles],
+        }
+
+    def format(self) -> str:
+        lines = []
+        for a in self.articles:
+            p = a.matched / a.predicted if a.predicted else 0.0
+            r = a.matched / a.gold if a.gold else 0.0
+            lines.append(f"{a.article}: gold {a.gold}, predicted {a.predicted}, matched "
+                         f"{a.matched} (P {p:.2f} R {r:.2f}), core {a.core_found}/{a.core}")
+            for m in a.missed:
+                lines.append(f"  missed: {m['place']} {m['side']} {m['type']} {m['claim_date']}"
+                             f"{' [core]' if m['core'] else ''}: {m['quote'][:70]!r}")
+            for fp in a.false_positives:
+                lines.append(f"  extra:  {fp['place']} {fp['side']} {fp['type']} "
+                             f"{fp['claim_date']}: {fp['quote'][:70]!r}")
+            for pr in a.problems:
+                lines.append(f"  problem: {pr}")
+        lines.append(
+            f"TOTAL: precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  "
+            f"place accuracy {self.place_accuracy:.3f}  date accuracy {self.date_accuracy:.3f}  "
+            f"core recall {self.core_recall:.3f} ({self._sum('core_found')}/{self._sum('core')})")
+        return "\n".join(lines)
+
+
+def load_gold(path: Path) -> list[Gold]:
+    """Read a gold file; a bad line is a GeomapError naming the file and line."""
+    out: list[Gold] = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            d = json.loads(raw)
+            out.append(Gold(place=d["place"], side=d["side"], type=d["type"],
+                            claim_date=d.get("claim_date"), quote=d["quote"],
+                            core=bool(d.get("core", False)),
+                            geonameid=int(d["geonameid"]) if d.get("geonameid") else None,
+                            admin1=d.get("admin1"), line=n))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GeomapError(f"{path}:{n}: bad gold line ({exc.__class__.__name__}: {exc}); "
+                              "each line is a JSON object with place, side, type, quote") from None
+    return out
+
+
+def article_for(gold_path: Path) -> Path | None:
+    stem = gold_path.name[: -len(".gold.jsonl")]
+    for ext in ARTICLE_EXTS:
+        p = gold_path.with_name(stem + ext)
+        if p.exists():
+            return p
+    return None
+
+
+def place_matches(g: Gold, c: ClaimRecord) -> bool:
+    if g.geonameid is not None:
+        return c.place.id == str(g.geonameid)
+    if g.admin1:
+        return c.place.id == g.admin1 or (c.place.precision == "region"
+                                          and c.place.admin1 == g.admin1)
+    return False
+
+
+def date_matches(g: Gold, c: ClaimRecord) -> bool:
+    if not g.claim_date or c.claim_date is None:
+        return not g.claim_date and c.claim_date is None
+    gd = g.claim_date
+    if len(gd) == 7:
+        return c.claim_date.strftime("%Y-%m") == gd and c.date_precision in ("month", "day")
+    if len(gd) == 4:
+        return c.claim_date.year == int(gd)
+    return c.claim_date.isoformat() == gd and c.date_precision == "day"
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score_article(name: str, text: str, gold: list[Gold], claims: list[ClaimRecord]
+                  ) -> ArticleScore:
+    """Score one article's predictions against its gold (see the module docstring)."""
+    sc = ArticleScore(article=name, gold=len(gold), predicted=len(claims))
+    for g in gold:
+        i = text.find(g.quote)
+        if i < 0:
+            sc.problems.append(f"gold line {g.line}: quote not found in the article text")
+        else:
+            g.span = (i, i + len(g.quote))
+    used: set[int] = set()
+    for g in gold:
+        sc.core += g.core
+        if g.span is None:
+            sc.missed.append(_gold_dict(g))
+            continue
+        aligned = [(k, c) for k, c in enumerate(claims)
+                   if c.start is not None and c.end is not None
+                   and _overlap((c.start, c.end), g.span) > 0
+                   and c.side == g.side and c.type == g.type]
+        if aligned:
+            sc.place_aligned += 1
+            sc.place_right += any(place_matches(g, c) for _k, c in aligned)
+        best = None
+        for k, c in aligned:
+            if k in used or not place_matches(g, c):
+                continue
+            ov = _overlap((c.start, c.end), g.span)
+            if best is None or ov > best[0] or (ov == best[0] and date_matches(g, c)
+                                                 and not date_matches(g, claims[best[1]])):
+                best = (ov, k)
+        if best is None:
+            sc.missed.append(_gold_dict(g))
+            continue
+        used.add(best[1])
+        sc.matched += 1
+        ok_date = date_matches(g, claims[best[1]])
+        sc.date_right += ok_date
+        if g.core and ok_date:
+            sc.core_found += 1
+        elif g.core:
+            sc.missed.append(_gold_dict(g) | {"why": "wrong date "
+                                              f"{claims[best[1]].claim_date}"})
+    for k, c in enumerate(claims):
+        if k not in used:
+            sc.false_positives.append({
+                "place": c.place.name, "place_id": c.place.id, "side": c.side, "type": c.type,
+                "claim_date": c.claim_date.isoformat() if c.claim_date else None,
+                "quote": c.quote or ""})
+    return sc
+
+
+def _gold_dict(g: Gold) -> dict[str, Any]:
+    return {"place": g.place, "side": g.side, "type": g.type, "claim_date": g.claim_date,
+            "quote": g.quote, "core": g.core, "line": g.line}
+
+
+def evaluate_dir(directory: str | Path, *, gazetteer: Any = None) -> EvalReport:
+    """Run extraction on every article that has a `*.gold.jsonl` beside it and score it."""
+    from geomap.extract.pipeline import extract_article
+
+    d = Path(directory)
+    if not d.is_dir():
+        raise GeomapError(f"{d}: not a folder; give the folder holding *.gold.jsonl files")
+    golds = sorted(d.glob("*.gold.jsonl"))
+    if not golds:
+        raise GeomapError(f"{d}: no *.gold.jsonl files (each sits beside its article X.txt)")
+    scores: list[ArticleScore] = []
+    for gp in golds:
+        ap = article_for(gp)
+        if ap is None:
+            raise GeomapError(f"{gp}: no article beside it (expected "
+                              f"{gp.name[:-len('.gold.jsonl')]}.txt/.md/.html)")
+        try:
+            art = read_article(ap)
+        except ReadError as exc:
+            raise GeomapError(str(exc)) from None
+        ex = extract_article(art, gazetteer=gazetteer)
+        scores.append(score_article(ap.name, art.text, load_gold(gp), ex.claims))
+    return EvalReport(scores)
