@@ -114,10 +114,14 @@ def test_time_slider_changes_what_is_shown(open_page, pages):
     assert "2024-02" in label.inner_text()
     assert _count(page, "path.geomap-place") == 1  # only Avdiivka was claimed by then
     assert _count(page, "path.geomap-region") == 0
+    # The fronts follow: Russia's area around Avdiivka, no disputed zone yet.
+    assert _count(page, "path.geomap-front-area") == 1
+    assert _count(page, "path.geomap-front-zone") == 0
     page.keyboard.press("ArrowRight")
     assert _count(page, "path.geomap-region") == 1  # the region strike of 2024-11
     page.keyboard.press("End")
     assert _count(page, "path.geomap-place") == SETTLEMENTS
+    assert _count(page, "path.geomap-front-zone") == 1  # Toretsk
     # Play from the start: the map steps through the dates and ends with everything shown.
     page.keyboard.press("Home")
     page.locator("button.geomap-play").click()

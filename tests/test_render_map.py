@@ -179,3 +179,17 @@ def test_claims_geojson_is_one_feature_per_claim():
     gj = claims_geojson(sample_claims())
     assert len(gj["features"]) == 8
     assert gj["features"][0]["properties"]["side"] in ("russia", "ukraine", "third-party")
+
+
+def test_front_steps_follow_the_control_claims():
+    from geomap.render.mapbuild import front_steps
+
+    steps = front_steps(sample_claims())
+    assert [d for d, _ in steps] == ["2024-02", "2025-02-07", "2025-02-08"]
+    assert set(steps[0][1]) == {"russia"}
+    assert set(steps[1][1]) == {"russia", "contested"}
+    assert set(steps[2][1]) == {"russia", "ukraine", "contested"}
+    # Too many dates: one step, as of the end, shown at every slider position.
+    one = front_steps(sample_claims(), max_steps=2)
+    assert len(one) == 1 and one[0][0] == "" and one[0][1] == steps[-1][1]
+    assert front_steps([c for c in sample_claims() if c.type == "strike"]) == []

@@ -18,6 +18,7 @@ import folium
 from branca.element import Figure, MacroElement
 from folium.template import Template
 
+from geomap.query import CONTROL_TYPES
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
 from geomap.render.fronts import compute_fronts, fronts_geojson
@@ -126,6 +127,33 @@ def _bounds(payload: dict) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[list]:
+    """[[date label, fronts GeoJSON], ...]: the claimed fronts after each date they change.
+
+    The page shows the last step whose date is <= the slider's date (label "" = always).
+    With more than `max_steps` dates of control claims, one step as of the last claim.
+    """
+    labels = {
+        features.date_label(c) for c in claims
+        if c.type in CONTROL_TYPES and c.side in ("russia", "ukraine")
+    }
+    if not labels:
+        return []
+    if len(labels) > max_steps:
+        gj = fronts_geojson(compute_fronts(claims))
+        return [["", gj]] if gj else []
+    steps: list[list] = []
+    prev: dict | None = None
+    dated = [(features.date_label(c), c) for c in claims]
+    for d in sorted(labels):
+        upto = [c for lab, c in dated if lab == "" or lab <= d]
+        gj = fronts_geojson(compute_fronts(upto))
+        if gj != prev:
+            steps.append([d, gj])
+            prev = gj
+    return steps
+
+
 def build_map(
     claims: Sequence[ClaimRecord],
     *,
@@ -140,12 +168,15 @@ def build_map(
     height: str | None = None,
     title: str = PAGE_TITLE,
     play_ms: int = 800,
+    max_front_steps: int = 60,
 ) -> folium.Map:
     """A folium.Map of `claims` (pure: no store, no network at build time).
 
     as_of/since/until fix the window (claims outside are left out; the slider plays the rest).
     offline=True drops the tile layer (unless `tiles` is an explicit URL) and draws an outline
     basemap instead; inlining the JS/CSS happens when writing (`map_html(..., offline=True)`).
+    The claimed fronts follow the slider when the control claims fall on at most
+    `max_front_steps` dates; beyond that they are drawn once, as of the window's end.
     """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
     payload = features.claims_payload(shown)
@@ -156,8 +187,10 @@ def build_map(
     if offline and tiles == "OpenStreetMap":
         tiles = None
     draw_outline = outline if outline is not None else tiles is None
-    fr = compute_fronts(shown) if fronts else None
-    payload["fronts"] = fronts_geojson(fr) if fr is not None and not fr.is_empty() else {}
+    steps = front_steps(shown, max_steps=max_front_steps) if fronts else []
+    payload["frontSteps"] = steps
+    holders = {h for _, gj in steps for h in gj}
+    payload["fronts"] = {h: True for h in ("russia", "ukraine", "contested") if h in holders}
     if draw_outline:
         payload["outline"] = outline_layers(shown)
 

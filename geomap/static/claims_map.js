@@ -154,6 +154,7 @@ function geomapClaimsMap(map, D, G) {
       e.layer.setStyle(pathStyle(category(v), !!e.f.properties.r));
       if (!e.shown) { G.places.addLayer(e.layer); e.shown = true; }
     });
+    drawFronts();
     if (api.onupdate) { api.onupdate(shown, claimsShown); }
     if (slider) { slider.refresh(shown, claimsShown); }
   }
@@ -167,18 +168,31 @@ function geomapClaimsMap(map, D, G) {
     lyr.eachLayer(function (l) { l.options.className = cls; });
     group.addLayer(lyr);
   }
-  Object.keys(D.fronts || {}).forEach(function (h) {
-    var g = G.fronts[h]; if (!g) { return; }
-    var color = ST.fronts[h].color, fr = D.fronts[h];
-    if (h === "contested") {
-      addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.25,
-                            dashArray: "4 4" }, "geomap-front-zone");
-    } else {
-      addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.07,
-                            dashArray: "2 5" }, "geomap-front-area");
-      addGeom(g, fr.line, { color: color, weight: 4, opacity: 0.9 }, "geomap-front-line");
+  // Claimed fronts: the last step whose date is <= the slider's date (see front_steps).
+  var frontStep = -2;
+  function drawFronts() {
+    var steps = D.frontSteps || [], t = asOf(), k = -1;
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i][0] === "" || t === null || steps[i][0] <= t) { k = i; }
     }
-  });
+    if (k === frontStep) { return; }
+    frontStep = k;
+    Object.keys(G.fronts).forEach(function (h) { G.fronts[h].clearLayers(); });
+    if (k < 0) { return; }
+    var fronts = steps[k][1];
+    Object.keys(fronts).forEach(function (h) {
+      var g = G.fronts[h]; if (!g) { return; }
+      var color = ST.fronts[h].color, fr = fronts[h];
+      if (h === "contested") {
+        addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.25,
+                              dashArray: "4 4" }, "geomap-front-zone");
+      } else {
+        addGeom(g, fr.area, { color: color, weight: 1, fillColor: color, fillOpacity: 0.07,
+                              dashArray: "2 5" }, "geomap-front-area");
+        addGeom(g, fr.line, { color: color, weight: 4, opacity: 0.9 }, "geomap-front-line");
+      }
+    });
+  }
   if (G.outline && D.outline) {
     addGeom(G.outline, D.outline.land, { color: "#777", weight: 1.2, fill: true,
                                          fillColor: "#f4f1ea", fillOpacity: 1,
