@@ -36,6 +36,7 @@ GEONAMES_ATTR = (
 )
 DEFAULT_CENTER = (48.5, 34.0)  # Ukraine
 PAGE_TITLE = "geomap: claims map"
+MAX_FRONT_WORK = 20_000  # dates x places with control claims, for fronts that follow the slider
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,8 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[l
     """[[date label, fronts GeoJSON], ...]: the claimed fronts after each date they change.
 
     The page shows the last step whose date is <= the slider's date (label "" = always).
-    With more than `max_steps` dates of control claims, one step as of the last claim.
+    With more than `max_steps` dates of control claims (or more dates x places than
+    MAX_FRONT_WORK), one step as of the last claim.
     """
     labels = {
         features.date_label(c) for c in claims
@@ -139,7 +141,9 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[l
     }
     if not labels:
         return []
-    if len(labels) > max_steps:
+    n_places = len({c.place.id for c in claims if c.type in CONTROL_TYPES})
+    # Each step is a Voronoi over the places so far: bound the total work (and page size).
+    if len(labels) > max_steps or len(labels) * n_places > MAX_FRONT_WORK:
         gj = fronts_geojson(compute_fronts(claims))
         return [["", gj]] if gj else []
     steps: list[list] = []
