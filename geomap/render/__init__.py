@@ -7,12 +7,6 @@
 
 from geomap.render.fronts import Fronts, compute_fronts
 from geomap.render.mapbuild import build_map, map_html
+from geomap.render.report import build_report
 
 __all__ = ["Fronts", "build_map", "build_report", "compute_fronts", "map_html"]
-
-
-def build_report(*args, **kwargs):  # noqa: ANN002, ANN003 - thin re-export, see report.py
-    """See `geomap.render.report.build_report` (imported lazily: it pulls in the map builder)."""
-    from geomap.render.report import build_report as _build_report
-
-    return _build_report(*args, **kwargs)
