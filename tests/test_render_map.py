@@ -193,3 +193,8 @@ def test_front_steps_follow_the_control_claims():
     one = front_steps(sample_claims(), max_steps=2)
     assert len(one) == 1 and one[0][0] == "" and one[0][1] == steps[-1][1]
     assert front_steps([c for c in sample_claims() if c.type == "strike"]) == []
+
+
+def test_page_title_is_escaped():
+    html = map_html(build_map(sample_claims(), title="<script>x</script> & co"))
+    assert "<title>&lt;script&gt;x&lt;/script&gt; &amp; co</title>" in html

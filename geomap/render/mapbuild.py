@@ -23,7 +23,7 @@ from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
 from geomap.render.fronts import compute_fronts, fronts_geojson
 from geomap.render.outline import outline_layers
-from geomap.render.safety import json_for_script
+from geomap.render.safety import esc, json_for_script
 from geomap.render.styles import FRONT_STYLES, SIDE_LABELS, style_table
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -206,7 +206,7 @@ def build_map(
         control_scale=True,
         height=height or "100%",
     )
-    fig = Figure(title=title)
+    fig = Figure(title=esc(title))  # branca puts the title in <title> as is
     fig.add_child(m)
     if tiles is not None:
         if tiles == "OpenStreetMap":
