@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -43,6 +43,8 @@ from geomap.records import ClaimRecord, PlaceRef, SourceRecord
 DEFAULT_URL = "sqlite:///geomap.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BATCH = 20_000
+IMPORT_CACHE_KB = 524_288
+CACHE_KB = 65_536
 _PG_MIGRATION_LOCK = 7_420_531  # advisory lock key: one migrator at a time
 
 
@@ -107,7 +109,7 @@ def _make_engine(url: str) -> Engine:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA cache_size=-65536")
+            cur.execute(f"PRAGMA cache_size=-{CACHE_KB}")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -211,6 +213,10 @@ def _claim_row(c: ClaimRecord, source_id: int | None) -> dict[str, Any]:
         "notes": c.notes,
     }
 
+
+_CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", "type",
+    "claim_date", "date_precision", "quote", "start_offset", "end_offset", "confidence",
+    "extractor", "extractor_version", "origin", "review_status", "notes")  # fmt: skip
 
 _KEY_FIELDS = (
     "place_id", "claimant", "place_as_written", "side", "type", "claim_date", "date_precision",
@@ -317,6 +323,33 @@ class Store:
         self._insert_ignore(conn, T_places, list(seen.values()), "id")
 
     def _insert_claims(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert: driver executemany on SQLite, COPY on PostgreSQL, Core elsewhere.
+
+        SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself, so the
+        two known backends get the rows as plain tuples (dates as ISO text, as SQLAlchemy's
+        SQLite Date type stores them).
+        """
+        if not rows:
+            return
+        cols = list(_CLAIM_COLS)
+        if self.dialect == "sqlite" and len(rows) > 50:
+            sql = f"INSERT INTO claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            di = cols.index("claim_date")
+            for i in range(0, len(rows), BATCH):
+                tuples = []
+                for r in rows[i : i + BATCH]:
+                    t = [r[c] for c in cols]
+                    if t[di] is not None:
+                        t[di] = t[di].isoformat()
+                    tuples.append(tuple(t))
+                conn.exec_driver_sql(sql, tuples)
+            return
+        if self.dialect == "postgresql" and len(rows) > 50:
+            raw = conn.connection.driver_connection
+            with raw.cursor() as cur, cur.copy(f"COPY claims ({', '.join(cols)}) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row([r[c] for c in cols])
+            return
         for i in range(0, len(rows), BATCH):
             conn.execute(insert(T_claims), rows[i : i + BATCH])
 
@@ -449,6 +482,10 @@ class Store:
         sourceless_places: set[str] = set()
         known_places: set[str] = set()
         with self.write() as conn:
+            if self.dialect == "sqlite":
+                # Random inserts into the claims indexes thrash a small page cache: give a bulk
+                # import up to 512 MB (pages are only allocated as touched; reset on close).
+                conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KB}")
             batch: list[ClaimRecord] = []
 
             def flush() -> None:
@@ -457,22 +494,16 @@ class Store:
                     conn, (c.place for c in batch if c.place.id not in known_places)
                 )
                 known_places.update(c.place.id for c in batch)
+                wanted = {}
+                for c in batch:
+                    if c.source is not None:
+                        key = _source_key(c.source)
+                        if key not in source_ids and key not in wanted:
+                            wanted[key] = (c.source, _source_version(c))
+                sources_added += self._resolve_sources(conn, wanted, source_ids, preexisting)
                 rows = []
                 for c in batch:
-                    sid = None
-                    s = c.source
-                    if s is not None:
-                        key = _source_key(s)
-                        sid = source_ids.get(key)
-                        if sid is None:
-                            row = self._find_source(conn, s) if (s.url or s.content_hash) else None
-                            if row is not None:
-                                sid = row.id
-                                preexisting.add(sid)
-                            else:
-                                sid = self._insert_source(conn, s, _source_version(c))
-                                sources_added += 1
-                            source_ids[key] = sid
+                    sid = None if c.source is None else source_ids[_source_key(c.source)]
                     row = _claim_row(c, sid)
                     if dedupe and (sid is None or sid in preexisting):
                         if sid is None:
@@ -494,12 +525,86 @@ class Store:
                 added += len(rows)
                 batch.clear()
 
-            for c in claims:
-                batch.append(c)
-                if len(batch) >= BATCH:
-                    flush()
-            flush()
+            try:
+                for c in claims:
+                    batch.append(c)
+                    if len(batch) >= BATCH:
+                        flush()
+                flush()
+            finally:
+                if self.dialect == "sqlite":
+                    with suppress(SQLAlchemyError):
+                        conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KB}")
         return ImportResult(added, skipped, sources_added)
+
+    def _resolve_sources(
+        self,
+        conn: Connection,
+        wanted: dict[tuple, tuple[SourceRecord, str | None]],
+        source_ids: dict[tuple, int],
+        preexisting: set[int],
+    ) -> int:
+        """Map source keys to ids: stored ones by URL then hash; insert the rest in bulk."""
+        if not wanted:
+            return 0
+        by_url: dict[str, int] = {}
+        by_hash: dict[str, int] = {}
+        recs = [s for s, _ in wanted.values()]
+        for col, vals in (
+            (T_sources.c.url, sorted({s.url for s in recs if s.url})),
+            (T_sources.c.content_hash, sorted({s.content_hash for s in recs if s.content_hash})),
+        ):
+            for i in range(0, len(vals), 900):
+                stmt = select(T_sources.c.id, T_sources.c.url, T_sources.c.content_hash).where(
+                    col.in_(vals[i : i + 900])
+                )
+                for r in conn.execute(stmt):
+                    if r.url:
+                        by_url[r.url] = r.id
+                    if r.content_hash:
+                        by_hash[r.content_hash] = r.id
+        new: list[tuple[tuple, SourceRecord, str | None]] = []
+        aliases: dict[tuple, tuple] = {}
+        new_by_hash: dict[str, tuple] = {}
+        for key, (s, version) in wanted.items():
+            sid = by_url.get(s.url) if s.url else None
+            if sid is None and s.content_hash:
+                sid = by_hash.get(s.content_hash)
+            if sid is not None:
+                source_ids[key] = sid
+                preexisting.add(sid)
+            elif s.content_hash and s.content_hash in new_by_hash:
+                aliases[key] = new_by_hash[s.content_hash]  # same article under two URLs
+            else:
+                if s.content_hash:
+                    new_by_hash[s.content_hash] = key
+                new.append((key, s, version))
+        keyed = [(k, s, v) for k, s, v in new if s.url or s.content_hash]
+        for k, s, v in new:
+            if not (s.url or s.content_hash):
+                source_ids[k] = self._insert_source(conn, s, v)
+        if keyed:
+            rows = [_source_values(s) | {"extractor_version": v} for _, s, v in keyed]
+            for i in range(0, len(rows), BATCH):
+                conn.execute(insert(T_sources), rows[i : i + BATCH])
+            urls = [s.url for _, s, _ in keyed if s.url]
+            hashes = [s.content_hash for _, s, _ in keyed if not s.url]
+            got_url: dict[str, int] = {}
+            got_hash: dict[str, int] = {}
+            for col, vals, dst in (
+                (T_sources.c.url, urls, got_url),
+                (T_sources.c.content_hash, hashes, got_hash),
+            ):
+                for i in range(0, len(vals), 900):
+                    for r in conn.execute(
+                        select(T_sources.c.id, col).where(col.in_(vals[i : i + 900]))
+                    ):
+                        dst[r[1]] = r.id
+            for k, s, _ in keyed:
+                source_ids[k] = got_url[s.url] if s.url else got_hash[s.content_hash]  # type: ignore[index]
+        for k, owner in aliases.items():
+            source_ids[k] = source_ids[owner]
+        return len(new)
 
     def _claim_keys(self, conn: Connection, sid: int | None, place_id: str | None) -> set[tuple]:
         """Keys of stored claims of source `sid`, or of sourceless claims about `place_id`."""

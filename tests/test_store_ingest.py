@@ -148,3 +148,39 @@ def test_four_processes_ingesting_at_once_lose_nothing(db_url, project_root):
         assert s.count() == {"sources": 60, "places": 3, "claims": 1200}
         quotes = {c.quote for c in s.claims()}
     assert len(quotes) == 1200
+
+
+def test_bulk_import_fast_path_is_lossless(store):
+    """> 50 rows take the driver executemany (SQLite) / COPY (PostgreSQL) path."""
+    places = ["toretsk", "pokrovsk", "kyiv", "chasiv_yar", "donetsk_oblast"]
+    claims = [
+        make_claim(
+            places[i % 5],
+            ["russia", "ukraine", "third-party"][i % 3],
+            ["captured", "holding", "strike", "assessment"][i % 4],
+            None if i % 7 == 0 else f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            source=None if i % 10 == 0 else make_source(i % 13),
+            quote=f"quote {i} with 'quotes', \"double\" and\nnewline",
+            start=i,
+            end=None if i % 3 else i + 5,
+            confidence=i / 300,
+            notes=None if i % 2 else "n",
+        )
+        for i in range(300)
+    ]
+    res = store.import_claims(claims)
+    assert (res.added, res.skipped, res.sources_added) == (300, 0, 13)
+    got = store.claims()
+    key = lambda c: c.quote  # noqa: E731
+    assert sorted(got, key=key) == sorted(claims, key=key)
+    assert {c.quote: c.source for c in got} == {c.quote: c.source for c in claims}
+    again = store.import_claims(claims)
+    assert (again.added, again.skipped, again.sources_added) == (0, 300, 0)
+
+
+def test_import_maps_same_article_under_two_urls_to_one_source(store):
+    a = make_source(1)
+    b = make_source(1, url="https://mirror.example/1")  # same content hash, other URL
+    res = store.import_claims([make_claim(source=a, quote="a"), make_claim(source=b, quote="b")])
+    assert (res.added, res.sources_added) == (2, 1)
+    assert store.count()["sources"] == 1
