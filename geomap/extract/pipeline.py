@@ -126,7 +126,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     last_region: tuple[PlaceRef, str] | None = None
     prev_claimant: tuple[str | None, str | None] = (None, None)
 
-    for s0, s1 in sentences(text, has_header=art.format != "html"):
+    for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
         sent = text[s0:s1]
         att = cl.attribute(sent)
         c0, c1 = s0 + att.content[0], s0 + att.content[1]

@@ -41,6 +41,11 @@ _ABBREV_RE = re.compile(
     r"\b[A-Z]\.)$")
 
 
+_BLOCK_RE = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
+_LINE_RE = re.compile(r"[^\n]+")
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
+
+
 @dataclass(frozen=True)
 class Block:
     start: int
@@ -48,17 +53,22 @@ class Block:
     kind: str  # body | heading | title | meta | caption | boilerplate
 
 
-def blocks(text: str, *, has_header: bool = True) -> list[Block]:
-    """Paragraph blocks (runs of non-blank lines) with what each one is."""
+def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> list[Block]:
+    """Paragraph blocks with what each one is. Saved text/Markdown: runs of non-blank lines;
+    extracted HTML text (has_header=False): one paragraph a line."""
     out: list[Block] = []
-    for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
+    pat = _BLOCK_RE if has_header else _LINE_RE
+    norm_title = " ".join(title.split()).casefold() if title else None
+    for m in pat.finditer(text):
         s, e = m.span()
         chunk = text[s:e]
         line = chunk.strip()
         if not line:
             continue
         kind = "body"
-        if line.startswith("#"):
+        if norm_title and not out and " ".join(line.split()).casefold() == norm_title:
+            kind = "title"
+        elif line.startswith("#"):
             first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
             kind = "title" if first_h1 else "heading"
         elif _URL_ONLY_RE.match(line) or _BOILER_RE.match(line) or _IMAGE_RE.match(line):
@@ -73,15 +83,21 @@ def blocks(text: str, *, has_header: bool = True) -> list[Block]:
 
 
 def _ends_sentence(chunk: str) -> bool:
+    """A block ends its sentence unless it stops on a lower-case word with no punctuation
+    ("... since Avdiivka in late" + "February 2024, ..."); a headline ends capitalised."""
     c = chunk.rstrip().rstrip("*_")
-    return not c or c[-1] in _TERMINAL
+    if not c or c[-1] in _TERMINAL:
+        return True
+    m = _LAST_WORD_RE.search(c)
+    return not (m and m.group(1)[0].islower() and c[-1].isalpha())
 
 
-def paragraphs(text: str, *, has_header: bool = True) -> list[tuple[int, int]]:
+def paragraphs(text: str, *, has_header: bool = True, title: str | None = None
+               ) -> list[tuple[int, int]]:
     """Body paragraphs as spans; a paragraph broken mid-sentence is joined with the next."""
     out: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
-    for b in blocks(text, has_header=has_header):
+    for b in blocks(text, has_header=has_header, title=title):
         if b.kind != "body":
             if pending:
                 out.append(pending)
@@ -101,10 +117,11 @@ def paragraphs(text: str, *, has_header: bool = True) -> list[tuple[int, int]]:
     return out
 
 
-def sentences(text: str, *, has_header: bool = True) -> list[tuple[int, int]]:
+def sentences(text: str, *, has_header: bool = True, title: str | None = None
+              ) -> list[tuple[int, int]]:
     """Sentence spans of the body text, in order."""
     out: list[tuple[int, int]] = []
-    for ps, pe in paragraphs(text, has_header=has_header):
+    for ps, pe in paragraphs(text, has_header=has_header, title=title):
         para = text[ps:pe]
         cur = 0
         for m in _SPLIT_RE.finditer(para):
