@@ -32,6 +32,7 @@ from gazetteer.normalize import loose_key, normalize
 from gazetteer.regions import load_region_data, phrase_keys
 
 MAX_NAME_CHARS = 200
+MMAP_BYTES = 256 * 1024 * 1024  # memory-map the index: cold lookups read pages without syscalls
 
 # Feature weights of the disambiguation score (see Gazetteer._score).
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
@@ -46,8 +47,8 @@ W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the
 LOOSE_MIN_SIMILARITY = 0.75  # loose matches less similar than this are not candidates
 W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the primary name
 
-_PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.population, " \
-              "p.geonameid, p.alt, p.polygon, p.members"
+_PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
+               "p.population, p.geonameid, p.alt, p.members")
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
@@ -100,14 +101,15 @@ class Gazetteer:
         try:
             self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                          check_same_thread=False)
+            self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self.meta = read_meta(self._conn)
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"gazetteer index {self.path} is corrupt ({exc}); "
                                  "delete it to rebuild") from exc
         self.max_name_words: int = int(self.meta.get("max_name_words", "6"))
         self._lock = threading.Lock()
-        self._places: dict[str, Place] = {}
-        self._lookup_cache: dict[str, list[tuple[Place, int]]] = {}
+        self._by_rid: dict[tuple[str, int], Place] = {}
+        self._lookup_cache: dict[str, list[tuple[Place, int, float]]] = {}
         self._is_name_cache: dict[str, bool] = {}
         self._regions = load_region_data()
         self._country_keys = self._regions.country_keys
@@ -181,35 +183,51 @@ class Gazetteer:
                                  "delete it to rebuild") from exc
 
     # -- places ---------------------------------------------------------------------------
-    def _place(self, row: tuple[Any, ...]) -> Place:
-        pid = row[0]
-        p = self._places.get(pid)
+    def _place(self, row: tuple[Any, ...], schema: str = "main") -> Place:
+        rid = row[0]
+        key = (schema, rid)
+        p = self._by_rid.get(key)
         if p is not None:
             return p
         poly = None
-        if row[10] is not None:
+        if row[7] == "region":
             import shapely
 
-            poly = shapely.from_wkb(row[10])
-        p = Place(id=pid, name=row[1], lat=row[2], lon=row[3], country=row[4], admin1=row[5],
-                  precision=row[6], population=row[7] or 0, geonameid=row[8], polygon=poly,
-                  alternate_names=tuple(row[9].split(ALT_SEP)) if row[9] else (),
+            wkb = self._query(f"SELECT wkb FROM {schema}.shapes WHERE rid = ?", (rid,))
+            poly = shapely.from_wkb(wkb[0][0]) if wkb else None
+        p = Place(id=row[1], name=row[2], lat=row[3], lon=row[4], country=row[5], admin1=row[6],
+                  precision=row[7], population=row[8] or 0, geonameid=row[9], polygon=poly,
+                  alternate_names=tuple(row[10].split(ALT_SEP)) if row[10] else (),
                   members=tuple(row[11].split(",")) if row[11] else ())
-        if len(self._places) < 100_000:
-            self._places[pid] = p
+        if len(self._by_rid) < 100_000:
+            self._by_rid[key] = p
         return p
+
+    def _get_rid(self, rid: int) -> Place | None:
+        """A place by rid: main index first, then the overlay."""
+        hit = self._by_rid.get(("main", rid))
+        if hit is not None:
+            return hit
+        rows = self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid = ?", (rid,))
+        if rows:
+            return self._place(rows[0])
+        if self.overlay_path:
+            rows = self._query(f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.rid = ?", (rid,))
+            if rows:
+                return self._place(rows[0], "ov")
+        return None
 
     def get(self, place_id: str | int) -> Place:
         """A place by id: GeoNames id ("709354"), admin-1 ("UA.21") or group ("UA.DONBAS")."""
         pid = str(place_id).strip()
-        if pid in self._places:
-            return self._places[pid]
         rows = self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (pid,))
-        if not rows and self.overlay_path:
+        if rows:
+            return self._place(rows[0])
+        if self.overlay_path:
             rows = self._query(f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.id = ?", (pid,))
-        if not rows:
-            raise UnknownPlaceError(pid, [])
-        return self._place(rows[0])
+            if rows:
+                return self._place(rows[0], "ov")
+        raise UnknownPlaceError(pid, [])
 
     def in_main_index(self, place_id: str) -> bool:
         """Is this id in the main index (not only the overlay)?"""
@@ -223,27 +241,29 @@ class Gazetteer:
         return p
 
     # -- lookups --------------------------------------------------------------------------
-    def _lookup(self, key: str) -> list[tuple[Place, int]]:
-        """(place, kind) for one exact key, main index and overlay."""
+    def _lookup(self, key: str) -> list[tuple[Place, int, float]]:
+        """(place, kind, similarity to its primary name) for one exact key, index + overlay."""
         hit = self._lookup_cache.get(key)
         if hit is not None:
             return hit
         rows = self._query(
-            f"SELECT {_PLACE_COLS}, n.kind FROM names n JOIN places p ON p.id = n.place "
+            f"SELECT {_PLACE_COLS}, n.kind, n.sim FROM names n JOIN places p ON p.rid = n.rid "
             "WHERE n.key = ?", (key,))
-        out = [(self._place(r), r[12]) for r in rows]
+        out = [(self._place(r), r[12], r[13]) for r in rows]
         if self.overlay_path:
-            have = {p.id: i for i, (p, _) in enumerate(out)}
-            for pid, kind in self._query("SELECT place, kind FROM ov.names WHERE key = ?", (key,)):
-                if pid in have:
-                    i = have[pid]
-                    out[i] = (out[i][0], min(out[i][1], kind))
+            have = {p.id: i for i, (p, _, _) in enumerate(out)}
+            for rid, kind, sim in self._query(
+                    "SELECT rid, kind, sim FROM ov.names WHERE key = ?", (key,)):
+                place = self._get_rid(rid)
+                if place is None:
                     continue
-                try:
-                    out.append((self.get(pid), kind))
-                except UnknownPlaceError:
+                if place.id in have:
+                    i = have[place.id]
+                    if kind < out[i][1]:
+                        out[i] = (place, kind, sim)
                     continue
-                have[pid] = len(out) - 1
+                have[place.id] = len(out)
+                out.append((place, kind, sim))
         if len(self._lookup_cache) > 50_000:
             self._lookup_cache.clear()
         self._lookup_cache[key] = out
@@ -251,16 +271,17 @@ class Gazetteer:
 
     def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
         rows = self._query(
-            f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.id = l.place "
+            f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.rid = l.rid "
             "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?", (lkey, limit))
         out = [self._place(r) for r in rows]
         if self.overlay_path:
-            for (pid,) in self._query("SELECT place FROM ov.loose WHERE lkey = ? LIMIT ?",
+            ids = {p.id for p in out}
+            for (rid,) in self._query("SELECT rid FROM ov.loose WHERE lkey = ? LIMIT ?",
                                       (lkey, limit)):
-                try:
-                    out.append(self.get(pid))
-                except UnknownPlaceError:
-                    continue
+                place = self._get_rid(rid)
+                if place is not None and place.id not in ids:
+                    ids.add(place.id)
+                    out.append(place)
         return out
 
     def _key_exists(self, key: str) -> bool:
@@ -285,27 +306,29 @@ class Gazetteer:
             ok = True
         else:
             keys, _ = phrase_keys(key, self._country_keys)
-            ok = any((k, ro) for k, ro in keys
-                     if any(kind == KIND_REGION or not ro for _, kind in self._lookup(k)))
+            ok = any(kind == KIND_REGION or not region_only
+                     for k, region_only in keys for _, kind, _ in self._lookup(k))
         if len(self._is_name_cache) > 500_000:
             self._is_name_cache.clear()
         self._is_name_cache[key] = ok
         return ok
 
-    def _matches(self, name: str) -> tuple[list[tuple[Place, int, str]], str | None, str]:
-        """Raw matches (place, kind, matched key), a country named inside the phrase, and the
-        normalised key. Region-phrase keys keep only region matches."""
+    def _matches(
+        self, name: str
+    ) -> tuple[list[tuple[Place, int, str, float]], str | None, str]:
+        """Raw matches (place, kind, matched key, similarity), a country named inside the
+        phrase, and the normalised key. Region-phrase keys keep only region matches."""
         key = normalize(name)
-        found: dict[str, tuple[Place, int, str]] = {}
-        for place, kind in self._lookup(key):
-            found[place.id] = (place, kind, key)
+        found: dict[str, tuple[Place, int, str, float]] = {}
+        for place, kind, sim in self._lookup(key):
+            found[place.id] = (place, kind, key, sim)
         keys, country = phrase_keys(key, self._country_keys)
         for k, region_only in keys:
-            for place, kind in self._lookup(k):
+            for place, kind, sim in self._lookup(k):
                 if region_only and kind != KIND_REGION:
                     continue
                 if place.id not in found or found[place.id][1] > kind:
-                    found[place.id] = (place, kind, k)
+                    found[place.id] = (place, kind, k, sim)
         return list(found.values()), country, key
 
     # -- scoring --------------------------------------------------------------------------
@@ -327,7 +350,7 @@ class Gazetteer:
         return out
 
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None) -> Candidate:
+               country_hint: str | None, sim: float = 1.0) -> Candidate:
         reasons: list[str] = []
         if match == "loose":
             sim = _similarity(matched, place)
@@ -337,8 +360,7 @@ class Gazetteer:
             kind = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}[match]
             score = W_MATCH[kind]
             if kind == KIND_ALT:
-                score = 0.4 + W_ALT_PRIMARY * difflib.SequenceMatcher(
-                    None, matched, normalize(place.name)).ratio()
+                score = 0.4 + W_ALT_PRIMARY * sim
             label = {"name": "name", "alternate": "alternate name", "region": "region name"}[match]
             reasons.append(f"{label} match {matched!r} ({score:+.2f})")
         if place.population > 0:
@@ -389,7 +411,8 @@ class Gazetteer:
         cc = country.strip().upper() if country else None
         admin1s = self._expand_admin1s(ctx.admin1s)
         kinds = {KIND_NAME: "name", KIND_ALT: "alternate", KIND_REGION: "region"}
-        out = [self._score(p, kinds[kind], k, ctx, admin1s, hint) for p, kind, k in matches
+        out = [self._score(p, kinds[kind], k, ctx, admin1s, hint, sim)
+               for p, kind, k, sim in matches
                if not cc or p.country == cc]
         if not matches:  # no spelling matched exactly: try the phonetic key
             lk = loose_key(name.partition(",")[0] if "," in name else name)
@@ -419,23 +442,23 @@ class Gazetteer:
         if len(key) < 2:
             return []
         lk = loose_key(key)
-        prelim: dict[str, float] = {p.id: 1.0 for p in self._lookup_loose(lk, limit=20)}
+        pool: dict[str, Place] = {p.id: p for p in self._lookup_loose(lk, limit=20)}
+        prelim: dict[int, float] = {}
         for sql, k in (
-            ("SELECT key, place FROM names WHERE key >= ? AND key < ? LIMIT 3000", key),
-            ("SELECT lkey, place FROM loose WHERE lkey >= ? AND lkey < ? LIMIT 3000", lk),
+            ("SELECT key, rid FROM names WHERE key >= ? AND key < ? LIMIT 3000", key),
+            ("SELECT lkey, rid FROM loose WHERE lkey >= ? AND lkey < ? LIMIT 3000", lk),
         ):
             prefix = k[:4] if len(k) >= 6 else k[:3]
-            for rk, pid in self._query(sql, (prefix, prefix + "\uffff")):
+            for rk, rid in self._query(sql, (prefix, prefix + "\uffff")):
                 r = difflib.SequenceMatcher(None, k, rk).ratio()
-                if r >= 0.6 and r > prelim.get(pid, 0.0):
-                    prelim[pid] = r
-        best = sorted(prelim, key=lambda pid: -prelim[pid])[:40]
+                if r >= 0.6 and r > prelim.get(rid, 0.0):
+                    prelim[rid] = r
+        for rid in sorted(prelim, key=lambda r: -prelim[r])[:40]:
+            p = self._get_rid(rid)
+            if p is not None:
+                pool.setdefault(p.id, p)
         ranked: dict[str, tuple[float, int]] = {}
-        for pid in best:
-            try:
-                p = self.get(pid)
-            except UnknownPlaceError:
-                continue
+        for p in pool.values():
             sim = _similarity(key, p)
             if sim >= 0.6 and (sim, p.population) > ranked.get(p.name, (0.0, 0)):
                 ranked[p.name] = (sim, p.population)
@@ -484,7 +507,7 @@ class Gazetteer:
             if not any(cap for _, cap in gram) or not self.is_name(key):
                 continue
             matches, hint, _ = self._matches(key)
-            regions = [p for p, kind, _ in matches if kind == KIND_REGION]
+            regions = [p for p, kind, _, _ in matches if kind == KIND_REGION]
             if regions:
                 if hint:
                     ctx.countries.add(hint)
@@ -496,7 +519,7 @@ class Gazetteer:
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
             if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
                 continue
-            towns = sorted((p for p, _, _ in matches if p.precision == "settlement"),
+            towns = sorted((p for p, _, _, _ in matches if p.precision == "settlement"),
                            key=lambda p: -p.population)
             if towns and key not in seen:
                 top = towns[0]

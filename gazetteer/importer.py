@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer.errors import GazetteerError
-from gazetteer.index import _SCHEMA, ALT_SEP, KIND_ALT, cache_path, loose_key, name_keys
+from gazetteer.index import (
+    _SCHEMA,
+    ALT_SEP,
+    INDEX_FORMAT,
+    KIND_ALT,
+    KIND_NAME,
+    cache_path,
+    key_similarity,
+    loose_key,
+    name_keys,
+)
 from gazetteer.normalize import is_latin_key, normalize
 
 GEONAMES_COLUMNS = 19
@@ -173,7 +183,13 @@ def import_geonames(
             "SELECT name FROM sqlite_master WHERE type='table'").fetchall()}
         if "places" not in have:
             conn.executescript(_SCHEMA)
-            conn.execute("INSERT INTO meta VALUES ('kind', 'overlay')")
+            conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                             [("kind", "overlay"), ("format", str(INDEX_FORMAT))])
+        else:
+            fmt = dict(conn.execute("SELECT k, v FROM meta").fetchall()).get("format")
+            if fmt != str(INDEX_FORMAT):
+                raise GazetteerError(f"overlay {ov} was written by another gazetteer version "
+                                     f"(format {fmt}); delete it and import again")
         with conn:  # one transaction: all rows or none
             imported: set[int] = set()
             for r in rows:
@@ -185,6 +201,7 @@ def import_geonames(
                 alts = r.alts + more
                 pid = str(r.gid)
                 in_main = main.in_main_index(pid)
+                primary = main.get(pid).name if in_main else r.name
                 if in_main:
                     stats.already_indexed += 1
                 else:
@@ -193,15 +210,16 @@ def import_geonames(
                     admin1 = f"{r.country}.{r.admin1}" if r.country and r.admin1 else None
                     conn.execute(
                         "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (pid, r.name, r.lat, r.lon, r.country, admin1, "settlement",
-                         r.population, r.gid, ALT_SEP.join(kept), None, ""))
+                        (r.gid, pid, r.name, r.lat, r.lon, r.country, admin1, "settlement",
+                         r.population, r.gid, ALT_SEP.join(kept), ""))
                     stats.places += 1
                 imported.add(r.gid)
-                _add_names(conn, pid, r.name, alts, main_name=in_main)
+                _add_names(conn, r.gid, primary, alts if in_main else [r.name, *alts],
+                           main_name=in_main)
             for gid, names in extra.items():  # names for places already in the main index
                 pid = str(gid)
                 if main.in_main_index(pid):
-                    _add_names(conn, pid, None, names, main_name=True)
+                    _add_names(conn, gid, main.get(pid).name, names, main_name=True)
                     stats.alternate_names += len(names)
                 else:
                     stats.alternate_names_skipped += len(names)
@@ -214,10 +232,17 @@ def import_geonames(
     return stats
 
 
-def _add_names(conn: sqlite3.Connection, pid: str, name: str | None, alts: list[str],
+def _add_names(conn: sqlite3.Connection, rid: int, primary: str, names: list[str],
                main_name: bool) -> None:
-    keys = name_keys(name or "", alts)
+    """Index `names` for place `rid` (primary name `primary`); names of places in the main
+    index count as alternates, never as a new primary name."""
+    keys = name_keys(primary if not main_name else "", names)
+    pk = normalize(primary)
     for k, kind in keys.items():
-        kind = KIND_ALT if main_name else kind
-        conn.execute("INSERT OR REPLACE INTO names VALUES (?,?,?)", (k, pid, kind))
-        conn.execute("INSERT OR IGNORE INTO loose VALUES (?,?)", (loose_key(k), pid))
+        if main_name:
+            kind = KIND_ALT
+        elif k == pk:
+            kind = KIND_NAME
+        conn.execute("INSERT OR REPLACE INTO names VALUES (?,?,?,?)",
+                     (k, rid, kind, key_similarity(k, pk)))
+        conn.execute("INSERT OR IGNORE INTO loose VALUES (?,?)", (loose_key(k), rid))

@@ -11,6 +11,7 @@ the previous index (or none), never a broken one.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import math
 import os
@@ -26,7 +27,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
@@ -96,19 +97,31 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT k, v FROM meta").fetchall())
 
 
+# Settlements use their GeoNames id as rowid (rid); regions get negative rids. Names point at
+# rids (integer joins are the fastest lookups); `sim` is the similarity of the key to the
+# place's primary name, precomputed so lookups need no string comparison.
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE places (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    country TEXT, admin1 TEXT, precision TEXT NOT NULL, population INTEGER NOT NULL,
-    geonameid INTEGER, alt TEXT NOT NULL, polygon BLOB, members TEXT NOT NULL DEFAULT ''
+    rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, country TEXT, admin1 TEXT, precision TEXT NOT NULL,
+    population INTEGER NOT NULL, geonameid INTEGER, alt TEXT NOT NULL,
+    members TEXT NOT NULL DEFAULT ''
 );
-CREATE TABLE names (key TEXT NOT NULL, place TEXT NOT NULL, kind INTEGER NOT NULL,
-    PRIMARY KEY (key, place)) WITHOUT ROWID;
-CREATE TABLE loose (lkey TEXT NOT NULL, place TEXT NOT NULL,
-    PRIMARY KEY (lkey, place)) WITHOUT ROWID;
+CREATE TABLE shapes (rid INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
+    sim REAL NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
+CREATE TABLE loose (lkey TEXT NOT NULL, rid INTEGER NOT NULL,
+    PRIMARY KEY (lkey, rid)) WITHOUT ROWID;
 """
 ALT_SEP = "\x1f"
+
+
+def key_similarity(key: str, name_key: str) -> float:
+    """How close an index key is to the place's primary name key (0..1)."""
+    if key == name_key:
+        return 1.0
+    return round(difflib.SequenceMatcher(None, key, name_key).ratio(), 3)
 
 
 def name_keys(name: str, alternates: Iterable[str]) -> dict[str, int]:
@@ -163,7 +176,8 @@ def _region_rows(
     specs: Iterable[RegionSpec],
     groups: Iterable[RegionSpec],
     settlements: dict[str, list[tuple[float, float, int]]],
-) -> Iterator[tuple[tuple[Any, ...], set[str]]]:
+) -> Iterator[tuple[tuple[Any, ...], bytes, set[str]]]:
+    """(places row without rid, polygon WKB, alias keys) of every region present."""
     import shapely
 
     shapes: dict[str, Any] = {}
@@ -178,8 +192,8 @@ def _region_rows(
         lat, lon = _center(poly)
         alt = ALT_SEP.join(dict.fromkeys([spec.name, *spec.aliases, *spec.core]))
         row = (spec.id, spec.name, lat, lon, spec.country, spec.id, "region", pops[spec.id], None,
-               alt, shapely.to_wkb(poly), "")
-        yield row, spec.alias_keys()
+               alt, "")
+        yield row, shapely.to_wkb(poly), spec.alias_keys()
     for g in groups:
         parts = [shapes[m] for m in g.members if m in shapes]
         if not parts:
@@ -188,9 +202,8 @@ def _region_rows(
         lat, lon = _center(poly)
         alt = ALT_SEP.join(dict.fromkeys([g.name, *g.aliases]))
         row = (g.id, g.name, lat, lon, g.country, None, "region",
-               sum(pops[m] for m in g.members if m in pops), None, alt, shapely.to_wkb(poly),
-               ",".join(g.members))
-        yield row, g.alias_keys()
+               sum(pops[m] for m in g.members if m in pops), None, alt, ",".join(g.members))
+        yield row, shapely.to_wkb(poly), g.alias_keys()
 
 
 def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dict[str, Any]:
@@ -207,8 +220,9 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         conn = sqlite3.connect(tmp)
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         place_rows: list[tuple[Any, ...]] = []
-        names: dict[tuple[str, str], int] = {}
-        loose: set[tuple[str, str]] = set()
+        shape_rows: list[tuple[int, bytes]] = []
+        names: dict[tuple[str, int], tuple[int, float]] = {}
+        loose: set[tuple[str, int]] = set()
         by_admin: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         max_words = 1
         for i, rec in enumerate(data.values()):
@@ -220,32 +234,35 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 a1 = rec.get("admin1code") or None
                 pop = int(rec.get("population") or 0)
                 alts = [str(a) for a in rec.get("alternatenames") or ()]
-            except (KeyError, TypeError, ValueError) as exc:
-                raise GazetteerError(f"{source}: place #{i} is malformed: {exc}") from exc
-            if not (math.isfinite(lat) and math.isfinite(lon)):
-                raise GazetteerError(f"{source}: place {gid} has invalid coordinates")
-            pid = str(gid)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise GazetteerError(f"{source}: place #{i} is malformed: {exc!r}") from exc
+            if not (math.isfinite(lat) and math.isfinite(lon)) or gid <= 0:
+                raise GazetteerError(f"{source}: place {gid} has an invalid id or coordinates")
             admin1 = f"{cc}.{a1}" if cc and a1 else None
             if admin1:
                 by_admin[admin1].append((lat, lon, pop))
             keys = name_keys(name, alts)
             kept_alts = [a for a in alts if is_latin_key(normalize(a)) or _is_cyrillic(a)]
-            place_rows.append((pid, name, lat, lon, cc, admin1, "settlement", pop, gid,
-                               ALT_SEP.join(kept_alts), None, ""))
+            place_rows.append((gid, str(gid), name, lat, lon, cc, admin1, "settlement", pop, gid,
+                               ALT_SEP.join(kept_alts), ""))
+            nk = normalize(name)
             for k, kind in keys.items():
-                names[(k, pid)] = kind
-                loose.add((loose_key(k), pid))
+                names[(k, gid)] = (kind, key_similarity(k, nk))
+                loose.add((loose_key(k), gid))
                 max_words = max(max_words, k.count(" ") + 1)
-        for row, keys in _region_rows(regions.regions, regions.groups, by_admin):
-            place_rows.append(row)
+        for n, (row, wkb, keys) in enumerate(
+                _region_rows(regions.regions, regions.groups, by_admin), 1):
+            rid = -n
+            place_rows.append((rid, *row))
+            shape_rows.append((rid, wkb))
             for k in keys:
-                prev = names.get((k, row[0]))
-                names[(k, row[0])] = KIND_REGION if prev is None else min(prev, KIND_REGION)
+                names[(k, rid)] = (KIND_REGION, 1.0)
                 max_words = max(max_words, k.count(" ") + 1)
         max_words = min(max_words, MAX_NAME_WORDS)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-        conn.executemany("INSERT INTO names VALUES (?,?,?)",
-                         sorted((k, p, kind) for (k, p), kind in names.items()))
+        conn.executemany("INSERT INTO shapes VALUES (?,?)", shape_rows)
+        conn.executemany("INSERT INTO names VALUES (?,?,?,?)",
+                         sorted((k, r, kind, sim) for (k, r), (kind, sim) in names.items()))
         conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
         stats = {"places": len(place_rows), "names": len(names), "loose": len(loose),
                  "max_name_words": max_words}
