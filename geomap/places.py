@@ -111,9 +111,9 @@ def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> Pla
             pass  # fall through: maybe a name after all
     cands = gaz.candidates(name, context=context, limit=10)
     if not cands:
+        hints = gaz.suggest(name)
         raise GeomapError(
-            f"unknown place {name!r}"
-            + (f"; did you mean: {', '.join(gaz.suggest(name))}?" if gaz.suggest(name) else "")
+            f"unknown place {name!r}" + (f"; did you mean: {', '.join(hints)}?" if hints else "")
         )
     if strict:
         ties = ambiguous_candidates(cands)

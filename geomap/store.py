@@ -320,7 +320,8 @@ class Store:
         for p in places:
             if p.id not in seen:
                 seen[p.id] = _place_row(p)
-        self._insert_ignore(conn, T_places, list(seen.values()), "id")
+        # Sorted: concurrent PostgreSQL writers then lock new place rows in the same order.
+        self._insert_ignore(conn, T_places, [seen[k] for k in sorted(seen)], "id")
 
     def _insert_claims(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         """Bulk insert: driver executemany on SQLite, COPY on PostgreSQL, Core elsewhere.
