@@ -19,6 +19,7 @@ from gazetteer.index import (
     KIND_NAME,
     KIND_REGION,
     STOPWORDS,
+    _not_names,
     build_index,
     build_lock,
     cache_path,
@@ -44,7 +45,7 @@ W_NEAR = 3.0
 NEAR_KM = 100.0
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
-LOOSE_MIN_SIMILARITY = 0.75  # loose matches less similar than this are not candidates
+LOOSE_MIN_SIMILARITY = 0.8  # loose matches less similar than this are not candidates
 W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the primary name
 
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
@@ -415,11 +416,10 @@ class Gazetteer:
                for p, kind, k, sim in matches
                if not cc or p.country == cc]
         if not matches:  # no spelling matched exactly: try the phonetic key
-            lk = loose_key(name.partition(",")[0] if "," in name else name)
-            if len(lk) >= 3:
-                q = normalize(name.partition(",")[0] if "," in name else name)
+            q = normalize(name.partition(",")[0] if "," in name else name)
+            if len(q) >= 5 and q not in _not_names():  # short/common words: too risky
                 out = [self._score(p, "loose", q, ctx, admin1s, hint)
-                       for p in self._lookup_loose(lk) if (not cc or p.country == cc)
+                       for p in self._lookup_loose(loose_key(q)) if (not cc or p.country == cc)
                        and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
         out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
         return out[:limit] if limit else out

