@@ -228,8 +228,9 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
     regions = load_region_data(regions_file)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+    for stale in dest.parent.glob(f"{dest.name}.tmp-*"):  # left by a killed build
+        with contextlib.suppress(OSError):
+            stale.unlink()
     try:
         conn = sqlite3.connect(tmp)
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +113,36 @@ def test_region_polygons_cover_their_settlements(small):
     assert donetsk.polygon.contains(Point(37.8478, 48.3948))  # Toretsk
     assert not donetsk.polygon.contains(Point(34.7991, 50.9174))  # Sumy
     assert donetsk.polygon.contains(Point(donetsk.lon, donetsk.lat))  # centroid inside
+
+
+def _open_in_subprocess(src: Path, cache: Path) -> subprocess.Popen:
+    code = ("import sys; from gazetteer import Gazetteer; "
+            "g = Gazetteer.open(source=sys.argv[1], cache=sys.argv[2]); print(g.meta['built_at'])")
+    return subprocess.Popen([sys.executable, "-c", code, str(src), str(cache)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_concurrent_opens_build_once(small):
+    src, cache = small
+    procs = [_open_in_subprocess(src, cache) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert len({o.strip() for o, _ in outs}) == 1  # one build, the others reused it
+    assert check_sqlite_file(cache) is None
+
+
+def test_killed_build_leaves_no_index_and_next_build_cleans_up(small):
+    src, cache = small
+    from gazetteer.index import default_source
+
+    proc = _open_in_subprocess(default_source(), cache)  # the full source: takes seconds
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(cache.parent.glob("*.tmp-*")):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert list(cache.parent.glob("*.tmp-*")), "the build had started writing"
+    assert not cache.exists()  # never a half-written index under the real name
+    g = Gazetteer.open(source=src, cache=cache)
+    assert g.resolve("Toretsk").place.id == "709354"
+    assert not list(cache.parent.glob("*.tmp-*"))
