@@ -191,7 +191,7 @@ def test_report_page(open_page, pages):
 
 def test_demo_map_screenshot(open_page, tmp_path):
     try:
-        from geomap.extract import extract  # noqa: F401
+        from geomap.extract import extract_article  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the extractor is not available yet ({exc})")
     from geomap.render.demo import example_articles

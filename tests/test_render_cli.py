@@ -102,7 +102,7 @@ def test_assets_install_without_npm_is_an_error(tmp_path, monkeypatch):
 
 def test_demo_writes_the_map(tmp_path, monkeypatch):
     try:
-        from geomap.extract import extract  # noqa: F401
+        from geomap.extract import extract_article  # noqa: F401
     except ImportError as exc:
         pytest.skip(f"the extractor is not available yet ({exc})")
     from geomap.render.demo import example_articles

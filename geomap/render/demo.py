@@ -50,7 +50,7 @@ def run_demo(
     of the bundled ones.
     """
     try:
-        from geomap.extract import extract
+        from geomap.extract import extract_article, read_article
     except ImportError as exc:
         raise GeomapError(f"the extractor is not available ({exc})") from exc
     from geomap.store import open_store
@@ -74,7 +74,7 @@ def run_demo(
         store = open_store(f"sqlite:///{db_file}")
         try:
             for art in articles:
-                ex = extract(art.read_text(encoding="utf-8"))
+                ex = extract_article(read_article(art))  # reads .md as Markdown
                 store.ingest(ex.source, ex.claims)
             claims = store.claims()
         finally:

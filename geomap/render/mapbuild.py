@@ -68,6 +68,8 @@ CSS = """
   font:12px system-ui,sans-serif}
 .geomap-timeline button{border:0;background:#eee;border-radius:3px;cursor:pointer;width:28px}
 .geomap-slider{width:220px}
+.leaflet-control-layers-expanded{font:12px/1.3 system-ui,sans-serif;padding:4px 8px}
+.leaflet-control-layers-expanded label{margin:0}
 @media print{.geomap-timeline,.leaflet-control-layers{display:none}}
 """
 

@@ -93,9 +93,11 @@ def outline_geometry(
     if polys:
         geom = shapely.union_all([shapely.make_valid(p).buffer(close_deg) for p in polys])
         geom = geom.buffer(-close_deg)
-        # Keep every place on land the outline draws: add a small hull for places outside it.
-        if not geom.buffer(0.05).contains(pts):
-            geom = geom.union(pts.convex_hull.buffer(0.5))
+        # Keep every place on land the outline draws: a small disc around each place outside.
+        near = geom.buffer(0.05)
+        outside = [p for p in pts.geoms if not near.contains(p)]
+        if outside:
+            geom = geom.union(shapely.union_all([p.buffer(0.3) for p in outside]))
     else:
         geom = pts.convex_hull.buffer(0.5)
     geom = geom.simplify(simplify_deg, preserve_topology=True)

@@ -250,7 +250,7 @@ function geomapClaimsMap(map, D, G) {
         var row = el("div", "geomap-legend-row");
         var sw = el("span", "geomap-swatch geomap-swatch-point");
         sw.style.background = c.color; sw.style.borderColor = c.color;
-        if (c.dash) { sw.style.borderStyle = "dashed"; sw.style.background = "transparent"; }
+        if (c.dash) { sw.style.borderStyle = "dashed"; sw.style.opacity = "0.8"; }
         row.appendChild(sw); row.appendChild(el("span", null, c.label));
         row.setAttribute("data-category", c.key);
         box.appendChild(row);
