@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -48,9 +49,14 @@ def test_source_change_triggers_rebuild(small):
     Gazetteer.build(source=src, cache=cache).close()
     stamp = _built_at(cache)
     st = src.stat()
-    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # touched, same content
+    assert Gazetteer.open(source=src, cache=cache).meta["built_at"] == stamp
+    data = json.loads(src.read_text(encoding="utf-8"))
+    data["709354"]["population"] = 12345
+    src.write_text(json.dumps(data), encoding="utf-8")  # changed content
     g = Gazetteer.open(source=src, cache=cache)
     assert g.meta["built_at"] != stamp
+    assert g.get("709354").population == 12345
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "empty"])
