@@ -118,3 +118,11 @@ def test_demo_writes_the_map(tmp_path, monkeypatch):
     r2 = run("demo")
     assert r2.exit_code == 0
     assert first.splitlines()[:3] == r2.output.splitlines()[:3]
+
+
+def test_map_without_tiles_draws_the_outline(db, tmp_path):
+    out = tmp_path / "n.html"
+    assert run("map", "--db", db, "-o", str(out), "--tiles", "none", "--no-fronts").exit_code == 0
+    html = out.read_text()
+    assert "tile.openstreetmap.org" not in html and '"outline":{"land":' in html
+    assert '"frontSteps":[]' in html
