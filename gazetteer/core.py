@@ -51,6 +51,7 @@ W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the prima
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
                "p.population, p.geonameid, p.alt, p.members")
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
+_ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -421,6 +422,12 @@ class Gazetteer:
                 out = [self._score(p, "loose", q, ctx, admin1s, hint)
                        for p in self._lookup_loose(loose_key(q)) if (not cc or p.country == cc)
                        and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
+        if not out and not matches and _ID_RE.match(name.strip()):
+            try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
+                place = self.get(name.strip())
+                out = [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
+            except UnknownPlaceError:
+                pass
         out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
         return out[:limit] if limit else out
 

@@ -82,3 +82,9 @@ def test_is_name(gaz):
     assert gaz.is_name("the border region of Sumy")
     assert not gaz.is_name("the") and not gaz.is_name("xqzzv")
     assert 2 <= gaz.max_name_words <= 6
+
+
+def test_ids_stand_for_themselves(gaz):
+    assert gaz.resolve("709354").place.name == "Toretsk"
+    assert gaz.resolve("UA.21").place.precision == "region"
+    assert gaz.candidates("UA.99") == []
