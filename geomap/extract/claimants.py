@@ -74,6 +74,18 @@ _DENIAL_VERB_RE = re.compile(
     r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)")
 
 
+_LEAD_NATIONAL_RE = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s|Russian|Russia['’]s|"
+    r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Russian-installed|Moscow-installed)\b",
+    re.I)
+_AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|repeatedly|"
+                         r"previously|already|again|still|yet))+$", re.I)
+_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning)"
+                        r"(?:\s+that)?\s+", re.I)
+_PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
+_TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
+
+
 @dataclass
 class Attribution:
     """Claimant text (as written, may be None for the outlet's own voice) and the spans."""
@@ -84,6 +96,7 @@ class Attribution:
     attribution: tuple[int, int] | None  # span of claimant + verb
     verb: str | None
     denial: bool = False
+    extra: tuple[int, int] | None = None  # ", adding that ..." after a trailing attribution
 
 
 def side_of(claimant: str | None) -> str | None:
@@ -97,6 +110,9 @@ def side_of(claimant: str | None) -> str | None:
             cands.append((m.start(), side))
     if not cands:
         return None
+    lead = _LEAD_NATIONAL_RE.match(claimant)
+    if lead:  # "Ukrainian military observers", "Russian war correspondents"
+        return "ukraine" if lead.group(1).lower().startswith(("ukrain", "kyiv", "kiev")) else "russia"
     # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
     # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
     # ("Western analysts of the Russian army").
@@ -115,8 +131,9 @@ def is_local_official(claimant: str | None) -> bool:
 
 
 def _strip_claimant(s: str) -> str:
-    s = s.strip().strip(",;:—–-\"“”' ")
+    s = s.strip().strip(",;:—–-\"“”'> ")
     s = _LEADING_RE.sub("", s)
+    s = _AUX_END_RE.sub("", s)
     return s.strip()
 
 
@@ -160,6 +177,10 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant):
         return None
+    if _PERSON_RE.match(claimant) and i > 0:
+        prev = left[bounds[i - 1] : bounds[i] - 1]
+        if i - 1 == 0 and len(prev.split()) <= 6 and _CLAIMANT_HEAD_RE.search(prev):
+            return f"{_strip_claimant(prev)}, {claimant}", 0
     return claimant, seg_start
 
 
@@ -185,12 +206,22 @@ def attribute(sentence: str) -> Attribution:
         before = _claimant_before(sentence, vm.start())
         if before is not None:
             claimant, cstart = before
-            # trailing attribution: the verb ends the sentence or is followed by a short tail
-            # ("prosecutors said Friday.", "Kots said, referring to ...")
+            # trailing attribution: the verb is followed by a short tail only
+            # ("prosecutors said Friday.", "said in a report last month.", "Kots said, referring
+            # to ..."); "In the Kharkiv region, officials said Russian artillery struck X" is
+            # a leading one after an introductory phrase.
             prefix = sentence[:cstart].rstrip()
-            if prefix and prefix[-1] in ",\"”'’":
+            tail = sentence[vm.end():]
+            short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
+                r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
+                tail)
+            if prefix and prefix[-1] in ",\"”'’" and (short_tail or len(prefix) > 2 * len(tail)):
+                extra = None
+                am = _ADDING_RE.search(tail)
+                if am:
+                    extra = (vm.end() + am.end(), n)
                 return Attribution(claimant, side_of(claimant), (0, len(prefix)),
-                                   (cstart, vm.end()), verb, denial)
+                                   (cstart, vm.end()), verb, denial, extra)
             return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()),
                                verb, denial)
         # inverted: '"...," said Ukraine's General Staff.'

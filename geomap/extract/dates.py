@@ -35,6 +35,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("mon_last_year", re.compile(rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>last|this)\s+year\b", re.I)),
     ("last_mon", re.compile(rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)", re.I)),
+    ("bare_mon", re.compile(rf"\b(?:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
+    ("part_mon", re.compile(r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("rel_day", re.compile(r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
                            r"last night|earlier today|the day before)\b", re.I)),
@@ -98,6 +100,10 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
             y = pub.year
         else:  # "last July": the most recent July strictly before the current month
             y = pub.year if m < pub.month else pub.year - 1
+        return date(y, m, 1), "month"
+    if kind in ("bare_mon", "part_mon"):  # the most recent such month, this one included
+        m = _month_of(g["mon"])
+        y = pub.year if m <= pub.month else pub.year - 1
         return date(y, m, 1), "month"
     if kind == "weekday":
         wd = _WEEKDAYS.index(g["wd"].lower())

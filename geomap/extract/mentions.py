@@ -21,7 +21,14 @@ _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
 _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate",
                  "area"}
 _REGION_AFTER_RE = re.compile(
-    r"^(?:\s+(?:region|oblast|province|krai|governorate)\b|\s+People['’]s\s+Republic\b)", re.I)
+    r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
+    r"\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
+# "the Oskil river", "the Kanal district": a feature named after a place, not the place
+_FEATURE_AFTER_RE = re.compile(
+    r"^\s+(?:river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
+    r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
+    r"regiment|division|corps|army|fleet|operation|direction)\b(?!\s+of\b)", re.I)
 _REGION_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
     r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"
@@ -31,7 +38,7 @@ _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
     r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$", re.I)
 _SETTLEMENT_HINT_RE = re.compile(
-    r"\b(?:town|city|village|settlement|hamlet|port|capital)\s+of\s+$|"
+    r"\b(?P<noun>town|city|village|settlement|hamlet|port|capital|hub)\s+of\s+$|"
     r"\b(?:in|near|outside|around)\s+(?:the\s+)?(?:town|city|village)\s+of\s+$", re.I)
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
@@ -74,7 +81,19 @@ Putin Trump Zelensky Zelenskyy Zelenskiy Biden Peskov Shoigu Belousov Gerasimov 
 Zakharova Syrskyi Syrsky Budanov Umerov Sybiha Shmyhal Kuleba Klitschko Prigozhin Kadyrov
 Medvedev Gladkov Khinshtein Smirnov Lukashenko Macron Scholz Starmer Erdogan Rutte Kellogg
 Witkoff Rubio Vance Orban Musk Kots Pushilin Saldo Balitsky Pasechnik Fedorov Syniehubov
-Filashkin Prokudin Lysak Tereshchenko Zhuravko
+Filashkin Prokudin Lysak Tereshchenko Zhuravko Terekhov Fedorov Gladkov Syniehubov
+Most Many Some All Several Both Each Every Further Across Overnight Separately Meanwhile Last
+Next Earlier Later Local Regional National Officials Authorities Residents People Troops
+Soldiers Units Analysts Experts Bloggers Footage Images Satellite Video Photos Reports Report
+Data Figures Police Rescuers Medics Doctors Children Women Men Civilians Most Much More
+Less Few Other Another Such Despite Although Though However Therefore Instead Indeed Still
+Again Already Almost Around About Above Below Between Among Along Against Within Without
+Through Under Over Into Onto Upon Toward Towards Near Beyond Behind Inside Outside Home
+House Street Road Bridge River Lake Sea Hill Park Market School Church Hospital Station
+Plant Factory Power Energy Oil Gas Grain Port City Town Village Region Oblast Province
+Front Frontline Line Border Zone Sector Direction Axis Group Operation Offensive Attack
+Strike Strikes Missile Missiles Shelling Bomb Bombs Tank Tanks Artillery Defence Defense
+Victory Glory Liberty Union Alliance Coalition Summit Talks Deal Plan Peace Ceasefire Truce
 """.split())
 _COUNTRIES = frozenset(normalize(w) for w in """
 Ukraine Russia Belarus Moldova Poland Georgia Kazakhstan Romania Hungary Slovakia Lithuania
@@ -86,13 +105,19 @@ _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", 
 
 # Back-references to a place named earlier.
 _SETTLEMENT_REF_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
-    r"hub|stronghold|outpost|municipality)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))")
+    r"\b(?:[Tt]he|[Tt]his)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
+    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))")
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier)\s+)?"
     r"(region|area|oblast|province)(['’]s)?\b(?!\s+(?:of|around|near|between)\s)")
-_BAD_REF_ADJ = re.compile(r"(?:est|other|next|first|last|only|same|nearby|neighbou?ring|another|"
-                          r"whole|entire|big|main)$")
+_BAD_REF_ADJ = re.compile(
+    r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
+    r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
+    r"regional)$")
+
+
+# Claims are about the theatre of war; a hamlet abroad named like an English word is noise.
+THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 
 
 @dataclass
@@ -107,6 +132,7 @@ class Mention:
     kind: str = "name"  # name | ref-settlement | ref-region
     actor: bool = False  # a capital used for its government ("Kyiv denied")
     possessive: bool = False
+    noun: str | None = None  # "village" in "the village of X"; the ref's noun for references
 
 
 @lru_cache(maxsize=100_000)
@@ -194,7 +220,11 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
         hint = None
+        noun = None
         m_start, query, as_written = s0, name, name
+        if _FEATURE_AFTER_RE.match(after):
+            i = last_tok + 1
+            continue
         ra = _REGION_AFTER_RE.match(after)
         rb = _REGION_BEFORE_RE.search(before)
         if ra:
@@ -202,6 +232,8 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
             m_end = m_end + ra.end()
             suffix = ra.group(0).strip()
             query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
+            if suffix.lower().startswith("and "):
+                m_end = toks[last_tok][1]  # "Donetsk and Zaporizhzhia regions": just Donetsk
             rp = _REGION_PREFIX_RE.search(before)
             if rp:
                 m_start = s0 - (len(before) - rp.start())
@@ -209,14 +241,16 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
             hint = "region"
             m_start = s0 - (len(before) - rb.start())
             query = f"{name} region"
-        elif _SETTLEMENT_HINT_RE.search(before):
+        elif sh := _SETTLEMENT_HINT_RE.search(before):
             hint = "settlement"
+            noun = sh.group("noun")
         as_written = text[m_start:m_end]
         as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
         actor = False
         if key in _NATIONAL_CAPITALS and hint is None:
             actor = possessive or not _LOCATIVE_RE.search(before)
-        out.append(Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive))
+        out.append(Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive,
+                           noun))
         i = last_tok + 1
     return out
 
@@ -230,7 +264,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
         if any(_BAD_REF_ADJ.search(a) for a in adjs):
             continue
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
-                           "ref-settlement"))
+                           "ref-settlement", noun=m.group(2)))
     for m in _REGION_REF_RE.finditer(seg):
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "region",
                            "ref-region"))
@@ -238,6 +272,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
+_URLISH_RE = re.compile(r"\S*(?:://|www\.|\.(?:com|org|net|ua|ru)\b|/)\S*")
+
+
 def lowercase_vocabulary(text: str) -> frozenset[str]:
-    """Words the article writes in lower case: a capitalised one of these is a sentence opener."""
+    """Words the article writes in lower case (URLs excluded): a capitalised one of these is a
+    sentence opener, not a name."""
+    text = _URLISH_RE.sub(" ", text)
     return frozenset(m.group(0) for m in re.finditer(r"(?<![\w'’-])[a-z][a-z'-]+", text))

@@ -17,7 +17,13 @@ from geomap.errors import GeomapError
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.dates import DateHit, find_dates
-from geomap.extract.mentions import Mention, find_names, find_refs, lowercase_vocabulary
+from geomap.extract.mentions import (
+    THEATRE_COUNTRIES,
+    Mention,
+    find_names,
+    find_refs,
+    lowercase_vocabulary,
+)
 from geomap.extract.reader import Article, read_text
 from geomap.extract.sentences import sentences
 from geomap.places import place_ref
@@ -122,14 +128,15 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     vocab = lowercase_vocabulary(text)
     claims: list[ClaimRecord] = []
     hits: list[PlaceHit] = []
-    last_settlement: tuple[PlaceRef, str] | None = None
-    last_region: tuple[PlaceRef, str] | None = None
+    memory = _Memory()
     prev_claimant: tuple[str | None, str | None] = (None, None)
 
     for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
         sent = text[s0:s1]
         att = cl.attribute(sent)
-        c0, c1 = s0 + att.content[0], s0 + att.content[1]
+        spans = [(s0 + att.content[0], s0 + att.content[1])]
+        if att.extra:
+            spans.append((s0 + att.extra[0], s0 + att.extra[1]))
         claimant, side = att.claimant, att.side
         if claimant and cl.is_pronoun(claimant):
             claimant, side = prev_claimant if prev_claimant[0] else (claimant, side)
@@ -137,95 +144,63 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if claimant:
             prev_claimant = (claimant, side)
 
-        names = find_names(text, s0, s1, gaz, vocab if True else frozenset())
-        refs = find_refs(text, s0, s1)
-        items = sorted(names + refs, key=lambda m: m.start)
+        items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
+                       key=lambda m: m.start)
         resolved: list[tuple[Mention, PlaceRef]] = []
         for m in items:
             if m.kind == "name":
                 ref = resolver.resolve(m.query, m.hint)
+                if ref is not None and ref.country not in THEATRE_COUNTRIES:
+                    ref = None
                 hits.append(PlaceHit(m, ref))
                 if ref is None or m.actor:
                     continue
-                if ref.precision == "settlement":
-                    last_settlement = (ref, m.text)
-                else:
-                    last_region = (ref, m.text)
+                memory.add(ref, m.noun)
                 resolved.append((m, ref))
-            elif m.kind == "ref-settlement" and last_settlement:
-                resolved.append((m, last_settlement[0]))
-            elif m.kind == "ref-region" and last_region:
-                resolved.append((m, last_region[0]))
-
-        # claimable: in the content span, not a region that only locates the settlement
-        # before it ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region")
-        claimable: list[tuple[Mention, PlaceRef]] = []
-        prev: tuple[Mention, PlaceRef] | None = None
-        for m, ref in resolved:
-            inside = c0 <= m.start and m.end <= c1
-            if inside and prev is not None and ref.precision == "region" and \
-                    prev[1].precision == "settlement" and m.kind == "name" and \
-                    re.fullmatch(r"\s*(?:,|in|in\s+the|of\s+the)?\s*", text[prev[0].end : m.start]):
-                prev = (m, ref)
-                continue
-            prev = (m, ref)
-            if inside:
-                claimable.append((m, ref))
-        named = [x for x in claimable if x[0].kind == "name"]
-        if named:
-            claimable = named + [x for x in claimable if x[0].kind != "name"
-                                 and not any(n[1].id == x[1].id for n in named)
-                                 and x[0].kind == "ref-settlement"
-                                 and not any(n[1].precision == "settlement" for n in named)]
+            else:
+                ref = memory.lookup(m)
+                if ref is not None:
+                    resolved.append((m, ref))
+        claimable = _claimable(text, resolved, spans)
         if not claimable:
             continue
 
-        content = text[c0:c1]
-        cues = verbs.find_cues(content)
-        types: dict[int, tuple[str, int]] = {}  # claimable index -> (type, distance)
-        for cue in cues:
-            if narration and cue.attach == "any":
-                continue  # the outlet's own narration: only a verb governing the place counts
-            cs, ce = c0 + cue.start, c0 + cue.end
-            best: tuple[int, int] | None = None
-            for idx, (m, _ref) in enumerate(claimable):
-                if cue.attach in ("obj", "any") and m.start >= ce:
-                    gap = text[ce : m.start]
-                    dist = m.start - ce
-                elif cue.attach in ("subj", "any") and m.end <= cs:
-                    gap = text[m.end : cs]
-                    dist = cs - m.end
-                else:
+        # cues per content span, attached to the place each one governs
+        types: dict[int, tuple[int, int, str]] = {}  # index -> (priority, distance, type)
+        all_cues: list[verbs.Cue] = []
+        for c0, c1 in spans:
+            for cue in verbs.find_cues(text[c0:c1]):
+                if narration and (cue.attach == "any" or cue.weak):
+                    continue  # the outlet's own narration: only a verb governing the place
+                cue = verbs.Cue(c0 + cue.start, c0 + cue.end, cue.type, cue.attach, cue.text,
+                                cue.weak)
+                all_cues.append(cue)
+                idx_dist = _attach(text, cue, claimable, narration)
+                if idx_dist is None:
                     continue
-                if dist > (45 if narration else 90) or _CLAUSE_BREAK_RE.search(gap):
-                    continue
-                if best is None or dist < best[1]:
-                    best = (idx, dist)
-            if best is None:
-                continue
-            idx, dist = best
-            if idx not in types or dist < types[idx][1]:
+                idx, dist = idx_dist
                 ctype = cue.type
-                if ctype in ("captured",) and _NEGATION_RE.search(text[max(c0, cs - 40) : cs]):
+                if ctype == "captured" and _NEGATION_RE.search(text[max(s0, cue.start - 40):
+                                                                    cue.start]):
                     ctype = "denied"
-                types[idx] = (ctype, dist)
+                cand = (_TYPE_PRIORITY[ctype], dist, ctype)
+                if idx not in types or cand < types[idx]:
+                    types[idx] = cand
         fallback = False
-        if not types and not narration:
-            distinct = {ref.id for _m, ref in claimable}
-            if len(distinct) == 1:
-                fallback = True
-                types[0] = (cues[0].type if cues else "other", 999)
+        if not types and not narration and len({ref.id for _m, ref in claimable}) == 1:
+            fallback = True
+            first = all_cues[0].type if all_cues else "other"
+            types[0] = (_TYPE_PRIORITY[first], 999, first)
         if not types:
             continue
 
         dates = find_dates(sent, pub)
-        assess = verbs.is_assessment(content)
         seen: set[tuple[str, str]] = set()
-        for idx, (ctype, _dist) in sorted(types.items()):
+        for idx, (_prio, _dist, ctype) in sorted(types.items()):
             m, ref = claimable[idx]
             if att.denial:
                 ctype = "denied"
-            elif assess and ctype not in ("strike", "denied"):
+            elif ctype not in ("strike", "denied") and _assessed(text, m, spans):
                 ctype = "assessment"
             key = (ref.id, ctype)
             if key in seen:
@@ -235,23 +210,131 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             if c_side is None:
                 if narration:
                     c_side = "third-party"
+                elif cl.is_local_official(claimant):
+                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 else:
-                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party") \
-                        if cl.is_local_official(claimant) else "third-party"
+                    c_side = "third-party"
             cdate, prec = _pick_date(dates, m.start - s0, att, pub)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
             conf -= 0.15 if m.kind != "name" else 0.0
-            quote_s, quote_e = s0, s1
             claims.append(ClaimRecord(
                 place=ref, side=c_side, type=ctype, claim_date=cdate, date_precision=prec,
                 claimant=claimant or outlet_voice, place_as_written=m.text,
-                quote=text[quote_s:quote_e], start=quote_s, end=quote_e,
+                quote=sent, start=s0, end=s1,
                 confidence=round(max(0.1, min(conf, 0.95)), 2), extractor=EXTRACTOR,
                 extractor_version=VERSION, source=src,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+# Population ranges that make "the village" / "the city" point at the right earlier place.
+_NOUN_POP = {"village": (0, 20_000), "hamlet": (0, 5_000), "settlement": (0, 30_000),
+             "city": (40_000, 10**9), "hub": (10_000, 10**9), "town": (3_000, 300_000)}
+
+
+class _Memory:
+    """Places named so far, for references back ("the town", "the village", "the region")."""
+
+    def __init__(self) -> None:
+        self.settlements: list[tuple[PlaceRef, str | None]] = []
+        self.regions: list[PlaceRef] = []
+
+    def add(self, ref: PlaceRef, noun: str | None) -> None:
+        if ref.precision == "settlement":
+            self.settlements.append((ref, noun))
+            del self.settlements[:-8]
+        else:
+            self.regions.append(ref)
+            del self.regions[:-4]
+
+    def lookup(self, m: Mention) -> PlaceRef | None:
+        if m.kind == "ref-region":
+            return self.regions[-1] if self.regions else None
+        if not self.settlements:
+            return None
+        noun = m.noun or ""
+        recent = list(reversed(self.settlements[-3:]))
+        for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
+            if n == noun:
+                return ref
+        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+        for ref, _n in recent:
+            if ref.population is None or lo <= ref.population <= hi:
+                return ref
+        return recent[0][0]
+
+
+def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
+               spans: list[tuple[int, int]]) -> list[tuple[Mention, PlaceRef]]:
+    """Mentions inside the content spans, minus regions that only locate the settlement before
+    them ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region") and
+    references to a place already named in the sentence."""
+    out: list[tuple[Mention, PlaceRef]] = []
+    prev: tuple[Mention, PlaceRef] | None = None
+    for m, ref in resolved:
+        inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        locator = (prev is not None and ref.precision == "region" and m.kind == "name"
+                   and prev[1].precision == "settlement"
+                   and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None)
+        prev = (m, ref)
+        if inside and not locator:
+            out.append((m, ref))
+    named = {ref.id for m, ref in out if m.kind == "name"}
+    seen_refs: set[str] = set()
+    result = []
+    for m, ref in out:
+        if m.kind != "name":
+            if ref.id in named or ref.id in seen_refs:
+                continue
+            seen_refs.add(ref.id)
+        result.append((m, ref))
+    return result
+
+
+_LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
+_RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
+
+
+def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]],
+            narration: bool) -> tuple[int, int] | None:
+    """Index and distance of the place a cue governs, or None."""
+    limit = 45 if narration else 90
+    best: tuple[int, int] | None = None
+    for idx, (m, _ref) in enumerate(claimable):
+        if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
+            gap = text[cue.end : m.start]
+            if cue.attach == "obj0" and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+                continue
+        elif cue.attach in ("subj", "any") and m.end <= cue.start:
+            gap = text[m.end : cue.start]
+        elif cue.attach == "obj" and m.end <= cue.start:
+            # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
+            gap = text[m.end : cue.start]
+            if not _RELATIVE_GAP_RE.match(gap):
+                continue
+        else:
+            continue
+        dist = len(gap)
+        if dist > limit or _CLAUSE_BREAK_RE.search(gap) or "\n\n" in gap.strip():
+            continue
+        if best is None or dist < best[1]:
+            best = (idx, dist)
+    return best
+
+
+def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """An analyst's hedge ("likely", "would allow") in the clause holding the place."""
+    for c0, c1 in spans:
+        if c0 <= m.start < c1:
+            lo = c0
+            for b in _CLAUSE_BREAK_RE.finditer(text, c0, m.start):
+                lo = b.end()
+            hi_m = _CLAUSE_BREAK_RE.search(text, m.end, c1)
+            hi = hi_m.start() if hi_m else c1
+            return verbs.is_assessment(text[lo:hi])
+    return False
 
 
 def _pick_date(dates: list[DateHit], pos: int, att: cl.Attribution, pub: date

@@ -41,7 +41,8 @@ _ABBREV_RE = re.compile(
     r"\b[A-Z]\.)$")
 
 
-_BLOCK_RE = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
+# a run of non-blank lines; a Markdown list item or quote line starts a new block
+_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*+>]|\d+[.)])\s)[ \t]*[^\s][^\n]*)*")
 _LINE_RE = re.compile(r"[^\n]+")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -136,6 +137,9 @@ def sentences(text: str, *, has_header: bool = True, title: str | None = None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    m = re.match(r"[ \t]*(?:[-*+>]|\d+[.)])[ \t]+", text[s:e])
+    if m:  # list bullet / block-quote marker
+        s += m.end()
     while s < e and text[s] in " \t\n*_":
         s += 1
     while e > s and text[e - 1] in " \t\n*_":

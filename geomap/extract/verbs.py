@@ -20,16 +20,19 @@ class Cue:
     start: int
     end: int
     type: str
-    attach: str  # obj | subj | any
+    attach: str  # obj | subj | any | obj0 (object must follow at once: "took Avdiivka")
     text: str
+    weak: bool = False  # gerunds and results ("taking", "destroyed"): not enough in narration
 
 
 _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 
 # (type, attach, pattern) -- longer/more specific phrases first; spans never overlap.
-_LEXICON: list[tuple[str, str, str]] = [
+_LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
+    # encirclement as a verb is an advance ("have almost surrounded X")
+    ("advancing", "obj", r"\b(?:have|has|had|were|are|is|was|been)\s+(?:\w+\s+)?(?:semi-)?(?:surrounded|encircled|outflanked)\b"),
     # fighting
-    ("fighting", "obj", r"\b(?:fighting|battles?|battling|fight|clashes|struggle|combat)\s+(?:for\s+(?:control\s+of\s+)?|over\s+|in\s+and\s+around\s+|around\s+|near\s+|in\s+|on\s+the\s+outskirts\s+of\s+|inside\s+)"),
+    ("fighting", "obj", r"\b(?:fighting|battles?|battling|fight|clashes|struggle|combat|hostilities)\b(?:\s+(?!(?:for|over|in|around|near|on|along|inside|at)\b)\w+){0,3}?\s+(?:for\s+(?:control\s+of\s+)?|over|in\s+and\s+around|around|near|in|on\s+the\s+outskirts\s+of|on|along|inside|at)\s+"),
     ("fighting", "obj", r"\b(?:embattled|besieged|contested|beleaguered|encircled|surrounded|battle-scarred)\b"),
     ("fighting", "subj", r"\b(?:remains?\s+contested|(?:is|are|was|were|remains?)\s+(?:under\s+siege|encircled|surrounded))\b"),
     # withdrawn
@@ -40,7 +43,9 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+fallen|fell|falls)\b"),
     ("captured", "obj", rf"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+{_W}control\s+(?:of|over)\s+"),
     ("captured", "obj", r"\b(?:had|has|have|having|gained|in)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+"),
-    ("captured", "obj", r"\b(?:capture[sd]?|seized?|seizes|overr(?:an|un)|liberated|liberates)\b"),
+    ("captured", "obj", r"\b(?:capture[sd]?|recapture[sd]?|seized?|seizes|overr(?:an|un)|liberated|liberates|retook|retaken|retake)\b"),
+    ("captured", "obj0", r"\b(?:took|taken|takes)\b"),
+    ("captured", "obj", r"\b(?:taking|capturing|seizing|recapturing|retaking)\b", True),
     ("captured", "obj", r"\b(?:capture|seizure|liberation|fall|occupation)\s+of\s+"),
     # holding
     ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:their|its|our|the)\s+(?:positions?|lines?|ground|defen[cs]es)(?:\s+(?:in|on|at|near|around|inside))?)"),
@@ -48,16 +53,19 @@ _LEXICON: list[tuple[str, str, str]] = [
     ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b"),
     # advancing
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+"),
-    ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|attack)\s+(?:on|towards?|into|against|in)\s+"),
-    ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:ed|ing)|outflank(?:ed|ing)|entered|entering|stormed|storming)\b"),
+    ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|foothold)\s+(?:on|towards?|into|against|in)\s+"),
+    ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:e|ed|ing)|outflank(?:ed|ing)?|entered|entering|stormed|storming)\b"),
     ("advancing", "any", r"\b(?:ground\s+(?:assault|offensive|operation|incursion)|cross-border\s+(?:incursion|offensive|assault)|incursion)\b"),
     # strike
     ("strike", "obj", r"\b(?:(?:air|missile|drone|artillery|rocket|glide[- ]bomb|Russian|Ukrainian)\s+)?(?:strikes?|attacks?|raids?|bombardment|shelling|barrage)\s+(?:\w+\s+){0,2}?(?:on|at|against|of|in|near|across)\s+"),
+    ("strike", "subj", r"\b(?:has|have|had|was|were|is|are)\s+been\s+(?:\w+\s+){0,2}?(?:shelled|struck|hit|bombed|attacked|targeted|pounded)\b"),
     ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked)\b"),
-    ("strike", "any", r"\b(?:drones?|missiles?|glide\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
+    ("strike", "any", r"\b(?:drones?|missiles?|(?:glide|guided|aerial)\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
+    ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying)\b", True),
     ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b"),
 ]
-LEXICON = [(t, a, re.compile(p, re.I)) for t, a, p in _LEXICON]
+LEXICON = [(e[0], e[1], re.compile(e[2], re.I), bool(e[3]) if len(e) > 3 else False)
+           for e in _LEXICON]
 
 # Words before a cue that make it a goal, a condition or a question rather than a fact.
 _IRREALIS_RE = re.compile(
@@ -73,7 +81,7 @@ ASSESSMENT_RE = re.compile(
     r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
     r"could\s+(?:allow|enable|soon|fall|be)|is\s+expected\s+to|are\s+expected\s+to|"
     r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
-    r"in\s+a\s+position\s+to|set\s+to)\b",
+    r"in\s+a\s+position\s+to|set\s+to|would|could\s+soon)\b",
     re.I,
 )
 DENIAL_VERB_RE = re.compile(
@@ -96,15 +104,18 @@ def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins)."""
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
-    for ctype, attach, pat in LEXICON:
+    for ctype, attach, pat, weak in LEXICON:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
             if irrealis_before(text, s):
-                continue
-            cues.append(Cue(s, e, ctype, attach, m.group(0)))
+                # "likely to encircle X": a goal the analyst assesses is an assessment claim
+                if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
+                    continue
+                ctype = "assessment"
+            cues.append(Cue(s, e, ctype, attach, m.group(0), weak))
     cues.sort(key=lambda c: c.start)
     return cues
 
