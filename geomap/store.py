@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,10 @@ from geomap.model import sources as T_sources
 from geomap.places import haversine_km, looks_like_place_id
 from geomap.query import ClaimFilter, contested_place_ids
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+
+# Bulk inserts hand dates straight to sqlite3: store them as SQLAlchemy's Date type does (ISO
+# text). Same result as Python's default adapter, which is deprecated since 3.12.
+sqlite3.register_adapter(date, date.isoformat)
 
 DEFAULT_URL = "sqlite:///geomap.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -192,26 +198,16 @@ def _place_row(p: PlaceRef) -> dict[str, Any]:
     }
 
 
-def _claim_row(c: ClaimRecord, source_id: int | None) -> dict[str, Any]:
-    return {
-        "place_id": c.place.id,
-        "source_id": source_id,
-        "claimant": c.claimant,
-        "place_as_written": c.place_as_written,
-        "side": c.side,
-        "type": c.type,
-        "claim_date": c.claim_date,
-        "date_precision": c.date_precision,
-        "quote": c.quote,
-        "start_offset": c.start,
-        "end_offset": c.end,
-        "confidence": c.confidence,
-        "extractor": c.extractor,
-        "extractor_version": c.extractor_version,
-        "origin": c.origin,
-        "review_status": c.review_status,
-        "notes": c.notes,
-    }
+def _claim_tuple(c: ClaimRecord, source_id: int | None) -> tuple:
+    """A claims row in _CLAIM_COLS order."""
+    return (c.place.id, source_id, c.claimant, c.place_as_written, c.side, c.type, c.claim_date,
+            c.date_precision, c.quote, c.start, c.end, c.confidence, c.extractor,
+            c.extractor_version, c.origin, c.review_status, c.notes)  # fmt: skip
+
+
+def _key_of(t: tuple) -> tuple:
+    """Identity of a claim row for dedupe: every column but source_id (= _KEY_FIELDS order)."""
+    return t[:1] + t[2:]
 
 
 _CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", "type",
@@ -223,11 +219,6 @@ _KEY_FIELDS = (
     "quote", "start_offset", "end_offset", "confidence", "extractor", "extractor_version",
     "origin", "review_status", "notes",
 )  # fmt: skip
-
-
-def _claim_key(row: Any) -> tuple:
-    get = row.get if isinstance(row, dict) else row._mapping.get
-    return tuple(get(k) for k in _KEY_FIELDS)
 
 
 def _source_values(s: SourceRecord) -> dict[str, Any]:
@@ -323,36 +314,33 @@ class Store:
         # Sorted: concurrent PostgreSQL writers then lock new place rows in the same order.
         self._insert_ignore(conn, T_places, [seen[k] for k in sorted(seen)], "id")
 
-    def _insert_claims(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
-        """Bulk insert: driver executemany on SQLite, COPY on PostgreSQL, Core elsewhere.
+    def _insert_claims(self, conn: Connection, rows: list[tuple]) -> None:
+        """Bulk insert of _claim_tuple rows: driver executemany on SQLite, COPY on PostgreSQL.
 
         SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself, so the
-        two known backends get the rows as plain tuples (dates as ISO text, as SQLAlchemy's
-        SQLite Date type stores them).
+        two known backends get plain tuples (dates adapt to ISO text, as SQLAlchemy's SQLite
+        Date type stores them); other backends go through Core insert().
         """
         if not rows:
             return
-        cols = list(_CLAIM_COLS)
+        cols = ", ".join(_CLAIM_COLS)
         if self.dialect == "sqlite" and len(rows) > 50:
-            sql = f"INSERT INTO claims ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            di = cols.index("claim_date")
+            sql = f"INSERT INTO claims ({cols}) VALUES ({', '.join('?' * len(_CLAIM_COLS))})"
+            # Stable sort by place: inserts into the (place_id, claim_date) index then sweep the
+            # B-tree instead of hitting random pages; the order per place (ids) is unchanged.
+            rows = sorted(rows, key=itemgetter(0))
             for i in range(0, len(rows), BATCH):
-                tuples = []
-                for r in rows[i : i + BATCH]:
-                    t = [r[c] for c in cols]
-                    if t[di] is not None:
-                        t[di] = t[di].isoformat()
-                    tuples.append(tuple(t))
-                conn.exec_driver_sql(sql, tuples)
+                conn.exec_driver_sql(sql, rows[i : i + BATCH])
             return
         if self.dialect == "postgresql" and len(rows) > 50:
             raw = conn.connection.driver_connection
-            with raw.cursor() as cur, cur.copy(f"COPY claims ({', '.join(cols)}) FROM STDIN") as cp:
+            with raw.cursor() as cur, cur.copy(f"COPY claims ({cols}) FROM STDIN") as cp:
                 for r in rows:
-                    cp.write_row([r[c] for c in cols])
+                    cp.write_row(r)
             return
-        for i in range(0, len(rows), BATCH):
-            conn.execute(insert(T_claims), rows[i : i + BATCH])
+        dicts = [dict(zip(_CLAIM_COLS, r, strict=True)) for r in rows]
+        for i in range(0, len(dicts), BATCH):
+            conn.execute(insert(T_claims), dicts[i : i + BATCH])
 
     def _find_source(self, conn: Connection, s: SourceRecord):
         """The stored source with the same URL, else the same content hash, else None."""
@@ -409,7 +397,7 @@ class Store:
             if existing is None:
                 sid = self._insert_source(conn, source, version)
                 self._upsert_places(conn, (c.place for c in claims))
-                self._insert_claims(conn, [_claim_row(c, sid) for c in claims])
+                self._insert_claims(conn, [_claim_tuple(c, sid) for c in claims])
                 return IngestResult(sid, len(claims), 0, False)
             sid = existing.id
             if not is_newer_version(version, existing.extractor_version):
@@ -422,7 +410,7 @@ class Store:
                 )
             ).rowcount
             kept = {
-                _claim_key(r)[:10]
+                tuple(r)[:10]
                 for r in conn.execute(
                     select(*[T_claims.c[k] for k in _KEY_FIELDS]).where(T_claims.c.source_id == sid)
                 )
@@ -438,8 +426,8 @@ class Store:
                 .where(T_sources.c.id == sid)
                 .values(extractor_version=version, **meta)
             )
-            rows = [_claim_row(c, sid) for c in claims]
-            rows = [r for r in rows if _claim_key(r)[:10] not in kept]
+            rows = [_claim_tuple(c, sid) for c in claims]
+            rows = [r for r in rows if _key_of(r)[:10] not in kept]
             self._upsert_places(conn, (c.place for c in claims))
             self._insert_claims(conn, rows)
             return IngestResult(sid, len(rows), replaced, False)
@@ -459,7 +447,9 @@ class Store:
                 sid = row.id if row is not None else self._insert_source(conn, claim.source, None)
             self._upsert_places(conn, [claim.place])
             return conn.execute(
-                insert(T_claims).values(**_claim_row(claim, sid))
+                insert(T_claims).values(
+                    dict(zip(_CLAIM_COLS, _claim_tuple(claim, sid), strict=True))
+                )
             ).inserted_primary_key[0]
 
     def import_claims(self, claims: Iterable[ClaimRecord], *, dedupe: bool = True) -> ImportResult:
@@ -496,16 +486,16 @@ class Store:
                 )
                 known_places.update(c.place.id for c in batch)
                 wanted = {}
-                for c in batch:
-                    if c.source is not None:
-                        key = _source_key(c.source)
+                skeys = [None if c.source is None else _source_key(c.source) for c in batch]
+                for c, key in zip(batch, skeys, strict=True):
+                    if key is not None:
                         if key not in source_ids and key not in wanted:
                             wanted[key] = (c.source, _source_version(c))
                 sources_added += self._resolve_sources(conn, wanted, source_ids, preexisting)
                 rows = []
-                for c in batch:
-                    sid = None if c.source is None else source_ids[_source_key(c.source)]
-                    row = _claim_row(c, sid)
+                for c, skey in zip(batch, skeys, strict=True):
+                    sid = None if skey is None else source_ids[skey]
+                    row = _claim_tuple(c, sid)
                     if dedupe and (sid is None or sid in preexisting):
                         if sid is None:
                             if c.place.id not in sourceless_places:
@@ -516,7 +506,7 @@ class Store:
                             keys = existing_keys.get(sid)
                             if keys is None:
                                 keys = existing_keys[sid] = self._claim_keys(conn, sid, None)
-                        k = _claim_key(row)
+                        k = _key_of(row)
                         if k in keys:
                             skipped += 1
                             continue
@@ -532,6 +522,8 @@ class Store:
                     if len(batch) >= BATCH:
                         flush()
                 flush()
+                if self.dialect == "postgresql" and added >= 10_000:
+                    conn.exec_driver_sql("ANALYZE claims")  # fresh planner stats after a big load
             finally:
                 if self.dialect == "sqlite":
                     with suppress(SQLAlchemyError):
@@ -616,7 +608,7 @@ class Store:
             stmt = select(*cols).where(
                 T_claims.c.source_id.is_(None), T_claims.c.place_id == place_id
             )
-        return {_claim_key(r) for r in conn.execute(stmt)}
+        return {tuple(r) for r in conn.execute(stmt)}
 
     # -- reading ----------------------------------------------------------------------------
     def claims(self, f: ClaimFilter | None = None) -> list[ClaimRecord]:
