@@ -333,10 +333,15 @@ class Store:
                 conn.exec_driver_sql(sql, rows[i : i + BATCH])
             return
         if self.dialect == "postgresql" and len(rows) > 50:
+            import psycopg
+
             raw = conn.connection.driver_connection
-            with raw.cursor() as cur, cur.copy(f"COPY claims ({cols}) FROM STDIN") as cp:
-                for r in rows:
-                    cp.write_row(r)
+            try:
+                with raw.cursor() as cur, cur.copy(f"COPY claims ({cols}) FROM STDIN") as cp:
+                    for r in rows:
+                        cp.write_row(r)
+            except psycopg.Error as exc:  # raw driver errors are not wrapped by SQLAlchemy
+                raise GeomapError(f"cannot store claims, nothing stored: {exc}") from exc
             return
         dicts = [dict(zip(_CLAIM_COLS, r, strict=True)) for r in rows]
         for i in range(0, len(dicts), BATCH):
