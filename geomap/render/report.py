@@ -27,11 +27,10 @@ th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3} td.num{text-align:right}
 .meta{color:#666} .quote{font-style:italic;white-space:pre-wrap}
 .status{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px}
-.geomap-report-map{height:560px;border:1px solid #ccc;margin:8px 0}
-.geomap-report-map .folium-map{height:560px !important}
+.geomap-report-map{border:1px solid #ccc;margin:8px 0;break-inside:avoid}
 .place{break-inside:avoid;page-break-inside:avoid}
-a{color:#1565c0;word-break:break-all}
-@media print{body{margin:0;max-width:none}.geomap-report-map{height:480px}
+a{color:#1565c0} .meta{overflow-wrap:anywhere}
+@media print{body{margin:0;max-width:none}
   a{color:#222;text-decoration:none} .place h3{break-after:avoid}}
 """
 
