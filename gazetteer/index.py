@@ -29,7 +29,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
@@ -185,6 +185,9 @@ def _region_shape(points: list[tuple[float, float]]) -> Any:
     import shapely
     from shapely.geometry import MultiPoint
 
+    lons = [lon for _, lon in points]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Chukotka): keep it in one piece
+        points = [(lat, lon + 360 if lon < 0 else lon) for lat, lon in points]
     mp = MultiPoint([(lon, lat) for lat, lon in points])
     if len(points) >= 4:
         hull = shapely.concave_hull(mp, ratio=0.3)
@@ -197,7 +200,7 @@ def _center(poly: Any) -> tuple[float, float]:
     c = poly.centroid
     if not poly.contains(c):
         c = poly.representative_point()
-    return c.y, c.x
+    return c.y, (c.x + 180) % 360 - 180
 
 
 def _region_rows(

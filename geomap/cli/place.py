@@ -13,7 +13,8 @@ from geomap.cli import main
 @click.argument("name")
 @click.option("--context", "context", default=None, help="Text whose places/regions disambiguate.")
 @click.option("--country", default=None, help="Only candidates in this ISO country code (UA).")
-@click.option("--limit", default=10, show_default=True, help="How many candidates to show.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many candidates to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
 def place(name: str, context: str | None, country: str | None, limit: int, as_json: bool) -> None:
     """Resolve a place NAME offline and explain the ranking."""
