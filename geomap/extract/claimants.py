@@ -52,7 +52,8 @@ _LOCAL_RE = re.compile(
     r"\b(?:prosecutors?|prosecutor's\s+office|governor|mayor|regional\s+(?:administration|"
     r"authorities|officials?|head|military\s+administration)|local\s+(?:administration|"
     r"authorities|officials?|residents?)|officials?|authorities|police|emergency\s+services|"
-    r"rescuers|health\s+ministry|the\s+head\s+of\s+the\s+region)\b", re.I)
+    r"rescuers|health\s+ministry|the\s+head\s+of\s+the\s+region|administration|"
+    r"prosecutor['’]s\s+office|military\s+administration|city\s+council|council)\b", re.I)
 # Pronoun claimants take the previous claimant.
 _PRONOUN_RE = re.compile(r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
                          r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency))$",
@@ -78,8 +79,9 @@ _LEAD_NATIONAL_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s|Russian|Russia['’]s|"
     r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Russian-installed|Moscow-installed)\b",
     re.I)
-_AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|repeatedly|"
-                         r"previously|already|again|still|yet))+$", re.I)
+_AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
+                         r"repeatedly|previously|already|again|still|yet))+$", re.I)
+_VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 _ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning)"
                         r"(?:\s+that)?\s+", re.I)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
@@ -112,7 +114,8 @@ def side_of(claimant: str | None) -> str | None:
         return None
     lead = _LEAD_NATIONAL_RE.match(claimant)
     if lead:  # "Ukrainian military observers", "Russian war correspondents"
-        return "ukraine" if lead.group(1).lower().startswith(("ukrain", "kyiv", "kiev")) else "russia"
+        ua = lead.group(1).lower().startswith(("ukrain", "kyiv", "kiev"))
+        return "ukraine" if ua else "russia"
     # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
     # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
     # ("Western analysts of the Russian army").
@@ -133,6 +136,7 @@ def is_local_official(claimant: str | None) -> bool:
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
     s = _LEADING_RE.sub("", s)
+    s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
     return s.strip()
 

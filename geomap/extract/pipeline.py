@@ -133,6 +133,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
 
     for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
         sent = text[s0:s1]
+        memory.next_sentence()
         att = cl.attribute(sent)
         spans = [(s0 + att.content[0], s0 + att.content[1])]
         if att.extra:
@@ -156,6 +157,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 if ref is None or m.actor:
                     continue
                 memory.add(ref, m.noun)
+                if ref.precision == "settlement" and m.start - s0 <= 25:
+                    memory.topic(ref)  # the sentence's subject: what "the town" will mean
                 resolved.append((m, ref))
             else:
                 ref = memory.lookup(m)
@@ -166,7 +169,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             continue
 
         # cues per content span, attached to the place each one governs
-        types: dict[int, tuple[int, int, str]] = {}  # index -> (priority, distance, type)
+        # index -> (priority, distance, type, cue offset in sentence)
+        types: dict[int, tuple[int, int, str, int]] = {}
         all_cues: list[verbs.Cue] = []
         for c0, c1 in spans:
             for cue in verbs.find_cues(text[c0:c1]):
@@ -183,20 +187,20 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 if ctype == "captured" and _NEGATION_RE.search(text[max(s0, cue.start - 40):
                                                                     cue.start]):
                     ctype = "denied"
-                cand = (_TYPE_PRIORITY[ctype], dist, ctype)
+                cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
                 if idx not in types or cand < types[idx]:
                     types[idx] = cand
         fallback = False
         if not types and not narration and len({ref.id for _m, ref in claimable}) == 1:
             fallback = True
             first = all_cues[0].type if all_cues else "other"
-            types[0] = (_TYPE_PRIORITY[first], 999, first)
+            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
         if not types:
             continue
 
         dates = find_dates(sent, pub)
         seen: set[tuple[str, str]] = set()
-        for idx, (_prio, _dist, ctype) in sorted(types.items()):
+        for idx, (_prio, _dist, ctype, cue_pos) in sorted(types.items()):
             m, ref = claimable[idx]
             if att.denial:
                 ctype = "denied"
@@ -206,6 +210,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             if key in seen:
                 continue
             seen.add(key)
+            if ref.precision == "settlement":
+                memory.topic(ref)
             c_side = side
             if c_side is None:
                 if narration:
@@ -214,7 +220,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 else:
                     c_side = "third-party"
-            cdate, prec = _pick_date(dates, m.start - s0, att, pub)
+            if ctype == "denied" and att.denial:
+                # a denial is dated when it is made: the attribution's date or publication
+                a0, a1 = att.attribution or (0, 0)
+                cdate, prec = _pick_date([d for d in dates if a0 <= d.start < a1 + 20],
+                                         a0, pub)
+            else:
+                cdate, prec = _pick_date(dates, m.start - s0, pub, cue_pos)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
@@ -240,6 +252,16 @@ class _Memory:
     def __init__(self) -> None:
         self.settlements: list[tuple[PlaceRef, str | None]] = []
         self.regions: list[PlaceRef] = []
+        self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
+        self.sentence = 0
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+
+    def topic(self, ref: PlaceRef) -> None:
+        """A place a sentence is about (its subject, or a place a claim was made about)."""
+        if self.last_topic is None or self.last_topic[1] != self.sentence:
+            self.last_topic = (ref, self.sentence)
 
     def add(self, ref: PlaceRef, noun: str | None) -> None:
         if ref.precision == "settlement":
@@ -259,6 +281,8 @@ class _Memory:
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
+        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
+            return self.last_topic[0]
         lo, hi = _NOUN_POP.get(noun, (0, 10**9))
         for ref, _n in recent:
             if ref.population is None or lo <= ref.population <= hi:
@@ -281,16 +305,7 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
         prev = (m, ref)
         if inside and not locator:
             out.append((m, ref))
-    named = {ref.id for m, ref in out if m.kind == "name"}
-    seen_refs: set[str] = set()
-    result = []
-    for m, ref in out:
-        if m.kind != "name":
-            if ref.id in named or ref.id in seen_refs:
-                continue
-            seen_refs.add(ref.id)
-        result.append((m, ref))
-    return result
+    return out
 
 
 _LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
@@ -337,12 +352,14 @@ def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _pick_date(dates: list[DateHit], pos: int, att: cl.Attribution, pub: date
+def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
                ) -> tuple[date, str]:
-    """The date expression nearest the place (day/month beat bare years far away)."""
+    """The date expression nearest the place or the verb that makes the claim (bare years
+    only when close); none -> the publication day."""
     best: tuple[int, DateHit] | None = None
     for h in dates:
-        dist = h.start - pos if h.start >= pos else pos - h.end
+        dist = min(abs(h.start - p) if h.start >= p else abs(p - h.end)
+                   for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,)))
         if h.precision == "year" and dist > 40:
             continue
         if best is None or dist < best[0]:

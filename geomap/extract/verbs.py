@@ -48,7 +48,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("captured", "obj", r"\b(?:taking|capturing|seizing|recapturing|retaking)\b", True),
     ("captured", "obj", r"\b(?:capture|seizure|liberation|fall|occupation)\s+of\s+"),
     # holding
-    ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:their|its|our|the)\s+(?:positions?|lines?|ground|defen[cs]es)(?:\s+(?:in|on|at|near|around|inside))?)"),
+    ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)"),
     ("holding", "obj", r"\b(?:defending|defended|defend|repelled|repelling|repulsed|repel)\b"),
     ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b"),
     # advancing
