@@ -209,3 +209,29 @@ def test_demo_map_screenshot(open_page, tmp_path):
     shot = tmp_path / "demo.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_page_classifies_places_like_python(open_page, tmp_path):
+    """The JS reimplements the control rule; on random claims it must agree with Python's."""
+    from datetime import date, timedelta
+
+    from geomap.render.samples import synthetic_claims
+    from geomap.render.styles import place_category
+
+    claims = synthetic_claims(400, 60, seed=7)
+    for i, c in enumerate(claims):  # few dates, so sides often speak on the same day
+        c.claim_date = date(2025, 1, 1) + timedelta(days=i % 5)
+    path = tmp_path / "random.html"
+    path.write_text(map_html(build_map(claims, fronts=False)), encoding="utf-8")
+    page, log = open_page(path)
+    log.assert_clean()
+    by_place: dict[str, list] = {}
+    for c in claims:
+        by_place.setdefault(c.place.id, []).append(c)
+    expected = {pid: place_category(cs) for pid, cs in by_place.items()}
+    got = page.evaluate(
+        "ids => { const api = Object.values(window.geomapMaps)[0];"
+        " return Object.fromEntries(ids.map(id => [id, api.categoryOf(id)])); }",
+        list(expected))
+    assert got == expected
+    assert len(set(expected.values())) >= 4  # the sample exercises several categories
