@@ -115,9 +115,14 @@ def test_demo_writes_the_map(tmp_path, monkeypatch):
     assert Path("maps/demo.html").exists() and "wrote maps/demo.html" in r.output
     # fresh each run: the same claims again, not twice as many
     first = r.output
+    # ... and without local assets it still works: the page loads Leaflet from the CDNs.
+    monkeypatch.setenv("GEOMAP_ASSETS_DIR", str(tmp_path / "no-assets"))
     r2 = run("demo")
     assert r2.exit_code == 0
-    assert first.splitlines()[:3] == r2.output.splitlines()[:3]
+    assert first.splitlines()[:-1] == r2.output.splitlines()[:-1]
+    assert "loads Leaflet from CDNs" in r2.output
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in \
+        Path("maps/demo.html").read_text()
 
 
 def test_map_without_tiles_draws_the_outline(db, tmp_path):
