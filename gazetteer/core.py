@@ -46,7 +46,8 @@ NEAR_KM = 100.0
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
 LOOSE_MIN_SIMILARITY = 0.8  # loose matches less similar than this are not candidates
-W_ALT_PRIMARY = 0.4  # alternate-name matches: times the similarity of the primary name
+W_ALT_BASE = 0.3  # alternate-name matches: this plus W_ALT_PRIMARY x similarity of the
+W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovyansk, not Nikopol)
 
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
                "p.population, p.geonameid, p.alt, p.members")
@@ -362,7 +363,7 @@ class Gazetteer:
             kind = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}[match]
             score = W_MATCH[kind]
             if kind == KIND_ALT:
-                score = 0.4 + W_ALT_PRIMARY * sim
+                score = W_ALT_BASE + W_ALT_PRIMARY * sim
             label = {"name": "name", "alternate": "alternate name", "region": "region name"}[match]
             reasons.append(f"{label} match {matched!r} ({score:+.2f})")
         if place.population > 0:

@@ -273,6 +273,8 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             admin1 = f"{cc}.{a1}" if cc and a1 else None
             if admin1:
                 by_admin[admin1].append((lat, lon, pop))
+            if pid_drop := regions.drop_alternates.get(str(gid)):
+                alts = [a for a in alts if a not in pid_drop]  # known-wrong names (data file)
             keys = name_keys(name, alts)
             kept_alts = [a for a in alts if is_latin_key(normalize(a)) or _is_cyrillic(a)]
             place_rows.append((gid, str(gid), name, lat, lon, cc, admin1, "settlement", pop, gid,

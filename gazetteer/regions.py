@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ _LEADING = (
     "embattled", "contested", "ukrainian controlled", "so called", "self proclaimed",
     "self declared",
 )
+_PLURALS = {"regions": "region", "oblasts": "oblast", "provinces": "province"}
 _OF_WORDS = ("region", "oblast", "province", "republic", "territory", "area", "governorate")
 
 
@@ -53,6 +54,7 @@ class RegionData:
     groups: tuple[RegionSpec, ...]
     countries: dict[str, tuple[str, ...]]
     digest: str
+    drop_alternates: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def country_keys(self) -> dict[str, str]:
@@ -85,9 +87,10 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
             for g in doc["groups"]
         )
         countries = {cc: tuple(v) for cc, v in doc["countries"].items()}
+        drop = {gid: frozenset(v) for gid, v in doc.get("drop_alternates", {}).items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise GazetteerError(f"region data file {path} is unreadable: {exc}") from exc
-    return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16])
+    return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16], drop)
 
 
 def _strip_leading(
@@ -144,4 +147,6 @@ def phrase_keys(
     stripped = " ".join(words)
     if stripped != key:
         out.append((stripped, qualified))
+    if len(words) >= 2 and words[-1] in _PLURALS:  # "(Donetsk and) Luhansk regions"
+        out.append((" ".join([*words[:-1], _PLURALS[words[-1]]]), True))
     return out, country

@@ -83,3 +83,9 @@ def test_country_names_and_common_words_are_not_places(gaz, word):
 def test_country_names_are_context(gaz):
     ctx = gaz.context("Ukraine and Russia traded strikes; Belarus watched.")
     assert ctx.countries == {"UA", "RU", "BY"} and not ctx.points
+
+
+def test_plural_region_phrase_and_data_corrections(gaz):
+    assert "UA.14" in gaz.context("shelling in the Donetsk and Luhansk regions").admin1s
+    # GeoNames lists "Slov'iansk" among Nikopol's names; the data file drops it
+    assert gaz.resolve("Sloviansk", context="Zaporizhzhia").place.id == "693468"
