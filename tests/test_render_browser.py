@@ -235,3 +235,14 @@ def test_page_classifies_places_like_python(open_page, tmp_path):
         list(expected))
     assert got == expected
     assert len(set(expected.values())) >= 4  # the sample exercises several categories
+
+
+def test_legend_folds(open_page, pages):
+    page, log = open_page(pages["cdn"])
+    rows = page.locator(".geomap-legend-row[data-category]")
+    assert rows.first.is_visible()
+    page.locator(".geomap-legend-title").click()
+    assert not rows.first.is_visible()
+    page.locator(".geomap-legend-title").click()
+    assert rows.first.is_visible()
+    log.assert_clean()

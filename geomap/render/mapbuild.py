@@ -57,7 +57,10 @@ CSS = """
 .geomap-claim-source{font-size:12px;word-break:break-all}
 .geomap-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
   box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.4 system-ui,sans-serif;max-width:260px}
-.geomap-legend-title{font-weight:700;margin-bottom:2px}
+.geomap-legend-title{font-weight:700;margin-bottom:2px;cursor:pointer}
+.geomap-legend-title:after{content:" \\25BE"}
+.geomap-legend-folded .geomap-legend-row{display:none}
+.geomap-legend-folded .geomap-legend-title:after{content:" \\25B8"}
 .geomap-legend-row{display:flex;align-items:center;gap:6px}
 .geomap-swatch{display:inline-block;flex:none;width:12px;height:12px;box-sizing:border-box}
 .geomap-swatch-point{border-radius:50%;border:2px solid}

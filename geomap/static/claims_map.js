@@ -245,7 +245,12 @@ function geomapClaimsMap(map, D, G) {
     options: { position: "bottomright" },
     onAdd: function () {
       var box = el("div", "geomap-legend");
-      box.appendChild(el("div", "geomap-legend-title", "Places (latest claims)"));
+      var title = el("div", "geomap-legend-title", "Places (latest claims)");
+      title.title = "Click to fold or unfold the legend";
+      title.addEventListener("click", function () {
+        box.classList.toggle("geomap-legend-folded");
+      });
+      box.appendChild(title);
       ST.categories.forEach(function (c) {
         var row = el("div", "geomap-legend-row");
         var sw = el("span", "geomap-swatch geomap-swatch-point");
