@@ -84,6 +84,9 @@ _AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 _ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning)"
                         r"(?:\s+that)?\s+", re.I)
+_TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
+                       r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
+                       re.I)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 
@@ -181,9 +184,9 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant):
         return None
-    if _PERSON_RE.match(claimant) and i > 0:
+    if _PERSON_RE.match(claimant) and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0:
         prev = left[bounds[i - 1] : bounds[i] - 1]
-        if i - 1 == 0 and len(prev.split()) <= 6 and _CLAIMANT_HEAD_RE.search(prev):
+        if i - 1 == 0 and len(prev.split()) <= 6 and _TITLE_RE.search(prev):
             return f"{_strip_claimant(prev)}, {claimant}", 0
     return claimant, seg_start
 

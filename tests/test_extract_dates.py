@@ -1,0 +1,41 @@
+"""Relative dates resolve against the publication date, with the right precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract.dates import find_dates
+
+PUB = date(2025, 2, 7)  # a Friday
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("officials said Friday", date(2025, 2, 7), "day"),  # same weekday = publication day
+    ("the army said Thursday", date(2025, 2, 6), "day"),
+    ("on Saturday night", date(2025, 2, 1), "day"),
+    ("drones attacked overnight", date(2025, 2, 7), "day"),
+    ("shelled yesterday", date(2025, 2, 6), "day"),
+    ("in a report last month", date(2025, 1, 1), "month"),
+    ("visited the town last July", date(2024, 7, 1), "month"),
+    ("launched last August", date(2024, 8, 1), "month"),
+    ("by July last year", date(2024, 7, 1), "month"),
+    ("since early\n\nFebruary 2024, the", date(2024, 2, 1), "month"),
+    ("since October, when", date(2024, 10, 1), "month"),
+    ("in late January the", date(2025, 1, 1), "month"),
+    ("on July 29, 2024", date(2024, 7, 29), "day"),
+    ("on 3 March 2023", date(2023, 3, 3), "day"),
+    ("on December 30", date(2024, 12, 30), "day"),  # no year: the most recent one
+    ("two weeks ago", date(2025, 1, 24), "day"),
+    ("in 2022", date(2022, 1, 1), "year"),
+])
+def test_relative_dates(text, value, precision):
+    hits = find_dates(text, PUB)
+    assert hits, text
+    assert (hits[0].value, hits[0].precision) == (value, precision)
+    assert text[hits[0].start : hits[0].end] == hits[0].text
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("Russia may try again", PUB) == []

@@ -1,0 +1,111 @@
+"""End-to-end extraction on short texts written for these tests (real gazetteer)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import EXTRACTOR, VERSION, extract
+
+PUB = date(2025, 2, 7)  # Friday
+
+
+def _claims(gaz, body: str):
+    return extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+
+
+def _one(claims, place_id):
+    got = [c for c in claims if c.place.id == place_id]
+    assert got, [(c.place.id, c.type) for c in claims]
+    return got[0]
+
+
+@pytest.fixture(scope="module")
+def gz(gaz):
+    return gaz
+
+
+def test_alias_resolves_to_current_name(gz):
+    claims = _claims(gz, "Moscow said on Thursday its units had captured Dzerzhinsk in the "
+                         "Donetsk region.")
+    c = _one(claims, "709354")  # Toretsk
+    assert (c.side, c.type, c.claim_date, c.place_as_written) == (
+        "russia", "captured", date(2025, 2, 6), "Dzerzhinsk")
+    assert not [x for x in claims if x.place.id == "UA.05"]  # the locator region is no claim
+
+
+def test_region_phrases(gz):
+    claims = _claims(gz, "Drones struck the southern border region of Sumy overnight, "
+                         "Ukrainian officials said.\n\nUkraine's army said it was advancing "
+                         "deeper into Russia's Belgorod region.")
+    assert _one(claims, "UA.21").type == "strike"
+    b = _one(claims, "RU.09")
+    assert (b.side, b.type, b.place.precision) == ("ukraine", "advancing", "region")
+
+
+def test_back_reference_and_denial(gz):
+    claims = _claims(gz, "Russia said its forces had seized the coal town of Pokrovsk.\n\n"
+                         "Kyiv denied that the logistics hub had been lost.")
+    denial = [c for c in claims if c.type == "denied"]
+    assert denial and denial[0].place.id == "704422" and denial[0].side == "ukraine"
+    assert denial[0].place_as_written == "the logistics hub"
+
+
+def test_people_and_common_words_are_not_places(gz):
+    text = ("Russian President Vladimir Putin met Donald Trump's envoy.\n\nMost of the residents "
+            "have left, Deputy Mayor Alexander Kovalenko said.\n\nSmoke rose over the X "
+            "platform's headquarters.")
+    ex = extract(f"# T\n\n{text}\n", published=PUB, gazetteer=gz)
+    names = {h.mention.text for h in ex.places if h.place is not None}
+    assert not names & {"Vladimir", "Most", "Alexander", "Smoke", "X"}, names
+    assert ex.claims == []
+
+
+def test_quotes_and_offsets_point_into_the_text(gz):
+    body = ("Shelling killed two people in Kherson on Monday, the regional governor said.\n\n"
+            "Russian forces pushed towards Kupiansk last week, according to the Institute "
+            "for the Study of War.")
+    text = f"# T\n\n{body}\n"
+    ex = extract(text, published=PUB, gazetteer=gz)
+    assert ex.text == text
+    assert len(ex.claims) == 2
+    for c in ex.claims:
+        assert text[c.start : c.end] == c.quote
+        assert (c.extractor, c.extractor_version) == (EXTRACTOR, VERSION)
+        assert 0 < c.confidence <= 1
+    kh = _one(ex.claims, "706448")
+    assert (kh.side, kh.type, kh.claim_date) == ("ukraine", "strike", date(2025, 2, 3))
+    ku = _one(ex.claims, "703656")
+    assert (ku.side, ku.type) == ("third-party", "advancing")
+
+
+def test_goals_and_questions_are_not_claims(gz):
+    claims = _claims(gz, "Moscow aims to capture Kramatorsk next year, officials said.\n\n"
+                         "It is unclear whether Siversk has fallen.")
+    assert [c for c in claims if c.type == "captured"] == []
+
+
+def test_sentence_broken_across_blank_line_is_one_quote(gz):
+    text = "# T\n\nRussia said its troops had captured Vuhledar in early\n\nOctober 2024.\n"
+    ex = extract(text, published=PUB, gazetteer=gz)
+    c = _one(ex.claims, "690823")
+    assert "\n\nOctober 2024" in c.quote
+    assert (c.claim_date, c.date_precision) == (date(2024, 10, 1), "month")
+
+
+def test_headline_caption_and_related_links_are_not_evidence(gz):
+    text = ("# Russia Says It Captured Lyman\n\nBy Staff\n\nFebruary 7, 2025\n\n"
+            "A damaged church in Lyman on May 1, 2024. **Photo / Agency**\n\n"
+            "**Related article:** [Russia Says It Captured Siversk](#)\n\n"
+            "The weather was cold.\n")
+    assert extract(text, gazetteer=gz).claims == []
+
+
+def test_source_record_from_text(gz):
+    text = ("# Title Here\n\nBy Ann Example for AFP\n\nFebruary 06, 2025\n\nBody.\n\n"
+            "Original url:\n\n<https://example.org/a>\n")
+    src = extract(text, gazetteer=gz).source
+    assert (src.title, src.outlet, src.published, src.url) == (
+        "Title Here", "AFP", date(2025, 2, 6), "https://example.org/a")
+    assert src.content_hash

@@ -1,0 +1,124 @@
+"""Reading saved articles: metadata, formats, and per-file errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract.reader import (
+    MAX_BYTES,
+    ReadError,
+    expand_paths,
+    read_article,
+    read_bytes,
+    read_text,
+)
+
+PLAIN = """
+
+# Shelling Hits Nikopol Again
+
+By [Jane Roe for Reuters](#)
+
+March 03, 2025
+
+Russian artillery shelled Nikopol on Sunday, the regional governor said.
+
+Original url:
+
+<https://www.reuters.com/world/europe/nikopol-shelling-2025-03-03>
+"""
+
+
+def test_plain_text_metadata():
+    art = read_text(PLAIN)
+    assert art.title == "Shelling Hits Nikopol Again"
+    assert art.author == "Jane Roe for Reuters"
+    assert art.outlet == "Reuters"
+    assert art.published == date(2025, 3, 3)
+    assert art.url == "https://www.reuters.com/world/europe/nikopol-shelling-2025-03-03"
+    assert art.text == PLAIN  # offsets refer to exactly this text
+
+
+def test_crlf_folded_and_outlet_from_domain():
+    art = read_text(PLAIN.replace("\n", "\r\n").replace("Jane Roe for Reuters", "Jane Roe"))
+    assert "\r" not in art.text
+    assert art.outlet == "Reuters"  # from the URL's domain
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("7 February 2025", date(2025, 2, 7)),
+    ("Feb. 7, 2025", date(2025, 2, 7)),
+    ("2025-02-07", date(2025, 2, 7)),
+    ("Friday, February 7, 2025", date(2025, 2, 7)),
+])
+def test_date_line_formats(line, expected):
+    assert read_text(f"# T\n\n{line}\n\nBody text here.\n").published == expected
+
+
+HTML = """<!doctype html><html><head><title>Page title | Site</title>
+<meta property="og:title" content="Drones Hit Odesa Port">
+<meta property="og:site_name" content="Example Wire">
+<meta property="article:published_time" content="2024-09-10T08:00:00Z">
+<link rel="canonical" href="https://example.com/odesa-port">
+</head><body><nav>Home | World</nav><article><h1>Drones Hit Odesa Port</h1>
+<p>Russian drones struck grain silos in the port of Odesa overnight, the regional governor said on Tuesday.</p>
+<p>Two workers were injured, he added, and a fire was put out by morning.</p>
+</article><footer>Copyright</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    p = tmp_path / "odesa.html"
+    p.write_text(HTML, encoding="utf-8")
+    art = read_article(p)
+    assert art.format == "html"
+    assert art.url == "https://example.com/odesa-port"
+    assert art.published == date(2024, 9, 10)
+    assert "grain silos in the port of Odesa" in art.text
+    assert "Copyright" not in art.text and "Home | World" not in art.text
+
+
+def test_html_detected_by_content_on_stdin():
+    art = read_bytes(HTML.encode(), "<stdin>")
+    assert art.format == "html"
+
+
+@pytest.mark.parametrize("data,needle", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+    ("Сводка: Торецк".encode("cp1251"), "not UTF-8"),
+])
+def test_bad_files_raise_clear_errors(tmp_path, data, needle):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReadError) as ei:
+        read_article(p)
+    assert needle in str(ei.value) and str(p) in str(ei.value)
+
+
+def test_huge_file_refused(tmp_path):
+    p = tmp_path / "huge.txt"
+    p.write_bytes(b"word " * (MAX_BYTES // 5 + 10))
+    with pytest.raises(ReadError, match="MB limit"):
+        read_article(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReadError, match="cannot read"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_expand_paths_folders_globs_stdin(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.md").write_text("x")
+    (tmp_path / "c.gold.jsonl").write_text("{}")
+    (tmp_path / "README.md").write_text("x")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "d.html").write_text("x")
+    got = expand_paths([str(tmp_path), "-"])
+    names = sorted(p.rsplit("/", 1)[-1] for p in got if p != "-")
+    assert names == ["a.txt", "b.md", "d.html"] and got[-1] == "-"
+    assert [p.rsplit("/", 1)[-1] for p in expand_paths([str(tmp_path / "*.txt")])] == ["a.txt"]
