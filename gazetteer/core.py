@@ -136,9 +136,14 @@ class Gazetteer:
         dest = cache_path(cache)
         if not rebuild and cls._is_fresh(dest, src):
             return cls(dest)
-        with build_lock(dest):
-            if rebuild or not cls._is_fresh(dest, src):
-                build_index(src, dest)
+        try:
+            with build_lock(dest):
+                if rebuild or not cls._is_fresh(dest, src):
+                    build_index(src, dest)
+        except OSError as exc:
+            raise GazetteerError(
+                f"cannot write the gazetteer index at {dest} ({exc.strerror or exc}); set "
+                "GEOMAP_GAZETTEER_CACHE to a writable file or directory") from exc
         return cls(dest)
 
     @classmethod

@@ -152,3 +152,13 @@ def test_killed_build_leaves_no_index_and_next_build_cleans_up(small):
     g = Gazetteer.open(source=src, cache=cache)
     assert g.resolve("Toretsk").place.id == "709354"
     assert not list(cache.parent.glob("*.tmp-*"))
+
+
+def test_unwritable_cache_location_is_a_clear_error(small, tmp_path):
+    src, _ = small
+    blocker = tmp_path / "not_a_dir"
+    blocker.write_text("a file where a directory should be")
+    with pytest.raises(GazetteerError, match="GEOMAP_GAZETTEER_CACHE"):
+        Gazetteer.open(source=src, cache=blocker / "sub" / "gaz.sqlite")
+    with pytest.raises(GazetteerError, match="not readable|cannot read"):
+        Gazetteer.open(source=tmp_path / "missing.json", cache=tmp_path / "x.sqlite")
