@@ -63,7 +63,8 @@ HTML = """<!doctype html><html><head><title>Page title | Site</title>
 <meta property="article:published_time" content="2024-09-10T08:00:00Z">
 <link rel="canonical" href="https://example.com/odesa-port">
 </head><body><nav>Home | World</nav><article><h1>Drones Hit Odesa Port</h1>
-<p>Russian drones struck grain silos in the port of Odesa overnight, the regional governor said on Tuesday.</p>
+<p>Russian drones struck grain silos in the port of Odesa overnight,
+the regional governor said on Tuesday.</p>
 <p>Two workers were injured, he added, and a fire was put out by morning.</p>
 </article><footer>Copyright</footer></body></html>"""
 
