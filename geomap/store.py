@@ -152,13 +152,18 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
+    target = _alembic_head() if revision == "head" else revision
+    with engine.connect() as conn:  # fast path without the write lock: already there
+        if MigrationContext.configure(conn).get_current_revision() == target:
+            conn.rollback()
+            return
+        conn.rollback()
     with engine.connect() as conn:
         conn.execution_options(geomap_write=True)
         with conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
             current = MigrationContext.configure(conn).get_current_revision()
-            target = _alembic_head() if revision == "head" else revision
             if current == target:
                 return
             cfg = _alembic_config(conn)
