@@ -127,3 +127,12 @@ def test_add_ambiguous_place_lists_candidates(tmp_path, gaz):
     assert "ambiguous place 'Pokrovske'" in res.output
     assert res.output.count("Pokrovske (id ") >= 2
     assert not (tmp_path / "x.db").exists()  # resolved before the database is opened
+
+
+def test_table_strips_terminal_escapes(tmp_path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    with open_store(db) as s:
+        s.add_claim(make_claim(quote="evil \x1b[2J\x1b]0;title\x07 text", claimant="a\rb"))
+    out = run("claims", "1001", "--db", db).output
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "evil [2J ]0;title text" in out

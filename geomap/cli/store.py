@@ -82,8 +82,12 @@ def _make_filter(place: str | None, kw: dict[str, Any]) -> ClaimFilter:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _short(s: str | None, n: int) -> str:
-    s = " ".join((s or "").split())
+    """One line of at most n characters, control characters (terminal escapes) removed."""
+    s = " ".join(_CONTROL.sub(" ", s or "").split())
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
@@ -112,7 +116,7 @@ def format_table(claims: list[ClaimRecord]) -> str:
     names = {c.place.id: c.place.name for c in claims}
     lines.append("")
     for pid, summary in side_summary(claims).items():
-        lines.append(f"{names[pid]}: {summary}")
+        lines.append(f"{_short(names[pid], 60)}: {summary}")
     return "\n".join(lines)
 
 
