@@ -446,6 +446,35 @@ class Gazetteer:
             raise UnknownPlaceError(name, self.suggest(name))
         return cands[0]
 
+    def nearest(self, lat: float, lon: float, limit: int = 1, max_km: float = 50.0,
+                min_population: int = 0) -> list[tuple[Place, float]]:
+        """Settlements closest to a point, with their distance in km (reverse geocoding)."""
+        try:
+            lat, lon = float(lat), float(lon)
+        except (TypeError, ValueError) as exc:
+            raise GazetteerError(f"coordinates must be numbers: {lat!r}, {lon!r}") from exc
+        if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90
+                and -180 <= lon <= 180):
+            raise GazetteerError(f"coordinates {lat}, {lon} are out of range")
+        dlat = max_km / 111.0
+        dlon = min(180.0, dlat / max(0.01, math.cos(math.radians(lat))))
+        rows = self._query(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.lat BETWEEN ? AND ? "
+            "AND p.lon BETWEEN ? AND ? AND p.precision = 'settlement' AND p.population >= ?",
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population))
+        if self.overlay_path:
+            rows += [("ov", *r) for r in self._query(
+                f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.lat BETWEEN ? AND ? "
+                "AND p.lon BETWEEN ? AND ? AND p.population >= ?",
+                (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population))]
+        found: dict[str, tuple[Place, float]] = {}
+        for r in rows:
+            place = self._place(r[1:], "ov") if r[0] == "ov" else self._place(r)
+            d = haversine_km(lat, lon, place.lat, place.lon)
+            if d <= max_km and place.id not in found:
+                found[place.id] = (place, d)
+        return sorted(found.values(), key=lambda t: t[1])[:limit]
+
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Known names close to `name` (prefix neighbours ranked by similarity, population)."""
         try:

@@ -80,6 +80,33 @@ class OfflineGeocoder(Geocoder):
             return None
         return loc if exactly_one else [loc]
 
+    def reverse(  # type: ignore[override]
+        self,
+        query: Any,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = DEFAULT_SENTINEL,
+        max_km: float = 50.0,
+        limit: int = 5,
+    ) -> Location | list[Location] | None:
+        """Nearest settlement(s) to a point ("lat, lon", (lat, lon) or a geopy Point)."""
+        try:
+            point = self._coerce_point_to_string(query).split(",")
+            lat, lon = float(point[0]), float(point[1])
+        except (ValueError, TypeError, IndexError) as exc:
+            raise GazetteerError(f"reverse: {query!r} is not a point") from exc
+        hits = self.gazetteer.nearest(lat, lon, limit=1 if exactly_one else limit,
+                                      max_km=max_km)
+        if not hits:
+            return None
+        locs = []
+        for place, km in hits:
+            c = Candidate(place, 0.0, [f"{km:.1f} km from {lat:.5f}, {lon:.5f}"], "nearest")
+            loc = self._location(c)
+            loc.raw["distance_km"] = round(km, 3)
+            locs.append(loc)
+        return locs[0] if exactly_one else locs
+
     def _location(self, c: Candidate) -> Location:
         p = c.place
         parts = [p.name]

@@ -29,7 +29,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
@@ -298,6 +298,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         conn.executemany("INSERT INTO names VALUES (?,?,?,?)",
                          sorted((k, r, kind, sim) for (k, r), (kind, sim) in names.items()))
         conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
+        conn.execute("CREATE INDEX places_lat ON places (lat)")  # nearest(): latitude band
         stats = {"places": len(place_rows), "names": len(names), "loose": len(loose),
                  "max_name_words": max_words}
         meta = {"format": str(INDEX_FORMAT), "fingerprint": fp, "source": str(source),

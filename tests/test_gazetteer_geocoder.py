@@ -58,3 +58,16 @@ def test_online_fallback_answers_from_its_cache(gaz, no_network, tmp_path):
     loc = geo.geocode("Xqqzzyv Nowhere")
     assert (loc.latitude, loc.longitude, loc.raw) == (1.5, 2.5, {"osm_id": 1})
     assert geo._online is None  # served from the cache, no geocoder created
+
+
+def test_reverse_nearest_settlement(gaz, no_network):
+    geo = OfflineGeocoder(gaz)
+    loc = geo.reverse("48.39, 37.85")
+    assert loc.raw["geonameid"] == 709354 and loc.raw["distance_km"] < 2
+    near = geo.reverse((48.39, 37.85), exactly_one=False, max_km=10)
+    assert len(near) >= 2 and near[0].raw["distance_km"] <= near[1].raw["distance_km"]
+    assert geo.reverse("0, -140") is None  # open Pacific
+    with pytest.raises(GazetteerError):
+        geo.reverse("north pole")
+    with pytest.raises(GazetteerError, match="out of range"):
+        gaz.nearest(95, 10)
