@@ -30,7 +30,11 @@ _OTHER = {"russia": "ukraine", "ukraine": "russia"}
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """What to select. Every set field narrows the selection (AND)."""
+    """What to select. Every set field narrows the selection (AND).
+
+    since/until/as_of drop undated claims. `contested` is decided over the claims the other
+    fields select (so with as_of: contested as of that day).
+    """
 
     place: str | None = None  # name (any alias the gazetteer knows) or place id
     since: date | None = None
