@@ -32,6 +32,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from geomap.errors import GeomapError
@@ -180,7 +181,9 @@ def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
         if migrate_schema:
             migrate(engine)
     except SQLAlchemyError as exc:
-        raise GeomapError(f"cannot open database {url}: {exc.__class__.__name__}: {exc}") from exc
+        shown = make_url(url).render_as_string(hide_password=True)
+        why = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise GeomapError(f"cannot open database {shown}: {why} (check --db / $GEOMAP_DB)") from exc
     except ModuleNotFoundError as exc:
         raise GeomapError(
             f"cannot open database {url}: missing driver {exc.name} "

@@ -136,3 +136,11 @@ def test_table_strips_terminal_escapes(tmp_path):
     out = run("claims", "1001", "--db", db).output
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "evil [2J ]0;title text" in out
+
+
+def test_unopenable_database_is_a_one_line_error(tmp_path):
+    res = run("claims", "--db", "postgresql://someone:hunter2@127.0.0.1:1/x", ok=False)
+    assert res.output.startswith("geomap: error: cannot open database")
+    assert "hunter2" not in res.output and len(res.output.strip().splitlines()) == 1
+    res = run("claims", "--db", str(tmp_path / "no" / "such" / "dir.db"), ok=False)
+    assert "unable to open database file" in res.output
