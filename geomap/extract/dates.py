@@ -137,9 +137,16 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
     return None
 
 
+_TRIGGER_RE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|overnight|tonight|"
+    r"morning|evening|week|month|year|ago", re.I)
+
+
 def find_dates(text: str, published: date) -> list[DateHit]:
     """Every date expression in `text`, resolved against `published`; overlapping hits: first
     (most specific) pattern wins."""
+    if not _TRIGGER_RE.search(text):
+        return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:

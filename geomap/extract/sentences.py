@@ -74,8 +74,8 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             kind = "title" if first_h1 else "heading"
         elif _URL_ONLY_RE.match(line) or _BOILER_RE.match(line) or _IMAGE_RE.match(line):
             kind = "boilerplate"
-        elif has_header and len(out) < 6 and not any(b.kind == "body" for b in out) and (_BYLINE_RE.match(line) and len(line) < 120
-                                               or _DATE_LINE_RE.match(line)):
+        elif (has_header and len(out) < 6 and not any(b.kind == "body" for b in out)
+              and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))):
             kind = "meta"
         elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
             kind = "caption"

@@ -64,8 +64,27 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying)\b", True),
     ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b"),
 ]
-LEXICON = [(e[0], e[1], re.compile(e[2], re.I), bool(e[3]) if len(e) > 3 else False)
-           for e in _LEXICON]
+# Cheap substring triggers per lexicon row (same order): a row's regex only runs when one of
+# its words occurs in the lower-cased clause. This is the extractor's hot path.
+_TRIGGERS = [
+    "surrounded encircled outflanked", "fight battl clash struggle combat hostilit",
+    "embattled besieged contested beleaguered encircled surrounded battle-scarred",
+    "contested siege encircled surrounded", "withdr retreat pull fell back", "withdrawal",
+    "abandoned evacuated", "captured seized liberated taken occupied overrun fallen fell falls",
+    "control", "control", "captur seiz overr liberat retook retake", "took taken takes",
+    "taking capturing seizing recapturing retaking",
+    "capture seizure liberation fall occupation", "hold held", "defend repel repuls",
+    "control hands", "advanc push mov clos edg inch gain broke breakthrough",
+    "offensive assault advance push incursion foothold",
+    "approach encircl outflank enter storm", "ground cross-border incursion",
+    "strike attack raid bombardment shelling barrage", "been", "struck shelled bombed pounded "
+    "targeted hit attacked", "drone missile bomb shelling strike", "destroy damag",
+    "killed wounded injured killing wounding injuring dead casualties",
+]
+assert len(_TRIGGERS) == len(_LEXICON)
+LEXICON = [(e[0], e[1], re.compile(e[2], re.I), bool(e[3]) if len(e) > 3 else False,
+            tuple(t.split()))
+           for e, t in zip(_LEXICON, _TRIGGERS, strict=True)]
 
 # Words before a cue that make it a goal, a condition or a question rather than a fact.
 _IRREALIS_RE = re.compile(
@@ -104,7 +123,10 @@ def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins)."""
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
-    for ctype, attach, pat, weak in LEXICON:
+    low = text.lower()
+    for ctype, attach, pat, weak, triggers in LEXICON:
+        if not any(t in low for t in triggers):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -1,0 +1,140 @@
+"""Extraction benchmark: throughput (articles/s) and place-finding accuracy vs geotext.
+
+    python bench/bench_extract.py [--repeat 20]
+
+Texts: the reference corpus article (../shared/corpus, when present) and geomap/examples,
+repeated. Steady state: the gazetteer is opened and warmed before timing, geotext's data is
+loaded at import; each timed pass runs over all texts. Three rows are timed:
+  geomap extract   the whole extractor (places, claimants, types, dates, claims)
+  geomap places    place finding only (mentions + gazetteer resolution), the like-for-like peer
+  geotext          GeoText(text).cities
+Accuracy (place finding), per text, judged on surface names:
+  recall     share of the gold claim places (their names as written + aliases) found
+  precision  share of found names that are real places in these texts (gold names, aliases
+             and a hand list of the other places the texts mention); people's names and
+             common words found as "places" count against it.
+geotext is judged leniently: a name match counts even where it means the wrong place
+(the city of Sumy for "the border region of Sumy").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazetteer import default_gazetteer, normalize  # noqa: E402
+from geomap.extract.evaluate import article_for  # noqa: E402
+from geomap.extract.mentions import (  # noqa: E402
+    THEATRE_COUNTRIES,
+    find_names,
+    lowercase_vocabulary,
+)
+from geomap.extract.pipeline import _Resolver, extract_article  # noqa: E402
+from geomap.extract.reader import read_article  # noqa: E402
+from geomap.extract.sentences import sentences  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLES = ROOT / "geomap" / "examples"
+# Places the texts mention besides the gold claim places (not claims, but real places).
+OTHER_TRUE = {
+    "moscow", "kyiv", "donbas", "donetsk", "donetsk people s republic", "kursk", "ukraine",
+    "russia", "pokrovsk", "kupiansk", "oskil", "kharkiv", "belgorod", "sumy", "zaporizhzhia",
+    "kostiantynivka", "kramatorsk", "sloviansk", "washington", "chasiv yar", "toretsk",
+}
+
+
+def load_texts() -> list[tuple[object, set[str]]]:
+    out = []
+    for d in (CORPUS, EXAMPLES):
+        if not d.is_dir():
+            continue
+        for gp in sorted(d.glob("*.gold.jsonl")):
+            ap = article_for(gp)
+            if ap is None:
+                continue
+            golds = [json.loads(x) for x in gp.read_text().splitlines() if x.strip()]
+            names = set()
+            for g in golds:
+                names.add(normalize(g["place"]))
+                names.update(normalize(a) for a in g.get("aliases_in_text", []))
+                if g.get("canonical"):
+                    names.add(normalize(g["canonical"]))
+            out.append((read_article(ap), names))
+    return out
+
+
+def geomap_places(art, gaz) -> set[str]:
+    """Place finding only: names found and resolved to a place in the theatre of war."""
+    text = art.text
+    vocab = lowercase_vocabulary(text)
+    res = _Resolver(gaz, text)
+    found = set()
+    for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
+        for m in find_names(text, s0, s1, gaz, vocab):
+            ref = res.resolve(m.query, m.hint)
+            if ref is not None and ref.country in THEATRE_COUNTRIES:
+                found.add(normalize(m.query.removesuffix(" region")))
+    return found
+
+
+def geotext_places(text: str) -> set[str]:
+    from geotext import GeoText
+
+    return {normalize(c) for c in GeoText(text).cities}
+
+
+def score(found_per_text, texts) -> tuple[float, float]:
+    hit = tot = good = n_found = 0
+    for found, (_art, gold) in zip(found_per_text, texts, strict=True):
+        hit += len(gold & found)
+        tot += len(gold)
+        good += len({f for f in found if f in gold or f in OTHER_TRUE})
+        n_found += len(found)
+    return (good / n_found if n_found else 0.0), (hit / tot if tot else 0.0)
+
+
+def timed(fn, texts, repeat: int) -> float:
+    fn(texts[0])  # warm
+    t0 = time.process_time()  # CPU time: the machine is shared, wall time is noisy
+    for _ in range(repeat):
+        for t in texts:
+            fn(t)
+    return (time.process_time() - t0) / (repeat * len(texts))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    gaz = default_gazetteer()
+    import geotext  # noqa: F401  (loads its data now, outside the timing)
+
+    texts = load_texts()
+    arts = [a for a, _g in texts]
+    print(f"{len(arts)} articles ({sum(len(a.text) for a in arts) / 1000:.1f} kB), "
+          f"repeat {args.repeat}")
+    for a in arts:  # warm the gazetteer caches as a long-running ingest would have them
+        extract_article(a, gazetteer=gaz)
+
+    t_ex = timed(lambda a: extract_article(a, gazetteer=gaz), arts, args.repeat)
+    t_pl = timed(lambda a: geomap_places(a, gaz), arts, args.repeat)
+    t_gt = timed(lambda a: geotext_places(a.text), arts, args.repeat)
+
+    p_me, r_me = score([geomap_places(a, gaz) for a in arts], texts)
+    p_gt, r_gt = score([geotext_places(a.text) for a in arts], texts)
+    print(f"{'':16} {'articles/s':>11} {'ms/article':>11} {'precision':>10} {'recall':>7}")
+    print(f"{'geomap extract':16} {1 / t_ex:11.0f} {t_ex * 1000:11.2f} {'':>10} {'':>7}")
+    print(f"{'geomap places':16} {1 / t_pl:11.0f} {t_pl * 1000:11.2f} {p_me:10.3f} {r_me:7.3f}")
+    print(f"{'geotext':16} {1 / t_gt:11.0f} {t_gt * 1000:11.2f} {p_gt:10.3f} {r_gt:7.3f}")
+    print(f"speed ratio vs geotext: extract {t_gt / t_ex:.1f}x, places {t_gt / t_pl:.1f}x "
+          "(target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
