@@ -89,3 +89,14 @@ def test_gold_quote_missing_is_reported():
     gold = [Gold("Gamma", "russia", "captured", None, "not in the text", True, geonameid=3)]
     sc = score_article("t", TEXT, gold, [])
     assert sc.problems and sc.matched == 0
+
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "extract_heldout"
+
+
+def test_heldout_texts(gaz):
+    """Texts written after tuning (see their README for the first-run figures)."""
+    report = evaluate_dir(HELDOUT, gazetteer=gaz)
+    assert report.precision >= 0.8, report.format()
+    assert report.recall >= 0.7, report.format()
+    assert report.core_recall >= 0.85, report.format()

@@ -56,7 +56,9 @@ _LOCAL_RE = re.compile(
     r"prosecutor['’]s\s+office|military\s+administration|city\s+council|council)\b", re.I)
 # Pronoun claimants take the previous claimant.
 _PRONOUN_RE = re.compile(r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
-                         r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency))$",
+                         r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency|"
+                         r"grouping|group|command|unit|governor|mayor|commander|institute|"
+                         r"think\s+tank|general\s+staff|monitor|service))$",
                          re.I)
 _LEADING_RE = re.compile(r"^(?:but|and|however|meanwhile|also|yet|still|separately|earlier|"
                          r"later|in\s+turn)\s*,?\s+", re.I)
@@ -200,7 +202,10 @@ def attribute(sentence: str) -> Attribution:
         rest = sentence[m.end():]
         stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
         claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
-        if claimant and len(claimant.split()) <= 12:
+        weak_marker = not re.search(r"(?i)according", m.group(0))  # "citing the threat of"
+        if claimant and len(claimant.split()) <= 12 and (
+                not weak_marker or _looks_like_claimant(claimant)
+                and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)):
             if m.start() <= 2:  # sentence-initial "According to X, ..."
                 content = (m.end() + (stop.end() if stop else len(rest)), n)
             else:

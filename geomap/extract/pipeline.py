@@ -332,6 +332,9 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
 
 
 _LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
+# "took Avdiivka", "left the hilltop mining town of Vuhledar"
+_TIGHT_GAP_RE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
+                           r"hub|stronghold)\s+of\s+|the\s+)?")
 _RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
 
 
@@ -343,7 +346,7 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
     for idx, (m, _ref) in enumerate(claimable):
         if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
             gap = text[cue.end : m.start]
-            if cue.attach == "obj0" and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
                 continue
         elif cue.attach in ("subj", "any") and m.end <= cue.start:
             gap = text[m.end : cue.start]

@@ -37,6 +37,8 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("fighting", "subj", r"\b(?:remains?\s+contested|(?:is|are|was|were|remains?)\s+(?:under\s+siege|encircled|surrounded))\b"),
     # withdrawn
     ("withdrawn", "obj", r"\b(?:withdr[ae]w(?:n)?|withdrawing|retreat(?:ed|ing)?|pull(?:ed|ing)?\s+(?:out|back)|fell\s+back)\s+(?:\w+\s+){0,3}?(?:from|out\s+of)\s+"),
+    ("withdrawn", "obj", r"\b(?:pull(?:ed|ing|s)?|withdr[ae]w(?:n|ing|s)?|brought|bring(?:ing)?)\s+(?:\w+\s+){1,3}?(?:out\s+of|back\s+from|out\s+from|from)\s+"),
+    ("withdrawn", "obj0", r"\b(?:left|abandoned|exited|quit|ceded|lost)\b"),
     ("withdrawn", "obj", r"\bwithdrawal\s+(?:of\s+\w+\s+(?:\w+\s+)?)?from\s+"),
     ("withdrawn", "subj", r"\b(?:was|were|had\s+been|has\s+been)\s+(?:abandoned|evacuated)\b"),
     # captured
@@ -54,6 +56,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     # advancing
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+"),
     ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|foothold)\s+(?:on|towards?|into|against|in)\s+"),
+    ("advancing", "obj", r"\b(?:pressure|pressing|pressed|press|bearing\s+down|bore\s+down|converging|closing\s+in)\s+(?:on|upon|towards?)\s+"),
     ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:e|ed|ing)|outflank(?:ed|ing)?|entered|entering|stormed|storming)\b"),
     ("advancing", "any", r"\b(?:ground\s+(?:assault|offensive|operation|incursion)|cross-border\s+(?:incursion|offensive|assault)|incursion)\b"),
     # strike
@@ -69,13 +72,14 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
 _TRIGGERS = [
     "surrounded encircled outflanked", "fight battl clash struggle combat hostilit",
     "embattled besieged contested beleaguered encircled surrounded battle-scarred",
-    "contested siege encircled surrounded", "withdr retreat pull fell back", "withdrawal",
+    "contested siege encircled surrounded", "withdr retreat pull fell back",
+    "pull withdr brought bring", "left abandoned exited quit ceded lost", "withdrawal",
     "abandoned evacuated", "captured seized liberated taken occupied overrun fallen fell falls",
     "control", "control", "captur seiz overr liberat retook retake", "took taken takes",
     "taking capturing seizing recapturing retaking",
     "capture seizure liberation fall occupation", "hold held", "defend repel repuls",
     "control hands", "advanc push mov clos edg inch gain broke breakthrough",
-    "offensive assault advance push incursion foothold",
+    "offensive assault advance push incursion foothold", "pressure press bearing bore converg closing",
     "approach encircl outflank enter storm", "ground cross-border incursion",
     "strike attack raid bombardment shelling barrage", "been", "struck shelled bombed pounded "
     "targeted hit attacked", "drone missile bomb shelling strike", "destroy damag",
