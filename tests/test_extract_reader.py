@@ -123,3 +123,8 @@ def test_expand_paths_folders_globs_stdin(tmp_path):
     names = sorted(p.rsplit("/", 1)[-1] for p in got if p != "-")
     assert names == ["a.txt", "b.md", "d.html"] and got[-1] == "-"
     assert [p.rsplit("/", 1)[-1] for p in expand_paths([str(tmp_path / "*.txt")])] == ["a.txt"]
+
+
+def test_markdown_byline_in_emphasis():
+    art = read_text("# T\n\n*By Ann Example for AP*\n\nJune 2, 2024\n\nBody.\n", "markdown")
+    assert (art.author, art.outlet, art.format) == ("Ann Example for AP", "AP", "markdown")

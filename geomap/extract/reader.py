@@ -41,7 +41,7 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_BYLINE_RE = re.compile(r"^\s*(?:\*\*|_)?\s*By\s+(.+?)\s*(?:\*\*|_)?\s*$", re.I)
+_BYLINE_RE = re.compile(r"^\s*(?:[*_]{1,2})?\s*By\s+(.+?)\s*(?:[*_]{1,2})?\s*$", re.I)
 _URL_LINE_RE = re.compile(r"^\s*(?:Original url|Source|URL)\s*:\s*<?(\S*?)>?\s*$", re.I)
 _URL_RE = re.compile(r"<?(https?://[^\s>]+)>?")
 _DATE_PATTERNS = (
