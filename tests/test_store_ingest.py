@@ -9,8 +9,10 @@ import textwrap
 
 import pytest
 from fixtures_pg import make_claim, make_source
+from sqlalchemy import inspect
 
 from geomap.errors import GeomapError
+from geomap.query import ClaimFilter
 from geomap.records import PlaceRef
 from geomap.store import is_newer_version, open_store
 
@@ -122,6 +124,8 @@ def test_killed_import_leaves_database_as_it_was(db_url, project_root):
     assert res.returncode == -9, res.stderr
     with open_store(db_url) as s:
         assert s.count() == before
+        names = {i["name"] for i in inspect(s.engine).get_indexes("claims")}
+    assert {"ix_claims_place_id_claim_date", "ix_claims_side"} <= names  # bulk mode rolled back
 
 
 _WORKER = textwrap.dedent(
@@ -193,3 +197,19 @@ def test_import_maps_same_article_under_two_urls_to_one_source(store):
     res = store.import_claims([make_claim(source=a, quote="a"), make_claim(source=b, quote="b")])
     assert (res.added, res.sources_added) == (2, 1)
     assert store.count()["sources"] == 1
+
+
+def test_bulk_load_mode_rebuilds_indexes(store, monkeypatch):
+    """A big import into a small table drops and rebuilds the claims indexes (SQLite)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import geomap.store
+    from geomap.model import Base
+
+    monkeypatch.setattr(geomap.store, "BATCH", 100)
+    claims = [make_claim(["toretsk", "kyiv"][i % 2], quote=str(i)) for i in range(350)]
+    assert store.import_claims(claims).added == 350
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    assert len(store.claims(ClaimFilter(place="1004"))) == 175
