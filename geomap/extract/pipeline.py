@@ -90,6 +90,9 @@ class _Resolver:
             cands = []
         if cands:
             pick = cands[0]
+            named = set(getattr(self.context, "place_ids", None) or ())
+            if named:  # the document names this very (big, unambiguous) place elsewhere
+                pick = next((c for c in cands if c.place.id in named), pick)
             if hint in ("settlement", "region"):
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
@@ -211,8 +214,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                                                                     cue.start]):
                     ctype = "denied"
                 cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-                if idx not in types or cand < types[idx]:
-                    types[idx] = cand
+                for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
+                    if j not in types or cand < types[j]:
+                        types[j] = cand
         fallback = False
         if not types and not narration and len({ref.id for _m, ref in claimable}) == 1:
             fallback = True
@@ -363,6 +367,23 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
         if best is None or dist < best[1]:
             best = (idx, dist)
     return best
+
+
+_COORD_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+)?")
+
+
+def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
+    """The place a cue governs plus those listed with it: "X, Y and Z", "the Kursk and
+    Belgorod regions"."""
+    out = [idx]
+    j = idx
+    while j + 1 < len(claimable):
+        a, b = claimable[j][0], claimable[j + 1][0]
+        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+            break
+        j += 1
+        out.append(j)
+    return out
 
 
 def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:

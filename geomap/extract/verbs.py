@@ -33,6 +33,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("advancing", "obj", r"\b(?:have|has|had|were|are|is|was|been)\s+(?:\w+\s+)?(?:semi-)?(?:surrounded|encircled|outflanked)\b"),
     # fighting
     ("fighting", "obj", r"\b(?:fighting|battles?|battling|fight|clashes|struggle|combat|hostilities)\b(?:\s+(?!(?:for|over|in|around|near|on|along|inside|at)\b)\w+){0,3}?\s+(?:for\s+(?:control\s+of\s+)?|over|in\s+and\s+around|around|near|in|on\s+the\s+outskirts\s+of|on|along|inside|at)\s+"),
+    ("fighting", "obj", r"\b(?:assaults|ground\s+attacks|storming\s+attempts|attacks\s+by\s+(?:Russian|Ukrainian)\s+(?:troops|units|forces))\s+(?:\w+\s+)?(?:near|around|on|in|at|towards?)\s+"),
     ("fighting", "obj", r"\b(?:embattled|besieged|contested|beleaguered|encircled|surrounded|battle-scarred)\b"),
     ("fighting", "subj", r"\b(?:remains?\s+contested|(?:is|are|was|were|remains?)\s+(?:under\s+siege|encircled|surrounded))\b"),
     # withdrawn
@@ -71,6 +72,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
 # its words occurs in the lower-cased clause. This is the extractor's hot path.
 _TRIGGERS = [
     "surrounded encircled outflanked", "fight battl clash struggle combat hostilit",
+    "assaults ground storming attacks",
     "embattled besieged contested beleaguered encircled surrounded battle-scarred",
     "contested siege encircled surrounded", "withdr retreat pull fell back",
     "pull withdr brought bring", "left abandoned exited quit ceded lost", "withdrawal",
@@ -104,7 +106,7 @@ ASSESSMENT_RE = re.compile(
     r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
     r"could\s+(?:allow|enable|soon|fall|be)|is\s+expected\s+to|are\s+expected\s+to|"
     r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
-    r"in\s+a\s+position\s+to|set\s+to|would|could\s+soon)\b",
+    r"in\s+a\s+position\s+to|set\s+to|would|could|might|(?-i:may))\b",
     re.I,
 )
 DENIAL_VERB_RE = re.compile(
