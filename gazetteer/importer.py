@@ -23,10 +23,9 @@ from gazetteer.index import (
     KIND_NAME,
     cache_path,
     key_similarity,
-    loose_key,
     name_keys,
 )
-from gazetteer.normalize import is_latin_key, normalize
+from gazetteer.normalize import is_latin_key, loose_key, normalize
 
 GEONAMES_COLUMNS = 19
 # alternateNames "languages" that are really codes or links, not names

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.errors import GazetteerError
-from gazetteer.normalize import is_latin_key, loose_key, normalize
+from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)
@@ -150,21 +150,39 @@ def _not_names() -> frozenset[str]:
     return STOPWORDS | frozenset(load_region_data().country_keys)
 
 
-def name_keys(name: str, alternates: Iterable[str]) -> dict[str, int]:
+def name_keys(name: str, alternates: Iterable[str],
+              kept: list[str] | None = None) -> dict[str, int]:
     """Index keys of one settlement: key -> best kind. Skips codes, other scripts, long names,
-    stop words and country names."""
+    stop words and country names. Alternates in Latin or Cyrillic are appended to `kept`."""
     out: dict[str, int] = {}
     skip = _not_names()
     k = normalize(name)
     if is_latin_key(k) and k not in skip and k.count(" ") < MAX_NAME_WORDS:
         out[k] = KIND_NAME
     for alt in alternates:
+        k = normalize(alt)
+        latin = is_latin_key(k)
+        if kept is not None and (latin or _is_cyrillic(alt)):
+            kept.append(alt)
         if len(alt) <= 4 and alt.isupper() and alt.isascii():
             continue  # IATA/ICAO-style codes ("URS", "DOK")
-        k = normalize(alt)
-        if not is_latin_key(k) or k in skip or k.count(" ") >= MAX_NAME_WORDS:
+        if not latin or k in skip or k.count(" ") >= MAX_NAME_WORDS:
             continue
         out.setdefault(k, KIND_ALT)
+    return out
+
+
+def similarities(keys: Iterable[str], name_key: str) -> dict[str, float]:
+    """key_similarity for many keys against one name (the matcher caches the name's index)."""
+    sm = difflib.SequenceMatcher(None)
+    sm.set_seq2(name_key)
+    out = {}
+    for k in keys:
+        if k == name_key:
+            out[k] = 1.0
+        else:
+            sm.set_seq1(k)
+            out[k] = round(sm.ratio(), 3)
     return out
 
 
@@ -275,14 +293,14 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 by_admin[admin1].append((lat, lon, pop))
             if pid_drop := regions.drop_alternates.get(str(gid)):
                 alts = [a for a in alts if a not in pid_drop]  # known-wrong names (data file)
-            keys = name_keys(name, alts)
-            kept_alts = [a for a in alts if is_latin_key(normalize(a)) or _is_cyrillic(a)]
+            kept_alts: list[str] = []
+            keys = name_keys(name, alts, kept_alts)
             place_rows.append((gid, str(gid), name, lat, lon, cc, admin1, "settlement", pop, gid,
                                ALT_SEP.join(kept_alts), ""))
-            nk = normalize(name)
+            sims = similarities(keys, normalize(name))
             for k, kind in keys.items():
-                names[(k, gid)] = (kind, key_similarity(k, nk))
-                loose.add((loose_key(k), gid))
+                names[(k, gid)] = (kind, sims[k])
+                loose.add((loose_of_key(k), gid))
                 max_words = max(max_words, k.count(" ") + 1)
         for n, (row, wkb, keys) in enumerate(
                 _region_rows(regions.regions, regions.groups, by_admin), 1):

@@ -27,12 +27,23 @@ _LATIN_EXTRA = {"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "a
                 "ð": "d", "ħ": "h"}
 # Apostrophes, primes and modifier letters used for the Ukrainian/Russian soft sign: dropped.
 _DROP = frozenset("'’‘`´ʼʹʻʽ′″\"ˈ«»“”„")
-_SPACE_RE = re.compile(r"[^\w]+|_+")
-_WS_RE = re.compile(r"\s+")
+_NONWORD_RE = re.compile(r"[\W_]+")
+# Combining marks (diacritics after NFKD) of the Latin/Cyrillic/Greek ranges.
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def _translit_char(ch: str, table: dict[str, str]) -> str:
-    return table.get(ch, ch)
+def _table(cyr: dict[str, str]) -> dict[int, str | None]:
+    """str.translate table: Cyrillic -> Latin, extra Latin letters, dropped apostrophes."""
+    t: dict[int, str | None] = {ord(k): v for k, v in cyr.items()}
+    t.update({ord(k): v for k, v in _LATIN_EXTRA.items()})
+    t.update({ord(c): None for c in _DROP})
+    return t
+
+
+# precomposed letters that NFKD would split are translated whole (й, ї)
+_RU_T = _table({**_RU, "й": "y"})
+_UK_T = _table({**_UK, "й": "i", "ї": "i"})
+_DROP_T: dict[int, str | None] = {ord(c): None for c in _DROP}
 
 
 @lru_cache(maxsize=200_000)
@@ -43,26 +54,14 @@ def normalize(s: str) -> str:
     otherwise Russian (и->i, г->g). Scripts other than Latin/Cyrillic pass through.
     """
     s = s.casefold()
-    table = _UK if any(c in _UK_MARKERS for c in s) else _RU
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFKD", s):
-        if ch in _DROP:
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Mn":
-            # combining marks: diacritics; but keep й/ї distinct from и/і (NFKD splits them)
-            if ch == "\u0306" and out and out[-1] in ("i", "y") and table is _RU:
-                out[-1] = "y"
-            elif ch == "\u0306" and out and out[-1] == "y" and table is _UK:
-                out[-1] = "i"
-            continue
-        if "\u0400" <= ch <= "\u04ff":
-            out.append(_translit_char(ch, table))
-        else:
-            out.append(_LATIN_EXTRA.get(ch, ch))
-    text = "".join(out)
-    text = _SPACE_RE.sub(" ", text)
-    return _WS_RE.sub(" ", text).strip()
+    if s.isascii():
+        s = s.translate(_DROP_T)
+    else:
+        table = _UK_T if any(c in _UK_MARKERS for c in s) else _RU_T
+        s = s.translate(table)
+        if not s.isascii():
+            s = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", s)).translate(table)
+    return _NONWORD_RE.sub(" ", s).strip()
 
 
 _LOOSE_SUBS = (
@@ -77,7 +76,12 @@ _REPEAT_RE = re.compile(r"(.)\1+")
 @lru_cache(maxsize=200_000)
 def loose_key(s: str) -> str:
     """A phonetic key over `normalize`: folded sibilants/velars, one vowel, no spaces."""
-    k = normalize(s).replace(" ", "")
+    return loose_of_key(normalize(s))
+
+
+def loose_of_key(key: str) -> str:
+    """`loose_key` of an already normalised key (the index builder's fast path)."""
+    k = key.replace(" ", "")
     for a, b in _LOOSE_SUBS:
         k = k.replace(a, b)
     k = _VOWELS_RE.sub("a", k)
