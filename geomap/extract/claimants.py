@@ -84,8 +84,8 @@ _LEAD_NATIONAL_RE = re.compile(
 _AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
                          r"repeatedly|previously|already|again|still|yet))+$", re.I)
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
-_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning)"
-                        r"(?:\s+that)?\s+", re.I)
+_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
+                        r"with|while)(?:\s+that)?\s+", re.I)
 _TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
                        r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
                        re.I)

@@ -28,7 +28,7 @@ _FEATURE_AFTER_RE = re.compile(
     r"^\s+(?:river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
-    r"regiment|division|corps|army|fleet|operation|direction)\b(?!\s+of\b)", re.I)
+    r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)", re.I)
 _REGION_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
     r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"

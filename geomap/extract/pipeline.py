@@ -369,7 +369,8 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
     return best
 
 
-_COORD_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+)?")
+_COORD_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:city|town|village|region|port)\s+of\s+|the\s+)?")
 
 
 def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:

@@ -65,7 +65,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("strike", "subj", r"\b(?:has|have|had|was|were|is|are)\s+been\s+(?:\w+\s+){0,2}?(?:shelled|struck|hit|bombed|attacked|targeted|pounded)\b"),
     ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked)\b"),
     ("strike", "any", r"\b(?:drones?|missiles?|(?:glide|guided|aerial)\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
-    ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying)\b", True),
+    ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying|damage|destruction)\b", True),
     ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b"),
 ]
 # Cheap substring triggers per lexicon row (same order): a row's regex only runs when one of
