@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import os
@@ -9,6 +10,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from gazetteer.index import (
     KIND_ALT,
     KIND_NAME,
     KIND_REGION,
+    OVERLAY_FORMAT,
     STOPWORDS,
     _not_names,
     build_index,
@@ -171,11 +174,24 @@ class Gazetteer:
         return meta.get("complete") == "1" and meta.get("fingerprint") == fingerprint(src)
 
     def _attach_overlay(self, path: Path) -> None:
+        """Attach the imported-places overlay; a damaged one is skipped with a warning (the
+        main index still works), never an exception."""
         why = check_sqlite_file(path)
-        if why:
-            raise GazetteerError(f"gazetteer overlay {path} is {why}; delete it and re-import")
-        self._conn.execute("ATTACH DATABASE ? AS ov", (f"{path.resolve().as_uri()}?mode=ro",))
-        self.overlay_path = path
+        if not why:
+            try:
+                self._conn.execute("ATTACH DATABASE ? AS ov",
+                                   (f"{path.resolve().as_uri()}?mode=ro",))
+                fmt = dict(self._conn.execute("SELECT k, v FROM ov.meta").fetchall())
+                if fmt.get("format") == str(OVERLAY_FORMAT):
+                    self.overlay_path = path
+                    return
+                why = f"of another format ({fmt.get('format')})"
+            except sqlite3.DatabaseError as exc:
+                why = f"unreadable ({exc})"
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("DETACH DATABASE ov")
+        warnings.warn(f"gazetteer overlay {path} is {why}: ignored; delete it and import again",
+                      stacklevel=3)
 
     def close(self) -> None:
         self._conn.close()

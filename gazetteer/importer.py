@@ -18,9 +18,9 @@ from gazetteer.errors import GazetteerError
 from gazetteer.index import (
     _SCHEMA,
     ALT_SEP,
-    INDEX_FORMAT,
     KIND_ALT,
     KIND_NAME,
+    OVERLAY_FORMAT,
     cache_path,
     key_similarity,
     name_keys,
@@ -183,10 +183,10 @@ def import_geonames(
         if "places" not in have:
             conn.executescript(_SCHEMA)
             conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                             [("kind", "overlay"), ("format", str(INDEX_FORMAT))])
+                             [("kind", "overlay"), ("format", str(OVERLAY_FORMAT))])
         else:
             fmt = dict(conn.execute("SELECT k, v FROM meta").fetchall()).get("format")
-            if fmt != str(INDEX_FORMAT):
+            if fmt != str(OVERLAY_FORMAT):
                 raise GazetteerError(f"overlay {ov} was written by another gazetteer version "
                                      f"(format {fmt}); delete it and import again")
         with conn:  # one transaction: all rows or none
@@ -222,6 +222,9 @@ def import_geonames(
                     stats.alternate_names += len(names)
                 else:
                     stats.alternate_names_skipped += len(names)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot write the gazetteer overlay {ov} ({exc}); "
+                             "delete it and import again") from exc
     finally:
         conn.close()
         main.close()

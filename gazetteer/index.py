@@ -30,6 +30,7 @@ from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
 INDEX_FORMAT = 10
+OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
 MAX_NAME_WORDS = 6  # longer alternate names are not indexed (reporting never uses them)

@@ -78,3 +78,17 @@ def test_malformed_alternate_names_and_missing_file(small_cache, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(GazetteerError, match="not UTF-8"):
         import_geonames(binary, cache=cache)
+
+
+def test_damaged_overlay_is_ignored_with_a_warning(small_cache, tmp_path):
+    src, cache = small_cache
+    overlay_path(cache).write_bytes(b"not sqlite at all" * 64)
+    with pytest.warns(UserWarning, match="overlay"):
+        g = Gazetteer.open(source=src, cache=cache)
+    assert g.resolve("Toretsk").place.id == "709354" and g.overlay_path is None
+    dump = write_tsv(tmp_path / "UA.txt", GEONAMES_ROWS)
+    with pytest.raises(GazetteerError, match="delete it and import again"):
+        import_geonames(dump, cache=cache)
+    overlay_path(cache).unlink()
+    import_geonames(dump, cache=cache)
+    assert Gazetteer.open(source=src, cache=cache).resolve("Kalynova Balka").place.population == 85
