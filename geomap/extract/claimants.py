@@ -79,7 +79,8 @@ _DENIAL_VERB_RE = re.compile(
 
 _LEAD_NATIONAL_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s|Russian|Russia['’]s|"
-    r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Russian-installed|Moscow-installed)\b",
+    r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Kremlin-installed|Russian-installed|"
+    r"Moscow-installed|Russian-appointed|Moscow-appointed|Kremlin-appointed)\b",
     re.I)
 _AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
                          r"repeatedly|previously|already|again|still|yet))+$", re.I)
@@ -188,7 +189,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         return None
     if _PERSON_RE.match(claimant) and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0:
         prev = left[bounds[i - 1] : bounds[i] - 1]
-        if i - 1 == 0 and len(prev.split()) <= 6 and _TITLE_RE.search(prev):
+        if i - 1 == 0 and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
             return f"{_strip_claimant(prev)}, {claimant}", 0
     return claimant, seg_start
 

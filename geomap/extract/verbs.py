@@ -58,12 +58,13 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+"),
     ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|foothold)\s+(?:on|towards?|into|against|in)\s+"),
     ("advancing", "obj", r"\b(?:pressure|pressing|pressed|press|bearing\s+down|bore\s+down|converging|closing\s+in)\s+(?:on|upon|towards?)\s+"),
+    ("advancing", "obj", r"\b(?:broke|broken|breaking|smashed|punched)\s+through\b"),
     ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:e|ed|ing)|outflank(?:ed|ing)?|entered|entering|stormed|storming)\b"),
     ("advancing", "any", r"\b(?:ground\s+(?:assault|offensive|operation|incursion)|cross-border\s+(?:incursion|offensive|assault)|incursion)\b"),
     # strike
     ("strike", "obj", r"\b(?:(?:air|missile|drone|artillery|rocket|glide[- ]bomb|Russian|Ukrainian)\s+)?(?:strikes?|attacks?|raids?|bombardment|shelling|barrage)\s+(?:\w+\s+){0,2}?(?:on|at|against|of|in|near|across)\s+"),
     ("strike", "subj", r"\b(?:has|have|had|was|were|is|are)\s+been\s+(?:\w+\s+){0,2}?(?:shelled|struck|hit|bombed|attacked|targeted|pounded)\b"),
-    ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked)\b"),
+    ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked|sank|sunk|sinking|shot\s+down|downed|intercepted)\b"),
     ("strike", "any", r"\b(?:drones?|missiles?|(?:glide|guided|aerial)\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
     ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying|damage|destruction)\b", True),
     ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b"),
@@ -82,9 +83,10 @@ _TRIGGERS = [
     "capture seizure liberation fall occupation", "hold held", "defend repel repuls",
     "control hands", "advanc push mov clos edg inch gain broke breakthrough",
     "offensive assault advance push incursion foothold", "pressure press bearing bore converg closing",
-    "approach encircl outflank enter storm", "ground cross-border incursion",
-    "strike attack raid bombardment shelling barrage", "been", "struck shelled bombed pounded "
-    "targeted hit attacked", "drone missile bomb shelling strike", "destroy damag",
+    "broke broken breaking smashed punched", "approach encircl outflank enter storm", "ground cross-border incursion",
+    "strike attack raid bombardment shelling barrage", "been",
+    "struck shelled bombed pounded targeted hit attacked sank sunk sinking shot downed intercepted",
+    "drone missile bomb shelling strike", "destroy damag",
     "killed wounded injured killing wounding injuring dead casualties",
 ]
 assert len(_TRIGGERS) == len(_LEXICON)
@@ -100,7 +102,10 @@ _IRREALIS_RE = re.compile(
     r"\s+(?:\w+\s+)?)$|\b(?:whether|if)\b(?:\s+[\w'’]+){0,5}\s+$",
     re.I,
 )
-_REALIS_RE = re.compile(r"\bto\s+have\s+(?:been\s+)?$", re.I)
+_REALIS_RE = re.compile(
+    r"\bto\s+have\s+(?:been\s+)?$|\b(?:authori[sz]ed|ordered|decided|began|begun|started|"
+    r"managed|continued|forced|had\s+to|has\s+had\s+to|was\s+able|were\s+able)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.I)
 
 ASSESSMENT_RE = re.compile(
     r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
