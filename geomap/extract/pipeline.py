@@ -9,6 +9,7 @@ the quote and its offsets into the text the extractor read.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,7 +25,7 @@ from geomap.extract.mentions import (
     find_refs,
     lowercase_vocabulary,
 )
-from geomap.extract.reader import Article, read_text
+from geomap.extract.reader import Article, detect_format, read_html, read_text
 from geomap.extract.sentences import sentences
 from geomap.places import place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
@@ -57,9 +58,9 @@ class Extraction:
     places: list[PlaceHit] = field(default_factory=list)
 
 
-# (query, hint, gazetteer + context) -> PlaceRef: a long ingest sees the same names again and
-# again; the gazetteer is read-only while we run.
-_RESOLVE_CACHE: dict[tuple, PlaceRef | None] = {}
+# Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
+# again and again; a new or reset gazetteer gets a fresh cache.
+_RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Resolver:
@@ -72,10 +73,13 @@ class _Resolver:
         except Exception:  # a context is an optimisation; resolution still works without
             self.context = None
         ctx = self.context
-        self.ctx_key = (id(gaz), frozenset(getattr(ctx, "countries", ()) or ()),
+        self.ctx_key = (frozenset(getattr(ctx, "countries", ()) or ()),
                         frozenset(getattr(ctx, "admin1s", ()) or ()),
                         tuple(getattr(ctx, "points", ()) or ()))
-        self.cache = _RESOLVE_CACHE
+        try:
+            self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
+        except TypeError:  # not weak-referenceable: cache for this document only
+            self.cache = {}
 
     def resolve(self, query: str, hint: str | None) -> PlaceRef | None:
         k = (query, hint, self.ctx_key)
@@ -129,7 +133,7 @@ def extract(text: str, source: SourceRecord | None = None, *, published: date | 
     """Extract claims from article text (plain text/Markdown as saved; metadata read from it
     unless `source` is given). Dates resolve against `published` (or the source's date, or
     the date line in the text; failing all, today)."""
-    art = read_text(text)
+    art = read_html(text) if detect_format("", text) == "html" else read_text(text)
     return extract_article(art, source=source, published=published, gazetteer=gazetteer)
 
 
