@@ -144,3 +144,17 @@ def test_unopenable_database_is_a_one_line_error(tmp_path):
     assert "hunter2" not in res.output and len(res.output.strip().splitlines()) == 1
     res = run("claims", "--db", str(tmp_path / "no" / "such" / "dir.db"), ok=False)
     assert "unable to open database file" in res.output
+
+
+def test_add_month_date_sets_precision(tmp_path, gaz):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    run("add", "Toretsk", "--side", "ukraine", "--type", "fighting", "--date", "2025-02",
+        "--db", db)  # fmt: skip
+    [row] = [
+        json.loads(x)
+        for x in run("claims", "Toretsk", "--json", "--db", db).output.split("\n")
+        if x
+    ]
+    assert (row["event_date"], row["time_precision"]) == ("2025-02-01", "month")
+    assert "bad --date" in run("add", "Toretsk", "--side", "ukraine", "--type", "fighting",
+                               "--date", "Feb 2025", "--db", db, ok=False).output  # fmt: skip

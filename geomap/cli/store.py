@@ -27,6 +27,18 @@ _db_option = click.option(
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def parse_claim_date(s: str | None) -> tuple[date | None, str | None]:
+    """'2025-02-07' -> day, '2025-02' -> (2025-02-01, month), '2025' -> (2025-01-01, year)."""
+    if not s:
+        return None, None
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return datetime.strptime(s.strip(), fmt).date(), precision
+        except ValueError:
+            continue
+    raise GeomapError(f"bad --date {s!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
 def _day(v: datetime | None) -> date | None:
     return v.date() if v else None
 
@@ -52,9 +64,19 @@ def parse_bbox(s: str) -> tuple[float, float, float, float]:
 
 def _filter_options(f):
     opts = [
-        click.option("--since", type=_DATE, help="Claims dated on/after YYYY-MM-DD."),
-        click.option("--until", type=_DATE, help="Claims dated on/before YYYY-MM-DD."),
-        click.option("--as-of", "as_of", type=_DATE, help="State of claims on that day."),
+        click.option(
+            "--since", type=_DATE, metavar="YYYY-MM-DD", help="Claims dated on/after YYYY-MM-DD."
+        ),
+        click.option(
+            "--until", type=_DATE, metavar="YYYY-MM-DD", help="Claims dated on/before YYYY-MM-DD."
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            type=_DATE,
+            metavar="YYYY-MM-DD",
+            help="State of claims on that day.",
+        ),
         click.option("--side", type=click.Choice(SIDES)),
         click.option("--type", "type_", type=click.Choice(CLAIM_TYPES)),
         click.option("--near", metavar="PLACE", help="Only places near this one (see --within)."),
@@ -155,8 +177,12 @@ def claims_cmd(
 @click.argument("place")
 @click.option("--side", required=True, type=click.Choice(SIDES))
 @click.option("--type", "type_", required=True, type=click.Choice(CLAIM_TYPES))
-@click.option("--date", "when", type=_DATE, help="The day the claim speaks of (YYYY-MM-DD).")
-@click.option("--precision", type=click.Choice(DATE_PRECISIONS), default="day", show_default=True)
+@click.option(
+    "--date", "when", metavar="DATE", help="Date the claim speaks of: YYYY-MM-DD, YYYY-MM or YYYY."
+)
+@click.option(
+    "--precision", type=click.Choice(DATE_PRECISIONS), help="Default: from --date's form."
+)
 @click.option("--claimant", help="Who said it, as written.")
 @click.option("--quote", help="The exact words.")
 @click.option("--source", "source_url", help="URL where it was said.")
@@ -164,7 +190,7 @@ def claims_cmd(
 @click.option("--confidence", type=click.FloatRange(0, 1), default=1.0, show_default=True)
 @click.option("--context", help="Text that disambiguates PLACE (e.g. 'Donetsk Oblast').")
 @_db_option
-def add_cmd(place: str, side: str, type_: str, when: datetime | None, precision: str,
+def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str | None,
             claimant: str | None, quote: str | None, source_url: str | None, notes: str | None,
             confidence: float, context: str | None, db: str | None) -> None:  # fmt: skip
     """Enter one claim by hand (PLACE resolved by the gazetteer; ambiguity is an error)."""
@@ -173,13 +199,14 @@ def add_cmd(place: str, side: str, type_: str, when: datetime | None, precision:
 
     if source_url and not re.match(r"^https?://", source_url):
         raise GeomapError(f"--source {source_url!r} is not an http(s) URL")
+    day, implied = parse_claim_date(when)
     ref = resolve_place(place, context=context, strict=True)
     claim = ClaimRecord(
         place=ref,
         side=side,
         type=type_,
-        claim_date=_day(when),
-        date_precision=precision,
+        claim_date=day,
+        date_precision=precision or implied or "day",
         claimant=claimant,
         place_as_written=place,
         quote=quote,
