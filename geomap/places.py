@@ -63,9 +63,15 @@ def looks_like_place_id(s: str) -> bool:
     return bool(_ID_RE.match(s.strip()))
 
 
-def _describe(c: Any) -> str:
+def _describe(c: Any, gaz: Any = None) -> str:
     p = c.place
-    where = ", ".join(x for x in (p.admin1, p.country) if x)
+    region = p.admin1
+    if gaz is not None and p.admin1:
+        try:
+            region = gaz.region(p.admin1).name
+        except Exception:  # noqa: BLE001 - a label only; fall back to the code
+            region = p.admin1
+    where = ", ".join(x for x in (region, p.country) if x)
     return f"{p.name} (id {p.id}; {where}; {p.lat:.4f},{p.lon:.4f}; score {c.score:.2f})"
 
 
@@ -118,7 +124,7 @@ def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> Pla
     if strict:
         ties = ambiguous_candidates(cands)
         if ties:
-            listing = "; ".join(_describe(c) for c in ties)
+            listing = "; ".join(_describe(c, gaz) for c in ties)
             raise GeomapError(
                 f"ambiguous place {name!r}: {listing}; give the id or a --context "
                 "(e.g. the oblast) to choose"
