@@ -109,3 +109,41 @@ def test_source_record_from_text(gz):
     assert (src.title, src.outlet, src.published, src.url) == (
         "Title Here", "AFP", date(2025, 2, 6), "https://example.org/a")
     assert src.content_hash
+
+
+def test_coordinated_places_share_the_verb(gz):
+    claims = _claims(gz, "Russian forces stepped up assaults near Orikhiv and Huliaipole, "
+                         "a Ukrainian spokesman said.")
+    assert {c.place.id for c in claims if c.type == "fighting"} == {"698428", "707898"}
+
+
+def test_negated_capture_is_a_denial(gz):
+    c = _one(_claims(gz, "Kyiv said that Siversk had not fallen."), "694403")
+    assert (c.side, c.type) == ("ukraine", "denied")
+
+
+def test_relative_clause_object_and_month_date(gz):
+    claims = _claims(gz, "The road runs west of Bakhmut, which Russian forces captured in "
+                         "May 2023.")
+    c = _one(claims, "713174")
+    assert (c.side, c.type, c.claim_date, c.date_precision) == (
+        "third-party", "captured", date(2023, 5, 1), "month")
+
+
+def test_officials_take_the_side_of_their_region(gz):
+    claims = _claims(gz, "Ukrainian shelling damaged homes in Shebekino on Thursday, the "
+                         "regional governor said.\n\nRussian drones hit Kharkiv overnight, the "
+                         "mayor said.")
+    assert _one(claims, "495112").side == "russia"
+    assert _one(claims, "706483").side == "ukraine"
+
+
+def test_appositive_claimant_and_assessment(gz):
+    claims = _claims(gz, "Ukraine's top commander, Oleksandr Syrskyi, said his troops were "
+                         "withdrawing from Kurakhove.\n\nWestern analysts said Russian troops "
+                         "could soon reach Kostiantynivka.")
+    w = _one(claims, "695357")
+    assert (w.claimant, w.side, w.type) == (
+        "Ukraine's top commander, Oleksandr Syrskyi", "ukraine", "withdrawn")
+    a = _one(claims, "705104")
+    assert (a.side, a.type) == ("third-party", "assessment")

@@ -31,18 +31,20 @@ from geomap.places import place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 
 _TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
                   "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
 _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
+_NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
 
 
 @dataclass
 class PlaceHit:
-    """A resolved mention (what the bench and `geomap ingest --json` show as places)."""
+    """A place mention and what it resolved to (None: unknown or outside the theatre of war);
+    every mention, claim or not, for place-finding measurements."""
 
     mention: Mention
     place: PlaceRef | None
@@ -214,9 +216,10 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     continue
                 idx, dist = idx_dist
                 ctype = cue.type
-                if ctype == "captured" and _NEGATION_RE.search(text[max(s0, cue.start - 40):
-                                                                    cue.start]):
-                    ctype = "denied"
+                if ctype == "captured" and (
+                        _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+                        or _NOT_RE.search(cue.text)):
+                    ctype = "denied"  # "had not fallen", "did not capture"
                 cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
                 for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
                     if j not in types or cand < types[j]:

@@ -43,7 +43,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("withdrawn", "obj", r"\bwithdrawal\s+(?:of\s+\w+\s+(?:\w+\s+)?)?from\s+"),
     ("withdrawn", "subj", r"\b(?:was|were|had\s+been|has\s+been)\s+(?:abandoned|evacuated)\b"),
     # captured
-    ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+fallen|fell|falls)\b"),
+    ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+(?:not\s+|never\s+)?fallen|fell|falls)\b"),
     ("captured", "obj", rf"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+{_W}control\s+(?:of|over)\s+"),
     ("captured", "obj", r"\b(?:had|has|have|having|gained|in)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+"),
     ("captured", "obj", r"\b(?:capture[sd]?|recapture[sd]?|seized?|seizes|overr(?:an|un)|liberated|liberates|retook|retaken|retake)\b"),
