@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from gazetteer.bloom import Bloom
 from gazetteer.errors import GazetteerError, UnknownPlaceError
 from gazetteer.index import (
     ALT_SEP,
@@ -117,6 +118,7 @@ class Gazetteer:
         self._by_rid: dict[tuple[str, int], Place] = {}
         self._lookup_cache: dict[str, list[tuple[Place, int, float]]] = {}
         self._is_name_cache: dict[str, bool] = {}
+        self._bloom_cache: Bloom | None | bool = False
         self._regions = load_region_data()
         self._country_keys = self._regions.country_keys
         self.overlay_path: Path | None = None
@@ -270,6 +272,9 @@ class Gazetteer:
         hit = self._lookup_cache.get(key)
         if hit is not None:
             return hit
+        bloom = self._bloom
+        if bloom is not None and key not in bloom:
+            return []
         rows = self._query(
             f"SELECT {_PLACE_COLS}, n.kind, n.sim FROM names n JOIN places p ON p.rid = n.rid "
             "WHERE n.key = ?", (key,))
@@ -308,7 +313,24 @@ class Gazetteer:
                     out.append(place)
         return out
 
+    @property
+    def _bloom(self) -> Bloom | None:
+        """The index's Bloom filter of keys, loaded on first use (None with an overlay, whose
+        keys it does not cover, or when absent)."""
+        if self._bloom_cache is False:
+            bloom = None
+            if not self.overlay_path and "bloom_m" in self.meta:
+                rows = self._query("SELECT data FROM blobs WHERE name = 'bloom'")
+                if rows:
+                    bloom = Bloom(rows[0][0], int(self.meta["bloom_m"]),
+                                  int(self.meta["bloom_k"]))
+            self._bloom_cache = bloom
+        return self._bloom_cache  # type: ignore[return-value]
+
     def _key_exists(self, key: str) -> bool:
+        bloom = self._bloom
+        if bloom is not None and key not in bloom:
+            return False
         if self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)):
             return True
         return bool(self.overlay_path and

@@ -25,11 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gazetteer.bloom import Bloom
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -130,6 +131,7 @@ CREATE TABLE places (
     members TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE shapes (rid INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
     sim REAL NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 CREATE TABLE loose (lkey TEXT NOT NULL, rid INTEGER NOT NULL,
@@ -318,9 +320,13 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                          sorted((k, r, kind, sim) for (k, r), (kind, sim) in names.items()))
         conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
         conn.execute("CREATE INDEX places_lat ON places (lat)")  # nearest(): latitude band
+        keyset = {k for k, _ in names}
+        bloom = Bloom.build(keyset, len(keyset))
+        conn.execute("INSERT INTO blobs VALUES ('bloom', ?)", (bytes(bloom.bits),))
         stats = {"places": len(place_rows), "names": len(names), "loose": len(loose),
                  "max_name_words": max_words}
         meta = {"format": str(INDEX_FORMAT), "fingerprint": fp, "source": str(source),
+                "bloom_m": str(bloom.m), "bloom_k": str(bloom.k),
                 "max_name_words": str(max_words), "built_at": str(time.time()),
                 "stats": json.dumps(stats), "complete": "1"}
         conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

@@ -93,6 +93,12 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
     return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16], drop)
 
 
+# Every phrase holds at least one of these words (or a country name).
+_PHRASE_WORDS = frozenset(
+    w for phrase in (*REGION_WORDS, *_LEADING, *_OF_WORDS, *_PLURALS) for w in phrase.split()
+)
+
+
 def _strip_leading(
     words: list[str], country_keys: dict[str, str]
 ) -> tuple[list[str], str | None, bool]:
@@ -134,6 +140,8 @@ def phrase_keys(
     words = key.split()
     if len(words) < 2:
         return [], None
+    if not any(w in _PHRASE_WORDS or w in country_keys for w in words):
+        return [], None  # fast path: most n-grams of a text hold no phrase word at all
     words, country, qualified = _strip_leading(words, country_keys)
     if not words:
         return [], country
