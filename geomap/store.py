@@ -42,7 +42,7 @@ from geomap.model import places as T_places
 from geomap.model import sources as T_sources
 from geomap.places import haversine_km, looks_like_place_id
 from geomap.query import ClaimFilter, contested_place_ids
-from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+from geomap.records import REVIEW_STATUSES, ClaimRecord, PlaceRef, SourceRecord, validate_choice
 
 # Bulk inserts hand dates straight to sqlite3: store them as SQLAlchemy's Date type does (ISO
 # text). Same result as Python's default adapter, which is deprecated since 3.12.
@@ -465,6 +465,16 @@ class Store:
                     dict(zip(_CLAIM_COLS, _claim_tuple(claim, sid), strict=True))
                 )
             ).inserted_primary_key[0]
+
+    def review(self, claim_id: int, status: str) -> None:
+        """Set a claim's review status; a reviewed claim survives re-extraction of its source."""
+        validate_choice("review status", status, REVIEW_STATUSES)
+        with self.write() as conn:
+            n = conn.execute(
+                update(T_claims).where(T_claims.c.id == claim_id).values(review_status=status)
+            ).rowcount
+        if n == 0:
+            raise GeomapError(f"no claim with id {claim_id}")
 
     def import_claims(self, claims: Iterable[ClaimRecord], *, dedupe: bool = True) -> ImportResult:
         """Bulk-store claims (each with its own source or none) in ONE transaction.

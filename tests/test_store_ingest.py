@@ -213,3 +213,25 @@ def test_bulk_load_mode_rebuilds_indexes(store, monkeypatch):
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     assert len(store.claims(ClaimFilter(place="1004"))) == 175
+
+
+def test_review_protects_a_claim_from_replacement(store):
+    src = make_source(1)
+    store.ingest(src, [make_claim(quote="keep me"), make_claim("kyiv", quote="replace me")])
+    keep = next(c for c in store.claims() if c.quote == "keep me")
+    store.review(keep.id, "confirmed")
+    with pytest.raises(GeomapError, match="no claim with id"):
+        store.review(999_999, "confirmed")
+    with pytest.raises(GeomapError, match="review status"):
+        store.review(keep.id, "approved")
+    res = store.ingest(src, [make_claim("kyiv", quote="new", extractor_version="2.0")])
+    assert (res.added, res.replaced) == (1, 1)
+    assert sorted(c.quote for c in store.claims()) == ["keep me", "new"]
+
+
+def test_default_database_is_geomap_db_in_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GEOMAP_DB", raising=False)
+    with open_store() as s:
+        s.add_claim(make_claim())
+    assert (tmp_path / "geomap.db").exists()
