@@ -116,6 +116,8 @@ _BAD_REF_ADJ = re.compile(
     r"regional)$")
 
 
+_AREA_AFTER_RE = re.compile(r"^\s+(?:sector|direction|front|axis|area|salient)\b", re.I)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 # Claims are about the theatre of war; a hamlet abroad named like an English word is noise.
 THEATRE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
 
@@ -133,6 +135,8 @@ class Mention:
     actor: bool = False  # a capital used for its government ("Kyiv denied")
     possessive: bool = False
     noun: str | None = None  # "village" in "the village of X"; the ref's noun for references
+    area: bool = False  # "the Lyman sector", "the Pokrovsk direction": around X, not X itself
+    article: bool = False  # written "the X": rivers ("the Dnipro"), not towns
 
 
 @lru_cache(maxsize=100_000)
@@ -249,8 +253,12 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         actor = False
         if key in _NATIONAL_CAPITALS and hint is None:
             actor = possessive or not _LOCATIVE_RE.search(before)
-        out.append(Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive,
-                           noun))
+        mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive,
+                          noun)
+        mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
+        mention.article = (hint is None and not mention.area and not ra
+                           and bool(_THE_BEFORE_RE.search(before)))
+        out.append(mention)
         i = last_tok + 1
     return out
 

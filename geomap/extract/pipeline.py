@@ -183,8 +183,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         for m in items:
             if m.kind == "name":
                 ref = resolver.resolve(m.query, m.hint)
-                if ref is not None and ref.country not in THEATRE_COUNTRIES:
-                    ref = None
+                if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
+                        m.article and ref.precision == "settlement")):
+                    ref = None  # abroad, or "the Dnipro" (the river, not the city)
                 hits.append(PlaceHit(m, ref))
                 if ref is None or m.actor:
                     continue
@@ -371,6 +372,10 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
         dist = len(gap)
         if dist > limit or _CLAUSE_BREAK_RE.search(gap) or "\n\n" in gap.strip():
             continue
+        if m.area and cue.attach in ("obj", "obj0", "any") and m.start >= cue.end and any(
+                n.start > m.end and n.start - m.end < 40 and not n.area
+                for n, _r in claimable):
+            continue  # "attacks in the Lyman sector near Terny": the villages are the places
         if best is None or dist < best[1]:
             best = (idx, dist)
     return best
