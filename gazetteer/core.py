@@ -396,34 +396,43 @@ class Gazetteer:
         return out
 
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None, sim: float = 1.0) -> Candidate:
+               country_hint: str | None, sim: float = 1.0, explain: bool = True) -> Candidate:
+        """Score one reading; `explain` also writes the reasons (only the shown ones need
+        them, so ranking many candidates stays cheap)."""
         reasons: list[str] = []
         if match == "loose":
             sim = _similarity(matched, place)
             score = W_LOOSE + W_SIMILAR * sim
-            reasons.append(f"loose spelling match, similarity {sim:.2f} ({score:+.2f})")
+            if explain:
+                reasons.append(f"loose spelling match, similarity {sim:.2f} ({score:+.2f})")
         else:
             kind = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}[match]
             score = W_MATCH[kind]
             if kind == KIND_ALT:
                 score = W_ALT_BASE + W_ALT_PRIMARY * sim
             label = {"name": "name", "alternate": "alternate name", "region": "region name"}[match]
-            reasons.append(f"{label} match {matched!r} ({score:+.2f})")
+            if explain:
+                reasons.append(f"{label} match {matched!r} ({score:+.2f})")
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             score += w
-            reasons.append(f"population {place.population:,} ({w:+.2f})")
+            if explain:
+                reasons.append(f"population {place.population:,} ({w:+.2f})")
         if country_hint and place.country == country_hint:
             score += W_COUNTRY_HINT
-            reasons.append(f"country {country_hint} named in the phrase ({W_COUNTRY_HINT:+.2f})")
+            if explain:
+                reasons.append(
+                    f"country {country_hint} named in the phrase ({W_COUNTRY_HINT:+.2f})")
         if place.country and place.country in ctx.countries:
             score += W_COUNTRY
-            reasons.append(f"country {place.country} in context ({W_COUNTRY:+.2f})")
+            if explain:
+                reasons.append(f"country {place.country} in context ({W_COUNTRY:+.2f})")
         inside = [a for a in place.admin1_ids if a in admin1s]
         if place.id in admin1s or inside:
             score += W_ADMIN1
             which = place.id if place.id in admin1s else inside[0]
-            reasons.append(f"region {which} in context ({W_ADMIN1:+.2f})")
+            if explain:
+                reasons.append(f"region {which} in context ({W_ADMIN1:+.2f})")
         if ctx.points and place.precision == "settlement":
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
@@ -432,7 +441,8 @@ class Gazetteer:
                 w = W_NEAR * math.exp(-d / NEAR_KM)
                 if w >= 0.01:
                     score += w
-                    reasons.append(f"{d:.0f} km from a place in context ({w:+.2f})")
+                    if explain:
+                        reasons.append(f"{d:.0f} km from a place in context ({w:+.2f})")
         return Candidate(place, score, reasons, match)
 
     def candidates(
@@ -457,23 +467,31 @@ class Gazetteer:
         cc = country.strip().upper() if country else None
         admin1s = self._expand_admin1s(ctx.admin1s)
         kinds = {KIND_NAME: "name", KIND_ALT: "alternate", KIND_REGION: "region"}
-        out = [self._score(p, kinds[kind], k, ctx, admin1s, hint, sim)
-               for p, kind, k, sim in matches
-               if not cc or p.country == cc]
+        readings = [(p, kinds[kind], k, sim) for p, kind, k, sim in matches
+                    if not cc or p.country == cc]
         if not matches:  # no spelling matched exactly: try the phonetic key
             q = normalize(name.partition(",")[0] if "," in name else name)
             if len(q) >= 5 and q not in _not_names():  # short/common words: too risky
-                out = [self._score(p, "loose", q, ctx, admin1s, hint)
-                       for p in self._lookup_loose(loose_key(q)) if (not cc or p.country == cc)
-                       and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
-        if not out and not matches and _ID_RE.match(name.strip()):
+                readings = [(p, "loose", q, 1.0) for p in self._lookup_loose(loose_key(q))
+                            if (not cc or p.country == cc)
+                            and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
+        if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
                 place = self.get(name.strip())
-                out = [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
+                return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
-                pass
-        out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
-        return out[:limit] if limit else out
+                return []
+        def order(c: Candidate) -> tuple[float, int, str]:
+            return (-c.score, -c.place.population, c.place.id)
+
+        if not limit or len(readings) <= limit:
+            return sorted((self._score(p, m, k, ctx, admin1s, hint, sim)
+                           for p, m, k, sim in readings), key=order)
+        # many readings: rank on scores alone, then explain only the candidates returned
+        ranked = sorted(
+            ((self._score(p, m, k, ctx, admin1s, hint, sim, explain=False), (p, m, k, sim))
+             for p, m, k, sim in readings), key=lambda t: order(t[0]))[:limit]
+        return [self._score(p, m, k, ctx, admin1s, hint, sim) for _, (p, m, k, sim) in ranked]
 
     def resolve(
         self, name: str, context: Context | str | None = None, country: str | None = None
