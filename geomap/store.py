@@ -136,6 +136,13 @@ def _alembic_head() -> str:
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1)
+def _known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    return frozenset(r.revision for r in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions())
+
+
 def _alembic_config(conn: Connection):
     from alembic.config import Config
 
@@ -168,6 +175,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             current = MigrationContext.configure(conn).get_current_revision()
             if current == target:
                 return
+            if current is not None and current not in _known_revisions():
+                raise GeomapError(
+                    f"the database schema is at revision {current!r}, which this geomap does not "
+                    "know (made by a newer version?): upgrade geomap"
+                )
             cfg = _alembic_config(conn)
             if current is None and inspect(conn).has_table("claims"):
                 command.stamp(cfg, "0001")

@@ -190,3 +190,15 @@ def test_unknown_extension_and_missing_file(tmp_path):
         read_claims(tmp_path / "x.txt")
     with pytest.raises(GeomapError, match="no such file"):
         read_claims(tmp_path / "missing.csv")
+
+
+def test_hand_made_csv_with_only_a_place_id(tmp_path, gaz):
+    from geomap.places import resolve_place
+
+    p = tmp_path / "ids.csv"
+    p.write_text("event_date,side,event_type,place_id\n2025-02-07,ukraine,holding,709354\n")
+    [c] = read_claims(p, resolve=lambda n: resolve_place(n, strict=False))
+    assert (c.place.id, c.place.name) == ("709354", "Toretsk")
+    p.write_text("event_date,side,event_type,place_id\n2025-02-07,ukraine,holding,123456789\n")
+    with pytest.raises(GeomapError, match=r"line 2: field 'place_id'"):
+        read_claims(p, resolve=lambda n: resolve_place(n, strict=False))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fixtures_pg import make_claim, make_source
 from sqlalchemy import inspect, text
 
+from geomap.errors import GeomapError
 from geomap.model import Base
 from geomap.store import _alembic_head, _make_engine, migrate, normalize_url, open_store
 
@@ -85,3 +87,10 @@ def test_default_url_from_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("GEOMAP_DB")
     assert normalize_url(None) == "sqlite:///geomap.db"
     assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_database_from_a_newer_geomap_is_refused(db_url):
+    with open_store(db_url) as s, s.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(GeomapError, match="revision '9999'.*upgrade geomap"):
+        open_store(db_url)

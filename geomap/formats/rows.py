@@ -166,11 +166,14 @@ def row_to_claim(
         raise RowError("latitude", f"{v['latitude']} is outside -90..90")
     if v["longitude"] is not None and not -180 <= v["longitude"] <= 180:
         raise RowError("longitude", f"{v['longitude']} is outside -180..180")
-    if v["place_id"] is None and resolve is not None and v["location"]:
+    incomplete = any(v[k] is None for k in ("place_id", "location", "latitude", "longitude"))
+    if incomplete and resolve is not None and (v["place_id"] or v["location"]):
+        # Hand-made files: a gazetteer id or a name is enough; the gazetteer fills in the rest.
+        field = "place_id" if v["place_id"] else "location"
         try:
-            place = resolve(v["location"])
+            place = resolve(v[field])
         except GeomapError as exc:
-            raise RowError("location", str(exc)) from None
+            raise RowError(field, str(exc)) from None
     else:
         for k in ("place_id", "location", "latitude", "longitude"):
             if v[k] is None:
