@@ -3,6 +3,11 @@
 Every format carries the same flat columns (geomap.formats.rows), so export -> import is lossless.
 Readers validate the whole file first and raise GeomapError naming file, line (or feature) and
 field; the store then writes everything in one transaction.
+
+Lossless means: every ClaimRecord field, its PlaceRef (polygon as WKT) and its SourceRecord
+come back equal (floats are written with repr). Not kept: store row ids (new ids on import),
+empty strings (read back as None), carriage returns inside KML text (XML normalises them) and
+characters XML 1.0 forbids (KML writes U+FFFD). Datetimes are naive UTC.
 """
 
 from __future__ import annotations
