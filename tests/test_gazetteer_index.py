@@ -162,3 +162,20 @@ def test_unwritable_cache_location_is_a_clear_error(small, tmp_path):
         Gazetteer.open(source=src, cache=blocker / "sub" / "gaz.sqlite")
     with pytest.raises(GazetteerError, match="not readable|cannot read"):
         Gazetteer.open(source=tmp_path / "missing.json", cache=tmp_path / "x.sqlite")
+
+
+def test_bloom_filter_has_no_false_negatives_and_few_false_positives():
+    from gazetteer.bloom import Bloom
+
+    keys = [f"place {i} {i * 7919 % 1000}" for i in range(5000)]
+    bloom = Bloom.build(keys, len(keys))
+    assert all(k in bloom for k in keys)
+    others = [f"other {i}" for i in range(5000)]
+    assert sum(k in bloom for k in others) < 150  # ~1% expected
+
+
+def test_is_name_uses_the_index_bloom(small):
+    src, cache = small
+    g = Gazetteer.build(source=src, cache=cache)
+    assert g._bloom is not None
+    assert g.is_name("Torezk") and g.is_name("Chasov Yar") and not g.is_name("Zzyzx Qwerty")
