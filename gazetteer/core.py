@@ -57,6 +57,9 @@ _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precis
                "p.population, p.geonameid, p.alt, p.members")
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
+_REGION_LIST_RE = re.compile(
+    r"((?:[A-ZА-ЯІЇЄҐ][\w'’-]+,\s+)*[A-ZА-ЯІЇЄҐ][\w'’-]+,?\s+and\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)"
+    r"\s+(?:regions|oblasts|provinces)\b")
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -591,6 +594,13 @@ class Gazetteer:
             i = 0
             while i < len(words):
                 i += self._context_at(words, i, ctx, seen, lower)
+        for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
+            for name in re.split(r",\s*|\s+and\s+", m.group(1)):
+                for p, kind, _, _ in self._matches(f"{name} region")[0]:
+                    if kind == KIND_REGION:
+                        ctx.admin1s.add(p.id)
+                        if p.country:
+                            ctx.countries.add(p.country)
         return ctx
 
     def _context_at(self, words: list[tuple[str, bool]], i: int, ctx: Context,
