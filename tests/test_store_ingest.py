@@ -235,3 +235,46 @@ def test_default_database_is_geomap_db_in_working_directory(tmp_path, monkeypatc
     with open_store() as s:
         s.add_claim(make_claim())
     assert (tmp_path / "geomap.db").exists()
+
+
+_BULK_WORKER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from fixtures_pg import make_claim, make_source
+    from geomap.store import open_store
+    w = int(sys.argv[1])
+    store = open_store({url!r})
+    if w < 2:  # two big imports (bulk-load mode on SQLite) ...
+        claims = (make_claim(["toretsk", "pokrovsk", "kyiv"][i % 3],
+                             source=make_source(w * 100000 + i // 50), quote=f"{{w}}-{{i}}")
+                  for i in range(25000))
+        assert store.import_claims(claims).added == 25000
+    else:  # ... racing two ingesters
+        for i in range(10):
+            src = make_source(w * 1000 + i)
+            claims = [make_claim(quote=f"{{w}}-{{i}}-{{j}}") for j in range(5)]
+            assert store.ingest(src, claims).added == 5
+    store.close()
+    """
+)
+
+
+def test_concurrent_bulk_imports_and_ingests_lose_nothing(db_url, project_root):
+    code = _BULK_WORKER.format(tests=str(project_root / "tests"), url=db_url)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(w)], stderr=subprocess.PIPE, text=True)
+        for w in range(4)
+    ]
+    errs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errs
+    with open_store(db_url) as s:
+        assert s.count()["claims"] == 2 * 25000 + 2 * 50
+        assert len(s.claims(ClaimFilter(place="1001"))) == 2 * 8334 + 100
+        with s.engine.connect() as conn:
+            from alembic.autogenerate import compare_metadata
+            from alembic.runtime.migration import MigrationContext
+
+            from geomap.model import Base
+
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
