@@ -61,7 +61,7 @@ class Candidate:
             d["admin1"] = p.id
         else:
             d["geonameid"] = p.geonameid
-            d["admin1"] = p.admin1
+            d["in_admin1"] = p.admin1  # the region it lies in ("admin1" marks regions)
         d["population"] = p.population
         d["score"] = round(self.score, 3)
         d["match"] = self.match
