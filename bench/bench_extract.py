@@ -77,7 +77,7 @@ def geomap_places(art, gaz) -> set[str]:
     found = set()
     for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
         for m in find_names(text, s0, s1, gaz, vocab):
-            ref = res.resolve(m.query, m.hint)
+            ref, _ties = res.resolve(m.query, m.hint)
             if ref is not None and ref.country in THEATRE_COUNTRIES:
                 found.add(normalize(m.query.removesuffix(" region")))
     return found

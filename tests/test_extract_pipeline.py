@@ -147,3 +147,15 @@ def test_appositive_claimant_and_assessment(gz):
         "Ukraine's top commander, Oleksandr Syrskyi", "ukraine", "withdrawn")
     a = _one(claims, "705104")
     assert (a.side, a.type) == ("third-party", "assessment")
+
+
+def test_shared_names_are_settled_by_nearby_places():
+    from geomap.extract.pipeline import _nearest
+    from geomap.records import PlaceRef
+
+    far = PlaceRef("1", "Andriivka", "settlement", 49.5, 36.6)
+    near = PlaceRef("2", "Andriivka", "settlement", 48.0, 37.1)
+    anchor = PlaceRef("3", "Kurakhove", "settlement", 47.98, 37.28)
+    assert _nearest([far, near], [anchor]) is near
+    assert _nearest([far, near], []) is None
+    assert _nearest([far], [anchor]) is None  # nothing within 60 km: keep the gazetteer's pick

@@ -85,6 +85,9 @@ _LEAD_NATIONAL_RE = re.compile(
 _AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
                          r"repeatedly|previously|already|again|still|yet))+$", re.I)
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
+# after "X, the governor added," the sentence goes on with its verb (not "using ...")
+_PARENTHETICAL_RE = re.compile(
+    r"^\s*,\s+(?=(?:were|was|are|is|had|has|have|would|will|could|did|\w+ed)\b)", re.I)
 _ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
                         r"with|while)(?:\s+that)?\s+", re.I)
 _TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
@@ -231,8 +234,11 @@ def attribute(sentence: str) -> Attribution:
             if prefix and prefix[-1] in ",\"”'’" and (short_tail or len(prefix) > 2 * len(tail)):
                 extra = None
                 am = _ADDING_RE.search(tail)
+                pm = _PARENTHETICAL_RE.match(tail)
                 if am:
                     extra = (vm.end() + am.end(), n)
+                elif pm:  # "Russian troops, the governor added, were attacking X"
+                    extra = (vm.end() + pm.end(), n)
                 return Attribution(claimant, side_of(claimant), (0, len(prefix)),
                                    (cstart, vm.end()), verb, denial, extra)
             return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()),

@@ -27,7 +27,7 @@ from geomap.extract.mentions import (
 )
 from geomap.extract.reader import Article, detect_format, read_html, read_text
 from geomap.extract.sentences import sentences
-from geomap.places import place_ref
+from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
@@ -83,16 +83,19 @@ class _Resolver:
         except TypeError:  # not weak-referenceable: cache for this document only
             self.cache = {}
 
-    def resolve(self, query: str, hint: str | None) -> PlaceRef | None:
+    def resolve(self, query: str, hint: str | None) -> tuple[PlaceRef | None, list[PlaceRef]]:
+        """Best place for a name, plus the near-equal alternatives when the name is ambiguous
+        (dozens of villages are called Andriivka); the caller settles those by proximity to
+        the other places in the sentence."""
         k = (query, hint, self.ctx_key)
         if k in self.cache:
             return self.cache[k]
         if len(self.cache) > 50_000:
             self.cache.clear()
-        ref = None
+        ref, ties = None, []
         try:
             cands = self.gaz.candidates(query, context=self.context, limit=8)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a lookup failure is an unknown name, not a crash
             cands = []
         if cands:
             pick = cands[0]
@@ -106,10 +109,26 @@ class _Resolver:
                         break
             try:
                 ref = place_ref(pick.place)
+                if pick is cands[0] and pick.place.id not in named:
+                    ties = [place_ref(c.place) for c in ambiguous_candidates(cands)]
             except GeomapError:
                 ref = None
-        self.cache[k] = ref
-        return ref
+        self.cache[k] = (ref, ties)
+        return ref, ties
+
+
+def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
+             ) -> PlaceRef | None:
+    """Of places sharing a name, the one close to places named alongside it."""
+    best: tuple[float, PlaceRef] | None = None
+    for t in ties:
+        for a in anchors:
+            if a.id == t.id or a.precision != "settlement":
+                continue
+            d = haversine_km(t.lat, t.lon, a.lat, a.lon)
+            if d <= max_km and (best is None or d < best[0]):
+                best = (d, t)
+    return best[1] if best else None
 
 
 _CONTEXT_RE = re.compile(
@@ -179,10 +198,20 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
 
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
-        resolved: list[tuple[Mention, PlaceRef]] = []
-        for m in items:
+        # resolve names; ambiguous ones by proximity to the sentence's other places, then to
+        # the places the article named recently
+        found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
+        for i, m in enumerate(items):
             if m.kind == "name":
-                ref = resolver.resolve(m.query, m.hint)
+                found[i] = resolver.resolve(m.query, m.hint)
+        anchors = [r for r, ties in found.values() if r is not None and not ties]
+        anchors += [r for r, _n in reversed(memory.settlements[-3:])]
+        resolved: list[tuple[Mention, PlaceRef]] = []
+        for i, m in enumerate(items):
+            if m.kind == "name":
+                ref, ties = found[i]
+                if ties:
+                    ref = _nearest(ties, anchors) or ref
                 if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
                         m.article and ref.precision == "settlement")):
                     ref = None  # abroad, or "the Dnipro" (the river, not the city)

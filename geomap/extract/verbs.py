@@ -52,12 +52,14 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     ("captured", "obj", r"\b(?:capture|seizure|liberation|fall|occupation)\s+of\s+"),
     # holding
     ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)"),
+    ("holding", "obj", r"\b(?:still|firmly|continue\s+to|continues\s+to)\s+(?:control|controls|controlled|hold|holds)\s+"),
     ("holding", "obj", r"\b(?:defending|defended|defend|repelled|repelling|repulsed|repel)\b"),
     ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b"),
     # advancing
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+"),
     ("advancing", "obj", r"\b(?:offensive|assault|advance|push|incursion|foothold)\s+(?:on|towards?|into|against|in)\s+"),
     ("advancing", "obj", r"\b(?:pressure|pressing|pressed|press|bearing\s+down|bore\s+down|converging|closing\s+in)\s+(?:on|upon|towards?)\s+"),
+    ("advancing", "obj", r"\b(?:attack(?:ing|ed|s)?|assault(?:ing|ed|s)?|storm(?:ing|ed|s)?)\s+(?:the\s+)?(?:outskirts|positions|defen[cs]es|flanks?|approaches|edges?)\s+(?:of|in|near|around)\s+"),
     ("advancing", "obj", r"\b(?:improved|improving|improve)\s+(?:their|its|the)\s+(?:tactical\s+)?(?:positions?|situation)\s+(?:near|around|in|at|on)\s+"),
     ("advancing", "obj", r"\b(?:broke|broken|breaking|smashed|punched)\s+through\b"),
     ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:e|ed|ing)|outflank(?:ed|ing)?|entered|entering|stormed|storming)\b"),
@@ -81,10 +83,10 @@ _TRIGGERS = [
     "abandoned evacuated", "captured seized liberated taken occupied overrun fallen fell falls",
     "control", "control", "captur seiz overr liberat retook retake", "took taken takes",
     "taking capturing seizing recapturing retaking",
-    "capture seizure liberation fall occupation", "hold held", "defend repel repuls",
+    "capture seizure liberation fall occupation", "hold held", "control hold", "defend repel repuls",
     "control hands", "advanc push mov clos edg inch gain broke breakthrough",
     "offensive assault advance push incursion foothold", "pressure press bearing bore converg closing",
-    "improv", "broke broken breaking smashed punched", "approach encircl outflank enter storm", "ground cross-border incursion",
+    "attack assault storm", "improv", "broke broken breaking smashed punched", "approach encircl outflank enter storm", "ground cross-border incursion",
     "strike attack raid bombardment shelling barrage", "been",
     "struck shelled bombed pounded targeted hit attacked sank sunk sinking shot downed intercepted",
     "drone missile bomb shelling strike", "destroy damag",
@@ -112,7 +114,8 @@ ASSESSMENT_RE = re.compile(
     r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
     r"could\s+(?:allow|enable|soon|fall|be)|is\s+expected\s+to|are\s+expected\s+to|"
     r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
-    r"in\s+a\s+position\s+to|set\s+to|would|could|might|(?-i:may))\b",
+    r"in\s+a\s+position\s+to|set\s+to|would|might|(?-i:may)|"
+    r"could(?!\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)))\b",
     re.I,
 )
 DENIAL_VERB_RE = re.compile(
