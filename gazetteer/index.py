@@ -30,7 +30,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 13
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -312,6 +312,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             shape_rows.append((rid, wkb))
             for k in keys:
                 names[(k, rid)] = (KIND_REGION, 1.0)
+                loose.add((loose_of_key(k), rid))
                 max_words = max(max_words, k.count(" ") + 1)
         max_words = min(max_words, MAX_NAME_WORDS)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)

@@ -45,6 +45,14 @@ class RegionSpec:
             ck = normalize(c)
             for w in REGION_WORDS:
                 keys.add(f"{ck} {w}")
+            # Ukrainian/Russian case forms: Донецької/Донецькій/Донецкой области
+            forms: list[str] = []
+            if ck.endswith("ska"):
+                forms = [ck[:-1] + "oi", ck[:-1] + "ii"]
+            elif ck.endswith("skaya"):
+                forms = [ck[:-3] + "oy", ck[:-3] + "oi"]
+            for f in forms:
+                keys.update((f"{f} oblasti", f"{f} oblast"))
         return {k for k in keys if k}
 
 

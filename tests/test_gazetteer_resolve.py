@@ -88,3 +88,13 @@ def test_ids_stand_for_themselves(gaz):
     assert gaz.resolve("709354").place.name == "Toretsk"
     assert gaz.resolve("UA.21").place.precision == "region"
     assert gaz.candidates("UA.99") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Донецької області", "UA.05"), ("Донецкой области", "UA.05"), ("Курская область", "RU.41"),
+     ("Сумської області", "UA.21"), ("Донеччина", "UA.05"), ("Zaporozhskaya oblast", "UA.26"),
+     ("Republic of Crimea", "UA.11"), ("the Donbas region", "UA.DONBAS")],
+)
+def test_region_names_in_other_languages_and_cases(gaz, name, expected):
+    assert gaz.resolve(name).place.id == expected
