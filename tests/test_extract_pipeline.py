@@ -159,3 +159,14 @@ def test_shared_names_are_settled_by_nearby_places():
     assert _nearest([far, near], [anchor]) is near
     assert _nearest([far, near], []) is None
     assert _nearest([far], [anchor]) is None  # nothing within 60 km: keep the gazetteer's pick
+
+
+def test_denial_of_a_claim_answers_its_places(gz):
+    claims = _claims(gz, "Moscow accused Kyiv of shelling a market in Horlivka.\n\n"
+                         "Ukraine's army denied the accusation.")
+    assert [(c.place.id, c.side, c.type) for c in claims] == [
+        ("707753", "russia", "strike"), ("707753", "ukraine", "denied")]
+
+
+def test_sideless_chatter_is_no_claim(gz):
+    assert _claims(gz, "A poet told a festival in Lviv that books matter.") == []

@@ -36,6 +36,11 @@ VERSION = "0.4.0"
 _TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
                   "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
 _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
+_ANSWERED_RE = re.compile(
+    r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
+    r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
+    r"statements?|assertions?)\b", re.I)
+_ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
@@ -227,6 +232,14 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 if ref is not None:
                     resolved.append((m, ref))
         claimable = _claimable(text, resolved, spans)
+        if not claimable and att.denial and memory.last_claims:
+            # "Kyiv rejected the claim": the places of the claim being answered
+            rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1])
+            if rm:
+                claimable = [(Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"),
+                              ref) for ref in memory.last_claims]
+        if claimable or not att.denial:
+            memory.last_claims = []
         if not claimable:
             continue
 
@@ -255,7 +268,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     if j not in types or cand < types[j]:
                         types[j] = cand
         fallback = False
-        if not types and not narration and len({ref.id for _m, ref in claimable}) == 1:
+        if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
+                and (all_cues or side is not None or att.denial)):
             fallback = True
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
@@ -276,6 +290,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             seen.add(key)
             if ref.precision == "settlement":
                 memory.topic(ref)
+            if ref not in memory.last_claims:
+                memory.last_claims.append(ref)
             c_side = side
             if c_side is None:
                 if narration:
@@ -290,7 +306,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 cdate, prec = _pick_date([d for d in dates if a0 <= d.start < a1 + 20],
                                          a0, pub)
             else:
-                cdate, prec = _pick_date(dates, m.start - s0, pub, cue_pos)
+                usable = dates
+                if 0 <= cue_pos < m.start - s0:
+                    # "striking a station in Sudzha, a town its troops recaptured last week":
+                    # a date inside an aside after the place dates the aside
+                    usable = [d for d in dates if not (d.start > m.end - s0 and _ASIDE_RE.search(
+                        sent, m.end - s0, d.start))]
+                cdate, prec = _pick_date(usable, m.start - s0, pub, cue_pos)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
@@ -317,6 +339,7 @@ class _Memory:
         self.settlements: list[tuple[PlaceRef, str | None]] = []
         self.regions: list[PlaceRef] = []
         self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
+        self.last_claims: list[PlaceRef] = []  # places the latest claims were about
         self.sentence = 0
 
     def next_sentence(self) -> None:

@@ -67,6 +67,7 @@ _LEXICON: list[tuple[str, str, str] | tuple[str, str, str, bool]] = [
     # strike
     ("strike", "obj", r"\b(?:(?:air|missile|drone|artillery|rocket|glide[- ]bomb|Russian|Ukrainian)\s+)?(?:strikes?|attacks?|raids?|bombardment|shelling|barrage)\s+(?:\w+\s+){0,2}?(?:on|at|against|of|in|near|across)\s+"),
     ("strike", "subj", r"\b(?:has|have|had|was|were|is|are)\s+been\s+(?:\w+\s+){0,2}?(?:shelled|struck|hit|bombed|attacked|targeted|pounded)\b"),
+    ("strike", "obj", r"\b(?:striking|shelling|bombing|targeting|attacking)\b", True),
     ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked|sank|sunk|sinking|shot\s+down|downed|intercepted)\b"),
     ("strike", "any", r"\b(?:drones?|missiles?|(?:glide|guided|aerial)\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b"),
     ("strike", "any", r"\b(?:destroyed|damaged|damaging|destroying|damage|destruction)\b", True),
@@ -87,7 +88,7 @@ _TRIGGERS = [
     "control hands", "advanc push mov clos edg inch gain broke breakthrough",
     "offensive assault advance push incursion foothold", "pressure press bearing bore converg closing",
     "attack assault storm", "improv", "broke broken breaking smashed punched", "approach encircl outflank enter storm", "ground cross-border incursion",
-    "strike attack raid bombardment shelling barrage", "been",
+    "strike attack raid bombardment shelling barrage", "been", "striking shelling bombing targeting attacking",
     "struck shelled bombed pounded targeted hit attacked sank sunk sinking shot downed intercepted",
     "drone missile bomb shelling strike", "destroy damag",
     "killed wounded injured killing wounding injuring dead casualties",
