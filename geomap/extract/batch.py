@@ -48,7 +48,8 @@ def process_paths(paths: Iterable[str], *, store: Any = None, gazetteer: Any = N
                 res.stored = store.ingest(ex.source, ex.claims)
         except (ReadError, GeomapError) as exc:
             res.error = str(exc)
-        except (UnicodeError, ValueError) as exc:  # defensive: a parser choked on odd input
+        except Exception as exc:  # noqa: BLE001 - one odd file (a parser choking on it) must
+            # not stop the batch; the error names the file and what went wrong
             res.error = f"{path}: cannot extract ({exc.__class__.__name__}: {exc})"
         results.append(res)
         if on_file:
