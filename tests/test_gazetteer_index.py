@@ -179,3 +179,29 @@ def test_is_name_uses_the_index_bloom(small):
     g = Gazetteer.build(source=src, cache=cache)
     assert g._bloom is not None
     assert g.is_name("Torezk") and g.is_name("Chasov Yar") and not g.is_name("Zzyzx Qwerty")
+
+
+def test_corrupt_pages_inside_a_whole_file_give_gazetteer_errors(small):
+    src, cache = small
+    Gazetteer.build(source=src, cache=cache).close()
+    data = bytearray(cache.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page * 2):  # scribble over every other page
+        data[start:start + 200] = b"\xa5" * 200
+    cache.write_bytes(bytes(data))
+    names = ["Toretsk", "Sumy region", "Kursk", "Xyzzy"]
+    try:
+        g = Gazetteer(cache)
+    except GazetteerError:
+        return  # detected at open: fine
+    for n in names:
+        try:
+            g.candidates(n)
+            g.is_name(n)
+        except GazetteerError as exc:
+            assert "rebuild" in str(exc) or "corrupt" in str(exc)
+    # the normal way in detects it or still answers; it never raises anything else
+    try:
+        Gazetteer.open(source=src, cache=cache).candidates("Toretsk")
+    except GazetteerError:
+        pass
