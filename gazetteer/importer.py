@@ -8,11 +8,14 @@ malformed row raises GazetteerError naming the file and line, and the overlay st
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import sqlite3
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from gazetteer.errors import GazetteerError
 from gazetteer.index import (
@@ -67,14 +70,28 @@ def _fail(path: Path, lineno: int, msg: str) -> GazetteerError:
     return GazetteerError(f"{path}:{lineno}: {msg}")
 
 
+def _open_text(p: Path, what: str) -> tuple[IO[str], Path]:
+    """Open a dump file as UTF-8 text; a GeoNames .zip (UA.zip, alternateNamesV2.zip) is read
+    through: its data member is the .txt that is not the readme. Returns (file, display path)."""
+    try:
+        if p.suffix.lower() != ".zip":
+            return p.open(encoding="utf-8", newline="\n"), p
+        zf = zipfile.ZipFile(p)
+        members = [n for n in zf.namelist()
+                   if n.lower().endswith(".txt") and "readme" not in n.lower()]
+        if len(members) != 1:
+            raise GazetteerError(f"{p}: expected one data .txt inside the zip, found {members}")
+        raw = zf.open(members[0])
+        return io.TextIOWrapper(raw, encoding="utf-8", newline="\n"), p / members[0]
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise GazetteerError(f"cannot read {what} {p}: {exc}") from exc
+
+
 def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
     """Rows of a GeoNames 19-column tab-separated file, validated."""
     p = Path(path)
     rows: list[_Row] = []
-    try:
-        fh = p.open(encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise GazetteerError(f"cannot read GeoNames file {p}: {exc}") from exc
+    fh, p = _open_text(p, "GeoNames file")
     with fh:
         try:
             for lineno, line in enumerate(fh, 1):
@@ -130,10 +147,7 @@ def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
     """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated."""
     p = Path(path)
     out: dict[int, list[str]] = {}
-    try:
-        fh = p.open(encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise GazetteerError(f"cannot read alternate names file {p}: {exc}") from exc
+    fh, p = _open_text(p, "alternate names file")
     with fh:
         try:
             for lineno, line in enumerate(fh, 1):

@@ -92,3 +92,26 @@ def test_damaged_overlay_is_ignored_with_a_warning(small_cache, tmp_path):
     overlay_path(cache).unlink()
     import_geonames(dump, cache=cache)
     assert Gazetteer.open(source=src, cache=cache).resolve("Kalynova Balka").place.population == 85
+
+
+def test_import_from_geonames_zip(small_cache, tmp_path):
+    import zipfile
+
+    src, cache = small_cache
+    txt = write_tsv(tmp_path / "UA.txt", GEONAMES_ROWS)
+    archive = tmp_path / "UA.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(txt, "UA.txt")
+        zf.writestr("readme.txt", "about the data")
+    stats = import_geonames(archive, cache=cache)
+    assert stats.places == 2
+    assert Gazetteer.open(source=src, cache=cache).resolve("Vyshneve Pole").place.id == "99000001"
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(GazetteerError, match="broken.zip"):
+        import_geonames(broken, cache=cache)
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("UA.txt", "1\tonly two columns\n")
+    with pytest.raises(GazetteerError, match=r"bad.zip/UA.txt:1: expected 19"):
+        import_geonames(bad, cache=cache)
