@@ -203,34 +203,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
 
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
-        # resolve names; ambiguous ones by proximity to the sentence's other places, then to
-        # the places the article named recently
-        found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
-        for i, m in enumerate(items):
-            if m.kind == "name":
-                found[i] = resolver.resolve(m.query, m.hint)
-        anchors = [r for r, ties in found.values() if r is not None and not ties]
-        anchors += [r for r, _n in reversed(memory.settlements[-3:])]
-        resolved: list[tuple[Mention, PlaceRef]] = []
-        for i, m in enumerate(items):
-            if m.kind == "name":
-                ref, ties = found[i]
-                if ties:
-                    ref = _nearest(ties, anchors) or ref
-                if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
-                        m.article and ref.precision == "settlement")):
-                    ref = None  # abroad, or "the Dnipro" (the river, not the city)
-                hits.append(PlaceHit(m, ref))
-                if ref is None or m.actor:
-                    continue
-                memory.add(ref, m.noun)
-                if ref.precision == "settlement" and m.start - s0 <= 25:
-                    memory.topic(ref)  # the sentence's subject: what "the town" will mean
-                resolved.append((m, ref))
-            else:
-                ref = memory.lookup(m)
-                if ref is not None:
-                    resolved.append((m, ref))
+        resolved = _resolve_mentions(items, resolver, memory, hits, s0)
         claimable = _claimable(text, resolved, spans)
         if not claimable and att.denial and memory.last_claims:
             # "Kyiv rejected the claim": the places of the claim being answered
@@ -243,30 +216,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if not claimable:
             continue
 
-        # cues per content span, attached to the place each one governs
-        # index -> (priority, distance, type, cue offset in sentence)
-        types: dict[int, tuple[int, int, str, int]] = {}
-        all_cues: list[verbs.Cue] = []
-        for c0, c1 in spans:
-            for cue in verbs.find_cues(text[c0:c1]):
-                if narration and (cue.attach == "any" or cue.weak):
-                    continue  # the outlet's own narration: only a verb governing the place
-                cue = verbs.Cue(c0 + cue.start, c0 + cue.end, cue.type, cue.attach, cue.text,
-                                cue.weak)
-                all_cues.append(cue)
-                idx_dist = _attach(text, cue, claimable, narration)
-                if idx_dist is None:
-                    continue
-                idx, dist = idx_dist
-                ctype = cue.type
-                if ctype == "captured" and (
-                        _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                        or _NOT_RE.search(cue.text)):
-                    ctype = "denied"  # "had not fallen", "did not capture"
-                cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-                for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
-                    if j not in types or cand < types[j]:
-                        types[j] = cand
+        types, all_cues = _cue_types(text, spans, claimable, narration, s0)
         fallback = False
         if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
                 and (all_cues or side is not None or att.denial)):
@@ -300,19 +250,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 else:
                     c_side = "third-party"
-            if ctype == "denied" and att.denial:
-                # a denial is dated when it is made: the attribution's date or publication
-                a0, a1 = att.attribution or (0, 0)
-                cdate, prec = _pick_date([d for d in dates if a0 <= d.start < a1 + 20],
-                                         a0, pub)
-            else:
-                usable = dates
-                if 0 <= cue_pos < m.start - s0:
-                    # "striking a station in Sudzha, a town its troops recaptured last week":
-                    # a date inside an aside after the place dates the aside
-                    usable = [d for d in dates if not (d.start > m.end - s0 and _ASIDE_RE.search(
-                        sent, m.end - s0, d.start))]
-                cdate, prec = _pick_date(usable, m.start - s0, pub, cue_pos)
+            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
@@ -325,6 +263,86 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 extractor_version=VERSION, source=src,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,
+                      hits: list[PlaceHit], s0: int) -> list[tuple[Mention, PlaceRef]]:
+    """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
+    villages are settled by proximity to the sentence's other places, then to the places the
+    article named recently; references ("the town") by the article's memory."""
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
+    for i, m in enumerate(items):
+        if m.kind == "name":
+            found[i] = resolver.resolve(m.query, m.hint)
+    anchors = [r for r, ties in found.values() if r is not None and not ties]
+    anchors += [r for r, _n in reversed(memory.settlements[-3:])]
+    resolved: list[tuple[Mention, PlaceRef]] = []
+    for i, m in enumerate(items):
+        if m.kind != "name":
+            ref = memory.lookup(m)
+            if ref is not None:
+                resolved.append((m, ref))
+            continue
+        ref, ties = found[i]
+        if ties:
+            ref = _nearest(ties, anchors) or ref
+        if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
+                m.article and ref.precision == "settlement")):
+            ref = None  # abroad, or "the Dnipro" (the river, not the city)
+        hits.append(PlaceHit(m, ref))
+        if ref is None or m.actor:
+            continue
+        memory.add(ref, m.noun)
+        if ref.precision == "settlement" and m.start - s0 <= 25:
+            memory.topic(ref)  # the sentence's subject: what "the town" will mean
+        resolved.append((m, ref))
+    return resolved
+
+
+def _cue_types(text: str, spans: list[tuple[int, int]],
+               claimable: list[tuple[Mention, PlaceRef]], narration: bool, s0: int
+               ) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
+    """Claim type per claimable place: each cue in the content attaches to the place it
+    governs (and the places listed with it); the strongest type wins, then the nearest cue.
+    Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
+    types: dict[int, tuple[int, int, str, int]] = {}
+    all_cues: list[verbs.Cue] = []
+    for c0, c1 in spans:
+        for cue in verbs.find_cues(text[c0:c1]):
+            if narration and (cue.attach == "any" or cue.weak):
+                continue  # the outlet's own narration: only a verb governing the place
+            cue = verbs.Cue(c0 + cue.start, c0 + cue.end, cue.type, cue.attach, cue.text,
+                            cue.weak)
+            all_cues.append(cue)
+            idx_dist = _attach(text, cue, claimable, narration)
+            if idx_dist is None:
+                continue
+            idx, dist = idx_dist
+            ctype = cue.type
+            if ctype == "captured" and (
+                    _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+                    or _NOT_RE.search(cue.text)):
+                ctype = "denied"  # "had not fallen", "did not capture"
+            cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
+            for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
+                if j not in types or cand < types[j]:
+                    types[j] = cand
+    return types, all_cues
+
+
+def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
+              att: cl.Attribution, cue_pos: int, pub: date) -> tuple[date, str]:
+    """The claim's date: a denial is dated when made (the attribution's date, or
+    publication); otherwise the date expression nearest the place or its verb, ignoring a
+    date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
+    if ctype == "denied" and att.denial:
+        a0, a1 = att.attribution or (0, 0)
+        return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
+    usable = dates
+    if 0 <= cue_pos < m.start - s0:
+        usable = [d for d in dates if not (
+            d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))]
+    return _pick_date(usable, m.start - s0, pub, cue_pos)
 
 
 # Population ranges that make "the village" / "the city" point at the right earlier place.
