@@ -51,8 +51,7 @@ class PlaceRef:
     polygon_wkt: str | None = None  # regions only
 
     def __post_init__(self) -> None:
-        if self.precision not in PLACE_PRECISIONS:
-            raise GeomapError(f"place precision {self.precision!r} is not one of {PLACE_PRECISIONS}")
+        validate_choice("place precision", self.precision, PLACE_PRECISIONS)
 
 
 @dataclass

@@ -10,20 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
-# Area fixtures (each module may be absent while that area is being built).
-for _mod in ("fixtures_pg", "fixtures_browser"):
-    try:
-        exec(f"from {_mod} import *  # noqa: F401,F403")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _mod:
-            raise
+from fixtures_browser import *  # noqa: E402,F401,F403
+from fixtures_pg import *  # noqa: E402,F401,F403
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The shared reference corpus beside the checkout; tests using it skip when it is absent."""
     if not (SHARED_CORPUS / "README.md").exists():
-        pytest.skip(f"../shared/corpus not found at {SHARED_CORPUS}: corpus tests need it beside the checkout")
+        pytest.skip(
+            f"../shared/corpus not found at {SHARED_CORPUS}: "
+            "corpus tests need it beside the project"
+        )
     return SHARED_CORPUS
 
 

@@ -25,16 +25,5 @@ def main() -> None:
     """Map contested front-line claims from war reporting, offline."""
 
 
-def _register() -> None:
-    # Each area keeps its commands in its own module; importing registers them on `main`.
-    import importlib
-
-    for mod in ("place", "store", "extract", "render"):
-        try:
-            importlib.import_module(f"geomap.cli.{mod}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"geomap.cli.{mod}":
-                raise
-
-
-_register()
+# Each area keeps its commands in its own module; importing registers them on `main`.
+from geomap.cli import extract, place, render, store  # noqa: E402,F401

@@ -1,0 +1,64 @@
+"""Project-wide rules: ruff clean, and imports flow one way
+(gazetteer <- geomap.extract/store <- geomap.render <- geomap.cli)."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    bad = []
+    for path in sorted((ROOT / package.replace(".", "/")).rglob("*.py")):
+        for name in _imports(path):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                bad.append(f"{path.relative_to(ROOT)} imports {name}")
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("gazetteer", ("geomap",)),
+        ("geomap.extract", ("geomap.render", "geomap.cli")),
+        ("geomap.formats", ("geomap.render", "geomap.cli", "geomap.extract")),
+        ("geomap.render", ("geomap.cli",)),
+    ],
+)
+def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
+    assert _violations(package, forbidden) == []
+
+
+def test_lower_layers_do_not_import_upper_ones() -> None:
+    for module in ("store", "query", "model", "places", "records", "errors"):
+        path = ROOT / "geomap" / f"{module}.py"
+        names = _imports(path)
+        upper_layers = ("geomap.render", "geomap.cli", "geomap.extract")
+        upper = [n for n in names if n.startswith(upper_layers)]
+        assert upper == [], f"geomap/{module}.py imports {upper}"
+
+
+def test_ruff_clean() -> None:
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (it comes with the test extra)")
+    done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
