@@ -40,6 +40,8 @@ _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
     r"statements?|assertions?)\b", re.I)
+_OWN_FORCES_RE = re.compile(
+    r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
 _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -248,6 +250,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = "third-party"
                 elif cl.is_local_official(claimant):
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+                elif ctype in ("holding", "withdrawn") and (
+                        fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+                    # "a brigade spokesman said Ukrainian forces are holding out": units report
+                    # their own side's positions
+                    c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
                 else:
                     c_side = "third-party"
             cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub)
