@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 from geomap.cli import main
-from geomap.cli.store import _db_option, _filter_options, _make_filter, format_table
+from geomap.cli.options import db_option, filter_options, make_filter
+from geomap.cli.store import format_table
 from geomap.errors import GeomapError
 
 
@@ -23,14 +24,14 @@ def _write(path: Path, text: str) -> None:
 def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
     from geomap.store import open_store
 
-    flt = _make_filter(place, kw)
+    flt = make_filter(place, kw)
     with open_store(db) as store:
         return flt, store.claims(flt)
 
 
 @main.command("map")
 @click.argument("place", required=False)
-@_filter_options
+@filter_options
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("maps") / "claims.html", show_default=True, help="HTML file to write.")
 @click.option("--fragment", is_flag=True, help="Write an HTML fragment to paste into a page.")
@@ -39,7 +40,7 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
 @click.option("--no-fronts", is_flag=True, help="Leave out the claimed front lines.")
 @click.option("--tiles", default="OpenStreetMap", show_default=True,
               help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.")
-@_db_option
+@db_option
 def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fronts: bool,
             tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
     """Map the claims matching the filters (same filters as `geomap claims`)."""
@@ -57,12 +58,12 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
 
 @main.command("report")
 @click.argument("place", required=False)
-@_filter_options
+@filter_options
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("maps") / "report.html", show_default=True, help="HTML file to write.")
 @click.option("--title", default="Front-line claims report", show_default=True)
 @click.option("--offline", is_flag=True, help="Inline the map's assets (no network needed).")
-@_db_option
+@db_option
 def report_cmd(place: str | None, out: Path, title: str, offline: bool, db: str | None,
                **kw: Any) -> None:  # fmt: skip
     """One printable HTML report: summary, map, and per-place claim tables with sources."""

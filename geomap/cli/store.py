@@ -5,104 +5,21 @@ from __future__ import annotations
 import io
 import re
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from geomap.cli import main
-from geomap.errors import GeomapError
-from geomap.query import ClaimFilter, side_summary
-from geomap.records import CLAIM_TYPES, DATE_PRECISIONS, SIDES, ClaimRecord, SourceRecord
-
-_db_option = click.option(
-    "--db",
-    "db",
-    envvar="GEOMAP_DB",
-    default=None,
-    metavar="URL",
-    help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).",
+from geomap.cli.options import (
+    db_option,
+    filter_options,
+    make_filter,
+    parse_claim_date,
 )
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-def parse_claim_date(s: str | None) -> tuple[date | None, str | None]:
-    """'2025-02-07' -> day, '2025-02' -> (2025-02-01, month), '2025' -> (2025-01-01, year)."""
-    if not s:
-        return None, None
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return datetime.strptime(s.strip(), fmt).date(), precision
-        except ValueError:
-            continue
-    raise GeomapError(f"bad --date {s!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
-
-
-def _day(v: datetime | None) -> date | None:
-    return v.date() if v else None
-
-
-def parse_distance_km(s: str) -> float:
-    """'25km', '25 km', '800m', '25' (km) -> km."""
-    m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(km|m)?\s*", s or "", re.I)
-    if not m:
-        raise GeomapError(f"bad distance {s!r}: use e.g. 25km or 800m")
-    v = float(m.group(1))
-    return v / 1000 if (m.group(2) or "km").lower() == "m" else v
-
-
-def parse_bbox(s: str) -> tuple[float, float, float, float]:
-    try:
-        parts = tuple(float(x) for x in s.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4:
-        raise GeomapError(f"bad --bbox {s!r}: want min_lon,min_lat,max_lon,max_lat")
-    return parts  # type: ignore[return-value]
-
-
-def _filter_options(f):
-    opts = [
-        click.option(
-            "--since", type=_DATE, metavar="YYYY-MM-DD", help="Claims dated on/after YYYY-MM-DD."
-        ),
-        click.option(
-            "--until", type=_DATE, metavar="YYYY-MM-DD", help="Claims dated on/before YYYY-MM-DD."
-        ),
-        click.option(
-            "--as-of",
-            "as_of",
-            type=_DATE,
-            metavar="YYYY-MM-DD",
-            help="State of claims on that day.",
-        ),
-        click.option("--side", type=click.Choice(SIDES)),
-        click.option("--type", "type_", type=click.Choice(CLAIM_TYPES)),
-        click.option("--near", metavar="PLACE", help="Only places near this one (see --within)."),
-        click.option("--within", default="25km", show_default=True, help="Radius for --near."),
-        click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
-        click.option("--contested", is_flag=True, help="Only places whose sides disagree."),
-    ]
-    for o in reversed(opts):
-        f = o(f)
-    return f
-
-
-def _make_filter(place: str | None, kw: dict[str, Any]) -> ClaimFilter:
-    return ClaimFilter(
-        place=place,
-        since=_day(kw["since"]),
-        until=_day(kw["until"]),
-        as_of=_day(kw["as_of"]),
-        side=kw["side"],
-        type=kw["type_"],
-        near=kw["near"],
-        within_km=parse_distance_km(kw["within"]),
-        bbox=parse_bbox(kw["bbox"]) if kw["bbox"] else None,
-        contested=kw["contested"],
-    )
-
+from geomap.errors import GeomapError
+from geomap.query import side_summary
+from geomap.records import CLAIM_TYPES, DATE_PRECISIONS, SIDES, ClaimRecord, SourceRecord
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -144,11 +61,11 @@ def format_table(claims: list[ClaimRecord]) -> str:
 
 @main.command("claims")
 @click.argument("place", required=False)
-@_filter_options
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV output (ACLED-like columns).")
 @click.option("--geojson", "as_geojson", is_flag=True, help="GeoJSON FeatureCollection.")
-@_db_option
+@db_option
 def claims_cmd(
     place: str | None, as_json: bool, as_csv: bool, as_geojson: bool, db: str | None, **kw: Any
 ) -> None:
@@ -158,7 +75,7 @@ def claims_cmd(
 
     if sum((as_json, as_csv, as_geojson)) > 1:
         raise GeomapError("choose one of --json, --csv, --geojson")
-    flt = _make_filter(place, kw)
+    flt = make_filter(place, kw)
     with open_store(db) as store:
         found = store.claims(flt)
     if as_json or as_csv or as_geojson:
@@ -189,7 +106,7 @@ def claims_cmd(
 @click.option("--notes")
 @click.option("--confidence", type=click.FloatRange(0, 1), default=1.0, show_default=True)
 @click.option("--context", help="Text that disambiguates PLACE (e.g. 'Donetsk Oblast').")
-@_db_option
+@db_option
 def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str | None,
             claimant: str | None, quote: str | None, source_url: str | None, notes: str | None,
             confidence: float, context: str | None, db: str | None) -> None:  # fmt: skip
@@ -223,7 +140,7 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson", "kml"]))
-@_db_option
+@db_option
 def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
     """Import claims from FILE (all or nothing); rows already stored are skipped."""
     from geomap.formats import read_claims
@@ -248,8 +165,8 @@ def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File (default: stdout).",
 )
-@_filter_options
-@_db_option
+@filter_options
+@db_option
 def export_cmd(
     place: str | None, fmt: str | None, output: Path | None, db: str | None, **kw: Any
 ) -> None:
@@ -257,7 +174,7 @@ def export_cmd(
     from geomap.formats import detect_format, export_claims, write_claims
     from geomap.store import open_store
 
-    flt = _make_filter(place, kw)
+    flt = make_filter(place, kw)
     with open_store(db) as store:
         found = store.claims(flt)
     if output is None:
@@ -269,4 +186,4 @@ def export_cmd(
     click.echo(f"exported {n} claims to {output}", err=True)
 
 
-__all__ = ["format_table", "parse_bbox", "parse_distance_km"]
+__all__ = ["format_table"]
