@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -257,7 +258,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
                 else:
                     c_side = "third-party"
-            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub)
+            rivals = [c.start - s0 for c in all_cues if c.type != ctype]
+            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
@@ -338,7 +340,8 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
 
 
 def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
-              att: cl.Attribution, cue_pos: int, pub: date) -> tuple[date, str]:
+              att: cl.Attribution, cue_pos: int, pub: date, rivals: Sequence[int] = ()
+              ) -> tuple[date, str]:
     """The claim's date: a denial is dated when made (the attribution's date, or
     publication); otherwise the date expression nearest the place or its verb, ignoring a
     date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
@@ -346,6 +349,11 @@ def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
         a0, a1 = att.attribution or (0, 0)
         return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
     usable = dates
+    if cue_pos >= 0 and rivals:
+        # "shelled every day since troops liberated the city in September 2022": the date
+        # belongs to the verb of another claim that stands nearer to it
+        usable = [d for d in usable
+                  if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)]
     if 0 <= cue_pos < m.start - s0:
         usable = [d for d in dates if not (
             d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))]
