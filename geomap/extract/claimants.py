@@ -189,6 +189,13 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     seg = re.sub(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                  r"earlier|also|previously|later|again|separately|late|early)\s*$", "", seg)
     claimant = _strip_claimant(seg)
+    if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
+        # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
+        end = bounds[i] - 1
+        i -= 1
+        seg_start = bounds[i]
+        seg = left[seg_start:end]
+        claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant):
         return None
     if _PERSON_RE.match(claimant) and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0:

@@ -108,8 +108,11 @@ _SETTLEMENT_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
     r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))")
 _REGION_REF_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier)\s+)?"
-    r"(region|area|oblast|province)(['’]s)?\b(?!\s+(?:of|around|near|between)\s)")
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
+    r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
+    r"(?!\s+(?:of|around|near|between)\s)")
+# "a training centre there": the place just named (only clause-final, never "there were")
+_THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
 _BAD_REF_ADJ = re.compile(
     r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
@@ -273,6 +276,9 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             continue
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                            "ref-settlement", noun=m.group(2)))
+    for m in _THERE_RE.finditer(seg):
+        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                           "ref-settlement", noun="there"))
     for m in _REGION_REF_RE.finditer(seg):
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "region",
                            "ref-region"))

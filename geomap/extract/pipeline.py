@@ -40,7 +40,7 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
-    r"statements?|assertions?)\b", re.I)
+    r"statements?|assertions?|involvement|responsibility|role)\b", re.I)
 _OWN_FORCES_RE = re.compile(
     r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
 _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
@@ -373,6 +373,7 @@ class _Memory:
         self.regions: list[PlaceRef] = []
         self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
         self.last_claims: list[PlaceRef] = []  # places the latest claims were about
+        self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
         self.sentence = 0
 
     def next_sentence(self) -> None:
@@ -387,6 +388,7 @@ class _Memory:
         if ref.precision == "settlement":
             self.settlements.append((ref, noun))
             del self.settlements[:-8]
+            self.in_sentence = (ref, self.sentence)
         else:
             self.regions.append(ref)
             del self.regions[:-4]
@@ -397,6 +399,9 @@ class _Memory:
         if not self.settlements:
             return None
         noun = m.noun or ""
+        if self.in_sentence and self.in_sentence[1] == self.sentence:
+            # "the governor of Sevastopol said ... near the city's outskirts"
+            return self.in_sentence[0]
         recent = list(reversed(self.settlements[-3:]))
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
