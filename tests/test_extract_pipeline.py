@@ -170,3 +170,10 @@ def test_denial_of_a_claim_answers_its_places(gz):
 
 def test_sideless_chatter_is_no_claim(gz):
     assert _claims(gz, "A poet told a festival in Lviv that books matter.") == []
+
+
+def test_reference_prefers_the_place_introduced_with_the_same_noun(gz):
+    claims = _claims(gz, "Russia said it had captured the village of Kruhliakivka south of "
+                         "Kupiansk, but Kyiv said the village remained under its control.")
+    refs = [c for c in claims if c.place_as_written == "the village"]
+    assert refs and refs[0].place.id == "812661"

@@ -190,7 +190,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     memory = _Memory()
     prev_claimant: tuple[str | None, str | None] = (None, None)
 
-    for s0, s1 in sentences(text, has_header=art.format != "html", title=art.title):
+    for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html",
+                                           title=art.title)):
         sent = text[s0:s1]
         memory.next_sentence()
         att = cl.attribute(sent)
@@ -272,6 +273,25 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 extractor_version=VERSION, source=src,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+_TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, with "X said A, but Y said B" cut in two: each side's claim gets its own
+    claimant (the cut is made only where the second part has an attribution of its own)."""
+    out: list[tuple[int, int]] = []
+    for s0, s1 in spans:
+        start = s0
+        for m in _TURN_RE.finditer(text, s0, s1):
+            right = text[m.end() : s1]
+            att = cl.attribute(right)
+            if att.claimant and att.attribution and att.attribution[0] <= 2:
+                out.append((start, m.start()))
+                start = m.end()
+        out.append((start, s1))
+    return out
 
 
 def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,
@@ -399,13 +419,13 @@ class _Memory:
         if not self.settlements:
             return None
         noun = m.noun or ""
-        if self.in_sentence and self.in_sentence[1] == self.sentence:
-            # "the governor of Sevastopol said ... near the city's outskirts"
-            return self.in_sentence[0]
         recent = list(reversed(self.settlements[-3:]))
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
+        if self.in_sentence and self.in_sentence[1] == self.sentence:
+            # "the governor of Sevastopol said ... near the city's outskirts"
+            return self.in_sentence[0]
         if self.last_topic and self.sentence - self.last_topic[1] <= 2:
             return self.last_topic[0]
         lo, hi = _NOUN_POP.get(noun, (0, 10**9))

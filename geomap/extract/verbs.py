@@ -71,7 +71,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "control hold", False),
     ("holding", "obj", r"\b(?:defending|defended|defend|repelled|repelling|repulsed|repel)\b",
      "defend repel repuls", False),
-    ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv['’]s|Moscow['’]s)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b",
+    ("holding", "subj", r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv['’]s|Moscow['’]s|its|their|our)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b",
      "control hands", False),
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|clos(?:ed|ing)\s+in|edg(?:ed|ing)|inch(?:ed|ing)|gain(?:ed|ing)\s+ground|broke\s+through|breakthrough)\s+(?:\w+\s+){0,2}?(?:on|toward|towards|into|near|to\s+the\s+outskirts\s+of|closer\s+to|in)\s+",
      "advanc push mov clos edg inch gain broke breakthrough", False),
