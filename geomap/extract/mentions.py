@@ -119,6 +119,8 @@ _BAD_REF_ADJ = re.compile(
     r"regional)$")
 
 
+_APPOSITIVE_NOUN_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|settlement|hamlet|hub)\b", re.I)
 _AREA_AFTER_RE = re.compile(r"^\s+(?:sector|direction|front|axis|area|salient)\b", re.I)
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 # Claims are about the theatre of war; a hamlet abroad named like an English word is noise.
@@ -259,6 +261,8 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive,
                           noun)
         mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
+        if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
+            mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
         mention.article = (hint is None and not mention.area and not ra
                            and bool(_THE_BEFORE_RE.search(before)))
         out.append(mention)
