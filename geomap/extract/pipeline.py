@@ -110,7 +110,7 @@ class _Resolver:
             named = set(getattr(self.context, "place_ids", None) or ())
             if named:  # the document names this very (big, unambiguous) place elsewhere
                 pick = next((c for c in cands if c.place.id in named), pick)
-            if hint in ("settlement", "region"):
+            if hint in ("settlement", "region") and pick.place.precision != hint:
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
                         pick = c
@@ -491,8 +491,10 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
     return best
 
 
-_COORD_GAP_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
-                           r"(?:city|town|village|region|port)\s+of\s+|the\s+)?")
+_COORD_GAP_RE = re.compile(
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
+    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at)\s+)")  # "two in X and one in Y"
 
 
 def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
