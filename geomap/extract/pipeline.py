@@ -252,10 +252,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = "third-party"
                 elif cl.is_local_official(claimant):
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                elif ctype in ("holding", "withdrawn") and (
+                elif ctype != "strike" and (
                         fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
-                    # "a brigade spokesman said Ukrainian forces are holding out": units report
-                    # their own side's positions
+                    # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
+                    # Defence Minister X said Ukrainian troops recaptured Y": officials report
+                    # their own side's moves
                     c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
                 else:
                     c_side = "third-party"
@@ -524,6 +525,10 @@ def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")
+_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
 def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
                ) -> tuple[date, str]:
     """The date expression nearest the place or the verb that makes the claim (bare years
@@ -539,6 +544,11 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
     if best is None:
         return pub, "day"
     h = best[1]
+    if _NIGHT_RE.match(h.text):
+        # "struck X overnight, the minister said on Monday": the night before that statement
+        said = [d for d in dates if _WEEKDAY_RE.search(d.text)]
+        if said:
+            h = said[0]
     if h.value > pub:
         return pub, "day"
     return h.value, h.precision
