@@ -34,6 +34,7 @@ from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 EXTRACTOR = "rules"
 VERSION = "0.4.0"
 
+_SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 _TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
                   "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
 _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
@@ -228,9 +229,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
         if not types:
+            memory.note_days(find_dates(sent, pub))
             continue
 
         dates = find_dates(sent, pub)
+        if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
+            # "told Putin the same day": the day named in the sentence before
+            dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
         for idx, (_prio, _dist, ctype, cue_pos) in sorted(types.items()):
             m, ref = claimable[idx]
@@ -273,6 +278,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 confidence=round(max(0.1, min(conf, 0.95)), 2), extractor=EXTRACTOR,
                 extractor_version=VERSION, source=src,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
+        memory.note_days(dates)
     return Extraction(source=src, claims=claims, text=text, places=hits)
 
 
@@ -395,10 +401,17 @@ class _Memory:
         self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
         self.last_claims: list[PlaceRef] = []  # places the latest claims were about
         self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
+        self.last_day: date | None = None
         self.sentence = 0
 
     def next_sentence(self) -> None:
         self.sentence += 1
+
+    def note_days(self, dates: list[DateHit]) -> None:
+        """Remember the last day-precise date written, for "the same day"."""
+        days = [d for d in dates if d.precision == "day" and not _NIGHT_RE.match(d.text)]
+        if days:
+            self.last_day = days[-1].value
 
     def topic(self, ref: PlaceRef) -> None:
         """A place a sentence is about (its subject, or a place a claim was made about)."""

@@ -87,6 +87,8 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "advanc push mov penetrat", False),
     ("advancing", "obj", r"\b(?:reach(?:ed|es|ing)?|entered|entering|enter)\s+(?:the\s+)?(?:outskirts|edges?|approaches|centre|center|suburbs|limits|border)\s+(?:of\s+)?",
      "reach enter", False),
+    ("assessment", "obj", r"\b(?:targets?|objectives?|goals?)\s+(?:\w+\s+){0,3}?(?:to\s+be|is|are|were|was|would\s+be|include|included)\s+",
+     "target objective goal", False),
     ("advancing", "obj", r"\b(?:improved|improving|improve)\s+(?:their|its|the)\s+(?:tactical\s+)?(?:positions?|situation)\s+(?:near|around|in|at|on)\s+",
      "improv", False),
     ("advancing", "obj", r"\b(?:broke|broken|breaking|smashed|punched)\s+through\b",
@@ -103,6 +105,8 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "striking shelling bombing targeting attacking", True),
     ("strike", "obj", r"\b(?:struck|shelled|bombed|pounded|targeted|hit|attacked|sank|sunk|sinking|shot\s+down|downed|intercepted)\b",
      "struck shelled bombed pounded targeted hit attacked sank sunk sinking shot downed intercepted", False),
+    ("strike", "subj", r"\b(?:came|come|comes|coming|was|were|is|are|been)\s+under\s+(?:\w+\s+){0,2}?(?:fire|attack|shelling|bombardment)\b",
+     "under", False),
     ("strike", "any", r"\b(?:explosions?|blasts?|detonations?)\b",
      "explosion blast detonation", False),
     ("strike", "any", r"\b(?:drones?|missiles?|(?:glide|guided|aerial)\s+bombs?|shelling|strikes?|airstrikes?|air\s+strikes?|bombardment)\b",
@@ -152,8 +156,13 @@ def irrealis_before(text: str, pos: int) -> bool:
     return bool(_IRREALIS_RE.search(window))
 
 
+_QUOTES = str.maketrans({c: " " for c in "\"“”‘’«»"})
+
+
 def find_cues(text: str) -> list[Cue]:
-    """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins)."""
+    """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins).
+    Quote marks count as spaces ('the "liberation" of X'); offsets are unchanged."""
+    text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     low = text.lower()
