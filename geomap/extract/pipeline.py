@@ -239,7 +239,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         seen: set[tuple[str, str]] = set()
         for idx, (_prio, _dist, ctype, cue_pos) in sorted(types.items()):
             m, ref = claimable[idx]
-            if att.denial:
+            if att.denial or _denied_in_content(text, spans, m):
                 ctype = "denied"
             elif ctype not in ("strike", "denied") and _assessed(text, m, spans):
                 ctype = "assessment"
@@ -523,6 +523,20 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
         j += 1
         out.append(j)
     return out
+
+
+_DENIAL_IN_CONTENT_RE = re.compile(
+    r"\b(?:denied|denies|denying|rejected|rejects|dismissed|dismisses)\s+(?:that|claims?|"
+    r"reports?)\b", re.I)
+
+
+def _denied_in_content(text: str, spans: list[tuple[int, int]], m: Mention) -> bool:
+    """"said X and denied that Y was encircled": the place after a denial verb is denied."""
+    for c0, c1 in spans:
+        if c0 <= m.start < c1:
+            found = list(_DENIAL_IN_CONTENT_RE.finditer(text, c0, m.start))
+            return bool(found) and not _CLAUSE_BREAK_RE.search(text, found[-1].end(), m.start)
+    return False
 
 
 def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
