@@ -11,6 +11,7 @@ import sqlite3
 import threading
 import unicodedata
 import warnings
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,15 @@ LOOSE_MIN_SIMILARITY = 0.8  # loose matches less similar than this are not candi
 W_ALT_BASE = 0.3  # alternate-name matches: this plus W_ALT_PRIMARY x similarity of the
 W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovyansk, not Nikopol)
 
+# alternate names and polygons are not here: places fetch them on first access (_load_field)
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
-               "p.population, p.geonameid, p.alt, p.members")
+               "p.population, p.geonameid, p.members")
+_LOOKUP_SQL = (f"SELECT {_PLACE_COLS}, n.kind, n.sim FROM names n JOIN places p ON p.rid = n.rid "
+               "WHERE n.key = ?")
+_KIND_OF = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}
+_KIND_NAMES = {v: k for k, v in _KIND_OF.items()}
+_LABELS = {"name": "name", "alternate": "alternate name", "region": "region name"}
+_NO_CONTEXT = Context()  # shared, never modified (candidates only reads contexts)
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
 _REGION_LIST_RE = re.compile(
@@ -71,14 +79,24 @@ def check_name(name: Any) -> str:
     if len(name) > MAX_NAME_CHARS:
         raise GazetteerError(
             f"place name is {len(name)} characters long (max {MAX_NAME_CHARS}): {name[:40]!r}...")
-    bad = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")
-           and c not in "\t"]
+    bad = [] if name.isprintable() else [  # printable: no control characters at all
+        c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c != "\t"]
     if bad:
         raise GazetteerError(f"place name {name[:60]!r} contains control characters "
                              f"({', '.join(f'U+{ord(c):04X}' for c in bad[:3])})")
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
+
+
+def _write_reasons(parts: list[tuple[Any, ...]], _field: str = "reasons") -> list[str]:
+    """A candidate's reasons from the features its score recorded (Gazetteer._score)."""
+    return [fmt.format(*values) for fmt, *values in parts]
+
+
+def _order(c: Candidate) -> tuple[float, int, str]:
+    """Ranking: best score, then bigger population, then id (stable across runs)."""
+    return (-c.score, -c.place.population, c.place.id)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -213,24 +231,29 @@ class Gazetteer:
 
     # -- places ---------------------------------------------------------------------------
     def _place(self, row: tuple[Any, ...], schema: str = "main") -> Place:
-        rid = row[0]
-        key = (schema, rid)
+        key = (schema, row[0])
         p = self._by_rid.get(key)
         if p is not None:
             return p
-        poly = None
-        if row[7] == "region":
-            import shapely
-
-            wkb = self._query(f"SELECT wkb FROM {schema}.shapes WHERE rid = ?", (rid,))
-            poly = shapely.from_wkb(wkb[0][0]) if wkb else None
-        p = Place(id=row[1], name=row[2], lat=row[3], lon=row[4], country=row[5], admin1=row[6],
-                  precision=row[7], population=row[8] or 0, geonameid=row[9], polygon=poly,
-                  alternate_names=tuple(row[10].split(ALT_SEP)) if row[10] else (),
-                  members=tuple(row[11].split(",")) if row[11] else ())
+        p = Place.from_index(partial(self._load_field, schema, row[0]), {
+            "id": row[1], "name": row[2], "lat": row[3], "lon": row[4], "country": row[5],
+            "admin1": row[6], "precision": row[7], "population": row[8] or 0,
+            "geonameid": row[9], "members": tuple(row[10].split(",")) if row[10] else ()})
         if len(self._by_rid) < 100_000:
             self._by_rid[key] = p
         return p
+
+    def _load_field(self, schema: str, rid: int, field: str) -> Any:
+        """A place's alternate names or polygon, read when first asked for (Place.from_index)."""
+        if field == "alternate_names":
+            rows = self._query(f"SELECT alt FROM {schema}.places WHERE rid = ?", (rid,))
+            return tuple(rows[0][0].split(ALT_SEP)) if rows and rows[0][0] else ()
+        rows = self._query(f"SELECT wkb FROM {schema}.shapes WHERE rid = ?", (rid,))
+        if not rows:
+            return None
+        import shapely
+
+        return shapely.from_wkb(rows[0][0])
 
     def _get_rid(self, rid: int) -> Place | None:
         """A place by rid: main index first, then the overlay."""
@@ -270,18 +293,19 @@ class Gazetteer:
         return p
 
     # -- lookups --------------------------------------------------------------------------
-    def _lookup(self, key: str) -> list[tuple[Place, int, float]]:
-        """(place, kind, similarity to its primary name) for one exact key, index + overlay."""
+    def _lookup(self, key: str, likely: bool = False) -> list[tuple[Place, int, float]]:
+        """(place, kind, similarity to its primary name) for one exact key, index + overlay.
+        `likely`: the key is probably known (a name asked for), so skip the Bloom filter,
+        which only pays off for the many misses of phrase variants and text n-grams."""
         hit = self._lookup_cache.get(key)
         if hit is not None:
             return hit
-        bloom = self._bloom
-        if bloom is not None and key not in bloom:
-            return []
-        rows = self._query(
-            f"SELECT {_PLACE_COLS}, n.kind, n.sim FROM names n JOIN places p ON p.rid = n.rid "
-            "WHERE n.key = ?", (key,))
-        out = [(self._place(r), r[12], r[13]) for r in rows]
+        if not likely:
+            bloom = self._bloom
+            if bloom is not None and key not in bloom:
+                return []
+        rows = self._query(_LOOKUP_SQL, (key,))
+        out = [(self._place(r), r[11], r[12]) for r in rows]
         if self.overlay_path:
             have = {p.id: i for i, (p, _, _) in enumerate(out)}
             for rid, kind, sim in self._query(
@@ -369,7 +393,7 @@ class Gazetteer:
         phrase, and the normalised key. Region-phrase keys keep only region matches."""
         key = normalize(name)
         found: dict[str, tuple[Place, int, str, float]] = {}
-        for place, kind, sim in self._lookup(key):
+        for place, kind, sim in self._lookup(key, likely=True):
             found[place.id] = (place, kind, key, sim)
         keys, country = phrase_keys(key, self._country_keys)
         for k, region_only in keys:
@@ -383,7 +407,7 @@ class Gazetteer:
     # -- scoring --------------------------------------------------------------------------
     def _as_context(self, context: Context | str | None) -> Context:
         if context is None:
-            return Context()
+            return _NO_CONTEXT
         if isinstance(context, Context):
             return context
         if isinstance(context, str):
@@ -399,43 +423,37 @@ class Gazetteer:
         return out
 
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None, sim: float = 1.0, explain: bool = True) -> Candidate:
-        """Score one reading; `explain` also writes the reasons (only the shown ones need
-        them, so ranking many candidates stays cheap)."""
-        reasons: list[str] = []
+               country_hint: str | None, sim: float = 1.0) -> Candidate:
+        """Score one reading. The features are recorded as (format, values) and written out
+        as `reasons` only when someone reads them (ranking needs the scores alone)."""
+        parts: list[tuple[Any, ...]] = []
         if match == "loose":
             sim = _similarity(matched, place)
             score = W_LOOSE + W_SIMILAR * sim
-            if explain:
-                reasons.append(f"loose spelling match, similarity {sim:.2f} ({score:+.2f})")
+            parts.append(("loose spelling match, similarity {:.2f} ({:+.2f})", sim, score))
         else:
-            kind = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}[match]
+            kind = _KIND_OF[match]
             score = W_MATCH[kind]
             if kind == KIND_ALT:
                 score = W_ALT_BASE + W_ALT_PRIMARY * sim
-            label = {"name": "name", "alternate": "alternate name", "region": "region name"}[match]
-            if explain:
-                reasons.append(f"{label} match {matched!r} ({score:+.2f})")
+            parts.append(("{} match {!r} ({:+.2f})", _LABELS[match], matched, score))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             score += w
-            if explain:
-                reasons.append(f"population {place.population:,} ({w:+.2f})")
+            parts.append(("population {:,} ({:+.2f})", place.population, w))
         if country_hint and place.country == country_hint:
             score += W_COUNTRY_HINT
-            if explain:
-                reasons.append(
-                    f"country {country_hint} named in the phrase ({W_COUNTRY_HINT:+.2f})")
+            parts.append(("country {} named in the phrase ({:+.2f})", country_hint,
+                          W_COUNTRY_HINT))
         if place.country and place.country in ctx.countries:
             score += W_COUNTRY
-            if explain:
-                reasons.append(f"country {place.country} in context ({W_COUNTRY:+.2f})")
-        inside = [a for a in place.admin1_ids if a in admin1s]
-        if place.id in admin1s or inside:
-            score += W_ADMIN1
-            which = place.id if place.id in admin1s else inside[0]
-            if explain:
-                reasons.append(f"region {which} in context ({W_ADMIN1:+.2f})")
+            parts.append(("country {} in context ({:+.2f})", place.country, W_COUNTRY))
+        if admin1s:
+            inside = [a for a in place.admin1_ids if a in admin1s]
+            if place.id in admin1s or inside:
+                score += W_ADMIN1
+                which = place.id if place.id in admin1s else inside[0]
+                parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
         if ctx.points and place.precision == "settlement":
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
@@ -444,9 +462,8 @@ class Gazetteer:
                 w = W_NEAR * math.exp(-d / NEAR_KM)
                 if w >= 0.01:
                     score += w
-                    if explain:
-                        reasons.append(f"{d:.0f} km from a place in context ({w:+.2f})")
-        return Candidate(place, score, reasons, match)
+                    parts.append(("{:.0f} km from a place in context ({:+.2f})", d, w))
+        return Candidate.lazy(place, score, match, partial(_write_reasons, parts))
 
     def candidates(
         self,
@@ -468,9 +485,8 @@ class Gazetteer:
                 matches, hint, _ = self._matches(head)
                 ctx = ctx.merge(self.context(tail))
         cc = country.strip().upper() if country else None
-        admin1s = self._expand_admin1s(ctx.admin1s)
-        kinds = {KIND_NAME: "name", KIND_ALT: "alternate", KIND_REGION: "region"}
-        readings = [(p, kinds[kind], k, sim) for p, kind, k, sim in matches
+        admin1s = self._expand_admin1s(ctx.admin1s) if ctx.admin1s else ctx.admin1s
+        readings = [(p, _KIND_NAMES[kind], k, sim) for p, kind, k, sim in matches
                     if not cc or p.country == cc]
         if not matches:  # no spelling matched exactly: try the phonetic key
             q = normalize(name.partition(",")[0] if "," in name else name)
@@ -484,17 +500,11 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
-        def order(c: Candidate) -> tuple[float, int, str]:
-            return (-c.score, -c.place.population, c.place.id)
-
-        if not limit or len(readings) <= limit:
-            return sorted((self._score(p, m, k, ctx, admin1s, hint, sim)
-                           for p, m, k, sim in readings), key=order)
-        # many readings: rank on scores alone, then explain only the candidates returned
-        ranked = sorted(
-            ((self._score(p, m, k, ctx, admin1s, hint, sim, explain=False), (p, m, k, sim))
-             for p, m, k, sim in readings), key=lambda t: order(t[0]))[:limit]
-        return [self._score(p, m, k, ctx, admin1s, hint, sim) for _, (p, m, k, sim) in ranked]
+        scored = [self._score(p, m, k, ctx, admin1s, hint, sim) for p, m, k, sim in readings]
+        if limit == 1 and scored:
+            return [min(scored, key=_order)]
+        scored.sort(key=_order)
+        return scored[:limit] if limit else scored
 
     def resolve(
         self, name: str, context: Context | str | None = None, country: str | None = None

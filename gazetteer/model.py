@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,23 @@ class Place:
             return self.members
         return (self.admin1,) if self.admin1 else ()
 
+    @classmethod
+    def from_index(cls, load: Callable[[str], Any], fields: dict[str, Any]) -> Place:
+        """A place read from the index: `polygon` and `alternate_names` are left out and
+        fetched with `load(field_name)` on first access (most lookups never read them), so
+        read them while the gazetteer is open. Skips `__init__` for speed on cold lookups."""
+        p = object.__new__(cls)
+        fields["_load"] = load
+        object.__setattr__(p, "__dict__", fields)
+        return p
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle/copy the decoded fields, never the loader (it holds the open index)."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_load"}
+        state.update(polygon=self.polygon, alternate_names=self.alternate_names)
+        return state
+
+
 
 @dataclass
 class Candidate:
@@ -68,6 +86,21 @@ class Candidate:
         d["reasons"] = list(self.reasons)
         return d
 
+    @classmethod
+    def lazy(cls, place: Place, score: float, match: str,
+             explain: Callable[[str], list[str]]) -> Candidate:
+        """A candidate whose `reasons` are written by `explain("reasons")` on first access:
+        ranking needs only scores, and most callers never read the explanation."""
+        c = object.__new__(cls)
+        c.__dict__ = {"place": place, "score": score, "match": match, "_load": explain}
+        return c
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle/copy the written reasons, never the loader."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_load"}
+        state["reasons"] = self.reasons
+        return state
+
 
 @dataclass
 class Context:
@@ -89,3 +122,26 @@ class Context:
             self.points + other.points,
             self.place_ids + other.place_ids,
         )
+
+
+class _Loaded:
+    """A field that instances made by `Place.from_index` / `Candidate.lazy` compute on first
+    access with their `_load(field_name)`; instances made by __init__ hold the value in their
+    __dict__, which takes precedence over this (non-data) descriptor."""
+
+    def __init__(self, name: str, default: Callable[[], Any]):
+        self.name, self.default = name, default
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self.default()
+        load = obj.__dict__.get("_load")
+        value = self.default() if load is None else load(self.name)
+        obj.__dict__[self.name] = value
+        return value
+
+
+# set after @dataclass has read the defaults (so __init__ and fields() are unchanged)
+Place.polygon = _Loaded("polygon", lambda: None)  # type: ignore[assignment]
+Place.alternate_names = _Loaded("alternate_names", tuple)  # type: ignore[assignment]
+Candidate.reasons = _Loaded("reasons", list)  # type: ignore[assignment]
