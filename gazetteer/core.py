@@ -38,7 +38,6 @@ from gazetteer.normalize import loose_key, normalize
 from gazetteer.regions import load_region_data, phrase_keys
 
 MAX_NAME_CHARS = 200
-MMAP_BYTES = 256 * 1024 * 1024  # memory-map the index: cold lookups read pages without syscalls
 
 # Feature weights of the disambiguation score (see Gazetteer._score).
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
@@ -57,8 +56,10 @@ W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovy
 # alternate names and polygons are not here: places fetch them on first access (_load_field)
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
                "p.population, p.geonameid, p.members")
-_LOOKUP_SQL = (f"SELECT {_PLACE_COLS}, n.kind, n.sim FROM names n JOIN places p ON p.rid = n.rid "
-               "WHERE n.key = ?")
+# The hot query: only what settlements need (their id, precision and geonameid derive from the
+# rid); regions (negative rids) are read once at open. Fewer columns = faster first lookups.
+_LOOKUP_SQL = ("SELECT n.rid, n.kind, n.sim, p.name, p.lat, p.lon, p.country, p.admin1, "
+               "p.population FROM names n JOIN places p ON p.rid = n.rid WHERE n.key = ?")
 _KIND_OF = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}
 _KIND_NAMES = {v: k for k, v in _KIND_OF.items()}
 _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name"}
@@ -127,9 +128,14 @@ class Gazetteer:
         if why:
             raise GazetteerError(f"gazetteer index {self.path} is {why}; delete it to rebuild")
         try:
-            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                         check_same_thread=False)
-            self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            # immutable: the file is never written in place (builds replace it atomically and
+            # an open connection keeps reading the old inode), so SQLite may skip the file
+            # locking and change checks it otherwise does on every query (~2.5 us each)
+            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                                         uri=True, check_same_thread=False)
+            # no mmap: with an immutable file, SQLite's own page cache reads pages with
+            # lock-free pread; first-touch page faults of a memory map were slower here
+            # (first lookups of well-known names: ~19 us vs ~23 us median)
             self.meta = read_meta(self._conn)
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"gazetteer index {self.path} is corrupt ({exc}); "
@@ -141,6 +147,8 @@ class Gazetteer:
         self._is_name_cache: dict[str, bool] = {}
         self._bloom_cache: Bloom | None | bool = False
         self._regions = load_region_data()
+        for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
+            self._place(row)  # the ~110 regions, so lookups only fetch settlements
         self._country_keys = self._regions.country_keys
         self.overlay_path: Path | None = None
         if overlay is not False:
@@ -148,6 +156,7 @@ class Gazetteer:
                   else self.path.with_name(self.path.stem + "-overlay.sqlite"))
             if ov.exists():
                 self._attach_overlay(ov)
+        self._bloom  # noqa: B018 - load it now (~1 ms) rather than inside some lookup
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -304,8 +313,20 @@ class Gazetteer:
             bloom = self._bloom
             if bloom is not None and key not in bloom:
                 return []
-        rows = self._query(_LOOKUP_SQL, (key,))
-        out = [(self._place(r), r[11], r[12]) for r in rows]
+        out = []
+        by_rid = self._by_rid
+        for rid, kind, sim, name, lat, lon, country, admin1, pop in self._query(_LOOKUP_SQL,
+                                                                                 (key,)):
+            place = by_rid.get(("main", rid))
+            if place is None:
+                place = self._get_rid(rid) if rid < 0 else Place.from_index(
+                    partial(self._load_field, "main", rid), {
+                        "id": str(rid), "name": name, "lat": lat, "lon": lon, "country": country,
+                        "admin1": admin1, "precision": "settlement", "population": pop or 0,
+                        "geonameid": rid, "members": ()})
+                if len(by_rid) < 100_000:
+                    by_rid[("main", rid)] = place
+            out.append((place, kind, sim))
         if self.overlay_path:
             have = {p.id: i for i, (p, _, _) in enumerate(out)}
             for rid, kind, sim in self._query(
@@ -342,7 +363,7 @@ class Gazetteer:
 
     @property
     def _bloom(self) -> Bloom | None:
-        """The index's Bloom filter of keys, loaded on first use (None with an overlay, whose
+        """The index's Bloom filter of keys, loaded at open (None with an overlay, whose
         keys it does not cover, or when absent)."""
         if self._bloom_cache is False:
             bloom = None

@@ -54,6 +54,8 @@ def normalize(s: str) -> str:
     otherwise Russian (и->i, г->g). Scripts other than Latin/Cyrillic pass through.
     """
     s = s.casefold()
+    if s.isalpha() and s.isascii():  # one plain word ("kramatorsk"): nothing else to do
+        return s
     if s.isascii():
         s = s.translate(_DROP_T)
     else:
