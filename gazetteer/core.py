@@ -95,9 +95,10 @@ def _write_reasons(parts: list[tuple[Any, ...]], _field: str = "reasons") -> lis
     return [fmt.format(*values) for fmt, *values in parts]
 
 
-def _order(c: Candidate) -> tuple[float, int, str]:
-    """Ranking: best score, then bigger population, then id (stable across runs)."""
-    return (-c.score, -c.place.population, c.place.id)
+def _order(scored: tuple[float, list[Any], Place, str]) -> tuple[float, int, str]:
+    """Ranking of (score, features, place, match): best score, then bigger population, then
+    id (stable across runs)."""
+    return (-scored[0], -scored[2].population, scored[2].id)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -444,7 +445,7 @@ class Gazetteer:
         return out
 
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None, sim: float = 1.0) -> Candidate:
+               country_hint: str | None, sim: float = 1.0) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
         as `reasons` only when someone reads them (ranking needs the scores alone)."""
         parts: list[tuple[Any, ...]] = []
@@ -484,7 +485,7 @@ class Gazetteer:
                 if w >= 0.01:
                     score += w
                     parts.append(("{:.0f} km from a place in context ({:+.2f})", d, w))
-        return Candidate.lazy(place, score, match, partial(_write_reasons, parts))
+        return score, parts
 
     def candidates(
         self,
@@ -498,7 +499,7 @@ class Gazetteer:
         "X, Y" is read as name X with context Y ("Dzerzhinsk, Donetsk Oblast").
         """
         check_name(name)
-        ctx = self._as_context(context)
+        ctx = _NO_CONTEXT if context is None else self._as_context(context)
         matches, hint, _ = self._matches(name)
         if not matches and "," in name:
             head, _, tail = name.partition(",")
@@ -521,11 +522,14 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
-        scored = [self._score(p, m, k, ctx, admin1s, hint, sim) for p, m, k, sim in readings]
+        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim), p, m)
+                  for p, m, k, sim in readings]
         if limit == 1 and scored:
-            return [min(scored, key=_order)]
-        scored.sort(key=_order)
-        return scored[:limit] if limit else scored
+            scored = [min(scored, key=_order)]
+        else:
+            scored.sort(key=_order)
+        return [Candidate.lazy(p, score, m, partial(_write_reasons, parts))
+                for score, parts, p, m in (scored[:limit] if limit else scored)]
 
     def resolve(
         self, name: str, context: Context | str | None = None, country: str | None = None
