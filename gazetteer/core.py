@@ -56,10 +56,11 @@ W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovy
 # alternate names and polygons are not here: places fetch them on first access (_load_field)
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
                "p.population, p.geonameid, p.members")
-# The hot query: only what settlements need (their id, precision and geonameid derive from the
-# rid); regions (negative rids) are read once at open. Fewer columns = faster first lookups.
-_LOOKUP_SQL = ("SELECT n.rid, n.kind, n.sim, p.name, p.lat, p.lon, p.country, p.admin1, "
-               "p.population FROM names n JOIN places p ON p.rid = n.rid WHERE n.key = ?")
+# The hot query reads one clustered range of `names`, which carries what settlements are
+# ranked on (their id, precision and geonameid derive from the rid); regions (negative rids)
+# are read once at open.
+_LOOKUP_SQL = ("SELECT rid, kind, sim, name, lat, lon, country, admin1, population "
+               "FROM names WHERE key = ?")
 _KIND_OF = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}
 _KIND_NAMES = {v: k for k, v in _KIND_OF.items()}
 _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name"}

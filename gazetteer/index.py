@@ -30,7 +30,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -120,9 +120,9 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 # Settlements use their GeoNames id as rowid (rid); regions get negative rids. Names point at
-# rids (integer joins are the fastest lookups); `sim` is the similarity of the key to the
-# place's primary name, precomputed so lookups need no string comparison.
-_SCHEMA = """
+# rids; `sim` is the similarity of the key to the place's primary name, precomputed so lookups
+# need no string comparison. _SCHEMA (narrow `names`) is also the overlay's schema.
+_TABLES = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE places (
     rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL,
@@ -132,10 +132,19 @@ CREATE TABLE places (
 );
 CREATE TABLE shapes (rid INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
-    sim REAL NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 CREATE TABLE loose (lkey TEXT NOT NULL, rid INTEGER NOT NULL,
     PRIMARY KEY (lkey, rid)) WITHOUT ROWID;
+"""
+_SCHEMA = _TABLES + """
+CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
+    sim REAL NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
+"""
+# The main index's names also carry the columns settlements are ranked on, so a name's first
+# lookup reads one clustered range instead of one `places` page per reading.
+_MAIN_SCHEMA = _TABLES + """
+CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
+    sim REAL NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT,
+    admin1 TEXT, population INTEGER NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 """
 ALT_SEP = "\x1f"
 
@@ -271,7 +280,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             stale.unlink()
     try:
         conn = sqlite3.connect(tmp)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _MAIN_SCHEMA)
         place_rows: list[tuple[Any, ...]] = []
         shape_rows: list[tuple[int, bytes]] = []
         names: dict[tuple[str, int], tuple[int, float]] = {}
@@ -317,8 +326,11 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         max_words = min(max_words, MAX_NAME_WORDS)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO shapes VALUES (?,?)", shape_rows)
-        conn.executemany("INSERT INTO names VALUES (?,?,?,?)",
-                         sorted((k, r, kind, sim) for (k, r), (kind, sim) in names.items()))
+        ranked_on = {row[0]: (row[2], row[3], row[4], row[5], row[6], row[8])
+                     for row in place_rows}  # name, lat, lon, country, admin1, population
+        conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         sorted((k, r, kind, sim, *ranked_on[r])
+                                for (k, r), (kind, sim) in names.items()))
         conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
         conn.execute("CREATE INDEX places_lat ON places (lat)")  # nearest(): latitude band
         keyset = {k for k, _ in names}
