@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
     r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|"
+    r"accused|accuses|blamed|blames|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
     r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
 )
@@ -46,7 +46,7 @@ _THIRD_RE = re.compile(
     r"State\s+Department|Britain|British|UK|U\.S\.|US|American|Washington|European|EU|"
     r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
     r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
-    r"Oryx|satellite\s+(?:images?|imagery)|geolocated|France|French|Germany|German|Poland|"
+    r"Oryx|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
     r"Polish)\b")
 # Officials who speak for whoever governs the place: side = the place's country.
 _LOCAL_RE = re.compile(
@@ -69,7 +69,8 @@ _CLAIMANT_HEAD_RE = re.compile(
     r"prosecutors?|president|minister|bloggers?|correspondents?|analysts?|experts?|institute|"
     r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
     r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
-    r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council)\b", re.I)
+    r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council|"
+    r"footage|imagery|images|videos?|photos?)\b", re.I)
 
 
 _SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since)\s+")
@@ -94,6 +95,15 @@ _ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claimi
 _TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
                        r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
                        re.I)
+# a participle after a determiner or "make" is an adjective, not a speech verb
+_ADJECTIVAL_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|no|any|some|make|made|making|without|its|their|his|her|other)\s+$", re.I)
+# "A day earlier,", "On Tuesday,", "Meanwhile,": an introductory adverbial before a claimant
+_INTRO_RE = re.compile(
+    r"^(?:(?:on|in|at|by|since|after|before|during|earlier|later|meanwhile|separately|"
+    r"overnight|elsewhere|also|however|yesterday|today|last|this)\b|(?:a|an|one|two|three|"
+    r"several|\d+)\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later|before|ago)\b)"
+    r"[^,]*,$", re.I)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 
@@ -226,6 +236,8 @@ def attribute(sentence: str) -> Attribution:
                                (m.start(), m.end() + len(claimant)), "according to")
     for vm in _VERB_RE.finditer(sentence):
         verb = vm.group(0)
+        if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
+            continue  # "did not make confirmed advances", "the claimed capture": adjectives
         denial = bool(_DENIAL_VERB_RE.match(verb))
         before = _claimant_before(sentence, vm.start())
         if before is not None:
@@ -239,7 +251,11 @@ def attribute(sentence: str) -> Attribution:
             short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
                 r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
                 tail)
-            if prefix and prefix[-1] in ",\"”'’" and (short_tail or len(prefix) > 2 * len(tail)):
+            intro = (len(prefix.split()) <= 6 and bool(_INTRO_RE.match(prefix))
+                     and len(tail.split()) > len(prefix.split()) + 2)
+            # "A day earlier, the governor said X was hit": an introductory phrase, not content
+            if (prefix and prefix[-1] in ",\"”'’" and not intro
+                    and (short_tail or len(prefix) > 2 * len(tail))):
                 extra = None
                 am = _ADDING_RE.search(tail)
                 pm = _PARENTHETICAL_RE.match(tail)

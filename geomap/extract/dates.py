@@ -39,7 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_mon", re.compile(r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("rel_day", re.compile(r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
-                           r"last night|earlier today|the day before)\b", re.I)),
+                           r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
+                           r"the day prior)\b", re.I)),
     ("rel_period", re.compile(r"\b(?P<w>last|this|past|previous)\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b")),
@@ -111,7 +112,8 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
         w = g["w"].lower()
-        if w in ("yesterday", "the day before"):
+        if w in ("yesterday", "the day before", "a day earlier", "a day before",
+                 "the previous day", "the day prior"):
             return pub - timedelta(days=1), "day"
         return pub, "day"
     if kind == "rel_period":

@@ -22,7 +22,7 @@ _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "g
                  "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
-    r"\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
+    r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
     r"^\s+(?:river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
@@ -241,8 +241,10 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
             m_end = m_end + ra.end()
             suffix = ra.group(0).strip()
             query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
-            if suffix.lower().startswith("and "):
-                m_end = toks[last_tok][1]  # "Donetsk and Zaporizhzhia regions": just Donetsk
+            if suffix.lower().startswith(("and ", ",")):
+                # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
+                # each name alone is one region
+                m_end = toks[last_tok][1]
             rp = _REGION_PREFIX_RE.search(before)
             if rp:
                 m_start = s0 - (len(before) - rp.start())

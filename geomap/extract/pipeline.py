@@ -12,7 +12,7 @@ import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from geomap.errors import GeomapError
@@ -32,8 +32,15 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.4.0"
+VERSION = "0.5.0"
 
+_DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
+                            r"day|the\s+day\s+(?:before|prior))\b")
+# a sentence introducing a source whose words follow: "Moscow offered a different picture."
+_ACCOUNT_RE = re.compile(
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:gave|offered|had|painted|presented|provided|published|"
+    r"issued|released|put\s+out|told)\s+(?:\w+\s+){0,3}?(?:account|version|picture|story|"
+    r"view|assessment|statement|briefing|update|figures|tally)\b", re.I)
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 _TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
                   "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
@@ -190,6 +197,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     hits: list[PlaceHit] = []
     memory = _Memory()
     prev_claimant: tuple[str | None, str | None] = (None, None)
+    carried_day: date | None = None  # the day of a sentence that introduced the next source
+    _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
 
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html",
                                            title=art.title)):
@@ -200,11 +209,22 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if att.extra:
             spans.append((s0 + att.extra[0], s0 + att.extra[1]))
         claimant, side = att.claimant, att.side
+        carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0])
         if claimant and cl.is_pronoun(claimant):
             claimant, side = prev_claimant if prev_claimant[0] else (claimant, side)
+        if claimant is None and (tm := _ACCOUNT_RE.match(sent)):
+            # "Russia's defence ministry gave its own account. Its troops, it said, ...":
+            # the source introduced by one sentence speaks in the next
+            tc = tm.group(1).strip()
+            if cl.side_of(tc):
+                prev_claimant = (tc, cl.side_of(tc))
+                days = [d for d in find_dates(sent, pub) if d.precision == "day"]
+                carried_day = days[-1].value if days else None
         narration = claimant is None
         if claimant:
             prev_claimant = (claimant, side)
+            if not carried:
+                carried_day = None
 
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
@@ -233,6 +253,14 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             continue
 
         dates = find_dates(sent, pub)
+        if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
+            # "On Wednesday ... A day earlier, ...": the day before the day last named
+            dates = [d for d in dates if d.start != db.start()]
+            dates.append(DateHit(db.start(), db.end(), memory.last_day - timedelta(days=1),
+                                 "day", db.group(0)))
+        if not dates and carried and carried_day:
+            # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
+            dates = [DateHit(0, 0, carried_day, "day", "")]
         if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
             # "told Putin the same day": the day named in the sentence before
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
@@ -280,6 +308,22 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
         memory.note_days(dates)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _seed_from_title(text: str, title: str | None, gaz: Any, vocab: frozenset[str],
+                     resolver: _Resolver, memory: _Memory) -> None:
+    """The settlement a headline names is what "the city" means before the body names one
+    ("Kharkiv: how a city lives ..." then "The city has been bombarded ...")."""
+    if not title:
+        return
+    t0 = text.find(title)
+    if t0 < 0:
+        return
+    for m in find_names(text, t0, t0 + len(title), gaz, vocab):
+        ref, _ties = resolver.resolve(m.query, m.hint)
+        if ref is not None and ref.precision == "settlement":
+            memory.add(ref, None)
+            return
 
 
 _TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
