@@ -13,6 +13,7 @@ import math
 import os
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -87,21 +88,23 @@ def _open_text(p: Path, what: str) -> tuple[IO[str], Path]:
         raise GazetteerError(f"cannot read {what} {p}: {exc}") from exc
 
 
-def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
-    """Rows of a GeoNames 19-column tab-separated file, validated."""
-    p = Path(path)
-    rows: list[_Row] = []
-    fh, p = _open_text(p, "GeoNames file")
+def _data_lines(path: str | os.PathLike[str], what: str) -> Iterator[tuple[Path, int, str]]:
+    """(display path, line number, line) of a dump file's data lines: blanks and comments skipped,
+    undecodable text reported with the file's name."""
+    fh, p = _open_text(Path(path), what)
     with fh:
         try:
             for lineno, line in enumerate(fh, 1):
                 line = line.rstrip("\r\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                rows.append(_parse_row(p, lineno, line))
+                if line.strip() and not line.startswith("#"):
+                    yield p, lineno, line
         except UnicodeDecodeError as exc:
             raise GazetteerError(f"{p}: not UTF-8 text ({exc})") from exc
-    return rows
+
+
+def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
+    """Rows of a GeoNames 19-column tab-separated file, validated."""
+    return [_parse_row(p, lineno, line) for p, lineno, line in _data_lines(path, "GeoNames file")]
 
 
 def _parse_row(p: Path, lineno: int, line: str) -> _Row:
@@ -145,28 +148,19 @@ def _parse_row(p: Path, lineno: int, line: str) -> _Row:
 
 def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
     """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated."""
-    p = Path(path)
     out: dict[int, list[str]] = {}
-    fh, p = _open_text(p, "alternate names file")
-    with fh:
+    for p, lineno, line in _data_lines(path, "alternate names file"):
+        cols = line.split("\t")
+        if len(cols) not in (8, 10):
+            raise _fail(p, lineno, f"expected 10 (or 8) tab-separated columns, got "
+                                   f"{len(cols)} (alternateNamesV2.txt format)")
         try:
-            for lineno, line in enumerate(fh, 1):
-                line = line.rstrip("\r\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if len(cols) not in (8, 10):
-                    raise _fail(p, lineno, f"expected 10 (or 8) tab-separated columns, got "
-                                           f"{len(cols)} (alternateNamesV2.txt format)")
-                try:
-                    gid = int(cols[1])
-                except ValueError:
-                    raise _fail(p, lineno, f"geonameid {cols[1]!r} is not an integer") from None
-                if cols[2].strip() in _NOT_NAMES or not cols[3].strip():
-                    continue
-                out.setdefault(gid, []).append(cols[3].strip())
-        except UnicodeDecodeError as exc:
-            raise GazetteerError(f"{p}: not UTF-8 text ({exc})") from exc
+            gid = int(cols[1])
+        except ValueError:
+            raise _fail(p, lineno, f"geonameid {cols[1]!r} is not an integer") from None
+        if cols[2].strip() in _NOT_NAMES or not cols[3].strip():
+            continue
+        out.setdefault(gid, []).append(cols[3].strip())
     return out
 
 

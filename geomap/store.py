@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from operator import itemgetter
@@ -206,17 +206,7 @@ def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
 
 
 def _place_row(p: PlaceRef) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "name": p.name,
-        "precision": p.precision,
-        "lat": p.lat,
-        "lon": p.lon,
-        "country": p.country,
-        "admin1": p.admin1,
-        "population": p.population,
-        "polygon_wkt": p.polygon_wkt,
-    }
+    return asdict(p)
 
 
 def _claim_tuple(c: ClaimRecord, source_id: int | None) -> tuple:
@@ -235,11 +225,7 @@ _CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", 
     "claim_date", "date_precision", "quote", "start_offset", "end_offset", "confidence",
     "extractor", "extractor_version", "origin", "review_status", "notes")  # fmt: skip
 
-_KEY_FIELDS = (
-    "place_id", "claimant", "place_as_written", "side", "type", "claim_date", "date_precision",
-    "quote", "start_offset", "end_offset", "confidence", "extractor", "extractor_version",
-    "origin", "review_status", "notes",
-)  # fmt: skip
+_KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c != "source_id")
 
 
 def _source_values(s: SourceRecord) -> dict[str, Any]:
