@@ -92,3 +92,57 @@ def test_headline_place_is_what_the_city_means(gaz):
     claims = extract(text, published=PUB, gazetteer=gaz).claims
     assert [(c.place.id, c.type, c.claim_date) for c in claims] == [
         ("706483", "strike", date(2025, 5, 29))]
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("it had pushed them back from Lyman", "advancing"),
+    ("its units control the city", "holding"),
+    ("attacks near Lyman had been repelled with heavy losses", "fighting"),  # place first
+    ("the village was still contested", "fighting"),
+])
+def test_round_two_cue_types(clause, expected):
+    assert expected in {c.type for c in find_cues(clause)}, find_cues(clause)
+
+
+def test_repelled_attaches_to_the_place_before(gaz):
+    claims = _claims(gaz, "Ukraine's army said Russian attacks near Chasiv Yar had been "
+                          "repelled.")
+    assert ("710915", "ukraine", "holding") in _by_place(claims)
+
+
+def test_denial_with_saying_tail_keeps_both_accounts(gaz):
+    claims = _claims(gaz, "Russia's Defence Ministry said Tuesday its troops had captured the "
+                          "village of Kindrativka in the Sumy region. Ukraine's General Staff "
+                          "denied that, saying the village was still contested.")
+    got = _by_place(claims)
+    assert ("705166", "russia", "captured") in got
+    assert ("705166", "ukraine", "denied") in got
+    assert ("705166", "ukraine", "fighting") in got
+
+
+def test_dismissed_claims_saying_units_control_the_city(gaz):
+    claims = _claims(gaz, "The Ukrainian military dismissed Russian claims that Kupiansk had "
+                          "been encircled, saying its units control the city.")
+    got = _by_place(claims)
+    assert ("703656", "ukraine", "denied") in got and ("703656", "ukraine", "holding") in got
+
+
+def test_a_stated_goal_is_no_claim(gaz):
+    claims = _claims(gaz, "Moscow has repeatedly said it wants to take the whole of the "
+                          "Donetsk region.")
+    assert claims == []
+
+
+def test_title_then_name_claimant_after_an_introductory_word():
+    a = attribute("Separately, the governor of Russia's Belgorod region, Vyacheslav Gladkov, "
+                  "said a Ukrainian drone had struck a car near the town of Shebekino.")
+    assert a.claimant == "the governor of Russia's Belgorod region, Vyacheslav Gladkov"
+    assert a.side == "russia"
+
+
+def test_attribution_day_carries_to_the_pronoun_sentence(gaz):
+    claims = _claims(gaz, "President Volodymyr Zelensky said on Tuesday that the situation in "
+                          "Pokrovsk remained difficult. Ukrainian forces, he said, were still "
+                          "holding the northern part of the city.")
+    c = _by_place(claims)[("704422", "ukraine", "holding")]
+    assert c.claim_date == date(2025, 6, 10)

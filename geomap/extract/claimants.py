@@ -210,8 +210,11 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         return None
     if _PERSON_RE.match(claimant) and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0:
         prev = left[bounds[i - 1] : bounds[i] - 1]
-        if i - 1 == 0 and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
-            return f"{_strip_claimant(prev)}, {claimant}", 0
+        first = left[: bounds[i - 1]].strip()
+        # "(Separately,) the governor of Russia's Belgorod region, Vyacheslav Gladkov, said"
+        lead_ok = i - 1 == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
+        if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
+            return f"{_strip_claimant(prev)}, {claimant}", bounds[i - 1]
     return claimant, seg_start
 
 
@@ -265,6 +268,10 @@ def attribute(sentence: str) -> Attribution:
                     extra = (vm.end() + pm.end(), n)
                 return Attribution(claimant, side_of(claimant), (0, len(prefix)),
                                    (cstart, vm.end()), verb, denial, extra)
+            am = _ADDING_RE.search(sentence, vm.end()) if denial else None
+            if am:  # "Kyiv denied that, saying the village was still contested"
+                return Attribution(claimant, side_of(claimant), (vm.end(), am.start()),
+                                   (cstart, vm.end()), verb, denial, (am.end(), n))
             return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()),
                                verb, denial)
         # inverted: '"...," said Ukraine's General Staff.'

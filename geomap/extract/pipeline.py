@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.5.0"
+VERSION = "0.6.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -41,6 +41,11 @@ _ACCOUNT_RE = re.compile(
     r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:gave|offered|had|painted|presented|provided|published|"
     r"issued|released|put\s+out|told)\s+(?:\w+\s+){0,3}?(?:account|version|picture|story|"
     r"view|assessment|statement|briefing|update|figures|tally)\b", re.I)
+# "Moscow said it wants to take the whole of X": a goal, not a claim about X
+_GOAL_RE = re.compile(
+    r"(?i)\b(?:wants?|wanted|aims?|aimed|plans?|planned|seeks?|sought|hopes?|hoped|intends?|"
+    r"intended|vows?|vowed|pledged?|promised?|threatens?|threatened|demands?|demanded)\s+"
+    r"(?:\w+\s+)?to\b")
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 _TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
                   "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
@@ -49,6 +54,7 @@ _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
     r"statements?|assertions?|involvement|responsibility|role)\b", re.I)
+_BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
     r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
 _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
@@ -224,27 +230,40 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if claimant:
             prev_claimant = (claimant, side)
             if not carried:
-                carried_day = None
+                # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+                # of the attribution carries to the pronoun's sentence
+                a0, a1 = att.attribution or (0, 0)
+                days = [d for d in find_dates(sent, pub)
+                        if d.precision == "day" and a0 <= d.start < a1 + 20]
+                carried_day = days[-1].value if days else None
 
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
         resolved = _resolve_mentions(items, resolver, memory, hits, s0)
         claimable = _claimable(text, resolved, spans)
-        if not claimable and att.denial and memory.last_claims:
-            # "Kyiv rejected the claim": the places of the claim being answered
-            rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1])
+        main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+        if main_empty and att.denial and memory.last_claims:
+            # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
+            # claim being answered
+            rm = (_ANSWERED_RE.search(text, spans[0][0], spans[0][1])
+                  or _BARE_ANSWER_RE.match(text, spans[0][0], spans[0][1]))
             if rm:
                 claimable = [(Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"),
-                              ref) for ref in memory.last_claims]
+                              ref) for ref in memory.last_claims] + claimable
         if claimable or not att.denial:
             memory.last_claims = []
         if not claimable:
             continue
 
         types, all_cues = _cue_types(text, spans, claimable, narration, s0)
+        if att.denial and types:
+            for idx, (m, _ref) in enumerate(claimable):
+                if m.kind == "ref-claim" and idx not in types:  # the answered claim itself
+                    types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
         fallback = False
         if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
-                and (all_cues or side is not None or att.denial)):
+                and (all_cues or side is not None or att.denial)
+                and not _GOAL_RE.search(text, spans[0][0], spans[0][1])):
             fallback = True
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
@@ -265,9 +284,19 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             # "told Putin the same day": the day named in the sentence before
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
-        for idx, (_prio, _dist, ctype, cue_pos) in sorted(types.items()):
+        jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
+        if att.denial and att.extra and not any(m.kind == "ref-claim" for m, _r in claimable) \
+                and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable):
+            # "denied any breakthrough, saying attacks near X were repelled": X is both the
+            # place of the denial and of the denier's own account
+            jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
+        for idx, ctype, cue_pos in jobs:
             m, ref = claimable[idx]
-            if att.denial or _denied_in_content(text, spans, m):
+            in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
+            if (att.denial and not (in_extra and ctype != "other")) or _denied_in_content(
+                    text, spans, m):
+                # "denied that, saying the village was still contested": the ", saying ..."
+                # tail is the denier's own positive account, typed by its own verb
                 ctype = "denied"
             elif ctype not in ("strike", "denied") and _assessed(text, m, spans):
                 ctype = "assessment"
