@@ -40,3 +40,29 @@ def project_root() -> Path:
 
 def pytest_configure(config):
     os.environ.setdefault("GEOMAP_TEST", "1")
+
+
+# CI sets GEOMAP_TEST_STRICT=1: there every part (Chromium, PostgreSQL, map assets, ../shared) is
+# installed, so a skipped test means a broken install that would otherwise pass unnoticed.
+_STRICT = os.environ.get("GEOMAP_TEST_STRICT") == "1"
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if _STRICT and report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        _skipped.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _STRICT and _skipped and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _STRICT and _skipped:
+        terminalreporter.write_line(
+            f"GEOMAP_TEST_STRICT=1: {len(_skipped)} test(s) skipped, which fails the run:", red=True
+        )
+        for line in _skipped[:20]:
+            terminalreporter.write_line(f"  {line}")
