@@ -205,6 +205,14 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     prev_claimant: tuple[str | None, str | None] = (None, None)
     carried_day: date | None = None  # the day of a sentence that introduced the next source
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
+    date_cache: dict[int, list[DateHit]] = {}
+
+    def dates_at(s0: int, sent: str) -> list[DateHit]:
+        """find_dates once per sentence (several rules ask)."""
+        got = date_cache.get(s0)
+        if got is None:
+            got = date_cache[s0] = find_dates(sent, pub)
+        return got
 
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html",
                                            title=art.title)):
@@ -224,7 +232,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             tc = tm.group(1).strip()
             if cl.side_of(tc):
                 prev_claimant = (tc, cl.side_of(tc))
-                days = [d for d in find_dates(sent, pub) if d.precision == "day"]
+                days = [d for d in dates_at(s0, sent) if d.precision == "day"]
                 carried_day = days[-1].value if days else None
         narration = claimant is None
         if claimant:
@@ -233,7 +241,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
                 # of the attribution carries to the pronoun's sentence
                 a0, a1 = att.attribution or (0, 0)
-                days = [d for d in find_dates(sent, pub)
+                days = [d for d in dates_at(s0, sent)
                         if d.precision == "day" and a0 <= d.start < a1 + 20]
                 carried_day = days[-1].value if days else None
 
@@ -268,10 +276,10 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
         if not types:
-            memory.note_days(find_dates(sent, pub))
+            memory.note_days(dates_at(s0, sent))
             continue
 
-        dates = find_dates(sent, pub)
+        dates = list(dates_at(s0, sent))
         if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
             # "On Wednesday ... A day earlier, ...": the day before the day last named
             dates = [d for d in dates if d.start != db.start()]
