@@ -146,3 +146,53 @@ def test_attribution_day_carries_to_the_pronoun_sentence(gaz):
                           "holding the northern part of the city.")
     c = _by_place(claims)[("704422", "ukraine", "holding")]
     assert c.claim_date == date(2025, 6, 10)
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("the strike set a warehouse on fire in Lyman", "strike"),
+    ("Russian infantry had slipped into the northern outskirts of Lyman", "advancing"),
+])
+def test_round_three_cue_types(clause, expected):
+    assert expected in {c.type for c in find_cues(clause)}, find_cues(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "the enemy had lost up to 230 servicemen",  # losses, not a withdrawal
+    "a Ukrainian drone unit spoke to reporters",  # a unit, not a drone strike
+])
+def test_no_cue(clause):
+    assert not find_cues(clause), find_cues(clause)
+
+
+def test_lost_a_place_is_still_a_withdrawal():
+    assert [c.type for c in find_cues("the army lost Lyman")] == ["withdrawn"]
+
+
+def test_region_named_alongside_settles_a_shared_name(gaz):
+    claims = _claims(gaz, "Russian-installed officials in the occupied part of Zaporizhzhia "
+                          "Oblast accused Ukraine of shelling Vasylivka.")
+    assert ("686729", "russia", "strike") in _by_place(claims)  # not Vasylivka in Odesa
+
+
+def test_the_city_is_not_the_village_just_claimed(gaz):
+    claims = _claims(gaz, "Shelling hit Lyman on Tuesday, officials said.\n\n"
+                          "Russia's Defence Ministry said on Wednesday that its troops had "
+                          "taken full control of Zarichne, a village on the road to Lyman.\n\n"
+                          "The deputy mayor said shelling had damaged the market and that 400 "
+                          "residents remained in the city.")
+    strikes = [c.place.id for c in claims if c.type == "strike"]
+    assert strikes and set(strikes) == {"704204"}, strikes
+
+
+def test_dateline_title_relative_clause_call_sign_claimant():
+    a = attribute("LYMAN, Ukraine - The commander of a Ukrainian drone unit, who asked to be "
+                  "identified only by his call sign, Tykhyi, spoke to reporters near the city.")
+    assert a.claimant == "The commander of a Ukrainian drone unit, Tykhyi"
+    assert a.side == "ukraine"
+
+
+def test_possessive_account_with_colon_speaks_for_the_source_before(gaz):
+    claims = _claims(gaz, "The commander of a Ukrainian drone unit spoke to reporters. His "
+                          "account was stark: Russian infantry had slipped into the northern "
+                          "outskirts of Lyman.")
+    assert ("704204", "ukraine", "advancing") in _by_place(claims)

@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
     r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|indicates|indicated|suggests|suggested|"
+    r"accused|accuses|blamed|blames|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
     r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
 )
@@ -104,6 +104,10 @@ _INTRO_RE = re.compile(
     r"overnight|elsewhere|also|however|yesterday|today|last|this)\b|(?:a|an|one|two|three|"
     r"several|\d+)\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later|before|ago)\b)"
     r"[^,]*,$", re.I)
+_DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
+_POSSESSIVE_ACCOUNT_RE = re.compile(
+    r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
+    r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*")
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 
@@ -208,19 +212,35 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant):
         return None
-    if _PERSON_RE.match(claimant) and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0:
-        prev = left[bounds[i - 1] : bounds[i] - 1]
-        first = left[: bounds[i - 1]].strip()
-        # "(Separately,) the governor of Russia's Belgorod region, Vyacheslav Gladkov, said"
-        lead_ok = i - 1 == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
+    single_after_who = (i > 1 and re.fullmatch(r"[A-Z][\w'’-]+", claimant) is not None
+                        and re.match(r"^\s*(?:who|which)\b", left[bounds[i - 1] : bounds[i] - 1]))
+    if ((_PERSON_RE.match(claimant) or single_after_who)
+            and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0):
+        j = i - 1
+        # "The commander of a drone unit, who asked to be named only by his call sign, Tykhyi,"
+        while j > 0 and re.match(r"^\s*(?:who|which)\b", left[bounds[j] : bounds[j + 1] - 1]):
+            j -= 1
+        prev = left[bounds[j] : bounds[j + 1] - 1]
+        first = left[: bounds[j]].strip()
+        # "(Separately,) the governor of Russia's Belgorod region, Vyacheslav Gladkov, said";
+        # a dateline ("LYMAN, Ukraine -") may open the sentence
+        lead_ok = j == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
+        dl = _DATELINE_RE.match(prev) if j == 0 or (j == 1 and first.isupper()) else None
+        if dl:
+            prev = prev[dl.end():]
+            lead_ok = True
         if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
-            return f"{_strip_claimant(prev)}, {claimant}", bounds[i - 1]
+            return f"{_strip_claimant(prev)}, {claimant}", bounds[j] + (dl.end() if dl else 0)
     return claimant, seg_start
 
 
 def attribute(sentence: str) -> Attribution:
     """Split one sentence into attribution and content."""
     n = len(sentence)
+    pm = _POSSESSIVE_ACCOUNT_RE.match(sentence)
+    if pm:  # "His account was stark: Russian infantry had ...": the source named before
+        pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
+        return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
     # "..., according to X" / "according to X, ..."
     m = _ACCORDING_RE.search(sentence)
     if m:

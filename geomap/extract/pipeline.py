@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.6.0"
+VERSION = "0.7.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -145,6 +145,12 @@ def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
     best: tuple[float, PlaceRef] | None = None
     for t in ties:
         for a in anchors:
+            if a.precision == "region" and t.admin1 and t.admin1 == a.id:
+                # "officials in Zaporizhzhia Oblast ... Vasylivka": the one in the region the
+                # same sentence names beats one near places named in earlier sentences
+                if best is None or best[0] > 0.0:
+                    best = (0.0, t)
+                continue
             if a.id == t.id or a.precision != "settlement":
                 continue
             d = haversine_km(t.lat, t.lon, a.lat, a.lon)
@@ -470,7 +476,7 @@ def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
 
 # Population ranges that make "the village" / "the city" point at the right earlier place.
 _NOUN_POP = {"village": (0, 20_000), "hamlet": (0, 5_000), "settlement": (0, 30_000),
-             "city": (40_000, 10**9), "hub": (10_000, 10**9), "town": (3_000, 300_000)}
+             "city": (10_000, 10**9), "hub": (10_000, 10**9), "town": (3_000, 300_000)}
 
 
 class _Memory:
@@ -521,9 +527,12 @@ class _Memory:
         if self.in_sentence and self.in_sentence[1] == self.sentence:
             # "the governor of Sevastopol said ... near the city's outskirts"
             return self.in_sentence[0]
-        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
-            return self.last_topic[0]
         lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
+            pop = self.last_topic[0].population
+            # "the city" is not the village the last claim was about
+            if pop is None or lo <= pop <= hi:
+                return self.last_topic[0]
         for ref, _n in recent:
             if ref.population is None or lo <= ref.population <= hi:
                 return ref
@@ -589,7 +598,8 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
 _COORD_GAP_RE = re.compile(
     r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
-    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at)\s+)")  # "two in X and one in Y"
+    # "two in X and one in (nearby) Y"
+    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at)\s+(?:nearby\s+|neighbou?ring\s+)?)")
 
 
 def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
