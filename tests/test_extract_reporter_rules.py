@@ -196,3 +196,10 @@ def test_possessive_account_with_colon_speaks_for_the_source_before(gaz):
                           "account was stark: Russian infantry had slipped into the northern "
                           "outskirts of Lyman.")
     assert ("704204", "ukraine", "advancing") in _by_place(claims)
+
+
+def test_call_sign_is_not_a_place(gaz):
+    from geomap.extract.mentions import find_names
+    text = "A soldier who gave only his call sign, Tykhyi, said Lyman was shelled."
+    names = [m.text for m in find_names(text, 0, len(text), gaz)]
+    assert "Tykhyi" not in names and "Lyman" in names

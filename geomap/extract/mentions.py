@@ -23,6 +23,9 @@ _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "g
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
     r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
+_NAMED_BEFORE_RE = re.compile(
+    r"\b(?:call[\s-]?sign|nom\s+de\s+guerre|nickname|named|nicknamed|code-?named|alias|"
+    r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$", re.I)
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
     r"^\s+(?:river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
@@ -231,7 +234,8 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         hint = None
         noun = None
         m_start, query, as_written = s0, name, name
-        if _FEATURE_AFTER_RE.match(after):
+        if _FEATURE_AFTER_RE.match(after) or _NAMED_BEFORE_RE.search(before):
+            # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
         ra = _REGION_AFTER_RE.match(after)

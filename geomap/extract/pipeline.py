@@ -277,7 +277,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         fallback = False
         if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
                 and (all_cues or side is not None or att.denial)
-                and not _GOAL_RE.search(text, spans[0][0], spans[0][1])):
+                and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
+                and (att.verb or "").lower() not in ("spoke", "speaking")):
+            # where someone spoke ("spoke to reporters outside the city") is no claim
             fallback = True
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
