@@ -24,6 +24,7 @@ from gazetteer.index import (
     KIND_REGION,
     OVERLAY_FORMAT,
     STOPWORDS,
+    VARIANT_SIM,
     _not_names,
     build_index,
     build_lock,
@@ -52,6 +53,10 @@ W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the
 LOOSE_MIN_SIMILARITY = 0.8  # loose matches less similar than this are not candidates
 W_ALT_BASE = 0.3  # alternate-name matches: this plus W_ALT_PRIMARY x similarity of the
 W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovyansk, not Nikopol)
+W_NAMED = W_NEAR  # the place itself is one the document names: as good as being next to one
+# Name strength of a reading, for context gating (Gazetteer._own_name_population): the place's own
+# name (primary, a spelling of it, or a region name) > another of its names > a loose match.
+RANK_OWN, RANK_OTHER, RANK_LOOSE = 2, 1, 0
 
 # alternate names and polygons are not here: places fetch them on first access (_load_field)
 _PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
@@ -100,6 +105,13 @@ def _order(scored: tuple[float, list[Any], Place, str]) -> tuple[float, int, str
     """Ranking of (score, features, place, match): best score, then bigger population, then
     id (stable across runs)."""
     return (-scored[0], -scored[2].population, scored[2].id)
+
+
+def _name_rank(match: str, sim: float) -> int:
+    """How strongly a reading's matched name is the place's own (RANK_*)."""
+    if match == "alternate":
+        return RANK_OWN if sim >= VARIANT_SIM else RANK_OTHER
+    return RANK_LOOSE if match == "loose" else RANK_OWN
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -445,10 +457,32 @@ class Gazetteer:
                     out.update(g.members)
         return out
 
+    @staticmethod
+    def _own_name_population(readings: list[tuple[Place, str, str, float]]) -> dict[Any, int]:
+        """Per country, the biggest population among readings by the place's own name, when
+        some reading is by another name (else {}: nothing to guard).
+
+        Context breaks ties between places of the same name; it must not turn a name into
+        another. With the Donetsk region in context, "Mykolaiv" is still the city of that
+        name, not the smaller Mykolaivka in that region (which GeoNames also calls Mykolaiv):
+        a reading by another name gets no region or nearness bonus when a bigger place in
+        the same country bears the name as its own. Across countries the context still
+        decides ("Dzerzhinsk" near Donetsk: Toretsk, once so named, not the Russian city)."""
+        if all(_name_rank(m, sim) != RANK_OTHER for _, m, _, sim in readings):
+            return {}
+        own: dict[Any, int] = {}
+        for p, m, _, sim in readings:
+            if _name_rank(m, sim) == RANK_OWN and p.population > own.get(p.country, -1):
+                own[p.country] = p.population
+        return own
+
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None, sim: float = 1.0) -> tuple[float, list[Any]]:
+               country_hint: str | None, sim: float = 1.0,
+               own_pop: dict[Any, int] | None = None) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
-        as `reasons` only when someone reads them (ranking needs the scores alone)."""
+        as `reasons` only when someone reads them (ranking needs the scores alone).
+        `own_pop`: see _own_name_population (region/nearness bonuses are withheld from a
+        reading by another name when a bigger place in its country bears the name)."""
         parts: list[tuple[Any, ...]] = []
         if match == "loose":
             sim = _similarity(matched, place)
@@ -468,16 +502,28 @@ class Gazetteer:
             score += W_COUNTRY_HINT
             parts.append(("country {} named in the phrase ({:+.2f})", country_hint,
                           W_COUNTRY_HINT))
+        if ctx is _NO_CONTEXT:  # no document context (most lookups): nothing more to add
+            return score, parts
         if place.country and place.country in ctx.countries:
             score += W_COUNTRY
             parts.append(("country {} in context ({:+.2f})", place.country, W_COUNTRY))
+        named = bool(ctx.place_ids) and place.id in ctx.place_ids
+        if named:  # the top nearness bonus, in its place: a place is not "N km from" itself
+            score += W_NAMED
+            parts.append(("named in context ({:+.2f})", W_NAMED))
+        weak = (not named and bool(own_pop) and _name_rank(match, sim) == RANK_OTHER
+                and own_pop.get(place.country, -1) > place.population)
         if admin1s:
             inside = [a for a in place.admin1_ids if a in admin1s]
             if place.id in admin1s or inside:
-                score += W_ADMIN1
                 which = place.id if place.id in admin1s else inside[0]
-                parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
-        if ctx.points and place.precision == "settlement":
+                if weak:
+                    parts.append(("region {} in context, not counted: a bigger place in {} "
+                                  "has this name as its own (+0.00)", which, place.country))
+                else:
+                    score += W_ADMIN1
+                    parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
+        if ctx.points and place.precision == "settlement" and not (weak or named):
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
             if dists:
@@ -502,11 +548,13 @@ class Gazetteer:
         check_name(name)
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
         matches, hint, _ = self._matches(name)
+        qualified = False  # "X, Y": the name's own qualifier is evidence, not background
         if not matches and "," in name:
             head, _, tail = name.partition(",")
             if head.strip() and tail.strip():
                 matches, hint, _ = self._matches(head)
                 ctx = ctx.merge(self.context(tail))
+                qualified = True
         cc = country.strip().upper() if country else None
         admin1s = self._expand_admin1s(ctx.admin1s) if ctx.admin1s else ctx.admin1s
         readings = [(p, _KIND_NAMES[kind], k, sim) for p, kind, k, sim in matches
@@ -523,7 +571,10 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
-        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim), p, m)
+        own_pop = None
+        if (admin1s or ctx.points) and not qualified and len(readings) > 1:
+            own_pop = self._own_name_population(readings)
+        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim, own_pop), p, m)
                   for p, m, k, sim in readings]
         if limit == 1 and scored:
             scored = [min(scored, key=_order)]

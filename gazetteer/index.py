@@ -30,7 +30,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, loose_of_key, normalize
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -149,11 +149,21 @@ CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NU
 ALT_SEP = "\x1f"
 
 
+# Similarity recorded for an alternate that is a spelling of the primary name (same
+# `loose_of_key`: Kupiansk/Kupyansk, Mykolaiv/Mykolayiv, Kharkov/Kharkiv), as opposed to another
+# name (Mykolaiv for Mykolaivka, Dzerzhinsk for Toretsk), however close the letters are. Ranking
+# treats such readings as the place's own name (core.SAME_NAME_SIM).
+VARIANT_SIM = 0.99
+
+
 def key_similarity(key: str, name_key: str) -> float:
-    """How close an index key is to the place's primary name key (0..1)."""
+    """How close an index key is to the place's primary name key (0..1): 1 for the name
+    itself, VARIANT_SIM for a spelling of it, else the difflib ratio (below VARIANT_SIM)."""
     if key == name_key:
         return 1.0
-    return round(difflib.SequenceMatcher(None, key, name_key).ratio(), 3)
+    if loose_of_key(key) == loose_of_key(name_key):
+        return VARIANT_SIM
+    return min(round(difflib.SequenceMatcher(None, key, name_key).ratio(), 3), VARIANT_SIM - 0.01)
 
 
 @lru_cache(maxsize=1)
@@ -188,13 +198,16 @@ def similarities(keys: Iterable[str], name_key: str) -> dict[str, float]:
     """key_similarity for many keys against one name (the matcher caches the name's index)."""
     sm = difflib.SequenceMatcher(None)
     sm.set_seq2(name_key)
+    loose_name = loose_of_key(name_key)
     out = {}
     for k in keys:
         if k == name_key:
             out[k] = 1.0
+        elif loose_of_key(k) == loose_name:
+            out[k] = VARIANT_SIM
         else:
             sm.set_seq1(k)
-            out[k] = round(sm.ratio(), 3)
+            out[k] = min(round(sm.ratio(), 3), VARIANT_SIM - 0.01)
     return out
 
 
