@@ -203,3 +203,25 @@ def test_call_sign_is_not_a_place(gaz):
     text = "A soldier who gave only his call sign, Tykhyi, said Lyman was shelled."
     names = [m.text for m in find_names(text, 0, len(text), gaz)]
     assert "Tykhyi" not in names and "Lyman" in names
+
+
+def test_disputed_the_assessment_answers_the_claim_before(gaz):
+    claims = _claims(gaz, "Russian forces have highly likely captured the town of Siversk, the "
+                          "UK Defence Ministry said on Friday.\n\nUkraine's 54th Mechanized "
+                          "Brigade disputed the assessment.")
+    got = _by_place(claims)
+    assert ("694403", "third-party", "assessment") in got
+    assert ("694403", "ukraine", "denied") in got
+
+
+def test_locative_introduction_places_the_content(gaz):
+    claims = _claims(gaz, "In the Russian-occupied city of Horlivka, the Moscow-installed mayor "
+                          "said Ukrainian drones had hit a bus station.")
+    assert ("707753", "russia", "strike") in _by_place(claims)
+
+
+def test_and_after_a_trailing_attribution_continues_the_content():
+    s = "Troops attacked the town, the British update said, and the fall of Lyman would follow."
+    a = attribute(s)
+    assert a.claimant == "the British update" and a.side == "third-party"
+    assert a.extra and "Lyman" in s[a.extra[0]: a.extra[1]]

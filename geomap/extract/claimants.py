@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
     r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|spoke|speaking|indicates|indicated|suggests|suggested|"
+    r"accused|accuses|blamed|blames|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
     r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
 )
@@ -70,13 +70,14 @@ _CLAIMANT_HEAD_RE = re.compile(
     r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
     r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
     r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council|"
-    r"footage|imagery|images|videos?|photos?)\b", re.I)
+    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing)\b", re.I)
 
 
 _SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since)\s+")
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
 _DENIAL_VERB_RE = re.compile(
-    r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)")
+    r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
+    r"disputed|disputes|refuted|refutes)")
 
 
 _LEAD_NATIONAL_RE = re.compile(
@@ -91,7 +92,7 @@ _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+no
 _PARENTHETICAL_RE = re.compile(
     r"^\s*,\s+(?=(?:were|was|are|is|had|has|have|would|will|could|did|\w+ed)\b)", re.I)
 _ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
-                        r"with|while)(?:\s+that)?\s+", re.I)
+                        r"with|while|and)(?:\s+that)?\s+", re.I)
 _TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
                        r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
                        re.I)
@@ -274,8 +275,8 @@ def attribute(sentence: str) -> Attribution:
             short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
                 r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
                 tail)
-            intro = (len(prefix.split()) <= 6 and bool(_INTRO_RE.match(prefix))
-                     and len(tail.split()) > len(prefix.split()) + 2)
+            intro = (len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix))
+                     and len(tail.split()) >= 3)
             # "A day earlier, the governor said X was hit": an introductory phrase, not content
             if (prefix and prefix[-1] in ",\"”'’" and not intro
                     and (short_tail or len(prefix) > 2 * len(tail))):

@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.7.0"
+VERSION = "0.8.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -53,7 +53,9 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
-    r"statements?|assertions?|involvement|responsibility|role)\b", re.I)
+    r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
+    r"accounts?|figures)\b", re.I)
+_LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
     r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
@@ -255,6 +257,15 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                        key=lambda m: m.start)
         resolved = _resolve_mentions(items, resolver, memory, hits, s0)
         claimable = _claimable(text, resolved, spans)
+        if not claimable and att.attribution and att.attribution[0] > 0 and \
+                att.content[0] >= att.attribution[1] and _LOCATIVE_INTRO_RE.match(sent):
+            # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
+            # the introductory place is where the content happened
+            spans = [(s0, s0 + att.attribution[0]), *spans]
+            claimable = _claimable(text, resolved, spans)
+            intro_end = s0 + att.attribution[0]
+        else:
+            intro_end = -1
         main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
         if main_empty and att.denial and memory.last_claims:
             # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
@@ -270,6 +281,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             continue
 
         types, all_cues = _cue_types(text, spans, claimable, narration, s0)
+        content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+        if intro_end >= 0 and content_cues:
+            best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
+            for idx, (m, _ref) in enumerate(claimable):
+                if m.start < intro_end and idx not in types:  # the scene of the content
+                    types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type,
+                                  best_cue.start - s0)
         if att.denial and types:
             for idx, (m, _ref) in enumerate(claimable):
                 if m.kind == "ref-claim" and idx not in types:  # the answered claim itself
