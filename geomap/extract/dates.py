@@ -144,6 +144,27 @@ _TRIGGER_RE = re.compile(
     r"morning|evening|week|month|year|ago", re.I)
 
 
+_MONTH_ANY_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _needs(text: str) -> dict[str, bool]:
+    """Cheap per-text preconditions so only patterns that can match are run (hot path)."""
+    low = text.lower()
+    month = bool(_MONTH_ANY_RE.search(low))
+    digit = bool(_DIGIT_RE.search(text))
+    return {
+        "iso": digit and "-" in text, "mdy": month and digit, "dmy": month and digit,
+        "my": month and digit, "md": month and digit, "dm": month and digit,
+        "mon_last_year": month and "year" in low, "last_mon": month, "bare_mon": month,
+        "part_mon": month, "weekday": "day" in low,
+        "rel_day": any(w in low for w in ("overnight", "today", "tonight", "yesterday", "this ",
+                                          "last night", "the day", "a day", "previous day")),
+        "rel_period": any(w in low for w in ("week", "month", "year")), "ago": "ago" in low,
+        "year": digit,
+    }
+
+
 def find_dates(text: str, published: date) -> list[DateHit]:
     """Every date expression in `text`, resolved against `published`; overlapping hits: first
     (most specific) pattern wins."""
@@ -151,7 +172,10 @@ def find_dates(text: str, published: date) -> list[DateHit]:
         return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    needs = _needs(text)
     for kind, pat in _PATTERNS:
+        if not needs[kind]:
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -138,8 +138,9 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     ("strike", "any", r"\b(?:killed|wounded|injured|killing|wounding|injuring|dead|casualties)\b",
      "killed wounded injured killing wounding injuring dead casualties", False),
 ]
-LEXICON = [(ty, at, re.compile(p, re.I), weak, tuple(t.split()))
+LEXICON = [(ty, at, re.compile(p, re.I), weak, frozenset(t.split()))
            for ty, at, p, t, weak in _LEXICON]
+_ALL_TRIGGERS = tuple(sorted({t for *_x, trig in LEXICON for t in trig}))
 
 # Words before a cue that make it a goal, a condition or a question rather than a fact.
 _IRREALIS_RE = re.compile(
@@ -188,8 +189,9 @@ def find_cues(text: str) -> list[Cue]:
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     low = text.lower()
+    present = {t for t in _ALL_TRIGGERS if t in low}  # each trigger tested once per clause
     for ctype, attach, pat, weak, triggers in LEXICON:
-        if not any(t in low for t in triggers):
+        if present.isdisjoint(triggers):
             continue
         for m in pat.finditer(text):
             s, e = m.span()
