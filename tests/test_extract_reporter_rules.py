@@ -225,3 +225,16 @@ def test_and_after_a_trailing_attribution_continues_the_content():
     a = attribute(s)
     assert a.claimant == "the British update" and a.side == "third-party"
     assert a.extra and "Lyman" in s[a.extra[0]: a.extra[1]]
+
+
+def test_a_city_institution_stands_in_the_city(gaz):
+    claims = _claims(gaz, "Russian aircraft bombed the Mariupol Drama Theatre on 16 March 2022, "
+                          "according to an Associated Press investigation.")
+    c = _by_place(claims)[("701822", "third-party", "strike")]
+    assert c.claim_date == date(2022, 3, 16)
+
+
+def test_river_and_plant_named_after_a_city_are_still_not_the_city(gaz):
+    claims = _claims(gaz, "Russian troops shelled the Dnipro overnight and drones struck near "
+                          "the Zaporizhzhia nuclear power plant, Ukrainian officials said.")
+    assert not any(c.place.id in ("709930", "687700") for c in claims), claims

@@ -23,6 +23,9 @@ _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "g
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
     r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
+_INSTITUTION_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]+){0,2}?\s+(?:Theatre|Theater|University|Cathedral|Museum|Hospital|"
+    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory)\b")
 _NAMED_BEFORE_RE = re.compile(
     r"\b(?:call[\s-]?sign|nom\s+de\s+guerre|nickname|named|nicknamed|code-?named|alias|"
     r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$", re.I)
@@ -217,7 +220,9 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         nxt = toks[last_tok + 1] if last_tok + 1 < n_tok else None
         next_glued = (not possessive and nxt is not None and text[m_end : nxt[0]] == " "
                       and _is_cap(nxt[2]) and nxt[2].lower() not in _PLACE_SUFFIX
-                      and nxt[2].lower() not in STOP)
+                      and nxt[2].lower() not in STOP
+                      # "the Mariupol Drama Theatre": a city's institution stands in the city
+                      and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
         title_before = re.search(r"\b(?:President|Mr|Mrs|Ms|Dr|General|Gen|Minister|correspondent|"
                                  r"spokesman|spokeswoman|commander|blogger|journalist|reporter|"
                                  r"analyst|Governor|Mayor|Colonel|Sergeant|Captain)\.?\s+$",
@@ -270,7 +275,8 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
             mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
         mention.article = (hint is None and not mention.area and not ra
-                           and bool(_THE_BEFORE_RE.search(before)))
+                           and bool(_THE_BEFORE_RE.search(before))
+                           and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
         out.append(mention)
         i = last_tok + 1
     return out
