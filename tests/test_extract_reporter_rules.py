@@ -238,3 +238,21 @@ def test_river_and_plant_named_after_a_city_are_still_not_the_city(gaz):
     claims = _claims(gaz, "Russian troops shelled the Dnipro overnight and drones struck near "
                           "the Zaporizhzhia nuclear power plant, Ukrainian officials said.")
     assert not any(c.place.id in ("709930", "687700") for c in claims), claims
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("forces continued offensive operations in the Kupiansk direction near Borova", "fighting"),
+    ("Ukrainian forces maintain positions in central Lyman", "holding"),
+    ("Russian forces recently advanced southeast of Lyman", "advancing"),
+])
+def test_isw_direction_phrases(clause, expected):
+    assert expected in {c.type for c in find_cues(clause)}, find_cues(clause)
+
+
+def test_operations_in_a_direction_attach_to_the_listed_villages(gaz):
+    claims = _claims(gaz, "Russian forces continued offensive operations in the Kupiansk "
+                          "direction near Kupiansk-Vuzlovyi and Borova on Thursday but did not "
+                          "advance.")
+    got = {(c.place.id, c.type) for c in claims}
+    assert {("703652", "fighting"), ("711623", "fighting")} <= got, got
+    assert ("703656", "fighting") not in got  # the direction's name is no place
