@@ -256,3 +256,22 @@ def test_operations_in_a_direction_attach_to_the_listed_villages(gaz):
     got = {(c.place.id, c.type) for c in claims}
     assert {("703652", "fighting"), ("711623", "fighting")} <= got, got
     assert ("703656", "fighting") not in got  # the direction's name is no place
+
+
+def test_calling_a_report_fake_denies_it_and_the_tail_holds(gaz):
+    claims = _claims(gaz, "The Ukrainian Center for Countering Disinformation called the report "
+                          "about Rodynske a fake, saying Ukrainian units continue to defend the "
+                          "town.")
+    got = _by_place(claims)
+    assert ("695581", "ukraine", "denied") in got
+    assert ("695581", "ukraine", "holding") in got
+
+
+def test_called_without_a_falsity_word_is_no_attribution():
+    assert attribute("A village called Rodynske lies on the road.").claimant is None
+
+
+def test_losses_in_a_direction_make_no_claim(gaz):
+    claims = _claims(gaz, "According to the ministry, the Kiev regime's forces lost up to 190 "
+                          "troops in the Krasnoarmeysk direction over the past 24 hours.")
+    assert claims == []

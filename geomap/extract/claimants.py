@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
     r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
+    r"accused|accuses|blamed|blames|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
     r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
 )
@@ -106,6 +106,9 @@ _INTRO_RE = re.compile(
     r"several|\d+)\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later|before|ago)\b)"
     r"[^,]*,$", re.I)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
+_NAMING_VERBS = ("called", "labelled", "labeled", "branded")
+_FALSE_WORD_RE = re.compile(r"\b(?:fakes?|false(?:hood)?|lies?|untrue|disinformation|propaganda|"
+                            r"fabricat\w*|baseless|groundless|nonsense)\b", re.I)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
     r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
     r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*")
@@ -263,6 +266,11 @@ def attribute(sentence: str) -> Attribution:
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
         denial = bool(_DENIAL_VERB_RE.match(verb))
+        if verb.lower() in _NAMING_VERBS:
+            # "called the report about X a fake": naming a claim false denies it
+            if not _FALSE_WORD_RE.search(sentence, vm.end()):
+                continue
+            denial = True
         before = _claimant_before(sentence, vm.start())
         if before is not None:
             claimant, cstart = before

@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.10.0"
+VERSION = "0.11.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -289,14 +289,18 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type,
                                   best_cue.start - s0)
         if att.denial and types:
+            main0, main1 = s0 + att.content[0], s0 + att.content[1]
             for idx, (m, _ref) in enumerate(claimable):
-                if m.kind == "ref-claim" and idx not in types:  # the answered claim itself
+                # the answered claim itself, or a place the denial names without a verb
+                # ("called the report about X a fake, saying ...")
+                if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
                     types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
         fallback = False
         if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
                 and (all_cues or side is not None or att.denial)
                 and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
-                and (att.verb or "").lower() not in ("spoke", "speaking")):
+                and (att.verb or "").lower() not in ("spoke", "speaking")
+                and not claimable[0][0].area):  # "lost 190 troops in the X direction"
             # where someone spoke ("spoke to reporters outside the city") is no claim
             fallback = True
             first = all_cues[0].type if all_cues else "other"

@@ -156,7 +156,8 @@ _IRREALIS_RE = re.compile(
 )
 _REALIS_RE = re.compile(
     r"\bto\s+have\s+(?:been\s+)?$|\b(?:authori[sz]ed|ordered|decided|began|begun|started|"
-    r"managed|continued|forced|had\s+to|has\s+had\s+to|was\s+able|were\s+able)"
+    r"managed|continued|continue|continues|continuing|forced|had\s+to|has\s+had\s+to|"
+    r"was\s+able|were\s+able)"
     r"\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.I)
 
 ASSESSMENT_RE = re.compile(
