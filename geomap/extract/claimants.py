@@ -107,7 +107,7 @@ _INTRO_RE = re.compile(
     r"[^,]*,$", re.I)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
 _NAMING_VERBS = ("called", "labelled", "labeled", "branded")
-_FALSE_WORD_RE = re.compile(r"\b(?:fakes?|false(?:hood)?|lies?|untrue|disinformation|propaganda|"
+_FALSE_WORD_RE = re.compile(r"\b(?:fakes?|false(?:hood)?|a\s+lie|untrue|disinformation|propaganda|"
                             r"fabricat\w*|baseless|groundless|nonsense)\b", re.I)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
     r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
