@@ -48,13 +48,14 @@ W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
 W_NEAR = 3.0
 NEAR_KM = 100.0
+NEAR_GUARD_KM = 100.0  # an own-name reading this close to a context place is context-supported
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
 LOOSE_MIN_SIMILARITY = 0.8  # loose matches less similar than this are not candidates
 W_ALT_BASE = 0.3  # alternate-name matches: this plus W_ALT_PRIMARY x similarity of the
 W_ALT_PRIMARY = 0.7  # matched name to the place's primary name (Sloviansk~Slovyansk, not Nikopol)
 W_NAMED = W_NEAR  # the place itself is one the document names: as good as being next to one
-# Name strength of a reading, for context gating (Gazetteer._own_name_population): the place's own
+# Name strength of a reading, for context gating (Gazetteer._own_name_guard): the place's own
 # name (primary, a spelling of it, or a region name) > another of its names > a loose match.
 RANK_OWN, RANK_OTHER, RANK_LOOSE = 2, 1, 0
 
@@ -458,31 +459,44 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _own_name_population(readings: list[tuple[Place, str, str, float]]) -> dict[Any, int]:
-        """Per country, the biggest population among readings by the place's own name, when
-        some reading is by another name (else {}: nothing to guard).
+    def _own_name_guard(readings: list[tuple[Place, str, str, float]], ctx: Context,
+                        admin1s: set[str]) -> dict[Any, float]:
+        """Per country, the population a reading by another name must exceed to get region
+        and nearness bonuses ({} when no reading is by another name: nothing to guard).
 
         Context breaks ties between places of the same name; it must not turn a name into
-        another. With the Donetsk region in context, "Mykolaiv" is still the city of that
-        name, not the smaller Mykolaivka in that region (which GeoNames also calls Mykolaiv):
-        a reading by another name gets no region or nearness bonus when a bigger place in
-        the same country bears the name as its own. Across countries the context still
-        decides ("Dzerzhinsk" near Donetsk: Toretsk, once so named, not the Russian city)."""
+        another. A reading by another name (Mykolaivka, which GeoNames also calls Mykolaiv)
+        gets no region or nearness bonus when a place in the same country bears the name as
+        its own and is bigger (the city of Mykolaiv, with the Donetsk region in context) or
+        is itself supported by the context (in a context region, named, or within
+        NEAR_GUARD_KM of a context place: the village Shevchenko near Myrnohrad, not a
+        Kharkiv district also listed as "Shevchenko"). Otherwise the context still decides,
+        across countries ("Dzerzhinsk" near Donetsk: Toretsk, once so named, not the
+        Russian city) and over a smaller, unsupported namesake (Komsomolske with the
+        Donetsk region: the renamed Kalmiuske there, not a Crimean village)."""
         if all(_name_rank(m, sim) != RANK_OTHER for _, m, _, sim in readings):
             return {}
-        own: dict[Any, int] = {}
+        guard: dict[Any, float] = {}
         for p, m, _, sim in readings:
-            if _name_rank(m, sim) == RANK_OWN and p.population > own.get(p.country, -1):
-                own[p.country] = p.population
-        return own
+            if _name_rank(m, sim) != RANK_OWN:
+                continue
+            bar = float(p.population)
+            if (any(a in admin1s for a in p.admin1_ids) or p.id in admin1s
+                    or p.id in ctx.place_ids
+                    or any(haversine_km(p.lat, p.lon, la, lo) <= NEAR_GUARD_KM
+                           for la, lo in ctx.points)):
+                bar = math.inf
+            if bar > guard.get(p.country, -1.0):
+                guard[p.country] = bar
+        return guard
 
     def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
                country_hint: str | None, sim: float = 1.0,
-               own_pop: dict[Any, int] | None = None) -> tuple[float, list[Any]]:
+               guard: dict[Any, float] | None = None) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
         as `reasons` only when someone reads them (ranking needs the scores alone).
-        `own_pop`: see _own_name_population (region/nearness bonuses are withheld from a
-        reading by another name when a bigger place in its country bears the name)."""
+        `guard`: see _own_name_guard (region/nearness bonuses are withheld from a reading
+        by another name when a bigger or context-supported place in its country bears it)."""
         parts: list[tuple[Any, ...]] = []
         if match == "loose":
             sim = _similarity(matched, place)
@@ -511,15 +525,16 @@ class Gazetteer:
         if named:  # the top nearness bonus, in its place: a place is not "N km from" itself
             score += W_NAMED
             parts.append(("named in context ({:+.2f})", W_NAMED))
-        weak = (not named and bool(own_pop) and _name_rank(match, sim) == RANK_OTHER
-                and own_pop.get(place.country, -1) > place.population)
+        weak = (not named and bool(guard) and _name_rank(match, sim) == RANK_OTHER
+                and guard.get(place.country, -1.0) > place.population)
         if admin1s:
             inside = [a for a in place.admin1_ids if a in admin1s]
             if place.id in admin1s or inside:
                 which = place.id if place.id in admin1s else inside[0]
                 if weak:
-                    parts.append(("region {} in context, not counted: a bigger place in {} "
-                                  "has this name as its own (+0.00)", which, place.country))
+                    parts.append(("region {} in context, not counted: a bigger or nearer "
+                                  "place in {} has this name as its own (+0.00)", which,
+                                  place.country))
                 else:
                     score += W_ADMIN1
                     parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
@@ -571,10 +586,10 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
-        own_pop = None
+        guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
-            own_pop = self._own_name_population(readings)
-        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim, own_pop), p, m)
+            guard = self._own_name_guard(readings, ctx, admin1s)
+        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim, guard), p, m)
                   for p, m, k, sim in readings]
         if limit == 1 and scored:
             scored = [min(scored, key=_order)]

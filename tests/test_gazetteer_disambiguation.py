@@ -82,6 +82,7 @@ def test_points_without_ids_still_exclude_the_place_itself(gaz):
         ("Belgorod region", "RU.09"),  # ... and the Russian region
         ("Dzerzhinsk", "709354"),  # another name, but no bigger Ukrainian "Dzerzhinsk": Toretsk
         ("Artemovsk", "713174"),  # Bakhmut
+        ("Komsomolske", "705186"),  # renamed Kalmiuske (UA.05), not a smaller Crimean village
     ],
 )
 def test_cities_with_a_donetsk_region_context(gaz, name, expected):
@@ -98,6 +99,16 @@ def test_region_context_does_not_turn_mykolaiv_into_mykolaivka(gaz):
     assert "not counted" in why and "(+3.00)" not in why
     # without context the ranking is the same
     assert gaz.resolve("Mykolaiv").place.id == "700569"
+
+
+def test_another_name_near_a_context_place_does_not_beat_the_own_name_near_it(gaz):
+    """A Kharkiv city district GeoNames also lists as "Shevchenko" lies next to Kharkiv, but
+    the villages called Shevchenko lie near Myrnohrad, which the text names too."""
+    ctx = gaz.context("Russian units attacked near Myrnohrad and Shevchenko, "
+                      "and Kharkiv was shelled again.")
+    assert {"710035", "706483"} <= set(ctx.place_ids)
+    best = gaz.resolve("Shevchenko", context=ctx)
+    assert best.place.id == "694167" and best.match == "name"
 
 
 def test_an_explicit_qualifier_still_decides(gaz):
@@ -132,6 +143,10 @@ def invented(tmp_path: Path) -> Gazetteer:
         # a renamed town: its old name Starohrad is the own name of a smaller village elsewhere
         _p(99100003, "Novomistsk", 48.4, 37.9, "05", 40_000, ["Starohrad"]),
         _p(99100004, "Starohrad", 50.5, 30.5, "13", 800),
+        # a big place listed also as "Kalynivka" next to a context place, and a village whose
+        # own name is Kalynivka, also near it
+        _p(99100007, "Zarichnyi", 48.02, 37.82, "05", 200_000, ["Kalynivka"]),
+        _p(99100008, "Kalynivka", 48.1, 37.9, "05", 1_500),
         # filler so the oblasts get polygons
         _p(99100005, "Pole", 48.0, 37.8, "05", 900_000),
         _p(99100006, "Lan", 46.8, 32.1, "16", 1_000),
@@ -153,3 +168,6 @@ def test_the_rule_on_invented_places(invented):
     near = Context(points=[(48.0, 37.8)], place_ids=["99100005"])
     assert invented.resolve("Velykopil", context=near).place.id == "99100001"
     assert invented.resolve("Starohrad", context=near).place.id == "99100003"
+    # the own name near a context place beats another name nearer to it, however big
+    assert invented.resolve("Kalynivka", context=near).place.id == "99100008"
+    assert invented.resolve("Kalynivka").place.id == "99100007"  # no context: population
