@@ -275,3 +275,19 @@ def test_losses_in_a_direction_make_no_claim(gaz):
     claims = _claims(gaz, "According to the ministry, the Kiev regime's forces lost up to 190 "
                           "troops in the Krasnoarmeysk direction over the past 24 hours.")
     assert claims == []
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("Russian troops broke into the eastern part of Lyman", "advancing"),
+    ("Russian units had dug in on the northern edge of Lyman", "holding"),
+])
+def test_round_nine_cue_types(clause, expected):
+    assert expected in {c.type for c in find_cues(clause)}, find_cues(clause)
+
+
+def test_placeless_fighting_tail_is_about_the_claims_place(gaz):
+    claims = _claims(gaz, "Russian troops broke into the eastern part of Huliaipole, the "
+                          "Ukrainian military said, adding that fighting was under way in the "
+                          "streets.")
+    got = {(c.place.id, c.type) for c in claims}
+    assert {("707898", "advancing"), ("707898", "fighting")} <= got, got

@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.11.0"
+VERSION = "0.12.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -328,6 +328,17 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             # "denied any breakthrough, saying attacks near X were repelled": X is both the
             # place of the denial and of the denier's own account
             jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
+        if att.extra and not att.denial:
+            x0 = s0 + att.extra[0]
+            main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
+            if (len({claimable[i][1].id for i in main_idx}) == 1
+                    and not any(m.start >= x0 for m, _r in claimable)):
+                # "X broke into Y, the military said, adding that fighting was under way in
+                # the streets": a placeless ground-fighting tail is about the claim's place
+                tail = [c for c in all_cues if c.start >= x0 and not c.weak
+                        and c.type in ("fighting", "holding", "advancing")]
+                if tail:
+                    jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
         for idx, ctype, cue_pos in jobs:
             m, ref = claimable[idx]
             in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
