@@ -25,14 +25,13 @@ class DemoResult:
 
 
 def example_articles(root: Path | None = None) -> list[Path]:
-    """The article files shipped in geomap/examples (text files, README excluded)."""
+    """The article files shipped in geomap/examples (text, Markdown and HTML; README excluded)."""
+    from geomap.extract.reader import expand_paths
+
     root = root or Path(str(resources.files("geomap").joinpath("examples")))
     if not root.is_dir():
         return []
-    return sorted(
-        p for p in root.iterdir()
-        if p.is_file() and p.suffix.lower() in (".txt", ".md") and p.stem.lower() != "readme"
-    )
+    return [Path(p) for p in expand_paths([str(root)])]
 
 
 def run_demo(
@@ -58,7 +57,7 @@ def run_demo(
     articles = example_articles(examples)
     if not articles:
         where = examples or "geomap/examples"
-        raise GeomapError(f"no example articles (*.txt, *.md) found in {where}")
+        raise GeomapError(f"no example articles (*.txt, *.md, *.html) found in {where}")
     if offline is None:
         offline = assets_installed()
     tmp = None
