@@ -108,14 +108,10 @@ def test_unknown_place_and_bad_filters(filled):
         filled.claims(ClaimFilter(near="9999999"))
 
 
-def test_place_by_alias_via_gazetteer(store):
+def test_place_by_alias_via_gazetteer(store, gaz):
     """Dzerzhinsk (Toretsk's old name) finds claims stored under Toretsk's gazetteer id."""
-    gazetteer = pytest.importorskip("gazetteer")
-    if not hasattr(gazetteer, "default_gazetteer"):
-        pytest.skip("gazetteer.default_gazetteer not available yet")
     from geomap.places import place_ref
 
-    gaz = gazetteer.default_gazetteer()
     toretsk = place_ref(gaz.resolve("Toretsk").place)
     c = make_claim()
     store.add_claim(type(c)(**{**c.__dict__, "place": toretsk}))
