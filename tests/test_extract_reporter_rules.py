@@ -291,3 +291,30 @@ def test_placeless_fighting_tail_is_about_the_claims_place(gaz):
                           "streets.")
     got = {(c.place.id, c.type) for c in claims}
     assert {("707898", "advancing"), ("707898", "fighting")} <= got, got
+
+
+def test_would_open_the_road_to_is_an_assessment_of_each_listed_place(gaz):
+    claims = _claims(gaz, "Britain's Ministry of Defence said the loss of Kostiantynivka would "
+                          "open the road to Druzhkivka and Kramatorsk.")
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert {("616743", "third-party", "assessment"),
+            ("704508", "third-party", "assessment")} <= got, got
+
+
+def test_opening_a_road_in_narration_is_no_assessment():
+    assert "assessment" not in {c.type for c in find_cues(
+        "Engineers opened the road to Druzhkivka after repairs")}
+
+
+def test_first_person_quote_in_a_datelined_story_is_about_the_dateline(gaz):
+    body = ("DRUZHKIVKA, Ukraine (Reuters) - Shops reopened on Friday.\n\n"
+            "\"We hold the line, but they come every night,\" a company commander said.")
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
+    assert got == {("616743", "ukraine", "holding")}, got
+
+
+def test_a_quote_without_first_person_or_dateline_makes_no_claim(gaz):
+    assert _claims(gaz, "\"They hold the line,\" a company commander said.") == []
+    body = ("DRUZHKIVKA, Ukraine (Reuters) - Shops reopened on Friday.\n\n"
+            "\"The weather is cold and we are tired,\" a company commander said.")
+    assert _claims(gaz, body) == []

@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.12.0"
+VERSION = "0.13.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -63,6 +63,14 @@ _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+# "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
+_DATELINE_RE = re.compile(
+    r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
+    r"(?:\([^)\n]{1,30}\)\s*)?[-—–]", re.M)
+# a direct quote in the first person plural: the speaker's own unit ("We hold the line")
+_QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
+_FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
+_GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
 
 @dataclass
@@ -213,6 +221,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     prev_claimant: tuple[str | None, str | None] = (None, None)
     carried_day: date | None = None  # the day of a sentence that introduced the next source
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
+    dateline = _dateline_place(text, resolver)
     date_cache: dict[int, list[DateHit]] = {}
 
     def dates_at(s0: int, sent: str) -> list[DateHit]:
@@ -275,6 +284,17 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             if rm:
                 claimable = [(Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"),
                               ref) for ref in memory.last_claims] + claimable
+        quoted_we = False
+        if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+            quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]])
+            home = dateline or (memory.last_topic[0] if memory.last_topic and
+                                memory.sentence - memory.last_topic[1] <= 2 else None)
+            if quoted_we and home is not None:
+                # '"We hold the line," a commander said' in a KOSTIANTYNIVKA-datelined story:
+                # the speaker's unit is where the reporter is
+                c_at = spans[0][0]
+                claimable = [(Mention(c_at, c_at, home.name, home.name, "settlement",
+                                      "ref-settlement", noun="dateline"), home)]
         if claimable or not att.denial:
             memory.last_claims = []
         if not claimable:
@@ -361,7 +381,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             if c_side is None:
                 if narration:
                     c_side = "third-party"
-                elif cl.is_local_official(claimant):
+                elif cl.is_local_official(claimant) or quoted_we:
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 elif ctype != "strike" and (
                         fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
@@ -386,6 +406,23 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
         memory.note_days(dates)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _dateline_place(text: str, resolver: _Resolver) -> PlaceRef | None:
+    """The settlement of a wire dateline ("KOSTIANTYNIVKA, Ukraine (Reuters) -"), if any."""
+    m = _DATELINE_RE.search(text, 0, 3000)
+    if m is None:
+        return None
+    ref, _ties = resolver.resolve(m.group(1).title(), "settlement")
+    return ref if ref is not None and ref.precision == "settlement" else None
+
+
+def _quoted_ground_claim(content: str) -> bool:
+    """A direct quote in the first person plural with a ground-fighting verb ("We hold the
+    line", "we are fighting for every street"): a soldier speaking of where he stands."""
+    if not _QUOTE_OPEN_RE.match(content) or not _FIRST_PERSON_RE.search(content):
+        return False
+    return any(c.type in _GROUND_TYPES and not c.weak for c in verbs.find_cues(content))
 
 
 def _seed_from_title(text: str, title: str | None, gaz: Any, vocab: frozenset[str],

@@ -105,6 +105,8 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "advanc push mov", False),
     ("advancing", "obj", r"\b(?:reach(?:ed|es|ing)?|entered|entering|enter)\s+(?:the\s+)?(?:outskirts|edges?|approaches|centre|center|suburbs|limits|border)\s+(?:of\s+)?",
      "reach enter", False),
+    ("assessment", "obj", r"\b(?:would|could|might|will|may)\s+(?:\w+\s+)?(?:open|clear|pave|cut|sever|expose|threaten)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:road|roads|way|path|route|routes|highway|supply\s+lines?|approach(?:es)?|gateway)\s+(?:to|towards?|into|for|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|cities|village|hub)\s+of\s+)?",
+     "open clear pave cut sever expose threaten", False),
     ("assessment", "obj", r"\b(?:targets?|objectives?|goals?)\s+(?:\w+\s+){0,3}?(?:to\s+be|is|are|were|was|would\s+be|include|included)\s+",
      "target objective goal", False),
     ("advancing", "obj", r"\b(?:attacking|storming|assaulting)\s+",
