@@ -318,3 +318,30 @@ def test_a_quote_without_first_person_or_dateline_makes_no_claim(gaz):
     body = ("DRUZHKIVKA, Ukraine (Reuters) - Shops reopened on Friday.\n\n"
             "\"The weather is cold and we are tired,\" a company commander said.")
     assert _claims(gaz, body) == []
+
+
+def test_trailing_title_then_name_is_one_claimant(gaz):
+    s = "Drones hit Kherson, the regional governor, Oleksandr Prokudin, said on Friday."
+    a = attribute(s)
+    assert a.claimant == "the regional governor, Oleksandr Prokudin"
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, s)}
+    assert got == {("706448", "ukraine", "strike")}, got
+
+
+@pytest.mark.parametrize("claimant", ["The U.N. human rights monitoring mission in Ukraine",
+                                      "a U.S. official in Kyiv"])
+def test_dotted_un_and_us_are_third_parties(claimant):
+    from geomap.extract.claimants import side_of
+    assert side_of(claimant) == "third-party"
+
+
+def test_officials_of_a_place_report_about_it_when_the_content_names_none(gaz):
+    got = {(c.place.id, c.side, c.type) for c in _claims(
+        gaz, "Russian-installed officials in Oleshky said Ukrainian artillery had hit a "
+             "bakery on Wednesday.")}
+    assert got == {("691037", "russia", "strike")}, got
+
+
+def test_officials_place_needs_a_cue_in_the_content(gaz):
+    assert _claims(gaz, "Russian-installed officials in Oleshky said they would reopen "
+                        "the schools.") == []

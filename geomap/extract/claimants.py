@@ -42,8 +42,8 @@ _UKRAINE_RE = re.compile(
     r"Ukrenergo|Ukrzaliznytsia)\b", re.I)
 _THIRD_RE = re.compile(
     r"\b(?:Institute\s+for\s+the\s+Study\s+of\s+War|ISW|analysts?|experts?|observers?|"
-    r"think[- ]tank|United\s+Nations|UN|OSCE|IAEA|NATO|Pentagon|White\s+House|"
-    r"State\s+Department|Britain|British|UK|U\.S\.|US|American|Washington|European|EU|"
+    r"think[- ]tank|United\s+Nations|UN|U\.N(?=\.)|OSCE|IAEA|NATO|Pentagon|White\s+House|"
+    r"State\s+Department|Britain|British|UK|U\.S(?=\.)|US|American|Washington|European|EU|"
     r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
     r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
     r"Oryx|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
@@ -112,6 +112,10 @@ _FALSE_WORD_RE = re.compile(r"\b(?:fakes?|false(?:hood)?|a\s+lie|untrue|disinfor
 _POSSESSIVE_ACCOUNT_RE = re.compile(
     r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
     r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*")
+_TITLE_NP_RE = re.compile(
+    r"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:commander|spokes(?:man|woman|person)|"
+    r"minister|president|governor|mayor|chief|head|official|officer|general|secretary|envoy|"
+    r"adviser)\s*", re.I)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 
@@ -232,6 +236,10 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         dl = _DATELINE_RE.match(prev) if j == 0 or (j == 1 and first.isupper()) else None
         if dl:
             prev = prev[dl.end():]
+            lead_ok = True
+        if not lead_ok and _TITLE_NP_RE.fullmatch(prev):
+            # "..., the regional governor, Oleksandr Prokudin, said": a title phrase alone
+            # between commas before the name
             lead_ok = True
         if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
             return f"{_strip_claimant(prev)}, {claimant}", bounds[j] + (dl.end() if dl else 0)

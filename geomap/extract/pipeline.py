@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.13.0"
+VERSION = "0.14.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -284,6 +284,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             if rm:
                 claimable = [(Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"),
                               ref) for ref in memory.last_claims] + claimable
+        if not claimable and att.attribution and cl.is_local_official(claimant):
+            # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+            # town's mayor said a bomb had destroyed a school": the officials' own place
+            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+            own = [(m, r) for m, r in resolved if a0 <= m.start < a1 and not m.actor]
+            if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0]:spans[0][1]])):
+                claimable = [own[-1]]
         quoted_we = False
         if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
             quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]])
