@@ -345,3 +345,32 @@ def test_officials_of_a_place_report_about_it_when_the_content_names_none(gaz):
 def test_officials_place_needs_a_cue_in_the_content(gaz):
     assert _claims(gaz, "Russian-installed officials in Oleshky said they would reopen "
                         "the schools.") == []
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("Russian troops have stepped up attacks on Lyman", "advancing"),
+    ("Russian forces launched 13 attacks against Lyman", "strike"),
+    ("Russian forces stepped up drone attacks on Lyman", "strike"),
+    ("about 2,000 people had been evacuated from villages around Lyman", "other"),
+    ("the town was evacuated", "withdrawn"),
+])
+def test_round_twelve_cue_types(clause, expected):
+    cues = find_cues(clause)
+    assert cues and cues[0].type == expected, cues
+
+
+def test_the_city_is_the_mayors_own(gaz):
+    body = ("Russian troops advanced near Borova, the army said.\n\n"
+            "A glide bomb struck an apartment block in the city's Saltivskyi district "
+            "overnight, Kharkiv Mayor Ihor Terekhov said.")
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
+    assert ("706483", "ukraine", "strike") in got, got
+    assert not any(p == "711623" and t == "strike" for p, _s, t in got), got
+
+
+def test_locative_intro_aside_and_content_are_two_claims(gaz):
+    claims = _claims(gaz, "In Izium, which Ukrainian troops retook in September 2022, local "
+                          "authorities said a missile had damaged the railway station on "
+                          "Tuesday night.")
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {("707292", "third-party", "captured"), ("707292", "ukraine", "strike")}, got

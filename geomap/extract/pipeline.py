@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.14.0"
+VERSION = "0.15.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -265,6 +265,16 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
         resolved = _resolve_mentions(items, resolver, memory, hits, s0)
+        if att.attribution and cl.is_local_official(claimant):
+            # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+            # the city is the official's own
+            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+            own = [r for m, r in resolved if a0 <= m.start < a1 and m.kind == "name"
+                   and r.precision == "settlement"]
+            if own:
+                resolved = [(m, own[-1]) if m.kind == "ref-settlement" and m.noun in (
+                    "city", "town") and not a0 <= m.start < a1 else (m, r)
+                    for m, r in resolved]
         claimable = _claimable(text, resolved, spans)
         if not claimable and att.attribution and att.attribution[0] > 0 and \
                 att.content[0] >= att.attribution[1] and _LOCATIVE_INTRO_RE.match(sent):
@@ -309,12 +319,17 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
 
         types, all_cues = _cue_types(text, spans, claimable, narration, s0)
         content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+        intro_jobs: list[tuple[int, str, int]] = []
         if intro_end >= 0 and content_cues:
             best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
             for idx, (m, _ref) in enumerate(claimable):
                 if m.start < intro_end and idx not in types:  # the scene of the content
                     types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type,
                                   best_cue.start - s0)
+                elif m.start < intro_end and types[idx][2] != best_cue.type:
+                    # "In Izium, which troops retook in 2022, officials said a missile hit
+                    # the station": the aside's claim and the content's
+                    intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
         if att.denial and types:
             main0, main1 = s0 + att.content[0], s0 + att.content[1]
             for idx, (m, _ref) in enumerate(claimable):
@@ -350,6 +365,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
         jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
+        jobs += intro_jobs
         if att.denial and att.extra and not any(m.kind == "ref-claim" for m, _r in claimable) \
                 and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable):
             # "denied any breakthrough, saying attacks near X were repelled": X is both the
@@ -384,7 +400,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 memory.topic(ref)
             if ref not in memory.last_claims:
                 memory.last_claims.append(ref)
-            c_side = side
+            c_side, c_claimant = side, claimant
+            if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
+                # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
+                # aside before the claimant is the outlet's own voice
+                c_side, c_claimant = "third-party", None
             if c_side is None:
                 if narration:
                     c_side = "third-party"
@@ -406,7 +426,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             conf -= 0.15 if m.kind != "name" else 0.0
             claims.append(ClaimRecord(
                 place=ref, side=c_side, type=ctype, claim_date=cdate, date_precision=prec,
-                claimant=claimant or outlet_voice, place_as_written=m.text,
+                claimant=c_claimant or outlet_voice, place_as_written=m.text,
                 quote=sent, start=s0, end=s1,
                 confidence=round(max(0.1, min(conf, 0.95)), 2), extractor=EXTRACTOR,
                 extractor_version=VERSION, source=src,

@@ -31,6 +31,13 @@ _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 # overlap. A row's regex only runs when one of its trigger words occurs in the lower-cased
 # clause (the hot path); weak rows (gerunds, results) do not count in narration.
 _LEXICON: list[tuple[str, str, str, str, bool]] = [
+    # "Russian troops have stepped up attacks on X": ground troops' attacks are an advance,
+    # not a strike (drone/missile/artillery attacks and "launched 13 attacks" stay strikes)
+    ("advancing", "obj", r"\b(?:troops|infantry|forces|units|soldiers|assault\s+groups)\s+(?:(?!(?:drones?|missiles?|air|aerial|artillery|rockets?|bombs?|strikes?|launched|fired|\d[\d,]*)\b)[\w-]+\s+){0,4}?(?:attacks?|assaults?)\s+(?:on|against)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?",
+     "attack assault", False),
+    # civilians evacuated are no troop withdrawal
+    ("other", "obj", r"\b(?:people|residents|civilians|children|families|inhabitants|patients)\b(?:\s+[\w,-]+){0,5}?\s+(?:(?:had|have|has|were|was|are|is|being)\s+(?:been\s+)?)?(?:evacuated|ordered\s+to\s+leave|told\s+to\s+leave|urged\s+to\s+leave)\b",
+     "evacuated leave", False),
     ("advancing", "subj", r"\b(?:were|are|is|was|been|being)\s+(?:\w+\s+)?(?:semi-)?(?:surrounded|encircled|outflanked)\b",
      "surrounded encircled outflanked", False),
     ("advancing", "obj", r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:semi-)?(?:surrounded|encircled|outflanked)\b",
