@@ -374,3 +374,17 @@ def test_locative_intro_aside_and_content_are_two_claims(gaz):
                           "Tuesday night.")
     got = {(c.place.id, c.side, c.type) for c in claims}
     assert got == {("707292", "third-party", "captured"), ("707292", "ukraine", "strike")}, got
+
+
+def test_a_lone_quote_after_an_attributed_quote_keeps_the_speaker(gaz):
+    body = ("DRUZHKIVKA, Ukraine (AP) - Shops reopened on Friday.\n\n"
+            "\"They come every night,\" the platoon commander said. \"We hold the line, but "
+            "there are fewer of us.\"")
+    got = {(c.place.id, c.side, c.type, c.claimant) for c in _claims(gaz, body)}
+    assert got == {("616743", "ukraine", "holding", "the platoon commander")}, got
+
+
+def test_a_lone_quote_after_narration_has_no_speaker(gaz):
+    body = ("DRUZHKIVKA, Ukraine (AP) - Shops reopened on Friday.\n\n"
+            "\"We hold the line, but there are fewer of us.\"")
+    assert _claims(gaz, body) == []

@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.15.0"
+VERSION = "0.16.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -69,6 +69,7 @@ _DATELINE_RE = re.compile(
     r"(?:\([^)\n]{1,30}\)\s*)?[-—–]", re.M)
 # a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
+_WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]\s*")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
@@ -220,6 +221,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     memory = _Memory()
     prev_claimant: tuple[str | None, str | None] = (None, None)
     carried_day: date | None = None  # the day of a sentence that introduced the next source
+    prev_quoted = False  # the sentence before was an attributed direct quote
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
     date_cache: dict[int, list[DateHit]] = {}
@@ -239,6 +241,14 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         spans = [(s0 + att.content[0], s0 + att.content[1])]
         if att.extra:
             spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+        if att.claimant is None and prev_quoted and prev_claimant[0] and \
+                _WHOLE_QUOTE_RE.fullmatch(sent):
+            # '"They come every night," he said. "We hold the line."': a quote standing alone
+            # right after an attributed quote goes on in the same voice
+            n = len(sent)
+            att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
+        prev_quoted = bool(att.claimant and att.attribution
+                           and _QUOTE_OPEN_RE.match(sent, att.content[0]))
         claimant, side = att.claimant, att.side
         carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0])
         if claimant and cl.is_pronoun(claimant):
