@@ -388,3 +388,18 @@ def test_a_lone_quote_after_narration_has_no_speaker(gaz):
     body = ("DRUZHKIVKA, Ukraine (AP) - Shops reopened on Friday.\n\n"
             "\"We hold the line, but there are fewer of us.\"")
     assert _claims(gaz, body) == []
+
+
+def test_title_with_a_for_phrase_before_the_name_is_kept():
+    a = attribute("Russian forces have intensified assaults on Orikhiv, the Ukrainian "
+                  "military's spokesman for the southern front, Vladyslav Voloshyn, said.")
+    assert a.claimant.startswith("the Ukrainian military's spokesman for the southern front")
+    assert a.side == "ukraine"
+
+
+def test_nuclear_plant_reports_are_about_its_town_not_the_namesake_city(gaz):
+    claims = _claims(gaz, "The International Atomic Energy Agency said its team at the "
+                          "Zaporizhzhia nuclear power plant reported a drone strike on a "
+                          "building near the plant's perimeter on Wednesday.")
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {("709276", "third-party", "strike")}, got  # Enerhodar, not Zaporizhzhia

@@ -115,7 +115,7 @@ _POSSESSIVE_ACCOUNT_RE = re.compile(
 _TITLE_NP_RE = re.compile(
     r"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:commander|spokes(?:man|woman|person)|"
     r"minister|president|governor|mayor|chief|head|official|officer|general|secretary|envoy|"
-    r"adviser)\s*", re.I)
+    r"adviser)(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*", re.I)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 

@@ -31,7 +31,7 @@ _NAMED_BEFORE_RE = re.compile(
     r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$", re.I)
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
-    r"^\s+(?:river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"^\s+(?:nuclear|river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
     r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)", re.I)
@@ -282,6 +282,14 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
     return out
 
 
+# Nuclear plants named after a city stand at another town: their reports are about that town
+_FACILITY_RE = re.compile(
+    r"\b(?:(?P<zap>Zaporizhzhia|Zaporizhzhya|Zaporozhye)\s+(?:nuclear\s+(?:power\s+)?"
+    r"(?:plant|station)|NPP)|(?P<znpp>ZNPP)|(?P<kursk>Kursk)\s+(?:nuclear\s+(?:power\s+)?"
+    r"(?:plant|station)|NPP))\b")
+_FACILITY_TOWN = {"zap": "Enerhodar", "znpp": "Enerhodar", "kursk": "Kurchatov"}
+
+
 def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
@@ -295,6 +303,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     for m in _THERE_RE.finditer(seg):
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                            "ref-settlement", noun="there"))
+    if "NPP" in seg or "uclear" in seg:
+        for m in _FACILITY_RE.finditer(seg):
+            town = _FACILITY_TOWN[m.lastgroup or "zap"]
+            out.append(Mention(start + m.start(), start + m.end(), m.group(0), town,
+                               "settlement", "name"))
     for m in _REGION_REF_RE.finditer(seg):
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "region",
                            "ref-region"))
