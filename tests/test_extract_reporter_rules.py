@@ -403,3 +403,27 @@ def test_nuclear_plant_reports_are_about_its_town_not_the_namesake_city(gaz):
                           "building near the plant's perimeter on Wednesday.")
     got = {(c.place.id, c.side, c.type) for c in claims}
     assert got == {("709276", "third-party", "strike")}, got  # Enerhodar, not Zaporizhzhia
+
+
+@pytest.mark.parametrize("clause,expected", [
+    ("Russian sabotage groups have crossed the border near Lyman", "advancing"),
+    ("the remaining residents of Lyman had been told to leave", "other"),
+    ("we are holding the villages", "holding"),
+])
+def test_round_fourteen_cue_types(clause, expected):
+    assert expected in {c.type for c in find_cues(clause)}, find_cues(clause)
+
+
+def test_refugees_crossing_the_border_is_no_advance():
+    assert "advancing" not in {c.type for c in find_cues(
+        "Refugees crossed the border near Lyman")}
+
+
+def test_quote_goes_to_the_last_claims_place_before_the_dateline(gaz):
+    body = ("SUMY, Ukraine (AP) - Russian sabotage groups have crossed the border near "
+            "Yunakivka, a border guard spokesman said on Friday.\n\n"
+            "\"Our guys fought them off,\" he said. \"We are holding the villages, but the "
+            "shelling is constant.\"")
+    got = {(c.place.id, c.type) for c in _claims(gaz, body)}
+    assert ("688077", "holding") in got, got
+    assert ("692194", "holding") not in got, got  # not Sumy, the dateline

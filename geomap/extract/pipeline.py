@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.17.0"
+VERSION = "0.18.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -69,7 +69,7 @@ _DATELINE_RE = re.compile(
     r"(?:\([^)\n]{1,30}\)\s*)?[-—–]", re.M)
 # a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
-_WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]\s*")
+_WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
@@ -314,11 +314,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         quoted_we = False
         if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
             quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]])
-            home = dateline or (memory.last_topic[0] if memory.last_topic and
-                                memory.sentence - memory.last_topic[1] <= 2 else None)
+            home = (memory.last_claimed[0] if memory.last_claimed and
+                    memory.sentence - memory.last_claimed[1] <= 2 else None) or dateline
             if quoted_we and home is not None:
-                # '"We hold the line," a commander said' in a KOSTIANTYNIVKA-datelined story:
-                # the speaker's unit is where the reporter is
+                # '"We hold the line," a commander said': the place of a claim in the last
+                # two sentences, else the wire dateline's (where the reporter is)
                 c_at = spans[0][0]
                 claimable = [(Mention(c_at, c_at, home.name, home.name, "settlement",
                                       "ref-settlement", noun="dateline"), home)]
@@ -408,6 +408,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             seen.add(key)
             if ref.precision == "settlement":
                 memory.topic(ref)
+                memory.last_claimed = (ref, memory.sentence)
             if ref not in memory.last_claims:
                 memory.last_claims.append(ref)
             c_side, c_claimant = side, claimant
@@ -598,6 +599,7 @@ class _Memory:
         self.last_claims: list[PlaceRef] = []  # places the latest claims were about
         self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
         self.last_day: date | None = None
+        self.last_claimed: tuple[PlaceRef, int] | None = None  # last claim's settlement
         self.sentence = 0
 
     def next_sentence(self) -> None:

@@ -35,6 +35,12 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     # not a strike (drone/missile/artillery attacks and "launched 13 attacks" stay strikes)
     ("advancing", "obj", r"\b(?:troops|infantry|forces|units|soldiers|assault\s+groups)\s+(?:(?!(?:drones?|missiles?|air|aerial|artillery|rockets?|bombs?|strikes?|launched|fired|\d[\d,]*)\b)[\w-]+\s+){0,4}?(?:attacks?|assaults?)\s+(?:on|against)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?",
      "attack assault", False),
+    # "sabotage groups crossed the border near X": a ground incursion
+    ("advancing", "obj", r"\b(?:groups|troops|forces|units|soldiers|infantry|columns)\s+(?:\w+\s+){0,3}?(?:crossed|crossing|cross)\s+(?:the\s+)?(?:state\s+)?(?:border|frontier|river)\s+(?:\w+\s+){0,2}?(?:near|into|at|around|in)\s+",
+     "cross", False),
+    # "residents of X had been told to leave": an evacuation order about X
+    ("other", "subj", r"\b(?:had|have|has|were|was|are|is)\s+(?:been\s+)?(?:ordered|told|urged)\s+to\s+(?:leave|evacuate)\b",
+     "leave evacuate", False),
     # civilians evacuated are no troop withdrawal
     ("other", "obj", r"\b(?:people|residents|civilians|children|families|inhabitants|patients)\b(?:\s+[\w,-]+){0,5}?\s+(?:(?:had|have|has|were|was|are|is|being)\s+(?:been\s+)?)?(?:evacuated|ordered\s+to\s+leave|told\s+to\s+leave|urged\s+to\s+leave)\b",
      "evacuated leave", False),
@@ -84,7 +90,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "taking capturing seizing recapturing retaking", True),
     ("captured", "obj", r"\b(?:capture|seizure|liberation|fall|occupation)\s+of\s+",
      "capture seizure liberation fall occupation", False),
-    ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)",
+    ("holding", "obj", r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?|villages?|towns?|settlements?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)",
      "hold held maintain retain", False),
     ("holding", "obj", r"\b(?:still|firmly|continue\s+to|continues\s+to)\s+(?:control|controls|controlled|hold|holds)\s+",
      "control hold", False),
