@@ -160,6 +160,9 @@ class Gazetteer:
         self._by_rid: dict[tuple[str, int], Place] = {}
         self._lookup_cache: dict[str, list[tuple[Place, int, float]]] = {}
         self._is_name_cache: dict[str, bool] = {}
+        self._context_cache: dict[str, tuple] = {}
+        self._segment_cache: dict[tuple, list[tuple]] = {}
+        self._words_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._bloom_cache: Bloom | None | bool = False
         self._regions = load_region_data()
         for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
@@ -680,22 +683,36 @@ class Gazetteer:
             raise GazetteerError(f"context must be text, got {type(text).__name__}")
         ctx = Context()
         seen: set[str] = set()
-        segments: list[list[tuple[str, bool]]] = []
-        lower: set[str] = set()
-        for segment in _SEGMENT_RE.split(text):
-            words: list[tuple[str, bool]] = []  # (normalised word, written capitalised)
-            for token in _WORD_RE.findall(segment):
-                for w in token.split("-"):  # "Soviet-era": each part has its own case
-                    cap = w[:1].isupper()
-                    for part in normalize(w).split():
-                        words.append((part, cap))
-                        if not cap:
-                            lower.add(part)
-            segments.append(words)
+        segments = [self._segment_words(seg) for seg in _SEGMENT_RE.split(text)]
+        lower = {w for words in segments for w, cap in words if not cap}
         for words in segments:
-            i = 0
-            while i < len(words):
-                i += self._context_at(words, i, ctx, seen, lower)
+            if not words:
+                continue
+            # what a segment adds depends only on its words and which of them the text also
+            # writes in lower case: cached, since documents repeat their phrases
+            memo_key = (words, frozenset(w for w, _ in words if w in lower))
+            effects = self._segment_cache.get(memo_key)
+            if effects is None:
+                effects = []
+                local_seen: set[str] = set()
+                i = 0
+                while i < len(words):
+                    i += self._context_at(words, i, effects, local_seen, lower)
+                if len(self._segment_cache) > 100_000:
+                    self._segment_cache.clear()
+                self._segment_cache[memo_key] = effects
+            for effect in effects:
+                if effect[0] == "country":
+                    ctx.countries.add(effect[1])
+                elif effect[0] == "admin1":
+                    ctx.admin1s.add(effect[1])
+                elif effect[1] not in seen:  # ("point", key, lat, lon, place id, country)
+                    _, key, lat, lon, pid, country = effect
+                    seen.add(key)
+                    ctx.points.append((lat, lon))
+                    ctx.place_ids.append(pid)
+                    if country:
+                        ctx.countries.add(country)
         for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
             for name in re.split(r",\s*|\s+and\s+", m.group(1)):
                 for p, kind, _, _ in self._matches(f"{name} region")[0]:
@@ -705,44 +722,86 @@ class Gazetteer:
                             ctx.countries.add(p.country)
         return ctx
 
-    def _context_at(self, words: list[tuple[str, bool]], i: int, ctx: Context,
+    def _segment_words(self, segment: str) -> tuple[tuple[str, bool], ...]:
+        """(normalised word, written capitalised) for each word of a segment, cached."""
+        words = self._words_cache.get(segment)
+        if words is None:
+            out: list[tuple[str, bool]] = []
+            for token in _WORD_RE.findall(segment):
+                for w in token.split("-"):  # "Soviet-era": each part has its own case
+                    cap = w[:1].isupper()
+                    out.extend((part, cap) for part in normalize(w).split())
+            words = tuple(out)
+            if len(self._words_cache) > 100_000:
+                self._words_cache.clear()
+            self._words_cache[segment] = words
+        return words
+
+    def _context_at(self, words: tuple[tuple[str, bool], ...], i: int, effects: list[tuple],
                     seen: set[str], lower: set[str]) -> int:
-        """Consume the longest name starting at words[i]; returns words consumed."""
-        for n in range(min(self.max_name_words, len(words) - i), 0, -1):
+        """Consume the longest name starting at words[i], noting what it adds to a context
+        in `effects`; returns words consumed."""
+        top_n = min(self.max_name_words, len(words) - i)
+        keys = []  # keys[n - 1]: the n-gram's key; built once, longest tried first
+        key = ""
+        for w, _ in words[i:i + top_n]:
+            key = f"{key} {w}" if key else w
+            keys.append(key)
+        for n in range(top_n, 0, -1):
             gram = words[i:i + n]
-            key = " ".join(w for w, _ in gram)
+            key = keys[n - 1]
             if key in self._country_keys:
-                ctx.countries.add(self._country_keys[key])
+                effects.append(("country", self._country_keys[key]))
                 return n
             if not any(cap for _, cap in gram) or not self.is_name(key):
                 continue
-            matches, hint, _ = self._matches(key)
-            regions = [p for p, kind, _, _ in matches if kind == KIND_REGION]
-            if regions:
+            info = self._context_info(key)
+            if info[0] == "region":
+                _kind, hint, regions = info
                 if hint:
-                    ctx.countries.add(hint)
-                for r in regions:
-                    ctx.admin1s.add(r.id)
-                    if r.country:
-                        ctx.countries.add(r.country)
+                    effects.append(("country", hint))
+                for rid, country in regions:
+                    effects.append(("admin1", rid))
+                    if country:
+                        effects.append(("country", country))
                 return n
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
             if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
                 continue
-            towns = sorted((p for p, _, _, _ in matches if p.precision == "settlement"),
-                           key=lambda p: -p.population)
-            if towns and key not in seen:
-                top = towns[0]
-                second = towns[1].population if len(towns) > 1 else 0
-                if top.population >= 20_000 and top.population >= 10 * max(second, 1):
-                    seen.add(key)
-                    ctx.points.append((top.lat, top.lon))
-                    ctx.place_ids.append(top.id)
-                    if top.country:
-                        ctx.countries.add(top.country)
-            if towns:
+            _kind, has_towns, top = info
+            if top is not None and key not in seen:
+                seen.add(key)
+                effects.append(("point", key, *top))
+            if has_towns:
                 return n
         return 1
+
+    def _context_info(self, key: str) -> tuple:
+        """What a known name tells a document context: ("region", country hint, [(id,
+        country)]) or ("towns", any settlement?, (lat, lon, id, country) of a big unambiguous
+        one or None). Cached per key: documents repeat their names."""
+        info = self._context_cache.get(key)
+        if info is not None:
+            return info
+        matches, hint, _ = self._matches(key)
+        regions = [(p.id, p.country) for p, kind, _, _ in matches if kind == KIND_REGION]
+        if regions:
+            info = ("region", hint, regions)
+        else:
+            towns = sorted((p for p, _, _, _ in matches if p.precision == "settlement"),
+                           key=lambda p: -p.population)
+            top = None
+            if towns:
+                second = towns[1].population if len(towns) > 1 else 0
+                if towns[0].population >= 20_000 and \
+                        towns[0].population >= 10 * max(second, 1):
+                    t = towns[0]
+                    top = (t.lat, t.lon, t.id, t.country)
+            info = ("towns", bool(towns), top)
+        if len(self._context_cache) > 100_000:
+            self._context_cache.clear()
+        self._context_cache[key] = info
+        return info
 
 
 _default: Gazetteer | None = None

@@ -159,20 +159,72 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+@lru_cache(maxsize=100_000)
+def _can_start(w: str) -> bool:
+    """A capitalised word, not a stop word (with or without a possessive ending)."""
+    return w[:1].isupper() and w.lower() not in STOP and \
+        _POSSESSIVE_RE.sub("", w).lower() not in STOP
+
+
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Dr|General|Gen|Minister|correspondent|spokesman|spokeswoman|"
+    r"commander|blogger|journalist|reporter|analyst|Governor|Mayor|Colonel|Sergeant|Captain)"
+    r"\.?\s+$")
+_GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "western"}
+
+# Cheap necessary conditions for the "...$"-anchored searches below: a regex search tries every
+# position of its window, a suffix test does not (most names fail these tests).
+def _ends_with_of(before: str) -> bool:
+    """`before` ends with "of" and white space (region/settlement phrases end so)."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped[-2:].lower() == "of"
+
+
+_NAMED_ENDS = ("sign", "guerre", "name", "named", "alias", "pseudonym")
+
+
+def _named_ends(before: str) -> bool:
+    """`before` may end with "call sign", "nicknamed", ... plus an optional comma and quote."""
+    tail = before.rstrip()
+    if tail[-1:] in "\"“'‘" and tail:
+        tail = tail[:-1].rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    return tail.lower().endswith(_NAMED_ENDS)
+
+
+_TITLE_WORDS = ("President", "Mr", "Mrs", "Ms", "Dr", "General", "Gen", "Minister",
+                "correspondent", "spokesman", "spokeswoman", "commander", "blogger",
+                "journalist", "reporter", "analyst", "Governor", "Mayor", "Colonel", "Sergeant",
+                "Captain")
+
+
+def _TITLE_ENDS(before: str) -> bool:  # noqa: N802 - reads as the regex it guards
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False
+    return tail.removesuffix(".").endswith(_TITLE_WORDS)
+
+
+
 def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
                ) -> list[Mention]:
     """Place names in text[start:end] (offsets are absolute)."""
-    seg = text[start:end]
-    toks = [(m.start() + start, m.end() + start, m.group(0)) for m in _TOKEN_RE.finditer(seg)]
+    toks = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
     out: list[Mention] = []
     maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
-    i = 0
     n_tok = len(toks)
-    while i < n_tok:
-        s0, e0, w0 = toks[i]
-        if not _is_cap(w0) or w0.lower() in STOP or _POSSESSIVE_RE.sub("", w0).lower() in STOP:
-            i += 1
+    # only a capitalised word that is not a stop word can start a name: jump between those
+    starts = [idx for idx, t in enumerate(toks) if _can_start(t[2])]
+    si = 0
+    i = 0
+    while si < len(starts):
+        if starts[si] < i:
+            si += 1
             continue
+        i = starts[si]
+        si += 1
+        s0, e0, w0 = toks[i]
         match = None
         # grow a run of capitalised tokens joined by single spaces / hyphens
         run = [i]
@@ -206,7 +258,6 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
                 match = (k, name, raw)
                 break
         if match is None:
-            i += 1
             continue
         k, name, raw = match
         first_tok, last_tok = run[0], run[k - 1]
@@ -215,36 +266,34 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         # glued to other capitalised words -> part of a person's / institution's name
         prev_glued = first_tok > 0 and text[toks[first_tok - 1][1] : s0] == " " and \
             _is_cap(toks[first_tok - 1][2]) and not _POSSESSIVE_RE.search(toks[first_tok - 1][2]) \
-            and toks[first_tok - 1][2].lower() not in STOP | {"east", "west", "north", "south",
-                                                               "central", "eastern", "western"}
+            and toks[first_tok - 1][2].lower() not in _GLUE_STOP
         nxt = toks[last_tok + 1] if last_tok + 1 < n_tok else None
         next_glued = (not possessive and nxt is not None and text[m_end : nxt[0]] == " "
                       and _is_cap(nxt[2]) and nxt[2].lower() not in _PLACE_SUFFIX
                       and nxt[2].lower() not in STOP
                       # "the Mariupol Drama Theatre": a city's institution stands in the city
                       and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
-        title_before = re.search(r"\b(?:President|Mr|Mrs|Ms|Dr|General|Gen|Minister|correspondent|"
-                                 r"spokesman|spokeswoman|commander|blogger|journalist|reporter|"
-                                 r"analyst|Governor|Mayor|Colonel|Sergeant|Captain)\.?\s+$",
-                                 text[max(0, s0 - 30) : s0])
+        b30 = text[max(0, s0 - 30) : s0]
+        title_before = _TITLE_ENDS(b30) and _TITLE_BEFORE_RE.search(b30)
         if prev_glued or next_glued or title_before:
             i = last_tok + 1
             continue
         # a sentence-initial single word that the article also uses in lower case is a word
         if k == 1 and name.lower() in lowercase_vocab:
-            i += 1
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
         hint = None
         noun = None
         m_start, query, as_written = s0, name, name
-        if _FEATURE_AFTER_RE.match(after) or _NAMED_BEFORE_RE.search(before):
+        if _FEATURE_AFTER_RE.match(after) or (_named_ends(before)
+                                              and _NAMED_BEFORE_RE.search(before)):
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
         ra = _REGION_AFTER_RE.match(after)
-        rb = _REGION_BEFORE_RE.search(before)
+        of_before = _ends_with_of(before)
+        rb = of_before and _REGION_BEFORE_RE.search(before)
         if ra:
             hint = "region"
             m_end = m_end + ra.end()
@@ -261,7 +310,7 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
             hint = "region"
             m_start = s0 - (len(before) - rb.start())
             query = f"{name} region"
-        elif sh := _SETTLEMENT_HINT_RE.search(before):
+        elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
             hint = "settlement"
             noun = sh.group("noun")
         as_written = text[m_start:m_end]
@@ -275,6 +324,7 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
             mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
         mention.article = (hint is None and not mention.area and not ra
+                           and before.rstrip().endswith("the")
                            and bool(_THE_BEFORE_RE.search(before))
                            and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
         out.append(mention)
@@ -321,9 +371,6 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
 def lowercase_vocabulary(text: str) -> frozenset[str]:
     """Words the article writes in lower case (URLs excluded): a capitalised one of these is a
     sentence opener, not a name."""
-    words: set[str] = set()
-    for tok in text.split():  # linear: no regex over long runs
-        if "/" in tok or "www." in tok:
-            continue
-        words.update(_LOWER_WORD_RE.findall(tok))
-    return frozenset(words)
+    kept = " ".join(tok for tok in text.split()  # linear: no regex over long runs
+                    if "/" not in tok and "www." not in tok)
+    return frozenset(_LOWER_WORD_RE.findall(kept))

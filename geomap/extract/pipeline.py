@@ -171,15 +171,30 @@ def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
 
 
 _CONTEXT_RE = re.compile(
-    r"(?:\b(?:region|oblast|province)\s+of\s+)?"
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
     r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?")
+_CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
 
 
 def context_digest(text: str) -> str:
     """The capitalised phrases of a text (with their region words), one per line: all the
     gazetteer's document context needs, at a fraction of the cost of scanning every word."""
-    return "\n".join(m.group(0) for m in _CONTEXT_RE.finditer(text))
+    out = []
+    prev_end = 0
+    for m in _CONTEXT_RE.finditer(text):
+        start = m.start()
+        # "the region of Sumy": keep the region words before the name (never words already
+        # inside the previous phrase, as in "Donetsk region of Ukraine")
+        j = start
+        while j > prev_end and text[j - 1].isspace():
+            j -= 1
+        if j < start and text[j - 2 : j] == "of":
+            p = _CONTEXT_PREFIX_RE.search(text, prev_end, start)
+            if p is not None:
+                start = p.start()
+        out.append(text[start : m.end()])
+        prev_end = m.end()
+    return "\n".join(out)
 
 
 def _default_gazetteer():
