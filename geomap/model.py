@@ -57,7 +57,10 @@ class Place(Base):
     """A gazetteer entry as the store keeps it (id = GeoNames id or "CC.admin1")."""
 
     __tablename__ = "places"
-    __table_args__ = (Index("ix_places_lat_lon", "lat", "lon"),)
+    __table_args__ = (
+        Index("ix_places_lat_lon", "lat", "lon"),
+        Index("ix_places_admin1", "admin1"),  # a region query covers its settlements
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

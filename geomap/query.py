@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from geomap.errors import GeomapError
-from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord
+from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, ClaimRecord
 
 CONTROL_TYPES = ("captured", "holding", "withdrawn", "denied")
 _OTHER = {"russia": "ukraine", "ukraine": "russia"}
@@ -34,9 +34,15 @@ class ClaimFilter:
 
     since/until/as_of drop undated claims. `contested` is decided over the claims the other
     fields select (so with as_of: contested as of that day).
+
+    A region as `place` ("Donetsk Oblast", "UA.05", the group "Donbas") selects the claims about
+    the region itself AND about every stored place whose admin-1 lies in it (its settlements),
+    since that is what "what was said about the Donetsk region" means; `region_only` keeps just
+    the region-wide claims (the region, or a group and its member regions).
     """
 
     place: str | None = None  # name (any alias the gazetteer knows) or place id
+    region_only: bool = False  # a region place: only claims about the region as a whole
     since: date | None = None
     until: date | None = None
     side: str | None = None
@@ -46,8 +52,13 @@ class ClaimFilter:
     bbox: tuple[float, float, float, float] | None = None  # (min_lon, min_lat, max_lon, max_lat)
     contested: bool = False  # only places whose sides' latest control claims disagree
     as_of: date | None = None  # the state of claims on that day: claim_date <= as_of
+    review_status: str | None = None  # only claims with this review status (e.g. "unreviewed")
 
     def __post_init__(self) -> None:
+        if self.review_status is not None and self.review_status not in REVIEW_STATUSES:
+            raise GeomapError(
+                f"review status {self.review_status!r} is not one of: {', '.join(REVIEW_STATUSES)}"
+            )
         if self.side is not None and self.side not in SIDES:
             raise GeomapError(f"side {self.side!r} is not one of: {', '.join(SIDES)}")
         if self.type is not None and self.type not in CLAIM_TYPES:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
+    or_,
     select,
     update,
 )
@@ -661,7 +662,7 @@ class Store:
             conds = []
             near_point = None
             if f.place:
-                conds.append(T_claims.c.place_id.in_(self._place_ids(conn, f.place)))
+                conds.append(self._place_condition(conn, f.place, f.region_only))
             if f.since:
                 conds.append(T_claims.c.claim_date >= f.since)
             if f.upper_date:
@@ -670,6 +671,8 @@ class Store:
                 conds.append(T_claims.c.side == f.side)
             if f.type:
                 conds.append(T_claims.c.type == f.type)
+            if f.review_status:
+                conds.append(T_claims.c.review_status == f.review_status)
             if f.bbox:
                 x0, y0, x1, y1 = f.bbox
                 conds += [T_places.c.lon.between(x0, x1), T_places.c.lat.between(y0, y1)]
@@ -716,6 +719,45 @@ class Store:
                 t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in (T_sources, T_places, T_claims)
             }
+
+    def _place_condition(self, conn: Connection, name: str, region_only: bool):
+        """SQL condition on claims for a place filter; a region also covers its settlements.
+
+        Indexed both ways: the place ids come from places' primary key and ix_places_admin1,
+        then each id probes ix_claims_place_id_claim_date.
+        """
+        ids = self._place_ids(conn, name)
+        admin1s = self._region_admin1s(conn, ids)
+        if not admin1s:
+            return T_claims.c.place_id.in_(ids)
+        if region_only:  # an admin-1 region's id is its admin-1 code ("UA.05")
+            return T_claims.c.place_id.in_(sorted({*ids, *admin1s}))
+        inside = select(T_places.c.id).where(
+            or_(T_places.c.id.in_(ids), T_places.c.admin1.in_(admin1s))
+        )
+        return T_claims.c.place_id.in_(inside)
+
+    def _region_admin1s(self, conn: Connection, ids: Sequence[str]) -> list[str]:
+        """The admin-1 codes the region places among `ids` cover ([] when none is a region).
+
+        GeoNames ids (digits) are settlements and cost nothing. A stored admin-1 region answers
+        from its row; a group ("UA.DONBAS", admin1 NULL) or a region not stored yet asks the
+        gazetteer for its member regions.
+        """
+        out: list[str] = []
+        for pid in ids:
+            if pid.isdigit():
+                continue
+            row = conn.execute(
+                select(T_places.c.precision, T_places.c.admin1).where(T_places.c.id == pid)
+            ).first()
+            if row is not None and row.precision != "region":
+                continue
+            if row is not None and row.admin1:
+                out.append(row.admin1)
+                continue
+            out += _gazetteer_admin1_ids(pid)
+        return sorted(set(out))
 
     def _place_ids(self, conn: Connection, name: str) -> list[str]:
         """Resolve a place filter to place ids.
@@ -833,6 +875,22 @@ def _gazetteer_get(place_id: str) -> PlaceRef | None:
         return place_ref(gaz.get(place_id))
     except GazetteerError:
         return None
+
+
+def _gazetteer_admin1_ids(place_id: str) -> tuple[str, ...]:
+    """Admin-1 codes a gazetteer region or group consists of (() if unknown or a settlement)."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return ()
+    from gazetteer.errors import GazetteerError
+
+    try:
+        place = gaz.get(place_id)
+    except GazetteerError:
+        return ()
+    if getattr(place, "precision", None) != "region":
+        return ()
+    return tuple(getattr(place, "admin1_ids", ()) or ())
 
 
 def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:

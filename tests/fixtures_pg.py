@@ -175,6 +175,10 @@ def _records():
         ),
         "chasiv_yar": PlaceRef("1003", "Chasiv Yar", "settlement", 48.5860, 37.8350, "UA", "UA.05"),
         "kyiv": PlaceRef("1004", "Kyiv", "settlement", 50.4501, 30.5234, "UA", "UA.30", 2900000),
+        "lysychansk": PlaceRef(
+            "1005", "Lysychansk", "settlement", 48.9167, 38.4333, "UA", "UA.14", 95000
+        ),
+        "donbas": PlaceRef("UA.DONBAS", "Donbas", "region", 48.3, 38.5, "UA", None),
         "donetsk_oblast": PlaceRef(
             "UA.05",
             "Donetsk Oblast",

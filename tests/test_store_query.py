@@ -184,3 +184,83 @@ def test_window_days_ignores_stale_disagreement():
     assert contested_place_ids(claims) == {"1001"}
     assert contested_place_ids(claims, window_days=30) == set()
     assert control_status(claims, window_days=30) == {"1001": "russia"}
+
+
+# -- regions cover their settlements ------------------------------------------------------------
+def _places(claims):
+    return sorted({c.place.name for c in claims})
+
+
+def test_region_query_includes_its_settlements(filled):
+    """Donetsk Oblast (UA.05) = its own claim + Toretsk, Pokrovsk, Chasiv Yar; never Kyiv."""
+    got = filled.claims(ClaimFilter(place="UA.05"))
+    assert _places(got) == ["Chasiv Yar", "Donetsk Oblast", "Pokrovsk", "Toretsk"]
+    assert len(got) == 7 and got[-1].claim_date is None  # still oldest first, undated last
+    dated = [c.claim_date for c in got[:-1]]
+    assert dated == sorted(dated)
+    only = filled.claims(ClaimFilter(place="UA.05", region_only=True))
+    assert _brief(only) == [("Donetsk Oblast", "third-party", "fighting", "2025-02-02")]
+    # A settlement query is unchanged by region_only.
+    assert len(filled.claims(ClaimFilter(place="1001", region_only=True))) == 3
+
+
+def test_region_query_combines_with_other_filters(filled):
+    f = ClaimFilter(place="UA.05", side="ukraine", since=date(2025, 2, 1))
+    assert _brief(filled.claims(f)) == [
+        ("Pokrovsk", "ukraine", "holding", "2025-02-03"),
+        ("Toretsk", "ukraine", "holding", "2025-02-07"),
+    ]
+    assert _places(filled.claims(ClaimFilter(place="UA.05", contested=True))) == ["Toretsk"]
+    near = ClaimFilter(place="UA.05", near="1001", within_km=25)
+    assert _places(filled.claims(near)) == ["Chasiv Yar", "Toretsk"]
+    assert filled.claims(ClaimFilter(place="UA.05", type="strike")) == []  # Kyiv's is outside
+    box = ClaimFilter(place="UA.05", bbox=(37.0, 48.2, 37.5, 48.4))
+    assert _places(filled.claims(box)) == ["Pokrovsk"]
+    assert filled.claims(ClaimFilter(place="UA.05", region_only=True, side="russia")) == []
+
+
+def test_region_by_name_via_gazetteer(filled, gaz):
+    want = _brief(filled.claims(ClaimFilter(place="UA.05")))
+    for name in ("Donetsk Oblast", "Donetsk region", "the Donetsk region"):
+        assert _brief(filled.claims(ClaimFilter(place=name))) == want, name
+    # A region without a claim of its own still covers its settlements' claims.
+    filled.ingest(make_source(3), [make_claim("lysychansk", "russia", "advancing", "2025-02-04")])
+    got = filled.claims(ClaimFilter(place="Luhansk region"))
+    assert _brief(got) == [("Lysychansk", "russia", "advancing", "2025-02-04")]
+    assert filled.claims(ClaimFilter(place="Luhansk region", region_only=True)) == []
+
+
+def test_region_group_covers_member_regions(filled, gaz):
+    """Donbas = Donetsk + Luhansk oblasts: the group's own claims, both oblasts, their towns."""
+    filled.ingest(make_source(3), [
+        make_claim("lysychansk", "russia", "advancing", "2025-02-04"),
+        make_claim("donbas", "russia", "assessment", "2025-02-06"),
+    ])  # fmt: skip
+    for name in ("Donbas", "UA.DONBAS"):
+        got = filled.claims(ClaimFilter(place=name))
+        assert _places(got) == [
+            "Chasiv Yar", "Donbas", "Donetsk Oblast", "Lysychansk", "Pokrovsk", "Toretsk"
+        ], name  # fmt: skip
+        assert "Kyiv" not in _places(got)
+    only = filled.claims(ClaimFilter(place="Donbas", region_only=True))
+    assert _places(only) == ["Donbas", "Donetsk Oblast"]
+
+
+def test_region_query_uses_indexes(filled):
+    """Settlements of a region come from ix_places_admin1, their claims from the place index."""
+    from sqlalchemy import select
+
+    from geomap.store import _FROM, _SELECT_COLS
+
+    with filled.read() as conn:
+        stmt = select(*_SELECT_COLS).select_from(_FROM)
+        stmt = stmt.where(filled._place_condition(conn, "UA.05", False))
+        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+        if filled.dialect == "sqlite":
+            plan = " | ".join(r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+            assert "SCAN claims" not in plan, plan
+        else:  # tiny tables: make the planner show the indexed plan it would pick at scale
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan = " | ".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
+    assert "ix_places_admin1" in plan, plan
+    assert "ix_claims_place_id_claim_date" in plan, plan

@@ -10,7 +10,7 @@ import click
 
 from geomap.errors import GeomapError
 from geomap.query import ClaimFilter
-from geomap.records import CLAIM_TYPES, SIDES
+from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES
 
 db_option = click.option(
     "--db",
@@ -79,6 +79,16 @@ def filter_options(f):
         click.option("--within", default="25km", show_default=True, help="Radius for --near."),
         click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
         click.option("--contested", is_flag=True, help="Only places whose sides disagree."),
+        click.option(
+            "--region-only",
+            is_flag=True,
+            help="PLACE is a region: only its region-wide claims, not its settlements'.",
+        ),
+        click.option(
+            "--review-status",
+            type=click.Choice(REVIEW_STATUSES),
+            help="Only claims with this review status (unreviewed: still to review).",
+        ),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -97,4 +107,6 @@ def make_filter(place: str | None, kw: dict[str, Any]) -> ClaimFilter:
         within_km=parse_distance_km(kw["within"]),
         bbox=parse_bbox(kw["bbox"]) if kw["bbox"] else None,
         contested=kw["contested"],
+        region_only=kw.get("region_only", False),
+        review_status=kw.get("review_status"),
     )
