@@ -13,6 +13,8 @@ Control rule (used by `contested_place_ids` and `control_status`):
     (latest = greatest claim_date; undated claims are older than dated ones; ties -> later
     stored/listed claim). If both exist and imply different holders, the place is *contested*.
     With `window_days`, the two claims must also be at most that many days apart.
+  * Claims a person has rejected (review_status "rejected") count for nothing here: they are
+    still listed, but never decide a side's latest claim, a holder or a contest.
 """
 
 from __future__ import annotations
@@ -93,10 +95,13 @@ def _newer_or_equal(a: ClaimRecord, b: ClaimRecord) -> bool:
 def latest_by_side(
     claims: Iterable[ClaimRecord], types: Sequence[str] | None = None
 ) -> dict[str, dict[str, ClaimRecord]]:
-    """place id -> side -> that side's latest claim (optionally only claims of `types`)."""
+    """place id -> side -> that side's latest claim (optionally only claims of `types`).
+
+    Rejected claims are skipped (see the module docstring).
+    """
     out: dict[str, dict[str, ClaimRecord]] = {}
     for c in claims:
-        if types is not None and c.type not in types:
+        if (types is not None and c.type not in types) or c.review_status == "rejected":
             continue
         per = out.setdefault(c.place.id, {})
         cur = per.get(c.side)

@@ -45,8 +45,10 @@ def test_import_then_claims_table_with_summary(db_url, sample_csv):
     assert "imported 5 claims" in res.output and "2 new sources" in res.output
     out = run("claims", "1001", "--db", db_url).output
     lines = out.splitlines()
-    assert lines[0].split() == ["date", "side", "type", "place", "claimant", "quote", "source"]
-    assert lines[1].startswith("2025-01-20") and "The town is fully ours" in lines[2]
+    assert lines[0].split() == [
+        "id", "date", "side", "type", "place", "claimant", "quote", "source"
+    ]  # fmt: skip
+    assert lines[1].split()[1] == "2025-01-20" and "The town is fully ours" in lines[2]
     assert "Toretsk: russia: captured 2025-02-07; ukraine: holding 2025-02-07 -> contested" in lines
     again = run("import", str(sample_csv), "--db", db_url).output
     assert "imported 0 claims" in again and "5 already stored" in again
@@ -158,3 +160,98 @@ def test_add_month_date_sets_precision(tmp_path, gaz):
     assert (row["event_date"], row["time_precision"]) == ("2025-02-01", "month")
     assert "bad --date" in run("add", "Toretsk", "--side", "ukraine", "--type", "fighting",
                                "--date", "Feb 2025", "--db", db, ok=False).output  # fmt: skip
+
+
+def _json_rows(out: str) -> list[dict]:
+    return [json.loads(x) for x in out.splitlines() if x.strip()]
+
+
+def test_region_query_includes_settlements_and_region_only(db_url, sample_csv, gaz):
+    run("import", str(sample_csv), "--db", db_url)
+    run("add", "Donetsk Oblast", "--side", "third-party", "--type", "fighting", "--date",
+        "2025-02-02", "--db", db_url)  # fmt: skip
+    for place in ("Donetsk region", "UA.05", "Donetsk Oblast"):
+        rows = _json_rows(run("claims", place, "--json", "--db", db_url).output)
+        assert sorted({r["location"] for r in rows}) == ["Donetsk Oblast", "Pokrovsk", "Toretsk"]
+        assert len(rows) == 5
+    only = _json_rows(run("claims", "Donetsk region", "--region-only", "--json",
+                          "--db", db_url).output)  # fmt: skip
+    assert [r["location"] for r in only] == ["Donetsk Oblast"]
+    contested = _json_rows(run("claims", "Donbas", "--contested", "--json", "--db", db_url).output)
+    assert {r["location"] for r in contested} == {"Toretsk"}
+    table = run("claims", "Donetsk region", "--side", "ukraine", "--db", db_url).output
+    assert "Pokrovsk: ukraine: holding 2025-02-03 -> ukraine holds" in table
+    assert "Kyiv" not in table
+
+
+def test_review_list_confirm_reject_and_errors(db_url, sample_csv):
+    run("import", str(sample_csv), "--db", db_url)
+    listed = run("review", "--list", "--db", db_url).output.splitlines()
+    assert listed[0].split()[:2] == ["id", "date"] and len(listed) == 1 + 5 + 1 + 3
+    rows = _json_rows(run("claims", "1001", "--json", "--db", db_url).output)
+    ua_old, ru, ua_new = (r["claim_id"] for r in rows)
+    res = run("review", str(ua_new), f"#{ua_old}", "--status", "rejected", "--note",
+              "misread", "--db", db_url)  # fmt: skip
+    assert f"marked 2 claims rejected: #{ua_new}, #{ua_old}" in res.output
+    run("review", str(ru), "--status", "confirmed", "--db", db_url)
+    by_id = {r["claim_id"]: r for r in _json_rows(
+        run("claims", "--json", "--db", db_url).output)}  # fmt: skip
+    assert by_id[ua_new]["review_status"] == "rejected" and by_id[ua_new]["notes"] == (
+        "review: misread"
+    )
+    assert by_id[ru]["review_status"] == "confirmed" and by_id[ru]["notes"] is None
+    # Rejected claims no longer decide who holds the place; the table marks them.
+    table = run("claims", "1001", "--db", db_url).output
+    assert "Toretsk: russia: captured 2025-02-07 -> russia holds" in table
+    assert table.splitlines()[0].split()[-1] == "review" and "rejected" in table
+    assert run("claims", "--contested", "--db", db_url).output.startswith("no claims match")
+    left = _json_rows(run("claims", "--review-status", "unreviewed", "--json",
+                          "--db", db_url).output)  # fmt: skip
+    assert len(left) == 2 and ru not in {r["claim_id"] for r in left}
+    assert len(run("review", "--list", "--db", db_url).output.splitlines()) == 1 + 2 + 1 + 2
+    # Bad input: one line, exit 1, nothing changed.
+    for args, msg in [
+        (("abc", "--status", "confirmed"), "bad claim id 'abc'"),
+        (("-5", "--status", "confirmed"), "bad claim id '-5'"),
+        ((str(ru), "999999", "--status", "rejected"), "no claim with id 999999; nothing changed"),
+        ((str(ru),), "give --status"),
+        ((), "give the ids"),
+        ((str(ru), "--status", "approved"), "Invalid value"),
+    ]:
+        res = CliRunner().invoke(main, ["review", *args, "--db", db_url])
+        assert res.exit_code in (1, 2) and msg in res.output, (args, res.output)
+        if res.exit_code == 1:
+            assert res.output.startswith("geomap: error: ") and res.output.count("\n") == 1
+    assert _json_rows(run("claims", "1001", "--json", "--db", db_url).output)[1][
+        "review_status"
+    ] == "confirmed"
+
+
+def test_reingest_with_newer_extractor_keeps_reviewed_claims(db_url, project_root, monkeypatch):
+    """Through the CLI: ingest, review two claims, re-ingest with a newer extractor version."""
+    import geomap.extract.pipeline as pipeline
+
+    article = str(project_root / "geomap" / "examples" / "2025-01-10-kurakhove.md")
+    run("ingest", article, "--db", db_url)
+    before = _json_rows(run("claims", "--json", "--db", db_url).output)
+    n = len(before)
+    assert n >= 4 and {r["extractor_version"] for r in before} == {pipeline.VERSION}
+    keep, drop = before[1]["claim_id"], before[2]["claim_id"]
+    run("review", str(keep), "--status", "confirmed", "--db", db_url)
+    run("review", str(drop), "--status", "rejected", "--note", "wrong", "--db", db_url)
+    # Same version again: a duplicate, nothing replaced.
+    assert "already stored" in run("ingest", article, "--db", db_url).output
+    monkeypatch.setattr(pipeline, "VERSION", "999.0.0")
+    out = run("ingest", article, "--db", db_url).output
+    assert f"added {n - 2}, replaced {n - 2}" in out
+    after = {r["claim_id"]: r for r in _json_rows(run("claims", "--json", "--db", db_url).output)}
+    assert len(after) == n  # the reviewed two kept, not doubled by their re-extracted twins
+    assert after[keep]["review_status"] == "confirmed"
+    assert after[drop]["review_status"] == "rejected"
+    assert after[drop]["notes"].endswith("review: wrong")  # appended to the extractor's notes
+    assert after[drop]["notes"] == "\n".join(
+        x for x in (before[2]["notes"], "review: wrong") if x
+    )
+    others = [r for i, r in after.items() if i not in (keep, drop)]
+    assert {r["extractor_version"] for r in others} == {"999.0.0"}
+    assert {r["review_status"] for r in others} == {"unreviewed"}

@@ -278,3 +278,22 @@ def test_concurrent_bulk_imports_and_ingests_lose_nothing(db_url, project_root):
             from geomap.model import Base
 
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_review_many_is_all_or_nothing_and_appends_notes(store):
+    store.ingest(make_source(1), [make_claim(quote="a", notes="from the extractor"),
+                                  make_claim("kyiv", quote="b")])  # fmt: skip
+    a, b = store.claims()
+    with pytest.raises(GeomapError, match="no claim with id 999999; nothing changed"):
+        store.review([a.id, 999_999], "rejected")
+    assert {c.review_status for c in store.claims()} == {"unreviewed"}
+    assert store.review([a.id, b.id, a.id], "confirmed", note="  checked  ") == 2
+    got = {c.quote: c for c in store.claims()}
+    assert got["a"].notes == "from the extractor\nreview: checked"
+    assert got["b"].notes == "review: checked"
+    assert store.review(a.id, "unreviewed") == 1  # undo: the next newer extractor replaces it
+    res = store.ingest(make_source(1), [make_claim(quote="c", extractor_version="2.0")])
+    assert (res.added, res.replaced) == (1, 1)
+    assert sorted(c.quote for c in store.claims()) == ["b", "c"]
+    with pytest.raises(GeomapError, match="no claim id given"):
+        store.review([], "confirmed")

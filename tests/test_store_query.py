@@ -264,3 +264,27 @@ def test_region_query_uses_indexes(filled):
             plan = " | ".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
     assert "ix_places_admin1" in plan, plan
     assert "ix_claims_place_id_claim_date" in plan, plan
+
+
+def test_rejected_claims_decide_nothing():
+    ru = _c("russia", "captured", "2025-02-07", i=1)
+    ua = _c("ukraine", "holding", "2025-02-08", i=2)
+    assert contested_place_ids([ru, ua]) == {"1001"}
+    ua.review_status = "rejected"
+    assert contested_place_ids([ru, ua]) == set()
+    assert control_status([ru, ua]) == {"1001": "russia"}
+    assert side_summary([ru, ua])["1001"] == "russia: captured 2025-02-07 -> russia holds"
+    ru.review_status = "rejected"
+    assert side_summary([ru, ua]) == {} and latest_by_side([ru, ua]) == {}
+
+
+def test_review_status_filter(filled):
+    ids = [c.id for c in filled.claims(ClaimFilter(place="1001"))]
+    assert filled.review(ids[:2], "rejected", note="misread") == 2
+    rejected = filled.claims(ClaimFilter(review_status="rejected"))
+    assert [c.id for c in rejected] == ids[:2]
+    assert all(c.notes == "review: misread" for c in rejected)
+    assert len(filled.claims(ClaimFilter(review_status="unreviewed"))) == 6
+    assert filled.claims(ClaimFilter(place="1001", contested=True)) == []  # rejected: no contest
+    with pytest.raises(GeomapError, match="review status"):
+        ClaimFilter(review_status="approved")

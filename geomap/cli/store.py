@@ -1,4 +1,4 @@
-"""Store commands: `geomap claims`, `geomap add`, `geomap import`, `geomap export`."""
+"""Store commands: `geomap claims`, `review`, `add`, `import` and `export`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,14 @@ from geomap.cli.options import (
 )
 from geomap.errors import GeomapError
 from geomap.query import side_summary
-from geomap.records import CLAIM_TYPES, DATE_PRECISIONS, SIDES, ClaimRecord, SourceRecord
+from geomap.records import (
+    CLAIM_TYPES,
+    DATE_PRECISIONS,
+    REVIEW_STATUSES,
+    SIDES,
+    ClaimRecord,
+    SourceRecord,
+)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -31,13 +38,21 @@ def _short(s: str | None, n: int) -> str:
 
 
 def format_table(claims: list[ClaimRecord]) -> str:
-    """Readable fixed-width table plus one summary line per place."""
+    """Readable fixed-width table plus one summary line per place.
+
+    Stored claims get an id column (what `geomap review` takes) and, once any is reviewed, a
+    review column; claims not stored yet (an extraction preview) show neither.
+    """
+    with_id = any(c.id is not None for c in claims)
+    with_review = any(c.review_status != "unreviewed" for c in claims)
     head = ("date", "side", "type", "place", "claimant", "quote", "source")
+    head = ("id",) * with_id + head + ("review",) * with_review
     rows = []
     for c in claims:
         src = c.source
         rows.append(
-            (
+            ("" if c.id is None else str(c.id),) * with_id
+            + (
                 c.claim_date.isoformat() if c.claim_date else "undated",
                 c.side,
                 c.type,
@@ -46,6 +61,7 @@ def format_table(claims: list[ClaimRecord]) -> str:
                 _short(c.quote, 60),
                 _short((src.outlet or src.url) if src else "", 40),
             )
+            + (c.review_status if c.review_status != "unreviewed" else "",) * with_review
         )
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = [
@@ -88,6 +104,56 @@ def claims_cmd(
         click.echo("no claims match" + (f" for {place!r}" if place else ""))
         return
     click.echo(format_table(found))
+
+
+def _claim_id(text: str) -> int:
+    """'12' or '#12' -> 12; anything else is a one-line error."""
+    t = text.strip().removeprefix("#")
+    if not t.isdigit() or int(t) == 0:
+        raise GeomapError(
+            f"bad claim id {text!r}: want a number such as 12 (`geomap review --list` shows ids)"
+        )
+    return int(t)
+
+
+@main.command("review", context_settings={"ignore_unknown_options": True})
+@click.argument("claim_ids", nargs=-1, metavar="[CLAIM_ID]...")
+@click.option(
+    "--status",
+    type=click.Choice(REVIEW_STATUSES),
+    help="confirmed or rejected (unreviewed undoes a review).",
+)
+@click.option("--note", help="Why; appended to the claim's notes as 'review: NOTE'.")
+@click.option("--list", "list_", is_flag=True, help="List the claims still to review, with ids.")
+@db_option
+def review_cmd(
+    claim_ids: tuple[str, ...], status: str | None, note: str | None, list_: bool, db: str | None
+) -> None:
+    """Confirm or reject stored claims by id; reviewed claims survive re-extraction.
+
+    \b
+      geomap review --list
+      geomap review 12 15 --status rejected --note "the article means another Pokrovske"
+      geomap claims Toretsk --review-status unreviewed   # one place's claims to review
+    """
+    from geomap.query import ClaimFilter
+    from geomap.store import open_store
+
+    if list_:
+        if claim_ids or status or note:
+            raise GeomapError("--list takes no claim ids, --status or --note")
+        with open_store(db) as store:
+            found = store.claims(ClaimFilter(review_status="unreviewed"))
+        click.echo(format_table(found) if found else "no claims to review")
+        return
+    if not claim_ids:
+        raise GeomapError("give the ids of the claims to review, or --list to see them")
+    ids = [_claim_id(x) for x in claim_ids]
+    if status is None:
+        raise GeomapError("give --status confirmed or --status rejected (unreviewed undoes it)")
+    with open_store(db) as store:
+        n = store.review(ids, status, note)
+    click.echo(f"marked {n} claim{'s' * (n != 1)} {status}: " + ", ".join(f"#{i}" for i in ids))
 
 
 @main.command("add")

@@ -15,6 +15,8 @@ def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
     n = 0
     for c in claims:
         row = {k: to_json_value(v) for k, v in claim_to_row(c).items()}
+        if c.id is not None:
+            row["claim_id"] = c.id  # the store's id (for `geomap review`); ignored on import
         fp.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n
