@@ -29,6 +29,10 @@ PUB = date(2025, 2, 7)  # a Friday
     ("on December 30", date(2024, 12, 30), "day"),  # no year: the most recent one
     ("two weeks ago", date(2025, 1, 24), "day"),
     ("in 2022", date(2022, 1, 1), "year"),
+    ("wounded at the weekend", date(2025, 2, 1), "day"),  # the Saturday before
+    ("shelled over the weekend", date(2025, 2, 1), "day"),
+    ("claimed earlier this week", date(2025, 2, 6), "day"),
+    ("Since early March, 14 civilians", date(2024, 3, 1), "month"),  # capitalised, ", 14"
 ])
 def test_relative_dates(text, value, precision):
     hits = find_dates(text, PUB)
@@ -39,3 +43,8 @@ def test_relative_dates(text, value, precision):
 
 def test_modal_may_is_not_a_month():
     assert find_dates("Russia may try again", PUB) == []
+
+
+def test_last_weekend_on_a_sunday_is_the_weekend_before():
+    hits = find_dates("last weekend", date(2025, 2, 9))  # a Sunday
+    assert (hits[0].value, hits[0].precision) == (date(2025, 2, 1), "day")

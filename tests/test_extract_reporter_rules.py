@@ -427,3 +427,69 @@ def test_quote_goes_to_the_last_claims_place_before_the_dateline(gaz):
     got = {(c.place.id, c.type) for c in _claims(gaz, body)}
     assert ("688077", "holding") in got, got
     assert ("692194", "holding") not in got, got  # not Sumy, the dateline
+
+
+# --- fifteenth round (0.19.0): a Russian regional newspaper on shelled border villages ---
+
+def test_the_village_after_a_pronoun_source_is_the_one_just_claimed(gaz):
+    body = ("Grayvoron, a town of about 6,000, was quiet on Tuesday.\n\n"
+            "Kozinka, a village on the border, was not shelled, the governor said.\n\n"
+            "Russia's Defence Ministry said its forces had broken into Velyka Pysarivka, a "
+            "Ukrainian settlement across the border. It said the troops had taken the village "
+            "by the evening.")
+    got = {(c.place.id, c.type) for c in _claims(gaz, body)}
+    assert ("690230", "captured") in got, got  # Velyka Pysarivka
+    assert ("543229", "captured") not in got, got  # not Kozinka, the older "village"
+
+
+def test_a_place_in_an_appositive_aside_only_locates(gaz):
+    claims = _claims(gaz, "In Novaya Tavolzhanka, a village near Shebekino that has stood "
+                          "empty since 2024, a drone struck a school two days ago, the "
+                          "regional operational headquarters reported.")
+    got = {(c.place.id, c.side, c.type, c.claim_date) for c in claims}
+    # the date inside the aside describes the village, not the strike
+    assert got == {("519473", "russia", "strike", date(2025, 6, 10))}, got
+
+
+def test_head_of_a_municipality_is_a_local_official_for_its_town(gaz):
+    claims = _claims(gaz, "The head of the Shebekino urban district, Vladimir Zhdanov, said "
+                          "a drone had dropped explosives on a car, wounding the driver.")
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    # Zhdanov is the official's surname (and Mariupol's Soviet name), not his town
+    assert got == {("495112", "russia", "strike")}, got
+
+
+@pytest.mark.parametrize("claimant", ["the regional operational headquarters",
+                                      "the head of the Sumy city community",
+                                      "the head of the Krasnopillia hromada"])
+def test_municipal_bodies_are_local_officials(claimant):
+    from geomap.extract.claimants import is_local_official
+    a = attribute(f"A drone hit a school, {claimant} said.")
+    assert a.claimant == claimant and is_local_official(a.claimant)
+
+
+def test_repelled_crossing_attempt_is_holding_not_advance():
+    types = {c.type for c in find_cues(
+        "Russian assault groups had tried to cross the border near Lyman twice and had "
+        "been driven back")}
+    assert types == {"holding"}, types
+    assert "holding" in {c.type for c in find_cues("the attack on Lyman was fought off")}
+
+
+def test_a_continuing_event_keeps_the_day_of_the_sentence_before(gaz):
+    body = ("The governor said on Tuesday that artillery had shelled Kozinka on Monday "
+            "night, killing two people.\n\n"
+            "In the village, a shop and three houses were damaged, he added.")
+    claims = [c for c in _claims(gaz, body) if c.place.id == "543229"]
+    assert {c.claim_date for c in claims} == {date(2025, 6, 9)}, claims
+    assert len(claims) == 2
+
+
+def test_weekend_and_earlier_this_week_are_dates(gaz):
+    claims = _claims(gaz, "The governor of the Bryansk region said three people were wounded "
+                          "at the weekend when a drone hit a minibus.\n\n"
+                          "Ukraine's military intelligence said its drones had struck a depot "
+                          "near Valuyki earlier this week.")
+    got = {(c.place.id, c.side, c.claim_date) for c in claims}
+    assert got == {("RU.10", "russia", date(2025, 6, 7)),  # Saturday before a Thursday
+                   ("477192", "ukraine", date(2025, 6, 11))}, got

@@ -54,7 +54,11 @@ _LOCAL_RE = re.compile(
     r"authorities|officials?|head|military\s+administration)|local\s+(?:administration|"
     r"authorities|officials?|residents?)|officials?|authorities|police|emergency\s+services|"
     r"rescuers|health\s+ministry|the\s+head\s+of\s+the\s+region|administration|"
-    r"prosecutor['’]s\s+office|military\s+administration|city\s+council|council)\b", re.I)
+    r"prosecutor['’]s\s+office|military\s+administration|city\s+council|council|"
+    r"(?:operational|regional|emergency|crisis)\s+(?:\w+\s+)?headquarters|"
+    # "the head of the Shebekino urban district", "the head of the Sumy community"
+    r"head\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:district|community|hromada|municipality|"
+    r"town|city|village|settlement|region|oblast|raion|county))\b", re.I)
 # Pronoun claimants take the previous claimant.
 _PRONOUN_RE = re.compile(r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
                          r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency|"
@@ -70,7 +74,7 @@ _CLAIMANT_HEAD_RE = re.compile(
     r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
     r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
     r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council|"
-    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing)\b", re.I)
+    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing|headquarters)\b", re.I)
 
 
 _SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since)\s+")

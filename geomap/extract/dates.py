@@ -35,12 +35,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("mon_last_year", re.compile(rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>last|this)\s+year\b", re.I)),
     ("last_mon", re.compile(rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)", re.I)),
-    ("bare_mon", re.compile(rf"\b(?:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
+    ("bare_mon", re.compile(rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)")),
     ("part_mon", re.compile(r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("rel_day", re.compile(r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
                            r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
                            r"the day prior)\b", re.I)),
+    # "earlier this week", "at the weekend": before the publication day, inside its week
+    ("this_week", re.compile(r"\b(?P<w>earlier\s+(?:this|in\s+the)\s+week|(?:at|over|during|on)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
     ("rel_period", re.compile(r"\b(?P<w>last|this|past|previous)\s+(?P<u>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b")),
@@ -116,6 +118,15 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
                  "the previous day", "the day prior"):
             return pub - timedelta(days=1), "day"
         return pub, "day"
+    if kind == "this_week":
+        w = g["w"].lower()
+        if "weekend" in w:  # the latest Saturday before publication (that weekend if now)
+            back = (pub.weekday() - 5) % 7
+            if w.startswith("last") and back < 2:
+                back += 7
+            return pub - timedelta(days=back), "day"
+        # "earlier this week": the day before publication, not before the week's Monday
+        return pub - timedelta(days=min(1, pub.weekday())), "day"
     if kind == "rel_period":
         w, u = g["w"].lower(), g["u"].lower()
         back = 0 if w == "this" else 1
@@ -160,6 +171,7 @@ def _needs(text: str) -> dict[str, bool]:
         "part_mon": month, "weekday": "day" in low,
         "rel_day": any(w in low for w in ("overnight", "today", "tonight", "yesterday", "this ",
                                           "last night", "the day", "a day", "previous day")),
+        "this_week": "week" in low,
         "rel_period": any(w in low for w in ("week", "month", "year")), "ago": "ago" in low,
         "year": digit,
     }

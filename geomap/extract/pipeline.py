@@ -32,7 +32,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.18.0"
+VERSION = "0.19.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -289,7 +289,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
 
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
-        resolved = _resolve_mentions(items, resolver, memory, hits, s0)
+        resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
         if att.attribution and cl.is_local_official(claimant):
             # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
             # the city is the official's own
@@ -323,7 +323,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
             # town's mayor said a bomb had destroyed a school": the officials' own place
             a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [(m, r) for m, r in resolved if a0 <= m.start < a1 and not m.actor]
+            own = [(m, r) for m, r in resolved if a0 <= m.start < a1 and not m.actor
+                   and not _person_name_part(text, m)]
             if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0]:spans[0][1]])):
                 claimable = [own[-1]]
         quoted_we = False
@@ -377,6 +378,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             continue
 
         dates = list(dates_at(s0, sent))
+        prev_claim_day = memory.last_claim_day if not dates and memory.last_claim_day and \
+            memory.sentence - memory.last_claim_day[3] == 1 else None
         if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
             # "On Wednesday ... A day earlier, ...": the day before the day last named
             dates = [d for d in dates if d.start != db.start()]
@@ -445,7 +448,16 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 else:
                     c_side = "third-party"
             rivals = [c.start - s0 for c in all_cues if c.type != ctype]
-            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+            if prev_claim_day and m.kind != "name" and ref.id == prev_claim_day[0] and \
+                    ctype == prev_claim_day[4] and claimant == prev_claim_day[5] and \
+                    prev_claim_day[2] == "day" and not att.denial:
+                # "X was shelled on Monday night. In the village, three houses were damaged":
+                # the event the sentence before dated goes on
+                cdate, prec = prev_claim_day[1], prev_claim_day[2]
+            else:
+                cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+            if dates:
+                memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
             conf = 0.55
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
@@ -459,6 +471,21 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
         memory.note_days(dates)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+_GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+$")
+_NOT_GIVEN_NAMES = frozenset(
+    "The In At On Of Near From Russian Ukrainian Russia's Ukraine's Western Eastern Northern "
+    "Southern Central Greater Upper Lower Old New Mayor Governor".split())
+
+
+def _person_name_part(text: str, m: Mention) -> bool:
+    """"the head of the Shebekino urban district, Vladimir Zhdanov": a surname after a given
+    name is a person (Zhdanov was Mariupol's Soviet name), not the official's own place."""
+    if m.kind != "name":
+        return False
+    g = _GIVEN_NAME_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+    return bool(g and g.group(1) not in _NOT_GIVEN_NAMES)
 
 
 def _dateline_place(text: str, resolver: _Resolver) -> PlaceRef | None:
@@ -513,8 +540,15 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# "the Shebekino urban district", "the Sumy community": a town's municipality stands in it
+_MUNICIPALITY_AFTER_RE = re.compile(
+    r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
+    r"hromada|council)|community|hromada|municipality|municipal\s+district)\b", re.I)
+
+
 def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,
-                      hits: list[PlaceHit], s0: int) -> list[tuple[Mention, PlaceRef]]:
+                      hits: list[PlaceHit], s0: int, text: str = ""
+                      ) -> list[tuple[Mention, PlaceRef]]:
     """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
     villages are settled by proximity to the sentence's other places, then to the places the
     article named recently; references ("the town") by the article's memory."""
@@ -535,7 +569,8 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
         if ties:
             ref = _nearest(ties, anchors) or ref
         if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
-                m.article and ref.precision == "settlement")):
+                m.article and ref.precision == "settlement"
+                and not _MUNICIPALITY_AFTER_RE.match(text, m.end))):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
@@ -596,6 +631,11 @@ def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
     if 0 <= cue_pos < m.start - s0:
         usable = [d for d in dates if not (
             d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))]
+    elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
+        # "In X, a village that has stood empty since 2024, a drone struck ...": a date inside
+        # the aside between the place and its verb describes the place, not the claim
+        usable = [d for d in usable if not (
+            m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)]
     return _pick_date(usable, m.start - s0, pub, cue_pos)
 
 
@@ -615,6 +655,8 @@ class _Memory:
         self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
         self.last_day: date | None = None
         self.last_claimed: tuple[PlaceRef, int] | None = None  # last claim's settlement
+        # the last dated claim: (place id, date, precision, sentence number, type, claimant)
+        self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
         self.sentence = 0
 
     def next_sentence(self) -> None:
@@ -647,13 +689,22 @@ class _Memory:
             return None
         noun = m.noun or ""
         recent = list(reversed(self.settlements[-3:]))
+        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+        here = self.in_sentence is not None and self.in_sentence[1] == self.sentence
+        if self.last_topic and self.sentence - self.last_topic[1] == 1 and not here and \
+                noun in ("village", "town", "city", "settlement", "hamlet"):
+            # "X said its forces had broken into A, a settlement .... It said they had taken
+            # the village": what the sentence before was about (its size fitting) beats an
+            # older place introduced with the same noun
+            pop = self.last_topic[0].population
+            if pop is None or lo <= pop <= hi:
+                return self.last_topic[0]
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
-        if self.in_sentence and self.in_sentence[1] == self.sentence:
+        if here:
             # "the governor of Sevastopol said ... near the city's outskirts"
             return self.in_sentence[0]
-        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
         if self.last_topic and self.sentence - self.last_topic[1] <= 2:
             pop = self.last_topic[0].population
             # "the city" is not the village the last claim was about
@@ -677,12 +728,24 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
         locator = (prev is not None and ref.precision == "region" and m.kind == "name"
                    and prev[1].precision == "settlement"
                    and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None)
+        # "Novaya Tavolzhanka, a village near Shebekino, ...": the aside's place only locates
+        locator = locator or (prev is not None and m.kind == "name"
+                              and prev[1].precision == "settlement" and prev[0].kind == "name"
+                              and _APPOSITIVE_LOCATOR_RE.fullmatch(
+                                  text[prev[0].end : m.start]) is not None)
         prev = (m, ref)
         if inside and not locator:
             out.append((m, ref))
     return out
 
 
+_APPOSITIVE_LOCATOR_RE = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
+    r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
+    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
+    r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
+    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?")
 _LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
 # "took Avdiivka", "left the hilltop mining town of Vuhledar"
 _TIGHT_GAP_RE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"

@@ -36,7 +36,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     ("advancing", "obj", r"\b(?:troops|infantry|forces|units|soldiers|assault\s+groups)\s+(?:(?!(?:drones?|missiles?|air|aerial|artillery|rockets?|bombs?|strikes?|launched|fired|\d[\d,]*)\b)[\w-]+\s+){0,4}?(?:attacks?|assaults?)\s+(?:on|against)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?",
      "attack assault", False),
     # "sabotage groups crossed the border near X": a ground incursion
-    ("advancing", "obj", r"\b(?:groups|troops|forces|units|soldiers|infantry|columns)\s+(?:\w+\s+){0,3}?(?:crossed|crossing|cross)\s+(?:the\s+)?(?:state\s+)?(?:border|frontier|river)\s+(?:\w+\s+){0,2}?(?:near|into|at|around|in)\s+",
+    ("advancing", "obj", r"\b(?:groups|troops|forces|units|soldiers|infantry|columns)\s+(?:(?!(?:tried|try|tries|trying|attempted|attempts?|attempting|sought|seeking|failed|planned|plans?)\b)\w+\s+){0,3}?(?:crossed|crossing|cross)\s+(?:the\s+)?(?:state\s+)?(?:border|frontier|river)\s+(?:\w+\s+){0,2}?(?:near|into|at|around|in)\s+",
      "cross", False),
     # "residents of X had been told to leave": an evacuation order about X
     ("other", "subj", r"\b(?:had|have|has|were|was|are|is)\s+(?:been\s+)?(?:ordered|told|urged)\s+to\s+(?:leave|evacuate)\b",
@@ -94,8 +94,8 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "hold held maintain retain", False),
     ("holding", "obj", r"\b(?:still|firmly|continue\s+to|continues\s+to)\s+(?:control|controls|controlled|hold|holds)\s+",
      "control hold", False),
-    ("holding", "subj", r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:repelled|repulsed|beaten\s+back|fended\s+off|thwarted)\b",
-     "repelled repulsed beaten fended thwarted", False),
+    ("holding", "subj", r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:repelled|repulsed|beaten\s+back|fended\s+off|thwarted|driven\s+(?:back|off)|pushed\s+back|fought\s+off)\b",
+     "repelled repulsed beaten fended thwarted driven pushed fought", False),
     ("holding", "obj", r"\b(?:units|forces|troops|soldiers|defenders|army)\s+(?:still\s+|firmly\s+)?(?:control|controls|hold|holds)\s+",
      "control hold", False),
     ("holding", "obj", r"\b(?:defending|defended|defend|repelled|repelling|repulsed|repel)\b",
