@@ -156,6 +156,53 @@ def test_layers_toggle(open_page, pages):
     log.assert_clean()
 
 
+def _front_strokes(page) -> dict[str, list[str]]:
+    return page.evaluate("""() => Object.fromEntries(
+        ['geomap-front-area', 'geomap-front-line', 'geomap-front-zone'].map(c => [c,
+          [...document.querySelectorAll('path.' + c)].map(p => p.getAttribute('stroke'))]))""")
+
+
+def test_fronts_follow_the_side_layers(open_page, pages):
+    """Hiding a side's claims takes them out of the fronts too: the page then draws the fronts
+    of the other side's claims alone (no disputed zone: one side never disagrees with itself)."""
+    from geomap.render.styles import SIDE_COLORS
+
+    red, blue = SIDE_COLORS["russia"], SIDE_COLORS["ukraine"]
+    page, log = open_page(pages["cdn"])
+    api = "Object.values(window.geomapMaps)[0]"
+    control = page.locator(".leaflet-control-layers")
+    both = _front_strokes(page)
+    assert sorted(both["geomap-front-area"]) == sorted([red, blue])
+    assert len(both["geomap-front-zone"]) == 1
+    control.locator("label", has_text="Claims by Ukraine").click()
+    assert page.evaluate(f"{api}.frontView()") == "russia"
+    ru = _front_strokes(page)
+    assert ru["geomap-front-area"] == [red] and ru["geomap-front-zone"] == []
+    assert ru["geomap-front-line"] and set(ru["geomap-front-line"]) == {red}
+    control.locator("label", has_text="Claims by Russia").click()  # neither side shown
+    assert page.evaluate(f"{api}.frontView()") is None
+    assert _count(page, "path.geomap-front-area, path.geomap-front-line, "
+                        "path.geomap-front-zone") == 0
+    control.locator("label", has_text="Claims by Ukraine").click()
+    ua = _front_strokes(page)
+    assert ua["geomap-front-area"] == [blue] and ua["geomap-front-zone"] == []
+    assert set(ua["geomap-front-line"]) == {blue}
+    # Third-party claims never draw fronts: their toggle leaves the fronts as they are.
+    control.locator("label", has_text="Claims by Third party").click()
+    assert _front_strokes(page) == ua
+    control.locator("label", has_text="Claims by Third party").click()
+    control.locator("label", has_text="Claims by Russia").click()
+    assert _front_strokes(page) == both
+    # The views follow the slider too: at the start only Russia had claimed a place.
+    control.locator("label", has_text="Claims by Russia").click()
+    page.locator("input.geomap-slider").focus()
+    page.keyboard.press("Home")
+    assert _count(page, "path.geomap-front-area") == 0
+    control.locator("label", has_text="Claims by Russia").click()
+    assert _front_strokes(page)["geomap-front-area"] == [red]
+    log.assert_clean()
+
+
 def test_offline_page_needs_no_network(open_page, offline_page):
     page, log = open_page(offline_page)
     log.assert_clean()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+import shapely
 from shapely.geometry import Point, shape
 
 from geomap.records import ClaimRecord, PlaceRef
@@ -105,3 +107,21 @@ def test_geojson_round_trips_and_collinear_points_work():
     ru = shape(gj["russia"]["area"])
     assert ru.is_valid and ru.contains(Point(37.1, 48.0))
     assert shape(gj["ukraine"]["line"]).length > 0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_random_fronts_are_valid_and_lines_run_between_the_areas(seed):
+    from geomap.render.samples import synthetic_claims
+
+    f = compute_fronts(synthetic_claims(600, 150, seed=seed))
+    assert set(f.areas) == {"russia", "ukraine", "contested"}
+    for area in f.areas.values():
+        assert area.is_valid and area.geom_type in ("Polygon", "MultiPolygon")
+    assert f.areas["russia"].intersection(f.areas["ukraine"]).area < 1e-9
+    for side in ("russia", "ukraine"):
+        line = f.lines[side]
+        assert line.length > 0
+        assert f.areas[side].boundary.buffer(1e-5).contains(line)
+        others = shapely.union_all([a for h, a in f.areas.items() if h != side])
+        # Every stretch of the line borders another holder's area (not the empty outer edge).
+        assert line.difference(others.buffer(1e-4)).length < 1e-3 * line.length

@@ -186,13 +186,41 @@ def test_front_steps_follow_the_control_claims():
 
     steps = front_steps(sample_claims())
     assert [d for d, _ in steps] == ["2024-02", "2025-02-07", "2025-02-08"]
-    assert set(steps[0][1]) == {"russia"}
-    assert set(steps[1][1]) == {"russia", "contested"}
-    assert set(steps[2][1]) == {"russia", "ukraine", "contested"}
+    assert set(steps[0][1]["both"]) == {"russia"}
+    assert set(steps[1][1]["both"]) == {"russia", "contested"}
+    assert set(steps[2][1]["both"]) == {"russia", "ukraine", "contested"}
     # Too many dates: one step, as of the end, shown at every slider position.
     one = front_steps(sample_claims(), max_steps=2)
     assert len(one) == 1 and one[0][0] == "" and one[0][1] == steps[-1][1]
     assert front_steps([c for c in sample_claims() if c.type == "strike"]) == []
+
+
+def test_front_views_are_the_fronts_of_each_side_alone():
+    """Hiding a side's claims on the page shows the fronts of the other side's claims alone."""
+    from geomap.render.fronts import compute_fronts, fronts_geojson
+    from geomap.render.mapbuild import front_steps
+
+    claims = sample_claims()
+    first, last = front_steps(claims)[0][1], front_steps(claims)[-1][1]
+    assert set(last) == {"both", "russia", "ukraine"}
+    for side in ("russia", "ukraine"):
+        alone = fronts_geojson(compute_fronts([c for c in claims if c.side == side]))
+        assert last[side] == alone
+        assert set(alone) == {side}  # one side alone never disagrees with itself
+    assert last["both"] == fronts_geojson(compute_fronts(claims))
+    assert first["ukraine"] == {}  # Ukraine had made no control claim by 2024-02
+
+
+def test_front_views_and_steps_share_identical_shapes_on_the_page():
+    from geomap.render.mapbuild import front_steps, pack_front_steps
+
+    packed, shapes = pack_front_steps(front_steps(sample_claims()))
+    first = packed[0][1]
+    assert first["both"] == first["russia"]  # Avdiivka alone: the same fronts
+    assert len(shapes) == len({json.dumps(s, sort_keys=True) for s in shapes})
+    assert {i for _, row in packed for i in row.values()} == set(range(len(shapes)))
+    html = map_html(build_map(sample_claims()))
+    assert '"frontShapes":[' in html and '"frontSteps":[["2024-02",{"both":0' in html
 
 
 def test_page_title_is_escaped():

@@ -27,6 +27,9 @@ HOLDERS = ("russia", "ukraine", "contested")
 KM_PER_DEG_LAT = 110.574
 KM_PER_DEG_LON_EQ = 111.320
 _EMPTY = shapely.GeometryCollection()
+# Disc resolution: 32-gons deviate from a circle by 0.1 km at 20 km, under the ~0.2 km the
+# page simplifies the areas by anyway.
+QUAD_SEGS = 8
 
 
 @dataclass
@@ -78,7 +81,14 @@ def place_holders(claims: Sequence[ClaimRecord]) -> dict[str, tuple[float, float
 
 def compute_fronts(claims: Sequence[ClaimRecord], *, radius_km: float = 20.0) -> Fronts:
     """Areas and lines each side claims (see the module docstring)."""
-    holders = place_holders(claims)
+    return fronts_from_holders(place_holders(claims), radius_km=radius_km)
+
+
+def fronts_from_holders(
+    holders: dict[str, tuple[float, float, str]], *, radius_km: float = 20.0
+) -> Fronts:
+    """The geometry step of `compute_fronts`, from `place_holders` output (lets callers that
+    already know the holders, e.g. to skip an unchanged step, avoid recomputing them)."""
     fronts = Fronts(holders={pid: h for pid, (_, _, h) in holders.items()})
     if not holders:
         return fronts
@@ -93,51 +103,102 @@ def compute_fronts(claims: Sequence[ClaimRecord], *, radius_km: float = 20.0) ->
     proj = _Projection(float(pts[:, 1].mean()), float(pts[:, 0].mean()))
     xy = proj.fwd(pts)
     gens = shapely.points(xy)
-    discs = shapely.buffer(gens, radius_km, quad_segs=16)
-    if len(xy) == 1:
-        cells = discs
-    else:
-        env = shapely.box(*(xy.min(0) - 2 * radius_km), *(xy.max(0) + 2 * radius_km))
-        vor = shapely.voronoi_polygons(MultiPoint(xy), extend_to=env, ordered=True)
-        cells = np.array(list(vor.geoms), dtype=object)
-        if len(cells) != len(xy):  # degenerate input (e.g. collinear duplicates): match by point
-            tree = shapely.STRtree(cells)
-            idx = tree.query(gens, predicate="intersects")
-            matched = np.empty(len(xy), dtype=object)
-            for gi, ci in zip(idx[0], idx[1], strict=True):
-                if matched[gi] is None:
-                    matched[gi] = cells[ci]
-            pairs = zip(matched, discs, strict=True)
-            cells = np.array([m if m is not None else d for m, d in pairs], dtype=object)
-        cells = shapely.intersection(cells, discs)
-    areas_km: dict[str, BaseGeometry] = {}
+    discs = shapely.buffer(gens, radius_km, quad_segs=QUAD_SEGS)
     labels_arr = np.array(labels)
-    for h in HOLDERS:
-        sel = cells[labels_arr == h]
-        if len(sel):
-            areas_km[h] = shapely.make_valid(shapely.union_all(sel)).buffer(0)
+    areas_km: dict[str, BaseGeometry] = {}
+    lines_km: dict[str, BaseGeometry] = {}
+    cells = _voronoi_cells(xy, radius_km) if len(xy) > 1 else None
+    if cells is not None:
+        # Fast path. The Voronoi cells tile the plane exactly, so each holder's cells merge as a
+        # coverage, and clipping the merged cells by the union of all discs equals merging the
+        # cells clipped by their own discs (a point of cell i within r of any place is within
+        # r of place i, its nearest). A side's line is then the merged cells' boundary (the
+        # Voronoi edges it shares with other holders' cells, plus the far-away envelope) inside
+        # the discs.
+        reach = shapely.union_all(discs)
+        merged = {h: shapely.coverage_union_all(cells[labels_arr == h])
+                  for h in HOLDERS if (labels_arr == h).any()}
+        for h, u in merged.items():
+            areas_km[h] = _polygonal(shapely.intersection(u, reach))
+        if len(merged) > 1:
+            for side in ("russia", "ukraine"):
+                if side in merged:
+                    lines_km[side] = shapely.line_merge(
+                        _lineal(shapely.intersection(merged[side].boundary, reach)))
+    else:
+        clipped = _matched_cells(xy, gens, discs, radius_km) if len(xy) > 1 else discs
+        for h in HOLDERS:
+            sel = clipped[labels_arr == h]
+            if len(sel):
+                areas_km[h] = shapely.make_valid(shapely.union_all(sel)).buffer(0)
+        for side in ("russia", "ukraine"):
+            others = [a for k, a in areas_km.items() if k != side and not a.is_empty]
+            if side in areas_km and others:
+                touch = shapely.union_all(others).buffer(0.05)
+                boundary = areas_km[side].boundary
+                if boundary.intersects(touch):
+                    lines_km[side] = shapely.line_merge(boundary.intersection(touch))
     for h, area in areas_km.items():
         fronts.areas[h] = shapely.transform(area, proj.inv)
     for side in ("russia", "ukraine"):
         area = areas_km.get(side)
         if area is None or area.is_empty:
             continue
-        others = [a for k, a in areas_km.items() if k != side and not a.is_empty]
-        boundary = area.boundary
-        if others:
-            touch = shapely.union_all(others).buffer(0.05)
-            line = shapely.line_merge(boundary.intersection(touch)) if boundary.intersects(touch) \
-                else boundary
-            if line.is_empty:
-                line = boundary
-        else:
-            line = boundary
+        line = lines_km.get(side)
+        if line is None or line.is_empty:  # no neighbour: the whole outline is its line
+            line = area.boundary
         fronts.lines[side] = shapely.transform(line, proj.inv)
     return fronts
 
 
-def _rounded(geom: BaseGeometry, ndigits: int = 5) -> dict:
-    return mapping(shapely.set_precision(geom, 10 ** -ndigits)) if not geom.is_empty else None
+def _voronoi_cells(xy: np.ndarray, radius_km: float) -> np.ndarray | None:
+    """One Voronoi cell per point, in point order, or None when GEOS merged some points."""
+    env = shapely.box(*(xy.min(0) - 2 * radius_km), *(xy.max(0) + 2 * radius_km))
+    vor = shapely.voronoi_polygons(MultiPoint(xy), extend_to=env, ordered=True)
+    cells = np.array(list(vor.geoms), dtype=object)
+    return cells if len(cells) == len(xy) else None
+
+
+def _matched_cells(xy: np.ndarray, gens: np.ndarray, discs: np.ndarray,
+                   radius_km: float) -> np.ndarray:
+    """Degenerate input (e.g. near-duplicate points): match cells to points by containment,
+    falling back to the point's disc; each clipped to its disc."""
+    env = shapely.box(*(xy.min(0) - 2 * radius_km), *(xy.max(0) + 2 * radius_km))
+    vor = shapely.voronoi_polygons(MultiPoint(xy), extend_to=env)
+    cells = np.array(list(vor.geoms), dtype=object)
+    tree = shapely.STRtree(cells)
+    idx = tree.query(gens, predicate="intersects")
+    matched = np.empty(len(xy), dtype=object)
+    for gi, ci in zip(idx[0], idx[1], strict=True):
+        if matched[gi] is None:
+            matched[gi] = cells[ci]
+    pairs = zip(matched, discs, strict=True)
+    return shapely.intersection(
+        np.array([m if m is not None else d for m, d in pairs], dtype=object), discs)
+
+
+def _polygonal(geom: BaseGeometry) -> BaseGeometry:
+    """Only the polygons of an overlay result (drops stray touching lines or points)."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else _EMPTY
+
+
+def _lineal(geom: BaseGeometry) -> BaseGeometry:
+    """Only the lines of an overlay result."""
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom)
+             if g.geom_type in ("LineString", "MultiLineString")]
+    return shapely.union_all(parts) if parts else _EMPTY
+
+
+def _rounded(geom: BaseGeometry, ndigits: int = 5) -> dict | None:
+    """GeoJSON geometry with coordinates rounded (1e-5 degrees is about 1 m: display only)."""
+    if geom.is_empty:
+        return None
+    return mapping(shapely.transform(geom, lambda c: np.round(c, ndigits)))
 
 
 def fronts_geojson(fronts: Fronts, *, simplify_deg: float = 0.002) -> dict:

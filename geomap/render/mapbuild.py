@@ -21,7 +21,7 @@ from folium.template import Template
 from geomap.query import CONTROL_TYPES
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
-from geomap.render.fronts import compute_fronts, fronts_geojson
+from geomap.render.fronts import fronts_from_holders, fronts_geojson, place_holders
 from geomap.render.outline import outline_layers
 from geomap.render.safety import esc, json_for_script
 from geomap.render.styles import FRONT_STYLES, SIDE_LABELS, style_table
@@ -133,9 +133,21 @@ def _bounds(payload: dict) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[list]:
-    """[[date label, fronts GeoJSON], ...]: the claimed fronts after each date they change.
+# Which sides' claims each front view is computed from; the page shows the view matching the
+# side layers switched on (third-party claims never draw fronts, so their toggle changes nothing).
+FRONT_VIEWS: dict[str, tuple[str, ...]] = {
+    "both": ("russia", "ukraine"),
+    "russia": ("russia",),
+    "ukraine": ("ukraine",),
+}
 
+
+def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[list]:
+    """[[date label, {view: fronts GeoJSON}], ...]: the claimed fronts after each date they change.
+
+    Each step holds one fronts GeoJSON per `FRONT_VIEWS` entry: the fronts computed from the
+    claims of those sides only, so hiding a side's claims on the page also takes its claims
+    out of the fronts (and a disputed zone needs both sides shown).
     The page shows the last step whose date is <= the slider's date (label "" = always).
     With more than `max_steps` dates of control claims (or more dates x places than
     MAX_FRONT_WORK), one step as of the last claim.
@@ -147,20 +159,49 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[l
     if not labels:
         return []
     n_places = len({c.place.id for c in claims if c.type in CONTROL_TYPES})
+    memo: dict[tuple, dict] = {}  # same holders -> same geometry (across views and steps)
+
+    def views(upto: Sequence[ClaimRecord]) -> dict[str, dict]:
+        out = {}
+        for view, sides in FRONT_VIEWS.items():
+            holders = place_holders([c for c in upto if c.side in sides])
+            key = tuple(sorted(holders.items()))
+            if key not in memo:
+                memo[key] = fronts_geojson(fronts_from_holders(holders))
+            out[view] = memo[key]
+        return out
+
     # Each step is a Voronoi over the places so far: bound the total work (and page size).
     if len(labels) > max_steps or len(labels) * n_places > MAX_FRONT_WORK:
-        gj = fronts_geojson(compute_fronts(claims))
-        return [["", gj]] if gj else []
+        last = views(claims)
+        return [["", last]] if any(last.values()) else []
     steps: list[list] = []
     prev: dict | None = None
     dated = [(features.date_label(c), c) for c in claims]
     for d in sorted(labels):
-        upto = [c for lab, c in dated if lab == "" or lab <= d]
-        gj = fronts_geojson(compute_fronts(upto))
+        gj = views([c for lab, c in dated if lab == "" or lab <= d])
         if gj != prev:
             steps.append([d, gj])
             prev = gj
     return steps
+
+
+def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
+    """Steps with each view's GeoJSON replaced by an index into a list of distinct shapes,
+    so views and steps that agree are written to the page once."""
+    shapes: list[dict] = []
+    index: dict[int, int] = {}  # front_steps hands out one object per distinct geometry
+    packed = []
+    for label, views in steps:
+        row = {}
+        for view, gj in views.items():
+            key = id(gj)
+            if key not in index:
+                index[key] = len(shapes)
+                shapes.append(gj)
+            row[view] = index[key]
+        packed.append([label, row])
+    return packed, shapes
 
 
 def build_map(
@@ -196,9 +237,11 @@ def build_map(
     if offline and tiles == "OpenStreetMap":
         tiles = None
     draw_outline = outline if outline is not None else tiles is None
-    steps = front_steps(shown, max_steps=max_front_steps) if fronts else []
+    steps, shapes = pack_front_steps(
+        front_steps(shown, max_steps=max_front_steps) if fronts else [])
     payload["frontSteps"] = steps
-    holders = {h for _, gj in steps for h in gj}
+    payload["frontShapes"] = shapes
+    holders = {h for gj in shapes for h in gj}
     payload["fronts"] = {h: True for h in ("russia", "ukraine", "contested") if h in holders}
     if draw_outline:
         payload["outline"] = outline_layers(shown)

@@ -168,18 +168,24 @@ function geomapClaimsMap(map, D, G) {
     lyr.eachLayer(function (l) { l.options.className = cls; });
     group.addLayer(lyr);
   }
-  // Claimed fronts: the last step whose date is <= the slider's date (see front_steps).
-  var frontStep = -2;
+  // Claimed fronts: the last step whose date is <= the slider's date (see front_steps), in the
+  // view computed from the claims of the side layers switched on (russia, ukraine or both).
+  var frontShape = -2;
+  function frontView() {
+    var ru = sideEnabled("russia"), ua = sideEnabled("ukraine");
+    return ru && ua ? "both" : ru ? "russia" : ua ? "ukraine" : null;
+  }
   function drawFronts() {
-    var steps = D.frontSteps || [], t = asOf(), k = -1;
+    var steps = D.frontSteps || [], t = asOf(), k = -1, view = frontView(), s = -1;
     for (var i = 0; i < steps.length; i++) {
       if (steps[i][0] === "" || t === null || steps[i][0] <= t) { k = i; }
     }
-    if (k === frontStep) { return; }
-    frontStep = k;
+    if (k >= 0 && view !== null && steps[k][1][view] !== undefined) { s = steps[k][1][view]; }
+    if (s === frontShape) { return; }
+    frontShape = s;
     Object.keys(G.fronts).forEach(function (h) { G.fronts[h].clearLayers(); });
-    if (k < 0) { return; }
-    var fronts = steps[k][1];
+    if (s < 0) { return; }
+    var fronts = D.frontShapes[s];
     Object.keys(fronts).forEach(function (h) {
       var g = G.fronts[h]; if (!g) { return; }
       var color = ST.fronts[h].color, fr = fronts[h];
@@ -290,6 +296,7 @@ function geomapClaimsMap(map, D, G) {
       update();
     },
     asOf: asOf,
+    frontView: frontView,
     shownPlaces: function () { return entries.filter(function (e) { return e.shown; }).length; },
     categoryOf: function (id) {
       for (var i = 0; i < entries.length; i++) {
