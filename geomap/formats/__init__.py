@@ -7,7 +7,8 @@ field; the store then writes everything in one transaction.
 Lossless means: every ClaimRecord field, its PlaceRef (polygon as WKT) and its SourceRecord
 come back equal (floats are written with repr). Not kept: store row ids (new ids on import),
 empty strings (read back as None), carriage returns inside KML text (XML normalises them) and
-characters XML 1.0 forbids (KML writes U+FFFD). Datetimes are naive UTC.
+characters XML 1.0 forbids (KML writes U+FFFD). Datetimes are naive UTC. CSV text cells are
+protected against spreadsheet formula injection by a reversible leading quote (formats/csv.py).
 """
 
 from __future__ import annotations

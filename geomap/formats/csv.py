@@ -1,4 +1,13 @@
-"""CSV with ACLED-like column names (plus lossless extras); one claim per record."""
+"""CSV with ACLED-like column names (plus lossless extras); one claim per record.
+
+Spreadsheet formula injection: Excel, LibreOffice and Google Sheets run a cell that starts with
+= + - @ (or a tab / CR / LF before one) as a formula, and claims carry untrusted article text.
+So a text cell that starts with one of those, or with the escape quote itself, is written with
+one leading `'` (which spreadsheets show as text and hide); import removes exactly that one
+quote, only where it stands before one of those characters, so export -> import stays
+lossless and a hand-made file's "'Tis" keeps its quote. Numbers and dates are never escaped
+(a negative longitude stays a number).
+"""
 
 from __future__ import annotations
 
@@ -13,13 +22,35 @@ from geomap.records import ClaimRecord
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # region polygons can be long
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+ESCAPE = "'"
+_ESCAPED = (*FORMULA_START, ESCAPE)
+TEXT_COLUMNS = frozenset(k for k, kind in COLUMNS.items() if kind == "str")
+
+
+def escape_cell(s: str) -> str:
+    """A text cell a spreadsheet will not run as a formula ("=1+1" -> "'=1+1")."""
+    return ESCAPE + s if s.startswith(_ESCAPED) else s
+
+
+def unescape_cell(s: str) -> str:
+    """Undo escape_cell: drop one leading quote that stands before = + - @ tab CR LF or '."""
+    return s[1:] if s.startswith(ESCAPE) and s[1:].startswith(_ESCAPED) else s
+
 
 def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
-    w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\n")
+    # RFC 4180 CRLF records: the csv module quotes a field only for characters of the line
+    # terminator, so with "\n" alone a bare CR inside a quote split the record on reading.
+    w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\r\n")
     w.writeheader()
     n = 0
     for c in claims:
-        w.writerow({k: to_text(v) for k, v in claim_to_row(c).items()})
+        w.writerow(
+            {
+                k: escape_cell(to_text(v)) if k in TEXT_COLUMNS else to_text(v)
+                for k, v in claim_to_row(c).items()
+            }
+        )
         n += 1
     return n
 
@@ -51,7 +82,10 @@ def load_rows(fp: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]:
                 raise GeomapError(
                     f"{name}: line {start}: {len(values)} fields where the header has {len(header)}"
                 )
-            row = dict(zip(header, values, strict=True))
+            row = {
+                k: unescape_cell(v) if k in TEXT_COLUMNS or k == "type" else v
+                for k, v in zip(header, values, strict=True)
+            }
             if "event_type" not in row and "type" in row:
                 row["event_type"] = row["type"]
             yield f"line {start}", row
