@@ -224,6 +224,71 @@ def test_fragment_works_inside_a_host_page(open_page, pages):
     _not_pwned(page, log)
 
 
+def _two_maps_page(path: Path, parts: list[str]) -> Path:
+    path.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>two</title></head><body>"
+        "<h1>Two embedded pieces</h1>" + "<hr>".join(parts) + "<p id='after'>end</p>"
+        "</body></html>", encoding="utf-8")
+    return path
+
+
+def _map_root(page, i: int):
+    return page.locator(".folium-map").nth(i)
+
+
+def test_two_map_fragments_on_one_page_work_independently(open_page, tmp_path):
+    """Each fragment carries its own asset tags; the second copy of Leaflet must not break the
+    first map (its later drawing keeps using the Leaflet it was built with) and ids differ."""
+    claims = sample_claims()
+    first = map_html(build_map(claims, height="420px", play_ms=80), fragment=True)
+    second = map_html(build_map(claims[3:7], height="420px"), fragment=True)  # Toretsk, Chasiv Yar
+    page, log = open_page(_two_maps_page(tmp_path / "two.html", [first, second]))
+    log.assert_clean()
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)) and len(ids) >= 2
+    m1, m2 = _map_root(page, 0), _map_root(page, 1)
+    assert m1.locator("path.geomap-place").count() == SETTLEMENTS
+    assert m2.locator("path.geomap-place").count() == 2
+    assert page.evaluate("Object.keys(window.geomapMaps).length") == 2
+    # Toggling a side in the first map changes the first map (markers and fronts) only.
+    zones2 = m2.locator("path.geomap-front-zone").count()
+    assert zones2 == 1
+    m1.locator(".leaflet-control-layers label", has_text="Claims by Ukraine").click()
+    assert m1.locator("path.geomap-place").count() == SETTLEMENTS - 1  # Kostiantynivka goes
+    assert m1.locator("path.geomap-front-zone").count() == 0
+    assert m1.locator("path.geomap-front-area").count() == 1
+    assert m2.locator("path.geomap-place").count() == 2
+    assert m2.locator("path.geomap-front-zone").count() == zones2
+    m1.locator(".leaflet-control-layers label", has_text="Claims by Ukraine").click()
+    assert m1.locator("path.geomap-front-zone").count() == 1
+    # The first map's slider and popups still work after the second Leaflet loaded.
+    m1.locator("input.geomap-slider").focus()
+    page.keyboard.press("Home")
+    assert m1.locator("path.geomap-place").count() == 1
+    assert m2.locator("path.geomap-place").count() == 2
+    page.keyboard.press("End")
+    m1.locator(TORETSK).click()
+    popup = m1.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Toretsk" in popup.inner_text()
+    m2.locator('[data-place-id="710915"]').click()
+    popup2 = m2.locator(".leaflet-popup-content")
+    popup2.wait_for()
+    assert "Chasiv Yar" in popup2.inner_text()
+    # A drag pans the map under the pointer, not the other one.
+    c1 = page.evaluate("() => Object.values(window.geomapMaps).map(a => a.map.getCenter().lng)")
+    m2.scroll_into_view_if_needed()
+    box = m2.bounding_box()
+    page.mouse.move(box["x"] + 300, box["y"] + 120)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 420, box["y"] + 120, steps=5)
+    page.mouse.up()
+    c2 = page.evaluate("() => Object.values(window.geomapMaps).map(a => a.map.getCenter().lng)")
+    assert c2[0] == c1[0] and c2[1] < c1[1]
+    _not_pwned(page, log)
+    log.assert_clean()
+
+
 def test_report_page(open_page, pages):
     page, log = open_page(pages["report"])
     log.assert_clean()

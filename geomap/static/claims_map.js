@@ -3,6 +3,10 @@
  * textContent; links are made only for http(s) URLs. No innerHTML, no template literals. */
 function geomapClaimsMap(map, D, G) {
   "use strict";
+  // The Leaflet this map was built with. A second fragment on the same page loads Leaflet
+  // again and replaces window.L; layers this map makes later (fronts, on a slider or toggle)
+  // must come from its own copy, or their ids collide with its existing layers.
+  var L = window.L;
   var ST = D.style;
   var CAT = {};
   ST.categories.forEach(function (c) { CAT[c.key] = c; });
@@ -255,6 +259,7 @@ function geomapClaimsMap(map, D, G) {
       title.title = "Click to fold or unfold the legend";
       title.addEventListener("click", function () {
         box.classList.toggle("geomap-legend-folded");
+        legendTouched = true;
       });
       box.appendChild(title);
       ST.categories.forEach(function (c) {
@@ -282,12 +287,27 @@ function geomapClaimsMap(map, D, G) {
       return box;
     }
   });
-  new Legend().addTo(map);
+  var legend = new Legend().addTo(map), legendTouched = false;
+  // On a short map (an embedded fragment) the unfolded legend would cover the layer control
+  // (both sit on the right): start it folded there; its title unfolds it.
+  function fitLegend() {
+    var box = legend.getContainer(), c = map.getContainer();
+    var layers = c.querySelector(".leaflet-control-layers");
+    if (legendTouched || !box || !layers) { return; }
+    var folded = box.classList.contains("geomap-legend-folded");
+    box.classList.remove("geomap-legend-folded");
+    var need = box.offsetHeight + layers.offsetHeight + 40;
+    if (need > c.clientHeight) { box.classList.add("geomap-legend-folded"); }
+    else if (folded) { box.classList.remove("geomap-legend-folded"); }
+  }
+  setTimeout(fitLegend, 0);  // the layer control is added after this script
+  map.on("resize", fitLegend);
   if (map.attributionControl && D.attribution) {
     map.attributionControl.addAttribution(D.attribution);
   }
 
   var api = {
+    map: map,
     data: D,
     entries: entries,
     dates: dates,
