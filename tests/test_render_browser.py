@@ -289,6 +289,48 @@ def test_two_map_fragments_on_one_page_work_independently(open_page, tmp_path):
     log.assert_clean()
 
 
+def test_two_report_fragments_on_one_page(open_page, tmp_path):
+    """Two `report --fragment`s in one host page: both maps work, ids do not collide, links
+    stay inside their own report, hostile text stays text, and the host keeps its styling."""
+    claims = sample_claims()
+    one = build_report(claims, title=f"First {XSS_IMG}", fragment=True)
+    two = build_report(claims[3:7], title="Second", fragment=True)
+    page, log = open_page(_two_maps_page(tmp_path / "reports.html", [one, two]))
+    log.assert_clean()
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    reports = page.locator("div.geomap-report")
+    assert reports.count() == 2
+    r1, r2 = reports.nth(0), reports.nth(1)
+    assert r1.locator("section.place").count() == 6 and r2.locator("section.place").count() == 2
+    assert r1.locator("path.geomap-place").count() == SETTLEMENTS
+    assert r2.locator("path.geomap-place").count() == 2
+    assert XSS_IMG in r1.locator("h1").inner_text()
+    # Each report's "contested" link jumps to its own Toretsk section.
+    for r in (r1, r2):
+        link = r.locator("ul.contested a", has_text="Toretsk")
+        target = link.get_attribute("href")
+        assert r.locator(target).count() == 1  # the id lives inside this report
+        link.click()
+        assert page.evaluate("location.hash") == target
+    assert r1.locator("ul.contested a").get_attribute("href") != \
+        r2.locator("ul.contested a").get_attribute("href")
+    # Both maps respond: a side toggle in the second map leaves the first alone.
+    r2.locator(".leaflet-control-layers label", has_text="Claims by Russia").click()
+    assert r2.locator("path.geomap-place").count() == 1  # Toretsk, on Ukraine's claims
+    assert r2.locator("path.geomap-front-zone").count() == 0
+    assert r1.locator("path.geomap-place").count() == SETTLEMENTS
+    r1.locator("path" + TORETSK).click()
+    r1.locator(".leaflet-popup-content").wait_for()
+    assert "Toretsk" in r1.locator(".leaflet-popup-content").inner_text()
+    # The report's styles stay inside it: the host's heading keeps the browser default size.
+    sizes = page.evaluate("""() => [document.querySelector('body > h1'),
+        document.querySelector('.geomap-report h1')].map(e => getComputedStyle(e).fontSize)""")
+    assert sizes == ["32px", "22px"]
+    _not_pwned(page, log)
+    log.assert_clean()
+
+
 def test_report_page(open_page, pages):
     page, log = open_page(pages["report"])
     log.assert_clean()

@@ -123,3 +123,29 @@ def test_map_without_tiles_draws_the_outline(db, tmp_path):
     html = out.read_text()
     assert "tile.openstreetmap.org" not in html and '"outline":{"land":' in html
     assert '"frontSteps":[]' in html
+
+
+def test_report_fragment(db, tmp_path):
+    out = tmp_path / "r.html"
+    r = run("report", "--db", db, "-o", str(out), "--fragment", "--title", "<i>Week</i> 7")
+    assert r.exit_code == 0, r.output
+    html = out.read_text()
+    for tag in ("<!DOCTYPE", "<html", "<head", "<body", "<title", "<meta"):
+        assert tag.lower() not in html.lower(), tag
+    assert html.startswith("<div class='geomap-report' id='geomap-report-")
+    assert "<h1>&lt;i&gt;Week&lt;/i&gt; 7</h1>" in html
+    assert html.count("<section class='place'") == 6
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in html
+    assert XSS_IMG not in html and 'href="javascript:' not in html
+    # Styles apply inside the report only; every id carries the report's namespace.
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    assert not re.search(r"(^|[},])\s*(body|h1|table|a)\b", css)
+    ns = re.match(r"<div class='geomap-report' id='([\w-]+)'", html).group(1)
+    ids = re.findall(r"""(?<![\w-])id=['"]([^'"]+)['"]""", html)
+    assert ids and all(i == ns or i.startswith(ns + "-") or i.startswith("map_") for i in ids)
+    assert len(ids) == len(set(ids))
+    # Two runs never share a namespace.
+    r2 = run("report", "--db", db, "-o", str(tmp_path / "r2.html"), "--fragment")
+    ns2 = re.match(r"<div class='geomap-report' id='([\w-]+)'",
+                   (tmp_path / "r2.html").read_text()).group(1)
+    assert r2.exit_code == 0 and ns2 != ns

@@ -63,15 +63,17 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
               default=Path("maps") / "report.html", show_default=True, help="HTML file to write.")
 @click.option("--title", default="Front-line claims report", show_default=True)
 @click.option("--offline", is_flag=True, help="Inline the map's assets (no network needed).")
+@click.option("--fragment", is_flag=True,
+              help="Write an HTML fragment (no <html>/<head>) to paste into another page.")
 @db_option
-def report_cmd(place: str | None, out: Path, title: str, offline: bool, db: str | None,
-               **kw: Any) -> None:  # fmt: skip
+def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment: bool,
+               db: str | None, **kw: Any) -> None:  # fmt: skip
     """One printable HTML report: summary, map, and per-place claim tables with sources."""
     from geomap.render.report import build_report
 
     flt, claims = _claims(db, place, kw)
     _write(out, build_report(claims, title=title, as_of=flt.as_of, since=flt.since,
-                             until=flt.until, offline=offline))
+                             until=flt.until, offline=offline, fragment=fragment))
     click.echo(f"wrote {out} ({len(claims)} claims)")
 
 

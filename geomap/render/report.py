@@ -5,6 +5,7 @@ Every piece of claim text goes through `safety.esc`; links are made only for htt
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -17,22 +18,35 @@ from geomap.render.mapbuild import build_map, map_html
 from geomap.render.safety import esc, safe_url
 from geomap.render.styles import CATEGORIES, SIDE_LABELS, place_category
 
+# Scoped to the report's container, so a report fragment does not restyle its host page.
 REPORT_CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1100px;
-  padding:0 16px;color:#222}
-h1{font-size:22px;margin-bottom:4px} h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
-h3{font-size:15px;margin:18px 0 4px}
-table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
-th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3} td.num{text-align:right}
-.meta{color:#666} .quote{font-style:italic;white-space:pre-wrap}
-.status{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px}
+.geomap-report{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222}
+.geomap-report h1{font-size:22px;margin-bottom:4px}
+.geomap-report h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}
+.geomap-report h3{font-size:15px;margin:18px 0 4px}
+.geomap-report table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
+.geomap-report th,.geomap-report td{border:1px solid #ccc;padding:3px 6px;text-align:left;
+  vertical-align:top}
+.geomap-report th{background:#f3f3f3} .geomap-report td.num{text-align:right}
+.geomap-report .meta{color:#666;overflow-wrap:anywhere}
+.geomap-report .quote{font-style:italic;white-space:pre-wrap}
+.geomap-report .status{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;
+  font-size:12px}
 .geomap-report-map{border:1px solid #ccc;margin:8px 0;break-inside:avoid}
-.place{break-inside:avoid;page-break-inside:avoid}
-a{color:#1565c0} .meta{overflow-wrap:anywhere}
-@media print{body{margin:0;max-width:none}
-  a{color:#222;text-decoration:none} .place h3{break-after:avoid}}
+.geomap-report .place{break-inside:avoid;page-break-inside:avoid}
+.geomap-report section a,.geomap-report .contested a{color:#1565c0}
+@media print{.geomap-report section a{color:#222;text-decoration:none}
+  .geomap-report .place h3{break-after:avoid}}
 """
+PAGE_CSS = """
+body{margin:24px auto;max-width:1100px;padding:0 16px}
+@media print{body{margin:0;max-width:none}}
+"""
+
+
+def _anchor_id(ns: str, place_id: str) -> str:
+    """The id of a place's section: the report's namespace + the place id in id-safe chars."""
+    return f"{ns}-place-" + re.sub(r"[^A-Za-z0-9_-]", "_", place_id)
 
 
 def _d(c: ClaimRecord) -> str:
@@ -55,7 +69,7 @@ def _source_cell(c: ClaimRecord) -> str:
     return esc(label)
 
 
-def _summary(claims: Sequence[ClaimRecord]) -> str:
+def _summary(claims: Sequence[ClaimRecord], ns: str) -> str:
     by_side_type = Counter((c.side, c.type) for c in claims)
     types = [t for t in CLAIM_TYPES if any(by_side_type[(s, t)] for s in SIDES)]
     rows = []
@@ -68,7 +82,7 @@ def _summary(claims: Sequence[ClaimRecord]) -> str:
              + "".join(rows) + "</table>")
     places = {c.place.id: c.place for c in claims}
     status = control_status(claims)
-    contested = sorted(places[p].name for p, s in status.items() if s == "contested")
+    contested = sorted((places[p].name, p) for p, s in status.items() if s == "contested")
     cats = Counter(place_category([c for c in claims if c.place.id == pid]) for pid in places)
     cat_rows = "".join(
         f"<tr><td>{esc(label)}</td><td class='num'>{cats.get(k, 0)}</td></tr>"
@@ -78,7 +92,9 @@ def _summary(claims: Sequence[ClaimRecord]) -> str:
     dated = [d for d in (features.claim_day(c) for c in claims) if d is not None]
     span = f"{min(dated).isoformat()} to {max(dated).isoformat()}" if dated else "undated"
     contested_html = (
-        "<ul class='contested'>" + "".join(f"<li>{esc(n)}</li>" for n in contested) + "</ul>"
+        "<ul class='contested'>" + "".join(
+            f"<li><a href='#{esc(_anchor_id(ns, pid))}'>{esc(n)}</a></li>" for n, pid in contested
+        ) + "</ul>"
         if contested else "<p>No place where the sides' latest claims disagree.</p>"
     )
     return (
@@ -90,7 +106,7 @@ def _summary(claims: Sequence[ClaimRecord]) -> str:
     )
 
 
-def _place_tables(claims: Sequence[ClaimRecord]) -> str:
+def _place_tables(claims: Sequence[ClaimRecord], ns: str) -> str:
     by_place: dict[str, list[ClaimRecord]] = {}
     for c in features.sort_claims(claims):
         by_place.setdefault(c.place.id, []).append(c)
@@ -109,7 +125,7 @@ def _place_tables(claims: Sequence[ClaimRecord]) -> str:
             for c in cs
         )
         out.append(
-            f"<section class='place' data-place-id='{esc(pid)}'>"
+            f"<section class='place' id='{esc(_anchor_id(ns, pid))}' data-place-id='{esc(pid)}'>"
             f"<h3>{esc(p.name)} <span class='meta'>({esc(kind)})</span> "
             f"<span class='status' style='background:{esc(color)}'>{esc(label)}</span></h3>"
             "<table><tr><th>date</th><th>side</th><th>type</th><th>claimant</th><th>quote</th>"
@@ -127,10 +143,17 @@ def build_report(
     until: date | None = None,
     offline: bool = False,
     fronts: bool = True,
+    fragment: bool = False,
 ) -> str:
-    """The whole report page as HTML (map embedded as a fragment; offline inlines assets)."""
+    """The whole report page as HTML (map embedded as a fragment; offline inlines assets).
+
+    fragment=True gives the report without <html>/<head>/<body>, to paste into another page:
+    its styles are scoped to its container and every id in it carries a per-report namespace
+    (the map's own unique name), so several reports can share a page.
+    """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
     m = build_map(shown, fronts=fronts, offline=offline, height="560px")
+    ns = "geomap-report-" + m.get_name().removeprefix("map_")
     # Bootstrap's page-wide CSS would restyle the report; the map itself does not use it.
     map_part = map_html(m, fragment=True, offline=offline, drop_urls=(BOOTSTRAP_CSS_URL,))
     window_txt = ", ".join(
@@ -138,14 +161,20 @@ def build_report(
         if v is not None
     )
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{esc(title)}</title><style>{REPORT_CSS}</style></head><body>"
+    body = (
+        f"<div class='geomap-report' id='{esc(ns)}'><style>{REPORT_CSS}</style>"
         f"<h1>{esc(title)}</h1><p class='meta'>Generated by geomap {esc(made)}"
         f"{'; ' + esc(window_txt) if window_txt else ''}. Claims are what each side said, "
         "not verified facts. Places: GeoNames (CC BY 4.0); base map: OpenStreetMap contributors."
-        "</p><h2>Summary</h2>" + _summary(shown)
+        "</p><h2>Summary</h2>" + _summary(shown, ns)
         + "<h2>Map</h2><div class='geomap-report-map'>" + map_part + "</div>"
-        + "<h2>Claims by place</h2>" + _place_tables(shown) + "</body></html>\n"
+        + "<h2>Claims by place</h2>" + _place_tables(shown, ns) + "</div>\n"
+    )
+    if fragment:
+        return body
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head><body>"
+        + body + "</body></html>\n"
     )
