@@ -493,3 +493,46 @@ def test_weekend_and_earlier_this_week_are_dates(gaz):
     got = {(c.place.id, c.side, c.claim_date) for c in claims}
     assert got == {("RU.10", "russia", date(2025, 6, 7)),  # Saturday before a Thursday
                    ("477192", "ukraine", date(2025, 6, 11))}, got
+
+
+# --- sixteenth round: a TV bulletin transcript ---
+
+def test_a_where_clause_up_to_the_verb_holds_its_subject():
+    a = attribute("We begin in the east, where Russia's Defence Ministry says its forces "
+                  "have captured Ivanivske.")
+    assert (a.claimant, a.side) == ("Russia's Defence Ministry", "russia")
+    a = attribute("Vovchansk, where fighting continues, was shelled, the governor said.")
+    assert a.claimant == "the governor"  # a closed "where" aside still walks back
+
+
+def test_a_discourse_aside_between_claimant_and_verb_is_skipped():
+    a = attribute("Moscow, for its part, says Ukrainian drones attacked a depot.")
+    assert (a.claimant, a.side) == ("Moscow", "russia")
+
+
+def test_a_retracted_report_in_a_correction_is_no_claim(gaz):
+    body = ("Correction: on Tuesday we reported that Toretsk had been recaptured by Ukrainian "
+            "forces. That was wrong: the General Staff said that fighting continues on the "
+            "town's western edge.")
+    got = {(c.place.id, c.side, c.type, c.claimant) for c in _claims(gaz, body)}
+    # the General Staff is a new source, not "we"; "the town" is still Toretsk
+    assert got == {("709354", "ukraine", "fighting", "the General Staff")}, got
+
+
+def test_the_outlets_own_report_outside_a_correction_still_counts(gaz):
+    got = {(c.place.id, c.type) for c in _claims(
+        gaz, "As we reported on Tuesday, Russian forces captured Toretsk.")}
+    assert ("709354", "captured") in got, got
+
+
+def test_a_combatant_without_nationality_speaks_for_the_places_country(gaz):
+    body = ("A drone operator from the 24th Brigade said Russian infantry had reached the "
+            "southern outskirts of Kostiantynivka on Tuesday but were pushed out.")
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
+    # the attack and the defence of the town, both in the defender's voice
+    assert got == {("705104", "ukraine", "advancing"), ("705104", "ukraine", "holding")}, got
+
+
+def test_pushed_out_of_a_place_is_no_defence():
+    assert "holding" not in {c.type for c in find_cues(
+        "Ukrainian troops were pushed out of Robotyne")}

@@ -77,7 +77,13 @@ _CLAIMANT_HEAD_RE = re.compile(
     r"footage|imagery|images|videos?|photos?|update|bulletin|briefing|headquarters)\b", re.I)
 
 
-_SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since)\s+")
+_SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since|"
+                        r"where)\s+")
+# "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
+_DISCOURSE_ASIDE_RE = re.compile(
+    r"^\s*(?:for\s+(?:its|his|her|their|our)\s+part|in\s+(?:its|his|her|their)?\s*turn|"
+    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime)\s*$",
+    re.I)
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
 _DENIAL_VERB_RE = re.compile(
     r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
@@ -199,7 +205,13 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     end = len(left)
     seg_start = bounds[i]
     seg = left[seg_start:end]
-    while i > 0 and (not seg.strip() or re.match(r"^\s*(?:which|who|whose|where)\b", seg)):
+    # ", where Russia's Defence Ministry says ...": a "where" clause running up to the verb
+    # holds the verb's own subject
+    wm = re.match(r"^\s*where\s+", seg)
+    own_where = bool(wm and _looks_like_claimant(_strip_claimant(seg[wm.end():])))
+    while i > 0 and not own_where and (
+            not seg.strip() or re.match(r"^\s*(?:which|who|whose|where)\b", seg)
+            or _DISCOURSE_ASIDE_RE.match(seg)):
         end = bounds[i] - 1
         i -= 1
         seg_start = bounds[i]

@@ -28,11 +28,12 @@ from geomap.extract.mentions import (
 )
 from geomap.extract.reader import Article, detect_format, read_html, read_text
 from geomap.extract.sentences import sentences
+from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.19.0"
+VERSION = "0.20.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -59,6 +60,10 @@ _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
     r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
+_COMBATANT_RE = re.compile(
+    r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
+    r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
+    r"troops|marines|paratroopers|border\s+guards?)\b", re.I)
 _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -248,11 +253,27 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             got = date_cache[s0] = find_dates(sent, pub)
         return got
 
+    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+    outlet_names: set[str] = set()
+    last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html",
                                            title=art.title)):
+        if "\n" in text[last_end:s0]:
+            speaker = None  # a new paragraph
+        last_end = s1
+        if (lab := speaker_label(text, s0, s1)) is not None:
+            # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
+            speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
+            s0 += lab[0]
         sent = text[s0:s1]
         memory.next_sentence()
         att = cl.attribute(sent)
+        spoken = False
+        if att.claimant is None and speaker is not None and speaker.claimant:
+            n = len(sent)
+            att = cl.Attribution(speaker.claimant, cl.side_of(speaker.claimant), (0, n),
+                                 (n, n), "said")
+            spoken = True
         spans = [(s0 + att.content[0], s0 + att.content[1])]
         if att.extra:
             spans.append((s0 + att.extra[0], s0 + att.extra[1]))
@@ -265,9 +286,10 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         prev_quoted = bool(att.claimant and att.attribution
                            and _QUOTE_OPEN_RE.match(sent, att.content[0]))
         claimant, side = att.claimant, att.side
-        carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0])
-        if claimant and cl.is_pronoun(claimant):
-            claimant, side = prev_claimant if prev_claimant[0] else (claimant, side)
+        carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0]
+                       and _same_source(claimant, prev_claimant[0]))
+        if carried:
+            claimant, side = prev_claimant
         if claimant is None and (tm := _ACCOUNT_RE.match(sent)):
             # "Russia's defence ministry gave its own account. Its troops, it said, ...":
             # the source introduced by one sentence speaks in the next
@@ -276,6 +298,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 prev_claimant = (tc, cl.side_of(tc))
                 days = [d for d in dates_at(s0, sent) if d.precision == "day"]
                 carried_day = days[-1].value if days else None
+        if claimant and _OWN_PAST_REPORT_RE.match(claimant) and _CORRECTION_RE.search(
+                text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1)):
+            # "Correction: on Tuesday we reported that X had been recaptured. That was
+            # wrong": a retracted report is no claim (its places still feed references)
+            retracted = True
+        else:
+            retracted = False
         narration = claimant is None
         if claimant:
             prev_claimant = (claimant, side)
@@ -290,6 +319,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
                        key=lambda m: m.start)
         resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
+        if retracted:
+            memory.last_claims = []
+            continue
         if att.attribution and cl.is_local_official(claimant):
             # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
             # the city is the official's own
@@ -329,9 +361,14 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 claimable = [own[-1]]
         quoted_we = False
         if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-            quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]])
-            home = (memory.last_claimed[0] if memory.last_claimed and
-                    memory.sentence - memory.last_claimed[1] <= 2 else None) or dateline
+            quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]], spoken)
+            just_named = (memory.in_sentence[0] if memory.in_sentence
+                          and memory.sentence - memory.in_sentence[1] == 1 else None)
+            # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
+            # positions here": the place the sentence before is set in
+            home = just_named or (memory.last_claimed[0] if memory.last_claimed and
+                                  memory.sentence - memory.last_claimed[1] <= 2 else None) \
+                or dateline
             if quoted_we and home is not None:
                 # '"We hold the line," a commander said': the place of a claim in the last
                 # two sentences, else the wire dateline's (where the reporter is)
@@ -343,7 +380,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if not claimable:
             continue
 
-        types, all_cues = _cue_types(text, spans, claimable, narration, s0)
+        cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
+        types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
         content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
         intro_jobs: list[tuple[int, str, int]] = []
         if intro_end >= 0 and content_cues:
@@ -393,7 +431,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
         jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
-        jobs += intro_jobs
+        jobs += intro_jobs + cue_jobs
         if att.denial and att.extra and not any(m.kind == "ref-claim" for m, _r in claimable) \
                 and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable):
             # "denied any breakthrough, saying attacks near X were repelled": X is both the
@@ -445,6 +483,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     # Defence Minister X said Ukrainian troops recaptured Y": officials report
                     # their own side's moves
                     c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
+                elif _COMBATANT_RE.search(claimant or ""):
+                    # "a drone operator from the 24th Brigade told me Russian infantry had
+                    # reached the town": a combatant with no nationality fights for the
+                    # country the place is in (its defender), not as a third party
+                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 else:
                     c_side = "third-party"
             rivals = [c.start - s0 for c in all_cues if c.type != ctype]
@@ -479,6 +522,36 @@ _NOT_GIVEN_NAMES = frozenset(
     "Southern Central Greater Upper Lower Old New Mayor Governor".split())
 
 
+# the outlet's own earlier report, as a correction notice cites it
+_OWN_PAST_REPORT_RE = re.compile(
+    r"(?i)^(?:(?:on|in|last|earlier)\s+(?:\w+\s+)?)?(?:we|this\s+(?:article|report|story|"
+    r"programme|program|broadcast|bulletin)|an?\s+(?:earlier|previous)\s+(?:version\s+of\s+"
+    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))$")
+_CORRECTION_RE = re.compile(
+    r"(?i)\b(?:corrections?|corrected|wrong|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|"
+    r"misstated|misreported|misidentified|in\s+error|retract(?:ed|s)?)\b")
+
+
+def _para_end(text: str, pos: int) -> int:
+    """End of the paragraph holding pos."""
+    end = text.find("\n\n", pos)
+    return len(text) if end < 0 else end
+
+
+_DOCUMENT_NOUNS = frozenset({"statement", "report", "update", "bulletin", "briefing", "message",
+                             "post", "summary"})
+
+
+def _same_source(ref: str, prev: str) -> bool:
+    """"It said", "he added": the source before. "The General Staff said" after "we reported"
+    is a new source: a definite description carries the previous claimant only when that
+    claimant has the same head word ("Ukraine's General Staff" ... "the General Staff")."""
+    words = ref.lower().split()
+    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS:  # "according to the statement"
+        return True
+    return " ".join(words[1:]) in prev.lower()
+
+
 def _person_name_part(text: str, m: Mention) -> bool:
     """"the head of the Shebekino urban district, Vladimir Zhdanov": a surname after a given
     name is a person (Zhdanov was Mariupol's Soviet name), not the official's own place."""
@@ -497,10 +570,11 @@ def _dateline_place(text: str, resolver: _Resolver) -> PlaceRef | None:
     return ref if ref is not None and ref.precision == "settlement" else None
 
 
-def _quoted_ground_claim(content: str) -> bool:
-    """A direct quote in the first person plural with a ground-fighting verb ("We hold the
-    line", "we are fighting for every street"): a soldier speaking of where he stands."""
-    if not _QUOTE_OPEN_RE.match(content) or not _FIRST_PERSON_RE.search(content):
+def _quoted_ground_claim(content: str, spoken: bool = False) -> bool:
+    """A direct quote (or a transcript speaker's words) in the first person plural with a
+    ground-fighting verb ("We hold the line", "we are fighting for every street"): a soldier
+    speaking of where he stands."""
+    if not (spoken or _QUOTE_OPEN_RE.match(content)) or not _FIRST_PERSON_RE.search(content):
         return False
     return any(c.type in _GROUND_TYPES and not c.weak for c in verbs.find_cues(content))
 
@@ -583,13 +657,15 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
 
 
 def _cue_types(text: str, spans: list[tuple[int, int]],
-               claimable: list[tuple[Mention, PlaceRef]], narration: bool, s0: int
+               claimable: list[tuple[Mention, PlaceRef]], narration: bool, s0: int,
+               extra: list[tuple[int, str, int]]
                ) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
     """Claim type per claimable place: each cue in the content attaches to the place it
     governs (and the places listed with it); the strongest type wins, then the nearest cue.
     Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
     types: dict[int, tuple[int, int, str, int]] = {}
     all_cues: list[verbs.Cue] = []
+    repelled: list[tuple[int, str, int]] = []
     for c0, c1 in spans:
         for cue in verbs.find_cues(text[c0:c1]):
             if narration and (cue.attach == "any" or cue.weak):
@@ -602,6 +678,13 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
                 continue
             idx, dist = idx_dist
             ctype = cue.type
+            m_idx = claimable[idx][0]
+            if ctype == "holding" and cue.attach == "subj" and m_idx.end <= cue.start and \
+                    _BUT_REPELLED_RE.search(text[m_idx.end : cue.start]):
+                # "reached the outskirts of X but were pushed out": both the attack and the
+                # defence of X
+                repelled.append((idx, ctype, cue.start - s0))
+                continue
             if ctype == "captured" and (
                     _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
                     or _NOT_RE.search(cue.text)):
@@ -610,6 +693,11 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
             for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
+    for idx, ctype, pos in repelled:
+        if idx not in types:
+            types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
+        elif types[idx][2] != ctype:
+            extra.append((idx, ctype, pos))
     return types, all_cues
 
 
@@ -739,6 +827,7 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
     return out
 
 
+_BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
 _APPOSITIVE_LOCATOR_RE = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
@@ -773,7 +862,11 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
         else:
             continue
         dist = len(gap)
-        if dist > limit or _CLAUSE_BREAK_RE.search(gap) or "\n\n" in gap.strip():
+        # "reached the outskirts of X but were pushed out": the repelled attack was on X
+        repelled = (cue.type == "holding" and cue.attach == "subj"
+                    and _BUT_REPELLED_RE.search(gap) is not None)
+        if dist > limit or (_CLAUSE_BREAK_RE.search(gap) and not repelled) \
+                or "\n\n" in gap.strip():
             continue
         if m.area and cue.attach in ("obj", "obj0", "any") and m.start >= cue.end and any(
                 n.start > m.end and n.start - m.end < 40 and not n.area

@@ -1,0 +1,67 @@
+"""Broadcast transcripts: speaker labels attribute their paragraphs (real gazetteer)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.extract import extract
+from geomap.extract.transcripts import resolve_speaker, speaker_label
+
+PUB = date(2026, 5, 21)  # a Thursday
+
+TRANSCRIPT = """# Evening news
+
+By Example Desk
+
+May 21, 2026
+
+ANCHOR (IRYNA KOVAL): Good evening. Our reporter Taras Melnyk is in Kramatorsk.
+
+MELNYK: Missiles hit the railway station in Kramatorsk this morning.
+
+KOVAL: With me is Anna Berg, a defence analyst at a European think tank.
+
+BERG: Russian forces will probably keep pressing towards Kostiantynivka. They have the men.
+
+MELNYK (voice-over): In a trench outside Chasiv Yar, the soldiers barely sleep.
+
+UNIDENTIFIED SOLDIER (through translator): We are holding our positions here.
+"""
+
+
+def _claims(gaz):
+    return extract(TRANSCRIPT, published=PUB, gazetteer=gaz).claims
+
+
+def test_label_is_found_only_in_capitals():
+    text = "BERG: Russian forces will advance. Note: this is not a label."
+    assert speaker_label(text, 0, 33)[:2] == (6, "BERG")
+    assert speaker_label(text, 35, len(text)) is None
+    got = speaker_label("ANCHOR (IRYNA KOVAL): Hello.", 0, 28)
+    assert got == (22, "ANCHOR", "IRYNA KOVAL")
+
+
+def test_outlet_people_and_introduced_guests():
+    names: set[str] = set()
+    assert resolve_speaker(TRANSCRIPT, "ANCHOR", "IRYNA KOVAL", names).claimant is None
+    assert resolve_speaker(TRANSCRIPT, "KOVAL", None, names).claimant is None  # the anchor
+    assert resolve_speaker(TRANSCRIPT, "MELNYK", None, names).claimant is None  # our reporter
+    guest = resolve_speaker(TRANSCRIPT, "BERG", None, names).claimant
+    assert guest == "Anna Berg, a defence analyst at a European think tank"
+    assert resolve_speaker(TRANSCRIPT, "UNIDENTIFIED SOLDIER", "through translator",
+                           names).claimant == "Unidentified soldier"
+
+
+def test_transcript_claims(gaz):
+    got = {(c.place.id, c.side, c.type, c.claimant) for c in _claims(gaz)}
+    assert got == {
+        ("704508", "third-party", "strike", "the outlet"),  # the reporter: the outlet's voice
+        ("705104", "third-party", "assessment",
+         "Anna Berg, a defence analyst at a European think tank"),
+        ("710915", "ukraine", "holding", "Unidentified soldier"),  # "here": Chasiv Yar
+    }, got
+
+
+def test_labels_do_not_leak_into_quotes(gaz):
+    for c in _claims(gaz):
+        assert not c.quote.startswith(("MELNYK", "BERG", "UNIDENTIFIED")), c.quote
