@@ -52,6 +52,7 @@ sqlite3.register_adapter(date, date.isoformat)
 DEFAULT_URL = "sqlite:///geomap.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BATCH = 20_000
+STREAM_BATCH = 2_000  # rows per fetch when streaming claims (iter_claims)
 IMPORT_CACHE_KB = 524_288
 CACHE_KB = 65_536
 _PG_MIGRATION_LOCK = 7_420_531  # advisory lock key: one migrator at a time
@@ -685,44 +686,78 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
     def claims(self, f: ClaimFilter | None = None) -> list[ClaimRecord]:
-        """Claims matching the filter, oldest first (undated last), each with .source and .id."""
+        """Claims matching the filter, oldest first (undated last), each with .source and .id.
+
+        All in memory; iter_claims() streams the same claims for exports of a large store.
+        """
         f = f or ClaimFilter()
         with self.read() as conn:
-            conds = []
-            near_point = None
-            if f.place:
-                conds.append(self._place_condition(conn, f.place, f.region_only))
-            if f.since:
-                conds.append(T_claims.c.claim_date >= f.since)
-            if f.upper_date:
-                conds.append(T_claims.c.claim_date <= f.upper_date)
-            if f.side:
-                conds.append(T_claims.c.side == f.side)
-            if f.type:
-                conds.append(T_claims.c.type == f.type)
-            if f.review_status:
-                conds.append(T_claims.c.review_status == f.review_status)
-            if f.bbox:
-                x0, y0, x1, y1 = f.bbox
-                conds += [T_places.c.lon.between(x0, x1), T_places.c.lat.between(y0, y1)]
-            if f.near:
-                near_point = self._point(conn, f.near)
-                conds += _bbox_around(near_point, f.within_km)
-            stmt = select(*_SELECT_COLS).select_from(_FROM)
-            if conds:
-                stmt = stmt.where(and_(*conds))
-            stmt = stmt.order_by(T_claims.c.claim_date.asc().nulls_last(), T_claims.c.id)
+            stmt, near_point = self._select(conn, f)
             rows = conn.execute(stmt).all()
         out = _rows_to_records(rows)
         if near_point is not None:
-            lat0, lon0 = near_point
-            out = [
-                c for c in out if haversine_km(lat0, lon0, c.place.lat, c.place.lon) <= f.within_km
-            ]
+            out = [c for c in out if _within(c, near_point, f.within_km)]
         if f.contested:
             ids = contested_place_ids(out)
             out = [c for c in out if c.place.id in ids]
         return out
+
+    def iter_claims(
+        self, f: ClaimFilter | None = None, *, batch: int = STREAM_BATCH
+    ) -> Iterator[ClaimRecord]:
+        """The claims of claims(f), same order, read `batch` rows at a time.
+
+        Memory stays at one batch however big the selection (a server-side cursor on
+        PostgreSQL). `contested` takes two passes; the first keeps only each place's latest
+        claim per side. The filter is resolved before this returns, so a bad place name raises
+        here and not halfway through an export. Exhaust or close() the iterator: it holds a
+        read transaction.
+        """
+        f = f or ClaimFilter()
+        if not f.contested:
+            return self._stream(f, batch)
+        ids = contested_place_ids(self._stream(f, batch))
+        return (c for c in self._stream(f, batch) if c.place.id in ids)
+
+    def _stream(self, f: ClaimFilter, batch: int) -> Iterator[ClaimRecord]:
+        conn = self.engine.connect()
+        try:
+            conn.begin()
+            stmt, near_point = self._select(conn, f)
+            result = conn.execution_options(yield_per=batch).execute(stmt)
+        except BaseException:
+            conn.close()
+            raise
+        return _stream_records(conn, result, near_point, f.within_km)
+
+    def _select(self, conn: Connection, f: ClaimFilter) -> tuple[Any, tuple[float, float] | None]:
+        """The SELECT for a filter (all but the distance and contested checks, done in Python)
+        and the --near point."""
+        conds = []
+        near_point = None
+        if f.place:
+            conds.append(self._place_condition(conn, f.place, f.region_only))
+        if f.since:
+            conds.append(T_claims.c.claim_date >= f.since)
+        if f.upper_date:
+            conds.append(T_claims.c.claim_date <= f.upper_date)
+        if f.side:
+            conds.append(T_claims.c.side == f.side)
+        if f.type:
+            conds.append(T_claims.c.type == f.type)
+        if f.review_status:
+            conds.append(T_claims.c.review_status == f.review_status)
+        if f.bbox:
+            x0, y0, x1, y1 = f.bbox
+            conds += [T_places.c.lon.between(x0, x1), T_places.c.lat.between(y0, y1)]
+        if f.near:
+            near_point = self._point(conn, f.near)
+            conds += _bbox_around(near_point, f.within_km)
+        stmt = select(*_SELECT_COLS).select_from(_FROM)
+        if conds:
+            stmt = stmt.where(and_(*conds))
+        stmt = stmt.order_by(T_claims.c.claim_date.asc().nulls_last(), T_claims.c.id)
+        return stmt, near_point
 
     def get_place(self, place_id: str) -> PlaceRef | None:
         with self.read() as conn:
@@ -920,6 +955,24 @@ def _gazetteer_admin1_ids(place_id: str) -> tuple[str, ...]:
     if getattr(place, "precision", None) != "region":
         return ()
     return tuple(getattr(place, "admin1_ids", ()) or ())
+
+
+def _within(c: ClaimRecord, point: tuple[float, float], km: float) -> bool:
+    return haversine_km(point[0], point[1], c.place.lat, c.place.lon) <= km
+
+
+def _stream_records(
+    conn: Connection, result: Any, near_point: tuple[float, float] | None, km: float
+) -> Iterator[ClaimRecord]:
+    """Records from a yield_per result, one partition at a time; closes the connection."""
+    try:
+        for rows in result.partitions():
+            for c in _rows_to_records(rows):
+                if near_point is None or _within(c, near_point, km):
+                    yield c
+    finally:
+        result.close()
+        conn.close()  # ends the read transaction (rolled back: nothing was written)
 
 
 def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:

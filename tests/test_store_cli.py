@@ -255,3 +255,24 @@ def test_reingest_with_newer_extractor_keeps_reviewed_claims(db_url, project_roo
     others = [r for i, r in after.items() if i not in (keep, drop)]
     assert {r["extractor_version"] for r in others} == {"999.0.0"}
     assert {r["review_status"] for r in others} == {"unreviewed"}
+
+
+def test_claims_json_streams_into_a_closed_pipe_without_a_traceback(tmp_path):
+    """`geomap claims --json | head -1`: streamed; a reader closing early is no error."""
+    import subprocess
+    import sys
+
+    db = f"sqlite:///{tmp_path / 'big.db'}"
+    with open_store(db) as s:
+        s.import_claims(make_claim(quote=f"claim {i} " * 40, source=make_source(i // 50))
+                        for i in range(3000))  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from geomap.cli import main; main()", "claims", "--json",
+         "--db", db],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    first = json.loads(proc.stdout.readline())
+    proc.stdout.close()  # ~1.5 MB still to come: the writer meets a broken pipe
+    _, err = proc.communicate(timeout=60)
+    assert first["quote"].startswith("claim 0 ") and "claim_id" in first
+    assert proc.returncode == 0 and b"Traceback" not in err, err.decode()

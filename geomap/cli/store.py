@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
+import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,21 +86,22 @@ def format_table(claims: list[ClaimRecord]) -> str:
 def claims_cmd(
     place: str | None, as_json: bool, as_csv: bool, as_geojson: bool, db: str | None, **kw: Any
 ) -> None:
-    """Everything said about PLACE (any alias), oldest first, with a per-side summary."""
-    from geomap.formats import write_claims
+    """Everything said about PLACE (any alias), oldest first, with a per-side summary.
+
+    A region (e.g. "Donetsk region", "Donbas") covers the claims about its settlements too;
+    --region-only keeps the region-wide ones.
+    """
     from geomap.store import open_store
 
     if sum((as_json, as_csv, as_geojson)) > 1:
         raise GeomapError("choose one of --json, --csv, --geojson")
     flt = make_filter(place, kw)
     with open_store(db) as store:
+        if as_json or as_csv or as_geojson:
+            fmt = "jsonl" if as_json else "csv" if as_csv else "geojson"
+            _stream_out(store.iter_claims(flt), fmt)
+            return
         found = store.claims(flt)
-    if as_json or as_csv or as_geojson:
-        fmt = "jsonl" if as_json else "csv" if as_csv else "geojson"
-        buf = io.StringIO(newline="")
-        write_claims(found, buf, fmt)
-        click.echo(buf.getvalue(), nl=False)
-        return
     if not found:
         click.echo("no claims match" + (f" for {place!r}" if place else ""))
         return
@@ -237,19 +239,30 @@ def export_cmd(
     place: str | None, fmt: str | None, output: Path | None, db: str | None, **kw: Any
 ) -> None:
     """Export claims (optionally filtered) as CSV, JSON Lines, GeoJSON or KML."""
-    from geomap.formats import detect_format, export_claims, write_claims
+    from geomap.formats import detect_format, export_claims
     from geomap.store import open_store
 
     flt = make_filter(place, kw)
     with open_store(db) as store:
-        found = store.claims(flt)
-    if output is None:
-        buf = io.StringIO(newline="")
-        write_claims(found, buf, fmt or "csv")
-        sys.stdout.write(buf.getvalue())
-        return
-    n = export_claims(found, output, detect_format(output, fmt))
+        if output is None:
+            _stream_out(store.iter_claims(flt), fmt or "csv")
+            return
+        fmt = detect_format(output, fmt)
+        n = export_claims(store.iter_claims(flt), output, fmt)
     click.echo(f"exported {n} claims to {output}", err=True)
+
+
+def _stream_out(claims: Iterator[ClaimRecord], fmt: str) -> None:
+    """Write claims to stdout as they are read, so a big store never sits in memory."""
+    from geomap.formats import write_claims
+
+    try:
+        write_claims(claims, sys.stdout, fmt)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `geomap claims --json | head`: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        sys.exit(0)
 
 
 __all__ = ["format_table"]

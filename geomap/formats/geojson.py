@@ -31,10 +31,15 @@ def collection(claims: Iterable[ClaimRecord]) -> dict[str, Any]:
 
 
 def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
-    fc = collection(claims)
-    json.dump(fc, fp, ensure_ascii=False)
-    fp.write("\n")
-    return len(fc["features"])
+    """A FeatureCollection written one feature per line as the claims come (streams)."""
+    fp.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for c in claims:
+        fp.write(",\n" if n else "\n")
+        fp.write(json.dumps(feature(c), ensure_ascii=False))
+        n += 1
+    fp.write("\n]}\n")
+    return n
 
 
 def load_rows(fp: IO[str], name: str) -> Iterator[tuple[str, dict[str, Any]]]:
