@@ -295,3 +295,14 @@ def test_hand_made_csv_keeps_a_leading_quote_not_before_a_formula(tmp_path):
     )
     [c] = read_claims(p)
     assert (c.claimant, c.notes) == ("'Tis the MoD", "-5 km west")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_formats_stream_from_a_generator_and_empty_files_read_back(tmp_path, fmt):
+    """Writers consume an iterator once (exports stream from the store); none is empty too."""
+    path = tmp_path / f"x.{fmt}"
+    assert export_claims((c for c in _sample()), path) == 4
+    assert _key(read_claims(path)) == _key(_sample())
+    empty = tmp_path / f"empty.{fmt}"
+    assert export_claims(iter(()), empty) == 0
+    assert read_claims(empty) == []

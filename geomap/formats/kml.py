@@ -23,44 +23,49 @@ def _clean(s: str) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{NS}}}{tag}")
+    """A child with a plain tag: the document's default namespace (KML) applies to it."""
+    el = ET.SubElement(parent, tag)
     if text is not None:
         el.text = _clean(text)
     return el
 
 
+def placemark(c: ClaimRecord) -> ET.Element:
+    """One claim as a KML Placemark (plain tags, for a document whose default namespace is KML)."""
+    row = claim_to_row(c)
+    pm = ET.Element("Placemark")
+    when = c.claim_date.isoformat() if c.claim_date else "undated"
+    _sub(pm, "name", f"{c.place.name}: {c.side} {c.type} {when}")
+    desc = f"{c.claimant or c.side}: {c.quote or c.type}"
+    if c.source and c.source.url:
+        desc += f" ({c.source.url})"
+    _sub(pm, "description", desc)
+    if c.claim_date:
+        ts = _sub(pm, "TimeStamp")
+        _sub(ts, "when", c.claim_date.isoformat())
+    ext = _sub(pm, "ExtendedData")
+    for k, v in row.items():
+        if v is None or k in ("latitude", "longitude"):
+            continue
+        d = _sub(ext, "Data")
+        d.set("name", k)
+        _sub(d, "value", to_text(v))
+    pt = _sub(pm, "Point")
+    _sub(pt, "coordinates", f"{to_text(c.place.lon)},{to_text(c.place.lat)}")
+    return pm
+
+
 def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
-    ET.register_namespace("", NS)
-    root = ET.Element(f"{{{NS}}}kml")
-    doc = _sub(root, "Document")
-    _sub(doc, "name", "geomap claims")
+    """The document written placemark by placemark as the claims come (streams)."""
+    fp.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    fp.write(f'<kml xmlns="{NS}">\n <Document>\n  <name>geomap claims</name>\n')
     n = 0
     for c in claims:
-        row = claim_to_row(c)
-        pm = _sub(doc, "Placemark")
-        when = c.claim_date.isoformat() if c.claim_date else "undated"
-        _sub(pm, "name", f"{c.place.name}: {c.side} {c.type} {when}")
-        desc = f"{c.claimant or c.side}: {c.quote or c.type}"
-        if c.source and c.source.url:
-            desc += f" ({c.source.url})"
-        _sub(pm, "description", desc)
-        if c.claim_date:
-            ts = _sub(pm, "TimeStamp")
-            _sub(ts, "when", c.claim_date.isoformat())
-        ext = _sub(pm, "ExtendedData")
-        for k, v in row.items():
-            if v is None or k in ("latitude", "longitude"):
-                continue
-            d = _sub(ext, "Data")
-            d.set("name", k)
-            _sub(d, "value", to_text(v))
-        pt = _sub(pm, "Point")
-        _sub(pt, "coordinates", f"{to_text(c.place.lon)},{to_text(c.place.lat)}")
+        pm = placemark(c)
+        ET.indent(pm, space=" ", level=2)
+        fp.write("  " + ET.tostring(pm, encoding="unicode") + "\n")
         n += 1
-    ET.indent(root, space=" ")
-    fp.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    fp.write(ET.tostring(root, encoding="unicode"))
-    fp.write("\n")
+    fp.write(" </Document>\n</kml>\n")
     return n
 
 
