@@ -10,6 +10,7 @@ import pytest
 
 from geomap.render import build_map, map_html
 from geomap.render.report import build_report
+from geomap.render.samples import TORETSK as TORETSK_PLACE
 from geomap.render.samples import XSS_IMG, XSS_SCRIPT, XSS_TEMPLATE, sample_claims
 
 pytestmark = pytest.mark.browser
@@ -66,14 +67,21 @@ def test_cdn_page_loads_from_local_copies_without_errors(open_page, pages):
     _not_pwned(page, log)
 
 
-def test_popup_lists_claims_oldest_first_as_text(open_page, pages):
+def test_popup_lists_claims_newest_first_as_text(open_page, pages):
     page, log = open_page(pages["cdn"])
     page.locator(TORETSK).click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
-    assert "Toretsk" in text and "Contested" in text
+    assert "Toretsk" in text and "Contested" in text and "3 claims" in text
+    # Same day: the later-stored claim (the one that counts) comes first, numbered 3.
+    assert text.index("brigade press officer") < text.index("Russian Defence Ministry")
+    values = popup.locator("li.geomap-claim").evaluate_all("els => els.map(li => li.value)")
+    assert values == [3, 2, 1]  # numbered in date order, whichever order is shown
+    popup.locator("button.geomap-popup-order").click()
+    text = popup.inner_text()
     assert text.index("Russian Defence Ministry") < text.index("brigade press officer")
+    assert "oldest first" in text
     assert XSS_IMG in text and XSS_SCRIPT in text  # shown literally
     assert "as written: Dzerzhinsk" in text
     assert popup.locator("img, script, iframe").count() == 0
@@ -81,6 +89,66 @@ def test_popup_lists_claims_oldest_first_as_text(open_page, pages):
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
     # The javascript: source is a label, not a link.
     assert popup.locator("span.geomap-claim-source", has_text="Hostile").count() == 1
+    _not_pwned(page, log)
+    log.assert_clean()
+
+
+def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
+    """A much-reported place: the popup shows the count, the newest claims first, fits the
+    window, scrolls its list (not the map), and renders 100 claims at a time."""
+    from datetime import date, timedelta
+
+    from geomap.records import ClaimRecord, SourceRecord
+
+    src = SourceRecord(url="https://news.example.org/daily", title="Daily report",
+                       outlet="Example Wire", published=date(2024, 6, 1))
+    sides, types = ("russia", "ukraine", "third-party"), ("fighting", "strike", "assessment")
+    claims = [
+        ClaimRecord(place=TORETSK_PLACE, side=sides[i % 3], type=types[i % 3],
+                    claim_date=date(2024, 6, 1) + timedelta(days=i), claimant=f"speaker {i}",
+                    quote=f"claim number {i}: " + "shelling reported near the town " * 4,
+                    source=src)
+        for i in range(200)
+    ]
+    path = tmp_path / "busy.html"
+    path.write_text(map_html(build_map(claims)), encoding="utf-8")
+    page, log = open_page(path)
+    api = "Object.values(window.geomapMaps)[0]"
+    zoom = page.evaluate(f"{api}.map.getZoom()")
+    page.locator(TORETSK).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator(".geomap-popup-n").inner_text() == "200 claims"
+    items = popup.locator("li.geomap-claim")
+    assert items.count() == 100
+    newest = (date(2024, 6, 1) + timedelta(days=199)).isoformat()
+    assert items.first.locator(".geomap-claim-date").inner_text() == newest
+    assert "claim number 199" in items.first.inner_text()
+    numbers = "els => els.map(li => li.value)"
+    assert items.evaluate_all(numbers)[:2] == [200, 199]  # chronological numbers
+    box = page.locator(".leaflet-popup").bounding_box()
+    assert box["height"] < 500 and box["y"] >= 0  # fits the 800 px window, header included
+    lst = popup.locator("ol.geomap-claims")
+    assert lst.evaluate("ol => ol.scrollHeight > 3 * ol.clientHeight")
+    lst.hover()
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(300)
+    assert lst.evaluate("ol => ol.scrollTop") > 0
+    assert page.evaluate(f"{api}.map.getZoom()") == zoom  # the wheel scrolled the list only
+    assert popup.locator(".geomap-popup-title").is_visible()  # the header stays in view
+    more = popup.locator("button.geomap-popup-more")
+    assert more.inner_text() == "show 100 more (100 not shown)"
+    more.click()
+    assert items.count() == 200 and not more.is_visible()
+    assert "claim number 0:" in items.last.inner_text()
+    assert items.evaluate_all(numbers)[-1] == 1
+    popup.locator("button.geomap-popup-order").click()
+    assert "claim number 0:" in items.first.inner_text() and items.count() == 100
+    # The slider also filters the popup; the count says how many are left out.
+    page.evaluate(f"{api}.setIndex(49)")
+    page.locator(TORETSK).click()
+    assert popup.locator(".geomap-popup-n").inner_text().startswith("50 of 200 claims")
+    assert items.count() == 50 and not more.is_visible()
     _not_pwned(page, log)
     log.assert_clean()
 

@@ -48,7 +48,13 @@ CSS = """
 .geomap-popup{font:13px/1.35 system-ui,sans-serif;max-width:360px}
 .geomap-popup-title{font-weight:700;font-size:14px}
 .geomap-popup-status{color:#555;margin-bottom:4px}
-.geomap-claims{margin:0;padding-left:18px}
+.geomap-popup-count{display:flex;justify-content:space-between;align-items:center;gap:8px;
+  color:#555;font-size:12px;margin-bottom:4px}
+.geomap-popup-order,.geomap-popup-more{border:1px solid #ccc;background:#f6f6f6;border-radius:3px;
+  font:12px system-ui,sans-serif;cursor:pointer;padding:1px 6px;flex:none}
+.geomap-popup-more{margin-top:4px;width:100%}
+.geomap-claims{margin:0;padding-left:18px;max-height:260px;overflow-y:auto;
+  overscroll-behavior:contain}
 .geomap-claim{margin:4px 0}
 .geomap-claim-date{font-weight:600}
 .geomap-claim-quote{margin:2px 0 2px 0;padding-left:6px;border-left:3px solid #ccc;color:#333;

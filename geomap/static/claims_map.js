@@ -14,7 +14,8 @@ function geomapClaimsMap(map, D, G) {
   var FIGHT = {}; ST.fightingTypes.forEach(function (t) { FIGHT[t] = true; });
   var OTHER_SIDE = { russia: "ukraine", ukraine: "russia" };
   var dates = D.dates;
-  var state = { idx: dates.length - 1 };
+  var state = { idx: dates.length - 1, newestFirst: true };
+  var POPUP_PAGE = 100;  // claims rendered per "show more" step in a popup
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -70,47 +71,90 @@ function geomapClaimsMap(map, D, G) {
     };
   }
 
+  function claimItem(c) {
+    var li = el("li", "geomap-claim");
+    var side = D.sides[c[1]];
+    var head = el("div", "geomap-claim-head");
+    head.appendChild(el("span", "geomap-claim-date", c[0] || "undated"));
+    head.appendChild(document.createTextNode(" \u00b7 "));
+    var s = el("span", "geomap-claim-side", ST.sideLabels[side] || side);
+    s.style.color = ST.sideColors[side] || "#333";
+    head.appendChild(s);
+    head.appendChild(document.createTextNode(" \u00b7 "));
+    head.appendChild(el("span", "geomap-claim-type", D.types[c[2]]));
+    if (c[3]) {
+      head.appendChild(document.createTextNode(" \u00b7 "));
+      head.appendChild(el("span", "geomap-claim-claimant", c[3]));
+    }
+    li.appendChild(head);
+    if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
+    if (c[4]) { li.appendChild(el("blockquote", "geomap-claim-quote", c[4])); }
+    var src = c[5] >= 0 ? D.sources[c[5]] : null;
+    if (src) {
+      var label = src[1] || src[2] || src[0] || "source";
+      if (src[3]) { label += " (" + src[3] + ")"; }
+      var url = safeUrl(src[0]);
+      var a;
+      if (url) {
+        a = el("a", "geomap-claim-source", label);
+        a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer nofollow";
+      } else {
+        a = el("span", "geomap-claim-source", label);
+      }
+      li.appendChild(a);
+    }
+    return li;
+  }
+
+  // A place's claims at the slider's date: a count, newest first by default (the order button
+  // flips it for every popup of this map), in a list that scrolls under a fixed header and
+  // renders POPUP_PAGE claims at a time, so a place with thousands of claims opens at once.
   function popupContent(f) {
-    var p = f.properties, claims = visible(p.c);
+    var p = f.properties, claims = visible(p.c), n = claims.length, total = p.c.length;
     var box = el("div", "geomap-popup");
     box.appendChild(el("div", "geomap-popup-title", p.n + (p.r ? " (region)" : "")));
     box.appendChild(el("div", "geomap-popup-status", CAT[category(claims)].label));
+    var bar = el("div", "geomap-popup-count");
+    var count = (n === total ? String(n) : n + " of " + total) + (total === 1 ? " claim" : " claims");
+    if (n !== total) { count += " (the rest are after the slider's date or in hidden layers)"; }
+    bar.appendChild(el("span", "geomap-popup-n", count));
+    var order = el("button", "geomap-popup-order");
+    order.type = "button";
+    if (n > 1) { bar.appendChild(order); }
+    box.appendChild(bar);
     var list = el("ol", "geomap-claims");
-    claims.forEach(function (c) {
-      var li = el("li", "geomap-claim");
-      var side = D.sides[c[1]];
-      var head = el("div", "geomap-claim-head");
-      head.appendChild(el("span", "geomap-claim-date", c[0] || "undated"));
-      head.appendChild(document.createTextNode(" \u00b7 "));
-      var s = el("span", "geomap-claim-side", ST.sideLabels[side] || side);
-      s.style.color = ST.sideColors[side] || "#333";
-      head.appendChild(s);
-      head.appendChild(document.createTextNode(" \u00b7 "));
-      head.appendChild(el("span", "geomap-claim-type", D.types[c[2]]));
-      if (c[3]) {
-        head.appendChild(document.createTextNode(" \u00b7 "));
-        head.appendChild(el("span", "geomap-claim-claimant", c[3]));
-      }
-      li.appendChild(head);
-      if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
-      if (c[4]) { li.appendChild(el("blockquote", "geomap-claim-quote", c[4])); }
-      var src = c[5] >= 0 ? D.sources[c[5]] : null;
-      if (src) {
-        var label = src[1] || src[2] || src[0] || "source";
-        if (src[3]) { label += " (" + src[3] + ")"; }
-        var url = safeUrl(src[0]);
-        var a;
-        if (url) {
-          a = el("a", "geomap-claim-source", label);
-          a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer nofollow";
-        } else {
-          a = el("span", "geomap-claim-source", label);
-        }
-        li.appendChild(a);
-      }
-      list.appendChild(li);
-    });
+    list.style.paddingLeft = (1.2 + 0.6 * String(n).length) + "em";
     box.appendChild(list);
+    var more = el("button", "geomap-popup-more");
+    more.type = "button";
+    box.appendChild(more);
+    var ordered = [], done = 0;
+    function renderMore() {
+      var stop = Math.min(ordered.length, done + POPUP_PAGE);
+      for (; done < stop; done++) {
+        var li = claimItem(ordered[done]);
+        li.value = state.newestFirst ? n - done : done + 1;  // 1 = the oldest, in either order
+        list.appendChild(li);
+      }
+      var left = ordered.length - done;
+      more.style.display = left > 0 ? "" : "none";
+      more.textContent = "show " + Math.min(left, POPUP_PAGE) + " more (" + left + " not shown)";
+    }
+    function render() {
+      ordered = state.newestFirst ? claims.slice().reverse() : claims;
+      list.textContent = "";
+      list.scrollTop = 0;
+      done = 0;
+      order.textContent = state.newestFirst ? "newest first \u21c5" : "oldest first \u21c5";
+      order.title = "Show the " + (state.newestFirst ? "oldest" : "newest") + " claims first";
+      renderMore();
+    }
+    order.addEventListener("click", function () {
+      state.newestFirst = !state.newestFirst;
+      render();
+    });
+    more.addEventListener("click", renderMore);
+    render();
     return box;
   }
 
@@ -138,7 +182,7 @@ function geomapClaimsMap(map, D, G) {
     layer.bindTooltip(function () { return el("span", "geomap-tooltip", f.properties.n); },
                       { sticky: region });
     layer.bindPopup(function () { return popupContent(f); },
-                    { maxWidth: 380, maxHeight: 320, className: "geomap-popup-wrap" });
+                    { maxWidth: 380, className: "geomap-popup-wrap" });
     layer.on("add", function () {
       var e = layer.getElement && layer.getElement();
       if (e) { e.setAttribute("data-place-id", f.properties.id); }
