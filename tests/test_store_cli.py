@@ -276,3 +276,31 @@ def test_claims_json_streams_into_a_closed_pipe_without_a_traceback(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert first["quote"].startswith("claim 0 ") and "claim_id" in first
     assert proc.returncode == 0 and b"Traceback" not in err, err.decode()
+
+
+def test_streamed_import_rolls_back_everything_on_a_late_bad_row(db_url, sample_csv, tmp_path,
+                                                                  monkeypatch):  # fmt: skip
+    """The file is read while importing (not held in memory): a bad row after several written
+    batches still leaves the database as it was, indexes included."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import geomap.store
+    from geomap.model import Base
+
+    run("import", str(sample_csv), "--db", db_url)
+    monkeypatch.setattr(geomap.store, "BATCH", 40)
+    big = tmp_path / "big.csv"
+    good = [make_claim(["toretsk", "kyiv"][i % 2], quote=f"row {i}", source=make_source(10 + i))
+            for i in range(200)]  # fmt: skip
+    export_claims(good, big)
+    with open(big, "a", encoding="utf-8", newline="") as fp:
+        fp.write(big.read_text().splitlines()[1].replace("russia", "nato") + "\r\n")
+    res = run("import", str(big), "--db", db_url, ok=False)
+    assert f"{big}: line 202: field 'side': side 'nato'" in res.output
+    with open_store(db_url) as s:
+        assert s.count() == {"sources": 2, "places": 3, "claims": 5}
+        with s.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    missing = run("import", str(tmp_path / "nope.csv"), "--db", str(tmp_path / "new.db"), ok=False)
+    assert "no such file" in missing.output and not (tmp_path / "new.db").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
@@ -211,13 +212,15 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
 @db_option
 def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
     """Import claims from FILE (all or nothing); rows already stored are skipped."""
-    from geomap.formats import read_claims
+    from geomap.formats import stream_claims
     from geomap.places import resolve_place
     from geomap.store import open_store
 
-    claims = read_claims(file, fmt, resolve=lambda name: resolve_place(name, strict=False))
+    claims = stream_claims(file, fmt, resolve=lambda name: resolve_place(name, strict=False))
+    first = next(claims, None)  # a missing or malformed file fails before the store is opened
     with open_store(db) as store:
-        res = store.import_claims(claims)
+        # Streamed in one transaction: a bad row further on rolls back every row before it.
+        res = store.import_claims(itertools.chain([first] if first else [], claims))
     click.echo(
         f"imported {res.added} claims from {file} "
         f"({res.skipped} already stored, {res.sources_added} new sources)"

@@ -70,19 +70,33 @@ def iter_rows(path: str | Path, fmt: str | None = None) -> Iterator[tuple[str, d
         raise GeomapError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+def stream_claims(
+    path: str | Path,
+    fmt: str | None = None,
+    resolve: Callable[[str], PlaceRef] | None = None,
+) -> Iterator[ClaimRecord]:
+    """read_claims one claim at a time, for an import that must not hold the file in memory.
+
+    CSV and JSON Lines are read row by row; GeoJSON and KML parse their document first. A bad
+    row raises GeomapError when it is reached: the store's import (one transaction) then
+    rolls back everything before it.
+    """
+    for where, row in iter_rows(path, fmt):
+        try:
+            claim = row_to_claim(row, resolve)
+        except RowError as exc:
+            raise GeomapError(f"{path}: {where}: {exc}") from None
+        yield claim
+
+
 def read_claims(
     path: str | Path,
     fmt: str | None = None,
     resolve: Callable[[str], PlaceRef] | None = None,
 ) -> list[ClaimRecord]:
     """Parse and validate a whole file; GeomapError "FILE:line N: field 'x': ..." on a bad row."""
-    out = []
-    for where, row in iter_rows(path, fmt):
-        try:
-            out.append(row_to_claim(row, resolve))
-        except RowError as exc:
-            raise GeomapError(f"{path}: {where}: {exc}") from None
-    return out
+    return list(stream_claims(path, fmt, resolve))
 
 
-__all__ = ["FORMATS", "detect_format", "export_claims", "read_claims", "write_claims", "iter_rows"]
+__all__ = ["FORMATS", "detect_format", "export_claims", "read_claims", "stream_claims",
+           "write_claims", "iter_rows"]  # fmt: skip
