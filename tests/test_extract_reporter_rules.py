@@ -536,3 +536,39 @@ def test_a_combatant_without_nationality_speaks_for_the_places_country(gaz):
 def test_pushed_out_of_a_place_is_no_defence():
     assert "holding" not in {c.type for c in find_cues(
         "Ukrainian troops were pushed out of Robotyne")}
+
+
+# --- seventeenth round: a Telegram digest ---
+
+def test_the_attack_named_again_was_repulsed_near_its_place(gaz):
+    claims = _claims(gaz, "Russia's Defence Ministry said Ukrainian troops attempted a "
+                          "counterattack near Dvorichna on Tuesday evening; the attack was "
+                          "repulsed with heavy losses.")
+    got = {(c.place.id, c.side, c.type, c.claim_date) for c in claims}
+    assert got == {("709399", "russia", "holding", date(2025, 6, 10))}, got
+
+
+def test_drones_downed_over_two_regions_share_the_verb(gaz):
+    claims = _claims(gaz, "Russia's Defence Ministry said air defences shot down 41 "
+                          "Ukrainian UAVs overnight, including 17 over the Kursk region and "
+                          "12 over Crimea.")
+    assert {c.place.id for c in claims if c.type == "strike"} == {"RU.41", "UA.11"}
+
+
+@pytest.mark.parametrize("clause", ["Russian KABs hit the town", "two Shaheds", "an Iskander",
+                                    "FPV drones", "a HIMARS launcher"])
+def test_weapon_names_are_strike_words(clause):
+    assert "strike" in {c.type for c in find_cues(clause)}, clause
+
+
+@pytest.mark.parametrize("clause", ["The Lancet published a study", "Stalingrad", "a kab"])
+def test_weapon_lookalikes_are_not(clause):
+    assert "strike" not in {c.type for c in find_cues(clause)}, clause
+
+
+def test_a_place_naming_a_product_or_people_makes_no_fallback_claim(gaz):
+    assert _claims(gaz, "Russia's Ministry of Agriculture said Kherson watermelons were "
+                        "selling well.") == []
+    got = {(c.place.id, c.type) for c in _claims(
+        gaz, "Russia's Defence Ministry said the situation in Kherson was tense.")}
+    assert got == {("706448", "other")}, got  # a place in a locative phrase still counts

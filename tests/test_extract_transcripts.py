@@ -65,3 +65,35 @@ def test_transcript_claims(gaz):
 def test_labels_do_not_leak_into_quotes(gaz):
     for c in _claims(gaz):
         assert not c.quote.startswith(("MELNYK", "BERG", "UNIDENTIFIED")), c.quote
+
+
+DIGEST = """# Telegram digest
+
+By Example Desk
+
+October 8, 2026
+
+## Kupiansk direction
+
+- **Rybar** (pro-Russian): Assault units have entered Kindrashivka.
+- **DeepState** (Ukrainian): The enemy has advanced near Kurylivka. The map was updated.
+- **Kharkiv regional administration**: Overnight, KABs hit Borova.
+- **Mash** (Russian): Prices for Kherson watermelons rose by a third.
+- Unlabelled line: nothing here.
+"""
+
+
+def test_bold_digest_labels_keep_their_case_and_qualifier():
+    i = DIGEST.index("Rybar")
+    assert speaker_label(DIGEST, i, i + 60)[1:] == ("Rybar", "pro-Russian")
+    assert resolve_speaker(DIGEST, "Rybar", "pro-Russian", set()).claimant == \
+        "Rybar (pro-Russian)"
+    assert resolve_speaker(DIGEST, "Russian MoD", "via TASS", set()).claimant == "Russian MoD"
+
+
+def test_digest_items_are_claims_of_their_sources(gaz):
+    claims = extract(DIGEST, published=date(2026, 10, 8), gazetteer=gaz).claims
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {("705175", "russia", "advancing"), ("703610", "ukraine", "advancing"),
+                   ("711623", "ukraine", "strike")}, got  # no claim from the watermelons
+    assert all(not c.quote.startswith(("Rybar", "DeepState", "Kharkiv")) for c in claims)

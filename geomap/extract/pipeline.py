@@ -33,7 +33,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.20.0"
+VERSION = "0.21.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -406,8 +406,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 and (all_cues or side is not None or att.denial)
                 and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
                 and (att.verb or "").lower() not in ("spoke", "speaking")
-                and not claimable[0][0].area):  # "lost 190 troops in the X direction"
-            # where someone spoke ("spoke to reporters outside the city") is no claim
+                and not claimable[0][0].area  # "lost 190 troops in the X direction"
+                and (all_cues or att.denial
+                     or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))):
+            # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
+            # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
             fallback = True
             first = all_cues[0].type if all_cues else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
@@ -490,7 +493,13 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 else:
                     c_side = "third-party"
-            rivals = [c.start - s0 for c in all_cues if c.type != ctype]
+            rival_cues = [c for c in all_cues if c.type != ctype]
+            if ctype == "holding" and cue_pos >= 0 and m.end <= s0 + cue_pos and (
+                    _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+                    or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])):
+                # "attacked near X yesterday; the attack was repulsed": one event, one date
+                rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+            rivals = [c.start - s0 for c in rival_cues]
             if prev_claim_day and m.kind != "name" and ref.id == prev_claim_day[0] and \
                     ctype == prev_claim_day[4] and claimant == prev_claim_day[5] and \
                     prev_claim_day[2] == "day" and not att.denial:
@@ -827,7 +836,13 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
     return out
 
 
+# a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
+_ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b)")
 _BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
+_ANAPHORIC_ATTACK_RE = re.compile(
+    r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
+    r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
+    re.I)
 _APPOSITIVE_LOCATOR_RE = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
@@ -863,8 +878,11 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
             continue
         dist = len(gap)
         # "reached the outskirts of X but were pushed out": the repelled attack was on X
+        # "attempted a counterattack near X yesterday; the attack was repulsed": the
+        # attack named again is the one on X
         repelled = (cue.type == "holding" and cue.attach == "subj"
-                    and _BUT_REPELLED_RE.search(gap) is not None)
+                    and (_BUT_REPELLED_RE.search(gap) is not None
+                         or _ANAPHORIC_ATTACK_RE.search(gap) is not None))
         if dist > limit or (_CLAUSE_BREAK_RE.search(gap) and not repelled) \
                 or "\n\n" in gap.strip():
             continue
@@ -881,7 +899,8 @@ _COORD_GAP_RE = re.compile(
     r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
     # "two in X and one in (nearby) Y"
-    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at)\s+(?:nearby\s+|neighbou?ring\s+)?)")
+    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
+    r"neighbou?ring\s+)?)")
 
 
 def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:

@@ -28,6 +28,9 @@ _ROLE_WORDS_RE = re.compile(r"(?i)\b(?:through\s+(?:a\s+)?translator|translated|
                             r"interpreted|via\s+(?:video|phone|satellite))\b")
 
 
+_VIA_RE = re.compile(r"(?i)\s*(?:via|through|from|on)\b")
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A transcript speaker: the claimant as introduced, or None for the outlet's voice."""
@@ -36,8 +39,20 @@ class Speaker:
     claimant: str | None
 
 
+# a digest item's source in bold: "**Rybar** (pro-Russian): ...", "**Russian MoD:** ..."
+# (the sentence splitter has already trimmed the opening asterisks)
+_BOLD_LABEL_RE = re.compile(
+    r"(?:\*\*|__)?([A-Z][^*_\n:]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__)(?:[ \t]*\(([^)\n]{1,60})\))?"
+    r"[ \t]*:)[ \t]+(?=\S)")
+
+
 def speaker_label(text: str, s0: int, s1: int) -> tuple[int, str, str | None] | None:
-    """A speaker label opening the sentence at s0: (label length, label, parenthetical)."""
+    """A speaker label opening the sentence at s0: (label length, label, parenthetical).
+    Bold labels (a digest's sources) keep their case; a bare label must be in capitals."""
+    b = _BOLD_LABEL_RE.match(text, s0, s1)
+    if b is not None and (s0 < 2 or text[s0 - 2 : s0] in ("**", "__")
+                          or text[s0 - 1] == "\n" or text[s0 - 2 : s0].strip() in ("-", "*")):
+        return b.end() - s0, b.group(1).strip(), b.group(2)
     m = _LABEL_RE.match(text, s0, s1)
     if m is None:
         return None
@@ -55,6 +70,10 @@ def resolve_speaker(text: str, label: str, paren: str | None,
     """Who a label stands for. `outlet_names` collects the surnames of the outlet's own
     people seen so far (an anchor's name in "ANCHOR (MARTA LYSENKO):")."""
     words = label.split()
+    if not label.isupper() and len(words) > 0:  # a bold, mixed-case source: as written
+        if paren and not _ROLE_WORDS_RE.search(paren) and not _VIA_RE.match(paren):
+            return Speaker(label, f"{label} ({paren.strip()})")
+        return Speaker(label, label)
     if paren and label.upper() in _OUTLET_ROLES:
         outlet_names.update(w.upper() for w in paren.split())
     if (label.upper() in _OUTLET_ROLES or label.upper() in outlet_names
