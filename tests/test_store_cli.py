@@ -193,7 +193,8 @@ def test_review_list_confirm_reject_and_errors(db_url, sample_csv):
     res = run("review", str(ua_new), f"#{ua_old}", "--status", "rejected", "--note",
               "misread", "--db", db_url)  # fmt: skip
     assert f"marked 2 claims rejected: #{ua_new}, #{ua_old}" in res.output
-    run("review", str(ru), "--status", "confirmed", "--db", db_url)
+    res = run("review", str(ru), f"#{ru}", "--status", "confirmed", "--db", db_url)
+    assert f"marked 1 claim confirmed: #{ru}\n" in res.output
     by_id = {r["claim_id"]: r for r in _json_rows(
         run("claims", "--json", "--db", db_url).output)}  # fmt: skip
     assert by_id[ua_new]["review_status"] == "rejected" and by_id[ua_new]["notes"] == (

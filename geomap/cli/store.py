@@ -151,7 +151,7 @@ def review_cmd(
         return
     if not claim_ids:
         raise GeomapError("give the ids of the claims to review, or --list to see them")
-    ids = [_claim_id(x) for x in claim_ids]
+    ids = list(dict.fromkeys(_claim_id(x) for x in claim_ids))
     if status is None:
         raise GeomapError("give --status confirmed or --status rejected (unreviewed undoes it)")
     with open_store(db) as store:
