@@ -33,6 +33,11 @@ PUB = date(2025, 2, 7)  # a Friday
     ("shelled over the weekend", date(2025, 2, 1), "day"),
     ("claimed earlier this week", date(2025, 2, 6), "day"),
     ("Since early March, 14 civilians", date(2024, 3, 1), "month"),  # capitalised, ", 14"
+    ("shelled since the spring", date(2024, 3, 1), "month"),  # spring began in March 2024
+    ("in the summer of 2023", date(2023, 6, 1), "month"),
+    ("last autumn", date(2024, 9, 1), "month"),
+    ("since the winter", date(2024, 12, 1), "month"),
+    ("in late summer", date(2024, 8, 1), "month"),
 ])
 def test_relative_dates(text, value, precision):
     hits = find_dates(text, PUB)
@@ -48,3 +53,10 @@ def test_modal_may_is_not_a_month():
 def test_last_weekend_on_a_sunday_is_the_weekend_before():
     hits = find_dates("last weekend", date(2025, 2, 9))  # a Sunday
     assert (hits[0].value, hits[0].precision) == (date(2025, 2, 1), "day")
+
+
+def test_seasons_that_are_no_dates():
+    assert find_dates("since the fall of Avdiivka", PUB) == []
+    assert find_dates("will keep pushing through the summer", PUB) == []
+    hits = find_dates("unlikely to encircle the city this winter", date(2024, 11, 30))
+    assert hits[0].value > date(2024, 11, 30)  # the coming winter: a future date

@@ -572,3 +572,26 @@ def test_a_place_naming_a_product_or_people_makes_no_fallback_claim(gaz):
     got = {(c.place.id, c.type) for c in _claims(
         gaz, "Russia's Defence Ministry said the situation in Kherson was tense.")}
     assert got == {("706448", "other")}, got  # a place in a locative phrase still counts
+
+
+# --- eighteenth round: a Q&A interview ---
+
+def test_reached_takes_the_place_at_once(gaz):
+    got = {(c.place.id, c.type) for c in _claims(
+        gaz, "Russia's Defence Ministry said its troops had reached Raihorodok.")}
+    assert got == {("695762", "advancing")}, got
+    assert not any(c.type == "advancing" for c in _claims(
+        gaz, "Russia's Defence Ministry said the delegations reached a deal in Kharkiv."))
+
+
+def test_the_day_named_beats_the_start_of_the_period(gaz):
+    claims = _claims(gaz, "Russian missiles have hit Sumy every week since the spring, the "
+                          "regional administration said, and on Tuesday a strike damaged a "
+                          "bus depot in the city.")
+    assert {c.claim_date for c in claims if c.place.id == "692194"} == {date(2025, 6, 10)}
+
+
+def test_since_the_season_alone_dates_from_its_first_month(gaz):
+    claims = _claims(gaz, "Russian drones have struck Druzhkivka almost daily since the "
+                          "autumn, local officials said.")
+    assert {(c.claim_date, c.date_precision) for c in claims} == {(date(2024, 9, 1), "month")}

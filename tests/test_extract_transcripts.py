@@ -97,3 +97,28 @@ def test_digest_items_are_claims_of_their_sources(gaz):
     assert got == {("705175", "russia", "advancing"), ("703610", "ukraine", "advancing"),
                    ("711623", "ukraine", "strike")}, got  # no claim from the watermelons
     assert all(not c.quote.startswith(("Rybar", "DeepState", "Kharkiv")) for c in claims)
+
+
+INTERVIEW = """# A commander on the front
+
+By Example Desk
+
+November 13, 2026
+
+This interview with Major Taras Hrytsenko, a battalion commander in Ukraine's 54th \
+Mechanised Brigade, was conducted on Friday.
+
+Q: Russian bloggers say their troops have taken Siversk. Is that true?
+
+A: We still hold Siversk. I think they will probably try to reach Raihorodok first.
+"""
+
+
+def test_an_interviews_answers_are_the_interviewees(gaz):
+    claims = extract(INTERVIEW, published=date(2026, 11, 13), gazetteer=gaz).claims
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {("694403", "russia", "captured"),  # the bloggers, inside the question
+                   ("694403", "ukraine", "holding"),
+                   ("695762", "ukraine", "assessment")}, got
+    assert {c.claimant for c in claims if c.side == "ukraine"} == {
+        "Major Taras Hrytsenko, a battalion commander in Ukraine's 54th Mechanised Brigade"}

@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_mon", re.compile(rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)", re.I)),
     ("bare_mon", re.compile(rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)")),
     ("part_mon", re.compile(r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
+    # "since the spring", "in the summer of 2024", "last autumn": from the season's first month
+    ("season", re.compile(r"\b(?:(?:since|in|during)\s+(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?|(?P<rel>last|this|past)\s+)(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?(?!\s+of\s+[A-Z])", re.I)),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
     ("rel_day", re.compile(r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
                            r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
@@ -47,6 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -118,6 +121,24 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
                  "the previous day", "the day prior"):
             return pub - timedelta(days=1), "day"
         return pub, "day"
+    if kind == "season":
+        part = (g.get("part") or "").lower()
+        m = _SEASON_START[g["s"].lower()] + (2 if part == "late" else 1 if part == "mid" else 0)
+        m = (m - 1) % 12 + 1
+        if g.get("y"):
+            y = int(g["y"]) + (1 if m < _SEASON_START[g["s"].lower()] else 0)
+            return date(y, m, 1), "month"
+        start = _SEASON_START[g["s"].lower()]
+        back = (pub.month - start) % 12  # months since the season last began
+        rel = (g.get("rel") or "").lower()
+        if rel == "last" and back < 3:
+            back += 12  # "last winter", said in winter: the one before
+        elif rel == "this" and back > 8:
+            back -= 12  # "this winter", said in November: the coming one (a future date)
+        d = _back_months(pub, back)
+        if m != start:
+            d = _back_months(d, -((m - start) % 12))
+        return d, "month"
     if kind == "this_week":
         w = g["w"].lower()
         if "weekend" in w:  # the latest Saturday before publication (that weekend if now)
@@ -152,7 +173,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
 
 _TRIGGER_RE = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|overnight|tonight|"
-    r"morning|evening|week|month|year|ago", re.I)
+    r"morning|evening|week|month|year|ago|spring|summer|autumn|fall|winter", re.I)
 
 
 _MONTH_ANY_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -169,6 +190,7 @@ def _needs(text: str) -> dict[str, bool]:
         "my": month and digit, "md": month and digit, "dm": month and digit,
         "mon_last_year": month and "year" in low, "last_mon": month, "bare_mon": month,
         "part_mon": month, "weekday": "day" in low,
+        "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
         "rel_day": any(w in low for w in ("overnight", "today", "tonight", "yesterday", "this ",
                                           "last night", "the day", "a day", "previous day")),
         "this_week": "week" in low,

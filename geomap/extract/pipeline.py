@@ -33,7 +33,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.21.0"
+VERSION = "0.22.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -412,7 +412,10 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
             # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
             fallback = True
-            first = all_cues[0].type if all_cues else "other"
+            # a verb that must take its place at once ("took", "reached") and did not
+            # ("reached a deal in X") says nothing about the place
+            loose = [c for c in all_cues if c.attach != "obj0"]
+            first = loose[0].type if loose else "other"
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
         if not types:
             memory.note_days(dates_at(s0, sent))
@@ -945,6 +948,7 @@ def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 
 _NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")
+_SINCE_RE = re.compile(r"(?i)^since\b")
 _WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -953,6 +957,10 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
     """The date expression nearest the place or the verb that makes the claim (bare years
     only when close); none -> the publication day."""
     best: tuple[int, DateHit] | None = None
+    if any(h.precision == "day" and not _SINCE_RE.match(h.text) for h in dates):
+        # "have hit X every week since the spring, ... and on Thursday a strike damaged ...":
+        # the day named beats the start of the period
+        dates = [h for h in dates if not _SINCE_RE.match(h.text)]
     for h in dates:
         dist = min(abs(h.start - p) if h.start >= p else abs(p - h.end)
                    for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,)))

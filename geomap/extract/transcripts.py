@@ -28,6 +28,9 @@ _ROLE_WORDS_RE = re.compile(r"(?i)\b(?:through\s+(?:a\s+)?translator|translated|
                             r"interpreted|via\s+(?:video|phone|satellite))\b")
 
 
+_INTERVIEWEE_RE = re.compile(
+    r"\b(?:interview(?:ed)?|spoke|talked|conversation)\s+(?:with|to)\s+((?:[A-Z][\w'’.-]*\s+){1,4}"
+    r"[A-Z][\w'’-]+(?:,\s+(?:a|an|the)\s+[^.;:?!,]{3,100})?)(?=,|\.|\s+(?:was|has|who|on|by|in)\b)")
 _VIA_RE = re.compile(r"(?i)\s*(?:via|through|from|on)\b")
 
 
@@ -93,8 +96,10 @@ def resolve_speaker(text: str, label: str, paren: str | None,
         if intro.group(2):
             who += intro.group(2)
         return Speaker(label, who.strip())
-    if label == "A":
-        return Speaker(label, "the interviewee")
+    if label in ("A", "ANSWER"):
+        # "This interview with Major NAME, a battalion commander in ..., was ..."
+        who = _INTERVIEWEE_RE.search(text)
+        return Speaker(label, who.group(1).strip() if who else "the interviewee")
     claimant = " ".join(words).capitalize() if len(words) > 1 else surname
     if paren and not _ROLE_WORDS_RE.search(paren):
         claimant = f"{claimant} ({paren.strip()})"

@@ -136,6 +136,9 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "dug dig entrench", False),
     ("advancing", "obj", r"\b(?:approach(?:ed|ing)|encircl(?:e|ed|ing)|outflank(?:ed|ing)?|entered|entering|stormed|storming)\b",
      "approach encircl outflank enter storm", False),
+    # "troops reached Raihorodok" (the place at once: not "reached a deal in X")
+    ("advancing", "obj0", r"\breach(?:ed|es|ing)?\b",
+     "reach", False),
     ("advancing", "any", r"\b(?:ground\s+(?:assault|offensive|operation|incursion)|cross-border\s+(?:incursion|offensive|assault|attack|raid|operation)|incursion)\b",
      "ground cross-border incursion", False),
     ("strike", "obj", r"\b(?:(?:air|missile|drone|artillery|rocket|glide[- ]bomb|Russian|Ukrainian)\s+)?(?:strikes?|attacks?|raids?|bombardment|shelling|barrage)\s+(?:\w+\s+){0,2}?(?:on|at|against|of|in|near|across)\s+",
