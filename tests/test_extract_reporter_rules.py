@@ -595,3 +595,17 @@ def test_since_the_season_alone_dates_from_its_first_month(gaz):
     claims = _claims(gaz, "Russian drones have struck Druzhkivka almost daily since the "
                           "autumn, local officials said.")
     assert {(c.claim_date, c.date_precision) for c in claims} == {(date(2024, 9, 1), "month")}
+
+
+# --- nineteenth round: an OSINT weekly summary with a status table ---
+
+def test_made_gains_near_a_place_is_an_advance():
+    assert {c.type for c in find_cues("Russian forces made incremental gains west of "
+                                      "Pokrovsk")} == {"advancing"}
+
+
+def test_has_likely_fallen_is_an_assessed_capture(gaz):
+    body = "Russian troops were seen in Udachne on Monday.\n\nWe assess that the village has " \
+           "likely fallen."
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
+    assert ("690841", "third-party", "assessment") in got, got

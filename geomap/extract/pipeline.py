@@ -28,12 +28,14 @@ from geomap.extract.mentions import (
 )
 from geomap.extract.reader import Article, detect_format, read_html, read_text
 from geomap.extract.sentences import sentences
+from geomap.extract.tables import controller as table_controller
+from geomap.extract.tables import table_rows
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.22.0"
+VERSION = "0.23.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -525,7 +527,62 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 extractor_version=VERSION, source=src,
                 notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
         memory.note_days(dates)
+    if "|" in text:
+        claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _table_claims(text: str, resolver: _Resolver, pub: date, src: SourceRecord,
+                  outlet_voice: str, hits: list[PlaceHit]) -> list[ClaimRecord]:
+    """One claim per row of a Markdown claims table: the place cell is where, the status
+    cell (read with the sentence lexicon) what, the source cell who, the date cell when."""
+    out: list[ClaimRecord] = []
+    for row in table_rows(text):
+        ref, _ties = resolver.resolve(row.place.text, None)
+        mention = Mention(row.place.start, row.place.end, row.place.text, row.place.text,
+                          None, "name")
+        if ref is not None and ref.country not in THEATRE_COUNTRIES:
+            ref = None
+        hits.append(PlaceHit(mention, ref))
+        if ref is None:
+            continue
+        status = row.status.text
+        holder = table_controller(status)
+        cues = [c for c in verbs.find_cues(status) if not c.weak] or verbs.find_cues(status)
+        if holder is not None:
+            home = _SIDE_BY_COUNTRY.get(ref.country or "")
+            ctype = "holding" if holder == home else "captured"
+        elif cues:
+            ctype = min(cues, key=lambda c: _TYPE_PRIORITY[c.type]).type
+            if ctype == "captured" and (_NOT_RE.search(status) or _NEGATION_RE.search(status)):
+                ctype = "denied"
+        elif _TABLE_DENIED_RE.search(status):
+            ctype = "denied"
+        else:
+            continue  # a status the lexicon cannot read ("no change") is no claim
+        if ctype not in ("strike", "denied") and verbs.is_assessment(status):
+            ctype = "assessment"
+        claimant = row.source.text if row.source and row.source.text else None
+        side = cl.side_of(claimant)
+        if side is None:
+            side = (_SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+                    if claimant and (cl.is_local_official(claimant)
+                                     or _COMBATANT_RE.search(claimant)) else "third-party")
+        found = find_dates(row.date.text, pub) if row.date else []
+        found = found or find_dates(status, pub)
+        cdate, prec = (found[0].value, found[0].precision) if found else (pub, "day")
+        if cdate > pub:
+            cdate, prec = pub, "day"
+        out.append(ClaimRecord(
+            place=ref, side=side, type=ctype, claim_date=cdate, date_precision=prec,
+            claimant=claimant or outlet_voice, place_as_written=row.place.text,
+            quote=text[row.start : row.end], start=row.start, end=row.end,
+            confidence=0.7 if claimant else 0.55, extractor=EXTRACTOR,
+            extractor_version=VERSION, source=src, notes="from a table row"))
+    return out
+
+
+_TABLE_DENIED_RE = re.compile(r"(?i)(?:denied|false|fake|refuted|not\s+confirmed)")
 
 
 _GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+$")

@@ -51,7 +51,7 @@ _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
 class Block:
     start: int
     end: int
-    kind: str  # body | heading | title | meta | caption | boilerplate
+    kind: str  # body | heading | title | meta | caption | boilerplate | table
 
 
 def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> list[Block]:
@@ -74,6 +74,8 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             kind = "title" if first_h1 else "heading"
         elif _URL_ONLY_RE.match(line) or _BOILER_RE.match(line) or _IMAGE_RE.match(line):
             kind = "boilerplate"
+        elif all(ln.strip().startswith("|") for ln in chunk.splitlines() if ln.strip()):
+            kind = "table"  # a Markdown table: read row by row (tables.py), not as prose
         elif (has_header and len(out) < 6 and not any(b.kind == "body" for b in out)
               and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))):
             kind = "meta"

@@ -56,6 +56,9 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "operations actions activity", False),
     ("advancing", "obj", r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)|mov(?:ed|ing)|gain(?:ed|ing)\s+ground)\s+(?:\w+\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+(?:of\s+)",
      "advanc push mov gain", False),
+    # "made incremental gains west of X", "achieved some advances near X"
+    ("advancing", "obj", r"\b(?:made|make|makes|making|achieved|secured|scored)\s+(?:[\w-]+\s+){0,2}?(?:gains?|advances?|progress)\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|in|around|towards?|on|outside)\s+",
+     "gain advance progress", False),
     ("fighting", "obj", r"\b(?:attack(?:ed|s)?|stormed|assaulted)\s+(?:(?:\d+|\w+)\s+times\s+|repeatedly\s+|again\s+|unsuccessfully\s+)?(?:near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+",
      "attack stormed assaulted", False),
     ("advancing", "obj", r"\b(?:counter-?attack(?:ed|ing|s)?|counter-?offensives?)\s+(?:\w+\s+)?(?:near|around|in|at|towards?|on)\s+",
@@ -76,7 +79,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "withdrawal", False),
     ("withdrawn", "subj", r"\b(?:was|were|had\s+been|has\s+been)\s+(?:abandoned|evacuated)\b",
      "abandoned evacuated", False),
-    ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+(?:not\s+|never\s+)?fallen|fell|falls)\b",
+    ("captured", "subj", r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:captured|seized|liberated|taken|occupied|overrun)|(?:had|has|have)\s+(?:not\s+|never\s+|likely\s+|probably\s+|already\s+|now\s+|effectively\s+|almost\s+certainly\s+)?fallen|fell|falls)\b",
      "captured seized liberated taken occupied overrun fallen fell falls", False),
     ("captured", "obj", r"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+(?:\w+\s+){0,2}?control\s+(?:of|over)\s+",
      "control", False),
