@@ -609,3 +609,30 @@ def test_has_likely_fallen_is_an_assessed_capture(gaz):
            "likely fallen."
     got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
     assert ("690841", "third-party", "assessment") in got, got
+
+
+# --- twentieth round: a regional news site's HTML page ---
+
+def test_a_claim_whose_place_is_only_the_dateline(gaz):
+    claims = _claims(gaz, "ZAPORIZHZHIA, Ukraine — Russian drones struck two apartment "
+                          "blocks overnight, the regional governor, Ivan Fedorov, said.")
+    assert {(c.place.id, c.side, c.type) for c in claims} == {("687700", "ukraine", "strike")}
+
+
+def test_counted_attempts_to_advance_near_a_place_are_fighting():
+    assert [c.type for c in find_cues("the enemy tried to advance near Lyman 12 times")] == \
+        ["fighting"]
+
+
+def test_a_direction_is_not_what_the_village_means(gaz):
+    body = ("In the Huliaipole direction, Russian troops tried to advance near Zaliznychne, "
+            "Ukraine's General Staff said. It said Ukrainian units had pushed the attackers "
+            "back from the village's northern edge.")
+    got = {(c.place.name, c.type) for c in _claims(gaz, body)}
+    assert got == {("Zaliznychne", "fighting"), ("Zaliznychne", "advancing")}, got
+
+
+def test_read_also_links_are_boilerplate():
+    from geomap.extract.sentences import blocks
+    text = "Read also: How the city learned to live with alerts\nShelling hit Kupiansk."
+    assert [b.kind for b in blocks(text, has_header=False)] == ["boilerplate", "body"]

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.23.0"
+VERSION = "0.24.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -719,8 +719,10 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
-        if ref.precision == "settlement" and m.start - s0 <= 25:
-            memory.topic(ref)  # the sentence's subject: what "the town" will mean
+        if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
+            # the sentence's subject: what "the town" will mean ("In the Huliaipole
+            # direction, ..." names a direction, not the subject)
+            memory.topic(ref)
         resolved.append((m, ref))
     return resolved
 

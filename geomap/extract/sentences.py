@@ -20,7 +20,8 @@ _CAPTION_START_RE = re.compile(
 _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I)
 _BOILER_RE = re.compile(
-    r"^(?:\W{0,4})(?:related(?:\s+articles?)?|read\s+more|see\s+also|more\s+on\s+this|"
+    r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
+    r"see\s+also|more\s+on\s+this|more\s+stories|recommended|watch\s*:|listen\s*:|"
     r"original\s+url|source|url|advertisement|subscribe|share\s+this|follow\s+us|"
     r"copyright|©)\b", re.I)
 _BYLINE_RE = re.compile(r"^\W{0,3}by\s+\S", re.I)
