@@ -153,6 +153,35 @@ def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
     log.assert_clean()
 
 
+def test_open_popup_is_never_under_the_legend(open_page, tmp_path):
+    """Controls stack above popups, so the legend folds while a popup would lie under it and
+    unfolds when the popup closes."""
+    path = tmp_path / "small.html"
+    path.write_text(map_html(build_map(sample_claims(), height="520px")), encoding="utf-8")
+    page, log = open_page(path, width=700, height=560)
+    api = "Object.values(window.geomapMaps)[0]"
+    rows = page.locator(".geomap-legend-row[data-category]")
+    assert rows.first.is_visible()  # the map is tall enough for an unfolded legend
+    page.evaluate(f"{api}.map.setZoom(9)")
+    page.wait_for_timeout(300)
+    folded = 0
+    for pid in ("709354", "710915", "713122", "704147", "708581"):
+        page.evaluate(f"{api}.layerOf('{pid}').openPopup()")
+        page.wait_for_timeout(350)  # autopan
+        overlap = page.evaluate("""() => {
+            const a = document.querySelector('.leaflet-popup').getBoundingClientRect();
+            const rows = [...document.querySelectorAll('.geomap-legend-row')]
+                .filter(r => r.offsetParent !== null).map(r => r.getBoundingClientRect());
+            return rows.some(b => a.left < b.right && b.left < a.right
+                                  && a.top < b.bottom && b.top < a.bottom); }""")
+        assert not overlap, pid
+        folded += not rows.first.is_visible()
+        page.evaluate(f"{api}.map.closePopup()")
+        assert rows.first.is_visible()
+    assert folded >= 1  # the check did meet a popup under the legend
+    log.assert_clean()
+
+
 def test_template_payload_in_region_popup_is_text(open_page, pages):
     page, log = open_page(pages["cdn"])
     page.evaluate("""() => {

@@ -346,6 +346,25 @@ function geomapClaimsMap(map, D, G) {
   }
   setTimeout(fitLegend, 0);  // the layer control is added after this script
   map.on("resize", fitLegend);
+  // Controls sit above popups: fold the legend while an open popup would lie under it.
+  var foldedForPopup = false;
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  map.on("popupopen", function (e) {
+    var box = legend.getContainer(), pop = e.popup.getElement();
+    if (!box || !pop || box.classList.contains("geomap-legend-folded")) { return; }
+    if (overlaps(box.getBoundingClientRect(), pop.getBoundingClientRect())) {
+      box.classList.add("geomap-legend-folded");
+      foldedForPopup = true;
+    }
+  });
+  map.on("popupclose", function () {
+    if (foldedForPopup && !legendTouched) {
+      legend.getContainer().classList.remove("geomap-legend-folded");
+    }
+    foldedForPopup = false;
+  });
   if (map.attributionControl && D.attribution) {
     map.attributionControl.addAttribution(D.attribution);
   }
