@@ -2,7 +2,8 @@
 
 The map holds one data blob (see `features.claims_payload`) and one script that draws it; side
 layers in the layer control filter the claims, a slider plays them over time, and the claimed
-front lines (`fronts.compute_fronts`) are toggleable layers.
+front lines (`fronts.compute_fronts`) are toggleable layers that follow both the slider and the
+side layers (`front_steps`: one fronts view per set of sides shown).
 """
 
 from __future__ import annotations
@@ -233,6 +234,8 @@ def build_map(
     basemap instead; inlining the JS/CSS happens when writing (`map_html(..., offline=True)`).
     The claimed fronts follow the slider when the control claims fall on at most
     `max_front_steps` dates; beyond that they are drawn once, as of the window's end.
+    Either way they follow the side layers: with one side's claims hidden, the page draws the
+    fronts of the other side's claims alone (and so no disputed zone).
     """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
     payload = features.claims_payload(shown)
