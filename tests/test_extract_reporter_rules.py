@@ -636,3 +636,37 @@ def test_read_also_links_are_boilerplate():
     from geomap.extract.sentences import blocks
     text = "Read also: How the city learned to live with alerts\nShelling hit Kupiansk."
     assert [b.kind for b in blocks(text, has_header=False)] == ["boilerplate", "body"]
+
+
+# --- twenty-first round: a wire "key developments" round-up ---
+
+def test_a_village_named_by_its_own_name_beats_a_town_that_once_bore_it(gaz):
+    claims = _claims(gaz, "Russia's Defence Ministry said its forces had captured the village "
+                          "of Hrodivka in the Donetsk region.")
+    assert {c.place.id for c in claims} == {"708047"}  # Hrodivka, not Myrnohrad
+
+
+def test_villages_listed_across_a_region_locator_share_the_verb(gaz):
+    claims = _claims(gaz, "Russia's Defence Ministry said its forces had captured the villages "
+                          "of Hrodivka and Leontovychi in the Donetsk region, and Kamianske in "
+                          "the Zaporizhzhia region.")
+    got = {(c.place.id, c.type) for c in claims}
+    # the Kamianske near Stepnohirsk (the region right after it), not the city on the Dnipro
+    assert got == {("708047", "captured"), ("9112312", "captured"),
+                   ("706967", "captured")}, got
+
+
+def test_attempts_in_two_named_sectors_are_fighting_at_both(gaz):
+    claims = _claims(gaz, "Ukraine's military said Russian forces had made 47 attempts to break "
+                          "through its defences in the Pokrovsk and Kostiantynivka sectors.")
+    got = {(c.place.id, c.type) for c in claims}
+    assert got == {("704422", "fighting"), ("705104", "fighting")}, got
+
+
+def test_a_third_partys_cue_less_remark_is_no_claim(gaz):
+    assert _claims(gaz, "The head of the IAEA said the situation at the Zaporizhzhia nuclear "
+                        "plant remained fragile.") == []
+    got = {(c.place.id, c.type) for c in _claims(
+        gaz, "ISW assesses that Russian forces will likely attempt to envelop Pokrovsk in the "
+             "Donetsk region.")}
+    assert got == {("704422", "assessment")}, got

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.24.0"
+VERSION = "0.25.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -139,9 +139,23 @@ class _Resolver:
             cands = []
         if cands:
             pick = cands[0]
+            own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
+            if (own is not None and getattr(pick, "match", "") == "alternate"
+                    and any(r.startswith("named in context") for r in pick.reasons)
+                    and own.score + _NAMED_BONUS > pick.score
+                    and own.place.country == pick.place.country
+                    and _another_name(query, pick.place.name)):
+                # "Hrodivka" in a text naming Hrodivka: the village of that name, not a town
+                # that once bore it and is "named in the context" only by this very word
+                pick = own
             named = set(getattr(self.context, "place_ids", None) or ())
-            if named:  # the document names this very (big, unambiguous) place elsewhere
-                pick = next((c for c in cands if c.place.id in named), pick)
+            if named and pick is cands[0]:
+                # the document names this very (big, unambiguous) place elsewhere; not when
+                # the top reading lies in a region the document names and that one does not
+                # ("Kamianske in the Zaporizhzhia region", not the city on the Dnipro)
+                alt = next((c for c in cands if c.place.id in named), pick)
+                if not (_in_named_region(pick) and not _in_named_region(alt)):
+                    pick = alt
             if hint in ("settlement", "region") and pick.place.precision != hint:
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
@@ -155,6 +169,23 @@ class _Resolver:
                 ref = None
         self.cache[k] = (ref, ties)
         return ref, ties
+
+
+_NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
+
+
+def _in_named_region(c: Any) -> bool:
+    return any(r.startswith("region ") and "in context" in r for r in c.reasons)
+
+
+def _another_name(query: str, name: str) -> bool:
+    """"Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
+    from difflib import SequenceMatcher
+
+    def key(x: str) -> str:
+        return re.sub(r"[^a-z]", "", x.lower())
+
+    return SequenceMatcher(None, key(query), key(name)).ratio() < 0.75
 
 
 def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
@@ -410,7 +441,12 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 and (att.verb or "").lower() not in ("spoke", "speaking")
                 and not claimable[0][0].area  # "lost 190 troops in the X direction"
                 and (all_cues or att.denial
-                     or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))):
+                     or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))
+                # a third party's cue-less remark ("the situation at the plant remained
+                # fragile") is commentary, not a claim about the place
+                and (all_cues or att.denial or side in ("russia", "ukraine")
+                     or cl.is_local_official(claimant)
+                     or verbs.is_assessment(text[spans[0][0]:spans[0][1]]))):
             # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
             # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
             fallback = True
@@ -686,7 +722,9 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # "the Shebekino urban district", "the Sumy community": a town's municipality stands in it
 _MUNICIPALITY_AFTER_RE = re.compile(
     r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
-    r"hromada|council)|community|hromada|municipality|municipal\s+district)\b", re.I)
+    r"hromada|council)|community|hromada|municipality|municipal\s+district|"
+    # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
+    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts))\b")
 
 
 def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,
@@ -710,7 +748,14 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
             continue
         ref, ties = found[i]
         if ties:
-            ref = _nearest(ties, anchors) or ref
+            nxt = found.get(i + 1, (None, []))[0]
+            if nxt is not None and nxt.precision == "region" and text and \
+                    _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start]):
+                # "Kamianske in the Zaporizhzhia region": the region right after the name
+                # decides, not another region the sentence also names
+                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors) or ref
+            else:
+                ref = _nearest(ties, anchors) or ref
         if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
                 m.article and ref.precision == "settlement"
                 and not _MUNICIPALITY_AFTER_RE.match(text, m.end))):
@@ -958,6 +1003,9 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
 
 
 _COORD_GAP_RE = re.compile(
+    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
+    r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
+    r"(?=,?\s+and\s))?"
     r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
     # "two in X and one in (nearby) Y"

@@ -60,6 +60,8 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     ("advancing", "obj", r"\b(?:made|make|makes|making|achieved|secured|scored)\s+(?:[\w-]+\s+){0,2}?(?:gains?|advances?|progress)\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|in|around|towards?|on|outside)\s+",
      "gain advance progress", False),
     # "the enemy tried to advance near X 12 times": attempts near a place are combat there
+    ("fighting", "obj", r"\b(?:made|launched|conducted)\s+(?:\d[\d,]*\s+|several\s+|repeated\s+|numerous\s+)?(?:attempts?|efforts?)\s+to\s+(?:advance|attack|break\s+through|storm|assault)\s+(?:[\w'’-]+\s+){0,3}?(?:near|around|in|on|towards?)\s+(?:the\s+)?",
+     "made launched conducted", False),
     ("fighting", "obj", r"\b(?:tried|attempted|tries|trying|attempting)\s+(?:\w+\s+)?to\s+(?:advance|attack|break\s+through|storm|assault|push\s+forward)\s+(?:(?:\d+|\w+)\s+times\s+|again\s+|repeatedly\s+)?(?:near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+",
      "tried attempted tries trying attempting", False),
     ("fighting", "obj", r"\b(?:attack(?:ed|s)?|stormed|assaulted)\s+(?:(?:\d+|\w+)\s+times\s+|repeatedly\s+|again\s+|unsuccessfully\s+)?(?:near|around|in\s+the\s+(?:area|vicinity)\s+of)\s+",
