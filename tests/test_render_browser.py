@@ -30,7 +30,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     out["cdn"].write_text(map_html(build_map(claims, play_ms=80)), encoding="utf-8")
     frag = map_html(build_map(claims, height="500px"), fragment=True)
     out["host"].write_text(
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body>"
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title>"
+        "<script>window.jQuery = {host: true};</script></head><body>"
         "<h1 id='host-title'>A host page</h1>" + frag + "<p id='after'>after the map</p>"
         "</body></html>", encoding="utf-8")
     out["report"].write_text(build_report(claims), encoding="utf-8")
@@ -318,6 +319,11 @@ def test_fragment_works_inside_a_host_page(open_page, pages):
     assert _count(page, "path.geomap-place") == SETTLEMENTS
     box = page.locator(".folium-map").bounding_box()
     assert box and 450 <= box["height"] <= 550
+    # The fragment brings Leaflet only: the host's own jQuery and styles are left alone.
+    assert page.evaluate("window.jQuery.host") is True
+    assert page.evaluate("getComputedStyle(document.querySelector('#host-title')).fontSize") \
+        == "32px"
+    assert page.evaluate("getComputedStyle(document.body).margin") == "8px"
     _not_pwned(page, log)
 
 

@@ -53,6 +53,10 @@ def test_map_fragment_and_offline(db, tmp_path, map_assets_dir):
     assert run("map", "--db", db, "-o", str(frag), "--fragment").exit_code == 0
     text = frag.read_text()
     assert "<html" not in text and "height: 600.0px" in text
+    # Leaflet only: nothing that would act on the host page (jQuery, Bootstrap, Font Awesome).
+    assert "leaflet@1.9.3/dist/leaflet.js" in text and "leaflet.css" in text
+    for lib in ("jquery", "bootstrap", "fontawesome", "awesome-markers"):
+        assert lib not in text.lower(), lib
     off = tmp_path / "o.html"
     assert run("map", "--db", db, "-o", str(off), "--offline").exit_code == 0
     html = off.read_text()

@@ -292,6 +292,21 @@ def build_map(
     return m
 
 
+def _leaflet_only(header: str) -> str:
+    """A fragment's asset tags without the ones the map never uses but that act on the whole
+    host page: jQuery (replaces the host's window.jQuery), Bootstrap (its CSS restyles every
+    heading and table, its JS binds document-wide handlers), Font Awesome and the
+    awesome-markers plugin (geomap draws circle markers). Leaflet's JS and CSS stay."""
+    from geomap.render.assets import ASSETS, DROPPED_URLS
+
+    urls = [a.url for a in ASSETS if "/leaflet@" not in a.url] + list(DROPPED_URLS)
+    for url in urls:
+        u = re.escape(url)
+        header = re.sub(rf'\s*<script src="{u}"></script>', "", header)
+        header = re.sub(rf'\s*<link rel="stylesheet" href="{u}"\s*/>', "", header)
+    return header
+
+
 def map_html(
     m: folium.Map,
     *,
@@ -300,6 +315,9 @@ def map_html(
     drop_urls: Sequence[str] = (),
 ) -> str:
     """HTML for a map: a full page, or a fragment (styles, div, scripts) to paste into a page.
+
+    A fragment loads Leaflet only (see `_leaflet_only`), so it leaves its host page's styles and
+    scripts alone.
 
     offline=True inlines every Leaflet/plugin asset from the local copies
     (`geomap assets install`), raising GeomapError when they are missing. `drop_urls` removes
@@ -315,6 +333,7 @@ def map_html(
         header = re.sub(r"<meta name=\"viewport\"[^>]*/>", "", header)
         header = re.sub(r"<style>html, body \{.*?</style>", "", header, flags=re.S)
         header = re.sub(r"<style>#map \{.*?</style>", "", header, flags=re.S)
+        header = _leaflet_only(header)
         html = (
             '<div class="geomap-fragment">\n' + header + root.html.render()
             + "\n<script>\n" + root.script.render() + "\n</script>\n</div>\n"
