@@ -670,3 +670,36 @@ def test_a_third_partys_cue_less_remark_is_no_claim(gaz):
         gaz, "ISW assesses that Russian forces will likely attempt to envelop Pokrovsk in the "
              "Donetsk region.")}
     assert got == {("704422", "assessment")}, got
+
+
+# --- twenty-second round: a fact-check ---
+
+@pytest.mark.parametrize("clause", ["journalists saw no sign of fighting in Kramatorsk",
+                                    "there were no reports of shelling in Kramatorsk",
+                                    "the night passed without strikes on Kramatorsk"])
+def test_an_absence_is_no_claim(clause):
+    assert find_cues(clause) == [], find_cues(clause)
+
+
+def test_its_outskirts_is_the_place_just_named(gaz):
+    claims = _claims(gaz, "Reporters who visited Kramatorsk on Tuesday saw no sign of fighting "
+                          "in the city, though a missile struck a building on its outskirts.")
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {("704508", "third-party", "strike")}, got
+
+
+def test_a_source_silent_on_one_point_speaks_in_the_next_sentence(gaz):
+    body = ("StopFake said the clip was old.\n\n"
+            "Russia's Defence Ministry has made no claim about Kramatorsk. On Wednesday it said "
+            "its forces had repelled four Ukrainian counterattacks near Ivanivske.")
+    got = {(c.place.name, c.side, c.claimant) for c in _claims(gaz, body)}
+    assert ("Ivanivs'ke", "russia", "Russia's Defence Ministry") in got, got
+
+
+def test_the_outlets_verdict_denies_the_claim_before(gaz):
+    body = ("Pro-Russian channels claimed on Tuesday that Russian units had entered Kramatorsk."
+            "\n\nThe claim is false. Fact-checkers at a Ukrainian government centre called the "
+            "Kramatorsk video \"a crude fake\".")
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
+    assert got == {("704508", "russia", "advancing"), ("704508", "third-party", "denied"),
+                   ("704508", "ukraine", "denied")}, got

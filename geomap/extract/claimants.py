@@ -175,9 +175,17 @@ def is_local_official(claimant: str | None) -> bool:
     return bool(claimant and _LOCAL_RE.search(claimant))
 
 
+# "On Wednesday it said": the day before the pronoun is no part of the claimant
+_LEAD_TIME_RE = re.compile(
+    r"^(?:on\s+|last\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|overnight)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
+    r"(?=(?:it|he|she|they|the|a|an)\b)", re.I)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
     s = _LEADING_RE.sub("", s)
+    s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
     return s.strip()

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.25.0"
+VERSION = "0.26.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -44,6 +44,29 @@ _ACCOUNT_RE = re.compile(
     r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:gave|offered|had|painted|presented|provided|published|"
     r"issued|released|put\s+out|told)\s+(?:\w+\s+){0,3}?(?:account|version|picture|story|"
     r"view|assessment|statement|briefing|update|figures|tally)\b", re.I)
+# a source named as silent on one point speaks in the next sentence ("Russia's Defence
+# Ministry has made no claim about X. On Wednesday it said ...")
+_VERDICT_RE = re.compile(
+    r"^\s*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}?(?:claims?|reports?|assertions?|"
+    r"allegations?|videos?|footage|posts?|stor(?:y|ies))\s+(?:is|are|was|were)\s+(?:\w+\s+)?"
+    r"(?:false|untrue|fake|baseless|fabricated|groundless|wrong|not\s+true)\b")
+_SILENT_SOURCE_RE = re.compile(
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:(?:has|had|have)\s+)?(?:made|make|makes|issued)\s+no\s+"
+    r"(?:\w+\s+)?(?:claim|comment|statement|mention)|^\s*((?:[\w'’.-]+\s+){1,6}?)(?:did|does|"
+    r"has|had)\s+not\s+(?:yet\s+)?(?:comment(?:ed)?|mention(?:ed)?|confirm(?:ed)?)\b|"
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)declined\s+to\s+comment\b", re.I)
+# "a missile struck a building on its outskirts": the place just named
+_ITS_PART_RE = re.compile(
+    r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?(?:outskirts|centre|center|edges?|suburbs|approaches|flanks?|districts?|"
+    r"environs|periphery)\b")
+
+
+def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement",
+                    noun="its") for m in _ITS_PART_RE.finditer(text, s0, s1)]
+
+
 # "Moscow said it wants to take the whole of X": a goal, not a claim about X
 _GOAL_RE = re.compile(
     r"(?i)\b(?:wants?|wanted|aims?|aimed|plans?|planned|seeks?|sought|hopes?|hoped|intends?|"
@@ -318,15 +341,19 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
         prev_quoted = bool(att.claimant and att.attribution
                            and _QUOTE_OPEN_RE.match(sent, att.content[0]))
+        verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
+        if verdict:
+            # "The claim is false.": the outlet's own verdict denies the claim just reported
+            att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
         claimant, side = att.claimant, att.side
         carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0]
                        and _same_source(claimant, prev_claimant[0]))
         if carried:
             claimant, side = prev_claimant
-        if claimant is None and (tm := _ACCOUNT_RE.match(sent)):
+        if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
             # "Russia's defence ministry gave its own account. Its troops, it said, ...":
             # the source introduced by one sentence speaks in the next
-            tc = tm.group(1).strip()
+            tc = next(g for g in tm.groups() if g).strip()
             if cl.side_of(tc):
                 prev_claimant = (tc, cl.side_of(tc))
                 days = [d for d in dates_at(s0, sent) if d.precision == "day"]
@@ -349,8 +376,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                         if d.precision == "day" and a0 <= d.start < a1 + 20]
                 carried_day = days[-1].value if days else None
 
-        items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1),
-                       key=lambda m: m.start)
+        items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1)
+                       + _its_parts(text, s0, s1), key=lambda m: m.start)
         resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
         if retracted:
             memory.last_claims = []
@@ -434,6 +461,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 # ("called the report about X a fake, saying ...")
                 if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
                     types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+        if verdict and not types:
+            types.update({idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+                          for idx, (m, _r) in enumerate(claimable) if m.kind == "ref-claim"})
         fallback = False
         if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
                 and (all_cues or side is not None or att.denial)
@@ -724,7 +754,10 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
     r"hromada|council)|community|hromada|municipality|municipal\s+district|"
     # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
-    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts))\b")
+    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
+    # "called the Kramatorsk video a fake": a report or picture of the place
+    r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
+    r"story|stories|posts?))\b")
 
 
 def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,

@@ -204,6 +204,11 @@ _NEGATED_CAPTURE_RE = re.compile(
     r"\bfalse\b|\bfake\b|\buntrue\b", re.I)
 
 
+_NONE_BEFORE_RE = re.compile(
+    r"\b(?:no|without|nor)\s+(?:(?:sign|signs|evidence|indication|indications|reports?|trace|"
+    r"traces|confirmation|fresh|new|further|major|heavy|active|serious)\s+)?(?:of\s+)?$", re.I)
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
@@ -231,6 +236,8 @@ def find_cues(text: str) -> list[Cue]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
+            if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
+                continue  # "saw no sign of fighting in the city": an absence, no claim
             if irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
