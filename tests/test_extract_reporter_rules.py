@@ -703,3 +703,41 @@ def test_the_outlets_verdict_denies_the_claim_before(gaz):
     got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
     assert got == {("704508", "russia", "advancing"), ("704508", "third-party", "denied"),
                    ("704508", "ukraine", "denied")}, got
+
+
+# --- twenty-third round: a regional administration's morning summary in translation ---
+
+SUMMARY = """# Morning summary
+
+By Example Desk
+
+June 12, 2025
+
+*Translated from the Zaporizhzhia regional military administration's Telegram channel.*
+
+Five guided bombs hit Huliaipole and Malynivka.
+
+Orikhiv, Prymorske and Bilenke came under artillery fire.
+"""
+
+
+def test_a_translated_statement_is_its_sources_words(gaz):
+    claims = extract(SUMMARY, published=PUB, gazetteer=gaz).claims
+    got = {(c.place.id, c.side, c.type) for c in claims}
+    assert got == {(pid, "ukraine", "strike") for pid in
+                   ("707898", "702103", "698428", "696278", "712642")}, got
+    assert {c.claimant for c in claims} == {
+        "the Zaporizhzhia regional military administration"}
+
+
+def test_a_note_about_many_channels_names_no_source(gaz):
+    text = SUMMARY.replace("the Zaporizhzhia regional military administration's Telegram "
+                           "channel", "Russian- and Ukrainian-language Telegram channels")
+    assert {c.side for c in extract(text, published=PUB, gazetteer=gaz).claims} == {
+        "third-party"}
+
+
+def test_a_list_before_a_subject_verb_shares_it(gaz):
+    claims = _claims(gaz, "The regional governor said Orikhiv, Prymorske and Bilenke came "
+                          "under artillery fire.")
+    assert {c.place.id for c in claims if c.type == "strike"} == {"698428", "696278", "712642"}

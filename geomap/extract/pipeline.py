@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.26.0"
+VERSION = "0.27.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -300,6 +300,7 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     prev_quoted = False  # the sentence before was an attributed direct quote
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
+    doc_source = _document_source(text)  # "Translated from X's Telegram channel."
     date_cache: dict[int, list[DateHit]] = {}
 
     def dates_at(s0: int, sent: str) -> list[DateHit]:
@@ -330,6 +331,15 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             att = cl.Attribution(speaker.claimant, cl.side_of(speaker.claimant), (0, n),
                                  (n, n), "said")
             spoken = True
+        if doc_source is not None:
+            if doc_source[1] <= s0 and s1 <= doc_source[2]:
+                continue  # the note naming the source is no claim itself
+            if att.claimant is None and speaker is None:
+                # a text that is one source's statement in translation: its sentences are
+                # that source's words, not the outlet's
+                n = len(sent)
+                att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n),
+                                     (n, n), "said")
         spans = [(s0 + att.content[0], s0 + att.content[1])]
         if att.extra:
             spans.append((s0 + att.extra[0], s0 + att.extra[1]))
@@ -696,6 +706,26 @@ def _person_name_part(text: str, m: Mention) -> bool:
     return bool(g and g.group(1) not in _NOT_GIVEN_NAMES)
 
 
+_DOC_SOURCE_RE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?:Translated|Adapted|Reposted|Republished|Condensed|Taken|Abridged)"
+    r"(?:\s+and\s+\w+)?\s+from\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?[\w-]+)['’]s?\s+"
+    r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
+    r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$", re.M | re.I)
+
+
+def _document_source(text: str) -> tuple[str, int, int] | None:
+    """"*Translated from the Zaporizhzhia regional military administration's Telegram
+    channel.*" near the top: the source whose words the whole text gives, with the note's
+    span."""
+    m = _DOC_SOURCE_RE.search(text, 0, 2000)
+    if m is None:
+        return None
+    who = m.group(1).strip()
+    if not cl.is_local_official(who) and not cl.side_of(who) and not _COMBATANT_RE.search(who):
+        return None
+    return f"the {who}", m.start(), m.end()
+
+
 def _dateline_place(text: str, resolver: _Resolver) -> PlaceRef | None:
     """The settlement of a wire dateline ("KOSTIANTYNIVKA, Ukraine (Reuters) -"), if any."""
     m = _DATELINE_RE.search(text, 0, 3000)
@@ -839,7 +869,11 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
                     or _NOT_RE.search(cue.text)):
                 ctype = "denied"  # "had not fallen", "did not capture"
             cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-            for j in _coordinated(text, claimable, idx):  # "near Orikhiv and Huliaipole"
+            listed = _coordinated(text, claimable, idx)
+            if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
+                # "Orikhiv, Prymorske and Bilenke came under fire": the list before the verb
+                listed = _coordinated_before(text, claimable, idx) + listed
+            for j in listed:  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
     for idx, ctype, pos in repelled:
@@ -1044,6 +1078,20 @@ _COORD_GAP_RE = re.compile(
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)")
+
+
+def _coordinated_before(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
+                        ) -> list[int]:
+    """The places listed before the one a subject cue governs: "A, B and C came under fire"."""
+    out: list[int] = []
+    j = idx
+    while j > 0:
+        a, b = claimable[j - 1][0], claimable[j][0]
+        if a.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+            break
+        j -= 1
+        out.insert(0, j)
+    return out
 
 
 def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
