@@ -68,21 +68,24 @@ def test_cdn_page_loads_from_local_copies_without_errors(open_page, pages):
     _not_pwned(page, log)
 
 
-def test_popup_lists_claims_newest_first_as_text(open_page, pages):
+def test_popup_lists_claims_oldest_first_as_text(open_page, pages):
     page, log = open_page(pages["cdn"])
     page.locator(TORETSK).click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()
     assert "Toretsk" in text and "Contested" in text and "3 claims" in text
-    # Same day: the later-stored claim (the one that counts) comes first, numbered 3.
-    assert text.index("brigade press officer") < text.index("Russian Defence Ministry")
+    # Oldest first (as the issue asks); on the same day the later-stored claim, the one that
+    # counts, comes last and is numbered 3.
+    assert text.index("Russian Defence Ministry") < text.index("brigade press officer")
     values = popup.locator("li.geomap-claim").evaluate_all("els => els.map(li => li.value)")
-    assert values == [3, 2, 1]  # numbered in date order, whichever order is shown
+    assert values == [1, 2, 3]  # numbered in date order, whichever order is shown
     popup.locator("button.geomap-popup-order").click()
     text = popup.inner_text()
-    assert text.index("Russian Defence Ministry") < text.index("brigade press officer")
-    assert "oldest first" in text
+    assert text.index("brigade press officer") < text.index("Russian Defence Ministry")
+    assert "newest first" in text
+    values = popup.locator("li.geomap-claim").evaluate_all("els => els.map(li => li.value)")
+    assert values == [3, 2, 1]
     assert XSS_IMG in text and XSS_SCRIPT in text  # shown literally
     assert "as written: Dzerzhinsk" in text
     assert popup.locator("img, script, iframe").count() == 0
@@ -95,7 +98,7 @@ def test_popup_lists_claims_newest_first_as_text(open_page, pages):
 
 
 def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
-    """A much-reported place: the popup shows the count, the newest claims first, fits the
+    """A much-reported place: the popup shows the count, the oldest claims first, fits the
     window, scrolls its list (not the map), and renders 100 claims at a time."""
     from datetime import date, timedelta
 
@@ -122,11 +125,10 @@ def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
     assert popup.locator(".geomap-popup-n").inner_text() == "200 claims"
     items = popup.locator("li.geomap-claim")
     assert items.count() == 100
-    newest = (date(2024, 6, 1) + timedelta(days=199)).isoformat()
-    assert items.first.locator(".geomap-claim-date").inner_text() == newest
-    assert "claim number 199" in items.first.inner_text()
+    assert items.first.locator(".geomap-claim-date").inner_text() == "2024-06-01"
+    assert "claim number 0:" in items.first.inner_text()
     numbers = "els => els.map(li => li.value)"
-    assert items.evaluate_all(numbers)[:2] == [200, 199]  # chronological numbers
+    assert items.evaluate_all(numbers)[:2] == [1, 2]  # chronological numbers
     box = page.locator(".leaflet-popup").bounding_box()
     assert box["height"] < 500 and box["y"] >= 0  # fits the 800 px window, header included
     lst = popup.locator("ol.geomap-claims")
@@ -141,10 +143,11 @@ def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
     assert more.inner_text() == "show 100 more (100 not shown)"
     more.click()
     assert items.count() == 200 and not more.is_visible()
-    assert "claim number 0:" in items.last.inner_text()
-    assert items.evaluate_all(numbers)[-1] == 1
+    assert "claim number 199" in items.last.inner_text()
+    assert items.evaluate_all(numbers)[-1] == 200
     popup.locator("button.geomap-popup-order").click()
-    assert "claim number 0:" in items.first.inner_text() and items.count() == 100
+    assert "claim number 199" in items.first.inner_text() and items.count() == 100
+    assert items.evaluate_all(numbers)[:2] == [200, 199]
     # The slider also filters the popup; the count says how many are left out.
     page.evaluate(f"{api}.setIndex(49)")
     page.locator(TORETSK).click()

@@ -14,7 +14,7 @@ function geomapClaimsMap(map, D, G) {
   var FIGHT = {}; ST.fightingTypes.forEach(function (t) { FIGHT[t] = true; });
   var OTHER_SIDE = { russia: "ukraine", ukraine: "russia" };
   var dates = D.dates;
-  var state = { idx: dates.length - 1, newestFirst: true };
+  var state = { idx: dates.length - 1, newestFirst: false };
   var POPUP_PAGE = 100;  // claims rendered per "show more" step in a popup
 
   function el(tag, cls, text) {
@@ -106,7 +106,7 @@ function geomapClaimsMap(map, D, G) {
     return li;
   }
 
-  // A place's claims at the slider's date: a count, newest first by default (the order button
+  // A place's claims at the slider's date: a count, oldest first by default (the order button
   // flips it for every popup of this map), in a list that scrolls under a fixed header and
   // renders POPUP_PAGE claims at a time, so a place with thousands of claims opens at once.
   function popupContent(f) {
