@@ -741,3 +741,18 @@ def test_a_list_before_a_subject_verb_shares_it(gaz):
     claims = _claims(gaz, "The regional governor said Orikhiv, Prymorske and Bilenke came "
                           "under artillery fire.")
     assert {c.place.id for c in claims if c.type == "strike"} == {"698428", "696278", "712642"}
+
+
+# --- twenty-fourth round: an HTML live page ---
+
+def test_a_headline_repeated_inside_a_pages_text_is_no_body():
+    from geomap.extract.sentences import blocks
+    title = "Ukraine war live: drones hit Sumy"
+    text = f"Russia said it took a village.\n{title}\nSumy's mayor said a drone hit a school."
+    assert [b.kind for b in blocks(text, has_header=False, title=title)] == [
+        "body", "title", "body"]
+
+
+def test_an_evacuation_from_villages_around_a_place_is_other():
+    assert [c.type for c in find_cues(
+        "the evacuation of children from villages around Borova was continuing")] == ["other"]

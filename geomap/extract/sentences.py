@@ -68,8 +68,9 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
         if not line:
             continue
         kind = "body"
-        if norm_title and not out and " ".join(line.split()).casefold() == norm_title:
-            kind = "title"
+        if norm_title and (not out or not has_header) and \
+                " ".join(line.split()).casefold() == norm_title:
+            kind = "title"  # (a page's extracted text may repeat its headline anywhere)
         elif line.startswith("#"):
             first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
             kind = "title" if first_h1 else "heading"

@@ -41,6 +41,9 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     # "residents of X had been told to leave": an evacuation order about X
     ("other", "subj", r"\b(?:had|have|has|were|was|are|is)\s+(?:been\s+)?(?:ordered|told|urged)\s+to\s+(?:leave|evacuate)\b",
      "leave evacuate", False),
+    # "the evacuation of children from villages around X": civilians leaving, not troops
+    ("other", "obj", r"\bevacuations?\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:from|in)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|areas?|parts?|districts?)\s+(?:around|near|of|in)\s+)?",
+     "evacuation", False),
     # civilians evacuated are no troop withdrawal
     ("other", "obj", r"\b(?:people|residents|civilians|children|families|inhabitants|patients)\b(?:\s+[\w,-]+){0,5}?\s+(?:(?:had|have|has|were|was|are|is|being)\s+(?:been\s+)?)?(?:evacuated|ordered\s+to\s+leave|told\s+to\s+leave|urged\s+to\s+leave)\b",
      "evacuated leave", False),
