@@ -756,3 +756,18 @@ def test_a_headline_repeated_inside_a_pages_text_is_no_body():
 def test_an_evacuation_from_villages_around_a_place_is_other():
     assert [c.type for c in find_cues(
         "the evacuation of children from villages around Borova was continuing")] == ["other"]
+
+
+# --- twenty-fifth round: an opinion column ---
+
+def test_the_road_to_places_will_open_assesses_them(gaz):
+    claims = _claims(gaz, "If Kostiantynivka falls this winter, the road to Kramatorsk and "
+                          "Sloviansk will open.")
+    got = {(c.place.id, c.type) for c in claims}
+    assert got == {("704508", "assessment"), ("693468", "assessment")}, got  # not Kostiantynivka
+
+
+@pytest.mark.parametrize("clause", ["Should Russia seize Siversk, it would gain little",
+                                    "Ukrainian forces must hold Pokrovsk"])
+def test_should_and_must_are_no_facts(clause):
+    assert find_cues(clause) == [], find_cues(clause)

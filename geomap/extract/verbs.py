@@ -131,6 +131,9 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
      "reach enter", False),
     ("assessment", "obj", r"\b(?:would|could|might|will|may)\s+(?:\w+\s+)?(?:open|clear|pave|cut|sever|expose|threaten)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:road|roads|way|path|route|routes|highway|supply\s+lines?|approach(?:es)?|gateway)\s+(?:to|towards?|into|for|from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|cities|village|hub)\s+of\s+)?",
      "open clear pave cut sever expose threaten", False),
+    # "the road to Kramatorsk and Sloviansk will open": the road as the subject
+    ("assessment", "obj", r"\b(?:road|roads|way|path|route|gateway)\s+(?:to|towards?|into)\s+(?=(?:[\w'’-]+,?\s+){1,6}?(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:open|be\s+open|lie\s+open|be\s+clear)\b)",
+     "road way path route gateway", False),
     ("assessment", "obj", r"\b(?:targets?|objectives?|goals?)\s+(?:\w+\s+){0,3}?(?:to\s+be|is|are|were|was|would\s+be|include|included)\s+",
      "target objective goal", False),
     ("advancing", "obj", r"\b(?:attacking|storming|assaulting)\s+",
@@ -181,7 +184,8 @@ _ALL_TRIGGERS = tuple(sorted({t for *_x, trig in LEXICON for t in trig}))
 _IRREALIS_RE = re.compile(
     r"(?:\b(?:to|towards?|toward|from|whether|if|aims?|aimed|aiming|goal|plans?|planned|"
     r"bid|attempts?|attempting|tried|trying|seeking|seeks?|sought|wants?|wanted|would|could|"
-    r"might|may|will|can|cannot|failed|failing|before|threaten(?:s|ed|ing)?|order|avoid)"
+    r"might|may|will|can|cannot|failed|failing|before|threaten(?:s|ed|ing)?|order|avoid|"
+    r"should|must|shall)"
     r"\s+(?:\w+\s+)?)$|\b(?:whether|if)\b(?:\s+[\w'’]+){0,5}\s+$",
     re.I,
 )
