@@ -122,3 +122,24 @@ def test_an_interviews_answers_are_the_interviewees(gaz):
                    ("695762", "ukraine", "assessment")}, got
     assert {c.claimant for c in claims if c.side == "ukraine"} == {
         "Major Taras Hrytsenko, a battalion commander in Ukraine's 54th Mechanised Brigade"}
+
+
+ROUNDUP = """# Round-up
+
+By Example Desk
+
+June 12, 2025
+
+- **Kupiansk:** Russian troops shelled the town overnight, the governor said.
+- **Update:** Drones hit Sumy.
+
+UPDATE: Missiles struck Kharkiv on Thursday.
+"""
+
+
+def test_place_and_editorial_labels_are_no_speakers(gaz):
+    claims = extract(ROUNDUP, published=date(2025, 6, 12), gazetteer=gaz).claims
+    got = {(c.place.id, c.side, c.claimant) for c in claims}
+    assert got == {("703656", "ukraine", "the governor"),  # the label is the place
+                   ("692194", "third-party", "the outlet"),
+                   ("706483", "third-party", "the outlet")}, got

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.29.0"
+VERSION = "0.30.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -318,8 +318,10 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if "\n" in text[last_end:s0]:
             speaker = None  # a new paragraph
         last_end = s1
-        if (lab := speaker_label(text, s0, s1)) is not None:
+        if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(
+                lab[1], resolver):
             # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
+            # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
             speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
             s0 += lab[0]
         sent = text[s0:s1]
@@ -685,6 +687,14 @@ def _para_end(text: str, pos: int) -> int:
 
 _DOCUMENT_NOUNS = frozenset({"statement", "report", "update", "bulletin", "briefing", "message",
                              "post", "summary"})
+
+
+def _place_label(label: str, resolver: _Resolver) -> bool:
+    """"**Kupiansk:**", "KHARKIV REGION:": a round-up's place heading, not a speaker."""
+    if cl.side_of(label) or cl.is_local_official(label):
+        return False
+    ref, _ties = resolver.resolve(label.title() if label.isupper() else label, None)
+    return ref is not None and ref.country in THEATRE_COUNTRIES
 
 
 def _same_source(ref: str, prev: str) -> bool:

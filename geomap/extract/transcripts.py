@@ -19,6 +19,13 @@ _LABEL_RE = re.compile(
     r"(?=\S)")
 _OUTLET_ROLES = frozenset({"ANCHOR", "HOST", "PRESENTER", "REPORTER", "CORRESPONDENT",
                            "NARRATOR", "INTERVIEWER", "Q", "QUESTION", "MODERATOR", "EDITOR"})
+# editorial labels in the outlet's own voice ("UPDATE:", "**Key points:**", "Editor's note:")
+_EDITORIAL_RE = re.compile(
+    r"(?i)^(?:update[sd]?|latest|breaking|developing|note|editor['’]?s?\s+note|correction|"
+    r"clarification|analysis|context|background|summary|key\s+(?:points|events|facts)|"
+    r"what\s+we\s+know|why\s+it\s+matters|the\s+bottom\s+line|in\s+brief|timeline|"
+    r"claim|verdict|fact\s+check|read\s+more|see\s+also|related|photo|video|map|source|"
+    r"sources|morning|evening|afternoon|overnight|today|yesterday|elsewhere|meanwhile)$")
 _OUTLET_PAREN_RE = re.compile(r"(?i)\b(?:voice[- ]?over|anchor|host|presenter|reporter|"
                               r"correspondent|narrat\w*|off[- ]camera|interviewer)\b")
 _OUTLET_INTRO = (r"(?:our|the\s+station['’]s|the\s+channel['’]s|the\s+programme['’]s|"
@@ -73,6 +80,8 @@ def resolve_speaker(text: str, label: str, paren: str | None,
     """Who a label stands for. `outlet_names` collects the surnames of the outlet's own
     people seen so far (an anchor's name in "ANCHOR (MARTA LYSENKO):")."""
     words = label.split()
+    if _EDITORIAL_RE.match(label.strip(" .")):
+        return Speaker(label, None)  # "UPDATE:", "**Key points:**": the outlet's own voice
     if not label.isupper() and len(words) > 0:  # a bold, mixed-case source: as written
         if paren and not _ROLE_WORDS_RE.search(paren) and not _VIA_RE.match(paren):
             return Speaker(label, f"{label} ({paren.strip()})")
