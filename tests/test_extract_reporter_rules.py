@@ -771,3 +771,22 @@ def test_the_road_to_places_will_open_assesses_them(gaz):
                                     "Ukrainian forces must hold Pokrovsk"])
 def test_should_and_must_are_no_facts(clause):
     assert find_cues(clause) == [], find_cues(clause)
+
+
+# --- twenty-sixth round: a long-form feature told through past dates ---
+
+def test_it_as_the_object_is_the_place_the_sentence_named(gaz):
+    claims = _claims(gaz, "For seven months Vovchansk lived under occupation, until Ukrainian "
+                          "forces liberated it in September 2022.")
+    got = {(c.place.id, c.type, c.claim_date) for c in claims}
+    assert got == {("689304", "captured", date(2022, 9, 1))}, got
+
+
+@pytest.mark.parametrize("clause", ["Oleksandr, a 71-year-old who left Vovchansk last spring",
+                                    "residents abandoned Vovchansk in May"])
+def test_people_leaving_a_place_is_no_withdrawal(clause):
+    assert "withdrawn" not in {c.type for c in find_cues(clause)}
+
+
+def test_troops_leaving_a_place_still_is():
+    assert "withdrawn" in {c.type for c in find_cues("Ukrainian troops left Vovchansk")}

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.30.0"
+VERSION = "0.31.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -1076,7 +1076,17 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
         if best is None or dist < best[1]:
             best = (idx, dist)
+    if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
+        # "until Ukrainian forces liberated it": the place the sentence named before
+        before = [(idx, cue.start - m.end) for idx, (m, _r) in enumerate(claimable)
+                  if m.end <= cue.start and cue.start - m.end <= 90
+                  and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)]
+        if before:
+            best = before[-1]
     return best
+
+
+_IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
 
 
 _COORD_GAP_RE = re.compile(

@@ -216,6 +216,12 @@ _NONE_BEFORE_RE = re.compile(
     r"traces|confirmation|fresh|new|further|major|heavy|active|serious)\s+)?(?:of\s+)?$", re.I)
 
 
+_CIVILIAN_BEFORE_RE = re.compile(
+    r"\b(?:who|he|she|I|residents?|civilians?|families|family|people|children|refugees|"
+    r"inhabitants|pensioners|everyone|thousands|hundreds|\d+-year-old)\s+(?:(?:had|has|have|"
+    r"finally|eventually|never|already|only|also)\s+)?$", re.I)
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
@@ -245,6 +251,8 @@ def find_cues(text: str) -> list[Cue]:
             taken.append((s, e))
             if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 continue  # "saw no sign of fighting in the city": an absence, no claim
+            if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
+                continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             if irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
