@@ -177,3 +177,16 @@ def test_reference_prefers_the_place_introduced_with_the_same_noun(gz):
                          "Kupiansk, but Kyiv said the village remained under its control.")
     refs = [c for c in claims if c.place_as_written == "the village"]
     assert refs and refs[0].place.id == "812661"
+
+
+@pytest.mark.parametrize("body, place_id", [
+    # "Russian"/"Russia" name the actor; alone they must not send Pokrovsk to Yakutia
+    ("Russian forces advanced on Pokrovsk, Russia's Defence Ministry said on Tuesday.",
+     "704422"),
+    ("Russia said on Tuesday its forces had taken Pokrovsk.", "704422"),
+    # the prior ranks the theatre's places; a Russian city still resolves to itself
+    ("Ukrainian drones struck Voronezh overnight, the regional governor said.", "472045"),
+])
+def test_short_texts_resolve_in_the_theatre_of_war(gz, body, place_id):
+    claims = _claims(gz, body)
+    assert [c.place.id for c in claims] == [place_id]

@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.31.0"
+VERSION = "0.32.0"
 
 _DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
                             r"day|the\s+day\s+(?:before|prior))\b")
@@ -128,6 +128,9 @@ class Extraction:
 _RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+_THEATRE_PRIOR = frozenset({"UA", "RU"})
+
+
 class _Resolver:
     """Gazetteer lookups for one document, cached, with the document as context."""
 
@@ -135,6 +138,12 @@ class _Resolver:
         self.gaz = gaz
         try:
             self.context = gaz.context(context_digest(doc_text))
+            # The theatre of war is always in context: "Russian forces took Pokrovsk" names
+            # an actor, not where Pokrovsk lies. With both countries present, the country
+            # bonus no longer pulls a name to Russia's Pokrovsk in Yakutia; it only ranks
+            # the theatre's places above namesakes abroad, and the text's regions and
+            # places decide between Ukraine's and Russia's.
+            self.context.countries |= _THEATRE_PRIOR
         except Exception:  # a context is an optimisation; resolution still works without
             self.context = None
         ctx = self.context
