@@ -19,7 +19,9 @@ from pathlib import Path
 import folium
 
 from geomap.render import build_map, map_html
-from geomap.render.features import claims_geojson
+from geomap.query import CONTROL_TYPES
+from geomap.render.features import claims_geojson, date_label
+from geomap.render.mapbuild import front_steps, holder_changes
 from geomap.render.safety import esc
 from geomap.render.samples import synthetic_claims
 
@@ -90,12 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     gj_bytes = len(json.dumps(claims_geojson(claims), ensure_ascii=False,
                               separators=(",", ":")).encode())
     t_ours, html_ours = timed(lambda: map_html(build_map(claims)))
+    steps = front_steps(claims)
+    n_dates = len({date_label(c) for c in claims})
+    n_changes = len(holder_changes(sorted(
+        ((date_label(c), c) for c in claims
+         if c.type in CONTROL_TYPES and c.side in ("russia", "ukraine")),
+        key=lambda lc: lc[0])))
     t_nofront, _ = timed(lambda: map_html(build_map(claims, fronts=False)))
     t_naive, html_naive = timed(lambda: naive_map(claims).get_root().render(), repeat=1)
     size_ours, size_naive = len(html_ours.encode()), len(html_naive.encode())
 
     print(f"{a.claims} claims over {a.places} places; claims as plain GeoJSON: "
-          f"{gj_bytes / 1e6:.2f} MB")
+          f"{gj_bytes / 1e6:.2f} MB; {n_dates} dates, fronts change on {n_changes}, "
+          f"computed at {len(steps)} of them")
     print(f"{'':28}{'geomap':>12}{'naive':>12}{'naive/geomap':>14}")
     print(f"{'HTML size (MB)':28}{size_ours / 1e6:12.2f}{size_naive / 1e6:12.2f}"
           f"{size_naive / size_ours:14.1f}")

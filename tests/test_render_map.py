@@ -185,13 +185,21 @@ def test_front_steps_follow_the_control_claims():
     from geomap.render.mapbuild import front_steps
 
     steps = front_steps(sample_claims())
-    assert [d for d, _ in steps] == ["2024-02", "2025-02-07", "2025-02-08"]
+    assert [s[0] for s in steps] == ["2024-02", "2025-02-07", "2025-02-08"]
+    assert all(s[2] == s[0] and s[3] is None for s in steps)  # every change has its step
     assert set(steps[0][1]["both"]) == {"russia"}
     assert set(steps[1][1]["both"]) == {"russia", "contested"}
     assert set(steps[2][1]["both"]) == {"russia", "ukraine", "contested"}
-    # Too many dates: one step, as of the end, shown at every slider position.
-    one = front_steps(sample_claims(), max_steps=2)
+    # Room for two steps: the first change and the last; the first says it is stale from the
+    # change it skipped.
+    two = front_steps(sample_claims(), max_steps=2)
+    assert [s[0] for s in two] == ["2024-02", "2025-02-08"]
+    assert two[0][3] == "2025-02-07" and two[1][3] is None
+    assert two[0][1] == steps[0][1] and two[1][1] == steps[-1][1]
+    # Room for one: one step, as of the last change, shown at every slider position.
+    one = front_steps(sample_claims(), max_steps=1)
     assert len(one) == 1 and one[0][0] == "" and one[0][1] == steps[-1][1]
+    assert one[0][2] == "2025-02-08"
     assert front_steps([c for c in sample_claims() if c.type == "strike"]) == []
 
 
@@ -218,7 +226,7 @@ def test_front_views_and_steps_share_identical_shapes_on_the_page():
     first = packed[0][1]
     assert first["both"] == first["russia"]  # Avdiivka alone: the same fronts
     assert len(shapes) == len({json.dumps(s, sort_keys=True) for s in shapes})
-    assert {i for _, row in packed for i in row.values()} == set(range(len(shapes)))
+    assert {i for s in packed for i in s[1].values()} == set(range(len(shapes)))
     html = map_html(build_map(sample_claims()))
     assert '"frontShapes":[' in html and '"frontSteps":[["2024-02",{"both":0' in html
 

@@ -38,11 +38,14 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
 @click.option("--offline", is_flag=True,
               help="Self-contained page: assets inlined, no tiles (needs `geomap assets install`).")
 @click.option("--no-fronts", is_flag=True, help="Leave out the claimed front lines.")
+@click.option("--show-rejected", is_flag=True,
+              help="Also show claims reviewed as rejected (struck through; they never count "
+                   "for styles or fronts). Implied by --review-status rejected.")
 @click.option("--tiles", default="OpenStreetMap", show_default=True,
               help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.")
 @db_option
 def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fronts: bool,
-            tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
+            show_rejected: bool, tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
     """Map the claims matching the filters (same filters as `geomap claims`)."""
     from geomap.render import build_map, map_html
 
@@ -50,10 +53,15 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
     m = build_map(claims, as_of=flt.as_of, since=flt.since, until=flt.until,
                   fronts=not no_fronts, offline=offline,
                   tiles=None if tiles.lower() == "none" else tiles,
-                  height="600px" if fragment else None)
+                  height="600px" if fragment else None,
+                  show_rejected=show_rejected or flt.review_status == "rejected")
     _write(out, map_html(m, fragment=fragment, offline=offline))
     places = len({c.place.id for c in claims})
-    click.echo(f"wrote {out} ({len(claims)} claims, {places} places)")
+    rejected = sum(c.review_status == "rejected" for c in claims)
+    note = ""
+    if rejected and not (show_rejected or flt.review_status == "rejected"):
+        note = f"; {rejected} rejected claim(s) left out, --show-rejected shows them"
+    click.echo(f"wrote {out} ({len(claims)} claims, {places} places{note})")
 
 
 @main.command("report")

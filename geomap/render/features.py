@@ -2,9 +2,10 @@
 
 One feature per place (a Point for settlements, the region's polygon for region-precision
 places); `properties.c` lists the place's claims oldest first as short arrays
-`[date, side index, type index, claimant, quote, source index, place as written]`,
-and sources are listed once. The page styles and filters these in JS, so the HTML grows with the
-data, not with one JS object per marker.
+`[date, side index, type index, claimant, quote, source index, place as written, review index]`
+(the last two only when needed: written "" when the same as the name, review index into
+`reviews` only for reviewed claims), and sources are listed once. The page styles and
+filters these in JS, so the HTML grows with the data, not with one JS object per marker.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import mapping
 
 from geomap.errors import GeomapError
-from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord, SourceRecord
+from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, ClaimRecord, SourceRecord
 from geomap.render.safety import safe_url
 
 
@@ -119,6 +120,7 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
     """Places FeatureCollection + source table + sorted dates for the page (see module doc)."""
     side_ix = {s: i for i, s in enumerate(SIDES)}
     type_ix = {t: i for i, t in enumerate(CLAIM_TYPES)}
+    review_ix = {r: i for i, r in enumerate(REVIEW_STATUSES)}
     sources: list[list] = []
     source_ix: dict[tuple, int] = {}
     features: dict[str, dict] = {}
@@ -154,12 +156,16 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         if d:
             dates.add(d)
         row = [d, side_ix[c.side], type_ix[c.type], c.claimant or "", c.quote or "", si]
-        if c.place_as_written and c.place_as_written != p.name:
-            row.append(c.place_as_written)
+        written = c.place_as_written if c.place_as_written != p.name else None
+        if written or c.review_status != "unreviewed":
+            row.append(written or "")
+        if c.review_status != "unreviewed":
+            row.append(review_ix[c.review_status])
         f["properties"]["c"].append(row)
     return {
         "sides": list(SIDES),
         "types": list(CLAIM_TYPES),
+        "reviews": list(REVIEW_STATUSES),
         "sources": sources,
         "places": {"type": "FeatureCollection", "features": list(features.values())},
         "dates": sorted(dates),

@@ -19,7 +19,7 @@ import folium
 from branca.element import Figure, MacroElement
 from folium.template import Template
 
-from geomap.query import CONTROL_TYPES
+from geomap.query import CONTROL_TYPES, holder
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
 from geomap.render.fronts import fronts_from_holders, fronts_geojson, place_holders
@@ -37,7 +37,9 @@ GEONAMES_ATTR = (
 )
 DEFAULT_CENTER = (48.5, 34.0)  # Ukraine
 PAGE_TITLE = "geomap: claims map"
-MAX_FRONT_WORK = 20_000  # dates x places with control claims, for fronts that follow the slider
+# Front steps x places with control claims (each step is 3 Voronoi views, ~0.12 ms per place):
+# keeps 10,000 claims over 2,000 places under 1 s (2 steps) and gives 200 places 25 steps.
+MAX_FRONT_WORK = 5_000
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,12 @@ CSS = """
   font-style:italic;white-space:pre-wrap}
 .geomap-claim-written{color:#666;font-size:12px}
 .geomap-claim-source{font-size:12px;word-break:break-all}
+.geomap-claim-confirmed{color:#2e7d32;font-weight:600;font-size:12px}
+.geomap-claim-rejected-mark{color:#b71c1c;font-weight:600;font-size:12px;text-decoration:none}
+.geomap-claim-rejected{opacity:.6}
+.geomap-claim-rejected .geomap-claim-head>span:not(.geomap-claim-rejected-mark),
+.geomap-claim-rejected .geomap-claim-quote{text-decoration:line-through}
+.geomap-fronts-asof{color:#6a1b9a;font-style:italic}
 .geomap-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
   box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.4 system-ui,sans-serif;max-width:260px}
 .geomap-legend-title{font-weight:700;margin-bottom:2px;cursor:pointer}
@@ -99,24 +107,27 @@ class ClaimsLayer(MacroElement):
         """
     )
 
-    def __init__(self, data: dict, places, sides: dict, fronts: dict, outline) -> None:
+    def __init__(self, data: dict, places, sides: dict, fronts: dict, outline,
+                 rejected=None) -> None:
         super().__init__()
         self._name = "GeomapClaims"
         self.data_json = json_for_script(data)
         self.js = _script()
         self.css = CSS
-        self.groups_js = _groups_js(places, sides, fronts, outline)
+        self.groups_js = _groups_js(places, sides, fronts, outline, rejected)
 
 
-def _groups_js(places, sides: dict, fronts: dict, outline) -> str:
+def _groups_js(places, sides: dict, fronts: dict, outline, rejected=None) -> str:
     """JS object literal naming the folium FeatureGroups the script fills and watches."""
 
     def obj(d: dict) -> str:
         return "{" + ",".join(f"{json.dumps(k)}:{g.get_name()}" for k, g in d.items()) + "}"
 
     out = outline.get_name() if outline is not None else "null"
+    rej = rejected.get_name() if rejected is not None else "null"
     return (
-        f"{{places:{places.get_name()},sides:{obj(sides)},fronts:{obj(fronts)},outline:{out}}}"
+        f"{{places:{places.get_name()},sides:{obj(sides)},fronts:{obj(fronts)},outline:{out},"
+        f"rejected:{rej}}}"
     )
 
 
@@ -149,23 +160,93 @@ FRONT_VIEWS: dict[str, tuple[str, ...]] = {
 }
 
 
-def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[list]:
-    """[[date label, {view: fronts GeoJSON}], ...]: the claimed fronts after each date they change.
+def _claim_key(c: ClaimRecord) -> tuple:
+    """Order of claims for "latest" (as geomap.query: undated oldest, then store id)."""
+    return (c.claim_date or date.min, c.id if c.id is not None else -1)
+
+
+def holder_changes(dated: Sequence[tuple[str, ClaimRecord]]) -> dict[str, int]:
+    """date label -> how many (place, front view) holders change on that date.
+
+    `dated` are (date label, control claim) pairs oldest first. One pass over the claims, no
+    geometry: the dates where the fronts can change are exactly these.
+    """
+    latest: dict[tuple[str, str], ClaimRecord] = {}
+    held: dict[tuple[str, str], str | None] = {}
+    out: dict[str, int] = {}
+    i = 0
+    while i < len(dated):
+        lab, touched = dated[i][0], set()
+        while i < len(dated) and dated[i][0] == lab:
+            c = dated[i][1]
+            cur = latest.get((c.place.id, c.side))
+            if cur is None or _claim_key(c) >= _claim_key(cur):
+                latest[(c.place.id, c.side)] = c
+                touched.add(c.place.id)
+            i += 1
+        n = 0
+        for pid in touched:
+            ru, ua = latest.get((pid, "russia")), latest.get((pid, "ukraine"))
+            hr = holder(ru) if ru else None
+            hu = holder(ua) if ua else None
+            both = "contested" if hr and hu and hr != hu else (hr or hu)
+            for view, h in (("both", both), ("russia", hr), ("ukraine", hu)):
+                if held.get((view, pid)) != h:
+                    held[(view, pid)] = h
+                    n += 1
+        if n:
+            out[lab] = n
+    return out
+
+
+def sample_dates(changes: Sequence[str], budget: int) -> list[str]:
+    """At most `budget` of the (sorted) change dates: the first, and the last of each of
+    budget-1 equal runs of the rest, so the last change is always a sample and each sample
+    holds every change since the one before."""
+    if len(changes) <= budget:
+        return list(changes)
+    if budget <= 1:
+        return [changes[-1]]
+    rest = changes[1:]
+    k = budget - 1
+    picks = {changes[0]}
+    for j in range(1, k + 1):
+        picks.add(rest[(j * len(rest)) // k - 1])
+    return sorted(picks)
+
+
+def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
+                max_work: int | None = None) -> list[list]:
+    """[[date label, {view: fronts GeoJSON}, as of, stale from], ...]: the claimed fronts at
+    sample dates.
 
     Each step holds one fronts GeoJSON per `FRONT_VIEWS` entry: the fronts computed from the
     claims of those sides only, so hiding a side's claims on the page also takes its claims
     out of the fronts (and a disputed zone needs both sides shown).
     The page shows the last step whose date is <= the slider's date (label "" = always).
-    With more than `max_steps` dates of control claims (or more dates x places than
-    MAX_FRONT_WORK), one step as of the last claim.
+    "as of" is the date the step's fronts were computed for; "stale from" the first date after
+    it where some holder changes but no step was computed (None: exact up to the next step);
+    the page says "fronts as of <date>" when the slider is before "as of" or at/after "stale
+    from".
+
+    Every date where a holder changes (`holder_changes`) gets a step when the work allows it:
+    at most `max_steps` steps and steps x places <= `max_work` (default MAX_FRONT_WORK), since
+    each step is a Voronoi over the places. Beyond that the change dates are thinned evenly
+    (`sample_dates`), always keeping the last; with room for one step only, it is labelled ""
+    (shown at every slider position, as of the last change).
+    Rejected claims and region-wide claims never move the fronts.
     """
-    labels = {
-        features.date_label(c) for c in claims
-        if c.type in CONTROL_TYPES and c.side in ("russia", "ukraine")
-    }
-    if not labels:
+    ctl = [c for c in claims
+           if c.type in CONTROL_TYPES and c.side in ("russia", "ukraine")
+           and c.review_status != "rejected" and c.place.precision == "settlement"]
+    if not ctl:
         return []
-    n_places = len({c.place.id for c in claims if c.type in CONTROL_TYPES})
+    dated = sorted(((features.date_label(c), c) for c in ctl), key=lambda lc: lc[0])
+    n_places = len({c.place.id for c in ctl})
+    work = MAX_FRONT_WORK if max_work is None else max_work
+    budget = max(1, min(max_steps, work // n_places))
+    changes = sorted(holder_changes(dated))
+    samples = sample_dates(changes, budget)
     memo: dict[tuple, dict] = {}  # same holders -> same geometry (across views and steps)
 
     def views(upto: Sequence[ClaimRecord]) -> dict[str, dict]:
@@ -178,17 +259,19 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60) -> list[l
             out[view] = memo[key]
         return out
 
-    # Each step is a Voronoi over the places so far: bound the total work (and page size).
-    if len(labels) > max_steps or len(labels) * n_places > MAX_FRONT_WORK:
-        last = views(claims)
-        return [["", last]] if any(last.values()) else []
+    if len(samples) == 1 and len(changes) > 1:
+        last = views(ctl)
+        return [["", last, changes[-1], None]] if any(last.values()) else []
     steps: list[list] = []
     prev: dict | None = None
-    dated = [(features.date_label(c), c) for c in claims]
-    for d in sorted(labels):
+    sampled = set(samples)
+    for k, d in enumerate(samples):
         gj = views([c for lab, c in dated if lab == "" or lab <= d])
-        if gj != prev:
-            steps.append([d, gj])
+        nxt = samples[k + 1] if k + 1 < len(samples) else None
+        stale = next((x for x in changes if x > d and (nxt is None or x < nxt)
+                      and x not in sampled), None)
+        if gj != prev or stale is not None or (steps and steps[-1][3] is not None):
+            steps.append([d, gj, d, stale])
             prev = gj
     return steps
 
@@ -199,7 +282,7 @@ def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
     shapes: list[dict] = []
     index: dict[int, int] = {}  # front_steps hands out one object per distinct geometry
     packed = []
-    for label, views in steps:
+    for label, views, *rest in steps:
         row = {}
         for view, gj in views.items():
             key = id(gj)
@@ -207,7 +290,7 @@ def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
                 index[key] = len(shapes)
                 shapes.append(gj)
             row[view] = index[key]
-        packed.append([label, row])
+        packed.append([label, row, *rest])
     return packed, shapes
 
 
@@ -226,19 +309,31 @@ def build_map(
     title: str = PAGE_TITLE,
     play_ms: int = 800,
     max_front_steps: int = 60,
+    show_rejected: bool = False,
+    max_front_work: int | None = None,
 ) -> folium.Map:
     """A folium.Map of `claims` (pure: no store, no network at build time).
 
     as_of/since/until fix the window (claims outside are left out; the slider plays the rest).
     offline=True drops the tile layer (unless `tiles` is an explicit URL) and draws an outline
     basemap instead; inlining the JS/CSS happens when writing (`map_html(..., offline=True)`).
-    The claimed fronts follow the slider when the control claims fall on at most
-    `max_front_steps` dates; beyond that they are drawn once, as of the window's end.
-    Either way they follow the side layers: with one side's claims hidden, the page draws the
+    Claims a person rejected (review_status "rejected") are left out; show_rejected=True
+    keeps them, struck through in popups, behind a "Rejected claims" layer, never counting
+    for a place's style or the fronts (a place with only rejected claims is a hollow marker).
+    Confirmed claims are marked "confirmed" in popups.
+    The claimed fronts follow the slider: they are computed at every date where a place's
+    holder changes, or, past the work budget (`front_steps`: at most `max_front_steps` steps),
+    at evenly thinned change dates, the page then saying which date the fronts shown are as of
+    (`max_front_work`: steps x places, default MAX_FRONT_WORK; raise it for more steps).
+    They also follow the side layers: with one side's claims hidden, the page draws the
     fronts of the other side's claims alone (and so no disputed zone).
     """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
+    if not show_rejected:
+        shown = [c for c in shown if c.review_status != "rejected"]
     payload = features.claims_payload(shown)
+    has_rejected = any(c.review_status == "rejected" for c in shown)
+    payload["hasRejected"] = has_rejected
     payload["style"] = style_table()
     payload["attribution"] = GEONAMES_ATTR
     payload["timeline"] = timeline
@@ -247,7 +342,8 @@ def build_map(
         tiles = None
     draw_outline = outline if outline is not None else tiles is None
     steps, shapes = pack_front_steps(
-        front_steps(shown, max_steps=max_front_steps) if fronts else [])
+        front_steps(shown, max_steps=max_front_steps, max_work=max_front_work)
+        if fronts else [])
     payload["frontSteps"] = steps
     payload["frontShapes"] = shapes
     holders = {h for gj in shapes for h in gj}
@@ -283,7 +379,11 @@ def build_map(
         s: folium.FeatureGroup(name=f"Claims by {SIDE_LABELS[s]}", show=True).add_to(m)
         for s in SIDES
     }
-    ClaimsLayer(payload, places, sides, front_groups, outline_group).add_to(m)
+    rejected = None
+    if has_rejected:
+        rejected = folium.FeatureGroup(name="Rejected claims (struck through)", show=True)
+        rejected.add_to(m)
+    ClaimsLayer(payload, places, sides, front_groups, outline_group, rejected).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     if bounds is not None:
         pad = 0.15 if bounds[0] == bounds[1] else 0.0  # one place: show its surroundings

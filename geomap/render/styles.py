@@ -22,7 +22,10 @@ CATEGORIES: dict[str, tuple[str, str, str | None]] = {
     "fighting": ("Fighting or advances reported", "#ef6c00", "3 2"),
     "strike": ("Strike reported", "#212121", "1 2"),
     "other": ("Other claims (assessments, other)", "#757575", "4 3"),
+    # Only drawn when a map is built with show_rejected=True: a hollow, dimmed marker.
+    "rejected": ("Only rejected claims (reviewed as wrong)", "#9e9e9e", "2 3"),
 }
+HOLLOW = ("rejected",)
 
 FIGHTING_TYPES = ("fighting", "advancing")
 
@@ -34,11 +37,18 @@ FRONT_STYLES = {
 
 
 def place_category(claims: Sequence[ClaimRecord]) -> str:
-    """Category of one place from its claims (control first, then fighting, strike, other)."""
-    status = control_status(claims)
+    """Category of one place from its claims (control first, then fighting, strike, other).
+
+    Rejected claims count for nothing (as in `geomap.query`); a place with nothing but rejected
+    claims is "rejected".
+    """
+    kept = [c for c in claims if c.review_status != "rejected"]
+    if claims and not kept:
+        return "rejected"
+    status = control_status(kept)
     if status:
         return next(iter(status.values()))
-    types = {c.type for c in claims}
+    types = {c.type for c in kept}
     if types & set(FIGHTING_TYPES):
         return "fighting"
     if "strike" in types:
@@ -50,7 +60,7 @@ def style_table() -> dict:
     """What the page's JS needs to style, classify and explain places."""
     return {
         "categories": [
-            {"key": k, "label": label, "color": color, "dash": dash}
+            {"key": k, "label": label, "color": color, "dash": dash, "hollow": k in HOLLOW}
             for k, (label, color, dash) in CATEGORIES.items()
         ],
         "sideLabels": SIDE_LABELS,

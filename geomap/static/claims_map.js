@@ -13,6 +13,9 @@ function geomapClaimsMap(map, D, G) {
   var CONTROL = {}; ST.controlTypes.forEach(function (t) { CONTROL[t] = true; });
   var FIGHT = {}; ST.fightingTypes.forEach(function (t) { FIGHT[t] = true; });
   var OTHER_SIDE = { russia: "ukraine", ukraine: "russia" };
+  // Review status of a claim row (index 7, only present for reviewed claims).
+  var REVIEWS = D.reviews || ["unreviewed"];
+  function review(c) { return c.length > 7 ? REVIEWS[c[7]] : "unreviewed"; }
   var dates = D.dates;
   var state = { idx: dates.length - 1, newestFirst: false };
   var POPUP_PAGE = 100;  // claims rendered per "show more" step in a popup
@@ -30,12 +33,14 @@ function geomapClaimsMap(map, D, G) {
     var g = G.sides[side];
     return !g || map.hasLayer(g);
   }
+  function rejectedEnabled() { return !G.rejected || map.hasLayer(G.rejected); }
   function asOf() { return state.idx >= 0 && state.idx < dates.length ? dates[state.idx] : null; }
   function visible(claims) {
     var t = asOf(), out = [];
     for (var i = 0; i < claims.length; i++) {
       var c = claims[i];
       if (!sideEnabled(D.sides[c[1]])) { continue; }
+      if (G.rejected && !rejectedEnabled() && review(c) === "rejected") { continue; }
       if (t !== null && c[0] !== "" && c[0] > t) { continue; }
       out.push(c);
     }
@@ -47,14 +52,18 @@ function geomapClaimsMap(map, D, G) {
   }
   // Same rule as geomap.query.control_status: each side's latest control claim (claims are
   // sorted oldest first, undated first; ties -> later one), contested when holders differ.
+  // Rejected claims count for nothing; a place with only rejected claims is "rejected".
   function category(claims) {
-    var latest = {}, fighting = false, strike = false;
+    var latest = {}, fighting = false, strike = false, kept = 0;
     for (var i = 0; i < claims.length; i++) {
+      if (review(claims[i]) === "rejected") { continue; }
+      kept += 1;
       var side = D.sides[claims[i][1]], type = D.types[claims[i][2]];
       if (CONTROL[type] && OTHER_SIDE[side]) { latest[side] = type; }
       if (FIGHT[type]) { fighting = true; }
       if (type === "strike") { strike = true; }
     }
+    if (claims.length > 0 && kept === 0) { return "rejected"; }
     var hr = latest.russia ? holder("russia", latest.russia) : null;
     var hu = latest.ukraine ? holder("ukraine", latest.ukraine) : null;
     if (hr && hu && hr !== hu) { return "contested"; }
@@ -67,12 +76,14 @@ function geomapClaimsMap(map, D, G) {
     var c = CAT[cat];
     return {
       color: c.color, fillColor: c.color, weight: region ? 2 : 2,
-      dashArray: c.dash, opacity: 0.95, fillOpacity: region ? 0.18 : 0.75
+      dashArray: c.dash, opacity: c.hollow ? 0.7 : 0.95,
+      fillOpacity: c.hollow ? 0 : region ? 0.18 : 0.75
     };
   }
 
   function claimItem(c) {
-    var li = el("li", "geomap-claim");
+    var rv = review(c);
+    var li = el("li", rv === "rejected" ? "geomap-claim geomap-claim-rejected" : "geomap-claim");
     var side = D.sides[c[1]];
     var head = el("div", "geomap-claim-head");
     head.appendChild(el("span", "geomap-claim-date", c[0] || "undated"));
@@ -85,6 +96,17 @@ function geomapClaimsMap(map, D, G) {
     if (c[3]) {
       head.appendChild(document.createTextNode(" \u00b7 "));
       head.appendChild(el("span", "geomap-claim-claimant", c[3]));
+    }
+    if (rv === "confirmed") {
+      head.appendChild(document.createTextNode(" "));
+      var ok = el("span", "geomap-claim-confirmed", "\u2713 confirmed");
+      ok.title = "A person reviewed this claim and confirmed it";
+      head.appendChild(ok);
+    } else if (rv === "rejected") {
+      head.appendChild(document.createTextNode(" "));
+      var no = el("span", "geomap-claim-rejected-mark", "\u2717 rejected");
+      no.title = "A person reviewed this claim and rejected it: it counts for nothing on the map";
+      head.appendChild(no);
     }
     li.appendChild(head);
     if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
@@ -218,7 +240,7 @@ function geomapClaimsMap(map, D, G) {
   }
   // Claimed fronts: the last step whose date is <= the slider's date (see front_steps), in the
   // view computed from the claims of the side layers switched on (russia, ukraine or both).
-  var frontShape = -2;
+  var frontShape = -2, frontsNote = "";
   function frontView() {
     var ru = sideEnabled("russia"), ua = sideEnabled("ukraine");
     return ru && ua ? "both" : ru ? "russia" : ua ? "ukraine" : null;
@@ -229,6 +251,21 @@ function geomapClaimsMap(map, D, G) {
       if (steps[i][0] === "" || t === null || steps[i][0] <= t) { k = i; }
     }
     if (k >= 0 && view !== null && steps[k][1][view] !== undefined) { s = steps[k][1][view]; }
+    // Say which date the fronts are as of when they are not the fronts of the slider's date:
+    // computed for a later date (one step for the whole map) or older than a holder change
+    // that was left without a step (steps thinned to the work budget).
+    var note = "";
+    if (k >= 0 && s >= 0 && t !== null) {
+      var at = steps[k][2] || steps[k][0], stale = steps[k][3];
+      if (at && (t < at || (stale && t >= stale))) { note = "fronts as of " + at; }
+    }
+    if (note !== frontsNote) {
+      frontsNote = note;
+      if (legendNote) {
+        legendNote.textContent = note ? note + " (the nearest computed date)" : "";
+        legendNote.style.display = note ? "" : "none";
+      }
+    }
     if (s === frontShape) { return; }
     frontShape = s;
     Object.keys(G.fronts).forEach(function (h) { G.fronts[h].clearLayers(); });
@@ -269,7 +306,11 @@ function geomapClaimsMap(map, D, G) {
         input.step = "1"; input.value = String(state.idx);
         input.setAttribute("aria-label", "Show claims as of date");
         var label = el("span", "geomap-asof", "");
+        var sliderNote = el("span", "geomap-fronts-asof", "");
+        sliderNote.title = "The claimed fronts are computed at selected dates; these are the " +
+          "fronts of the nearest computed date";
         box.appendChild(btn); box.appendChild(input); box.appendChild(label);
+        box.appendChild(sliderNote);
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         var timer = null;
@@ -287,6 +328,7 @@ function geomapClaimsMap(map, D, G) {
         this.refresh = function (shown, n) {
           input.value = String(state.idx);
           label.textContent = "as of " + (asOf() || "") + ": " + n + " claims, " + shown + " places";
+          sliderNote.textContent = frontsNote ? " \u00b7 " + frontsNote : "";
         };
         return box;
       }
@@ -307,10 +349,12 @@ function geomapClaimsMap(map, D, G) {
       });
       box.appendChild(title);
       ST.categories.forEach(function (c) {
+        if (c.hollow && !D.hasRejected) { return; }
         var row = el("div", "geomap-legend-row");
         var sw = el("span", "geomap-swatch geomap-swatch-point");
         sw.style.background = c.color; sw.style.borderColor = c.color;
         if (c.dash) { sw.style.borderStyle = "dashed"; sw.style.opacity = "0.8"; }
+        if (c.hollow) { sw.style.background = "transparent"; }
         row.appendChild(sw); row.appendChild(el("span", null, c.label));
         row.setAttribute("data-category", c.key);
         box.appendChild(row);
@@ -327,10 +371,14 @@ function geomapClaimsMap(map, D, G) {
         row.appendChild(sw); row.appendChild(el("span", null, ST.fronts[h].label));
         box.appendChild(row);
       });
+      legendNote = el("div", "geomap-legend-row geomap-fronts-asof", frontsNote);
+      legendNote.style.display = frontsNote ? "" : "none";
+      box.appendChild(legendNote);
       L.DomEvent.disableClickPropagation(box);
       return box;
     }
   });
+  var legendNote = null;
   var legend = new Legend().addTo(map), legendTouched = false;
   // On a short map (an embedded fragment) the unfolded legend would cover the layer control
   // (both sit on the right): start it folded there; its title unfolds it.
@@ -380,6 +428,7 @@ function geomapClaimsMap(map, D, G) {
     },
     asOf: asOf,
     frontView: frontView,
+    frontsNote: function () { return frontsNote; },
     shownPlaces: function () { return entries.filter(function (e) { return e.shown; }).length; },
     categoryOf: function (id) {
       for (var i = 0; i < entries.length; i++) {
@@ -396,6 +445,7 @@ function geomapClaimsMap(map, D, G) {
     update: update
   };
   map.on("overlayadd overlayremove", function (e) {
+    if (G.rejected && e.layer === G.rejected) { update(); return; }
     for (var s in G.sides) { if (G.sides[s] === e.layer) { update(); return; } }
   });
   window.geomapMaps = window.geomapMaps || {};
