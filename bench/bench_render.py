@@ -18,8 +18,8 @@ from pathlib import Path
 
 import folium
 
-from geomap.render import build_map, map_html
 from geomap.query import CONTROL_TYPES
+from geomap.render import build_map, map_html
 from geomap.render.features import claims_geojson, date_label
 from geomap.render.mapbuild import front_steps, holder_changes
 from geomap.render.safety import esc

@@ -481,8 +481,14 @@ def test_page_classifies_places_like_python(open_page, tmp_path):
     claims = synthetic_claims(400, 60, seed=7)
     for i, c in enumerate(claims):  # few dates, so sides often speak on the same day
         c.claim_date = date(2025, 1, 1) + timedelta(days=i % 5)
+        # Reviews too: rejected claims count for nothing, on both sides of the comparison.
+        c.review_status = ("unreviewed", "confirmed", "rejected", "unreviewed")[(i * 7) % 4]
+    for c in claims:  # one place with nothing but rejected claims
+        if c.place.id == claims[0].place.id:
+            c.review_status = "rejected"
     path = tmp_path / "random.html"
-    path.write_text(map_html(build_map(claims, fronts=False)), encoding="utf-8")
+    path.write_text(map_html(build_map(claims, fronts=False, show_rejected=True)),
+                    encoding="utf-8")
     page, log = open_page(path)
     log.assert_clean()
     by_place: dict[str, list] = {}
@@ -494,7 +500,8 @@ def test_page_classifies_places_like_python(open_page, tmp_path):
         " return Object.fromEntries(ids.map(id => [id, api.categoryOf(id)])); }",
         list(expected))
     assert got == expected
-    assert len(set(expected.values())) >= 4  # the sample exercises several categories
+    assert len(set(expected.values())) >= 5  # the sample exercises several categories
+    assert "rejected" in expected.values() and "contested" in expected.values()
 
 
 def test_legend_folds(open_page, pages):
