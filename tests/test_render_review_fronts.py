@@ -200,7 +200,7 @@ def test_front_steps_cover_every_holder_change_among_many_dates():
     changes = sorted(holder_changes(dated))
     assert changes == [_day(d) for d in (0, 100, 150, 170, LATE_DAY)]
     assert sample_dates(changes, 3) == [_day(0), _day(150), _day(LATE_DAY)]
-    steps = front_steps(claims, max_work=3 * 30)
+    steps = front_steps(claims, max_work=3 * (30 + 50))
     assert [(s[0], s[3]) for s in steps] == [
         (_day(0), _day(100)), (_day(150), _day(170)), (_day(LATE_DAY), None)]
 
@@ -218,7 +218,7 @@ def _red_area(page) -> list[str]:
 def test_fronts_follow_the_slider_over_250_dates(open_page, tmp_path):
     path = tmp_path / "daily.html"
     path.write_text(map_html(build_map(many_dates_claims(flips=(100, 150, 170)),
-                                       max_front_work=3 * 30)), encoding="utf-8")
+                                       max_front_work=3 * (30 + 50))), encoding="utf-8")
     page, log = open_page(path)
     log.assert_clean()
     dates = page.evaluate(f"{API}.dates")

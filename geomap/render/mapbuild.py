@@ -37,9 +37,15 @@ GEONAMES_ATTR = (
 )
 DEFAULT_CENTER = (48.5, 34.0)  # Ukraine
 PAGE_TITLE = "geomap: claims map"
-# Front steps x places with control claims (each step is 3 Voronoi views, ~0.12 ms per place):
-# keeps 10,000 claims over 2,000 places under 1 s (2 steps) and gives 200 places 25 steps.
+# Fronts work budget, in steps x (places with control claims + STEP_OVERHEAD): a step (3 Voronoi
+# views) costs ~0.1 ms per place plus ~5 ms, so 5,000 is ~0.5 s: 2 steps for 2,000 places
+# (10,000 claims build in < 1 s), 20 for 200, the max_steps cap for 50 or fewer.
 MAX_FRONT_WORK = 5_000
+STEP_OVERHEAD = 50
+# Page bytes: a step holds ~0.7 kB per place; a claim is ~0.4 kB as plain GeoJSON and ~0.25 kB
+# on the page, so steps x places <= 3/4 of the claims keeps the page <= 2x the claims' GeoJSON
+# (small maps may always use MIN_FRONT_PLACE_STEPS, ~0.2 MB).
+MIN_FRONT_PLACE_STEPS = 300
 
 
 @lru_cache(maxsize=1)
@@ -230,10 +236,11 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
     from".
 
     Every date where a holder changes (`holder_changes`) gets a step when the work allows it:
-    at most `max_steps` steps and steps x places <= `max_work` (default MAX_FRONT_WORK), since
-    each step is a Voronoi over the places. Beyond that the change dates are thinned evenly
-    (`sample_dates`), always keeping the last; with room for one step only, it is labelled ""
-    (shown at every slider position, as of the last change).
+    at most `max_steps` steps, steps x (places + STEP_OVERHEAD) <= `max_work` (default
+    MAX_FRONT_WORK), since each step is a Voronoi over the places, and steps x places <= 3/4
+    of the number of claims, for page size (see MIN_FRONT_PLACE_STEPS). Beyond that the change
+    dates are thinned evenly (`sample_dates`), always keeping the last; with room for one step
+    only, it is labelled "" (shown at every slider position, as of the last change).
     Rejected claims and region-wide claims never move the fronts.
     """
     ctl = [c for c in claims
@@ -244,7 +251,8 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
     dated = sorted(((features.date_label(c), c) for c in ctl), key=lambda lc: lc[0])
     n_places = len({c.place.id for c in ctl})
     work = MAX_FRONT_WORK if max_work is None else max_work
-    budget = max(1, min(max_steps, work // n_places))
+    by_size = max(MIN_FRONT_PLACE_STEPS, 3 * len(claims) // 4) // n_places
+    budget = max(1, min(max_steps, work // (n_places + STEP_OVERHEAD), by_size))
     changes = sorted(holder_changes(dated))
     samples = sample_dates(changes, budget)
     memo: dict[tuple, dict] = {}  # same holders -> same geometry (across views and steps)
