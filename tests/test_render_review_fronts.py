@@ -254,3 +254,18 @@ def test_fronts_follow_the_slider_over_250_dates(open_page, tmp_path):
     expect = fronts_geojson(compute_fronts(many_dates_claims(flips=(100, 150, 170))))
     assert shapes[last] == json.loads(json.dumps(expect))
     log.assert_clean()
+
+
+def test_report_leaves_rejected_out_or_strikes_them_through():
+    from geomap.render.report import build_report
+
+    html = build_report(reviewed_claims())
+    assert "2 claim(s) reviewed as rejected are left out." in html
+    assert REJECTED_QUOTE not in html and "Chasiv Yar" not in html
+    assert "\u2713 confirmed" in html
+    assert "6 claims about 5 places" in html  # the summary counts kept claims only
+    html = build_report(reviewed_claims(), show_rejected=True)
+    assert "listed struck through and count for nothing" in html
+    assert html.count("<tr class='rejected'>") == 2 and REJECTED_QUOTE in html
+    assert "6 claims about 5 places" in html
+    assert "Only rejected claims" in html  # Chasiv Yar's section says so

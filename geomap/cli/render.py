@@ -73,15 +73,18 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
 @click.option("--offline", is_flag=True, help="Inline the map's assets (no network needed).")
 @click.option("--fragment", is_flag=True,
               help="Write an HTML fragment (no <html>/<head>) to paste into another page.")
+@click.option("--show-rejected", is_flag=True,
+              help="List claims reviewed as rejected, struck through (they never count).")
 @db_option
 def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment: bool,
-               db: str | None, **kw: Any) -> None:  # fmt: skip
+               show_rejected: bool, db: str | None, **kw: Any) -> None:  # fmt: skip
     """One printable HTML report: summary, map, and per-place claim tables with sources."""
     from geomap.render.report import build_report
 
     flt, claims = _claims(db, place, kw)
     _write(out, build_report(claims, title=title, as_of=flt.as_of, since=flt.since,
-                             until=flt.until, offline=offline, fragment=fragment))
+                             until=flt.until, offline=offline, fragment=fragment,
+                             show_rejected=show_rejected or flt.review_status == "rejected"))
     click.echo(f"wrote {out} ({len(claims)} claims)")
 
 
