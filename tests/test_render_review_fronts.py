@@ -269,3 +269,19 @@ def test_report_leaves_rejected_out_or_strikes_them_through():
     assert html.count("<tr class='rejected'>") == 2 and REJECTED_QUOTE in html
     assert "6 claims about 5 places" in html
     assert "Only rejected claims" in html  # Chasiv Yar's section says so
+
+
+@pytest.mark.browser
+def test_one_fronts_step_says_it_is_as_of_the_end(open_page, tmp_path):
+    """With room for one step the fronts of the last change show at every slider position,
+    and before that date the page says which date they are as of."""
+    path = tmp_path / "one.html"
+    path.write_text(map_html(build_map(sample_claims(), max_front_steps=1)), encoding="utf-8")
+    page, log = open_page(path)
+    page.evaluate(f"{API}.setIndex(0)")
+    assert page.locator("path.geomap-front-zone").count() == 1  # the end state, labelled
+    assert page.evaluate(f"{API}.frontsNote()") == "fronts as of 2025-02-08"
+    assert "fronts as of 2025-02-08" in page.locator(".geomap-timeline").inner_text()
+    page.evaluate(f"{API}.setIndex({API}.dates.length - 1)")
+    assert page.evaluate(f"{API}.frontsNote()") == ""
+    log.assert_clean()
