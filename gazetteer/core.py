@@ -359,9 +359,7 @@ class Gazetteer:
                     continue
                 have[place.id] = len(out)
                 out.append((place, kind, sim))
-        if len(self._lookup_cache) > 50_000:
-            self._lookup_cache.clear()
-        self._lookup_cache[key] = out
+        _cache_put(self._lookup_cache, key, out, 50_000)
         return out
 
     def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
@@ -420,9 +418,7 @@ class Gazetteer:
             keys, _ = phrase_keys(key, self._country_keys)
             ok = any(kind == KIND_REGION or not region_only
                      for k, region_only in keys for _, kind, _ in self._lookup(k))
-        if len(self._is_name_cache) > 500_000:
-            self._is_name_cache.clear()
-        self._is_name_cache[key] = ok
+        _cache_put(self._is_name_cache, key, ok, 500_000)
         return ok
 
     def _matches(
@@ -698,9 +694,7 @@ class Gazetteer:
                 i = 0
                 while i < len(words):
                     i += self._context_at(words, i, effects, local_seen, lower)
-                if len(self._segment_cache) > 100_000:
-                    self._segment_cache.clear()
-                self._segment_cache[memo_key] = effects
+                _cache_put(self._segment_cache, memo_key, effects, 100_000)
             for effect in effects:
                 if effect[0] == "country":
                     ctx.countries.add(effect[1])
@@ -732,9 +726,7 @@ class Gazetteer:
                     cap = w[:1].isupper()
                     out.extend((part, cap) for part in normalize(w).split())
             words = tuple(out)
-            if len(self._words_cache) > 100_000:
-                self._words_cache.clear()
-            self._words_cache[segment] = words
+            _cache_put(self._words_cache, segment, words, 100_000)
         return words
 
     def _context_at(self, words: tuple[tuple[str, bool], ...], i: int, effects: list[tuple],
@@ -798,10 +790,16 @@ class Gazetteer:
                     t = towns[0]
                     top = (t.lat, t.lon, t.id, t.country)
             info = ("towns", bool(towns), top)
-        if len(self._context_cache) > 100_000:
-            self._context_cache.clear()
-        self._context_cache[key] = info
+        _cache_put(self._context_cache, key, info, 100_000)
         return info
+
+
+def _cache_put(cache: dict, key: Any, value: Any, limit: int) -> None:
+    """Remember a lookup; a cache that outgrows `limit` starts over (names repeat within a
+    working set, so a rare full reset is cheaper than tracking recency)."""
+    if len(cache) > limit:
+        cache.clear()
+    cache[key] = value
 
 
 _default: Gazetteer | None = None

@@ -166,10 +166,6 @@ def _can_start(w: str) -> bool:
         _POSSESSIVE_RE.sub("", w).lower() not in STOP
 
 
-_TITLE_BEFORE_RE = re.compile(
-    r"\b(?:President|Mr|Mrs|Ms|Dr|General|Gen|Minister|correspondent|spokesman|spokeswoman|"
-    r"commander|blogger|journalist|reporter|analyst|Governor|Mayor|Colonel|Sergeant|Captain)"
-    r"\.?\s+$")
 _GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "western"}
 
 # Cheap necessary conditions for the "...$"-anchored searches below: a regex search tries every
@@ -193,18 +189,20 @@ def _named_ends(before: str) -> bool:
     return tail.lower().endswith(_NAMED_ENDS)
 
 
+# A title right before a name makes it a person's: "Governor Syniehubov", "Mr. Kupiansk"
 _TITLE_WORDS = ("President", "Mr", "Mrs", "Ms", "Dr", "General", "Gen", "Minister",
                 "correspondent", "spokesman", "spokeswoman", "commander", "blogger",
                 "journalist", "reporter", "analyst", "Governor", "Mayor", "Colonel", "Sergeant",
                 "Captain")
+_TITLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_TITLE_WORDS) + r")\.?\s+$")
 
 
-def _TITLE_ENDS(before: str) -> bool:  # noqa: N802 - reads as the regex it guards
+def _title_ends(before: str) -> bool:
+    """`before` ends with a title word and white space (the test _TITLE_BEFORE_RE refines)."""
     tail = before.rstrip()
     if len(tail) == len(before):
         return False
     return tail.removesuffix(".").endswith(_TITLE_WORDS)
-
 
 
 def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
@@ -274,7 +272,7 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
                       # "the Mariupol Drama Theatre": a city's institution stands in the city
                       and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
         b30 = text[max(0, s0 - 30) : s0]
-        title_before = _TITLE_ENDS(b30) and _TITLE_BEFORE_RE.search(b30)
+        title_before = _title_ends(b30) and _TITLE_BEFORE_RE.search(b30)
         if prev_glued or next_glued or title_before:
             i = last_tok + 1
             continue
