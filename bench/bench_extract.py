@@ -52,9 +52,27 @@ EXAMPLES = ROOT / "geomap" / "examples"
 HELDOUT = ROOT / "tests" / "data" / "extract_heldout"
 # Places the texts mention besides the gold claim places (not claims, but real places).
 OTHER_TRUE = {
-    "moscow", "kyiv", "donbas", "donetsk", "donetsk people s republic", "kursk", "ukraine",
-    "russia", "pokrovsk", "kupiansk", "oskil", "kharkiv", "belgorod", "sumy", "zaporizhzhia",
-    "kostiantynivka", "kramatorsk", "sloviansk", "washington", "chasiv yar", "toretsk",
+    "moscow",
+    "kyiv",
+    "donbas",
+    "donetsk",
+    "donetsk people s republic",
+    "kursk",
+    "ukraine",
+    "russia",
+    "pokrovsk",
+    "kupiansk",
+    "oskil",
+    "kharkiv",
+    "belgorod",
+    "sumy",
+    "zaporizhzhia",
+    "kostiantynivka",
+    "kramatorsk",
+    "sloviansk",
+    "washington",
+    "chasiv yar",
+    "toretsk",
 }
 
 
@@ -122,8 +140,11 @@ def distinct_articles() -> list[object]:
     arts = []
     for d in (CORPUS, EXAMPLES, HELDOUT):
         if d.is_dir():
-            arts += [read_article(ap) for gp in sorted(d.glob("*.gold.jsonl"))
-                     if (ap := article_for(gp)) is not None]
+            arts += [
+                read_article(ap)
+                for gp in sorted(d.glob("*.gold.jsonl"))
+                if (ap := article_for(gp)) is not None
+            ]
     return arts
 
 
@@ -156,8 +177,10 @@ def main() -> None:
 
     texts = load_texts()
     arts = [a for a, _g in texts]
-    print(f"{len(arts)} articles ({sum(len(a.text) for a in arts) / 1000:.1f} kB), "
-          f"repeat {args.repeat}")
+    print(
+        f"{len(arts)} articles ({sum(len(a.text) for a in arts) / 1000:.1f} kB), "
+        f"repeat {args.repeat}"
+    )
     for a in arts:  # warm the gazetteer caches as a long-running ingest would have them
         extract_article(a, gazetteer=gaz)
 
@@ -171,31 +194,40 @@ def main() -> None:
     print(f"{'geomap extract':16} {1 / t_ex:11.0f} {t_ex * 1000:11.2f} {'':>10} {'':>7}")
     print(f"{'geomap places':16} {1 / t_pl:11.0f} {t_pl * 1000:11.2f} {p_me:10.3f} {r_me:7.3f}")
     print(f"{'geotext':16} {1 / t_gt:11.0f} {t_gt * 1000:11.2f} {p_gt:10.3f} {r_gt:7.3f}")
-    print(f"speed ratio vs geotext (geotext time / ours; target >= 10): extract "
-          f"{t_gt / t_ex:.3f}, places {t_gt / t_pl:.3f}  -- geotext is {t_ex / t_gt:.0f}x / "
-          f"{t_pl / t_gt:.0f}x faster")
-    print(f"accuracy ratio (place-finding F1 ours / geotext): "
-          f"{_f1(p_me, r_me) / max(_f1(p_gt, r_gt), 1e-9):.2f}")
+    print(
+        f"speed ratio vs geotext (geotext time / ours; target >= 10): extract "
+        f"{t_gt / t_ex:.3f}, places {t_gt / t_pl:.3f}  -- geotext is {t_ex / t_gt:.0f}x / "
+        f"{t_pl / t_gt:.0f}x faster"
+    )
+    print(
+        f"accuracy ratio (place-finding F1 ours / geotext): "
+        f"{_f1(p_me, r_me) / max(_f1(p_gt, r_gt), 1e-9):.2f}"
+    )
 
     distinct = distinct_articles()
     fs_pl, fs_ex = first_sight(distinct)
     fs_gt = timed(lambda a: geotext_places(a.text), distinct, 1)
-    print(f"first sight, {len(distinct)} distinct articles "
-          f"({sum(len(a.text) for a in distinct) / 1000:.1f} kB), fresh gazetteer: "
-          f"places {fs_pl * 1000:.2f} ms/article, extract {fs_ex * 1000:.2f} ms/article, "
-          f"geotext {fs_gt * 1000:.3f} ms/article (geotext {fs_pl / fs_gt:.0f}x / "
-          f"{fs_ex / fs_gt:.0f}x faster)")
+    print(
+        f"first sight, {len(distinct)} distinct articles "
+        f"({sum(len(a.text) for a in distinct) / 1000:.1f} kB), fresh gazetteer: "
+        f"places {fs_pl * 1000:.2f} ms/article, extract {fs_ex * 1000:.2f} ms/article, "
+        f"geotext {fs_gt * 1000:.3f} ms/article (geotext {fs_pl / fs_gt:.0f}x / "
+        f"{fs_ex / fs_gt:.0f}x faster)"
+    )
     split_rx = re.compile(r"[A-ZÀ-Ú]+[a-zà-ú]+[ \-]?(?:d[a-u].)?(?:[A-ZÀ-Ú]+[a-zà-ú]+)*")
     t_split = timed(lambda a: a.text.split(), arts, args.repeat * 5)
     t_rx = timed(lambda a: split_rx.findall(a.text), arts, args.repeat * 5)
-    print(f"floors: str.split() {t_split * 1e6:.1f} us/article, geotext's regex alone "
-          f"{t_rx * 1e6:.1f} us/article; 10x geotext's speed would be "
-          f"{t_gt / 10 * 1e6:.1f} us/article, {t_split / (t_gt / 10):.1f}x less than "
-          f"splitting the text into words once")
+    print(
+        f"floors: str.split() {t_split * 1e6:.1f} us/article, geotext's regex alone "
+        f"{t_rx * 1e6:.1f} us/article; 10x geotext's speed would be "
+        f"{t_gt / 10 * 1e6:.1f} us/article, {t_split / (t_gt / 10):.1f}x less than "
+        f"splitting the text into words once"
+    )
 
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
+
 
 if __name__ == "__main__":
     main()

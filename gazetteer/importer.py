@@ -33,8 +33,9 @@ from gazetteer.normalize import is_latin_key, loose_key, normalize
 
 GEONAMES_COLUMNS = 19
 # alternateNames "languages" that are really codes or links, not names
-_NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "tcid", "unlc", "wkdt", "abbr",
-                        "fr_1793"})
+_NOT_NAMES = frozenset(
+    {"link", "post", "iata", "icao", "faac", "tcid", "unlc", "wkdt", "abbr", "fr_1793"}
+)
 
 
 @dataclass
@@ -78,8 +79,9 @@ def _open_text(p: Path, what: str) -> tuple[IO[str], Path]:
         if p.suffix.lower() != ".zip":
             return p.open(encoding="utf-8", newline="\n"), p
         zf = zipfile.ZipFile(p)
-        members = [n for n in zf.namelist()
-                   if n.lower().endswith(".txt") and "readme" not in n.lower()]
+        members = [
+            n for n in zf.namelist() if n.lower().endswith(".txt") and "readme" not in n.lower()
+        ]
         if len(members) != 1:
             raise GazetteerError(f"{p}: expected one data .txt inside the zip, found {members}")
         raw = zf.open(members[0])
@@ -110,8 +112,12 @@ def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
 def _parse_row(p: Path, lineno: int, line: str) -> _Row:
     cols = line.split("\t")
     if len(cols) != GEONAMES_COLUMNS:
-        raise _fail(p, lineno, f"expected {GEONAMES_COLUMNS} tab-separated columns, got "
-                               f"{len(cols)} (is this a GeoNames country file like UA.txt?)")
+        raise _fail(
+            p,
+            lineno,
+            f"expected {GEONAMES_COLUMNS} tab-separated columns, got "
+            f"{len(cols)} (is this a GeoNames country file like UA.txt?)",
+        )
     try:
         gid = int(cols[0])
         if gid <= 0:
@@ -124,10 +130,10 @@ def _parse_row(p: Path, lineno: int, line: str) -> _Row:
     try:
         lat, lon = float(cols[4]), float(cols[5])
     except ValueError:
-        raise _fail(p, lineno, f"latitude/longitude {cols[4]!r},{cols[5]!r} are not numbers") \
-            from None
-    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90
-            and -180 <= lon <= 180):
+        raise _fail(
+            p, lineno, f"latitude/longitude {cols[4]!r},{cols[5]!r} are not numbers"
+        ) from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         raise _fail(p, lineno, f"coordinates {lat},{lon} are out of range")
     cc = cols[8].strip().upper()
     if cc and (len(cc) != 2 or not cc.isalpha()):
@@ -142,8 +148,9 @@ def _parse_row(p: Path, lineno: int, line: str) -> _Row:
     alts = [a.strip() for a in cols[3].split(",") if a.strip()]
     if cols[2].strip() and cols[2].strip() != name:
         alts.append(cols[2].strip())
-    return _Row(gid, name, alts, lat, lon, cols[6].strip(), cc or None,
-                cols[10].strip() or None, pop)
+    return _Row(
+        gid, name, alts, lat, lon, cols[6].strip(), cc or None, cols[10].strip() or None, pop
+    )
 
 
 def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
@@ -152,8 +159,12 @@ def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
     for p, lineno, line in _data_lines(path, "alternate names file"):
         cols = line.split("\t")
         if len(cols) not in (8, 10):
-            raise _fail(p, lineno, f"expected 10 (or 8) tab-separated columns, got "
-                                   f"{len(cols)} (alternateNamesV2.txt format)")
+            raise _fail(
+                p,
+                lineno,
+                f"expected 10 (or 8) tab-separated columns, got "
+                f"{len(cols)} (alternateNamesV2.txt format)",
+            )
         try:
             gid = int(cols[1])
         except ValueError:
@@ -186,17 +197,23 @@ def import_geonames(
     ov.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(ov)
     try:
-        have = {r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'").fetchall()}
+        have = {
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        }
         if "places" not in have:
             conn.executescript(_SCHEMA)
-            conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                             [("kind", "overlay"), ("format", str(OVERLAY_FORMAT))])
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("kind", "overlay"), ("format", str(OVERLAY_FORMAT))],
+            )
         else:
             fmt = dict(conn.execute("SELECT k, v FROM meta").fetchall()).get("format")
             if fmt != str(OVERLAY_FORMAT):
-                raise GazetteerError(f"overlay {ov} was written by another gazetteer version "
-                                     f"(format {fmt}); delete it and import again")
+                raise GazetteerError(
+                    f"overlay {ov} was written by another gazetteer version "
+                    f"(format {fmt}); delete it and import again"
+                )
         with conn:  # one transaction: all rows or none
             imported: set[int] = set()
             for r in rows:
@@ -212,17 +229,34 @@ def import_geonames(
                 if in_main:
                     stats.already_indexed += 1
                 else:
-                    kept = [a for a in dict.fromkeys(alts) if is_latin_key(normalize(a))
-                            or any("\u0400" <= c <= "\u04ff" for c in a)]
+                    kept = [
+                        a
+                        for a in dict.fromkeys(alts)
+                        if is_latin_key(normalize(a)) or any("\u0400" <= c <= "\u04ff" for c in a)
+                    ]
                     admin1 = f"{r.country}.{r.admin1}" if r.country and r.admin1 else None
                     conn.execute(
                         "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (r.gid, pid, r.name, r.lat, r.lon, r.country, admin1, "settlement",
-                         r.population, r.gid, ALT_SEP.join(kept), ""))
+                        (
+                            r.gid,
+                            pid,
+                            r.name,
+                            r.lat,
+                            r.lon,
+                            r.country,
+                            admin1,
+                            "settlement",
+                            r.population,
+                            r.gid,
+                            ALT_SEP.join(kept),
+                            "",
+                        ),
+                    )
                     stats.places += 1
                 imported.add(r.gid)
-                _add_names(conn, r.gid, primary, alts if in_main else [r.name, *alts],
-                           main_name=in_main)
+                _add_names(
+                    conn, r.gid, primary, alts if in_main else [r.name, *alts], main_name=in_main
+                )
             for gid, names in extra.items():  # names for places already in the main index
                 pid = str(gid)
                 if main.in_main_index(pid):
@@ -231,8 +265,9 @@ def import_geonames(
                 else:
                     stats.alternate_names_skipped += len(names)
     except sqlite3.Error as exc:
-        raise GazetteerError(f"cannot write the gazetteer overlay {ov} ({exc}); "
-                             "delete it and import again") from exc
+        raise GazetteerError(
+            f"cannot write the gazetteer overlay {ov} ({exc}); delete it and import again"
+        ) from exc
     finally:
         conn.close()
         main.close()
@@ -242,8 +277,9 @@ def import_geonames(
     return stats
 
 
-def _add_names(conn: sqlite3.Connection, rid: int, primary: str, names: list[str],
-               main_name: bool) -> None:
+def _add_names(
+    conn: sqlite3.Connection, rid: int, primary: str, names: list[str], main_name: bool
+) -> None:
     """Index `names` for place `rid` (primary name `primary`); names of places in the main
     index count as alternates, never as a new primary name."""
     keys = name_keys(primary if not main_name else "", names)
@@ -253,6 +289,7 @@ def _add_names(conn: sqlite3.Connection, rid: int, primary: str, names: list[str
             kind = KIND_ALT
         elif k == pk:
             kind = KIND_NAME
-        conn.execute("INSERT OR REPLACE INTO names VALUES (?,?,?,?)",
-                     (k, rid, kind, key_similarity(k, pk)))
+        conn.execute(
+            "INSERT OR REPLACE INTO names VALUES (?,?,?,?)", (k, rid, kind, key_similarity(k, pk))
+        )
         conn.execute("INSERT OR IGNORE INTO loose VALUES (?,?)", (loose_key(k), rid))

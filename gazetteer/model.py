@@ -54,7 +54,6 @@ class Place:
         return state
 
 
-
 @dataclass
 class Candidate:
     """One possible reading of a name, with the score and the features that produced it."""
@@ -87,8 +86,9 @@ class Candidate:
         return d
 
     @classmethod
-    def lazy(cls, place: Place, score: float, match: str,
-             explain: Callable[[str], list[str]]) -> Candidate:
+    def lazy(
+        cls, place: Place, score: float, match: str, explain: Callable[[str], list[str]]
+    ) -> Candidate:
         """A candidate whose `reasons` are written by `explain("reasons")` on first access:
         ranking needs only scores, and most callers never read the explanation."""
         c = object.__new__(cls)

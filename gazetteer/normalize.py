@@ -15,16 +15,53 @@ from functools import lru_cache
 _UK_MARKERS = frozenset("іїєґ")
 
 _COMMON = {
-    "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "", "ю": "yu",
-    "я": "ya", "ё": "e", "ы": "y", "э": "e", "ў": "u",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "д": "d",
+    "е": "e",
+    "ж": "zh",
+    "з": "z",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ъ": "",
+    "ю": "yu",
+    "я": "ya",
+    "ё": "e",
+    "ы": "y",
+    "э": "e",
+    "ў": "u",
 }
 _RU = {**_COMMON, "и": "i", "й": "y", "г": "g"}
 _UK = {**_COMMON, "и": "y", "й": "i", "г": "h", "ґ": "g", "і": "i", "ї": "i", "є": "ie"}
 # Latin letters NFKD does not decompose.
-_LATIN_EXTRA = {"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th",
-                "ð": "d", "ħ": "h"}
+_LATIN_EXTRA = {
+    "ß": "ss",
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ı": "i",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ð": "d",
+    "ħ": "h",
+}
 # Apostrophes, primes and modifier letters used for the Ukrainian/Russian soft sign: dropped.
 _DROP = frozenset("'’‘`´ʼʹʻʽ′″\"ˈ«»“”„")
 _NONWORD_RE = re.compile(r"[\W_]+")
@@ -67,9 +104,22 @@ def normalize(s: str) -> str:
 
 
 _LOOSE_SUBS = (
-    ("shch", "s"), ("sch", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("ch", "C"),
-    ("ts", "z"), ("tz", "z"), ("dz", "z"), ("c", "z"), ("C", "c"), ("ph", "f"), ("w", "v"),
-    ("g", "h"), ("x", "ks"), ("q", "k"),
+    ("shch", "s"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ch", "C"),
+    ("ts", "z"),
+    ("tz", "z"),
+    ("dz", "z"),
+    ("c", "z"),
+    ("C", "c"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("g", "h"),
+    ("x", "ks"),
+    ("q", "k"),
 )
 _VOWELS_RE = re.compile(r"[aeiouyj]+")
 _REPEAT_RE = re.compile(r"(.)\1+")

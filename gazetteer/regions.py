@@ -15,14 +15,46 @@ from gazetteer.normalize import normalize
 DATA_FILE = Path(__file__).resolve().parent / "data" / "regions.json"
 
 # Words that turn a region's core name into a region phrase ("Sumy region", "Kursk Oblast").
-REGION_WORDS = ("region", "oblast", "province", "krai", "kray", "republic", "territory",
-                "governorate", "area", "oblast region")
+REGION_WORDS = (
+    "region",
+    "oblast",
+    "province",
+    "krai",
+    "kray",
+    "republic",
+    "territory",
+    "governorate",
+    "area",
+    "oblast region",
+)
 # Leading words reporting puts before a region phrase; stripped before matching.
 _LEADING = (
-    "the", "border", "frontline", "front line", "front", "southern", "northern", "eastern",
-    "western", "central", "south", "north", "east", "west", "occupied", "partially occupied",
-    "annexed", "russian occupied", "russian controlled", "neighbouring", "neighboring",
-    "embattled", "contested", "ukrainian controlled", "so called", "self proclaimed",
+    "the",
+    "border",
+    "frontline",
+    "front line",
+    "front",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "south",
+    "north",
+    "east",
+    "west",
+    "occupied",
+    "partially occupied",
+    "annexed",
+    "russian occupied",
+    "russian controlled",
+    "neighbouring",
+    "neighboring",
+    "embattled",
+    "contested",
+    "ukrainian controlled",
+    "so called",
+    "self proclaimed",
     "self declared",
 )
 _PLURALS = {"regions": "region", "oblasts": "oblast", "provinces": "province"}
@@ -90,8 +122,14 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
             for r in doc["regions"]
         )
         groups = tuple(
-            RegionSpec(g["id"], g["country"], g["name"], tuple(g["aliases"]),
-                       tuple(g["aliases"]), tuple(g["members"]))
+            RegionSpec(
+                g["id"],
+                g["country"],
+                g["name"],
+                tuple(g["aliases"]),
+                tuple(g["aliases"]),
+                tuple(g["members"]),
+            )
             for g in doc["groups"]
         )
         countries = {cc: tuple(v) for cc, v in doc["countries"].items()}

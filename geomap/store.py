@@ -466,9 +466,7 @@ class Store:
                 )
             ).inserted_primary_key[0]
 
-    def review(
-        self, claim_ids: int | Iterable[int], status: str, note: str | None = None
-    ) -> int:
+    def review(self, claim_ids: int | Iterable[int], status: str, note: str | None = None) -> int:
         """Set the review status of one or more claims, all or none; returns how many.
 
         A confirmed or rejected claim survives re-extraction of its source by a newer extractor

@@ -17,8 +17,13 @@ import pytest
 
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 BLANK_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="
@@ -97,8 +102,11 @@ def open_page(chromium_browser, map_assets_dir):
             if local is not None:
                 body, mime = local
                 log.served.append(url)
-                r.fulfill(status=200, body=body, headers={
-                    "content-type": mime, "access-control-allow-origin": "*"})
+                r.fulfill(
+                    status=200,
+                    body=body,
+                    headers={"content-type": mime, "access-control-allow-origin": "*"},
+                )
                 return
             if TILE_URL.match(url):
                 log.tiles += 1
@@ -108,8 +116,9 @@ def open_page(chromium_browser, map_assets_dir):
             r.abort()
 
         ctx.route("**/*", route)
-        page.on("console",
-                lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+        page.on(
+            "console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None
+        )
         page.on("pageerror", lambda e: log.page_errors.append(str(e)))
 
         def on_dialog(d):

@@ -7,14 +7,30 @@ from pathlib import Path
 
 
 def _p(gid, name, lat, lon, cc, a1, pop, alts=()):
-    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
-            "countrycode": cc, "population": pop, "timezone": "", "admin1code": a1,
-            "alternatenames": list(alts)}
+    return {
+        "geonameid": gid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "countrycode": cc,
+        "population": pop,
+        "timezone": "",
+        "admin1code": a1,
+        "alternatenames": list(alts),
+    }
 
 
 SMALL_PLACES = [
-    _p(709354, "Toretsk", 48.3948, 37.8478, "UA", "05", 30914,
-       ["Dzerzhinsk", "Dzerzhyns'k", "Торецьк", "Торецк", "Torezk"]),
+    _p(
+        709354,
+        "Toretsk",
+        48.3948,
+        37.8478,
+        "UA",
+        "05",
+        30914,
+        ["Dzerzhinsk", "Dzerzhyns'k", "Торецьк", "Торецк", "Torezk"],
+    ),
     _p(563708, "Dzerzhinsk", 56.2442, 43.4554, "RU", "51", 233126, ["Дзержинск"]),
     _p(709717, "Donetsk", 48.0230, 37.8022, "UA", "05", 901645, ["Донецьк"]),
     _p(713174, "Bakhmut", 48.5947, 37.9996, "UA", "05", 80500, ["Artemivsk", "Artemovsk"]),
@@ -31,15 +47,90 @@ SMALL_PLACES = [
 
 # GeoNames country-file format (19 tab-separated columns); villages invented for the tests.
 GEONAMES_ROWS = [
-    ["99000001", "Vyshneve Pole", "Vyshneve Pole", "Вишневе Поле,Vishnevoye Pole", "48.4100",
-     "37.9100", "P", "PPL", "UA", "", "05", "", "", "", "140", "", "210", "Europe/Kyiv",
-     "2024-01-01"],
-    ["99000002", "Kalynova Balka", "Kalynova Balka", "Калинова Балка", "48.3500", "37.7000",
-     "P", "PPL", "UA", "", "05", "", "", "", "85", "", "190", "Europe/Kyiv", "2024-01-01"],
-    ["99000003", "Suha Richka", "Suha Richka", "", "48.3600", "37.7200", "H", "STM", "UA", "",
-     "05", "", "", "", "0", "", "180", "Europe/Kyiv", "2024-01-01"],
-    ["709354", "Toretsk", "Toretsk", "Toretske misto", "48.3948", "37.8478", "P", "PPLA2", "UA",
-     "", "05", "", "", "", "30914", "", "200", "Europe/Kyiv", "2024-01-01"],
+    [
+        "99000001",
+        "Vyshneve Pole",
+        "Vyshneve Pole",
+        "Вишневе Поле,Vishnevoye Pole",
+        "48.4100",
+        "37.9100",
+        "P",
+        "PPL",
+        "UA",
+        "",
+        "05",
+        "",
+        "",
+        "",
+        "140",
+        "",
+        "210",
+        "Europe/Kyiv",
+        "2024-01-01",
+    ],
+    [
+        "99000002",
+        "Kalynova Balka",
+        "Kalynova Balka",
+        "Калинова Балка",
+        "48.3500",
+        "37.7000",
+        "P",
+        "PPL",
+        "UA",
+        "",
+        "05",
+        "",
+        "",
+        "",
+        "85",
+        "",
+        "190",
+        "Europe/Kyiv",
+        "2024-01-01",
+    ],
+    [
+        "99000003",
+        "Suha Richka",
+        "Suha Richka",
+        "",
+        "48.3600",
+        "37.7200",
+        "H",
+        "STM",
+        "UA",
+        "",
+        "05",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "180",
+        "Europe/Kyiv",
+        "2024-01-01",
+    ],
+    [
+        "709354",
+        "Toretsk",
+        "Toretsk",
+        "Toretske misto",
+        "48.3948",
+        "37.8478",
+        "P",
+        "PPLA2",
+        "UA",
+        "",
+        "05",
+        "",
+        "",
+        "",
+        "30914",
+        "",
+        "200",
+        "Europe/Kyiv",
+        "2024-01-01",
+    ],
 ]
 ALTERNATE_ROWS = [
     ["1", "99000001", "ru", "Vishnyovoye Polye", "", "", "", "", "", ""],
@@ -50,8 +141,10 @@ ALTERNATE_ROWS = [
 
 def write_small_source(directory: Path) -> Path:
     path = directory / "small_cities.json"
-    path.write_text(json.dumps({str(p["geonameid"]): p for p in SMALL_PLACES},
-                               ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps({str(p["geonameid"]): p for p in SMALL_PLACES}, ensure_ascii=False),
+        encoding="utf-8",
+    )
     return path
 
 

@@ -12,23 +12,55 @@ def _content(s: str) -> str:
     return s[a.content[0] : a.content[1]]
 
 
-@pytest.mark.parametrize("sentence,claimant,side,content_has", [
-    ("Moscow said on Tuesday its troops had entered the village.", "Moscow", "russia",
-     "entered the village"),
-    ("Troops entered the village, Russia's Defence Ministry said in a statement.",
-     "Russia's Defence Ministry", "russia", "Troops entered"),
-    ("The town is still ours, according to a Ukrainian brigade commander.",
-     "a Ukrainian brigade commander", "ukraine", "still ours"),
-    ("A spokesman for Ukraine's 47th brigade, which defends the area, said the attack failed.",
-     "A spokesman for Ukraine's 47th brigade", "ukraine", "the attack failed"),
-    ("In the Donetsk region, officials said a bomb hit a school.", "officials", None,
-     "a bomb hit a school"),
-    ("Kyiv rejected the claim.", "Kyiv", "ukraine", "the claim"),
-    ("Analysts at the Institute for the Study of War said the push was slowing.",
-     "Analysts at the Institute for the Study of War", "third-party", "the push was slowing"),
-    ("Russian war bloggers claimed the bridge was destroyed.", "Russian war bloggers", "russia",
-     "the bridge was destroyed"),
-])
+@pytest.mark.parametrize(
+    "sentence,claimant,side,content_has",
+    [
+        (
+            "Moscow said on Tuesday its troops had entered the village.",
+            "Moscow",
+            "russia",
+            "entered the village",
+        ),
+        (
+            "Troops entered the village, Russia's Defence Ministry said in a statement.",
+            "Russia's Defence Ministry",
+            "russia",
+            "Troops entered",
+        ),
+        (
+            "The town is still ours, according to a Ukrainian brigade commander.",
+            "a Ukrainian brigade commander",
+            "ukraine",
+            "still ours",
+        ),
+        (
+            "A spokesman for Ukraine's 47th brigade, which defends the area, "
+            "said the attack failed.",
+            "A spokesman for Ukraine's 47th brigade",
+            "ukraine",
+            "the attack failed",
+        ),
+        (
+            "In the Donetsk region, officials said a bomb hit a school.",
+            "officials",
+            None,
+            "a bomb hit a school",
+        ),
+        ("Kyiv rejected the claim.", "Kyiv", "ukraine", "the claim"),
+        (
+            "Analysts at the Institute for the Study of War said the push was slowing.",
+            "Analysts at the Institute for the Study of War",
+            "third-party",
+            "the push was slowing",
+        ),
+        (
+            "Russian war bloggers claimed the bridge was destroyed.",
+            "Russian war bloggers",
+            "russia",
+            "the bridge was destroyed",
+        ),
+    ],
+)
 def test_attribution(sentence, claimant, side, content_has):
     a = attribute(sentence)
     assert a.claimant == claimant
@@ -53,13 +85,16 @@ def test_trailing_clause_after_attribution_is_extra_content():
     assert a.extra and "a school was hit" in s[a.extra[0] : a.extra[1]]
 
 
-@pytest.mark.parametrize("claimant,side", [
-    ("Ukrainian military observers", "ukraine"),
-    ("Moscow-installed officials", "russia"),
-    ("the Kremlin", "russia"),
-    ("Western military analysts", "third-party"),
-    ("AFP reporters", "third-party"),
-    ("prosecutors", None),
-])
+@pytest.mark.parametrize(
+    "claimant,side",
+    [
+        ("Ukrainian military observers", "ukraine"),
+        ("Moscow-installed officials", "russia"),
+        ("the Kremlin", "russia"),
+        ("Western military analysts", "third-party"),
+        ("AFP reporters", "third-party"),
+        ("prosecutors", None),
+    ],
+)
 def test_side_of(claimant, side):
     assert side_of(claimant) == side

@@ -11,8 +11,10 @@ from click.testing import CliRunner
 from geomap.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "geomap" / "examples"
-ARTICLE = ("# Strike on Kharkiv\n\nBy Staff\n\nMarch 07, 2025\n\n"
-           "Russian missiles struck Kharkiv overnight, the mayor said.\n")
+ARTICLE = (
+    "# Strike on Kharkiv\n\nBy Staff\n\nMarch 07, 2025\n\n"
+    "Russian missiles struck Kharkiv overnight, the mayor said.\n"
+)
 
 
 @pytest.fixture()

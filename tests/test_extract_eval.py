@@ -52,32 +52,50 @@ def _pl(pid: str, precision: str = "settlement") -> PlaceRef:
 
 
 def _claim(pid, side, type_, start, end, day=date(2025, 2, 7), precision="day"):
-    return ClaimRecord(place=_pl(pid), side=side, type=type_, claim_date=day,
-                       date_precision=precision, quote="x", start=start, end=end)
+    return ClaimRecord(
+        place=_pl(pid),
+        side=side,
+        type=type_,
+        claim_date=day,
+        date_precision=precision,
+        quote="x",
+        start=start,
+        end=end,
+    )
 
 
 TEXT = "Alpha fell. Beta was shelled. Alpha fell again."
 
 
 def test_scoring_requires_overlap_and_matches_each_gold_once():
-    gold = [Gold("Alpha", "russia", "captured", "2025-02-07", "Alpha fell.", True, geonameid=1),
-            Gold("Alpha", "russia", "captured", "2025-02-07", "Alpha fell again.", False,
-                 geonameid=1)]
+    gold = [
+        Gold("Alpha", "russia", "captured", "2025-02-07", "Alpha fell.", True, geonameid=1),
+        Gold("Alpha", "russia", "captured", "2025-02-07", "Alpha fell again.", False, geonameid=1),
+    ]
     # two predictions on the first sentence, none on the last: only one can match
-    preds = [_claim("1", "russia", "captured", 0, 11), _claim("1", "russia", "captured", 0, 11),
-             _claim("1", "russia", "captured", 12, 29)]  # right triple, wrong sentence
+    preds = [
+        _claim("1", "russia", "captured", 0, 11),
+        _claim("1", "russia", "captured", 0, 11),
+        _claim("1", "russia", "captured", 12, 29),
+    ]  # right triple, wrong sentence
     sc = score_article("t", TEXT, gold, preds)
     assert (sc.matched, sc.gold, sc.predicted) == (1, 2, 3)
     assert sc.core_found == 1 and len(sc.false_positives) == 2
 
 
 def test_scoring_place_side_type_and_dates():
-    gold = [Gold("Beta", "ukraine", "strike", "2025-01", "Beta was shelled.", True,
-                 admin1="UA.21")]
+    gold = [Gold("Beta", "ukraine", "strike", "2025-01", "Beta was shelled.", True, admin1="UA.21")]
     wrong_side = [_claim("UA.21", "russia", "strike", 12, 29)]
     assert score_article("t", TEXT, gold, wrong_side).matched == 0
-    region = ClaimRecord(place=_pl("UA.21", "region"), side="ukraine", type="strike",
-                         claim_date=date(2025, 1, 1), date_precision="month", start=12, end=29)
+    region = ClaimRecord(
+        place=_pl("UA.21", "region"),
+        side="ukraine",
+        type="strike",
+        claim_date=date(2025, 1, 1),
+        date_precision="month",
+        start=12,
+        end=29,
+    )
     sc = score_article("t", TEXT, gold, [region])
     assert (sc.matched, sc.date_right, sc.core_found) == (1, 1, 1)
     day_wrong = [_claim("UA.21", "ukraine", "strike", 12, 29, date(2025, 2, 7))]

@@ -47,12 +47,15 @@ def test_crlf_folded_and_outlet_from_domain():
     assert art.outlet == "Reuters"  # from the URL's domain
 
 
-@pytest.mark.parametrize("line,expected", [
-    ("7 February 2025", date(2025, 2, 7)),
-    ("Feb. 7, 2025", date(2025, 2, 7)),
-    ("2025-02-07", date(2025, 2, 7)),
-    ("Friday, February 7, 2025", date(2025, 2, 7)),
-])
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("7 February 2025", date(2025, 2, 7)),
+        ("Feb. 7, 2025", date(2025, 2, 7)),
+        ("2025-02-07", date(2025, 2, 7)),
+        ("Friday, February 7, 2025", date(2025, 2, 7)),
+    ],
+)
 def test_date_line_formats(line, expected):
     assert read_text(f"# T\n\n{line}\n\nBody text here.\n").published == expected
 
@@ -85,12 +88,15 @@ def test_html_detected_by_content_on_stdin():
     assert art.format == "html"
 
 
-@pytest.mark.parametrize("data,needle", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
-    ("Сводка: Торецк".encode("cp1251"), "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data,needle",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("Сводка: Торецк".encode("cp1251"), "not UTF-8"),
+    ],
+)
 def test_bad_files_raise_clear_errors(tmp_path, data, needle):
     p = tmp_path / "bad.txt"
     p.write_bytes(data)

@@ -34,8 +34,13 @@ Russian forces kept up their attacks this week.
 def test_tables_and_their_rows_are_found():
     assert len(table_spans(DOC)) == 2
     rows = table_rows(DOC)  # the price table has no status column: no rows
-    assert [r.place.text for r in rows] == ["Udachne", "Zvirove", "Shakhove", "Hrodivka",
-                                            "Atlantis"]
+    assert [r.place.text for r in rows] == [
+        "Udachne",
+        "Zvirove",
+        "Shakhove",
+        "Hrodivka",
+        "Atlantis",
+    ]
     r = rows[0]
     assert DOC[r.place.start : r.place.end] == "Udachne"  # emphasis marks stripped
     assert DOC[r.start : r.end] == "| **Udachne** | Captured | Russian MoD | 24 Aug |"

@@ -48,16 +48,22 @@ def test_outlet_people_and_introduced_guests():
     assert resolve_speaker(TRANSCRIPT, "MELNYK", None, names).claimant is None  # our reporter
     guest = resolve_speaker(TRANSCRIPT, "BERG", None, names).claimant
     assert guest == "Anna Berg, a defence analyst at a European think tank"
-    assert resolve_speaker(TRANSCRIPT, "UNIDENTIFIED SOLDIER", "through translator",
-                           names).claimant == "Unidentified soldier"
+    assert (
+        resolve_speaker(TRANSCRIPT, "UNIDENTIFIED SOLDIER", "through translator", names).claimant
+        == "Unidentified soldier"
+    )
 
 
 def test_transcript_claims(gaz):
     got = {(c.place.id, c.side, c.type, c.claimant) for c in _claims(gaz)}
     assert got == {
         ("704508", "third-party", "strike", "the outlet"),  # the reporter: the outlet's voice
-        ("705104", "third-party", "assessment",
-         "Anna Berg, a defence analyst at a European think tank"),
+        (
+            "705104",
+            "third-party",
+            "assessment",
+            "Anna Berg, a defence analyst at a European think tank",
+        ),
         ("710915", "ukraine", "holding", "Unidentified soldier"),  # "here": Chasiv Yar
     }, got
 
@@ -86,16 +92,18 @@ October 8, 2026
 def test_bold_digest_labels_keep_their_case_and_qualifier():
     i = DIGEST.index("Rybar")
     assert speaker_label(DIGEST, i, i + 60)[1:] == ("Rybar", "pro-Russian")
-    assert resolve_speaker(DIGEST, "Rybar", "pro-Russian", set()).claimant == \
-        "Rybar (pro-Russian)"
+    assert resolve_speaker(DIGEST, "Rybar", "pro-Russian", set()).claimant == "Rybar (pro-Russian)"
     assert resolve_speaker(DIGEST, "Russian MoD", "via TASS", set()).claimant == "Russian MoD"
 
 
 def test_digest_items_are_claims_of_their_sources(gaz):
     claims = extract(DIGEST, published=date(2026, 10, 8), gazetteer=gaz).claims
     got = {(c.place.id, c.side, c.type) for c in claims}
-    assert got == {("705175", "russia", "advancing"), ("703610", "ukraine", "advancing"),
-                   ("711623", "ukraine", "strike")}, got  # no claim from the watermelons
+    assert got == {
+        ("705175", "russia", "advancing"),
+        ("703610", "ukraine", "advancing"),
+        ("711623", "ukraine", "strike"),
+    }, got  # no claim from the watermelons
     assert all(not c.quote.startswith(("Rybar", "DeepState", "Kharkiv")) for c in claims)
 
 
@@ -117,11 +125,14 @@ A: We still hold Siversk. I think they will probably try to reach Raihorodok fir
 def test_an_interviews_answers_are_the_interviewees(gaz):
     claims = extract(INTERVIEW, published=date(2026, 11, 13), gazetteer=gaz).claims
     got = {(c.place.id, c.side, c.type) for c in claims}
-    assert got == {("694403", "russia", "captured"),  # the bloggers, inside the question
-                   ("694403", "ukraine", "holding"),
-                   ("695762", "ukraine", "assessment")}, got
+    assert got == {
+        ("694403", "russia", "captured"),  # the bloggers, inside the question
+        ("694403", "ukraine", "holding"),
+        ("695762", "ukraine", "assessment"),
+    }, got
     assert {c.claimant for c in claims if c.side == "ukraine"} == {
-        "Major Taras Hrytsenko, a battalion commander in Ukraine's 54th Mechanised Brigade"}
+        "Major Taras Hrytsenko, a battalion commander in Ukraine's 54th Mechanised Brigade"
+    }
 
 
 ROUNDUP = """# Round-up
@@ -140,6 +151,8 @@ UPDATE: Missiles struck Kharkiv on Thursday.
 def test_place_and_editorial_labels_are_no_speakers(gaz):
     claims = extract(ROUNDUP, published=date(2025, 6, 12), gazetteer=gaz).claims
     got = {(c.place.id, c.side, c.claimant) for c in claims}
-    assert got == {("703656", "ukraine", "the governor"),  # the label is the place
-                   ("692194", "third-party", "the outlet"),
-                   ("706483", "third-party", "the outlet")}, got
+    assert got == {
+        ("703656", "ukraine", "the governor"),  # the label is the place
+        ("692194", "third-party", "the outlet"),
+        ("706483", "third-party", "the outlet"),
+    }, got

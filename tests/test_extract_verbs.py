@@ -14,30 +14,36 @@ def test_every_lexicon_row_has_triggers_from_its_own_pattern():
         assert all(w in pattern.lower() for w in words), (ctype, pattern[:40], triggers)
 
 
-@pytest.mark.parametrize("clause,expected", [
-    ("troops seized the village of Lyman", "captured"),
-    ("the town was liberated", "captured"),
-    ("units were still holding their positions on Lyman", "holding"),
-    ("forces withdrew from Lyman", "withdrawn"),
-    ("troops pulled units out of Lyman", "withdrawn"),
-    ("troops pushed into the northern districts of Lyman", "advancing"),
-    ("forces advanced up to 10 kilometres into Lyman", "advancing"),
-    ("heavy fighting continues around Lyman", "fighting"),
-    ("the embattled town of Lyman", "fighting"),
-    ("missiles struck", "strike"),
-    ("the city has been shelled", "strike"),
-])
+@pytest.mark.parametrize(
+    "clause,expected",
+    [
+        ("troops seized the village of Lyman", "captured"),
+        ("the town was liberated", "captured"),
+        ("units were still holding their positions on Lyman", "holding"),
+        ("forces withdrew from Lyman", "withdrawn"),
+        ("troops pulled units out of Lyman", "withdrawn"),
+        ("troops pushed into the northern districts of Lyman", "advancing"),
+        ("forces advanced up to 10 kilometres into Lyman", "advancing"),
+        ("heavy fighting continues around Lyman", "fighting"),
+        ("the embattled town of Lyman", "fighting"),
+        ("missiles struck", "strike"),
+        ("the city has been shelled", "strike"),
+    ],
+)
 def test_cue_types(clause, expected):
     cues = find_cues(clause)
     assert cues and cues[0].type == expected, [(c.type, c.text) for c in cues]
 
 
-@pytest.mark.parametrize("clause", [
-    "Moscow aims to capture",
-    "an attempt to seize",
-    "blocking Russia from advancing into",
-    "it is unclear whether the town has fallen",
-])
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Moscow aims to capture",
+        "an attempt to seize",
+        "blocking Russia from advancing into",
+        "it is unclear whether the town has fallen",
+    ],
+)
 def test_goals_and_questions_cancel_cues(clause):
     assert find_cues(clause) == []
 

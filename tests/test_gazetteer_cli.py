@@ -36,8 +36,9 @@ def test_place_json(gaz):
     r = _run("place", "Pokrovsk", "--country", "UA", "--json")
     data = json.loads(r.output)
     assert data[0]["geonameid"] == 704422
-    assert {"name", "lat", "lon", "country", "precision", "population", "score",
-            "reasons"} <= set(data[0])
+    assert {"name", "lat", "lon", "country", "precision", "population", "score", "reasons"} <= set(
+        data[0]
+    )
     assert all(d["country"] == "UA" for d in data)
 
 
@@ -61,15 +62,15 @@ def _geomap_cmd() -> list[str]:
 
 @pytest.mark.parametrize("bad", ["", "y" * 10_240, "Sumy\x07bell"])
 def test_bad_names_console_script(gaz, bad):
-    p = subprocess.run([*_geomap_cmd(), "place", bad], capture_output=True, text=True,
-                       timeout=120)
+    p = subprocess.run([*_geomap_cmd(), "place", bad], capture_output=True, text=True, timeout=120)
     assert p.returncode == 1
     assert p.stderr.startswith("geomap: error:") and "Traceback" not in p.stderr
 
 
 def test_console_script_json(gaz):
-    p = subprocess.run([*_geomap_cmd(), "place", "Часів Яр", "--json"], capture_output=True,
-                       text=True, timeout=120)
+    p = subprocess.run(
+        [*_geomap_cmd(), "place", "Часів Яр", "--json"], capture_output=True, text=True, timeout=120
+    )
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)[0]["geonameid"] == 710915
 

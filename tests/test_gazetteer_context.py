@@ -10,8 +10,10 @@ from gazetteer import Candidate, Context, GazetteerError, normalize
 
 
 def test_context_from_text(gaz):
-    text = ("Russian troops pressed towards Dzerzhinsk, north of Donetsk, while Ukraine's "
-            "forces held parts of the Kursk region and shelling hit the Sumy region.")
+    text = (
+        "Russian troops pressed towards Dzerzhinsk, north of Donetsk, while Ukraine's "
+        "forces held parts of the Kursk region and shelling hit the Sumy region."
+    )
     ctx = gaz.context(text)
     assert {"UA", "RU"} <= ctx.countries
     assert {"RU.41", "UA.21"} <= ctx.admin1s
@@ -50,8 +52,13 @@ def test_loose_spelling_falls_back(gaz):
 
 @pytest.mark.parametrize(
     ("bad", "message"),
-    [("", "empty"), ("   ", "empty"), ("x" * 10_240, "10240 characters"),
-     ("Tore\x00tsk", "control characters"), ("Sumy\x1b[31m", "control characters")],
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("x" * 10_240, "10240 characters"),
+        ("Tore\x00tsk", "control characters"),
+        ("Sumy\x1b[31m", "control characters"),
+    ],
 )
 def test_bad_names_raise_clear_errors(gaz, bad, message):
     with pytest.raises(GazetteerError, match=message):

@@ -12,8 +12,11 @@ pytestmark = pytest.mark.corpus
 
 def _gold(corpus_dir):
     text = (corpus_dir / "2025-02-07-toretsk.txt").read_text(encoding="utf-8")
-    gold = [json.loads(line) for line in
-            (corpus_dir / "2025-02-07-toretsk.gold.jsonl").read_text().splitlines() if line]
+    gold = [
+        json.loads(line)
+        for line in (corpus_dir / "2025-02-07-toretsk.gold.jsonl").read_text().splitlines()
+        if line
+    ]
     return text, gold
 
 
@@ -35,8 +38,9 @@ def test_gold_region_phrases_resolve_to_admin1(gaz, corpus_dir):
         if g["precision"] != "region":
             continue
         name = re.escape(g["place"])
-        m = re.search(rf"(?:the\s+)?(?:[\w'’]+\s+){{0,3}}region of {name}|[\w'’]+\s+{name} region",
-                      g["quote"])
+        m = re.search(
+            rf"(?:the\s+)?(?:[\w'’]+\s+){{0,3}}region of {name}|[\w'’]+\s+{name} region", g["quote"]
+        )
         if not m:
             continue  # the region is implied, not named as a phrase: the extractor's job
         assert gaz.is_name(m.group(0))
@@ -48,6 +52,7 @@ def test_gold_region_phrases_resolve_to_admin1(gaz, corpus_dir):
         if g["precision"] == "region":
             name = re.escape(g["place"])
             phrases = re.findall(
-                rf"(?:the\s+)?(?:[\w'’]+\s+){{0,3}}region of {name}|[\w'’]+\s+{name} region", text)
+                rf"(?:the\s+)?(?:[\w'’]+\s+){{0,3}}region of {name}|[\w'’]+\s+{name} region", text
+            )
             assert phrases, g["place"]
             assert {gaz.resolve(p).place.id for p in phrases} == {g["admin1"]}

@@ -22,14 +22,21 @@ def _reasons(cands, place_id):
     ("text", "name", "city", "village"),
     [
         # a 1,073-person village lies ~90 km from Nikopol; the city itself is named
-        ("Zaporizhzhia was shelled overnight. Kharkiv reported drone attacks too.",
-         "Zaporizhzhia", "687700", "707652"),
-        ("Nikopol was shelled overnight. Kharkiv reported drone attacks too.",
-         "Nikopol", "700051", "9103943"),
+        (
+            "Zaporizhzhia was shelled overnight. Kharkiv reported drone attacks too.",
+            "Zaporizhzhia",
+            "687700",
+            "707652",
+        ),
+        (
+            "Nikopol was shelled overnight. Kharkiv reported drone attacks too.",
+            "Nikopol",
+            "700051",
+            "9103943",
+        ),
     ],
 )
-def test_a_place_named_in_the_context_gets_a_bonus_not_a_distance(gaz, text, name, city,
-                                                                   village):
+def test_a_place_named_in_the_context_gets_a_bonus_not_a_distance(gaz, text, name, city, village):
     ctx = gaz.context(text)
     assert city in ctx.place_ids
     cands = gaz.candidates(name, context=ctx, limit=20)
@@ -104,15 +111,16 @@ def test_region_context_does_not_turn_mykolaiv_into_mykolaivka(gaz):
 def test_another_name_near_a_context_place_does_not_beat_the_own_name_near_it(gaz):
     """A Kharkiv city district GeoNames also lists as "Shevchenko" lies next to Kharkiv, but
     the villages called Shevchenko lie near Myrnohrad, which the text names too."""
-    ctx = gaz.context("Russian units attacked near Myrnohrad and Shevchenko, "
-                      "and Kharkiv was shelled again.")
+    ctx = gaz.context(
+        "Russian units attacked near Myrnohrad and Shevchenko, and Kharkiv was shelled again."
+    )
     assert {"710035", "706483"} <= set(ctx.place_ids)
     best = gaz.resolve("Shevchenko", context=ctx)
     assert best.place.id == "694167" and best.match == "name"
 
 
 def test_an_explicit_qualifier_still_decides(gaz):
-    """"X, Y": the region is part of the name asked for, so it may pick another name."""
+    """ "X, Y": the region is part of the name asked for, so it may pick another name."""
     assert gaz.resolve("Mykolaiv, Donetsk Oblast").place.id == "700119"
     assert gaz.resolve("Dzerzhinsk, Donetsk Oblast").place.id == "709354"
 
@@ -127,9 +135,17 @@ def test_spellings_of_the_primary_name_count_as_the_name():
 
 
 def _p(gid, name, lat, lon, a1, pop, alts=()):
-    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
-            "countrycode": "UA", "population": pop, "timezone": "", "admin1code": a1,
-            "alternatenames": list(alts)}
+    return {
+        "geonameid": gid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "countrycode": "UA",
+        "population": pop,
+        "timezone": "",
+        "admin1code": a1,
+        "alternatenames": list(alts),
+    }
 
 
 @pytest.fixture

@@ -52,8 +52,18 @@ def test_online_fallback_is_off_by_default(gaz, no_network):
 
 def test_online_fallback_answers_from_its_cache(gaz, no_network, tmp_path):
     cache = tmp_path / "online.json"
-    cache.write_text(json.dumps({"Xqqzzyv Nowhere": {
-        "address": "Xqqzzyv, Somewhere", "lat": 1.5, "lon": 2.5, "raw": {"osm_id": 1}}}))
+    cache.write_text(
+        json.dumps(
+            {
+                "Xqqzzyv Nowhere": {
+                    "address": "Xqqzzyv, Somewhere",
+                    "lat": 1.5,
+                    "lon": 2.5,
+                    "raw": {"osm_id": 1},
+                }
+            }
+        )
+    )
     geo = OfflineGeocoder(gaz, online_fallback=True, fallback_cache=cache)
     loc = geo.geocode("Xqqzzyv Nowhere")
     assert (loc.latitude, loc.longitude, loc.raw) == (1.5, 2.5, {"osm_id": 1})

@@ -122,10 +122,16 @@ def test_region_polygons_cover_their_settlements(small):
 
 
 def _open_in_subprocess(src: Path, cache: Path) -> subprocess.Popen:
-    code = ("import sys; from gazetteer import Gazetteer; "
-            "g = Gazetteer.open(source=sys.argv[1], cache=sys.argv[2]); print(g.meta['built_at'])")
-    return subprocess.Popen([sys.executable, "-c", code, str(src), str(cache)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    code = (
+        "import sys; from gazetteer import Gazetteer; "
+        "g = Gazetteer.open(source=sys.argv[1], cache=sys.argv[2]); print(g.meta['built_at'])"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(src), str(cache)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_concurrent_opens_build_once(small):
@@ -187,7 +193,7 @@ def test_corrupt_pages_inside_a_whole_file_give_gazetteer_errors(small):
     data = bytearray(cache.read_bytes())
     page = 4096
     for start in range(page, len(data), page * 2):  # scribble over every other page
-        data[start:start + 200] = b"\xa5" * 200
+        data[start : start + 200] = b"\xa5" * 200
     cache.write_bytes(bytes(data))
     names = ["Toretsk", "Sumy region", "Kursk", "Xyzzy"]
     try:

@@ -59,7 +59,8 @@ def test_region_and_city_precision(gaz):
     oblast = gaz.resolve("Sumy region").place
     assert (sumy.precision, oblast.precision) == ("settlement", "region")
     assert oblast.polygon is not None and oblast.polygon.contains(
-        __import__("shapely").geometry.Point(sumy.lon, sumy.lat))
+        __import__("shapely").geometry.Point(sumy.lon, sumy.lat)
+    )
 
 
 def test_unknown_name_raises_with_suggestions(gaz):
@@ -92,9 +93,16 @@ def test_ids_stand_for_themselves(gaz):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Донецької області", "UA.05"), ("Донецкой области", "UA.05"), ("Курская область", "RU.41"),
-     ("Сумської області", "UA.21"), ("Донеччина", "UA.05"), ("Zaporozhskaya oblast", "UA.26"),
-     ("Republic of Crimea", "UA.11"), ("the Donbas region", "UA.DONBAS")],
+    [
+        ("Донецької області", "UA.05"),
+        ("Донецкой области", "UA.05"),
+        ("Курская область", "RU.41"),
+        ("Сумської області", "UA.21"),
+        ("Донеччина", "UA.05"),
+        ("Zaporozhskaya oblast", "UA.26"),
+        ("Republic of Crimea", "UA.11"),
+        ("the Donbas region", "UA.DONBAS"),
+    ],
 )
 def test_region_names_in_other_languages_and_cases(gaz, name, expected):
     assert gaz.resolve(name).place.id == expected

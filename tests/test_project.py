@@ -62,3 +62,12 @@ def test_ruff_clean() -> None:
         pytest.skip("ruff is not installed (it comes with the test extra)")
     done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_formatted() -> None:
+    """The tree stays `ruff format`ted, so diffs show changes, not layout."""
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (it comes with the test extra)")
+    done = subprocess.run([ruff, "format", "--check", str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, "run `ruff format .`:\n" + done.stdout + done.stderr

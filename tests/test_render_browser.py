@@ -25,15 +25,21 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     """The sample claims written as a CDN page, an offline page, a fragment host and a report."""
     d = tmp_path_factory.mktemp("render_pages")
     claims = sample_claims()
-    out = {"cdn": d / "cdn.html", "offline": d / "offline.html", "host": d / "host.html",
-           "report": d / "report.html"}
+    out = {
+        "cdn": d / "cdn.html",
+        "offline": d / "offline.html",
+        "host": d / "host.html",
+        "report": d / "report.html",
+    }
     out["cdn"].write_text(map_html(build_map(claims, play_ms=80)), encoding="utf-8")
     frag = map_html(build_map(claims, height="500px"), fragment=True)
     out["host"].write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title>"
         "<script>window.jQuery = {host: true};</script></head><body>"
         "<h1 id='host-title'>A host page</h1>" + frag + "<p id='after'>after the map</p>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     out["report"].write_text(build_report(claims), encoding="utf-8")
     return out
 
@@ -104,14 +110,23 @@ def test_popup_with_200_claims_stays_usable(open_page, tmp_path):
 
     from geomap.records import ClaimRecord, SourceRecord
 
-    src = SourceRecord(url="https://news.example.org/daily", title="Daily report",
-                       outlet="Example Wire", published=date(2024, 6, 1))
+    src = SourceRecord(
+        url="https://news.example.org/daily",
+        title="Daily report",
+        outlet="Example Wire",
+        published=date(2024, 6, 1),
+    )
     sides, types = ("russia", "ukraine", "third-party"), ("fighting", "strike", "assessment")
     claims = [
-        ClaimRecord(place=TORETSK_PLACE, side=sides[i % 3], type=types[i % 3],
-                    claim_date=date(2024, 6, 1) + timedelta(days=i), claimant=f"speaker {i}",
-                    quote=f"claim number {i}: " + "shelling reported near the town " * 4,
-                    source=src)
+        ClaimRecord(
+            place=TORETSK_PLACE,
+            side=sides[i % 3],
+            type=types[i % 3],
+            claim_date=date(2024, 6, 1) + timedelta(days=i),
+            claimant=f"speaker {i}",
+            quote=f"claim number {i}: " + "shelling reported near the town " * 4,
+            source=src,
+        )
         for i in range(200)
     ]
     path = tmp_path / "busy.html"
@@ -230,7 +245,8 @@ def test_time_slider_changes_what_is_shown(open_page, pages):
     page.locator("button.geomap-play").click()
     page.wait_for_function(
         "() => document.querySelector('.geomap-asof').textContent.includes('2025-02-08')",
-        timeout=5000)
+        timeout=5000,
+    )
     assert _count(page, "path.geomap-place") == SETTLEMENTS
     log.assert_clean()
 
@@ -282,8 +298,9 @@ def test_fronts_follow_the_side_layers(open_page, pages):
     assert ru["geomap-front-line"] and set(ru["geomap-front-line"]) == {red}
     control.locator("label", has_text="Claims by Russia").click()  # neither side shown
     assert page.evaluate(f"{api}.frontView()") is None
-    assert _count(page, "path.geomap-front-area, path.geomap-front-line, "
-                        "path.geomap-front-zone") == 0
+    assert (
+        _count(page, "path.geomap-front-area, path.geomap-front-line, path.geomap-front-zone") == 0
+    )
     control.locator("label", has_text="Claims by Ukraine").click()
     ua = _front_strokes(page)
     assert ua["geomap-front-area"] == [blue] and ua["geomap-front-zone"] == []
@@ -324,8 +341,9 @@ def test_fragment_works_inside_a_host_page(open_page, pages):
     assert box and 450 <= box["height"] <= 550
     # The fragment brings Leaflet only: the host's own jQuery and styles are left alone.
     assert page.evaluate("window.jQuery.host") is True
-    assert page.evaluate("getComputedStyle(document.querySelector('#host-title')).fontSize") \
-        == "32px"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('#host-title')).fontSize") == "32px"
+    )
     assert page.evaluate("getComputedStyle(document.body).margin") == "8px"
     _not_pwned(page, log)
 
@@ -334,7 +352,9 @@ def _two_maps_page(path: Path, parts: list[str]) -> Path:
     path.write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>two</title></head><body>"
         "<h1>Two embedded pieces</h1>" + "<hr>".join(parts) + "<p id='after'>end</p>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -419,8 +439,9 @@ def test_two_report_fragments_on_one_page(open_page, tmp_path):
         assert r.locator(target).count() == 1  # the id lives inside this report
         link.click()
         assert page.evaluate("location.hash") == target
-    assert r1.locator("ul.contested a").get_attribute("href") != \
-        r2.locator("ul.contested a").get_attribute("href")
+    assert r1.locator("ul.contested a").get_attribute("href") != r2.locator(
+        "ul.contested a"
+    ).get_attribute("href")
     # Both maps respond: a side toggle in the second map leaves the first alone.
     r2.locator(".leaflet-control-layers label", has_text="Claims by Russia").click()
     assert r2.locator("path.geomap-place").count() == 1  # Toretsk, on Ukraine's claims
@@ -446,7 +467,8 @@ def test_report_page(open_page, pages):
     assert XSS_IMG in body and XSS_SCRIPT in body
     assert "Contested places (1)" in body
     hrefs = page.locator("section.place a").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
+        "els => els.map(e => e.getAttribute('href'))"
+    )
     assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs)
     _not_pwned(page, log)
 
@@ -487,8 +509,7 @@ def test_page_classifies_places_like_python(open_page, tmp_path):
         if c.place.id == claims[0].place.id:
             c.review_status = "rejected"
     path = tmp_path / "random.html"
-    path.write_text(map_html(build_map(claims, fronts=False, show_rejected=True)),
-                    encoding="utf-8")
+    path.write_text(map_html(build_map(claims, fronts=False, show_rejected=True)), encoding="utf-8")
     page, log = open_page(path)
     log.assert_clean()
     by_place: dict[str, list] = {}
@@ -498,7 +519,8 @@ def test_page_classifies_places_like_python(open_page, tmp_path):
     got = page.evaluate(
         "ids => { const api = Object.values(window.geomapMaps)[0];"
         " return Object.fromEntries(ids.map(id => [id, api.categoryOf(id)])); }",
-        list(expected))
+        list(expected),
+    )
     assert got == expected
     assert len(set(expected.values())) >= 5  # the sample exercises several categories
     assert "rejected" in expected.values() and "contested" in expected.values()

@@ -117,8 +117,10 @@ def test_demo_writes_the_map(tmp_path, monkeypatch):
     assert r2.exit_code == 0
     assert first.splitlines()[:-1] == r2.output.splitlines()[:-1]
     assert "loads Leaflet from CDNs" in r2.output
-    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in \
-        Path("maps/demo.html").read_text()
+    assert (
+        '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">'
+        in Path("maps/demo.html").read_text()
+    )
 
 
 def test_map_without_tiles_draws_the_outline(db, tmp_path):
@@ -150,6 +152,7 @@ def test_report_fragment(db, tmp_path):
     assert len(ids) == len(set(ids))
     # Two runs never share a namespace.
     r2 = run("report", "--db", db, "-o", str(tmp_path / "r2.html"), "--fragment")
-    ns2 = re.match(r"<div class='geomap-report' id='([\w-]+)'",
-                   (tmp_path / "r2.html").read_text()).group(1)
+    ns2 = re.match(
+        r"<div class='geomap-report' id='([\w-]+)'", (tmp_path / "r2.html").read_text()
+    ).group(1)
     assert r2.exit_code == 0 and ns2 != ns

@@ -18,8 +18,11 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def gold_claims(corpus_dir, gaz) -> list[ClaimRecord]:
-    src = SourceRecord(url="https://example.org/corpus-article", title="Reference article",
-                       published=date(2025, 2, 7))
+    src = SourceRecord(
+        url="https://example.org/corpus-article",
+        title="Reference article",
+        published=date(2025, 2, 7),
+    )
     out = []
     for line in (corpus_dir / "2025-02-07-toretsk.gold.jsonl").read_text().splitlines():
         g = json.loads(line)
@@ -27,10 +30,19 @@ def gold_claims(corpus_dir, gaz) -> list[ClaimRecord]:
         d = g["claim_date"]
         precision = "day" if len(d) == 10 else "month"
         day = date.fromisoformat(d if len(d) == 10 else d + "-01")
-        out.append(ClaimRecord(place=place_ref(place), side=g["side"], type=g["type"],
-                               claim_date=day, date_precision=precision,
-                               claimant=g["claimant"], quote=g["quote"],
-                               place_as_written=g["place"], source=src))
+        out.append(
+            ClaimRecord(
+                place=place_ref(place),
+                side=g["side"],
+                type=g["type"],
+                claim_date=day,
+                date_precision=precision,
+                claimant=g["claimant"],
+                quote=g["quote"],
+                place_as_written=g["place"],
+                source=src,
+            )
+        )
     return out
 
 

@@ -22,10 +22,14 @@ def C(place: PlaceRef, side: str, type_: str, d: date = date(2025, 1, 1)) -> Cla
 
 def _two_sides() -> list[ClaimRecord]:
     """Russia claims three towns east of 37.8E, Ukraine three west, one town disputed between."""
-    out = [C(P(i, lat, lon), "russia", "captured")
-           for i, (lat, lon) in enumerate([(48.3, 38.0), (48.5, 38.1), (48.1, 37.95)])]
-    out += [C(P(10 + i, lat, lon), "ukraine", "holding")
-            for i, (lat, lon) in enumerate([(48.3, 37.5), (48.5, 37.55), (48.1, 37.45)])]
+    out = [
+        C(P(i, lat, lon), "russia", "captured")
+        for i, (lat, lon) in enumerate([(48.3, 38.0), (48.5, 38.1), (48.1, 37.95)])
+    ]
+    out += [
+        C(P(10 + i, lat, lon), "ukraine", "holding")
+        for i, (lat, lon) in enumerate([(48.3, 37.5), (48.5, 37.55), (48.1, 37.45)])
+    ]
     mid = P(20, 48.3, 37.75)
     out += [C(mid, "russia", "captured"), C(mid, "ukraine", "denied", date(2025, 1, 2))]
     return out
@@ -75,8 +79,10 @@ def test_single_place_gets_a_disc_and_its_whole_boundary():
 
 def test_latest_claim_per_side_and_withdrawn_counts_for_the_other_side():
     town = P(5, 48.0, 37.0)
-    claims = [C(town, "ukraine", "holding", date(2025, 1, 1)),
-              C(town, "ukraine", "withdrawn", date(2025, 2, 1))]
+    claims = [
+        C(town, "ukraine", "holding", date(2025, 1, 1)),
+        C(town, "ukraine", "withdrawn", date(2025, 2, 1)),
+    ]
     f = compute_fronts(claims)
     assert f.holders == {"5": "russia"}
     assert "russia" in f.areas and "ukraine" not in f.areas
@@ -84,23 +90,33 @@ def test_latest_claim_per_side_and_withdrawn_counts_for_the_other_side():
 
 def test_regions_strikes_and_third_party_do_not_draw_fronts():
     region = P(7, 50.9, 34.8, precision="region")
-    claims = [C(region, "russia", "captured"), C(P(8, 48.0, 37.0), "russia", "strike"),
-              C(P(9, 48.2, 37.2), "third-party", "captured"),
-              C(P(9, 48.2, 37.2), "russia", "fighting")]
+    claims = [
+        C(region, "russia", "captured"),
+        C(P(8, 48.0, 37.0), "russia", "strike"),
+        C(P(9, 48.2, 37.2), "third-party", "captured"),
+        C(P(9, 48.2, 37.2), "russia", "fighting"),
+    ]
     f = compute_fronts(claims)
     assert f.is_empty() and fronts_geojson(f) == {}
 
 
 def test_same_spot_disagreement_is_contested():
     a, b = P(1, 48.0, 37.0), P(2, 48.0, 37.0)
-    f = compute_fronts([C(a, "russia", "captured"), C(b, "ukraine", "holding"),
-                        C(P(3, 48.2, 37.3), "ukraine", "holding")])
+    f = compute_fronts(
+        [
+            C(a, "russia", "captured"),
+            C(b, "ukraine", "holding"),
+            C(P(3, 48.2, 37.3), "ukraine", "holding"),
+        ]
+    )
     assert point_in_area(f, "contested", 37.0, 48.0)
 
 
 def test_geojson_round_trips_and_collinear_points_work():
-    claims = [C(P(i, 48.0, 37.0 + 0.1 * i), "russia" if i < 3 else "ukraine", "captured")
-              for i in range(6)]
+    claims = [
+        C(P(i, 48.0, 37.0 + 0.1 * i), "russia" if i < 3 else "ukraine", "captured")
+        for i in range(6)
+    ]
     f = compute_fronts(claims)
     gj = fronts_geojson(f)
     assert set(gj) == {"russia", "ukraine"}

@@ -33,17 +33,20 @@ def test_json_for_script_escapes_markup_and_line_separators():
     assert json.loads(text) == obj
 
 
-@pytest.mark.parametrize("url,ok", [
-    ("https://a.example/x?y=1&z=2", True),
-    ("HTTP://a.example/", True),
-    ("javascript:alert(1)", False),
-    (" javascript:alert(1)", False),
-    ("java\tscript:alert(1)", False),
-    ("data:text/html,<script>", False),
-    ("//evil.example/", False),
-    ("https://a.example/\"onmouseover=x", False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://a.example/x?y=1&z=2", True),
+        ("HTTP://a.example/", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//evil.example/", False),
+        ('https://a.example/"onmouseover=x', False),
+        (None, False),
+    ],
+)
 def test_safe_url_only_http(url, ok):
     assert (safe_url(url) is not None) is ok
 
@@ -75,8 +78,13 @@ def test_payload_one_feature_per_place_claims_oldest_first():
 def test_date_labels_follow_precision():
     c = sample_claims()[0]
     assert date_label(c) == "2024-02"
-    undated = ClaimRecord(place=TORETSK, side="russia", type="captured", claim_date=None,
-                          source=SourceRecord(published=date(2025, 1, 3)))
+    undated = ClaimRecord(
+        place=TORETSK,
+        side="russia",
+        type="captured",
+        claim_date=None,
+        source=SourceRecord(published=date(2025, 1, 3)),
+    )
     assert date_label(undated) == "2025-01-03"
     bare = ClaimRecord(place=TORETSK, side="russia", type="other", claim_date=None)
     assert date_label(bare) == ""
@@ -101,8 +109,9 @@ def test_place_category_matches_control_rule():
     assert place_category(by["710915"]) == "fighting"
     assert place_category(by[SUMY_REGION.id]) == "strike"
     assert place_category(by["708581"]) == "other"
-    withdrawn = ClaimRecord(place=TORETSK, side="ukraine", type="withdrawn",
-                            claim_date=date(2025, 3, 1))
+    withdrawn = ClaimRecord(
+        place=TORETSK, side="ukraine", type="withdrawn", claim_date=date(2025, 3, 1)
+    )
     assert place_category([*by[TORETSK.id], withdrawn]) == "russia"
 
 
@@ -117,8 +126,14 @@ def test_map_page_has_no_live_payloads_and_names_attribution():
     assert XSS_SCRIPT not in html and "window.__pwned=2</script>" not in html
     assert "javascript:window" not in html  # dropped from the data, not just escaped
     assert "OpenStreetMap" in html and "GeoNames" in html and "CC BY 4.0" in html
-    for name in ("Claims by Russia", "Claims by Ukraine", "Claims by Third party",
-                 "Claimed places", "Russia's claimed area and line", "Disputed zone"):
+    for name in (
+        "Claims by Russia",
+        "Claims by Ukraine",
+        "Claims by Third party",
+        "Claimed places",
+        "Russia's claimed area and line",
+        "Disputed zone",
+    ):
         assert name in html
     # One data blob, not one JS object per marker.
     assert html.count("L.circleMarker(") == 1 and "L.marker(" not in html
@@ -154,7 +169,7 @@ def test_offline_needs_installed_assets(tmp_path, monkeypatch):
 
 def test_offline_page_is_self_contained(map_assets_dir):
     html = map_html(build_map(sample_claims(), offline=True), offline=True)
-    assert not re.search(r'<script[^>]+src=', html)
+    assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r'<link[^>]+href="https?:', html)
     assert "tile.openstreetmap.org" not in html
     assert '"outline":{"land":{' in html  # outline basemap drawn instead of tiles

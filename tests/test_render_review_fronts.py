@@ -59,8 +59,10 @@ def test_rejected_claims_count_for_nothing_in_python():
     steps = front_steps(claims)
     assert steps and all("contested" not in s[1]["both"] for s in steps)
     # The payload carries review marks only on reviewed claims.
-    rows = {f["properties"]["id"]: f["properties"]["c"]
-            for f in claims_payload(claims)["places"]["features"]}
+    rows = {
+        f["properties"]["id"]: f["properties"]["c"]
+        for f in claims_payload(claims)["places"]["features"]
+    }
     assert [len(r) for r in rows[KOSTIANTYNIVKA.id]] == [8]
     assert rows[KOSTIANTYNIVKA.id][0][6:] == ["", 1]
     assert all(len(r) <= 7 for r in rows["713122"])
@@ -108,11 +110,15 @@ def test_show_rejected_marks_them_and_they_toggle(open_page, tmp_path):
     item = page.locator(".leaflet-popup-content li.geomap-claim-rejected")
     assert item.count() == 1 and REJECTED_QUOTE in item.inner_text()
     deco = item.locator(".geomap-claim-quote").evaluate(
-        "e => getComputedStyle(e).textDecorationLine")
+        "e => getComputedStyle(e).textDecorationLine"
+    )
     assert deco == "line-through"
-    assert page.locator(".leaflet-popup-content li.geomap-claim:not(.geomap-claim-rejected) "
-                        ".geomap-claim-quote").first.evaluate(
-        "e => getComputedStyle(e).textDecorationLine") == "none"
+    assert (
+        page.locator(
+            ".leaflet-popup-content li.geomap-claim:not(.geomap-claim-rejected) .geomap-claim-quote"
+        ).first.evaluate("e => getComputedStyle(e).textDecorationLine")
+        == "none"
+    )
     page.evaluate(f"{API}.map.closePopup()")
     # The "Rejected claims" layer hides them again.
     page.locator(".leaflet-control-layers label", has_text="Rejected claims").click()
@@ -136,8 +142,9 @@ def test_cli_map_leaves_rejected_out_unless_asked(tmp_path):
     assert r.exit_code == 0, r.output
     assert "2 rejected claim(s) left out, --show-rejected shows them" in r.output
     assert REJECTED_QUOTE not in out.read_text()
-    r = CliRunner().invoke(main, ["map", "--db", url, "-o", str(out), "--show-rejected"],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        main, ["map", "--db", url, "-o", str(out), "--show-rejected"], catch_exceptions=False
+    )
     assert r.exit_code == 0 and "left out" not in r.output
     assert REJECTED_QUOTE in out.read_text()
     assert '"hasRejected":true' in out.read_text()
@@ -154,8 +161,9 @@ LATE_DAY = 230
 
 def _place(i: int) -> PlaceRef:
     lat, lon = GRID[i]
-    return PlaceRef(id=str(900000 + i), name=f"Town {i}", precision="settlement",
-                    lat=lat, lon=lon, country="UA")
+    return PlaceRef(
+        id=str(900000 + i), name=f"Town {i}", precision="settlement", lat=lat, lon=lon, country="UA"
+    )
 
 
 def many_dates_claims(flips: tuple[int, ...] = ()) -> list[ClaimRecord]:
@@ -165,21 +173,62 @@ def many_dates_claims(flips: tuple[int, ...] = ()) -> list[ClaimRecord]:
     out = []
     for i in range(len(GRID)):
         side = "ukraine" if i % 6 < 3 else "russia"
-        out.append(ClaimRecord(place=_place(i), side=side,
-                               type="holding" if side == "ukraine" else "captured",
-                               claim_date=START, source=src))
+        out.append(
+            ClaimRecord(
+                place=_place(i),
+                side=side,
+                type="holding" if side == "ukraine" else "captured",
+                claim_date=START,
+                source=src,
+            )
+        )
     for d in range(1, 250):
-        out.append(ClaimRecord(place=_place(d % len(GRID)), side="third-party",
-                               type="fighting", claim_date=START + timedelta(days=d), source=src))
-    out.append(ClaimRecord(place=_place(LATE), side="russia", type="captured",
-                           claim_date=START + timedelta(days=LATE_DAY), source=src))
-    out.append(ClaimRecord(place=_place(LATE), side="ukraine", type="withdrawn",
-                           claim_date=START + timedelta(days=LATE_DAY), source=src))
+        out.append(
+            ClaimRecord(
+                place=_place(d % len(GRID)),
+                side="third-party",
+                type="fighting",
+                claim_date=START + timedelta(days=d),
+                source=src,
+            )
+        )
+    out.append(
+        ClaimRecord(
+            place=_place(LATE),
+            side="russia",
+            type="captured",
+            claim_date=START + timedelta(days=LATE_DAY),
+            source=src,
+        )
+    )
+    out.append(
+        ClaimRecord(
+            place=_place(LATE),
+            side="ukraine",
+            type="withdrawn",
+            claim_date=START + timedelta(days=LATE_DAY),
+            source=src,
+        )
+    )
     for n, day in enumerate(flips):  # towns in column 3 go to Ukraine, one by one
-        out.append(ClaimRecord(place=_place(n * 6 + 3), side="ukraine", type="captured",
-                               claim_date=START + timedelta(days=day), source=src))
-        out.append(ClaimRecord(place=_place(n * 6 + 3), side="russia", type="withdrawn",
-                               claim_date=START + timedelta(days=day), source=src))
+        out.append(
+            ClaimRecord(
+                place=_place(n * 6 + 3),
+                side="ukraine",
+                type="captured",
+                claim_date=START + timedelta(days=day),
+                source=src,
+            )
+        )
+        out.append(
+            ClaimRecord(
+                place=_place(n * 6 + 3),
+                side="russia",
+                type="withdrawn",
+                claim_date=START + timedelta(days=day),
+                source=src,
+            )
+        )
     return out
 
 
@@ -195,14 +244,23 @@ def test_front_steps_cover_every_holder_change_among_many_dates():
     assert all(s[3] is None for s in steps)
     # Thinned: the first change and the last always get a step; skipped changes are flagged.
     claims = many_dates_claims(flips=(100, 150, 170))
-    dated = sorted(((c.claim_date.isoformat(), c) for c in claims
-                    if c.type in ("captured", "holding", "withdrawn")), key=lambda lc: lc[0])
+    dated = sorted(
+        (
+            (c.claim_date.isoformat(), c)
+            for c in claims
+            if c.type in ("captured", "holding", "withdrawn")
+        ),
+        key=lambda lc: lc[0],
+    )
     changes = sorted(holder_changes(dated))
     assert changes == [_day(d) for d in (0, 100, 150, 170, LATE_DAY)]
     assert sample_dates(changes, 3) == [_day(0), _day(150), _day(LATE_DAY)]
     steps = front_steps(claims, max_work=3 * (30 + 50))
     assert [(s[0], s[3]) for s in steps] == [
-        (_day(0), _day(100)), (_day(150), _day(170)), (_day(LATE_DAY), None)]
+        (_day(0), _day(100)),
+        (_day(150), _day(170)),
+        (_day(LATE_DAY), None),
+    ]
 
 
 def _red_area(page) -> list[str]:
@@ -211,14 +269,17 @@ def _red_area(page) -> list[str]:
     return page.evaluate(
         "c => [...document.querySelectorAll('path.geomap-front-area')]"
         ".filter(p => p.getAttribute('stroke') === c).map(p => p.getAttribute('d'))",
-        SIDE_COLORS["russia"])
+        SIDE_COLORS["russia"],
+    )
 
 
 @pytest.mark.browser
 def test_fronts_follow_the_slider_over_250_dates(open_page, tmp_path):
     path = tmp_path / "daily.html"
-    path.write_text(map_html(build_map(many_dates_claims(flips=(100, 150, 170)),
-                                       max_front_work=3 * (30 + 50))), encoding="utf-8")
+    path.write_text(
+        map_html(build_map(many_dates_claims(flips=(100, 150, 170)), max_front_work=3 * (30 + 50))),
+        encoding="utf-8",
+    )
     page, log = open_page(path)
     log.assert_clean()
     dates = page.evaluate(f"{API}.dates")
@@ -249,6 +310,7 @@ def test_fronts_follow_the_slider_over_250_dates(open_page, tmp_path):
     assert _red_area(page) == before
     # The end state equals the fronts computed from all claims (the last step is exact).
     from geomap.render.fronts import compute_fronts, fronts_geojson
+
     shapes = page.evaluate(f"{API}.data.frontShapes")
     last = page.evaluate(f"{API}.data.frontSteps")[-1][1]["both"]
     expect = fronts_geojson(compute_fronts(many_dates_claims(flips=(100, 150, 170))))

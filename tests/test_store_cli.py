@@ -223,9 +223,10 @@ def test_review_list_confirm_reject_and_errors(db_url, sample_csv):
         assert res.exit_code in (1, 2) and msg in res.output, (args, res.output)
         if res.exit_code == 1:
             assert res.output.startswith("geomap: error: ") and res.output.count("\n") == 1
-    assert _json_rows(run("claims", "1001", "--json", "--db", db_url).output)[1][
-        "review_status"
-    ] == "confirmed"
+    assert (
+        _json_rows(run("claims", "1001", "--json", "--db", db_url).output)[1]["review_status"]
+        == "confirmed"
+    )
 
 
 def test_reingest_with_newer_extractor_keeps_reviewed_claims(db_url, project_root, monkeypatch):
@@ -250,9 +251,7 @@ def test_reingest_with_newer_extractor_keeps_reviewed_claims(db_url, project_roo
     assert after[keep]["review_status"] == "confirmed"
     assert after[drop]["review_status"] == "rejected"
     assert after[drop]["notes"].endswith("review: wrong")  # appended to the extractor's notes
-    assert after[drop]["notes"] == "\n".join(
-        x for x in (before[2]["notes"], "review: wrong") if x
-    )
+    assert after[drop]["notes"] == "\n".join(x for x in (before[2]["notes"], "review: wrong") if x)
     others = [r for i, r in after.items() if i not in (keep, drop)]
     assert {r["extractor_version"] for r in others} == {"999.0.0"}
     assert {r["review_status"] for r in others} == {"unreviewed"}

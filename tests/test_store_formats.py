@@ -230,8 +230,16 @@ def _hostile_claims():
     for i, h in enumerate(HOSTILE):
         src = make_source(100 + i, title=h, outlet=h, author=h)
         out.append(
-            make_claim("toretsk", source=src, quote=h, claimant=h, notes=h, place_as_written=h,
-                       extractor=h, extractor_version=h)  # fmt: skip
+            make_claim(
+                "toretsk",
+                source=src,
+                quote=h,
+                claimant=h,
+                notes=h,
+                place_as_written=h,
+                extractor=h,
+                extractor_version=h,
+            )  # fmt: skip
         )
     c = make_claim(source=make_source(99, url="=1+1", content_hash="-1"), quote="west")
     out.append(type(c)(**{**c.__dict__, "place": west}))

@@ -14,19 +14,39 @@ from geomap.errors import GeomapError
 def _claim_line(c) -> str:
     when = f"{c.claim_date.isoformat()[:7] if c.date_precision == 'month' else c.claim_date}"
     quote = " ".join((c.quote or "").split())
-    return (f"  {c.place.name} [{c.place.id}] {c.side} {c.type} {when} "
-            f"({c.claimant}; conf {c.confidence:.2f}): \"{quote[:110]}\"")
+    return (
+        f"  {c.place.name} [{c.place.id}] {c.side} {c.type} {when} "
+        f'({c.claimant}; conf {c.confidence:.2f}): "{quote[:110]}"'
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--dry-run", is_flag=True, help="Print what would be stored; store nothing.")
-@click.option("--json", "as_json", is_flag=True,
-              help="JSON output: with --dry-run the claims as JSON Lines (importable), "
-                   "else one summary object per file.")
-@click.option("--db", envvar="GEOMAP_DB", default=None, metavar="URL",
-              help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).")
-def ingest(paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None) -> None:
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON output: with --dry-run the claims as JSON Lines (importable), "
+    "else one summary object per file.",
+)
+@click.option(
+    "--db",
+    envvar="GEOMAP_DB",
+    default=None,
+    metavar="URL",
+    help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).",
+)
+@click.option(
+    "--extractor",
+    default=None,
+    metavar="NAME",
+    help="Extractor to use (default: auto, by each document's language); "
+    "see geomap.extract.registry.available().",
+)
+def ingest(
+    paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None, extractor: str | None
+) -> None:
     """Extract dated claims from articles (files, folders, globs, '-' for stdin) and store them.
 
     Plain text, Markdown and saved HTML pages. A file that cannot be read is reported and
@@ -43,13 +63,15 @@ def ingest(paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None)
         store = open_store(db)
     files = expand_paths(list(paths))
     out: list = []
-    with click.progressbar(length=len(files), label="extracting", file=sys.stderr,
-                           show_pos=True) as bar:
+    with click.progressbar(
+        length=len(files), label="extracting", file=sys.stderr, show_pos=True
+    ) as bar:
+
         def step(res) -> None:
             out.append(res)
             bar.update(1)
 
-        process_paths(files, store=store, on_file=step)
+        process_paths(files, store=store, on_file=step, extractor=extractor)
     failed = 0
     for res in out:
         if res.error:
@@ -62,20 +84,34 @@ def ingest(paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None)
         if dry_run and as_json:
             jsonl.dump(ex.claims, sys.stdout)
         elif dry_run:
-            click.echo(f"{res.path}: {len(ex.claims)} claims would be stored "
-                       f"(source: {ex.source.title or '?'}; {ex.source.published}; "
-                       f"{ex.source.url or 'no url'})")
+            click.echo(
+                f"{res.path}: {len(ex.claims)} claims would be stored "
+                f"(source: {ex.source.title or '?'}; {ex.source.published}; "
+                f"{ex.source.url or 'no url'})"
+            )
             for c in ex.claims:
                 click.echo(_claim_line(c))
         elif as_json:
             st = res.stored
-            click.echo(json.dumps({"path": res.path, "source_id": st.source_id,
-                                   "claims": len(ex.claims), "added": st.added,
-                                   "replaced": st.replaced, "duplicate": st.duplicate}))
+            click.echo(
+                json.dumps(
+                    {
+                        "path": res.path,
+                        "source_id": st.source_id,
+                        "claims": len(ex.claims),
+                        "added": st.added,
+                        "replaced": st.replaced,
+                        "duplicate": st.duplicate,
+                    }
+                )
+            )
         else:
             st = res.stored
-            what = ("already stored (duplicate)" if st.duplicate and not st.replaced
-                    else f"added {st.added}, replaced {st.replaced}")
+            what = (
+                "already stored (duplicate)"
+                if st.duplicate and not st.replaced
+                else f"added {st.added}, replaced {st.replaced}"
+            )
             click.echo(f"{res.path}: {len(ex.claims)} claims; {what}; source #{st.source_id}")
     if failed:
         click.echo(f"geomap: {failed} of {len(out)} file(s) failed", err=True)
@@ -85,7 +121,14 @@ def ingest(paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None)
 @main.command(name="eval")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="The scores as one JSON object.")
-def eval_cmd(directory: str, as_json: bool) -> None:
+@click.option(
+    "--extractor",
+    default=None,
+    metavar="NAME",
+    help="Extractor to use (default: auto, by each document's language); "
+    "see geomap.extract.registry.available().",
+)
+def eval_cmd(directory: str, as_json: bool, extractor: str | None) -> None:
     """Score the extractor on DIR: each X.gold.jsonl against extraction of X.txt/.md/.html.
 
     Matching: same place (GeoNames id / admin-1), side and type, quote spans overlapping;
@@ -95,7 +138,7 @@ def eval_cmd(directory: str, as_json: bool) -> None:
     from geomap.extract.evaluate import evaluate_dir
 
     try:
-        report = evaluate_dir(directory)
+        report = evaluate_dir(directory, extractor=extractor)
     except OSError as exc:
         raise GeomapError(f"{directory}: {exc}") from None
     if as_json:

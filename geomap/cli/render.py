@@ -32,17 +32,34 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
 @main.command("map")
 @click.argument("place", required=False)
 @filter_options
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("maps") / "claims.html", show_default=True, help="HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("maps") / "claims.html",
+    show_default=True,
+    help="HTML file to write.",
+)
 @click.option("--fragment", is_flag=True, help="Write an HTML fragment to paste into a page.")
-@click.option("--offline", is_flag=True,
-              help="Self-contained page: assets inlined, no tiles (needs `geomap assets install`).")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Self-contained page: assets inlined, no tiles (needs `geomap assets install`).",
+)
 @click.option("--no-fronts", is_flag=True, help="Leave out the claimed front lines.")
-@click.option("--show-rejected", is_flag=True,
-              help="Also show claims reviewed as rejected (struck through; they never count "
-                   "for styles or fronts). Implied by --review-status rejected.")
-@click.option("--tiles", default="OpenStreetMap", show_default=True,
-              help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.")
+@click.option(
+    "--show-rejected",
+    is_flag=True,
+    help="Also show claims reviewed as rejected (struck through; they never count "
+    "for styles or fronts). Implied by --review-status rejected.",
+)
+@click.option(
+    "--tiles",
+    default="OpenStreetMap",
+    show_default=True,
+    help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.",
+)
 @db_option
 def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fronts: bool,
             show_rejected: bool, tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
@@ -50,11 +67,17 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
     from geomap.render import build_map, map_html
 
     flt, claims = _claims(db, place, kw)
-    m = build_map(claims, as_of=flt.as_of, since=flt.since, until=flt.until,
-                  fronts=not no_fronts, offline=offline,
-                  tiles=None if tiles.lower() == "none" else tiles,
-                  height="600px" if fragment else None,
-                  show_rejected=show_rejected or flt.review_status == "rejected")
+    m = build_map(
+        claims,
+        as_of=flt.as_of,
+        since=flt.since,
+        until=flt.until,
+        fronts=not no_fronts,
+        offline=offline,
+        tiles=None if tiles.lower() == "none" else tiles,
+        height="600px" if fragment else None,
+        show_rejected=show_rejected or flt.review_status == "rejected",
+    )
     _write(out, map_html(m, fragment=fragment, offline=offline))
     places = len({c.place.id for c in claims})
     rejected = sum(c.review_status == "rejected" for c in claims)
@@ -67,14 +90,27 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
 @main.command("report")
 @click.argument("place", required=False)
 @filter_options
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("maps") / "report.html", show_default=True, help="HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("maps") / "report.html",
+    show_default=True,
+    help="HTML file to write.",
+)
 @click.option("--title", default="Front-line claims report", show_default=True)
 @click.option("--offline", is_flag=True, help="Inline the map's assets (no network needed).")
-@click.option("--fragment", is_flag=True,
-              help="Write an HTML fragment (no <html>/<head>) to paste into another page.")
-@click.option("--show-rejected", is_flag=True,
-              help="List claims reviewed as rejected, struck through (they never count).")
+@click.option(
+    "--fragment",
+    is_flag=True,
+    help="Write an HTML fragment (no <html>/<head>) to paste into another page.",
+)
+@click.option(
+    "--show-rejected",
+    is_flag=True,
+    help="List claims reviewed as rejected, struck through (they never count).",
+)
 @db_option
 def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment: bool,
                show_rejected: bool, db: str | None, **kw: Any) -> None:  # fmt: skip
@@ -82,17 +118,37 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
     from geomap.render.report import build_report
 
     flt, claims = _claims(db, place, kw)
-    _write(out, build_report(claims, title=title, as_of=flt.as_of, since=flt.since,
-                             until=flt.until, offline=offline, fragment=fragment,
-                             show_rejected=show_rejected or flt.review_status == "rejected"))
+    _write(
+        out,
+        build_report(
+            claims,
+            title=title,
+            as_of=flt.as_of,
+            since=flt.since,
+            until=flt.until,
+            offline=offline,
+            fragment=fragment,
+            show_rejected=show_rejected or flt.review_status == "rejected",
+        ),
+    )
     click.echo(f"wrote {out} ({len(claims)} claims)")
 
 
 @main.command("demo")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("maps") / "demo.html", show_default=True)
-@click.option("--keep-db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Keep the demo's SQLite database at this path (replaced if present).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("maps") / "demo.html",
+    show_default=True,
+)
+@click.option(
+    "--keep-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Keep the demo's SQLite database at this path (replaced if present).",
+)
 def demo_cmd(out: Path, keep_db: Path | None) -> None:
     """Extract the bundled example articles into a fresh store, print the claims, map them."""
     from geomap.render.demo import run_demo
@@ -100,8 +156,11 @@ def demo_cmd(out: Path, keep_db: Path | None) -> None:
     res = run_demo(out, db_path=keep_db)
     click.echo(f"ingested {len(res.articles)} example article(s): {', '.join(res.articles)}")
     click.echo(format_table(res.claims) if res.claims else "no claims extracted")
-    how = "self-contained (offline assets inlined)" if res.offline else \
-        "loads Leaflet from CDNs; `geomap assets install` makes it self-contained"
+    how = (
+        "self-contained (offline assets inlined)"
+        if res.offline
+        else "loads Leaflet from CDNs; `geomap assets install` makes it self-contained"
+    )
     click.echo(f"\nwrote {res.html_path}: {how}")
     if keep_db:
         click.echo(f"database kept at {keep_db}: try `geomap claims --db {keep_db}`")

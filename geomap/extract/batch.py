@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from geomap.errors import GeomapError
-from geomap.extract.pipeline import Extraction, extract_article
+from geomap.extract.pipeline import Extraction
 from geomap.extract.reader import ReadError, expand_paths, read_article, read_bytes
+from geomap.extract.registry import get_extractor
 
 
 @dataclass
@@ -22,13 +23,21 @@ class FileResult:
     error: str | None = None
 
 
-def process_paths(paths: Iterable[str], *, store: Any = None, gazetteer: Any = None,
-                  on_file: Callable[[FileResult], None] | None = None,
-                  stdin: Any = None) -> list[FileResult]:
+def process_paths(
+    paths: Iterable[str],
+    *,
+    store: Any = None,
+    gazetteer: Any = None,
+    on_file: Callable[[FileResult], None] | None = None,
+    stdin: Any = None,
+    extractor: str | None = None,
+) -> list[FileResult]:
     """Read, extract and (if a store is given) ingest each file behind `paths`.
 
     A file that cannot be read or stored gets FileResult.error; the others still go in.
+    `extractor` names a registered extractor (default: auto, by the document's language).
     """
+    ext = get_extractor(extractor)
     if gazetteer is None:
         from gazetteer import default_gazetteer
 
@@ -42,7 +51,7 @@ def process_paths(paths: Iterable[str], *, store: Any = None, gazetteer: Any = N
                 art = read_bytes(data, "<stdin>")
             else:
                 art = read_article(path)
-            res.extraction = extract_article(art, gazetteer=gazetteer)
+            res.extraction = ext.extract_article(art, gazetteer=gazetteer)
             if store is not None:
                 ex = res.extraction
                 res.stored = store.ingest(ex.source, ex.claims)

@@ -35,11 +35,15 @@ _RUSSIA_RE = re.compile(
     r"\b(?:Russia|Russian|Russians|Russia's|Moscow|Moscow's|Kremlin|Kremlin's|Putin|Peskov|"
     r"Shoigu|Belousov|Gerasimov|Zakharova|Lavrov|pro-Russian|pro-Moscow|Russian-installed|"
     r"Moscow-installed|Kremlin-backed|Wagner|Rybar|TASS|RIA|Interfax|Zvezda|Akhmat|Chechen|"
-    r"separatists?|DPR|LPR)\b", re.I)
+    r"separatists?|DPR|LPR)\b",
+    re.I,
+)
 _UKRAINE_RE = re.compile(
     r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine's|Kyiv|Kyiv's|Kiev|Kiev's|Zelensky|Zelenskyy|"
     r"Zelenskiy|Syrskyi|Sybiha|Budanov|Umerov|Ukrinform|DeepState|Khortytsia|Tavria|"
-    r"Ukrenergo|Ukrzaliznytsia)\b", re.I)
+    r"Ukrenergo|Ukrzaliznytsia)\b",
+    re.I,
+)
 _THIRD_RE = re.compile(
     r"\b(?:Institute\s+for\s+the\s+Study\s+of\s+War|ISW|analysts?|experts?|observers?|"
     r"think[- ]tank|United\s+Nations|UN|U\.N(?=\.)|OSCE|IAEA|NATO|Pentagon|White\s+House|"
@@ -47,7 +51,8 @@ _THIRD_RE = re.compile(
     r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
     r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
     r"Oryx|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
-    r"Polish)\b")
+    r"Polish)\b"
+)
 # Officials who speak for whoever governs the place: side = the place's country.
 _LOCAL_RE = re.compile(
     r"\b(?:prosecutors?|prosecutor's\s+office|governor|mayor|regional\s+(?:administration|"
@@ -58,15 +63,22 @@ _LOCAL_RE = re.compile(
     r"(?:operational|regional|emergency|crisis)\s+(?:\w+\s+)?headquarters|"
     # "the head of the Shebekino urban district", "the head of the Sumy community"
     r"head\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:district|community|hromada|municipality|"
-    r"town|city|village|settlement|region|oblast|raion|county))\b", re.I)
+    r"town|city|village|settlement|region|oblast|raion|county))\b",
+    re.I,
+)
 # Pronoun claimants take the previous claimant.
-_PRONOUN_RE = re.compile(r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
-                         r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency|"
-                         r"grouping|group|command|unit|governor|mayor|commander|institute|"
-                         r"think\s+tank|general\s+staff|monitor|service))$",
-                         re.I)
-_LEADING_RE = re.compile(r"^(?:but|and|however|meanwhile|also|yet|still|separately|earlier|"
-                         r"later|in\s+turn)\s*,?\s+", re.I)
+_PRONOUN_RE = re.compile(
+    r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
+    r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency|"
+    r"grouping|group|command|unit|governor|mayor|commander|institute|"
+    r"think\s+tank|general\s+staff|monitor|service))$",
+    re.I,
+)
+_LEADING_RE = re.compile(
+    r"^(?:but|and|however|meanwhile|also|yet|still|separately|earlier|"
+    r"later|in\s+turn)\s*,?\s+",
+    re.I,
+)
 _CLAIMANT_HEAD_RE = re.compile(
     r"\b(?:ministry|army|military|forces|troops|command|staff|spokesman|spokeswoman|spokesperson|"
     r"officer|official|officials|commander|brigade|battalion|regiment|unit|governor|mayor|"
@@ -74,58 +86,83 @@ _CLAIMANT_HEAD_RE = re.compile(
     r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
     r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
     r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council|"
-    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing|headquarters)\b", re.I)
+    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing|headquarters)\b",
+    re.I,
+)
 
 
-_SUBORD_RE = re.compile(r"\b(?:that|which|who|as|while|after|when|because|and|but|since|"
-                        r"where)\s+")
+_SUBORD_RE = re.compile(
+    r"\b(?:that|which|who|as|while|after|when|because|and|but|since|"
+    r"where)\s+"
+)
 # "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
 _DISCOURSE_ASIDE_RE = re.compile(
     r"^\s*(?:for\s+(?:its|his|her|their|our)\s+part|in\s+(?:its|his|her|their)?\s*turn|"
     r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime)\s*$",
-    re.I)
+    re.I,
+)
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
 _DENIAL_VERB_RE = re.compile(
     r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
-    r"disputed|disputes|refuted|refutes)")
+    r"disputed|disputes|refuted|refutes)"
+)
 
 
 _LEAD_NATIONAL_RE = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s|Russian|Russia['’]s|"
     r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Kremlin-installed|Russian-installed|"
     r"Moscow-installed|Russian-appointed|Moscow-appointed|Kremlin-appointed)\b",
-    re.I)
-_AUX_END_RE = re.compile(r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
-                         r"repeatedly|previously|already|again|still|yet))+$", re.I)
+    re.I,
+)
+_AUX_END_RE = re.compile(
+    r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
+    r"repeatedly|previously|already|again|still|yet))+$",
+    re.I,
+)
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 # after "X, the governor added," the sentence goes on with its verb (not "using ...")
 _PARENTHETICAL_RE = re.compile(
-    r"^\s*,\s+(?=(?:were|was|are|is|had|has|have|would|will|could|did|\w+ed)\b)", re.I)
-_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
-                        r"with|while|and)(?:\s+that)?\s+", re.I)
-_TITLE_RE = re.compile(r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
-                       r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
-                       re.I)
+    r"^\s*,\s+(?=(?:were|was|are|is|had|has|have|would|will|could|did|\w+ed)\b)", re.I
+)
+_ADDING_RE = re.compile(
+    r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
+    r"with|while|and)(?:\s+that)?\s+",
+    re.I,
+)
+_TITLE_RE = re.compile(
+    r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
+    r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
+    re.I,
+)
 # a participle after a determiner or "make" is an adjective, not a speech verb
 _ADJECTIVAL_BEFORE_RE = re.compile(
-    r"\b(?:a|an|the|no|any|some|make|made|making|without|its|their|his|her|other)\s+$", re.I)
+    r"\b(?:a|an|the|no|any|some|make|made|making|without|its|their|his|her|other)\s+$", re.I
+)
 # "A day earlier,", "On Tuesday,", "Meanwhile,": an introductory adverbial before a claimant
 _INTRO_RE = re.compile(
     r"^(?:(?:on|in|at|by|since|after|before|during|earlier|later|meanwhile|separately|"
     r"overnight|elsewhere|also|however|yesterday|today|last|this)\b|(?:a|an|one|two|three|"
     r"several|\d+)\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later|before|ago)\b)"
-    r"[^,]*,$", re.I)
+    r"[^,]*,$",
+    re.I,
+)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
 _NAMING_VERBS = ("called", "labelled", "labeled", "branded")
-_FALSE_WORD_RE = re.compile(r"\b(?:fakes?|false(?:hood)?|a\s+lie|untrue|disinformation|propaganda|"
-                            r"fabricat\w*|baseless|groundless|nonsense)\b", re.I)
+_FALSE_WORD_RE = re.compile(
+    r"\b(?:fakes?|false(?:hood)?|a\s+lie|untrue|disinformation|propaganda|"
+    r"fabricat\w*|baseless|groundless|nonsense)\b",
+    re.I,
+)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
     r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
-    r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*")
+    r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*"
+)
 _TITLE_NP_RE = re.compile(
     r"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:commander|spokes(?:man|woman|person)|"
     r"minister|president|governor|mayor|chief|head|official|officer|general|secretary|envoy|"
-    r"adviser)(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*", re.I)
+    r"adviser)(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
+    re.I,
+)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 
@@ -165,8 +202,13 @@ def side_of(claimant: str | None) -> str | None:
     third = [c for c in cands if c[1] == "third-party"]
     if third and _THIRD_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
         natl = [c for c in cands if c[1] != "third-party"]
-        if not natl or third[0][0] < natl[0][0] or re.search(
-                r"(?i)\b(?:analysts?|experts?|institute|isw|observers?|monitors?)\b", claimant):
+        if (
+            not natl
+            or third[0][0] < natl[0][0]
+            or re.search(
+                r"(?i)\b(?:analysts?|experts?|institute|isw|observers?|monitors?)\b", claimant
+            )
+        ):
             return "third-party"
     return cands[0][1]
 
@@ -179,7 +221,9 @@ def is_local_official(claimant: str | None) -> bool:
 _LEAD_TIME_RE = re.compile(
     r"^(?:on\s+|last\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|yesterday|today|overnight)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
-    r"(?=(?:it|he|she|they|the|a|an)\b)", re.I)
+    r"(?=(?:it|he|she|they|the|a|an)\b)",
+    re.I,
+)
 
 
 def _strip_claimant(s: str) -> str:
@@ -216,10 +260,16 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     # ", where Russia's Defence Ministry says ...": a "where" clause running up to the verb
     # holds the verb's own subject
     wm = re.match(r"^\s*where\s+", seg)
-    own_where = bool(wm and _looks_like_claimant(_strip_claimant(seg[wm.end():])))
-    while i > 0 and not own_where and (
-            not seg.strip() or re.match(r"^\s*(?:which|who|whose|where)\b", seg)
-            or _DISCOURSE_ASIDE_RE.match(seg)):
+    own_where = bool(wm and _looks_like_claimant(_strip_claimant(seg[wm.end() :])))
+    while (
+        i > 0
+        and not own_where
+        and (
+            not seg.strip()
+            or re.match(r"^\s*(?:which|who|whose|where)\b", seg)
+            or _DISCOURSE_ASIDE_RE.match(seg)
+        )
+    ):
         end = bounds[i] - 1
         i -= 1
         seg_start = bounds[i]
@@ -228,12 +278,16 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     subs = list(_SUBORD_RE.finditer(seg))
     m = subs[-1] if subs else None
     if m and m.end() < len(seg.rstrip()) and not _FOR_OF_END_RE.search(seg[: m.start()]):
-        tail = seg[m.end():]
+        tail = seg[m.end() :]
         if tail.strip() and _looks_like_claimant(_strip_claimant(tail)):
             seg_start += m.end()
             seg = tail
-    seg = re.sub(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                 r"earlier|also|previously|later|again|separately|late|early)\s*$", "", seg)
+    seg = re.sub(
+        r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+        r"earlier|also|previously|later|again|separately|late|early)\s*$",
+        "",
+        seg,
+    )
     claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
         # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
@@ -244,10 +298,16 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant):
         return None
-    single_after_who = (i > 1 and re.fullmatch(r"[A-Z][\w'’-]+", claimant) is not None
-                        and re.match(r"^\s*(?:who|which)\b", left[bounds[i - 1] : bounds[i] - 1]))
-    if ((_PERSON_RE.match(claimant) or single_after_who)
-            and not _CLAIMANT_HEAD_RE.search(claimant) and i > 0):
+    single_after_who = (
+        i > 1
+        and re.fullmatch(r"[A-Z][\w'’-]+", claimant) is not None
+        and re.match(r"^\s*(?:who|which)\b", left[bounds[i - 1] : bounds[i] - 1])
+    )
+    if (
+        (_PERSON_RE.match(claimant) or single_after_who)
+        and not _CLAIMANT_HEAD_RE.search(claimant)
+        and i > 0
+    ):
         j = i - 1
         # "The commander of a drone unit, who asked to be named only by his call sign, Tykhyi,"
         while j > 0 and re.match(r"^\s*(?:who|which)\b", left[bounds[j] : bounds[j + 1] - 1]):
@@ -259,7 +319,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         lead_ok = j == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
         dl = _DATELINE_RE.match(prev) if j == 0 or (j == 1 and first.isupper()) else None
         if dl:
-            prev = prev[dl.end():]
+            prev = prev[dl.end() :]
             lead_ok = True
         if not lead_ok and _TITLE_NP_RE.fullmatch(prev):
             # "..., the regional governor, Oleksandr Prokudin, said": a title phrase alone
@@ -280,19 +340,30 @@ def attribute(sentence: str) -> Attribution:
     # "..., according to X" / "according to X, ..."
     m = _ACCORDING_RE.search(sentence)
     if m:
-        rest = sentence[m.end():]
+        rest = sentence[m.end() :]
         stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
         claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
         weak_marker = not re.search(r"(?i)according", m.group(0))  # "citing the threat of"
-        if claimant and len(claimant.split()) <= 12 and (
-                not weak_marker or _looks_like_claimant(claimant)
-                and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)):
+        if (
+            claimant
+            and len(claimant.split()) <= 12
+            and (
+                not weak_marker
+                or _looks_like_claimant(claimant)
+                and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)
+            )
+        ):
             if m.start() <= 2:  # sentence-initial "According to X, ..."
                 content = (m.end() + (stop.end() if stop else len(rest)), n)
             else:
                 content = (0, m.start())
-            return Attribution(claimant, side_of(claimant), content,
-                               (m.start(), m.end() + len(claimant)), "according to")
+            return Attribution(
+                claimant,
+                side_of(claimant),
+                content,
+                (m.start(), m.end() + len(claimant)),
+                "according to",
+            )
     for vm in _VERB_RE.finditer(sentence):
         verb = vm.group(0)
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
@@ -311,15 +382,23 @@ def attribute(sentence: str) -> Attribution:
             # to ..."); "In the Kharkiv region, officials said Russian artillery struck X" is
             # a leading one after an introductory phrase.
             prefix = sentence[:cstart].rstrip()
-            tail = sentence[vm.end():]
+            tail = sentence[vm.end() :]
             short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
                 r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
-                tail)
-            intro = (len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix))
-                     and len(tail.split()) >= 3)
+                tail,
+            )
+            intro = (
+                len(prefix.split()) <= 10
+                and bool(_INTRO_RE.match(prefix))
+                and len(tail.split()) >= 3
+            )
             # "A day earlier, the governor said X was hit": an introductory phrase, not content
-            if (prefix and prefix[-1] in ",\"”'’" and not intro
-                    and (short_tail or len(prefix) > 2 * len(tail))):
+            if (
+                prefix
+                and prefix[-1] in ",\"”'’"
+                and not intro
+                and (short_tail or len(prefix) > 2 * len(tail))
+            ):
                 extra = None
                 am = _ADDING_RE.search(tail)
                 pm = _PARENTHETICAL_RE.match(tail)
@@ -327,23 +406,44 @@ def attribute(sentence: str) -> Attribution:
                     extra = (vm.end() + am.end(), n)
                 elif pm:  # "Russian troops, the governor added, were attacking X"
                     extra = (vm.end() + pm.end(), n)
-                return Attribution(claimant, side_of(claimant), (0, len(prefix)),
-                                   (cstart, vm.end()), verb, denial, extra)
+                return Attribution(
+                    claimant,
+                    side_of(claimant),
+                    (0, len(prefix)),
+                    (cstart, vm.end()),
+                    verb,
+                    denial,
+                    extra,
+                )
             am = _ADDING_RE.search(sentence, vm.end()) if denial else None
             if am:  # "Kyiv denied that, saying the village was still contested"
-                return Attribution(claimant, side_of(claimant), (vm.end(), am.start()),
-                                   (cstart, vm.end()), verb, denial, (am.end(), n))
-            return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()),
-                               verb, denial)
+                return Attribution(
+                    claimant,
+                    side_of(claimant),
+                    (vm.end(), am.start()),
+                    (cstart, vm.end()),
+                    verb,
+                    denial,
+                    (am.end(), n),
+                )
+            return Attribution(
+                claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()), verb, denial
+            )
         # inverted: '"...," said Ukraine's General Staff.'
         prefix = sentence[: vm.start()].rstrip()
-        if prefix and prefix[-1] in ",\"”":
-            tail = sentence[vm.end():]
+        if prefix and prefix[-1] in ',"”':
+            tail = sentence[vm.end() :]
             stop = re.search(r"[,;.]|$", tail)
             claimant = _strip_claimant(tail[: stop.start()])
             if claimant and _looks_like_claimant(claimant):
-                return Attribution(claimant, side_of(claimant), (0, len(prefix)),
-                                   (vm.start(), vm.end() + stop.start()), verb, denial)
+                return Attribution(
+                    claimant,
+                    side_of(claimant),
+                    (0, len(prefix)),
+                    (vm.start(), vm.end() + stop.start()),
+                    verb,
+                    denial,
+                )
     return Attribution(None, None, (0, n), None, None)
 
 

@@ -14,43 +14,138 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december"]
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 _MONTH.update({m[:3]: i for m, i in list(_MONTH.items())})
 _MONTH["sept"] = 9
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]+)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
     ("my", re.compile(rf"\b{_PART}?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)")),
-    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*(?:19|20)\d\d)")),
-    ("mon_last_year", re.compile(rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>last|this)\s+year\b", re.I)),
-    ("last_mon", re.compile(rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)", re.I)),
-    ("bare_mon", re.compile(rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)")),
-    ("part_mon", re.compile(r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)")),
+    (
+        "md",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)"
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*(?:19|20)\d\d)"
+        ),
+    ),
+    (
+        "mon_last_year",
+        re.compile(rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>last|this)\s+year\b", re.I),
+    ),
+    (
+        "last_mon",
+        re.compile(
+            rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)",
+            re.I,
+        ),
+    ),
+    (
+        "bare_mon",
+        re.compile(
+            rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)"
+        ),
+    ),
+    (
+        "part_mon",
+        re.compile(
+            r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)"
+        ),
+    ),
     # "since the spring", "in the summer of 2024", "last autumn": from the season's first month
-    ("season", re.compile(r"\b(?:(?:since|in|during)\s+(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?|(?P<rel>last|this|past)\s+)(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?(?!\s+of\s+[A-Z])", re.I)),
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b")),
-    ("rel_day", re.compile(r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
-                           r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
-                           r"the day prior)\b", re.I)),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?:since|in|during)\s+(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?|(?P<rel>last|this|past)\s+)(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?(?!\s+of\s+[A-Z])",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b"
+        ),
+    ),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
+            r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
+            r"the day prior)\b",
+            re.I,
+        ),
+    ),
     # "earlier this week", "at the weekend": before the publication day, inside its week
-    ("this_week", re.compile(r"\b(?P<w>earlier\s+(?:this|in\s+the)\s+week|(?:at|over|during|on)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
-    ("rel_period", re.compile(r"\b(?P<w>last|this|past|previous)\s+(?P<u>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    (
+        "this_week",
+        re.compile(
+            r"\b(?P<w>earlier\s+(?:this|in\s+the)\s+week|(?:at|over|during|on)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_period",
+        re.compile(r"\b(?P<w>last|this|past|previous)\s+(?P<u>week|month|year)\b", re.I),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_NUM = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
 
 
 @dataclass(frozen=True)
@@ -117,8 +212,14 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
         w = g["w"].lower()
-        if w in ("yesterday", "the day before", "a day earlier", "a day before",
-                 "the previous day", "the day prior"):
+        if w in (
+            "yesterday",
+            "the day before",
+            "a day earlier",
+            "a day before",
+            "the previous day",
+            "the day prior",
+        ):
             return pub - timedelta(days=1), "day"
         return pub, "day"
     if kind == "season":
@@ -173,7 +274,9 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
 
 _TRIGGER_RE = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|overnight|tonight|"
-    r"morning|evening|week|month|year|ago|spring|summer|autumn|fall|winter", re.I)
+    r"morning|evening|week|month|year|ago|spring|summer|autumn|fall|winter",
+    re.I,
+)
 
 
 _MONTH_ANY_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -186,15 +289,35 @@ def _needs(text: str) -> dict[str, bool]:
     month = bool(_MONTH_ANY_RE.search(low))
     digit = bool(_DIGIT_RE.search(text))
     return {
-        "iso": digit and "-" in text, "mdy": month and digit, "dmy": month and digit,
-        "my": month and digit, "md": month and digit, "dm": month and digit,
-        "mon_last_year": month and "year" in low, "last_mon": month, "bare_mon": month,
-        "part_mon": month, "weekday": "day" in low,
+        "iso": digit and "-" in text,
+        "mdy": month and digit,
+        "dmy": month and digit,
+        "my": month and digit,
+        "md": month and digit,
+        "dm": month and digit,
+        "mon_last_year": month and "year" in low,
+        "last_mon": month,
+        "bare_mon": month,
+        "part_mon": month,
+        "weekday": "day" in low,
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
-        "rel_day": any(w in low for w in ("overnight", "today", "tonight", "yesterday", "this ",
-                                          "last night", "the day", "a day", "previous day")),
+        "rel_day": any(
+            w in low
+            for w in (
+                "overnight",
+                "today",
+                "tonight",
+                "yesterday",
+                "this ",
+                "last night",
+                "the day",
+                "a day",
+                "previous day",
+            )
+        ),
         "this_week": "week" in low,
-        "rel_period": any(w in low for w in ("week", "month", "year")), "ago": "ago" in low,
+        "rel_period": any(w in low for w in ("week", "month", "year")),
+        "ago": "ago" in low,
         "year": digit,
     }
 

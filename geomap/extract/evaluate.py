@@ -99,12 +99,16 @@ class EvalReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "place_accuracy": round(self.place_accuracy, 4),
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "place_accuracy": round(self.place_accuracy, 4),
             "date_accuracy": round(self.date_accuracy, 4),
             "core_recall": round(self.core_recall, 4),
-            "gold": self._sum("gold"), "predicted": self._sum("predicted"),
-            "matched": self._sum("matched"), "core": self._sum("core"),
+            "gold": self._sum("gold"),
+            "predicted": self._sum("predicted"),
+            "matched": self._sum("matched"),
+            "core": self._sum("core"),
             "core_found": self._sum("core_found"),
             "articles": [a.__dict__ for a in self.articles],
         }
@@ -114,20 +118,27 @@ class EvalReport:
         for a in self.articles:
             p = a.matched / a.predicted if a.predicted else 0.0
             r = a.matched / a.gold if a.gold else 0.0
-            lines.append(f"{a.article}: gold {a.gold}, predicted {a.predicted}, matched "
-                         f"{a.matched} (P {p:.2f} R {r:.2f}), core {a.core_found}/{a.core}")
+            lines.append(
+                f"{a.article}: gold {a.gold}, predicted {a.predicted}, matched "
+                f"{a.matched} (P {p:.2f} R {r:.2f}), core {a.core_found}/{a.core}"
+            )
             for m in a.missed:
-                lines.append(f"  missed: {m['place']} {m['side']} {m['type']} {m['claim_date']}"
-                             f"{' [core]' if m['core'] else ''}: {m['quote'][:70]!r}")
+                lines.append(
+                    f"  missed: {m['place']} {m['side']} {m['type']} {m['claim_date']}"
+                    f"{' [core]' if m['core'] else ''}: {m['quote'][:70]!r}"
+                )
             for fp in a.false_positives:
-                lines.append(f"  extra:  {fp['place']} {fp['side']} {fp['type']} "
-                             f"{fp['claim_date']}: {fp['quote'][:70]!r}")
+                lines.append(
+                    f"  extra:  {fp['place']} {fp['side']} {fp['type']} "
+                    f"{fp['claim_date']}: {fp['quote'][:70]!r}"
+                )
             for pr in a.problems:
                 lines.append(f"  problem: {pr}")
         lines.append(
             f"TOTAL: precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  "
             f"place accuracy {self.place_accuracy:.3f}  date accuracy {self.date_accuracy:.3f}  "
-            f"core recall {self.core_recall:.3f} ({self._sum('core_found')}/{self._sum('core')})")
+            f"core recall {self.core_recall:.3f} ({self._sum('core_found')}/{self._sum('core')})"
+        )
         return "\n".join(lines)
 
 
@@ -139,14 +150,24 @@ def load_gold(path: Path) -> list[Gold]:
             continue
         try:
             d = json.loads(raw)
-            out.append(Gold(place=d["place"], side=d["side"], type=d["type"],
-                            claim_date=d.get("claim_date"), quote=d["quote"],
-                            core=bool(d.get("core", False)),
-                            geonameid=int(d["geonameid"]) if d.get("geonameid") else None,
-                            admin1=d.get("admin1"), line=n))
+            out.append(
+                Gold(
+                    place=d["place"],
+                    side=d["side"],
+                    type=d["type"],
+                    claim_date=d.get("claim_date"),
+                    quote=d["quote"],
+                    core=bool(d.get("core", False)),
+                    geonameid=int(d["geonameid"]) if d.get("geonameid") else None,
+                    admin1=d.get("admin1"),
+                    line=n,
+                )
+            )
         except (ValueError, KeyError, TypeError) as exc:
-            raise GeomapError(f"{path}:{n}: bad gold line ({exc.__class__.__name__}: {exc}); "
-                              "each line is a JSON object with place, side, type, quote") from None
+            raise GeomapError(
+                f"{path}:{n}: bad gold line ({exc.__class__.__name__}: {exc}); "
+                "each line is a JSON object with place, side, type, quote"
+            ) from None
     return out
 
 
@@ -163,8 +184,9 @@ def place_matches(g: Gold, c: ClaimRecord) -> bool:
     if g.geonameid is not None:
         return c.place.id == str(g.geonameid)
     if g.admin1:
-        return c.place.id == g.admin1 or (c.place.precision == "region"
-                                          and c.place.admin1 == g.admin1)
+        return c.place.id == g.admin1 or (
+            c.place.precision == "region" and c.place.admin1 == g.admin1
+        )
     return False
 
 
@@ -183,8 +205,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_article(name: str, text: str, gold: list[Gold], claims: list[ClaimRecord]
-                  ) -> ArticleScore:
+def score_article(
+    name: str, text: str, gold: list[Gold], claims: list[ClaimRecord]
+) -> ArticleScore:
     """Score one article's predictions against its gold (see the module docstring)."""
     sc = ArticleScore(article=name, gold=len(gold), predicted=len(claims))
     for g in gold:
@@ -199,10 +222,15 @@ def score_article(name: str, text: str, gold: list[Gold], claims: list[ClaimReco
         if g.span is None:
             sc.missed.append(_gold_dict(g))
             continue
-        aligned = [(k, c) for k, c in enumerate(claims)
-                   if c.start is not None and c.end is not None
-                   and _overlap((c.start, c.end), g.span) > 0
-                   and c.side == g.side and c.type == g.type]
+        aligned = [
+            (k, c)
+            for k, c in enumerate(claims)
+            if c.start is not None
+            and c.end is not None
+            and _overlap((c.start, c.end), g.span) > 0
+            and c.side == g.side
+            and c.type == g.type
+        ]
         if aligned:
             sc.place_aligned += 1
             sc.place_right += any(place_matches(g, c) for _k, c in aligned)
@@ -211,8 +239,11 @@ def score_article(name: str, text: str, gold: list[Gold], claims: list[ClaimReco
             if k in used or not place_matches(g, c):
                 continue
             ov = _overlap((c.start, c.end), g.span)
-            if best is None or ov > best[0] or (ov == best[0] and date_matches(g, c)
-                                                 and not date_matches(g, claims[best[1]])):
+            if (
+                best is None
+                or ov > best[0]
+                or (ov == best[0] and date_matches(g, c) and not date_matches(g, claims[best[1]]))
+            ):
                 best = (ov, k)
         if best is None:
             sc.missed.append(_gold_dict(g))
@@ -224,25 +255,41 @@ def score_article(name: str, text: str, gold: list[Gold], claims: list[ClaimReco
         if g.core and ok_date:
             sc.core_found += 1
         elif g.core:
-            sc.missed.append(_gold_dict(g) | {"why": "wrong date "
-                                              f"{claims[best[1]].claim_date}"})
+            sc.missed.append(_gold_dict(g) | {"why": f"wrong date {claims[best[1]].claim_date}"})
     for k, c in enumerate(claims):
         if k not in used:
-            sc.false_positives.append({
-                "place": c.place.name, "place_id": c.place.id, "side": c.side, "type": c.type,
-                "claim_date": c.claim_date.isoformat() if c.claim_date else None,
-                "quote": c.quote or ""})
+            sc.false_positives.append(
+                {
+                    "place": c.place.name,
+                    "place_id": c.place.id,
+                    "side": c.side,
+                    "type": c.type,
+                    "claim_date": c.claim_date.isoformat() if c.claim_date else None,
+                    "quote": c.quote or "",
+                }
+            )
     return sc
 
 
 def _gold_dict(g: Gold) -> dict[str, Any]:
-    return {"place": g.place, "side": g.side, "type": g.type, "claim_date": g.claim_date,
-            "quote": g.quote, "core": g.core, "line": g.line}
+    return {
+        "place": g.place,
+        "side": g.side,
+        "type": g.type,
+        "claim_date": g.claim_date,
+        "quote": g.quote,
+        "core": g.core,
+        "line": g.line,
+    }
 
 
-def evaluate_dir(directory: str | Path, *, gazetteer: Any = None) -> EvalReport:
+def evaluate_dir(
+    directory: str | Path, *, gazetteer: Any = None, extractor: str | None = None
+) -> EvalReport:
     """Run extraction on every article that has a `*.gold.jsonl` beside it and score it."""
-    from geomap.extract.pipeline import extract_article
+    from geomap.extract.registry import get_extractor
+
+    ext = get_extractor(extractor)
 
     d = Path(directory)
     if not d.is_dir():
@@ -254,12 +301,14 @@ def evaluate_dir(directory: str | Path, *, gazetteer: Any = None) -> EvalReport:
     for gp in golds:
         ap = article_for(gp)
         if ap is None:
-            raise GeomapError(f"{gp}: no article beside it (expected "
-                              f"{gp.name[:-len('.gold.jsonl')]}.txt/.md/.html)")
+            raise GeomapError(
+                f"{gp}: no article beside it (expected "
+                f"{gp.name[: -len('.gold.jsonl')]}.txt/.md/.html)"
+            )
         try:
             art = read_article(ap)
         except ReadError as exc:
             raise GeomapError(str(exc)) from None
-        ex = extract_article(art, gazetteer=gazetteer)
+        ex = ext.extract_article(art, gazetteer=gazetteer)
         scores.append(score_article(ap.name, art.text, load_gold(gp), ex.claims))
     return EvalReport(scores)

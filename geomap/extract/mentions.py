@@ -18,46 +18,93 @@ from gazetteer import normalize
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
-_REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate",
-                 "area"}
+_REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate", "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
-    r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)", re.I)
+    r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)",
+    re.I,
+)
 _INSTITUTION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}?\s+(?:Theatre|Theater|University|Cathedral|Museum|Hospital|"
-    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory)\b")
+    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory)\b"
+)
 _NAMED_BEFORE_RE = re.compile(
     r"\b(?:call[\s-]?sign|nom\s+de\s+guerre|nickname|named|nicknamed|code-?named|alias|"
-    r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$", re.I)
+    r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$",
+    re.I,
+)
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
     r"^\s+(?:nuclear|river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
-    r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)", re.I)
+    r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)",
+    re.I,
+)
 _REGION_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
     r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"
     r"border|frontline|front-line|neighbou?ring|occupied|partly\s+occupied|Russian-occupied|"
-    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)\s+of\s+$", re.I)
+    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)\s+of\s+$",
+    re.I,
+)
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
-    r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$", re.I)
+    r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$",
+    re.I,
+)
 _SETTLEMENT_HINT_RE = re.compile(
     r"\b(?P<noun>town|city|village|settlement|hamlet|port|capital|hub)\s+of\s+$|"
-    r"\b(?:in|near|outside|around)\s+(?:the\s+)?(?:town|city|village)\s+of\s+$", re.I)
+    r"\b(?:in|near|outside|around)\s+(?:the\s+)?(?:town|city|village)\s+of\s+$",
+    re.I,
+)
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
-    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$", re.I)
-_NATIONAL_CAPITALS = {"moscow", "kyiv", "kiev", "minsk", "washington", "london", "paris",
-                      "berlin", "beijing", "warsaw", "tehran", "ankara", "brussels", "budapest",
-                      "pyongyang", "tbilisi", "vilnius", "riga", "tallinn", "bucharest",
-                      "chisinau", "rome", "tokyo", "kremlin"}
-_PLACE_SUFFIX = {"oblast", "region", "province", "krai", "people's", "people’s", "republic",
-                 "raion", "district"}
+    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$",
+    re.I,
+)
+_NATIONAL_CAPITALS = {
+    "moscow",
+    "kyiv",
+    "kiev",
+    "minsk",
+    "washington",
+    "london",
+    "paris",
+    "berlin",
+    "beijing",
+    "warsaw",
+    "tehran",
+    "ankara",
+    "brussels",
+    "budapest",
+    "pyongyang",
+    "tbilisi",
+    "vilnius",
+    "riga",
+    "tallinn",
+    "bucharest",
+    "chisinau",
+    "rome",
+    "tokyo",
+    "kremlin",
+}
+_PLACE_SUFFIX = {
+    "oblast",
+    "region",
+    "province",
+    "krai",
+    "people's",
+    "people’s",
+    "republic",
+    "raion",
+    "district",
+}
 # Capitalised words that are never places in this domain, even when some hamlet carries the
 # name (calendar words, titles, institutions, sentence openers).
-STOP = frozenset(w.lower() for w in """
+STOP = frozenset(
+    w.lower()
+    for w in """
 The A An And But Or If In On At Of For From To By With As It Its It's This That These Those
 There Their They He She We I You His Her Our Your Who What When Where Why How While After
 Before Since During Until Once Then Than So Yet Still Also Even Just Only Now Here Today
@@ -100,33 +147,51 @@ Plant Factory Power Energy Oil Gas Grain Port City Town Village Region Oblast Pr
 Front Frontline Line Border Zone Sector Direction Axis Group Operation Offensive Attack
 Strike Strikes Missile Missiles Shelling Bomb Bombs Tank Tanks Artillery Defence Defense
 Victory Glory Liberty Union Alliance Coalition Summit Talks Deal Plan Peace Ceasefire Truce
-""".split())
-_COUNTRIES = frozenset(normalize(w) for w in """
+""".split()
+)
+_COUNTRIES = frozenset(
+    normalize(w)
+    for w in """
 Ukraine Russia Belarus Moldova Poland Georgia Kazakhstan Romania Hungary Slovakia Lithuania
 Latvia Estonia Finland Turkey Germany France Britain England America China Iran Syria
 Crimea-Peninsula
-""".split()) | {normalize(w) for w in ("United States", "United Kingdom", "Russian Federation",
-                                         "U.S.", "US", "UK", "North Korea")}
+""".split()
+) | {
+    normalize(w)
+    for w in (
+        "United States",
+        "United Kingdom",
+        "Russian Federation",
+        "U.S.",
+        "US",
+        "UK",
+        "North Korea",
+    )
+}
 _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", "le"}
 
 # Back-references to a place named earlier.
 _SETTLEMENT_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
-    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))")
+    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
+)
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
     r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
-    r"(?!\s+(?:of|around|near|between)\s)")
+    r"(?!\s+(?:of|around|near|between)\s)"
+)
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
 _BAD_REF_ADJ = re.compile(
     r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
-    r"regional)$")
+    r"regional)$"
+)
 
 
 _APPOSITIVE_NOUN_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|settlement|hamlet|hub)\b", re.I)
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(village|town|city|settlement|hamlet|hub)\b", re.I
+)
 _AREA_AFTER_RE = re.compile(r"^\s+(?:sector|direction|front|axis|area|salient)\b", re.I)
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 # Claims are about the theatre of war; a hamlet abroad named like an English word is noise.
@@ -162,11 +227,13 @@ def _is_cap(w: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _can_start(w: str) -> bool:
     """A capitalised word, not a stop word (with or without a possessive ending)."""
-    return w[:1].isupper() and w.lower() not in STOP and \
-        _POSSESSIVE_RE.sub("", w).lower() not in STOP
+    return (
+        w[:1].isupper() and w.lower() not in STOP and _POSSESSIVE_RE.sub("", w).lower() not in STOP
+    )
 
 
 _GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "western"}
+
 
 # Cheap necessary conditions for the "...$"-anchored searches below: a regex search tries every
 # position of its window, a suffix test does not (most names fail these tests).
@@ -190,10 +257,29 @@ def _named_ends(before: str) -> bool:
 
 
 # A title right before a name makes it a person's: "Governor Syniehubov", "Mr. Kupiansk"
-_TITLE_WORDS = ("President", "Mr", "Mrs", "Ms", "Dr", "General", "Gen", "Minister",
-                "correspondent", "spokesman", "spokeswoman", "commander", "blogger",
-                "journalist", "reporter", "analyst", "Governor", "Mayor", "Colonel", "Sergeant",
-                "Captain")
+_TITLE_WORDS = (
+    "President",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "General",
+    "Gen",
+    "Minister",
+    "correspondent",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "blogger",
+    "journalist",
+    "reporter",
+    "analyst",
+    "Governor",
+    "Mayor",
+    "Colonel",
+    "Sergeant",
+    "Captain",
+)
 _TITLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_TITLE_WORDS) + r")\.?\s+$")
 
 
@@ -205,8 +291,9 @@ def _title_ends(before: str) -> bool:
     return tail.removesuffix(".").endswith(_TITLE_WORDS)
 
 
-def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
-               ) -> list[Mention]:
+def find_names(
+    text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Place names in text[start:end] (offsets are absolute)."""
     toks = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
     out: list[Mention] = []
@@ -262,15 +349,24 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         m_end = toks[last_tok][1]
         possessive = raw != name
         # glued to other capitalised words -> part of a person's / institution's name
-        prev_glued = first_tok > 0 and text[toks[first_tok - 1][1] : s0] == " " and \
-            _is_cap(toks[first_tok - 1][2]) and not _POSSESSIVE_RE.search(toks[first_tok - 1][2]) \
+        prev_glued = (
+            first_tok > 0
+            and text[toks[first_tok - 1][1] : s0] == " "
+            and _is_cap(toks[first_tok - 1][2])
+            and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
             and toks[first_tok - 1][2].lower() not in _GLUE_STOP
+        )
         nxt = toks[last_tok + 1] if last_tok + 1 < n_tok else None
-        next_glued = (not possessive and nxt is not None and text[m_end : nxt[0]] == " "
-                      and _is_cap(nxt[2]) and nxt[2].lower() not in _PLACE_SUFFIX
-                      and nxt[2].lower() not in STOP
-                      # "the Mariupol Drama Theatre": a city's institution stands in the city
-                      and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
+        next_glued = (
+            not possessive
+            and nxt is not None
+            and text[m_end : nxt[0]] == " "
+            and _is_cap(nxt[2])
+            and nxt[2].lower() not in _PLACE_SUFFIX
+            and nxt[2].lower() not in STOP
+            # "the Mariupol Drama Theatre": a city's institution stands in the city
+            and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
+        )
         b30 = text[max(0, s0 - 30) : s0]
         title_before = _title_ends(b30) and _TITLE_BEFORE_RE.search(b30)
         if prev_glued or next_glued or title_before:
@@ -284,8 +380,9 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         hint = None
         noun = None
         m_start, query, as_written = s0, name, name
-        if _FEATURE_AFTER_RE.match(after) or (_named_ends(before)
-                                              and _NAMED_BEFORE_RE.search(before)):
+        if _FEATURE_AFTER_RE.match(after) or (
+            _named_ends(before) and _NAMED_BEFORE_RE.search(before)
+        ):
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
@@ -316,15 +413,18 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
         actor = False
         if key in _NATIONAL_CAPITALS and hint is None:
             actor = possessive or not _LOCATIVE_RE.search(before)
-        mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive,
-                          noun)
+        mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive, noun)
         mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
         if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
             mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
-        mention.article = (hint is None and not mention.area and not ra
-                           and before.rstrip().endswith("the")
-                           and bool(_THE_BEFORE_RE.search(before))
-                           and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60))
+        mention.article = (
+            hint is None
+            and not mention.area
+            and not ra
+            and before.rstrip().endswith("the")
+            and bool(_THE_BEFORE_RE.search(before))
+            and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
+        )
         out.append(mention)
         i = last_tok + 1
     return out
@@ -334,7 +434,8 @@ def find_names(text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[
 _FACILITY_RE = re.compile(
     r"\b(?:(?P<zap>Zaporizhzhia|Zaporizhzhya|Zaporozhye)\s+(?:nuclear\s+(?:power\s+)?"
     r"(?:plant|station)|NPP)|(?P<znpp>ZNPP)|(?P<kursk>Kursk)\s+(?:nuclear\s+(?:power\s+)?"
-    r"(?:plant|station)|NPP))\b")
+    r"(?:plant|station)|NPP))\b"
+)
 _FACILITY_TOWN = {"zap": "Enerhodar", "znpp": "Enerhodar", "kursk": "Kurchatov"}
 
 
@@ -346,19 +447,39 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
         adjs = m.group(1).split()
         if any(_BAD_REF_ADJ.search(a) for a in adjs):
             continue
-        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
-                           "ref-settlement", noun=m.group(2)))
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(0),
+                "",
+                "settlement",
+                "ref-settlement",
+                noun=m.group(2),
+            )
+        )
     for m in _THERE_RE.finditer(seg):
-        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
-                           "ref-settlement", noun="there"))
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(0),
+                "",
+                "settlement",
+                "ref-settlement",
+                noun="there",
+            )
+        )
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
             town = _FACILITY_TOWN[m.lastgroup or "zap"]
-            out.append(Mention(start + m.start(), start + m.end(), m.group(0), town,
-                               "settlement", "name"))
+            out.append(
+                Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
+            )
     for m in _REGION_REF_RE.finditer(seg):
-        out.append(Mention(start + m.start(), start + m.end(), m.group(0), "", "region",
-                           "ref-region"))
+        out.append(
+            Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region")
+        )
     out.sort(key=lambda x: x.start)
     return out
 
@@ -369,6 +490,9 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
 def lowercase_vocabulary(text: str) -> frozenset[str]:
     """Words the article writes in lower case (URLs excluded): a capitalised one of these is a
     sentence opener, not a name."""
-    kept = " ".join(tok for tok in text.split()  # linear: no regex over long runs
-                    if "/" not in tok and "www." not in tok)
+    kept = " ".join(
+        tok
+        for tok in text.split()  # linear: no regex over long runs
+        if "/" not in tok and "www." not in tok
+    )
     return frozenset(_LOWER_WORD_RE.findall(kept))

@@ -37,58 +37,83 @@ from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 EXTRACTOR = "rules"
 VERSION = "0.32.0"
 
-_DAY_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
-                            r"day|the\s+day\s+(?:before|prior))\b")
+_DAY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
+    r"day|the\s+day\s+(?:before|prior))\b"
+)
 # a sentence introducing a source whose words follow: "Moscow offered a different picture."
 _ACCOUNT_RE = re.compile(
     r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:gave|offered|had|painted|presented|provided|published|"
     r"issued|released|put\s+out|told)\s+(?:\w+\s+){0,3}?(?:account|version|picture|story|"
-    r"view|assessment|statement|briefing|update|figures|tally)\b", re.I)
+    r"view|assessment|statement|briefing|update|figures|tally)\b",
+    re.I,
+)
 # a source named as silent on one point speaks in the next sentence ("Russia's Defence
 # Ministry has made no claim about X. On Wednesday it said ...")
 _VERDICT_RE = re.compile(
     r"^\s*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}?(?:claims?|reports?|assertions?|"
     r"allegations?|videos?|footage|posts?|stor(?:y|ies))\s+(?:is|are|was|were)\s+(?:\w+\s+)?"
-    r"(?:false|untrue|fake|baseless|fabricated|groundless|wrong|not\s+true)\b")
+    r"(?:false|untrue|fake|baseless|fabricated|groundless|wrong|not\s+true)\b"
+)
 _SILENT_SOURCE_RE = re.compile(
     r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:(?:has|had|have)\s+)?(?:made|make|makes|issued)\s+no\s+"
     r"(?:\w+\s+)?(?:claim|comment|statement|mention)|^\s*((?:[\w'’.-]+\s+){1,6}?)(?:did|does|"
     r"has|had)\s+not\s+(?:yet\s+)?(?:comment(?:ed)?|mention(?:ed)?|confirm(?:ed)?)\b|"
-    r"^\s*((?:[\w'’.-]+\s+){1,6}?)declined\s+to\s+comment\b", re.I)
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)declined\s+to\s+comment\b",
+    re.I,
+)
 # "a missile struck a building on its outskirts": the place just named
 _ITS_PART_RE = re.compile(
     r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?(?:outskirts|centre|center|edges?|suburbs|approaches|flanks?|districts?|"
-    r"environs|periphery)\b")
+    r"environs|periphery)\b"
+)
 
 
 def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
-    return [Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement",
-                    noun="its") for m in _ITS_PART_RE.finditer(text, s0, s1)]
+    return [
+        Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement", noun="its")
+        for m in _ITS_PART_RE.finditer(text, s0, s1)
+    ]
 
 
 # "Moscow said it wants to take the whole of X": a goal, not a claim about X
 _GOAL_RE = re.compile(
     r"(?i)\b(?:wants?|wanted|aims?|aimed|plans?|planned|seeks?|sought|hopes?|hoped|intends?|"
     r"intended|vows?|vowed|pledged?|promised?|threatens?|threatened|demands?|demanded)\s+"
-    r"(?:\w+\s+)?to\b")
+    r"(?:\w+\s+)?to\b"
+)
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
-_TYPE_PRIORITY = {"captured": 0, "withdrawn": 1, "denied": 2, "holding": 3, "advancing": 4,
-                  "fighting": 5, "strike": 6, "assessment": 7, "other": 8}
+_TYPE_PRIORITY = {
+    "captured": 0,
+    "withdrawn": 1,
+    "denied": 2,
+    "holding": 3,
+    "advancing": 4,
+    "fighting": 5,
+    "strike": 6,
+    "assessment": 7,
+    "other": 8,
+}
 _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
 _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
     r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
-    r"accounts?|figures)\b", re.I)
+    r"accounts?|figures)\b",
+    re.I,
+)
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
-    r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I)
+    r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I
+)
 _COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
     r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
-    r"troops|marines|paratroopers|border\s+guards?)\b", re.I)
+    r"troops|marines|paratroopers|border\s+guards?)\b",
+    re.I,
+)
 _ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -96,7 +121,9 @@ _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
-    r"(?:\([^)\n]{1,30}\)\s*)?[-—–]", re.M)
+    r"(?:\([^)\n]{1,30}\)\s*)?[-—–]",
+    re.M,
+)
 # a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
@@ -147,9 +174,11 @@ class _Resolver:
         except Exception:  # a context is an optimisation; resolution still works without
             self.context = None
         ctx = self.context
-        self.ctx_key = (frozenset(getattr(ctx, "countries", ()) or ()),
-                        frozenset(getattr(ctx, "admin1s", ()) or ()),
-                        tuple(getattr(ctx, "points", ()) or ()))
+        self.ctx_key = (
+            frozenset(getattr(ctx, "countries", ()) or ()),
+            frozenset(getattr(ctx, "admin1s", ()) or ()),
+            tuple(getattr(ctx, "points", ()) or ()),
+        )
         try:
             self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
         except TypeError:  # not weak-referenceable: cache for this document only
@@ -172,11 +201,14 @@ class _Resolver:
         if cands:
             pick = cands[0]
             own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
-            if (own is not None and getattr(pick, "match", "") == "alternate"
-                    and any(r.startswith("named in context") for r in pick.reasons)
-                    and own.score + _NAMED_BONUS > pick.score
-                    and own.place.country == pick.place.country
-                    and _another_name(query, pick.place.name)):
+            if (
+                own is not None
+                and getattr(pick, "match", "") == "alternate"
+                and any(r.startswith("named in context") for r in pick.reasons)
+                and own.score + _NAMED_BONUS > pick.score
+                and own.place.country == pick.place.country
+                and _another_name(query, pick.place.name)
+            ):
                 # "Hrodivka" in a text naming Hrodivka: the village of that name, not a town
                 # that once bore it and is "named in the context" only by this very word
                 pick = own
@@ -211,7 +243,7 @@ def _in_named_region(c: Any) -> bool:
 
 
 def _another_name(query: str, name: str) -> bool:
-    """"Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
+    """ "Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
     from difflib import SequenceMatcher
 
     def key(x: str) -> str:
@@ -220,8 +252,9 @@ def _another_name(query: str, name: str) -> bool:
     return SequenceMatcher(None, key(query), key(name)).ratio() < 0.75
 
 
-def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
-             ) -> PlaceRef | None:
+def _nearest(
+    ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
+) -> PlaceRef | None:
     """Of places sharing a name, the one close to places named alongside it."""
     best: tuple[float, PlaceRef] | None = None
     for t in ties:
@@ -242,7 +275,8 @@ def _nearest(ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
 
 _CONTEXT_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
-    r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?")
+    r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?"
+)
 _CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
 
 
@@ -273,8 +307,13 @@ def _default_gazetteer():
     return default_gazetteer()
 
 
-def extract(text: str, source: SourceRecord | None = None, *, published: date | None = None,
-            gazetteer: Any = None) -> Extraction:
+def extract(
+    text: str,
+    source: SourceRecord | None = None,
+    *,
+    published: date | None = None,
+    gazetteer: Any = None,
+) -> Extraction:
     """Extract claims from article text (plain text/Markdown as saved; metadata read from it
     unless `source` is given). Dates resolve against `published` (or the source's date, or
     the date line in the text; failing all, today)."""
@@ -283,12 +322,23 @@ def extract(text: str, source: SourceRecord | None = None, *, published: date | 
 
 
 def source_of(art: Article) -> SourceRecord:
-    return SourceRecord(url=art.url, title=art.title, outlet=art.outlet, author=art.author,
-                        published=art.published, content_hash=content_hash(art.text))
+    return SourceRecord(
+        url=art.url,
+        title=art.title,
+        outlet=art.outlet,
+        author=art.author,
+        published=art.published,
+        content_hash=content_hash(art.text),
+    )
 
 
-def extract_article(art: Article, source: SourceRecord | None = None, *,
-                    published: date | None = None, gazetteer: Any = None) -> Extraction:
+def extract_article(
+    art: Article,
+    source: SourceRecord | None = None,
+    *,
+    published: date | None = None,
+    gazetteer: Any = None,
+) -> Extraction:
     """Extract claims from an already-read Article (text, Markdown or HTML)."""
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     src = source or source_of(art)
@@ -322,13 +372,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     outlet_names: set[str] = set()
     last_end = 0
-    for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html",
-                                           title=art.title)):
+    for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             speaker = None  # a new paragraph
         last_end = s1
-        if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(
-                lab[1], resolver):
+        if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
             # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
             # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
             speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
@@ -339,8 +387,9 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         spoken = False
         if att.claimant is None and speaker is not None and speaker.claimant:
             n = len(sent)
-            att = cl.Attribution(speaker.claimant, cl.side_of(speaker.claimant), (0, n),
-                                 (n, n), "said")
+            att = cl.Attribution(
+                speaker.claimant, cl.side_of(speaker.claimant), (0, n), (n, n), "said"
+            )
             spoken = True
         if doc_source is not None:
             if doc_source[1] <= s0 and s1 <= doc_source[2]:
@@ -349,26 +398,36 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 # a text that is one source's statement in translation: its sentences are
                 # that source's words, not the outlet's
                 n = len(sent)
-                att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n),
-                                     (n, n), "said")
+                att = cl.Attribution(
+                    doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said"
+                )
         spans = [(s0 + att.content[0], s0 + att.content[1])]
         if att.extra:
             spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-        if att.claimant is None and prev_quoted and prev_claimant[0] and \
-                _WHOLE_QUOTE_RE.fullmatch(sent):
+        if (
+            att.claimant is None
+            and prev_quoted
+            and prev_claimant[0]
+            and _WHOLE_QUOTE_RE.fullmatch(sent)
+        ):
             # '"They come every night," he said. "We hold the line."': a quote standing alone
             # right after an attributed quote goes on in the same voice
             n = len(sent)
             att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
-        prev_quoted = bool(att.claimant and att.attribution
-                           and _QUOTE_OPEN_RE.match(sent, att.content[0]))
+        prev_quoted = bool(
+            att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
+        )
         verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
         if verdict:
             # "The claim is false.": the outlet's own verdict denies the claim just reported
             att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
         claimant, side = att.claimant, att.side
-        carried = bool(claimant and cl.is_pronoun(claimant) and prev_claimant[0]
-                       and _same_source(claimant, prev_claimant[0]))
+        carried = bool(
+            claimant
+            and cl.is_pronoun(claimant)
+            and prev_claimant[0]
+            and _same_source(claimant, prev_claimant[0])
+        )
         if carried:
             claimant, side = prev_claimant
         if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
@@ -379,8 +438,11 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 prev_claimant = (tc, cl.side_of(tc))
                 days = [d for d in dates_at(s0, sent) if d.precision == "day"]
                 carried_day = days[-1].value if days else None
-        if claimant and _OWN_PAST_REPORT_RE.match(claimant) and _CORRECTION_RE.search(
-                text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1)):
+        if (
+            claimant
+            and _OWN_PAST_REPORT_RE.match(claimant)
+            and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
+        ):
             # "Correction: on Tuesday we reported that X had been recaptured. That was
             # wrong": a retracted report is no claim (its places still feed references)
             retracted = True
@@ -393,12 +455,19 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
                 # of the attribution carries to the pronoun's sentence
                 a0, a1 = att.attribution or (0, 0)
-                days = [d for d in dates_at(s0, sent)
-                        if d.precision == "day" and a0 <= d.start < a1 + 20]
+                days = [
+                    d
+                    for d in dates_at(s0, sent)
+                    if d.precision == "day" and a0 <= d.start < a1 + 20
+                ]
                 carried_day = days[-1].value if days else None
 
-        items = sorted(find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1)
-                       + _its_parts(text, s0, s1), key=lambda m: m.start)
+        items = sorted(
+            find_names(text, s0, s1, gaz, vocab)
+            + find_refs(text, s0, s1)
+            + _its_parts(text, s0, s1),
+            key=lambda m: m.start,
+        )
         resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
         if retracted:
             memory.last_claims = []
@@ -407,15 +476,28 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
             # the city is the official's own
             a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [r for m, r in resolved if a0 <= m.start < a1 and m.kind == "name"
-                   and r.precision == "settlement"]
+            own = [
+                r
+                for m, r in resolved
+                if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+            ]
             if own:
-                resolved = [(m, own[-1]) if m.kind == "ref-settlement" and m.noun in (
-                    "city", "town") and not a0 <= m.start < a1 else (m, r)
-                    for m, r in resolved]
+                resolved = [
+                    (m, own[-1])
+                    if m.kind == "ref-settlement"
+                    and m.noun in ("city", "town")
+                    and not a0 <= m.start < a1
+                    else (m, r)
+                    for m, r in resolved
+                ]
         claimable = _claimable(text, resolved, spans)
-        if not claimable and att.attribution and att.attribution[0] > 0 and \
-                att.content[0] >= att.attribution[1] and _LOCATIVE_INTRO_RE.match(sent):
+        if (
+            not claimable
+            and att.attribution
+            and att.attribution[0] > 0
+            and att.content[0] >= att.attribution[1]
+            and _LOCATIVE_INTRO_RE.match(sent)
+        ):
             # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
             # the introductory place is where the content happened
             spans = [(s0, s0 + att.attribution[0]), *spans]
@@ -427,35 +509,62 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         if main_empty and att.denial and memory.last_claims:
             # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
             # claim being answered
-            rm = (_ANSWERED_RE.search(text, spans[0][0], spans[0][1])
-                  or _BARE_ANSWER_RE.match(text, spans[0][0], spans[0][1]))
+            rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+                text, spans[0][0], spans[0][1]
+            )
             if rm:
-                claimable = [(Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"),
-                              ref) for ref in memory.last_claims] + claimable
+                claimable = [
+                    (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+                    for ref in memory.last_claims
+                ] + claimable
         if not claimable and att.attribution and cl.is_local_official(claimant):
             # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
             # town's mayor said a bomb had destroyed a school": the officials' own place
             a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [(m, r) for m, r in resolved if a0 <= m.start < a1 and not m.actor
-                   and not _person_name_part(text, m)]
-            if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0]:spans[0][1]])):
+            own = [
+                (m, r)
+                for m, r in resolved
+                if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+            ]
+            if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
                 claimable = [own[-1]]
         quoted_we = False
         if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-            quoted_we = _quoted_ground_claim(sent[att.content[0]:att.content[1]], spoken)
-            just_named = (memory.in_sentence[0] if memory.in_sentence
-                          and memory.sentence - memory.in_sentence[1] == 1 else None)
+            quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
+            just_named = (
+                memory.in_sentence[0]
+                if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+                else None
+            )
             # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
             # positions here": the place the sentence before is set in
-            home = just_named or (memory.last_claimed[0] if memory.last_claimed and
-                                  memory.sentence - memory.last_claimed[1] <= 2 else None) \
+            home = (
+                just_named
+                or (
+                    memory.last_claimed[0]
+                    if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+                    else None
+                )
                 or dateline
+            )
             if quoted_we and home is not None:
                 # '"We hold the line," a commander said': the place of a claim in the last
                 # two sentences, else the wire dateline's (where the reporter is)
                 c_at = spans[0][0]
-                claimable = [(Mention(c_at, c_at, home.name, home.name, "settlement",
-                                      "ref-settlement", noun="dateline"), home)]
+                claimable = [
+                    (
+                        Mention(
+                            c_at,
+                            c_at,
+                            home.name,
+                            home.name,
+                            "settlement",
+                            "ref-settlement",
+                            noun="dateline",
+                        ),
+                        home,
+                    )
+                ]
         if claimable or not att.denial:
             memory.last_claims = []
         if not claimable:
@@ -469,8 +578,12 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
             for idx, (m, _ref) in enumerate(claimable):
                 if m.start < intro_end and idx not in types:  # the scene of the content
-                    types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type,
-                                  best_cue.start - s0)
+                    types[idx] = (
+                        _TYPE_PRIORITY[best_cue.type],
+                        999,
+                        best_cue.type,
+                        best_cue.start - s0,
+                    )
                 elif m.start < intro_end and types[idx][2] != best_cue.type:
                     # "In Izium, which troops retook in 2022, officials said a missile hit
                     # the station": the aside's claim and the content's
@@ -483,21 +596,35 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
                     types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
         if verdict and not types:
-            types.update({idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
-                          for idx, (m, _r) in enumerate(claimable) if m.kind == "ref-claim"})
+            types.update(
+                {
+                    idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+                    for idx, (m, _r) in enumerate(claimable)
+                    if m.kind == "ref-claim"
+                }
+            )
         fallback = False
-        if (not types and not narration and len({ref.id for _m, ref in claimable}) == 1
-                and (all_cues or side is not None or att.denial)
-                and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
-                and (att.verb or "").lower() not in ("spoke", "speaking")
-                and not claimable[0][0].area  # "lost 190 troops in the X direction"
-                and (all_cues or att.denial
-                     or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))
-                # a third party's cue-less remark ("the situation at the plant remained
-                # fragile") is commentary, not a claim about the place
-                and (all_cues or att.denial or side in ("russia", "ukraine")
-                     or cl.is_local_official(claimant)
-                     or verbs.is_assessment(text[spans[0][0]:spans[0][1]]))):
+        if (
+            not types
+            and not narration
+            and len({ref.id for _m, ref in claimable}) == 1
+            and (all_cues or side is not None or att.denial)
+            and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
+            and (att.verb or "").lower() not in ("spoke", "speaking")
+            and not claimable[0][0].area  # "lost 190 troops in the X direction"
+            and (
+                all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end)
+            )
+            # a third party's cue-less remark ("the situation at the plant remained
+            # fragile") is commentary, not a claim about the place
+            and (
+                all_cues
+                or att.denial
+                or side in ("russia", "ukraine")
+                or cl.is_local_official(claimant)
+                or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
+            )
+        ):
             # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
             # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
             fallback = True
@@ -511,13 +638,21 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             continue
 
         dates = list(dates_at(s0, sent))
-        prev_claim_day = memory.last_claim_day if not dates and memory.last_claim_day and \
-            memory.sentence - memory.last_claim_day[3] == 1 else None
+        prev_claim_day = (
+            memory.last_claim_day
+            if not dates
+            and memory.last_claim_day
+            and memory.sentence - memory.last_claim_day[3] == 1
+            else None
+        )
         if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
             # "On Wednesday ... A day earlier, ...": the day before the day last named
             dates = [d for d in dates if d.start != db.start()]
-            dates.append(DateHit(db.start(), db.end(), memory.last_day - timedelta(days=1),
-                                 "day", db.group(0)))
+            dates.append(
+                DateHit(
+                    db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0)
+                )
+            )
         if not dates and carried and carried_day:
             # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
             dates = [DateHit(0, 0, carried_day, "day", "")]
@@ -527,27 +662,38 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
         seen: set[tuple[str, str]] = set()
         jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
         jobs += intro_jobs + cue_jobs
-        if att.denial and att.extra and not any(m.kind == "ref-claim" for m, _r in claimable) \
-                and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable):
+        if (
+            att.denial
+            and att.extra
+            and not any(m.kind == "ref-claim" for m, _r in claimable)
+            and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+        ):
             # "denied any breakthrough, saying attacks near X were repelled": X is both the
             # place of the denial and of the denier's own account
             jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
         if att.extra and not att.denial:
             x0 = s0 + att.extra[0]
             main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
-            if (len({claimable[i][1].id for i in main_idx}) == 1
-                    and not any(m.start >= x0 for m, _r in claimable)):
+            if len({claimable[i][1].id for i in main_idx}) == 1 and not any(
+                m.start >= x0 for m, _r in claimable
+            ):
                 # "X broke into Y, the military said, adding that fighting was under way in
                 # the streets": a placeless ground-fighting tail is about the claim's place
-                tail = [c for c in all_cues if c.start >= x0 and not c.weak
-                        and c.type in ("fighting", "holding", "advancing")]
+                tail = [
+                    c
+                    for c in all_cues
+                    if c.start >= x0
+                    and not c.weak
+                    and c.type in ("fighting", "holding", "advancing")
+                ]
                 if tail:
                     jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
         for idx, ctype, cue_pos in jobs:
             m, ref = claimable[idx]
             in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
             if (att.denial and not (in_extra and ctype != "other")) or _denied_in_content(
-                    text, spans, m):
+                text, spans, m
+            ):
                 # "denied that, saying the village was still contested": the ", saying ..."
                 # tail is the denier's own positive account, typed by its own verb
                 ctype = "denied"
@@ -573,7 +719,8 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 elif cl.is_local_official(claimant) or quoted_we:
                     c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
                 elif ctype != "strike" and (
-                        fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+                    fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])
+                ):
                     # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
                     # Defence Minister X said Ukrainian troops recaptured Y": officials report
                     # their own side's moves
@@ -586,15 +733,27 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
                 else:
                     c_side = "third-party"
             rival_cues = [c for c in all_cues if c.type != ctype]
-            if ctype == "holding" and cue_pos >= 0 and m.end <= s0 + cue_pos and (
+            if (
+                ctype == "holding"
+                and cue_pos >= 0
+                and m.end <= s0 + cue_pos
+                and (
                     _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-                    or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])):
+                    or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+                )
+            ):
                 # "attacked near X yesterday; the attack was repulsed": one event, one date
                 rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
             rivals = [c.start - s0 for c in rival_cues]
-            if prev_claim_day and m.kind != "name" and ref.id == prev_claim_day[0] and \
-                    ctype == prev_claim_day[4] and claimant == prev_claim_day[5] and \
-                    prev_claim_day[2] == "day" and not att.denial:
+            if (
+                prev_claim_day
+                and m.kind != "name"
+                and ref.id == prev_claim_day[0]
+                and ctype == prev_claim_day[4]
+                and claimant == prev_claim_day[5]
+                and prev_claim_day[2] == "day"
+                and not att.denial
+            ):
                 # "X was shelled on Monday night. In the village, three houses were damaged":
                 # the event the sentence before dated goes on
                 cdate, prec = prev_claim_day[1], prev_claim_day[2]
@@ -606,28 +765,47 @@ def extract_article(art: Article, source: SourceRecord | None = None, *,
             conf += 0.15 if not fallback else 0.0
             conf += 0.15 if not narration else 0.0
             conf -= 0.15 if m.kind != "name" else 0.0
-            claims.append(ClaimRecord(
-                place=ref, side=c_side, type=ctype, claim_date=cdate, date_precision=prec,
-                claimant=c_claimant or outlet_voice, place_as_written=m.text,
-                quote=sent, start=s0, end=s1,
-                confidence=round(max(0.1, min(conf, 0.95)), 2), extractor=EXTRACTOR,
-                extractor_version=VERSION, source=src,
-                notes=None if m.kind == "name" else f"place by reference: {m.text!r}"))
+            claims.append(
+                ClaimRecord(
+                    place=ref,
+                    side=c_side,
+                    type=ctype,
+                    claim_date=cdate,
+                    date_precision=prec,
+                    claimant=c_claimant or outlet_voice,
+                    place_as_written=m.text,
+                    quote=sent,
+                    start=s0,
+                    end=s1,
+                    confidence=round(max(0.1, min(conf, 0.95)), 2),
+                    extractor=EXTRACTOR,
+                    extractor_version=VERSION,
+                    source=src,
+                    notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
+                )
+            )
         memory.note_days(dates)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
 
 
-def _table_claims(text: str, resolver: _Resolver, pub: date, src: SourceRecord,
-                  outlet_voice: str, hits: list[PlaceHit]) -> list[ClaimRecord]:
+def _table_claims(
+    text: str,
+    resolver: _Resolver,
+    pub: date,
+    src: SourceRecord,
+    outlet_voice: str,
+    hits: list[PlaceHit],
+) -> list[ClaimRecord]:
     """One claim per row of a Markdown claims table: the place cell is where, the status
     cell (read with the sentence lexicon) what, the source cell who, the date cell when."""
     out: list[ClaimRecord] = []
     for row in table_rows(text):
         ref, _ties = resolver.resolve(row.place.text, None)
-        mention = Mention(row.place.start, row.place.end, row.place.text, row.place.text,
-                          None, "name")
+        mention = Mention(
+            row.place.start, row.place.end, row.place.text, row.place.text, None, "name"
+        )
         if ref is not None and ref.country not in THEATRE_COUNTRIES:
             ref = None
         hits.append(PlaceHit(mention, ref))
@@ -652,20 +830,35 @@ def _table_claims(text: str, resolver: _Resolver, pub: date, src: SourceRecord,
         claimant = row.source.text if row.source and row.source.text else None
         side = cl.side_of(claimant)
         if side is None:
-            side = (_SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                    if claimant and (cl.is_local_official(claimant)
-                                     or _COMBATANT_RE.search(claimant)) else "third-party")
+            side = (
+                _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+                if claimant and (cl.is_local_official(claimant) or _COMBATANT_RE.search(claimant))
+                else "third-party"
+            )
         found = find_dates(row.date.text, pub) if row.date else []
         found = found or find_dates(status, pub)
         cdate, prec = (found[0].value, found[0].precision) if found else (pub, "day")
         if cdate > pub:
             cdate, prec = pub, "day"
-        out.append(ClaimRecord(
-            place=ref, side=side, type=ctype, claim_date=cdate, date_precision=prec,
-            claimant=claimant or outlet_voice, place_as_written=row.place.text,
-            quote=text[row.start : row.end], start=row.start, end=row.end,
-            confidence=0.7 if claimant else 0.55, extractor=EXTRACTOR,
-            extractor_version=VERSION, source=src, notes="from a table row"))
+        out.append(
+            ClaimRecord(
+                place=ref,
+                side=side,
+                type=ctype,
+                claim_date=cdate,
+                date_precision=prec,
+                claimant=claimant or outlet_voice,
+                place_as_written=row.place.text,
+                quote=text[row.start : row.end],
+                start=row.start,
+                end=row.end,
+                confidence=0.7 if claimant else 0.55,
+                extractor=EXTRACTOR,
+                extractor_version=VERSION,
+                source=src,
+                notes="from a table row",
+            )
+        )
     return out
 
 
@@ -675,17 +868,20 @@ _TABLE_DENIED_RE = re.compile(r"(?i)(?:denied|false|fake|refuted|not\s+confirme
 _GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+$")
 _NOT_GIVEN_NAMES = frozenset(
     "The In At On Of Near From Russian Ukrainian Russia's Ukraine's Western Eastern Northern "
-    "Southern Central Greater Upper Lower Old New Mayor Governor".split())
+    "Southern Central Greater Upper Lower Old New Mayor Governor".split()
+)
 
 
 # the outlet's own earlier report, as a correction notice cites it
 _OWN_PAST_REPORT_RE = re.compile(
     r"(?i)^(?:(?:on|in|last|earlier)\s+(?:\w+\s+)?)?(?:we|this\s+(?:article|report|story|"
     r"programme|program|broadcast|bulletin)|an?\s+(?:earlier|previous)\s+(?:version\s+of\s+"
-    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))$")
+    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))$"
+)
 _CORRECTION_RE = re.compile(
     r"(?i)\b(?:corrections?|corrected|wrong|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|"
-    r"misstated|misreported|misidentified|in\s+error|retract(?:ed|s)?)\b")
+    r"misstated|misreported|misidentified|in\s+error|retract(?:ed|s)?)\b"
+)
 
 
 def _para_end(text: str, pos: int) -> int:
@@ -694,12 +890,13 @@ def _para_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-_DOCUMENT_NOUNS = frozenset({"statement", "report", "update", "bulletin", "briefing", "message",
-                             "post", "summary"})
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary"}
+)
 
 
 def _place_label(label: str, resolver: _Resolver) -> bool:
-    """"**Kupiansk:**", "KHARKIV REGION:": a round-up's place heading, not a speaker."""
+    """ "**Kupiansk:**", "KHARKIV REGION:": a round-up's place heading, not a speaker."""
     if cl.side_of(label) or cl.is_local_official(label):
         return False
     ref, _ties = resolver.resolve(label.title() if label.isupper() else label, None)
@@ -707,7 +904,7 @@ def _place_label(label: str, resolver: _Resolver) -> bool:
 
 
 def _same_source(ref: str, prev: str) -> bool:
-    """"It said", "he added": the source before. "The General Staff said" after "we reported"
+    """ "It said", "he added": the source before. "The General Staff said" after "we reported"
     is a new source: a definite description carries the previous claimant only when that
     claimant has the same head word ("Ukraine's General Staff" ... "the General Staff")."""
     words = ref.lower().split()
@@ -717,7 +914,7 @@ def _same_source(ref: str, prev: str) -> bool:
 
 
 def _person_name_part(text: str, m: Mention) -> bool:
-    """"the head of the Shebekino urban district, Vladimir Zhdanov": a surname after a given
+    """ "the head of the Shebekino urban district, Vladimir Zhdanov": a surname after a given
     name is a person (Zhdanov was Mariupol's Soviet name), not the official's own place."""
     if m.kind != "name":
         return False
@@ -729,11 +926,13 @@ _DOC_SOURCE_RE = re.compile(
     r"^[ \t]*[*_]{0,2}(?:Translated|Adapted|Reposted|Republished|Condensed|Taken|Abridged)"
     r"(?:\s+and\s+\w+)?\s+from\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?[\w-]+)['’]s?\s+"
     r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
-    r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$", re.M | re.I)
+    r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$",
+    re.M | re.I,
+)
 
 
 def _document_source(text: str) -> tuple[str, int, int] | None:
-    """"*Translated from the Zaporizhzhia regional military administration's Telegram
+    """ "*Translated from the Zaporizhzhia regional military administration's Telegram
     channel.*" near the top: the source whose words the whole text gives, with the note's
     span."""
     m = _DOC_SOURCE_RE.search(text, 0, 2000)
@@ -763,8 +962,14 @@ def _quoted_ground_claim(content: str, spoken: bool = False) -> bool:
     return any(c.type in _GROUND_TYPES and not c.weak for c in verbs.find_cues(content))
 
 
-def _seed_from_title(text: str, title: str | None, gaz: Any, vocab: frozenset[str],
-                     resolver: _Resolver, memory: _Memory) -> None:
+def _seed_from_title(
+    text: str,
+    title: str | None,
+    gaz: Any,
+    vocab: frozenset[str],
+    resolver: _Resolver,
+    memory: _Memory,
+) -> None:
     """The settlement a headline names is what "the city" means before the body names one
     ("Kharkiv: how a city lives ..." then "The city has been bombarded ...")."""
     if not title:
@@ -806,12 +1011,18 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
     # "called the Kramatorsk video a fake": a report or picture of the place
     r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
-    r"story|stories|posts?))\b")
+    r"story|stories|posts?))\b"
+)
 
 
-def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory,
-                      hits: list[PlaceHit], s0: int, text: str = ""
-                      ) -> list[tuple[Mention, PlaceRef]]:
+def _resolve_mentions(
+    items: list[Mention],
+    resolver: _Resolver,
+    memory: _Memory,
+    hits: list[PlaceHit],
+    s0: int,
+    text: str = "",
+) -> list[tuple[Mention, PlaceRef]]:
     """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
     villages are settled by proximity to the sentence's other places, then to the places the
     article named recently; references ("the town") by the article's memory."""
@@ -831,16 +1042,25 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
         ref, ties = found[i]
         if ties:
             nxt = found.get(i + 1, (None, []))[0]
-            if nxt is not None and nxt.precision == "region" and text and \
-                    _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start]):
+            if (
+                nxt is not None
+                and nxt.precision == "region"
+                and text
+                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
+            ):
                 # "Kamianske in the Zaporizhzhia region": the region right after the name
                 # decides, not another region the sentence also names
                 ref = _nearest(ties, [nxt]) or _nearest(ties, anchors) or ref
             else:
                 ref = _nearest(ties, anchors) or ref
-        if ref is not None and (ref.country not in THEATRE_COUNTRIES or (
-                m.article and ref.precision == "settlement"
-                and not _MUNICIPALITY_AFTER_RE.match(text, m.end))):
+        if ref is not None and (
+            ref.country not in THEATRE_COUNTRIES
+            or (
+                m.article
+                and ref.precision == "settlement"
+                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+            )
+        ):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
@@ -854,10 +1074,14 @@ def _resolve_mentions(items: list[Mention], resolver: _Resolver, memory: _Memory
     return resolved
 
 
-def _cue_types(text: str, spans: list[tuple[int, int]],
-               claimable: list[tuple[Mention, PlaceRef]], narration: bool, s0: int,
-               extra: list[tuple[int, str, int]]
-               ) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
+def _cue_types(
+    text: str,
+    spans: list[tuple[int, int]],
+    claimable: list[tuple[Mention, PlaceRef]],
+    narration: bool,
+    s0: int,
+    extra: list[tuple[int, str, int]],
+) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
     """Claim type per claimable place: each cue in the content attaches to the place it
     governs (and the places listed with it); the strongest type wins, then the nearest cue.
     Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
@@ -868,8 +1092,7 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
         for cue in verbs.find_cues(text[c0:c1]):
             if narration and (cue.attach == "any" or cue.weak):
                 continue  # the outlet's own narration: only a verb governing the place
-            cue = verbs.Cue(c0 + cue.start, c0 + cue.end, cue.type, cue.attach, cue.text,
-                            cue.weak)
+            cue = verbs.Cue(c0 + cue.start, c0 + cue.end, cue.type, cue.attach, cue.text, cue.weak)
             all_cues.append(cue)
             idx_dist = _attach(text, cue, claimable, narration)
             if idx_dist is None:
@@ -877,15 +1100,20 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
             idx, dist = idx_dist
             ctype = cue.type
             m_idx = claimable[idx][0]
-            if ctype == "holding" and cue.attach == "subj" and m_idx.end <= cue.start and \
-                    _BUT_REPELLED_RE.search(text[m_idx.end : cue.start]):
+            if (
+                ctype == "holding"
+                and cue.attach == "subj"
+                and m_idx.end <= cue.start
+                and _BUT_REPELLED_RE.search(text[m_idx.end : cue.start])
+            ):
                 # "reached the outskirts of X but were pushed out": both the attack and the
                 # defence of X
                 repelled.append((idx, ctype, cue.start - s0))
                 continue
             if ctype == "captured" and (
-                    _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                    or _NOT_RE.search(cue.text)):
+                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+                or _NOT_RE.search(cue.text)
+            ):
                 ctype = "denied"  # "had not fallen", "did not capture"
             cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
             listed = _coordinated(text, claimable, idx)
@@ -903,9 +1131,17 @@ def _cue_types(text: str, spans: list[tuple[int, int]],
     return types, all_cues
 
 
-def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
-              att: cl.Attribution, cue_pos: int, pub: date, rivals: Sequence[int] = ()
-              ) -> tuple[date, str]:
+def _date_for(
+    sent: str,
+    dates: list[DateHit],
+    m: Mention,
+    s0: int,
+    ctype: str,
+    att: cl.Attribution,
+    cue_pos: int,
+    pub: date,
+    rivals: Sequence[int] = (),
+) -> tuple[date, str]:
     """The claim's date: a denial is dated when made (the attribution's date, or
     publication); otherwise the date expression nearest the place or its verb, ignoring a
     date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
@@ -916,22 +1152,33 @@ def _date_for(sent: str, dates: list[DateHit], m: Mention, s0: int, ctype: str,
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
         # belongs to the verb of another claim that stands nearer to it
-        usable = [d for d in usable
-                  if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)]
+        usable = [
+            d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
+        ]
     if 0 <= cue_pos < m.start - s0:
-        usable = [d for d in dates if not (
-            d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))]
+        usable = [
+            d
+            for d in dates
+            if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
+        ]
     elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
         # "In X, a village that has stood empty since 2024, a drone struck ...": a date inside
         # the aside between the place and its verb describes the place, not the claim
-        usable = [d for d in usable if not (
-            m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)]
+        usable = [
+            d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
+        ]
     return _pick_date(usable, m.start - s0, pub, cue_pos)
 
 
 # Population ranges that make "the village" / "the city" point at the right earlier place.
-_NOUN_POP = {"village": (0, 20_000), "hamlet": (0, 5_000), "settlement": (0, 30_000),
-             "city": (10_000, 10**9), "hub": (10_000, 10**9), "town": (3_000, 300_000)}
+_NOUN_POP = {
+    "village": (0, 20_000),
+    "hamlet": (0, 5_000),
+    "settlement": (0, 30_000),
+    "city": (10_000, 10**9),
+    "hub": (10_000, 10**9),
+    "town": (3_000, 300_000),
+}
 
 
 class _Memory:
@@ -981,8 +1228,12 @@ class _Memory:
         recent = list(reversed(self.settlements[-3:]))
         lo, hi = _NOUN_POP.get(noun, (0, 10**9))
         here = self.in_sentence is not None and self.in_sentence[1] == self.sentence
-        if self.last_topic and self.sentence - self.last_topic[1] == 1 and not here and \
-                noun in ("village", "town", "city", "settlement", "hamlet"):
+        if (
+            self.last_topic
+            and self.sentence - self.last_topic[1] == 1
+            and not here
+            and noun in ("village", "town", "city", "settlement", "hamlet")
+        ):
             # "X said its forces had broken into A, a settlement .... It said they had taken
             # the village": what the sentence before was about (its size fitting) beats an
             # older place introduced with the same noun
@@ -1006,8 +1257,9 @@ class _Memory:
         return recent[0][0]
 
 
-def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
-               spans: list[tuple[int, int]]) -> list[tuple[Mention, PlaceRef]]:
+def _claimable(
+    text: str, resolved: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
+) -> list[tuple[Mention, PlaceRef]]:
     """Mentions inside the content spans, minus regions that only locate the settlement before
     them ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region") and
     references to a place already named in the sentence."""
@@ -1015,14 +1267,21 @@ def _claimable(text: str, resolved: list[tuple[Mention, PlaceRef]],
     prev: tuple[Mention, PlaceRef] | None = None
     for m, ref in resolved:
         inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
-        locator = (prev is not None and ref.precision == "region" and m.kind == "name"
-                   and prev[1].precision == "settlement"
-                   and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None)
+        locator = (
+            prev is not None
+            and ref.precision == "region"
+            and m.kind == "name"
+            and prev[1].precision == "settlement"
+            and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None
+        )
         # "Novaya Tavolzhanka, a village near Shebekino, ...": the aside's place only locates
-        locator = locator or (prev is not None and m.kind == "name"
-                              and prev[1].precision == "settlement" and prev[0].kind == "name"
-                              and _APPOSITIVE_LOCATOR_RE.fullmatch(
-                                  text[prev[0].end : m.start]) is not None)
+        locator = locator or (
+            prev is not None
+            and m.kind == "name"
+            and prev[1].precision == "settlement"
+            and prev[0].kind == "name"
+            and _APPOSITIVE_LOCATOR_RE.fullmatch(text[prev[0].end : m.start]) is not None
+        )
         prev = (m, ref)
         if inside and not locator:
             out.append((m, ref))
@@ -1035,23 +1294,28 @@ _BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
 _ANAPHORIC_ATTACK_RE = re.compile(
     r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
     r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
-    re.I)
+    re.I,
+)
 _APPOSITIVE_LOCATOR_RE = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
     r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
     r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?")
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
+)
 _LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
 # "took Avdiivka", "left the hilltop mining town of Vuhledar"
-_TIGHT_GAP_RE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
-                           r"hub|stronghold)\s+of\s+|the\s+)?")
+_TIGHT_GAP_RE = re.compile(
+    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
+    r"hub|stronghold)\s+of\s+|the\s+)?"
+)
 _RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
 
 
-def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]],
-            narration: bool) -> tuple[int, int] | None:
+def _attach(
+    text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]], narration: bool
+) -> tuple[int, int] | None:
     """Index and distance of the place a cue governs, or None."""
     limit = 45 if narration else 90
     best: tuple[int, int] | None = None
@@ -1073,23 +1337,34 @@ def _attach(text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
         # "reached the outskirts of X but were pushed out": the repelled attack was on X
         # "attempted a counterattack near X yesterday; the attack was repulsed": the
         # attack named again is the one on X
-        repelled = (cue.type == "holding" and cue.attach == "subj"
-                    and (_BUT_REPELLED_RE.search(gap) is not None
-                         or _ANAPHORIC_ATTACK_RE.search(gap) is not None))
-        if dist > limit or (_CLAUSE_BREAK_RE.search(gap) and not repelled) \
-                or "\n\n" in gap.strip():
+        repelled = (
+            cue.type == "holding"
+            and cue.attach == "subj"
+            and (
+                _BUT_REPELLED_RE.search(gap) is not None
+                or _ANAPHORIC_ATTACK_RE.search(gap) is not None
+            )
+        )
+        if dist > limit or (_CLAUSE_BREAK_RE.search(gap) and not repelled) or "\n\n" in gap.strip():
             continue
-        if m.area and cue.attach in ("obj", "obj0", "any") and m.start >= cue.end and any(
-                n.start > m.end and n.start - m.end < 40 and not n.area
-                for n, _r in claimable):
+        if (
+            m.area
+            and cue.attach in ("obj", "obj0", "any")
+            and m.start >= cue.end
+            and any(n.start > m.end and n.start - m.end < 40 and not n.area for n, _r in claimable)
+        ):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
         if best is None or dist < best[1]:
             best = (idx, dist)
     if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
         # "until Ukrainian forces liberated it": the place the sentence named before
-        before = [(idx, cue.start - m.end) for idx, (m, _r) in enumerate(claimable)
-                  if m.end <= cue.start and cue.start - m.end <= 90
-                  and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)]
+        before = [
+            (idx, cue.start - m.end)
+            for idx, (m, _r) in enumerate(claimable)
+            if m.end <= cue.start
+            and cue.start - m.end <= 90
+            and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)
+        ]
         if before:
             best = before[-1]
     return best
@@ -1106,11 +1381,13 @@ _COORD_GAP_RE = re.compile(
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
-    r"neighbou?ring\s+)?)")
+    r"neighbou?ring\s+)?)"
+)
 
 
-def _coordinated_before(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
-                        ) -> list[int]:
+def _coordinated_before(
+    text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
+) -> list[int]:
     """The places listed before the one a subject cue governs: "A, B and C came under fire"."""
     out: list[int] = []
     j = idx
@@ -1139,11 +1416,13 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
 
 _DENIAL_IN_CONTENT_RE = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|dismissed|dismisses)\s+(?:that|claims?|"
-    r"reports?)\b", re.I)
+    r"reports?)\b",
+    re.I,
+)
 
 
 def _denied_in_content(text: str, spans: list[tuple[int, int]], m: Mention) -> bool:
-    """"said X and denied that Y was encircled": the place after a denial verb is denied."""
+    """ "said X and denied that Y was encircled": the place after a denial verb is denied."""
     for c0, c1 in spans:
         if c0 <= m.start < c1:
             found = list(_DENIAL_IN_CONTENT_RE.finditer(text, c0, m.start))
@@ -1169,8 +1448,7 @@ _SINCE_RE = re.compile(r"(?i)^since\b")
 _WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
-def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
-               ) -> tuple[date, str]:
+def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:
     """The date expression nearest the place or the verb that makes the claim (bare years
     only when close); none -> the publication day."""
     best: tuple[int, DateHit] | None = None
@@ -1179,8 +1457,10 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
         # the day named beats the start of the period
         dates = [h for h in dates if not _SINCE_RE.match(h.text)]
     for h in dates:
-        dist = min(abs(h.start - p) if h.start >= p else abs(p - h.end)
-                   for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,)))
+        dist = min(
+            abs(h.start - p) if h.start >= p else abs(p - h.end)
+            for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,))
+        )
         if h.precision == "year" and dist > 40:
             continue
         if best is None or dist < best[0]:

@@ -25,18 +25,54 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | MD_SUFFIXES | HTML_SUFFIXES
 
 # Outlets by web domain, for the "outlet" field when the article does not name one.
 _OUTLETS = {
-    "themoscowtimes.com": "The Moscow Times", "reuters.com": "Reuters", "apnews.com": "AP",
-    "bbc.com": "BBC", "bbc.co.uk": "BBC", "kyivindependent.com": "The Kyiv Independent",
-    "theguardian.com": "The Guardian", "france24.com": "France 24", "aljazeera.com": "Al Jazeera",
-    "nytimes.com": "The New York Times", "washingtonpost.com": "The Washington Post",
-    "pravda.com.ua": "Ukrainska Pravda", "ukrinform.net": "Ukrinform", "tass.com": "TASS",
+    "themoscowtimes.com": "The Moscow Times",
+    "reuters.com": "Reuters",
+    "apnews.com": "AP",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "kyivindependent.com": "The Kyiv Independent",
+    "theguardian.com": "The Guardian",
+    "france24.com": "France 24",
+    "aljazeera.com": "Al Jazeera",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "pravda.com.ua": "Ukrainska Pravda",
+    "ukrinform.net": "Ukrinform",
+    "tass.com": "TASS",
 }
-_AGENCIES = ("AFP", "Reuters", "AP", "Associated Press", "dpa", "Bloomberg", "TASS", "Ukrinform",
-             "Interfax", "RIA Novosti")
+_AGENCIES = (
+    "AFP",
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "dpa",
+    "Bloomberg",
+    "TASS",
+    "Ukrinform",
+    "Interfax",
+    "RIA Novosti",
+)
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
@@ -46,8 +82,12 @@ _URL_LINE_RE = re.compile(r"^\s*(?:Original url|Source|URL)\s*:\s*<?(\S*?)>?\s*$
 _URL_RE = re.compile(r"<?(https?://[^\s>]+)>?")
 _DATE_PATTERNS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-    re.compile(r"^(?:[A-Za-z]+,?\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"),
-    re.compile(r"^(?:[A-Za-z]+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"),
+    re.compile(
+        r"^(?:[A-Za-z]+,?\s+)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+    ),
+    re.compile(
+        r"^(?:[A-Za-z]+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"
+    ),
 )
 
 
@@ -159,8 +199,10 @@ def read_html(html: str, *, path: str | None = None) -> Article:
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
-    body = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_recall=True) or ""
+    body = (
+        trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+        or ""
+    )
     meta = extract_metadata(html)
     art = Article(text=body.replace("\r\n", "\n"), format="html", path=path)
     if meta is not None:
@@ -175,8 +217,9 @@ def read_html(html: str, *, path: str | None = None) -> Article:
     art.url = tags.get("canonical") or art.url or tags.get("og:url")
     if art.url and not art.url.startswith(("http://", "https://")):
         art.url = None
-    art.outlet = (_agency(art.author) or art.outlet or tags.get("og:site_name")
-                  or outlet_from_url(art.url))
+    art.outlet = (
+        _agency(art.author) or art.outlet or tags.get("og:site_name") or outlet_from_url(art.url)
+    )
     if art.published is None:
         for key in ("article:published_time", "date", "pubdate", "og:published_time"):
             if tags.get(key) and (d := parse_date(tags[key][:10])):
@@ -201,8 +244,9 @@ def _meta_tags(html: str) -> dict[str, str]:
             if m.group(3) and "title" not in out:
                 out["title"] = htmllib.unescape(m.group(3)).strip()
             continue
-        attrs = {k.lower(): htmllib.unescape(v.strip("\"'"))
-                 for k, v in _ATTR_RE.findall(m.group(2))}
+        attrs = {
+            k.lower(): htmllib.unescape(v.strip("\"'")) for k, v in _ATTR_RE.findall(m.group(2))
+        }
         if tag == "link" and attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
             out.setdefault("canonical", attrs["href"])
         elif tag == "meta":
@@ -229,16 +273,21 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise ReadError(f"{name}: the file is empty")
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name}: the file is {len(data) / 1e6:.1f} MB, over the "
-                        f"{_MB} MB limit for an article; split or trim it")
+        raise ReadError(
+            f"{name}: the file is {len(data) / 1e6:.1f} MB, over the "
+            f"{_MB} MB limit for an article; split or trim it"
+        )
     if b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: looks like a binary file, not an article "
-                        "(text, Markdown or HTML)")
+        raise ReadError(
+            f"{name}: looks like a binary file, not an article (text, Markdown or HTML)"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{name}: not UTF-8 (bad byte at offset {exc.start}); "
-                        "re-save it as UTF-8 (e.g. iconv -t UTF-8)") from None
+        raise ReadError(
+            f"{name}: not UTF-8 (bad byte at offset {exc.start}); "
+            "re-save it as UTF-8 (e.g. iconv -t UTF-8)"
+        ) from None
 
 
 def read_bytes(data: bytes, name: str = "<stdin>") -> Article:
@@ -257,8 +306,10 @@ def read_article(path: str | Path) -> Article:
             raise ReadError(f"{p}: is a folder, not an article file")
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(f"{p}: the file is {size / 1e6:.1f} MB, over the "
-                            f"{_MB} MB limit for an article; split or trim it")
+            raise ReadError(
+                f"{p}: the file is {size / 1e6:.1f} MB, over the "
+                f"{_MB} MB limit for an article; split or trim it"
+            )
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot read ({exc.strerror or exc})") from None
@@ -276,9 +327,14 @@ def expand_paths(paths: list[str]) -> list[str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES - {""}
-                       and not f.name.startswith(".") and f.name.lower() != "readme.md")
+            out.extend(
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file()
+                and f.suffix.lower() in ARTICLE_SUFFIXES - {""}
+                and not f.name.startswith(".")
+                and f.name.lower() != "readme.md"
+            )
         elif p.exists():
             out.append(str(p))
         else:

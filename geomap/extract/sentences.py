@@ -16,14 +16,18 @@ _TERMINAL = ".!?\"”’'):…"
 _CAPTION_START_RE = re.compile(
     r"^(?:\W{0,3})(?:this\s+(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
     r"photo\s*:|image\s*:|pictured\s*:|caption\s*:|file\s+photo|a\s+handout\s+(?:photo|picture))",
-    re.I)
+    re.I,
+)
 _CREDIT_END_RE = re.compile(
-    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I)
+    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I
+)
 _BOILER_RE = re.compile(
     r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
     r"see\s+also|more\s+on\s+this|more\s+stories|recommended|watch\s*:|listen\s*:|"
     r"original\s+url|source|url|advertisement|subscribe|share\s+this|follow\s+us|"
-    r"copyright|©)\b", re.I)
+    r"copyright|©)\b",
+    re.I,
+)
 _BYLINE_RE = re.compile(r"^\W{0,3}by\s+\S", re.I)
 _URL_ONLY_RE = re.compile(r"^\s*<?https?://\S+>?\s*$")
 _IMAGE_RE = re.compile(r"^\s*!\[")
@@ -31,15 +35,18 @@ _DATE_LINE_RE = re.compile(
     r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{0,2},?\s*\d{4}\W{0,3}$|"
     r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+\S*)?\s*$",
-    re.I)
+    re.I,
+)
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital/quote
 _SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])")
 _ATTRIB_AFTER_QUOTE_RE = re.compile(
-    r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b")
+    r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b"
+)
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|Prof|Rep|Sen|Gov|approx|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)\.|"
-    r"\b[A-Z]\.)$")
+    r"\b[A-Z]\.)$"
+)
 
 
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
@@ -68,8 +75,11 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
         if not line:
             continue
         kind = "body"
-        if norm_title and (not out or not has_header) and \
-                " ".join(line.split()).casefold() == norm_title:
+        if (
+            norm_title
+            and (not out or not has_header)
+            and " ".join(line.split()).casefold() == norm_title
+        ):
             kind = "title"  # (a page's extracted text may repeat its headline anywhere)
         elif line.startswith("#"):
             first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
@@ -78,8 +88,12 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             kind = "boilerplate"
         elif all(ln.strip().startswith("|") for ln in chunk.splitlines() if ln.strip()):
             kind = "table"  # a Markdown table: read row by row (tables.py), not as prose
-        elif (has_header and len(out) < 6 and not any(b.kind == "body" for b in out)
-              and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))):
+        elif (
+            has_header
+            and len(out) < 6
+            and not any(b.kind == "body" for b in out)
+            and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))
+        ):
             kind = "meta"
         elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
             kind = "caption"
@@ -97,8 +111,9 @@ def _ends_sentence(chunk: str) -> bool:
     return not (m and m.group(1)[0].islower() and c[-1].isalpha())
 
 
-def paragraphs(text: str, *, has_header: bool = True, title: str | None = None
-               ) -> list[tuple[int, int]]:
+def paragraphs(
+    text: str, *, has_header: bool = True, title: str | None = None
+) -> list[tuple[int, int]]:
     """Body paragraphs as spans; a paragraph broken mid-sentence is joined with the next."""
     out: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
@@ -122,17 +137,18 @@ def paragraphs(text: str, *, has_header: bool = True, title: str | None = None
     return out
 
 
-def sentences(text: str, *, has_header: bool = True, title: str | None = None
-              ) -> list[tuple[int, int]]:
+def sentences(
+    text: str, *, has_header: bool = True, title: str | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans of the body text, in order."""
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs(text, has_header=has_header, title=title):
         para = text[ps:pe]
         cur = 0
         for m in _SPLIT_RE.finditer(para):
-            if _ABBREV_RE.search(para[cur : m.start()].rstrip("\"”’)]*")):
+            if _ABBREV_RE.search(para[cur : m.start()].rstrip('"”’)]*')):
                 continue
-            if para[m.start() - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[m.start():]):
+            if para[m.start() - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[m.start() :]):
                 continue  # '"...?" Russian correspondent X said': one sentence
             out.append((ps + cur, ps + m.start()))
             cur = m.end()

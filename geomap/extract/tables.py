@@ -18,13 +18,28 @@ from dataclasses import dataclass
 _ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 _SEP_CELL_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("source", re.compile(r"(?i)\b(?:source|sources|claimed\s+by|claimant|according\s+to|"
-                          r"reported\s+by|who\s+says|by)\b")),
+    (
+        "source",
+        re.compile(
+            r"(?i)\b(?:source|sources|claimed\s+by|claimant|according\s+to|"
+            r"reported\s+by|who\s+says|by)\b"
+        ),
+    ),
     ("date", re.compile(r"(?i)\b(?:date|when|as\s+of|day|time|updated)\b")),
-    ("place", re.compile(r"(?i)\b(?:settlements?|places?|towns?|villages?|city|cities|"
-                         r"locations?|locality|localities|area|oblast|region)\b")),
-    ("status", re.compile(r"(?i)\b(?:status|claims?|events?|what|situation|type|change|"
-                          r"control|details?|developments?|assessment)\b")),
+    (
+        "place",
+        re.compile(
+            r"(?i)\b(?:settlements?|places?|towns?|villages?|city|cities|"
+            r"locations?|locality|localities|area|oblast|region)\b"
+        ),
+    ),
+    (
+        "status",
+        re.compile(
+            r"(?i)\b(?:status|claims?|events?|what|situation|type|change|"
+            r"control|details?|developments?|assessment)\b"
+        ),
+    ),
 )
 
 
@@ -77,9 +92,14 @@ def table_spans(text: str) -> list[tuple[int, int]]:
             if text.count("\n", rows[j].end(), rows[j + 1].start()) != 1:
                 break
             j += 1
-        if j > i and all(_SEP_CELL_RE.match(c.text or "--") or c.text == ""
-                         for c in _cells(text, *rows[i + 1].span())) and \
-                any(_SEP_CELL_RE.match(c.text) for c in _cells(text, *rows[i + 1].span())):
+        if (
+            j > i
+            and all(
+                _SEP_CELL_RE.match(c.text or "--") or c.text == ""
+                for c in _cells(text, *rows[i + 1].span())
+            )
+            and any(_SEP_CELL_RE.match(c.text) for c in _cells(text, *rows[i + 1].span()))
+        ):
             spans.append((rows[i].start(), rows[j].end()))
         i = j + 1
     return spans
@@ -108,18 +128,27 @@ def table_rows(text: str) -> list[Row]:
             place, status = got["place"], got["status"]
             if not place.text or not status.text:
                 continue
-            out.append(Row(m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                           m.end() - (len(m.group(0)) - len(m.group(0).rstrip())),
-                           place, status, got.get("source"), got.get("date")))
+            out.append(
+                Row(
+                    m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                    m.end() - (len(m.group(0)) - len(m.group(0).rstrip())),
+                    place,
+                    status,
+                    got.get("source"),
+                    got.get("date"),
+                )
+            )
     return out
 
 
-_CONTROL_RE = re.compile(r"(?i)\bunder\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+control\b"
-                         r"|\b(Ukrainian|Russian)[- ](?:held|controlled)\b")
+_CONTROL_RE = re.compile(
+    r"(?i)\bunder\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+control\b"
+    r"|\b(Ukrainian|Russian)[- ](?:held|controlled)\b"
+)
 
 
 def controller(status: str) -> str | None:
-    """"Under Ukrainian control", "Russian-held": which side holds the place (ukraine|russia)."""
+    """ "Under Ukrainian control", "Russian-held": which side holds the place (ukraine|russia)."""
     m = _CONTROL_RE.search(status)
     if m is None:
         return None

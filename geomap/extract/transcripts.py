@@ -16,28 +16,50 @@ from dataclasses import dataclass
 # "BONDAR:", "ANCHOR (MARTA LYSENKO):", "UNIDENTIFIED SOLDIER (through translator):", "Q:"
 _LABEL_RE = re.compile(
     r"([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})(?:[ \t]*\(([^)\n]{1,60})\))?:[ \t]+"
-    r"(?=\S)")
-_OUTLET_ROLES = frozenset({"ANCHOR", "HOST", "PRESENTER", "REPORTER", "CORRESPONDENT",
-                           "NARRATOR", "INTERVIEWER", "Q", "QUESTION", "MODERATOR", "EDITOR"})
+    r"(?=\S)"
+)
+_OUTLET_ROLES = frozenset(
+    {
+        "ANCHOR",
+        "HOST",
+        "PRESENTER",
+        "REPORTER",
+        "CORRESPONDENT",
+        "NARRATOR",
+        "INTERVIEWER",
+        "Q",
+        "QUESTION",
+        "MODERATOR",
+        "EDITOR",
+    }
+)
 # editorial labels in the outlet's own voice ("UPDATE:", "**Key points:**", "Editor's note:")
 _EDITORIAL_RE = re.compile(
     r"(?i)^(?:update[sd]?|latest|breaking|developing|note|editor['’]?s?\s+note|correction|"
     r"clarification|analysis|context|background|summary|key\s+(?:points|events|facts)|"
     r"what\s+we\s+know|why\s+it\s+matters|the\s+bottom\s+line|in\s+brief|timeline|"
     r"claim|verdict|fact\s+check|read\s+more|see\s+also|related|photo|video|map|source|"
-    r"sources|morning|evening|afternoon|overnight|today|yesterday|elsewhere|meanwhile)$")
-_OUTLET_PAREN_RE = re.compile(r"(?i)\b(?:voice[- ]?over|anchor|host|presenter|reporter|"
-                              r"correspondent|narrat\w*|off[- ]camera|interviewer)\b")
-_OUTLET_INTRO = (r"(?:our|the\s+station['’]s|the\s+channel['’]s|the\s+programme['’]s|"
-                 r"the\s+program['’]s)\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter|anchor|"
-                 r"host|presenter)")
-_ROLE_WORDS_RE = re.compile(r"(?i)\b(?:through\s+(?:a\s+)?translator|translated|"
-                            r"interpreted|via\s+(?:video|phone|satellite))\b")
+    r"sources|morning|evening|afternoon|overnight|today|yesterday|elsewhere|meanwhile)$"
+)
+_OUTLET_PAREN_RE = re.compile(
+    r"(?i)\b(?:voice[- ]?over|anchor|host|presenter|reporter|"
+    r"correspondent|narrat\w*|off[- ]camera|interviewer)\b"
+)
+_OUTLET_INTRO = (
+    r"(?:our|the\s+station['’]s|the\s+channel['’]s|the\s+programme['’]s|"
+    r"the\s+program['’]s)\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter|anchor|"
+    r"host|presenter)"
+)
+_ROLE_WORDS_RE = re.compile(
+    r"(?i)\b(?:through\s+(?:a\s+)?translator|translated|"
+    r"interpreted|via\s+(?:video|phone|satellite))\b"
+)
 
 
 _INTERVIEWEE_RE = re.compile(
     r"\b(?:interview(?:ed)?|spoke|talked|conversation)\s+(?:with|to)\s+((?:[A-Z][\w'’.-]*\s+){1,4}"
-    r"[A-Z][\w'’-]+(?:,\s+(?:a|an|the)\s+[^.;:?!,]{3,100})?)(?=,|\.|\s+(?:was|has|who|on|by|in)\b)")
+    r"[A-Z][\w'’-]+(?:,\s+(?:a|an|the)\s+[^.;:?!,]{3,100})?)(?=,|\.|\s+(?:was|has|who|on|by|in)\b)"
+)
 _VIA_RE = re.compile(r"(?i)\s*(?:via|through|from|on)\b")
 
 
@@ -53,15 +75,20 @@ class Speaker:
 # (the sentence splitter has already trimmed the opening asterisks)
 _BOLD_LABEL_RE = re.compile(
     r"(?:\*\*|__)?([A-Z][^*_\n:]{1,60}?)(?::(?:\*\*|__)|(?:\*\*|__)(?:[ \t]*\(([^)\n]{1,60})\))?"
-    r"[ \t]*:)[ \t]+(?=\S)")
+    r"[ \t]*:)[ \t]+(?=\S)"
+)
 
 
 def speaker_label(text: str, s0: int, s1: int) -> tuple[int, str, str | None] | None:
     """A speaker label opening the sentence at s0: (label length, label, parenthetical).
     Bold labels (a digest's sources) keep their case; a bare label must be in capitals."""
     b = _BOLD_LABEL_RE.match(text, s0, s1)
-    if b is not None and (s0 < 2 or text[s0 - 2 : s0] in ("**", "__")
-                          or text[s0 - 1] == "\n" or text[s0 - 2 : s0].strip() in ("-", "*")):
+    if b is not None and (
+        s0 < 2
+        or text[s0 - 2 : s0] in ("**", "__")
+        or text[s0 - 1] == "\n"
+        or text[s0 - 2 : s0].strip() in ("-", "*")
+    ):
         return b.end() - s0, b.group(1).strip(), b.group(2)
     m = _LABEL_RE.match(text, s0, s1)
     if m is None:
@@ -75,8 +102,7 @@ def speaker_label(text: str, s0: int, s1: int) -> tuple[int, str, str | None] | 
     return m.end() - s0, label, m.group(2)
 
 
-def resolve_speaker(text: str, label: str, paren: str | None,
-                    outlet_names: set[str]) -> Speaker:
+def resolve_speaker(text: str, label: str, paren: str | None, outlet_names: set[str]) -> Speaker:
     """Who a label stands for. `outlet_names` collects the surnames of the outlet's own
     people seen so far (an anchor's name in "ANCHOR (MARTA LYSENKO):")."""
     words = label.split()
@@ -88,18 +114,23 @@ def resolve_speaker(text: str, label: str, paren: str | None,
         return Speaker(label, label)
     if paren and label.upper() in _OUTLET_ROLES:
         outlet_names.update(w.upper() for w in paren.split())
-    if (label.upper() in _OUTLET_ROLES or label.upper() in outlet_names
-            or (paren and _OUTLET_PAREN_RE.search(paren))):
+    if (
+        label.upper() in _OUTLET_ROLES
+        or label.upper() in outlet_names
+        or (paren and _OUTLET_PAREN_RE.search(paren))
+    ):
         return Speaker(label, None)
     surname = words[-1].title()
-    if re.search(rf"(?i)\b{_OUTLET_INTRO}\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(surname)}\b", text) \
-            or re.search(rf"\b{re.escape(surname)},\s+{_OUTLET_INTRO}\b", text, re.I):
+    if re.search(
+        rf"(?i)\b{_OUTLET_INTRO}\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(surname)}\b", text
+    ) or re.search(rf"\b{re.escape(surname)},\s+{_OUTLET_INTRO}\b", text, re.I):
         outlet_names.add(label.upper())
         return Speaker(label, None)
     # "Ben Whitlock, a military analyst at a defence think tank" / "Colonel Petro Chernyk"
     intro = re.search(
         rf"\b((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(surname)}\b(,\s+(?:a|an|the)\s+[^.,;:?!]{{3,80}})?",
-        text)
+        text,
+    )
     if intro and len(words) == 1:
         who = f"{intro.group(1)}{surname}"
         if intro.group(2):

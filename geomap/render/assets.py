@@ -36,22 +36,51 @@ class Asset:
 
 # folium 0.20's default assets (folium/folium.py _default_js/_default_css).
 ASSETS: tuple[Asset, ...] = (
-    Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
-          "leaflet@1.9.3", "dist/leaflet.js", "js"),
-    Asset("https://code.jquery.com/jquery-3.7.1.min.js",
-          "jquery@3.7.1", "dist/jquery.min.js", "js"),
-    Asset("https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
-          "bootstrap@5.2.2", "dist/js/bootstrap.bundle.min.js", "js"),
-    Asset("https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js",
-          "drmonty-leaflet-awesome-markers@2.0.2", "js/leaflet.awesome-markers.js", "js"),
-    Asset("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
-          "leaflet@1.9.3", "dist/leaflet.css", "css"),
-    Asset("https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css",
-          "bootstrap@5.2.2", "dist/css/bootstrap.min.css", "css"),
-    Asset("https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css",
-          "@fortawesome/fontawesome-free@6.2.0", "css/all.min.css", "css"),
-    Asset("https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css",
-          "drmonty-leaflet-awesome-markers@2.0.2", "css/leaflet.awesome-markers.css", "css"),
+    Asset(
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+        "leaflet@1.9.3",
+        "dist/leaflet.js",
+        "js",
+    ),
+    Asset(
+        "https://code.jquery.com/jquery-3.7.1.min.js", "jquery@3.7.1", "dist/jquery.min.js", "js"
+    ),
+    Asset(
+        "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
+        "bootstrap@5.2.2",
+        "dist/js/bootstrap.bundle.min.js",
+        "js",
+    ),
+    Asset(
+        "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js",
+        "drmonty-leaflet-awesome-markers@2.0.2",
+        "js/leaflet.awesome-markers.js",
+        "js",
+    ),
+    Asset(
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+        "leaflet@1.9.3",
+        "dist/leaflet.css",
+        "css",
+    ),
+    Asset(
+        "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css",
+        "bootstrap@5.2.2",
+        "dist/css/bootstrap.min.css",
+        "css",
+    ),
+    Asset(
+        "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css",
+        "@fortawesome/fontawesome-free@6.2.0",
+        "css/all.min.css",
+        "css",
+    ),
+    Asset(
+        "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css",
+        "drmonty-leaflet-awesome-markers@2.0.2",
+        "css/leaflet.awesome-markers.css",
+        "css",
+    ),
 )
 
 # Stylesheets folium links that geomap's maps never use (Bootstrap 3 glyphicons for awesome-markers
@@ -108,7 +137,9 @@ def install_assets(root: Path | None = None, *, npm: str = "npm", force: bool = 
         with tempfile.TemporaryDirectory() as tmp:
             proc = subprocess.run(
                 [exe, "pack", spec, "--pack-destination", tmp, "--silent"],
-                capture_output=True, text=True, check=False,
+                capture_output=True,
+                text=True,
+                check=False,
             )
             tgz = list(Path(tmp).glob("*.tgz"))
             if proc.returncode != 0 or len(tgz) != 1:
@@ -141,7 +172,7 @@ def asset_bytes(url: str, root: Path | None = None) -> tuple[bytes, str] | None:
     for a in ASSETS:
         base = a.url.rsplit("/", 1)[0] + "/"
         if url.startswith(base):
-            rel = url[len(base):].split("?")[0].split("#")[0]
+            rel = url[len(base) :].split("?")[0].split("#")[0]
             p = (asset_path(a, root).parent / rel).resolve()
             pkg = _pkg_dir(root or assets_dir(), a.package).resolve()
             if p.is_file() and pkg in p.parents:
@@ -211,4 +242,3 @@ def inline_assets(html: str, root: Path | None = None) -> str:
     if left:
         raise GeomapError(f"offline page would still load {left[0]}: no local copy of it")
     return html
-

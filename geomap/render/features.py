@@ -76,7 +76,7 @@ def window(
 
 def sort_claims(claims: Iterable[ClaimRecord]) -> list[ClaimRecord]:
     """Oldest first by claim day (undated first); stable, so store order breaks ties."""
-    return sorted(claims, key=lambda c: (claim_day(c) or date.min))
+    return sorted(claims, key=lambda c: claim_day(c) or date.min)
 
 
 def _round_coords(geom: dict, nd: int) -> dict:
@@ -180,13 +180,21 @@ def claims_geojson(claims: Sequence[ClaimRecord]) -> dict:
     feats = []
     for c in claims:
         s = c.source or SourceRecord()
-        feats.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [c.place.lon, c.place.lat]},
-            "properties": {
-                "place_id": c.place.id, "place": c.place.name, "side": c.side, "type": c.type,
-                "date": date_label(c), "claimant": c.claimant, "quote": c.quote,
-                "source_url": s.url, "source_title": s.title,
-            },
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [c.place.lon, c.place.lat]},
+                "properties": {
+                    "place_id": c.place.id,
+                    "place": c.place.name,
+                    "side": c.side,
+                    "type": c.type,
+                    "date": date_label(c),
+                    "claimant": c.claimant,
+                    "quote": c.quote,
+                    "source_url": s.url,
+                    "source_title": s.title,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": feats}

@@ -116,15 +116,19 @@ def fronts_from_holders(
         # Voronoi edges it shares with other holders' cells, plus the far-away envelope) inside
         # the discs.
         reach = shapely.union_all(discs)
-        merged = {h: shapely.coverage_union_all(cells[labels_arr == h])
-                  for h in HOLDERS if (labels_arr == h).any()}
+        merged = {
+            h: shapely.coverage_union_all(cells[labels_arr == h])
+            for h in HOLDERS
+            if (labels_arr == h).any()
+        }
         for h, u in merged.items():
             areas_km[h] = _polygonal(shapely.intersection(u, reach))
         if len(merged) > 1:
             for side in ("russia", "ukraine"):
                 if side in merged:
                     lines_km[side] = shapely.line_merge(
-                        _lineal(shapely.intersection(merged[side].boundary, reach)))
+                        _lineal(shapely.intersection(merged[side].boundary, reach))
+                    )
     else:
         clipped = _matched_cells(xy, gens, discs, radius_km) if len(xy) > 1 else discs
         for h in HOLDERS:
@@ -159,8 +163,9 @@ def _voronoi_cells(xy: np.ndarray, radius_km: float) -> np.ndarray | None:
     return cells if len(cells) == len(xy) else None
 
 
-def _matched_cells(xy: np.ndarray, gens: np.ndarray, discs: np.ndarray,
-                   radius_km: float) -> np.ndarray:
+def _matched_cells(
+    xy: np.ndarray, gens: np.ndarray, discs: np.ndarray, radius_km: float
+) -> np.ndarray:
     """Degenerate input (e.g. near-duplicate points): match cells to points by containment,
     falling back to the point's disc; each clipped to its disc."""
     env = shapely.box(*(xy.min(0) - 2 * radius_km), *(xy.max(0) + 2 * radius_km))
@@ -174,7 +179,8 @@ def _matched_cells(xy: np.ndarray, gens: np.ndarray, discs: np.ndarray,
             matched[gi] = cells[ci]
     pairs = zip(matched, discs, strict=True)
     return shapely.intersection(
-        np.array([m if m is not None else d for m, d in pairs], dtype=object), discs)
+        np.array([m if m is not None else d for m, d in pairs], dtype=object), discs
+    )
 
 
 def _polygonal(geom: BaseGeometry) -> BaseGeometry:
@@ -189,8 +195,7 @@ def _lineal(geom: BaseGeometry) -> BaseGeometry:
     """Only the lines of an overlay result."""
     if geom.geom_type in ("LineString", "MultiLineString"):
         return geom
-    parts = [g for g in shapely.get_parts(geom)
-             if g.geom_type in ("LineString", "MultiLineString")]
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("LineString", "MultiLineString")]
     return shapely.union_all(parts) if parts else _EMPTY
 
 

@@ -28,9 +28,7 @@ from geomap.render.safety import esc, json_for_script
 from geomap.render.styles import FRONT_STYLES, SIDE_LABELS, style_table
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTR = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
+OSM_ATTR = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 GEONAMES_ATTR = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> '
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
@@ -113,8 +111,9 @@ class ClaimsLayer(MacroElement):
         """
     )
 
-    def __init__(self, data: dict, places, sides: dict, fronts: dict, outline,
-                 rejected=None) -> None:
+    def __init__(
+        self, data: dict, places, sides: dict, fronts: dict, outline, rejected=None
+    ) -> None:
         super().__init__()
         self._name = "GeomapClaims"
         self.data_json = json_for_script(data)
@@ -135,7 +134,6 @@ def _groups_js(places, sides: dict, fronts: dict, outline, rejected=None) -> str
         f"{{places:{places.get_name()},sides:{obj(sides)},fronts:{obj(fronts)},outline:{out},"
         f"rejected:{rej}}}"
     )
-
 
 
 def _bounds(payload: dict) -> list[list[float]] | None:
@@ -221,8 +219,9 @@ def sample_dates(changes: Sequence[str], budget: int) -> list[str]:
     return sorted(picks)
 
 
-def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
-                max_work: int | None = None) -> list[list]:
+def front_steps(
+    claims: Sequence[ClaimRecord], *, max_steps: int = 60, max_work: int | None = None
+) -> list[list]:
     """[[date label, {view: fronts GeoJSON}, as of, stale from], ...]: the claimed fronts at
     sample dates.
 
@@ -243,9 +242,14 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
     only, it is labelled "" (shown at every slider position, as of the last change).
     Rejected claims and region-wide claims never move the fronts.
     """
-    ctl = [c for c in claims
-           if c.type in CONTROL_TYPES and c.side in ("russia", "ukraine")
-           and c.review_status != "rejected" and c.place.precision == "settlement"]
+    ctl = [
+        c
+        for c in claims
+        if c.type in CONTROL_TYPES
+        and c.side in ("russia", "ukraine")
+        and c.review_status != "rejected"
+        and c.place.precision == "settlement"
+    ]
     if not ctl:
         return []
     dated = sorted(((features.date_label(c), c) for c in ctl), key=lambda lc: lc[0])
@@ -276,8 +280,9 @@ def front_steps(claims: Sequence[ClaimRecord], *, max_steps: int = 60,
     for k, d in enumerate(samples):
         gj = views([c for lab, c in dated if lab == "" or lab <= d])
         nxt = samples[k + 1] if k + 1 < len(samples) else None
-        stale = next((x for x in changes if x > d and (nxt is None or x < nxt)
-                      and x not in sampled), None)
+        stale = next(
+            (x for x in changes if x > d and (nxt is None or x < nxt) and x not in sampled), None
+        )
         if gj != prev or stale is not None or (steps and steps[-1][3] is not None):
             steps.append([d, gj, d, stale])
             prev = gj
@@ -350,8 +355,8 @@ def build_map(
         tiles = None
     draw_outline = outline if outline is not None else tiles is None
     steps, shapes = pack_front_steps(
-        front_steps(shown, max_steps=max_front_steps, max_work=max_front_work)
-        if fronts else [])
+        front_steps(shown, max_steps=max_front_steps, max_work=max_front_work) if fronts else []
+    )
     payload["frontSteps"] = steps
     payload["frontShapes"] = shapes
     holders = {h for gj in shapes for h in gj}
@@ -373,8 +378,9 @@ def build_map(
         if tiles == "OpenStreetMap":
             folium.TileLayer(OSM_TILES, attr=OSM_ATTR, name="OpenStreetMap", max_zoom=19).add_to(m)
         else:
-            folium.TileLayer(tiles, attr=OSM_ATTR if "openstreetmap" in tiles.lower() else tiles,
-                             name="Base map").add_to(m)
+            folium.TileLayer(
+                tiles, attr=OSM_ATTR if "openstreetmap" in tiles.lower() else tiles, name="Base map"
+            ).add_to(m)
     outline_group = None
     if draw_outline and payload.get("outline"):
         outline_group = folium.FeatureGroup(name="Outline basemap", overlay=True, show=True)
@@ -437,14 +443,19 @@ def map_html(
         header = root.header.render()
         # Drop the page-level rules folium adds for full pages (html/body sizing, viewport).
         header = header.replace(
-            '<meta http-equiv="content-type" content="text/html; charset=UTF-8" />', "")
+            '<meta http-equiv="content-type" content="text/html; charset=UTF-8" />', ""
+        )
         header = re.sub(r"<meta name=\"viewport\"[^>]*/>", "", header)
         header = re.sub(r"<style>html, body \{.*?</style>", "", header, flags=re.S)
         header = re.sub(r"<style>#map \{.*?</style>", "", header, flags=re.S)
         header = _leaflet_only(header)
         html = (
-            '<div class="geomap-fragment">\n' + header + root.html.render()
-            + "\n<script>\n" + root.script.render() + "\n</script>\n</div>\n"
+            '<div class="geomap-fragment">\n'
+            + header
+            + root.html.render()
+            + "\n<script>\n"
+            + root.script.render()
+            + "\n</script>\n</div>\n"
         )
     else:
         html = root.render()
