@@ -285,11 +285,11 @@ def test_streamed_import_rolls_back_everything_on_a_late_bad_row(db_url, sample_
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    import geomap.store
+    import geomap.store.ingest
     from geomap.model import Base
 
     run("import", str(sample_csv), "--db", db_url)
-    monkeypatch.setattr(geomap.store, "BATCH", 40)
+    monkeypatch.setattr(geomap.store.ingest, "BATCH", 40)
     big = tmp_path / "big.csv"
     good = [make_claim(["toretsk", "kyiv"][i % 2], quote=f"row {i}", source=make_source(10 + i))
             for i in range(200)]  # fmt: skip

@@ -204,10 +204,10 @@ def test_bulk_load_mode_rebuilds_indexes(store, monkeypatch):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    import geomap.store
+    import geomap.store.ingest
     from geomap.model import Base
 
-    monkeypatch.setattr(geomap.store, "BATCH", 100)
+    monkeypatch.setattr(geomap.store.ingest, "BATCH", 100)
     claims = [make_claim(["toretsk", "kyiv"][i % 2], quote=str(i)) for i in range(350)]
     assert store.import_claims(claims).added == 350
     with store.engine.connect() as conn:

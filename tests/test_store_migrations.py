@@ -10,7 +10,8 @@ from sqlalchemy import inspect, text
 
 from geomap.errors import GeomapError
 from geomap.model import Base
-from geomap.store import _alembic_head, _make_engine, migrate, normalize_url, open_store
+from geomap.store import migrate, normalize_url, open_store
+from geomap.store.engine import _alembic_head, _make_engine
 
 
 def _revision(engine) -> str | None:

@@ -250,7 +250,7 @@ def test_region_query_uses_indexes(filled):
     """Settlements of a region come from ix_places_admin1, their claims from the place index."""
     from sqlalchemy import select
 
-    from geomap.store import _FROM, _SELECT_COLS
+    from geomap.store.rows import _FROM, _SELECT_COLS
 
     with filled.read() as conn:
         stmt = select(*_SELECT_COLS).select_from(_FROM)

@@ -1,0 +1,49 @@
+"""The claims store: SQLAlchemy 2 on SQLite (default) or PostgreSQL, migrated on open.
+
+Writes are short transactions; on SQLite they start with BEGIN IMMEDIATE so several processes
+writing one file queue on the lock (busy_timeout) instead of deadlocking on a lock upgrade.
+Bulk paths use Core executemany; the ORM model only defines the schema.
+
+The Store is assembled from one part per concern: engine (URLs, connections, migrations),
+ingest (ingest, add_claim, import_claims), selection (claims, iter_claims, get_place, count)
+and reviews (review). Rows are mapped to records in rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from geomap.errors import GeomapError
+from geomap.store.engine import DEFAULT_URL, MIGRATIONS_DIR, _make_engine, migrate, normalize_url
+from geomap.store.ingest import ImportResult, IngestMixin, IngestResult
+from geomap.store.reviews import ReviewMixin
+from geomap.store.rows import is_newer_version, version_key
+from geomap.store.selection import SelectionMixin
+
+
+class Store(IngestMixin, SelectionMixin, ReviewMixin):
+    """A claims database. Create with open_store(); close() when done (or use `with`)."""
+
+
+def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
+    """Open (and create/upgrade) the store at `url` (see normalize_url)."""
+    url = normalize_url(url)
+    try:
+        engine = _make_engine(url)
+        if migrate_schema:
+            migrate(engine)
+    except SQLAlchemyError as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        why = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise GeomapError(f"cannot open database {shown}: {why} (check --db / $GEOMAP_DB)") from exc
+    except ModuleNotFoundError as exc:
+        raise GeomapError(
+            f"cannot open database {url}: missing driver {exc.name} "
+            "(pip install 'geomap[postgres]' for PostgreSQL)"
+        ) from exc
+    return Store(engine)
+
+
+__all__ = ["DEFAULT_URL", "MIGRATIONS_DIR", "ImportResult", "IngestResult", "Store",
+           "is_newer_version", "migrate", "normalize_url", "open_store", "version_key"]  # fmt: skip
