@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from geomap.errors import GeomapError
 from geomap.records import PlaceRef
@@ -130,3 +130,87 @@ def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> Pla
                 "(e.g. the oblast) to choose"
             )
     return place_ref(cands[0].place)
+
+
+class PlaceLookup(Protocol):
+    """What the store asks about places it may not hold: given to the Store, so the store never
+    reaches for the global gazetteer itself (tests and other gazetteers plug in here)."""
+
+    def candidates(self, name: str) -> list[PlaceRef]:
+        """Places a name may mean, best first ([] if none)."""
+        ...
+
+    def get(self, place_id: str) -> PlaceRef | None:
+        """The place with this id, or None."""
+        ...
+
+    def admin1_ids(self, place_id: str) -> tuple[str, ...]:
+        """Admin-1 codes a region or group of regions covers (() for a settlement or unknown)."""
+        ...
+
+
+class NoPlaceLookup:
+    """A lookup that knows no places: filters then take ids and stored place names only."""
+
+    def candidates(self, name: str) -> list[PlaceRef]:
+        return []
+
+    def get(self, place_id: str) -> PlaceRef | None:
+        return None
+
+    def admin1_ids(self, place_id: str) -> tuple[str, ...]:
+        return ()
+
+
+class GazetteerLookup:
+    """PlaceLookup over the offline gazetteer, loaded on first use (opening a store stays cheap).
+
+    Gazetteer errors read as "not found": a query then falls back to the store's own places.
+    """
+
+    def __init__(self, gaz: Any = None, limit: int = 10):
+        self._gaz = gaz
+        self.limit = limit
+
+    def _get_gaz(self) -> Any:
+        if self._gaz is None:
+            try:
+                from gazetteer import default_gazetteer
+            except ImportError:
+                return None
+            self._gaz = default_gazetteer()
+        return self._gaz
+
+    def candidates(self, name: str) -> list[PlaceRef]:
+        from gazetteer.errors import GazetteerError
+
+        gaz = self._get_gaz()
+        try:
+            return (
+                []
+                if gaz is None
+                else [place_ref(c.place) for c in gaz.candidates(name, limit=self.limit)]
+            )
+        except GazetteerError:
+            return []
+
+    def get(self, place_id: str) -> PlaceRef | None:
+        from gazetteer.errors import GazetteerError
+
+        gaz = self._get_gaz()
+        try:
+            return None if gaz is None else place_ref(gaz.get(place_id))
+        except GazetteerError:
+            return None
+
+    def admin1_ids(self, place_id: str) -> tuple[str, ...]:
+        from gazetteer.errors import GazetteerError
+
+        gaz = self._get_gaz()
+        try:
+            place = None if gaz is None else gaz.get(place_id)
+        except GazetteerError:
+            return ()
+        if getattr(place, "precision", None) != "region":
+            return ()
+        return tuple(getattr(place, "admin1_ids", ()) or ())

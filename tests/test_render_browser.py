@@ -476,7 +476,7 @@ def test_report_page(open_page, pages):
 def test_demo_map_screenshot(open_page, tmp_path, project_root):
     """The demo's map loads cleanly and is screenshotted; GEOMAP_UPDATE_DEMO=1 also refreshes
     the committed maps/demo.html and maps/demo.png from this run."""
-    from geomap.render.demo import example_articles, run_demo
+    from geomap.demo import example_articles, run_demo
 
     assert example_articles(), "no example articles in geomap/examples"
     res = run_demo(tmp_path / "demo.html")

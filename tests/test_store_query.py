@@ -354,3 +354,40 @@ def test_iter_claims_memory_does_not_grow_with_the_store(store):
     (s1, l1), (s4, l4) = peaks[500], peaks[2000]
     assert l4 > 3 * l1  # the list grows with the store...
     assert s4 < 1.5 * s1 + 200_000 and s4 < l4 / 5, peaks  # ... the stream does not
+
+
+class _Lookup:
+    """A place lookup that knows one alias, to show the store asks the lookup it was given."""
+
+    def __init__(self, refs):
+        self.refs = refs
+        self.asked: list[str] = []
+
+    def candidates(self, name):
+        self.asked.append(name)
+        return [self.refs["toretsk"]] if name.lower() == "dzerzhynsk" else []
+
+    def get(self, place_id):
+        return None
+
+    def admin1_ids(self, place_id):
+        return ()
+
+
+def test_store_resolves_names_through_the_lookup_it_is_given(db_url):
+    """No global gazetteer inside the store: names go to the lookup passed to open_store, and
+    without one (NoPlaceLookup) only ids and stored place names work."""
+    from fixtures_pg import _records
+
+    from geomap.places import NoPlaceLookup
+    from geomap.store import open_store
+
+    lookup = _Lookup(_records())
+    with open_store(db_url, places=lookup) as s:
+        s.ingest(make_source(1), [make_claim("toretsk"), make_claim("kyiv", type="strike")])
+        assert [c.place.name for c in s.claims(ClaimFilter(place="Dzerzhynsk"))] == ["Toretsk"]
+        assert lookup.asked == ["Dzerzhynsk"]
+    with open_store(db_url, places=NoPlaceLookup()) as s:
+        assert [c.place.name for c in s.claims(ClaimFilter(place="kyiv"))] == ["Kyiv"]
+        with pytest.raises(GeomapError, match="unknown place 'Dzerzhynsk'"):
+            s.claims(ClaimFilter(place="Dzerzhynsk"))

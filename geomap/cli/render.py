@@ -151,7 +151,7 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
 )
 def demo_cmd(out: Path, keep_db: Path | None) -> None:
     """Extract the bundled example articles into a fresh store, print the claims, map them."""
-    from geomap.render.demo import run_demo
+    from geomap.demo import run_demo
 
     res = run_demo(out, db_path=keep_db)
     click.echo(f"ingested {len(res.articles)} example article(s): {', '.join(res.articles)}")

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from geomap.errors import GeomapError
+from geomap.places import GazetteerLookup, PlaceLookup
 from geomap.store.engine import DEFAULT_URL, MIGRATIONS_DIR, _make_engine, migrate, normalize_url
 from geomap.store.ingest import ImportResult, IngestMixin, IngestResult
 from geomap.store.reviews import ReviewMixin
@@ -26,8 +27,14 @@ class Store(IngestMixin, SelectionMixin, ReviewMixin):
     """A claims database. Create with open_store(); close() when done (or use `with`)."""
 
 
-def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
-    """Open (and create/upgrade) the store at `url` (see normalize_url)."""
+def open_store(
+    url: str | None = None, *, migrate_schema: bool = True, places: PlaceLookup | None = None
+) -> Store:
+    """Open (and create/upgrade) the store at `url` (see normalize_url).
+
+    `places` resolves place names in filters; by default the offline gazetteer (loaded on the
+    first name query only).
+    """
     url = normalize_url(url)
     try:
         engine = _make_engine(url)
@@ -42,7 +49,7 @@ def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
             f"cannot open database {url}: missing driver {exc.name} "
             "(pip install 'geomap[postgres]' for PostgreSQL)"
         ) from exc
-    return Store(engine)
+    return Store(engine, places if places is not None else GazetteerLookup())
 
 
 __all__ = ["DEFAULT_URL", "MIGRATIONS_DIR", "ImportResult", "IngestResult", "Store",

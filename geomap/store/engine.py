@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 
 from geomap.errors import GeomapError
+from geomap.places import NoPlaceLookup, PlaceLookup
 
 # Bulk inserts hand dates straight to sqlite3: store them as SQLAlchemy's Date type does (ISO
 # text). Same result as Python's default adapter, which is deprecated since 3.12.
@@ -131,9 +132,12 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 class StoreBase:
     """Connection plumbing shared by the Store's parts (ingest, selection, reviews)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, places: PlaceLookup | None = None):
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
+        # Names in place filters are resolved by this lookup (the store never asks the
+        # gazetteer itself); without one, only ids and stored place names are understood.
+        self.places: PlaceLookup = places or NoPlaceLookup()
 
     def __enter__(self) -> Self:
         return self

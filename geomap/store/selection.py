@@ -150,7 +150,7 @@ class SelectionMixin(StoreBase):
 
         GeoNames ids (digits) are settlements and cost nothing. A stored admin-1 region answers
         from its row; a group ("UA.DONBAS", admin1 NULL) or a region not stored yet asks the
-        gazetteer for its member regions.
+        place lookup (the gazetteer) for its member regions.
         """
         out: list[str] = []
         for pid in ids:
@@ -164,22 +164,22 @@ class SelectionMixin(StoreBase):
             if row is not None and row.admin1:
                 out.append(row.admin1)
                 continue
-            out += _gazetteer_admin1_ids(pid)
+            out += self.places.admin1_ids(pid)
         return sorted(set(out))
 
     def _place_ids(self, conn: Connection, name: str) -> list[str]:
         """Resolve a place filter to place ids.
 
-        An id is taken as is. A name goes to the gazetteer (any alias: "Dzerzhinsk" ->
-        Toretsk's id). Of its candidates, the best-ranked one the store has claims about wins,
-        so a query finds the place the user has been recording, not a bigger namesake (the
-        Russian Dzerzhinsk); if none has claims, stored places with exactly that name; else the
-        gazetteer's top candidate.
+        An id is taken as is. A name goes to the place lookup, normally the gazetteer (any
+        alias: "Dzerzhinsk" -> Toretsk's id). Of its candidates, the best-ranked one the store
+        has claims about wins, so a query finds the place the user has been recording, not a
+        bigger namesake (the Russian Dzerzhinsk); if none has claims, stored places with
+        exactly that name; else the lookup's top candidate.
         """
         name = name.strip()
         if looks_like_place_id(name):
             return [name]
-        cands = _gazetteer_candidates(name)
+        cands = self.places.candidates(name)
         if cands:
             ids = [c.id for c in cands]
             stored = set(
@@ -210,7 +210,7 @@ class SelectionMixin(StoreBase):
             ).first()
             if r is not None:
                 return (r.lat, r.lon)
-            ref = _gazetteer_get(name)
+            ref = self.places.get(name)
             if ref is None:
                 raise GeomapError(f"unknown place id {name!r} for --near")
             return (ref.lat, ref.lon)
@@ -218,7 +218,7 @@ class SelectionMixin(StoreBase):
         r = conn.execute(select(T_places.c.lat, T_places.c.lon).where(T_places.c.id == pid)).first()
         if r is not None:
             return (r.lat, r.lon)
-        ref = next((c for c in _gazetteer_candidates(name) if c.id == pid), None)
+        ref = next((c for c in self.places.candidates(name) if c.id == pid), None)
         if ref is None:
             raise GeomapError(f"unknown place {name!r} for --near")
         return (ref.lat, ref.lon)
@@ -236,57 +236,6 @@ def _bbox_around(point: tuple[float, float], km: float) -> list:
         T_places.c.lat.between(lat - dlat, lat + dlat),
         T_places.c.lon.between(lon - dlon, lon + dlon),
     ]
-
-
-def _gazetteer():
-    try:
-        from gazetteer import default_gazetteer
-    except ImportError:
-        return None
-    return default_gazetteer()
-
-
-def _gazetteer_candidates(name: str, limit: int = 10) -> list[PlaceRef]:
-    """The gazetteer's candidates for a name, best first ([] without a gazetteer)."""
-    gaz = _gazetteer()
-    if gaz is None:
-        return []
-    from gazetteer.errors import GazetteerError
-    from geomap.places import place_ref
-
-    try:
-        return [place_ref(c.place) for c in gaz.candidates(name, limit=limit)]
-    except GazetteerError:
-        return []
-
-
-def _gazetteer_get(place_id: str) -> PlaceRef | None:
-    gaz = _gazetteer()
-    if gaz is None:
-        return None
-    from gazetteer.errors import GazetteerError
-    from geomap.places import place_ref
-
-    try:
-        return place_ref(gaz.get(place_id))
-    except GazetteerError:
-        return None
-
-
-def _gazetteer_admin1_ids(place_id: str) -> tuple[str, ...]:
-    """Admin-1 codes a gazetteer region or group consists of (() if unknown or a settlement)."""
-    gaz = _gazetteer()
-    if gaz is None:
-        return ()
-    from gazetteer.errors import GazetteerError
-
-    try:
-        place = gaz.get(place_id)
-    except GazetteerError:
-        return ()
-    if getattr(place, "precision", None) != "region":
-        return ()
-    return tuple(getattr(place, "admin1_ids", ()) or ())
 
 
 def _within(c: ClaimRecord, point: tuple[float, float], km: float) -> bool:
