@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from geomap.atomic import write_text
 from geomap.errors import GeomapError
 from geomap.records import ClaimRecord
 from geomap.render.assets import assets_installed
@@ -82,6 +83,5 @@ def run_demo(
         if tmp is not None:
             tmp.cleanup()
     m = build_map(claims, offline=offline, title="geomap demo: claims from the example articles")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(map_html(m, offline=offline), encoding="utf-8")
+    write_text(out, map_html(m, offline=offline))
     return DemoResult(claims, [a.name for a in articles], out, db_path, offline)

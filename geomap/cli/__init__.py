@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 import click
@@ -9,14 +11,45 @@ import click
 from gazetteer.errors import GazetteerError
 from geomap.errors import GeomapError
 
+# The longest error line the CLI prints (a safety net; quoted input is capped at 200 first).
+MAX_ERROR = 2000
+
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except (GeomapError, GazetteerError) as exc:
-            click.echo(f"geomap: error: {exc}", err=True)
-            sys.exit(1)
+            _fail(str(exc))
+        except OSError as exc:
+            # Not one of ours: the terminal or a pipe failed (`> /dev/full`, a closed pipe).
+            # Files are written through geomap.atomic, which names the file.
+            _silence_stdout()
+            if exc.errno == errno.EPIPE:
+                sys.exit(0)  # `geomap claims | head`: the reader has had enough
+            why = exc.strerror or str(exc)
+            _fail(f"{exc.filename}: {why}" if exc.filename else f"cannot write the output: {why}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _fail(message: str) -> None:
+    """One line on stderr (input echoed in messages is capped where it is quoted), exit 1."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+    if len(message) > MAX_ERROR:
+        message = message[: MAX_ERROR - 1] + "…"
+    click.echo(f"geomap: error: {message}", err=True)
+    sys.exit(1)
 
 
 @click.group(cls=_Group)

@@ -7,18 +7,10 @@ from typing import Any
 
 import click
 
+from geomap.atomic import write_text
 from geomap.cli import main
 from geomap.cli.options import db_option, filter_options, make_filter
 from geomap.cli.store import format_table
-from geomap.errors import GeomapError
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise GeomapError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
@@ -78,7 +70,7 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
         height="600px" if fragment else None,
         show_rejected=show_rejected or flt.review_status == "rejected",
     )
-    _write(out, map_html(m, fragment=fragment, offline=offline))
+    write_text(out, map_html(m, fragment=fragment, offline=offline))
     places = len({c.place.id for c in claims})
     rejected = sum(c.review_status == "rejected" for c in claims)
     note = ""
@@ -118,7 +110,7 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
     from geomap.render.report import build_report
 
     flt, claims = _claims(db, place, kw)
-    _write(
+    write_text(
         out,
         build_report(
             claims,

@@ -53,8 +53,11 @@ def write_claims(claims: Iterable[ClaimRecord], fp: IO[str], fmt: str) -> int:
 
 
 def export_claims(claims: Iterable[ClaimRecord], path: str | Path, fmt: str | None = None) -> int:
+    """Write claims to `path` atomically: on any error the old file is left as it was."""
+    from geomap.atomic import atomic_write
+
     fmt = detect_format(path, fmt)
-    with open(path, "w", encoding="utf-8", newline="") as fp:
+    with atomic_write(path, newline="") as fp:
         return write_claims(claims, fp, fmt)
 
 

@@ -134,7 +134,9 @@ def install_assets(root: Path | None = None, *, npm: str = "npm", force: bool = 
         dest = _pkg_dir(root, spec)
         if dest.is_dir() and not force:
             continue
-        with tempfile.TemporaryDirectory() as tmp:
+        # Unpacked beside the destination, then renamed into place: an interrupted download
+        # leaves the old copy (or nothing), never half a package.
+        with tempfile.TemporaryDirectory(dir=root, prefix=".download-") as tmp:
             proc = subprocess.run(
                 [exe, "pack", spec, "--pack-destination", tmp, "--silent"],
                 capture_output=True,
@@ -148,9 +150,15 @@ def install_assets(root: Path | None = None, *, npm: str = "npm", force: bool = 
             unpack = Path(tmp) / "unpacked"
             with tarfile.open(tgz[0]) as tar:
                 tar.extractall(unpack, filter="data")
+            old = Path(tmp) / "old"
             if dest.exists():
-                shutil.rmtree(dest)
-            shutil.move(str(unpack / "package"), dest)
+                dest.rename(old)  # removed with the temporary folder
+            try:
+                (unpack / "package").rename(dest)
+            except OSError as exc:
+                if old.exists():
+                    old.rename(dest)
+                raise GeomapError(f"cannot install {spec} into {dest}: {exc.strerror}") from None
     missing = missing_assets(root)
     if missing:
         raise GeomapError(f"assets missing after install: {', '.join(a.path for a in missing)}")
