@@ -581,12 +581,13 @@ def find_cues(text: str) -> list[Cue]:
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
+            found = ctype  # per match: a hedged match must not retype the row's later ones
             if irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
                     continue
-                ctype = "assessment"
-            cues.append(Cue(s, e, ctype, attach, m.group(0), weak))
+                found = "assessment"
+            cues.append(Cue(s, e, found, attach, m.group(0), weak))
     cues.sort(key=lambda c: c.start)
     return cues
 
