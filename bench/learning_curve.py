@@ -53,7 +53,8 @@ def load(path: Path = DEFAULT) -> list[FirstRun]:
 def main(argv: list[str]) -> int:
     runs = load(Path(argv[0]) if argv else DEFAULT)
     print(
-        f"{'#':>3} {'version':>8}  {'P':>5} {'R':>5} {'core':>6}   {'mean P':>6} {'mean R':>6} {'core%':>6}  text"
+        f"{'#':>3} {'version':>8}  {'P':>5} {'R':>5} {'core':>6}   "
+        f"{'mean P':>6} {'mean R':>6} {'core%':>6}  text"
     )
     sp = sr = 0.0
     cf = ct = 0
