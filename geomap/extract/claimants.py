@@ -98,7 +98,9 @@ _SUBORD_RE = re.compile(
 # "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
 _DISCOURSE_ASIDE_RE = re.compile(
     r"^\s*(?:for\s+(?:its|his|her|their|our)\s+part|in\s+(?:its|his|her|their)?\s*turn|"
-    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime)\s*$",
+    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime|"
+    # "Hanna Maliar, later reported": a time adverb alone between the name and its verb
+    r"later|earlier|previously|separately|again|then|subsequently)\s*$",
     re.I,
 )
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")

@@ -31,6 +31,88 @@ _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 # overlap. A row's regex only runs when one of its trigger words occurs in the lower-cased
 # clause (the hot path); weak rows (gerunds, results) do not count in narration.
 _LEXICON: list[tuple[str, str, str, str, bool]] = [
+    # partial control is an advance for either side: "controls about 70% of X", "now holds
+    # half of X" (real reporting; a capture needs the whole place)
+    (
+        "advancing",
+        "obj",
+        r"\b(?:control(?:s|led|ling)?|holds?|held|holding|occup(?:y|ies|ied|ying))\s+(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|some|up\s+to|roughly|approximately|at\s+least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters)\s+of\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement)\s+of\s+)?",
+        "control hold held occup",
+        False,
+    ),
+    # a place passing to a side's control: "were now under its control", "came under Russian
+    # control"; "coming under enemy control" is still under way (an advance)
+    (
+        "advancing",
+        "subj",
+        r"\b(?:(?:is|are|was|were)\s+)?(?:gradually\s+|slowly\s+)?coming\s+under\s+(?:the\s+)?(?:enemy|Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their)\s+control\b",
+        "control",
+        False,
+    ),
+    (
+        "captured",
+        "subj",
+        r"\b(?:(?:is|are|was|were)\s+now|(?:has|have|had)\s+(?:now\s+)?(?:come|passed)|came|passed)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their|our)\s+control\b",
+        "control",
+        False,
+    ),
+    # "X is under the control of Ukraine's defence forces": held, in the defenders' words
+    (
+        "holding",
+        "subj",
+        r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|firmly\s+|fully\s+)?under\s+the\s+(?:full\s+)?control\s+of\b",
+        "control",
+        False,
+    ),
+    # "X is not occupied", "had not been captured": a negated capture is a denial
+    (
+        "denied",
+        "subj",
+        r"\b(?:is|are|was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:\w+\s+)?(?:occupied|captured|taken|seized|surrounded|encircled|blockaded|lost)\b",
+        "occupied captured taken seized surrounded encircled blockaded lost",
+        False,
+    ),
+    # a modifier naming who holds the place: "the Ukrainian-held city of X", "Russian-held X"
+    (
+        "holding",
+        "obj0",
+        r"\b(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|controlled)\s+(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub|port)\s+of\s+)?",
+        "held controlled",
+        False,
+    ),
+    # ground attacks counted by the defenders: "troops launched six attacks on X"; counted
+    # attacks that kill or injure people are strikes
+    (
+        "fighting",
+        "obj",
+        r"\b(?:troops|forces|units|soldiers|infantry|enemy|army)\s+(?:had\s+|have\s+|has\s+)?(?:launched|carried\s+out|conducted|made)\s+(?:\d[\d,]*|[a-z]+|dozens\s+of)\s+(?:ground\s+)?(?:attacks|assaults)\s+(?:on|near|around|in|at)\s+(?:(?:areas?|positions|villages)\s+(?:near|around)\s+)?(?![^.;]*\b(?:injur|kill|wound|dead|casualt))",
+        "launched carried conducted made",
+        False,
+    ),
+    # "came under repeated Russian attacks around X": a place under ground assault
+    (
+        "fighting",
+        "obj",
+        r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|pressure)\s+(?:around|near|in|on|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement)\s+of\s+)?",
+        "attack assault pressure",
+        False,
+    ),
+    # "troops circle in on X", "are zeroing in on X", "tightened the noose around X"
+    (
+        "advancing",
+        "obj",
+        r"\b(?:circl(?:e|es|ed|ing)\s+in\s+on|zero(?:es|ed|ing)?\s+in\s+on|tighten(?:s|ed|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:noose|grip|ring|encirclement)\s+(?:around|on))\s+",
+        "circl zero tighten",
+        False,
+    ),
+    # "Russian forces are inside X", "troops were already in the centre of X"
+    (
+        "advancing",
+        "obj",
+        r"\b(?:forces|troops|units|soldiers|infantry|groups)\s+(?:are|were|had\s+been|have\s+been)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:centre|center|outskirts)\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,4}?(?:town|city|village|settlement)\s+of\s+)?",
+        "inside centre center outskirts",
+        False,
+    ),
     # "Russian troops have stepped up attacks on X": ground troops' attacks are an advance,
     # not a strike (drone/missile/artillery attacks and "launched 13 attacks" stay strikes)
     (
@@ -154,7 +236,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "advancing",
         "obj",
-        r"\b(?:regained|regaining|regain|retook|recaptured|restored)\s+(?:(?:lost|some|several|their|its|former|the)\s+){0,2}(?:positions?|ground|territory|lines?|control)\s+(?:near|around|in|at|on|of)\s+",
+        r"\b(?:regained|regaining|regain|retook|recaptured|restored)\s+(?:(?:lost|some|several|their|its|former|the)\s+){0,2}(?:positions?|ground|territory|lines?)\s+(?:near|around|in|at|on|of)\s+",
         "regain retook recaptured restored",
         False,
     ),
@@ -211,7 +293,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "captured",
         "obj",
-        r"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+(?:\w+\s+){0,2}?control\s+(?:of|over)\s+",
+        r"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize|wrested|wrest|won|assumed|regained|regaining|regain|restored)\s+(?:\w+\s+){0,2}?control\s+(?:of|over)\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?",
         "control",
         False,
     ),
