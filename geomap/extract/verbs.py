@@ -31,6 +31,37 @@ _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 # overlap. A row's regex only runs when one of its trigger words occurs in the lower-cased
 # clause (the hot path); weak rows (gerunds, results) do not count in narration.
 _LEXICON: list[tuple[str, str, str, str, bool]] = [
+    # troops still in a place hold it: "our troops remain in the city", "units are still in X"
+    (
+        "holding",
+        "obj",
+        r"\b(?:troops|forces|units|soldiers|defenders|fighters|brigades?)\s+(?:(?:still|also)\s+)?(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:are|were|is)\s+still)\s+(?:(?:in|inside)\s+|(?:present|deployed)\s+in\s+)(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?",
+        "remain stay still",
+        False,
+    ),
+    # an attacker gone over to defence: "switched to active defence near X"
+    (
+        "holding",
+        "obj",
+        r"\b(?:switched|switching|switch|moved|went|gone|turned|shifted)\s+to\s+(?:an?\s+)?(?:active\s+|strategic\s+|positional\s+)?defen[cs]e\s+(?:near|around|in|at|on|outside)\s+",
+        "defen",
+        False,
+    ),
+    # a flag raised at a place's entrance marks an advance; over/in it, a capture
+    (
+        "advancing",
+        "obj",
+        r"\bflag\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:hoisted|raised|planted|put\s+up)\s+(?:at|on)\s+the\s+(?:entrance|outskirts|edge|approaches)\s+(?:to|of)\s+",
+        "flag",
+        False,
+    ),
+    (
+        "captured",
+        "obj",
+        r"\bflag\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:hoisted|raised|planted|put\s+up)\s+(?:over|above|in|on)\s+(?:the\s+(?:centre|center|city\s+hall|administration\s+building)\s+(?:of|in)\s+)?",
+        "flag",
+        False,
+    ),
     # partial control is an advance for either side: "controls about 70% of X", "now holds
     # half of X" (real reporting; a capture needs the whole place)
     (
@@ -329,7 +360,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "holding",
         "obj",
-        r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?|villages?|towns?|settlements?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)",
+        r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?|villages?|towns?|settlements?|bridgeheads?|footholds?|presence)\b(?:\s+(?:in|on|at|near|around|inside|of))?(?:\s+the\s+(?:area|vicinity)\s+of)?)",
         "hold held maintain retain",
         False,
     ),
@@ -406,7 +437,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "advancing",
         "obj",
-        r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|penetrat(?:ed|ing))\s+(?:(?:up\s+to|about|some|nearly|almost|around|more\s+than|over|as\s+far\s+as)\s+)?(?:\d[\d,.]*|a\s+few|several|[a-z]+)\s*(?:-\s*)?(?:kilometres|kilometers|km|miles|metres|meters)\s+(?:deep\s+)?(?:into|towards?|inside|in|near|on)\s+",
+        r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|penetrat(?:ed|ing))\s+(?:(?:up\s+to|about|some|nearly|almost|around|more\s+than|over|as\s+far\s+as)\s+)?(?:\d[\d,.]*|a\s+few|several|[a-z]+)\s*(?:-\s*)?(?:kilometres|kilometers|km|miles|metres|meters)\s+(?:\([^()]{1,30}\)\s+)?(?:deep\s+)?(?:into|towards?|inside|in|near|on)\s+",
         "advanc push mov penetrat",
         False,
     ),
