@@ -58,7 +58,7 @@ def test_each_readable_row_is_a_claim(gaz):
     got = {(c.place.id, c.side, c.type, c.claim_date, c.claimant) for c in claims}
     assert got == {
         ("690841", "russia", "captured", date(2026, 8, 24), "Russian MoD"),
-        ("686799", "ukraine", "fighting", date(2026, 8, 25), "DeepState"),
+        ("686799", "third-party", "fighting", date(2026, 8, 25), "DeepState"),
         # a Ukrainian source conceding Russian control of a Ukrainian village: a capture
         ("698641", "ukraine", "captured", date(2026, 8, 26), "Ukrainian General Staff"),
     }, got  # "No change", an unknown place and the bread prices make no claims

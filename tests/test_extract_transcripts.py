@@ -101,7 +101,7 @@ def test_digest_items_are_claims_of_their_sources(gaz):
     got = {(c.place.id, c.side, c.type) for c in claims}
     assert got == {
         ("705175", "russia", "advancing"),
-        ("703610", "ukraine", "advancing"),
+        ("703610", "third-party", "advancing"),  # a monitor is a third party
         ("711623", "ukraine", "strike"),
     }, got  # no claim from the watermelons
     assert all(not c.quote.startswith(("Rybar", "DeepState", "Kharkiv")) for c in claims)

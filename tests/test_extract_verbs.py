@@ -56,3 +56,18 @@ def test_hedged_goal_is_an_assessment():
 def test_verification_caveat_is_not_an_assessment():
     assert not is_assessment("a claim that could not be independently verified")
     assert is_assessment("Russian troops could soon reach the town")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Analysts said troops would likely capture Kupiansk, while another unit captured Lyman.",
+        "The brigade is likely to retake Robotyne soon; last week it retook Verbove.",
+    ],
+)
+def test_a_hedged_match_does_not_retype_later_matches_of_the_same_row(clause):
+    """find_cues once reassigned its loop variable: after one hedged match, every later match
+    of that lexicon row came out as an assessment."""
+    types = [c.type for c in find_cues(clause)]
+    assert types[0] == "assessment"
+    assert types[-1] == "captured"

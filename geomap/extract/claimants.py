@@ -26,21 +26,23 @@ SPEECH_VERBS = (
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
     r"accused|accuses|blamed|blames|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
-    r"has\s+denied|have\s+denied|had\s+denied|has\s+reported"
+    r"has\s+denied|have\s+denied|had\s+denied|has\s+reported|"
+    # "cast doubt on Russia's claims": doubting a claim answers it
+    r"(?:has\s+|have\s+|had\s+)?cast\s+doubts?\s+on|casts\s+doubts?\s+on|casting\s+doubts?\s+on"
 )
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _ACCORDING_RE = re.compile(r"(?:^|,\s*|\(\s*|\s)(?:according\s+to|citing|cited\s+by|per)\s+", re.I)
 
 _RUSSIA_RE = re.compile(
     r"\b(?:Russia|Russian|Russians|Russia's|Moscow|Moscow's|Kremlin|Kremlin's|Putin|Peskov|"
-    r"Shoigu|Belousov|Gerasimov|Zakharova|Lavrov|pro-Russian|pro-Moscow|Russian-installed|"
+    r"Shoigu|Belousov|Gerasimov|Zakharova|Lavrov|Konashenkov|pro-Russian|pro-Moscow|Russian-installed|"
     r"Moscow-installed|Kremlin-backed|Wagner|Rybar|TASS|RIA|Interfax|Zvezda|Akhmat|Chechen|"
     r"separatists?|DPR|LPR)\b",
     re.I,
 )
 _UKRAINE_RE = re.compile(
     r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine's|Kyiv|Kyiv's|Kiev|Kiev's|Zelensky|Zelenskyy|"
-    r"Zelenskiy|Syrskyi|Sybiha|Budanov|Umerov|Ukrinform|DeepState|Khortytsia|Tavria|"
+    r"Zelenskiy|Syrskyi|Sybiha|Budanov|Umerov|Ukrinform|Khortytsia|Tavria|"
     r"Ukrenergo|Ukrzaliznytsia)\b",
     re.I,
 )
@@ -50,7 +52,7 @@ _THIRD_RE = re.compile(
     r"State\s+Department|Britain|British|UK|U\.S(?=\.)|US|American|Washington|European|EU|"
     r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
     r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
-    r"Oryx|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
+    r"Oryx|DeepState|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
     r"Polish)\b"
 )
 # Officials who speak for whoever governs the place: side = the place's country.
@@ -98,13 +100,16 @@ _SUBORD_RE = re.compile(
 # "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
 _DISCOURSE_ASIDE_RE = re.compile(
     r"^\s*(?:for\s+(?:its|his|her|their|our)\s+part|in\s+(?:its|his|her|their)?\s*turn|"
-    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime)\s*$",
+    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime|"
+    # "Hanna Maliar, later reported": a time adverb alone between the name and its verb
+    r"later|earlier|previously|separately|again|then|subsequently)\s*$",
     re.I,
 )
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
 _DENIAL_VERB_RE = re.compile(
     r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
-    r"disputed|disputes|refuted|refutes)"
+    r"disputed|disputes|refuted|refutes|cast\s+doubts?\s+on|casts\s+doubts?\s+on|"
+    r"casting\s+doubts?\s+on)"
 )
 
 
@@ -180,10 +185,19 @@ class Attribution:
     extra: tuple[int, int] | None = None  # ", adding that ..." after a trailing attribution
 
 
+# Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
+# monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
+_MONITOR_RE = re.compile(
+    r"\b(?:DeepState|Deep\s+State|Oryx|ISW|Institute\s+for\s+the\s+Study\s+of\s+War)\b"
+)
+
+
 def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
+    if _MONITOR_RE.search(claimant):
+        return "third-party"
     cands = []
     for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
         m = pat.search(claimant)
@@ -330,9 +344,19 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     return claimant, seg_start
 
 
+# "Quote from Konashenkov: ...", "Statement by the General Staff: ...": a label naming the
+# speaker before a colon (a house style of Ukrainian outlets)
+_QUOTE_LABEL_RE = re.compile(
+    r"^\s*(?:Quote|Quotes|Statement|Comment|Words)\s+(?:from|by|of)\s+([^:\n]{2,80}?)\s*:\s*"
+)
+
+
 def attribute(sentence: str) -> Attribution:
     """Split one sentence into attribution and content."""
     n = len(sentence)
+    if ql := _QUOTE_LABEL_RE.match(sentence):
+        who = _strip_claimant(ql.group(1))
+        return Attribution(who, side_of(who), (ql.end(), n), (0, ql.end()), "quote")
     pm = _POSSESSIVE_ACCOUNT_RE.match(sentence)
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")

@@ -21,6 +21,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
 _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate", "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
+    # "the Kursk border region", "the Kharkiv frontline region": a modifier before the noun
+    r"\s+(?:border|frontier|frontline|front-line|neighbou?ring)\s+(?:regions?|oblasts?|provinces?)\b|"
     r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)",
     re.I,
 )
@@ -45,8 +47,14 @@ _REGION_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
     r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"
     r"border|frontline|front-line|neighbou?ring|occupied|partly\s+occupied|Russian-occupied|"
-    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)\s+of\s+$",
+    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)s?\s+of\s+$",
     re.I,
+)
+# "the regions of Sumy and Donetsk", "the oblasts of Kharkiv, Sumy and Chernihiv": the names
+# after the first in a plural region phrase are regions too
+_REGION_LIST_BEFORE_RE = re.compile(
+    r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+){0,6}"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,?\s+(?:and|or)|,)\s+$"
 )
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
@@ -401,9 +409,12 @@ def find_names(
             rp = _REGION_PREFIX_RE.search(before)
             if rp:
                 m_start = s0 - (len(before) - rp.start())
-        elif rb:
+        elif rb or (
+            before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
+        ):
             hint = "region"
-            m_start = s0 - (len(before) - rb.start())
+            if rb:
+                m_start = s0 - (len(before) - rb.start())
             query = f"{name} region"
         elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
             hint = "settlement"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from geomap.errors import GeomapError
 from geomap.extract import claimants as cl
-from geomap.extract import verbs
+from geomap.extract import reporting, verbs
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.mentions import (
     THEATRE_COUNTRIES,
@@ -35,7 +35,7 @@ from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.32.0"
+VERSION = "0.33.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
@@ -357,6 +357,7 @@ def extract_article(
     prev_claimant: tuple[str | None, str | None] = (None, None)
     carried_day: date | None = None  # the day of a sentence that introduced the next source
     prev_quoted = False  # the sentence before was an attributed direct quote
+    last_state: str | None = None  # the state the article last quoted
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
@@ -422,6 +423,8 @@ def extract_article(
             # "The claim is false.": the outlet's own verdict denies the claim just reported
             att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
         claimant, side = att.claimant, att.side
+        if side is None and (inst := reporting.institution_side(claimant, sent, last_state)):
+            side = inst  # "the defence ministry announced", after "Russia said ..."
         carried = bool(
             claimant
             and cl.is_pronoun(claimant)
@@ -449,6 +452,8 @@ def extract_article(
         else:
             retracted = False
         narration = claimant is None
+        if side in ("russia", "ukraine"):
+            last_state = side
         if claimant:
             prev_claimant = (claimant, side)
             if not carried:
@@ -612,6 +617,8 @@ def extract_article(
             and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
             and (att.verb or "").lower() not in ("spoke", "speaking")
             and not claimable[0][0].area  # "lost 190 troops in the X direction"
+            # "took the village of Zolotokrai near X": the verb has its own (unknown) object
+            and not any(_UNKNOWN_OBJECT_AFTER_RE.match(text, c.end) for c in all_cues)
             and (
                 all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end)
             )
@@ -660,6 +667,7 @@ def extract_article(
             # "told Putin the same day": the day named in the sentence before
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
+        first_claim = len(claims)
         jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
         jobs += intro_jobs + cue_jobs
         if (
@@ -712,6 +720,13 @@ def extract_article(
             if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
                 # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
                 # aside before the claimant is the outlet's own voice
+                c_side, c_claimant = "third-party", None
+            if (
+                ctype == "holding"
+                and cue_pos >= 0
+                and reporting.HELD_MODIFIER_RE.match(sent, cue_pos)
+            ):
+                # "the Ukrainian-held city of X": the outlet's own description
                 c_side, c_claimant = "third-party", None
             if c_side is None:
                 if narration:
@@ -784,10 +799,32 @@ def extract_article(
                     notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
                 )
             )
+        if len(claims) > first_claim:
+            claims += _counter_claims(claims[first_claim:], sent, side, s0)
         memory.note_days(dates)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _counter_claims(
+    made: list[ClaimRecord], sent: str, side: str | None, s0: int
+) -> list[ClaimRecord]:
+    """ "X said its forces took Y, though Kyiv denied it": the other side's denial of Y, dated
+    as the claim it answers (the text gives the denial no day of its own)."""
+    counter = reporting.counter_denial(sent, side)
+    if counter is None:
+        return []
+    out: list[ClaimRecord] = []
+    seen: set[str] = set()
+    for c in made:
+        if c.type in ("denied", "strike") or c.place.id in seen:
+            continue
+        seen.add(c.place.id)
+        out.append(
+            replace(c, type="denied", side=counter.side, claimant=counter.claimant, confidence=0.5)
+        )
+    return out
 
 
 def _table_claims(
@@ -1123,6 +1160,17 @@ def _cue_types(
             for j in listed:  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
+    for idx, (m, _r) in enumerate(claimable):
+        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
+            text, max(0, m.start - 60), m.start
+        ):
+            continue
+        # "four settlements ... were now under its control, including X": the claim covers X
+        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
+        if before:
+            c = before[-1]
+            for j in _coordinated(text, claimable, idx):
+                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
     for idx, ctype, pos in repelled:
         if idx not in types:
             types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
@@ -1265,8 +1313,13 @@ def _claimable(
     references to a place already named in the sentence."""
     out: list[tuple[Mention, PlaceRef]] = []
     prev: tuple[Mention, PlaceRef] | None = None
-    for m, ref in resolved:
+    for i, (m, ref) in enumerate(resolved):
         inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        if inside and ref.precision == "region" and m.kind == "name":
+            later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
+            if reporting.region_locates(text, m.start, m.end, later):
+                prev = (m, ref)
+                continue
         locator = (
             prev is not None
             and ref.precision == "region"
@@ -1324,6 +1377,8 @@ def _attach(
             gap = text[cue.end : m.start]
             if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
                 continue
+            if _UNKNOWN_OBJECT_RE.search(gap):
+                continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
         elif cue.attach in ("subj", "any") and m.end <= cue.start:
             gap = text[m.end : cue.start]
         elif cue.attach == "obj" and m.end <= cue.start:
@@ -1345,7 +1400,13 @@ def _attach(
                 or _ANAPHORIC_ATTACK_RE.search(gap) is not None
             )
         )
-        if dist > limit or (_CLAUSE_BREAK_RE.search(gap) and not repelled) or "\n\n" in gap.strip():
+        # "villages - A, B and C - were now under its control": the dash closing a list
+        closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
+        if (
+            dist > limit
+            or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
+            or "\n\n" in gap.strip()
+        ):
             continue
         if (
             m.area
@@ -1370,6 +1431,12 @@ def _attach(
     return best
 
 
+_UNKNOWN_OBJECT_AFTER_RE = re.compile(
+    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]"
+)
+_DASH_GAP_RE = re.compile(r"\s*[—–]\s*")
+# a named settlement the gazetteer lacks stands between a verb and a later place
+_UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
 _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
 
 
@@ -1439,6 +1506,12 @@ def _assessed(text: str, m: Mention, spans: list[tuple[int, int]]) -> bool:
                 lo = b.end()
             hi_m = _CLAUSE_BREAK_RE.search(text, m.end, c1)
             hi = hi_m.start() if hi_m else c1
+            aside = reporting.ASIDE_AFTER_RE.match(text, m.end, hi)
+            if aside:
+                # "Pokrovsk, a hub that, if lost, would ...": the aside's hedge is not the claim's
+                close = text.find(", ", aside.end(), hi)
+                tail = text[close:hi] if close >= 0 else ""
+                return verbs.is_assessment(text[lo : m.end]) or verbs.is_assessment(tail)
             return verbs.is_assessment(text[lo:hi])
     return False
 

@@ -31,6 +31,119 @@ _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 # overlap. A row's regex only runs when one of its trigger words occurs in the lower-cased
 # clause (the hot path); weak rows (gerunds, results) do not count in narration.
 _LEXICON: list[tuple[str, str, str, str, bool]] = [
+    # troops still in a place hold it: "our troops remain in the city", "units are still in X"
+    (
+        "holding",
+        "obj",
+        r"\b(?:troops|forces|units|soldiers|defenders|fighters|brigades?)\s+(?:(?:still|also)\s+)?(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:are|were|is)\s+still)\s+(?:(?:in|inside)\s+|(?:present|deployed)\s+in\s+)(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?",
+        "remain stay still",
+        False,
+    ),
+    # an attacker gone over to defence: "switched to active defence near X"
+    (
+        "holding",
+        "obj",
+        r"\b(?:switched|switching|switch|moved|went|gone|turned|shifted)\s+to\s+(?:an?\s+)?(?:active\s+|strategic\s+|positional\s+)?defen[cs]e\s+(?:near|around|in|at|on|outside)\s+",
+        "defen",
+        False,
+    ),
+    # a flag raised at a place's entrance marks an advance; over/in it, a capture
+    (
+        "advancing",
+        "obj",
+        r"\bflag\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:hoisted|raised|planted|put\s+up)\s+(?:at|on)\s+the\s+(?:entrance|outskirts|edge|approaches)\s+(?:to|of)\s+",
+        "flag",
+        False,
+    ),
+    (
+        "captured",
+        "obj",
+        r"\bflag\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:hoisted|raised|planted|put\s+up)\s+(?:over|above|in|on)\s+(?:the\s+(?:centre|center|city\s+hall|administration\s+building)\s+(?:of|in)\s+)?",
+        "flag",
+        False,
+    ),
+    # partial control is an advance for either side: "controls about 70% of X", "now holds
+    # half of X" (real reporting; a capture needs the whole place)
+    (
+        "advancing",
+        "obj",
+        r"\b(?:control(?:s|led|ling)?|holds?|held|holding|occup(?:y|ies|ied|ying))\s+(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|some|up\s+to|roughly|approximately|at\s+least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters)\s+of\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement)\s+of\s+)?",
+        "control hold held occup",
+        False,
+    ),
+    # a place passing to a side's control: "were now under its control", "came under Russian
+    # control"; "coming under enemy control" is still under way (an advance)
+    (
+        "advancing",
+        "subj",
+        r"\b(?:(?:is|are|was|were)\s+)?(?:gradually\s+|slowly\s+)?coming\s+under\s+(?:the\s+)?(?:enemy|Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their)\s+control\b",
+        "control",
+        False,
+    ),
+    (
+        "captured",
+        "subj",
+        r"\b(?:(?:is|are|was|were)\s+now|(?:has|have|had)\s+(?:now\s+)?(?:come|passed)|came|passed)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their|our)\s+control\b",
+        "control",
+        False,
+    ),
+    # "X is under the control of Ukraine's defence forces": held, in the defenders' words
+    (
+        "holding",
+        "subj",
+        r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|firmly\s+|fully\s+)?under\s+the\s+(?:full\s+)?control\s+of\b",
+        "control",
+        False,
+    ),
+    # "X is not occupied", "had not been captured": a negated capture is a denial
+    (
+        "denied",
+        "subj",
+        r"\b(?:is|are|was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:\w+\s+)?(?:occupied|captured|taken|seized|surrounded|encircled|blockaded|lost)\b",
+        "occupied captured taken seized surrounded encircled blockaded lost",
+        False,
+    ),
+    # a modifier naming who holds the place: "the Ukrainian-held city of X", "Russian-held X"
+    (
+        "holding",
+        "obj0",
+        r"\b(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|controlled)\s+(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub|port)\s+of\s+)?",
+        "held controlled",
+        False,
+    ),
+    # ground attacks counted by the defenders: "troops launched six attacks on X"; counted
+    # attacks that kill or injure people are strikes
+    (
+        "fighting",
+        "obj",
+        r"\b(?:troops|forces|units|soldiers|infantry|enemy|army)\s+(?:had\s+|have\s+|has\s+)?(?:launched|carried\s+out|conducted|made)\s+(?:\d[\d,]*|[a-z]+|dozens\s+of)\s+(?:ground\s+)?(?:attacks|assaults)\s+(?:on|near|around|in|at)\s+(?:(?:areas?|positions|villages)\s+(?:near|around)\s+)?(?![^.;]*\b(?:injur|kill|wound|dead|casualt))",
+        "launched carried conducted made",
+        False,
+    ),
+    # "came under repeated Russian attacks around X": a place under ground assault
+    (
+        "fighting",
+        "obj",
+        r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|pressure)\s+(?:around|near|in|on|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement)\s+of\s+)?",
+        "attack assault pressure",
+        False,
+    ),
+    # "troops circle in on X", "are zeroing in on X", "tightened the noose around X"
+    (
+        "advancing",
+        "obj",
+        r"\b(?:circl(?:e|es|ed|ing)\s+in\s+on|zero(?:es|ed|ing)?\s+in\s+on|tighten(?:s|ed|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:noose|grip|ring|encirclement)\s+(?:around|on))\s+",
+        "circl zero tighten",
+        False,
+    ),
+    # "Russian forces are inside X", "troops were already in the centre of X"
+    (
+        "advancing",
+        "obj",
+        r"\b(?:forces|troops|units|soldiers|infantry|groups)\s+(?:are|were|had\s+been|have\s+been)\s+(?:now\s+|already\s+)?(?:inside|in\s+the\s+(?:centre|center|outskirts)\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,4}?(?:town|city|village|settlement)\s+of\s+)?",
+        "inside centre center outskirts",
+        False,
+    ),
     # "Russian troops have stepped up attacks on X": ground troops' attacks are an advance,
     # not a strike (drone/missile/artillery attacks and "launched 13 attacks" stay strikes)
     (
@@ -154,7 +267,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "advancing",
         "obj",
-        r"\b(?:regained|regaining|regain|retook|recaptured|restored)\s+(?:(?:lost|some|several|their|its|former|the)\s+){0,2}(?:positions?|ground|territory|lines?|control)\s+(?:near|around|in|at|on|of)\s+",
+        r"\b(?:regained|regaining|regain|retook|recaptured|restored)\s+(?:(?:lost|some|several|their|its|former|the)\s+){0,2}(?:positions?|ground|territory|lines?)\s+(?:near|around|in|at|on|of)\s+",
         "regain retook recaptured restored",
         False,
     ),
@@ -211,7 +324,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "captured",
         "obj",
-        r"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize)\s+(?:\w+\s+){0,2}?control\s+(?:of|over)\s+",
+        r"\b(?:took|taken|taking|take|gained|gain|established|establish|seized|seize|wrested|wrest|won|assumed|regained|regaining|regain|restored)\s+(?:\w+\s+){0,2}?control\s+(?:of|over)\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?",
         "control",
         False,
     ),
@@ -247,7 +360,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "holding",
         "obj",
-        r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?|villages?|towns?|settlements?)\b(?:\s+(?:in|on|at|near|around|inside|of))?)",
+        r"\b(?:still\s+)?(?:holding|held|hold|holds|maintain|maintains|maintained|maintaining|retain|retains|retained)\s+(?:on\s+(?:to\s+)?|out\s+(?:in\s+)?|(?:\w+\s+){0,2}?(?:positions?|lines?|ground|defen[cs]es|parts?|areas?|sections?|districts?|pocket|territory|neighbou?rhoods?|streets?|blocks?|villages?|towns?|settlements?|bridgeheads?|footholds?|presence)\b(?:\s+(?:in|on|at|near|around|inside|of))?(?:\s+the\s+(?:area|vicinity)\s+of)?)",
         "hold held maintain retain",
         False,
     ),
@@ -324,7 +437,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "advancing",
         "obj",
-        r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|penetrat(?:ed|ing))\s+(?:(?:up\s+to|about|some|nearly|almost|around|more\s+than|over|as\s+far\s+as)\s+)?(?:\d[\d,.]*|a\s+few|several|[a-z]+)\s*(?:-\s*)?(?:kilometres|kilometers|km|miles|metres|meters)\s+(?:deep\s+)?(?:into|towards?|inside|in|near|on)\s+",
+        r"\b(?:advanc(?:ed|es|ing|e)|push(?:ed|es|ing)?|mov(?:ed|ing)|penetrat(?:ed|ing))\s+(?:(?:up\s+to|about|some|nearly|almost|around|more\s+than|over|as\s+far\s+as)\s+)?(?:\d[\d,.]*|a\s+few|several|[a-z]+)\s*(?:-\s*)?(?:kilometres|kilometers|km|miles|metres|meters)\s+(?:\([^()]{1,30}\)\s+)?(?:deep\s+)?(?:into|towards?|inside|in|near|on)\s+",
         "advanc push mov penetrat",
         False,
     ),
@@ -581,12 +694,13 @@ def find_cues(text: str) -> list[Cue]:
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
+            found = ctype  # per match: a hedged match must not retype the row's later ones
             if irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
                     continue
-                ctype = "assessment"
-            cues.append(Cue(s, e, ctype, attach, m.group(0), weak))
+                found = "assessment"
+            cues.append(Cue(s, e, found, attach, m.group(0), weak))
     cues.sort(key=lambda c: c.start)
     return cues
 

@@ -1,0 +1,107 @@
+"""Attribution and place constructions of news reporting that the main pass consults.
+
+Each rule here is general knowledge of how reporters write, with examples in the tests
+(tests/test_extract_reporting.py):
+- a bare ministry ("the defence ministry announced") speaks for the state the article last
+  quoted, or the country an opening "In Russia," names (a bare "General Staff" or "military"
+  keeps the combatant rule: the side defending the place);
+- a trailing counter-claim (", though Kyiv denied it", ", a claim dismissed by Ukraine's
+  military") is a denial of the same places by that party;
+- a region that only locates named settlements ("the village of X in the Y region",
+  "villages in the Y region - A, B and C") is no claim place of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.extract import claimants as cl
+
+# a state institution named without its country
+_BARE_INSTITUTION_RE = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:defen[cs]e|foreign)\s+ministry|ministry(?:\s+of\s+defen[cs]e)?|"
+    r"government|presidential\s+office|"
+    r"ministry['’]s\s+(?:spokesman|spokeswoman|statement)|(?:defen[cs]e\s+)?ministry\s+statement)$"
+)
+_IN_COUNTRY_RE = re.compile(r"^\W*In\s+(Russia|Ukraine)\s*,")
+
+
+def institution_side(claimant: str | None, sentence: str, last_state: str | None) -> str | None:
+    """The side of a bare institution claimant, or None when the claimant is not one."""
+    if not claimant or not _BARE_INSTITUTION_RE.match(claimant.strip()):
+        return None
+    if m := _IN_COUNTRY_RE.match(sentence):
+        return "russia" if m.group(1) == "Russia" else "ukraine"
+    return last_state
+
+
+_DENY = r"(?:denied|rejected|disputed|dismissed|refuted|contested)"
+# ", though Ukraine denied it", ", which Kyiv has rejected", ", a claim dismissed by X"
+_COUNTER_RE = re.compile(
+    r"(?:,|\s[—–])\s+(?:(?:though|although|but|which|a\s+claim(?:\s+that)?|something)\s+"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+|swiftly\s+|"
+    r"quickly\s+|later\s+)*" + _DENY + r"(?:\s+(?:it|this|that|the\s+claim))?\b"
+    r"|a\s+claim\s+(?:that\s+was\s+|since\s+)?" + _DENY + r"\s+by\s+(?P<by>[^,.;]{2,60}?))"
+    r"\s*(?:[,.;]|$)"
+)
+
+
+@dataclass(frozen=True)
+class Counter:
+    """A party answering the sentence's own claim."""
+
+    claimant: str
+    side: str
+    start: int  # offset of the counter-claim in the sentence
+
+
+def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
+    """A trailing denial by another side of the claim the sentence reports."""
+    m = _COUNTER_RE.search(sentence)
+    if m is None:
+        return None
+    who = (m.group("who") or m.group("by") or "").strip()
+    side = cl.side_of(who)
+    if side is None or side == main_side:
+        return None
+    return Counter(who, side, m.start())
+
+
+# "the village of Maiorsk in the Donetsk region": the region locates the village, even one
+# the gazetteer lacks; "four settlements in the Donetsk region, ..., including X" /
+# "villages in the Donetsk region - A, B and C": the region locates the listed villages
+_NAMED_SETTLEMENT_BEFORE_RE = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?\s*"
+    r"(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+)
+_PLURAL_SETTLEMENTS_BEFORE_RE = re.compile(
+    r"\b(?:villages|settlements|towns|cities|hamlets|localities)\s+(?:\w+\s+)?in\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$"
+)
+_LIST_AFTER_RE = re.compile(
+    r"(?:[^.;]{0,120}?(?:\s[—–]\s|,\s+including\s+|:\s+)|,\s+(?!the\b|a\b|an\b)[A-Z])"
+)
+
+
+def region_locates(text: str, start: int, end: int, settlement_after: bool) -> bool:
+    """True when the region mention at text[start:end] only locates settlements."""
+    before = text[max(0, start - 90) : start]
+    if _NAMED_SETTLEMENT_BEFORE_RE.search(before):
+        return True
+    return (
+        settlement_after
+        and _PLURAL_SETTLEMENTS_BEFORE_RE.search(before) is not None
+        and _LIST_AFTER_RE.match(text, end) is not None
+    )
+
+
+# ", including Yampil", "including the village of X": the claim before covers the list
+INCLUDING_BEFORE_RE = re.compile(
+    r",?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:town|city|village|settlement)s?\s+of\s+)?$"
+)
+# "Pokrovsk, a key hub that, if lost, would ...": an aside right after a place describes it
+ASIDE_AFTER_RE = re.compile(r",\s+(?:a|an|the|which|that|whose|where)\s")
+# the outlet's own modifier inside anyone's sentence: "the Ukrainian-held city of X"
+HELD_MODIFIER_RE = re.compile(r"(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|controlled)\b")
