@@ -73,10 +73,6 @@ class Guard:
         return cls(frozenset(f"{n}:{port}" for n in names), csrf, token, **kw)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
@@ -169,30 +165,48 @@ class SecurityMiddleware:
         return bool(got) and hmac.compare_digest(got.encode(), self.guard.token.encode())
 
     async def _forward(self, scope: Scope, receive: Receive, send: Send) -> None:
-        seen = 0
-        started = False
-        cap = self.guard.max_body
-
-        async def capped_receive() -> dict[str, Any]:
-            nonlocal seen
-            msg = await receive()
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
-                if seen > cap:
-                    raise _TooLarge
-            return msg
+        if scope["method"] in UNSAFE_METHODS:
+            body = await self._read_capped(receive)
+            if body is None:
+                await _reply(send, 413, f"request body over {self.guard.max_body} bytes")
+                return
+            receive = _replay(body, receive)
 
         async def secure_send(msg: dict[str, Any]) -> None:
-            nonlocal started
             if msg["type"] == "http.response.start":
-                started = True
                 names = {k.lower() for k, _ in SECURITY_HEADERS}
                 kept = [(k, v) for k, v in msg.get("headers", []) if k.lower() not in names]
                 msg = {**msg, "headers": kept + SECURITY_HEADERS}
             await send(msg)
 
-        try:
-            await self.app(scope, capped_receive, secure_send)
-        except _TooLarge:
-            if not started:
-                await _reply(send, 413, f"request body over {cap} bytes")
+        await self.app(scope, receive, secure_send)
+
+    async def _read_capped(self, receive: Receive) -> bytes | None:
+        """The whole body (a chunked one is counted as it arrives); None past the cap."""
+        chunks: list[bytes] = []
+        seen = 0
+        while True:
+            msg = await receive()
+            if msg["type"] != "http.request":
+                return b"".join(chunks)  # client went away: the app sees an empty body
+            part = msg.get("body", b"")
+            seen += len(part)
+            if seen > self.guard.max_body:
+                return None
+            chunks.append(part)
+            if not msg.get("more_body", False):
+                return b"".join(chunks)
+
+
+def _replay(body: bytes, then: Receive) -> Receive:
+    """A receive that hands the app the body read already, then the server's own messages."""
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await then()
+
+    return receive

@@ -420,6 +420,11 @@
     if (D.hasRejected) { G.rejected = L.layerGroup().addTo(map); overlays["Rejected claims (struck through)"] = G.rejected; }
     L.control.layers(null, overlays, { collapsed: true }).addTo(map);
     geomapClaimsMap(map, D, G);
+    // The legend starts folded (its title unfolds it): the map beside the queue is small.
+    setTimeout(function () {  // after the script's own fitting, which runs on a timeout too
+      var legend = document.querySelector("#map .geomap-legend");
+      if (legend) { legend.classList.add("geomap-legend-folded"); }
+    }, 0);
     if (view) { map.setView(view.c, view.z); }
     else {
       var b = G.places.getBounds();
@@ -504,6 +509,11 @@
       refreshMap(true);
     });
     $("more").addEventListener("click", function () { loadQueue(false); });
+    [["edit-q", "edit-search"], ["add-q", "add-search"]].forEach(function (x) {
+      $(x[0]).addEventListener("keydown", function (ev) {  // Enter searches, not submits
+        if (ev.key === "Enter") { ev.preventDefault(); $(x[1]).click(); }
+      });
+    });
     $("btn-confirm").addEventListener("click", confirmClaim);
     $("btn-reject").addEventListener("click", openReject);
     $("btn-edit").addEventListener("click", openEdit);
