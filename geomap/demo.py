@@ -75,7 +75,7 @@ def run_demo(
         try:
             for art in articles:
                 ex = extract_article(read_article(art))  # reads .md as Markdown
-                store.ingest(ex.source, ex.claims)
+                store.ingest(ex.source, ex.claims, text=ex.text)
             claims = store.claims()
         finally:
             store.close()

@@ -85,6 +85,9 @@ class Claim(Base):
         Index("ix_claims_type", "type"),
         Index("ix_claims_claim_date", "claim_date"),
         Index("ix_claims_source_id", "source_id"),
+        # The review queue: unreviewed first, in id or confidence order, read off an index.
+        Index("ix_claims_review_status_id", "review_status", "id"),
+        Index("ix_claims_review_status_confidence", "review_status", "confidence", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -105,11 +108,47 @@ class Claim(Base):
     origin: Mapped[str] = mapped_column(String(10), default="machine")
     review_status: Mapped[str] = mapped_column(String(20), default="unreviewed")
     notes: Mapped[str | None] = mapped_column(Text)
+    # Bumped by every review change: an edit made against an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     place: Mapped[Place] = relationship(back_populates="claims")
     source: Mapped[Source | None] = relationship(back_populates="claims")
 
 
+class SourceText(Base):
+    """The article text a source's claims were extracted from; their offsets index into it."""
+
+    __tablename__ = "source_texts"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ClaimAudit(Base):
+    """One review change: who changed which field of which claim, when, from what to what.
+
+    No foreign key to claims: the trail outlives a claim a re-ingest replaces.
+    """
+
+    __tablename__ = "claim_audit"
+    __table_args__ = (Index("ix_claim_audit_claim_id", "claim_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))  # confirm | reject | reset | edit | add
+    field: Mapped[str | None] = mapped_column(String(30))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)  # the claim's version after the change
+
+
 sources = Source.__table__
 places = Place.__table__
 claims = Claim.__table__
+source_texts = SourceText.__table__
+claim_audit = ClaimAudit.__table__

@@ -128,19 +128,33 @@ def _claim_id(text: str) -> int:
 )
 @click.option("--note", help="Why; appended to the claim's notes as 'review: NOTE'.")
 @click.option("--list", "list_", is_flag=True, help="List the claims still to review, with ids.")
+@click.option(
+    "--history", is_flag=True, help="Show the audit trail (of the given claims, or the latest)."
+)
+@click.option("--reviewer", default=None, help="Name for the audit trail (default: $USER).")
 @db_option
-def review_cmd(
-    claim_ids: tuple[str, ...], status: str | None, note: str | None, list_: bool, db: str | None
-) -> None:
+def review_cmd(claim_ids: tuple[str, ...], status: str | None, note: str | None, list_: bool,
+               history: bool, reviewer: str | None, db: str | None) -> None:  # fmt: skip
     """Confirm or reject stored claims by id; reviewed claims survive re-extraction.
 
     \b
       geomap review --list
       geomap review 12 15 --status rejected --note "the article means another Pokrovske"
       geomap claims Toretsk --review-status unreviewed   # one place's claims to review
+      geomap review 12 --history                          # who changed what, when
+
+    Changes made here and in `geomap serve` go to the same audit trail.
     """
     from geomap.query import ClaimFilter
+    from geomap.review import review_claims
     from geomap.store import open_store
+
+    if history:
+        if status or note or list_:
+            raise GeomapError("--history takes only claim ids")
+        with open_store(db) as store:
+            click.echo(_history(store, [_claim_id(x) for x in claim_ids]))
+        return
 
     if list_:
         if claim_ids or status or note:
@@ -155,8 +169,38 @@ def review_cmd(
     if status is None:
         raise GeomapError("give --status confirmed or --status rejected (unreviewed undoes it)")
     with open_store(db) as store:
-        n = store.review(ids, status, note)
+        n = review_claims(store, ids, status, note, reviewer or _user())
     click.echo(f"marked {n} claim{'s' * (n != 1)} {status}: " + ", ".join(f"#{i}" for i in ids))
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _history(store: Any, ids: list[int]) -> str:
+    """The audit trail, newest first: one line per changed field."""
+    from geomap.review import audit_log
+
+    rows = [r for i in ids for r in audit_log(store, i)] if ids else audit_log(store, None, 50)
+    if not rows:
+        return "no review changes recorded"
+    lines = []
+    for r in sorted(rows, key=lambda r: r.id, reverse=True):
+        what = (
+            f"{r.field}: {_short(r.old or '-', 30)} -> {_short(r.new or '-', 30)}"
+            if r.field
+            else ""
+        )
+        note = f' "{_short(r.note, 60)}"' if r.note else ""
+        lines.append(
+            f"{r.at}  #{r.claim_id} v{r.version}  {_short(r.who, 20)}  {r.action}  {what}{note}"
+        )
+    return "\n".join(line.rstrip() for line in lines)
 
 
 @main.command("add")

@@ -54,7 +54,7 @@ def process_paths(
             res.extraction = ext.extract_article(art, gazetteer=gazetteer)
             if store is not None:
                 ex = res.extraction
-                res.stored = store.ingest(ex.source, ex.claims)
+                res.stored = store.ingest(ex.source, ex.claims, text=ex.text)
         except (ReadError, GeomapError) as exc:
             res.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - one odd file (a parser choking on it) must

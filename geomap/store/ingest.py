@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from geomap.errors import GeomapError
 from geomap.model import claims as T_claims
 from geomap.model import places as T_places
+from geomap.model import source_texts as T_source_texts
 from geomap.model import sources as T_sources
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord
 from geomap.store.engine import CACHE_KB, StoreBase
@@ -135,6 +136,8 @@ class IngestMixin(StoreBase):
         source: SourceRecord,
         claims: Sequence[ClaimRecord],
         extractor_version: str | None = None,
+        *,
+        text: str | None = None,
     ) -> IngestResult:
         """Store one source and its claims in one transaction.
 
@@ -143,6 +146,7 @@ class IngestMixin(StoreBase):
         source's machine-made unreviewed claims are replaced; claims entered by a person or
         reviewed are kept (and new claims identical to a kept one are not added twice).
         `extractor_version` defaults to the highest version among the machine claims.
+        `text` is the article text the claims' offsets index into (kept for review).
         """
         if extractor_version is None:
             versions = [
@@ -151,7 +155,7 @@ class IngestMixin(StoreBase):
             extractor_version = max(versions, key=version_key) if versions else None
         for attempt in range(3):
             try:
-                return self._ingest_once(source, claims, extractor_version)
+                return self._ingest_once(source, claims, extractor_version, text)
             except IntegrityError as exc:
                 # A concurrent writer (PostgreSQL) stored the same source first: retry, which
                 # then sees it as a duplicate. Any other integrity problem is the caller's.
@@ -162,12 +166,17 @@ class IngestMixin(StoreBase):
         raise AssertionError("unreachable")
 
     def _ingest_once(
-        self, source: SourceRecord, claims: Sequence[ClaimRecord], version: str | None
+        self,
+        source: SourceRecord,
+        claims: Sequence[ClaimRecord],
+        version: str | None,
+        text: str | None = None,
     ) -> IngestResult:
         with self.write() as conn:
             existing = self._find_source(conn, source)
             if existing is None:
                 sid = self._insert_source(conn, source, version)
+                _save_text(conn, sid, text)
                 self._upsert_places(conn, (c.place for c in claims))
                 self._insert_claims(conn, [_claim_tuple(c, sid) for c in claims])
                 return IngestResult(sid, len(claims), 0, False)
@@ -198,6 +207,7 @@ class IngestMixin(StoreBase):
                 .where(T_sources.c.id == sid)
                 .values(extractor_version=version, **meta)
             )
+            _save_text(conn, sid, text)
             rows = [_claim_tuple(c, sid) for c in claims]
             rows = [r for r in rows if _key_of(r)[:10] not in kept]
             self._upsert_places(conn, (c.place for c in claims))
@@ -416,3 +426,11 @@ def _source_key(s: SourceRecord) -> tuple:
 
 def _source_version(c: ClaimRecord) -> str | None:
     return c.extractor_version if c.origin == "machine" else None
+
+
+def _save_text(conn: Connection, source_id: int, text: str | None) -> None:
+    """Keep (or replace) the article text of a source; None leaves what is stored."""
+    if text is None:
+        return
+    conn.execute(delete(T_source_texts).where(T_source_texts.c.source_id == source_id))
+    conn.execute(insert(T_source_texts).values(source_id=source_id, text=text))
