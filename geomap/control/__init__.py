@@ -1,9 +1,9 @@
 """Assessed control maps (issue 14): import DeepStateMap / ISW-style areas, check claims.
 
-  read_layers(path, source=, holder=, layer_date=)  -> ControlLayer list (layers.py)
-  import_layers(store, layers), list_layers(store)  (layerstore.py; PostGIS on PostgreSQL)
-  ControlChecker / check_claims / disagreements     (check.py)
-  map_layers(store, claims)                          plain data for geomap.render (mapdata.py)
+read_layers(path, source=, holder=, layer_date=)  -> ControlLayer list (layers.py)
+import_layers(store, layers), list_layers(store)  (layerstore.py; PostGIS on PostgreSQL)
+ControlChecker / check_claims / disagreements     (check.py)
+map_layers(store, claims)                          plain data for geomap.render (mapdata.py)
 """
 
 from geomap.control.check import (

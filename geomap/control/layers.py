@@ -167,16 +167,20 @@ def _polygons(geom: Any) -> list[Polygon]:
 
 def _checked_polygon(poly: Polygon, where: str) -> tuple[Polygon | MultiPolygon, str | None]:
     """The polygon, repaired when that is safe; GeomapError when it is not a usable area."""
-    if poly.is_empty or poly.area == 0:
-        raise GeomapError(f"{where}: empty polygon (no area): fix or drop it")
+    if poly.is_empty:
+        raise GeomapError(f"{where}: empty polygon: fix or drop it")
     _check_lonlat(poly, where)
     for ring in (poly.exterior, *poly.interiors):
+        if len(set(ring.coords)) < 3:
+            raise GeomapError(f"{where}: empty polygon: a ring with fewer than 3 distinct points")
         if not ring.is_simple:
             reason = shapely.is_valid_reason(Polygon(ring))
             raise GeomapError(
                 f"{where}: a ring crosses itself ({reason}): the area it means is ambiguous; "
                 "fix the polygon in a GIS (e.g. QGIS 'Fix geometries') and import again"
             )
+    if poly.area == 0:
+        raise GeomapError(f"{where}: empty polygon (no area): fix or drop it")
     if poly.is_valid:
         return poly, None
     reason = shapely.is_valid_reason(poly)

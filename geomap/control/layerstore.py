@@ -105,7 +105,7 @@ def _insert(conn: Connection, lay: ControlLayer, schema: str | None, now: dateti
     wkb = shapely.to_wkb(lay.geometry, output_dimension=2)
     geom = bindparam("geom", wkb, type_=T.c.geom.type)
     if schema is not None:
-        geom = getattr(getattr(func, schema), "ST_GeomFromWKB")(geom, 4326)
+        geom = getattr(func, schema).ST_GeomFromWKB(geom, 4326)
     conn.execute(
         insert(T).values(
             source=lay.source,
@@ -135,7 +135,7 @@ def load_geometries(store: Store, ids: Iterable[int]) -> dict[int, MultiPolygon]
     """Layer id -> its MultiPolygon (read as WKB on either backend)."""
     ids = sorted(set(ids))
     schema = postgis_schema(store)
-    col = T.c.geom if schema is None else getattr(getattr(func, schema), "ST_AsBinary")(T.c.geom)
+    col = T.c.geom if schema is None else getattr(func, schema).ST_AsBinary(T.c.geom)
     out: dict[int, MultiPolygon] = {}
     with store.read() as conn:
         for i in range(0, len(ids), 500):
