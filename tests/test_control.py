@@ -228,8 +228,8 @@ def test_repairable_polygon_is_repaired_and_said_so(tmp_path):
 
 def test_nothing_is_stored_when_one_file_is_bad(tmp_path, store):
     bad = _gj(tmp_path, BOWTIE)
-    res = CliRunner().invoke(main, ["control", "import", str(DEEPSTATE[0]), str(bad), "--holder",
-                                    "russia", "--source", "deepstate", "--db", store.url])  # fmt: skip
+    args = ["control", "import", str(DEEPSTATE[0]), str(bad), "--holder", "russia"]
+    res = CliRunner().invoke(main, [*args, "--source", "deepstate", "--db", store.url])
     assert res.exit_code == 1 and "crosses itself" in res.output
     assert list_layers(store) == []
 
