@@ -15,9 +15,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -147,8 +149,36 @@ class ClaimAudit(Base):
     version: Mapped[int] = mapped_column(Integer)  # the claim's version after the change
 
 
+class ControlLayer(Base):
+    """An assessed control area (issue 14): one source's map of one side's area on one day.
+
+    `geom` is the area as a MultiPolygon in EPSG:4326: WKB on SQLite; on PostgreSQL a PostGIS
+    geometry(MultiPolygon, 4326) when migration 0006 could enable PostGIS (else WKB in bytea),
+    so spatial queries run in the database (geomap.control.layerstore). The model declares the
+    portable WKB form; reflection does not know PostGIS's type and comparisons skip it.
+    """
+
+    __tablename__ = "control_layers"
+    __table_args__ = (
+        UniqueConstraint("source", "holder", "layer_date", name="uq_control_layers_key"),
+        Index("ix_control_layers_layer_date", "layer_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(100))
+    holder: Mapped[str] = mapped_column(String(20))
+    layer_date: Mapped[date] = mapped_column(Date)
+    geom: Mapped[bytes] = mapped_column(LargeBinary)
+    parts: Mapped[int] = mapped_column(Integer)
+    area_km2: Mapped[float] = mapped_column(Float)
+    file: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 sources = Source.__table__
 places = Place.__table__
 claims = Claim.__table__
 source_texts = SourceText.__table__
 claim_audit = ClaimAudit.__table__
+control_layers = ControlLayer.__table__

@@ -13,6 +13,13 @@ from typing import Any
 import click
 
 from geomap.cli import main
+from geomap.cli.control import (
+    check_options,
+    checked,
+    control_options,
+    format_disagreements,
+    has_layers,
+)
 from geomap.cli.options import (
     db_option,
     filter_options,
@@ -83,21 +90,35 @@ def format_table(claims: list[ClaimRecord]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV output (ACLED-like columns).")
 @click.option("--geojson", "as_geojson", is_flag=True, help="GeoJSON FeatureCollection.")
+@click.option(
+    "--disagrees",
+    is_flag=True,
+    help="Only claims the assessed control map contradicts (see `geomap control`).",
+)
+@control_options
 @db_option
-def claims_cmd(
-    place: str | None, as_json: bool, as_csv: bool, as_geojson: bool, db: str | None, **kw: Any
-) -> None:
+def claims_cmd(place: str | None, as_json: bool, as_csv: bool, as_geojson: bool,
+               disagrees: bool, db: str | None, **kw: Any) -> None:  # fmt: skip
     """Everything said about PLACE (any alias), oldest first, with a per-side summary.
 
     A region (e.g. "Donetsk region", "Donbas") covers the claims about its settlements too;
-    --region-only keeps the region-wide ones.
+    --region-only keeps the region-wide ones. With control layers stored, --json and --csv
+    add assessed_holder, line_distance_km and agrees; --disagrees lists the contradicted.
     """
     from geomap.store import open_store
 
     if sum((as_json, as_csv, as_geojson)) > 1:
         raise GeomapError("choose one of --json, --csv, --geojson")
+    check = check_options(kw)
     flt = make_filter(place, kw)
     with open_store(db) as store:
+        if (disagrees or as_json or as_csv) and not as_geojson and has_layers(store):
+            _checked_out(
+                store, flt, check, disagrees, "jsonl" if as_json else "csv", as_json or as_csv
+            )
+            return
+        if disagrees:
+            raise GeomapError("no control layers stored: `geomap control import` one first")
         if as_json or as_csv or as_geojson:
             fmt = "jsonl" if as_json else "csv" if as_csv else "geojson"
             _stream_out(store.iter_claims(flt), fmt)
@@ -107,6 +128,19 @@ def claims_cmd(
         click.echo("no claims match" + (f" for {place!r}" if place else ""))
         return
     click.echo(format_table(found))
+
+
+def _checked_out(store, flt, check, disagrees: bool, fmt: str, export: bool) -> None:
+    """`claims` with the control check (issue 14): exports carry its columns; a table of the
+    disagreeing claims otherwise."""
+    if export:
+        claims, extra = checked(store, store.iter_claims(flt), check, disagrees)
+        _stream_out(claims, fmt, extra)
+        return
+    from geomap.control import disagreements
+
+    pairs = disagreements(store, store.claims(flt), check)
+    click.echo(format_disagreements(pairs) if pairs else "no claim disagrees with the assessed map")
 
 
 def _claim_id(text: str) -> int:
@@ -299,12 +333,12 @@ def export_cmd(
     click.echo(f"exported {n} claims to {output}", err=True)
 
 
-def _stream_out(claims: Iterator[ClaimRecord], fmt: str) -> None:
+def _stream_out(claims: Iterator[ClaimRecord], fmt: str, extra=None) -> None:
     """Write claims to stdout as they are read, so a big store never sits in memory."""
     from geomap.formats import write_claims
 
     try:
-        write_claims(claims, sys.stdout, fmt)
+        write_claims(claims, sys.stdout, fmt, extra)
         sys.stdout.flush()
     except BrokenPipeError:  # `geomap claims --json | head`: the reader has had enough
         devnull = os.open(os.devnull, os.O_WRONLY)

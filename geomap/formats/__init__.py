@@ -47,9 +47,23 @@ def _module(fmt: str):
     return {"csv": csv, "jsonl": jsonl, "geojson": geojson, "kml": kml}[fmt]
 
 
-def write_claims(claims: Iterable[ClaimRecord], fp: IO[str], fmt: str) -> int:
-    """Write claims to an open text stream (CSV streams need newline=""); returns the count."""
-    return _module(detect_format("", fmt)).dump(claims, fp)
+def write_claims(
+    claims: Iterable[ClaimRecord],
+    fp: IO[str],
+    fmt: str,
+    extra: Callable[[ClaimRecord], dict[str, Any]] | None = None,
+) -> int:
+    """Write claims to an open text stream (CSV streams need newline=""); returns the count.
+
+    `extra(claim)` adds columns after the standard ones (CSV and JSON Lines only; e.g. the
+    control check's assessed_holder, line_distance_km, agrees); import ignores them.
+    """
+    fmt = detect_format("", fmt)
+    if extra is None:
+        return _module(fmt).dump(claims, fp)
+    if fmt not in ("csv", "jsonl"):
+        raise GeomapError(f"extra columns are written to CSV and JSON Lines only, not {fmt}")
+    return _module(fmt).dump(claims, fp, extra=extra)
 
 
 def export_claims(claims: Iterable[ClaimRecord], path: str | Path, fmt: str | None = None) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from geomap.errors import GeomapError
@@ -38,19 +38,30 @@ def unescape_cell(s: str) -> str:
     return s[1:] if s.startswith(ESCAPE) and s[1:].startswith(_ESCAPED) else s
 
 
-def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
+def dump(
+    claims: Iterable[ClaimRecord],
+    fp: IO[str],
+    extra: Callable[[ClaimRecord], dict[str, Any]] | None = None,
+) -> int:
+    """`extra` (see formats.write_claims) names its columns in an `extra.columns` attribute."""
     # RFC 4180 CRLF records: the csv module quotes a field only for characters of the line
     # terminator, so with "\n" alone a bare CR inside a quote split the record on reading.
-    w = csv.DictWriter(fp, fieldnames=list(COLUMNS), lineterminator="\r\n")
+    extra_cols = list(getattr(extra, "columns", ())) if extra is not None else []
+    w = csv.DictWriter(fp, fieldnames=list(COLUMNS) + extra_cols, lineterminator="\r\n")
     w.writeheader()
     n = 0
     for c in claims:
-        w.writerow(
-            {
-                k: escape_cell(to_text(v)) if k in TEXT_COLUMNS else to_text(v)
-                for k, v in claim_to_row(c).items()
-            }
-        )
+        row = {
+            k: escape_cell(to_text(v)) if k in TEXT_COLUMNS else to_text(v)
+            for k, v in claim_to_row(c).items()
+        }
+        if extra is not None:
+            for k, v in extra(c).items():
+                if isinstance(v, bool):
+                    row[k] = str(v).lower()
+                else:
+                    row[k] = escape_cell(v) if isinstance(v, str) else to_text(v)
+        w.writerow(row)
         n += 1
     return n
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from geomap.errors import GeomapError
@@ -11,12 +11,18 @@ from geomap.formats.rows import claim_to_row, to_json_value
 from geomap.records import ClaimRecord
 
 
-def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
+def dump(
+    claims: Iterable[ClaimRecord],
+    fp: IO[str],
+    extra: Callable[[ClaimRecord], dict[str, Any]] | None = None,
+) -> int:
     n = 0
     for c in claims:
         row = {k: to_json_value(v) for k, v in claim_to_row(c).items()}
         if c.id is not None:
             row["claim_id"] = c.id  # the store's id (for `geomap review`); ignored on import
+        if extra is not None:
+            row.update((k, to_json_value(v)) for k, v in extra(c).items())
         fp.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n
