@@ -37,7 +37,8 @@ def _match_case(form: str, written: str) -> str:
     parts, wparts = form.split("-"), written.split("-")
     if len(parts) == len(wparts):
         return "-".join(
-            p[:1].upper() + p[1:] if w[:1].isupper() else p for p, w in zip(parts, wparts)
+            p[:1].upper() + p[1:] if w[:1].isupper() else p
+            for p, w in zip(parts, wparts, strict=True)
         )
     return form[:1].upper() + form[1:] if written[:1].isupper() else form
 

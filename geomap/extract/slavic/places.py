@@ -27,8 +27,8 @@ _PREP = frozenset({"в", "у", "на"})
 _DISTRICT_RE = re.compile(r"(?i)^район\w*$|^округ\w*$")
 _ADMIN_RE = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|громад\w*)$")
 NEAR_KM = 50.0  # a list member farther than this from the list's anchor is a namesake
-TIE_MARGIN = 1.0
-OBLAST_NEAR_KM = 250.0  # outside the oblasts a text names, a place must lie this near one  # candidates this close in score are settled by distance to the anchor
+TIE_MARGIN = 1.0  # candidates this close in score are settled by distance to the anchor
+OBLAST_NEAR_KM = 250.0  # outside the oblasts a text names, a place must lie this near one
 
 
 @dataclass
