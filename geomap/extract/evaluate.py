@@ -14,6 +14,11 @@ Matching rule (one-to-one, honest):
 - date accuracy: of the matched pairs, the share with the right date (same day for a
   `YYYY-MM-DD` gold at day precision; same year and month for a `YYYY-MM` gold).
 - core recall: gold claims marked `core` that are matched AND have the right date.
+- resolvable recall / precision: the same over the gold claims whose place the gazetteer can
+  hold (a `geonameid` or `admin1`; villages it lacks have neither); a prediction left
+  unmatched that names such an unresolvable gold place as written, in its quote, with its
+  side and type, is then not counted against precision (the gazetteer, not the extractor,
+  is missing the place).
 """
 
 from __future__ import annotations
@@ -55,6 +60,9 @@ class ArticleScore:
     date_right: int = 0
     core: int = 0
     core_found: int = 0
+    resolvable: int = 0  # gold claims with a geonameid or admin1
+    resolvable_matched: int = 0
+    unresolvable_predicted: int = 0  # unmatched predictions about a gold place with no id
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -97,8 +105,21 @@ class EvalReport:
         c = self._sum("core")
         return self._sum("core_found") / c if c else 1.0
 
+    @property
+    def resolvable_recall(self) -> float:
+        g = self._sum("resolvable")
+        return self._sum("resolvable_matched") / g if g else 0.0
+
+    @property
+    def resolvable_precision(self) -> float:
+        p = self._sum("predicted") - self._sum("unresolvable_predicted")
+        return self._sum("matched") / p if p > 0 else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "resolvable_recall": round(self.resolvable_recall, 4),
+            "resolvable_precision": round(self.resolvable_precision, 4),
+            "resolvable": self._sum("resolvable"),
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
@@ -139,6 +160,12 @@ class EvalReport:
             f"place accuracy {self.place_accuracy:.3f}  date accuracy {self.date_accuracy:.3f}  "
             f"core recall {self.core_recall:.3f} ({self._sum('core_found')}/{self._sum('core')})"
         )
+        if self._sum("resolvable") < self._sum("gold"):
+            lines.append(
+                f"RESOLVABLE (gold places the gazetteer can hold: {self._sum('resolvable')} of "
+                f"{self._sum('gold')}): precision {self.resolvable_precision:.3f}  recall "
+                f"{self.resolvable_recall:.3f}"
+            )
         return "\n".join(lines)
 
 
@@ -219,6 +246,7 @@ def score_article(
     used: set[int] = set()
     for g in gold:
         sc.core += g.core
+        sc.resolvable += g.geonameid is not None or bool(g.admin1)
         if g.span is None:
             sc.missed.append(_gold_dict(g))
             continue
@@ -250,6 +278,7 @@ def score_article(
             continue
         used.add(best[1])
         sc.matched += 1
+        sc.resolvable_matched += g.geonameid is not None or bool(g.admin1)
         ok_date = date_matches(g, claims[best[1]])
         sc.date_right += ok_date
         if g.core and ok_date:
@@ -257,6 +286,8 @@ def score_article(
         elif g.core:
             sc.missed.append(_gold_dict(g) | {"why": f"wrong date {claims[best[1]].claim_date}"})
     for k, c in enumerate(claims):
+        if k not in used and _about_unresolvable(c, gold):
+            sc.unresolvable_predicted += 1
         if k not in used:
             sc.false_positives.append(
                 {
@@ -269,6 +300,21 @@ def score_article(
                 }
             )
     return sc
+
+
+def _about_unresolvable(c: ClaimRecord, gold: list[Gold]) -> bool:
+    """Does a prediction name, as written, a gold place that has no id, in its quote?"""
+    return any(
+        g.geonameid is None
+        and not g.admin1
+        and g.span is not None
+        and c.start is not None
+        and c.end is not None
+        and _overlap((c.start, c.end), g.span) > 0
+        and (c.side, c.type) == (g.side, g.type)
+        and c.place_as_written == g.place
+        for g in gold
+    )
 
 
 def _gold_dict(g: Gold) -> dict[str, Any]:

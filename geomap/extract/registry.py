@@ -90,9 +90,23 @@ class AutoExtractor:
 
 
 # name -> factory; the built-ins are created on first use (they import the rule data lazily)
+def _russian() -> Extractor:
+    from geomap.extract.slavic import RussianExtractor
+
+    return RussianExtractor()
+
+
+def _ukrainian() -> Extractor:
+    from geomap.extract.slavic import UkrainianExtractor
+
+    return UkrainianExtractor()
+
+
 _BUILTIN: dict[str, Callable[[], Extractor]] = {
     "rules": RulesExtractor,
     "auto": AutoExtractor,
+    "rules-ru": _russian,
+    "rules-uk": _ukrainian,
 }
 _INSTANCES: dict[str, Extractor] = {}
 
