@@ -59,6 +59,7 @@ def test_auto_dispatches_by_language(gaz) -> None:
 
         registry._BUILTIN.pop("fake-ru", None)
         registry._INSTANCES.pop("fake-ru", None)
+        registry._REGISTERED.remove("fake-ru")
 
 
 def test_cli_rejects_an_unknown_extractor(tmp_path) -> None:

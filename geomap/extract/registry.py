@@ -111,10 +111,17 @@ _BUILTIN: dict[str, Callable[[], Extractor]] = {
 _INSTANCES: dict[str, Extractor] = {}
 
 
+_REGISTERED: list[str] = []  # names added by register(), newest first: they win in `auto`
+
+
 def register(name: str, factory: Callable[[], Extractor]) -> None:
-    """Add (or replace) an extractor under `name`; for tests and notebooks."""
+    """Add (or replace) an extractor under `name`; for tests and notebooks. For its languages
+    it takes precedence over the built-ins in `auto`."""
     _BUILTIN[name] = factory
     _INSTANCES.pop(name, None)
+    if name in _REGISTERED:
+        _REGISTERED.remove(name)
+    _REGISTERED.insert(0, name)
 
 
 def _plugins() -> dict[str, Any]:
@@ -153,7 +160,8 @@ def get_extractor(name: str | None = None) -> Extractor:
 def _by_language() -> dict[str, Extractor]:
     """language -> the first non-auto extractor that reads it (built-ins first)."""
     out: dict[str, Extractor] = {}
-    for name in list(_BUILTIN) + sorted(set(_plugins()) - set(_BUILTIN)):
+    names = _REGISTERED + [n for n in _BUILTIN if n not in _REGISTERED]
+    for name in names + sorted(set(_plugins()) - set(_BUILTIN)):
         if name == "auto":
             continue
         ext = get_extractor(name)

@@ -20,7 +20,8 @@ from geomap.render.mapbuild import GEONAMES_ATTR, front_steps, pack_front_steps
 from geomap.render.outline import outline_layers
 from geomap.render.styles import style_table
 from geomap.review import QueueFilter, _filter_conds
-from geomap.store import Store, _rows_to_records
+from geomap.store import Store
+from geomap.store.rows import _rows_to_records
 
 MAP_LIMIT = 5_000  # newest claims drawn; the map is a view of the filter, not an export
 
