@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any, Protocol
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.records import PlaceRef
 
 # Two candidates are "close" when the runner-up scores within this margin of the winner (the
@@ -119,14 +119,15 @@ def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> Pla
     if not cands:
         hints = gaz.suggest(name)
         raise GeomapError(
-            f"unknown place {name!r}" + (f"; did you mean: {', '.join(hints)}?" if hints else "")
+            f"unknown place {shown(name)}"
+            + (f"; did you mean: {', '.join(hints)}?" if hints else "")
         )
     if strict:
         ties = ambiguous_candidates(cands)
         if ties:
             listing = "; ".join(_describe(c, gaz) for c in ties)
             raise GeomapError(
-                f"ambiguous place {name!r}: {listing}; give the id or a --context "
+                f"ambiguous place {shown(name)}: {listing}; give the id or a --context "
                 "(e.g. the oblast) to choose"
             )
     return place_ref(cands[0].place)

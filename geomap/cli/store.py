@@ -19,7 +19,7 @@ from geomap.cli.options import (
     make_filter,
     parse_claim_date,
 )
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.query import side_summary
 from geomap.records import (
     CLAIM_TYPES,
@@ -28,6 +28,8 @@ from geomap.records import (
     SIDES,
     ClaimRecord,
     SourceRecord,
+    check_source_url,
+    validate_claim,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -104,7 +106,7 @@ def claims_cmd(
             return
         found = store.claims(flt)
     if not found:
-        click.echo("no claims match" + (f" for {place!r}" if place else ""))
+        click.echo("no claims match" + (f" for {shown(place)}" if place else ""))
         return
     click.echo(format_table(found))
 
@@ -114,7 +116,8 @@ def _claim_id(text: str) -> int:
     t = text.strip().removeprefix("#")
     if not t.isdigit() or int(t) == 0:
         raise GeomapError(
-            f"bad claim id {text!r}: want a number such as 12 (`geomap review --list` shows ids)"
+            f"bad claim id {shown(text)}: want a number such as 12 "
+            "(`geomap review --list` shows ids)"
         )
     return int(t)
 
@@ -183,8 +186,7 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
     from geomap.places import resolve_place
     from geomap.store import open_store
 
-    if source_url and not re.match(r"^https?://", source_url):
-        raise GeomapError(f"--source {source_url!r} is not an http(s) URL")
+    check_source_url(source_url)
     day, implied = parse_claim_date(when)
     ref = resolve_place(place, context=context, strict=True)
     claim = ClaimRecord(
@@ -201,6 +203,7 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
         notes=notes,
         source=SourceRecord(url=source_url) if source_url else None,
     )
+    validate_claim(claim)  # the same checks an import makes
     with open_store(db) as store:
         cid = store.add_claim(claim)
     click.echo(f"added claim #{cid}: {side} {type_} {ref.name} (id {ref.id})")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.formats.rows import RowError, row_to_claim
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -30,7 +30,7 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
     """The format named, else the one the file extension implies."""
     if fmt:
         if fmt not in FORMATS:
-            raise GeomapError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+            raise GeomapError(f"unknown format {shown(fmt)}; choose one of: {', '.join(FORMATS)}")
         return fmt
     ext = Path(str(path)).suffix.lower()
     if ext not in _EXT:

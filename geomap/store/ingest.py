@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.model import claims as T_claims
 from geomap.model import places as T_places
 from geomap.model import sources as T_sources
@@ -209,7 +209,9 @@ class IngestMixin(StoreBase):
         try:
             return self._add_claim(claim)
         except IntegrityError as exc:
-            raise GeomapError(f"cannot store claim about {claim.place.name!r}: {exc.orig}") from exc
+            raise GeomapError(
+                f"cannot store claim about {shown(claim.place.name)}: {exc.orig}"
+            ) from exc
 
     def _add_claim(self, claim: ClaimRecord) -> int:
         with self.write() as conn:
