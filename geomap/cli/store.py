@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sys
@@ -215,18 +214,21 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
 @db_option
 def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
     """Import claims from FILE (all or nothing); rows already stored are skipped."""
-    from geomap.formats import stream_claims
+    from geomap.formats import detect_format
+    from geomap.importing import import_file
     from geomap.places import resolve_place
     from geomap.store import open_store
 
-    claims = stream_claims(file, fmt, resolve=lambda name: resolve_place(name, strict=False))
-    first = next(claims, None)  # a missing or malformed file fails before the store is opened
+    fmt = detect_format(file, fmt)
+    if not file.is_file():  # fail before the store is opened (and perhaps created)
+        raise GeomapError(f"{file}: no such file")
     with open_store(db) as store:
         # Streamed in one transaction: a bad row further on rolls back every row before it.
-        res = store.import_claims(itertools.chain([first] if first else [], claims))
+        res = import_file(store, file, fmt, resolve=lambda name: resolve_place(name, strict=False))
+    reviewed = f", {res.reviewed} stored claims took the file's review" if res.reviewed else ""
     click.echo(
         f"imported {res.added} claims from {file} "
-        f"({res.skipped} already stored, {res.sources_added} new sources)"
+        f"({res.skipped} already stored{reviewed}, {res.sources_added} new sources)"
     )
 
 

@@ -77,16 +77,20 @@ def stream_claims(
     path: str | Path,
     fmt: str | None = None,
     resolve: Callable[[str], PlaceRef] | None = None,
+    check: Callable[[ClaimRecord], ClaimRecord] | None = None,
 ) -> Iterator[ClaimRecord]:
     """read_claims one claim at a time, for an import that must not hold the file in memory.
 
     CSV and JSON Lines are read row by row; GeoJSON and KML parse their document first. A bad
     row raises GeomapError when it is reached: the store's import (one transaction) then
-    rolls back everything before it.
+    rolls back everything before it. `check` may refuse a valid row with a RowError or
+    return it amended (the import's place check); an error then names the line too.
     """
     for where, row in iter_rows(path, fmt):
         try:
             claim = row_to_claim(row, resolve)
+            if check is not None:
+                claim = check(claim)
         except RowError as exc:
             raise GeomapError(f"{path}: {where}: {exc}") from None
         yield claim
@@ -101,5 +105,5 @@ def read_claims(
     return list(stream_claims(path, fmt, resolve))
 
 
-__all__ = ["FORMATS", "detect_format", "export_claims", "read_claims", "stream_claims",
-           "write_claims", "iter_rows"]  # fmt: skip
+__all__ = ["FORMATS", "RowError", "detect_format", "export_claims", "read_claims",
+           "stream_claims", "write_claims", "iter_rows"]  # fmt: skip
