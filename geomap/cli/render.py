@@ -17,7 +17,7 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
     from geomap.store import open_store
 
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         return flt, store.claims(flt)
 
 

@@ -98,7 +98,7 @@ def claims_cmd(
     if sum((as_json, as_csv, as_geojson)) > 1:
         raise GeomapError("choose one of --json, --csv, --geojson")
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         if as_json or as_csv or as_geojson:
             fmt = "jsonl" if as_json else "csv" if as_csv else "geojson"
             _stream_out(store.iter_claims(flt), fmt)
@@ -147,7 +147,7 @@ def review_cmd(
     if list_:
         if claim_ids or status or note:
             raise GeomapError("--list takes no claim ids, --status or --note")
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             found = store.claims(ClaimFilter(review_status="unreviewed"))
         click.echo(format_table(found) if found else "no claims to review")
         return
@@ -251,7 +251,7 @@ def export_cmd(
     from geomap.store import open_store
 
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         if output is None:
             _stream_out(store.iter_claims(flt), fmt or "csv")
             return
