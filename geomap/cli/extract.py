@@ -63,8 +63,10 @@ def ingest(
         store = open_store(db)
     files = expand_paths(list(paths))
     out: list = []
+    # A progress bar only on a terminal: in a pipe or a log it would be one stray line.
+    progress = sys.stderr.isatty() and len(files) > 1
     with click.progressbar(
-        length=len(files), label="extracting", file=sys.stderr, show_pos=True
+        length=len(files), label="extracting", file=sys.stderr, show_pos=True, hidden=not progress
     ) as bar:
 
         def step(res) -> None:
