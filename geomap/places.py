@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from geomap.errors import GeomapError, shown
@@ -50,12 +51,50 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _gazetteer():
+# Told before the gazetteer builds its index (first run, or new place data: ~20 s of silence
+# otherwise). The CLI sets it when stderr is a terminal; library users may set their own.
+_build_notice: Callable[[str], None] | None = None
+_build_checked = False
+
+
+def on_gazetteer_build(notice: Callable[[str], None] | None) -> None:
+    """Have `notice(message)` called once before a gazetteer index build (None: quiet)."""
+    global _build_notice, _build_checked
+    _build_notice, _build_checked = notice, False
+
+
+def gazetteer_build_pending() -> bool:
+    """True when opening the default gazetteer will first build its index (cheap to ask)."""
+    try:
+        from gazetteer.core import Gazetteer
+        from gazetteer.index import cache_path, default_source
+
+        return not Gazetteer._is_fresh(cache_path(), default_source())
+    except Exception:  # noqa: BLE001 - only decides whether to print a note
+        return False
+
+
+def load_gazetteer() -> Any:
+    """The process-wide offline gazetteer, announcing an index build through the notice."""
+    global _build_checked
     try:
         from gazetteer import default_gazetteer
     except ImportError as exc:  # the gazetteer package is part of this project; be explicit
         raise GeomapError(f"the gazetteer is not available ({exc}); use a place id") from exc
+    if _build_notice is not None and not _build_checked:
+        _build_checked = True
+        if gazetteer_build_pending():
+            from gazetteer.index import cache_path
+
+            _build_notice(
+                f"building the offline gazetteer index in {cache_path()} "
+                "(first run or new place data; about 20 s, once)..."
+            )
     return default_gazetteer()
+
+
+def _gazetteer():
+    return load_gazetteer()
 
 
 def looks_like_place_id(s: str) -> bool:
@@ -176,10 +215,9 @@ class GazetteerLookup:
     def _get_gaz(self) -> Any:
         if self._gaz is None:
             try:
-                from gazetteer import default_gazetteer
-            except ImportError:
+                self._gaz = load_gazetteer()
+            except GeomapError:
                 return None
-            self._gaz = default_gazetteer()
         return self._gaz
 
     def candidates(self, name: str) -> list[PlaceRef]:

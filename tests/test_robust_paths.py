@@ -64,3 +64,24 @@ def test_report_and_map_count_the_claims_they_show(tmp_path):
         assert f"wrote {out} (2 claims, 2 places; 1 rejected claim(s) left out" in res.output
         res = run(cmd, "--db", url, "-o", str(out), "--show-rejected")
         assert f"wrote {out} (3 claims, 3 places)" in res.output
+
+
+def test_a_pending_gazetteer_build_is_detected_and_announced_only_when_asked(
+    tmp_path, monkeypatch, gaz
+):
+    """The CLI sets the notice on a terminal only (CliRunner is none: the tests stay quiet);
+    the check that decides whether to announce is cheap and exact."""
+    import geomap.places as places
+
+    assert not places.gazetteer_build_pending()  # the session's index is built and fresh
+    monkeypatch.setenv("GEOMAP_GAZETTEER_CACHE", str(tmp_path / "cache") + "/")
+    assert places.gazetteer_build_pending()  # an empty cache: the next open builds
+    monkeypatch.delenv("GEOMAP_GAZETTEER_CACHE")
+    heard: list[str] = []
+    places.on_gazetteer_build(heard.append)
+    try:
+        assert places.load_gazetteer() is gaz and heard == []  # fresh: nothing to say
+    finally:
+        places.on_gazetteer_build(None)
+    res = run("place", "Toretsk", "--limit", "1")
+    assert res.exit_code == 0 and "gazetteer index" not in res.output

@@ -61,6 +61,10 @@ def _fail(message: str) -> None:
 @click.version_option(package_name="geomap")
 def main() -> None:
     """Map contested front-line claims from war reporting, offline."""
+    if sys.stderr.isatty():  # long first-time work says so; pipes and tests stay quiet
+        from geomap.places import on_gazetteer_build
+
+        on_gazetteer_build(lambda message: click.echo(f"geomap: {message}", err=True))
 
 
 # Each area keeps its commands in its own module; importing registers them on `main`.
