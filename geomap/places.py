@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.records import PlaceRef
 
 # Two candidates are "close" when the runner-up scores within this margin of the winner (the
@@ -50,12 +51,50 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _gazetteer():
+# Told before the gazetteer builds its index (first run, or new place data: ~20 s of silence
+# otherwise). The CLI sets it when stderr is a terminal; library users may set their own.
+_build_notice: Callable[[str], None] | None = None
+_build_checked = False
+
+
+def on_gazetteer_build(notice: Callable[[str], None] | None) -> None:
+    """Have `notice(message)` called once before a gazetteer index build (None: quiet)."""
+    global _build_notice, _build_checked
+    _build_notice, _build_checked = notice, False
+
+
+def gazetteer_build_pending() -> bool:
+    """True when opening the default gazetteer will first build its index (cheap to ask)."""
+    try:
+        from gazetteer.core import Gazetteer
+        from gazetteer.index import cache_path, default_source
+
+        return not Gazetteer._is_fresh(cache_path(), default_source())
+    except Exception:  # noqa: BLE001 - only decides whether to print a note
+        return False
+
+
+def load_gazetteer() -> Any:
+    """The process-wide offline gazetteer, announcing an index build through the notice."""
+    global _build_checked
     try:
         from gazetteer import default_gazetteer
     except ImportError as exc:  # the gazetteer package is part of this project; be explicit
         raise GeomapError(f"the gazetteer is not available ({exc}); use a place id") from exc
+    if _build_notice is not None and not _build_checked:
+        _build_checked = True
+        if gazetteer_build_pending():
+            from gazetteer.index import cache_path
+
+            _build_notice(
+                f"building the offline gazetteer index in {cache_path()} "
+                "(first run or new place data; about 20 s, once)..."
+            )
     return default_gazetteer()
+
+
+def _gazetteer():
+    return load_gazetteer()
 
 
 def looks_like_place_id(s: str) -> bool:
@@ -119,14 +158,15 @@ def resolve_place(name: str, context: Any = None, *, strict: bool = True) -> Pla
     if not cands:
         hints = gaz.suggest(name)
         raise GeomapError(
-            f"unknown place {name!r}" + (f"; did you mean: {', '.join(hints)}?" if hints else "")
+            f"unknown place {shown(name)}"
+            + (f"; did you mean: {', '.join(hints)}?" if hints else "")
         )
     if strict:
         ties = ambiguous_candidates(cands)
         if ties:
             listing = "; ".join(_describe(c, gaz) for c in ties)
             raise GeomapError(
-                f"ambiguous place {name!r}: {listing}; give the id or a --context "
+                f"ambiguous place {shown(name)}: {listing}; give the id or a --context "
                 "(e.g. the oblast) to choose"
             )
     return place_ref(cands[0].place)
@@ -175,10 +215,9 @@ class GazetteerLookup:
     def _get_gaz(self) -> Any:
         if self._gaz is None:
             try:
-                from gazetteer import default_gazetteer
-            except ImportError:
+                self._gaz = load_gazetteer()
+            except GeomapError:
                 return None
-            self._gaz = default_gazetteer()
         return self._gaz
 
     def candidates(self, name: str) -> list[PlaceRef]:

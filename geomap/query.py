@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, ClaimRecord
 
 CONTROL_TYPES = ("captured", "holding", "withdrawn", "denied")
@@ -59,12 +59,13 @@ class ClaimFilter:
     def __post_init__(self) -> None:
         if self.review_status is not None and self.review_status not in REVIEW_STATUSES:
             raise GeomapError(
-                f"review status {self.review_status!r} is not one of: {', '.join(REVIEW_STATUSES)}"
+                f"review status {shown(self.review_status)} is not one of: "
+                + ", ".join(REVIEW_STATUSES)
             )
         if self.side is not None and self.side not in SIDES:
-            raise GeomapError(f"side {self.side!r} is not one of: {', '.join(SIDES)}")
+            raise GeomapError(f"side {shown(self.side)} is not one of: {', '.join(SIDES)}")
         if self.type is not None and self.type not in CLAIM_TYPES:
-            raise GeomapError(f"type {self.type!r} is not one of: {', '.join(CLAIM_TYPES)}")
+            raise GeomapError(f"type {shown(self.type)} is not one of: {', '.join(CLAIM_TYPES)}")
         if not self.within_km > 0:
             raise GeomapError(f"within must be a positive distance, got {self.within_km} km")
         if self.bbox is not None:

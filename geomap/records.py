@@ -7,10 +7,12 @@ records by hand.
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 
 SIDES = ("russia", "ukraine", "third-party")
 CLAIM_TYPES = (
@@ -100,4 +102,90 @@ class ClaimRecord:
 
 def validate_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise GeomapError(f"{what} {value!r} is not one of: {', '.join(allowed)}")
+        raise GeomapError(f"{what} {shown(value)} is not one of: {', '.join(allowed)}")
+
+
+class ClaimError(GeomapError):
+    """A claim that `validate_claim` refuses; `field` is the flat-row column it is about."""
+
+    def __init__(self, column: str, message: str):
+        self.field = column
+        super().__init__(message)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date outside is a typo, not a claim
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.I)
+
+
+def is_http_url(url: str) -> bool:
+    """Links shown on maps and reports are http(s) only (no javascript:, data:, file:)."""
+    return bool(_HTTP_URL.match(url))
+
+
+def validate_claim(c: ClaimRecord) -> None:
+    """The one check every claim entered by hand (`add`) or imported from a file passes.
+
+    Raises ClaimError naming the field. Choices (side, type, ...) are also checked when a
+    record is built; this adds what only a whole record can say.
+    """
+    validate_choice("side", c.side, SIDES)
+    validate_choice("type", c.type, CLAIM_TYPES)
+    validate_choice("date precision", c.date_precision, DATE_PRECISIONS)
+    validate_choice("origin", c.origin, ORIGINS)
+    validate_choice("review status", c.review_status, REVIEW_STATUSES)
+    _check_place(c.place)
+    if not (isinstance(c.confidence, int | float) and 0.0 <= c.confidence <= 1.0):
+        raise ClaimError("confidence", f"confidence {shown(c.confidence)} is not between 0 and 1")
+    for col, day in (("event_date", c.claim_date), ("source_published", _published(c))):
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ClaimError(col, f"date {day} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    for col, off in (("quote_start", c.start), ("quote_end", c.end)):
+        if off is not None and off < 0:
+            raise ClaimError(col, f"offset {off} is negative")
+    if c.start is not None and c.end is not None and c.start > c.end:
+        raise ClaimError("quote_end", f"quote ends ({c.end}) before it starts ({c.start})")
+    check_source_url(c.source.url if c.source else None)
+
+
+def check_source_url(url: str | None) -> None:
+    """Part of validate_claim, also run before slower checks (`add` before the gazetteer)."""
+    if url is not None and not is_http_url(url):
+        raise ClaimError("source", f"source {shown(url)} is not an http(s) URL")
+
+
+def _published(c: ClaimRecord) -> date | None:
+    return c.source.published if c.source else None
+
+
+def _check_place(p: PlaceRef) -> None:
+    validate_choice("place precision", p.precision, PLACE_PRECISIONS)
+    if not (isinstance(p.lat, float | int) and -90 <= p.lat <= 90):
+        raise ClaimError("latitude", f"{shown(p.lat)} is outside -90..90")
+    if not (isinstance(p.lon, float | int) and -180 <= p.lon <= 180):
+        raise ClaimError("longitude", f"{shown(p.lon)} is outside -180..180")
+    if not (p.name or "").strip():
+        raise ClaimError("location", "empty place name")
+    if p.polygon_wkt is not None:
+        _check_polygon(p.polygon_wkt)
+
+
+def _check_polygon(wkt: str) -> None:
+    """A region outline: WKT (Multi)Polygon in lon/lat, finite coordinates."""
+    import shapely.wkt
+    from shapely.errors import ShapelyError
+
+    try:
+        geom = shapely.wkt.loads(wkt)
+    except (ShapelyError, ValueError, TypeError):
+        raise ClaimError("polygon_wkt", f"not WKT: {shown(wkt)}") from None
+    if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
+        raise ClaimError("polygon_wkt", f"want a POLYGON or MULTIPOLYGON, got {geom.geom_type}")
+    x0, y0, x1, y1 = geom.bounds
+    if (
+        not all(map(math.isfinite, (x0, y0, x1, y1)))
+        or x0 < -180
+        or x1 > 180
+        or y0 < -90
+        or y1 > 90
+    ):
+        raise ClaimError("polygon_wkt", "coordinates outside lon -180..180, lat -90..90")

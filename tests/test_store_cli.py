@@ -145,7 +145,7 @@ def test_unopenable_database_is_a_one_line_error(tmp_path):
     assert res.output.startswith("geomap: error: cannot open database")
     assert "hunter2" not in res.output and len(res.output.strip().splitlines()) == 1
     res = run("claims", "--db", str(tmp_path / "no" / "such" / "dir.db"), ok=False)
-    assert "unable to open database file" in res.output
+    assert f"folder {tmp_path / 'no' / 'such'} does not exist" in res.output
 
 
 def test_add_month_date_sets_precision(tmp_path, gaz):

@@ -222,7 +222,9 @@ HOSTILE = [
 ]
 
 
-def _hostile_claims():
+def _hostile_claims(url: str = "=1+1"):
+    """Hostile cells in every text column; `url` is the last claim's source URL (an import
+    refuses a non-http one, so round trips pass an http URL)."""
     from geomap.records import PlaceRef
 
     west = PlaceRef("=9001", "-Westtown", "settlement", -12.5, -3.25, "XX", "@X.1", 10)
@@ -241,7 +243,7 @@ def _hostile_claims():
                 extractor_version=h,
             )  # fmt: skip
         )
-    c = make_claim(source=make_source(99, url="=1+1", content_hash="-1"), quote="west")
+    c = make_claim(source=make_source(99, url=url, content_hash="-1"), quote="west")
     out.append(type(c)(**{**c.__dict__, "place": west}))
     return out
 
@@ -276,7 +278,7 @@ def test_csv_cells_cannot_start_a_formula(tmp_path):
 
 
 def test_csv_hostile_cells_round_trip_through_both_backends(db_url, tmp_path, request):
-    claims = _hostile_claims()
+    claims = _hostile_claims(url="https://news.example/=1+1")
     with open_store(db_url) as s:
         s.import_claims(claims)
         path = tmp_path / "hostile.csv"

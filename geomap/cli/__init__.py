@@ -13,6 +13,7 @@ from geomap.errors import GeomapError
 
 # The longest error line the CLI prints (a safety net; quoted input is capped at 200 first).
 MAX_ERROR = 2000
+MAX_USAGE_ERROR = 400  # click's own messages quote the bad value whole
 
 
 class _Group(click.Group):
@@ -21,6 +22,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (GeomapError, GazetteerError) as exc:
             _fail(str(exc))
+        except click.ClickException as exc:  # a bad option value: click quotes it in full
+            if len(exc.message) > MAX_USAGE_ERROR:
+                exc.message = exc.message[: MAX_USAGE_ERROR - 1] + "…"
+            raise
         except OSError as exc:
             # Not one of ours: the terminal or a pipe failed (`> /dev/full`, a closed pipe).
             # Files are written through geomap.atomic, which names the file.
@@ -56,6 +61,10 @@ def _fail(message: str) -> None:
 @click.version_option(package_name="geomap")
 def main() -> None:
     """Map contested front-line claims from war reporting, offline."""
+    if sys.stderr.isatty():  # long first-time work says so; pipes and tests stay quiet
+        from geomap.places import on_gazetteer_build
+
+        on_gazetteer_build(lambda message: click.echo(f"geomap: {message}", err=True))
 
 
 # Each area keeps its commands in its own module; importing registers them on `main`.

@@ -55,6 +55,7 @@ def ingest(
     from geomap.extract.batch import process_paths
     from geomap.extract.reader import expand_paths
     from geomap.formats import jsonl
+    from geomap.places import load_gazetteer
 
     store = None
     if not dry_run:
@@ -62,16 +63,19 @@ def ingest(
 
         store = open_store(db)
     files = expand_paths(list(paths))
+    gaz = load_gazetteer()  # before the progress bar: a first run says it builds the index
     out: list = []
+    # A progress bar only on a terminal: in a pipe or a log it would be one stray line.
+    progress = sys.stderr.isatty() and len(files) > 1
     with click.progressbar(
-        length=len(files), label="extracting", file=sys.stderr, show_pos=True
+        length=len(files), label="extracting", file=sys.stderr, show_pos=True, hidden=not progress
     ) as bar:
 
         def step(res) -> None:
             out.append(res)
             bar.update(1)
 
-        process_paths(files, store=store, on_file=step, extractor=extractor)
+        process_paths(files, store=store, on_file=step, extractor=extractor, gazetteer=gaz)
     failed = 0
     for res in out:
         if res.error:

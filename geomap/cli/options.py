@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.query import ClaimFilter
 from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES
 
@@ -32,7 +32,7 @@ def parse_claim_date(s: str | None) -> tuple[date | None, str | None]:
             return datetime.strptime(s.strip(), fmt).date(), precision
         except ValueError:
             continue
-    raise GeomapError(f"bad --date {s!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    raise GeomapError(f"bad --date {shown(s)}: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _day(v: datetime | None) -> date | None:
@@ -43,7 +43,7 @@ def parse_distance_km(s: str) -> float:
     """'25km', '25 km', '800m', '25' (km) -> km."""
     m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(km|m)?\s*", s or "", re.I)
     if not m:
-        raise GeomapError(f"bad distance {s!r}: use e.g. 25km or 800m")
+        raise GeomapError(f"bad distance {shown(s)}: use e.g. 25km or 800m")
     v = float(m.group(1))
     return v / 1000 if (m.group(2) or "km").lower() == "m" else v
 
@@ -54,7 +54,7 @@ def parse_bbox(s: str) -> tuple[float, float, float, float]:
     except ValueError:
         parts = ()
     if len(parts) != 4:
-        raise GeomapError(f"bad --bbox {s!r}: want min_lon,min_lat,max_lon,max_lat")
+        raise GeomapError(f"bad --bbox {shown(s)}: want min_lon,min_lat,max_lon,max_lat")
     return parts  # type: ignore[return-value]
 
 

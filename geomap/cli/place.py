@@ -23,9 +23,10 @@ from geomap.cli import main
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
 def place(name: str, context: str | None, country: str | None, limit: int, as_json: bool) -> None:
     """Resolve a place NAME offline and explain the ranking."""
-    from gazetteer import UnknownPlaceError, default_gazetteer
+    from gazetteer import UnknownPlaceError
+    from geomap.places import load_gazetteer
 
-    gaz = default_gazetteer()
+    gaz = load_gazetteer()
     cands = gaz.candidates(name, context=context, country=country, limit=limit)
     if not cands:
         raise UnknownPlaceError(name, gaz.suggest(name))

@@ -13,11 +13,21 @@ from geomap.cli.options import db_option, filter_options, make_filter
 from geomap.cli.store import format_table
 
 
+def _counts(claims: list, show_rejected: bool) -> str:
+    """What a page shows: "8 claims, 6 places" (rejected ones left out unless shown)."""
+    rejected = 0 if show_rejected else sum(c.review_status == "rejected" for c in claims)
+    places = len({c.place.id for c in claims if show_rejected or c.review_status != "rejected"})
+    text = f"{len(claims) - rejected} claims, {places} places"
+    if rejected:
+        text += f"; {rejected} rejected claim(s) left out, --show-rejected shows them"
+    return text
+
+
 def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
     from geomap.store import open_store
 
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         return flt, store.claims(flt)
 
 
@@ -71,12 +81,7 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
         show_rejected=show_rejected or flt.review_status == "rejected",
     )
     write_text(out, map_html(m, fragment=fragment, offline=offline))
-    places = len({c.place.id for c in claims})
-    rejected = sum(c.review_status == "rejected" for c in claims)
-    note = ""
-    if rejected and not (show_rejected or flt.review_status == "rejected"):
-        note = f"; {rejected} rejected claim(s) left out, --show-rejected shows them"
-    click.echo(f"wrote {out} ({len(claims)} claims, {places} places{note})")
+    click.echo(f"wrote {out} ({_counts(claims, show_rejected or flt.review_status == 'rejected')})")
 
 
 @main.command("report")
@@ -123,7 +128,7 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
             show_rejected=show_rejected or flt.review_status == "rejected",
         ),
     )
-    click.echo(f"wrote {out} ({len(claims)} claims)")
+    click.echo(f"wrote {out} ({_counts(claims, show_rejected or flt.review_status == 'rejected')})")
 
 
 @main.command("demo")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sys
@@ -26,7 +25,7 @@ from geomap.cli.options import (
     make_filter,
     parse_claim_date,
 )
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.query import side_summary
 from geomap.records import (
     CLAIM_TYPES,
@@ -35,6 +34,8 @@ from geomap.records import (
     SIDES,
     ClaimRecord,
     SourceRecord,
+    check_source_url,
+    validate_claim,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -111,7 +112,7 @@ def claims_cmd(place: str | None, as_json: bool, as_csv: bool, as_geojson: bool,
         raise GeomapError("choose one of --json, --csv, --geojson")
     check = check_options(kw)
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         if (disagrees or as_json or as_csv) and not as_geojson and has_layers(store):
             _checked_out(
                 store, flt, check, disagrees, "jsonl" if as_json else "csv", as_json or as_csv
@@ -125,7 +126,7 @@ def claims_cmd(place: str | None, as_json: bool, as_csv: bool, as_geojson: bool,
             return
         found = store.claims(flt)
     if not found:
-        click.echo("no claims match" + (f" for {place!r}" if place else ""))
+        click.echo("no claims match" + (f" for {shown(place)}" if place else ""))
         return
     click.echo(format_table(found))
 
@@ -148,7 +149,8 @@ def _claim_id(text: str) -> int:
     t = text.strip().removeprefix("#")
     if not t.isdigit() or int(t) == 0:
         raise GeomapError(
-            f"bad claim id {text!r}: want a number such as 12 (`geomap review --list` shows ids)"
+            f"bad claim id {shown(text)}: want a number such as 12 "
+            "(`geomap review --list` shows ids)"
         )
     return int(t)
 
@@ -193,7 +195,7 @@ def review_cmd(claim_ids: tuple[str, ...], status: str | None, note: str | None,
     if list_:
         if claim_ids or status or note:
             raise GeomapError("--list takes no claim ids, --status or --note")
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             found = store.claims(ClaimFilter(review_status="unreviewed"))
         click.echo(format_table(found) if found else "no claims to review")
         return
@@ -261,8 +263,7 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
     from geomap.places import resolve_place
     from geomap.store import open_store
 
-    if source_url and not re.match(r"^https?://", source_url):
-        raise GeomapError(f"--source {source_url!r} is not an http(s) URL")
+    check_source_url(source_url)
     day, implied = parse_claim_date(when)
     ref = resolve_place(place, context=context, strict=True)
     claim = ClaimRecord(
@@ -279,6 +280,7 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
         notes=notes,
         source=SourceRecord(url=source_url) if source_url else None,
     )
+    validate_claim(claim)  # the same checks an import makes
     with open_store(db) as store:
         cid = store.add_claim(claim)
     click.echo(f"added claim #{cid}: {side} {type_} {ref.name} (id {ref.id})")
@@ -290,18 +292,21 @@ def add_cmd(place: str, side: str, type_: str, when: str | None, precision: str 
 @db_option
 def import_cmd(file: Path, fmt: str | None, db: str | None) -> None:
     """Import claims from FILE (all or nothing); rows already stored are skipped."""
-    from geomap.formats import stream_claims
+    from geomap.formats import detect_format
+    from geomap.importing import import_file
     from geomap.places import resolve_place
     from geomap.store import open_store
 
-    claims = stream_claims(file, fmt, resolve=lambda name: resolve_place(name, strict=False))
-    first = next(claims, None)  # a missing or malformed file fails before the store is opened
+    fmt = detect_format(file, fmt)
+    if not file.is_file():  # fail before the store is opened (and perhaps created)
+        raise GeomapError(f"{file}: no such file")
     with open_store(db) as store:
         # Streamed in one transaction: a bad row further on rolls back every row before it.
-        res = store.import_claims(itertools.chain([first] if first else [], claims))
+        res = import_file(store, file, fmt, resolve=lambda name: resolve_place(name, strict=False))
+    reviewed = f", {res.reviewed} stored claims took the file's review" if res.reviewed else ""
     click.echo(
         f"imported {res.added} claims from {file} "
-        f"({res.skipped} already stored, {res.sources_added} new sources)"
+        f"({res.skipped} already stored{reviewed}, {res.sources_added} new sources)"
     )
 
 
@@ -324,7 +329,7 @@ def export_cmd(
     from geomap.store import open_store
 
     flt = make_filter(place, kw)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         if output is None:
             _stream_out(store.iter_claims(flt), fmt or "csv")
             return

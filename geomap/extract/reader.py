@@ -303,7 +303,8 @@ def read_article(path: str | Path) -> Article:
     p = Path(path)
     try:
         if p.is_dir():
-            raise ReadError(f"{p}: is a folder, not an article file")
+            kinds = ", ".join(sorted(s for s in ARTICLE_SUFFIXES if s))
+            raise ReadError(f"{p}: a folder with no article files ({kinds}) in it")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(
@@ -327,22 +328,21 @@ def expand_paths(paths: list[str]) -> list[str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            out.extend(
+            found = [
                 str(f)
                 for f in sorted(p.rglob("*"))
                 if f.is_file()
                 and f.suffix.lower() in ARTICLE_SUFFIXES - {""}
                 and not f.name.startswith(".")
                 and f.name.lower() != "readme.md"
-            )
+            ]
+            out.extend(found or [arg])  # a folder without articles is reported when read
         elif p.exists():
             out.append(str(p))
         else:
-            matches = sorted(glob.glob(arg, recursive=True))
-            if matches:
-                out.extend(m for m in matches if Path(m).is_file())
-            else:
-                out.append(arg)  # reported as a per-file error when read
+            files = [m for m in sorted(glob.glob(arg, recursive=True)) if Path(m).is_file()]
+            # Nothing readable (missing, a symlink loop, only folders): a per-file error.
+            out.extend(files or [arg])
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.formats.rows import RowError, row_to_claim
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -30,7 +30,7 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
     """The format named, else the one the file extension implies."""
     if fmt:
         if fmt not in FORMATS:
-            raise GeomapError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+            raise GeomapError(f"unknown format {shown(fmt)}; choose one of: {', '.join(FORMATS)}")
         return fmt
     ext = Path(str(path)).suffix.lower()
     if ext not in _EXT:
@@ -91,16 +91,20 @@ def stream_claims(
     path: str | Path,
     fmt: str | None = None,
     resolve: Callable[[str], PlaceRef] | None = None,
+    check: Callable[[ClaimRecord], ClaimRecord] | None = None,
 ) -> Iterator[ClaimRecord]:
     """read_claims one claim at a time, for an import that must not hold the file in memory.
 
     CSV and JSON Lines are read row by row; GeoJSON and KML parse their document first. A bad
     row raises GeomapError when it is reached: the store's import (one transaction) then
-    rolls back everything before it.
+    rolls back everything before it. `check` may refuse a valid row with a RowError or
+    return it amended (the import's place check); an error then names the line too.
     """
     for where, row in iter_rows(path, fmt):
         try:
             claim = row_to_claim(row, resolve)
+            if check is not None:
+                claim = check(claim)
         except RowError as exc:
             raise GeomapError(f"{path}: {where}: {exc}") from None
         yield claim
@@ -115,5 +119,5 @@ def read_claims(
     return list(stream_claims(path, fmt, resolve))
 
 
-__all__ = ["FORMATS", "detect_format", "export_claims", "read_claims", "stream_claims",
-           "write_claims", "iter_rows"]  # fmt: skip
+__all__ = ["FORMATS", "RowError", "detect_format", "export_claims", "read_claims",
+           "stream_claims", "write_claims", "iter_rows"]  # fmt: skip

@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from geomap.errors import GeomapError
-from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+from geomap.errors import GeomapError, shown
+from geomap.records import ClaimError, ClaimRecord, PlaceRef, SourceRecord, validate_claim
 
 # column -> kind
 COLUMNS: dict[str, str] = {
@@ -119,32 +119,32 @@ def _parse(field: str, kind: str, v: Any) -> Any:
         if isinstance(v, int) and not isinstance(v, bool):
             return str(v)
         if not isinstance(v, str):
-            raise RowError(field, f"expected text, got {v!r}")
+            raise RowError(field, f"expected text, got {shown(v)}")
         return v if v != "" else None
     if kind == "float":
         if isinstance(v, bool):
-            raise RowError(field, f"expected a number, got {v!r}")
+            raise RowError(field, f"expected a number, got {shown(v)}")
         try:
             return float(v)
         except (TypeError, ValueError):
-            raise RowError(field, f"expected a number, got {v!r}") from None
+            raise RowError(field, f"expected a number, got {shown(v)}") from None
     if kind == "int":
         if isinstance(v, bool) or (isinstance(v, float) and not v.is_integer()):
-            raise RowError(field, f"expected a whole number, got {v!r}")
+            raise RowError(field, f"expected a whole number, got {shown(v)}")
         try:
             return int(v)
         except (TypeError, ValueError):
-            raise RowError(field, f"expected a whole number, got {v!r}") from None
+            raise RowError(field, f"expected a whole number, got {shown(v)}") from None
     if kind == "date":
         try:
             return date.fromisoformat(str(v).strip())
         except ValueError:
-            raise RowError(field, f"expected a date YYYY-MM-DD, got {v!r}") from None
+            raise RowError(field, f"expected a date YYYY-MM-DD, got {shown(v)}") from None
     if kind == "datetime":
         try:
             return datetime.fromisoformat(str(v).strip())
         except ValueError:
-            raise RowError(field, f"expected an ISO date-time, got {v!r}") from None
+            raise RowError(field, f"expected an ISO date-time, got {shown(v)}") from None
     raise AssertionError(kind)
 
 
@@ -159,13 +159,6 @@ def row_to_claim(
     for k in ("side", "event_type"):
         if v[k] is None:
             raise RowError(k, "missing")
-    for k in ("latitude", "longitude", "confidence"):
-        if v[k] is not None and v[k] != v[k]:
-            raise RowError(k, "not a number (NaN)")
-    if v["latitude"] is not None and not -90 <= v["latitude"] <= 90:
-        raise RowError("latitude", f"{v['latitude']} is outside -90..90")
-    if v["longitude"] is not None and not -180 <= v["longitude"] <= 180:
-        raise RowError("longitude", f"{v['longitude']} is outside -180..180")
     incomplete = any(v[k] is None for k in ("place_id", "location", "latitude", "longitude"))
     if incomplete and resolve is not None and (v["place_id"] or v["location"]):
         # Hand-made files: a gazetteer id or a name is enough; the gazetteer fills in the rest.
@@ -208,7 +201,7 @@ def row_to_claim(
     checks = (("side", "side"), ("event_type", "type"), ("time_precision", "date precision"),
               ("origin", "origin"), ("review_status", "review status"))  # fmt: skip
     try:
-        return ClaimRecord(
+        claim = ClaimRecord(
             place=place,
             side=v["side"],
             type=v["event_type"],
@@ -231,3 +224,8 @@ def row_to_claim(
         msg = str(exc)
         field = next((col for col, what in checks if msg.startswith(what + " ")), "row")
         raise RowError(field, msg) from None
+    try:
+        validate_claim(claim)  # exactly the checks `geomap add` makes
+    except ClaimError as exc:
+        raise RowError(exc.field, str(exc)) from None
+    return claim

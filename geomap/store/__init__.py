@@ -16,7 +16,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from geomap.errors import GeomapError
 from geomap.places import GazetteerLookup, PlaceLookup
-from geomap.store.engine import DEFAULT_URL, MIGRATIONS_DIR, _make_engine, migrate, normalize_url
+from geomap.store.engine import (
+    DEFAULT_URL,
+    MIGRATIONS_DIR,
+    _make_engine,
+    check_schema,
+    migrate,
+    normalize_url,
+    sqlite_access,
+    sqlite_path,
+)
 from geomap.store.ingest import ImportResult, IngestMixin, IngestResult
 from geomap.store.reviews import ReviewMixin
 from geomap.store.rows import is_newer_version, version_key
@@ -28,17 +37,28 @@ class Store(IngestMixin, SelectionMixin, ReviewMixin):
 
 
 def open_store(
-    url: str | None = None, *, migrate_schema: bool = True, places: PlaceLookup | None = None
+    url: str | None = None,
+    *,
+    migrate_schema: bool = True,
+    places: PlaceLookup | None = None,
+    read_only: bool = False,
 ) -> Store:
     """Open (and create/upgrade) the store at `url` (see normalize_url).
 
     `places` resolves place names in filters; by default the offline gazetteer (loaded on the
-    first name query only).
+    first name query only). `read_only` is for commands that only read: a SQLite file or
+    folder this process may not write is then opened read-only, without migrations (an old
+    schema is refused with a message); without it such a store raises GeomapError saying why
+    the command cannot run.
     """
     url = normalize_url(url)
+    where = str(sqlite_path(url) or url)
+    url, opened_ro = sqlite_access(url, read_only)
     try:
-        engine = _make_engine(url)
-        if migrate_schema:
+        engine = _make_engine(url, read_only=opened_ro)
+        if opened_ro:
+            check_schema(engine, f"database {where}")
+        elif migrate_schema:
             migrate(engine)
     except SQLAlchemyError as exc:
         shown = make_url(url).render_as_string(hide_password=True)
@@ -49,7 +69,8 @@ def open_store(
             f"cannot open database {url}: missing driver {exc.name} "
             "(pip install 'geomap[postgres]' for PostgreSQL)"
         ) from exc
-    return Store(engine, places if places is not None else GazetteerLookup())
+    lookup = places if places is not None else GazetteerLookup()
+    return Store(engine, lookup, read_only=opened_ro)
 
 
 __all__ = ["DEFAULT_URL", "MIGRATIONS_DIR", "ImportResult", "IngestResult", "Store",

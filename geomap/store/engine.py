@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Self
+from urllib.parse import quote
 
 from sqlalchemy import (
     Connection,
@@ -23,6 +24,8 @@ from sqlalchemy import (
     event,
     inspect,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from geomap.errors import GeomapError
 from geomap.places import NoPlaceLookup, PlaceLookup
@@ -47,7 +50,50 @@ def normalize_url(url: str | None) -> str:
     return url
 
 
-def _make_engine(url: str) -> Engine:
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None: in memory, a URI, or not SQLite)."""
+    if not url.startswith("sqlite"):
+        return None
+    db = make_url(url).database
+    if not db or db == ":memory:" or db.startswith("file:") or "mode=memory" in url:
+        return None
+    return Path(db)
+
+
+def sqlite_access(url: str, read_only: bool) -> tuple[str, bool]:
+    """(url to open, opened read-only?) for a SQLite store, before anything touches it.
+
+    A file or folder we cannot write is opened read-only (read commands: `mode=ro`, plus
+    `immutable` when not even SQLite's journal beside it can be written); a command that
+    would write gets a GeomapError saying why it cannot run.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return url, False
+    folder = path.parent
+    if not folder.is_dir():
+        raise GeomapError(f"cannot open database {path}: folder {folder} does not exist")
+    file_ok = not path.exists() or os.access(path, os.W_OK)
+    folder_ok = os.access(folder, os.W_OK | os.X_OK)
+    if file_ok and folder_ok:
+        return url, False
+    if not path.exists():
+        raise GeomapError(f"cannot create database {path}: folder {folder} is not writable")
+    if not read_only:
+        why = (
+            "no write permission on the file"
+            if not file_ok
+            else f"folder {folder} is not writable, and SQLite writes its journal there"
+        )
+        raise GeomapError(
+            f"database {path} is read-only ({why}): this command changes the store and cannot "
+            "run; the read commands (claims, export, map, report) still work"
+        )
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("" if folder_ok else "&immutable=1")
+    return f"sqlite:///{uri}&uri=true", True
+
+
+def _make_engine(url: str, read_only: bool = False) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})
 
@@ -56,7 +102,7 @@ def _make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA busy_timeout=60000")
-            if ":memory:" not in url and "mode=memory" not in url:
+            if ":memory:" not in url and "mode=memory" not in url and not read_only:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -129,12 +175,43 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             command.upgrade(cfg, revision)
 
 
+def check_schema(engine: Engine, where: str) -> None:
+    """For a store opened read-only (no migrations): its schema must be this geomap's."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        conn.rollback()
+    head = _alembic_head()
+    if current == head:
+        return
+    if current is None:
+        raise GeomapError(f"{where} is not a geomap database (no schema version)")
+    if current not in _known_revisions():
+        raise GeomapError(
+            f"the database schema is at revision {current!r}, which this geomap does not "
+            "know (made by a newer version?): upgrade geomap"
+        )
+    raise GeomapError(
+        f"{where} is read-only and its schema (revision {current}) is older than this "
+        f"geomap's ({head}): open it once with write access (any write command) to upgrade it"
+    )
+
+
+# Driver messages that mean "this connection may not write" (SQLite file, PostgreSQL role or
+# a read-only transaction/standby).
+_READ_ONLY_SIGNS = ("readonly database", "read-only", "permission denied", "read only")
+
+
 class StoreBase:
     """Connection plumbing shared by the Store's parts (ingest, selection, reviews)."""
 
-    def __init__(self, engine: Engine, places: PlaceLookup | None = None):
+    def __init__(
+        self, engine: Engine, places: PlaceLookup | None = None, *, read_only: bool = False
+    ):
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=True)
+        self.read_only = read_only  # opened read-only (a SQLite file we may not write)
         # Names in place filters are resolved by this lookup (the store never asks the
         # gazetteer itself); without one, only ids and stored place names are understood.
         self.places: PlaceLookup = places or NoPlaceLookup()
@@ -154,11 +231,26 @@ class StoreBase:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite); rolled back on any error."""
-        with self.engine.connect() as conn:
-            conn.execution_options(geomap_write=True)
-            with conn.begin():
-                yield conn
+        """One write transaction (BEGIN IMMEDIATE on SQLite); rolled back on any error.
+
+        A store that may not be written (opened read-only, a SQLite file without write
+        permission, a PostgreSQL role without the privilege) raises GeomapError saying so.
+        """
+        if self.read_only:
+            raise GeomapError(f"database {self.url} was opened read-only: it cannot be changed")
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(geomap_write=True)
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            why = " ".join(str(exc.orig or exc).split())
+            if not any(sign in why.lower() for sign in _READ_ONLY_SIGNS):
+                raise
+            raise GeomapError(
+                f"cannot write to database {self.url}: {why.split(' LINE ')[0]} (this command "
+                "needs write access; the read commands claims, export, map, report still work)"
+            ) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Index,
+    bindparam,
     delete,
     func,
     insert,
@@ -19,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.model import claims as T_claims
 from geomap.model import places as T_places
 from geomap.model import source_texts as T_source_texts
@@ -28,8 +29,10 @@ from geomap.records import ClaimRecord, PlaceRef, SourceRecord
 from geomap.store.engine import CACHE_KB, StoreBase
 from geomap.store.rows import (
     _CLAIM_COLS,
+    _IDENTITY_FIELDS,
     _KEY_FIELDS,
     _claim_tuple,
+    _identity_of,
     _key_of,
     _now,
     _place_row,
@@ -53,8 +56,45 @@ class IngestResult:
 @dataclass
 class ImportResult:
     added: int
-    skipped: int  # exact duplicates of claims already stored
+    skipped: int  # claims already stored (same claim, same source), left as they are
     sources_added: int
+    reviewed: int = 0  # stored claims that took the review (confirmed/rejected) from the file
+
+
+@dataclass
+class _Stored:
+    """A claim already in the store (id None: added earlier in this import) and its review."""
+
+    id: int | None
+    review_status: str
+    notes: str | None
+
+
+@dataclass
+class _ImportState:
+    """What one import has learnt so far (sources resolved, stored claims read, counts)."""
+
+    dedupe: bool
+    added: int = 0
+    skipped: int = 0
+    sources_added: int = 0
+    reviewed: int = 0
+    source_ids: dict[tuple, int] = field(default_factory=dict)
+    preexisting: set[int] = field(default_factory=set)
+    by_source: dict[int, dict[tuple, _Stored]] = field(default_factory=dict)
+    sourceless: dict[tuple, _Stored] = field(default_factory=dict)
+    sourceless_places: set[str] = field(default_factory=set)
+    known_places: set[str] = field(default_factory=set)
+
+
+def _review_to_apply(stored: _Stored, c: ClaimRecord) -> bool:
+    """An imported claim that is a stored one plus a review brings that review in (an export
+    from a reviewer's store); an unreviewed copy never undoes a review made here."""
+    return (
+        stored.id is not None
+        and c.review_status != "unreviewed"
+        and (stored.review_status, stored.notes) != (c.review_status, c.notes)
+    )
 
 
 class IngestMixin(StoreBase):
@@ -219,7 +259,9 @@ class IngestMixin(StoreBase):
         try:
             return self._add_claim(claim)
         except IntegrityError as exc:
-            raise GeomapError(f"cannot store claim about {claim.place.name!r}: {exc.orig}") from exc
+            raise GeomapError(
+                f"cannot store claim about {shown(claim.place.name)}: {exc.orig}"
+            ) from exc
 
     def _add_claim(self, claim: ClaimRecord) -> int:
         with self.write() as conn:
@@ -239,7 +281,9 @@ class IngestMixin(StoreBase):
 
         Sources are matched to stored ones by URL/content hash; with `dedupe`, a claim identical
         to one already stored for the same stored source (or sourceless, same place) is skipped,
-        so importing a file twice adds nothing. Streams: claims are consumed in batches.
+        so importing a file twice adds nothing. Identity leaves out the review (status and
+        notes): a reviewed copy of a stored claim passes its review on to it instead of being
+        added beside it. Streams: claims are consumed in batches.
         """
         try:
             return self._import_claims(claims, dedupe)
@@ -247,75 +291,84 @@ class IngestMixin(StoreBase):
             raise GeomapError(f"import failed, nothing stored: {exc.orig}") from exc
 
     def _import_claims(self, claims: Iterable[ClaimRecord], dedupe: bool) -> ImportResult:
-        added = skipped = sources_added = 0
-        source_ids: dict[tuple, int] = {}
-        preexisting: set[int] = set()
-        existing_keys: dict[int, set[tuple]] = {}
-        sourceless_keys: set[tuple] = set()
-        sourceless_places: set[str] = set()
-        known_places: set[str] = set()
+        st = _ImportState(dedupe)
         with self.write() as conn:
             if self.dialect == "sqlite":
                 # Random inserts into the claims indexes thrash a small page cache: give a bulk
                 # import up to 512 MB (pages are only allocated as touched; reset on close).
                 conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KB}")
             batch: list[ClaimRecord] = []
-
-            def flush() -> None:
-                nonlocal added, skipped, sources_added
-                self._upsert_places(
-                    conn, (c.place for c in batch if c.place.id not in known_places)
-                )
-                known_places.update(c.place.id for c in batch)
-                wanted = {}
-                skeys = [None if c.source is None else _source_key(c.source) for c in batch]
-                for c, key in zip(batch, skeys, strict=True):
-                    if key is not None:
-                        if key not in source_ids and key not in wanted:
-                            wanted[key] = (c.source, _source_version(c))
-                sources_added += self._resolve_sources(conn, wanted, source_ids, preexisting)
-                rows = []
-                for c, skey in zip(batch, skeys, strict=True):
-                    sid = None if skey is None else source_ids[skey]
-                    row = _claim_tuple(c, sid)
-                    if dedupe and (sid is None or sid in preexisting):
-                        if sid is None:
-                            if c.place.id not in sourceless_places:
-                                sourceless_places.add(c.place.id)
-                                sourceless_keys.update(self._claim_keys(conn, None, c.place.id))
-                            keys = sourceless_keys
-                        else:
-                            keys = existing_keys.get(sid)
-                            if keys is None:
-                                keys = existing_keys[sid] = self._claim_keys(conn, sid, None)
-                        k = _key_of(row)
-                        if k in keys:
-                            skipped += 1
-                            continue
-                        keys.add(k)
-                    rows.append(row)
-                self._insert_claims(conn, rows)
-                added += len(rows)
-                batch.clear()
-
             dropped: list[Index] = []
             try:
                 for c in claims:
                     batch.append(c)
                     if len(batch) >= BATCH:
-                        if not added and not dropped and self._table_is_small(conn):
+                        if not st.added and not dropped and self._table_is_small(conn):
                             dropped = self._drop_claim_indexes(conn)
-                        flush()
-                flush()
+                        self._import_batch(conn, batch, st)
+                        batch.clear()
+                self._import_batch(conn, batch, st)
                 for idx in dropped:  # rebuilt by sorting: far cheaper than 1 B-tree insert a row
                     idx.create(conn)
-                if self.dialect == "postgresql" and added >= 10_000:
+                if self.dialect == "postgresql" and st.added >= 10_000:
                     conn.exec_driver_sql("ANALYZE claims")  # fresh planner stats after a big load
             finally:
                 if self.dialect == "sqlite":
                     with suppress(SQLAlchemyError):
                         conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KB}")
-        return ImportResult(added, skipped, sources_added)
+        return ImportResult(st.added, st.skipped, st.sources_added, st.reviewed)
+
+    def _import_batch(self, conn: Connection, batch: list[ClaimRecord], st: _ImportState) -> None:
+        """Store one batch: its new places and sources, then the claims not stored yet."""
+        self._upsert_places(conn, (c.place for c in batch if c.place.id not in st.known_places))
+        st.known_places.update(c.place.id for c in batch)
+        skeys = [None if c.source is None else _source_key(c.source) for c in batch]
+        wanted = {}
+        for c, key in zip(batch, skeys, strict=True):
+            if key is not None and key not in st.source_ids and key not in wanted:
+                wanted[key] = (c.source, _source_version(c))
+        st.sources_added += self._resolve_sources(conn, wanted, st.source_ids, st.preexisting)
+        rows, reviews = [], []
+        for c, skey in zip(batch, skeys, strict=True):
+            sid = None if skey is None else st.source_ids[skey]
+            row = _claim_tuple(c, sid)
+            if st.dedupe and (sid is None or sid in st.preexisting):
+                stored = self._stored_like(conn, st, sid, c.place.id)
+                seen = stored.get(_identity_of(row))
+                if seen is not None:
+                    if _review_to_apply(seen, c):
+                        reviews.append({"cid": seen.id, "rs": c.review_status, "nt": c.notes})
+                        stored[_identity_of(row)] = _Stored(seen.id, c.review_status, c.notes)
+                    else:
+                        st.skipped += 1
+                    continue
+                stored[_identity_of(row)] = _Stored(None, c.review_status, c.notes)
+            rows.append(row)
+        self._insert_claims(conn, rows)
+        if reviews:
+            conn.execute(
+                update(T_claims)
+                .where(T_claims.c.id == bindparam("cid"))
+                .values(review_status=bindparam("rs"), notes=bindparam("nt")),
+                reviews,
+            )
+        st.added += len(rows)
+        st.reviewed += len(reviews)
+
+    def _stored_like(
+        self, conn: Connection, st: _ImportState, sid: int | None, place_id: str
+    ) -> dict[tuple, _Stored]:
+        """The claims already stored (or imported) for source `sid`, or sourceless about the
+        place, by identity; read from the database once per source or place."""
+        if sid is None:
+            if place_id not in st.sourceless_places:
+                st.sourceless_places.add(place_id)
+                st.sourceless.update(self._claim_keys(conn, None, place_id))
+            return st.sourceless
+        keys = st.by_source.get(sid)
+        if keys is None:
+            keys = st.by_source[sid] = self._claim_keys(conn, sid, None)
+        return keys
 
     def _table_is_small(self, conn: Connection) -> bool:
         """Bulk-load mode pays off when the claims table is small next to the import."""
@@ -402,16 +455,19 @@ class IngestMixin(StoreBase):
             source_ids[k] = source_ids[owner]
         return len(new)
 
-    def _claim_keys(self, conn: Connection, sid: int | None, place_id: str | None) -> set[tuple]:
-        """Keys of stored claims of source `sid`, or of sourceless claims about `place_id`."""
-        cols = [T_claims.c[k] for k in _KEY_FIELDS]
+    def _claim_keys(
+        self, conn: Connection, sid: int | None, place_id: str | None
+    ) -> dict[tuple, _Stored]:
+        """Stored claims of source `sid`, or sourceless claims about `place_id`, by identity."""
+        cols = [T_claims.c.id, T_claims.c.review_status, T_claims.c.notes]
+        cols += [T_claims.c[k] for k in _IDENTITY_FIELDS]
         if sid is not None:
             stmt = select(*cols).where(T_claims.c.source_id == sid)
         else:
             stmt = select(*cols).where(
                 T_claims.c.source_id.is_(None), T_claims.c.place_id == place_id
             )
-        return {tuple(r) for r in conn.execute(stmt)}
+        return {tuple(r[3:]): _Stored(r[0], r[1], r[2]) for r in conn.execute(stmt)}
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -58,6 +58,14 @@ _CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", 
     "extractor", "extractor_version", "origin", "review_status", "notes")  # fmt: skip
 
 _KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c != "source_id")
+# What makes two rows of one source the same claim: all but the review a person adds to it.
+_IDENTITY_FIELDS = tuple(c for c in _KEY_FIELDS if c not in ("review_status", "notes"))
+_IDENTITY_IDX = tuple(_CLAIM_COLS.index(c) for c in _IDENTITY_FIELDS)
+
+
+def _identity_of(t: tuple) -> tuple:
+    """A _claim_tuple row's _IDENTITY_FIELDS values (dedupe on import)."""
+    return tuple(t[i] for i in _IDENTITY_IDX)
 
 
 def _source_values(s: SourceRecord) -> dict[str, Any]:

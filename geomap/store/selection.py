@@ -13,7 +13,7 @@ from sqlalchemy import (
     select,
 )
 
-from geomap.errors import GeomapError
+from geomap.errors import GeomapError, shown
 from geomap.model import claims as T_claims
 from geomap.model import places as T_places
 from geomap.model import sources as T_sources
@@ -199,7 +199,7 @@ class SelectionMixin(StoreBase):
             return by_name
         if cands:
             return [cands[0].id]
-        raise GeomapError(f"unknown place {name!r}: not in the gazetteer nor in the store")
+        raise GeomapError(f"unknown place {shown(name)}: not in the gazetteer nor in the store")
 
     def _point(self, conn: Connection, name: str) -> tuple[float, float]:
         """Coordinates of a --near place: a stored place id, else as in _place_ids."""
@@ -212,7 +212,7 @@ class SelectionMixin(StoreBase):
                 return (r.lat, r.lon)
             ref = self.places.get(name)
             if ref is None:
-                raise GeomapError(f"unknown place id {name!r} for --near")
+                raise GeomapError(f"unknown place id {shown(name)} for --near")
             return (ref.lat, ref.lon)
         pid = self._place_ids(conn, name)[0]
         r = conn.execute(select(T_places.c.lat, T_places.c.lon).where(T_places.c.id == pid)).first()
@@ -220,7 +220,7 @@ class SelectionMixin(StoreBase):
             return (r.lat, r.lon)
         ref = next((c for c in self.places.candidates(name) if c.id == pid), None)
         if ref is None:
-            raise GeomapError(f"unknown place {name!r} for --near")
+            raise GeomapError(f"unknown place {shown(name)} for --near")
         return (ref.lat, ref.lon)
 
 
