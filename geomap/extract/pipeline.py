@@ -642,7 +642,7 @@ def extract_article(
             and (att.verb or "").lower() not in ("spoke", "speaking")
             and not claimable[0][0].area  # "lost 190 troops in the X direction"
             # "took the village of Zolotokrai near X": the verb has its own (unknown) object
-            and not any(_UNKNOWN_OBJECT_AFTER_RE.match(text, c.end) for c in all_cues)
+            and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
             and (
                 all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end)
             )
@@ -730,7 +730,12 @@ def extract_article(
                 # "denied that, saying the village was still contested": the ", saying ..."
                 # tail is the denier's own positive account, typed by its own verb
                 ctype = "denied"
-            elif ctype not in ("strike", "denied") and _assessed(marks, m):
+            elif (
+                ctype not in ("strike", "denied")
+                and (att.verb or "").lower() not in _VOW_VERBS
+                and _assessed(marks, m)
+            ):
+                # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
                 ctype = "assessment"
             key = (ref.id, ctype)
             if key in seen:
@@ -1091,6 +1096,9 @@ _MUNICIPALITY_AFTER_RE = re.compile(
 
 
 _ANCHOR_SPAN = 12
+_VOW_VERBS = frozenset(
+    {"vowed", "vows", "pledged", "pledges", "promised", "promises", "swore", "insisted"}
+)
 _ANSWERABLE = 64  # places a later "Kyiv denied the claim" can answer
 _RIVAL_REACH = 300  # how far another claim's verb can compete for a date
 
@@ -1444,7 +1452,9 @@ def _attach(
             gap = text[cue.end : m.start]
             if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
                 continue
-            if _UNKNOWN_OBJECT_RE.search(gap):
+            if _UNKNOWN_OBJECT_RE.search(gap) or (
+                _OF_END_RE.search(cue.text) and gap[:1].isupper()
+            ):
                 continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
         elif cue.attach in ("subj", "any") and m.end <= cue.start:
             gap = text[m.end : cue.start]
@@ -1503,11 +1513,29 @@ def _attach(
 
 
 _AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it holds
+_OF_END_RE = re.compile(r"\bof\s*$")
+
+
+def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
+    """The cue's object is a named settlement the gazetteer lacks ("took the village of
+    Zolotokrai", "the liberation of the settlement of Nowhereivka")."""
+    if _UNKNOWN_OBJECT_AFTER_RE.match(text, cue.end):
+        return True
+    return (
+        _OF_END_RE.search(cue.text) is not None
+        and text[cue.end : cue.end + 1].isupper()
+        and not any(m.start == cue.end for m, _r in claimable)
+    )
+
+
 _MAX_MENTION = 200  # longest mention text considered ("the northeastern ... regions of X")
 _UNKNOWN_OBJECT_AFTER_RE = re.compile(
     r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]"
 )
-_DASH_GAP_RE = re.compile(r"\s*[—–]\s*")
+_DASH_GAP_RE = re.compile(
+    # "A, B and C - were": the closing dash, after a last item the gazetteer may lack
+    r"(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)?\s*[—–]\s*"
+)
 # a named settlement the gazetteer lacks stands between a verb and a later place
 _UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
 _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
@@ -1517,7 +1545,7 @@ _COORD_GAP_RE = re.compile(
     # "A and B in the Donetsk region, and C in ...": a locator may close the first part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
     r"(?=,?\s+and\s))?"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
@@ -1606,6 +1634,7 @@ class _SpanMarks:
 
 
 _COMMA_RE = re.compile(r", ")
+_RELATIVE_END_RE = re.compile(r"\b(?:that|which|who|whose|where)\s*$")
 
 
 class _Marks:
@@ -1651,6 +1680,8 @@ def _assessed(marks: _Marks, m: Mention) -> bool:
         # "Pokrovsk, a hub that, if lost, would ...": the aside's hedge is not the claim's
         k = bisect_left(sm.commas, aside.end())
         close = sm.commas[k] if k < len(sm.commas) and sm.commas[k] < hi else -1
+        if close >= 0 and _RELATIVE_END_RE.search(marks.text, aside.end(), close):
+            close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
         return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
     return sm.hedged(lo, hi)
 
