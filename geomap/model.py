@@ -105,6 +105,8 @@ class Claim(Base):
     origin: Mapped[str] = mapped_column(String(10), default="machine")
     review_status: Mapped[str] = mapped_column(String(20), default="unreviewed")
     notes: Mapped[str | None] = mapped_column(Text)
+    # ids of the extraction rules that made the claim, space-separated (migration 0004)
+    rules: Mapped[str | None] = mapped_column(Text)
 
     place: Mapped[Place] = relationship(back_populates="claims")
     source: Mapped[Source | None] = relationship(back_populates="claims")

@@ -43,7 +43,14 @@ from geomap.model import places as T_places
 from geomap.model import sources as T_sources
 from geomap.places import haversine_km, looks_like_place_id
 from geomap.query import ClaimFilter, contested_place_ids
-from geomap.records import REVIEW_STATUSES, ClaimRecord, PlaceRef, SourceRecord, validate_choice
+from geomap.records import (
+    REVIEW_STATUSES,
+    ClaimRecord,
+    PlaceRef,
+    SourceRecord,
+    rules_text,
+    validate_choice,
+)
 
 # Bulk inserts hand dates straight to sqlite3: store them as SQLAlchemy's Date type does (ISO
 # text). Same result as Python's default adapter, which is deprecated since 3.12.
@@ -215,19 +222,21 @@ def _claim_tuple(c: ClaimRecord, source_id: int | None) -> tuple:
     """A claims row in _CLAIM_COLS order."""
     return (c.place.id, source_id, c.claimant, c.place_as_written, c.side, c.type, c.claim_date,
             c.date_precision, c.quote, c.start, c.end, c.confidence, c.extractor,
-            c.extractor_version, c.origin, c.review_status, c.notes)  # fmt: skip
+            c.extractor_version, c.origin, c.review_status, c.notes,
+            rules_text(c.rules))  # fmt: skip
 
 
 def _key_of(t: tuple) -> tuple:
-    """Identity of a claim row for dedupe: every column but source_id (= _KEY_FIELDS order)."""
-    return t[:1] + t[2:]
+    """Identity of a claim row for dedupe: every column but source_id and the provenance
+    column rules, the last (= _KEY_FIELDS order)."""
+    return t[:1] + t[2:-1]
 
 
 _CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", "type",
     "claim_date", "date_precision", "quote", "start_offset", "end_offset", "confidence",
-    "extractor", "extractor_version", "origin", "review_status", "notes")  # fmt: skip
+    "extractor", "extractor_version", "origin", "review_status", "notes", "rules")  # fmt: skip
 
-_KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c != "source_id")
+_KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c not in ("source_id", "rules"))
 
 
 def _source_values(s: SourceRecord) -> dict[str, Any]:
@@ -246,6 +255,7 @@ _SELECT_COLS = [
     T_claims.c.id,
     T_claims.c.source_id,
     *[T_claims.c[k] for k in _KEY_FIELDS],
+    T_claims.c.rules,
     T_places.c.name.label("p_name"),
     T_places.c.precision.label("p_precision"),
     T_places.c.lat.label("p_lat"),
@@ -1017,6 +1027,7 @@ def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:
                 notes=r.notes,
                 source=s,
                 id=r.id,
+                rules=tuple((r.rules or "").split()),
             )  # fmt: skip
         )
     return out
