@@ -653,16 +653,6 @@ ASSESSMENT_RE = re.compile(
     r"could(?!\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)))\b",
     re.I,
 )
-DENIAL_VERB_RE = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-    r"disputed|disputes|contradicted)\b",
-    re.I,
-)
-_NEGATED_CAPTURE_RE = re.compile(
-    r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:captured|taken|seized|fallen|lost|control)\b|"
-    r"\bfalse\b|\bfake\b|\buntrue\b",
-    re.I,
-)
 
 
 _NONE_BEFORE_RE = re.compile(
@@ -724,7 +714,3 @@ def find_cues(text: str) -> list[Cue]:
 
 def is_assessment(text: str) -> bool:
     return bool(ASSESSMENT_RE.search(text))
-
-
-def is_negated(text: str) -> bool:
-    return bool(_NEGATED_CAPTURE_RE.search(text))

@@ -49,7 +49,6 @@ COLUMNS: dict[str, str] = {
     "source_ingested_at": "datetime",
     "rules": "str",  # ids of the extraction rules that made the claim, space-separated
 }
-REQUIRED = ("side", "event_type", "location", "latitude", "longitude")
 
 
 class RowError(GeomapError):
