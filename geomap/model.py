@@ -112,6 +112,8 @@ class Claim(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Bumped by every review change: an edit made against an older version is refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # ids of the extraction rules that made the claim, space-separated (migration 0004)
+    rules: Mapped[str | None] = mapped_column(Text)
 
     place: Mapped[Place] = relationship(back_populates="claims")
     source: Mapped[Source | None] = relationship(back_populates="claims")

@@ -91,6 +91,9 @@ class ClaimRecord:
     notes: str | None = None
     source: SourceRecord | None = field(default=None, compare=False)
     id: int | None = field(default=None, compare=False)  # store row id once stored
+    # ids of the extraction rules that made the claim ("cue.captured.captur", "attr.speech");
+    # provenance, not identity: two records differing only here are the same claim
+    rules: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         validate_choice("side", self.side, SIDES)
@@ -98,6 +101,27 @@ class ClaimRecord:
         validate_choice("date precision", self.date_precision, DATE_PRECISIONS)
         validate_choice("origin", self.origin, ORIGINS)
         validate_choice("review status", self.review_status, REVIEW_STATUSES)
+
+
+_RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+
+def rules_text(rules: tuple[str, ...] | list[str] | None) -> str | None:
+    """Rule ids as stored and exported: space-separated, None for none."""
+    return " ".join(rules) if rules else None
+
+
+def parse_rules(text: str | None) -> tuple[str, ...]:
+    """Rule ids from their stored/exported text; a malformed id is a GeomapError."""
+    if not text or not text.strip():
+        return ()
+    ids = tuple(text.split())
+    for r in ids:
+        if not _RULE_ID_RE.match(r):
+            raise GeomapError(
+                f"rule id {r[:80]!r} is not a rule id (lower-case letters, digits, . _ -)"
+            )
+    return ids
 
 
 def validate_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -76,3 +76,24 @@ def test_eval_errors_are_one_line(runner, tmp_path):
     (tmp_path / "x.txt").write_text(ARTICLE)
     res = runner.invoke(main, ["eval", str(tmp_path)])
     assert res.exit_code == 1 and "x.gold.jsonl:1" in res.stderr
+
+
+def test_eval_by_rule_counts_each_rules_true_and_false_positives(runner):
+    """`geomap eval --by-rule`: every prediction counts for each rule that made it, so the
+    attribution rules (one per claim) add up to all predictions and their TPs to the matches."""
+    import json as _json
+
+    from geomap.extract.evaluate import evaluate_dir
+
+    examples = Path(__file__).resolve().parent.parent / "geomap" / "examples"
+    r = runner.invoke(main, ["eval", str(examples), "--by-rule", "--json"])
+    assert r.exit_code == 0, r.output
+    d = _json.loads(r.output)
+    attr = {k: v for k, v in d["by_rule"].items() if k.startswith("attr.")}
+    assert sum(v["tp"] for v in attr.values()) == d["matched"]
+    assert sum(v["tp"] + v["fp"] for v in attr.values()) == d["predicted"]
+    assert any(k.startswith("cue.captured.") and v["tp"] > 0 for k, v in d["by_rule"].items())
+    text = runner.invoke(main, ["eval", str(examples), "--by-rule"]).output
+    assert "rule" in text and "precision" in text and "attr.speech" in text
+    report = evaluate_dir(examples)
+    assert report.rule_counts()["attr.speech"][0] > 0

@@ -740,7 +740,9 @@ def test_a_place_naming_a_product_or_people_makes_no_fallback_claim(gaz):
         (c.place.id, c.type)
         for c in _claims(gaz, "Russia's Defence Ministry said the situation in Kherson was tense.")
     }
-    assert got == {("706448", "other")}, got  # a place in a locative phrase still counts
+    # 0.33 deleted the untyped "other" fallback (real-corpus dev: 0 true, 5 false claims):
+    # a remark with no claim verb makes no claim, even about a place in a locative phrase
+    assert got == set(), got
 
 
 # --- eighteenth round: a Q&A interview ---

@@ -279,6 +279,86 @@ CASES = [
         {("Kurakhove", "russia", "captured")},
     ),
     (
+        "dash-list-unknown-last",
+        "Moscow said villages in the Kharkiv region – Borova and Zolotokrai – were now under "
+        "its control.",
+        {("Borova", "russia", "captured")},
+        {("Kharkiv Oblast", "russia", "captured")},
+    ),
+    (
+        "dash-list-unknown-last",
+        "The ministry of defence in Moscow said three settlements – Stavky, Torske and "
+        "Nowhereivka – had come under Russian control.",
+        {("Stavky", "russia", "captured"), ("Torske", "russia", "captured")},
+        set(),
+    ),
+    (
+        "of-unknown-name",
+        "Russia's defence ministry said its forces had taken control of the village of "
+        "Zolotokrai, some 20 km from Pokrovsk.",
+        set(),
+        {("Pokrovsk", "russia", "captured")},
+    ),
+    (
+        "of-unknown-name",
+        "Moscow announced the liberation of Nowhereivka, a village near Kurakhove.",
+        set(),
+        {("Kurakhove", "russia", "captured")},
+    ),
+    (
+        "relative-aside-hedge",
+        "Russian troops are closing in on Kramatorsk, a city that, if lost, would cut supply "
+        "lines, analysts said.",
+        {("Kramatorsk", "third-party", "advancing")},
+        {("Kramatorsk", "third-party", "assessment")},
+    ),
+    (
+        "relative-aside-hedge",
+        "Ukrainian units pushed into Sudzha, a town which, if held, could be traded later, "
+        "Kyiv said.",
+        {("Sudzha", "ukraine", "advancing")},
+        {("Sudzha", "ukraine", "assessment")},
+    ),
+    (
+        "town-ref-three-adjectives",
+        "Russia said it had captured Toretsk. Kyiv said heavy fighting went on in the almost "
+        "entirely ruined town.",
+        {("Toretsk", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "town-ref-three-adjectives",
+        "Moscow claimed Vuhledar. Ukraine said clashes went on around the largely deserted "
+        "hilltop town.",
+        {("Vuhledar", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "all-of-region",
+        "A Russian-installed official claimed that Moscow had taken control of all of Luhansk.",
+        {("Luhansk Oblast", "russia", "captured")},
+        set(),
+    ),
+    (
+        "all-of-region",
+        "Russian commanders said their troops would soon hold the whole of Donetsk.",
+        {("Donetsk Oblast", "russia", "assessment")},
+        set(),
+    ),
+    (
+        "vow-not-hedge",
+        "Zelensky vowed on Thursday that troops defending Pokrovsk and neighbouring Myrnohrad "
+        "would get more shells.",
+        {("Pokrovsk", "ukraine", "holding"), ("Myrnohrad", "ukraine", "holding")},
+        {("Pokrovsk", "ukraine", "assessment")},
+    ),
+    (
+        "vow-not-hedge",
+        "Syrskyi pledged that units defending Kupiansk would be rotated soon.",
+        {("Kupyansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
         {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},

@@ -535,3 +535,47 @@ def test_legend_folds(open_page, pages):
     page.locator(".geomap-legend-title").click()
     assert rows.first.is_visible()
     log.assert_clean()
+
+
+def test_popup_shows_the_rules_that_made_a_claim_as_text(open_page, tmp_path):
+    """Provenance (issue 9): a claim's rule ids are listed in its popup entry, as text."""
+    from datetime import date
+
+    from geomap.records import ClaimRecord
+
+    claims = [
+        ClaimRecord(
+            place=TORETSK_PLACE,
+            side="russia",
+            type="captured",
+            claim_date=date(2025, 2, 7),
+            claimant="Russian Defence Ministry",
+            quote="Russian forces took the town.",
+            rules=("attr.speech", "cue.captured.captur"),
+        ),
+        ClaimRecord(
+            place=TORETSK_PLACE,
+            side="ukraine",
+            type="denied",
+            claim_date=date(2025, 2, 7),
+            claimant="Kyiv",
+            quote="Kyiv denied it.",
+            rules=("attr.denial", XSS_IMG),
+        ),
+        ClaimRecord(
+            place=TORETSK_PLACE, side="ukraine", type="holding", claim_date=date(2025, 2, 8)
+        ),
+    ]
+    page_path = tmp_path / "rules.html"
+    page_path.write_text(map_html(build_map(claims)), encoding="utf-8")
+    page, log = open_page(page_path)
+    page.locator(TORETSK).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    rules = popup.locator(".geomap-claim-rules").all_inner_texts()
+    assert rules[0] == "rules: attr.speech cue.captured.captur"
+    assert XSS_IMG in rules[1]  # shown literally
+    assert len(rules) == 2  # the hand-made claim has none
+    assert popup.inner_text().count("holding") == 1
+    _not_pwned(page, log)
+    log.assert_clean()

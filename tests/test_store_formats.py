@@ -139,6 +139,7 @@ def _write_csv_with_bad_row(tmp_path, column, value):
         ("side", "nato", "field 'side': side 'nato' is not one of"),
         ("event_type", "", "field 'event_type': missing"),
         ("quote_start", "1.5", "field 'quote_start': expected a whole number"),
+        ("rules", "cue.captured <script>", "field 'rules': rule id '<script>'"),
     ],
 )
 def test_bad_csv_row_names_file_line_field_and_nothing_is_written(tmp_path, column, value, message):
@@ -316,3 +317,18 @@ def test_formats_stream_from_a_generator_and_empty_files_read_back(tmp_path, fmt
     empty = tmp_path / f"empty.{fmt}"
     assert export_claims(iter(()), empty) == 0
     assert read_claims(empty) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_claim_rules_round_trip_through_every_format(db_url, tmp_path, fmt):
+    """Provenance (issue 9, migration 0004): rule ids survive store -> export -> import."""
+    claims = _sample()
+    claims[0].rules = ("attr.speech", "cue.captured.captur")
+    with open_store(db_url) as s:
+        s.import_claims(claims)
+        stored = s.claims()
+        assert {c.rules for c in stored} == {("attr.speech", "cue.captured.captur"), ()}
+        path = tmp_path / f"rules.{fmt}"
+        export_claims(stored, path)
+    back = read_claims(path)
+    assert sorted(c.rules for c in back) == sorted(c.rules for c in stored)

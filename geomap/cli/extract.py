@@ -132,7 +132,12 @@ def ingest(
     help="Extractor to use (default: auto, by each document's language); "
     "see geomap.extract.registry.available().",
 )
-def eval_cmd(directory: str, as_json: bool, extractor: str | None) -> None:
+@click.option(
+    "--by-rule",
+    is_flag=True,
+    help="Also print each extraction rule's true and false positives over the corpus.",
+)
+def eval_cmd(directory: str, as_json: bool, extractor: str | None, by_rule: bool) -> None:
     """Score the extractor on DIR: each X.gold.jsonl against extraction of X.txt/.md/.html.
 
     Matching: same place (GeoNames id / admin-1), side and type, quote spans overlapping;
@@ -146,6 +151,11 @@ def eval_cmd(directory: str, as_json: bool, extractor: str | None) -> None:
     except OSError as exc:
         raise GeomapError(f"{directory}: {exc}") from None
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        d = report.to_dict()
+        if by_rule:
+            d["by_rule"] = {r: {"tp": tp, "fp": fp} for r, (tp, fp) in report.rule_counts().items()}
+        click.echo(json.dumps(d, ensure_ascii=False, indent=1))
     else:
         click.echo(report.format())
+        if by_rule:
+            click.echo(report.format_by_rule())

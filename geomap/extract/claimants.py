@@ -24,7 +24,7 @@ SPEECH_VERBS = (
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
     r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
+    r"accused|accuses|blamed|blames|vowed|vows|pledged|pledges|promised|promises|swore|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
     r"has\s+denied|have\s+denied|had\s+denied|has\s+reported|"
     # "cast doubt on Russia's claims": doubting a claim answers it

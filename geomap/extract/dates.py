@@ -9,7 +9,6 @@ builder can take the expression nearest to the place it dates.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -349,7 +348,3 @@ def find_dates(text: str, published: date) -> list[DateHit]:
             taken.append((s, e))
     hits.sort(key=lambda h: h.start)
     return hits
-
-
-def month_end(d: date) -> date:
-    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])

@@ -66,6 +66,8 @@ class ArticleScore:
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # rule id -> [true positives, false positives] among this article's predictions
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,6 +116,25 @@ class EvalReport:
     def resolvable_precision(self) -> float:
         p = self._sum("predicted") - self._sum("unresolvable_predicted")
         return self._sum("matched") / p if p > 0 else 0.0
+
+    def rule_counts(self) -> dict[str, tuple[int, int]]:
+        """Each rule's true and false positives over all articles (a prediction counts for
+        every rule that made it)."""
+        out: dict[str, list[int]] = {}
+        for a in self.articles:
+            for rule, (tp, fp) in a.by_rule.items():
+                acc = out.setdefault(rule, [0, 0])
+                acc[0] += tp
+                acc[1] += fp
+        return {r: (tp, fp) for r, (tp, fp) in out.items()}
+
+    def format_by_rule(self) -> str:
+        """One line per rule, most false positives first: where a rule only hurts, it shows."""
+        rows = sorted(self.rule_counts().items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+        lines = [f"{'rule':<40} {'TP':>5} {'FP':>5} {'precision':>9}"]
+        for rule, (tp, fp) in rows:
+            lines.append(f"{rule:<40} {tp:>5} {fp:>5} {tp / (tp + fp):>9.2f}")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -288,6 +309,8 @@ def score_article(
     for k, c in enumerate(claims):
         if k not in used and _about_unresolvable(c, gold):
             sc.unresolvable_predicted += 1
+        for rule in c.rules or ("(none)",):
+            sc.by_rule.setdefault(rule, [0, 0])[0 if k in used else 1] += 1
         if k not in used:
             sc.false_positives.append(
                 {

@@ -47,7 +47,9 @@ _REGION_BEFORE_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|eastern|western|southern|"
     r"northern|northeastern|southeastern|north-eastern|south-eastern|northwestern|southwestern|"
     r"border|frontline|front-line|neighbou?ring|occupied|partly\s+occupied|Russian-occupied|"
-    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)s?\s+of\s+$",
+    r"annexed|industrial|key)\s+){0,3}(?:region|oblast|province)s?\s+of\s+$|"
+    # "took control of all of Luhansk": a whole region, not its capital
+    r"\b(?:all|the\s+whole|the\s+entirety)\s+of\s+$",
     re.I,
 )
 # "the regions of Sumy and Donetsk", "the oblasts of Kharkiv, Sumy and Chernihiv": the names
@@ -180,7 +182,8 @@ _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", 
 
 # Back-references to a place named earlier.
 _SETTLEMENT_REF_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his)\s+((?:[a-z][a-z-]*\s+){0,2}?)(town|city|village|settlement|"
+    r"\b(?:[Tt]he|[Tt]his)\s+((?:(?!(?:the|a|an|of|in|on|at|around|near|and|or|to|from)\s)"
+    r"[a-z][a-z-]*\s+){0,3}?)(town|city|village|settlement|"
     r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
 )
 _REGION_REF_RE = re.compile(

@@ -346,9 +346,5 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-def published_from(article: Article) -> date | None:
-    return article.published
-
-
 def today() -> date:
     return datetime.now().date()

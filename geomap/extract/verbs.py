@@ -23,6 +23,7 @@ class Cue:
     attach: str  # obj | subj | any | obj0 (object must follow at once: "took Avdiivka")
     text: str
     weak: bool = False  # gerunds and results ("taking", "destroyed"): not enough in narration
+    rule: str = ""  # the lexicon row's id (provenance: ClaimRecord.rules)
 
 
 _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
@@ -606,10 +607,26 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
         False,
     ),
 ]
+
+
+def _row_ids() -> list[str]:
+    """A stable id per lexicon row: "cue.<type>.<first trigger word>" (numbered when a type and
+    trigger repeat), e.g. "cue.captured.captur", "cue.advancing.advanc-2"."""
+    seen: dict[str, int] = {}
+    out = []
+    for ty, _at, _p, trig, _w in _LEXICON:
+        base = f"cue.{ty}.{re.sub(r'[^a-z0-9-]', '', trig.split()[0].lower())}"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+RULE_IDS = _row_ids()
 LEXICON = [
-    (ty, at, re.compile(p, re.I), weak, frozenset(t.split())) for ty, at, p, t, weak in _LEXICON
+    (ty, at, re.compile(p, re.I), weak, frozenset(t.split()), rid)
+    for (ty, at, p, t, weak), rid in zip(_LEXICON, RULE_IDS, strict=True)
 ]
-_ALL_TRIGGERS = tuple(sorted({t for *_x, trig in LEXICON for t in trig}))
+_ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
 # Words before a cue that make it a goal, a condition or a question rather than a fact.
 _IRREALIS_RE = re.compile(
@@ -634,16 +651,6 @@ ASSESSMENT_RE = re.compile(
     r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
     r"in\s+a\s+position\s+to|set\s+to|would|might|(?-i:may)|"
     r"could(?!\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)))\b",
-    re.I,
-)
-DENIAL_VERB_RE = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-    r"disputed|disputes|contradicted)\b",
-    re.I,
-)
-_NEGATED_CAPTURE_RE = re.compile(
-    r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:captured|taken|seized|fallen|lost|control)\b|"
-    r"\bfalse\b|\bfake\b|\buntrue\b",
     re.I,
 )
 
@@ -682,7 +689,7 @@ def find_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
     low = text.lower()
     present = {t for t in _ALL_TRIGGERS if t in low}  # each trigger tested once per clause
-    for ctype, attach, pat, weak, triggers in LEXICON:
+    for ctype, attach, pat, weak, triggers, rid in LEXICON:
         if present.isdisjoint(triggers):
             continue
         for m in pat.finditer(text):
@@ -700,14 +707,10 @@ def find_cues(text: str) -> list[Cue]:
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
                     continue
                 found = "assessment"
-            cues.append(Cue(s, e, found, attach, m.group(0), weak))
+            cues.append(Cue(s, e, found, attach, m.group(0), weak, rid))
     cues.sort(key=lambda c: c.start)
     return cues
 
 
 def is_assessment(text: str) -> bool:
     return bool(ASSESSMENT_RE.search(text))
-
-
-def is_negated(text: str) -> bool:
-    return bool(_NEGATED_CAPTURE_RE.search(text))

@@ -26,10 +26,6 @@ def feature(c: ClaimRecord) -> dict[str, Any]:
     }
 
 
-def collection(claims: Iterable[ClaimRecord]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": [feature(c) for c in claims]}
-
-
 def dump(claims: Iterable[ClaimRecord], fp: IO[str]) -> int:
     """A FeatureCollection written one feature per line as the claims come (streams)."""
     fp.write('{"type": "FeatureCollection", "features": [')

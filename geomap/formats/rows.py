@@ -12,7 +12,15 @@ from datetime import date, datetime
 from typing import Any
 
 from geomap.errors import GeomapError, shown
-from geomap.records import ClaimError, ClaimRecord, PlaceRef, SourceRecord, validate_claim
+from geomap.records import (
+    ClaimError,
+    ClaimRecord,
+    PlaceRef,
+    SourceRecord,
+    parse_rules,
+    rules_text,
+    validate_claim,
+)
 
 # column -> kind
 COLUMNS: dict[str, str] = {
@@ -47,8 +55,8 @@ COLUMNS: dict[str, str] = {
     "source_published": "date",
     "source_hash": "str",
     "source_ingested_at": "datetime",
+    "rules": "str",  # ids of the extraction rules that made the claim, space-separated
 }
-REQUIRED = ("side", "event_type", "location", "latitude", "longitude")
 
 
 class RowError(GeomapError):
@@ -94,6 +102,7 @@ def claim_to_row(c: ClaimRecord) -> dict[str, Any]:
         "source_published": s.published if s else None,
         "source_hash": s.content_hash if s else None,
         "source_ingested_at": s.ingested_at if s else None,
+        "rules": rules_text(c.rules),
     }
 
 
@@ -198,6 +207,10 @@ def row_to_claim(
             content_hash=v["source_hash"],
             ingested_at=v["source_ingested_at"],
         )
+    try:
+        rules = parse_rules(v["rules"])
+    except GeomapError as exc:
+        raise RowError("rules", str(exc)) from None
     checks = (("side", "side"), ("event_type", "type"), ("time_precision", "date precision"),
               ("origin", "origin"), ("review_status", "review status"))  # fmt: skip
     try:
@@ -219,6 +232,7 @@ def row_to_claim(
             review_status=v["review_status"] or "unreviewed",
             notes=v["notes"],
             source=source,
+            rules=rules,
         )
     except GeomapError as exc:
         msg = str(exc)

@@ -2,9 +2,11 @@
 
 One feature per place (a Point for settlements, the region's polygon for region-precision
 places); `properties.c` lists the place's claims oldest first as short arrays
-`[date, side index, type index, claimant, quote, source index, place as written, review index]`
-(the last two only when needed: written "" when the same as the name, review index into
-`reviews` only for reviewed claims), and sources are listed once. The page styles and
+`[date, side index, type index, claimant, quote, source index, place as written, review index,
+rules index]` (the last three only when needed: written "" when the same as the name, review
+index into `reviews` only for reviewed claims (null before a rules index), rules index into
+`rules`, the space-separated ids of the extraction rules that made the claim), and sources and
+rule lists are listed once. The page styles and
 filters these in JS, so the HTML grows with the data, not with one JS object per marker.
 """
 
@@ -123,6 +125,8 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
     review_ix = {r: i for i, r in enumerate(REVIEW_STATUSES)}
     sources: list[list] = []
     source_ix: dict[tuple, int] = {}
+    rule_lists: list[str] = []
+    rules_ix: dict[str, int] = {}
     features: dict[str, dict] = {}
     dates: set[str] = set()
     for c in sort_claims(claims):
@@ -157,16 +161,23 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
             dates.add(d)
         row = [d, side_ix[c.side], type_ix[c.type], c.claimant or "", c.quote or "", si]
         written = c.place_as_written if c.place_as_written != p.name else None
-        if written or c.review_status != "unreviewed":
+        rules = " ".join(c.rules) if c.rules else ""
+        if written or c.review_status != "unreviewed" or rules:
             row.append(written or "")
-        if c.review_status != "unreviewed":
-            row.append(review_ix[c.review_status])
+        if c.review_status != "unreviewed" or rules:
+            row.append(review_ix[c.review_status] if c.review_status != "unreviewed" else None)
+        if rules:
+            if rules not in rules_ix:
+                rules_ix[rules] = len(rule_lists)
+                rule_lists.append(rules)
+            row.append(rules_ix[rules])
         f["properties"]["c"].append(row)
     return {
         "sides": list(SIDES),
         "types": list(CLAIM_TYPES),
         "reviews": list(REVIEW_STATUSES),
         "sources": sources,
+        "rules": rule_lists,
         "places": {"type": "FeatureCollection", "features": list(features.values())},
         "dates": sorted(dates),
     }
@@ -192,6 +203,7 @@ def claims_geojson(claims: Sequence[ClaimRecord]) -> dict:
                     "date": date_label(c),
                     "claimant": c.claimant,
                     "quote": c.quote,
+                    "rules": list(c.rules),
                     "source_url": s.url,
                     "source_title": s.title,
                 },

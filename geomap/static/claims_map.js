@@ -15,7 +15,9 @@ function geomapClaimsMap(map, D, G) {
   var OTHER_SIDE = { russia: "ukraine", ukraine: "russia" };
   // Review status of a claim row (index 7, only present for reviewed claims).
   var REVIEWS = D.reviews || ["unreviewed"];
-  function review(c) { return c.length > 7 ? REVIEWS[c[7]] : "unreviewed"; }
+  function review(c) { return c.length > 7 && c[7] !== null ? REVIEWS[c[7]] : "unreviewed"; }
+  // the ids of the extraction rules that made a claim (provenance), as text
+  function rulesOf(c) { return c.length > 8 && D.rules ? D.rules[c[8]] || "" : ""; }
   var dates = D.dates;
   var state = { idx: dates.length - 1, newestFirst: false };
   var POPUP_PAGE = 100;  // claims rendered per "show more" step in a popup
@@ -111,6 +113,12 @@ function geomapClaimsMap(map, D, G) {
     li.appendChild(head);
     if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
     if (c[4]) { li.appendChild(el("blockquote", "geomap-claim-quote", c[4])); }
+    var rules = rulesOf(c);
+    if (rules) {
+      var ru = el("div", "geomap-claim-rules", "rules: " + rules);
+      ru.title = "The extraction rules that made this claim";
+      li.appendChild(ru);
+    }
     var src = c[5] >= 0 ? D.sources[c[5]] : null;
     if (src) {
       var label = src[1] || src[2] || src[0] || "source";

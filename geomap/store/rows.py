@@ -11,7 +11,7 @@ from typing import Any
 from geomap.model import claims as T_claims
 from geomap.model import places as T_places
 from geomap.model import sources as T_sources
-from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+from geomap.records import ClaimRecord, PlaceRef, SourceRecord, rules_text
 
 
 def version_key(v: str | None) -> tuple:
@@ -45,19 +45,21 @@ def _claim_tuple(c: ClaimRecord, source_id: int | None) -> tuple:
     """A claims row in _CLAIM_COLS order."""
     return (c.place.id, source_id, c.claimant, c.place_as_written, c.side, c.type, c.claim_date,
             c.date_precision, c.quote, c.start, c.end, c.confidence, c.extractor,
-            c.extractor_version, c.origin, c.review_status, c.notes)  # fmt: skip
+            c.extractor_version, c.origin, c.review_status, c.notes,
+            rules_text(c.rules))  # fmt: skip
 
 
 def _key_of(t: tuple) -> tuple:
-    """Identity of a claim row for dedupe: every column but source_id (= _KEY_FIELDS order)."""
-    return t[:1] + t[2:]
+    """Identity of a claim row for dedupe: every column but source_id and the provenance
+    column rules, the last (= _KEY_FIELDS order)."""
+    return t[:1] + t[2:-1]
 
 
 _CLAIM_COLS = ("place_id", "source_id", "claimant", "place_as_written", "side", "type",
     "claim_date", "date_precision", "quote", "start_offset", "end_offset", "confidence",
-    "extractor", "extractor_version", "origin", "review_status", "notes")  # fmt: skip
+    "extractor", "extractor_version", "origin", "review_status", "notes", "rules")  # fmt: skip
 
-_KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c != "source_id")
+_KEY_FIELDS = tuple(c for c in _CLAIM_COLS if c not in ("source_id", "rules"))
 # What makes two rows of one source the same claim: all but the review a person adds to it.
 _IDENTITY_FIELDS = tuple(c for c in _KEY_FIELDS if c not in ("review_status", "notes"))
 _IDENTITY_IDX = tuple(_CLAIM_COLS.index(c) for c in _IDENTITY_FIELDS)
@@ -84,6 +86,7 @@ _SELECT_COLS = [
     T_claims.c.id,
     T_claims.c.source_id,
     *[T_claims.c[k] for k in _KEY_FIELDS],
+    T_claims.c.rules,
     T_places.c.name.label("p_name"),
     T_places.c.precision.label("p_precision"),
     T_places.c.lat.label("p_lat"),
@@ -149,6 +152,7 @@ def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:
                 notes=r.notes,
                 source=s,
                 id=r.id,
+                rules=tuple((r.rules or "").split()),
             )  # fmt: skip
         )
     return out
