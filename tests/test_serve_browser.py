@@ -135,8 +135,8 @@ def test_review_a_queue_with_the_keyboard(live, browse):
     assert page.locator(f"#q-{second} .st").inner_text() == "rejected"
     _wait_for(
         page,
-        "() => "
-        "document.getElementById('stats').textContent.startsWith('0 to review, 1 confirmed, 1 rej')",
+        "() => document.getElementById('stats').textContent"
+        ".startsWith('0 to review, 1 confirmed, 1 rejected')",
     )
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "f-place"
