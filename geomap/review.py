@@ -336,7 +336,7 @@ def claim_detail(store: Store, claim_id: int, *, candidates: int = 8) -> dict[st
         "notes": r.notes,
         "version": r.version,
         "place": place,
-        "alternatives": place_alternatives(r.place_as_written or r.p_name, place, candidates),
+        "alternatives": place_alternatives([r.place_as_written or "", r.p_name], place, candidates),
         "source": source,
         "text": text,
         "article_claims": others,
@@ -367,13 +367,18 @@ def _gazetteer():
     return default_gazetteer()
 
 
-def place_alternatives(name: str, current: dict[str, Any], limit: int = 8) -> list[dict[str, Any]]:
-    """The gazetteer's readings of `name`, best first, each with its distance from `current`."""
-    out = []
-    for ref, score in search_places(name, limit):
-        d = haversine_km(current["lat"], current["lon"], ref.lat, ref.lon)
-        out.append(_place_json(ref) | {"score": score, "km": round(d, 1)})
-    return out
+def place_alternatives(
+    names: list[str], current: dict[str, Any], limit: int = 8
+) -> list[dict[str, Any]]:
+    """The gazetteer's readings of the place as written, then of the resolved name (a reference
+    such as "the town" reads as nothing), each with its distance from `current`."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in dict.fromkeys(n for n in names if n and n.strip()):
+        for ref, score in search_places(name, limit):
+            if ref.id not in out:
+                d = haversine_km(current["lat"], current["lon"], ref.lat, ref.lon)
+                out[ref.id] = _place_json(ref) | {"score": score, "km": round(d, 1)}
+    return list(out.values())[:limit]
 
 
 def search_places(query: str, limit: int = 10) -> list[tuple[PlaceRef, float]]:

@@ -40,7 +40,8 @@ def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
         ("gazetteer", ("geomap",)),
         ("geomap.extract", ("geomap.render", "geomap.cli")),
         ("geomap.formats", ("geomap.render", "geomap.cli", "geomap.extract")),
-        ("geomap.render", ("geomap.cli",)),
+        ("geomap.render", ("geomap.cli", "geomap.serve")),
+        ("geomap.serve", ("geomap.cli",)),
     ],
 )
 def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
@@ -48,10 +49,10 @@ def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
 
 
 def test_lower_layers_do_not_import_upper_ones() -> None:
-    for module in ("store", "query", "model", "places", "records", "errors"):
+    for module in ("store", "query", "model", "places", "records", "errors", "review"):
         path = ROOT / "geomap" / f"{module}.py"
         names = _imports(path)
-        upper_layers = ("geomap.render", "geomap.cli", "geomap.extract")
+        upper_layers = ("geomap.render", "geomap.cli", "geomap.extract", "geomap.serve")
         upper = [n for n in names if n.startswith(upper_layers)]
         assert upper == [], f"geomap/{module}.py imports {upper}"
 

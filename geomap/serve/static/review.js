@@ -428,7 +428,7 @@
     if (view) { map.setView(view.c, view.z); }
     else {
       var b = G.places.getBounds();
-      if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 10 }); } else { map.setView([48.5, 34], 6); }
+      if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 8 }); } else { map.setView([48.5, 34], 6); }
     }
     $("map-note").textContent = "(" + D.count + " claims" + (D.count >= D.limit ? ", the newest " + D.limit : "") + ")";
   }
