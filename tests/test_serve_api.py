@@ -228,6 +228,20 @@ def test_cli_review_is_audited_and_bumps_the_version(served, db_url):
     assert r.status_code == 409 and "changed by carol" in r.json()["error"]
 
 
+def test_demo_store_keeps_article_texts_whose_offsets_hold(tmp_path):
+    """Every demo claim's quote is its article's text at the stored offsets (text, Markdown and
+    HTML articles alike), so the page highlights the right words."""
+    from geomap import review
+    from geomap.serve.app import build_demo_db
+
+    with open_store(build_demo_db(tmp_path / "demo.db")) as store:
+        claims = store.claims()
+        assert len(claims) > 20
+        for c in claims:
+            d = review.claim_detail(store, c.id, candidates=1)
+            assert d["text"][d["start"] : d["end"]] == d["quote"], c.id
+
+
 # -- guards -------------------------------------------------------------------------------------
 def test_security_headers_and_page_without_inline_script(served):
     _, client, _ = served

@@ -169,6 +169,8 @@ def test_edit_the_place(live, browse):
     assert _map_category(page, POKROVSK) == "russia"
     _wait_for(page, "() => document.getElementById('timeline-place').textContent === 'Pokrovsk'")
     assert "place_id 709354 \u2192 704422" in page.locator("#history").inner_text()
+    assert page.locator(f"#q-{first} strong").inner_text() == "Pokrovsk"
+    assert page.locator(f"#q-{first}").get_attribute("aria-selected") == "true"
     log.assert_clean()
 
 
