@@ -39,7 +39,7 @@ def browse(chromium_browser):
 
     contexts = []
 
-    def _open(url: str, width: int = 1400, height: int = 900):
+    def _open(url: str, width: int = 1400, height: int = 900, path: str = "/"):
         ctx = chromium_browser.new_context(viewport={"width": width, "height": height})
         contexts.append(ctx)
         log = PageLog()
@@ -58,7 +58,7 @@ def browse(chromium_browser):
         )
         page.on("pageerror", lambda e: log.page_errors.append(str(e)))
         page.on("dialog", lambda d: (log.dialogs.append(d.message), d.dismiss()))
-        page.goto(url + "/")
+        page.goto(url + path)
         page.wait_for_selector("body[data-ready='1']", timeout=20_000)
         page.wait_for_selector("#article mark.q-current")
         return page, log
@@ -259,3 +259,67 @@ def test_hostile_article_text_stays_text(tmp_path, browse, map_assets_dir):
     finally:
         srv.stop()
         store.close()
+
+
+def test_token_server_opens_with_the_token_once(db_url, browse, map_assets_dir):
+    with open_store(db_url) as s:
+        fill_store(s)
+    store = open_store(db_url)
+    port = free_port()
+    srv = start_server(create_app(store, ServeConfig(port=port, token="tok-123")), port)
+    try:
+        page, log = browse(srv.url, path="/?token=tok-123")  # -> cookie, redirected to /
+        assert page.url == srv.url + "/"
+        assert page.locator("#queue li").count() == 2
+        log.assert_clean()
+        anon = page.context.browser.new_context()
+        try:
+            r = anon.request.get(srv.url + "/api/claims")
+            assert r.status == 401
+        finally:
+            anon.close()
+    finally:
+        srv.stop()
+        store.close()
+
+
+def test_a_foreign_site_cannot_change_the_store(live, chromium_browser):
+    """A page on another origin posts to the review server, as a form and with fetch: the
+    server refuses both and nothing changes."""
+    url, db = live
+    first = min(_claims(db))
+    evil = (
+        "<!DOCTYPE html><html><body>"
+        f"<form id=f method=post action='{url}/api/claims/{first}/confirm'"
+        " enctype='text/plain'><input name='{\"version\": 1, \"x\": \"' value='\"}'></form>"
+        "<script>"
+        f"fetch('{url}/api/claims/{first}/confirm', {{method: 'POST', mode: 'no-cors',"
+        " headers: {'Content-Type': 'text/plain'}, body: '{\"version\": 1}'})"
+        ".then(() => { window.__fetched = 1; document.getElementById('f').submit(); });"
+        "</script></body></html>"
+    )
+    ctx = chromium_browser.new_context()
+    statuses: list[int] = []
+    try:
+        ctx.route("http://evil.test/**", lambda r: r.fulfill(status=200, body=evil,
+                                                            content_type="text/html"))  # fmt: skip
+        page = ctx.new_page()
+
+        def to_server(route):
+            # Chromium itself blocks a public page's requests to loopback (Private Network
+            # Access); pass them on with the browser's own headers to test the server's guard.
+            resp = route.fetch()
+            statuses.append(resp.status)
+            route.fulfill(response=resp)
+
+        ctx.route(url + "/**", to_server)
+        page.goto("http://evil.test/")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(1500)
+        # ...and a same-site-looking request that names a foreign Host (DNS rebinding).
+        statuses.append(ctx.request.get(url + "/api/claims", headers={"Host": "evil.test"}).status)
+    finally:
+        ctx.close()
+    assert statuses[:-1] == [403, 403] and statuses[-1] == 421, statuses
+    assert all(c.review_status == "unreviewed" for c in _claims(db).values())
+    assert _audit(db) == []
