@@ -573,14 +573,16 @@ def review_claims(
         raise GeomapError("no claim id given")
     note = (note or "").strip() or None
     with store.write() as conn:
-        found = {
-            r.id: r
-            for r in conn.execute(
-                select(T_claims.c.id, T_claims.c.version, T_claims.c.review_status).where(
-                    T_claims.c.id.in_(claim_ids)
+        found: dict[int, Any] = {}
+        for i in range(0, len(claim_ids), 900):  # SQLite caps bound parameters
+            found.update(
+                (r.id, r)
+                for r in conn.execute(
+                    select(T_claims.c.id, T_claims.c.version, T_claims.c.review_status).where(
+                        T_claims.c.id.in_(claim_ids[i : i + 900])
+                    )
                 )
             )
-        }
         missing = [i for i in claim_ids if i not in found]
         if missing:
             shown = ", ".join(map(str, missing[:10])) + (", ..." if len(missing) > 10 else "")
