@@ -292,55 +292,37 @@ def claim_detail(store: Store, claim_id: int, *, candidates: int = 8) -> dict[st
         ).first()  # fmt: skip
         if r is None:
             raise NotFoundError(f"no claim with id {claim_id}")
-        source = text = None
-        others: list[dict[str, Any]] = []
-        if r.source_id is not None:
-            s = conn.execute(select(T_sources).where(T_sources.c.id == r.source_id)).first()
-            source = {
-                "id": s.id,
-                "url": s.url,
-                "title": s.title,
-                "outlet": s.outlet,
-                "author": s.author,
-                "published": s.published.isoformat() if s.published else None,
-            }
-            text = conn.execute(
-                select(T_texts.c.text).where(T_texts.c.source_id == r.source_id)
-            ).scalar()
-            others = _article_claims(conn, r.source_id, claim_id)
+        article = _article(conn, r.source_id, claim_id)
         history = _audit_rows(conn, claim_id, 200)
-    place = {
-        "id": r.place_id,
-        "name": r.p_name,
-        "precision": r.p_precision,
-        "lat": r.lat,
-        "lon": r.lon,
-        "admin1": r.admin1,
-    }
+    place = {"id": r.place_id, "name": r.p_name, "precision": r.p_precision, "lat": r.lat,
+             "lon": r.lon, "admin1": r.admin1}  # fmt: skip
     return {
-        "id": r.id,
-        "side": r.side,
-        "type": r.type,
+        "id": r.id, "side": r.side, "type": r.type,
         "date": r.claim_date.isoformat() if r.claim_date else None,
-        "date_precision": r.date_precision,
-        "claimant": r.claimant,
-        "place_as_written": r.place_as_written,
-        "quote": r.quote,
-        "start": r.start_offset,
-        "end": r.end_offset,
-        "confidence": r.confidence,
-        "extractor": r.extractor,
-        "extractor_version": r.extractor_version,
-        "origin": r.origin,
-        "review_status": r.review_status,
-        "notes": r.notes,
-        "version": r.version,
+        "date_precision": r.date_precision, "claimant": r.claimant,
+        "place_as_written": r.place_as_written, "quote": r.quote, "start": r.start_offset,
+        "end": r.end_offset, "confidence": r.confidence, "extractor": r.extractor,
+        "extractor_version": r.extractor_version, "origin": r.origin,
+        "review_status": r.review_status, "notes": r.notes, "version": r.version,
         "place": place,
-        "alternatives": place_alternatives(r.place_as_written or r.p_name, place, candidates),
+        "alternatives": place_alternatives([r.place_as_written or "", r.p_name], place, candidates),
+        **article,
+        "history": [asdict(h) for h in history],
+    }  # fmt: skip
+
+
+def _article(conn: Connection, source_id: int | None, claim_id: int) -> dict[str, Any]:
+    """The claim's source, its stored text and the article's other claims (none if sourceless)."""
+    if source_id is None:
+        return {"source": None, "text": None, "article_claims": []}
+    s = conn.execute(select(T_sources).where(T_sources.c.id == source_id)).one()
+    text = conn.execute(select(T_texts.c.text).where(T_texts.c.source_id == source_id)).scalar()
+    source = {"id": s.id, "url": s.url, "title": s.title, "outlet": s.outlet, "author": s.author,
+              "published": s.published.isoformat() if s.published else None}  # fmt: skip
+    return {
         "source": source,
         "text": text,
-        "article_claims": others,
-        "history": [asdict(h) for h in history],
+        "article_claims": _article_claims(conn, source_id, claim_id),
     }
 
 
@@ -367,13 +349,18 @@ def _gazetteer():
     return default_gazetteer()
 
 
-def place_alternatives(name: str, current: dict[str, Any], limit: int = 8) -> list[dict[str, Any]]:
-    """The gazetteer's readings of `name`, best first, each with its distance from `current`."""
-    out = []
-    for ref, score in search_places(name, limit):
-        d = haversine_km(current["lat"], current["lon"], ref.lat, ref.lon)
-        out.append(_place_json(ref) | {"score": score, "km": round(d, 1)})
-    return out
+def place_alternatives(
+    names: list[str], current: dict[str, Any], limit: int = 8
+) -> list[dict[str, Any]]:
+    """The gazetteer's readings of the place as written, then of the resolved name (a reference
+    such as "the town" reads as nothing), each with its distance from `current`."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in dict.fromkeys(n for n in names if n and n.strip()):
+        for ref, score in search_places(name, limit):
+            if ref.id not in out:
+                d = haversine_km(current["lat"], current["lon"], ref.lat, ref.lon)
+                out[ref.id] = place_json(ref) | {"score": score, "km": round(d, 1)}
+    return list(out.values())[:limit]
 
 
 def search_places(query: str, limit: int = 10) -> list[tuple[PlaceRef, float]]:
@@ -390,7 +377,7 @@ def search_places(query: str, limit: int = 10) -> list[tuple[PlaceRef, float]]:
         return []
 
 
-def _place_json(ref: PlaceRef) -> dict[str, Any]:
+def place_json(ref: PlaceRef) -> dict[str, Any]:
     return {
         "id": ref.id,
         "name": ref.name,
@@ -568,14 +555,16 @@ def review_claims(
         raise GeomapError("no claim id given")
     note = (note or "").strip() or None
     with store.write() as conn:
-        found = {
-            r.id: r
-            for r in conn.execute(
-                select(T_claims.c.id, T_claims.c.version, T_claims.c.review_status).where(
-                    T_claims.c.id.in_(claim_ids)
+        found: dict[int, Any] = {}
+        for i in range(0, len(claim_ids), 900):  # SQLite caps bound parameters
+            found.update(
+                (r.id, r)
+                for r in conn.execute(
+                    select(T_claims.c.id, T_claims.c.version, T_claims.c.review_status).where(
+                        T_claims.c.id.in_(claim_ids[i : i + 900])
+                    )
                 )
             )
-        }
         missing = [i for i in claim_ids if i not in found]
         if missing:
             shown = ", ".join(map(str, missing[:10])) + (", ..." if len(missing) > 10 else "")
@@ -666,6 +655,7 @@ __all__ = [
     "change_claim",
     "claim_detail",
     "lookup_place",
+    "place_json",
     "place_alternatives",
     "place_timeline",
     "queue",

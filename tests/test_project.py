@@ -42,8 +42,9 @@ def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
         ("geomap.formats", ("geomap.render", "geomap.cli", "geomap.extract")),
         # render stays pure: records in, HTML out (the demo, which extracts and stores, is
         # geomap.demo); the store gets place names resolved through a lookup it is given.
-        ("geomap.render", ("geomap.cli", "geomap.extract", "geomap.store")),
+        ("geomap.render", ("geomap.cli", "geomap.extract", "geomap.store", "geomap.serve")),
         ("geomap.store", ("geomap.render", "geomap.cli", "geomap.extract", "gazetteer")),
+        ("geomap.serve", ("geomap.cli",)),
     ],
 )
 def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
@@ -51,11 +52,14 @@ def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
 
 
 def test_lower_layers_do_not_import_upper_ones() -> None:
-    paths = [ROOT / "geomap" / f"{m}.py" for m in ("query", "model", "places", "records", "errors")]
+    paths = [
+        ROOT / "geomap" / f"{m}.py"
+        for m in ("query", "model", "places", "records", "errors", "review")
+    ]
     paths += sorted((ROOT / "geomap" / "store").rglob("*.py"))
     for path in paths:
         names = _imports(path)
-        upper_layers = ("geomap.render", "geomap.cli", "geomap.extract")
+        upper_layers = ("geomap.render", "geomap.cli", "geomap.extract", "geomap.serve")
         upper = [n for n in names if n.startswith(upper_layers)]
         assert upper == [], f"{path.relative_to(ROOT)} imports {upper}"
 

@@ -228,6 +228,20 @@ def test_cli_review_is_audited_and_bumps_the_version(served, db_url):
     assert r.status_code == 409 and "changed by carol" in r.json()["error"]
 
 
+def test_demo_store_keeps_article_texts_whose_offsets_hold(tmp_path):
+    """Every demo claim's quote is its article's text at the stored offsets (text, Markdown and
+    HTML articles alike), so the page highlights the right words."""
+    from geomap import review
+    from geomap.serve.app import build_demo_db
+
+    with open_store(build_demo_db(tmp_path / "demo.db")) as store:
+        claims = store.claims()
+        assert len(claims) > 20
+        for c in claims:
+            d = review.claim_detail(store, c.id, candidates=1)
+            assert d["text"][d["start"] : d["end"]] == d["quote"], c.id
+
+
 # -- guards -------------------------------------------------------------------------------------
 def test_security_headers_and_page_without_inline_script(served):
     _, client, _ = served
@@ -340,3 +354,48 @@ def test_map_follows_filters_and_reviews(served):
     ]  # fmt: skip
     t = client.get("/api/places/709354/timeline").json()
     assert [c["id"] for c in t["claims"]] == ids and t["claims"][1]["review_status"] == "rejected"
+
+
+def test_concurrent_edits_from_one_version_exactly_one_wins(served, db_url):
+    """Two reviewers press save at the same moment, both from version 1: one edit is stored,
+    the other gets 409; the claim is never a mix of the two."""
+    import threading
+
+    from starlette.testclient import TestClient
+
+    store, _, ids = served
+    stores = [open_store(db_url) for _ in range(2)]
+    clients = [
+        TestClient(create_app(s, ServeConfig(reviewer=f"r{i}"), csrf=CSRF), base_url=BASE)
+        for i, s in enumerate(stores)
+    ]
+    bodies = [{"version": 1, "side": "ukraine", "type": "fighting"},
+              {"version": 1, "side": "third-party", "type": "assessment"}]  # fmt: skip
+    barrier = threading.Barrier(2)
+    codes: dict[int, int] = {}
+
+    def edit(i: int) -> None:
+        barrier.wait()
+        codes[i] = post(clients[i], f"/api/claims/{ids[0]}", bodies[i], method="PATCH").status_code
+
+    threads = [threading.Thread(target=edit, args=(i,)) for i in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+    finally:
+        for c, s in zip(clients, stores, strict=True):
+            c.close()
+            s.close()
+    assert sorted(codes.values()) == [200, 409], codes
+    winner = next(i for i, code in codes.items() if code == 200)
+    c = next(c for c in store.claims() if c.id == ids[0])
+    assert (c.side, c.type) == (bodies[winner]["side"], bodies[winner]["type"])
+    assert {r.who for r in audit_rows(store, ids[0])} == {f"r{winner}"}
+
+
+def test_library_review_is_audited_too(served):
+    store, _, ids = served
+    assert store.review(ids, "confirmed", who="notebook") == 2
+    assert [(r.who, r.version) for r in audit_rows(store, ids[1])] == [("notebook", 2)]

@@ -114,7 +114,7 @@ class _Api:
     def places(self, request: Request) -> Response:
         q = request.query_params.get("q", "")
         found = review.search_places(q, _int(request.query_params.get("limit"), "limit", 10))
-        return JSONResponse({"places": [review._place_json(r) | {"score": s} for r, s in found]})
+        return JSONResponse({"places": [review.place_json(r) | {"score": s} for r, s in found]})
 
     def timeline(self, request: Request) -> Response:
         return JSONResponse(review.place_timeline(self.store, request.path_params["place_id"]))

@@ -335,15 +335,25 @@
     api("PATCH", "/api/claims/" + d.id, body).then(function (res) {
       hideForms();
       afterChange(res, "confirmed", "Saved claim #" + d.id + " (" + res.changed.join(", ") + ").");
-      loadQueueRow(d.id);
-      loadDetail(d.id).then(function () { say("Saved claim #" + d.id + " (" + res.changed.join(", ") + ").", "ok"); });
+      loadDetail(d.id).then(function () {
+        if (state.detail) { refreshItem(state.detail); }
+        say("Saved claim #" + d.id + " (" + res.changed.join(", ") + ").", "ok");
+      });
       $("queue").focus();
     }).catch(conflict);
   }
-  function loadQueueRow(id) {
-    // The edited claim's row text (place, side...) comes from the next queue load; mark it now.
-    var li = $("q-" + id);
-    if (li) { li.classList.add("edited"); }
+  // Redraw a queue row from the claim as now stored (after an edit: place, side, type, date).
+  function refreshItem(d) {
+    for (var i = 0; i < state.items.length; i++) {
+      if (state.items[i].id !== d.id) { continue; }
+      var c = state.items[i];
+      c.place = { id: d.place.id, name: d.place.name }; c.side = d.side; c.type = d.type;
+      c.date = d.date; c.date_precision = d.date_precision; c.review_status = d.review_status;
+      c.version = d.version;
+      var old = $("queue").children[i], li = queueItem(c, i);
+      li.setAttribute("aria-selected", old.getAttribute("aria-selected"));
+      $("queue").replaceChild(li, old);
+    }
   }
   // Offsets of the selection inside #article: text nodes in order are the article text.
   function selectionOffsets() {
@@ -428,7 +438,7 @@
     if (view) { map.setView(view.c, view.z); }
     else {
       var b = G.places.getBounds();
-      if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 10 }); } else { map.setView([48.5, 34], 6); }
+      if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 8 }); } else { map.setView([48.5, 34], 6); }
     }
     $("map-note").textContent = "(" + D.count + " claims" + (D.count >= D.limit ? ", the newest " + D.limit : "") + ")";
   }
