@@ -108,3 +108,28 @@ def test_disagreeing_claim_says_so_in_its_popup(open_page, control_page):
     page.locator(f'[data-place-id="{ONLINE.id}"]').click()
     ok = page.locator(".leaflet-popup-content .geomap-claim-control")
     assert ok.inner_text().startswith("\u2713 agrees with the assessed map (deepstate 2025-02-05")
+
+
+def test_map_and_report_commands_draw_the_stored_layers(tmp_path):
+    from click.testing import CliRunner
+    from fixtures_pg import make_claim
+
+    from geomap.cli import main
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    with open_store(db) as store:
+        import_layers(store, _layers(DEEPSTATE))
+        store.import_claims([make_claim("toretsk", "ukraine", "holding", "2025-02-07")])
+    run = CliRunner().invoke
+    res = run(main, ["map", "-o", str(tmp_path / "m.html"), "--tiles", "none", "--db", db])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "m.html").read_text()
+    assert "Assessed control (deepstate)" in page and '"verdicts"' not in page
+    assert '"marks":[["1001",0,"russia",-3.47,false,"deepstate","2025-02-05"]]' in page
+    res = run(main, ["map", "-o", str(tmp_path / "n.html"), "--no-control", "--db", db])
+    assert res.exit_code == 0 and "(deepstate)" not in (tmp_path / "n.html").read_text()
+    res = run(main, ["report", "-o", str(tmp_path / "r.html"), "--tolerance", "1", "--db", db])
+    assert res.exit_code == 0, res.output
+    report = (tmp_path / "r.html").read_text()
+    assert "Claims that disagree with the assessed map (1)" in report
+    assert "more than 1.0 km inside the other side" in report

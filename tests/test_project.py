@@ -41,6 +41,9 @@ def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
         ("geomap.extract", ("geomap.render", "geomap.cli")),
         ("geomap.formats", ("geomap.render", "geomap.cli", "geomap.extract")),
         ("geomap.render", ("geomap.cli",)),
+        # Control maps sit beside the store; render gets their data as plain values.
+        ("geomap.control", ("geomap.render", "geomap.cli", "geomap.extract")),
+        ("geomap.render", ("geomap.control",)),
     ],
 )
 def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
