@@ -272,3 +272,21 @@ def test_cli_claims_without_layers_keep_their_columns(tmp_path):
     db = f"sqlite:///{tmp_path / 'n.db'}"
     assert "assessed_holder" not in _run("claims", "--csv", "--db", db).output
     assert "no control layers stored" in _run("claims", "--disagrees", "--db", db, ok=False).output
+
+
+@pytest.mark.postgres
+def test_postgresql_without_postgis_rights_keeps_wkb_and_checks_in_python(pg_server):
+    import psycopg
+
+    admin = f"host=127.0.0.1 port={pg_server.port} user=postgres dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute("CREATE ROLE geomap_plain LOGIN")  # may not create the PostGIS extension
+        c.execute("CREATE DATABASE ctl_plain OWNER geomap_plain")
+    url = f"postgresql+psycopg://geomap_plain@127.0.0.1:{pg_server.port}/ctl_plain"
+    with open_store(url) as s:
+        assert postgis_schema(s) is None
+        import_layers(s, _layers())
+        assert type(ControlChecker.from_store(s).engine).__name__ == "ShapelyEngine"
+        [v] = check_claims(s, [claim(DEEP, "ukraine", "holding", "2025-02-06")])
+        assert (v.assessed_holder, v.agrees) == ("russia", False)
+        assert v.line_distance_km == pytest.approx(-5.95, abs=0.1)

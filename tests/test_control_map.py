@@ -133,3 +133,11 @@ def test_map_and_report_commands_draw_the_stored_layers(tmp_path):
     report = (tmp_path / "r.html").read_text()
     assert "Claims that disagree with the assessed map (1)" in report
     assert "more than 1.0 km inside the other side" in report
+
+
+def test_source_names_are_escaped_in_the_layer_control(checked):
+    claims, data = checked
+    evil = {**data, "layers": [["</script><b>x</b>", *r[1:]] for r in data["layers"]]}
+    page = map_html(build_map(claims, control=evil))
+    assert "<b>x</b>" not in page  # folium writes the escaped name as \u0026lt;... in JSON
+    assert "Assessed control (\\u0026lt;/script\\u0026gt;\\u0026lt;b\\u0026gt;x" in page

@@ -13,6 +13,7 @@ import folium
 
 from geomap.records import ClaimRecord
 from geomap.render.features import sort_claims
+from geomap.render.safety import esc
 
 
 def control_payload(shown: Sequence[ClaimRecord], control: dict[str, Any]) -> dict[str, Any]:
@@ -43,8 +44,10 @@ def control_payload(shown: Sequence[ClaimRecord], control: dict[str, Any]) -> di
 
 def control_groups(m: folium.Map, sources: Sequence[str]) -> dict[str, folium.FeatureGroup]:
     """One toggleable layer per source of assessed control (the page fills them)."""
+    # Leaflet's layer control writes names as HTML: the source name is escaped.
     return {
-        s: folium.FeatureGroup(name=f"Assessed control ({s})", show=True).add_to(m) for s in sources
+        s: folium.FeatureGroup(name=f"Assessed control ({esc(s)})", show=True).add_to(m)
+        for s in sources
     }
 
 

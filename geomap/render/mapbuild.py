@@ -8,7 +8,6 @@ side layers (`front_steps`: one fronts view per set of sides shown).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -127,7 +126,8 @@ def _groups_js(places, sides: dict, fronts: dict, outline, rejected=None, contro
     """JS object literal naming the folium FeatureGroups the script fills and watches."""
 
     def obj(d: dict) -> str:
-        return "{" + ",".join(f"{json.dumps(k)}:{g.get_name()}" for k, g in d.items()) + "}"
+        # Keys can be data (control layer sources): escaped for a <script>.
+        return "{" + ",".join(f"{json_for_script(k)}:{g.get_name()}" for k, g in d.items()) + "}"
 
     out = outline.get_name() if outline is not None else "null"
     rej = rejected.get_name() if rejected is not None else "null"
