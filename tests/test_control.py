@@ -125,11 +125,14 @@ def test_outside_every_area_the_country_decides(control_store):
     assert [x.agrees for x in v] == [False, True, None]
 
 
-def test_region_and_undated_claims_are_unknown(control_store):
+def test_region_undated_and_month_claims_are_unknown(control_store):
     region = PlaceRef("UA.05", "Donetsk Oblast", "region", 48.0, 37.8, "UA")
     v = check_claims(control_store, [claim(region, "russia", "captured", "2025-02-06"),
-                                     claim(DEEP, "russia", "captured", None)])  # fmt: skip
-    assert [x.reason for x in v] == ["region-wide claim", "undated claim"]
+                                     claim(DEEP, "russia", "captured", None),
+                                     claim(DEEP, "russia", "captured", "2025-02-01",
+                                           date_precision="month")])  # fmt: skip
+    assert [x.reason for x in v] == ["region-wide claim", "undated claim",
+                                     "date known to the month only"]  # fmt: skip
 
 
 def test_storage_per_backend_and_reimport_replaces(control_store):

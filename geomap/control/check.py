@@ -15,8 +15,9 @@ with the most recent such layer (CheckOptions.source picks one). It gives:
                      -> the other side): False when the assessed holder is the other side and
                      the place is more than `tolerance_km` from the line, else True.
 
-Unknown (all three None, `reason` says why): region-wide or undated claims, no layer, or only
-layers older than the staleness window.
+Unknown (all three None, `reason` says why): region-wide or undated claims, claims dated to the
+month or year only (a daily map cannot judge them), no layer, or only layers older than the
+staleness window.
 
 Two engines give the same answers: `AreaIndex` (shapely: prepared polygons and an STRtree of
 boundary segments per assessment, used on SQLite, without PostGIS, and by the benchmark) and
@@ -294,6 +295,8 @@ class ControlChecker:
                 out[i] = Verdict(reason="region-wide claim")
             elif day is None:
                 out[i] = Verdict(reason="undated claim")
+            elif c.date_precision != "day" and c.claim_date is not None:
+                out[i] = Verdict(reason=f"date known to the {c.date_precision} only")
             else:
                 refs, why = in_force(day)
                 if refs:
