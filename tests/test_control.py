@@ -125,11 +125,14 @@ def test_outside_every_area_the_country_decides(control_store):
     assert [x.agrees for x in v] == [False, True, None]
 
 
-def test_region_and_undated_claims_are_unknown(control_store):
+def test_region_undated_and_month_claims_are_unknown(control_store):
     region = PlaceRef("UA.05", "Donetsk Oblast", "region", 48.0, 37.8, "UA")
     v = check_claims(control_store, [claim(region, "russia", "captured", "2025-02-06"),
-                                     claim(DEEP, "russia", "captured", None)])  # fmt: skip
-    assert [x.reason for x in v] == ["region-wide claim", "undated claim"]
+                                     claim(DEEP, "russia", "captured", None),
+                                     claim(DEEP, "russia", "captured", "2025-02-01",
+                                           date_precision="month")])  # fmt: skip
+    assert [x.reason for x in v] == ["region-wide claim", "undated claim",
+                                     "date known to the month only"]  # fmt: skip
 
 
 def test_storage_per_backend_and_reimport_replaces(control_store):
@@ -272,3 +275,21 @@ def test_cli_claims_without_layers_keep_their_columns(tmp_path):
     db = f"sqlite:///{tmp_path / 'n.db'}"
     assert "assessed_holder" not in _run("claims", "--csv", "--db", db).output
     assert "no control layers stored" in _run("claims", "--disagrees", "--db", db, ok=False).output
+
+
+@pytest.mark.postgres
+def test_postgresql_without_postgis_rights_keeps_wkb_and_checks_in_python(pg_server):
+    import psycopg
+
+    admin = f"host=127.0.0.1 port={pg_server.port} user=postgres dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute("CREATE ROLE geomap_plain LOGIN")  # may not create the PostGIS extension
+        c.execute("CREATE DATABASE ctl_plain OWNER geomap_plain")
+    url = f"postgresql+psycopg://geomap_plain@127.0.0.1:{pg_server.port}/ctl_plain"
+    with open_store(url) as s:
+        assert postgis_schema(s) is None
+        import_layers(s, _layers())
+        assert type(ControlChecker.from_store(s).engine).__name__ == "ShapelyEngine"
+        [v] = check_claims(s, [claim(DEEP, "ukraine", "holding", "2025-02-06")])
+        assert (v.assessed_holder, v.agrees) == ("russia", False)
+        assert v.line_distance_km == pytest.approx(-5.95, abs=0.1)

@@ -45,6 +45,9 @@ def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
         ("geomap.render", ("geomap.cli", "geomap.extract", "geomap.store", "geomap.serve")),
         ("geomap.store", ("geomap.render", "geomap.cli", "geomap.extract", "gazetteer")),
         ("geomap.serve", ("geomap.cli",)),
+        # Control maps sit beside the store; render gets their data as plain values.
+        ("geomap.control", ("geomap.render", "geomap.cli", "geomap.extract")),
+        ("geomap.render", ("geomap.control",)),
     ],
 )
 def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:

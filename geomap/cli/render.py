@@ -9,6 +9,7 @@ import click
 
 from geomap.atomic import write_text
 from geomap.cli import main
+from geomap.cli.control import check_options, control_options
 from geomap.cli.options import db_option, filter_options, make_filter
 from geomap.cli.store import format_table
 
@@ -29,6 +30,23 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
     flt = make_filter(place, kw)
     with open_store(db, read_only=True) as store:
         return flt, store.claims(flt)
+
+
+def _control(db: str | None, claims, kw: dict[str, Any]) -> dict | None:
+    """The assessed control for the map/report (None: no layers, or --no-control)."""
+    from geomap.control.mapdata import map_data
+    from geomap.store import open_store
+
+    opts = check_options(kw)
+    if kw.pop("no_control"):
+        return None
+    with open_store(db) as store:
+        return map_data(store, claims, opts)
+
+
+_no_control = click.option(
+    "--no-control", is_flag=True, help="Leave out the assessed control maps (geomap control)."
+)
 
 
 @main.command("map")
@@ -62,13 +80,21 @@ def _claims(db: str | None, place: str | None, kw: dict[str, Any]):
     show_default=True,
     help="Tile URL template or 'OpenStreetMap'; 'none' for no tiles.",
 )
+@_no_control
+@control_options
 @db_option
 def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fronts: bool,
             show_rejected: bool, tiles: str, db: str | None, **kw: Any) -> None:  # fmt: skip
-    """Map the claims matching the filters (same filters as `geomap claims`)."""
+    """Map the claims matching the filters (same filters as `geomap claims`).
+
+    Assessed control layers (`geomap control import`) are drawn for the slider's date, and
+    popups say whether each claim agrees with them.
+    """
     from geomap.render import build_map, map_html
 
+    ctl_kw = {k: kw.pop(k) for k in list(kw) if k.startswith("control_") or k == "no_control"}
     flt, claims = _claims(db, place, kw)
+    control = _control(db, claims, ctl_kw)
     m = build_map(
         claims,
         as_of=flt.as_of,
@@ -79,6 +105,7 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
         tiles=None if tiles.lower() == "none" else tiles,
         height="600px" if fragment else None,
         show_rejected=show_rejected or flt.review_status == "rejected",
+        control=control,
     )
     write_text(out, map_html(m, fragment=fragment, offline=offline))
     click.echo(f"wrote {out} ({_counts(claims, show_rejected or flt.review_status == 'rejected')})")
@@ -108,13 +135,18 @@ def map_cmd(place: str | None, out: Path, fragment: bool, offline: bool, no_fron
     is_flag=True,
     help="List claims reviewed as rejected, struck through (they never count).",
 )
+@_no_control
+@control_options
 @db_option
 def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment: bool,
                show_rejected: bool, db: str | None, **kw: Any) -> None:  # fmt: skip
-    """One printable HTML report: summary, map, and per-place claim tables with sources."""
+    """One printable HTML report: summary, map, and per-place claim tables with sources;
+    with control layers stored, the claims that disagree with the assessed map."""
     from geomap.render.report import build_report
 
+    ctl_kw = {k: kw.pop(k) for k in list(kw) if k.startswith("control_") or k == "no_control"}
     flt, claims = _claims(db, place, kw)
+    control = _control(db, claims, ctl_kw)
     write_text(
         out,
         build_report(
@@ -126,6 +158,7 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
             offline=offline,
             fragment=fragment,
             show_rejected=show_rejected or flt.review_status == "rejected",
+            control=control,
         ),
     )
     click.echo(f"wrote {out} ({_counts(claims, show_rejected or flt.review_status == 'rejected')})")

@@ -110,6 +110,8 @@ def claims_cmd(place: str | None, as_json: bool, as_csv: bool, as_geojson: bool,
 
     if sum((as_json, as_csv, as_geojson)) > 1:
         raise GeomapError("choose one of --json, --csv, --geojson")
+    if disagrees and as_geojson:
+        raise GeomapError("--disagrees lists a table, --json or --csv; not --geojson")
     check = check_options(kw)
     flt = make_filter(place, kw)
     with open_store(db, read_only=True) as store:

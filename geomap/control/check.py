@@ -15,8 +15,9 @@ with the most recent such layer (CheckOptions.source picks one). It gives:
                      -> the other side): False when the assessed holder is the other side and
                      the place is more than `tolerance_km` from the line, else True.
 
-Unknown (all three None, `reason` says why): region-wide or undated claims, no layer, or only
-layers older than the staleness window.
+Unknown (all three None, `reason` says why): region-wide or undated claims, claims dated to the
+month or year only (a daily map cannot judge them), no layer, or only layers older than the
+staleness window.
 
 Two engines give the same answers: `AreaIndex` (shapely: prepared polygons and an STRtree of
 boundary segments per assessment, used on SQLite, without PostGIS, and by the benchmark) and
@@ -38,11 +39,19 @@ from shapely.geometry import MultiPolygon
 
 from geomap.control.layerstore import LayerInfo, list_layers, load_geometries, postgis_schema
 from geomap.errors import GeomapError
+from geomap.query import CONTROL_TYPES
 from geomap.query import holder as implied_holder
-from geomap.records import ClaimRecord
+from geomap.records import ClaimRecord, PlaceRef
 from geomap.store import Store
 
+_PLACE = PlaceRef("0", "-", "settlement", 0.0, 0.0)
 COUNTRY_SIDE = {"UA": "ukraine", "RU": "russia"}
+# (side, type) -> the holder a control claim implies (geomap.query.holder, as a table).
+_IMPLIED = {
+    (s, t): implied_holder(ClaimRecord(_PLACE, s, t, None))
+    for s in ("russia", "ukraine")
+    for t in CONTROL_TYPES
+}
 _OTHER = {"russia": "ukraine", "ukraine": "russia"}
 
 
@@ -61,7 +70,7 @@ class CheckOptions:
             raise GeomapError(f"tolerance must be >= 0 km, got {self.tolerance_km}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Verdict:
     """What the assessment in force says about one claim (see the module docstring)."""
 
@@ -170,7 +179,7 @@ class AreaIndex:
         self.geoms = list(geoms)
         for g in self.geoms:
             shapely.prepare(g)
-        lines = shapely.union_all([g.boundary for g in self.geoms])
+        lines = shapely.multilinestrings(shapely.get_parts(shapely.boundary(self.geoms)))
         xy = shapely.get_coordinates(lines)
         lat0 = float(xy[:, 1].mean()) if len(xy) else 48.0
         self.kx = math.cos(math.radians(lat0))
@@ -276,28 +285,49 @@ class ControlChecker:
         return cls(layers, ShapelyEngine(load_geometries(store, (r.id for r in used))), opts)
 
     def check(self, claims: Sequence[ClaimRecord]) -> list[Verdict]:
-        """One verdict per claim, in order."""
+        """One verdict per claim, in order (vectorised per assessment: see `_check_group`)."""
         out: list[Verdict | None] = [None] * len(claims)
         groups: dict[tuple[LayerInfo, ...], list[int]] = {}
+        in_force = self.catalog.in_force
         for i, c in enumerate(claims):
-            day = claim_day(c)
+            day = c.claim_date or claim_day(c)
             if c.place.precision != "settlement":
                 out[i] = Verdict(reason="region-wide claim")
             elif day is None:
                 out[i] = Verdict(reason="undated claim")
+            elif c.date_precision != "day" and c.claim_date is not None:
+                out[i] = Verdict(reason=f"date known to the {c.date_precision} only")
             else:
-                refs, why = self.catalog.in_force(day)
+                refs, why = in_force(day)
                 if refs:
                     groups.setdefault(refs, []).append(i)
                 else:
                     out[i] = Verdict(reason=why)
         for refs, idx in groups.items():
-            lon = np.fromiter((claims[i].place.lon for i in idx), float, len(idx))
-            lat = np.fromiter((claims[i].place.lat for i in idx), float, len(idx))
-            h = self.engine.hits(refs, lon, lat)
-            for j, i in enumerate(idx):
-                out[i] = decide(claims[i], refs, int(h.inside[j]), float(h.km[j]), self.opts)
+            self._check_group(claims, refs, idx, out)
         return out  # type: ignore[return-value]
+
+    def _check_group(self, claims, refs: tuple[LayerInfo, ...], idx: list[int], out: list) -> None:
+        """Verdicts for the claims `idx`, which share the assessment `refs` (as `decide`)."""
+        lon = np.fromiter((claims[i].place.lon for i in idx), float, len(idx))
+        lat = np.fromiter((claims[i].place.lat for i in idx), float, len(idx))
+        h = self.engine.hits(refs, lon, lat)
+        tol = self.opts.tolerance_km
+        outside: dict[str | None, str | None] = {}
+        for i, k, km in zip(idx, h.inside.tolist(), h.km.tolist(), strict=True):
+            c = claims[i]
+            if k >= 0:
+                lay, assessed, signed = refs[k], refs[k].holder, -km
+            else:
+                country = c.place.country
+                if country not in outside:
+                    outside[country] = _default_holder(country, refs)
+                lay, assessed, signed = refs[0], outside[country], km
+            implied = _IMPLIED.get((c.side, c.type))
+            agrees = None
+            if implied is not None and assessed is not None:
+                agrees = implied == assessed or km <= tol
+            out[i] = Verdict(assessed, signed, agrees, lay.source, lay.layer_date)
 
     def iter_checked(
         self, claims: Iterable[ClaimRecord], batch: int = 5_000

@@ -38,6 +38,7 @@ HOLDERS = ("russia", "ukraine")
 DATE_KEYS = ("date", "Date", "DATE", "layer_date", "datetime", "Datetime", "timestamp", "time")
 _WGS84 = re.compile(r"(EPSG:{1,2}4326|CRS:?84)$", re.I)
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+_SOURCE = re.compile(r"\w[\w .()-]{0,99}")
 _KML_NS = re.compile(r"^\{[^}]*\}")
 
 
@@ -92,8 +93,11 @@ def read_layers(
     path = Path(path)
     if holder not in HOLDERS:
         raise GeomapError(f"holder {holder!r} is not one of: {', '.join(HOLDERS)}")
-    if not source.strip():
-        raise GeomapError("give the layer's --source (e.g. deepstate, isw)")
+    if not _SOURCE.fullmatch(source.strip()):
+        raise GeomapError(
+            f"bad --source {source!r}: want a short name such as deepstate or isw (letters, "
+            "digits, space . _ - ( ), at most 100)"
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -8,6 +8,7 @@ migration 0006 could enable PostGIS (see `postgis_schema`), so checks run in the
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,7 +24,7 @@ from geomap.store import Store
 
 _KM_PER_DEG_LAT = 110.574
 _KM_PER_DEG_LON = 111.320
-_schema_cache: dict[int, str | None] = {}
+_schema_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine -> schema
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def postgis_schema(store: Store) -> str | None:
     """The PostGIS schema when control_layers.geom is a PostGIS geometry, else None."""
     if store.dialect != "postgresql":
         return None
-    key = id(store.engine)
+    key = store.engine
     if key not in _schema_cache:
         with store.read() as conn:
             _schema_cache[key] = conn.execute(

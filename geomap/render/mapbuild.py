@@ -8,7 +8,6 @@ side layers (`front_steps`: one fronts view per set of sides shown).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -22,6 +21,7 @@ from folium.template import Template
 from geomap.query import CONTROL_TYPES, holder
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
+from geomap.render.control import CONTROL_CSS, control_groups, control_payload
 from geomap.render.fronts import fronts_from_holders, fronts_geojson, place_holders
 from geomap.render.outline import outline_layers
 from geomap.render.safety import esc, json_for_script
@@ -112,27 +112,28 @@ class ClaimsLayer(MacroElement):
     )
 
     def __init__(
-        self, data: dict, places, sides: dict, fronts: dict, outline, rejected=None
+        self, data: dict, places, sides: dict, fronts: dict, outline, rejected=None, control=None
     ) -> None:
         super().__init__()
         self._name = "GeomapClaims"
         self.data_json = json_for_script(data)
         self.js = _script()
-        self.css = CSS
-        self.groups_js = _groups_js(places, sides, fronts, outline, rejected)
+        self.css = CSS + (CONTROL_CSS if control else "")
+        self.groups_js = _groups_js(places, sides, fronts, outline, rejected, control)
 
 
-def _groups_js(places, sides: dict, fronts: dict, outline, rejected=None) -> str:
+def _groups_js(places, sides: dict, fronts: dict, outline, rejected=None, control=None) -> str:
     """JS object literal naming the folium FeatureGroups the script fills and watches."""
 
     def obj(d: dict) -> str:
-        return "{" + ",".join(f"{json.dumps(k)}:{g.get_name()}" for k, g in d.items()) + "}"
+        # Keys can be data (control layer sources): escaped for a <script>.
+        return "{" + ",".join(f"{json_for_script(k)}:{g.get_name()}" for k, g in d.items()) + "}"
 
     out = outline.get_name() if outline is not None else "null"
     rej = rejected.get_name() if rejected is not None else "null"
     return (
         f"{{places:{places.get_name()},sides:{obj(sides)},fronts:{obj(fronts)},outline:{out},"
-        f"rejected:{rej}}}"
+        f"rejected:{rej},control:{obj(control or {})}}}"
     )
 
 
@@ -324,6 +325,7 @@ def build_map(
     max_front_steps: int = 60,
     show_rejected: bool = False,
     max_front_work: int | None = None,
+    control: dict | None = None,
 ) -> folium.Map:
     """A folium.Map of `claims` (pure: no store, no network at build time).
 
@@ -340,6 +342,9 @@ def build_map(
     (`max_front_work`: steps x places, default MAX_FRONT_WORK; raise it for more steps).
     They also follow the side layers: with one side's claims hidden, the page draws the
     fronts of the other side's claims alone (and so no disputed zone).
+    `control` (geomap.control.mapdata.map_data, plain data) adds the assessed control areas
+    and line, a layer per source following the slider, and marks in popups whether each
+    claim agrees with the assessment in force.
     """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
     if not show_rejected:
@@ -388,6 +393,10 @@ def build_map(
     front_groups = {}
     for h in payload["fronts"]:
         front_groups[h] = folium.FeatureGroup(name=FRONT_STYLES[h]["label"], show=True).add_to(m)
+    ctl_groups = {}
+    if control:
+        payload["control"] = control_payload(shown, control)
+        ctl_groups = control_groups(m, payload["control"]["sources"])
     places = folium.FeatureGroup(name="Claimed places", show=True).add_to(m)
     sides = {
         s: folium.FeatureGroup(name=f"Claims by {SIDE_LABELS[s]}", show=True).add_to(m)
@@ -397,7 +406,7 @@ def build_map(
     if has_rejected:
         rejected = folium.FeatureGroup(name="Rejected claims (struck through)", show=True)
         rejected.add_to(m)
-    ClaimsLayer(payload, places, sides, front_groups, outline_group, rejected).add_to(m)
+    ClaimsLayer(payload, places, sides, front_groups, outline_group, rejected, ctl_groups).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     if bounds is not None:
         pad = 0.15 if bounds[0] == bounds[1] else 0.0  # one place: show its surroundings

@@ -150,6 +150,39 @@ def _place_tables(claims: Sequence[ClaimRecord], ns: str) -> str:
     return "\n".join(out)
 
 
+def _disagreements(claims: Sequence[ClaimRecord], control: dict, ns: str) -> str:
+    """The "claims that disagree with the assessed map" section (issue 14)."""
+    verdicts = control.get("verdicts") or {}
+    rows = []
+    for c in features.sort_claims(claims):
+        v = verdicts.get(c.id, verdicts.get(str(c.id))) if c.id is not None else None
+        if not v or v[2] is not False:
+            continue
+        holder, km, _, src, day = v[:5]
+        where = f"{abs(km):.1f} km inside its area" if km < 0 else f"{km:.1f} km from the line"
+        rows.append(
+            f"<tr class='disagrees' data-place-id='{esc(c.place.id)}'><td>{esc(_d(c))}</td>"
+            f"<td>{esc(SIDE_LABELS.get(c.side, c.side))}</td><td>{esc(c.type)}</td>"
+            f"<td><a href='#{esc(_anchor_id(ns, c.place.id))}'>{esc(c.place.name)}</a></td>"
+            f"<td>{esc(c.claimant)}</td><td>{esc(holder)}, {esc(where)}</td>"
+            f"<td>{esc(src)} {esc(day)}</td><td>{_source_cell(c)}</td></tr>"
+        )
+    tol = control.get("tolerance", 2.0)
+    head = (
+        f"<h2>Claims that disagree with the assessed map ({len(rows)})</h2><p class='meta'>"
+        f"A claim disagrees when the assessment in force on its date puts the place more than "
+        f"{esc(tol)} km inside the other side's area (layers older than "
+        f"{esc(control.get('staleDays', 7))} days say nothing).</p>"
+    )
+    if not rows:
+        return head + "<p>None of the checked claims disagrees.</p>"
+    return (
+        head + "<table class='disagreements'><tr><th>date</th><th>side</th><th>type</th>"
+        "<th>place</th><th>claimant</th><th>assessed holder</th><th>assessment</th>"
+        f"<th>source</th></tr>{''.join(rows)}</table>"
+    )
+
+
 def build_report(
     claims: Sequence[ClaimRecord],
     *,
@@ -161,6 +194,7 @@ def build_report(
     fronts: bool = True,
     fragment: bool = False,
     show_rejected: bool = False,
+    control: dict | None = None,
 ) -> str:
     """The whole report page as HTML (map embedded as a fragment; offline inlines assets).
 
@@ -171,13 +205,21 @@ def build_report(
     Claims reviewed as rejected are left out (the report says how many); show_rejected=True
     lists them struck through in the place tables (and the map, see `build_map`), but the
     summary and every place's status always come from the other claims.
+
+    `control` (geomap.control.mapdata.map_data, plain data) draws the assessed control on
+    the map and adds a "claims that disagree with the assessed map" section.
     """
     shown = features.window(claims, as_of=as_of, since=since, until=until)
     kept = [c for c in shown if c.review_status != "rejected"]
     n_rejected = len(shown) - len(kept)
     listed = shown if show_rejected else kept
     m = build_map(
-        listed, fronts=fronts, offline=offline, height="560px", show_rejected=show_rejected
+        listed,
+        fronts=fronts,
+        offline=offline,
+        height="560px",
+        show_rejected=show_rejected,
+        control=control,
     )
     ns = "geomap-report-" + m.get_name().removeprefix("map_")
     # Bootstrap's page-wide CSS would restyle the report; the map itself does not use it.
@@ -202,6 +244,7 @@ def build_report(
         + "Places: GeoNames (CC BY 4.0); base map: OpenStreetMap contributors."
         "</p><h2>Summary</h2>"
         + _summary(kept, ns)
+        + (_disagreements(kept, control, ns) if control else "")
         + "<h2>Map</h2><div class='geomap-report-map'>"
         + map_part
         + "</div>"

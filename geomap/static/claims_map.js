@@ -20,6 +20,7 @@ function geomapClaimsMap(map, D, G) {
   function rulesOf(c) { return c.length > 8 && D.rules ? D.rules[c[8]] || "" : ""; }
   var dates = D.dates;
   var state = { idx: dates.length - 1, newestFirst: false };
+  var control = geomapControl(map, D, G, L, el);  // assessed control (end of this file)
   var POPUP_PAGE = 100;  // claims rendered per "show more" step in a popup
 
   function el(tag, cls, text) {
@@ -133,6 +134,7 @@ function geomapClaimsMap(map, D, G) {
       }
       li.appendChild(a);
     }
+    control.mark(li, c);
     return li;
   }
 
@@ -233,6 +235,7 @@ function geomapClaimsMap(map, D, G) {
       if (!e.shown) { G.places.addLayer(e.layer); e.shown = true; }
     });
     drawFronts();
+    control.draw(asOf());
     if (api.onupdate) { api.onupdate(shown, claimsShown); }
     if (slider) { slider.refresh(shown, claimsShown); }
   }
@@ -437,6 +440,7 @@ function geomapClaimsMap(map, D, G) {
     asOf: asOf,
     frontView: frontView,
     frontsNote: function () { return frontsNote; },
+    controlShown: function () { return control.shown(); },
     shownPlaces: function () { return entries.filter(function (e) { return e.shown; }).length; },
     categoryOf: function (id) {
       for (var i = 0; i < entries.length; i++) {
@@ -460,4 +464,93 @@ function geomapClaimsMap(map, D, G) {
   window.geomapMaps[map.getContainer().id] = api;
   update();
   return api;
+}
+
+/* ---- Assessed control (issue 14): kept apart from the claims code above. ----
+ * D.control (geomap/render/control.py): layers [source, holder, date, shape index] by date,
+ * shapes (GeoJSON geometries), staleDays, and marks [place id, claim index, holder, km,
+ * agrees, source, date]. G.control: one layer group per source. draw(t) shows, per source and
+ * holder, the latest layer at or before the slider's date t that is at most staleDays old:
+ * the area and its outline (the assessed line). mark(li, c) adds to a popup's claim item what
+ * the assessment in force says (text only, through textContent). */
+function geomapControl(map, D, G, L, el) {
+  "use strict";
+  var C = D.control, groups = (G && G.control) || {};
+  var none = { draw: function () {}, mark: function () {}, shown: function () { return []; } };
+  if (!C || !C.layers || C.layers.length === 0) { return none; }
+  var pane = map.createPane("geomapControl");
+  pane.style.zIndex = 340;
+  var byClaim = new Map(), feats = {};
+  D.places.features.forEach(function (f) { feats[f.properties.id] = f; });
+  (C.marks || []).forEach(function (m) {
+    var f = feats[m[0]];
+    if (f && f.properties.c[m[1]]) { byClaim.set(f.properties.c[m[1]], m); }
+  });
+  var DAY = 86400000, shownKey = null, shownList = [];
+  function day(t) {  // a slider label ("2025-02-05", "2025-02", "2025") as its last day
+    if (t.length === 4) { return t + "-12-31"; }
+    if (t.length === 7) { return t + "-31"; }
+    return t;
+  }
+  function inForce(t) {
+    var best = {};
+    C.layers.forEach(function (r, k) {
+      if (t !== null) {
+        var d = day(t);
+        if (r[2] > d || (Date.parse(d.slice(0, 10)) - Date.parse(r[2])) / DAY > C.staleDays) {
+          return;
+        }
+      }
+      best[r[0] + "|" + r[1]] = k;  // layers are sorted by date: the last one wins
+    });
+    return Object.keys(best).sort().map(function (key) { return best[key]; });
+  }
+  function colour(holder) {
+    return (D.style.sideColors && D.style.sideColors[holder]) || "#555";
+  }
+  function draw(t) {
+    var ks = inForce(t), key = ks.join(",");
+    if (key === shownKey) { return; }
+    shownKey = key;
+    shownList = [];
+    Object.keys(groups).forEach(function (s) { groups[s].clearLayers(); });
+    ks.forEach(function (k) {
+      var r = C.layers[k], g = groups[r[0]];
+      if (!g) { return; }
+      var label = r[0] + " " + r[1] + " " + r[2];
+      var lyr = L.geoJSON({ type: "Feature", geometry: C.shapes[r[3]], properties: {} }, {
+        pane: "geomapControl", interactive: false, className: "geomap-control-area",
+        style: function () {
+          return { color: colour(r[1]), weight: 2.5, opacity: 0.9, fillColor: colour(r[1]),
+                   fillOpacity: 0.12 };
+        }
+      });
+      lyr.eachLayer(function (l) {
+        l.on("add", function () {
+          var e = l.getElement && l.getElement();
+          if (e) { e.setAttribute("data-control", label); }
+        });
+      });
+      g.addLayer(lyr);
+      shownList.push(label);
+    });
+  }
+  function mark(li, c) {
+    var m = byClaim.get(c);
+    if (!m) { return; }
+    var holder = m[2], km = m[3], agrees = m[4], src = m[5] + " " + m[6];
+    var where = km === null ? "" : km < 0 ? ", " + (-km).toFixed(1) + " km inside its area"
+      : ", " + km.toFixed(1) + " km from the line";
+    var text, cls = "geomap-claim-control";
+    if (agrees === false) {
+      text = "\u2717 disagrees with the assessed map: " + src + " shows it held by " + holder + where;
+      cls += " geomap-claim-disagrees";
+    } else if (agrees === true) {
+      text = "\u2713 agrees with the assessed map (" + src + ": held by " + holder + where + ")";
+    } else {
+      text = "assessed map (" + src + "): held by " + holder + where;
+    }
+    li.appendChild(el("div", cls, text));
+  }
+  return { draw: draw, mark: mark, shown: function () { return shownList.slice(); } };
 }
