@@ -97,10 +97,10 @@ class PlaceFinder:
         whole = " ".join(w for w, _ in words)
         if (adm := self.region_of(whole)) is not None:
             return Item(whole, start + words[0][1], start + len(text), adm, aliases, True)
-        admin1, cut = None, len(words)
+        admin1, cut, tail_at = None, len(words), len(words)
         for i in range(len(words)):
             if i + 1 < len(words) and _DISTRICT_RE.match(words[i + 1][0]):
-                cut = i  # "Беловского района [Курской области]": a district, then its oblast
+                cut, tail_at = i, i + 2  # "Беловского района [Курской области]"
                 admin1 = self._tail_region([w for w, _ in words[i + 2 :]])
                 break
             if i and (adm := self._tail_region([w for w, _ in words[i:]])) is not None:
@@ -108,7 +108,9 @@ class PlaceFinder:
                 break
         name_words = words[:cut]
         if not name_words:  # only a district and an oblast: the claim is the oblast's
-            return Item(whole, start, start + len(text), admin1, aliases, admin1 is not None)
+            tail = [(w, p) for w, p in words[tail_at:] if w not in _PREP] or words
+            s = tail[0][1]
+            return Item(text[s:], start + s, start + len(text), admin1, aliases, admin1 is not None)
         s = name_words[0][1]
         e = name_words[-1][1] + len(name_words[-1][0])
         return Item(text[s:e], start + s, start + e, admin1, aliases)
