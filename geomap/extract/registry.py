@@ -109,12 +109,17 @@ _BUILTIN: dict[str, Callable[[], Extractor]] = {
     "rules-uk": _ukrainian,
 }
 _INSTANCES: dict[str, Extractor] = {}
+_REGISTERED: list[str] = []  # names added with register(), newest last: they read first
 
 
 def register(name: str, factory: Callable[[], Extractor]) -> None:
-    """Add (or replace) an extractor under `name`; for tests and notebooks."""
+    """Add (or replace) an extractor under `name`; for tests and notebooks. For `auto` it
+    comes before the built-ins that read the same language."""
     _BUILTIN[name] = factory
     _INSTANCES.pop(name, None)
+    if name in _REGISTERED:
+        _REGISTERED.remove(name)
+    _REGISTERED.append(name)
 
 
 def _plugins() -> dict[str, Any]:
@@ -153,7 +158,9 @@ def get_extractor(name: str | None = None) -> Extractor:
 def _by_language() -> dict[str, Extractor]:
     """language -> the first non-auto extractor that reads it (built-ins first)."""
     out: dict[str, Extractor] = {}
-    for name in list(_BUILTIN) + sorted(set(_plugins()) - set(_BUILTIN)):
+    mine = [n for n in reversed(_REGISTERED) if n in _BUILTIN]
+    names = mine + [n for n in _BUILTIN if n not in mine]
+    for name in names + sorted(set(_plugins()) - set(_BUILTIN)):
         if name == "auto":
             continue
         ext = get_extractor(name)
