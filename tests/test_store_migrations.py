@@ -20,7 +20,7 @@ def _revision(engine) -> str | None:
 
 def test_new_database_is_at_head_and_matches_model(db_url):
     with open_store(db_url) as s:
-        assert _revision(s.engine) == _alembic_head() == "0003"
+        assert _revision(s.engine) == _alembic_head() == "0007"
         with s.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
@@ -53,7 +53,7 @@ def _v1_database(url: str) -> None:
 def test_old_revision_is_upgraded_on_open_and_data_kept(db_url):
     _v1_database(db_url)
     with open_store(db_url) as s:
-        assert _revision(s.engine) == "0003"
+        assert _revision(s.engine) == "0007"
         [c] = s.claims()
         assert (c.place.name, c.type, str(c.claim_date)) == ("Toretsk", "captured", "2025-02-07")
         # The backfilled extractor version decides re-ingest: 1.5 is older, 2.1 newer.
@@ -71,7 +71,7 @@ def test_database_made_before_migrations_existed_is_adopted(db_url):
         conn.execute(text("DROP TABLE alembic_version"))
     engine.dispose()
     with open_store(db_url) as s:
-        assert _revision(s.engine) == "0003"
+        assert _revision(s.engine) == "0007"
         assert s.count()["claims"] == 1
 
 

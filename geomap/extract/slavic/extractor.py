@@ -101,8 +101,7 @@ class SlavicExtractor:
         pub = published or src.published or art.published or date.today()
         if src.published is None:
             src.published = pub
-        if getattr(src, "language", None) is None and hasattr(src, "language"):
-            src.language = self.lang
+        src.language = src.language or self.lang
         finder = PlaceFinder(gazetteer, self.rules)
         doc = _Doc(art.text, pub, src.outlet, self._doc_admin1s(art.text, finder))
         claims: list[ClaimRecord] = []
