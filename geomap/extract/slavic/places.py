@@ -154,7 +154,9 @@ class PlaceFinder:
                     continue
                 if p.id not in best or c.score > best[p.id].score:
                     best[p.id] = c
-        out = sorted(best.values(), key=lambda c: -c.score)
+        # on a tie, a place's own name beats another's former name (Гродівка: the village,
+        # not Myrnohrad, once called so)
+        out = sorted(best.values(), key=lambda c: (-round(c.score, 2), c.match != "name"))
         self._cands[key] = out
         return out
 
