@@ -174,3 +174,18 @@ def test_feed_entries_carry_dates_links_and_outlet():
     assert [str(g.article.published) for g in got] == ["2025-03-03", "2025-03-03"]
     assert got[0].article.outlet == "Test Wire"
     assert "<p>" not in got[0].article.text
+
+
+def test_parallel_extraction_matches_serial_in_order(tmp_path, gaz):
+    examples = Path(__file__).resolve().parent.parent / "geomap" / "examples"
+    paths = [str(_export(tmp_path)), *sorted(str(p) for p in examples.glob("2025-*.txt"))]
+    serial = process_paths(paths, gazetteer=gaz)
+    par = process_paths(paths, jobs=2)
+    assert [r.path for r in par] == [r.path for r in serial]
+    assert [r.final for r in par] == [r.final for r in serial]
+
+    def key(res):
+        return [(c.place.id, c.type, c.side, c.claim_date) for c in res.extraction.claims]
+
+    assert [key(r) for r in par] == [key(r) for r in serial]
+    assert sum(len(r.extraction.claims) for r in par) > 10

@@ -9,6 +9,7 @@ inputs and is the one writer to the store, in input order.
 from __future__ import annotations
 
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -129,8 +130,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(extractor: str | None) -> None:
-    from gazetteer import default_gazetteer
+    from gazetteer.core import default_gazetteer, reset_default_gazetteer
 
+    reset_default_gazetteer()  # a forked worker opens its own index, never the parent's handle
     _WORKER["ext"] = get_extractor(extractor)
     _WORKER["gaz"] = default_gazetteer()
 
@@ -146,7 +148,10 @@ def _extract_parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding open files
+    # fork starts workers with the modules already imported; with other threads running
+    # (a server, a test harness) fork is unsafe, and spawn starts them from scratch
+    fork = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(
         jobs, mp_context=ctx, initializer=_init_worker, initargs=(extractor,)
     ) as pool:
