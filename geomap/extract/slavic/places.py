@@ -80,13 +80,26 @@ class PlaceFinder:
 
     # -- items -----------------------------------------------------------------------------
     def split_list(self, text: str, offset: int) -> list[Item]:
-        """Items of a matched list (`offset`: where `text` starts in the document)."""
-        items, pos = [], 0
+        """Items of a matched list (`offset`: where `text` starts in the document). Adjectives
+        sharing the last item's head noun ("Сумской и Харьковской областях") get it too."""
+        parts, pos = [], 0
         for part in SEP_RE.split(text):
             i = text.index(part, pos)
             pos = i + len(part)
             if part.strip():
-                items.append(self.parse_item(part, offset + i))
+                parts.append((part, i))
+        head = parts[-1][0].split()[-1] if parts else ""
+        items = []
+        for part, i in parts:
+            item = self.parse_item(part, offset + i)
+            if (
+                len(part.split()) == 1
+                and _ADMIN_RE.match(head)
+                and not item.region_only
+                and (adm := self.region_of(f"{part} {head}"))
+            ):
+                item = Item(part, offset + i, offset + i + len(part), adm, [], True)
+            items.append(item)
         return items
 
     def parse_item(self, text: str, start: int) -> Item:
