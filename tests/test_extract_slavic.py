@@ -136,3 +136,13 @@ def test_primary_sources_corpus(gaz):
     assert report.resolvable_recall >= 0.80, report.format()
     assert report.precision >= 0.85, report.format()
     assert report.date_accuracy >= 0.9, report.format()
+
+
+def test_an_axis_rejects_far_namesakes(gaz):
+    """'Піщаного' on the Kupiansk axis is not the Pishchane 300 km away; Kupiansk stays."""
+    art = read_text(
+        "# Т\n\n2025-06-10\n\nНа Куп’янському напрямку окупанти тричі атакували позиції "
+        "поблизу Куп’янська та Піщаного, повідомив Генштаб.\n"
+    )
+    claims = get_extractor("rules-uk").extract_article(art, gazetteer=gaz).claims
+    assert [(c.place.id, c.type) for c in claims] == [("703656", "fighting")]

@@ -15,12 +15,13 @@ from typing import Any
 
 from geomap.extract.reader import Article
 from geomap.extract.slavic import dates as sd
-from geomap.extract.slavic.places import Item, PlaceFinder, median_point
+from geomap.extract.slavic.places import NEAR_KM, Item, PlaceFinder, median_point
 from geomap.extract.slavic.rules import LangRules, Rule, finditer, load_rules
 from geomap.places import place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 VERSION = "0.1.0"
+AXIS_KM = 100.0  # an axis (напрямок) reaches this far from the town it is named after
 # sentence ends: after . ! ? … (and a closing quote), before a capital, quote, digit or bullet
 _SENT_END_RE = re.compile(r"(?<=[.!?…])[\"»”]?[ \t]+(?=[«\"„“A-ZА-ЯЁІЇЄҐ0-9•])|\n+")
 _AXIS_RE = re.compile(r"(?i)\bна\s+([А-ЯЁІЇЄҐ][\w’'ʼ-]+(?:ому|ом))\s+(?:напрямку|направлении)")
@@ -161,6 +162,8 @@ class SlavicExtractor:
             # a new paragraph: a recap's date stays behind unless it is about the last day
             if (doc.pub - doc.carried.day).days > 1:
                 doc.carried = None
+        if "\n" in doc.text[doc.last_end : s0]:
+            doc.axis = None  # a report's paragraph is one axis
         doc.last_end = s1
         hits = sd.find_dates(
             sent, doc.pub, self.rules.dates, doc.carried.day.month if doc.carried else None
@@ -215,8 +218,11 @@ class SlavicExtractor:
             cands[id(it)] = finder.candidates(it.name, admin1, doc.admin1s, hromada)
             if not cands[id(it)] and it.aliases:
                 cands[id(it)] = finder.candidates(it.aliases[0], admin1, doc.admin1s)
-        anchor = None
+        # a list of three or more lies within NEAR_KM of its axis town or its median point; a
+        # shorter one within AXIS_KM of the axis this paragraph names ("на Куп’янському …")
+        anchor, near = doc.axis, AXIS_KM
         if len(items) >= 3:
+            near = NEAR_KM
             anchor = doc.axis or median_point(
                 [(c[0].place.lat, c[0].place.lon) for c in cands.values() if c]
             )
@@ -226,7 +232,7 @@ class SlavicExtractor:
                 if ref is not None:
                     out.append((it.start, ref, it.name))
                 continue
-            best = finder.pick(cands[id(it)], anchor)
+            best = finder.pick(cands[id(it)], anchor, near)
             if best is not None:
                 ref = place_ref(best.place)
                 out.append((it.start, ref, it.name))

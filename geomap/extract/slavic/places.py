@@ -184,7 +184,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def pick(self, cands: list[Any], anchor: tuple[float, float] | None) -> Any | None:
+    def pick(
+        self, cands: list[Any], anchor: tuple[float, float] | None, max_km: float = NEAR_KM
+    ) -> Any | None:
         """The best candidate; near-ties and far namesakes settled by the anchor."""
         if not cands:
             return None
@@ -192,7 +194,7 @@ class PlaceFinder:
             return cands[0]
         close = [c for c in cands if c.score >= cands[0].score - TIE_MARGIN]
         best = min(close, key=lambda c: haversine_km(c.place.lat, c.place.lon, *anchor))
-        if haversine_km(best.place.lat, best.place.lon, *anchor) > NEAR_KM:
+        if haversine_km(best.place.lat, best.place.lon, *anchor) > max_km:
             return None
         return best
 
