@@ -51,6 +51,8 @@ class Source(Base):
     ingested_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Extractor version that made this source's machine claims (decides re-ingest replacement).
     extractor_version: Mapped[str | None] = mapped_column(String(50))
+    # ISO 639-1 language of the text ("uk", "ru"); quotes are kept in it (migration 0007)
+    language: Mapped[str | None] = mapped_column(String(8))
 
     claims: Mapped[list[Claim]] = relationship(back_populates="source")
 

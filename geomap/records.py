@@ -67,6 +67,14 @@ class SourceRecord:
     published: date | None = None
     content_hash: str | None = None
     ingested_at: datetime | None = None
+    language: str | None = None  # ISO 639-1 of the text ("uk", "ru"); None: English/unknown
+
+
+def quote_language(c: ClaimRecord) -> str | None:
+    """The language a claim's quote is written in when it is not English ("uk", "ru"), for
+    displays that mark it; None for English or unknown."""
+    lang = c.source.language if c.source is not None else None
+    return lang if lang and lang != "en" else None
 
 
 @dataclass

@@ -44,13 +44,42 @@ def _claim_line(c) -> str:
     help="Extractor to use (default: auto, by each document's language); "
     "see geomap.extract.registry.available().",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Extract on N processes (this one reads the inputs and writes the store).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let URLs reach private-network addresses (localhost, 10.x, 192.168.x ...).",
+)
+@click.option(
+    "--channel",
+    default=None,
+    metavar="NAME",
+    help="Public name of the Telegram channel of an export, for t.me/NAME/ID links.",
+)
 def ingest(
-    paths: tuple[str, ...], dry_run: bool, as_json: bool, db: str | None, extractor: str | None
+    paths: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+    db: str | None,
+    extractor: str | None,
+    jobs: int = 1,
+    allow_private: bool = False,
+    channel: str | None = None,
 ) -> None:
-    """Extract dated claims from articles (files, folders, globs, '-' for stdin) and store them.
+    """Extract dated claims from articles and store them.
 
-    Plain text, Markdown and saved HTML pages. A file that cannot be read is reported and
-    skipped; the exit code is 1 when any file failed.
+    PATHS are article files (plain text, Markdown, saved HTML), folders, globs, '-' for
+    stdin, http(s) URLs of pages or RSS/Atom feeds, feed files (.rss/.atom/.xml) and Telegram
+    Desktop channel exports (result.json). Each page, feed entry and message is a source;
+    one already stored (same URL or text) is not stored twice. A source that cannot be read
+    is reported and skipped; the exit code is 1 when any failed.
     """
     from geomap.extract.batch import process_paths
     from geomap.extract.reader import expand_paths
@@ -73,9 +102,18 @@ def ingest(
 
         def step(res) -> None:
             out.append(res)
-            bar.update(1)
+            bar.update(1 if res.final else 0)
 
-        process_paths(files, store=store, on_file=step, extractor=extractor, gazetteer=gaz)
+        process_paths(
+            files,
+            store=store,
+            on_file=step,
+            extractor=extractor,
+            jobs=jobs,
+            allow_private=allow_private,
+            channel=channel,
+            gazetteer=gaz,
+        )
     failed = 0
     for res in out:
         if res.error:
@@ -118,7 +156,7 @@ def ingest(
             )
             click.echo(f"{res.path}: {len(ex.claims)} claims; {what}; source #{st.source_id}")
     if failed:
-        click.echo(f"geomap: {failed} of {len(out)} file(s) failed", err=True)
+        click.echo(f"geomap: {failed} of {len(out)} source(s) failed", err=True)
         sys.exit(1)
 
 

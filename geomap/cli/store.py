@@ -36,6 +36,7 @@ from geomap.records import (
     SourceRecord,
     check_source_url,
     validate_claim,
+    quote_language,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -45,6 +46,12 @@ def _short(s: str | None, n: int) -> str:
     """One line of at most n characters, control characters (terminal escapes) removed."""
     s = " ".join(_CONTROL.sub(" ", s or "").split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _marked(c: ClaimRecord) -> str | None:
+    """A quote in another language than English, marked with it: "[uk] Торецьк не …"."""
+    lang = quote_language(c)
+    return f"[{lang}] {c.quote}" if lang and c.quote else c.quote
 
 
 def format_table(claims: list[ClaimRecord]) -> str:
@@ -68,7 +75,7 @@ def format_table(claims: list[ClaimRecord]) -> str:
                 c.type,
                 _short(c.place.name, 24),
                 _short(c.claimant or ("(entered by hand)" if c.origin == "human" else ""), 24),
-                _short(c.quote, 60),
+                _short(_marked(c), 60),
                 _short((src.outlet or src.url) if src else "", 40),
             )
             + (c.review_status if c.review_status != "unreviewed" else "",) * with_review

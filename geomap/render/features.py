@@ -110,12 +110,15 @@ def region_geometry(wkt_text: str, simplify_deg: float = 0.005) -> dict | None:
 
 
 def _source_row(s: SourceRecord) -> list:
-    return [
+    row = [
         safe_url(s.url),
         s.title or None,
         s.outlet or None,
         s.published.isoformat() if s.published else None,
     ]
+    if s.language and s.language != "en":  # the popup marks quotes in this language
+        row.append(s.language)
+    return row
 
 
 def claims_payload(claims: Sequence[ClaimRecord]) -> dict:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from geomap.query import control_status
-from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord
+from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord, quote_language
 from geomap.render import features
 from geomap.render.assets import BOOTSTRAP_CSS_URL
 from geomap.render.mapbuild import build_map, map_html
@@ -57,6 +57,17 @@ def _anchor_id(ns: str, place_id: str) -> str:
 
 def _d(c: ClaimRecord) -> str:
     return features.date_label(c) or "undated"
+
+
+def _quote_cell(c: ClaimRecord) -> str:
+    """The quote as written; one in another language than English is marked with it."""
+    lang = quote_language(c)
+    if not lang:
+        return f"<td class='quote'>{esc(c.quote)}</td>"
+    return (
+        f"<td class='quote' lang='{esc(lang)}'><span class='lang'>[{esc(lang)}]</span> "
+        f"{esc(c.quote)}</td>"
+    )
 
 
 def _source_cell(c: ClaimRecord) -> str:
@@ -135,7 +146,7 @@ def _place_tables(claims: Sequence[ClaimRecord], ns: str) -> str:
             f"<tr class='{esc(c.review_status)}'>"
             f"<td>{esc(_d(c))}</td><td>{esc(SIDE_LABELS.get(c.side, c.side))}</td>"
             f"<td>{esc(c.type)}</td><td>{esc(c.claimant)}</td>"
-            f"<td class='quote'>{esc(c.quote)}</td><td>{_source_cell(c)}</td>"
+            f"{_quote_cell(c)}<td>{_source_cell(c)}</td>"
             f"<td class='review {esc(c.review_status)}'>{REVIEW_MARKS[c.review_status]}</td>"
             "</tr>"
             for c in cs

@@ -113,14 +113,21 @@ function geomapClaimsMap(map, D, G) {
     }
     li.appendChild(head);
     if (c[6]) { li.appendChild(el("div", "geomap-claim-written", "as written: " + c[6])); }
-    if (c[4]) { li.appendChild(el("blockquote", "geomap-claim-quote", c[4])); }
+    var src = c[5] >= 0 ? D.sources[c[5]] : null;
+    if (c[4]) {
+      var q = el("blockquote", "geomap-claim-quote", c[4]);
+      if (src && src[4]) {  // a quote kept in its language (uk, ru): marked with it
+        q.lang = src[4];
+        q.insertBefore(el("span", "geomap-claim-lang", "[" + src[4] + "] "), q.firstChild);
+      }
+      li.appendChild(q);
+    }
     var rules = rulesOf(c);
     if (rules) {
       var ru = el("div", "geomap-claim-rules", "rules: " + rules);
       ru.title = "The extraction rules that made this claim";
       li.appendChild(ru);
     }
-    var src = c[5] >= 0 ? D.sources[c[5]] : null;
     if (src) {
       var label = src[1] || src[2] || src[0] || "source";
       if (src[3]) { label += " (" + src[3] + ")"; }

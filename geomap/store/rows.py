@@ -79,6 +79,7 @@ def _source_values(s: SourceRecord) -> dict[str, Any]:
         "published": s.published,
         "content_hash": s.content_hash,
         "ingested_at": _naive_utc(s.ingested_at) or _now(),
+        "language": s.language,
     }
 
 
@@ -102,6 +103,7 @@ _SELECT_COLS = [
     T_sources.c.published.label("s_published"),
     T_sources.c.content_hash.label("s_hash"),
     T_sources.c.ingested_at.label("s_ingested_at"),
+    T_sources.c.language.label("s_language"),
 ]
 _FROM = T_claims.join(T_places, T_claims.c.place_id == T_places.c.id).outerjoin(
     T_sources, T_claims.c.source_id == T_sources.c.id
@@ -131,6 +133,7 @@ def _rows_to_records(rows: Sequence[Any]) -> list[ClaimRecord]:
                     r.s_published,
                     r.s_hash,
                     r.s_ingested_at,
+                    r.s_language,
                 )
         out.append(
             ClaimRecord(

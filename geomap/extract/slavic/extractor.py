@@ -15,15 +15,18 @@ from typing import Any
 
 from geomap.extract.reader import Article
 from geomap.extract.slavic import dates as sd
-from geomap.extract.slavic.places import Item, PlaceFinder, median_point
-from geomap.extract.slavic.rules import LangRules, Rule, load_rules
+from geomap.extract.slavic.places import NEAR_KM, Item, PlaceFinder, median_point
+from geomap.extract.slavic.rules import LangRules, Rule, finditer, load_rules
 from geomap.places import place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 VERSION = "0.1.0"
+AXIS_KM = 100.0  # an axis (напрямок) reaches this far from the town it is named after
 # sentence ends: after . ! ? … (and a closing quote), before a capital, quote, digit or bullet
 _SENT_END_RE = re.compile(r"(?<=[.!?…])[\"»”]?[ \t]+(?=[«\"„“A-ZА-ЯЁІЇЄҐ0-9•])|\n+")
 _AXIS_RE = re.compile(r"(?i)\bна\s+([А-ЯЁІЇЄҐ][\w’'ʼ-]+(?:ому|ом))\s+(?:напрямку|направлении)")
+_WORD_RE = re.compile(r"[\w’'ʼ-]+")
+_OBLAST_WORD_RE = re.compile(r"(?i)област|республи")
 _CAPS_RE = re.compile(r"[А-ЯЁІЇЄҐ][\w’'ʼ-]+(?:\s+[А-ЯЁІЇЄҐ][\w’'ʼ-]+)?")
 
 
@@ -41,9 +44,10 @@ class _Doc:
     pub: date
     outlet: str | None
     admin1s: frozenset[str]
-    mentions: list[tuple[int, PlaceRef]] = field(default_factory=list)
+    mentions: list[tuple[int, PlaceRef, str]] = field(default_factory=list)
     carried: sd.DateHit | None = None
     seen: set[tuple] = field(default_factory=set)
+    last_end: int = 0
     axis: tuple[float, float] | None = None
 
 
@@ -98,8 +102,7 @@ class SlavicExtractor:
         pub = published or src.published or art.published or date.today()
         if src.published is None:
             src.published = pub
-        if getattr(src, "language", None) is None and hasattr(src, "language"):
-            src.language = self.lang
+        src.language = src.language or self.lang
         finder = PlaceFinder(gazetteer, self.rules)
         doc = _Doc(art.text, pub, src.outlet, self._doc_admin1s(art.text, finder))
         claims: list[ClaimRecord] = []
@@ -120,21 +123,34 @@ class SlavicExtractor:
     def _doc_admin1s(self, text: str, finder: PlaceFinder) -> frozenset[str]:
         """Oblasts the text names: the lookup context for every name in it."""
         out = set()
-        for m in _CAPS_RE.finditer(text):
-            phrase = m.group(0)
-            nxt = text[m.end() : m.end() + 12].split()
-            if nxt and re.match(r"(?i)област|республи", nxt[0]):
-                phrase = f"{phrase} {nxt[0]}"
-            if adm := finder.region_of(phrase):
-                out.add(adm)
+        words = list(_WORD_RE.finditer(text))
+        for i, w in enumerate(words):
+            if not w.group(0)[:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                span = words[i : i + n]
+                if len(span) < n or not all(x.group(0)[:1].isupper() for x in span):
+                    continue
+                phrase = " ".join(x.group(0) for x in span)
+                if i + n < len(words) and _OBLAST_WORD_RE.match(words[i + n].group(0)):
+                    phrase = f"{phrase} {words[i + n].group(0)}"
+                if adm := finder.region_of(phrase):
+                    out.add(adm)
+                    break
         return frozenset(out)
 
-    def speaker(self, sent: str, outlet: str | None) -> Speaker:
+    def speaker(self, sent: str, outlet: str | None, last: bool = False) -> Speaker:
+        """Who speaks in `sent`: the highest-priority claimant (with `last`: the one named
+        last, for a list introduced by the text before it)."""
         best = None
         for c in self.rules.claimants:
-            m = c.pattern.search(sent)
-            if m and (best is None or c.priority > best[0].priority):
-                best = (c, m)
+            for m in c.pattern.finditer(sent):
+                if best is None or (
+                    m.end() > best[1].end() if last else c.priority > best[0].priority
+                ):
+                    best = (c, m)
+                if not last:
+                    break
         if best is None:
             return Speaker(outlet, self.rules.default_side)
         return Speaker(best[1].group(0), best[0].side)
@@ -142,6 +158,13 @@ class SlavicExtractor:
     # -- sentences ---------------------------------------------------------------------------
     def _sentence(self, doc: _Doc, finder: PlaceFinder, s0: int, s1: int) -> list[ClaimRecord]:
         sent = doc.text[s0:s1]
+        if "\n" in doc.text[doc.last_end : s0] and doc.carried is not None:
+            # a new paragraph: a recap's date stays behind unless it is about the last day
+            if (doc.pub - doc.carried.day).days > 1:
+                doc.carried = None
+        if "\n" in doc.text[doc.last_end : s0]:
+            doc.axis = None  # a report's paragraph is one axis
+        doc.last_end = s1
         hits = sd.find_dates(
             sent, doc.pub, self.rules.dates, doc.carried.day.month if doc.carried else None
         )
@@ -154,7 +177,7 @@ class SlavicExtractor:
             if rule.requires is not None and not rule.requires.search(sent):
                 continue
             for pat in rule.patterns:
-                for m in pat.finditer(sent):
+                for m in finditer(pat, sent):
                     if self.rules.negation.search(sent[max(0, m.start() - 20) : m.start()]):
                         continue
                     for pos, place, written in self._places(doc, finder, rule, m, s0):
@@ -176,8 +199,8 @@ class SlavicExtractor:
     ) -> list[tuple[int, PlaceRef, str]]:
         """(offset, place, as written) for each place a rule match names."""
         if rule.ref:
-            before = [(p, ref) for p, ref in doc.mentions if p < s0 + m.start()]
-            return [(s0 + m.start(), before[-1][1], before[-1][1].name)] if before else []
+            before = [x for x in doc.mentions if x[0] < s0 + m.start()]
+            return [(s0 + m.start(), before[-1][1], before[-1][2])] if before else []
         if "list" not in m.re.groupindex or m.group("list") is None:
             return []
         items = finder.split_list(m.group("list"), s0 + m.start("list"))
@@ -195,8 +218,11 @@ class SlavicExtractor:
             cands[id(it)] = finder.candidates(it.name, admin1, doc.admin1s, hromada)
             if not cands[id(it)] and it.aliases:
                 cands[id(it)] = finder.candidates(it.aliases[0], admin1, doc.admin1s)
-        anchor = None
+        # a list of three or more lies within NEAR_KM of its axis town or its median point; a
+        # shorter one within AXIS_KM of the axis this paragraph names ("на Куп’янському …")
+        anchor, near = doc.axis, AXIS_KM
         if len(items) >= 3:
+            near = NEAR_KM
             anchor = doc.axis or median_point(
                 [(c[0].place.lat, c[0].place.lon) for c in cands.values() if c]
             )
@@ -206,11 +232,11 @@ class SlavicExtractor:
                 if ref is not None:
                     out.append((it.start, ref, it.name))
                 continue
-            best = finder.pick(cands[id(it)], anchor)
+            best = finder.pick(cands[id(it)], anchor, near)
             if best is not None:
                 ref = place_ref(best.place)
                 out.append((it.start, ref, it.name))
-                doc.mentions.append((it.start, ref))
+                doc.mentions.append((it.start, ref, it.name))
         return out
 
     @staticmethod
@@ -231,7 +257,7 @@ class SlavicExtractor:
                 cands = finder.candidates(name, None, doc.admin1s)
                 cands = [c for c in cands if not doc.admin1s or c.place.admin1 in doc.admin1s]
                 if cands and (doc.admin1s or (cands[0].place.population or 0) >= 5000):
-                    doc.mentions.append((s0 + m.start(), place_ref(cands[0].place)))
+                    doc.mentions.append((s0 + m.start(), place_ref(cands[0].place), name))
                     break
 
     def _bullets(self, doc: _Doc, finder: PlaceFinder) -> list[ClaimRecord]:
@@ -255,7 +281,9 @@ class SlavicExtractor:
                 s0 = pos + 1
                 items = [finder.parse_item(m.group("list"), s0 + m.start("list"))]
                 rule = Rule("bullets", r.bullets_type, [], hromada=True)
-                spk = self.speaker(doc.text[max(0, intro.start() - 300) : intro.end()], doc.outlet)
+                spk = self.speaker(
+                    doc.text[max(0, intro.start() - 300) : intro.end()], doc.outlet, last=True
+                )
                 when = doc.carried or sd.DateHit(0, doc.pub, "day", False)
                 for _p, place, written in self.resolve_items(doc, finder, items, hromada=True):
                     e = s0 + len(line.rstrip())

@@ -49,7 +49,8 @@ def word_nominatives(word: str, lang: str) -> tuple[str, ...]:
     out = [word]
     if not any(ch.isalpha() for ch in word):
         return tuple(out)
-    for p in analyzer(lang).parse(word)[:6]:
+    # the dictionaries spell the apostrophe ' ("Куп'янськ"); texts often write ’ or ʼ
+    for p in analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))[:6]:
         forms = []
         nom = p.inflect({"nomn"})
         if nom is not None:
@@ -99,7 +100,7 @@ def adjective_towns(adj: str, lang: str, endings: dict[str, list[str]]) -> list[
 
 def _adjective_lemmas(adj: str, lang: str) -> list[str]:
     out = []
-    for p in analyzer(lang).parse(adj)[:6]:
+    for p in analyzer(lang).parse(adj.replace("’", "'").replace("ʼ", "'"))[:6]:
         if "ADJF" in p.tag or p.normal_form.endswith(("ський", "цький", "ский", "цкий")):
             masc = p.inflect({"masc", "sing", "nomn"})
             lemma = (masc.word if masc else p.normal_form).lower()

@@ -80,13 +80,26 @@ class PlaceFinder:
 
     # -- items -----------------------------------------------------------------------------
     def split_list(self, text: str, offset: int) -> list[Item]:
-        """Items of a matched list (`offset`: where `text` starts in the document)."""
-        items, pos = [], 0
+        """Items of a matched list (`offset`: where `text` starts in the document). Adjectives
+        sharing the last item's head noun ("Сумской и Харьковской областях") get it too."""
+        parts, pos = [], 0
         for part in SEP_RE.split(text):
             i = text.index(part, pos)
             pos = i + len(part)
             if part.strip():
-                items.append(self.parse_item(part, offset + i))
+                parts.append((part, i))
+        head = parts[-1][0].split()[-1] if parts else ""
+        items = []
+        for part, i in parts:
+            item = self.parse_item(part, offset + i)
+            if (
+                len(part.split()) == 1
+                and _ADMIN_RE.match(head)
+                and not item.region_only
+                and (adm := self.region_of(f"{part} {head}"))
+            ):
+                item = Item(part, offset + i, offset + i + len(part), adm, [], True)
+            items.append(item)
         return items
 
     def parse_item(self, text: str, start: int) -> Item:
@@ -97,10 +110,10 @@ class PlaceFinder:
         whole = " ".join(w for w, _ in words)
         if (adm := self.region_of(whole)) is not None:
             return Item(whole, start + words[0][1], start + len(text), adm, aliases, True)
-        admin1, cut = None, len(words)
+        admin1, cut, tail_at = None, len(words), len(words)
         for i in range(len(words)):
             if i + 1 < len(words) and _DISTRICT_RE.match(words[i + 1][0]):
-                cut = i  # "Беловского района [Курской области]": a district, then its oblast
+                cut, tail_at = i, i + 2  # "Беловского района [Курской области]"
                 admin1 = self._tail_region([w for w, _ in words[i + 2 :]])
                 break
             if i and (adm := self._tail_region([w for w, _ in words[i:]])) is not None:
@@ -108,7 +121,9 @@ class PlaceFinder:
                 break
         name_words = words[:cut]
         if not name_words:  # only a district and an oblast: the claim is the oblast's
-            return Item(whole, start, start + len(text), admin1, aliases, admin1 is not None)
+            tail = [(w, p) for w, p in words[tail_at:] if w not in _PREP] or words
+            s = tail[0][1]
+            return Item(text[s:], start + s, start + len(text), admin1, aliases, admin1 is not None)
         s = name_words[0][1]
         e = name_words[-1][1] + len(name_words[-1][0])
         return Item(text[s:e], start + s, start + e, admin1, aliases)
@@ -152,7 +167,9 @@ class PlaceFinder:
                     continue
                 if p.id not in best or c.score > best[p.id].score:
                     best[p.id] = c
-        out = sorted(best.values(), key=lambda c: -c.score)
+        # on a tie, a place's own name beats another's former name (Гродівка: the village,
+        # not Myrnohrad, once called so)
+        out = sorted(best.values(), key=lambda c: (-round(c.score, 2), c.match != "name"))
         self._cands[key] = out
         return out
 
@@ -167,7 +184,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def pick(self, cands: list[Any], anchor: tuple[float, float] | None) -> Any | None:
+    def pick(
+        self, cands: list[Any], anchor: tuple[float, float] | None, max_km: float = NEAR_KM
+    ) -> Any | None:
         """The best candidate; near-ties and far namesakes settled by the anchor."""
         if not cands:
             return None
@@ -175,7 +194,7 @@ class PlaceFinder:
             return cands[0]
         close = [c for c in cands if c.score >= cands[0].score - TIE_MARGIN]
         best = min(close, key=lambda c: haversine_km(c.place.lat, c.place.lon, *anchor))
-        if haversine_km(best.place.lat, best.place.lon, *anchor) > NEAR_KM:
+        if haversine_km(best.place.lat, best.place.lon, *anchor) > max_km:
             return None
         return best
 

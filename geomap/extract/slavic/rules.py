@@ -156,3 +156,15 @@ def load_rules(lang: str) -> LangRules:
         out.bullets_type = b.get("type", "strike")
         out.bullet_examples = list(b.get("examples", []))
     return out
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches in `text`, and in `text` with its first letter lower-cased, so a cue word that
+    opens a sentence ("Освобождены …") matches a pattern written in lower case; a name that
+    opens it ("Торецьк не окупований") still matches as written."""
+    out = {m.span(): m for m in pattern.finditer(text)}
+    if text[:1].isupper():
+        for m in pattern.finditer(text[:1].lower() + text[1:]):
+            if not any(a < m.end() and m.start() < b for a, b in out):
+                out[m.span()] = m
+    return [out[k] for k in sorted(out)]
