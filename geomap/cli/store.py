@@ -35,8 +35,8 @@ from geomap.records import (
     ClaimRecord,
     SourceRecord,
     check_source_url,
-    validate_claim,
     quote_language,
+    validate_claim,
 )
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
