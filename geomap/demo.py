@@ -35,6 +35,20 @@ def example_articles(root: Path | None = None) -> list[Path]:
     return [Path(p) for p in expand_paths([str(root)])]
 
 
+def ingest_examples(store, examples: Path | None = None) -> list[Path]:
+    """Extract each example article with the extractor for its language and store it (with
+    its text, so the review app can show it); the article paths, in order."""
+    from geomap.extract import read_article
+    from geomap.extract.registry import get_extractor
+
+    extractor = get_extractor()
+    articles = example_articles(examples)
+    for art in articles:
+        ex = extractor.extract_article(read_article(art))  # reads .md as Markdown
+        store.ingest(ex.source, ex.claims, text=ex.text)
+    return articles
+
+
 def run_demo(
     out: Path = DEFAULT_OUT,
     *,
@@ -49,10 +63,6 @@ def run_demo(
     writes the normal CDN page otherwise. `examples` is a folder of articles to use instead
     of the bundled ones.
     """
-    try:
-        from geomap.extract import extract_article, read_article
-    except ImportError as exc:
-        raise GeomapError(f"the extractor is not available ({exc})") from exc
     from geomap.store import open_store
 
     articles = example_articles(examples)
@@ -73,9 +83,7 @@ def run_demo(
     try:
         store = open_store(f"sqlite:///{db_file}")
         try:
-            for art in articles:
-                ex = extract_article(read_article(art))  # reads .md as Markdown
-                store.ingest(ex.source, ex.claims, text=ex.text)
+            ingest_examples(store, examples)
             claims = store.claims()
         finally:
             store.close()

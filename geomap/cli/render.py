@@ -40,7 +40,7 @@ def _control(db: str | None, claims, kw: dict[str, Any]) -> dict | None:
     opts = check_options(kw)
     if kw.pop("no_control"):
         return None
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         return map_data(store, claims, opts)
 
 

@@ -314,14 +314,11 @@ def serve(cfg: ServeConfig) -> None:
 
 def build_demo_db(path: Path) -> str:
     """Ingest the bundled example articles into a fresh SQLite file at `path`; its URL."""
-    from geomap.extract import extract_article, read_article
-    from geomap.render.demo import example_articles
+    from geomap.demo import ingest_examples
 
     if path.exists():
         path.unlink()
     url = f"sqlite:///{path}"
     with open_store(url) as store:
-        for art in example_articles():
-            ex = extract_article(read_article(art))
-            store.ingest(ex.source, ex.claims, text=ex.text)
+        ingest_examples(store)
     return url

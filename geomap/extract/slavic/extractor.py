@@ -34,6 +34,7 @@ _CAPS_RE = re.compile(r"[А-ЯЁІЇЄҐ][\w’'ʼ-]+(?:\s+[А-ЯЁІЇЄҐ][\w�
 class Speaker:
     label: str | None
     side: str
+    rule: str = "attr.outlet"  # provenance: a named claimant, or the outlet's own voice
 
 
 @dataclass
@@ -152,8 +153,8 @@ class SlavicExtractor:
                 if not last:
                     break
         if best is None:
-            return Speaker(outlet, self.rules.default_side)
-        return Speaker(best[1].group(0), best[0].side)
+            return Speaker(outlet, self.rules.default_side, f"attr.{self.lang}.outlet")
+        return Speaker(best[1].group(0), best[0].side, f"attr.{self.lang}.claimant")
 
     # -- sentences ---------------------------------------------------------------------------
     def _sentence(self, doc: _Doc, finder: PlaceFinder, s0: int, s1: int) -> list[ClaimRecord]:
@@ -327,7 +328,7 @@ class SlavicExtractor:
             confidence=0.6 if rule.ref else 0.8,
             extractor=self.name,
             extractor_version=VERSION,
-            notes=f"rule {rule.id}",
+            rules=(spk.rule, f"{self.lang}.{rule.id}"),
         )
 
 
