@@ -266,7 +266,9 @@ def test_cli_import_list_and_claims_columns(tmp_path):
     assert csv_out[0].endswith("assessed_holder,line_distance_km,agrees")
     assert len(csv_out) == 2 and csv_out[1].endswith(",russia,-3.473,false")
     table = _run("claims", "--disagrees", "--db", db).output
-    assert "ukraine holding Toretsk: assessed russia, 3.5 km inside the line (deepstate" in table
+    assert (
+        "ukraine holding Toretsk: assessed russia-held, 3.5 km inside the area (deepstate" in table
+    )
     loose = _run("claims", "--disagrees", "--tolerance", "5", "--db", db).output
     assert "no claim disagrees" in loose
 
