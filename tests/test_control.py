@@ -295,3 +295,24 @@ def test_postgresql_without_postgis_rights_keeps_wkb_and_checks_in_python(pg_ser
         [v] = check_claims(s, [claim(DEEP, "ukraine", "holding", "2025-02-06")])
         assert (v.assessed_holder, v.agrees) == ("russia", False)
         assert v.line_distance_km == pytest.approx(-5.95, abs=0.1)
+
+
+@pytest.mark.postgres
+def test_shapely_and_postgis_engines_agree(pg_server):
+    """The Python engine (SQLite's) against PostGIS's geography distances, on random places."""
+    import numpy as np
+
+    from geomap.control.check import PostgisEngine, ShapelyEngine
+    from geomap.control.layerstore import load_geometries
+
+    with open_store(pg_server.new_database()) as s:
+        import_layers(s, _layers())
+        refs = tuple(r for r in list_layers(s) if r.layer_date == date(2025, 2, 5))
+        rng = np.random.default_rng(14)
+        lon, lat = rng.uniform(36.5, 40.5, 300), rng.uniform(47.0, 50.0, 300)
+        py = ShapelyEngine(load_geometries(s, [refs[0].id])).hits(refs, lon, lat)
+        pg = PostgisEngine(s, postgis_schema(s)).hits(refs, lon, lat)
+    assert (py.inside == pg.inside).all() and (py.inside >= 0).sum() > 50
+    # Within 0.5% or 10 m (AreaIndex measures in a plane per latitude band, see there).
+    bad = ~np.isclose(py.km, pg.km, rtol=0.005, atol=0.01)
+    assert not bad.any(), list(zip(lon[bad], lat[bad], py.km[bad], pg.km[bad], strict=True))
