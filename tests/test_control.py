@@ -1,8 +1,6 @@
 """Assessed control layers (issue 14): import, storage on both backends, checking claims.
 
-Fixture layers (tests/data/control, drawn for these tests): russia holds everything east of
-38.00 E on 2025-02-01 and east of 37.80 E on 2025-02-05, except a pocket (hole) at
-38.38-38.48 E, 48.88-48.95 N.
+Fixture layers and places: tests/fixtures_control.py.
 """
 
 from __future__ import annotations
@@ -13,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fixtures_control import DATA, DEEP, DEEPSTATE, ONLINE, POCKET, WEST, _layers, claim, place
 
 from geomap.cli import main
 from geomap.control import (
@@ -26,30 +25,8 @@ from geomap.control import (
 )
 from geomap.control.layerstore import postgis_schema
 from geomap.errors import GeomapError
-from geomap.records import ClaimRecord, PlaceRef
+from geomap.records import PlaceRef
 from geomap.store import open_store
-
-DATA = Path(__file__).parent / "data" / "control"
-DEEPSTATE = [DATA / "deepstate_2025-02-01.geojson", DATA / "deepstate_2025-02-05.geojson"]
-
-
-def place(name: str, lon: float, lat: float = 48.40, country: str | None = "UA") -> PlaceRef:
-    return PlaceRef(f"9{abs(hash(name)) % 10**6}", name, "settlement", lat, lon, country)
-
-
-def claim(pl: PlaceRef, side: str, type_: str, day: str | None, **kw) -> ClaimRecord:
-    d = date.fromisoformat(day) if day else None
-    return ClaimRecord(place=pl, side=side, type=type_, claim_date=d, **kw)
-
-
-DEEP = place("Deepville", 37.88)  # 0.08 deg = ~5.9 km inside the 2025-02-05 area
-WEST = place("Westhorod", 37.30)  # ~37 km west of the 2025-02-05 line
-ONLINE = place("Linivka", 37.79)  # ~0.7 km west of the 2025-02-05 line
-POCKET = place("Pocketsk", 38.43, 48.915)  # in the hole: ~3.7 km from its edges
-
-
-def _layers(paths=DEEPSTATE, source="deepstate"):
-    return [lay for p in paths for lay in read_layers(p, source=source, holder="russia")]
 
 
 @pytest.fixture

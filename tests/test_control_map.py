@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_control import DEEP, DEEPSTATE, ONLINE, WEST, _layers, claim
+from fixtures_control import DEEP, DEEPSTATE, ONLINE, WEST, _layers, claim
 
 from geomap.control import import_layers
 from geomap.control.mapdata import map_data
