@@ -6,6 +6,7 @@ The layers: russia holds everything east of 38.00 E on 2025-02-01 and east of 37
 
 from __future__ import annotations
 
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,10 @@ DEEPSTATE = [DATA / "deepstate_2025-02-01.geojson", DATA / "deepstate_2025-02-05
 
 
 def place(name: str, lon: float, lat: float = 48.40, country: str | None = "UA") -> PlaceRef:
-    return PlaceRef(f"9{abs(hash(name)) % 10**6}", name, "settlement", lat, lon, country)
+    """A made-up settlement with a stable GeoNames-like id."""
+    return PlaceRef(
+        f"9{zlib.crc32(name.encode()) % 10**6:06d}", name, "settlement", lat, lon, country
+    )
 
 
 def claim(pl: PlaceRef, side: str, type_: str, day: str | None, **kw) -> ClaimRecord:
