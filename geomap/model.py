@@ -180,6 +180,25 @@ class ControlLayer(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class _ReflectedGeometry(LargeBinary):
+    """PostGIS geometry(type, srid) as reflection sees it: WKB (the arguments are dropped)."""
+
+    def __init__(self, *_args: object, **_kw: object) -> None:
+        super().__init__()
+
+
+def _reflect_postgis_geometry_as_wkb() -> None:
+    """Let reflection (Alembic's model comparison) read a PostGIS geometry column as the
+    model's WKB type, instead of warning that it does not know the type: geomap reads the
+    column as WKB (ST_AsBinary) either way. Only names SQLAlchemy does not know are added."""
+    from sqlalchemy.dialects.postgresql.base import ischema_names
+
+    for name in ("geometry", "postgis.geometry"):
+        ischema_names.setdefault(name, _ReflectedGeometry)
+
+
+_reflect_postgis_geometry_as_wkb()
+
 sources = Source.__table__
 places = Place.__table__
 claims = Claim.__table__

@@ -1,8 +1,6 @@
 """Assessed control layers (issue 14): import, storage on both backends, checking claims.
 
-Fixture layers (tests/data/control, drawn for these tests): russia holds everything east of
-38.00 E on 2025-02-01 and east of 37.80 E on 2025-02-05, except a pocket (hole) at
-38.38-38.48 E, 48.88-48.95 N.
+Fixture layers and places: tests/fixtures_control.py.
 """
 
 from __future__ import annotations
@@ -13,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fixtures_control import DATA, DEEP, DEEPSTATE, ONLINE, POCKET, WEST, _layers, claim, place
 
 from geomap.cli import main
 from geomap.control import (
@@ -26,30 +25,8 @@ from geomap.control import (
 )
 from geomap.control.layerstore import postgis_schema
 from geomap.errors import GeomapError
-from geomap.records import ClaimRecord, PlaceRef
+from geomap.records import PlaceRef
 from geomap.store import open_store
-
-DATA = Path(__file__).parent / "data" / "control"
-DEEPSTATE = [DATA / "deepstate_2025-02-01.geojson", DATA / "deepstate_2025-02-05.geojson"]
-
-
-def place(name: str, lon: float, lat: float = 48.40, country: str | None = "UA") -> PlaceRef:
-    return PlaceRef(f"9{abs(hash(name)) % 10**6}", name, "settlement", lat, lon, country)
-
-
-def claim(pl: PlaceRef, side: str, type_: str, day: str | None, **kw) -> ClaimRecord:
-    d = date.fromisoformat(day) if day else None
-    return ClaimRecord(place=pl, side=side, type=type_, claim_date=d, **kw)
-
-
-DEEP = place("Deepville", 37.88)  # 0.08 deg = ~5.9 km inside the 2025-02-05 area
-WEST = place("Westhorod", 37.30)  # ~37 km west of the 2025-02-05 line
-ONLINE = place("Linivka", 37.79)  # ~0.7 km west of the 2025-02-05 line
-POCKET = place("Pocketsk", 38.43, 48.915)  # in the hole: ~3.7 km from its edges
-
-
-def _layers(paths=DEEPSTATE, source="deepstate"):
-    return [lay for p in paths for lay in read_layers(p, source=source, holder="russia")]
 
 
 @pytest.fixture
@@ -266,7 +243,9 @@ def test_cli_import_list_and_claims_columns(tmp_path):
     assert csv_out[0].endswith("assessed_holder,line_distance_km,agrees")
     assert len(csv_out) == 2 and csv_out[1].endswith(",russia,-3.473,false")
     table = _run("claims", "--disagrees", "--db", db).output
-    assert "ukraine holding Toretsk: assessed russia, 3.5 km inside the line (deepstate" in table
+    assert (
+        "ukraine holding Toretsk: assessed russia-held, 3.5 km inside the area (deepstate" in table
+    )
     loose = _run("claims", "--disagrees", "--tolerance", "5", "--db", db).output
     assert "no claim disagrees" in loose
 
@@ -293,3 +272,24 @@ def test_postgresql_without_postgis_rights_keeps_wkb_and_checks_in_python(pg_ser
         [v] = check_claims(s, [claim(DEEP, "ukraine", "holding", "2025-02-06")])
         assert (v.assessed_holder, v.agrees) == ("russia", False)
         assert v.line_distance_km == pytest.approx(-5.95, abs=0.1)
+
+
+@pytest.mark.postgres
+def test_shapely_and_postgis_engines_agree(pg_server):
+    """The Python engine (SQLite's) against PostGIS's geography distances, on random places."""
+    import numpy as np
+
+    from geomap.control.check import PostgisEngine, ShapelyEngine
+    from geomap.control.layerstore import load_geometries
+
+    with open_store(pg_server.new_database()) as s:
+        import_layers(s, _layers())
+        refs = tuple(r for r in list_layers(s) if r.layer_date == date(2025, 2, 5))
+        rng = np.random.default_rng(14)
+        lon, lat = rng.uniform(36.5, 40.5, 300), rng.uniform(47.0, 50.0, 300)
+        py = ShapelyEngine(load_geometries(s, [refs[0].id])).hits(refs, lon, lat)
+        pg = PostgisEngine(s, postgis_schema(s)).hits(refs, lon, lat)
+    assert (py.inside == pg.inside).all() and (py.inside >= 0).sum() > 50
+    # Within 0.5% or 10 m (AreaIndex measures in a plane per latitude band, see there).
+    bad = ~np.isclose(py.km, pg.km, rtol=0.005, atol=0.01)
+    assert not bad.any(), list(zip(lon[bad], lat[bad], py.km[bad], pg.km[bad], strict=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_control import DEEP, DEEPSTATE, ONLINE, WEST, _layers, claim
+from fixtures_control import DEEP, DEEPSTATE, ONLINE, WEST, _layers, claim
 
 from geomap.control import import_layers
 from geomap.control.mapdata import map_data
@@ -79,6 +79,9 @@ def test_assessed_layer_follows_the_slider(open_page, control_page):
     page, log = open_page(control_page)
     log.assert_clean()
     assert "Assessed control (deepstate)" in page.locator(".leaflet-control-layers").inner_text()
+    assert (
+        "Assessed control: deepstate" in page.locator(".leaflet-control-attribution").inner_text()
+    )
     assert _at(page, "2025-02-02") == ["deepstate russia 2025-02-01"]
     area = page.locator("path.geomap-control-area")
     assert area.count() == 1

@@ -167,11 +167,11 @@ def format_disagreements(pairs: list[tuple[ClaimRecord, Verdict]]) -> str:
 
     lines = []
     for c, v in pairs:
-        where = "inside" if (v.line_distance_km or 0) < 0 else "from"
+        km = v.line_distance_km or 0.0
+        where = f"{-km:.1f} km inside the area" if km < 0 else f"{km:.1f} km from the line"
         lines.append(
             f"#{c.id if c.id is not None else '-'} {c.claim_date or 'undated'} "
-            f"{c.side} {c.type} {_short(c.place.name, 40)}: assessed {v.assessed_holder}, "
-            f"{abs(v.line_distance_km or 0):.1f} km {where} the line "
-            f"({v.layer_source} {v.layer_date})"
+            f"{c.side} {c.type} {_short(c.place.name, 40)}: assessed {v.assessed_holder}-held, "
+            f"{where} ({v.layer_source} {v.layer_date})"
         )
     return "\n".join(lines)

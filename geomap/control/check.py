@@ -27,11 +27,11 @@ boundary segments per assessment, used on SQLite, without PostGIS, and by the be
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from typing import Any
 
 import numpy as np
 import shapely
@@ -44,6 +44,8 @@ from geomap.query import holder as implied_holder
 from geomap.records import ClaimRecord, PlaceRef
 from geomap.store import Store
 
+BAND_DEG = 0.5  # latitude bands of the distance planes (see AreaIndex)
+SEGMENT_DEG = 0.01  # ~1 km: a great circle then stays within ~1 m of the straight edge
 _PLACE = PlaceRef("0", "-", "settlement", 0.0, 0.0)
 COUNTRY_SIDE = {"UA": "ukraine", "RU": "russia"}
 # (side, type) -> the holder a control claim implies (geomap.query.holder, as a table).
@@ -169,31 +171,46 @@ class AreaIndex:
     """The areas of one assessment, indexed for many point queries.
 
     Point-in-area uses the prepared MultiPolygons (GEOS indexes their edges once). The
-    distance to the line uses the prepared boundary, in a plane with longitudes shrunk at the
-    areas' mean latitude: GEOS finds each point's nearest boundary point through an STRtree of
-    the boundary's segments built once per assessment (IndexedFacetDistance); the km are then
-    measured from that point on the ellipsoid (`local_km`).
+    distance to the line uses the prepared boundary scaled to km at the latitude of the
+    point's BAND_DEG band: GEOS finds each point's nearest boundary point through an STRtree
+    of the boundary's segments, built once per assessment and band (IndexedFacetDistance);
+    the km are then measured from that point on the ellipsoid (`local_km`), so they are exact
+    for the point found. Away from the band's latitude the plane stretches east-west by
+    cos(lat)/cos(band lat): where two parts of the line are almost equally near, the farther
+    can be picked, and the distance is then long by at most ~0.5% (a line far north or south
+    of the point: more).
     """
 
     def __init__(self, geoms: Sequence[MultiPolygon]) -> None:
         self.geoms = list(geoms)
         for g in self.geoms:
             shapely.prepare(g)
-        lines = shapely.multilinestrings(shapely.get_parts(shapely.boundary(self.geoms)))
-        xy = shapely.get_coordinates(lines)
-        lat0 = float(xy[:, 1].mean()) if len(xy) else 48.0
-        self.kx = math.cos(math.radians(lat0))
-        self.line = shapely.transform(lines, lambda c: c * (self.kx, 1.0))
-        shapely.prepare(self.line)
+        self.lines = shapely.multilinestrings(shapely.get_parts(shapely.boundary(self.geoms)))
+        self._planes: dict[int, tuple[np.ndarray, Any]] = {}
+
+    def _plane(self, band: int) -> tuple[np.ndarray, Any]:
+        """(km per degree, prepared boundary in km) for a latitude band, made on first use."""
+        got = self._planes.get(band)
+        if got is None:
+            k = np.array([float(v[0]) for v in _km_per_degree(np.array([band * BAND_DEG]))])
+            line = shapely.transform(self.lines, lambda c: c * k)
+            shapely.prepare(line)
+            got = self._planes[band] = (k, line)
+        return got
 
     def hits(self, lon: np.ndarray, lat: np.ndarray) -> AreaHits:
         inside = np.full(len(lon), -1, dtype=np.int64)
         for k, g in enumerate(self.geoms):
             hit = shapely.intersects_xy(g, lon, lat) & (inside < 0)
             inside[hit] = k
-        near = shapely.get_coordinates(shapely.shortest_line(self.line, shapely.points(
-            lon * self.kx, lat)))[0::2]  # fmt: skip
-        return AreaHits(inside, local_km(lon, lat, near[:, 0] / self.kx, near[:, 1]))
+        near = np.empty((len(lon), 2))
+        bands = np.rint(lat / BAND_DEG).astype(np.int64)
+        for band in np.unique(bands):
+            sel = bands == band
+            k, line = self._plane(int(band))
+            pts = shapely.points(lon[sel] * k[0], lat[sel] * k[1])
+            near[sel] = shapely.get_coordinates(shapely.shortest_line(line, pts))[0::2] / k
+        return AreaHits(inside, local_km(lon, lat, near[:, 0], near[:, 1]))
 
 
 class ShapelyEngine:
@@ -212,13 +229,20 @@ class ShapelyEngine:
 
 
 class PostgisEngine:
-    """Spatial answers from PostGIS: ST_Covers and geography ST_Distance to ST_Boundary."""
+    """Spatial answers from PostGIS: ST_Covers and geography ST_Distance to ST_Boundary.
+
+    Layer edges are straight in lon/lat (GeoJSON, and how the maps draw them); geography
+    reads an edge as a great circle, which bows off a long east-west edge (~0.35 km over
+    1.7 degrees at 48 N). Edges are first cut to SEGMENT_DEG, so both engines measure to the
+    same line.
+    """
 
     def __init__(self, store: Store, schema: str) -> None:
         self.store = store
         s = '"' + schema.replace('"', '""') + '"'
         self.sql = (
-            f"WITH l AS (SELECT id, geom, {s}.geography({s}.ST_Boundary(geom)) AS line "
+            f"WITH l AS (SELECT id, geom, {s}.geography({s}.ST_Boundary({s}.ST_Segmentize("
+            f"geom, {SEGMENT_DEG}))) AS line "
             "FROM control_layers WHERE id = ANY(:ids)), "
             f"p AS (SELECT i, {s}.ST_SetSRID({s}.ST_MakePoint(x, y), 4326) AS pt FROM "
             "unnest(CAST(:xs AS float8[]), CAST(:ys AS float8[])) WITH ORDINALITY AS u(x, y, i)) "

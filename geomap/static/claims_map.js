@@ -487,6 +487,13 @@ function geomapControl(map, D, G, L, el) {
   if (!C || !C.layers || C.layers.length === 0) { return none; }
   var pane = map.createPane("geomapControl");
   pane.style.zIndex = 340;
+  // Credit the assessments shown; Leaflet's attribution is HTML, so the names are escaped.
+  if (map.attributionControl && C.sources && C.sources.length) {
+    var names = C.sources.join(", ").replace(/[&<>"']/g, function (ch) {
+      return "&#" + ch.charCodeAt(0) + ";";
+    });
+    map.attributionControl.addAttribution("Assessed control: " + names);
+  }
   var byClaim = new Map(), feats = {};
   D.places.features.forEach(function (f) { feats[f.properties.id] = f; });
   (C.marks || []).forEach(function (m) {
