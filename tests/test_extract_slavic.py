@@ -146,3 +146,20 @@ def test_an_axis_rejects_far_namesakes(gaz):
     )
     claims = get_extractor("rules-uk").extract_article(art, gazetteer=gaz).claims
     assert [(c.place.id, c.type) for c in claims] == [("703656", "fighting")]
+
+
+def test_ground_claims_stay_at_the_front_without_any_context(gaz):
+    """No oblast named: a capture at 'Дзержинск' is Toretsk, not the Russian city of that
+    name; the same name struck by a drone may be anywhere."""
+    ru = get_extractor("rules-ru")
+
+    def got(sentence):
+        art = read_text(f"# Т\n\n2025-02-07\n\n{sentence}\n")
+        return [(c.place.id, c.type) for c in ru.extract_article(art, gazetteer=gaz).claims]
+
+    assert got("Минобороны: освобожден город Дзержинск.") == [("709354", "captured")]
+    assert got("Бои идут за Артемовск и Красноармейск.") == [
+        ("713174", "fighting"),
+        ("704422", "fighting"),
+    ]
+    assert got("Дрон атаковал Дзержинск, сообщил губернатор.") == [("563708", "strike")]

@@ -64,6 +64,8 @@ class LangRules:
     negation: re.Pattern[str]
     regions: dict[str, str]  # nickname -> admin1
     adjective_towns: dict[str, list[str]]
+    front_admin1s: frozenset[str] = frozenset()  # where ground fighting can be (besides...)
+    front_countries: frozenset[str] = frozenset()  # ...these whole countries)
     bullets_intro: re.Pattern[str] | None = None
     bullet_item: re.Pattern[str] | None = None
     bullets_type: str = "strike"
@@ -149,6 +151,8 @@ def load_rules(lang: str) -> LangRules:
         negation=_compile(macros.get("negation", r"(?!x)x"), macros, where, re.I),
         regions=dict(common.get("regions", {})),
         adjective_towns=dict(common.get("adjective_towns", {})),
+        front_admin1s=frozenset(common.get("front_admin1s", [])),
+        front_countries=frozenset(common.get("front_countries", [])),
     )
     if b := data.get("bullets"):
         out.bullets_intro = _compile(b["intro"], macros, where, re.I)
