@@ -189,3 +189,16 @@ def test_parallel_extraction_matches_serial_in_order(tmp_path, gaz):
 
     assert [key(r) for r in par] == [key(r) for r in serial]
     assert sum(len(r.extraction.claims) for r in par) > 10
+
+
+def test_cli_jobs_stores_everything_once(tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "geomap" / "examples"
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    files = sorted(str(p) for p in examples.glob("2025-03-02-*.txt"))
+    res = CliRunner().invoke(
+        main, ["ingest", "--db", db, "--jobs", "2", str(_export(tmp_path)), *files]
+    )
+    assert res.exit_code == 0, res.output
+    assert res.output.count("added") == 4
+    res = CliRunner().invoke(main, ["ingest", "--db", db, "-j", "2", *files])
+    assert res.exit_code == 0 and res.output.count("already stored") == 2

@@ -146,3 +146,50 @@ def test_an_axis_rejects_far_namesakes(gaz):
     )
     claims = get_extractor("rules-uk").extract_article(art, gazetteer=gaz).claims
     assert [(c.place.id, c.type) for c in claims] == [("703656", "fighting")]
+
+
+def test_ground_claims_stay_at_the_front_without_any_context(gaz):
+    """No oblast named: a capture at 'Дзержинск' is Toretsk, not the Russian city of that
+    name; the same name struck by a drone may be anywhere."""
+    ru = get_extractor("rules-ru")
+
+    def got(sentence):
+        art = read_text(f"# Т\n\n2025-02-07\n\n{sentence}\n")
+        return [(c.place.id, c.type) for c in ru.extract_article(art, gazetteer=gaz).claims]
+
+    assert got("Минобороны: освобожден город Дзержинск.") == [("709354", "captured")]
+    assert got("Бои идут за Артемовск и Красноармейск.") == [
+        ("713174", "fighting"),
+        ("704422", "fighting"),
+    ]
+    assert got("Дрон атаковал Дзержинск, сообщил губернатор.") == [("563708", "strike")]
+
+
+def test_resolvable_figures_leave_out_places_the_gazetteer_lacks():
+    from geomap.extract.evaluate import EvalReport, Gold
+    from geomap.records import ClaimRecord, PlaceRef
+
+    text = "Взяты Гродовка и Нелеповка."
+    gold = [
+        Gold("Гродовка", "russia", "captured", "2025-02-07", text, True, geonameid=708047),
+        Gold("Нелеповка", "russia", "captured", "2025-02-07", text, False),  # not in gazetteer
+    ]
+
+    def claim(pid, written):
+        return ClaimRecord(
+            place=PlaceRef(pid, written, "settlement", 0.0, 0.0),
+            side="russia",
+            type="captured",
+            claim_date=date(2025, 2, 7),
+            place_as_written=written,
+            start=0,
+            end=len(text),
+        )
+
+    # a wrong namesake for the missing village is excused; another stray claim is not
+    preds = [claim("708047", "Гродовка"), claim("999", "Нелеповка"), claim("998", "Взяты")]
+    rep = EvalReport([score_article("a", text, gold, preds)])
+    assert (rep.precision, rep.recall) == (1 / 3, 0.5)
+    assert (rep.resolvable_precision, rep.resolvable_recall) == (0.5, 1.0)
+    assert "RESOLVABLE (gold places the gazetteer can hold: 1 of 2)" in rep.format()
+    assert rep.to_dict()["resolvable"] == 1

@@ -20,6 +20,54 @@ def _claim_line(c) -> str:
     )
 
 
+def _print_results(out: list, dry_run: bool, as_json: bool) -> int:
+    """One line (or JSON object) per source; returns how many failed."""
+    from geomap.formats import jsonl
+
+    failed = 0
+    for res in out:
+        if res.error:
+            failed += 1
+            click.echo(f"geomap: error: {res.error}", err=True)
+            if as_json and not dry_run:
+                click.echo(json.dumps({"path": res.path, "error": res.error}))
+            continue
+        ex = res.extraction
+        if dry_run and as_json:
+            jsonl.dump(ex.claims, sys.stdout)
+        elif dry_run:
+            click.echo(
+                f"{res.path}: {len(ex.claims)} claims would be stored "
+                f"(source: {ex.source.title or '?'}; {ex.source.published}; "
+                f"{ex.source.url or 'no url'})"
+            )
+            for c in ex.claims:
+                click.echo(_claim_line(c))
+        elif as_json:
+            st = res.stored
+            click.echo(
+                json.dumps(
+                    {
+                        "path": res.path,
+                        "source_id": st.source_id,
+                        "claims": len(ex.claims),
+                        "added": st.added,
+                        "replaced": st.replaced,
+                        "duplicate": st.duplicate,
+                    }
+                )
+            )
+        else:
+            st = res.stored
+            what = (
+                "already stored (duplicate)"
+                if st.duplicate and not st.replaced
+                else f"added {st.added}, replaced {st.replaced}"
+            )
+            click.echo(f"{res.path}: {len(ex.claims)} claims; {what}; source #{st.source_id}")
+    return failed
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--dry-run", is_flag=True, help="Print what would be stored; store nothing.")
@@ -83,7 +131,6 @@ def ingest(
     """
     from geomap.extract.batch import process_paths
     from geomap.extract.reader import expand_paths
-    from geomap.formats import jsonl
     from geomap.places import load_gazetteer
 
     store = None
@@ -114,47 +161,7 @@ def ingest(
             channel=channel,
             gazetteer=gaz,
         )
-    failed = 0
-    for res in out:
-        if res.error:
-            failed += 1
-            click.echo(f"geomap: error: {res.error}", err=True)
-            if as_json and not dry_run:
-                click.echo(json.dumps({"path": res.path, "error": res.error}))
-            continue
-        ex = res.extraction
-        if dry_run and as_json:
-            jsonl.dump(ex.claims, sys.stdout)
-        elif dry_run:
-            click.echo(
-                f"{res.path}: {len(ex.claims)} claims would be stored "
-                f"(source: {ex.source.title or '?'}; {ex.source.published}; "
-                f"{ex.source.url or 'no url'})"
-            )
-            for c in ex.claims:
-                click.echo(_claim_line(c))
-        elif as_json:
-            st = res.stored
-            click.echo(
-                json.dumps(
-                    {
-                        "path": res.path,
-                        "source_id": st.source_id,
-                        "claims": len(ex.claims),
-                        "added": st.added,
-                        "replaced": st.replaced,
-                        "duplicate": st.duplicate,
-                    }
-                )
-            )
-        else:
-            st = res.stored
-            what = (
-                "already stored (duplicate)"
-                if st.duplicate and not st.replaced
-                else f"added {st.added}, replaced {st.replaced}"
-            )
-            click.echo(f"{res.path}: {len(ex.claims)} claims; {what}; source #{st.source_id}")
+    failed = _print_results(out, dry_run, as_json)
     if failed:
         click.echo(f"geomap: {failed} of {len(out)} source(s) failed", err=True)
         sys.exit(1)

@@ -21,6 +21,7 @@ from geomap.places import place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 VERSION = "0.1.0"
+_ANYWHERE_TYPES = frozenset({"strike", "other"})  # not bound to the front line
 AXIS_KM = 100.0  # an axis (напрямок) reaches this far from the town it is named after
 # sentence ends: after . ! ? … (and a closing quote), before a capital, quote, digit or bullet
 _SENT_END_RE = re.compile(r"(?<=[.!?…])[\"»”]?[ \t]+(?=[«\"„“A-ZА-ЯЁІЇЄҐ0-9•])|\n+")
@@ -205,10 +206,16 @@ class SlavicExtractor:
         if "list" not in m.re.groupindex or m.group("list") is None:
             return []
         items = finder.split_list(m.group("list"), s0 + m.start("list"))
-        return self.resolve_items(doc, finder, items, hromada=rule.hromada)
+        ground = rule.type not in _ANYWHERE_TYPES
+        return self.resolve_items(doc, finder, items, hromada=rule.hromada, front=ground)
 
     def resolve_items(
-        self, doc: _Doc, finder: PlaceFinder, items: list[Item], hromada: bool = False
+        self,
+        doc: _Doc,
+        finder: PlaceFinder,
+        items: list[Item],
+        hromada: bool = False,
+        front: bool = False,
     ) -> list[tuple[int, PlaceRef, str]]:
         out: list[tuple[int, PlaceRef, str]] = []
         cands = {}
@@ -216,9 +223,9 @@ class SlavicExtractor:
             if it.region_only:
                 continue
             admin1 = it.admin1 or (self._only(doc.admin1s) if hromada else None)
-            cands[id(it)] = finder.candidates(it.name, admin1, doc.admin1s, hromada)
+            cands[id(it)] = finder.candidates(it.name, admin1, doc.admin1s, hromada, front)
             if not cands[id(it)] and it.aliases:
-                cands[id(it)] = finder.candidates(it.aliases[0], admin1, doc.admin1s)
+                cands[id(it)] = finder.candidates(it.aliases[0], admin1, doc.admin1s, False, front)
         # a list of three or more lies within NEAR_KM of its axis town or its median point; a
         # shorter one within AXIS_KM of the axis this paragraph names ("на Куп’янському …")
         anchor, near = doc.axis, AXIS_KM
@@ -255,7 +262,7 @@ class SlavicExtractor:
             words = m.group(0).split()
             for n in (len(words), 1) if len(words) > 1 else (1,):
                 name = " ".join(words[:n])
-                cands = finder.candidates(name, None, doc.admin1s)
+                cands = finder.candidates(name, None, doc.admin1s, front=True)
                 cands = [c for c in cands if not doc.admin1s or c.place.admin1 in doc.admin1s]
                 if cands and (doc.admin1s or (cands[0].place.population or 0) >= 5000):
                     doc.mentions.append((s0 + m.start(), place_ref(cands[0].place), name))

@@ -135,10 +135,16 @@ class PlaceFinder:
 
     # -- settlements -----------------------------------------------------------------------
     def candidates(
-        self, name: str, admin1: str | None, admin1s: frozenset[str], hromada: bool = False
+        self,
+        name: str,
+        admin1: str | None,
+        admin1s: frozenset[str],
+        hromada: bool = False,
+        front: bool = False,
     ) -> list[Any]:
-        """Settlement readings of an (inflected) name in the theatre, best first."""
-        key = (name, admin1, admin1s, hromada)
+        """Settlement readings of an (inflected) name in the theatre, best first; with
+        `front`, only where ground fighting can be (Ukraine, Russia's border oblasts)."""
+        key = (name, admin1, admin1s, hromada, front)
         if key in self._cands:
             return self._cands[key]
         from gazetteer import Context
@@ -158,6 +164,8 @@ class PlaceFinder:
                     continue
                 if admin1 and p.admin1 != admin1:
                     continue
+                if front and not self.at_front(p):
+                    continue
                 if (
                     not admin1
                     and admin1s
@@ -172,6 +180,10 @@ class PlaceFinder:
         out = sorted(best.values(), key=lambda c: (-round(c.score, 2), c.match != "name"))
         self._cands[key] = out
         return out
+
+    def at_front(self, p: Any) -> bool:
+        r = self.rules
+        return p.country in r.front_countries or p.admin1 in r.front_admin1s
 
     def _near(self, p: Any, admin1s: frozenset[str]) -> bool:
         """Is a place outside the document's oblasts still near one of them?"""

@@ -64,6 +64,8 @@ class LangRules:
     negation: re.Pattern[str]
     regions: dict[str, str]  # nickname -> admin1
     adjective_towns: dict[str, list[str]]
+    front_admin1s: frozenset[str] = frozenset()  # where ground fighting can be (besides...)
+    front_countries: frozenset[str] = frozenset()  # ...these whole countries)
     bullets_intro: re.Pattern[str] | None = None
     bullet_item: re.Pattern[str] | None = None
     bullets_type: str = "strike"
@@ -96,6 +98,23 @@ def _compile(pattern: str, macros: dict[str, str], where: str, flags: int = 0) -
         raise GeomapError(f"{where}: bad pattern ({exc})") from None
 
 
+def _rule(r: dict[str, Any], macros: dict[str, str], where: str) -> Rule:
+    try:
+        pats = r["pattern"] if isinstance(r["pattern"], list) else [r["pattern"]]
+        req = r.get("requires")
+        return Rule(
+            id=r["id"],
+            type=r["type"],
+            patterns=[_compile(p, macros, f"{where} rule {r['id']}") for p in pats],
+            ref=bool(r.get("ref", False)),
+            hromada=bool(r.get("hromada", False)),
+            requires=_compile(req, macros, where, re.I) if req else None,
+            examples=list(r.get("examples", [])),
+        )
+    except KeyError as exc:
+        raise GeomapError(f"{where}: a rule lacks {exc} ({r.get('id', '?')})") from None
+
+
 @lru_cache(maxsize=4)
 def load_rules(lang: str) -> LangRules:
     """The compiled rules for 'ru' or 'uk'."""
@@ -104,22 +123,7 @@ def load_rules(lang: str) -> LangRules:
     common, data = _load("common.toml"), _load(f"{lang}.toml")
     macros = dict(common["macros"]) | dict(data.get("lexicon", {}))
     where = f"{DATA / (lang + '.toml')}"
-    rules = []
-    for r in data.get("rule", []):
-        pats = r["pattern"] if isinstance(r["pattern"], list) else [r["pattern"]]
-        rules.append(
-            Rule(
-                id=r["id"],
-                type=r["type"],
-                patterns=[_compile(p, macros, f"{where} rule {r['id']}") for p in pats],
-                ref=bool(r.get("ref", False)),
-                hromada=bool(r.get("hromada", False)),
-                requires=_compile(r["requires"], macros, where, re.I)
-                if r.get("requires")
-                else None,
-                examples=list(r.get("examples", [])),
-            )
-        )
+    rules = [_rule(r, macros, where) for r in data.get("rule", [])]
     claimants = [
         Claimant(
             _compile(c["pattern"], macros, f"{where} claimant {c['label']}"),
@@ -149,6 +153,8 @@ def load_rules(lang: str) -> LangRules:
         negation=_compile(macros.get("negation", r"(?!x)x"), macros, where, re.I),
         regions=dict(common.get("regions", {})),
         adjective_towns=dict(common.get("adjective_towns", {})),
+        front_admin1s=frozenset(common.get("front_admin1s", [])),
+        front_countries=frozenset(common.get("front_countries", [])),
     )
     if b := data.get("bullets"):
         out.bullets_intro = _compile(b["intro"], macros, where, re.I)
