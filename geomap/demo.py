@@ -10,10 +10,10 @@ from pathlib import Path
 from geomap.atomic import write_text
 from geomap.errors import GeomapError
 from geomap.records import ClaimRecord
-from geomap.render.assets import assets_installed
-from geomap.render.mapbuild import build_map, map_html
 
-DEFAULT_OUT = Path("maps") / "demo.html"
+# Under maps/out/ (ignored by git): the committed maps/demo.html is a self-contained page made
+# with the map assets installed; a fresh clone's first `geomap demo` must not dirty the tree.
+DEFAULT_OUT = Path("maps") / "out" / "demo.html"
 
 
 @dataclass
@@ -53,6 +53,8 @@ def run_demo(
         from geomap.extract import extract_article, read_article
     except ImportError as exc:
         raise GeomapError(f"the extractor is not available ({exc})") from exc
+    from geomap.render.assets import assets_installed
+    from geomap.render.mapbuild import build_map, map_html
     from geomap.store import open_store
 
     articles = example_articles(examples)

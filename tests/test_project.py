@@ -75,3 +75,30 @@ def test_ruff_formatted() -> None:
         pytest.skip("ruff is not installed (it comes with the test extra)")
     done = subprocess.run([ruff, "format", "--check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, "run `ruff format .`:\n" + done.stdout + done.stderr
+
+
+def test_readme_examples_use_paths_that_exist() -> None:
+    """Every file or folder a "Using it" command reads exists in the checkout or is written by
+    a command above it (-o), so a newcomer can paste them in order."""
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Using it", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    written: set[str] = set()
+    checked = 0
+    for line in block.splitlines():
+        args = shlex.split(line.split("  #", 1)[0])
+        if not args or args[0] != "geomap":
+            continue
+        outs = {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-o", "--output")}
+        if args[1] in ("ingest", "import", "eval"):
+            for a in args[2:]:
+                if a.startswith("-") or a in outs or a.startswith("../shared"):
+                    continue
+                prev = args[args.index(a) - 1]
+                if prev in ("--db", "--format", "--extractor"):
+                    continue
+                assert (ROOT / a).exists() or a in written, f"README: {line.strip()}: no {a}"
+                checked += 1
+        written |= outs
+    assert checked >= 4
