@@ -102,3 +102,18 @@ def test_readme_examples_use_paths_that_exist() -> None:
                 checked += 1
         written |= outs
     assert checked >= 4
+
+
+def test_install_commands_upgrade_pip_first() -> None:
+    """Old pip (< 23.3) warns "lxml does not provide the extra 'html_clean'" on every install;
+    the README's commands and CI upgrade pip before installing geomap."""
+    lines = [
+        line
+        for path in (ROOT / "README.md", ROOT / ".ci" / "run")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "python3 -m venv .venv" in line
+    ]
+    assert len(lines) >= 3
+    for line in lines:
+        before_geomap = line.split("pip install -e")[0].split("pip install -q -e")[0]
+        assert "pip install -q -U pip &&" in before_geomap, line
