@@ -150,3 +150,15 @@ def test_demo_writes_an_untracked_page_not_the_committed_one(tmp_path, monkeypat
     tracked = subprocess.run(["git", "-C", str(root), "ls-files", "--error-unmatch",
                               str(DEFAULT_OUT)], capture_output=True)  # fmt: skip
     assert tracked.returncode != 0
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.html"
+    real.write_text(OLD)
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_text(link, "new page")
+    assert link.is_symlink() and real.read_text() == "new page"
+    long_name = tmp_path / ("n" * 250 + ".csv")  # the temporary name must still fit
+    write_text(long_name, "x")
+    assert long_name.read_text() == "x"
