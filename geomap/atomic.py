@@ -22,7 +22,7 @@ from typing import IO
 
 from geomap.errors import GeomapError
 
-__all__ = ["atomic_write", "os_reason", "write_bytes", "write_text"]
+__all__ = ["atomic_write", "os_reason", "prepare_parent", "write_bytes", "write_text"]
 
 
 def os_reason(exc: OSError) -> str:
@@ -30,7 +30,8 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or exc.__class__.__name__
 
 
-def _prepare_parent(path: Path) -> None:
+def prepare_parent(path: Path) -> None:
+    """Make sure `path`'s folder exists, creating it only under the current directory."""
     parent = path.parent
     if parent.is_dir():
         return
@@ -96,7 +97,7 @@ def atomic_write(
         with _direct(path, binary, encoding, newline) as fp:
             yield fp
         return
-    _prepare_parent(path)
+    prepare_parent(path)
     existed = path.exists()
     try:
         tmp, fd = _open_temp(path)

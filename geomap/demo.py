@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from geomap.atomic import write_text
+from geomap.atomic import prepare_parent, write_text
 from geomap.errors import GeomapError
 from geomap.records import ClaimRecord
 
@@ -69,7 +69,7 @@ def run_demo(
         db_file = Path(tmp.name) / "demo.db"
     else:
         db_file = db_path
-        db_file.parent.mkdir(parents=True, exist_ok=True)
+        prepare_parent(db_file)  # same folder rule as every file geomap writes
         if db_file.exists():
             db_file.unlink()
     try:
