@@ -22,7 +22,7 @@ from typing import IO
 
 from geomap.errors import GeomapError
 
-__all__ = ["atomic_write", "os_reason", "write_bytes", "write_text"]
+__all__ = ["atomic_write", "os_reason", "prepare_parent", "write_bytes", "write_text"]
 
 
 def os_reason(exc: OSError) -> str:
@@ -30,7 +30,8 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or exc.__class__.__name__
 
 
-def _prepare_parent(path: Path) -> None:
+def prepare_parent(path: Path) -> None:
+    """Make sure `path`'s folder exists, creating it only under the current directory."""
     parent = path.parent
     if parent.is_dir():
         return
@@ -56,7 +57,7 @@ def _prepare_parent(path: Path) -> None:
 def _open_temp(path: Path) -> tuple[Path, int]:
     """A new file beside `path` (same filesystem, so the rename is atomic), 0666 minus umask."""
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name[:200]}.{secrets.token_hex(4)}.tmp")
         try:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -87,14 +88,16 @@ def atomic_write(
     temporary file and leaves `path` untouched; OSErrors become GeomapError naming `path`.
     The replaced file keeps its permission bits.
     """
-    path = Path(path)
+    shown_path = Path(path)
+    # A symlinked target: replace the file it points to, and keep the link.
+    path = shown_path.resolve() if shown_path.is_symlink() else shown_path
     if path.is_dir():
         raise GeomapError(f"cannot write {path}: it is a folder")
     if path.exists() and not path.is_file():  # /dev/stdout, a named pipe: nothing to replace
         with _direct(path, binary, encoding, newline) as fp:
             yield fp
         return
-    _prepare_parent(path)
+    prepare_parent(path)
     existed = path.exists()
     try:
         tmp, fd = _open_temp(path)

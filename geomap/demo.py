@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from geomap.atomic import write_text
+from geomap.atomic import prepare_parent, write_text
 from geomap.errors import GeomapError
 from geomap.records import ClaimRecord
-from geomap.render.assets import assets_installed
-from geomap.render.mapbuild import build_map, map_html
 
-DEFAULT_OUT = Path("maps") / "demo.html"
+# Under maps/out/ (ignored by git): the committed maps/demo.html is a self-contained page made
+# with the map assets installed; a fresh clone's first `geomap demo` must not dirty the tree.
+DEFAULT_OUT = Path("maps") / "out" / "demo.html"
 
 
 @dataclass
@@ -63,6 +63,8 @@ def run_demo(
     writes the normal CDN page otherwise. `examples` is a folder of articles to use instead
     of the bundled ones.
     """
+    from geomap.render.assets import assets_installed
+    from geomap.render.mapbuild import build_map, map_html
     from geomap.store import open_store
 
     articles = example_articles(examples)
@@ -77,7 +79,7 @@ def run_demo(
         db_file = Path(tmp.name) / "demo.db"
     else:
         db_file = db_path
-        db_file.parent.mkdir(parents=True, exist_ok=True)
+        prepare_parent(db_file)  # same folder rule as every file geomap writes
         if db_file.exists():
             db_file.unlink()
     try:

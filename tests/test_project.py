@@ -55,10 +55,8 @@ def test_imports_flow_one_way(package: str, forbidden: tuple[str, ...]) -> None:
 
 
 def test_lower_layers_do_not_import_upper_ones() -> None:
-    paths = [
-        ROOT / "geomap" / f"{m}.py"
-        for m in ("query", "model", "places", "records", "errors", "review")
-    ]
+    lower = ("query", "model", "places", "records", "errors", "atomic", "importing", "review")
+    paths = [ROOT / "geomap" / f"{m}.py" for m in lower]
     paths += sorted((ROOT / "geomap" / "store").rglob("*.py"))
     for path in paths:
         names = _imports(path)
@@ -82,3 +80,45 @@ def test_ruff_formatted() -> None:
         pytest.skip("ruff is not installed (it comes with the test extra)")
     done = subprocess.run([ruff, "format", "--check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, "run `ruff format .`:\n" + done.stdout + done.stderr
+
+
+def test_readme_examples_use_paths_that_exist() -> None:
+    """Every file or folder a "Using it" command reads exists in the checkout or is written by
+    a command above it (-o), so a newcomer can paste them in order."""
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Using it", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    written: set[str] = set()
+    checked = 0
+    for line in block.splitlines():
+        args = shlex.split(line.split("  #", 1)[0])
+        if not args or args[0] != "geomap":
+            continue
+        outs = {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-o", "--output")}
+        if args[1] in ("ingest", "import", "eval"):
+            for a in args[2:]:
+                if a.startswith("-") or a in outs or a.startswith("../shared"):
+                    continue
+                prev = args[args.index(a) - 1]
+                if prev in ("--db", "--format", "--extractor"):
+                    continue
+                assert (ROOT / a).exists() or a in written, f"README: {line.strip()}: no {a}"
+                checked += 1
+        written |= outs
+    assert checked >= 4
+
+
+def test_install_commands_upgrade_pip_first() -> None:
+    """Old pip (< 23.3) warns "lxml does not provide the extra 'html_clean'" on every install;
+    the README's commands and CI upgrade pip before installing geomap."""
+    lines = [
+        line
+        for path in (ROOT / "README.md", ROOT / ".ci" / "run")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "python3 -m venv .venv" in line
+    ]
+    assert len(lines) >= 3
+    for line in lines:
+        before_geomap = line.split("pip install -e")[0].split("pip install -q -e")[0]
+        assert "pip install -q -U pip &&" in before_geomap, line

@@ -108,7 +108,7 @@ def test_demo_writes_the_map(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = run("demo")
     assert r.exit_code == 0, r.output
-    assert Path("maps/demo.html").exists() and "wrote maps/demo.html" in r.output
+    assert Path("maps/out/demo.html").exists() and "wrote maps/out/demo.html" in r.output
     # fresh each run: the same claims again, not twice as many
     first = r.output
     # ... and without local assets it still works: the page loads Leaflet from the CDNs.
@@ -119,7 +119,7 @@ def test_demo_writes_the_map(tmp_path, monkeypatch):
     assert "loads Leaflet from CDNs" in r2.output
     assert (
         '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">'
-        in Path("maps/demo.html").read_text()
+        in Path("maps/out/demo.html").read_text()
     )
 
 

@@ -129,3 +129,36 @@ def test_atomic_write_to_a_device_writes_through(tmp_path):
     assert Path("/dev/full").is_char_device()
     with pytest.raises(GeomapError, match="is a folder"):
         write_text(tmp_path, "x")
+
+
+def test_demo_writes_an_untracked_page_not_the_committed_one(tmp_path, monkeypatch, gaz):
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+    from geomap.demo import DEFAULT_OUT
+
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["demo"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / DEFAULT_OUT).read_text().startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "maps" / "demo.html").exists()
+    root = Path(__file__).resolve().parent.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        return  # an unpacked release: nothing to keep clean
+    ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", str(DEFAULT_OUT)])
+    assert ignored.returncode == 0, f"{DEFAULT_OUT} is not ignored by git"
+    tracked = subprocess.run(["git", "-C", str(root), "ls-files", "--error-unmatch",
+                              str(DEFAULT_OUT)], capture_output=True)  # fmt: skip
+    assert tracked.returncode != 0
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.html"
+    real.write_text(OLD)
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_text(link, "new page")
+    assert link.is_symlink() and real.read_text() == "new page"
+    long_name = tmp_path / ("n" * 250 + ".csv")  # the temporary name must still fit
+    write_text(long_name, "x")
+    assert long_name.read_text() == "x"

@@ -12,6 +12,7 @@ from geomap.cli import main
 from geomap.cli.control import check_options, control_options
 from geomap.cli.options import db_option, filter_options, make_filter
 from geomap.cli.store import format_table
+from geomap.demo import DEFAULT_OUT as DEMO_OUT
 
 
 def _counts(claims: list, show_rejected: bool) -> str:
@@ -170,8 +171,9 @@ def report_cmd(place: str | None, out: Path, title: str, offline: bool, fragment
     "--output",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("maps") / "demo.html",
+    default=DEMO_OUT,
     show_default=True,
+    help="Page to write (default under maps/out/, which git ignores).",
 )
 @click.option(
     "--keep-db",

@@ -89,7 +89,10 @@ def sqlite_access(url: str, read_only: bool) -> tuple[str, bool]:
             f"database {path} is read-only ({why}): this command changes the store and cannot "
             "run; the read commands (claims, export, map, report) still work"
         )
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("" if folder_ok else "&immutable=1")
+    # Without a writable folder SQLite cannot create the WAL index (-shm): a cleanly closed
+    # store (no -shm, no -wal) is then opened immutable; with them, plain read-only.
+    immutable = not folder_ok and not Path(f"{path}-shm").exists()
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
     return f"sqlite:///{uri}&uri=true", True
 
 
