@@ -143,6 +143,33 @@ def test_review_a_queue_with_the_keyboard(live, browse):
     log.assert_clean()
 
 
+def test_every_control_has_a_label_and_the_queue_is_a_listbox(live, browse):
+    url, _ = live
+    page, log = browse(url)
+    unlabeled = page.evaluate(
+        """() => Array.from(document.querySelectorAll('input, select, textarea, button'))
+             .filter(e => !((e.labels && e.labels.length) || e.getAttribute('aria-label')
+                            || (e.tagName === 'BUTTON' && e.textContent.trim())))
+             .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert unlabeled == []
+    q = page.locator("#queue")
+    assert q.get_attribute("role") == "listbox"
+    active = q.get_attribute("aria-activedescendant")
+    assert page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    assert page.locator("#queue li[role='option']").count() == 2
+    # Tab order: the skip link first, then the filters; the skip link leads to the queue.
+    first = page.evaluate(
+        "() => document.querySelector('a[href], input, select, textarea, button, [tabindex]')"
+        ".className"
+    )
+    assert first == "skip"
+    page.locator("a.skip").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-place"
+    log.assert_clean()
+
+
 def test_edit_the_place(live, browse):
     url, db = live
     page, log = browse(url)
