@@ -404,3 +404,15 @@ def test_library_review_is_audited_too(served):
     store, _, ids = served
     assert store.review(ids, "confirmed", who="notebook") == 2
     assert [(r.who, r.version) for r in audit_rows(store, ids[1])] == [("notebook", 2)]
+
+
+def test_host_names_for_each_bind():
+    from geomap.serve.security import Guard
+
+    assert Guard.for_bind("127.0.0.1", 80, "c").hosts == {
+        "127.0.0.1:80", "localhost:80", "[::1]:80"
+    }  # fmt: skip
+    lan = Guard.for_bind("192.168.1.5", 8765, "c", "t", extra_hosts=("review.lan",))
+    assert lan.hosts == {"192.168.1.5:8765", "review.lan:8765"}
+    assert "http://review.lan:8765" in lan.origins
+    assert "localhost:8765" in Guard.for_bind("0.0.0.0", 8765, "c", "t").hosts
