@@ -82,7 +82,7 @@ def _map_category(page, place_id: str) -> str | None:
     return page.evaluate("(id) => window.geomapMaps.map.categoryOf(id)", place_id)
 
 
-def _wait_for(page, expr: str, arg=None, timeout: float = 10.0) -> None:
+def _wait_for(page, expr: str, arg=None, timeout: float = 20.0) -> None:
     """Poll `expr` (a JS function) until truthy. page.wait_for_function would eval a string in
     the page, which the page's CSP (no unsafe-eval) rightly refuses."""
     import time
