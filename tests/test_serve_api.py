@@ -416,3 +416,14 @@ def test_host_names_for_each_bind():
     assert lan.hosts == {"192.168.1.5:8765", "review.lan:8765"}
     assert "http://review.lan:8765" in lan.origins
     assert "localhost:8765" in Guard.for_bind("0.0.0.0", 8765, "c", "t").hosts
+
+
+def test_map_leaves_fronts_out_past_the_place_budget(served, monkeypatch):
+    import geomap.serve.mapdata as mapdata
+
+    _, client, _ = served
+    assert client.get("/api/map").json()["frontsSkipped"] == 0
+    monkeypatch.setattr(mapdata, "FRONT_PLACES", 0)
+    D = client.get("/api/map").json()
+    assert (D["frontsSkipped"], D["frontSteps"], D["fronts"]) == (1, [], {})
+    assert D["outline"] and D["count"] == 2
