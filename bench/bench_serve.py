@@ -126,6 +126,8 @@ def run(store, n: int, runs: int) -> None:
     with TestClient(app, base_url="http://127.0.0.1:8765") as client:
         http = bench("GET /api/claims?limit=50 (HTTP API, JSON)",
                      lambda: client.get("/api/claims?limit=50").raise_for_status())  # fmt: skip
+        bench("GET /api/map (newest 2,000 claims)",
+              lambda: client.get("/api/map").raise_for_status(), max(3, runs // 10))  # fmt: skip
     print("peers, the plain `claims` queries:")
 
     def first_50_unreviewed() -> list:

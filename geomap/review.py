@@ -615,6 +615,35 @@ def add_claim_from_text(
     return {"id": cid, "version": 1, "quote": values["quote"]}
 
 
+def original_keys(conn: Connection, source_id: int, fields: tuple[str, ...]) -> set[tuple]:
+    """The `fields` values the source's edited claims had before any edit: each field's
+    earliest audited "old" value replaces its current one (dates come back from ISO text)."""
+    edits = conn.execute(
+        select(T_audit.c.claim_id, T_audit.c.field, T_audit.c.old)
+        .where(
+            T_audit.c.action == "edit",
+            T_audit.c.claim_id.in_(select(T_claims.c.id).where(T_claims.c.source_id == source_id)),
+        )
+        .order_by(T_audit.c.id)
+    ).all()
+    first: dict[int, dict[str, str | None]] = {}
+    for e in edits:
+        if e.field in fields:
+            first.setdefault(e.claim_id, {}).setdefault(e.field, e.old)
+    if not first:
+        return set()
+    out = set()
+    rows = conn.execute(
+        select(T_claims.c.id, *[T_claims.c[f] for f in fields]).where(T_claims.c.id.in_(first))
+    )
+    for r in rows:
+        values = dict(zip(fields, r[1:], strict=True))
+        for f, old in first[r.id].items():
+            values[f] = date.fromisoformat(old) if f == "claim_date" and old else old
+        out.add(tuple(values[f] for f in fields))
+    return out
+
+
 def audit_log(store: Store, claim_id: int | None = None, limit: int = 100) -> list[AuditEntry]:
     """The newest audit entries first (of one claim, or of all)."""
     with store.read() as conn:
@@ -655,6 +684,7 @@ __all__ = [
     "change_claim",
     "claim_detail",
     "lookup_place",
+    "original_keys",
     "place_json",
     "place_alternatives",
     "place_timeline",

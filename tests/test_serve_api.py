@@ -3,9 +3,11 @@ the queue, a claim with its article, audited and versioned changes, and the guar
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from click.testing import CliRunner
-from serve_helpers import ARTICLE, MISSED, QUOTES, fill_store, review_claims
+from serve_helpers import ARTICLE, MISSED, POKROVSK, QUOTES, fill_store, review_claims
 from sqlalchemy import select
 
 from geomap.cli import main
@@ -205,13 +207,16 @@ def test_review_state_survives_reingest_and_cli_shows_it(served, db_url):
     src, claims = review_claims()
     for c in claims:
         c.extractor_version = "2.0"  # a newer extractor re-reads the article
-    store.ingest(src, claims, text=ARTICLE)
+    new = replace(claims[0], place=POKROVSK, type="fighting", quote=MISSED)
+    store.ingest(src, [*claims, new], text=ARTICLE)
     kept = {c.id: c for c in store.claims()}
     assert kept[ids[0]].review_status == "confirmed" and kept[ids[1]].type == "fighting"
     assert len(audit_rows(store, ids[1])) == 2  # type and status, still there
+    # The edited claim is not added back in its uncorrected form; the new claim is.
+    [added] = [c for cid, c in kept.items() if cid not in ids]
+    assert (added.place.name, added.review_status) == ("Pokrovsk", "unreviewed")
     out = CliRunner().invoke(main, ["review", "--list", "--db", db_url]).output
-    # The re-ingest added back an unreviewed copy of the machine claim whose type was edited.
-    assert f"\n{ids[0]} " not in out
+    assert "Pokrovsk" in out and "Toretsk" not in out.split("\n\n")[0]
     hist = CliRunner().invoke(main, ["review", str(ids[1]), "--history", "--db", db_url]).output
     assert "type: holding -> fighting" in hist and "alice" in hist
 
@@ -399,3 +404,26 @@ def test_library_review_is_audited_too(served):
     store, _, ids = served
     assert store.review(ids, "confirmed", who="notebook") == 2
     assert [(r.who, r.version) for r in audit_rows(store, ids[1])] == [("notebook", 2)]
+
+
+def test_host_names_for_each_bind():
+    from geomap.serve.security import Guard
+
+    assert Guard.for_bind("127.0.0.1", 80, "c").hosts == {
+        "127.0.0.1:80", "localhost:80", "[::1]:80"
+    }  # fmt: skip
+    lan = Guard.for_bind("192.168.1.5", 8765, "c", "t", extra_hosts=("review.lan",))
+    assert lan.hosts == {"192.168.1.5:8765", "review.lan:8765"}
+    assert "http://review.lan:8765" in lan.origins
+    assert "localhost:8765" in Guard.for_bind("0.0.0.0", 8765, "c", "t").hosts
+
+
+def test_map_leaves_fronts_out_past_the_place_budget(served, monkeypatch):
+    import geomap.serve.mapdata as mapdata
+
+    _, client, _ = served
+    assert client.get("/api/map").json()["frontsSkipped"] == 0
+    monkeypatch.setattr(mapdata, "FRONT_PLACES", 0)
+    D = client.get("/api/map").json()
+    assert (D["frontsSkipped"], D["frontSteps"], D["fronts"]) == (1, [], {})
+    assert D["outline"] and D["count"] == 2

@@ -82,7 +82,7 @@ def _map_category(page, place_id: str) -> str | None:
     return page.evaluate("(id) => window.geomapMaps.map.categoryOf(id)", place_id)
 
 
-def _wait_for(page, expr: str, arg=None, timeout: float = 10.0) -> None:
+def _wait_for(page, expr: str, arg=None, timeout: float = 20.0) -> None:
     """Poll `expr` (a JS function) until truthy. page.wait_for_function would eval a string in
     the page, which the page's CSP (no unsafe-eval) rightly refuses."""
     import time
@@ -139,6 +139,33 @@ def test_review_a_queue_with_the_keyboard(live, browse):
         ".startsWith('0 to review, 1 confirmed, 1 rejected')",
     )
     page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "f-place"
+    log.assert_clean()
+
+
+def test_every_control_has_a_label_and_the_queue_is_a_listbox(live, browse):
+    url, _ = live
+    page, log = browse(url)
+    unlabeled = page.evaluate(
+        """() => Array.from(document.querySelectorAll('input, select, textarea, button'))
+             .filter(e => !((e.labels && e.labels.length) || e.getAttribute('aria-label')
+                            || (e.tagName === 'BUTTON' && e.textContent.trim())))
+             .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert unlabeled == []
+    q = page.locator("#queue")
+    assert q.get_attribute("role") == "listbox"
+    active = q.get_attribute("aria-activedescendant")
+    assert page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    assert page.locator("#queue li[role='option']").count() == 2
+    # Tab order: the skip link first, then the filters; the skip link leads to the queue.
+    first = page.evaluate(
+        "() => document.querySelector('a[href], input, select, textarea, button, [tabindex]')"
+        ".className"
+    )
+    assert first == "skip"
+    page.locator("a.skip").focus()
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-place"
     log.assert_clean()
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import and_
 
 from geomap.model import claims as T_claims
-from geomap.query import ClaimFilter
+from geomap.query import CONTROL_TYPES, ClaimFilter
 from geomap.records import ClaimRecord
 from geomap.render import features
 from geomap.render.mapbuild import GEONAMES_ATTR, front_steps, pack_front_steps
@@ -23,7 +23,11 @@ from geomap.review import QueueFilter, _filter_conds
 from geomap.store import Store
 from geomap.store.rows import _rows_to_records
 
-MAP_LIMIT = 5_000  # newest claims drawn; the map is a view of the filter, not an export
+MAP_LIMIT = 2_000  # newest claims drawn; the map is a view of the filter, not an export
+# Claimed fronts are a Voronoi over the places with control claims (~1 s per 3,000 places on a
+# shared CPU); the review map redraws after every review, so past this many it leaves them out.
+FRONT_PLACES = 1_000
+_OUTLINES: dict[frozenset[str], Any] = {}  # place ids -> outline basemap (reviews keep places)
 
 
 def filtered_claims(store: Store, f: QueueFilter, limit: int = MAP_LIMIT) -> list[ClaimRecord]:
@@ -47,12 +51,29 @@ def map_payload(claims: Sequence[ClaimRecord], *, max_front_steps: int = 20) -> 
     payload["attribution"] = GEONAMES_ATTR
     payload["timeline"] = True
     payload["playMs"] = 800
-    steps, shapes = pack_front_steps(front_steps(shown, max_steps=max_front_steps))
+    control_places = {c.place.id for c in shown if c.type in CONTROL_TYPES}
+    fronts = len(control_places) <= FRONT_PLACES
+    payload["frontsSkipped"] = 0 if fronts else len(control_places)
+    steps, shapes = pack_front_steps(
+        front_steps(shown, max_steps=max_front_steps) if fronts else []
+    )
     payload["frontSteps"] = steps
     payload["frontShapes"] = shapes
     holders = {h for gj in shapes for h in gj}
     payload["fronts"] = {h: True for h in ("russia", "ukraine", "contested") if h in holders}
-    payload["outline"] = outline_layers(shown) if shown else None
+    payload["outline"] = _outline(shown)
     payload["count"] = len(shown)
     payload["limit"] = MAP_LIMIT
     return payload
+
+
+def _outline(claims: Sequence[ClaimRecord]) -> Any:
+    """The outline basemap, computed once per set of places (a review changes no place)."""
+    if not claims:
+        return None
+    key = frozenset(c.place.id for c in claims)
+    if key not in _OUTLINES:
+        if len(_OUTLINES) >= 8:
+            _OUTLINES.pop(next(iter(_OUTLINES)))
+        _OUTLINES[key] = outline_layers(claims)
+    return _OUTLINES[key]

@@ -66,8 +66,9 @@ class Guard:
     def for_bind(
         cls, host: str, port: int, csrf: str, token: str | None = None, **kw: Any
     ) -> Guard:
-        names = {host} if host not in ("0.0.0.0", "::") else set()
-        if is_loopback(host):
+        wildcard = host in ("0.0.0.0", "::")
+        names = set() if wildcard else {f"[{host}]" if ":" in host else host}
+        if wildcard or is_loopback(host):
             names |= {"127.0.0.1", "localhost", "[::1]"}
         names |= set(kw.pop("extra_hosts", ()) or ())
         return cls(frozenset(f"{n}:{port}" for n in names), csrf, token, **kw)
@@ -97,7 +98,10 @@ class SecurityMiddleware:
         self.guard = guard
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "websocket":  # the app has none; refuse before any check is skipped
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        if scope["type"] != "http":  # lifespan
             await self.app(scope, receive, send)
             return
         refusal = self._refusal(scope)
@@ -120,8 +124,9 @@ class SecurityMiddleware:
         h = _headers(scope)
         g = self.guard
         if h.get("host", "") not in g.hosts:
-            return 421, f"unknown Host {h.get('host', '')[:80]!r}: this server answers as " + (
-                ", ".join(sorted(g.hosts))
+            return 421, (
+                f"unknown Host {h.get('host', '')[:80]!r}: this server answers as "
+                f"{', '.join(sorted(g.hosts))} (geomap serve --allow-host NAME adds a name)"
             )
         origin = h.get("origin")
         if origin is not None and origin not in g.origins:

@@ -236,6 +236,7 @@ class IngestMixin(StoreBase):
                     select(*[T_claims.c[k] for k in _KEY_FIELDS]).where(T_claims.c.source_id == sid)
                 )
             }
+            kept |= _edited_originals(conn, sid)
             meta = {
                 k: v
                 for k, v in _source_values(source).items()
@@ -482,6 +483,14 @@ def _source_key(s: SourceRecord) -> tuple:
 
 def _source_version(c: ClaimRecord) -> str | None:
     return c.extractor_version if c.origin == "machine" else None
+
+
+def _edited_originals(conn: Connection, source_id: int) -> set[tuple]:
+    """Keys the source's reviewer-edited claims had before their edits (from the audit trail),
+    so a re-ingest does not add the uncorrected machine claim back beside the corrected one."""
+    from geomap.review import original_keys  # geomap.review builds on the Store
+
+    return original_keys(conn, source_id, _KEY_FIELDS[:10])
 
 
 def _save_text(conn: Connection, source_id: int, text: str | None) -> None:

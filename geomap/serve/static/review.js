@@ -440,7 +440,8 @@
       var b = G.places.getBounds();
       if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 8 }); } else { map.setView([48.5, 34], 6); }
     }
-    $("map-note").textContent = "(" + D.count + " claims" + (D.count >= D.limit ? ", the newest " + D.limit : "") + ")";
+    $("map-note").textContent = "(" + D.count + " claims" + (D.count >= D.limit ? ", the newest " + D.limit : "") +
+      (D.frontsSkipped ? "; fronts not drawn for " + D.frontsSkipped + " places: filter to see them" : "") + ")";
   }
   function refreshMap(fit) {
     return api("GET", "/api/map?" + state.filters).then(function (D) {
