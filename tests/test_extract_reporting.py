@@ -359,6 +359,42 @@ CASES = [
         set(),
     ),
     (
+        "curly-possessive-control",
+        "Moscow said Borova and Torske were now under Moscow’s control.",
+        {("Borova", "russia", "captured"), ("Torske", "russia", "captured")},
+        set(),
+    ),
+    (
+        "curly-possessive-control",
+        "Kyiv said Kupiansk remained under Kyiv’s control on Thursday.",
+        {("Kupyansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "areas-under-attack",
+        "Kyiv's evening report said Stavky and Torske were in areas under Russian attack.",
+        {("Stavky", "ukraine", "fighting"), ("Torske", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "areas-under-attack",
+        "The governor said Vovchansk remained under constant enemy assault.",
+        {("Vovchansk", None, "fighting")},
+        set(),
+    ),
+    (
+        "unnamed-village-near",
+        "DeepState said Russian troops were moving into a village just east of Pokrovsk.",
+        set(),
+        {("Pokrovsk", "third-party", "advancing")},
+    ),
+    (
+        "unnamed-village-near",
+        "Moscow claimed two villages some 10 km south of Kurakhove on Friday.",
+        set(),
+        {("Kurakhove", "russia", "captured")},
+    ),
+    (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
         {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},

@@ -1422,6 +1422,9 @@ def _claimable(
     prev: tuple[Mention, PlaceRef] | None = None
     for i, (m, ref) in enumerate(resolved):
         inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
+            prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
+            continue
         if inside and ref.precision == "region" and m.kind == "name":
             later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
             if reporting.region_locates(text, m.start, m.end, later):

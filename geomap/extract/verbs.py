@@ -32,6 +32,14 @@ _W = r"(?:\w+\s+){0,2}?"  # up to two filler words ("took full control of")
 # overlap. A row's regex only runs when one of its trigger words occurs in the lower-cased
 # clause (the hot path); weak rows (gerunds, results) do not count in narration.
 _LEXICON: list[tuple[str, str, str, str, bool]] = [
+    # "X and Y were in areas under Russian attack": ground attacks on the places
+    (
+        "fighting",
+        "subj",
+        r"\b(?:is|are|was|were|remain(?:s|ed)?)\s+(?:still\s+)?(?:in\s+(?:an?\s+)?areas?\s+)?under\s+(?:(?:heavy|constant|repeated|daily)\s+)?(?:(?:Russian|Ukrainian|enemy)\s+)?(?:ground\s+)?(?:attack|assault)s?\b",
+        "attack assault",
+        False,
+    ),
     # troops still in a place hold it: "our troops remain in the city", "units are still in X"
     (
         "holding",
@@ -77,14 +85,14 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "advancing",
         "subj",
-        r"\b(?:(?:is|are|was|were)\s+)?(?:gradually\s+|slowly\s+)?coming\s+under\s+(?:the\s+)?(?:enemy|Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their)\s+control\b",
+        r"\b(?:(?:is|are|was|were)\s+)?(?:gradually\s+|slowly\s+)?coming\s+under\s+(?:the\s+)?(?:enemy|Russian|Ukrainian|Moscow['’ ]s|Kyiv['’ ]s|its|their)\s+control\b",
         "control",
         False,
     ),
     (
         "captured",
         "subj",
-        r"\b(?:(?:is|are|was|were)\s+now|(?:has|have|had)\s+(?:now\s+)?(?:come|passed)|came|passed)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|its|their|our)\s+control\b",
+        r"\b(?:(?:is|are|was|were)\s+now|(?:has|have|had)\s+(?:now\s+)?(?:come|passed)|came|passed)\s+under\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:Russian|Ukrainian|Moscow['’ ]s|Kyiv['’ ]s|its|their|our)\s+control\b",
         "control",
         False,
     ),
@@ -396,7 +404,7 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
     (
         "holding",
         "subj",
-        r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv['’]s|Moscow['’]s|its|their|our)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b",
+        r"\b(?:remains?|remained|is\s+still|was\s+still)\s+(?:firmly\s+)?(?:under\s+(?:Ukrainian|Russian|Kyiv['’ ]s|Moscow['’ ]s|its|their|our)\s+control|in\s+(?:Ukrainian|Russian)\s+hands)\b",
         "control hands",
         False,
     ),
