@@ -395,6 +395,46 @@ CASES = [
         {("Kurakhove", "russia", "captured")},
     ),
     (
+        "denial-and-said",
+        "Russia said Friday its forces had taken the town of Soledar. Ukraine denied the claim "
+        "and said heavy fighting was on in the badly damaged town.",
+        {("Soledar", "ukraine", "denied"), ("Soledar", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "denial-and-said",
+        "Moscow said it took Toretsk. Kyiv rejected the report and said clashes continued in "
+        "the town.",
+        {("Toretsk", "ukraine", "denied"), ("Toretsk", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "quote-continues",
+        "Russia's defence ministry said on Friday that its units had advanced. \"Our troops "
+        'liberated Torske. During the battle, assault groups advanced towards Lyman."',
+        {("Torske", "russia", "captured"), ("Lyman", "russia", "advancing")},
+        set(),
+    ),
+    (
+        "quote-continues",
+        "Ukraine's General Staff gave its update on Friday. \"The enemy attacked near Siversk "
+        '12 times. Our units held their positions near Kupiansk," it said.',
+        {("Siversk", "ukraine", "fighting"), ("Kupyansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "compass-area-region",
+        "Russia's defence ministry said its units were advancing in the south Donetsk area.",
+        {("Donetsk Oblast", "russia", "advancing")},
+        {("Donetsk", "russia", "advancing")},
+    ),
+    (
+        "compass-area-region",
+        "Kyiv said Russian troops had pushed into the northern Kharkiv area.",
+        {("Kharkiv Oblast", "ukraine", "advancing")},
+        set(),
+    ),
+    (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
         {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},

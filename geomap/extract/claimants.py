@@ -134,6 +134,10 @@ _ADDING_RE = re.compile(
     r"with|while|and)(?:\s+that)?\s+",
     re.I,
 )
+# "Ukraine denied the claim and said fighting was going on": the denier's own account
+_AND_SAID_RE = re.compile(
+    r"\s+and\s+(?:said|says|added|insisted|stressed|reported)(?:\s+that)?\s+", re.I
+)
 _TITLE_RE = re.compile(
     r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
     r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
@@ -439,7 +443,11 @@ def attribute(sentence: str) -> Attribution:
                     denial,
                     extra,
                 )
-            am = _ADDING_RE.search(sentence, vm.end()) if denial else None
+            am = (
+                (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
+                if denial
+                else None
+            )
             if am:  # "Kyiv denied that, saying the village was still contested"
                 return Attribution(
                     claimant,

@@ -58,6 +58,11 @@ _REGION_LIST_BEFORE_RE = re.compile(
     r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+){0,6}"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,?\s+(?:and|or)|,)\s+$"
 )
+_COMPASS_BEFORE_RE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
+    re.I,
+)
+_COMPASS_AREA_AFTER_RE = re.compile(r"\s+area\b")
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
     r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$",
@@ -418,6 +423,10 @@ def find_names(
             hint = "region"
             if rb:
                 m_start = s0 - (len(before) - rb.start())
+            query = f"{name} region"
+        elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
+            # "the south Donetsk area", "northern Kharkiv area": part of the region
+            hint = "region"
             query = f"{name} region"
         elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
             hint = "settlement"

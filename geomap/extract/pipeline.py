@@ -381,6 +381,8 @@ def extract_article(
     prev_claimant: tuple[str | None, str | None] = (None, None)
     carried_day: date | None = None  # the day of a sentence that introduced the next source
     prev_quoted = False  # the sentence before was an attributed direct quote
+    in_quote = False  # a quotation opened in an earlier sentence is still open
+    prev_attributed = False  # the sentence before had a claimant
     last_state: str | None = None  # the state the article last quoted
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
@@ -407,6 +409,7 @@ def extract_article(
             speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
             s0 += lab[0]
         sent = text[s0:s1]
+        quote_voice = False
         memory.next_sentence()
         att = cl.attribute(sent)
         spoken = False
@@ -439,6 +442,19 @@ def extract_article(
             # right after an attributed quote goes on in the same voice
             n = len(sent)
             att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
+        elif (
+            att.claimant is None
+            and prev_claimant[0]
+            and (in_quote or (prev_attributed and _QUOTE_OPEN_RE.match(sent)))
+        ):
+            # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+            # opening right after an attributed sentence, and every sentence inside it, is
+            # the speaker's statement
+            n = len(sent)
+            att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
+            quote_voice = True
+        in_quote = _quote_open_after(sent, in_quote)
+        prev_attributed = att.claimant is not None
         prev_quoted = bool(
             att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
         )
@@ -447,7 +463,7 @@ def extract_article(
             # "The claim is false.": the outlet's own verdict denies the claim just reported
             att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
         claimant, side = att.claimant, att.side
-        attr_rule = _attribution_rule(att, spoken)
+        attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
         if side is None and (inst := reporting.institution_side(claimant, sent, last_state)):
             side = inst  # "the defence ministry announced", after "Russia said ..."
             attr_rule = "attr.institution-side"
@@ -466,6 +482,7 @@ def extract_article(
             tc = next(g for g in tm.groups() if g).strip()
             if cl.side_of(tc):
                 prev_claimant = (tc, cl.side_of(tc))
+                prev_attributed = True  # its words may follow as a quotation
                 days = [d for d in dates_at(s0, sent) if d.precision == "day"]
                 carried_day = days[-1].value if days else None
         if (
@@ -871,6 +888,17 @@ def extract_article(
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _quote_open_after(sent: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence (straight quotes toggle, curly
+    ones count), so the next sentences stay inside it."""
+    curly = sent.count("“") - sent.count("”")
+    if curly:
+        return curly > 0
+    if sent.count('"') % 2:
+        return not was_open
+    return was_open
 
 
 def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
