@@ -521,3 +521,23 @@ def test_time_adverb_between_claimant_and_verb():
     ):
         a = attribute(s)
         assert a.claimant and a.claimant.endswith(("Hanna Maliar", "Ivan Petrenko")), a
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (
+            "Key updates:\n\n• Zelensky visits troops\n• Russian strike on Sumy kills 3\n"
+            "• Ukraine says it downed 40 drones overnight",
+            "Russian strike on Sumy kills 3",
+        ),
+        (
+            "Morning briefing:\n\n• Talks resume in Istanbul\n"
+            "• Drones hit an oil depot in Belgorod, governor says",
+            "Drones hit an oil depot in Belgorod, governor says",
+        ),
+    ],
+)
+def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.quote for c in claims] == [line]
