@@ -435,6 +435,18 @@ CASES = [
         set(),
     ),
     (
+        "taken-from-capital",
+        "Russia also holds Crimea, which it seized from Kyiv in 2014, analysts noted.",
+        set(),
+        {("Kyiv", "third-party", "captured")},
+    ),
+    (
+        "taken-from-capital",
+        "Moscow says it won the region from Kyiv by a vote that no one recognises.",
+        set(),
+        {("Kyiv", "russia", "captured")},
+    ),
+    (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
         {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},
@@ -541,3 +553,15 @@ def test_time_adverb_between_claimant_and_verb():
 def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [c.quote for c in claims] == [line]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the ruins of Bakhmut [Jane Roe/AFP]",
+        "Soldiers fire a howitzer near Toretsk (Getty Images)",
+    ],
+)
+def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):
+    body = f"{caption}\n\nOfficials met in Geneva on Friday."
+    assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []

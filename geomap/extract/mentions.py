@@ -78,6 +78,11 @@ _LOCATIVE_RE = re.compile(
     r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$",
     re.I,
 )
+_TAKEN_FROM_RE = re.compile(
+    r"\b(?:seized|took|taken|captured|annexed|won|wrested|grabbed|stolen|stole)\b[^.;]{0,60}"
+    r"\bfrom\s+$",
+    re.I,
+)
 _NATIONAL_CAPITALS = {
     "moscow",
     "kyiv",
@@ -435,7 +440,10 @@ def find_names(
         as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
         actor = False
         if key in _NATIONAL_CAPITALS and hint is None:
-            actor = possessive or not _LOCATIVE_RE.search(before)
+            # "seized from Kyiv in 2014": the government that lost it, not the city
+            actor = (
+                possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
+            )
         mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive, noun)
         mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
         if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):

@@ -19,7 +19,11 @@ _CAPTION_START_RE = re.compile(
     re.I,
 )
 _CREDIT_END_RE = re.compile(
-    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I
+    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
+    # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
+    r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
+    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
+    re.I,
 )
 _BOILER_RE = re.compile(
     r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
