@@ -356,6 +356,159 @@ def source_of(art: Article) -> SourceRecord:
     )
 
 
+@dataclass
+class _DocState:
+    """What the sentences so far leave to the next one: the voice in effect."""
+
+    prev_claimant: tuple[str | None, str | None] = (None, None)
+    carried_day: date | None = None  # the day of a sentence that introduced the next source
+    prev_quoted: bool = False  # the sentence before was an attributed direct quote
+    in_quote: bool = False  # a quotation opened in an earlier sentence is still open
+    prev_attributed: bool = False  # the sentence before had a claimant
+    last_state: str | None = None  # the state the article last quoted
+    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+
+
+@dataclass
+class _Voice:
+    """The attribution pass's result for one sentence: who speaks, for which side, and where
+    the claimed content lies."""
+
+    s0: int
+    sent: str
+    att: cl.Attribution
+    claimant: str | None
+    side: str | None
+    spans: list[tuple[int, int]]
+    spoken: bool
+    verdict: bool
+    carried: bool
+    retracted: bool
+    narration: bool
+    attr_rule: str
+
+
+def _attribution_pass(
+    text: str,
+    s0: int,
+    s1: int,
+    doc: _DocState,
+    resolver: _Resolver,
+    outlet_names: set[str],
+    doc_source: tuple[str, int, int] | None,
+    dates_at: Any,
+) -> _Voice | None:
+    """Attribution: the sentence's claimant and side (a speaker label, a translated source's
+    voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
+    the carried voice in `doc`. None: the sentence is the note naming the source."""
+    if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
+        # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
+        # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
+        doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
+        s0 += lab[0]
+    sent = text[s0:s1]
+    quote_voice = False
+    att = cl.attribute(sent)
+    spoken = False
+    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
+        n = len(sent)
+        att = cl.Attribution(
+            doc.speaker.claimant, cl.side_of(doc.speaker.claimant), (0, n), (n, n), "said"
+        )
+        spoken = True
+    if doc_source is not None:
+        if doc_source[1] <= s0 and s1 <= doc_source[2]:
+            return None  # the note naming the source is no claim itself
+        if att.claimant is None and doc.speaker is None:
+            # a text that is one source's statement in translation: its sentences are
+            # that source's words, not the outlet's
+            n = len(sent)
+            att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+    spans = [(s0 + att.content[0], s0 + att.content[1])]
+    if att.extra:
+        spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+    if (
+        att.claimant is None
+        and doc.prev_quoted
+        and doc.prev_claimant[0]
+        and _WHOLE_QUOTE_RE.fullmatch(sent)
+    ):
+        # '"They come every night," he said. "We hold the line."': a quote standing alone
+        # right after an attributed quote goes on in the same voice
+        n = len(sent)
+        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+    elif (
+        att.claimant is None
+        and doc.prev_claimant[0]
+        and (doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)))
+    ):
+        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+        # opening right after an attributed sentence, and every sentence inside it, is
+        # the doc.speaker's statement
+        n = len(sent)
+        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+        quote_voice = True
+    doc.in_quote = _quote_open_after(sent, doc.in_quote)
+    doc.prev_attributed = att.claimant is not None
+    doc.prev_quoted = bool(
+        att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
+    )
+    verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
+    if verdict:
+        # "The claim is false.": the outlet's own verdict denies the claim just reported
+        att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
+    claimant, side = att.claimant, att.side
+    attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
+        side = inst  # "the defence ministry announced", after "Russia said ..."
+        attr_rule = "attr.institution-side"
+    carried = bool(
+        claimant
+        and cl.is_pronoun(claimant)
+        and doc.prev_claimant[0]
+        and _same_source(claimant, doc.prev_claimant[0])
+    )
+    if carried:
+        claimant, side = doc.prev_claimant
+        attr_rule = "attr.pronoun-carried"
+    if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
+        # "Russia's defence ministry gave its own account. Its troops, it said, ...":
+        # the source introduced by one sentence speaks in the next
+        tc = next(g for g in tm.groups() if g).strip()
+        if cl.side_of(tc):
+            doc.prev_claimant = (tc, cl.side_of(tc))
+            doc.prev_attributed = True  # its words may follow as a quotation
+            days = [d for d in dates_at(s0, sent) if d.precision == "day"]
+            doc.carried_day = days[-1].value if days else None
+    if (
+        claimant
+        and _OWN_PAST_REPORT_RE.match(claimant)
+        and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
+    ):
+        # "Correction: on Tuesday we reported that X had been recaptured. That was
+        # wrong": a retracted report is no claim (its places still feed references)
+        retracted = True
+    else:
+        retracted = False
+    narration = claimant is None
+    if side in ("russia", "ukraine"):
+        doc.last_state = side
+    if claimant:
+        doc.prev_claimant = (claimant, side)
+        if not carried:
+            # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+            # of the attribution carries to the pronoun's sentence
+            a0, a1 = att.attribution or (0, 0)
+            days = [
+                d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20
+            ]
+            doc.carried_day = days[-1].value if days else None
+    return _Voice(
+        s0, sent, att, claimant, side, spans, spoken, verdict, carried, retracted, narration,
+        attr_rule,
+    )  # fmt: skip
+
+
 def extract_article(
     art: Article,
     source: SourceRecord | None = None,
@@ -378,12 +531,7 @@ def extract_article(
     claims: list[ClaimRecord] = []
     hits: list[PlaceHit] = []
     memory = _Memory()
-    prev_claimant: tuple[str | None, str | None] = (None, None)
-    carried_day: date | None = None  # the day of a sentence that introduced the next source
-    prev_quoted = False  # the sentence before was an attributed direct quote
-    in_quote = False  # a quotation opened in an earlier sentence is still open
-    prev_attributed = False  # the sentence before had a claimant
-    last_state: str | None = None  # the state the article last quoted
+    doc = _DocState()
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
@@ -396,120 +544,20 @@ def extract_article(
             got = date_cache[s0] = find_dates(sent, pub)
         return got
 
-    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     outlet_names: set[str] = set()
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
-            speaker = None  # a new paragraph
+            doc.speaker = None  # a new paragraph
         last_end = s1
-        if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
-            # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
-            # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
-            speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
-            s0 += lab[0]
-        sent = text[s0:s1]
-        quote_voice = False
         memory.next_sentence()
-        att = cl.attribute(sent)
-        spoken = False
-        if att.claimant is None and speaker is not None and speaker.claimant:
-            n = len(sent)
-            att = cl.Attribution(
-                speaker.claimant, cl.side_of(speaker.claimant), (0, n), (n, n), "said"
-            )
-            spoken = True
-        if doc_source is not None:
-            if doc_source[1] <= s0 and s1 <= doc_source[2]:
-                continue  # the note naming the source is no claim itself
-            if att.claimant is None and speaker is None:
-                # a text that is one source's statement in translation: its sentences are
-                # that source's words, not the outlet's
-                n = len(sent)
-                att = cl.Attribution(
-                    doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said"
-                )
-        spans = [(s0 + att.content[0], s0 + att.content[1])]
-        if att.extra:
-            spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-        if (
-            att.claimant is None
-            and prev_quoted
-            and prev_claimant[0]
-            and _WHOLE_QUOTE_RE.fullmatch(sent)
-        ):
-            # '"They come every night," he said. "We hold the line."': a quote standing alone
-            # right after an attributed quote goes on in the same voice
-            n = len(sent)
-            att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
-        elif (
-            att.claimant is None
-            and prev_claimant[0]
-            and (in_quote or (prev_attributed and _QUOTE_OPEN_RE.match(sent)))
-        ):
-            # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
-            # opening right after an attributed sentence, and every sentence inside it, is
-            # the speaker's statement
-            n = len(sent)
-            att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
-            quote_voice = True
-        in_quote = _quote_open_after(sent, in_quote)
-        prev_attributed = att.claimant is not None
-        prev_quoted = bool(
-            att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
-        )
-        verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
-        if verdict:
-            # "The claim is false.": the outlet's own verdict denies the claim just reported
-            att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
-        claimant, side = att.claimant, att.side
-        attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
-        if side is None and (inst := reporting.institution_side(claimant, sent, last_state)):
-            side = inst  # "the defence ministry announced", after "Russia said ..."
-            attr_rule = "attr.institution-side"
-        carried = bool(
-            claimant
-            and cl.is_pronoun(claimant)
-            and prev_claimant[0]
-            and _same_source(claimant, prev_claimant[0])
-        )
-        if carried:
-            claimant, side = prev_claimant
-            attr_rule = "attr.pronoun-carried"
-        if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
-            # "Russia's defence ministry gave its own account. Its troops, it said, ...":
-            # the source introduced by one sentence speaks in the next
-            tc = next(g for g in tm.groups() if g).strip()
-            if cl.side_of(tc):
-                prev_claimant = (tc, cl.side_of(tc))
-                prev_attributed = True  # its words may follow as a quotation
-                days = [d for d in dates_at(s0, sent) if d.precision == "day"]
-                carried_day = days[-1].value if days else None
-        if (
-            claimant
-            and _OWN_PAST_REPORT_RE.match(claimant)
-            and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
-        ):
-            # "Correction: on Tuesday we reported that X had been recaptured. That was
-            # wrong": a retracted report is no claim (its places still feed references)
-            retracted = True
-        else:
-            retracted = False
-        narration = claimant is None
-        if side in ("russia", "ukraine"):
-            last_state = side
-        if claimant:
-            prev_claimant = (claimant, side)
-            if not carried:
-                # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
-                # of the attribution carries to the pronoun's sentence
-                a0, a1 = att.attribution or (0, 0)
-                days = [
-                    d
-                    for d in dates_at(s0, sent)
-                    if d.precision == "day" and a0 <= d.start < a1 + 20
-                ]
-                carried_day = days[-1].value if days else None
+        voice = _attribution_pass(text, s0, s1, doc, resolver, outlet_names, doc_source, dates_at)
+        if voice is None:
+            continue
+        s0, sent, att, spans = voice.s0, voice.sent, voice.att, voice.spans
+        claimant, side, narration = voice.claimant, voice.side, voice.narration
+        spoken, verdict, carried = voice.spoken, voice.verdict, voice.carried
+        retracted, attr_rule = voice.retracted, voice.attr_rule
 
         items = sorted(
             find_names(text, s0, s1, gaz, vocab)
@@ -709,9 +757,9 @@ def extract_article(
                     db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0)
                 )
             )
-        if not dates and carried and carried_day:
+        if not dates and carried and doc.carried_day:
             # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
-            dates = [DateHit(0, 0, carried_day, "day", "")]
+            dates = [DateHit(0, 0, doc.carried_day, "day", "")]
         if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
             # "told Putin the same day": the day named in the sentence before
             dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
