@@ -509,6 +509,145 @@ def _attribution_pass(
     )  # fmt: skip
 
 
+@dataclass
+class _Doc:
+    """The per-article tools the passes share."""
+
+    text: str
+    gaz: Any
+    vocab: frozenset[str]
+    resolver: _Resolver
+    memory: _Memory
+    hits: list[PlaceHit]
+    dateline: PlaceRef | None
+
+
+@dataclass
+class _Places:
+    """The places pass's result: the claimable places of the sentence, in text order, and the
+    content spans (an introductory locative may add one)."""
+
+    claimable: list[tuple[Mention, PlaceRef]]
+    spans: list[tuple[int, int]]
+    intro_end: int  # end of an introductory "In X," before the claimant, else -1
+    quoted_we: bool  # a first-person quote placed by the dateline or the sentence before
+
+
+def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
+    """Mentions and resolution: the sentence's places, which of them the content claims
+    about (answered claims, an official's own town, a quote's dateline), or None."""
+    text, gaz, vocab, resolver, memory = d.text, d.gaz, d.vocab, d.resolver, d.memory
+    hits, dateline = d.hits, d.dateline
+    att, claimant, spans, sent = v.att, v.claimant, list(v.spans), v.sent
+    spoken, retracted = v.spoken, v.retracted
+    items = sorted(
+        find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1) + _its_parts(text, s0, s1),
+        key=lambda m: m.start,
+    )
+    resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
+    if retracted:
+        memory.last_claims = []
+        return None
+    if att.attribution and cl.is_local_official(claimant):
+        # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+        # the city is the official's own
+        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+        own = [
+            r
+            for m, r in resolved
+            if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+        ]
+        if own:
+            resolved = [
+                (m, own[-1])
+                if m.kind == "ref-settlement"
+                and m.noun in ("city", "town")
+                and not a0 <= m.start < a1
+                else (m, r)
+                for m, r in resolved
+            ]
+    claimable = _claimable(text, resolved, spans)
+    if (
+        not claimable
+        and att.attribution
+        and att.attribution[0] > 0
+        and att.content[0] >= att.attribution[1]
+        and _LOCATIVE_INTRO_RE.match(sent)
+    ):
+        # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
+        # the introductory place is where the content happened
+        spans = [(s0, s0 + att.attribution[0]), *spans]
+        claimable = _claimable(text, resolved, spans)
+        intro_end = s0 + att.attribution[0]
+    else:
+        intro_end = -1
+    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+    if main_empty and att.denial and memory.last_claims:
+        # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
+        # claim being answered
+        rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+            text, spans[0][0], spans[0][1]
+        )
+        if rm:
+            claimable = [
+                (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+                for ref in memory.last_claims
+            ] + claimable
+    if not claimable and att.attribution and cl.is_local_official(claimant):
+        # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+        # town's mayor said a bomb had destroyed a school": the officials' own place
+        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+        own = [
+            (m, r)
+            for m, r in resolved
+            if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+        ]
+        if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
+            claimable = [own[-1]]
+    quoted_we = False
+    if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+        quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
+        just_named = (
+            memory.in_sentence[0]
+            if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+            else None
+        )
+        # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
+        # positions here": the place the sentence before is set in
+        home = (
+            just_named
+            or (
+                memory.last_claimed[0]
+                if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+                else None
+            )
+            or dateline
+        )
+        if quoted_we and home is not None:
+            # '"We hold the line," a commander said': the place of a claim in the last
+            # two sentences, else the wire dateline's (where the reporter is)
+            c_at = spans[0][0]
+            claimable = [
+                (
+                    Mention(
+                        c_at,
+                        c_at,
+                        home.name,
+                        home.name,
+                        "settlement",
+                        "ref-settlement",
+                        noun="dateline",
+                    ),
+                    home,
+                )
+            ]
+    if claimable or not att.denial:
+        memory.last_claims = []
+    if not claimable:
+        return None
+    return _Places(claimable, spans, intro_end, quoted_we)
+
+
 def extract_article(
     art: Article,
     source: SourceRecord | None = None,
@@ -534,6 +673,7 @@ def extract_article(
     doc = _DocState()
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
+    docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
     date_cache: dict[int, list[DateHit]] = {}
 
@@ -556,116 +696,13 @@ def extract_article(
             continue
         s0, sent, att, spans = voice.s0, voice.sent, voice.att, voice.spans
         claimant, side, narration = voice.claimant, voice.side, voice.narration
-        spoken, verdict, carried = voice.spoken, voice.verdict, voice.carried
-        retracted, attr_rule = voice.retracted, voice.attr_rule
+        verdict, carried, attr_rule = voice.verdict, voice.carried, voice.attr_rule
 
-        items = sorted(
-            find_names(text, s0, s1, gaz, vocab)
-            + find_refs(text, s0, s1)
-            + _its_parts(text, s0, s1),
-            key=lambda m: m.start,
-        )
-        resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
-        if retracted:
-            memory.last_claims = []
+        places = _places_pass(docx, s0, s1, voice)
+        if places is None:
             continue
-        if att.attribution and cl.is_local_official(claimant):
-            # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
-            # the city is the official's own
-            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [
-                r
-                for m, r in resolved
-                if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
-            ]
-            if own:
-                resolved = [
-                    (m, own[-1])
-                    if m.kind == "ref-settlement"
-                    and m.noun in ("city", "town")
-                    and not a0 <= m.start < a1
-                    else (m, r)
-                    for m, r in resolved
-                ]
-        claimable = _claimable(text, resolved, spans)
-        if (
-            not claimable
-            and att.attribution
-            and att.attribution[0] > 0
-            and att.content[0] >= att.attribution[1]
-            and _LOCATIVE_INTRO_RE.match(sent)
-        ):
-            # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
-            # the introductory place is where the content happened
-            spans = [(s0, s0 + att.attribution[0]), *spans]
-            claimable = _claimable(text, resolved, spans)
-            intro_end = s0 + att.attribution[0]
-        else:
-            intro_end = -1
-        main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-        if main_empty and att.denial and memory.last_claims:
-            # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
-            # claim being answered
-            rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
-                text, spans[0][0], spans[0][1]
-            )
-            if rm:
-                claimable = [
-                    (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
-                    for ref in memory.last_claims
-                ] + claimable
-        if not claimable and att.attribution and cl.is_local_official(claimant):
-            # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
-            # town's mayor said a bomb had destroyed a school": the officials' own place
-            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [
-                (m, r)
-                for m, r in resolved
-                if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
-            ]
-            if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
-                claimable = [own[-1]]
-        quoted_we = False
-        if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-            quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
-            just_named = (
-                memory.in_sentence[0]
-                if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
-                else None
-            )
-            # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
-            # positions here": the place the sentence before is set in
-            home = (
-                just_named
-                or (
-                    memory.last_claimed[0]
-                    if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
-                    else None
-                )
-                or dateline
-            )
-            if quoted_we and home is not None:
-                # '"We hold the line," a commander said': the place of a claim in the last
-                # two sentences, else the wire dateline's (where the reporter is)
-                c_at = spans[0][0]
-                claimable = [
-                    (
-                        Mention(
-                            c_at,
-                            c_at,
-                            home.name,
-                            home.name,
-                            "settlement",
-                            "ref-settlement",
-                            noun="dateline",
-                        ),
-                        home,
-                    )
-                ]
-        if claimable or not att.denial:
-            memory.last_claims = []
-        if not claimable:
-            continue
+        claimable, spans = places.claimable, places.spans
+        intro_end, quoted_we = places.intro_end, places.quoted_we
 
         cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
         types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
