@@ -648,6 +648,122 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
     return _Places(claimable, spans, intro_end, quoted_we)
 
 
+@dataclass
+class _Typing:
+    """The typing pass's result: a claim type per claimable place (by index: priority,
+    distance, type, cue offset in the sentence), the sentence's cues, and second claims."""
+
+    types: dict[int, tuple[int, int, str, int]]
+    all_cues: list[verbs.Cue]
+    cue_jobs: list[tuple[int, str, int]]  # second claims on a place (a repelled attack)
+    intro_jobs: list[tuple[int, str, int]]  # an introductory place's aside and content
+    fallback: bool  # the single place took the sentence's type without a governing verb
+
+
+def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
+    """Cue attachment and typing: each cue types the place it governs; an introductory
+    place takes the content's type; a denial types the answered places; a lone place may
+    take a loose cue's type (never an untyped "other" unless hedged)."""
+    att, narration, side, claimant, verdict = v.att, v.narration, v.side, v.claimant, v.verdict
+    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
+    types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
+    content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+    intro_jobs: list[tuple[int, str, int]] = []
+    if intro_end >= 0 and content_cues:
+        best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
+        for idx, (m, _ref) in enumerate(claimable):
+            if m.start < intro_end and idx not in types:  # the scene of the content
+                types[idx] = (
+                    _TYPE_PRIORITY[best_cue.type],
+                    999,
+                    best_cue.type,
+                    best_cue.start - s0,
+                )
+            elif m.start < intro_end and types[idx][2] != best_cue.type:
+                # "In Izium, which troops retook in 2022, officials said a missile hit
+                # the station": the aside's claim and the content's
+                intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    if att.denial and types:
+        main0, main1 = s0 + att.content[0], s0 + att.content[1]
+        for idx, (m, _ref) in enumerate(claimable):
+            # the answered claim itself, or a place the denial names without a verb
+            # ("called the report about X a fake, saying ...")
+            if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
+                types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+    if verdict and not types:
+        types.update(
+            {
+                idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+                for idx, (m, _r) in enumerate(claimable)
+                if m.kind == "ref-claim"
+            }
+        )
+    fallback = False
+    if (
+        not types
+        and not narration
+        and len({ref.id for _m, ref in claimable}) == 1
+        and (all_cues or side is not None or att.denial)
+        and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
+        and (att.verb or "").lower() not in ("spoke", "speaking")
+        and not claimable[0][0].area  # "lost 190 troops in the X direction"
+        # "took the village of Zolotokrai near X": the verb has its own (unknown) object
+        and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
+        and (all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))
+        # a third party's cue-less remark ("the situation at the plant remained
+        # fragile") is commentary, not a claim about the place
+        and (
+            all_cues
+            or att.denial
+            or side in ("russia", "ukraine")
+            or cl.is_local_official(claimant)
+            or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
+        )
+    ):
+        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
+        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
+        fallback = True
+        # a verb that must take its place at once ("took", "reached") and did not
+        # ("reached a deal in X") says nothing about the place
+        loose = [c for c in all_cues if c.attach != "obj0"]
+        first = loose[0].type if loose else "other"
+        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
+            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
+            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
+            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
+        else:
+            fallback = False
+    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+
+
+def _dating_pass(
+    memory: _Memory, sent: str, found: list[DateHit], carried: bool, carried_day: date | None
+) -> tuple[list[DateHit], tuple | None]:
+    """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
+    earlier", "the same day", a carried source's day); and the claim day of the sentence
+    before when this one has no date of its own."""
+    dates = list(found)
+    prev_claim_day = (
+        memory.last_claim_day
+        if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
+        else None
+    )
+    if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
+        # "On Wednesday ... A day earlier, ...": the day before the day last named
+        dates = [d for d in dates if d.start != db.start()]
+        dates.append(
+            DateHit(db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0))
+        )
+    if not dates and carried and carried_day:
+        # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
+        dates = [DateHit(0, 0, carried_day, "day", "")]
+    if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
+        # "told Putin the same day": the day named in the sentence before
+        dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
+    return dates, prev_claim_day
+
+
 def extract_article(
     art: Article,
     source: SourceRecord | None = None,
@@ -696,7 +812,7 @@ def extract_article(
             continue
         s0, sent, att, spans = voice.s0, voice.sent, voice.att, voice.spans
         claimant, side, narration = voice.claimant, voice.side, voice.narration
-        verdict, carried, attr_rule = voice.verdict, voice.carried, voice.attr_rule
+        carried, attr_rule = voice.carried, voice.attr_rule
 
         places = _places_pass(docx, s0, s1, voice)
         if places is None:
@@ -704,102 +820,16 @@ def extract_article(
         claimable, spans = places.claimable, places.spans
         intro_end, quoted_we = places.intro_end, places.quoted_we
 
-        cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
-        types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
-        content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
-        intro_jobs: list[tuple[int, str, int]] = []
-        if intro_end >= 0 and content_cues:
-            best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
-            for idx, (m, _ref) in enumerate(claimable):
-                if m.start < intro_end and idx not in types:  # the scene of the content
-                    types[idx] = (
-                        _TYPE_PRIORITY[best_cue.type],
-                        999,
-                        best_cue.type,
-                        best_cue.start - s0,
-                    )
-                elif m.start < intro_end and types[idx][2] != best_cue.type:
-                    # "In Izium, which troops retook in 2022, officials said a missile hit
-                    # the station": the aside's claim and the content's
-                    intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
-        if att.denial and types:
-            main0, main1 = s0 + att.content[0], s0 + att.content[1]
-            for idx, (m, _ref) in enumerate(claimable):
-                # the answered claim itself, or a place the denial names without a verb
-                # ("called the report about X a fake, saying ...")
-                if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
-                    types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
-        if verdict and not types:
-            types.update(
-                {
-                    idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
-                    for idx, (m, _r) in enumerate(claimable)
-                    if m.kind == "ref-claim"
-                }
-            )
-        fallback = False
-        if (
-            not types
-            and not narration
-            and len({ref.id for _m, ref in claimable}) == 1
-            and (all_cues or side is not None or att.denial)
-            and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
-            and (att.verb or "").lower() not in ("spoke", "speaking")
-            and not claimable[0][0].area  # "lost 190 troops in the X direction"
-            # "took the village of Zolotokrai near X": the verb has its own (unknown) object
-            and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
-            and (
-                all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end)
-            )
-            # a third party's cue-less remark ("the situation at the plant remained
-            # fragile") is commentary, not a claim about the place
-            and (
-                all_cues
-                or att.denial
-                or side in ("russia", "ukraine")
-                or cl.is_local_official(claimant)
-                or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
-            )
-        ):
-            # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
-            # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
-            fallback = True
-            # a verb that must take its place at once ("took", "reached") and did not
-            # ("reached a deal in X") says nothing about the place
-            loose = [c for c in all_cues if c.attach != "obj0"]
-            first = loose[0].type if loose else "other"
-            if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
-                # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
-                # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
-                types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
-            else:
-                fallback = False
+        typed = _typing_pass(text, s0, voice, places)
+        types, all_cues, fallback = typed.types, typed.all_cues, typed.fallback
+        cue_jobs, intro_jobs = typed.cue_jobs, typed.intro_jobs
         if not types:
             memory.note_days(dates_at(s0, sent))
             continue
 
-        dates = list(dates_at(s0, sent))
-        prev_claim_day = (
-            memory.last_claim_day
-            if not dates
-            and memory.last_claim_day
-            and memory.sentence - memory.last_claim_day[3] == 1
-            else None
+        dates, prev_claim_day = _dating_pass(
+            memory, sent, dates_at(s0, sent), carried, doc.carried_day
         )
-        if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
-            # "On Wednesday ... A day earlier, ...": the day before the day last named
-            dates = [d for d in dates if d.start != db.start()]
-            dates.append(
-                DateHit(
-                    db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0)
-                )
-            )
-        if not dates and carried and doc.carried_day:
-            # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
-            dates = [DateHit(0, 0, doc.carried_day, "day", "")]
-        if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
-            # "told Putin the same day": the day named in the sentence before
-            dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
         seen: set[tuple[str, str]] = set()
         marks = _Marks(text, spans)
         cues_by_start = sorted(all_cues, key=lambda c: c.start)
