@@ -764,6 +764,193 @@ def _dating_pass(
     return dates, prev_claim_day
 
 
+def _claims_pass(
+    d: _Doc,
+    s0: int,
+    v: _Voice,
+    pl: _Places,
+    ty: _Typing,
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    src: SourceRecord,
+    outlet_voice: str,
+) -> list[ClaimRecord]:
+    """Claims: one per (place, type) job, with its final type (a denial, a hedge), side
+    (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
+    ids of the rules that made it; then the other side's trailing denial."""
+    text, memory = d.text, d.memory
+    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
+    attr_rule = v.attr_rule
+    claimable, spans, intro_end, quoted_we = pl.claimable, pl.spans, pl.intro_end, pl.quoted_we
+    types, all_cues, fallback = ty.types, ty.all_cues, ty.fallback
+    cue_jobs, intro_jobs = ty.cue_jobs, ty.intro_jobs
+    out: list[ClaimRecord] = []
+    seen: set[tuple[str, str]] = set()
+    marks = _Marks(text, spans)
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
+    jobs += intro_jobs + cue_jobs
+    if (
+        att.denial
+        and att.extra
+        and not any(m.kind == "ref-claim" for m, _r in claimable)
+        and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+    ):
+        # "denied any breakthrough, saying attacks near X were repelled": X is both the
+        # place of the denial and of the denier's own account
+        jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
+    if att.extra and not att.denial:
+        x0 = s0 + att.extra[0]
+        main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
+        if len({claimable[i][1].id for i in main_idx}) == 1 and not any(
+            m.start >= x0 for m, _r in claimable
+        ):
+            # "X broke into Y, the military said, adding that fighting was under way in
+            # the streets": a placeless ground-fighting tail is about the claim's place
+            tail = [
+                c
+                for c in all_cues
+                if c.start >= x0 and not c.weak and c.type in ("fighting", "holding", "advancing")
+            ]
+            if tail:
+                jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
+    cue_rule = {c.start - s0: c.rule for c in all_cues}
+    for idx, ctype, cue_pos in jobs:
+        m, ref = claimable[idx]
+        rules = [attr_rule]
+        rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
+        in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
+        if att.denial and not (in_extra and ctype != "other"):
+            # "denied that, saying the village was still contested": the ", saying ..."
+            # tail is the denier's own positive account, typed by its own verb
+            ctype = "denied"
+            rules.append("type.denial-verb")
+        elif _denied_in_content(marks, m):
+            ctype = "denied"
+            rules.append("type.denial-in-content")
+        elif (
+            ctype not in ("strike", "denied")
+            and (att.verb or "").lower() not in _VOW_VERBS
+            and _assessed(marks, m)
+        ):
+            # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
+            ctype = "assessment"
+            rules.append("type.hedge")
+        if m.kind != "name":
+            rules.append(f"place.{m.kind}")
+        key = (ref.id, ctype)
+        if key in seen:
+            continue
+        seen.add(key)
+        if ref.precision == "settlement":
+            memory.topic(ref)
+            memory.last_claimed = (ref, memory.sentence)
+        if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
+            memory.last_claims.append(ref)
+        c_side, c_claimant = side, claimant
+        if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
+            # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
+            # aside before the claimant is the outlet's own voice
+            c_side, c_claimant = "third-party", None
+        if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(sent, cue_pos):
+            # "the Ukrainian-held city of X": the outlet's own description
+            c_side, c_claimant = "third-party", None
+            rules.append("side.held-modifier")
+        if c_side is None:
+            if narration:
+                c_side = "third-party"
+            elif cl.is_local_official(claimant) or quoted_we:
+                c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+                rules.append("side.place-country")
+            elif ctype != "strike" and (
+                fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])
+            ):
+                # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
+                # Defence Minister X said Ukrainian troops recaptured Y": officials report
+                # their own side's moves
+                c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
+                rules.append("side.own-forces")
+            elif _COMBATANT_RE.search(claimant or ""):
+                # "a drone operator from the 24th Brigade told me Russian infantry had
+                # reached the town": a combatant with no nationality fights for the
+                # country the place is in (its defender), not as a third party
+                c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+                rules.append("side.combatant-place")
+            else:
+                c_side = "third-party"
+        # the other claims' verbs near this one (only dates need them; bounded window)
+        rival_cues = (
+            [
+                c
+                for c in cues_by_start[
+                    bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
+                        cue_starts, s0 + cue_pos + _RIVAL_REACH
+                    )
+                ]
+                if c.type != ctype
+            ]
+            if dates and cue_pos >= 0
+            else []
+        )
+        if (
+            ctype == "holding"
+            and cue_pos >= 0
+            and m.end <= s0 + cue_pos
+            and (
+                _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+                or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+            )
+        ):
+            # "attacked near X yesterday; the attack was repulsed": one event, one date
+            rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+        rivals = [c.start - s0 for c in rival_cues]
+        if (
+            prev_claim_day
+            and m.kind != "name"
+            and ref.id == prev_claim_day[0]
+            and ctype == prev_claim_day[4]
+            and claimant == prev_claim_day[5]
+            and prev_claim_day[2] == "day"
+            and not att.denial
+        ):
+            # "X was shelled on Monday night. In the village, three houses were damaged":
+            # the event the sentence before dated goes on
+            cdate, prec = prev_claim_day[1], prev_claim_day[2]
+        else:
+            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+        if dates:
+            memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+        conf = 0.55
+        conf += 0.15 if not fallback else 0.0
+        conf += 0.15 if not narration else 0.0
+        conf -= 0.15 if m.kind != "name" else 0.0
+        out.append(
+            ClaimRecord(
+                place=ref,
+                side=c_side,
+                type=ctype,
+                claim_date=cdate,
+                date_precision=prec,
+                claimant=c_claimant or outlet_voice,
+                place_as_written=m.text,
+                quote=sent,
+                start=s0,
+                end=s0 + len(sent),
+                confidence=round(max(0.1, min(conf, 0.95)), 2),
+                extractor=EXTRACTOR,
+                extractor_version=VERSION,
+                source=src,
+                notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
+                rules=tuple(dict.fromkeys(rules)),
+            )
+        )
+    if out:
+        out += _counter_claims(out, sent, side, s0)
+    return out
+
+
 def extract_article(
     art: Article,
     source: SourceRecord | None = None,
@@ -810,195 +997,20 @@ def extract_article(
         voice = _attribution_pass(text, s0, s1, doc, resolver, outlet_names, doc_source, dates_at)
         if voice is None:
             continue
-        s0, sent, att, spans = voice.s0, voice.sent, voice.att, voice.spans
-        claimant, side, narration = voice.claimant, voice.side, voice.narration
-        carried, attr_rule = voice.carried, voice.attr_rule
-
-        places = _places_pass(docx, s0, s1, voice)
+        s0, sent = voice.s0, voice.sent
+        places = _places_pass(docx, s0, s1, voice)  # mentions, resolution, claimable places
         if places is None:
             continue
-        claimable, spans = places.claimable, places.spans
-        intro_end, quoted_we = places.intro_end, places.quoted_we
-
-        typed = _typing_pass(text, s0, voice, places)
-        types, all_cues, fallback = typed.types, typed.all_cues, typed.fallback
-        cue_jobs, intro_jobs = typed.cue_jobs, typed.intro_jobs
-        if not types:
+        typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
+        if not typed.types:
             memory.note_days(dates_at(s0, sent))
             continue
-
-        dates, prev_claim_day = _dating_pass(
-            memory, sent, dates_at(s0, sent), carried, doc.carried_day
+        dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
+            memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
         )
-        seen: set[tuple[str, str]] = set()
-        marks = _Marks(text, spans)
-        cues_by_start = sorted(all_cues, key=lambda c: c.start)
-        cue_starts = [c.start for c in cues_by_start]
-        first_claim = len(claims)
-        jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
-        jobs += intro_jobs + cue_jobs
-        if (
-            att.denial
-            and att.extra
-            and not any(m.kind == "ref-claim" for m, _r in claimable)
-            and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-        ):
-            # "denied any breakthrough, saying attacks near X were repelled": X is both the
-            # place of the denial and of the denier's own account
-            jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
-        if att.extra and not att.denial:
-            x0 = s0 + att.extra[0]
-            main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
-            if len({claimable[i][1].id for i in main_idx}) == 1 and not any(
-                m.start >= x0 for m, _r in claimable
-            ):
-                # "X broke into Y, the military said, adding that fighting was under way in
-                # the streets": a placeless ground-fighting tail is about the claim's place
-                tail = [
-                    c
-                    for c in all_cues
-                    if c.start >= x0
-                    and not c.weak
-                    and c.type in ("fighting", "holding", "advancing")
-                ]
-                if tail:
-                    jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
-        cue_rule = {c.start - s0: c.rule for c in all_cues}
-        for idx, ctype, cue_pos in jobs:
-            m, ref = claimable[idx]
-            rules = [attr_rule]
-            rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
-            in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
-            if att.denial and not (in_extra and ctype != "other"):
-                # "denied that, saying the village was still contested": the ", saying ..."
-                # tail is the denier's own positive account, typed by its own verb
-                ctype = "denied"
-                rules.append("type.denial-verb")
-            elif _denied_in_content(marks, m):
-                ctype = "denied"
-                rules.append("type.denial-in-content")
-            elif (
-                ctype not in ("strike", "denied")
-                and (att.verb or "").lower() not in _VOW_VERBS
-                and _assessed(marks, m)
-            ):
-                # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
-                ctype = "assessment"
-                rules.append("type.hedge")
-            if m.kind != "name":
-                rules.append(f"place.{m.kind}")
-            key = (ref.id, ctype)
-            if key in seen:
-                continue
-            seen.add(key)
-            if ref.precision == "settlement":
-                memory.topic(ref)
-                memory.last_claimed = (ref, memory.sentence)
-            if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
-                memory.last_claims.append(ref)
-            c_side, c_claimant = side, claimant
-            if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
-                # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
-                # aside before the claimant is the outlet's own voice
-                c_side, c_claimant = "third-party", None
-            if (
-                ctype == "holding"
-                and cue_pos >= 0
-                and reporting.HELD_MODIFIER_RE.match(sent, cue_pos)
-            ):
-                # "the Ukrainian-held city of X": the outlet's own description
-                c_side, c_claimant = "third-party", None
-                rules.append("side.held-modifier")
-            if c_side is None:
-                if narration:
-                    c_side = "third-party"
-                elif cl.is_local_official(claimant) or quoted_we:
-                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                    rules.append("side.place-country")
-                elif ctype != "strike" and (
-                    fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])
-                ):
-                    # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
-                    # Defence Minister X said Ukrainian troops recaptured Y": officials report
-                    # their own side's moves
-                    c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
-                    rules.append("side.own-forces")
-                elif _COMBATANT_RE.search(claimant or ""):
-                    # "a drone operator from the 24th Brigade told me Russian infantry had
-                    # reached the town": a combatant with no nationality fights for the
-                    # country the place is in (its defender), not as a third party
-                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                    rules.append("side.combatant-place")
-                else:
-                    c_side = "third-party"
-            # the other claims' verbs near this one (only dates need them; bounded window)
-            rival_cues = (
-                [
-                    c
-                    for c in cues_by_start[
-                        bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
-                            cue_starts, s0 + cue_pos + _RIVAL_REACH
-                        )
-                    ]
-                    if c.type != ctype
-                ]
-                if dates and cue_pos >= 0
-                else []
-            )
-            if (
-                ctype == "holding"
-                and cue_pos >= 0
-                and m.end <= s0 + cue_pos
-                and (
-                    _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-                    or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
-                )
-            ):
-                # "attacked near X yesterday; the attack was repulsed": one event, one date
-                rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
-            rivals = [c.start - s0 for c in rival_cues]
-            if (
-                prev_claim_day
-                and m.kind != "name"
-                and ref.id == prev_claim_day[0]
-                and ctype == prev_claim_day[4]
-                and claimant == prev_claim_day[5]
-                and prev_claim_day[2] == "day"
-                and not att.denial
-            ):
-                # "X was shelled on Monday night. In the village, three houses were damaged":
-                # the event the sentence before dated goes on
-                cdate, prec = prev_claim_day[1], prev_claim_day[2]
-            else:
-                cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-            if dates:
-                memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
-            conf = 0.55
-            conf += 0.15 if not fallback else 0.0
-            conf += 0.15 if not narration else 0.0
-            conf -= 0.15 if m.kind != "name" else 0.0
-            claims.append(
-                ClaimRecord(
-                    place=ref,
-                    side=c_side,
-                    type=ctype,
-                    claim_date=cdate,
-                    date_precision=prec,
-                    claimant=c_claimant or outlet_voice,
-                    place_as_written=m.text,
-                    quote=sent,
-                    start=s0,
-                    end=s1,
-                    confidence=round(max(0.1, min(conf, 0.95)), 2),
-                    extractor=EXTRACTOR,
-                    extractor_version=VERSION,
-                    source=src,
-                    notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
-                    rules=tuple(dict.fromkeys(rules)),
-                )
-            )
-        if len(claims) > first_claim:
-            claims += _counter_claims(claims[first_claim:], sent, side, s0)
+        claims += _claims_pass(
+            docx, s0, voice, places, typed, dates, prev_claim_day, pub, src, outlet_voice
+        )
         memory.note_days(dates)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
