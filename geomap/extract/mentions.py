@@ -312,6 +312,56 @@ def _title_ends(before: str) -> bool:
     return tail.removesuffix(".").endswith(_TITLE_WORDS)
 
 
+@dataclass
+class _Hint:
+    """What the words around a name say it is: a region ("the X region", "regions of A and
+    B", "the south X area") or a settlement ("the village of X"), and the phrase's span."""
+
+    hint: str | None
+    noun: str | None
+    start: int
+    end: int
+    query: str
+    region_after: bool
+
+
+def _hint(
+    text: str, name: str, s0: int, m_end: int, name_end: int, before: str, after: str
+) -> _Hint:
+    hint = noun = None
+    m_start, query = s0, name
+    ra = _REGION_AFTER_RE.match(after)
+    of_before = _ends_with_of(before)
+    rb = of_before and _REGION_BEFORE_RE.search(before)
+    if ra:
+        hint = "region"
+        m_end = m_end + ra.end()
+        suffix = ra.group(0).strip()
+        query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
+        if suffix.lower().startswith(("and ", ",")):
+            # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
+            # each name alone is one region
+            m_end = name_end
+        rp = _REGION_PREFIX_RE.search(before)
+        if rp:
+            m_start = s0 - (len(before) - rp.start())
+    elif rb or (
+        before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
+    ):
+        hint = "region"
+        if rb:
+            m_start = s0 - (len(before) - rb.start())
+        query = f"{name} region"
+    elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
+        # "the south Donetsk area", "northern Kharkiv area": part of the region
+        hint = "region"
+        query = f"{name} region"
+    elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
+        hint = "settlement"
+        noun = sh.group("noun")
+    return _Hint(hint, noun, m_start, m_end, query, bool(ra))
+
+
 def find_names(
     text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -398,44 +448,21 @@ def find_names(
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
-        hint = None
-        noun = None
-        m_start, query, as_written = s0, name, name
         if _FEATURE_AFTER_RE.match(after) or (
             _named_ends(before) and _NAMED_BEFORE_RE.search(before)
         ):
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
-        ra = _REGION_AFTER_RE.match(after)
-        of_before = _ends_with_of(before)
-        rb = of_before and _REGION_BEFORE_RE.search(before)
-        if ra:
-            hint = "region"
-            m_end = m_end + ra.end()
-            suffix = ra.group(0).strip()
-            query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
-            if suffix.lower().startswith(("and ", ",")):
-                # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
-                # each name alone is one region
-                m_end = toks[last_tok][1]
-            rp = _REGION_PREFIX_RE.search(before)
-            if rp:
-                m_start = s0 - (len(before) - rp.start())
-        elif rb or (
-            before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
-        ):
-            hint = "region"
-            if rb:
-                m_start = s0 - (len(before) - rb.start())
-            query = f"{name} region"
-        elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
-            # "the south Donetsk area", "northern Kharkiv area": part of the region
-            hint = "region"
-            query = f"{name} region"
-        elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
-            hint = "settlement"
-            noun = sh.group("noun")
+        h = _hint(text, name, s0, m_end, toks[last_tok][1], before, after)
+        hint, noun, m_start, m_end, query, ra = (
+            h.hint,
+            h.noun,
+            h.start,
+            h.end,
+            h.query,
+            h.region_after,
+        )
         as_written = text[m_start:m_end]
         as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
         actor = False

@@ -764,6 +764,52 @@ def _dating_pass(
     return dates, prev_claim_day
 
 
+def _final_type(
+    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int
+) -> tuple[str, str | None]:
+    """A cue's type as the sentence finally makes it: denied by a denial (the attribution's
+    verb, or one inside the content), an assessment under an analyst's hedge; with the id of
+    the rule that changed it."""
+    in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
+    if att.denial and not (in_extra and ctype != "other"):
+        # "denied that, saying the village was still contested": the ", saying ..." tail is
+        # the denier's own positive account, typed by its own verb
+        return "denied", "type.denial-verb"
+    if _denied_in_content(marks, m):
+        return "denied", "type.denial-in-content"
+    if (
+        ctype not in ("strike", "denied")
+        and (att.verb or "").lower() not in _VOW_VERBS
+        and _assessed(marks, m)
+    ):
+        # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
+        return "assessment", "type.hedge"
+    return ctype, None
+
+
+def _default_side(
+    text: str, v: _Voice, pl: _Places, ref: PlaceRef, ctype: str
+) -> tuple[str, str | None]:
+    """The side of a claim whose claimant names none, and the id of the rule that chose it:
+    narration is a third party's; a local official or a quoted "we" speaks for the place's
+    country; officials report their own forces' moves; a combatant defends the place."""
+    claimant, spans = v.claimant, pl.spans
+    if v.narration:
+        return "third-party", None
+    if cl.is_local_official(claimant) or pl.quoted_we:
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.place-country"
+    if ctype != "strike" and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+        # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
+        # Minister X said Ukrainian troops recaptured Y": officials report their own moves
+        side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
+        return side, "side.own-forces"
+    if _COMBATANT_RE.search(claimant or ""):
+        # "a drone operator from the 24th Brigade told me Russian infantry had reached the
+        # town": a combatant with no nationality fights for the country the place is in
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.combatant-place"
+    return "third-party", None
+
+
 def _claims_pass(
     d: _Doc,
     s0: int,
@@ -782,7 +828,7 @@ def _claims_pass(
     text, memory = d.text, d.memory
     sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
     attr_rule = v.attr_rule
-    claimable, spans, intro_end, quoted_we = pl.claimable, pl.spans, pl.intro_end, pl.quoted_we
+    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
     types, all_cues, fallback = ty.types, ty.all_cues, ty.fallback
     cue_jobs, intro_jobs = ty.cue_jobs, ty.intro_jobs
     out: list[ClaimRecord] = []
@@ -821,23 +867,8 @@ def _claims_pass(
         m, ref = claimable[idx]
         rules = [attr_rule]
         rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
-        in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
-        if att.denial and not (in_extra and ctype != "other"):
-            # "denied that, saying the village was still contested": the ", saying ..."
-            # tail is the denier's own positive account, typed by its own verb
-            ctype = "denied"
-            rules.append("type.denial-verb")
-        elif _denied_in_content(marks, m):
-            ctype = "denied"
-            rules.append("type.denial-in-content")
-        elif (
-            ctype not in ("strike", "denied")
-            and (att.verb or "").lower() not in _VOW_VERBS
-            and _assessed(marks, m)
-        ):
-            # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
-            ctype = "assessment"
-            rules.append("type.hedge")
+        ctype, why = _final_type(marks, att, m, ctype, s0)
+        rules += [why] if why else []
         if m.kind != "name":
             rules.append(f"place.{m.kind}")
         key = (ref.id, ctype)
@@ -859,27 +890,9 @@ def _claims_pass(
             c_side, c_claimant = "third-party", None
             rules.append("side.held-modifier")
         if c_side is None:
-            if narration:
-                c_side = "third-party"
-            elif cl.is_local_official(claimant) or quoted_we:
-                c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                rules.append("side.place-country")
-            elif ctype != "strike" and (
-                fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])
-            ):
-                # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
-                # Defence Minister X said Ukrainian troops recaptured Y": officials report
-                # their own side's moves
-                c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
-                rules.append("side.own-forces")
-            elif _COMBATANT_RE.search(claimant or ""):
-                # "a drone operator from the 24th Brigade told me Russian infantry had
-                # reached the town": a combatant with no nationality fights for the
-                # country the place is in (its defender), not as a third party
-                c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                rules.append("side.combatant-place")
-            else:
-                c_side = "third-party"
+            c_side, why = _default_side(text, v, pl, ref, ctype)
+            if why:
+                rules.append(why)
         # the other claims' verbs near this one (only dates need them; bounded window)
         rival_cues = (
             [
