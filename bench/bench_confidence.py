@@ -50,9 +50,8 @@ def main(argv: list[str]) -> int:
     for lo, hi in BANDS:
         band = [ok for conf, ok in rows if lo <= conf < hi]
         if band:
-            print(
-                f"{lo:>5.2f}-{min(hi, 1.0):<5.2f} {len(band):>7} {sum(band):>8} {sum(band) / len(band):>10.2f}"
-            )
+            p = sum(band) / len(band)
+            print(f"{lo:>5.2f}-{min(hi, 1.0):<5.2f} {len(band):>7} {sum(band):>8} {p:>10.2f}")
     return 0
 
 
