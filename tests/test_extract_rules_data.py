@@ -97,3 +97,37 @@ def test_a_good_file_loads_with_expanded_lemmas(tmp_path: Path):
     [rule] = load_cues(p)
     assert "seized" in rule.pattern and "{{" not in rule.pattern
     assert rule.examples == ("They seized X.", "It seizes X.")
+
+
+def test_every_side_vocabulary_gives_its_examples_their_side():
+    from geomap.extract.claimants import side_of
+    from geomap.extract.rules import default_sides
+
+    vocab = default_sides()
+    assert set(vocab) >= {"side.russia", "side.ukraine", "side.third-party", "side.monitors"}
+    for v in vocab.values():
+        assert len(v.examples) >= 2, v.id
+        for claimant in v.examples:
+            assert side_of(claimant) == v.side, (v.id, claimant)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[side]]\nid = "side.x"\nside = "nato"\nterms = ["X"]\n',
+            "side #1 (side.x): side 'nato'",
+        ),
+        ('[[side]]\nid = "side.x"\nside = "russia"\nterms = []\n', "'terms' must be a non-empty"),
+        ('[[side]]\nid = "side.x"\nside = "russia"\nterms = ["(bad"]\n', "terms do not compile"),
+        ('[[side]]\nid = "side.x"\nside = "russia"\nterms = ["X"]\nwords = 1\n', "unknown field"),
+    ],
+)
+def test_side_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):
+    from geomap.extract.rules import load_sides
+
+    p = tmp_path / "sides.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_sides(p)
+    assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)

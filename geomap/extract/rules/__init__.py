@@ -174,3 +174,63 @@ def load_cues(path: Path | None = None) -> list[CueRule]:
 @lru_cache(maxsize=1)
 def default_cues() -> tuple[CueRule, ...]:
     return tuple(load_cues())
+
+
+@dataclass(frozen=True)
+class SideVocabulary:
+    """Words in a claimant that give its side."""
+
+    id: str
+    side: str
+    regex: re.Pattern[str]
+    examples: tuple[str, ...] = ()
+
+
+_SIDE_KEYS = {"id", "side", "doc", "terms", "case_sensitive", "examples"}
+SIDE_NAMES = ("russia", "ukraine", "third-party")
+
+
+def _side(path: Path, n: int, entry: object, seen: set[str]) -> SideVocabulary:
+    where = f"side #{n}"
+    if not isinstance(entry, dict):
+        raise _bad(path, where, "each [[side]] must be a table")
+    rid = entry.get("id")
+    if not isinstance(rid, str) or not _ID_RE.match(rid):
+        raise _bad(path, where, f"id {rid!r} must be lower-case letters, digits, . _ -")
+    where = f"side #{n} ({rid})"
+    if rid in seen:
+        raise _bad(path, where, "duplicate id")
+    seen.add(rid)
+    if unknown := set(entry) - _SIDE_KEYS:
+        raise _bad(path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+    if entry.get("side") not in SIDE_NAMES:
+        raise _bad(path, where, f"side {entry.get('side')!r} is not one of {', '.join(SIDE_NAMES)}")
+    terms = entry.get("terms")
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t for t in terms):
+        raise _bad(path, where, "'terms' must be a non-empty list of strings")
+    flags = 0 if entry.get("case_sensitive", False) else re.I
+    try:
+        rx = re.compile(r"\b(?:" + "|".join(terms) + r")\b", flags)
+    except re.error as exc:
+        raise _bad(path, where, f"terms do not compile: {exc}") from None
+    return SideVocabulary(rid, entry["side"], rx, _strings(path, where, entry, "examples"))
+
+
+def load_sides(path: Path | None = None) -> dict[str, SideVocabulary]:
+    """The side vocabularies by id, validated."""
+    path = path or HERE / "sides.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
+    entries = data.get("side")
+    if not isinstance(entries, list) or not entries:
+        raise GeomapError(f"{path}: no [[side]] entries")
+    seen: set[str] = set()
+    out = [_side(path, n, e, seen) for n, e in enumerate(entries, start=1)]
+    return {v.id: v for v in out}
+
+
+@lru_cache(maxsize=1)
+def default_sides() -> dict[str, SideVocabulary]:
+    return load_sides()
