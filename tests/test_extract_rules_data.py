@@ -131,3 +131,26 @@ def test_side_loader_names_the_file_and_the_entry(tmp_path: Path, text, message)
     with pytest.raises(GeomapError) as ei:
         load_sides(p)
     assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
+
+
+def test_every_stop_name_group_keeps_its_words_from_being_places(gaz):
+    from geomap.extract.mentions import STOP, find_names
+    from geomap.extract.rules import default_stop_names
+
+    groups = default_stop_names()
+    assert STOP == frozenset(w for g in groups for w in g.words)
+    for g in groups:
+        assert len(g.examples) >= 2, g.id
+        for sentence in g.examples:
+            found = {m.text.lower() for m in find_names(sentence, 0, len(sentence), gaz)}
+            assert not found & g.words, (g.id, sentence, found)
+
+
+def test_stop_loader_names_the_file_and_the_entry(tmp_path: Path):
+    from geomap.extract.rules import load_stop_names
+
+    p = tmp_path / "stop_names.toml"
+    p.write_text('[[stop]]\nid = "stop.x"\nwords = ""\n', encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_stop_names(p)
+    assert str(ei.value).startswith(f"{p}: stop #1 (stop.x): 'words' must be"), str(ei.value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import normalize
+from geomap.extract.rules import default_stop_names
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
@@ -121,54 +122,8 @@ _PLACE_SUFFIX = {
     "district",
 }
 # Capitalised words that are never places in this domain, even when some hamlet carries the
-# name (calendar words, titles, institutions, sentence openers).
-STOP = frozenset(
-    w.lower()
-    for w in """
-The A An And But Or If In On At Of For From To By With As It Its It's This That These Those
-There Their They He She We I You His Her Our Your Who What When Where Why How While After
-Before Since During Until Once Then Than So Yet Still Also Even Just Only Now Here Today
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-Dec President Minister Ministry Defense Defence Foreign General Staff Army Navy Air Force
-Forces Military Brigade Battalion Regiment Corps Command Commander Colonel Major Captain
-Sergeant Lieutenant Mr Mrs Ms Dr Sir Governor Mayor Prime Premier Secretary Spokesman
-Spokeswoman Chief Head Deputy Council Security Service Intelligence Institute Study War
-Times Post News Press Agency Media Telegram X Facebook Twitter YouTube Related Original Url
-Smoke Drone Drones Fighting Shortly Excuse Soviet Nazi Western Eastern Northern Southern
-Central East West North South Northeast Southeast Northwest Southwest Republic People's
-Federation Union European Nations United State States Kingdom Kremlin Cabinet Parliament
-Rada Duma Orthodox Christmas Easter Victory Independence Day Red Cross Amnesty Human Rights
-Watch Reuters AFP AP BBC CNN TASS RIA Interfax Ukrinform Oryx DeepState Rybar ISW NATO UN EU
-Photo Image Video Source Sources Read More Update Live Breaking Exclusive Analysis Opinion
-God Lord Mother Father Saint Holy Victory Freedom Justice Liberty Hope Glory Peace Unity
-Hero Heroes Storm Shadow Patriot Himars Javelin Leopard Abrams Bradley Iskander Kinzhal
-Kalibr Shahed Geran Oniks Tochka Grad Smerch Uragan Tornado Buk Pantera Lancet Orlan
-Zircon Sarmat Oreshnik Wagner Akhmat Azov Kraken Aidar Donbas-Arena Su Mig Ka Mi Tu Il
-Vladimir Alexander Aleksandr Oleksandr Sergei Serhiy Dmitry Dmytro Andriy Andrei Mikhail
-Mykhailo Yevgeny Yevhen Ivan Pavlo Pavel Igor Ihor Oleg Oleh Viktor Yuri Yuriy Maria Olena
-Elena Anna Volodymyr Petro Peter Nikolai Mykola Vitaliy Vitali Denis Denys Roman Maxim
-Maksym Kyrylo Kirill Vadym Vadim Ruslan Anatolii Anatoly Daria Donald Joe Emmanuel Olaf
-Keir Boris Rishi Recep Xi Kim Antonio Mark Marco Keith Steve Elon
-Putin Trump Zelensky Zelenskyy Zelenskiy Biden Peskov Shoigu Belousov Gerasimov Lavrov
-Zakharova Syrskyi Syrsky Budanov Umerov Sybiha Shmyhal Kuleba Klitschko Prigozhin Kadyrov
-Medvedev Gladkov Khinshtein Smirnov Lukashenko Macron Scholz Starmer Erdogan Rutte Kellogg
-Witkoff Rubio Vance Orban Musk Kots Pushilin Saldo Balitsky Pasechnik Fedorov Syniehubov
-Filashkin Prokudin Lysak Tereshchenko Zhuravko Terekhov Fedorov Gladkov Syniehubov
-Most Many Some All Several Both Each Every Further Across Overnight Separately Meanwhile Last
-Next Earlier Later Local Regional National Officials Authorities Residents People Troops
-Soldiers Units Analysts Experts Bloggers Footage Images Satellite Video Photos Reports Report
-Data Figures Police Rescuers Medics Doctors Children Women Men Civilians Most Much More
-Less Few Other Another Such Despite Although Though However Therefore Instead Indeed Still
-Again Already Almost Around About Above Below Between Among Along Against Within Without
-Through Under Over Into Onto Upon Toward Towards Near Beyond Behind Inside Outside Home
-House Street Road Bridge River Lake Sea Hill Park Market School Church Hospital Station
-Plant Factory Power Energy Oil Gas Grain Port City Town Village Region Oblast Province
-Front Frontline Line Border Zone Sector Direction Axis Group Operation Offensive Attack
-Strike Strikes Missile Missiles Shelling Bomb Bombs Tank Tanks Artillery Defence Defense
-Victory Glory Liberty Union Alliance Coalition Summit Talks Deal Plan Peace Ceasefire Truce
-""".split()
-)
+# name (calendar words, titles, institutions, sentence openers): rules/stop_names.toml.
+STOP = frozenset(w for g in default_stop_names() for w in g.words)
 _COUNTRIES = frozenset(
     normalize(w)
     for w in """

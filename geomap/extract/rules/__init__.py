@@ -234,3 +234,44 @@ def load_sides(path: Path | None = None) -> dict[str, SideVocabulary]:
 @lru_cache(maxsize=1)
 def default_sides() -> dict[str, SideVocabulary]:
     return load_sides()
+
+
+@dataclass(frozen=True)
+class StopGroup:
+    """Capitalised words that never name a place here (lower-cased)."""
+
+    id: str
+    words: frozenset[str]
+    examples: tuple[str, ...] = ()
+
+
+def load_stop_names(path: Path | None = None) -> list[StopGroup]:
+    """The stop-name groups, validated."""
+    path = path or HERE / "stop_names.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
+    entries = data.get("stop")
+    if not isinstance(entries, list) or not entries:
+        raise GeomapError(f"{path}: no [[stop]] entries")
+    out: list[StopGroup] = []
+    seen: set[str] = set()
+    for n, e in enumerate(entries, start=1):
+        rid = e.get("id") if isinstance(e, dict) else None
+        where = f"stop #{n}" + (f" ({rid})" if isinstance(rid, str) else "")
+        if not isinstance(rid, str) or not _ID_RE.match(rid) or rid in seen:
+            raise _bad(path, where, f"id {rid!r} is missing, malformed or a duplicate")
+        seen.add(rid)
+        if unknown := set(e) - {"id", "doc", "words", "examples"}:
+            raise _bad(path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        if not isinstance(e.get("words"), str) or not e["words"].split():
+            raise _bad(path, where, "'words' must be a non-empty string of words")
+        words = frozenset(w.lower() for w in e["words"].split())
+        out.append(StopGroup(rid, words, _strings(path, where, e, "examples")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_stop_names() -> tuple[StopGroup, ...]:
+    return tuple(load_stop_names())
