@@ -9,17 +9,48 @@ the quote and its offsets into the text the extractor read.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from geomap.errors import GeomapError
 from geomap.extract import claimants as cl
 from geomap.extract import reporting, verbs
+from geomap.extract.cues import (  # noqa: F401 - re-exported for callers and tests
+    _ANAPHORIC_ATTACK_RE,
+    _APPOSITIVE_LOCATOR_RE,
+    _AREA_NEIGHBOURS,
+    _ATTRIBUTIVE_AFTER_RE,
+    _BUT_REPELLED_RE,
+    _CLAUSE_BREAK_RE,
+    _COMMA_RE,
+    _COORD_GAP_RE,
+    _DASH_GAP_RE,
+    _DENIAL_IN_CONTENT_RE,
+    _IT_OBJECT_RE,
+    _MAX_MENTION,
+    _NEGATION_RE,
+    _NOT_RE,
+    _OF_END_RE,
+    _RELATIVE_END_RE,
+    _RELATIVE_GAP_RE,
+    _TIGHT_GAP_RE,
+    _TYPE_PRIORITY,
+    _UNKNOWN_OBJECT_AFTER_RE,
+    _UNKNOWN_OBJECT_RE,
+    _assessed,
+    _attach,
+    _claimable,
+    _coordinated,
+    _coordinated_before,
+    _cue_types,
+    _denied_in_content,
+    _Marks,
+    _SpanMarks,
+    _unknown_object_after,
+)
 from geomap.extract.dates import DateHit, find_dates
+from geomap.extract.dating import _date_for, _pick_date  # noqa: F401
 from geomap.extract.mentions import (
     THEATRE_COUNTRIES,
     Mention,
@@ -28,11 +59,31 @@ from geomap.extract.mentions import (
     lowercase_vocabulary,
 )
 from geomap.extract.reader import Article, detect_format, read_html, read_text
+from geomap.extract.resolution import (  # noqa: F401 - re-exported (bench, tests)
+    _ANCHOR_SPAN,
+    _CONTEXT_POINTS,
+    _CONTEXT_PREFIX_RE,
+    _CONTEXT_RE,
+    _LOCATOR_GAP_RE,
+    _MUNICIPALITY_AFTER_RE,
+    _NAMED_BONUS,
+    _NIGHT_RE,
+    _NOUN_POP,
+    _RESOLVE_CACHES,
+    _THEATRE_PRIOR,
+    PlaceHit,
+    _another_name,
+    _in_named_region,
+    _Memory,
+    _nearest,
+    _resolve_mentions,
+    _Resolver,
+    context_digest,
+)
 from geomap.extract.sentences import sentences
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
-from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
@@ -85,18 +136,6 @@ _GOAL_RE = re.compile(
     r"(?:\w+\s+)?to\b"
 )
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
-_TYPE_PRIORITY = {
-    "captured": 0,
-    "withdrawn": 1,
-    "denied": 2,
-    "holding": 3,
-    "advancing": 4,
-    "fighting": 5,
-    "strike": 6,
-    "assessment": 7,
-    "other": 8,
-}
-_NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
 _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
@@ -115,9 +154,6 @@ _COMBATANT_RE = re.compile(
     r"troops|marines|paratroopers|border\s+guards?)\b",
     re.I,
 )
-_ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
-_NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
-_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
@@ -133,15 +169,6 @@ _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
 
 @dataclass
-class PlaceHit:
-    """A place mention and what it resolved to (None: unknown or outside the theatre of war);
-    every mention, claim or not, for place-finding measurements."""
-
-    mention: Mention
-    place: PlaceRef | None
-
-
-@dataclass
 class Extraction:
     """The result of extracting one article: the source, its claims, and the text they quote."""
 
@@ -149,167 +176,6 @@ class Extraction:
     claims: list[ClaimRecord]
     text: str = ""
     places: list[PlaceHit] = field(default_factory=list)
-
-
-# Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
-# again and again; a new or reset gazetteer gets a fresh cache.
-_RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-_THEATRE_PRIOR = frozenset({"UA", "RU"})
-_CONTEXT_POINTS = 48
-
-
-class _Resolver:
-    """Gazetteer lookups for one document, cached, with the document as context."""
-
-    def __init__(self, gaz: Any, doc_text: str):
-        self.gaz = gaz
-        try:
-            self.context = gaz.context(context_digest(doc_text))
-            # The theatre of war is always in context: "Russian forces took Pokrovsk" names
-            # an actor, not where Pokrovsk lies. With both countries present, the country
-            # bonus no longer pulls a name to Russia's Pokrovsk in Yakutia; it only ranks
-            # the theatre's places above namesakes abroad, and the text's regions and
-            # places decide between Ukraine's and Russia's.
-            self.context.countries |= _THEATRE_PRIOR
-            # scoring a candidate measures its distance to every context point: a document
-            # naming thousands of places (a crafted list) would make each lookup slow; real
-            # articles name far fewer than this many big places
-            pts = getattr(self.context, "points", None)
-            if isinstance(pts, list) and len(pts) > _CONTEXT_POINTS:
-                del pts[_CONTEXT_POINTS:]
-                ids = getattr(self.context, "place_ids", None)
-                if isinstance(ids, list):
-                    del ids[_CONTEXT_POINTS:]
-        except Exception:  # a context is an optimisation; resolution still works without
-            self.context = None
-        ctx = self.context
-        self.ctx_key = (
-            frozenset(getattr(ctx, "countries", ()) or ()),
-            frozenset(getattr(ctx, "admin1s", ()) or ()),
-            tuple(getattr(ctx, "points", ()) or ()),
-        )
-        try:
-            self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
-        except TypeError:  # not weak-referenceable: cache for this document only
-            self.cache = {}
-
-    def resolve(self, query: str, hint: str | None) -> tuple[PlaceRef | None, list[PlaceRef]]:
-        """Best place for a name, plus the near-equal alternatives when the name is ambiguous
-        (dozens of villages are called Andriivka); the caller settles those by proximity to
-        the other places in the sentence."""
-        k = (query, hint, self.ctx_key)
-        if k in self.cache:
-            return self.cache[k]
-        if len(self.cache) > 50_000:
-            self.cache.clear()
-        ref, ties = None, []
-        try:
-            cands = self.gaz.candidates(query, context=self.context, limit=8)
-        except Exception:  # noqa: BLE001 - a lookup failure is an unknown name, not a crash
-            cands = []
-        if cands:
-            pick = cands[0]
-            own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
-            if (
-                own is not None
-                and getattr(pick, "match", "") == "alternate"
-                and any(r.startswith("named in context") for r in pick.reasons)
-                and own.score + _NAMED_BONUS > pick.score
-                and own.place.country == pick.place.country
-                and _another_name(query, pick.place.name)
-            ):
-                # "Hrodivka" in a text naming Hrodivka: the village of that name, not a town
-                # that once bore it and is "named in the context" only by this very word
-                pick = own
-            named = set(getattr(self.context, "place_ids", None) or ())
-            if named and pick is cands[0]:
-                # the document names this very (big, unambiguous) place elsewhere; not when
-                # the top reading lies in a region the document names and that one does not
-                # ("Kamianske in the Zaporizhzhia region", not the city on the Dnipro)
-                alt = next((c for c in cands if c.place.id in named), pick)
-                if not (_in_named_region(pick) and not _in_named_region(alt)):
-                    pick = alt
-            if hint in ("settlement", "region") and pick.place.precision != hint:
-                for c in cands:
-                    if getattr(c.place, "precision", None) == hint:
-                        pick = c
-                        break
-            try:
-                ref = place_ref(pick.place)
-                if pick is cands[0] and pick.place.id not in named:
-                    ties = [place_ref(c.place) for c in ambiguous_candidates(cands)]
-            except GeomapError:
-                ref = None
-        self.cache[k] = (ref, ties)
-        return ref, ties
-
-
-_NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
-
-
-def _in_named_region(c: Any) -> bool:
-    return any(r.startswith("region ") and "in context" in r for r in c.reasons)
-
-
-def _another_name(query: str, name: str) -> bool:
-    """ "Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
-    from difflib import SequenceMatcher
-
-    def key(x: str) -> str:
-        return re.sub(r"[^a-z]", "", x.lower())
-
-    return SequenceMatcher(None, key(query), key(name)).ratio() < 0.75
-
-
-def _nearest(
-    ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
-) -> PlaceRef | None:
-    """Of places sharing a name, the one close to places named alongside it."""
-    best: tuple[float, PlaceRef] | None = None
-    for t in ties:
-        for a in anchors:
-            if a.precision == "region" and t.admin1 and t.admin1 == a.id:
-                # "officials in Zaporizhzhia Oblast ... Vasylivka": the one in the region the
-                # same sentence names beats one near places named in earlier sentences
-                if best is None or best[0] > 0.0:
-                    best = (0.0, t)
-                continue
-            if a.id == t.id or a.precision != "settlement":
-                continue
-            d = haversine_km(t.lat, t.lon, a.lat, a.lon)
-            if d <= max_km and (best is None or d < best[0]):
-                best = (d, t)
-    return best[1] if best else None
-
-
-_CONTEXT_RE = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
-    r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?"
-)
-_CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
-
-
-def context_digest(text: str) -> str:
-    """The capitalised phrases of a text (with their region words), one per line: all the
-    gazetteer's document context needs, at a fraction of the cost of scanning every word."""
-    out = []
-    prev_end = 0
-    for m in _CONTEXT_RE.finditer(text):
-        start = m.start()
-        # "the region of Sumy": keep the region words before the name (never words already
-        # inside the previous phrase, as in "Donetsk region of Ukraine")
-        j = start
-        while j > prev_end and text[j - 1].isspace():
-            j -= 1
-        if j < start and text[j - 2 : j] == "of":
-            p = _CONTEXT_PREFIX_RE.search(text, prev_end, start)
-            if p is not None:
-                start = p.start()
-        out.append(text[start : m.end()])
-        prev_end = m.end()
-    return "\n".join(out)
 
 
 def _default_gazetteer():
@@ -1295,642 +1161,8 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-# "the Shebekino urban district", "the Sumy community": a town's municipality stands in it
-_MUNICIPALITY_AFTER_RE = re.compile(
-    r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
-    r"hromada|council)|community|hromada|municipality|municipal\s+district|"
-    # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
-    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
-    # "called the Kramatorsk video a fake": a report or picture of the place
-    r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
-    r"story|stories|posts?))\b"
-)
-
-
-_ANCHOR_SPAN = 12
 _VOW_VERBS = frozenset(
     {"vowed", "vows", "pledged", "pledges", "promised", "promises", "swore", "insisted"}
 )
 _ANSWERABLE = 64  # places a later "Kyiv denied the claim" can answer
 _RIVAL_REACH = 300  # how far another claim's verb can compete for a date
-
-
-def _resolve_mentions(
-    items: list[Mention],
-    resolver: _Resolver,
-    memory: _Memory,
-    hits: list[PlaceHit],
-    s0: int,
-    text: str = "",
-) -> list[tuple[Mention, PlaceRef]]:
-    """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
-    villages are settled by proximity to the sentence's other places, then to the places the
-    article named recently; references ("the town") by the article's memory."""
-    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
-    for i, m in enumerate(items):
-        if m.kind == "name":
-            found[i] = resolver.resolve(m.query, m.hint)
-    # anchors: the unambiguous places named near the mention (at most _ANCHOR_SPAN mentions
-    # either side, so a sentence listing thousands of names stays linear), then memory
-    sure = [(i, r) for i, (r, ties) in found.items() if r is not None and not ties]
-    sure_at = [i for i, _r in sure]
-    remembered = [r for r, _n in reversed(memory.settlements[-3:])]
-
-    def anchors_near(i: int) -> list[PlaceRef]:
-        lo = bisect_left(sure_at, i - _ANCHOR_SPAN)
-        hi = bisect_right(sure_at, i + _ANCHOR_SPAN)
-        return [r for _j, r in sure[lo:hi]] + remembered
-
-    resolved: list[tuple[Mention, PlaceRef]] = []
-    for i, m in enumerate(items):
-        if m.kind != "name":
-            ref = memory.lookup(m)
-            if ref is not None:
-                resolved.append((m, ref))
-            continue
-        ref, ties = found[i]
-        if ties:
-            nxt = found.get(i + 1, (None, []))[0]
-            if (
-                nxt is not None
-                and nxt.precision == "region"
-                and text
-                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
-            ):
-                # "Kamianske in the Zaporizhzhia region": the region right after the name
-                # decides, not another region the sentence also names
-                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors_near(i)) or ref
-            else:
-                ref = _nearest(ties, anchors_near(i)) or ref
-        if ref is not None and (
-            ref.country not in THEATRE_COUNTRIES
-            or (
-                m.article
-                and ref.precision == "settlement"
-                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
-            )
-        ):
-            ref = None  # abroad, or "the Dnipro" (the river, not the city)
-        hits.append(PlaceHit(m, ref))
-        if ref is None or m.actor:
-            continue
-        memory.add(ref, m.noun)
-        if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
-            # the sentence's subject: what "the town" will mean ("In the Huliaipole
-            # direction, ..." names a direction, not the subject)
-            memory.topic(ref)
-        resolved.append((m, ref))
-    return resolved
-
-
-def _cue_types(
-    text: str,
-    spans: list[tuple[int, int]],
-    claimable: list[tuple[Mention, PlaceRef]],
-    narration: bool,
-    s0: int,
-    extra: list[tuple[int, str, int]],
-) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
-    """Claim type per claimable place: each cue in the content attaches to the place it
-    governs (and the places listed with it); the strongest type wins, then the nearest cue.
-    Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
-    types: dict[int, tuple[int, int, str, int]] = {}
-    all_cues: list[verbs.Cue] = []
-    repelled: list[tuple[int, str, int]] = []
-    starts: list[int] | None = [m.start for m, _r in claimable]
-    if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
-        starts = None
-    for c0, c1 in spans:
-        for cue in verbs.find_cues(text[c0:c1]):
-            if narration and (cue.attach == "any" or cue.weak):
-                continue  # the outlet's own narration: only a verb governing the place
-            cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
-            all_cues.append(cue)
-            idx_dist = _attach(text, cue, claimable, narration, starts)
-            if idx_dist is None:
-                continue
-            idx, dist = idx_dist
-            ctype = cue.type
-            m_idx = claimable[idx][0]
-            if (
-                ctype == "holding"
-                and cue.attach == "subj"
-                and m_idx.end <= cue.start
-                and _BUT_REPELLED_RE.search(text[m_idx.end : cue.start])
-            ):
-                # "reached the outskirts of X but were pushed out": both the attack and the
-                # defence of X
-                repelled.append((idx, ctype, cue.start - s0))
-                continue
-            if ctype == "captured" and (
-                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                or _NOT_RE.search(cue.text)
-            ):
-                ctype = "denied"  # "had not fallen", "did not capture"
-            cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-            listed = _coordinated(text, claimable, idx)
-            if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
-                # "Orikhiv, Prymorske and Bilenke came under fire": the list before the verb
-                listed = _coordinated_before(text, claimable, idx) + listed
-            for j in listed:  # "near Orikhiv and Huliaipole"
-                if j not in types or cand < types[j]:
-                    types[j] = cand
-    for idx, (m, _r) in enumerate(claimable):
-        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
-            text, max(0, m.start - 60), m.start
-        ):
-            continue
-        # "four settlements ... were now under its control, including X": the claim covers X
-        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
-        if before:
-            c = before[-1]
-            for j in _coordinated(text, claimable, idx):
-                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
-    for idx, ctype, pos in repelled:
-        if idx not in types:
-            types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
-        elif types[idx][2] != ctype:
-            extra.append((idx, ctype, pos))
-    return types, all_cues
-
-
-def _date_for(
-    sent: str,
-    dates: list[DateHit],
-    m: Mention,
-    s0: int,
-    ctype: str,
-    att: cl.Attribution,
-    cue_pos: int,
-    pub: date,
-    rivals: Sequence[int] = (),
-) -> tuple[date, str]:
-    """The claim's date: a denial is dated when made (the attribution's date, or
-    publication); otherwise the date expression nearest the place or its verb, ignoring a
-    date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
-    if ctype == "denied" and att.denial:
-        a0, a1 = att.attribution or (0, 0)
-        return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
-    usable = dates
-    if cue_pos >= 0 and rivals:
-        # "shelled every day since troops liberated the city in September 2022": the date
-        # belongs to the verb of another claim that stands nearer to it
-        usable = [
-            d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
-        ]
-    if 0 <= cue_pos < m.start - s0:
-        usable = [
-            d
-            for d in dates
-            if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
-        ]
-    elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
-        # "In X, a village that has stood empty since 2024, a drone struck ...": a date inside
-        # the aside between the place and its verb describes the place, not the claim
-        usable = [
-            d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
-        ]
-    return _pick_date(usable, m.start - s0, pub, cue_pos)
-
-
-# Population ranges that make "the village" / "the city" point at the right earlier place.
-_NOUN_POP = {
-    "village": (0, 20_000),
-    "hamlet": (0, 5_000),
-    "settlement": (0, 30_000),
-    "city": (10_000, 10**9),
-    "hub": (10_000, 10**9),
-    "town": (3_000, 300_000),
-}
-
-
-class _Memory:
-    """Places named so far, for references back ("the town", "the village", "the region")."""
-
-    def __init__(self) -> None:
-        self.settlements: list[tuple[PlaceRef, str | None]] = []
-        self.regions: list[PlaceRef] = []
-        self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
-        self.last_claims: list[PlaceRef] = []  # places the latest claims were about
-        self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
-        self.last_day: date | None = None
-        self.last_claimed: tuple[PlaceRef, int] | None = None  # last claim's settlement
-        # the last dated claim: (place id, date, precision, sentence number, type, claimant)
-        self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
-        self.sentence = 0
-
-    def next_sentence(self) -> None:
-        self.sentence += 1
-
-    def note_days(self, dates: list[DateHit]) -> None:
-        """Remember the last day-precise date written, for "the same day"."""
-        days = [d for d in dates if d.precision == "day" and not _NIGHT_RE.match(d.text)]
-        if days:
-            self.last_day = days[-1].value
-
-    def topic(self, ref: PlaceRef) -> None:
-        """A place a sentence is about (its subject, or a place a claim was made about)."""
-        if self.last_topic is None or self.last_topic[1] != self.sentence:
-            self.last_topic = (ref, self.sentence)
-
-    def add(self, ref: PlaceRef, noun: str | None) -> None:
-        if ref.precision == "settlement":
-            self.settlements.append((ref, noun))
-            del self.settlements[:-8]
-            self.in_sentence = (ref, self.sentence)
-        else:
-            self.regions.append(ref)
-            del self.regions[:-4]
-
-    def lookup(self, m: Mention) -> PlaceRef | None:
-        if m.kind == "ref-region":
-            return self.regions[-1] if self.regions else None
-        if not self.settlements:
-            return None
-        noun = m.noun or ""
-        recent = list(reversed(self.settlements[-3:]))
-        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
-        here = self.in_sentence is not None and self.in_sentence[1] == self.sentence
-        if (
-            self.last_topic
-            and self.sentence - self.last_topic[1] == 1
-            and not here
-            and noun in ("village", "town", "city", "settlement", "hamlet")
-        ):
-            # "X said its forces had broken into A, a settlement .... It said they had taken
-            # the village": what the sentence before was about (its size fitting) beats an
-            # older place introduced with the same noun
-            pop = self.last_topic[0].population
-            if pop is None or lo <= pop <= hi:
-                return self.last_topic[0]
-        for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
-            if n == noun:
-                return ref
-        if here:
-            # "the governor of Sevastopol said ... near the city's outskirts"
-            return self.in_sentence[0]
-        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
-            pop = self.last_topic[0].population
-            # "the city" is not the village the last claim was about
-            if pop is None or lo <= pop <= hi:
-                return self.last_topic[0]
-        for ref, _n in recent:
-            if ref.population is None or lo <= ref.population <= hi:
-                return ref
-        return recent[0][0]
-
-
-def _claimable(
-    text: str, resolved: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
-) -> list[tuple[Mention, PlaceRef]]:
-    """Mentions inside the content spans, minus regions that only locate the settlement before
-    them ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region") and
-    references to a place already named in the sentence."""
-    out: list[tuple[Mention, PlaceRef]] = []
-    prev: tuple[Mention, PlaceRef] | None = None
-    for i, (m, ref) in enumerate(resolved):
-        inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
-        if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
-            prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
-            continue
-        if inside and ref.precision == "region" and m.kind == "name":
-            later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
-            if reporting.region_locates(text, m.start, m.end, later):
-                prev = (m, ref)
-                continue
-        locator = (
-            prev is not None
-            and ref.precision == "region"
-            and m.kind == "name"
-            and prev[1].precision == "settlement"
-            and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None
-        )
-        # "Novaya Tavolzhanka, a village near Shebekino, ...": the aside's place only locates
-        locator = locator or (
-            prev is not None
-            and m.kind == "name"
-            and prev[1].precision == "settlement"
-            and prev[0].kind == "name"
-            and _APPOSITIVE_LOCATOR_RE.fullmatch(text[prev[0].end : m.start]) is not None
-        )
-        prev = (m, ref)
-        if inside and not locator:
-            out.append((m, ref))
-    return out
-
-
-# a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
-_ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b)")
-_BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
-_ANAPHORIC_ATTACK_RE = re.compile(
-    r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
-    r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
-    re.I,
-)
-_APPOSITIVE_LOCATOR_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
-    r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
-    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
-    r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
-    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
-)
-_LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
-# "took Avdiivka", "left the hilltop mining town of Vuhledar"
-_TIGHT_GAP_RE = re.compile(
-    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
-    r"hub|stronghold)\s+of\s+|the\s+)?"
-)
-_RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
-
-
-def _attach(
-    text: str,
-    cue: verbs.Cue,
-    claimable: list[tuple[Mention, PlaceRef]],
-    narration: bool,
-    starts: Sequence[int] | None = None,
-) -> tuple[int, int] | None:
-    """Index and distance of the place a cue governs, or None. Only the mentions within reach
-    of the cue are looked at (`starts`: the mentions' start offsets, ascending), so a sentence
-    listing thousands of places costs no more per cue than a short one."""
-    limit = 45 if narration else 90
-    best: tuple[int, int] | None = None
-    if starts is None:  # not in text order (a denial's answered places come first): all
-        lo, hi = 0, len(claimable)
-    else:
-        lo = bisect_left(starts, cue.start - 90 - _MAX_MENTION)
-        hi = bisect_right(starts, cue.end + 90)
-    for idx in range(lo, hi):
-        m = claimable[idx][0]
-        if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
-            gap = text[cue.end : m.start]
-            if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
-                continue
-            if _UNKNOWN_OBJECT_RE.search(gap) or (
-                _OF_END_RE.search(cue.text) and gap[:1].isupper()
-            ):
-                continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
-        elif cue.attach in ("subj", "any") and m.end <= cue.start:
-            gap = text[m.end : cue.start]
-        elif cue.attach == "obj" and m.end <= cue.start:
-            # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
-            gap = text[m.end : cue.start]
-            if not _RELATIVE_GAP_RE.match(gap):
-                continue
-        else:
-            continue
-        dist = len(gap)
-        # "reached the outskirts of X but were pushed out": the repelled attack was on X
-        # "attempted a counterattack near X yesterday; the attack was repulsed": the
-        # attack named again is the one on X
-        repelled = (
-            cue.type == "holding"
-            and cue.attach == "subj"
-            and (
-                _BUT_REPELLED_RE.search(gap) is not None
-                or _ANAPHORIC_ATTACK_RE.search(gap) is not None
-            )
-        )
-        # "villages - A, B and C - were now under its control": the dash closing a list
-        closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
-        if (
-            dist > limit
-            or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
-            or "\n\n" in gap.strip()
-        ):
-            continue
-        if (
-            m.area
-            and cue.attach in ("obj", "obj0", "any")
-            and m.start >= cue.end
-            and any(
-                n.start > m.end and not n.area
-                for n, _r in claimable[idx + 1 : idx + 1 + _AREA_NEIGHBOURS]
-                if n.start - m.end < 40
-            )
-        ):
-            continue  # "attacks in the Lyman sector near Terny": the villages are the places
-        if best is None or dist < best[1]:
-            best = (idx, dist)
-    if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
-        # "until Ukrainian forces liberated it": the place the sentence named before
-        before = [
-            (idx, cue.start - m.end)
-            for idx, (m, _r) in enumerate(claimable[lo:hi], start=lo)
-            if m.end <= cue.start
-            and cue.start - m.end <= 90
-            and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)
-        ]
-        if before:
-            best = before[-1]
-    return best
-
-
-_AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it holds
-_OF_END_RE = re.compile(r"\bof\s*$")
-
-
-def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
-    """The cue's object is a named settlement the gazetteer lacks ("took the village of
-    Zolotokrai", "the liberation of the settlement of Nowhereivka")."""
-    if _UNKNOWN_OBJECT_AFTER_RE.match(text, cue.end):
-        return True
-    return (
-        _OF_END_RE.search(cue.text) is not None
-        and text[cue.end : cue.end + 1].isupper()
-        and not any(m.start == cue.end for m, _r in claimable)
-    )
-
-
-_MAX_MENTION = 200  # longest mention text considered ("the northeastern ... regions of X")
-_UNKNOWN_OBJECT_AFTER_RE = re.compile(
-    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]"
-)
-_DASH_GAP_RE = re.compile(
-    # "A, B and C - were": the closing dash, after a last item the gazetteer may lack
-    r"(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)?\s*[—–]\s*"
-)
-# a named settlement the gazetteer lacks stands between a verb and a later place
-_UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
-_IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
-
-
-_COORD_GAP_RE = re.compile(
-    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
-    r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
-    r"(?=,?\s+and\s))?"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
-    # "two in X and one in (nearby) Y"
-    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
-    r"neighbou?ring\s+)?)"
-)
-
-
-def _coordinated_before(
-    text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
-) -> list[int]:
-    """The places listed before the one a subject cue governs: "A, B and C came under fire"."""
-    out: list[int] = []
-    j = idx
-    while j > 0:
-        a, b = claimable[j - 1][0], claimable[j][0]
-        if a.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
-            break
-        j -= 1
-        out.insert(0, j)
-    return out
-
-
-def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
-    """The place a cue governs plus those listed with it: "X, Y and Z", "the Kursk and
-    Belgorod regions"."""
-    out = [idx]
-    j = idx
-    while j + 1 < len(claimable):
-        a, b = claimable[j][0], claimable[j + 1][0]
-        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
-            break
-        j += 1
-        out.append(j)
-    return out
-
-
-_DENIAL_IN_CONTENT_RE = re.compile(
-    r"\b(?:denied|denies|denying|rejected|rejects|dismissed|dismisses)\s+(?:that|claims?|"
-    r"reports?)\b",
-    re.I,
-)
-
-
-@dataclass
-class _SpanMarks:
-    """Clause breaks, denial verbs, hedges and ", " of one content span, found once per
-    sentence: the per-place questions below then cost a binary search, not a rescan from the
-    span's start (which made a sentence listing N places take time quadratic in N)."""
-
-    c0: int
-    c1: int
-    breaks: list[tuple[int, int]]
-    denials: list[tuple[int, int]]
-    hedges: list[tuple[int, int]]
-    commas: list[int]
-
-    @classmethod
-    def of(cls, text: str, c0: int, c1: int) -> _SpanMarks:
-        def spans(rx: re.Pattern[str]) -> list[tuple[int, int]]:
-            return [m.span() for m in rx.finditer(text, c0, c1)]
-
-        return cls(
-            c0,
-            c1,
-            spans(_CLAUSE_BREAK_RE),
-            spans(_DENIAL_IN_CONTENT_RE),
-            spans(verbs.ASSESSMENT_RE),
-            [m.start() for m in _COMMA_RE.finditer(text, c0, c1)],
-        )
-
-    def last_break_end(self, pos: int) -> int:
-        """End of the last clause break wholly before pos (the span start if none)."""
-        i = bisect_right(self.breaks, (pos, pos)) - 1
-        while i >= 0 and self.breaks[i][1] > pos:
-            i -= 1
-        return self.breaks[i][1] if i >= 0 else self.c0
-
-    def next_break_start(self, pos: int) -> int:
-        """Start of the first clause break at or after pos (the span end if none)."""
-        i = bisect_left(self.breaks, (pos, 0))
-        return self.breaks[i][0] if i < len(self.breaks) else self.c1
-
-    def hedged(self, lo: int, hi: int) -> bool:
-        i = bisect_left(self.hedges, (lo, 0))
-        return i < len(self.hedges) and self.hedges[i][1] <= hi
-
-
-_COMMA_RE = re.compile(r", ")
-_RELATIVE_END_RE = re.compile(r"\b(?:that|which|who|whose|where)\s*$")
-
-
-class _Marks:
-    """Lazy per-sentence `_SpanMarks`, one per content span."""
-
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.spans = spans
-        self.cache: dict[tuple[int, int], _SpanMarks] = {}
-
-    def at(self, pos: int) -> _SpanMarks | None:
-        for c0, c1 in self.spans:
-            if c0 <= pos < c1:
-                got = self.cache.get((c0, c1))
-                if got is None:
-                    got = self.cache[(c0, c1)] = _SpanMarks.of(self.text, c0, c1)
-                return got
-        return None
-
-
-def _denied_in_content(marks: _Marks, m: Mention) -> bool:
-    """ "said X and denied that Y was encircled": the place after a denial verb is denied."""
-    sm = marks.at(m.start)
-    if sm is None:
-        return False
-    i = bisect_right(sm.denials, (m.start, m.start)) - 1
-    while i >= 0 and sm.denials[i][1] > m.start:
-        i -= 1
-    if i < 0:
-        return False
-    return sm.next_break_start(sm.denials[i][1]) >= m.start
-
-
-def _assessed(marks: _Marks, m: Mention) -> bool:
-    """An analyst's hedge ("likely", "would allow") in the clause holding the place."""
-    sm = marks.at(m.start)
-    if sm is None:
-        return False
-    lo = sm.last_break_end(m.start)
-    hi = sm.next_break_start(m.end)
-    aside = reporting.ASIDE_AFTER_RE.match(marks.text, m.end, hi) if m.end < hi else None
-    if aside:
-        # "Pokrovsk, a hub that, if lost, would ...": the aside's hedge is not the claim's
-        k = bisect_left(sm.commas, aside.end())
-        close = sm.commas[k] if k < len(sm.commas) and sm.commas[k] < hi else -1
-        if close >= 0 and _RELATIVE_END_RE.search(marks.text, aside.end(), close):
-            close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
-        return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
-    return sm.hedged(lo, hi)
-
-
-_NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")
-_SINCE_RE = re.compile(r"(?i)^since\b")
-_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-
-
-def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:
-    """The date expression nearest the place or the verb that makes the claim (bare years
-    only when close); none -> the publication day."""
-    best: tuple[int, DateHit] | None = None
-    if any(h.precision == "day" and not _SINCE_RE.match(h.text) for h in dates):
-        # "have hit X every week since the spring, ... and on Thursday a strike damaged ...":
-        # the day named beats the start of the period
-        dates = [h for h in dates if not _SINCE_RE.match(h.text)]
-    for h in dates:
-        dist = min(
-            abs(h.start - p) if h.start >= p else abs(p - h.end)
-            for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,))
-        )
-        if h.precision == "year" and dist > 40:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, h)
-    if best is None:
-        return pub, "day"
-    h = best[1]
-    if _NIGHT_RE.match(h.text):
-        # "struck X overnight, the minister said on Monday": the night before that statement
-        said = [d for d in dates if _WEEKDAY_RE.search(d.text)]
-        if said:
-            h = said[0]
-    if h.value > pub:
-        return pub, "day"
-    return h.value, h.precision
