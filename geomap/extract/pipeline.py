@@ -676,34 +676,13 @@ def _default_side(
     return "third-party", None
 
 
-def _claims_pass(
-    d: _Doc,
-    s0: int,
-    v: _Voice,
-    pl: _Places,
-    ty: _Typing,
-    dates: list[DateHit],
-    prev_claim_day: tuple | None,
-    pub: date,
-    src: SourceRecord,
-    outlet_voice: str,
-) -> list[ClaimRecord]:
-    """Claims: one per (place, type) job, with its final type (a denial, a hedge), side
-    (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
-    ids of the rules that made it; then the other side's trailing denial."""
-    text, memory = d.text, d.memory
-    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
-    attr_rule = v.attr_rule
-    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
-    types, all_cues, fallback = ty.types, ty.all_cues, ty.fallback
-    cue_jobs, intro_jobs = ty.cue_jobs, ty.intro_jobs
-    out: list[ClaimRecord] = []
-    seen: set[tuple[str, str]] = set()
-    marks = _Marks(text, spans)
-    cues_by_start = sorted(all_cues, key=lambda c: c.start)
-    cue_starts = [c.start for c in cues_by_start]
+def _jobs(text: str, s0: int, att: cl.Attribution, pl: _Places, ty: _Typing) -> list:
+    """The (place index, type, cue offset) claims to make: one per typed place, plus an
+    introductory place's second claim, a repelled attack's defence, a denial's own account
+    ("denied any breakthrough, saying ...") and a placeless fighting tail."""
+    claimable, spans, types, all_cues = pl.claimable, pl.spans, ty.types, ty.all_cues
     jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
-    jobs += intro_jobs + cue_jobs
+    jobs += ty.intro_jobs + ty.cue_jobs
     if (
         att.denial
         and att.extra
@@ -728,6 +707,94 @@ def _claims_pass(
             ]
             if tail:
                 jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
+    return jobs
+
+
+def _claim_date(
+    d: _Doc,
+    v: _Voice,
+    all_cues: list[verbs.Cue],
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    job: tuple[Mention, PlaceRef, str, int],
+    s0: int,
+) -> tuple[date, str]:
+    """A claim's date: the sentence's nearest date (not one another verb owns), the date of
+    the same event in the sentence before, else publication; remembered for the next."""
+    text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
+    m, ref, ctype, cue_pos = job
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    # the other claims' verbs near this one (only dates need them; bounded window)
+    rival_cues = (
+        [
+            c
+            for c in cues_by_start[
+                bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
+                    cue_starts, s0 + cue_pos + _RIVAL_REACH
+                )
+            ]
+            if c.type != ctype
+        ]
+        if dates and cue_pos >= 0
+        else []
+    )
+    if (
+        ctype == "holding"
+        and cue_pos >= 0
+        and m.end <= s0 + cue_pos
+        and (
+            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+        )
+    ):
+        # "attacked near X yesterday; the attack was repulsed": one event, one date
+        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+    rivals = [c.start - s0 for c in rival_cues]
+    if (
+        prev_claim_day
+        and m.kind != "name"
+        and ref.id == prev_claim_day[0]
+        and ctype == prev_claim_day[4]
+        and claimant == prev_claim_day[5]
+        and prev_claim_day[2] == "day"
+        and not att.denial
+    ):
+        # "X was shelled on Monday night. In the village, three houses were damaged":
+        # the event the sentence before dated goes on
+        cdate, prec = prev_claim_day[1], prev_claim_day[2]
+    else:
+        cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+    if dates:
+        memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    return cdate, prec
+
+
+def _claims_pass(
+    d: _Doc,
+    s0: int,
+    v: _Voice,
+    pl: _Places,
+    ty: _Typing,
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    src: SourceRecord,
+    outlet_voice: str,
+) -> list[ClaimRecord]:
+    """Claims: one per (place, type) job, with its final type (a denial, a hedge), side
+    (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
+    ids of the rules that made it; then the other side's trailing denial."""
+    text, memory = d.text, d.memory
+    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
+    attr_rule = v.attr_rule
+    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    all_cues, fallback = ty.all_cues, ty.fallback
+    out: list[ClaimRecord] = []
+    seen: set[tuple[str, str]] = set()
+    marks = _Marks(text, spans)
+    jobs = _jobs(text, s0, att, pl, ty)
     cue_rule = {c.start - s0: c.rule for c in all_cues}
     for idx, ctype, cue_pos in jobs:
         m, ref = claimable[idx]
@@ -759,48 +826,9 @@ def _claims_pass(
             c_side, why = _default_side(text, v, pl, ref, ctype)
             if why:
                 rules.append(why)
-        # the other claims' verbs near this one (only dates need them; bounded window)
-        rival_cues = (
-            [
-                c
-                for c in cues_by_start[
-                    bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
-                        cue_starts, s0 + cue_pos + _RIVAL_REACH
-                    )
-                ]
-                if c.type != ctype
-            ]
-            if dates and cue_pos >= 0
-            else []
+        cdate, prec = _claim_date(
+            d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
-        if (
-            ctype == "holding"
-            and cue_pos >= 0
-            and m.end <= s0 + cue_pos
-            and (
-                _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-                or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
-            )
-        ):
-            # "attacked near X yesterday; the attack was repulsed": one event, one date
-            rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
-        rivals = [c.start - s0 for c in rival_cues]
-        if (
-            prev_claim_day
-            and m.kind != "name"
-            and ref.id == prev_claim_day[0]
-            and ctype == prev_claim_day[4]
-            and claimant == prev_claim_day[5]
-            and prev_claim_day[2] == "day"
-            and not att.denial
-        ):
-            # "X was shelled on Monday night. In the village, three houses were damaged":
-            # the event the sentence before dated goes on
-            cdate, prec = prev_claim_day[1], prev_claim_day[2]
-        else:
-            cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        if dates:
-            memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
         conf = 0.55
         conf += 0.15 if not fallback else 0.0
         conf += 0.15 if not narration else 0.0
