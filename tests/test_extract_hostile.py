@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geomap.extract import pipeline
+from geomap.extract import pipeline, resolution
 from geomap.extract.pipeline import extract
 
 TOWNS = (
@@ -62,7 +62,7 @@ def _one_sentence(n: int) -> str:
 def _work(gaz, monkeypatch, text: str) -> int:
     """Distance computations in the extractor plus characters handed to the hedge test."""
     count = [0]
-    real_km, real_hedge = pipeline.haversine_km, pipeline.verbs.is_assessment
+    real_km, real_hedge = resolution.haversine_km, pipeline.verbs.is_assessment
 
     def km(*a):
         count[0] += 1
@@ -72,7 +72,7 @@ def _work(gaz, monkeypatch, text: str) -> int:
         count[0] += len(s) // 20
         return real_hedge(s)
 
-    monkeypatch.setattr(pipeline, "haversine_km", km)
+    monkeypatch.setattr(resolution, "haversine_km", km)
     monkeypatch.setattr(pipeline.verbs, "is_assessment", hedge)
     extract(text, published=PUB, gazetteer=gaz)
     monkeypatch.undo()

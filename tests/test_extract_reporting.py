@@ -359,6 +359,94 @@ CASES = [
         set(),
     ),
     (
+        "curly-possessive-control",
+        "Moscow said Borova and Torske were now under Moscow’s control.",
+        {("Borova", "russia", "captured"), ("Torske", "russia", "captured")},
+        set(),
+    ),
+    (
+        "curly-possessive-control",
+        "Kyiv said Kupiansk remained under Kyiv’s control on Thursday.",
+        {("Kupyansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "areas-under-attack",
+        "Kyiv's evening report said Stavky and Torske were in areas under Russian attack.",
+        {("Stavky", "ukraine", "fighting"), ("Torske", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "areas-under-attack",
+        "The governor said Vovchansk remained under constant enemy assault.",
+        {("Vovchansk", None, "fighting")},
+        set(),
+    ),
+    (
+        "unnamed-village-near",
+        "DeepState said Russian troops were moving into a village just east of Pokrovsk.",
+        set(),
+        {("Pokrovsk", "third-party", "advancing")},
+    ),
+    (
+        "unnamed-village-near",
+        "Moscow claimed two villages some 10 km south of Kurakhove on Friday.",
+        set(),
+        {("Kurakhove", "russia", "captured")},
+    ),
+    (
+        "denial-and-said",
+        "Russia said Friday its forces had taken the town of Soledar. Ukraine denied the claim "
+        "and said heavy fighting was on in the badly damaged town.",
+        {("Soledar", "ukraine", "denied"), ("Soledar", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "denial-and-said",
+        "Moscow said it took Toretsk. Kyiv rejected the report and said clashes continued in "
+        "the town.",
+        {("Toretsk", "ukraine", "denied"), ("Toretsk", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "quote-continues",
+        "Russia's defence ministry said on Friday that its units had advanced. \"Our troops "
+        'liberated Torske. During the battle, assault groups advanced towards Lyman."',
+        {("Torske", "russia", "captured"), ("Lyman", "russia", "advancing")},
+        set(),
+    ),
+    (
+        "quote-continues",
+        "Ukraine's General Staff gave its update on Friday. \"The enemy attacked near Siversk "
+        '12 times. Our units held their positions near Kupiansk," it said.',
+        {("Siversk", "ukraine", "fighting"), ("Kupyansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "compass-area-region",
+        "Russia's defence ministry said its units were advancing in the south Donetsk area.",
+        {("Donetsk Oblast", "russia", "advancing")},
+        {("Donetsk", "russia", "advancing")},
+    ),
+    (
+        "compass-area-region",
+        "Kyiv said Russian troops had pushed into the northern Kharkiv area.",
+        {("Kharkiv Oblast", "ukraine", "advancing")},
+        set(),
+    ),
+    (
+        "taken-from-capital",
+        "Russia also holds Crimea, which it seized from Kyiv in 2014, analysts noted.",
+        set(),
+        {("Kyiv", "third-party", "captured")},
+    ),
+    (
+        "taken-from-capital",
+        "Moscow says it won the region from Kyiv by a vote that no one recognises.",
+        set(),
+        {("Kyiv", "russia", "captured")},
+    ),
+    (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
         {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},
@@ -445,3 +533,35 @@ def test_time_adverb_between_claimant_and_verb():
     ):
         a = attribute(s)
         assert a.claimant and a.claimant.endswith(("Hanna Maliar", "Ivan Petrenko")), a
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (
+            "Key updates:\n\n• Zelensky visits troops\n• Russian strike on Sumy kills 3\n"
+            "• Ukraine says it downed 40 drones overnight",
+            "Russian strike on Sumy kills 3",
+        ),
+        (
+            "Morning briefing:\n\n• Talks resume in Istanbul\n"
+            "• Drones hit an oil depot in Belgorod, governor says",
+            "Drones hit an oil depot in Belgorod, governor says",
+        ),
+    ],
+)
+def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.quote for c in claims] == [line]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the ruins of Bakhmut [Jane Roe/AFP]",
+        "Soldiers fire a howitzer near Toretsk (Getty Images)",
+    ],
+)
+def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):
+    body = f"{caption}\n\nOfficials met in Geneva on Friday."
+    assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []

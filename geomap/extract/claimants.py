@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.extract.rules import default_sides
+
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|claim|denied|denies|deny|reported|reports|announced|announces|"
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
@@ -33,28 +35,11 @@ SPEECH_VERBS = (
 _VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _ACCORDING_RE = re.compile(r"(?:^|,\s*|\(\s*|\s)(?:according\s+to|citing|cited\s+by|per)\s+", re.I)
 
-_RUSSIA_RE = re.compile(
-    r"\b(?:Russia|Russian|Russians|Russia's|Moscow|Moscow's|Kremlin|Kremlin's|Putin|Peskov|"
-    r"Shoigu|Belousov|Gerasimov|Zakharova|Lavrov|Konashenkov|pro-Russian|pro-Moscow|Russian-installed|"
-    r"Moscow-installed|Kremlin-backed|Wagner|Rybar|TASS|RIA|Interfax|Zvezda|Akhmat|Chechen|"
-    r"separatists?|DPR|LPR)\b",
-    re.I,
-)
-_UKRAINE_RE = re.compile(
-    r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine's|Kyiv|Kyiv's|Kiev|Kiev's|Zelensky|Zelenskyy|"
-    r"Zelenskiy|Syrskyi|Sybiha|Budanov|Umerov|Ukrinform|Khortytsia|Tavria|"
-    r"Ukrenergo|Ukrzaliznytsia)\b",
-    re.I,
-)
-_THIRD_RE = re.compile(
-    r"\b(?:Institute\s+for\s+the\s+Study\s+of\s+War|ISW|analysts?|experts?|observers?|"
-    r"think[- ]tank|United\s+Nations|UN|U\.N(?=\.)|OSCE|IAEA|NATO|Pentagon|White\s+House|"
-    r"State\s+Department|Britain|British|UK|U\.S(?=\.)|US|American|Washington|European|EU|"
-    r"Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|monitors?|journalists?|reporters?|"
-    r"correspondents?|AFP|Reuters|AP|Associated\s+Press|BBC|CNN|The\s+Moscow\s+Times|"
-    r"Oryx|DeepState|satellite\s+(?:images?|imagery)|[Gg]eolocated|[Gg]eolocation|France|French|Germany|German|Poland|"
-    r"Polish)\b"
-)
+# the side vocabularies live in rules/sides.toml (one entry per vocabulary, with examples)
+_SIDES = default_sides()
+_RUSSIA_RE = _SIDES["side.russia"].regex
+_UKRAINE_RE = _SIDES["side.ukraine"].regex
+_THIRD_RE = _SIDES["side.third-party"].regex
 # Officials who speak for whoever governs the place: side = the place's country.
 _LOCAL_RE = re.compile(
     r"\b(?:prosecutors?|prosecutor's\s+office|governor|mayor|regional\s+(?:administration|"
@@ -134,6 +119,10 @@ _ADDING_RE = re.compile(
     r"with|while|and)(?:\s+that)?\s+",
     re.I,
 )
+# "Ukraine denied the claim and said fighting was going on": the denier's own account
+_AND_SAID_RE = re.compile(
+    r"\s+and\s+(?:said|says|added|insisted|stressed|reported)(?:\s+that)?\s+", re.I
+)
 _TITLE_RE = re.compile(
     r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
     r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
@@ -187,9 +176,7 @@ class Attribution:
 
 # Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
-_MONITOR_RE = re.compile(
-    r"\b(?:DeepState|Deep\s+State|Oryx|ISW|Institute\s+for\s+the\s+Study\s+of\s+War)\b"
-)
+_MONITOR_RE = _SIDES["side.monitors"].regex
 
 
 def side_of(claimant: str | None) -> str | None:
@@ -439,7 +426,11 @@ def attribute(sentence: str) -> Attribution:
                     denial,
                     extra,
                 )
-            am = _ADDING_RE.search(sentence, vm.end()) if denial else None
+            am = (
+                (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
+                if denial
+                else None
+            )
             if am:  # "Kyiv denied that, saying the village was still contested"
                 return Attribution(
                     claimant,

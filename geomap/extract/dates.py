@@ -175,7 +175,39 @@ def _back_months(pub: date, n: int) -> date:
     return date(idx // 12, idx % 12 + 1, 1)
 
 
+def _season(g: dict[str, str | None], pub: date) -> tuple[date, str]:
+    """ "last winter", "in early spring 2024": the first month of the season (part)."""
+    part = (g.get("part") or "").lower()
+    m = _SEASON_START[g["s"].lower()] + (2 if part == "late" else 1 if part == "mid" else 0)
+    m = (m - 1) % 12 + 1
+    if g.get("y"):
+        y = int(g["y"]) + (1 if m < _SEASON_START[g["s"].lower()] else 0)
+        return date(y, m, 1), "month"
+    start = _SEASON_START[g["s"].lower()]
+    back = (pub.month - start) % 12  # months since the season last began
+    rel = (g.get("rel") or "").lower()
+    if rel == "last" and back < 3:
+        back += 12  # "last winter", said in winter: the one before
+    elif rel == "this" and back > 8:
+        back -= 12  # "this winter", said in November: the coming one (a future date)
+    d = _back_months(pub, back)
+    if m != start:
+        d = _back_months(d, -((m - start) % 12))
+    return d, "month"
+
+
 def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
+    """The date (and precision) a matched expression of `kind` names, seen from `pub`."""
+    if kind in _RELATIVE_KINDS:
+        return _resolve_relative(kind, g, pub)
+    return _resolve_calendar(kind, g, pub)
+
+
+_RELATIVE_KINDS = frozenset({"weekday", "rel_day", "season", "this_week", "rel_period", "ago"})
+
+
+def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
+    """Dates written with a month or a year ("12 January 2023", "last July", "2022")."""
     if kind == "iso":
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day") if d else None
@@ -205,6 +237,14 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
         m = _month_of(g["mon"])
         y = pub.year if m <= pub.month else pub.year - 1
         return date(y, m, 1), "month"
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), "year"
+    return None
+
+
+def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
+    """Dates relative to publication ("Thursday", "yesterday", "last winter", "two weeks
+    ago"): a weekday is the latest such day on or before the publication day."""
     if kind == "weekday":
         wd = _WEEKDAYS.index(g["wd"].lower())
         back = (pub.weekday() - wd) % 7
@@ -222,23 +262,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
             return pub - timedelta(days=1), "day"
         return pub, "day"
     if kind == "season":
-        part = (g.get("part") or "").lower()
-        m = _SEASON_START[g["s"].lower()] + (2 if part == "late" else 1 if part == "mid" else 0)
-        m = (m - 1) % 12 + 1
-        if g.get("y"):
-            y = int(g["y"]) + (1 if m < _SEASON_START[g["s"].lower()] else 0)
-            return date(y, m, 1), "month"
-        start = _SEASON_START[g["s"].lower()]
-        back = (pub.month - start) % 12  # months since the season last began
-        rel = (g.get("rel") or "").lower()
-        if rel == "last" and back < 3:
-            back += 12  # "last winter", said in winter: the one before
-        elif rel == "this" and back > 8:
-            back -= 12  # "this winter", said in November: the coming one (a future date)
-        d = _back_months(pub, back)
-        if m != start:
-            d = _back_months(d, -((m - start) % 12))
-        return d, "month"
+        return _season(g, pub)
     if kind == "this_week":
         w = g["w"].lower()
         if "weekend" in w:  # the latest Saturday before publication (that weekend if now)
@@ -266,8 +290,6 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
         if u == "month":
             return _back_months(pub, n), "month"
         return date(pub.year - n, 1, 1), "year"
-    if kind == "year":
-        return date(int(g["y"]), 1, 1), "year"
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer import normalize
+from geomap.extract.rules import default_stop_names
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
@@ -58,6 +59,11 @@ _REGION_LIST_BEFORE_RE = re.compile(
     r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+){0,6}"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,?\s+(?:and|or)|,)\s+$"
 )
+_COMPASS_BEFORE_RE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
+    re.I,
+)
+_COMPASS_AREA_AFTER_RE = re.compile(r"\s+area\b")
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
     r"northern|border|frontline|neighbou?ring|Russian-occupied)\s+){1,3}$",
@@ -71,6 +77,11 @@ _SETTLEMENT_HINT_RE = re.compile(
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
     r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$",
+    re.I,
+)
+_TAKEN_FROM_RE = re.compile(
+    r"\b(?:seized|took|taken|captured|annexed|won|wrested|grabbed|stolen|stole)\b[^.;]{0,60}"
+    r"\bfrom\s+$",
     re.I,
 )
 _NATIONAL_CAPITALS = {
@@ -111,54 +122,8 @@ _PLACE_SUFFIX = {
     "district",
 }
 # Capitalised words that are never places in this domain, even when some hamlet carries the
-# name (calendar words, titles, institutions, sentence openers).
-STOP = frozenset(
-    w.lower()
-    for w in """
-The A An And But Or If In On At Of For From To By With As It Its It's This That These Those
-There Their They He She We I You His Her Our Your Who What When Where Why How While After
-Before Since During Until Once Then Than So Yet Still Also Even Just Only Now Here Today
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-Dec President Minister Ministry Defense Defence Foreign General Staff Army Navy Air Force
-Forces Military Brigade Battalion Regiment Corps Command Commander Colonel Major Captain
-Sergeant Lieutenant Mr Mrs Ms Dr Sir Governor Mayor Prime Premier Secretary Spokesman
-Spokeswoman Chief Head Deputy Council Security Service Intelligence Institute Study War
-Times Post News Press Agency Media Telegram X Facebook Twitter YouTube Related Original Url
-Smoke Drone Drones Fighting Shortly Excuse Soviet Nazi Western Eastern Northern Southern
-Central East West North South Northeast Southeast Northwest Southwest Republic People's
-Federation Union European Nations United State States Kingdom Kremlin Cabinet Parliament
-Rada Duma Orthodox Christmas Easter Victory Independence Day Red Cross Amnesty Human Rights
-Watch Reuters AFP AP BBC CNN TASS RIA Interfax Ukrinform Oryx DeepState Rybar ISW NATO UN EU
-Photo Image Video Source Sources Read More Update Live Breaking Exclusive Analysis Opinion
-God Lord Mother Father Saint Holy Victory Freedom Justice Liberty Hope Glory Peace Unity
-Hero Heroes Storm Shadow Patriot Himars Javelin Leopard Abrams Bradley Iskander Kinzhal
-Kalibr Shahed Geran Oniks Tochka Grad Smerch Uragan Tornado Buk Pantera Lancet Orlan
-Zircon Sarmat Oreshnik Wagner Akhmat Azov Kraken Aidar Donbas-Arena Su Mig Ka Mi Tu Il
-Vladimir Alexander Aleksandr Oleksandr Sergei Serhiy Dmitry Dmytro Andriy Andrei Mikhail
-Mykhailo Yevgeny Yevhen Ivan Pavlo Pavel Igor Ihor Oleg Oleh Viktor Yuri Yuriy Maria Olena
-Elena Anna Volodymyr Petro Peter Nikolai Mykola Vitaliy Vitali Denis Denys Roman Maxim
-Maksym Kyrylo Kirill Vadym Vadim Ruslan Anatolii Anatoly Daria Donald Joe Emmanuel Olaf
-Keir Boris Rishi Recep Xi Kim Antonio Mark Marco Keith Steve Elon
-Putin Trump Zelensky Zelenskyy Zelenskiy Biden Peskov Shoigu Belousov Gerasimov Lavrov
-Zakharova Syrskyi Syrsky Budanov Umerov Sybiha Shmyhal Kuleba Klitschko Prigozhin Kadyrov
-Medvedev Gladkov Khinshtein Smirnov Lukashenko Macron Scholz Starmer Erdogan Rutte Kellogg
-Witkoff Rubio Vance Orban Musk Kots Pushilin Saldo Balitsky Pasechnik Fedorov Syniehubov
-Filashkin Prokudin Lysak Tereshchenko Zhuravko Terekhov Fedorov Gladkov Syniehubov
-Most Many Some All Several Both Each Every Further Across Overnight Separately Meanwhile Last
-Next Earlier Later Local Regional National Officials Authorities Residents People Troops
-Soldiers Units Analysts Experts Bloggers Footage Images Satellite Video Photos Reports Report
-Data Figures Police Rescuers Medics Doctors Children Women Men Civilians Most Much More
-Less Few Other Another Such Despite Although Though However Therefore Instead Indeed Still
-Again Already Almost Around About Above Below Between Among Along Against Within Without
-Through Under Over Into Onto Upon Toward Towards Near Beyond Behind Inside Outside Home
-House Street Road Bridge River Lake Sea Hill Park Market School Church Hospital Station
-Plant Factory Power Energy Oil Gas Grain Port City Town Village Region Oblast Province
-Front Frontline Line Border Zone Sector Direction Axis Group Operation Offensive Attack
-Strike Strikes Missile Missiles Shelling Bomb Bombs Tank Tanks Artillery Defence Defense
-Victory Glory Liberty Union Alliance Coalition Summit Talks Deal Plan Peace Ceasefire Truce
-""".split()
-)
+# name (calendar words, titles, institutions, sentence openers): rules/stop_names.toml.
+STOP = frozenset(w for g in default_stop_names() for w in g.words)
 _COUNTRIES = frozenset(
     normalize(w)
     for w in """
@@ -302,6 +267,56 @@ def _title_ends(before: str) -> bool:
     return tail.removesuffix(".").endswith(_TITLE_WORDS)
 
 
+@dataclass
+class _Hint:
+    """What the words around a name say it is: a region ("the X region", "regions of A and
+    B", "the south X area") or a settlement ("the village of X"), and the phrase's span."""
+
+    hint: str | None
+    noun: str | None
+    start: int
+    end: int
+    query: str
+    region_after: bool
+
+
+def _hint(
+    text: str, name: str, s0: int, m_end: int, name_end: int, before: str, after: str
+) -> _Hint:
+    hint = noun = None
+    m_start, query = s0, name
+    ra = _REGION_AFTER_RE.match(after)
+    of_before = _ends_with_of(before)
+    rb = of_before and _REGION_BEFORE_RE.search(before)
+    if ra:
+        hint = "region"
+        m_end = m_end + ra.end()
+        suffix = ra.group(0).strip()
+        query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
+        if suffix.lower().startswith(("and ", ",")):
+            # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
+            # each name alone is one region
+            m_end = name_end
+        rp = _REGION_PREFIX_RE.search(before)
+        if rp:
+            m_start = s0 - (len(before) - rp.start())
+    elif rb or (
+        before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
+    ):
+        hint = "region"
+        if rb:
+            m_start = s0 - (len(before) - rb.start())
+        query = f"{name} region"
+    elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
+        # "the south Donetsk area", "northern Kharkiv area": part of the region
+        hint = "region"
+        query = f"{name} region"
+    elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
+        hint = "settlement"
+        noun = sh.group("noun")
+    return _Hint(hint, noun, m_start, m_end, query, bool(ra))
+
+
 def find_names(
     text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -388,45 +403,29 @@ def find_names(
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
-        hint = None
-        noun = None
-        m_start, query, as_written = s0, name, name
         if _FEATURE_AFTER_RE.match(after) or (
             _named_ends(before) and _NAMED_BEFORE_RE.search(before)
         ):
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
-        ra = _REGION_AFTER_RE.match(after)
-        of_before = _ends_with_of(before)
-        rb = of_before and _REGION_BEFORE_RE.search(before)
-        if ra:
-            hint = "region"
-            m_end = m_end + ra.end()
-            suffix = ra.group(0).strip()
-            query = f"{name} {suffix}" if "republic" in suffix.lower() else f"{name} region"
-            if suffix.lower().startswith(("and ", ",")):
-                # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
-                # each name alone is one region
-                m_end = toks[last_tok][1]
-            rp = _REGION_PREFIX_RE.search(before)
-            if rp:
-                m_start = s0 - (len(before) - rp.start())
-        elif rb or (
-            before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
-        ):
-            hint = "region"
-            if rb:
-                m_start = s0 - (len(before) - rb.start())
-            query = f"{name} region"
-        elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
-            hint = "settlement"
-            noun = sh.group("noun")
+        h = _hint(text, name, s0, m_end, toks[last_tok][1], before, after)
+        hint, noun, m_start, m_end, query, ra = (
+            h.hint,
+            h.noun,
+            h.start,
+            h.end,
+            h.query,
+            h.region_after,
+        )
         as_written = text[m_start:m_end]
         as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
         actor = False
         if key in _NATIONAL_CAPITALS and hint is None:
-            actor = possessive or not _LOCATIVE_RE.search(before)
+            # "seized from Kyiv in 2014": the government that lost it, not the city
+            actor = (
+                possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
+            )
         mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive, noun)
         mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
         if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):

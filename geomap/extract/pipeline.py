@@ -9,17 +9,48 @@ the quote and its offsets into the text the extractor read.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from geomap.errors import GeomapError
 from geomap.extract import claimants as cl
 from geomap.extract import reporting, verbs
+from geomap.extract.cues import (  # noqa: F401 - re-exported for callers and tests
+    _ANAPHORIC_ATTACK_RE,
+    _APPOSITIVE_LOCATOR_RE,
+    _AREA_NEIGHBOURS,
+    _ATTRIBUTIVE_AFTER_RE,
+    _BUT_REPELLED_RE,
+    _CLAUSE_BREAK_RE,
+    _COMMA_RE,
+    _COORD_GAP_RE,
+    _DASH_GAP_RE,
+    _DENIAL_IN_CONTENT_RE,
+    _IT_OBJECT_RE,
+    _MAX_MENTION,
+    _NEGATION_RE,
+    _NOT_RE,
+    _OF_END_RE,
+    _RELATIVE_END_RE,
+    _RELATIVE_GAP_RE,
+    _TIGHT_GAP_RE,
+    _TYPE_PRIORITY,
+    _UNKNOWN_OBJECT_AFTER_RE,
+    _UNKNOWN_OBJECT_RE,
+    _assessed,
+    _attach,
+    _claimable,
+    _coordinated,
+    _coordinated_before,
+    _cue_types,
+    _denied_in_content,
+    _Marks,
+    _SpanMarks,
+    _unknown_object_after,
+)
 from geomap.extract.dates import DateHit, find_dates
+from geomap.extract.dating import _date_for, _pick_date  # noqa: F401
 from geomap.extract.mentions import (
     THEATRE_COUNTRIES,
     Mention,
@@ -28,11 +59,31 @@ from geomap.extract.mentions import (
     lowercase_vocabulary,
 )
 from geomap.extract.reader import Article, detect_format, read_html, read_text
+from geomap.extract.resolution import (  # noqa: F401 - re-exported (bench, tests)
+    _ANCHOR_SPAN,
+    _CONTEXT_POINTS,
+    _CONTEXT_PREFIX_RE,
+    _CONTEXT_RE,
+    _LOCATOR_GAP_RE,
+    _MUNICIPALITY_AFTER_RE,
+    _NAMED_BONUS,
+    _NIGHT_RE,
+    _NOUN_POP,
+    _RESOLVE_CACHES,
+    _THEATRE_PRIOR,
+    PlaceHit,
+    _another_name,
+    _in_named_region,
+    _Memory,
+    _nearest,
+    _resolve_mentions,
+    _Resolver,
+    context_digest,
+)
 from geomap.extract.sentences import sentences
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
-from geomap.places import ambiguous_candidates, haversine_km, place_ref
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
@@ -85,18 +136,6 @@ _GOAL_RE = re.compile(
     r"(?:\w+\s+)?to\b"
 )
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
-_TYPE_PRIORITY = {
-    "captured": 0,
-    "withdrawn": 1,
-    "denied": 2,
-    "holding": 3,
-    "advancing": 4,
-    "fighting": 5,
-    "strike": 6,
-    "assessment": 7,
-    "other": 8,
-}
-_NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
 _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
@@ -115,9 +154,6 @@ _COMBATANT_RE = re.compile(
     r"troops|marines|paratroopers|border\s+guards?)\b",
     re.I,
 )
-_ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
-_NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
-_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
@@ -133,15 +169,6 @@ _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
 
 @dataclass
-class PlaceHit:
-    """A place mention and what it resolved to (None: unknown or outside the theatre of war);
-    every mention, claim or not, for place-finding measurements."""
-
-    mention: Mention
-    place: PlaceRef | None
-
-
-@dataclass
 class Extraction:
     """The result of extracting one article: the source, its claims, and the text they quote."""
 
@@ -149,167 +176,6 @@ class Extraction:
     claims: list[ClaimRecord]
     text: str = ""
     places: list[PlaceHit] = field(default_factory=list)
-
-
-# Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
-# again and again; a new or reset gazetteer gets a fresh cache.
-_RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-_THEATRE_PRIOR = frozenset({"UA", "RU"})
-_CONTEXT_POINTS = 48
-
-
-class _Resolver:
-    """Gazetteer lookups for one document, cached, with the document as context."""
-
-    def __init__(self, gaz: Any, doc_text: str):
-        self.gaz = gaz
-        try:
-            self.context = gaz.context(context_digest(doc_text))
-            # The theatre of war is always in context: "Russian forces took Pokrovsk" names
-            # an actor, not where Pokrovsk lies. With both countries present, the country
-            # bonus no longer pulls a name to Russia's Pokrovsk in Yakutia; it only ranks
-            # the theatre's places above namesakes abroad, and the text's regions and
-            # places decide between Ukraine's and Russia's.
-            self.context.countries |= _THEATRE_PRIOR
-            # scoring a candidate measures its distance to every context point: a document
-            # naming thousands of places (a crafted list) would make each lookup slow; real
-            # articles name far fewer than this many big places
-            pts = getattr(self.context, "points", None)
-            if isinstance(pts, list) and len(pts) > _CONTEXT_POINTS:
-                del pts[_CONTEXT_POINTS:]
-                ids = getattr(self.context, "place_ids", None)
-                if isinstance(ids, list):
-                    del ids[_CONTEXT_POINTS:]
-        except Exception:  # a context is an optimisation; resolution still works without
-            self.context = None
-        ctx = self.context
-        self.ctx_key = (
-            frozenset(getattr(ctx, "countries", ()) or ()),
-            frozenset(getattr(ctx, "admin1s", ()) or ()),
-            tuple(getattr(ctx, "points", ()) or ()),
-        )
-        try:
-            self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
-        except TypeError:  # not weak-referenceable: cache for this document only
-            self.cache = {}
-
-    def resolve(self, query: str, hint: str | None) -> tuple[PlaceRef | None, list[PlaceRef]]:
-        """Best place for a name, plus the near-equal alternatives when the name is ambiguous
-        (dozens of villages are called Andriivka); the caller settles those by proximity to
-        the other places in the sentence."""
-        k = (query, hint, self.ctx_key)
-        if k in self.cache:
-            return self.cache[k]
-        if len(self.cache) > 50_000:
-            self.cache.clear()
-        ref, ties = None, []
-        try:
-            cands = self.gaz.candidates(query, context=self.context, limit=8)
-        except Exception:  # noqa: BLE001 - a lookup failure is an unknown name, not a crash
-            cands = []
-        if cands:
-            pick = cands[0]
-            own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
-            if (
-                own is not None
-                and getattr(pick, "match", "") == "alternate"
-                and any(r.startswith("named in context") for r in pick.reasons)
-                and own.score + _NAMED_BONUS > pick.score
-                and own.place.country == pick.place.country
-                and _another_name(query, pick.place.name)
-            ):
-                # "Hrodivka" in a text naming Hrodivka: the village of that name, not a town
-                # that once bore it and is "named in the context" only by this very word
-                pick = own
-            named = set(getattr(self.context, "place_ids", None) or ())
-            if named and pick is cands[0]:
-                # the document names this very (big, unambiguous) place elsewhere; not when
-                # the top reading lies in a region the document names and that one does not
-                # ("Kamianske in the Zaporizhzhia region", not the city on the Dnipro)
-                alt = next((c for c in cands if c.place.id in named), pick)
-                if not (_in_named_region(pick) and not _in_named_region(alt)):
-                    pick = alt
-            if hint in ("settlement", "region") and pick.place.precision != hint:
-                for c in cands:
-                    if getattr(c.place, "precision", None) == hint:
-                        pick = c
-                        break
-            try:
-                ref = place_ref(pick.place)
-                if pick is cands[0] and pick.place.id not in named:
-                    ties = [place_ref(c.place) for c in ambiguous_candidates(cands)]
-            except GeomapError:
-                ref = None
-        self.cache[k] = (ref, ties)
-        return ref, ties
-
-
-_NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
-
-
-def _in_named_region(c: Any) -> bool:
-    return any(r.startswith("region ") and "in context" in r for r in c.reasons)
-
-
-def _another_name(query: str, name: str) -> bool:
-    """ "Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
-    from difflib import SequenceMatcher
-
-    def key(x: str) -> str:
-        return re.sub(r"[^a-z]", "", x.lower())
-
-    return SequenceMatcher(None, key(query), key(name)).ratio() < 0.75
-
-
-def _nearest(
-    ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
-) -> PlaceRef | None:
-    """Of places sharing a name, the one close to places named alongside it."""
-    best: tuple[float, PlaceRef] | None = None
-    for t in ties:
-        for a in anchors:
-            if a.precision == "region" and t.admin1 and t.admin1 == a.id:
-                # "officials in Zaporizhzhia Oblast ... Vasylivka": the one in the region the
-                # same sentence names beats one near places named in earlier sentences
-                if best is None or best[0] > 0.0:
-                    best = (0.0, t)
-                continue
-            if a.id == t.id or a.precision != "settlement":
-                continue
-            d = haversine_km(t.lat, t.lon, a.lat, a.lon)
-            if d <= max_km and (best is None or d < best[0]):
-                best = (d, t)
-    return best[1] if best else None
-
-
-_CONTEXT_RE = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
-    r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?"
-)
-_CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
-
-
-def context_digest(text: str) -> str:
-    """The capitalised phrases of a text (with their region words), one per line: all the
-    gazetteer's document context needs, at a fraction of the cost of scanning every word."""
-    out = []
-    prev_end = 0
-    for m in _CONTEXT_RE.finditer(text):
-        start = m.start()
-        # "the region of Sumy": keep the region words before the name (never words already
-        # inside the previous phrase, as in "Donetsk region of Ukraine")
-        j = start
-        while j > prev_end and text[j - 1].isspace():
-            j -= 1
-        if j < start and text[j - 2 : j] == "of":
-            p = _CONTEXT_PREFIX_RE.search(text, prev_end, start)
-            if p is not None:
-                start = p.start()
-        out.append(text[start : m.end()])
-        prev_end = m.end()
-    return "\n".join(out)
 
 
 def _default_gazetteer():
@@ -356,6 +222,642 @@ def source_of(art: Article) -> SourceRecord:
     )
 
 
+@dataclass
+class _DocState:
+    """What the sentences so far leave to the next one: the voice in effect."""
+
+    prev_claimant: tuple[str | None, str | None] = (None, None)
+    carried_day: date | None = None  # the day of a sentence that introduced the next source
+    prev_quoted: bool = False  # the sentence before was an attributed direct quote
+    in_quote: bool = False  # a quotation opened in an earlier sentence is still open
+    prev_attributed: bool = False  # the sentence before had a claimant
+    last_state: str | None = None  # the state the article last quoted
+    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+
+
+@dataclass
+class _Voice:
+    """The attribution pass's result for one sentence: who speaks, for which side, and where
+    the claimed content lies."""
+
+    s0: int
+    sent: str
+    att: cl.Attribution
+    claimant: str | None
+    side: str | None
+    spans: list[tuple[int, int]]
+    spoken: bool
+    verdict: bool
+    carried: bool
+    retracted: bool
+    narration: bool
+    attr_rule: str
+
+
+def _attribution_pass(
+    text: str,
+    s0: int,
+    s1: int,
+    doc: _DocState,
+    resolver: _Resolver,
+    outlet_names: set[str],
+    doc_source: tuple[str, int, int] | None,
+    dates_at: Any,
+) -> _Voice | None:
+    """Attribution: the sentence's claimant and side (a speaker label, a translated source's
+    voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
+    the carried voice in `doc`. None: the sentence is the note naming the source."""
+    if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
+        # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
+        # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
+        doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
+        s0 += lab[0]
+    sent = text[s0:s1]
+    quote_voice = False
+    att = cl.attribute(sent)
+    spoken = False
+    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
+        n = len(sent)
+        att = cl.Attribution(
+            doc.speaker.claimant, cl.side_of(doc.speaker.claimant), (0, n), (n, n), "said"
+        )
+        spoken = True
+    if doc_source is not None:
+        if doc_source[1] <= s0 and s1 <= doc_source[2]:
+            return None  # the note naming the source is no claim itself
+        if att.claimant is None and doc.speaker is None:
+            # a text that is one source's statement in translation: its sentences are
+            # that source's words, not the outlet's
+            n = len(sent)
+            att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+    spans = [(s0 + att.content[0], s0 + att.content[1])]
+    if att.extra:
+        spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+    if (
+        att.claimant is None
+        and doc.prev_quoted
+        and doc.prev_claimant[0]
+        and _WHOLE_QUOTE_RE.fullmatch(sent)
+    ):
+        # '"They come every night," he said. "We hold the line."': a quote standing alone
+        # right after an attributed quote goes on in the same voice
+        n = len(sent)
+        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+    elif (
+        att.claimant is None
+        and doc.prev_claimant[0]
+        and (doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)))
+    ):
+        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+        # opening right after an attributed sentence, and every sentence inside it, is
+        # the doc.speaker's statement
+        n = len(sent)
+        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+        quote_voice = True
+    doc.in_quote = _quote_open_after(sent, doc.in_quote)
+    doc.prev_attributed = att.claimant is not None
+    doc.prev_quoted = bool(
+        att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
+    )
+    verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
+    if verdict:
+        # "The claim is false.": the outlet's own verdict denies the claim just reported
+        att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
+    claimant, side = att.claimant, att.side
+    attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
+        side = inst  # "the defence ministry announced", after "Russia said ..."
+        attr_rule = "attr.institution-side"
+    carried = bool(
+        claimant
+        and cl.is_pronoun(claimant)
+        and doc.prev_claimant[0]
+        and _same_source(claimant, doc.prev_claimant[0])
+    )
+    if carried:
+        claimant, side = doc.prev_claimant
+        attr_rule = "attr.pronoun-carried"
+    if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
+        # "Russia's defence ministry gave its own account. Its troops, it said, ...":
+        # the source introduced by one sentence speaks in the next
+        tc = next(g for g in tm.groups() if g).strip()
+        if cl.side_of(tc):
+            doc.prev_claimant = (tc, cl.side_of(tc))
+            doc.prev_attributed = True  # its words may follow as a quotation
+            days = [d for d in dates_at(s0, sent) if d.precision == "day"]
+            doc.carried_day = days[-1].value if days else None
+    if (
+        claimant
+        and _OWN_PAST_REPORT_RE.match(claimant)
+        and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
+    ):
+        # "Correction: on Tuesday we reported that X had been recaptured. That was
+        # wrong": a retracted report is no claim (its places still feed references)
+        retracted = True
+    else:
+        retracted = False
+    narration = claimant is None
+    if side in ("russia", "ukraine"):
+        doc.last_state = side
+    if claimant:
+        doc.prev_claimant = (claimant, side)
+        if not carried:
+            # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+            # of the attribution carries to the pronoun's sentence
+            a0, a1 = att.attribution or (0, 0)
+            days = [
+                d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20
+            ]
+            doc.carried_day = days[-1].value if days else None
+    return _Voice(
+        s0, sent, att, claimant, side, spans, spoken, verdict, carried, retracted, narration,
+        attr_rule,
+    )  # fmt: skip
+
+
+@dataclass
+class _Doc:
+    """The per-article tools the passes share."""
+
+    text: str
+    gaz: Any
+    vocab: frozenset[str]
+    resolver: _Resolver
+    memory: _Memory
+    hits: list[PlaceHit]
+    dateline: PlaceRef | None
+
+
+@dataclass
+class _Places:
+    """The places pass's result: the claimable places of the sentence, in text order, and the
+    content spans (an introductory locative may add one)."""
+
+    claimable: list[tuple[Mention, PlaceRef]]
+    spans: list[tuple[int, int]]
+    intro_end: int  # end of an introductory "In X," before the claimant, else -1
+    quoted_we: bool  # a first-person quote placed by the dateline or the sentence before
+
+
+def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
+    """Mentions and resolution: the sentence's places, which of them the content claims
+    about (answered claims, an official's own town, a quote's dateline), or None."""
+    text, gaz, vocab, resolver, memory = d.text, d.gaz, d.vocab, d.resolver, d.memory
+    hits, dateline = d.hits, d.dateline
+    att, claimant, spans, sent = v.att, v.claimant, list(v.spans), v.sent
+    spoken, retracted = v.spoken, v.retracted
+    items = sorted(
+        find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1) + _its_parts(text, s0, s1),
+        key=lambda m: m.start,
+    )
+    resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
+    if retracted:
+        memory.last_claims = []
+        return None
+    if att.attribution and cl.is_local_official(claimant):
+        # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+        # the city is the official's own
+        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+        own = [
+            r
+            for m, r in resolved
+            if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+        ]
+        if own:
+            resolved = [
+                (m, own[-1])
+                if m.kind == "ref-settlement"
+                and m.noun in ("city", "town")
+                and not a0 <= m.start < a1
+                else (m, r)
+                for m, r in resolved
+            ]
+    claimable = _claimable(text, resolved, spans)
+    if (
+        not claimable
+        and att.attribution
+        and att.attribution[0] > 0
+        and att.content[0] >= att.attribution[1]
+        and _LOCATIVE_INTRO_RE.match(sent)
+    ):
+        # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
+        # the introductory place is where the content happened
+        spans = [(s0, s0 + att.attribution[0]), *spans]
+        claimable = _claimable(text, resolved, spans)
+        intro_end = s0 + att.attribution[0]
+    else:
+        intro_end = -1
+    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+    if main_empty and att.denial and memory.last_claims:
+        # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
+        # claim being answered
+        rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+            text, spans[0][0], spans[0][1]
+        )
+        if rm:
+            claimable = [
+                (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+                for ref in memory.last_claims
+            ] + claimable
+    if not claimable and att.attribution and cl.is_local_official(claimant):
+        # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+        # town's mayor said a bomb had destroyed a school": the officials' own place
+        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
+        own = [
+            (m, r)
+            for m, r in resolved
+            if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+        ]
+        if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
+            claimable = [own[-1]]
+    quoted_we = False
+    if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+        quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
+        just_named = (
+            memory.in_sentence[0]
+            if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+            else None
+        )
+        # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
+        # positions here": the place the sentence before is set in
+        home = (
+            just_named
+            or (
+                memory.last_claimed[0]
+                if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+                else None
+            )
+            or dateline
+        )
+        if quoted_we and home is not None:
+            # '"We hold the line," a commander said': the place of a claim in the last
+            # two sentences, else the wire dateline's (where the reporter is)
+            c_at = spans[0][0]
+            claimable = [
+                (
+                    Mention(
+                        c_at,
+                        c_at,
+                        home.name,
+                        home.name,
+                        "settlement",
+                        "ref-settlement",
+                        noun="dateline",
+                    ),
+                    home,
+                )
+            ]
+    if claimable or not att.denial:
+        memory.last_claims = []
+    if not claimable:
+        return None
+    return _Places(claimable, spans, intro_end, quoted_we)
+
+
+@dataclass
+class _Typing:
+    """The typing pass's result: a claim type per claimable place (by index: priority,
+    distance, type, cue offset in the sentence), the sentence's cues, and second claims."""
+
+    types: dict[int, tuple[int, int, str, int]]
+    all_cues: list[verbs.Cue]
+    cue_jobs: list[tuple[int, str, int]]  # second claims on a place (a repelled attack)
+    intro_jobs: list[tuple[int, str, int]]  # an introductory place's aside and content
+    fallback: bool  # the single place took the sentence's type without a governing verb
+
+
+def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
+    """Cue attachment and typing: each cue types the place it governs; an introductory
+    place takes the content's type; a denial types the answered places; a lone place may
+    take a loose cue's type (never an untyped "other" unless hedged)."""
+    att, narration, side, claimant, verdict = v.att, v.narration, v.side, v.claimant, v.verdict
+    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
+    types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
+    content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+    intro_jobs: list[tuple[int, str, int]] = []
+    if intro_end >= 0 and content_cues:
+        best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
+        for idx, (m, _ref) in enumerate(claimable):
+            if m.start < intro_end and idx not in types:  # the scene of the content
+                types[idx] = (
+                    _TYPE_PRIORITY[best_cue.type],
+                    999,
+                    best_cue.type,
+                    best_cue.start - s0,
+                )
+            elif m.start < intro_end and types[idx][2] != best_cue.type:
+                # "In Izium, which troops retook in 2022, officials said a missile hit
+                # the station": the aside's claim and the content's
+                intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    if att.denial and types:
+        main0, main1 = s0 + att.content[0], s0 + att.content[1]
+        for idx, (m, _ref) in enumerate(claimable):
+            # the answered claim itself, or a place the denial names without a verb
+            # ("called the report about X a fake, saying ...")
+            if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
+                types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+    if verdict and not types:
+        types.update(
+            {
+                idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+                for idx, (m, _r) in enumerate(claimable)
+                if m.kind == "ref-claim"
+            }
+        )
+    fallback = False
+    if (
+        not types
+        and not narration
+        and len({ref.id for _m, ref in claimable}) == 1
+        and (all_cues or side is not None or att.denial)
+        and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
+        and (att.verb or "").lower() not in ("spoke", "speaking")
+        and not claimable[0][0].area  # "lost 190 troops in the X direction"
+        # "took the village of Zolotokrai near X": the verb has its own (unknown) object
+        and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
+        and (all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))
+        # a third party's cue-less remark ("the situation at the plant remained
+        # fragile") is commentary, not a claim about the place
+        and (
+            all_cues
+            or att.denial
+            or side in ("russia", "ukraine")
+            or cl.is_local_official(claimant)
+            or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
+        )
+    ):
+        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
+        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
+        fallback = True
+        # a verb that must take its place at once ("took", "reached") and did not
+        # ("reached a deal in X") says nothing about the place
+        loose = [c for c in all_cues if c.attach != "obj0"]
+        first = loose[0].type if loose else "other"
+        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
+            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
+            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
+            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
+        else:
+            fallback = False
+    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+
+
+def _dating_pass(
+    memory: _Memory, sent: str, found: list[DateHit], carried: bool, carried_day: date | None
+) -> tuple[list[DateHit], tuple | None]:
+    """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
+    earlier", "the same day", a carried source's day); and the claim day of the sentence
+    before when this one has no date of its own."""
+    dates = list(found)
+    prev_claim_day = (
+        memory.last_claim_day
+        if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
+        else None
+    )
+    if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
+        # "On Wednesday ... A day earlier, ...": the day before the day last named
+        dates = [d for d in dates if d.start != db.start()]
+        dates.append(
+            DateHit(db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0))
+        )
+    if not dates and carried and carried_day:
+        # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
+        dates = [DateHit(0, 0, carried_day, "day", "")]
+    if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
+        # "told Putin the same day": the day named in the sentence before
+        dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
+    return dates, prev_claim_day
+
+
+def _final_type(
+    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int
+) -> tuple[str, str | None]:
+    """A cue's type as the sentence finally makes it: denied by a denial (the attribution's
+    verb, or one inside the content), an assessment under an analyst's hedge; with the id of
+    the rule that changed it."""
+    in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
+    if att.denial and not (in_extra and ctype != "other"):
+        # "denied that, saying the village was still contested": the ", saying ..." tail is
+        # the denier's own positive account, typed by its own verb
+        return "denied", "type.denial-verb"
+    if _denied_in_content(marks, m):
+        return "denied", "type.denial-in-content"
+    if (
+        ctype not in ("strike", "denied")
+        and (att.verb or "").lower() not in _VOW_VERBS
+        and _assessed(marks, m)
+    ):
+        # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
+        return "assessment", "type.hedge"
+    return ctype, None
+
+
+def _default_side(
+    text: str, v: _Voice, pl: _Places, ref: PlaceRef, ctype: str
+) -> tuple[str, str | None]:
+    """The side of a claim whose claimant names none, and the id of the rule that chose it:
+    narration is a third party's; a local official or a quoted "we" speaks for the place's
+    country; officials report their own forces' moves; a combatant defends the place."""
+    claimant, spans = v.claimant, pl.spans
+    if v.narration:
+        return "third-party", None
+    if cl.is_local_official(claimant) or pl.quoted_we:
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.place-country"
+    if ctype != "strike" and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+        # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
+        # Minister X said Ukrainian troops recaptured Y": officials report their own moves
+        side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
+        return side, "side.own-forces"
+    if _COMBATANT_RE.search(claimant or ""):
+        # "a drone operator from the 24th Brigade told me Russian infantry had reached the
+        # town": a combatant with no nationality fights for the country the place is in
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.combatant-place"
+    return "third-party", None
+
+
+def _jobs(text: str, s0: int, att: cl.Attribution, pl: _Places, ty: _Typing) -> list:
+    """The (place index, type, cue offset) claims to make: one per typed place, plus an
+    introductory place's second claim, a repelled attack's defence, a denial's own account
+    ("denied any breakthrough, saying ...") and a placeless fighting tail."""
+    claimable, spans, types, all_cues = pl.claimable, pl.spans, ty.types, ty.all_cues
+    jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
+    jobs += ty.intro_jobs + ty.cue_jobs
+    if (
+        att.denial
+        and att.extra
+        and not any(m.kind == "ref-claim" for m, _r in claimable)
+        and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
+    ):
+        # "denied any breakthrough, saying attacks near X were repelled": X is both the
+        # place of the denial and of the denier's own account
+        jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
+    if att.extra and not att.denial:
+        x0 = s0 + att.extra[0]
+        main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
+        if len({claimable[i][1].id for i in main_idx}) == 1 and not any(
+            m.start >= x0 for m, _r in claimable
+        ):
+            # "X broke into Y, the military said, adding that fighting was under way in
+            # the streets": a placeless ground-fighting tail is about the claim's place
+            tail = [
+                c
+                for c in all_cues
+                if c.start >= x0 and not c.weak and c.type in ("fighting", "holding", "advancing")
+            ]
+            if tail:
+                jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
+    return jobs
+
+
+def _claim_date(
+    d: _Doc,
+    v: _Voice,
+    all_cues: list[verbs.Cue],
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    job: tuple[Mention, PlaceRef, str, int],
+    s0: int,
+) -> tuple[date, str]:
+    """A claim's date: the sentence's nearest date (not one another verb owns), the date of
+    the same event in the sentence before, else publication; remembered for the next."""
+    text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
+    m, ref, ctype, cue_pos = job
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    # the other claims' verbs near this one (only dates need them; bounded window)
+    rival_cues = (
+        [
+            c
+            for c in cues_by_start[
+                bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
+                    cue_starts, s0 + cue_pos + _RIVAL_REACH
+                )
+            ]
+            if c.type != ctype
+        ]
+        if dates and cue_pos >= 0
+        else []
+    )
+    if (
+        ctype == "holding"
+        and cue_pos >= 0
+        and m.end <= s0 + cue_pos
+        and (
+            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+        )
+    ):
+        # "attacked near X yesterday; the attack was repulsed": one event, one date
+        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+    rivals = [c.start - s0 for c in rival_cues]
+    if (
+        prev_claim_day
+        and m.kind != "name"
+        and ref.id == prev_claim_day[0]
+        and ctype == prev_claim_day[4]
+        and claimant == prev_claim_day[5]
+        and prev_claim_day[2] == "day"
+        and not att.denial
+    ):
+        # "X was shelled on Monday night. In the village, three houses were damaged":
+        # the event the sentence before dated goes on
+        cdate, prec = prev_claim_day[1], prev_claim_day[2]
+    else:
+        cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+    if dates:
+        memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    return cdate, prec
+
+
+def _claims_pass(
+    d: _Doc,
+    s0: int,
+    v: _Voice,
+    pl: _Places,
+    ty: _Typing,
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    src: SourceRecord,
+    outlet_voice: str,
+) -> list[ClaimRecord]:
+    """Claims: one per (place, type) job, with its final type (a denial, a hedge), side
+    (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
+    ids of the rules that made it; then the other side's trailing denial."""
+    text, memory = d.text, d.memory
+    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
+    attr_rule = v.attr_rule
+    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    all_cues, fallback = ty.all_cues, ty.fallback
+    out: list[ClaimRecord] = []
+    seen: set[tuple[str, str]] = set()
+    marks = _Marks(text, spans)
+    jobs = _jobs(text, s0, att, pl, ty)
+    cue_rule = {c.start - s0: c.rule for c in all_cues}
+    for idx, ctype, cue_pos in jobs:
+        m, ref = claimable[idx]
+        rules = [attr_rule]
+        rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
+        ctype, why = _final_type(marks, att, m, ctype, s0)
+        rules += [why] if why else []
+        if m.kind != "name":
+            rules.append(f"place.{m.kind}")
+        key = (ref.id, ctype)
+        if key in seen:
+            continue
+        seen.add(key)
+        if ref.precision == "settlement":
+            memory.topic(ref)
+            memory.last_claimed = (ref, memory.sentence)
+        if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
+            memory.last_claims.append(ref)
+        c_side, c_claimant = side, claimant
+        if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
+            # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
+            # aside before the claimant is the outlet's own voice
+            c_side, c_claimant = "third-party", None
+        if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(sent, cue_pos):
+            # "the Ukrainian-held city of X": the outlet's own description
+            c_side, c_claimant = "third-party", None
+            rules.append("side.held-modifier")
+        if c_side is None:
+            c_side, why = _default_side(text, v, pl, ref, ctype)
+            if why:
+                rules.append(why)
+        cdate, prec = _claim_date(
+            d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
+        )
+        conf = 0.55
+        conf += 0.15 if not fallback else 0.0
+        conf += 0.15 if not narration else 0.0
+        conf -= 0.15 if m.kind != "name" else 0.0
+        out.append(
+            ClaimRecord(
+                place=ref,
+                side=c_side,
+                type=ctype,
+                claim_date=cdate,
+                date_precision=prec,
+                claimant=c_claimant or outlet_voice,
+                place_as_written=m.text,
+                quote=sent,
+                start=s0,
+                end=s0 + len(sent),
+                confidence=round(max(0.1, min(conf, 0.95)), 2),
+                extractor=EXTRACTOR,
+                extractor_version=VERSION,
+                source=src,
+                notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
+                rules=tuple(dict.fromkeys(rules)),
+            )
+        )
+    if out:
+        out += _counter_claims(out, sent, side, s0)
+    return out
+
+
 def extract_article(
     art: Article,
     source: SourceRecord | None = None,
@@ -378,12 +880,10 @@ def extract_article(
     claims: list[ClaimRecord] = []
     hits: list[PlaceHit] = []
     memory = _Memory()
-    prev_claimant: tuple[str | None, str | None] = (None, None)
-    carried_day: date | None = None  # the day of a sentence that introduced the next source
-    prev_quoted = False  # the sentence before was an attributed direct quote
-    last_state: str | None = None  # the state the article last quoted
+    doc = _DocState()
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
+    docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
     date_cache: dict[int, list[DateHit]] = {}
 
@@ -394,483 +894,45 @@ def extract_article(
             got = date_cache[s0] = find_dates(sent, pub)
         return got
 
-    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     outlet_names: set[str] = set()
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
-            speaker = None  # a new paragraph
+            doc.speaker = None  # a new paragraph
         last_end = s1
-        if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
-            # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
-            # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
-            speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
-            s0 += lab[0]
-        sent = text[s0:s1]
         memory.next_sentence()
-        att = cl.attribute(sent)
-        spoken = False
-        if att.claimant is None and speaker is not None and speaker.claimant:
-            n = len(sent)
-            att = cl.Attribution(
-                speaker.claimant, cl.side_of(speaker.claimant), (0, n), (n, n), "said"
-            )
-            spoken = True
-        if doc_source is not None:
-            if doc_source[1] <= s0 and s1 <= doc_source[2]:
-                continue  # the note naming the source is no claim itself
-            if att.claimant is None and speaker is None:
-                # a text that is one source's statement in translation: its sentences are
-                # that source's words, not the outlet's
-                n = len(sent)
-                att = cl.Attribution(
-                    doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said"
-                )
-        spans = [(s0 + att.content[0], s0 + att.content[1])]
-        if att.extra:
-            spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-        if (
-            att.claimant is None
-            and prev_quoted
-            and prev_claimant[0]
-            and _WHOLE_QUOTE_RE.fullmatch(sent)
-        ):
-            # '"They come every night," he said. "We hold the line."': a quote standing alone
-            # right after an attributed quote goes on in the same voice
-            n = len(sent)
-            att = cl.Attribution(prev_claimant[0], prev_claimant[1], (0, n), (n, n), "said")
-        prev_quoted = bool(
-            att.claimant and att.attribution and _QUOTE_OPEN_RE.match(sent, att.content[0])
-        )
-        verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
-        if verdict:
-            # "The claim is false.": the outlet's own verdict denies the claim just reported
-            att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
-        claimant, side = att.claimant, att.side
-        attr_rule = _attribution_rule(att, spoken)
-        if side is None and (inst := reporting.institution_side(claimant, sent, last_state)):
-            side = inst  # "the defence ministry announced", after "Russia said ..."
-            attr_rule = "attr.institution-side"
-        carried = bool(
-            claimant
-            and cl.is_pronoun(claimant)
-            and prev_claimant[0]
-            and _same_source(claimant, prev_claimant[0])
-        )
-        if carried:
-            claimant, side = prev_claimant
-            attr_rule = "attr.pronoun-carried"
-        if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
-            # "Russia's defence ministry gave its own account. Its troops, it said, ...":
-            # the source introduced by one sentence speaks in the next
-            tc = next(g for g in tm.groups() if g).strip()
-            if cl.side_of(tc):
-                prev_claimant = (tc, cl.side_of(tc))
-                days = [d for d in dates_at(s0, sent) if d.precision == "day"]
-                carried_day = days[-1].value if days else None
-        if (
-            claimant
-            and _OWN_PAST_REPORT_RE.match(claimant)
-            and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
-        ):
-            # "Correction: on Tuesday we reported that X had been recaptured. That was
-            # wrong": a retracted report is no claim (its places still feed references)
-            retracted = True
-        else:
-            retracted = False
-        narration = claimant is None
-        if side in ("russia", "ukraine"):
-            last_state = side
-        if claimant:
-            prev_claimant = (claimant, side)
-            if not carried:
-                # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
-                # of the attribution carries to the pronoun's sentence
-                a0, a1 = att.attribution or (0, 0)
-                days = [
-                    d
-                    for d in dates_at(s0, sent)
-                    if d.precision == "day" and a0 <= d.start < a1 + 20
-                ]
-                carried_day = days[-1].value if days else None
-
-        items = sorted(
-            find_names(text, s0, s1, gaz, vocab)
-            + find_refs(text, s0, s1)
-            + _its_parts(text, s0, s1),
-            key=lambda m: m.start,
-        )
-        resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
-        if retracted:
-            memory.last_claims = []
+        voice = _attribution_pass(text, s0, s1, doc, resolver, outlet_names, doc_source, dates_at)
+        if voice is None:
             continue
-        if att.attribution and cl.is_local_official(claimant):
-            # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
-            # the city is the official's own
-            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [
-                r
-                for m, r in resolved
-                if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
-            ]
-            if own:
-                resolved = [
-                    (m, own[-1])
-                    if m.kind == "ref-settlement"
-                    and m.noun in ("city", "town")
-                    and not a0 <= m.start < a1
-                    else (m, r)
-                    for m, r in resolved
-                ]
-        claimable = _claimable(text, resolved, spans)
-        if (
-            not claimable
-            and att.attribution
-            and att.attribution[0] > 0
-            and att.content[0] >= att.attribution[1]
-            and _LOCATIVE_INTRO_RE.match(sent)
-        ):
-            # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
-            # the introductory place is where the content happened
-            spans = [(s0, s0 + att.attribution[0]), *spans]
-            claimable = _claimable(text, resolved, spans)
-            intro_end = s0 + att.attribution[0]
-        else:
-            intro_end = -1
-        main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-        if main_empty and att.denial and memory.last_claims:
-            # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
-            # claim being answered
-            rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
-                text, spans[0][0], spans[0][1]
-            )
-            if rm:
-                claimable = [
-                    (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
-                    for ref in memory.last_claims
-                ] + claimable
-        if not claimable and att.attribution and cl.is_local_official(claimant):
-            # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
-            # town's mayor said a bomb had destroyed a school": the officials' own place
-            a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-            own = [
-                (m, r)
-                for m, r in resolved
-                if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
-            ]
-            if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
-                claimable = [own[-1]]
-        quoted_we = False
-        if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-            quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
-            just_named = (
-                memory.in_sentence[0]
-                if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
-                else None
-            )
-            # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
-            # positions here": the place the sentence before is set in
-            home = (
-                just_named
-                or (
-                    memory.last_claimed[0]
-                    if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
-                    else None
-                )
-                or dateline
-            )
-            if quoted_we and home is not None:
-                # '"We hold the line," a commander said': the place of a claim in the last
-                # two sentences, else the wire dateline's (where the reporter is)
-                c_at = spans[0][0]
-                claimable = [
-                    (
-                        Mention(
-                            c_at,
-                            c_at,
-                            home.name,
-                            home.name,
-                            "settlement",
-                            "ref-settlement",
-                            noun="dateline",
-                        ),
-                        home,
-                    )
-                ]
-        if claimable or not att.denial:
-            memory.last_claims = []
-        if not claimable:
+        s0, sent = voice.s0, voice.sent
+        places = _places_pass(docx, s0, s1, voice)  # mentions, resolution, claimable places
+        if places is None:
             continue
-
-        cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
-        types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
-        content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
-        intro_jobs: list[tuple[int, str, int]] = []
-        if intro_end >= 0 and content_cues:
-            best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
-            for idx, (m, _ref) in enumerate(claimable):
-                if m.start < intro_end and idx not in types:  # the scene of the content
-                    types[idx] = (
-                        _TYPE_PRIORITY[best_cue.type],
-                        999,
-                        best_cue.type,
-                        best_cue.start - s0,
-                    )
-                elif m.start < intro_end and types[idx][2] != best_cue.type:
-                    # "In Izium, which troops retook in 2022, officials said a missile hit
-                    # the station": the aside's claim and the content's
-                    intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
-        if att.denial and types:
-            main0, main1 = s0 + att.content[0], s0 + att.content[1]
-            for idx, (m, _ref) in enumerate(claimable):
-                # the answered claim itself, or a place the denial names without a verb
-                # ("called the report about X a fake, saying ...")
-                if (m.kind == "ref-claim" or main0 <= m.start < main1) and idx not in types:
-                    types[idx] = (_TYPE_PRIORITY["denied"], 999, "denied", -1)
-        if verdict and not types:
-            types.update(
-                {
-                    idx: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
-                    for idx, (m, _r) in enumerate(claimable)
-                    if m.kind == "ref-claim"
-                }
-            )
-        fallback = False
-        if (
-            not types
-            and not narration
-            and len({ref.id for _m, ref in claimable}) == 1
-            and (all_cues or side is not None or att.denial)
-            and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
-            and (att.verb or "").lower() not in ("spoke", "speaking")
-            and not claimable[0][0].area  # "lost 190 troops in the X direction"
-            # "took the village of Zolotokrai near X": the verb has its own (unknown) object
-            and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
-            and (
-                all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end)
-            )
-            # a third party's cue-less remark ("the situation at the plant remained
-            # fragile") is commentary, not a claim about the place
-            and (
-                all_cues
-                or att.denial
-                or side in ("russia", "ukraine")
-                or cl.is_local_official(claimant)
-                or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
-            )
-        ):
-            # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
-            # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
-            fallback = True
-            # a verb that must take its place at once ("took", "reached") and did not
-            # ("reached a deal in X") says nothing about the place
-            loose = [c for c in all_cues if c.attach != "obj0"]
-            first = loose[0].type if loose else "other"
-            if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
-                # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
-                # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
-                types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
-            else:
-                fallback = False
-        if not types:
+        typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
+        if not typed.types:
             memory.note_days(dates_at(s0, sent))
             continue
-
-        dates = list(dates_at(s0, sent))
-        prev_claim_day = (
-            memory.last_claim_day
-            if not dates
-            and memory.last_claim_day
-            and memory.sentence - memory.last_claim_day[3] == 1
-            else None
+        dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
+            memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
         )
-        if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
-            # "On Wednesday ... A day earlier, ...": the day before the day last named
-            dates = [d for d in dates if d.start != db.start()]
-            dates.append(
-                DateHit(
-                    db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0)
-                )
-            )
-        if not dates and carried and carried_day:
-            # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
-            dates = [DateHit(0, 0, carried_day, "day", "")]
-        if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
-            # "told Putin the same day": the day named in the sentence before
-            dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
-        seen: set[tuple[str, str]] = set()
-        marks = _Marks(text, spans)
-        cues_by_start = sorted(all_cues, key=lambda c: c.start)
-        cue_starts = [c.start for c in cues_by_start]
-        first_claim = len(claims)
-        jobs = [(idx, ctype, cue_pos) for idx, (_p, _d, ctype, cue_pos) in sorted(types.items())]
-        jobs += intro_jobs + cue_jobs
-        if (
-            att.denial
-            and att.extra
-            and not any(m.kind == "ref-claim" for m, _r in claimable)
-            and not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-        ):
-            # "denied any breakthrough, saying attacks near X were repelled": X is both the
-            # place of the denial and of the denier's own account
-            jobs += [(idx, "denied", -1) for idx, ctype, _c in list(jobs) if ctype != "other"]
-        if att.extra and not att.denial:
-            x0 = s0 + att.extra[0]
-            main_idx = [i for i, (m, _r) in enumerate(claimable) if m.start < x0 and i in types]
-            if len({claimable[i][1].id for i in main_idx}) == 1 and not any(
-                m.start >= x0 for m, _r in claimable
-            ):
-                # "X broke into Y, the military said, adding that fighting was under way in
-                # the streets": a placeless ground-fighting tail is about the claim's place
-                tail = [
-                    c
-                    for c in all_cues
-                    if c.start >= x0
-                    and not c.weak
-                    and c.type in ("fighting", "holding", "advancing")
-                ]
-                if tail:
-                    jobs.append((main_idx[-1], tail[0].type, tail[0].start - s0))
-        cue_rule = {c.start - s0: c.rule for c in all_cues}
-        for idx, ctype, cue_pos in jobs:
-            m, ref = claimable[idx]
-            rules = [attr_rule]
-            rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
-            in_extra = att.extra is not None and m.start >= s0 + att.extra[0]
-            if att.denial and not (in_extra and ctype != "other"):
-                # "denied that, saying the village was still contested": the ", saying ..."
-                # tail is the denier's own positive account, typed by its own verb
-                ctype = "denied"
-                rules.append("type.denial-verb")
-            elif _denied_in_content(marks, m):
-                ctype = "denied"
-                rules.append("type.denial-in-content")
-            elif (
-                ctype not in ("strike", "denied")
-                and (att.verb or "").lower() not in _VOW_VERBS
-                and _assessed(marks, m)
-            ):
-                # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
-                ctype = "assessment"
-                rules.append("type.hedge")
-            if m.kind != "name":
-                rules.append(f"place.{m.kind}")
-            key = (ref.id, ctype)
-            if key in seen:
-                continue
-            seen.add(key)
-            if ref.precision == "settlement":
-                memory.topic(ref)
-                memory.last_claimed = (ref, memory.sentence)
-            if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
-                memory.last_claims.append(ref)
-            c_side, c_claimant = side, claimant
-            if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
-                # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
-                # aside before the claimant is the outlet's own voice
-                c_side, c_claimant = "third-party", None
-            if (
-                ctype == "holding"
-                and cue_pos >= 0
-                and reporting.HELD_MODIFIER_RE.match(sent, cue_pos)
-            ):
-                # "the Ukrainian-held city of X": the outlet's own description
-                c_side, c_claimant = "third-party", None
-                rules.append("side.held-modifier")
-            if c_side is None:
-                if narration:
-                    c_side = "third-party"
-                elif cl.is_local_official(claimant) or quoted_we:
-                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                    rules.append("side.place-country")
-                elif ctype != "strike" and (
-                    fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])
-                ):
-                    # "a brigade spokesman said Ukrainian forces are holding out", "Deputy
-                    # Defence Minister X said Ukrainian troops recaptured Y": officials report
-                    # their own side's moves
-                    c_side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
-                    rules.append("side.own-forces")
-                elif _COMBATANT_RE.search(claimant or ""):
-                    # "a drone operator from the 24th Brigade told me Russian infantry had
-                    # reached the town": a combatant with no nationality fights for the
-                    # country the place is in (its defender), not as a third party
-                    c_side = _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                    rules.append("side.combatant-place")
-                else:
-                    c_side = "third-party"
-            # the other claims' verbs near this one (only dates need them; bounded window)
-            rival_cues = (
-                [
-                    c
-                    for c in cues_by_start[
-                        bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
-                            cue_starts, s0 + cue_pos + _RIVAL_REACH
-                        )
-                    ]
-                    if c.type != ctype
-                ]
-                if dates and cue_pos >= 0
-                else []
-            )
-            if (
-                ctype == "holding"
-                and cue_pos >= 0
-                and m.end <= s0 + cue_pos
-                and (
-                    _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-                    or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
-                )
-            ):
-                # "attacked near X yesterday; the attack was repulsed": one event, one date
-                rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
-            rivals = [c.start - s0 for c in rival_cues]
-            if (
-                prev_claim_day
-                and m.kind != "name"
-                and ref.id == prev_claim_day[0]
-                and ctype == prev_claim_day[4]
-                and claimant == prev_claim_day[5]
-                and prev_claim_day[2] == "day"
-                and not att.denial
-            ):
-                # "X was shelled on Monday night. In the village, three houses were damaged":
-                # the event the sentence before dated goes on
-                cdate, prec = prev_claim_day[1], prev_claim_day[2]
-            else:
-                cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-            if dates:
-                memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
-            conf = 0.55
-            conf += 0.15 if not fallback else 0.0
-            conf += 0.15 if not narration else 0.0
-            conf -= 0.15 if m.kind != "name" else 0.0
-            claims.append(
-                ClaimRecord(
-                    place=ref,
-                    side=c_side,
-                    type=ctype,
-                    claim_date=cdate,
-                    date_precision=prec,
-                    claimant=c_claimant or outlet_voice,
-                    place_as_written=m.text,
-                    quote=sent,
-                    start=s0,
-                    end=s1,
-                    confidence=round(max(0.1, min(conf, 0.95)), 2),
-                    extractor=EXTRACTOR,
-                    extractor_version=VERSION,
-                    source=src,
-                    notes=None if m.kind == "name" else f"place by reference: {m.text!r}",
-                    rules=tuple(dict.fromkeys(rules)),
-                )
-            )
-        if len(claims) > first_claim:
-            claims += _counter_claims(claims[first_claim:], sent, side, s0)
+        claims += _claims_pass(
+            docx, s0, voice, places, typed, dates, prev_claim_day, pub, src, outlet_voice
+        )
         memory.note_days(dates)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+def _quote_open_after(sent: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence (straight quotes toggle, curly
+    ones count), so the next sentences stay inside it."""
+    curly = sent.count("“") - sent.count("”")
+    if curly:
+        return curly > 0
+    if sent.count('"') % 2:
+        return not was_open
+    return was_open
 
 
 def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
@@ -1127,639 +1189,8 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-# "the Shebekino urban district", "the Sumy community": a town's municipality stands in it
-_MUNICIPALITY_AFTER_RE = re.compile(
-    r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
-    r"hromada|council)|community|hromada|municipality|municipal\s+district|"
-    # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
-    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
-    # "called the Kramatorsk video a fake": a report or picture of the place
-    r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
-    r"story|stories|posts?))\b"
-)
-
-
-_ANCHOR_SPAN = 12
 _VOW_VERBS = frozenset(
     {"vowed", "vows", "pledged", "pledges", "promised", "promises", "swore", "insisted"}
 )
 _ANSWERABLE = 64  # places a later "Kyiv denied the claim" can answer
 _RIVAL_REACH = 300  # how far another claim's verb can compete for a date
-
-
-def _resolve_mentions(
-    items: list[Mention],
-    resolver: _Resolver,
-    memory: _Memory,
-    hits: list[PlaceHit],
-    s0: int,
-    text: str = "",
-) -> list[tuple[Mention, PlaceRef]]:
-    """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
-    villages are settled by proximity to the sentence's other places, then to the places the
-    article named recently; references ("the town") by the article's memory."""
-    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
-    for i, m in enumerate(items):
-        if m.kind == "name":
-            found[i] = resolver.resolve(m.query, m.hint)
-    # anchors: the unambiguous places named near the mention (at most _ANCHOR_SPAN mentions
-    # either side, so a sentence listing thousands of names stays linear), then memory
-    sure = [(i, r) for i, (r, ties) in found.items() if r is not None and not ties]
-    sure_at = [i for i, _r in sure]
-    remembered = [r for r, _n in reversed(memory.settlements[-3:])]
-
-    def anchors_near(i: int) -> list[PlaceRef]:
-        lo = bisect_left(sure_at, i - _ANCHOR_SPAN)
-        hi = bisect_right(sure_at, i + _ANCHOR_SPAN)
-        return [r for _j, r in sure[lo:hi]] + remembered
-
-    resolved: list[tuple[Mention, PlaceRef]] = []
-    for i, m in enumerate(items):
-        if m.kind != "name":
-            ref = memory.lookup(m)
-            if ref is not None:
-                resolved.append((m, ref))
-            continue
-        ref, ties = found[i]
-        if ties:
-            nxt = found.get(i + 1, (None, []))[0]
-            if (
-                nxt is not None
-                and nxt.precision == "region"
-                and text
-                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
-            ):
-                # "Kamianske in the Zaporizhzhia region": the region right after the name
-                # decides, not another region the sentence also names
-                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors_near(i)) or ref
-            else:
-                ref = _nearest(ties, anchors_near(i)) or ref
-        if ref is not None and (
-            ref.country not in THEATRE_COUNTRIES
-            or (
-                m.article
-                and ref.precision == "settlement"
-                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
-            )
-        ):
-            ref = None  # abroad, or "the Dnipro" (the river, not the city)
-        hits.append(PlaceHit(m, ref))
-        if ref is None or m.actor:
-            continue
-        memory.add(ref, m.noun)
-        if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
-            # the sentence's subject: what "the town" will mean ("In the Huliaipole
-            # direction, ..." names a direction, not the subject)
-            memory.topic(ref)
-        resolved.append((m, ref))
-    return resolved
-
-
-def _cue_types(
-    text: str,
-    spans: list[tuple[int, int]],
-    claimable: list[tuple[Mention, PlaceRef]],
-    narration: bool,
-    s0: int,
-    extra: list[tuple[int, str, int]],
-) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
-    """Claim type per claimable place: each cue in the content attaches to the place it
-    governs (and the places listed with it); the strongest type wins, then the nearest cue.
-    Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
-    types: dict[int, tuple[int, int, str, int]] = {}
-    all_cues: list[verbs.Cue] = []
-    repelled: list[tuple[int, str, int]] = []
-    starts: list[int] | None = [m.start for m, _r in claimable]
-    if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
-        starts = None
-    for c0, c1 in spans:
-        for cue in verbs.find_cues(text[c0:c1]):
-            if narration and (cue.attach == "any" or cue.weak):
-                continue  # the outlet's own narration: only a verb governing the place
-            cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
-            all_cues.append(cue)
-            idx_dist = _attach(text, cue, claimable, narration, starts)
-            if idx_dist is None:
-                continue
-            idx, dist = idx_dist
-            ctype = cue.type
-            m_idx = claimable[idx][0]
-            if (
-                ctype == "holding"
-                and cue.attach == "subj"
-                and m_idx.end <= cue.start
-                and _BUT_REPELLED_RE.search(text[m_idx.end : cue.start])
-            ):
-                # "reached the outskirts of X but were pushed out": both the attack and the
-                # defence of X
-                repelled.append((idx, ctype, cue.start - s0))
-                continue
-            if ctype == "captured" and (
-                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                or _NOT_RE.search(cue.text)
-            ):
-                ctype = "denied"  # "had not fallen", "did not capture"
-            cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-            listed = _coordinated(text, claimable, idx)
-            if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
-                # "Orikhiv, Prymorske and Bilenke came under fire": the list before the verb
-                listed = _coordinated_before(text, claimable, idx) + listed
-            for j in listed:  # "near Orikhiv and Huliaipole"
-                if j not in types or cand < types[j]:
-                    types[j] = cand
-    for idx, (m, _r) in enumerate(claimable):
-        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
-            text, max(0, m.start - 60), m.start
-        ):
-            continue
-        # "four settlements ... were now under its control, including X": the claim covers X
-        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
-        if before:
-            c = before[-1]
-            for j in _coordinated(text, claimable, idx):
-                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
-    for idx, ctype, pos in repelled:
-        if idx not in types:
-            types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
-        elif types[idx][2] != ctype:
-            extra.append((idx, ctype, pos))
-    return types, all_cues
-
-
-def _date_for(
-    sent: str,
-    dates: list[DateHit],
-    m: Mention,
-    s0: int,
-    ctype: str,
-    att: cl.Attribution,
-    cue_pos: int,
-    pub: date,
-    rivals: Sequence[int] = (),
-) -> tuple[date, str]:
-    """The claim's date: a denial is dated when made (the attribution's date, or
-    publication); otherwise the date expression nearest the place or its verb, ignoring a
-    date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
-    if ctype == "denied" and att.denial:
-        a0, a1 = att.attribution or (0, 0)
-        return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
-    usable = dates
-    if cue_pos >= 0 and rivals:
-        # "shelled every day since troops liberated the city in September 2022": the date
-        # belongs to the verb of another claim that stands nearer to it
-        usable = [
-            d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
-        ]
-    if 0 <= cue_pos < m.start - s0:
-        usable = [
-            d
-            for d in dates
-            if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
-        ]
-    elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
-        # "In X, a village that has stood empty since 2024, a drone struck ...": a date inside
-        # the aside between the place and its verb describes the place, not the claim
-        usable = [
-            d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
-        ]
-    return _pick_date(usable, m.start - s0, pub, cue_pos)
-
-
-# Population ranges that make "the village" / "the city" point at the right earlier place.
-_NOUN_POP = {
-    "village": (0, 20_000),
-    "hamlet": (0, 5_000),
-    "settlement": (0, 30_000),
-    "city": (10_000, 10**9),
-    "hub": (10_000, 10**9),
-    "town": (3_000, 300_000),
-}
-
-
-class _Memory:
-    """Places named so far, for references back ("the town", "the village", "the region")."""
-
-    def __init__(self) -> None:
-        self.settlements: list[tuple[PlaceRef, str | None]] = []
-        self.regions: list[PlaceRef] = []
-        self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
-        self.last_claims: list[PlaceRef] = []  # places the latest claims were about
-        self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
-        self.last_day: date | None = None
-        self.last_claimed: tuple[PlaceRef, int] | None = None  # last claim's settlement
-        # the last dated claim: (place id, date, precision, sentence number, type, claimant)
-        self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
-        self.sentence = 0
-
-    def next_sentence(self) -> None:
-        self.sentence += 1
-
-    def note_days(self, dates: list[DateHit]) -> None:
-        """Remember the last day-precise date written, for "the same day"."""
-        days = [d for d in dates if d.precision == "day" and not _NIGHT_RE.match(d.text)]
-        if days:
-            self.last_day = days[-1].value
-
-    def topic(self, ref: PlaceRef) -> None:
-        """A place a sentence is about (its subject, or a place a claim was made about)."""
-        if self.last_topic is None or self.last_topic[1] != self.sentence:
-            self.last_topic = (ref, self.sentence)
-
-    def add(self, ref: PlaceRef, noun: str | None) -> None:
-        if ref.precision == "settlement":
-            self.settlements.append((ref, noun))
-            del self.settlements[:-8]
-            self.in_sentence = (ref, self.sentence)
-        else:
-            self.regions.append(ref)
-            del self.regions[:-4]
-
-    def lookup(self, m: Mention) -> PlaceRef | None:
-        if m.kind == "ref-region":
-            return self.regions[-1] if self.regions else None
-        if not self.settlements:
-            return None
-        noun = m.noun or ""
-        recent = list(reversed(self.settlements[-3:]))
-        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
-        here = self.in_sentence is not None and self.in_sentence[1] == self.sentence
-        if (
-            self.last_topic
-            and self.sentence - self.last_topic[1] == 1
-            and not here
-            and noun in ("village", "town", "city", "settlement", "hamlet")
-        ):
-            # "X said its forces had broken into A, a settlement .... It said they had taken
-            # the village": what the sentence before was about (its size fitting) beats an
-            # older place introduced with the same noun
-            pop = self.last_topic[0].population
-            if pop is None or lo <= pop <= hi:
-                return self.last_topic[0]
-        for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
-            if n == noun:
-                return ref
-        if here:
-            # "the governor of Sevastopol said ... near the city's outskirts"
-            return self.in_sentence[0]
-        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
-            pop = self.last_topic[0].population
-            # "the city" is not the village the last claim was about
-            if pop is None or lo <= pop <= hi:
-                return self.last_topic[0]
-        for ref, _n in recent:
-            if ref.population is None or lo <= ref.population <= hi:
-                return ref
-        return recent[0][0]
-
-
-def _claimable(
-    text: str, resolved: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
-) -> list[tuple[Mention, PlaceRef]]:
-    """Mentions inside the content spans, minus regions that only locate the settlement before
-    them ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region") and
-    references to a place already named in the sentence."""
-    out: list[tuple[Mention, PlaceRef]] = []
-    prev: tuple[Mention, PlaceRef] | None = None
-    for i, (m, ref) in enumerate(resolved):
-        inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
-        if inside and ref.precision == "region" and m.kind == "name":
-            later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
-            if reporting.region_locates(text, m.start, m.end, later):
-                prev = (m, ref)
-                continue
-        locator = (
-            prev is not None
-            and ref.precision == "region"
-            and m.kind == "name"
-            and prev[1].precision == "settlement"
-            and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None
-        )
-        # "Novaya Tavolzhanka, a village near Shebekino, ...": the aside's place only locates
-        locator = locator or (
-            prev is not None
-            and m.kind == "name"
-            and prev[1].precision == "settlement"
-            and prev[0].kind == "name"
-            and _APPOSITIVE_LOCATOR_RE.fullmatch(text[prev[0].end : m.start]) is not None
-        )
-        prev = (m, ref)
-        if inside and not locator:
-            out.append((m, ref))
-    return out
-
-
-# a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
-_ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b)")
-_BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
-_ANAPHORIC_ATTACK_RE = re.compile(
-    r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
-    r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
-    re.I,
-)
-_APPOSITIVE_LOCATOR_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
-    r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
-    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
-    r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
-    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
-)
-_LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
-# "took Avdiivka", "left the hilltop mining town of Vuhledar"
-_TIGHT_GAP_RE = re.compile(
-    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
-    r"hub|stronghold)\s+of\s+|the\s+)?"
-)
-_RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
-
-
-def _attach(
-    text: str,
-    cue: verbs.Cue,
-    claimable: list[tuple[Mention, PlaceRef]],
-    narration: bool,
-    starts: Sequence[int] | None = None,
-) -> tuple[int, int] | None:
-    """Index and distance of the place a cue governs, or None. Only the mentions within reach
-    of the cue are looked at (`starts`: the mentions' start offsets, ascending), so a sentence
-    listing thousands of places costs no more per cue than a short one."""
-    limit = 45 if narration else 90
-    best: tuple[int, int] | None = None
-    if starts is None:  # not in text order (a denial's answered places come first): all
-        lo, hi = 0, len(claimable)
-    else:
-        lo = bisect_left(starts, cue.start - 90 - _MAX_MENTION)
-        hi = bisect_right(starts, cue.end + 90)
-    for idx in range(lo, hi):
-        m = claimable[idx][0]
-        if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
-            gap = text[cue.end : m.start]
-            if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
-                continue
-            if _UNKNOWN_OBJECT_RE.search(gap) or (
-                _OF_END_RE.search(cue.text) and gap[:1].isupper()
-            ):
-                continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
-        elif cue.attach in ("subj", "any") and m.end <= cue.start:
-            gap = text[m.end : cue.start]
-        elif cue.attach == "obj" and m.end <= cue.start:
-            # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
-            gap = text[m.end : cue.start]
-            if not _RELATIVE_GAP_RE.match(gap):
-                continue
-        else:
-            continue
-        dist = len(gap)
-        # "reached the outskirts of X but were pushed out": the repelled attack was on X
-        # "attempted a counterattack near X yesterday; the attack was repulsed": the
-        # attack named again is the one on X
-        repelled = (
-            cue.type == "holding"
-            and cue.attach == "subj"
-            and (
-                _BUT_REPELLED_RE.search(gap) is not None
-                or _ANAPHORIC_ATTACK_RE.search(gap) is not None
-            )
-        )
-        # "villages - A, B and C - were now under its control": the dash closing a list
-        closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
-        if (
-            dist > limit
-            or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
-            or "\n\n" in gap.strip()
-        ):
-            continue
-        if (
-            m.area
-            and cue.attach in ("obj", "obj0", "any")
-            and m.start >= cue.end
-            and any(
-                n.start > m.end and not n.area
-                for n, _r in claimable[idx + 1 : idx + 1 + _AREA_NEIGHBOURS]
-                if n.start - m.end < 40
-            )
-        ):
-            continue  # "attacks in the Lyman sector near Terny": the villages are the places
-        if best is None or dist < best[1]:
-            best = (idx, dist)
-    if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
-        # "until Ukrainian forces liberated it": the place the sentence named before
-        before = [
-            (idx, cue.start - m.end)
-            for idx, (m, _r) in enumerate(claimable[lo:hi], start=lo)
-            if m.end <= cue.start
-            and cue.start - m.end <= 90
-            and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)
-        ]
-        if before:
-            best = before[-1]
-    return best
-
-
-_AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it holds
-_OF_END_RE = re.compile(r"\bof\s*$")
-
-
-def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
-    """The cue's object is a named settlement the gazetteer lacks ("took the village of
-    Zolotokrai", "the liberation of the settlement of Nowhereivka")."""
-    if _UNKNOWN_OBJECT_AFTER_RE.match(text, cue.end):
-        return True
-    return (
-        _OF_END_RE.search(cue.text) is not None
-        and text[cue.end : cue.end + 1].isupper()
-        and not any(m.start == cue.end for m, _r in claimable)
-    )
-
-
-_MAX_MENTION = 200  # longest mention text considered ("the northeastern ... regions of X")
-_UNKNOWN_OBJECT_AFTER_RE = re.compile(
-    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]"
-)
-_DASH_GAP_RE = re.compile(
-    # "A, B and C - were": the closing dash, after a last item the gazetteer may lack
-    r"(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)?\s*[—–]\s*"
-)
-# a named settlement the gazetteer lacks stands between a verb and a later place
-_UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
-_IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
-
-
-_COORD_GAP_RE = re.compile(
-    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
-    r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
-    r"(?=,?\s+and\s))?"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
-    # "two in X and one in (nearby) Y"
-    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
-    r"neighbou?ring\s+)?)"
-)
-
-
-def _coordinated_before(
-    text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
-) -> list[int]:
-    """The places listed before the one a subject cue governs: "A, B and C came under fire"."""
-    out: list[int] = []
-    j = idx
-    while j > 0:
-        a, b = claimable[j - 1][0], claimable[j][0]
-        if a.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
-            break
-        j -= 1
-        out.insert(0, j)
-    return out
-
-
-def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
-    """The place a cue governs plus those listed with it: "X, Y and Z", "the Kursk and
-    Belgorod regions"."""
-    out = [idx]
-    j = idx
-    while j + 1 < len(claimable):
-        a, b = claimable[j][0], claimable[j + 1][0]
-        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
-            break
-        j += 1
-        out.append(j)
-    return out
-
-
-_DENIAL_IN_CONTENT_RE = re.compile(
-    r"\b(?:denied|denies|denying|rejected|rejects|dismissed|dismisses)\s+(?:that|claims?|"
-    r"reports?)\b",
-    re.I,
-)
-
-
-@dataclass
-class _SpanMarks:
-    """Clause breaks, denial verbs, hedges and ", " of one content span, found once per
-    sentence: the per-place questions below then cost a binary search, not a rescan from the
-    span's start (which made a sentence listing N places take time quadratic in N)."""
-
-    c0: int
-    c1: int
-    breaks: list[tuple[int, int]]
-    denials: list[tuple[int, int]]
-    hedges: list[tuple[int, int]]
-    commas: list[int]
-
-    @classmethod
-    def of(cls, text: str, c0: int, c1: int) -> _SpanMarks:
-        def spans(rx: re.Pattern[str]) -> list[tuple[int, int]]:
-            return [m.span() for m in rx.finditer(text, c0, c1)]
-
-        return cls(
-            c0,
-            c1,
-            spans(_CLAUSE_BREAK_RE),
-            spans(_DENIAL_IN_CONTENT_RE),
-            spans(verbs.ASSESSMENT_RE),
-            [m.start() for m in _COMMA_RE.finditer(text, c0, c1)],
-        )
-
-    def last_break_end(self, pos: int) -> int:
-        """End of the last clause break wholly before pos (the span start if none)."""
-        i = bisect_right(self.breaks, (pos, pos)) - 1
-        while i >= 0 and self.breaks[i][1] > pos:
-            i -= 1
-        return self.breaks[i][1] if i >= 0 else self.c0
-
-    def next_break_start(self, pos: int) -> int:
-        """Start of the first clause break at or after pos (the span end if none)."""
-        i = bisect_left(self.breaks, (pos, 0))
-        return self.breaks[i][0] if i < len(self.breaks) else self.c1
-
-    def hedged(self, lo: int, hi: int) -> bool:
-        i = bisect_left(self.hedges, (lo, 0))
-        return i < len(self.hedges) and self.hedges[i][1] <= hi
-
-
-_COMMA_RE = re.compile(r", ")
-_RELATIVE_END_RE = re.compile(r"\b(?:that|which|who|whose|where)\s*$")
-
-
-class _Marks:
-    """Lazy per-sentence `_SpanMarks`, one per content span."""
-
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.spans = spans
-        self.cache: dict[tuple[int, int], _SpanMarks] = {}
-
-    def at(self, pos: int) -> _SpanMarks | None:
-        for c0, c1 in self.spans:
-            if c0 <= pos < c1:
-                got = self.cache.get((c0, c1))
-                if got is None:
-                    got = self.cache[(c0, c1)] = _SpanMarks.of(self.text, c0, c1)
-                return got
-        return None
-
-
-def _denied_in_content(marks: _Marks, m: Mention) -> bool:
-    """ "said X and denied that Y was encircled": the place after a denial verb is denied."""
-    sm = marks.at(m.start)
-    if sm is None:
-        return False
-    i = bisect_right(sm.denials, (m.start, m.start)) - 1
-    while i >= 0 and sm.denials[i][1] > m.start:
-        i -= 1
-    if i < 0:
-        return False
-    return sm.next_break_start(sm.denials[i][1]) >= m.start
-
-
-def _assessed(marks: _Marks, m: Mention) -> bool:
-    """An analyst's hedge ("likely", "would allow") in the clause holding the place."""
-    sm = marks.at(m.start)
-    if sm is None:
-        return False
-    lo = sm.last_break_end(m.start)
-    hi = sm.next_break_start(m.end)
-    aside = reporting.ASIDE_AFTER_RE.match(marks.text, m.end, hi) if m.end < hi else None
-    if aside:
-        # "Pokrovsk, a hub that, if lost, would ...": the aside's hedge is not the claim's
-        k = bisect_left(sm.commas, aside.end())
-        close = sm.commas[k] if k < len(sm.commas) and sm.commas[k] < hi else -1
-        if close >= 0 and _RELATIVE_END_RE.search(marks.text, aside.end(), close):
-            close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
-        return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
-    return sm.hedged(lo, hi)
-
-
-_NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")
-_SINCE_RE = re.compile(r"(?i)^since\b")
-_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-
-
-def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:
-    """The date expression nearest the place or the verb that makes the claim (bare years
-    only when close); none -> the publication day."""
-    best: tuple[int, DateHit] | None = None
-    if any(h.precision == "day" and not _SINCE_RE.match(h.text) for h in dates):
-        # "have hit X every week since the spring, ... and on Thursday a strike damaged ...":
-        # the day named beats the start of the period
-        dates = [h for h in dates if not _SINCE_RE.match(h.text)]
-    for h in dates:
-        dist = min(
-            abs(h.start - p) if h.start >= p else abs(p - h.end)
-            for p in ((pos, cue_pos) if cue_pos >= 0 else (pos,))
-        )
-        if h.precision == "year" and dist > 40:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, h)
-    if best is None:
-        return pub, "day"
-    h = best[1]
-    if _NIGHT_RE.match(h.text):
-        # "struck X overnight, the minister said on Monday": the night before that statement
-        said = [d for d in dates if _WEEKDAY_RE.search(d.text)]
-        if said:
-            h = said[0]
-    if h.value > pub:
-        return pub, "day"
-    return h.value, h.precision

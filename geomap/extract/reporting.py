@@ -105,3 +105,20 @@ INCLUDING_BEFORE_RE = re.compile(
 ASIDE_AFTER_RE = re.compile(r",\s+(?:a|an|the|which|that|whose|where)\s")
 # the outlet's own modifier inside anyone's sentence: "the Ukrainian-held city of X"
 HELD_MODIFIER_RE = re.compile(r"(?:Ukrainian|Russian|Kyiv|Moscow)-(?:held|controlled)\b")
+
+
+# "a village just east of Pokrovsk", "two villages near Kupiansk": an unnamed settlement that
+# the named place only locates; the claim is about the unnamed one, not the named
+_UNNAMED_NEAR_BEFORE_RE = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|several|some|other)\s+(?:(?:small|tiny|nearby|"
+    r"frontline|other|more)\s+)?(?:village|town|settlement|hamlet|locality)s?\s+"
+    r"(?:(?:just|about|some|roughly|around|only)\s+)?(?:[\d.,]+\s*(?:km|kilometres?|"
+    r"kilometers?|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+"
+    r"of|near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|"
+    r"city|village|hub)\s+of\s+)?$"
+)
+
+
+def only_locates_unnamed(text: str, start: int) -> bool:
+    """True when the settlement mention at `start` only locates an unnamed one before it."""
+    return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None

@@ -19,7 +19,11 @@ _CAPTION_START_RE = re.compile(
     re.I,
 )
 _CREDIT_END_RE = re.compile(
-    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$", re.I
+    r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
+    # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
+    r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
+    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
+    re.I,
 )
 _BOILER_RE = re.compile(
     r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
@@ -50,8 +54,11 @@ _ABBREV_RE = re.compile(
 
 
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
-_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*+>]|\d+[.)])\s)[ \t]*[^\s][^\n]*)*")
+# a line starting with a list marker ("-", "*", "1.", and the typographic "•" of copied web
+# pages) starts a new block
+_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)[ \t]*[^\s][^\n]*)*")
 _LINE_RE = re.compile(r"[^\n]+")
+_ITEM_RE = re.compile(r"[ \t]*[•·▪][ \t]+")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -105,8 +112,8 @@ def _ends_sentence(chunk: str) -> bool:
     """A block ends its sentence unless it stops on a lower-case word with no punctuation
     ("... since Avdiivka in late" + "February 2024, ..."); a headline ends capitalised."""
     c = chunk.rstrip().rstrip("*_")
-    if not c or c[-1] in _TERMINAL:
-        return True
+    if not c or c[-1] in _TERMINAL or _ITEM_RE.match(chunk):
+        return True  # (a list item ends with its line, punctuated or not)
     m = _LAST_WORD_RE.search(c)
     return not (m and m.group(1)[0].islower() and c[-1].isalpha())
 
@@ -157,7 +164,7 @@ def sentences(
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    m = re.match(r"[ \t]*(?:[-*+>]|\d+[.)])[ \t]+", text[s:e])
+    m = re.match(r"[ \t]*(?:[-*+>•·▪]|\d+[.)])[ \t]+", text[s:e])
     if m:  # list bullet / block-quote marker
         s += m.end()
     while s < e and text[s] in " \t\n*_":

@@ -1,0 +1,451 @@
+"""Cue attachment and typing: which place each claim-type cue governs, lists sharing a verb,
+the places a sentence can claim about, and the clause marks (denials, hedges) found once per
+sentence so that a long sentence stays linear."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geomap.extract import reporting, verbs
+from geomap.extract.mentions import (
+    Mention,
+)
+from geomap.extract.resolution import _LOCATOR_GAP_RE
+from geomap.records import PlaceRef
+
+_TYPE_PRIORITY = {
+    "captured": 0,
+    "withdrawn": 1,
+    "denied": 2,
+    "holding": 3,
+    "advancing": 4,
+    "fighting": 5,
+    "strike": 6,
+    "assessment": 7,
+    "other": 8,
+}
+
+
+_NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3}\s*$", re.I)
+
+
+_NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+
+
+_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+def _cue_types(
+    text: str,
+    spans: list[tuple[int, int]],
+    claimable: list[tuple[Mention, PlaceRef]],
+    narration: bool,
+    s0: int,
+    extra: list[tuple[int, str, int]],
+) -> tuple[dict[int, tuple[int, int, str, int]], list[verbs.Cue]]:
+    """Claim type per claimable place: each cue in the content attaches to the place it
+    governs (and the places listed with it); the strongest type wins, then the nearest cue.
+    Returns {index: (priority, distance, type, cue offset in sentence)} and all cues."""
+    types: dict[int, tuple[int, int, str, int]] = {}
+    all_cues: list[verbs.Cue] = []
+    repelled: list[tuple[int, str, int]] = []
+    starts: list[int] | None = [m.start for m, _r in claimable]
+    if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
+        starts = None
+    for c0, c1 in spans:
+        for cue in verbs.find_cues(text[c0:c1]):
+            if narration and (cue.attach == "any" or cue.weak):
+                continue  # the outlet's own narration: only a verb governing the place
+            cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
+            all_cues.append(cue)
+            idx_dist = _attach(text, cue, claimable, narration, starts)
+            if idx_dist is None:
+                continue
+            idx, dist = idx_dist
+            ctype = cue.type
+            m_idx = claimable[idx][0]
+            if (
+                ctype == "holding"
+                and cue.attach == "subj"
+                and m_idx.end <= cue.start
+                and _BUT_REPELLED_RE.search(text[m_idx.end : cue.start])
+            ):
+                # "reached the outskirts of X but were pushed out": both the attack and the
+                # defence of X
+                repelled.append((idx, ctype, cue.start - s0))
+                continue
+            if ctype == "captured" and (
+                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+                or _NOT_RE.search(cue.text)
+            ):
+                ctype = "denied"  # "had not fallen", "did not capture"
+            cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
+            listed = _coordinated(text, claimable, idx)
+            if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
+                # "Orikhiv, Prymorske and Bilenke came under fire": the list before the verb
+                listed = _coordinated_before(text, claimable, idx) + listed
+            for j in listed:  # "near Orikhiv and Huliaipole"
+                if j not in types or cand < types[j]:
+                    types[j] = cand
+    for idx, (m, _r) in enumerate(claimable):
+        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
+            text, max(0, m.start - 60), m.start
+        ):
+            continue
+        # "four settlements ... were now under its control, including X": the claim covers X
+        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
+        if before:
+            c = before[-1]
+            for j in _coordinated(text, claimable, idx):
+                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
+    for idx, ctype, pos in repelled:
+        if idx not in types:
+            types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
+        elif types[idx][2] != ctype:
+            extra.append((idx, ctype, pos))
+    return types, all_cues
+
+
+def _claimable(
+    text: str, resolved: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
+) -> list[tuple[Mention, PlaceRef]]:
+    """Mentions inside the content spans, minus regions that only locate the settlement before
+    them ("Dzerzhinsk in the Donetsk People's Republic", "Toretsk, Donetsk region") and
+    references to a place already named in the sentence."""
+    out: list[tuple[Mention, PlaceRef]] = []
+    prev: tuple[Mention, PlaceRef] | None = None
+    for i, (m, ref) in enumerate(resolved):
+        inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
+            prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
+            continue
+        if inside and ref.precision == "region" and m.kind == "name":
+            later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
+            if reporting.region_locates(text, m.start, m.end, later):
+                prev = (m, ref)
+                continue
+        locator = (
+            prev is not None
+            and ref.precision == "region"
+            and m.kind == "name"
+            and prev[1].precision == "settlement"
+            and _LOCATOR_GAP_RE.fullmatch(text[prev[0].end : m.start]) is not None
+        )
+        # "Novaya Tavolzhanka, a village near Shebekino, ...": the aside's place only locates
+        locator = locator or (
+            prev is not None
+            and m.kind == "name"
+            and prev[1].precision == "settlement"
+            and prev[0].kind == "name"
+            and _APPOSITIVE_LOCATOR_RE.fullmatch(text[prev[0].end : m.start]) is not None
+        )
+        prev = (m, ref)
+        if inside and not locator:
+            out.append((m, ref))
+    return out
+
+
+# a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
+_ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b)")
+
+
+_BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
+
+
+_ANAPHORIC_ATTACK_RE = re.compile(
+    r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
+    r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
+    re.I,
+)
+
+
+_APPOSITIVE_LOCATOR_RE = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
+    r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
+    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
+    r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
+    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
+)
+
+
+# "took Avdiivka", "left the hilltop mining town of Vuhledar"
+_TIGHT_GAP_RE = re.compile(
+    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
+    r"hub|stronghold)\s+of\s+|the\s+)?"
+)
+
+
+_RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
+
+
+def _attach(
+    text: str,
+    cue: verbs.Cue,
+    claimable: list[tuple[Mention, PlaceRef]],
+    narration: bool,
+    starts: Sequence[int] | None = None,
+) -> tuple[int, int] | None:
+    """Index and distance of the place a cue governs, or None. Only the mentions within reach
+    of the cue are looked at (`starts`: the mentions' start offsets, ascending), so a sentence
+    listing thousands of places costs no more per cue than a short one."""
+    limit = 45 if narration else 90
+    best: tuple[int, int] | None = None
+    if starts is None:  # not in text order (a denial's answered places come first): all
+        lo, hi = 0, len(claimable)
+    else:
+        lo = bisect_left(starts, cue.start - 90 - _MAX_MENTION)
+        hi = bisect_right(starts, cue.end + 90)
+    for idx in range(lo, hi):
+        m = claimable[idx][0]
+        if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
+            gap = text[cue.end : m.start]
+            if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
+                continue
+            if _UNKNOWN_OBJECT_RE.search(gap) or (
+                _OF_END_RE.search(cue.text) and gap[:1].isupper()
+            ):
+                continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
+        elif cue.attach in ("subj", "any") and m.end <= cue.start:
+            gap = text[m.end : cue.start]
+        elif cue.attach == "obj" and m.end <= cue.start:
+            # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
+            gap = text[m.end : cue.start]
+            if not _RELATIVE_GAP_RE.match(gap):
+                continue
+        else:
+            continue
+        dist = len(gap)
+        # "reached the outskirts of X but were pushed out": the repelled attack was on X
+        # "attempted a counterattack near X yesterday; the attack was repulsed": the
+        # attack named again is the one on X
+        repelled = (
+            cue.type == "holding"
+            and cue.attach == "subj"
+            and (
+                _BUT_REPELLED_RE.search(gap) is not None
+                or _ANAPHORIC_ATTACK_RE.search(gap) is not None
+            )
+        )
+        # "villages - A, B and C - were now under its control": the dash closing a list
+        closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
+        if (
+            dist > limit
+            or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
+            or "\n\n" in gap.strip()
+        ):
+            continue
+        if (
+            m.area
+            and cue.attach in ("obj", "obj0", "any")
+            and m.start >= cue.end
+            and any(
+                n.start > m.end and not n.area
+                for n, _r in claimable[idx + 1 : idx + 1 + _AREA_NEIGHBOURS]
+                if n.start - m.end < 40
+            )
+        ):
+            continue  # "attacks in the Lyman sector near Terny": the villages are the places
+        if best is None or dist < best[1]:
+            best = (idx, dist)
+    if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
+        # "until Ukrainian forces liberated it": the place the sentence named before
+        before = [
+            (idx, cue.start - m.end)
+            for idx, (m, _r) in enumerate(claimable[lo:hi], start=lo)
+            if m.end <= cue.start
+            and cue.start - m.end <= 90
+            and not _CLAUSE_BREAK_RE.search(text, m.end, cue.start)
+        ]
+        if before:
+            best = before[-1]
+    return best
+
+
+_AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it holds
+
+
+_OF_END_RE = re.compile(r"\bof\s*$")
+
+
+def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
+    """The cue's object is a named settlement the gazetteer lacks ("took the village of
+    Zolotokrai", "the liberation of the settlement of Nowhereivka")."""
+    if _UNKNOWN_OBJECT_AFTER_RE.match(text, cue.end):
+        return True
+    return (
+        _OF_END_RE.search(cue.text) is not None
+        and text[cue.end : cue.end + 1].isupper()
+        and not any(m.start == cue.end for m, _r in claimable)
+    )
+
+
+_MAX_MENTION = 200  # longest mention text considered ("the northeastern ... regions of X")
+
+
+_UNKNOWN_OBJECT_AFTER_RE = re.compile(
+    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]"
+)
+
+
+_DASH_GAP_RE = re.compile(
+    # "A, B and C - were": the closing dash, after a last item the gazetteer may lack
+    r"(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)?\s*[—–]\s*"
+)
+
+
+# a named settlement the gazetteer lacks stands between a verb and a later place
+_UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
+
+
+_IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
+
+
+_COORD_GAP_RE = re.compile(
+    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
+    r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
+    r"(?=,?\s+and\s))?"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
+    # "two in X and one in (nearby) Y"
+    r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
+    r"neighbou?ring\s+)?)"
+)
+
+
+def _coordinated_before(
+    text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int
+) -> list[int]:
+    """The places listed before the one a subject cue governs: "A, B and C came under fire"."""
+    out: list[int] = []
+    j = idx
+    while j > 0:
+        a, b = claimable[j - 1][0], claimable[j][0]
+        if a.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+            break
+        j -= 1
+        out.insert(0, j)
+    return out
+
+
+def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int) -> list[int]:
+    """The place a cue governs plus those listed with it: "X, Y and Z", "the Kursk and
+    Belgorod regions"."""
+    out = [idx]
+    j = idx
+    while j + 1 < len(claimable):
+        a, b = claimable[j][0], claimable[j + 1][0]
+        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+            break
+        j += 1
+        out.append(j)
+    return out
+
+
+_DENIAL_IN_CONTENT_RE = re.compile(
+    r"\b(?:denied|denies|denying|rejected|rejects|dismissed|dismisses)\s+(?:that|claims?|"
+    r"reports?)\b",
+    re.I,
+)
+
+
+@dataclass
+class _SpanMarks:
+    """Clause breaks, denial verbs, hedges and ", " of one content span, found once per
+    sentence: the per-place questions below then cost a binary search, not a rescan from the
+    span's start (which made a sentence listing N places take time quadratic in N)."""
+
+    c0: int
+    c1: int
+    breaks: list[tuple[int, int]]
+    denials: list[tuple[int, int]]
+    hedges: list[tuple[int, int]]
+    commas: list[int]
+
+    @classmethod
+    def of(cls, text: str, c0: int, c1: int) -> _SpanMarks:
+        def spans(rx: re.Pattern[str]) -> list[tuple[int, int]]:
+            return [m.span() for m in rx.finditer(text, c0, c1)]
+
+        return cls(
+            c0,
+            c1,
+            spans(_CLAUSE_BREAK_RE),
+            spans(_DENIAL_IN_CONTENT_RE),
+            spans(verbs.ASSESSMENT_RE),
+            [m.start() for m in _COMMA_RE.finditer(text, c0, c1)],
+        )
+
+    def last_break_end(self, pos: int) -> int:
+        """End of the last clause break wholly before pos (the span start if none)."""
+        i = bisect_right(self.breaks, (pos, pos)) - 1
+        while i >= 0 and self.breaks[i][1] > pos:
+            i -= 1
+        return self.breaks[i][1] if i >= 0 else self.c0
+
+    def next_break_start(self, pos: int) -> int:
+        """Start of the first clause break at or after pos (the span end if none)."""
+        i = bisect_left(self.breaks, (pos, 0))
+        return self.breaks[i][0] if i < len(self.breaks) else self.c1
+
+    def hedged(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.hedges, (lo, 0))
+        return i < len(self.hedges) and self.hedges[i][1] <= hi
+
+
+_COMMA_RE = re.compile(r", ")
+
+
+_RELATIVE_END_RE = re.compile(r"\b(?:that|which|who|whose|where)\s*$")
+
+
+class _Marks:
+    """Lazy per-sentence `_SpanMarks`, one per content span."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.cache: dict[tuple[int, int], _SpanMarks] = {}
+
+    def at(self, pos: int) -> _SpanMarks | None:
+        for c0, c1 in self.spans:
+            if c0 <= pos < c1:
+                got = self.cache.get((c0, c1))
+                if got is None:
+                    got = self.cache[(c0, c1)] = _SpanMarks.of(self.text, c0, c1)
+                return got
+        return None
+
+
+def _denied_in_content(marks: _Marks, m: Mention) -> bool:
+    """ "said X and denied that Y was encircled": the place after a denial verb is denied."""
+    sm = marks.at(m.start)
+    if sm is None:
+        return False
+    i = bisect_right(sm.denials, (m.start, m.start)) - 1
+    while i >= 0 and sm.denials[i][1] > m.start:
+        i -= 1
+    if i < 0:
+        return False
+    return sm.next_break_start(sm.denials[i][1]) >= m.start
+
+
+def _assessed(marks: _Marks, m: Mention) -> bool:
+    """An analyst's hedge ("likely", "would allow") in the clause holding the place."""
+    sm = marks.at(m.start)
+    if sm is None:
+        return False
+    lo = sm.last_break_end(m.start)
+    hi = sm.next_break_start(m.end)
+    aside = reporting.ASIDE_AFTER_RE.match(marks.text, m.end, hi) if m.end < hi else None
+    if aside:
+        # "Pokrovsk, a hub that, if lost, would ...": the aside's hedge is not the claim's
+        k = bisect_left(sm.commas, aside.end())
+        close = sm.commas[k] if k < len(sm.commas) and sm.commas[k] < hi else -1
+        if close >= 0 and _RELATIVE_END_RE.search(marks.text, aside.end(), close):
+            close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
+        return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
+    return sm.hedged(lo, hi)

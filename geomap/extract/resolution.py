@@ -1,0 +1,370 @@
+"""Mentions and resolution: gazetteer lookups with the document as context, namesakes
+settled by the places named nearby, and the memory that resolves "the town" / "the region"."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.extract.dates import DateHit
+from geomap.extract.mentions import (
+    THEATRE_COUNTRIES,
+    Mention,
+)
+from geomap.places import ambiguous_candidates, haversine_km, place_ref
+from geomap.records import PlaceRef
+
+
+@dataclass
+class PlaceHit:
+    """A place mention and what it resolved to (None: unknown or outside the theatre of war);
+    every mention, claim or not, for place-finding measurements."""
+
+    mention: Mention
+    place: PlaceRef | None
+
+
+# Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
+# again and again; a new or reset gazetteer gets a fresh cache.
+_RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+_THEATRE_PRIOR = frozenset({"UA", "RU"})
+
+
+_CONTEXT_POINTS = 48
+
+
+class _Resolver:
+    """Gazetteer lookups for one document, cached, with the document as context."""
+
+    def __init__(self, gaz: Any, doc_text: str):
+        self.gaz = gaz
+        try:
+            self.context = gaz.context(context_digest(doc_text))
+            # The theatre of war is always in context: "Russian forces took Pokrovsk" names
+            # an actor, not where Pokrovsk lies. With both countries present, the country
+            # bonus no longer pulls a name to Russia's Pokrovsk in Yakutia; it only ranks
+            # the theatre's places above namesakes abroad, and the text's regions and
+            # places decide between Ukraine's and Russia's.
+            self.context.countries |= _THEATRE_PRIOR
+            # scoring a candidate measures its distance to every context point: a document
+            # naming thousands of places (a crafted list) would make each lookup slow; real
+            # articles name far fewer than this many big places
+            pts = getattr(self.context, "points", None)
+            if isinstance(pts, list) and len(pts) > _CONTEXT_POINTS:
+                del pts[_CONTEXT_POINTS:]
+                ids = getattr(self.context, "place_ids", None)
+                if isinstance(ids, list):
+                    del ids[_CONTEXT_POINTS:]
+        except Exception:  # a context is an optimisation; resolution still works without
+            self.context = None
+        ctx = self.context
+        self.ctx_key = (
+            frozenset(getattr(ctx, "countries", ()) or ()),
+            frozenset(getattr(ctx, "admin1s", ()) or ()),
+            tuple(getattr(ctx, "points", ()) or ()),
+        )
+        try:
+            self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
+        except TypeError:  # not weak-referenceable: cache for this document only
+            self.cache = {}
+
+    def resolve(self, query: str, hint: str | None) -> tuple[PlaceRef | None, list[PlaceRef]]:
+        """Best place for a name, plus the near-equal alternatives when the name is ambiguous
+        (dozens of villages are called Andriivka); the caller settles those by proximity to
+        the other places in the sentence."""
+        k = (query, hint, self.ctx_key)
+        if k in self.cache:
+            return self.cache[k]
+        if len(self.cache) > 50_000:
+            self.cache.clear()
+        ref, ties = None, []
+        try:
+            cands = self.gaz.candidates(query, context=self.context, limit=8)
+        except Exception:  # noqa: BLE001 - a lookup failure is an unknown name, not a crash
+            cands = []
+        if cands:
+            pick = cands[0]
+            own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
+            if (
+                own is not None
+                and getattr(pick, "match", "") == "alternate"
+                and any(r.startswith("named in context") for r in pick.reasons)
+                and own.score + _NAMED_BONUS > pick.score
+                and own.place.country == pick.place.country
+                and _another_name(query, pick.place.name)
+            ):
+                # "Hrodivka" in a text naming Hrodivka: the village of that name, not a town
+                # that once bore it and is "named in the context" only by this very word
+                pick = own
+            named = set(getattr(self.context, "place_ids", None) or ())
+            if named and pick is cands[0]:
+                # the document names this very (big, unambiguous) place elsewhere; not when
+                # the top reading lies in a region the document names and that one does not
+                # ("Kamianske in the Zaporizhzhia region", not the city on the Dnipro)
+                alt = next((c for c in cands if c.place.id in named), pick)
+                if not (_in_named_region(pick) and not _in_named_region(alt)):
+                    pick = alt
+            if hint in ("settlement", "region") and pick.place.precision != hint:
+                for c in cands:
+                    if getattr(c.place, "precision", None) == hint:
+                        pick = c
+                        break
+            try:
+                ref = place_ref(pick.place)
+                if pick is cands[0] and pick.place.id not in named:
+                    ties = [place_ref(c.place) for c in ambiguous_candidates(cands)]
+            except GeomapError:
+                ref = None
+        self.cache[k] = (ref, ties)
+        return ref, ties
+
+
+_NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
+
+
+def _in_named_region(c: Any) -> bool:
+    return any(r.startswith("region ") and "in context" in r for r in c.reasons)
+
+
+def _another_name(query: str, name: str) -> bool:
+    """ "Hrodivka" is another name of Myrnohrad; "Zaporizhzhia" a spelling of Zaporizhzhya."""
+    from difflib import SequenceMatcher
+
+    def key(x: str) -> str:
+        return re.sub(r"[^a-z]", "", x.lower())
+
+    return SequenceMatcher(None, key(query), key(name)).ratio() < 0.75
+
+
+def _nearest(
+    ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
+) -> PlaceRef | None:
+    """Of places sharing a name, the one close to places named alongside it."""
+    best: tuple[float, PlaceRef] | None = None
+    for t in ties:
+        for a in anchors:
+            if a.precision == "region" and t.admin1 and t.admin1 == a.id:
+                # "officials in Zaporizhzhia Oblast ... Vasylivka": the one in the region the
+                # same sentence names beats one near places named in earlier sentences
+                if best is None or best[0] > 0.0:
+                    best = (0.0, t)
+                continue
+            if a.id == t.id or a.precision != "settlement":
+                continue
+            d = haversine_km(t.lat, t.lon, a.lat, a.lon)
+            if d <= max_km and (best is None or d < best[0]):
+                best = (d, t)
+    return best[1] if best else None
+
+
+_CONTEXT_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
+    r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?"
+)
+
+
+_CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
+
+
+def context_digest(text: str) -> str:
+    """The capitalised phrases of a text (with their region words), one per line: all the
+    gazetteer's document context needs, at a fraction of the cost of scanning every word."""
+    out = []
+    prev_end = 0
+    for m in _CONTEXT_RE.finditer(text):
+        start = m.start()
+        # "the region of Sumy": keep the region words before the name (never words already
+        # inside the previous phrase, as in "Donetsk region of Ukraine")
+        j = start
+        while j > prev_end and text[j - 1].isspace():
+            j -= 1
+        if j < start and text[j - 2 : j] == "of":
+            p = _CONTEXT_PREFIX_RE.search(text, prev_end, start)
+            if p is not None:
+                start = p.start()
+        out.append(text[start : m.end()])
+        prev_end = m.end()
+    return "\n".join(out)
+
+
+# "the Shebekino urban district", "the Sumy community": a town's municipality stands in it
+_MUNICIPALITY_AFTER_RE = re.compile(
+    r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
+    r"hromada|council)|community|hromada|municipality|municipal\s+district|"
+    # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
+    r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
+    # "called the Kramatorsk video a fake": a report or picture of the place
+    r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
+    r"story|stories|posts?))\b"
+)
+
+
+_ANCHOR_SPAN = 12
+
+
+def _resolve_mentions(
+    items: list[Mention],
+    resolver: _Resolver,
+    memory: _Memory,
+    hits: list[PlaceHit],
+    s0: int,
+    text: str = "",
+) -> list[tuple[Mention, PlaceRef]]:
+    """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
+    villages are settled by proximity to the sentence's other places, then to the places the
+    article named recently; references ("the town") by the article's memory."""
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
+    for i, m in enumerate(items):
+        if m.kind == "name":
+            found[i] = resolver.resolve(m.query, m.hint)
+    # anchors: the unambiguous places named near the mention (at most _ANCHOR_SPAN mentions
+    # either side, so a sentence listing thousands of names stays linear), then memory
+    sure = [(i, r) for i, (r, ties) in found.items() if r is not None and not ties]
+    sure_at = [i for i, _r in sure]
+    remembered = [r for r, _n in reversed(memory.settlements[-3:])]
+
+    def anchors_near(i: int) -> list[PlaceRef]:
+        lo = bisect_left(sure_at, i - _ANCHOR_SPAN)
+        hi = bisect_right(sure_at, i + _ANCHOR_SPAN)
+        return [r for _j, r in sure[lo:hi]] + remembered
+
+    resolved: list[tuple[Mention, PlaceRef]] = []
+    for i, m in enumerate(items):
+        if m.kind != "name":
+            ref = memory.lookup(m)
+            if ref is not None:
+                resolved.append((m, ref))
+            continue
+        ref, ties = found[i]
+        if ties:
+            nxt = found.get(i + 1, (None, []))[0]
+            if (
+                nxt is not None
+                and nxt.precision == "region"
+                and text
+                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
+            ):
+                # "Kamianske in the Zaporizhzhia region": the region right after the name
+                # decides, not another region the sentence also names
+                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors_near(i)) or ref
+            else:
+                ref = _nearest(ties, anchors_near(i)) or ref
+        if ref is not None and (
+            ref.country not in THEATRE_COUNTRIES
+            or (
+                m.article
+                and ref.precision == "settlement"
+                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+            )
+        ):
+            ref = None  # abroad, or "the Dnipro" (the river, not the city)
+        hits.append(PlaceHit(m, ref))
+        if ref is None or m.actor:
+            continue
+        memory.add(ref, m.noun)
+        if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
+            # the sentence's subject: what "the town" will mean ("In the Huliaipole
+            # direction, ..." names a direction, not the subject)
+            memory.topic(ref)
+        resolved.append((m, ref))
+    return resolved
+
+
+# Population ranges that make "the village" / "the city" point at the right earlier place.
+_NOUN_POP = {
+    "village": (0, 20_000),
+    "hamlet": (0, 5_000),
+    "settlement": (0, 30_000),
+    "city": (10_000, 10**9),
+    "hub": (10_000, 10**9),
+    "town": (3_000, 300_000),
+}
+
+
+class _Memory:
+    """Places named so far, for references back ("the town", "the village", "the region")."""
+
+    def __init__(self) -> None:
+        self.settlements: list[tuple[PlaceRef, str | None]] = []
+        self.regions: list[PlaceRef] = []
+        self.last_topic: tuple[PlaceRef, int] | None = None  # (place, sentence number)
+        self.last_claims: list[PlaceRef] = []  # places the latest claims were about
+        self.in_sentence: tuple[PlaceRef, int] | None = None  # last settlement + sentence no.
+        self.last_day: date | None = None
+        self.last_claimed: tuple[PlaceRef, int] | None = None  # last claim's settlement
+        # the last dated claim: (place id, date, precision, sentence number, type, claimant)
+        self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
+        self.sentence = 0
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+
+    def note_days(self, dates: list[DateHit]) -> None:
+        """Remember the last day-precise date written, for "the same day"."""
+        days = [d for d in dates if d.precision == "day" and not _NIGHT_RE.match(d.text)]
+        if days:
+            self.last_day = days[-1].value
+
+    def topic(self, ref: PlaceRef) -> None:
+        """A place a sentence is about (its subject, or a place a claim was made about)."""
+        if self.last_topic is None or self.last_topic[1] != self.sentence:
+            self.last_topic = (ref, self.sentence)
+
+    def add(self, ref: PlaceRef, noun: str | None) -> None:
+        if ref.precision == "settlement":
+            self.settlements.append((ref, noun))
+            del self.settlements[:-8]
+            self.in_sentence = (ref, self.sentence)
+        else:
+            self.regions.append(ref)
+            del self.regions[:-4]
+
+    def lookup(self, m: Mention) -> PlaceRef | None:
+        if m.kind == "ref-region":
+            return self.regions[-1] if self.regions else None
+        if not self.settlements:
+            return None
+        noun = m.noun or ""
+        recent = list(reversed(self.settlements[-3:]))
+        lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+        here = self.in_sentence is not None and self.in_sentence[1] == self.sentence
+        if (
+            self.last_topic
+            and self.sentence - self.last_topic[1] == 1
+            and not here
+            and noun in ("village", "town", "city", "settlement", "hamlet")
+        ):
+            # "X said its forces had broken into A, a settlement .... It said they had taken
+            # the village": what the sentence before was about (its size fitting) beats an
+            # older place introduced with the same noun
+            pop = self.last_topic[0].population
+            if pop is None or lo <= pop <= hi:
+                return self.last_topic[0]
+        for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
+            if n == noun:
+                return ref
+        if here:
+            # "the governor of Sevastopol said ... near the city's outskirts"
+            return self.in_sentence[0]
+        if self.last_topic and self.sentence - self.last_topic[1] <= 2:
+            pop = self.last_topic[0].population
+            # "the city" is not the village the last claim was about
+            if pop is None or lo <= pop <= hi:
+                return self.last_topic[0]
+        for ref, _n in recent:
+            if ref.population is None or lo <= ref.population <= hi:
+                return ref
+        return recent[0][0]
+
+
+_NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")
+
+
+_LOCATOR_GAP_RE = re.compile(r"\s*(?:,|in|in\s+the|of\s+the|\(|,\s+in(?:\s+the)?)?\s*")
