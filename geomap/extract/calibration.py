@@ -31,6 +31,8 @@ from geomap.records import ClaimRecord
 
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 FORMAT = 1  # bump when `features` changes meaning: an old file is then refused, not misread
+L2 = 3.0  # ridge strength; 3 and OWN_WEIGHT 0.1 won leave-one-article-out on the dev split
+OWN_WEIGHT = 0.1  # the project's own texts weigh this share of the real articles in a fit
 RAW = "raw_logit"  # the one numeric feature; its weight is kept >= 0 (monotone in raw)
 _EPS = 0.01
 
@@ -167,6 +169,29 @@ def fit(
         weights={k: float(v) for k, v in zip(names, w, strict=True) if abs(v) > 1e-9},
         extractors=frozenset(c.extractor for c in claims if c.extractor),
         meta=dict(meta or {}, claims=len(claims), positives=int(y.sum()), l2=l2),
+    )
+
+
+def fit_corpus(
+    real: Sequence[Labelled],
+    own: Sequence[Labelled] = (),
+    *,
+    l2: float = L2,
+    own_weight: float = OWN_WEIGHT,
+    meta: dict[str, Any] | None = None,
+) -> Calibrator:
+    """Fit on real reporting plus the project's own texts. The rules were written for the own
+    texts (precision ~0.99 there, ~0.6 on real text), so together they weigh `own_weight` of
+    the real claims: they add evidence about rare features without setting the base rate."""
+    w_own = own_weight * len(real) / len(own) if own else 0.0
+    items = [*real, *own] if w_own > 0 else list(real)
+    weights = [1.0] * len(real) + [w_own] * (len(items) - len(real))
+    return fit(
+        [x.claim for x in items],
+        [x.correct for x in items],
+        l2=l2,
+        sample_weight=weights,
+        meta=dict(meta or {}, own_weight=own_weight),
     )
 
 
