@@ -21,13 +21,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from geomap.atomic import write_text
 from geomap.errors import GeomapError, shown
 from geomap.records import ClaimRecord
+
+if TYPE_CHECKING:  # numpy is imported only to fit, so extraction starts without it
+    import numpy as np
 
 DEFAULT_PATH = Path(__file__).with_name("calibration.json")
 FORMAT = 1  # bump when `features` changes meaning: an old file is then refused, not misread
@@ -112,6 +113,8 @@ def fit_logistic(
     """Penalised maximum likelihood by Newton's method: (bias, weights). The bias is not
     penalised. Columns in `nonneg` are held >= 0: a column whose free optimum is negative is
     fixed at 0 (for a convex loss the bounded optimum then lies on the bound) and the rest refit."""
+    import numpy as np
+
     n, k = x.shape
     sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, float)
     free = np.ones(k, bool)
@@ -126,6 +129,8 @@ def fit_logistic(
 
 
 def _newton(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    import numpy as np
+
     xb = np.hstack([np.ones((x.shape[0], 1)), x])
     theta = np.zeros(xb.shape[1])
     pen = np.full(xb.shape[1], l2)
@@ -152,6 +157,8 @@ def fit(
 ) -> Calibrator:
     """Fit a Calibrator to claims labelled true/false positive. A feature seen in fewer than
     `min_count` claims is left out (its weight would only memorise those claims)."""
+    import numpy as np
+
     if not claims:
         raise GeomapError("nothing to calibrate on: no extracted claims with gold")
     rows = [features(c) for c in claims]
@@ -295,6 +302,8 @@ class Calibrated:
         return calibrate(self.inner.extract_article(*args, **kwargs))
 
     def __getattr__(self, name: str) -> Any:
+        if name == "inner":  # not set yet (unpickling): no forwarding loop
+            raise AttributeError(name)
         return getattr(self.inner, name)
 
 
