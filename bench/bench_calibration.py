@@ -92,6 +92,10 @@ def leave_one_article_out(dev: list[cal.Labelled], own: list[cal.Labelled]) -> n
     return out
 
 
+def _versions(items: list[cal.Labelled]) -> set[str]:
+    return {f"{x.claim.extractor}-{x.claim.extractor_version}" for x in items}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dev", nargs="+", type=Path, help="folders of real articles with gold")
@@ -113,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no {cal.DEFAULT_PATH}: run bench/calibrate.py first", file=sys.stderr)
             return 1
         held = collect([args.frozen])
+        stale = _versions(held) - set(shipped.meta.get("extractor_versions", []))
+        if stale:
+            print(f"note: the shipped file predates {', '.join(sorted(stale))}: refit it first")
         yf = np.array([x.correct for x in held], float)
         rawf = np.array([x.claim.confidence for x in held])
         calf = np.array([shipped.probability(x.claim) for x in held])
