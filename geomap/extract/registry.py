@@ -90,20 +90,29 @@ class AutoExtractor:
 
 
 # name -> factory; the built-ins are created on first use (they import the rule data lazily)
+# The built-in extractors' claims leave with calibrated confidence (geomap.extract.calibration).
+def _rules() -> Extractor:
+    from geomap.extract.calibration import Calibrated
+
+    return Calibrated(RulesExtractor())
+
+
 def _russian() -> Extractor:
+    from geomap.extract.calibration import Calibrated
     from geomap.extract.slavic import RussianExtractor
 
-    return RussianExtractor()
+    return Calibrated(RussianExtractor())
 
 
 def _ukrainian() -> Extractor:
+    from geomap.extract.calibration import Calibrated
     from geomap.extract.slavic import UkrainianExtractor
 
-    return UkrainianExtractor()
+    return Calibrated(UkrainianExtractor())
 
 
 _BUILTIN: dict[str, Callable[[], Extractor]] = {
-    "rules": RulesExtractor,
+    "rules": _rules,
     "auto": AutoExtractor,
     "rules-ru": _russian,
     "rules-uk": _ukrainian,
