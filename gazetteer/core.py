@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import math
 import os
 import re
@@ -44,6 +45,9 @@ MAX_NAME_CHARS = 200
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
 W_LOOSE = -1.0
 W_POP = 0.35  # per decade of population
+# Feature-type prior among region readings: a bare "Georgia" is the country unless the
+# document's context says otherwise (the US state then gets the country/region bonuses).
+W_FEATURE = {"country": 0.5}
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
 W_NEAR = 3.0
@@ -180,10 +184,17 @@ class Gazetteer:
         self._segment_cache: dict[tuple, list[tuple]] = {}
         self._words_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._bloom_cache: Bloom | None | bool = False
+        self._bloom_loose_cache: Bloom | None | bool = False
         self._regions = load_region_data()
         for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
-            self._place(row)  # the ~110 regions, so lookups only fetch settlements
-        self._country_keys = self._regions.country_keys
+            self._place(row)  # the regions and countries, so lookups only fetch settlements
+        for rid, feature in self._query("SELECT rid, feature FROM features"):
+            self._by_rid[("main", rid)].__dict__["feature"] = feature
+        self._country_keys: dict[str, str] = (
+            json.loads(self.meta["country_keys"])
+            if "country_keys" in self.meta
+            else self._regions.country_keys
+        )
         self.overlay_path: Path | None = None
         if overlay is not False:
             ov = (
@@ -298,6 +309,7 @@ class Gazetteer:
                 "population": row[8] or 0,
                 "geonameid": row[9],
                 "members": tuple(row[10].split(",")) if row[10] else (),
+                "feature": "settlement" if row[7] == "settlement" else "admin1",
             },
         )
         if len(self._by_rid) < 100_000:
@@ -354,17 +366,15 @@ class Gazetteer:
         return p
 
     # -- lookups --------------------------------------------------------------------------
-    def _lookup(self, key: str, likely: bool = False) -> list[tuple[Place, int, float]]:
+    def _lookup(self, key: str) -> list[tuple[Place, int, float]]:
         """(place, kind, similarity to its primary name) for one exact key, index + overlay.
-        `likely`: the key is probably known (a name asked for), so skip the Bloom filter,
-        which only pays off for the many misses of phrase variants and text n-grams."""
+        The Bloom filter answers misses (names asked for too: a miss must cost microseconds)."""
         hit = self._lookup_cache.get(key)
         if hit is not None:
             return hit
-        if not likely:
-            bloom = self._bloom
-            if bloom is not None and key not in bloom:
-                return []
+        bloom = self._bloom
+        if bloom is not None and key not in bloom:
+            return []
         out = []
         by_rid = self._by_rid
         for rid, kind, sim, name, lat, lon, country, admin1, pop in self._query(
@@ -388,6 +398,7 @@ class Gazetteer:
                             "population": pop or 0,
                             "geonameid": rid,
                             "members": (),
+                            "feature": "settlement",
                         },
                     )
                 )
@@ -413,6 +424,10 @@ class Gazetteer:
         return out
 
     def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
+        if not self.overlay_path:
+            bl = self._bloom_loose
+            if bl is not None and lkey not in bl:
+                return []
         rows = self._query(
             f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.rid = l.rid "
             "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?",
@@ -443,6 +458,19 @@ class Gazetteer:
             self._bloom_cache = bloom
         return self._bloom_cache  # type: ignore[return-value]
 
+    @property
+    def _bloom_loose(self) -> Bloom | None:
+        """The Bloom filter of phonetic keys (None when the index has none)."""
+        if self._bloom_loose_cache is False:
+            bloom = None
+            if "bloom_loose_m" in self.meta:
+                rows = self._query("SELECT data FROM blobs WHERE name = 'bloom_loose'")
+                if rows:
+                    m, k = int(self.meta["bloom_loose_m"]), int(self.meta["bloom_loose_k"])
+                    bloom = Bloom(rows[0][0], m, k)
+            self._bloom_loose_cache = bloom
+        return self._bloom_loose_cache  # type: ignore[return-value]
+
     def _key_exists(self, key: str) -> bool:
         bloom = self._bloom
         if bloom is not None and key not in bloom:
@@ -464,8 +492,8 @@ class Gazetteer:
         hit = self._is_name_cache.get(key)
         if hit is not None:
             return hit
-        if not key or key in STOPWORDS:
-            ok = False
+        if not key or key in STOPWORDS or key in self._country_keys:
+            ok = False  # country names and demonyms: context for text scans (resolve knows them)
         elif self._key_exists(key):
             ok = True
         else:
@@ -483,7 +511,7 @@ class Gazetteer:
         phrase, and the normalised key. Region-phrase keys keep only region matches."""
         key = normalize(name)
         found: dict[str, tuple[Place, int, str, float]] = {}
-        for place, kind, sim in self._lookup(key, likely=True):
+        for place, kind, sim in self._lookup(key):
             found[place.id] = (place, kind, key, sim)
         keys, country = phrase_keys(key, self._country_keys)
         for k, region_only in keys:
@@ -573,6 +601,10 @@ class Gazetteer:
             if kind == KIND_ALT:
                 score = W_ALT_BASE + W_ALT_PRIMARY * sim
             parts.append(("{} match {!r} ({:+.2f})", _LABELS[match], matched, score))
+            prior = W_FEATURE.get(place.feature, 0.0)
+            if prior and kind == KIND_REGION:
+                score += prior
+                parts.append(("a {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             score += w
@@ -681,12 +713,18 @@ class Gazetteer:
         ]
 
     def resolve(
-        self, name: str, context: Context | str | None = None, country: str | None = None
+        self,
+        name: str,
+        context: Context | str | None = None,
+        country: str | None = None,
+        suggest: bool = False,
     ) -> Candidate:
-        """The best candidate; UnknownPlaceError (with suggestions) when there is none."""
+        """The best candidate; UnknownPlaceError when there is none, carrying "did you mean"
+        suggestions only with `suggest=True` (they cost milliseconds; a miss costs
+        microseconds without them)."""
         cands = self.candidates(name, context, country, limit=1)
         if not cands:
-            raise UnknownPlaceError(name, self.suggest(name))
+            raise UnknownPlaceError(name, self.suggest(name) if suggest else [])
         return cands[0]
 
     def nearest(
@@ -800,7 +838,7 @@ class Gazetteer:
         for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
             for name in re.split(r",\s*|\s+and\s+", m.group(1)):
                 for p, kind, _, _ in self._matches(f"{name} region")[0]:
-                    if kind == KIND_REGION:
+                    if kind == KIND_REGION and p.feature in ("admin1", "group"):
                         ctx.admin1s.add(p.id)
                         if p.country:
                             ctx.countries.add(p.country)
@@ -848,9 +886,10 @@ class Gazetteer:
                 _kind, hint, regions = info
                 if hint:
                     effects.append(("country", hint))
-                for rid, country in regions:
-                    effects.append(("admin1", rid))
-                    if country:
+                for rid, country, feature in regions:
+                    if feature in ("admin1", "group"):
+                        effects.append(("admin1", rid))
+                    if country and feature != "continent":
                         effects.append(("country", country))
                 return n
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
@@ -872,7 +911,7 @@ class Gazetteer:
         if info is not None:
             return info
         matches, hint, _ = self._matches(key)
-        regions = [(p.id, p.country) for p, kind, _, _ in matches if kind == KIND_REGION]
+        regions = [(p.id, p.country, p.feature) for p, kind, _, _ in matches if kind == KIND_REGION]
         if regions:
             info = ("region", hint, regions)
         else:

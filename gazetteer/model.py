@@ -25,6 +25,9 @@ class Place:
     polygon: Any = field(default=None, compare=False, repr=False)  # shapely geometry (regions)
     alternate_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
     members: tuple[str, ...] = ()  # admin-1 ids of a group region ("UA.05", "UA.14")
+    # what kind of place: settlement | admin1 | group | country | continent (a region's
+    # precision is "region" whatever its feature, so callers that know two precisions work)
+    feature: str = "settlement"
 
     @property
     def is_region(self) -> bool:
@@ -74,6 +77,7 @@ class Candidate:
             "country": p.country,
             "precision": p.precision,
         }
+        d["feature"] = p.feature
         if p.precision == "region":
             d["admin1"] = p.id
         else:
