@@ -49,6 +49,7 @@ W_POP = 0.35  # per decade of population
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
 # document's context says otherwise (the US state then gets the country/region bonuses).
 W_FEATURE = {"country": 0.5}
+W_SHADOW = -1.5  # a settlement reading of a country's or continent's name (_shadowed)
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
 W_NEAR = 3.0
@@ -112,6 +113,16 @@ def check_name(name: Any) -> str:
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
+
+
+_SHADOWING = frozenset({"country", "continent"})
+
+
+def _shadowed(score: float, parts: list[Any], place: Place, match: str) -> tuple:
+    """A settlement reading of a country's or continent's name ("China", Texas; "London"
+    is not one): it needs strong context to win over the country."""
+    parts.append(("a country's or continent's name ({:+.2f})", W_SHADOW))
+    return score + W_SHADOW, parts, place, match
 
 
 def _write_reasons(parts: list[tuple[Any, ...]], _field: str = "reasons") -> list[str]:
@@ -743,6 +754,8 @@ class Gazetteer:
             (*self._score(p, m, k, ctx, admin1s, hint, sim, guard, own), p, m)
             for p, m, k, sim in readings
         ]
+        if any(m == "region" and p.feature in _SHADOWING for p, m, _, _ in readings):
+            scored = [_shadowed(*t) if t[2].precision == "settlement" else t for t in scored]
         if limit == 1 and scored:
             scored = [min(scored, key=_order)]
         else:
@@ -917,6 +930,8 @@ class Gazetteer:
                 for rid, country, feature in regions:
                     if feature in ("admin1", "group"):
                         effects.append(("admin1", rid, key, country))
+                    elif feature == "admin2" and len(regions) == 1:  # "Laurel County"
+                        effects.append(("admin1", self.get(rid).admin1, key, country))
                     elif country and feature != "continent":
                         effects.append(("country", country, key))
                 return n

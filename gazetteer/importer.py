@@ -29,7 +29,7 @@ from gazetteer.index import (
     key_similarity,
     name_keys,
 )
-from gazetteer.normalize import is_latin_key, loose_key, normalize
+from gazetteer.normalize import is_latin_key, loose_key, normalize, ukrainian_display_name
 
 GEONAMES_COLUMNS = 19
 # alternateNames "languages" that are really codes or links, not names
@@ -181,8 +181,10 @@ def import_geonames(
     *,
     cache: str | os.PathLike[str] | None = None,
     feature_classes: tuple[str, ...] = ("P",),
+    overlay_file: str | os.PathLike[str] | None = None,
 ) -> ImportStats:
-    """Add a GeoNames country file's places (feature class P by default) to the overlay."""
+    """Add a GeoNames country file's places (feature class P by default) to the overlay
+    (`overlay_file`: another overlay file, e.g. a temporary one swapped in afterwards)."""
     from gazetteer.core import Gazetteer
 
     rows = parse_geonames(path)
@@ -192,7 +194,7 @@ def import_geonames(
         main = Gazetteer(idx, overlay=False)
     except GazetteerError:
         main = Gazetteer.open(cache=cache)
-    ov = overlay_path(cache)
+    ov = Path(overlay_file) if overlay_file else overlay_path(cache)
     stats = ImportStats(overlay=str(ov))
     ov.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(ov)
@@ -223,6 +225,10 @@ def import_geonames(
                 more = extra.pop(r.gid, [])
                 stats.alternate_names += len(more)
                 alts = r.alts + more
+                if r.country == "UA":  # display: the national romanisation
+                    display = ukrainian_display_name(r.name, alts)
+                    if display != r.name:
+                        alts, r.name = [r.name, *alts], display
                 pid = str(r.gid)
                 in_main = main.in_main_index(pid)
                 primary = main.get(pid).name if in_main else r.name

@@ -27,7 +27,12 @@ from typing import Any
 
 from gazetteer.bloom import Bloom
 from gazetteer.errors import GazetteerError
-from gazetteer.normalize import is_latin_key, loose_of_key, normalize
+from gazetteer.normalize import (
+    is_latin_key,
+    loose_of_key,
+    normalize,
+    ukrainian_display_name,
+)
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 from gazetteer.world import Settlements, WorldPlace, world_digest, world_places
 
@@ -357,6 +362,11 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 by_admin[admin1].append((lat, lon, pop))
             if pid_drop := regions.drop_alternates.get(str(gid)):
                 alts = [a for a in alts if a not in pid_drop]  # known-wrong names (data file)
+            if cc == "UA":  # display: the national romanisation (Kupyansk -> Kupiansk)
+                display = ukrainian_display_name(name, alts)
+                if display != name:
+                    alts = [name, *alts]
+                    name = display
             kept_alts: list[str] = []
             keys = name_keys(name, alts, kept_alts)
             if cc:
@@ -394,7 +404,11 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 loose.add((loose_of_key(k), rid))
                 max_words = max(max_words, k.count(" ") + 1)
         country_keys = dict(regions.country_keys)
+        used_ids = {row[1] for row in place_rows}
         for wp in world_places(by_country):
+            if wp.id in used_ids:
+                continue  # a second ISO region voted onto the same code, a county spelt twice
+            used_ids.add(wp.id)
             rid -= 1
             place_rows.append((rid, *_world_row(wp)))
             feature_rows.append((rid, wp.feature))

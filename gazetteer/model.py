@@ -151,7 +151,7 @@ class Context:
 
     def country_weight(self, cc: str) -> float:
         """How strongly the document is about country `cc`, 0..1: full with three mentions
-        or more, scaled by its share of the most-named country's mentions."""
+        or more (not a share of the most-named country's: war reporting names two)."""
         if cc not in self.countries:
             return 0.0
         if not self.country_evidence:
@@ -159,8 +159,7 @@ class Context:
         n = sum(self.country_evidence.get(cc, {}).values())
         if not n:
             return 1.0 if cc not in self.country_evidence else 0.0
-        top = max(sum(v.values()) for v in self.country_evidence.values())
-        return min(1.0, n / 3) * (n / top)
+        return min(1.0, n / 3)
 
     def without(self, key: str) -> Context:
         """This context less the evidence that only the name `key` gave (a name is not its

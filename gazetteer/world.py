@@ -31,6 +31,7 @@ MAX_WORDS = 5
 # share of the region's people): "New York", "Washington" are the cities; "Texas" the state.
 CITY_OVER_REGION_POP = 50_000
 CITY_OVER_REGION_SHARE = 0.1
+CITY_ANYWHERE_POP = 200_000  # ... or a settlement this big anywhere (a region's own name)
 VOTE_NEIGHBOURS = 15
 _LANG_TAG_RE = re.compile(r"\s*\(([a-z]{3})\)\s*$")
 
@@ -250,6 +251,10 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     generic = {normalize(w) for w in data.get("generic_region_words", ())}
     out: list[WorldPlace] = []
     taken: set[str] = set()
+    world_big: dict[str, int] = {}
+    for other in settlements.values():
+        for k, p in other.big_names.items():
+            world_big[k] = max(world_big.get(k, 0), p)
     for cc, subs in sorted(doc.items()):
         if cc in skip:
             continue
@@ -263,11 +268,17 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
             taken.add(rid)
             names = [n for n in dict.fromkeys(_iso_names(rec)) if _usable(n)]
             keep = []
-            for n in names:
-                if all(w in generic for w in normalize(n).split()):
+            for j, n in enumerate(names):
+                k = normalize(n)
+                if all(w in generic for w in k.split()):
                     continue  # "Western", "North West", "Coast": words, not names
-                city = s.big_names.get(normalize(n), 0)
-                if city < CITY_OVER_REGION_POP and city < CITY_OVER_REGION_SHARE * max(pop, 1):
+                city = s.big_names.get(k, 0)
+                elsewhere = world_big.get(k, 0)  # "Columbus" (Colón), "Gaza" (Mozambique)
+                if (
+                    city < CITY_OVER_REGION_POP
+                    and city < CITY_OVER_REGION_SHARE * max(pop, 1)
+                    and elsewhere < (CITY_ANYWHERE_POP if j == 0 else CITY_OVER_REGION_POP)
+                ):
                     keep.append(n)
                 keep += [f"{n} {w}" for w in words]
             out.append(
@@ -276,9 +287,55 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     return out
 
 
+def us_counties() -> list[WorldPlace]:
+    """US counties (and parishes, boroughs): each at the mean of its ZIP code points
+    (zipcodes package: MIT, data CC BY 4.0), named "X County" / "X Parish" (never bare)."""
+    try:
+        import zipcodes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    sums: dict[tuple[str, str], list[float]] = {}
+    for z in zipcodes.list_all():
+        county, state = z.get("county") or "", z.get("state") or ""
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not county or not state or (lat == 0 and lon == 0):
+            continue
+        acc = sums.setdefault((state, county), [0.0, 0.0, 0])
+        acc[0] += lat
+        acc[1] += lon
+        acc[2] += 1
+    out = []
+    for (state, county), (slat, slon, n) in sorted(sums.items()):
+        names = [county]
+        if county.endswith((" County", " Parish")):
+            names.append(county.rsplit(" ", 1)[0] + (" Co." if county.endswith("County") else ""))
+        out.append(
+            WorldPlace(
+                f"US.{state}.{normalize(county).replace(' ', '_')}",
+                county,
+                slat / n,
+                slon / n,
+                "US",
+                f"US.{state}",
+                "admin2",
+                0,
+                [x for x in names if _usable(x) and " " in x.strip()],
+            )
+        )
+    return out
+
+
 def world_places(settlements: dict[str, Settlements]) -> list[WorldPlace]:
-    """Continents, countries and the first-level regions of every country."""
-    return [*continents(), *countries(settlements), *admin1_regions(settlements)]
+    """Continents, countries, the first-level regions of every country, US counties."""
+    return [
+        *continents(),
+        *countries(settlements),
+        *admin1_regions(settlements),
+        *us_counties(),
+    ]
 
 
 def settlements_by_country() -> defaultdict[str, Settlements]:
