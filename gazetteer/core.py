@@ -37,7 +37,7 @@ from gazetteer.index import (
 )
 from gazetteer.model import Candidate, Context, Place
 from gazetteer.normalize import loose_key, normalize
-from gazetteer.regions import load_region_data, phrase_keys
+from gazetteer.regions import load_region_data, phrase_keys, region_phrase
 from gazetteer.world import world_data
 
 MAX_NAME_CHARS = 200
@@ -82,10 +82,6 @@ _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name
 _NO_CONTEXT = Context()  # shared, never modified (candidates only reads contexts)
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
-_REGION_LIST_RE = re.compile(
-    r"((?:[A-ZА-ЯІЇЄҐ][\w'’-]+,\s+)*[A-ZА-ЯІЇЄҐ][\w'’-]+,?\s+and\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)"
-    r"\s+(?:regions|oblasts|provinces)\b"
-)
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -682,8 +678,8 @@ class Gazetteer:
         own_countries: set[str | None] | None,
     ) -> float:
         """The country-in-context bonus, scaled by how much the document names the country;
-        none for a reading by another of a place's names when the name is some place's own
-        name in another country ("Turkey": a New Jersey town's alternate name)."""
+        none for a reading by another of a place's names when the name is another country's
+        own name ("Turkey": a New Jersey town's alternate name)."""
         if (
             own_countries
             and _name_rank(match, sim) == RANK_OTHER
@@ -707,11 +703,77 @@ class Gazetteer:
         context: Context | str | None = None,
         country: str | None = None,
         limit: int = 10,
+        fallback: bool = False,
     ) -> list[Candidate]:
         """Ranked readings of `name`, best first; [] when nothing matches.
 
         "X, Y" is read as name X with context Y ("Dzerzhinsk, Donetsk Oblast").
+        `fallback`: when the document names a region and the name has no reading there but
+        only none or a weak one far away (a loose match, another name: "Melovoy" in a Kursk
+        story is not Milove in Luhansk), the region comes first, with a lower score and a
+        reason (`resolve` does this).
         """
+        cands = self._candidates(name, context, country, 0 if fallback else limit)
+        if fallback and context is not None:
+            region = self._fallback_region(name, cands, self._as_context(context))
+            if region is not None:
+                cands.insert(0, region)
+        return cands[:limit] if limit else cands
+
+    def _fallback_region(self, name: str, cands: list[Candidate], ctx: Context) -> Candidate | None:
+        """The document's region standing for a name the index lacks (see `candidates`)."""
+        regions = self._expand_admin1s(ctx.without(normalize(name)).admin1s)
+        if not regions or any(set(c.place.admin1_ids) & regions for c in cands):
+            return None
+        if cands and (cands[0].match in ("name", "region", "id") or cands[0].score >= 4.0):
+            return None  # an own-name reading (a real place) elsewhere: keep it
+        if cands and cands[0].match == "alternate" and cands[0].place.precision != "settlement":
+            return None
+        named = [
+            self._by_rid_region(a)
+            for a in sorted(regions, key=lambda a: (-len(ctx.admin1_keys.get(a, ())), a))
+        ]
+        place = next((p for p in named if p is not None and p.feature == "admin1"), None)
+        if place is None:
+            return None
+        why = "only far readings by another name or spelling" if cands else "no reading"
+        return Candidate(
+            place,
+            0.5,
+            [
+                f"{name!r}: {why} in the gazetteer; the document's region {place.id} "
+                f"({place.name}) stands for it at region precision (+0.50); "
+                f"`geomap gazetteer download {place.country}` adds every village"
+            ],
+            "context-region",
+        )
+
+    def _region_list(self, name: str) -> list[Candidate]:
+        """The oblasts a whole-name region phrase lists ("Sumy and Kharkiv oblasts",
+        "the Kursk border region"), in order."""
+        found = [r for r in region_phrase(name) if r.start == 0 and r.end == len(name.rstrip())]
+        out = []
+        for r in found:
+            place = self._by_rid_region(r.id)
+            if place is not None:
+                why = f"region phrase {r.phrase!r} names {r.id} (+3.00)"
+                out.append(Candidate(place, 3.0, [why], "region"))
+        return out
+
+    def _by_rid_region(self, region_id: str) -> Place | None:
+        try:
+            return self.get(region_id)
+        except UnknownPlaceError:
+            return None
+
+    def _candidates(
+        self,
+        name: str,
+        context: Context | str | None,
+        country: str | None,
+        limit: int,
+    ) -> list[Candidate]:
+        """Ranked readings of `name` (see `candidates`)."""
         check_name(name)
         name = self._written_forms.get(name.strip(), name)  # "Calif.", "US", "D.C."
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
@@ -740,6 +802,8 @@ class Gazetteer:
                     for p in self._lookup_loose(loose_key(q))
                     if (not cc or p.country == cc) and _similarity(q, p) >= LOOSE_MIN_SIMILARITY
                 ]
+        if not matches and (listed := self._region_list(name)):
+            return listed
         if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
                 place = self.get(name.strip())
@@ -749,7 +813,9 @@ class Gazetteer:
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)
-        own = {p.country for p, m, _, sim in readings if _name_rank(m, sim) == RANK_OWN}
+        # countries whose own name this is ("Turkey"): a settlement elsewhere that also bears
+        # it as another name gets no country bonus from its own country being in context
+        own = {p.country for p, m, _, _ in readings if m == "region" and p.feature == "country"}
         scored = [
             (*self._score(p, m, k, ctx, admin1s, hint, sim, guard, own), p, m)
             for p, m, k, sim in readings
@@ -775,7 +841,7 @@ class Gazetteer:
         """The best candidate; UnknownPlaceError when there is none, carrying "did you mean"
         suggestions only with `suggest=True` (they cost milliseconds; a miss costs
         microseconds without them)."""
-        cands = self.candidates(name, context, country, limit=1)
+        cands = self.candidates(name, context, country, limit=1, fallback=context is not None)
         if not cands:
             raise UnknownPlaceError(name, self.suggest(name) if suggest else [])
         return cands[0]
@@ -877,12 +943,9 @@ class Gazetteer:
                     i += self._context_at(words, i, effects, local_seen, lower)
                 _cache_put(self._segment_cache, memo_key, effects, 100_000)
             _apply_effects(ctx, effects, seen)
-        for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
-            for name in re.split(r",\s*|\s+and\s+", m.group(1)):
-                key = normalize(f"{name} region")
-                for p, kind, _, _ in self._matches(key)[0]:
-                    if kind == KIND_REGION and p.feature in ("admin1", "group"):
-                        _apply_effects(ctx, [("admin1", p.id, key, p.country)], seen)
+        for r in region_phrase(text):  # "the regions of Sumy and Donetsk", "Kursk border region"
+            key = normalize(r.phrase)
+            _apply_effects(ctx, [("admin1", r.id, key, r.id.split(".")[0])], seen)
         return ctx
 
     def _segment_words(self, segment: str) -> tuple[tuple[str, bool], ...]:

@@ -26,4 +26,4 @@ def main() -> None:
 
 
 # Each area keeps its commands in its own module; importing registers them on `main`.
-from geomap.cli import extract, place, render, store  # noqa: E402,F401
+from geomap.cli import extract, gazetteer, place, render, store  # noqa: E402,F401
