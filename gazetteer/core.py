@@ -195,10 +195,12 @@ class Gazetteer:
         self._bloom_loose_cache: Bloom | None | bool = False
         self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
-        for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
-            self._place(row)  # the regions and countries, so lookups only fetch settlements
-        for rid, feature in self._query("SELECT rid, feature FROM features"):
-            self._by_rid[("main", rid)].__dict__["feature"] = feature
+        self._features: dict[int, str] = dict(self._query("SELECT rid, feature FROM features"))
+        core = -int(self.meta.get("core_regions", "1000000"))
+        for row in self._query(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0 AND p.rid >= ?", (core,)
+        ):
+            self._place(row)  # Ukraine's and Russia's regions; the world's when first asked
         self._country_keys: dict[str, str] = (
             json.loads(self.meta["country_keys"])
             if "country_keys" in self.meta
@@ -318,7 +320,9 @@ class Gazetteer:
                 "population": row[8] or 0,
                 "geonameid": row[9],
                 "members": tuple(row[10].split(",")) if row[10] else (),
-                "feature": "settlement" if row[7] == "settlement" else "admin1",
+                "feature": self._features.get(row[0], "admin1")
+                if schema == "main" and row[0] < 0
+                else ("settlement" if row[7] == "settlement" else "admin1"),
             },
         )
         if len(self._by_rid) < 100_000:

@@ -36,7 +36,7 @@ from gazetteer.normalize import (
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 from gazetteer.world import Settlements, WorldPlace, world_digest, world_places
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -403,6 +403,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 names[(k, rid)] = (KIND_REGION, 1.0)
                 loose.add((loose_of_key(k), rid))
                 max_words = max(max_words, k.count(" ") + 1)
+        core_regions = -rid  # rids -1..-core_regions: regions.json (loaded at open)
         country_keys = dict(regions.country_keys)
         used_ids = {row[1] for row in place_rows}
         for wp in world_places(by_country):
@@ -454,6 +455,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             "bloom_loose_k": str(bloom_loose.k),
             "max_name_words": str(max_words),
             "country_keys": json.dumps(country_keys, sort_keys=True),
+            "core_regions": str(core_regions),
             "built_at": str(time.time()),
             "stats": json.dumps(stats),
             "complete": "1",
