@@ -49,6 +49,9 @@ W_POP = 0.35  # per decade of population
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
 # document's context says otherwise (the US state then gets the country/region bonuses).
 W_FEATURE = {"country": 0.5}
+W_SUPPORT = 1.5  # a region where other names of the document have readings (up to SUPPORT_FULL)
+SUPPORT_FULL = 3
+SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence of any
 W_SHADOW = -1.5  # a settlement reading of a country's or continent's name (_shadowed)
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
@@ -661,6 +664,18 @@ class Gazetteer:
         if place.precision == "region" and place.id in ctx.point_admin1s and not weak:
             score += W_ADMIN1
             parts.append(("holds a place named in context ({:+.2f})", W_ADMIN1))
+        support = ctx.support.get(place.admin1) if place.admin1 and ctx.support else None
+        if support and place.admin1 not in admin1s and not weak:
+            w = W_SUPPORT * min(len(support), SUPPORT_FULL) / SUPPORT_FULL
+            score += w
+            parts.append(
+                (
+                    "{} other names of the text may lie in {} ({:+.2f})",
+                    len(support),
+                    place.admin1,
+                    w,
+                )
+            )
         if ctx.points and place.precision == "settlement" and not (weak or named):
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
@@ -1005,7 +1020,7 @@ class Gazetteer:
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
             if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
                 continue
-            _kind, has_towns, top = info
+            _kind, has_towns, top, support = info
             glued = (i + n < len(words) and words[i + n][1]) or (
                 i > 1 and words[i - 1][1] and words[i - 1][0] not in self._country_keys
             )
@@ -1013,6 +1028,8 @@ class Gazetteer:
                 # not part of a longer capitalised name: "David Cameron", "Toronto Maple Leafs"
                 seen.add(key)
                 effects.append(("point", key, *top))
+            if support and not glued and top is None:  # a point is evidence enough
+                effects.append(("support", key, support))
             if has_towns:
                 return n
         return 1
@@ -1039,7 +1056,9 @@ class Gazetteer:
                 if towns[0].population >= 20_000 and towns[0].population >= 10 * max(second, 1):
                     t = towns[0]
                     top = (t.lat, t.lon, t.id, t.country, t.admin1)
-            info = ("towns", bool(towns), top)
+            spread = frozenset(t.admin1 for t in towns if t.admin1)
+            support = spread if len(spread) <= SUPPORT_MAX_REGIONS else frozenset()
+            info = ("towns", bool(towns), top, support)
         _cache_put(self._context_cache, key, info, 100_000)
         return info
 
@@ -1048,6 +1067,10 @@ def _apply_effects(ctx: Context, effects: list[tuple], seen: set[str]) -> None:
     """Add what a segment names to a document context, noting which name gave what:
     ("country", cc, key), ("admin1", id, key, cc), ("point", key, lat, lon, id, cc, admin1)."""
     for effect in effects:
+        if effect[0] == "support":  # the regions where a named place may lie
+            for a in effect[2]:
+                ctx.support.setdefault(a, set()).add(effect[1])
+            continue
         if effect[0] == "country":
             _, cc, key = effect
         elif effect[0] == "admin1":

@@ -123,6 +123,9 @@ class Context:
     point_admin1s: list[str | None] = field(default_factory=list)  # region of each point
     country_evidence: dict[str, dict[str, int]] = field(default_factory=dict)  # cc -> key -> n
     admin1_keys: dict[str, set[str]] = field(default_factory=dict)  # admin1 -> keys naming it
+    # admin1 -> names of the text with a reading there (weak, joint evidence: "Lamar County",
+    # "Reno" and "Paris" all have readings in Texas)
+    support: dict[str, set[str]] = field(default_factory=dict)
     _cache: dict[str, Context] = field(default_factory=dict, repr=False, compare=False)
 
     def __bool__(self) -> bool:
@@ -137,6 +140,9 @@ class Context:
         admin1_keys = {a: set(v) for a, v in self.admin1_keys.items()}
         for a, keys in other.admin1_keys.items():
             admin1_keys.setdefault(a, set()).update(keys)
+        support = {a: set(v) for a, v in self.support.items()}
+        for a, keys in other.support.items():
+            support.setdefault(a, set()).update(keys)
         return Context(
             self.countries | other.countries,
             self.admin1s | other.admin1s,
@@ -147,6 +153,7 @@ class Context:
             + _pad(other.point_admin1s, other.points, None),
             evidence,
             admin1_keys,
+            support,
         )
 
     def country_weight(self, cc: str) -> float:
@@ -168,7 +175,12 @@ class Context:
         if hit is not None:
             return hit
         if key not in self.point_keys and not any(
-            key in v for v in (*self.country_evidence.values(), *self.admin1_keys.values())
+            key in v
+            for v in (
+                *self.country_evidence.values(),
+                *self.admin1_keys.values(),
+                *self.support.values(),
+            )
         ):
             return self
         evidence = {
@@ -189,6 +201,7 @@ class Context:
             [_pad(self.point_admin1s, self.points, None)[i] for i in keep],
             {cc: v for cc, v in evidence.items() if v},
             {a: v for a, v in admin1_keys.items() if v},
+            {a: v - {key} for a, v in self.support.items() if v - {key}},
         )
         if len(self._cache) < 10_000:
             self._cache[key] = out
