@@ -61,10 +61,13 @@ class Settlements:
     admin1: list[str | None] = field(default_factory=list)
     pops: list[int] = field(default_factory=list)
     big_names: dict[str, int] = field(default_factory=dict)  # name key -> largest population
+    big_primary: dict[str, int] = field(default_factory=dict)  # the same, primary names only
     admin1_pop: Counter = field(default_factory=Counter)
     arrays: Any = None  # numpy copies of lats/lons, made on first vote
 
-    def add(self, lat: float, lon: float, admin1: str | None, pop: int, keys: Any) -> None:
+    def add(
+        self, lat: float, lon: float, admin1: str | None, pop: int, keys: dict[str, int]
+    ) -> None:
         self.lats.append(lat)
         self.lons.append(lon)
         self.admin1.append(admin1)
@@ -72,9 +75,11 @@ class Settlements:
         if admin1:
             self.admin1_pop[admin1] += pop
         if pop >= CITY_OVER_REGION_POP // 10:
-            for key in keys:
+            for key, kind in keys.items():
                 if pop > self.big_names.get(key, 0):
                     self.big_names[key] = pop
+                if kind == 0 and pop > self.big_primary.get(key, 0):  # KIND_NAME
+                    self.big_primary[key] = pop
 
 
 def _package_dir(name: str) -> Path:
@@ -252,8 +257,8 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     out: list[WorldPlace] = []
     taken: set[str] = set()
     world_big: dict[str, int] = {}
-    for other in settlements.values():
-        for k, p in other.big_names.items():
+    for other in settlements.values():  # primary names only: "Florida" is also a name of
+        for k, p in other.big_primary.items():  # a Californian town
             world_big[k] = max(world_big.get(k, 0), p)
     for cc, subs in sorted(doc.items()):
         if cc in skip:
