@@ -85,6 +85,7 @@ _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name
 _NO_CONTEXT = Context()  # shared, never modified (candidates only reads contexts)
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
+_PLURAL_HINT = re.compile(r"(?i)region|oblast|province")  # region_phrase's words, a fast gate
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -821,7 +822,7 @@ class Gazetteer:
                     for p in self._lookup_loose(loose_key(q))
                     if (not cc or p.country == cc) and _similarity(q, p) >= LOOSE_MIN_SIMILARITY
                 ]
-        if not matches and (listed := self._region_list(name)):
+        if not matches and _PLURAL_HINT.search(name) and (listed := self._region_list(name)):
             return listed
         if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
