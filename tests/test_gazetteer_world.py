@@ -125,3 +125,17 @@ def test_region_list_phrases_resolve_to_the_oblasts(gaz):
     cands = gaz.candidates("the regions of Sumy and Donetsk")
     assert [c.place.id for c in cands] == ["UA.21", "UA.05"]
     assert gaz.resolve("the Kursk border region").place.id == "RU.41"
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong_admin1"),
+    [("Melovoy", "UA.14"), ("Podol", "UA.12"), ("Plekhovo", "UA.18"), ("Robotyne", None)],
+)
+def test_a_kursk_story_never_sends_its_villages_to_namesakes_in_ukraine(gaz, name, wrong_admin1):
+    """Without the downloaded dumps, villages of a Kursk Oblast story that the index lacks (or
+    reads only loosely, or by another name, far away) resolve to the Kursk region, saying so."""
+    text = "Russia said its troops retook Melovoy, Podol and Sudzha in the Kursk region."
+    best = gaz.resolve(name, context=text)
+    assert (best.place.id, best.match) == ("RU.41", "context-region")
+    assert best.place.admin1 != wrong_admin1 and "stands for it" in best.reasons[0]
+    assert gaz.resolve("Sudzha", context=text).place.admin1 == "RU.41"  # a real reading stays
