@@ -1054,8 +1054,17 @@ class Gazetteer:
             top = None
             if towns:
                 second = towns[1].population if len(towns) > 1 else 0
-                if towns[0].population >= 20_000 and towns[0].population >= 10 * max(second, 1):
-                    t = towns[0]
+                t = towns[0]
+                own = {
+                    p.id
+                    for p, kind, _, sim in matches
+                    if _name_rank(_KIND_NAMES[kind], sim) == RANK_OWN
+                }
+                if (
+                    t.population >= 20_000
+                    and t.population >= 10 * max(second, 1)
+                    and (t.id in own or not own)  # "Hrodivka": the village, not Myrnohrad's
+                ):  # old name: a name that is some place's own is not evidence for another
                     top = (t.lat, t.lon, t.id, t.country, t.admin1)
             spread = frozenset(t.admin1 for t in towns if t.admin1)
             support = spread if len(spread) <= SUPPORT_MAX_REGIONS else frozenset()

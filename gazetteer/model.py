@@ -158,15 +158,18 @@ class Context:
 
     def country_weight(self, cc: str) -> float:
         """How strongly the document is about country `cc`, 0..1: full with three mentions
-        or more (not a share of the most-named country's: war reporting names two)."""
+        or more (not a share of the most-named country's: war reporting names two). A country
+        without recorded mentions counts as much as the best-attested one."""
         if cc not in self.countries:
             return 0.0
         if not self.country_evidence:
             return 1.0  # built by hand: no counts, full weight
         n = sum(self.country_evidence.get(cc, {}).values())
-        if not n:
-            return 1.0 if cc not in self.country_evidence else 0.0
-        return min(1.0, n / 3)
+        if n:
+            return min(1.0, n / 3)
+        # added by hand to a text's context (a prior such as the theatre of war): as strong
+        # as the best-attested country of the text, never more
+        return max(min(1.0, sum(v.values()) / 3) for v in self.country_evidence.values())
 
     def without(self, key: str) -> Context:
         """This context less the evidence that only the name `key` gave (a name is not its
