@@ -156,6 +156,21 @@ class Context:
             support,
         )
 
+    def cache_key(self) -> tuple:
+        """Everything ranking reads from this context, hashable: a cache of lookups made with
+        a context must key on this (countries, regions and points alone no longer say it)."""
+        return (
+            frozenset(self.countries),
+            frozenset(self.admin1s),
+            tuple(self.points),
+            tuple(self.place_ids),
+            tuple(self.point_keys),
+            tuple(self.point_admin1s),
+            frozenset((cc, frozenset(v.items())) for cc, v in self.country_evidence.items()),
+            frozenset((a, frozenset(v)) for a, v in self.admin1_keys.items()),
+            frozenset((a, frozenset(v)) for a, v in self.support.items()),
+        )
+
     def country_weight(self, cc: str) -> float:
         """How strongly the document is about country `cc`, 0..1: full with three mentions
         or more (not a share of the most-named country's: war reporting names two). A country

@@ -139,3 +139,11 @@ def test_a_kursk_story_never_sends_its_villages_to_namesakes_in_ukraine(gaz, nam
     assert (best.place.id, best.match) == ("RU.41", "context-region")
     assert best.place.admin1 != wrong_admin1 and "stands for it" in best.reasons[0]
     assert gaz.resolve("Sudzha", context=text).place.admin1 == "RU.41"  # a real reading stays
+
+
+def test_context_cache_key_tells_apart_what_ranking_reads(gaz):
+    a = gaz.context("Ukrainian officials spoke. Shelling hit Pokrovsk.")
+    b = gaz.context("Ukrainian officials said Ukraine and Ukrainian troops held. Pokrovsk.")
+    assert (a.countries, a.admin1s, a.points) == (b.countries, b.admin1s, b.points)
+    assert a.cache_key() != b.cache_key() and a.cache_key() == a.cache_key()
+    hash(a.cache_key())
