@@ -197,6 +197,7 @@ class Gazetteer:
         self._words_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._bloom_cache: Bloom | None | bool = False
         self._bloom_loose_cache: Bloom | None | bool = False
+        self._country_codes: dict[str, str] = json.loads(self.meta.get("country_codes", "{}"))
         self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
         self._features: dict[int, str] = dict(self._query("SELECT rid, feature FROM features"))
@@ -824,6 +825,10 @@ class Gazetteer:
                 ]
         if not matches and _PLURAL_HINT.search(name) and (listed := self._region_list(name)):
             return listed
+        code = name.strip()
+        if not matches and code in self._country_codes and code.isupper():  # "DE", "UKR"
+            place = self.get(self._country_codes[code])
+            return [Candidate(place, 3.0, [f"ISO country code {code} (+3.00)"], "region")]
         if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
                 place = self.get(name.strip())

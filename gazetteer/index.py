@@ -405,6 +405,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 max_words = max(max_words, k.count(" ") + 1)
         core_regions = -rid  # rids -1..-core_regions: regions.json (loaded at open)
         country_keys = dict(regions.country_keys)
+        country_codes: dict[str, str] = {}  # "DE", "DEU" -> Germany's id (typed codes)
         used_ids = {row[1] for row in place_rows}
         for wp in world_places(by_country):
             if wp.id in used_ids:
@@ -415,6 +416,8 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             feature_rows.append((rid, wp.feature))
             if wp.polygon is not None:
                 shape_rows.append((rid, _wkb(wp.polygon)))
+            for code in wp.codes:
+                country_codes.setdefault(code, wp.id)
             for k in {normalize(n) for n in wp.names}:
                 if wp.feature == "country":
                     country_keys.setdefault(k, wp.country)
@@ -456,6 +459,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             "max_name_words": str(max_words),
             "country_keys": json.dumps(country_keys, sort_keys=True),
             "core_regions": str(core_regions),
+            "country_codes": json.dumps(country_codes, sort_keys=True),
             "built_at": str(time.time()),
             "stats": json.dumps(stats),
             "complete": "1",

@@ -50,6 +50,7 @@ class WorldPlace:
     population: int
     names: list[str] = field(default_factory=list)  # indexed as region names
     polygon: Any = None
+    codes: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 and alpha-3 (countries)
 
 
 @dataclass
@@ -207,6 +208,7 @@ def countries(settlements: dict[str, Settlements]) -> list[WorldPlace]:
                 int(rec.get("population") or 0),
                 list(dict.fromkeys(names)),
                 _outline(ci),
+                tuple(c for c in (cc, rec.get("iso3")) if c),
             )
         )
     return out
