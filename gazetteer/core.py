@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import math
 import os
 import re
@@ -36,7 +37,8 @@ from gazetteer.index import (
 )
 from gazetteer.model import Candidate, Context, Place
 from gazetteer.normalize import loose_key, normalize
-from gazetteer.regions import load_region_data, phrase_keys
+from gazetteer.regions import load_region_data, phrase_keys, region_phrase
+from gazetteer.world import world_data
 
 MAX_NAME_CHARS = 200
 
@@ -44,6 +46,13 @@ MAX_NAME_CHARS = 200
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
 W_LOOSE = -1.0
 W_POP = 0.35  # per decade of population
+# Feature-type prior among region readings: a bare "Georgia" is the country unless the
+# document's context says otherwise (the US state then gets the country/region bonuses).
+W_FEATURE = {"country": 0.5}
+W_SUPPORT = 1.5  # a region where other names of the document have readings (up to SUPPORT_FULL)
+SUPPORT_FULL = 3
+SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence of any
+W_SHADOW = -1.5  # a settlement reading of a country's or continent's name (_shadowed)
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
 W_NEAR = 3.0
@@ -76,10 +85,7 @@ _LABELS = {"name": "name", "alternate": "alternate name", "region": "region name
 _NO_CONTEXT = Context()  # shared, never modified (candidates only reads contexts)
 _NAME_LINKS = frozenset({"of", "on", "upon", "na", "nad", "pid", "pod", "de", "la", "le", "am"})
 _ID_RE = re.compile(r"^(?:\d{1,12}|[A-Z]{2}\.[A-Z0-9]{1,12})$")
-_REGION_LIST_RE = re.compile(
-    r"((?:[A-ZА-ЯІЇЄҐ][\w'’-]+,\s+)*[A-ZА-ЯІЇЄҐ][\w'’-]+,?\s+and\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)"
-    r"\s+(?:regions|oblasts|provinces)\b"
-)
+_PLURAL_HINT = re.compile(r"(?i)region|oblast|province")  # region_phrase's words, a fast gate
 _SEGMENT_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»\n\r\t|/]+")
 _WORD_RE = re.compile(r"[\w'’ʼ-]+")
 
@@ -107,6 +113,16 @@ def check_name(name: Any) -> str:
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
+
+
+_SHADOWING = frozenset({"country", "continent"})
+
+
+def _shadowed(score: float, parts: list[Any], place: Place, match: str) -> tuple:
+    """A settlement reading of a country's or continent's name ("China", Texas; "London"
+    is not one): it needs strong context to win over the country."""
+    parts.append(("a country's or continent's name ({:+.2f})", W_SHADOW))
+    return score + W_SHADOW, parts, place, match
 
 
 def _write_reasons(parts: list[tuple[Any, ...]], _field: str = "reasons") -> list[str]:
@@ -180,10 +196,21 @@ class Gazetteer:
         self._segment_cache: dict[tuple, list[tuple]] = {}
         self._words_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._bloom_cache: Bloom | None | bool = False
+        self._bloom_loose_cache: Bloom | None | bool = False
+        self._country_codes: dict[str, str] = json.loads(self.meta.get("country_codes", "{}"))
+        self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
-        for row in self._query(f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0"):
-            self._place(row)  # the ~110 regions, so lookups only fetch settlements
-        self._country_keys = self._regions.country_keys
+        self._features: dict[int, str] = dict(self._query("SELECT rid, feature FROM features"))
+        core = -int(self.meta.get("core_regions", "1000000"))
+        for row in self._query(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0 AND p.rid >= ?", (core,)
+        ):
+            self._place(row)  # Ukraine's and Russia's regions; the world's when first asked
+        self._country_keys: dict[str, str] = (
+            json.loads(self.meta["country_keys"])
+            if "country_keys" in self.meta
+            else self._regions.country_keys
+        )
         self.overlay_path: Path | None = None
         if overlay is not False:
             ov = (
@@ -298,6 +325,9 @@ class Gazetteer:
                 "population": row[8] or 0,
                 "geonameid": row[9],
                 "members": tuple(row[10].split(",")) if row[10] else (),
+                "feature": self._features.get(row[0], "admin1")
+                if schema == "main" and row[0] < 0
+                else ("settlement" if row[7] == "settlement" else "admin1"),
             },
         )
         if len(self._by_rid) < 100_000:
@@ -354,17 +384,15 @@ class Gazetteer:
         return p
 
     # -- lookups --------------------------------------------------------------------------
-    def _lookup(self, key: str, likely: bool = False) -> list[tuple[Place, int, float]]:
+    def _lookup(self, key: str) -> list[tuple[Place, int, float]]:
         """(place, kind, similarity to its primary name) for one exact key, index + overlay.
-        `likely`: the key is probably known (a name asked for), so skip the Bloom filter,
-        which only pays off for the many misses of phrase variants and text n-grams."""
+        The Bloom filter answers misses (names asked for too: a miss must cost microseconds)."""
         hit = self._lookup_cache.get(key)
         if hit is not None:
             return hit
-        if not likely:
-            bloom = self._bloom
-            if bloom is not None and key not in bloom:
-                return []
+        bloom = self._bloom
+        if bloom is not None and key not in bloom:
+            return []
         out = []
         by_rid = self._by_rid
         for rid, kind, sim, name, lat, lon, country, admin1, pop in self._query(
@@ -388,6 +416,7 @@ class Gazetteer:
                             "population": pop or 0,
                             "geonameid": rid,
                             "members": (),
+                            "feature": "settlement",
                         },
                     )
                 )
@@ -413,6 +442,10 @@ class Gazetteer:
         return out
 
     def _lookup_loose(self, lkey: str, limit: int = 100) -> list[Place]:
+        if not self.overlay_path:
+            bl = self._bloom_loose
+            if bl is not None and lkey not in bl:
+                return []
         rows = self._query(
             f"SELECT {_PLACE_COLS} FROM loose l JOIN places p ON p.rid = l.rid "
             "WHERE l.lkey = ? ORDER BY p.population DESC LIMIT ?",
@@ -443,6 +476,19 @@ class Gazetteer:
             self._bloom_cache = bloom
         return self._bloom_cache  # type: ignore[return-value]
 
+    @property
+    def _bloom_loose(self) -> Bloom | None:
+        """The Bloom filter of phonetic keys (None when the index has none)."""
+        if self._bloom_loose_cache is False:
+            bloom = None
+            if "bloom_loose_m" in self.meta:
+                rows = self._query("SELECT data FROM blobs WHERE name = 'bloom_loose'")
+                if rows:
+                    m, k = int(self.meta["bloom_loose_m"]), int(self.meta["bloom_loose_k"])
+                    bloom = Bloom(rows[0][0], m, k)
+            self._bloom_loose_cache = bloom
+        return self._bloom_loose_cache  # type: ignore[return-value]
+
     def _key_exists(self, key: str) -> bool:
         bloom = self._bloom
         if bloom is not None and key not in bloom:
@@ -464,8 +510,8 @@ class Gazetteer:
         hit = self._is_name_cache.get(key)
         if hit is not None:
             return hit
-        if not key or key in STOPWORDS:
-            ok = False
+        if not key or key in STOPWORDS or key in self._country_keys:
+            ok = False  # country names and demonyms: context for text scans (resolve knows them)
         elif self._key_exists(key):
             ok = True
         else:
@@ -483,9 +529,11 @@ class Gazetteer:
         phrase, and the normalised key. Region-phrase keys keep only region matches."""
         key = normalize(name)
         found: dict[str, tuple[Place, int, str, float]] = {}
-        for place, kind, sim in self._lookup(key, likely=True):
+        for place, kind, sim in self._lookup(key):
             found[place.id] = (place, kind, key, sim)
         keys, country = phrase_keys(key, self._country_keys)
+        if found and any(kind == KIND_REGION for _, kind, _, _ in found.values()):
+            keys = []  # "West Virginia" is a region's own name: not "Virginia" qualified
         for k, region_only in keys:
             for place, kind, sim in self._lookup(k):
                 if region_only and kind != KIND_REGION:
@@ -557,6 +605,7 @@ class Gazetteer:
         country_hint: str | None,
         sim: float = 1.0,
         guard: dict[Any, float] | None = None,
+        own_countries: set[str | None] | None = None,
     ) -> tuple[float, list[Any]]:
         """Score one reading. The features are recorded as (format, values) and written out
         as `reasons` only when someone reads them (ranking needs the scores alone).
@@ -573,6 +622,10 @@ class Gazetteer:
             if kind == KIND_ALT:
                 score = W_ALT_BASE + W_ALT_PRIMARY * sim
             parts.append(("{} match {!r} ({:+.2f})", _LABELS[match], matched, score))
+            prior = W_FEATURE.get(place.feature, 0.0)
+            if prior and kind == KIND_REGION:
+                score += prior
+                parts.append(("a {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             score += w
@@ -583,8 +636,7 @@ class Gazetteer:
         if ctx is _NO_CONTEXT:  # no document context (most lookups): nothing more to add
             return score, parts
         if place.country and place.country in ctx.countries:
-            score += W_COUNTRY
-            parts.append(("country {} in context ({:+.2f})", place.country, W_COUNTRY))
+            score += self._country_bonus(place, match, sim, ctx, parts, own_countries)
         named = bool(ctx.place_ids) and place.id in ctx.place_ids
         if named:  # the top nearness bonus, in its place: a place is not "N km from" itself
             score += W_NAMED
@@ -611,6 +663,21 @@ class Gazetteer:
                 else:
                     score += W_ADMIN1
                     parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
+        if place.precision == "region" and place.id in ctx.point_admin1s and not weak:
+            score += W_ADMIN1
+            parts.append(("holds a place named in context ({:+.2f})", W_ADMIN1))
+        support = ctx.support.get(place.admin1) if place.admin1 and ctx.support else None
+        if support and place.admin1 not in admin1s and not weak:
+            w = W_SUPPORT * min(len(support), SUPPORT_FULL) / SUPPORT_FULL
+            score += w
+            parts.append(
+                (
+                    "{} other names of the text may lie in {} ({:+.2f})",
+                    len(support),
+                    place.admin1,
+                    w,
+                )
+            )
         if ctx.points and place.precision == "settlement" and not (weak or named):
             dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
             dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
@@ -622,20 +689,118 @@ class Gazetteer:
                     parts.append(("{:.0f} km from a place in context ({:+.2f})", d, w))
         return score, parts
 
+    @staticmethod
+    def _country_bonus(
+        place: Place,
+        match: str,
+        sim: float,
+        ctx: Context,
+        parts: list[Any],
+        own_countries: set[str | None] | None,
+    ) -> float:
+        """The country-in-context bonus, scaled by how much the document names the country;
+        none for a reading by another of a place's names when the name is another country's
+        own name ("Turkey": a New Jersey town's alternate name)."""
+        if (
+            own_countries
+            and _name_rank(match, sim) == RANK_OTHER
+            and place.country not in own_countries
+        ):
+            parts.append(
+                (
+                    "country {} in context, not counted: another name of this place (+0.00)",
+                    place.country,
+                )
+            )
+            return 0.0
+        w = W_COUNTRY * ctx.country_weight(place.country)
+        if w:
+            parts.append(("country {} in context ({:+.2f})", place.country, w))
+        return w
+
     def candidates(
         self,
         name: str,
         context: Context | str | None = None,
         country: str | None = None,
         limit: int = 10,
+        fallback: bool = False,
     ) -> list[Candidate]:
         """Ranked readings of `name`, best first; [] when nothing matches.
 
         "X, Y" is read as name X with context Y ("Dzerzhinsk, Donetsk Oblast").
+        `fallback`: when the document names a region and the name has no reading there but
+        only none or a weak one far away (a loose match, another name: "Melovoy" in a Kursk
+        story is not Milove in Luhansk), the region comes first, with a lower score and a
+        reason (`resolve` does this).
         """
+        cands = self._candidates(name, context, country, 0 if fallback else limit)
+        if fallback and context is not None:
+            region = self._fallback_region(name, cands, self._as_context(context))
+            if region is not None:
+                cands.insert(0, region)
+        return cands[:limit] if limit else cands
+
+    def _fallback_region(self, name: str, cands: list[Candidate], ctx: Context) -> Candidate | None:
+        """The document's region standing for a name the index lacks (see `candidates`)."""
+        regions = self._expand_admin1s(ctx.without(normalize(name)).admin1s)
+        if not regions or any(set(c.place.admin1_ids) & regions for c in cands):
+            return None
+        if cands and (cands[0].match in ("name", "region", "id") or cands[0].score >= 4.0):
+            return None  # an own-name reading (a real place) elsewhere: keep it
+        if cands and cands[0].match == "alternate" and cands[0].place.precision != "settlement":
+            return None
+        named = [
+            self._by_rid_region(a)
+            for a in sorted(regions, key=lambda a: (-len(ctx.admin1_keys.get(a, ())), a))
+        ]
+        place = next((p for p in named if p is not None and p.feature == "admin1"), None)
+        if place is None:
+            return None
+        why = "only far readings by another name or spelling" if cands else "no reading"
+        return Candidate(
+            place,
+            0.5,
+            [
+                f"{name!r}: {why} in the gazetteer; the document's region {place.id} "
+                f"({place.name}) stands for it at region precision (+0.50); "
+                f"`geomap gazetteer download {place.country}` adds every village"
+            ],
+            "context-region",
+        )
+
+    def _region_list(self, name: str) -> list[Candidate]:
+        """The oblasts a whole-name region phrase lists ("Sumy and Kharkiv oblasts",
+        "the Kursk border region"), in order."""
+        found = [r for r in region_phrase(name) if r.start == 0 and r.end == len(name.rstrip())]
+        out = []
+        for r in found:
+            place = self._by_rid_region(r.id)
+            if place is not None:
+                why = f"region phrase {r.phrase!r} names {r.id} (+3.00)"
+                out.append(Candidate(place, 3.0, [why], "region"))
+        return out
+
+    def _by_rid_region(self, region_id: str) -> Place | None:
+        try:
+            return self.get(region_id)
+        except UnknownPlaceError:
+            return None
+
+    def _candidates(
+        self,
+        name: str,
+        context: Context | str | None,
+        country: str | None,
+        limit: int,
+    ) -> list[Candidate]:
+        """Ranked readings of `name` (see `candidates`)."""
         check_name(name)
+        name = self._written_forms.get(name.strip(), name)  # "Calif.", "US", "D.C."
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
-        matches, hint, _ = self._matches(name)
+        matches, hint, qkey = self._matches(name)
+        if ctx is not _NO_CONTEXT:
+            ctx = ctx.without(qkey)  # a name is not its own context
         qualified = False  # "X, Y": the name's own qualifier is evidence, not background
         if not matches and "," in name:
             head, _, tail = name.partition(",")
@@ -658,6 +823,12 @@ class Gazetteer:
                     for p in self._lookup_loose(loose_key(q))
                     if (not cc or p.country == cc) and _similarity(q, p) >= LOOSE_MIN_SIMILARITY
                 ]
+        if not matches and _PLURAL_HINT.search(name) and (listed := self._region_list(name)):
+            return listed
+        code = name.strip()
+        if not matches and code in self._country_codes and code.isupper():  # "DE", "UKR"
+            place = self.get(self._country_codes[code])
+            return [Candidate(place, 3.0, [f"ISO country code {code} (+3.00)"], "region")]
         if not readings and not matches and _ID_RE.match(name.strip()):
             try:  # a place id ("709354", "UA.21", "UA.DONBAS") stands for itself
                 place = self.get(name.strip())
@@ -667,10 +838,15 @@ class Gazetteer:
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)
+        # countries whose own name this is ("Turkey"): a settlement elsewhere that also bears
+        # it as another name gets no country bonus from its own country being in context
+        own = {p.country for p, m, _, _ in readings if m == "region" and p.feature == "country"}
         scored = [
-            (*self._score(p, m, k, ctx, admin1s, hint, sim, guard), p, m)
+            (*self._score(p, m, k, ctx, admin1s, hint, sim, guard, own), p, m)
             for p, m, k, sim in readings
         ]
+        if any(m == "region" and p.feature in _SHADOWING for p, m, _, _ in readings):
+            scored = [_shadowed(*t) if t[2].precision == "settlement" else t for t in scored]
         if limit == 1 and scored:
             scored = [min(scored, key=_order)]
         else:
@@ -681,12 +857,18 @@ class Gazetteer:
         ]
 
     def resolve(
-        self, name: str, context: Context | str | None = None, country: str | None = None
+        self,
+        name: str,
+        context: Context | str | None = None,
+        country: str | None = None,
+        suggest: bool = False,
     ) -> Candidate:
-        """The best candidate; UnknownPlaceError (with suggestions) when there is none."""
-        cands = self.candidates(name, context, country, limit=1)
+        """The best candidate; UnknownPlaceError when there is none, carrying "did you mean"
+        suggestions only with `suggest=True` (they cost milliseconds; a miss costs
+        microseconds without them)."""
+        cands = self.candidates(name, context, country, limit=1, fallback=context is not None)
         if not cands:
-            raise UnknownPlaceError(name, self.suggest(name))
+            raise UnknownPlaceError(name, self.suggest(name) if suggest else [])
         return cands[0]
 
     def nearest(
@@ -785,25 +967,10 @@ class Gazetteer:
                 while i < len(words):
                     i += self._context_at(words, i, effects, local_seen, lower)
                 _cache_put(self._segment_cache, memo_key, effects, 100_000)
-            for effect in effects:
-                if effect[0] == "country":
-                    ctx.countries.add(effect[1])
-                elif effect[0] == "admin1":
-                    ctx.admin1s.add(effect[1])
-                elif effect[1] not in seen:  # ("point", key, lat, lon, place id, country)
-                    _, key, lat, lon, pid, country = effect
-                    seen.add(key)
-                    ctx.points.append((lat, lon))
-                    ctx.place_ids.append(pid)
-                    if country:
-                        ctx.countries.add(country)
-        for m in _REGION_LIST_RE.finditer(text):  # "the Donetsk, Kharkiv and Luhansk regions"
-            for name in re.split(r",\s*|\s+and\s+", m.group(1)):
-                for p, kind, _, _ in self._matches(f"{name} region")[0]:
-                    if kind == KIND_REGION:
-                        ctx.admin1s.add(p.id)
-                        if p.country:
-                            ctx.countries.add(p.country)
+            _apply_effects(ctx, effects, seen)
+        for r in region_phrase(text):  # "the regions of Sumy and Donetsk", "Kursk border region"
+            key = normalize(r.phrase)
+            _apply_effects(ctx, [("admin1", r.id, key, r.id.split(".")[0])], seen)
         return ctx
 
     def _segment_words(self, segment: str) -> tuple[tuple[str, bool], ...]:
@@ -839,7 +1006,7 @@ class Gazetteer:
             gram = words[i : i + n]
             key = keys[n - 1]
             if key in self._country_keys:
-                effects.append(("country", self._country_keys[key]))
+                effects.append(("country", self._country_keys[key], key))
                 return n
             if not any(cap for _, cap in gram) or not self.is_name(key):
                 continue
@@ -847,19 +1014,28 @@ class Gazetteer:
             if info[0] == "region":
                 _kind, hint, regions = info
                 if hint:
-                    effects.append(("country", hint))
-                for rid, country in regions:
-                    effects.append(("admin1", rid))
-                    if country:
-                        effects.append(("country", country))
+                    effects.append(("country", hint, key))
+                for rid, country, feature in regions:
+                    if feature in ("admin1", "group"):
+                        effects.append(("admin1", rid, key, country))
+                    elif feature == "admin2" and len(regions) == 1:  # "Laurel County"
+                        effects.append(("admin1", self.get(rid).admin1, key, country))
+                    elif country and feature != "continent":
+                        effects.append(("country", country, key))
                 return n
             proper = all(cap or w in _NAME_LINKS for w, cap in gram) and gram[0][1]
             if not proper or (n == 1 and (key in lower or key in STOPWORDS)):
                 continue
-            _kind, has_towns, top = info
-            if top is not None and key not in seen:
+            _kind, has_towns, top, support = info
+            glued = (i + n < len(words) and words[i + n][1]) or (
+                i > 1 and words[i - 1][1] and words[i - 1][0] not in self._country_keys
+            )
+            if top is not None and key not in seen and not glued:
+                # not part of a longer capitalised name: "David Cameron", "Toronto Maple Leafs"
                 seen.add(key)
                 effects.append(("point", key, *top))
+            if support and not glued and top is None:  # a point is evidence enough
+                effects.append(("support", key, support))
             if has_towns:
                 return n
         return 1
@@ -872,7 +1048,7 @@ class Gazetteer:
         if info is not None:
             return info
         matches, hint, _ = self._matches(key)
-        regions = [(p.id, p.country) for p, kind, _, _ in matches if kind == KIND_REGION]
+        regions = [(p.id, p.country, p.feature) for p, kind, _, _ in matches if kind == KIND_REGION]
         if regions:
             info = ("region", hint, regions)
         else:
@@ -883,12 +1059,51 @@ class Gazetteer:
             top = None
             if towns:
                 second = towns[1].population if len(towns) > 1 else 0
-                if towns[0].population >= 20_000 and towns[0].population >= 10 * max(second, 1):
-                    t = towns[0]
-                    top = (t.lat, t.lon, t.id, t.country)
-            info = ("towns", bool(towns), top)
+                t = towns[0]
+                own = {
+                    p.id
+                    for p, kind, _, sim in matches
+                    if _name_rank(_KIND_NAMES[kind], sim) == RANK_OWN
+                }
+                if (
+                    t.population >= 20_000
+                    and t.population >= 10 * max(second, 1)
+                    and (t.id in own or not own)  # "Hrodivka": the village, not Myrnohrad's
+                ):  # old name: a name that is some place's own is not evidence for another
+                    top = (t.lat, t.lon, t.id, t.country, t.admin1)
+            spread = frozenset(t.admin1 for t in towns if t.admin1)
+            support = spread if len(spread) <= SUPPORT_MAX_REGIONS else frozenset()
+            info = ("towns", bool(towns), top, support)
         _cache_put(self._context_cache, key, info, 100_000)
         return info
+
+
+def _apply_effects(ctx: Context, effects: list[tuple], seen: set[str]) -> None:
+    """Add what a segment names to a document context, noting which name gave what:
+    ("country", cc, key), ("admin1", id, key, cc), ("point", key, lat, lon, id, cc, admin1)."""
+    for effect in effects:
+        if effect[0] == "support":  # the regions where a named place may lie
+            for a in effect[2]:
+                ctx.support.setdefault(a, set()).add(effect[1])
+            continue
+        if effect[0] == "country":
+            _, cc, key = effect
+        elif effect[0] == "admin1":
+            _, rid, key, cc = effect
+            ctx.admin1s.add(rid)
+            ctx.admin1_keys.setdefault(rid, set()).add(key)
+        else:
+            _, key, lat, lon, pid, cc, admin1 = effect
+            if key not in seen:
+                seen.add(key)
+                ctx.points.append((lat, lon))
+                ctx.place_ids.append(pid)
+                ctx.point_keys.append(key)
+                ctx.point_admin1s.append(admin1)
+        if cc:
+            ctx.countries.add(cc)
+            per_key = ctx.country_evidence.setdefault(cc, {})
+            per_key[key] = per_key.get(key, 0) + 1
 
 
 def _cache_put(cache: dict, key: Any, value: Any, limit: int) -> None:

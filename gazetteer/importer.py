@@ -29,7 +29,7 @@ from gazetteer.index import (
     key_similarity,
     name_keys,
 )
-from gazetteer.normalize import is_latin_key, loose_key, normalize
+from gazetteer.normalize import is_latin_key, loose_key, normalize, ukrainian_display_name
 
 GEONAMES_COLUMNS = 19
 # alternateNames "languages" that are really codes or links, not names
@@ -82,6 +82,8 @@ def _open_text(p: Path, what: str) -> tuple[IO[str], Path]:
         members = [
             n for n in zf.namelist() if n.lower().endswith(".txt") and "readme" not in n.lower()
         ]
+        if len(members) > 1:  # alternateNamesV2.zip also holds iso-languagecodes.txt
+            members = [n for n in members if Path(n).stem == p.stem] or members
         if len(members) != 1:
             raise GazetteerError(f"{p}: expected one data .txt inside the zip, found {members}")
         raw = zf.open(members[0])
@@ -153,8 +155,11 @@ def _parse_row(p: Path, lineno: int, line: str) -> _Row:
     )
 
 
-def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
-    """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated."""
+def parse_alternate_names(
+    path: str | os.PathLike[str], only: set[int] | None = None
+) -> dict[int, list[str]]:
+    """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated;
+    `only`: keep just these places (the world file has 15 million rows)."""
     out: dict[int, list[str]] = {}
     for p, lineno, line in _data_lines(path, "alternate names file"):
         cols = line.split("\t")
@@ -171,6 +176,8 @@ def parse_alternate_names(path: str | os.PathLike[str]) -> dict[int, list[str]]:
             raise _fail(p, lineno, f"geonameid {cols[1]!r} is not an integer") from None
         if cols[2].strip() in _NOT_NAMES or not cols[3].strip():
             continue
+        if only is not None and gid not in only:
+            continue
         out.setdefault(gid, []).append(cols[3].strip())
     return out
 
@@ -181,18 +188,23 @@ def import_geonames(
     *,
     cache: str | os.PathLike[str] | None = None,
     feature_classes: tuple[str, ...] = ("P",),
+    overlay_file: str | os.PathLike[str] | None = None,
+    extra_names: dict[int, list[str]] | None = None,
 ) -> ImportStats:
-    """Add a GeoNames country file's places (feature class P by default) to the overlay."""
+    """Add a GeoNames country file's places (feature class P by default) to the overlay
+    (`overlay_file`: another overlay file, e.g. a temporary one swapped in afterwards)."""
     from gazetteer.core import Gazetteer
 
     rows = parse_geonames(path)
-    extra = parse_alternate_names(alternate_names) if alternate_names else {}
+    extra = dict(extra_names or {})  # names already read (gazetteer.download)
+    if alternate_names:
+        extra.update(parse_alternate_names(alternate_names))
     idx = cache_path(cache)
     try:  # an existing index is used as it is (it may have been built from another source)
         main = Gazetteer(idx, overlay=False)
     except GazetteerError:
         main = Gazetteer.open(cache=cache)
-    ov = overlay_path(cache)
+    ov = Path(overlay_file) if overlay_file else overlay_path(cache)
     stats = ImportStats(overlay=str(ov))
     ov.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(ov)
@@ -223,6 +235,10 @@ def import_geonames(
                 more = extra.pop(r.gid, [])
                 stats.alternate_names += len(more)
                 alts = r.alts + more
+                if r.country == "UA":  # display: the national romanisation
+                    display = ukrainian_display_name(r.name, alts)
+                    if display != r.name:
+                        alts, r.name = [r.name, *alts], display
                 pid = str(r.gid)
                 in_main = main.in_main_index(pid)
                 primary = main.get(pid).name if in_main else r.name

@@ -27,10 +27,16 @@ from typing import Any
 
 from gazetteer.bloom import Bloom
 from gazetteer.errors import GazetteerError
-from gazetteer.normalize import is_latin_key, loose_of_key, normalize
+from gazetteer.normalize import (
+    is_latin_key,
+    loose_of_key,
+    normalize,
+    ukrainian_display_name,
+)
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
+from gazetteer.world import Settlements, WorldPlace, world_digest, world_places
 
-INDEX_FORMAT = 15
+INDEX_FORMAT = 17
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"
@@ -93,7 +99,12 @@ def fingerprint(source: Path, regions_file: Path = DATA_FILE) -> str:
     except OSError as exc:
         raise GazetteerError(f"gazetteer source {source} is not readable: {exc}") from exc
     digest = load_region_data(regions_file).digest
-    return f"v{INDEX_FORMAT}|{size}|{h.hexdigest()[:16]}|{digest}"
+    return f"v{INDEX_FORMAT}|{size}|{h.hexdigest()[:16]}|{digest}|{_world_digest()}"
+
+
+@lru_cache(maxsize=1)
+def _world_digest() -> str:
+    return world_digest()
 
 
 _SAMPLE = 64 * 1024
@@ -152,6 +163,7 @@ _MAIN_SCHEMA = (
 CREATE TABLE names (key TEXT NOT NULL, rid INTEGER NOT NULL, kind INTEGER NOT NULL,
     sim REAL NOT NULL, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT,
     admin1 TEXT, population INTEGER NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
+CREATE TABLE features (rid INTEGER PRIMARY KEY, feature TEXT NOT NULL);
 """
 )
 ALT_SEP = "\x1f"
@@ -330,6 +342,7 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         names: dict[tuple[str, int], tuple[int, float]] = {}
         loose: set[tuple[str, int]] = set()
         by_admin: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        by_country: dict[str, Settlements] = defaultdict(Settlements)
         max_words = 1
         for i, rec in enumerate(data.values()):
             try:
@@ -349,8 +362,15 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 by_admin[admin1].append((lat, lon, pop))
             if pid_drop := regions.drop_alternates.get(str(gid)):
                 alts = [a for a in alts if a not in pid_drop]  # known-wrong names (data file)
+            if cc == "UA":  # display: the national romanisation (Kupyansk -> Kupiansk)
+                display = ukrainian_display_name(name, alts)
+                if display != name:
+                    alts = [name, *alts]
+                    name = display
             kept_alts: list[str] = []
             keys = name_keys(name, alts, kept_alts)
+            if cc:
+                by_country[cc].add(lat, lon, admin1, pop, keys)
             place_rows.append(
                 (
                     gid,
@@ -372,16 +392,38 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
                 names[(k, gid)] = (kind, sims[k])
                 loose.add((loose_of_key(k), gid))
                 max_words = max(max_words, k.count(" ") + 1)
-        for n, (row, wkb, keys) in enumerate(
-            _region_rows(regions.regions, regions.groups, by_admin), 1
-        ):
-            rid = -n
+        feature_rows: list[tuple[int, str]] = []
+        rid = 0
+        for row, wkb, keys in _region_rows(regions.regions, regions.groups, by_admin):
+            rid -= 1
             place_rows.append((rid, *row))
+            feature_rows.append((rid, "group" if row[-1] else "admin1"))
             shape_rows.append((rid, wkb))
             for k in keys:
                 names[(k, rid)] = (KIND_REGION, 1.0)
                 loose.add((loose_of_key(k), rid))
                 max_words = max(max_words, k.count(" ") + 1)
+        core_regions = -rid  # rids -1..-core_regions: regions.json (loaded at open)
+        country_keys = dict(regions.country_keys)
+        country_codes: dict[str, str] = {}  # "DE", "DEU" -> Germany's id (typed codes)
+        used_ids = {row[1] for row in place_rows}
+        for wp in world_places(by_country):
+            if wp.id in used_ids:
+                continue  # a second ISO region voted onto the same code, a county spelt twice
+            used_ids.add(wp.id)
+            rid -= 1
+            place_rows.append((rid, *_world_row(wp)))
+            feature_rows.append((rid, wp.feature))
+            if wp.polygon is not None:
+                shape_rows.append((rid, _wkb(wp.polygon)))
+            for code in wp.codes:
+                country_codes.setdefault(code, wp.id)
+            for k in {normalize(n) for n in wp.names}:
+                if wp.feature == "country":
+                    country_keys.setdefault(k, wp.country)
+                names.setdefault((k, rid), (KIND_REGION, 1.0))
+                max_words = max(max_words, k.count(" ") + 1)
+        conn.executemany("INSERT INTO features VALUES (?,?)", feature_rows)
         max_words = min(max_words, MAX_NAME_WORDS)
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO shapes VALUES (?,?)", shape_rows)
@@ -397,6 +439,9 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
         keyset = {k for k, _ in names}
         bloom = Bloom.build(keyset, len(keyset))
         conn.execute("INSERT INTO blobs VALUES ('bloom', ?)", (bytes(bloom.bits),))
+        lkeys = {lk for lk, _ in loose}
+        bloom_loose = Bloom.build(lkeys, len(lkeys))  # misses skip the phonetic lookup too
+        conn.execute("INSERT INTO blobs VALUES ('bloom_loose', ?)", (bytes(bloom_loose.bits),))
         stats = {
             "places": len(place_rows),
             "names": len(names),
@@ -409,7 +454,12 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             "source": str(source),
             "bloom_m": str(bloom.m),
             "bloom_k": str(bloom.k),
+            "bloom_loose_m": str(bloom_loose.m),
+            "bloom_loose_k": str(bloom_loose.k),
             "max_name_words": str(max_words),
+            "country_keys": json.dumps(country_keys, sort_keys=True),
+            "core_regions": str(core_regions),
+            "country_codes": json.dumps(country_codes, sort_keys=True),
             "built_at": str(time.time()),
             "stats": json.dumps(stats),
             "complete": "1",
@@ -423,6 +473,30 @@ def build_index(source: Path, dest: Path, regions_file: Path = DATA_FILE) -> dic
             tmp.unlink()
     stats["seconds"] = round(time.perf_counter() - t0, 2)
     return stats
+
+
+def _world_row(wp: WorldPlace) -> tuple[Any, ...]:
+    """A places row (without rid) of a continent, country or world region."""
+    alt = ALT_SEP.join(dict.fromkeys(wp.names))
+    return (
+        wp.id,
+        wp.name,
+        wp.lat,
+        wp.lon,
+        wp.country,
+        wp.admin1,
+        "region",
+        wp.population,
+        None,
+        alt,
+        "",
+    )
+
+
+def _wkb(geom: Any) -> bytes:
+    import shapely
+
+    return shapely.to_wkb(geom)
 
 
 def _is_cyrillic(s: str) -> bool:

@@ -143,3 +143,108 @@ def loose_of_key(key: str) -> str:
 def is_latin_key(key: str) -> bool:
     """True when a key is plain ASCII letters/digits/spaces (the scripts the index keeps)."""
     return key.isascii() and bool(key) and any(c.isalpha() for c in key)
+
+
+# Ukrainian national romanisation (Cabinet of Ministers resolution 55 of 2010), for display
+# names: є ї й ю я are ye yi y yu ya at the start of a word and ie i i iu ia inside it; the
+# soft sign and apostrophes are dropped; зг is zgh. (Lookup keys use `normalize`, whose
+# coarser table only has to make spellings meet.)
+_UK_2010 = {
+    **{k: v for k, v in _COMMON.items() if k not in "ёыэўъ"},
+    "г": "h",
+    "ґ": "g",
+    "и": "y",
+    "і": "i",
+    "є": "ie",
+    "ї": "i",
+    "й": "i",
+    "ю": "iu",
+    "я": "ia",
+}
+_UK_2010_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_RUSSIAN_ONLY = frozenset("ёыэъ")
+
+
+def romanize_uk(name: str) -> str:
+    """A Ukrainian name in the 2010 national romanisation, keeping case, spaces and hyphens:
+    Авдіївка -> Avdiivka, Куп'янськ -> Kupiansk, Гуляйполе -> Huliaipole."""
+    out: list[str] = []
+    start = True
+    for i, ch in enumerate(name):
+        low = ch.lower()
+        if ch in _DROP:
+            continue  # apostrophe: not a word start, nothing written
+        if low == "г" and i > 0 and name[i - 1].lower() == "з":
+            latin = "gh"
+        elif start and low in _UK_2010_INITIAL:
+            latin = _UK_2010_INITIAL[low]
+        else:
+            latin = _UK_2010.get(low, ch)
+        if ch != low and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+        start = not ch.isalpha()
+    return "".join(out)
+
+
+def is_ukrainian_form(name: str) -> bool:
+    """A Cyrillic name that can be Ukrainian: no Russian-only letters (ё ы э ъ)."""
+    letters = [c for c in name.lower() if c.isalpha()]
+    return (
+        bool(letters)
+        and all("\u0400" <= c <= "\u04ff" for c in letters)
+        and not any(c in _RUSSIAN_ONLY for c in letters)
+    )
+
+
+def ukrainian_score(name: str) -> int:
+    """How surely a Cyrillic name is Ukrainian rather than Russian: letters only Ukrainian
+    has, an apostrophe, or the soft sign before к in -ськ/-цьк count."""
+    low = name.lower()
+    return (
+        2 * any(c in _UK_MARKERS for c in low)
+        + any(c in "'’ʼ" for c in low)
+        + ("ськ" in low or "цьк" in low)
+    )
+
+
+def ukrainian_display_name(name: str, alternates: list[str] | tuple[str, ...]) -> str:
+    """The display name of a place in Ukraine: its Ukrainian name in the national
+    romanisation when one of its Cyrillic names is a spelling of `name` (same loose key: never
+    an old or other name such as Dzerzhynsk for Toretsk), else `name` unchanged."""
+    target = _spelling_fold(name)
+    shape = sum(c in " -" for c in name)
+    best: tuple[tuple[int, bool], str] | None = None
+    for alt in alternates:
+        if not is_ukrainian_form(alt):
+            continue
+        latin = romanize_uk(alt)
+        if _spelling_fold(latin) != target:
+            continue  # another name, or another language's form (Belarusian Палтава)
+        if latin.lower() == name.lower():
+            return name  # `name` already is a Ukrainian form (Brovary, not Broväri's Броварі)
+        # surely Ukrainian first, then words split as in `name` (Huliaipole, not Huliai-Pole)
+        rank = (ukrainian_score(alt), sum(c in " -" for c in latin) == shape)
+        if best is None or rank > best[0]:
+            best = (rank, latin)
+    return _cased_like(best[1], name) if best else name
+
+
+def _spelling_fold(s: str) -> str:
+    """Folds only what romanisations of one Ukrainian spelling differ in (y/i/j, doubled i,
+    shch/sch, spaces and hyphens), not vowels: Kupyansk = Kupiansk, Poltava != Paltava."""
+    k = normalize(s).replace(" ", "").replace("shch", "sch").replace("j", "i").replace("y", "i")
+    return _I_RUN_RE.sub("i", k)
+
+
+_I_RUN_RE = re.compile(r"i+")
+
+
+def _cased_like(latin: str, name: str) -> str:
+    """Word capitals as in `name` when both have the same words (Darnytskyi Masyv)."""
+    a, b = re.split(r"([ -])", latin), re.split(r"([ -])", name)
+    if len(a) != len(b):
+        return latin
+    return "".join(
+        x[:1].upper() + x[1:] if y[:1].isupper() else x for x, y in zip(a, b, strict=True)
+    )

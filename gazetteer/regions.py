@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -204,3 +205,67 @@ def phrase_keys(
     if len(words) >= 2 and words[-1] in _PLURALS:  # "(Donetsk and) Luhansk regions"
         out.append((" ".join([*words[:-1], _PLURALS[words[-1]]]), True))
     return out, country
+
+
+# -- lists of regions ("the regions of Sumy and Donetsk", "Sumy and Kharkiv oblasts") --------
+_NAME = r"[A-ZА-ЯІЇЄҐ][\w'’-]+"
+_MOD_WORDS = (
+    "border|frontline|front-line|front|neighbouring|neighboring|occupied|"
+    "southern|northern|eastern|western"
+)
+_MODS = rf"(?:(?:{_MOD_WORDS})\s+)*"
+_LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}"
+_REGION_LIST_PATTERNS = (
+    # "the Donetsk, Kharkiv and Luhansk regions", "Sumy and Kharkiv border oblasts"
+    re.compile(rf"(?:\bthe\s+)?(?P<names>{_LIST})\s+{_MODS}(?:regions|oblasts|provinces)\b"),
+    # "the regions of Sumy and Donetsk", "the border regions of Kursk, Bryansk and Belgorod"
+    re.compile(rf"(?:\bthe\s+)?{_MODS}(?:regions|oblasts|provinces)\s+of\s+(?P<names>{_LIST})"),
+    # "the Kursk border region", "Belgorod frontline oblast"
+    re.compile(rf"(?:\bthe\s+)?(?P<names>{_NAME})\s+{_MODS}(?:region|oblast|province)\b"),
+)
+_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """One region a region phrase names: its id, official name and the span of the phrase."""
+
+    id: str
+    name: str
+    start: int
+    end: int
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _core_index() -> dict[str, RegionSpec]:
+    """normalised core name ("sumy") -> region, from the region data file."""
+    out: dict[str, RegionSpec] = {}
+    for spec in load_region_data().regions:
+        for c in (*spec.core, spec.name):
+            out.setdefault(normalize(c), spec)
+    return out
+
+
+def region_phrase(text: str) -> list[RegionMention]:
+    """The regions that plural, list and modified region phrases in `text` name, in order:
+    "the regions of Sumy and Donetsk", "Sumy and Kharkiv oblasts", "Donetsk and Luhansk
+    regions", "the Kursk border region" -> Sumy, Donetsk, Kharkiv, ... oblasts. Names that
+    are not regions of the data file are left out; a phrase with none yields nothing."""
+    index = _core_index()
+    found: list[RegionMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _REGION_LIST_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            specs = [index.get(normalize(n)) for n in _SPLIT_RE.split(m.group("names").strip())]
+            specs = [s for s in specs if s is not None]
+            if not specs:
+                continue
+            taken.append((m.start(), m.end()))
+            found += [
+                RegionMention(s.id, s.name, m.start(), m.end(), m.group(0))
+                for s in dict.fromkeys(specs)
+            ]
+    return sorted(found, key=lambda r: r.start)

@@ -63,10 +63,13 @@ def test_region_and_city_precision(gaz):
     )
 
 
-def test_unknown_name_raises_with_suggestions(gaz):
+def test_unknown_name_raises_with_suggestions_when_asked(gaz):
     with pytest.raises(UnknownPlaceError) as exc:
-        gaz.resolve("Torrrezkx")
+        gaz.resolve("Torrrezkx", suggest=True)
     assert "Toretsk" in exc.value.suggestions
+    with pytest.raises(UnknownPlaceError) as exc:  # a miss is cheap by default: no search
+        gaz.resolve("Torrrezkx")
+    assert exc.value.suggestions == []
 
 
 def test_get_and_region(gaz):

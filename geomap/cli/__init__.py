@@ -68,4 +68,4 @@ def main() -> None:
 
 
 # Each area keeps its commands in its own module; importing registers them on `main`.
-from geomap.cli import control, extract, place, render, serve, store  # noqa: E402,F401
+from geomap.cli import control, extract, gazetteer, place, render, serve, store  # noqa: E402,F401

@@ -27,7 +27,9 @@ def place(name: str, context: str | None, country: str | None, limit: int, as_js
     from geomap.places import load_gazetteer
 
     gaz = load_gazetteer()
-    cands = gaz.candidates(name, context=context, country=country, limit=limit)
+    cands = gaz.candidates(
+        name, context=context, country=country, limit=limit, fallback=context is not None
+    )
     if not cands:
         raise UnknownPlaceError(name, gaz.suggest(name))
     if as_json:

@@ -1,0 +1,145 @@
+"""Toponym resolution on public news-geoparsing benchmarks: Acc@161 km with the gold toponyms
+given (resolution only; recognition is not measured), beside a population baseline (the most
+populous reading of the name, no context) computed in the same run.
+
+The benchmark files are NOT part of this repository. Get them from the data folder of the
+public repository "Pragmatic-Guide-to-Geoparsing-Evaluation" by Milan Gritta (on GitHub:
+milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation), e.g. a git clone, and pass its `data`
+folder:
+
+    python bench/bench_geoparsing.py /path/to/Pragmatic-Guide-to-Geoparsing-Evaluation/data
+
+- GeoWebNews: `Geocoding/gwn_full.txt` (one line per article: gold name,,phrase,,lat,,lon,,
+  start,,end entries joined by "||") and the article texts `Geocoding/files/<line number>`.
+- LGL (local news, Lieberman et al. 2010): `Corpora/lgl.xml`.
+
+Each toponym is resolved with the document's context (`Gazetteer.context(text)`); a toponym
+with no reading counts as a miss. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer import Gazetteer, GazetteerError, default_gazetteer
+from gazetteer.core import haversine_km
+
+ACC_KM = 161.0
+
+
+@dataclass
+class Toponym:
+    phrase: str
+    lat: float
+    lon: float
+
+
+@dataclass
+class Document:
+    text: str
+    toponyms: list[Toponym]
+
+
+def read_gwn(data: Path) -> list[Document]:
+    """GeoWebNews from gwn_full.txt + files/N."""
+    lines = (data / "Geocoding" / "gwn_full.txt").read_text(encoding="utf-8").splitlines()
+    docs = []
+    for i, line in enumerate(lines):
+        text = (data / "Geocoding" / "files" / str(i)).read_text(encoding="utf-8")
+        tops = []
+        for entry in line.split("||"):
+            parts = entry.split(",,")
+            if len(parts) != 6:
+                continue
+            _gold, phrase, lat, lon, _s, _e = parts
+            tops.append(Toponym(phrase, float(lat), float(lon)))
+        docs.append(Document(text, tops))
+    return docs
+
+
+def read_lgl(data: Path) -> list[Document]:
+    """LGL from Corpora/lgl.xml (toponyms without a gazetteer tag are left out)."""
+    root = ET.parse(data / "Corpora" / "lgl.xml").getroot()
+    docs = []
+    for art in root.iter("article"):
+        tops = []
+        for t in art.iter("toponym"):
+            tag = t.find("gaztag")
+            if tag is None or tag.find("lat") is None:
+                continue
+            tops.append(
+                Toponym(
+                    t.findtext("phrase", ""), float(tag.findtext("lat")), float(tag.findtext("lon"))
+                )
+            )
+        docs.append(Document(art.findtext("text", ""), tops))
+    return docs
+
+
+def _hit(cand, t: Toponym) -> bool:
+    return haversine_km(cand.place.lat, cand.place.lon, t.lat, t.lon) <= ACC_KM
+
+
+def measure(gaz: Gazetteer, docs: list[Document]) -> dict[str, float]:
+    """Acc@161 of the gazetteer with document context, and of the population baseline."""
+    n = ours = pop = missing = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        ctx = gaz.context(doc.text)
+        for t in doc.toponyms:
+            n += 1
+            try:
+                cands = gaz.candidates(t.phrase, limit=0)
+                best = gaz.candidates(t.phrase, context=ctx, limit=1)
+            except GazetteerError:
+                cands, best = [], []
+            if not best:
+                missing += 1
+                continue
+            ours += _hit(best[0], t)
+            top = max(cands, key=lambda c: c.place.population)
+            pop += _hit(top, t)
+    secs = time.perf_counter() - t0
+    return {
+        "toponyms": n,
+        "acc161": ours / max(n, 1),
+        "population_baseline": pop / max(n, 1),
+        "no_reading": missing / max(n, 1),
+        "seconds": secs,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", type=Path, help="the benchmark repository's data folder")
+    ap.add_argument("--only", choices=("gwn", "lgl"), default=None)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    gaz = default_gazetteer()
+    print(f"gazetteer open: {time.perf_counter() - t0:.2f} s ({gaz.path})")
+    sets = {"gwn": ("GeoWebNews", read_gwn), "lgl": ("LGL", read_lgl)}
+    for key, (label, reader) in sets.items():
+        if args.only and key != args.only:
+            continue
+        try:
+            docs = reader(args.data)
+        except OSError as exc:
+            print(f"{label}: cannot read ({exc})", file=sys.stderr)
+            continue
+        r = measure(gaz, docs)
+        print(
+            f"{label:<10} toponyms {r['toponyms']:>5}  Acc@161 {r['acc161']:.3f}  "
+            f"population baseline {r['population_baseline']:.3f}  "
+            f"(ratio {r['acc161'] / max(r['population_baseline'], 1e-9):.2f}x)  "
+            f"no reading {r['no_reading']:.3f}  {r['seconds']:.1f} s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

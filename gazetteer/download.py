@@ -1,0 +1,240 @@
+"""Full GeoNames coverage in one call: fetch the dumps of some countries (or all of them) and
+import their places into the overlay beside the index, so every village resolves.
+
+`download(["UA", "RU", "BY"])` fetches UA.zip, RU.zip, BY.zip, alternateNamesV2.zip,
+countryInfo.txt, admin1CodesASCII.txt and admin2Codes.txt from GeoNames into a folder beside
+the index (kept, so a second run resumes or skips them), checks each one (the size the server
+announced, a readable zip, the expected columns), then imports everything into a temporary
+copy of the overlay and renames it over the overlay: an interrupted download or a bad file
+leaves the overlay as it was. `download(..., from_dir=DIR)` imports files already downloaded
+(machines without network). GeoNames data: CC BY 4.0, https://www.geonames.org.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.errors import GazetteerError
+from gazetteer.importer import (
+    ImportStats,
+    import_geonames,
+    overlay_path,
+    parse_alternate_names,
+    parse_geonames,
+)
+from gazetteer.index import cache_path
+
+GEONAMES_URL = "https://download.geonames.org/export/dump/"
+ENV_URL = "GEOMAP_GEONAMES_URL"  # another mirror (tests use a local server)
+SHARED = ("countryInfo.txt", "admin1CodesASCII.txt", "admin2Codes.txt")
+ALTERNATES = "alternateNamesV2.zip"
+ALL = "allCountries.zip"
+CHUNK = 1 << 16
+# a progress callback: (file name, bytes so far, total bytes or None)
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class DownloadResult:
+    files: list[Path] = field(default_factory=list)
+    downloaded_bytes: int = 0
+    places: int = 0
+    already_indexed: int = 0
+    alternate_names: int = 0
+    overlay: str = ""
+    seconds: float = 0.0
+
+
+def download_dir(cache: str | os.PathLike[str] | None = None) -> Path:
+    """Where dumps are kept: a `geonames` folder beside the index."""
+    return cache_path(cache).parent / "geonames"
+
+
+def _country_files(countries: list[str], all_countries: bool) -> list[str]:
+    if all_countries:
+        return [ALL]
+    if not countries:
+        raise GazetteerError("name at least one country code (UA RU BY) or use --all")
+    out = []
+    for cc in countries:
+        code = cc.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise GazetteerError(f"{cc!r} is not a two-letter country code (UA, RU, BY)")
+        out.append(f"{code}.zip")
+    return list(dict.fromkeys(out))
+
+
+def fetch(url: str, dest: Path, *, timeout: float = 30.0, progress: Progress | None = None) -> int:
+    """Download `url` to `dest`, resuming a `.part` file left by an interrupted run (HTTP
+    Range); the file appears under its name only once complete. Returns bytes received.
+    A stalled server (no data for `timeout` s) or a short body is a GazetteerError that says
+    to run again (the part is kept for the resume)."""
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.exists() else 0
+    req = urllib.request.Request(url, headers={"User-Agent": "geomap-gazetteer"})
+    if have:
+        req.add_header("Range", f"bytes={have}-")
+    try:
+        resp = urllib.request.urlopen(req, timeout=timeout)  # noqa: S310 - http(s) URL
+    except urllib.error.HTTPError as exc:
+        if exc.code == 416 and have:  # nothing left to fetch: the part is whole
+            os.replace(part, dest)
+            return 0
+        raise GazetteerError(f"download of {url} failed: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise GazetteerError(f"download of {url} failed: {getattr(exc, 'reason', exc)}") from exc
+    with resp:
+        resumed = have and resp.status == 206
+        if not resumed:
+            have = 0
+        length = resp.headers.get("Content-Length")
+        total = have + int(length) if length and length.isdigit() else None
+        got = 0
+        try:
+            with part.open("ab" if resumed else "wb") as fh:
+                while chunk := resp.read(CHUNK):
+                    fh.write(chunk)
+                    got += len(chunk)
+                    if progress:
+                        progress(dest.name, have + got, total)
+        except TimeoutError as exc:
+            raise GazetteerError(
+                f"download of {url} stalled (no data for {timeout:.0f} s) after "
+                f"{have + got} bytes; run the command again to resume"
+            ) from exc
+        except OSError as exc:
+            raise GazetteerError(f"download of {url} broke off: {exc}; run again") from exc
+    size = part.stat().st_size
+    if total is not None and size != total:
+        raise GazetteerError(
+            f"download of {url} is short: {size} of {total} bytes; run again to resume"
+        )
+    os.replace(part, dest)
+    return got
+
+
+def check_file(path: Path) -> None:
+    """A downloaded dump is whole: zips open and pass their CRC check; text is tab-separated."""
+    if path.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                bad = zf.testzip()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise GazetteerError(
+                f"{path} is not a complete zip ({exc}); delete it and download again"
+            ) from exc
+        if bad is not None:
+            raise GazetteerError(f"{path}: member {bad} fails its checksum; delete it, retry")
+        return
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = [ln for ln in (fh.readline() for _ in range(200)) if ln and ln[0] != "#"]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{path} is unreadable ({exc})") from exc
+    if not data or not all("\t" in ln for ln in data if ln.strip()):
+        raise GazetteerError(f"{path} is not a GeoNames tab-separated file; delete it, retry")
+
+
+def _known_countries(path: Path) -> set[str]:
+    """ISO codes listed in countryInfo.txt."""
+    with path.open(encoding="utf-8") as fh:
+        return {ln.split("\t", 1)[0] for ln in fh if ln.strip() and not ln.startswith("#")}
+
+
+def download(
+    countries: list[str] | tuple[str, ...] = (),
+    *,
+    all_countries: bool = False,
+    from_dir: str | os.PathLike[str] | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    base_url: str | None = None,
+    timeout: float = 30.0,
+    progress: Progress | None = None,
+) -> DownloadResult:
+    """Fetch (or, with `from_dir`, take) GeoNames dumps and import them into the overlay,
+    swapped in atomically. Files already complete in the download folder are not fetched
+    again; a `.part` left by an interrupted run is resumed."""
+    t0 = time.perf_counter()
+    names = _country_files(list(countries), all_countries)
+    result = DownloadResult()
+    if from_dir is not None:
+        folder = Path(from_dir)
+        if not folder.is_dir():
+            raise GazetteerError(f"--from {folder}: not a folder")
+    else:
+        folder = download_dir(cache)
+        folder.mkdir(parents=True, exist_ok=True)
+        base = (base_url or os.environ.get(ENV_URL) or GEONAMES_URL).rstrip("/") + "/"
+        if not base.startswith(("http://", "https://")):
+            raise GazetteerError(f"download URL must be http(s): {base}")
+        for name in (*SHARED, *names, ALTERNATES):
+            dest = folder / name
+            if not dest.exists():
+                result.downloaded_bytes += fetch(
+                    base + name, dest, timeout=timeout, progress=progress
+                )
+    files = [_find(folder, n) for n in names]
+    for f in files:
+        check_file(f)
+    info = _optional(folder, "countryInfo.txt")
+    if info is not None and not all_countries:
+        check_file(info)
+        unknown = [n[:2] for n in names if n[:2] not in _known_countries(info)]
+        if unknown:
+            raise GazetteerError(f"not GeoNames country codes: {', '.join(unknown)}")
+    alts = _optional(folder, "alternateNamesV2.zip") or _optional(folder, "alternateNamesV2.txt")
+    if alts is not None:
+        check_file(alts)
+    result.files = [*files, *([alts] if alts else [])]
+    _import_all(files, alts, cache, result)
+    result.seconds = round(time.perf_counter() - t0, 2)
+    return result
+
+
+def _find(folder: Path, name: str) -> Path:
+    """`name` (UA.zip) or its unzipped form (UA.txt) in `folder`."""
+    for cand in (folder / name, folder / (Path(name).stem + ".txt")):
+        if cand.exists():
+            return cand
+    raise GazetteerError(f"{folder} has no {name} (nor {Path(name).stem}.txt)")
+
+
+def _optional(folder: Path, name: str) -> Path | None:
+    p = folder / name
+    return p if p.exists() else None
+
+
+def _import_all(files: list[Path], alts: Path | None, cache, result: DownloadResult) -> None:
+    """Import every file into a copy of the overlay, then rename it over the overlay."""
+    ov = overlay_path(cache)
+    tmp = ov.with_name(f"{ov.name}.tmp-{os.getpid()}")
+    ov.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if ov.exists():
+            shutil.copyfile(ov, tmp)
+        gids = {f: {r.gid for r in parse_geonames(f)} for f in files}
+        wanted = set().union(*gids.values()) if gids else set()
+        extra = parse_alternate_names(alts, only=wanted) if alts else {}
+        for f in files:
+            mine = {g: extra[g] for g in gids[f] if g in extra}
+            stats: ImportStats = import_geonames(f, cache=cache, overlay_file=tmp, extra_names=mine)
+            result.places += stats.places
+            result.already_indexed += stats.already_indexed
+            result.alternate_names += stats.alternate_names
+        os.replace(tmp, ov)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    result.overlay = str(ov)
+    from gazetteer.core import reset_default_gazetteer
+
+    reset_default_gazetteer()
