@@ -58,18 +58,16 @@ class _Resolver:
             # articles name far fewer than this many big places
             pts = getattr(self.context, "points", None)
             if isinstance(pts, list) and len(pts) > _CONTEXT_POINTS:
-                del pts[_CONTEXT_POINTS:]
-                ids = getattr(self.context, "place_ids", None)
-                if isinstance(ids, list):
-                    del ids[_CONTEXT_POINTS:]
+                for name in ("points", "place_ids", "point_keys", "point_admin1s"):
+                    parallel = getattr(self.context, name, None)  # lists aligned with points
+                    if isinstance(parallel, list):
+                        del parallel[_CONTEXT_POINTS:]
         except Exception:  # a context is an optimisation; resolution still works without
             self.context = None
         ctx = self.context
-        self.ctx_key = (
-            frozenset(getattr(ctx, "countries", ()) or ()),
-            frozenset(getattr(ctx, "admin1s", ()) or ()),
-            tuple(getattr(ctx, "points", ()) or ()),
-        )
+        # all that ranking reads from the context (counts and evidence too, not only points):
+        # lookups cached under this key cannot leak between documents
+        self.ctx_key = ctx.cache_key() if hasattr(ctx, "cache_key") else None
         try:
             self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
         except TypeError:  # not weak-referenceable: cache for this document only
