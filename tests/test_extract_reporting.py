@@ -83,19 +83,19 @@ CASES = [
     (
         "under-the-control-of",
         "Kupiansk is under the control of Ukraine's defence forces, the General Staff said.",
-        {("Kupyansk", "ukraine", "holding")},
+        {("Kupiansk", "ukraine", "holding")},
         set(),
     ),
     (
         "under-the-control-of",
         "The regional head insisted that Huliaipole remains under the control of Ukrainian units.",
-        {("Hulyaypole", "ukraine", "holding")},
+        {("Huliaipole", "ukraine", "holding")},
         set(),
     ),
     (
         "negated-capture",
         "Kostiantynivka is not occupied, Ukraine's military spokesman said on Friday.",
-        {("Kostyantynivka", "ukraine", "denied")},
+        {("Kostiantynivka", "ukraine", "denied")},
         set(),
     ),
     (
@@ -126,7 +126,7 @@ CASES = [
     (
         "counted-ground-attacks",
         "Kyiv said Russian forces carried out nine assaults on Kupiansk on Friday.",
-        {("Kupyansk", "ukraine", "fighting")},
+        {("Kupiansk", "ukraine", "fighting")},
         set(),
     ),
     (
@@ -144,7 +144,7 @@ CASES = [
     (
         "circle-in-on",
         "Russian troops are zeroing in on Kostiantynivka from three sides, analysts said.",
-        {("Kostyantynivka", "third-party", "advancing")},
+        {("Kostiantynivka", "third-party", "advancing")},
         set(),
     ),
     (
@@ -163,7 +163,7 @@ CASES = [
     (
         "forces-inside",
         "Ukrainian units were already in the centre of Kupiansk, the governor said.",
-        {("Kupyansk", "ukraine", "advancing")},
+        {("Kupiansk", "ukraine", "advancing")},
         set(),
     ),
     (
@@ -205,7 +205,7 @@ CASES = [
     (
         "flag-raised",
         "A Ukrainian flag was raised at the entrance to Kupiansk on Thursday, officials said.",
-        {("Kupyansk", None, "advancing")},
+        {("Kupiansk", None, "advancing")},
         set(),
     ),
     (
@@ -355,7 +355,7 @@ CASES = [
     (
         "vow-not-hedge",
         "Syrskyi pledged that units defending Kupiansk would be rotated soon.",
-        {("Kupyansk", "ukraine", "holding")},
+        {("Kupiansk", "ukraine", "holding")},
         set(),
     ),
     (
@@ -367,7 +367,7 @@ CASES = [
     (
         "curly-possessive-control",
         "Kyiv said Kupiansk remained under Kyiv’s control on Thursday.",
-        {("Kupyansk", "ukraine", "holding")},
+        {("Kupiansk", "ukraine", "holding")},
         set(),
     ),
     (
@@ -419,7 +419,7 @@ CASES = [
         "quote-continues",
         "Ukraine's General Staff gave its update on Friday. \"The enemy attacked near Siversk "
         '12 times. Our units held their positions near Kupiansk," it said.',
-        {("Siversk", "ukraine", "fighting"), ("Kupyansk", "ukraine", "holding")},
+        {("Siversk", "ukraine", "fighting"), ("Kupiansk", "ukraine", "holding")},
         set(),
     ),
     (
@@ -449,7 +449,7 @@ CASES = [
     (
         "counter-denial",
         "Gerasimov said on Thursday his forces had captured Kupiansk, though Ukraine denied it.",
-        {("Kupyansk", "russia", "captured"), ("Kupyansk", "ukraine", "denied")},
+        {("Kupiansk", "russia", "captured"), ("Kupiansk", "ukraine", "denied")},
         set(),
     ),
     (
