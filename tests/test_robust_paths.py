@@ -74,9 +74,9 @@ def test_a_pending_gazetteer_build_is_detected_and_announced_only_when_asked(
     import geomap.places as places
 
     assert not places.gazetteer_build_pending()  # the session's index is built and fresh
-    monkeypatch.setenv("GEOMAP_GAZETTEER_CACHE", str(tmp_path / "cache") + "/")
-    assert places.gazetteer_build_pending()  # an empty cache: the next open builds
-    monkeypatch.delenv("GEOMAP_GAZETTEER_CACHE")
+    with monkeypatch.context() as env:  # restores the run's own cache setting afterwards
+        env.setenv("GEOMAP_GAZETTEER_CACHE", str(tmp_path / "cache") + "/")
+        assert places.gazetteer_build_pending()  # an empty cache: the next open builds
     heard: list[str] = []
     places.on_gazetteer_build(heard.append)
     try:
