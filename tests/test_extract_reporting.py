@@ -497,6 +497,20 @@ CASES = [
         {("Siversk", "ukraine", "fighting")},
         set(),
     ),
+    (
+        "renamed-gloss",
+        "Moscow said its units had withdrawn from Krasnyi Lyman [the old name of Lyman] to "
+        "better lines.",
+        {("Lyman", "russia", "withdrawn")},
+        set(),
+    ),
+    (
+        "renamed-gloss",
+        "The Russian defence ministry said its troops had captured Krasnoarmiisk (the "
+        "Soviet-era name for Pokrovsk) after months of battles.",
+        {("Pokrovsk", "russia", "captured")},
+        set(),
+    ),
 ]
 
 

@@ -243,6 +243,9 @@ def _resolve_mentions(
                 resolved.append((m, ref))
             continue
         ref, ties = found[i]
+        renamed = _renamed_as(items, found, i, text)
+        if renamed is not None:
+            ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
         if ties:
             nxt = found.get(i + 1, (None, []))[0]
             if (
@@ -275,6 +278,31 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y": a place written
+# under another (older, Russian) name with a gloss naming the place meant
+_RENAMED_GAP_RE = re.compile(
+    r"\s*(?:[\[(]|,)\s*(?:(?:the|its|an?)\s+)?(?:(?:old|older|former|previous|Soviet(?:-era)?|"
+    r"Russian|pre-war|original)\s+)+name\s+(?:of|for)\s+(?:the\s+(?:town|city|village|"
+    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+",
+    re.I,
+)
+
+
+def _renamed_as(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> PlaceRef | None:
+    """The place a name's gloss says it stands for: "Krasnyi Lyman [the old name of Lyman]"
+    is Lyman, not the village the gazetteer files under the old name."""
+    if not text or i + 1 >= len(items) or items[i + 1].kind != "name":
+        return None
+    if not _RENAMED_GAP_RE.fullmatch(text, items[i].end, items[i + 1].start):
+        return None
+    return found.get(i + 1, (None, []))[0]
 
 
 # Population ranges that make "the village" / "the city" point at the right earlier place.
