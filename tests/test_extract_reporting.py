@@ -511,6 +511,26 @@ CASES = [
         {("Pokrovsk", "russia", "captured")},
         set(),
     ),
+    (
+        "background-operation",
+        "Kyiv's army said it shelled an ammunition depot during its counter-offensive in the "
+        "Belgorod region.",
+        {("Belgorod Oblast", "ukraine", "strike")},
+        {("Belgorod Oblast", "ukraine", "advancing")},
+    ),
+    (
+        "background-operation",
+        "Russia's defence ministry said its jets bombed bridges to support their push into the "
+        "Sumy region.",
+        {("Sumy Oblast", "russia", "strike")},
+        {("Sumy Oblast", "russia", "advancing")},
+    ),
+    (
+        "background-operation",
+        "Ukraine's general staff said Kyiv had renewed its offensive in the Kursk region.",
+        {("Kursk Oblast", "ukraine", "advancing")},
+        set(),
+    ),
 ]
 
 
