@@ -531,6 +531,24 @@ CASES = [
         {("Kursk Oblast", "ukraine", "advancing")},
         set(),
     ),
+    (
+        "block-quote",
+        "Speaking in Kyiv, Zelensky said the defence of the east was holding.\n\n"
+        "He said:\n\n"
+        "Our soldiers are doing everything they can.\n\n"
+        "Chasiv Yar has not been captured by the enemy.",
+        {("Chasiv Yar", "ukraine", "denied")},
+        {("Chasiv Yar", None, "captured"), ("Chasiv Yar", "third-party", "denied")},
+    ),
+    (
+        "block-quote",
+        "Russia's defence ministry said in a statement on Telegram:\n\n"
+        "Units of the Centre group liberated the settlement of Novohrodivka.\n\n"
+        "Analysts said fighting continued near Selydove.\n\n"
+        "Ukrainian troops still hold Pokrovsk.",
+        {("Novohrodivka", "russia", "captured"), ("Selydove", "third-party", "fighting")},
+        {("Selydove", "russia", "fighting"), ("Pokrovsk", "russia", "holding")},
+    ),
 ]
 
 

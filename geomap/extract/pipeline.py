@@ -164,6 +164,13 @@ _DATELINE_RE = re.compile(
 # a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
+# "He said:" / "The ministry wrote in a statement:" closing its paragraph: the paragraphs after
+# it are the speaker's words (a live blog's block quote) until a heading or another source
+_BLOCK_INTRO_RE = re.compile(
+    r"[^\n]{1,120}?\b(?:said|says|wrote|writes|added|stated|posted|told\s+(?:\w+\s+){0,2}?\w+)"
+    r"(?:\s+(?:in|on)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*:\s*"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
@@ -233,6 +240,7 @@ class _DocState:
     prev_attributed: bool = False  # the sentence before had a claimant
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+    block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
 
 
 @dataclass
@@ -273,47 +281,19 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    quote_voice = False
     att = cl.attribute(sent)
-    spoken = False
-    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
-        n = len(sent)
-        att = cl.Attribution(
-            doc.speaker.claimant, cl.side_of(doc.speaker.claimant), (0, n), (n, n), "said"
-        )
-        spoken = True
+    block = _block_quoted(sent, att, doc)
+    if block is not None:
+        att = block
+    att, spoken = _spoken_voice(sent, att, doc)
     if doc_source is not None:
         if doc_source[1] <= s0 and s1 <= doc_source[2]:
             return None  # the note naming the source is no claim itself
-        if att.claimant is None and doc.speaker is None:
-            # a text that is one source's statement in translation: its sentences are
-            # that source's words, not the outlet's
-            n = len(sent)
-            att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+        att = _translated_voice(sent, att, doc, doc_source)
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    if (
-        att.claimant is None
-        and doc.prev_quoted
-        and doc.prev_claimant[0]
-        and _WHOLE_QUOTE_RE.fullmatch(sent)
-    ):
-        # '"They come every night," he said. "We hold the line."': a quote standing alone
-        # right after an attributed quote goes on in the same voice
-        n = len(sent)
-        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
-    elif (
-        att.claimant is None
-        and doc.prev_claimant[0]
-        and (doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)))
-    ):
-        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
-        # opening right after an attributed sentence, and every sentence inside it, is
-        # the doc.speaker's statement
-        n = len(sent)
-        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
-        quote_voice = True
+    att, quote_voice = _continued_quote(sent, att, doc)
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -323,8 +303,82 @@ def _attribution_pass(
     if verdict:
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
+    said = _said(att, sent, doc, spoken, quote_voice, block is not None)
+    if said.claimant is None:
+        _note_account(sent, s0, doc, dates_at)
+    retracted = _retracted(text, s0, s1, said.claimant)
+    if said.claimant and block is None and _opens_block(text, s1, sent):
+        doc.block = (said.claimant, said.side)
+    _remember_voice(doc, said, att, s0, sent, dates_at)
+    return _Voice(
+        s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
+        retracted, said.claimant is None, said.rule,
+    )  # fmt: skip
+
+
+def _spoken_voice(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
+    """A transcript speaker's voice for a sentence naming no claimant of its own."""
+    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
+        n = len(sent)
+        claimant = doc.speaker.claimant
+        return cl.Attribution(claimant, cl.side_of(claimant), (0, n), (n, n), "said"), True
+    return att, False
+
+
+def _translated_voice(
+    sent: str, att: cl.Attribution, doc: _DocState, doc_source: tuple[str, int, int]
+) -> cl.Attribution:
+    """A text that is one source's statement in translation: its sentences are that
+    source's words, not the outlet's."""
+    if att.claimant is None and doc.speaker is None:
+        n = len(sent)
+        return cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+    return att
+
+
+def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
+    """The previous speaker's voice for a quotation going on; True when a quotation opened
+    earlier (not a lone quote after an attributed one) gave it."""
+    if att.claimant is not None or not doc.prev_claimant[0]:
+        return att, False
+    n = len(sent)
+    voice = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+    if doc.prev_quoted and _WHOLE_QUOTE_RE.fullmatch(sent):
+        # '"They come every night," he said. "We hold the line."': a quote standing alone
+        # right after an attributed quote goes on in the same voice
+        return voice, False
+    if doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)):
+        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+        # opening right after an attributed sentence, and every sentence inside it, is
+        # the doc.speaker's statement
+        return voice, True
+    return att, False
+
+
+@dataclass
+class _Said:
+    """Who a sentence's words belong to, after pronouns and bare institutions are settled."""
+
+    claimant: str | None
+    side: str | None
+    carried: bool
+    rule: str
+
+
+def _said(
+    att: cl.Attribution,
+    sent: str,
+    doc: _DocState,
+    spoken: bool,
+    quote_voice: bool,
+    block: bool,
+) -> _Said:
+    """The claimant and side: a bare institution takes the state the article last quoted, a
+    pronoun the previous claimant; with the id of the attribution rule that decided."""
     claimant, side = att.claimant, att.side
     attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    if block:
+        attr_rule = "attr.block-quote"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
@@ -337,42 +391,49 @@ def _attribution_pass(
     if carried:
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
-    if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
-        # "Russia's defence ministry gave its own account. Its troops, it said, ...":
-        # the source introduced by one sentence speaks in the next
-        tc = next(g for g in tm.groups() if g).strip()
-        if cl.side_of(tc):
-            doc.prev_claimant = (tc, cl.side_of(tc))
-            doc.prev_attributed = True  # its words may follow as a quotation
-            days = [d for d in dates_at(s0, sent) if d.precision == "day"]
-            doc.carried_day = days[-1].value if days else None
-    if (
+    return _Said(claimant, side, carried, attr_rule)
+
+
+def _note_account(sent: str, s0: int, doc: _DocState, dates_at: Any) -> None:
+    """ "Russia's defence ministry gave its own account. Its troops, it said, ...": the source
+    introduced by one sentence speaks in the next."""
+    tm = _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)
+    if tm is None:
+        return
+    tc = next(g for g in tm.groups() if g).strip()
+    if cl.side_of(tc):
+        doc.prev_claimant = (tc, cl.side_of(tc))
+        doc.prev_attributed = True  # its words may follow as a quotation
+        days = [d for d in dates_at(s0, sent) if d.precision == "day"]
+        doc.carried_day = days[-1].value if days else None
+
+
+def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
+    """ "Correction: on Tuesday we reported that X had been recaptured. That was wrong": a
+    retracted report is no claim (its places still feed references)."""
+    return bool(
         claimant
         and _OWN_PAST_REPORT_RE.match(claimant)
         and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
-    ):
-        # "Correction: on Tuesday we reported that X had been recaptured. That was
-        # wrong": a retracted report is no claim (its places still feed references)
-        retracted = True
-    else:
-        retracted = False
-    narration = claimant is None
-    if side in ("russia", "ukraine"):
-        doc.last_state = side
-    if claimant:
-        doc.prev_claimant = (claimant, side)
-        if not carried:
-            # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
-            # of the attribution carries to the pronoun's sentence
-            a0, a1 = att.attribution or (0, 0)
-            days = [
-                d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20
-            ]
-            doc.carried_day = days[-1].value if days else None
-    return _Voice(
-        s0, sent, att, claimant, side, spans, spoken, verdict, carried, retracted, narration,
-        attr_rule,
-    )  # fmt: skip
+    )
+
+
+def _remember_voice(
+    doc: _DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
+) -> None:
+    """Carry the voice to the next sentences: the last state quoted, the claimant, and the
+    day of the attribution."""
+    if said.side in ("russia", "ukraine"):
+        doc.last_state = said.side
+    if not said.claimant:
+        return
+    doc.prev_claimant = (said.claimant, said.side)
+    if not said.carried:
+        # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+        # of the attribution carries to the pronoun's sentence
+        a0, a1 = att.attribution or (0, 0)
+        days = [d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20]
+        doc.carried_day = days[-1].value if days else None
 
 
 @dataclass
@@ -933,6 +994,26 @@ def _quote_open_after(sent: str, was_open: bool) -> bool:
     if sent.count('"') % 2:
         return not was_open
     return was_open
+
+
+def _block_quoted(sent: str, att: cl.Attribution, doc: _DocState) -> cl.Attribution | None:
+    """The block quote's voice for an unattributed sentence inside one; a heading (no closing
+    punctuation) or a sentence naming its own source ends the block."""
+    if doc.block is None:
+        return None
+    if att.claimant is not None or not _SENTENCE_END_RE.search(sent):
+        doc.block = None
+        return None
+    n = len(sent)
+    return cl.Attribution(doc.block[0], doc.block[1], (0, n), (n, n), "said")
+
+
+def _opens_block(text: str, s1: int, sent: str) -> bool:
+    """Whether the sentence is an attribution alone ending its paragraph with a colon."""
+    return bool(_BLOCK_INTRO_RE.fullmatch(sent)) and text[s1 : s1 + 3].lstrip(" \t")[:1] in (
+        "\n",
+        "",
+    )
 
 
 def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
