@@ -549,6 +549,26 @@ CASES = [
         {("Novohrodivka", "russia", "captured"), ("Selydove", "third-party", "fighting")},
         {("Selydove", "russia", "fighting"), ("Pokrovsk", "russia", "holding")},
     ),
+    (
+        "media-report",
+        "A clearing operation is under way to remove infiltrators in Kupiansk, according to a "
+        "Ukrainian media report.",
+        {("Kupyansk", "third-party", "fighting")},
+        {("Kupyansk", "ukraine", "fighting")},
+    ),
+    (
+        "media-report",
+        "Russian troops have entered the outskirts of Siversk, the independent Russian outlet "
+        "Meduza reported.",
+        {("Siversk", "third-party", "advancing")},
+        {("Siversk", "russia", "advancing")},
+    ),
+    (
+        "media-report",
+        "Russian state media said troops had entered the outskirts of Siversk.",
+        {("Siversk", "russia", "advancing")},
+        set(),
+    ),
 ]
 
 

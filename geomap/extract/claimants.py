@@ -177,13 +177,14 @@ class Attribution:
 # Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
+_MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 
 
 def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _MONITOR_RE.search(claimant):
+    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
         return "third-party"
     cands = []
     for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
