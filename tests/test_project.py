@@ -137,8 +137,6 @@ _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/pipeline.py:_table_claims",
     "geomap/extract/evaluate.py:score_article",
     "geomap/extract/resolution.py:_resolve_mentions",
-    "geomap/extract/cues.py:_cue_types",
-    "geomap/extract/pipeline.py:extract_article",
 }
 _MAX_FUNCTION_LINES = 60
 

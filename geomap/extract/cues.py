@@ -90,23 +90,34 @@ def _cue_types(
             for j in listed:  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
-    for idx, (m, _r) in enumerate(claimable):
-        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
-            text, max(0, m.start - 60), m.start
-        ):
-            continue
-        # "four settlements ... were now under its control, including X": the claim covers X
-        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
-        if before:
-            c = before[-1]
-            for j in _coordinated(text, claimable, idx):
-                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
+    _type_included(text, claimable, s0, types, all_cues)
     for idx, ctype, pos in repelled:
         if idx not in types:
             types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
         elif types[idx][2] != ctype:
             extra.append((idx, ctype, pos))
     return types, all_cues
+
+
+def _type_included(
+    text: str,
+    claimable: list[tuple[Mention, PlaceRef]],
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+    all_cues: list[verbs.Cue],
+) -> None:
+    """ "four settlements ... were now under its control, including X": the claim covers X
+    (the last strong cue before it types the places the list includes)."""
+    for idx, (m, _r) in enumerate(claimable):
+        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
+            text, max(0, m.start - 60), m.start
+        ):
+            continue
+        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
+        if before:
+            c = before[-1]
+            for j in _coordinated(text, claimable, idx):
+                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
 
 
 def _claimable(

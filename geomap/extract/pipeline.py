@@ -946,15 +946,7 @@ def extract_article(
     dateline = _dateline_place(text, resolver)
     docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
-    date_cache: dict[int, list[DateHit]] = {}
-
-    def dates_at(s0: int, sent: str) -> list[DateHit]:
-        """find_dates once per sentence (several rules ask)."""
-        got = date_cache.get(s0)
-        if got is None:
-            got = date_cache[s0] = find_dates(sent, pub)
-        return got
-
+    dates_at = _SentenceDates(pub)
     outlet_names: set[str] = set()
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
@@ -983,6 +975,20 @@ def extract_article(
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+class _SentenceDates:
+    """find_dates once per sentence (several rules ask), keyed by the sentence's offset."""
+
+    def __init__(self, published: date) -> None:
+        self.published = published
+        self.cache: dict[int, list[DateHit]] = {}
+
+    def __call__(self, s0: int, sent: str) -> list[DateHit]:
+        got = self.cache.get(s0)
+        if got is None:
+            got = self.cache[s0] = find_dates(sent, self.published)
+        return got
 
 
 def _quote_open_after(sent: str, was_open: bool) -> bool:
