@@ -135,8 +135,6 @@ _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/cues.py:_attach",
     "geomap/extract/pipeline.py:_typing_pass",
     "geomap/extract/pipeline.py:_table_claims",
-    "geomap/extract/evaluate.py:score_article",
-    "geomap/extract/resolution.py:_resolve_mentions",
 }
 _MAX_FUNCTION_LINES = 60
 

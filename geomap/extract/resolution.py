@@ -247,26 +247,8 @@ def _resolve_mentions(
         if renamed is not None:
             ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
         if ties:
-            nxt = found.get(i + 1, (None, []))[0]
-            if (
-                nxt is not None
-                and nxt.precision == "region"
-                and text
-                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
-            ):
-                # "Kamianske in the Zaporizhzhia region": the region right after the name
-                # decides, not another region the sentence also names
-                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors_near(i)) or ref
-            else:
-                ref = _nearest(ties, anchors_near(i)) or ref
-        if ref is not None and (
-            ref.country not in THEATRE_COUNTRIES
-            or (
-                m.article
-                and ref.precision == "settlement"
-                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
-            )
-        ):
+            ref = _settle_ties(items, found, i, text, ties, anchors_near(i)) or ref
+        if ref is not None and _not_a_place_here(m, ref, text):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
@@ -278,6 +260,39 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+def _settle_ties(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ties: list[PlaceRef],
+    anchors: list[PlaceRef],
+) -> PlaceRef | None:
+    """Of the villages sharing mention i's name, the one near the sentence's other places
+    (None: no anchor decides)."""
+    m = items[i]
+    nxt = found.get(i + 1, (None, []))[0]
+    if (
+        nxt is not None
+        and nxt.precision == "region"
+        and text
+        and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
+    ):
+        # "Kamianske in the Zaporizhzhia region": the region right after the name
+        # decides, not another region the sentence also names
+        return _nearest(ties, [nxt]) or _nearest(ties, anchors)
+    return _nearest(ties, anchors)
+
+
+def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
+    """A place abroad, or "the Dnipro" (the river, not the city)."""
+    return ref.country not in THEATRE_COUNTRIES or (
+        m.article
+        and ref.precision == "settlement"
+        and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+    )
 
 
 # "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y": a place written
