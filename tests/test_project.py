@@ -133,8 +133,6 @@ _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/pipeline.py:_claims_pass",
     "geomap/extract/claimants.py:_claimant_before",
     "geomap/extract/cues.py:_attach",
-    "geomap/extract/pipeline.py:_typing_pass",
-    "geomap/extract/pipeline.py:_table_claims",
 }
 _MAX_FUNCTION_LINES = 60
 

@@ -591,26 +591,62 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
     """Cue attachment and typing: each cue types the place it governs; an introductory
     place takes the content's type; a denial types the answered places; a lone place may
     take a loose cue's type (never an untyped "other" unless hedged)."""
-    att, narration, side, claimant, verdict = v.att, v.narration, v.side, v.claimant, v.verdict
+    att, narration, verdict = v.att, v.narration, v.verdict
     claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
     cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
     types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
     content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+    intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
+    _type_denied(claimable, att, verdict, s0, types)
+    fallback = False
+    if not types and _may_fall_back(text, v, pl, all_cues):
+        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
+        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
+        fallback = True
+        # a verb that must take its place at once ("took", "reached") and did not
+        # ("reached a deal in X") says nothing about the place
+        loose = [c for c in all_cues if c.attach != "obj0"]
+        first = loose[0].type if loose else "other"
+        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
+            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
+            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
+            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
+        else:
+            fallback = False
+    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+
+
+def _type_intro(
+    claimable: list[tuple[Mention, PlaceRef]],
+    intro_end: int,
+    content_cues: list[verbs.Cue],
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+) -> list[tuple[int, str, int]]:
+    """An introductory place ("In Izium, officials said ...") takes the content's strongest
+    type; returns second claims for an intro place the aside typed otherwise."""
     intro_jobs: list[tuple[int, str, int]] = []
-    if intro_end >= 0 and content_cues:
-        best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
-        for idx, (m, _ref) in enumerate(claimable):
-            if m.start < intro_end and idx not in types:  # the scene of the content
-                types[idx] = (
-                    _TYPE_PRIORITY[best_cue.type],
-                    999,
-                    best_cue.type,
-                    best_cue.start - s0,
-                )
-            elif m.start < intro_end and types[idx][2] != best_cue.type:
-                # "In Izium, which troops retook in 2022, officials said a missile hit
-                # the station": the aside's claim and the content's
-                intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    if intro_end < 0 or not content_cues:
+        return intro_jobs
+    best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
+    for idx, (m, _ref) in enumerate(claimable):
+        if m.start < intro_end and idx not in types:  # the scene of the content
+            types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type, best_cue.start - s0)
+        elif m.start < intro_end and types[idx][2] != best_cue.type:
+            # "In Izium, which troops retook in 2022, officials said a missile hit
+            # the station": the aside's claim and the content's
+            intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    return intro_jobs
+
+
+def _type_denied(
+    claimable: list[tuple[Mention, PlaceRef]],
+    att: cl.Attribution,
+    verdict: bool,
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+) -> None:
+    """A denial types the answered places; the outlet's verdict the claim it answers."""
     if att.denial and types:
         main0, main1 = s0 + att.content[0], s0 + att.content[1]
         for idx, (m, _ref) in enumerate(claimable):
@@ -626,10 +662,14 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
                 if m.kind == "ref-claim"
             }
         )
-    fallback = False
-    if (
-        not types
-        and not narration
+
+
+def _may_fall_back(text: str, v: _Voice, pl: _Places, all_cues: list[verbs.Cue]) -> bool:
+    """Whether a sentence with no attached cue may still claim about its one place."""
+    att, side, claimant = v.att, v.side, v.claimant
+    claimable, spans = pl.claimable, pl.spans
+    return bool(
+        not v.narration
         and len({ref.id for _m, ref in claimable}) == 1
         and (all_cues or side is not None or att.denial)
         and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
@@ -647,21 +687,7 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
             or cl.is_local_official(claimant)
             or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
         )
-    ):
-        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
-        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
-        fallback = True
-        # a verb that must take its place at once ("took", "reached") and did not
-        # ("reached a deal in X") says nothing about the place
-        loose = [c for c in all_cues if c.attach != "obj0"]
-        first = loose[0].type if loose else "other"
-        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
-            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
-            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
-            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
-        else:
-            fallback = False
-    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+    )
 
 
 def _dating_pass(
@@ -1084,29 +1110,11 @@ def _table_claims(
         if ref is None:
             continue
         status = row.status.text
-        holder = table_controller(status)
-        cues = [c for c in verbs.find_cues(status) if not c.weak] or verbs.find_cues(status)
-        if holder is not None:
-            home = _SIDE_BY_COUNTRY.get(ref.country or "")
-            ctype = "holding" if holder == home else "captured"
-        elif cues:
-            ctype = min(cues, key=lambda c: _TYPE_PRIORITY[c.type]).type
-            if ctype == "captured" and (_NOT_RE.search(status) or _NEGATION_RE.search(status)):
-                ctype = "denied"
-        elif _TABLE_DENIED_RE.search(status):
-            ctype = "denied"
-        else:
+        ctype = _table_type(status, ref)
+        if ctype is None:
             continue  # a status the lexicon cannot read ("no change") is no claim
-        if ctype not in ("strike", "denied") and verbs.is_assessment(status):
-            ctype = "assessment"
         claimant = row.source.text if row.source and row.source.text else None
-        side = cl.side_of(claimant)
-        if side is None:
-            side = (
-                _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                if claimant and (cl.is_local_official(claimant) or _COMBATANT_RE.search(claimant))
-                else "third-party"
-            )
+        side = _table_side(claimant, ref)
         found = find_dates(row.date.text, pub) if row.date else []
         found = found or find_dates(status, pub)
         cdate, prec = (found[0].value, found[0].precision) if found else (pub, "day")
@@ -1133,6 +1141,38 @@ def _table_claims(
             )
         )
     return out
+
+
+def _table_type(status: str, ref: PlaceRef) -> str | None:
+    """A table status cell's claim type: a controller named ("Russian-held"), else the
+    sentence lexicon; None when nothing in it reads as a claim."""
+    holder = table_controller(status)
+    cues = [c for c in verbs.find_cues(status) if not c.weak] or verbs.find_cues(status)
+    if holder is not None:
+        home = _SIDE_BY_COUNTRY.get(ref.country or "")
+        ctype = "holding" if holder == home else "captured"
+    elif cues:
+        ctype = min(cues, key=lambda c: _TYPE_PRIORITY[c.type]).type
+        if ctype == "captured" and (_NOT_RE.search(status) or _NEGATION_RE.search(status)):
+            ctype = "denied"
+    elif _TABLE_DENIED_RE.search(status):
+        ctype = "denied"
+    else:
+        return None
+    if ctype not in ("strike", "denied") and verbs.is_assessment(status):
+        ctype = "assessment"
+    return ctype
+
+
+def _table_side(claimant: str | None, ref: PlaceRef) -> str:
+    """A table source cell's side; local officials and combatants speak for the place's
+    country, anything else unnamed is third-party."""
+    side = cl.side_of(claimant)
+    if side is not None:
+        return side
+    if claimant and (cl.is_local_official(claimant) or _COMBATANT_RE.search(claimant)):
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+    return "third-party"
 
 
 _TABLE_DENIED_RE = re.compile(r"(?i)(?:denied|false|fake|refuted|not\s+confirmed)")
