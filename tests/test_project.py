@@ -132,7 +132,6 @@ _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/pipeline.py:_places_pass",
     "geomap/extract/pipeline.py:_claims_pass",
     "geomap/extract/claimants.py:_claimant_before",
-    "geomap/extract/cues.py:_attach",
 }
 _MAX_FUNCTION_LINES = 60
 
