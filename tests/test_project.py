@@ -130,7 +130,6 @@ _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/mentions.py:find_names",
     "geomap/extract/claimants.py:attribute",
     "geomap/extract/pipeline.py:_places_pass",
-    "geomap/extract/pipeline.py:_claims_pass",
     "geomap/extract/claimants.py:_claimant_before",
 }
 _MAX_FUNCTION_LINES = 60

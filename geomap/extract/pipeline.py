@@ -874,52 +874,27 @@ def _claims_pass(
     (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
     ids of the rules that made it; then the other side's trailing denial."""
     text, memory = d.text, d.memory
-    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
-    attr_rule = v.attr_rule
-    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    sent, att, narration = v.sent, v.att, v.narration
     all_cues, fallback = ty.all_cues, ty.fallback
     out: list[ClaimRecord] = []
     seen: set[tuple[str, str]] = set()
-    marks = _Marks(text, spans)
-    jobs = _jobs(text, s0, att, pl, ty)
+    marks = _Marks(text, pl.spans)
     cue_rule = {c.start - s0: c.rule for c in all_cues}
-    for idx, ctype, cue_pos in jobs:
-        m, ref = claimable[idx]
-        rules = [attr_rule]
+    for idx, ctype, cue_pos in _jobs(text, s0, att, pl, ty):
+        m, ref = pl.claimable[idx]
+        rules = [v.attr_rule]
         rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
         ctype, why = _final_type(marks, att, m, ctype, s0)
         rules += [why] if why else []
-        if m.kind != "name":
-            rules.append(f"place.{m.kind}")
-        key = (ref.id, ctype)
-        if key in seen:
+        rules += [f"place.{m.kind}"] if m.kind != "name" else []
+        if (ref.id, ctype) in seen:
             continue
-        seen.add(key)
-        if ref.precision == "settlement":
-            memory.topic(ref)
-            memory.last_claimed = (ref, memory.sentence)
-        if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
-            memory.last_claims.append(ref)
-        c_side, c_claimant = side, claimant
-        if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
-            # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
-            # aside before the claimant is the outlet's own voice
-            c_side, c_claimant = "third-party", None
-        if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(sent, cue_pos):
-            # "the Ukrainian-held city of X": the outlet's own description
-            c_side, c_claimant = "third-party", None
-            rules.append("side.held-modifier")
-        if c_side is None:
-            c_side, why = _default_side(text, v, pl, ref, ctype)
-            if why:
-                rules.append(why)
+        seen.add((ref.id, ctype))
+        _remember_claim(memory, ref)
+        c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
-        conf = 0.55
-        conf += 0.15 if not fallback else 0.0
-        conf += 0.15 if not narration else 0.0
-        conf -= 0.15 if m.kind != "name" else 0.0
         out.append(
             ClaimRecord(
                 place=ref,
@@ -932,7 +907,7 @@ def _claims_pass(
                 quote=sent,
                 start=s0,
                 end=s0 + len(sent),
-                confidence=round(max(0.1, min(conf, 0.95)), 2),
+                confidence=_confidence(fallback, narration, m),
                 extractor=EXTRACTOR,
                 extractor_version=VERSION,
                 source=src,
@@ -941,8 +916,50 @@ def _claims_pass(
             )
         )
     if out:
-        out += _counter_claims(out, sent, side, s0)
+        out += _counter_claims(out, sent, v.side, s0)
     return out
+
+
+def _confidence(fallback: bool, narration: bool, m: Mention) -> float:
+    """The rules' prior confidence: a cue attached, a named source and a place named (not
+    referred to) each raise it (calibration.py maps it to observed precision)."""
+    conf = 0.55
+    conf += 0.15 if not fallback else 0.0
+    conf += 0.15 if not narration else 0.0
+    conf -= 0.15 if m.kind != "name" else 0.0
+    return round(max(0.1, min(conf, 0.95)), 2)
+
+
+def _remember_claim(memory: _Memory, ref: PlaceRef) -> None:
+    """A claimed place becomes the topic ("the town" next) and an answerable claim."""
+    if ref.precision == "settlement":
+        memory.topic(ref)
+        memory.last_claimed = (ref, memory.sentence)
+    if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
+        memory.last_claims.append(ref)
+
+
+def _claim_voice(
+    text: str, s0: int, v: _Voice, pl: _Places, job: tuple, rules: list[str]
+) -> tuple[str, str | None]:
+    """The side and claimant of one claim (appending the side rule that decided): the
+    sentence's, the outlet's for an aside or a held-modifier, else by place."""
+    m, ref, ctype, cue_pos = job
+    c_side, c_claimant = v.side, v.claimant
+    intro_end = pl.intro_end
+    if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
+        # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
+        # aside before the claimant is the outlet's own voice
+        c_side, c_claimant = "third-party", None
+    if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(v.sent, cue_pos):
+        # "the Ukrainian-held city of X": the outlet's own description
+        c_side, c_claimant = "third-party", None
+        rules.append("side.held-modifier")
+    if c_side is None:
+        c_side, why = _default_side(text, v, pl, ref, ctype)
+        if why:
+            rules.append(why)
+    return c_side, c_claimant
 
 
 def extract_article(
