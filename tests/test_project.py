@@ -129,7 +129,6 @@ def test_install_commands_upgrade_pip_first() -> None:
 _LONG_FUNCTION_EXEMPT = {
     "geomap/extract/mentions.py:find_names",
     "geomap/extract/claimants.py:attribute",
-    "geomap/extract/pipeline.py:_places_pass",
     "geomap/extract/claimants.py:_claimant_before",
 }
 _MAX_FUNCTION_LINES = 60

@@ -463,116 +463,136 @@ class _Places:
 def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
     """Mentions and resolution: the sentence's places, which of them the content claims
     about (answered claims, an official's own town, a quote's dateline), or None."""
-    text, gaz, vocab, resolver, memory = d.text, d.gaz, d.vocab, d.resolver, d.memory
-    hits, dateline = d.hits, d.dateline
-    att, claimant, spans, sent = v.att, v.claimant, list(v.spans), v.sent
-    spoken, retracted = v.spoken, v.retracted
+    text, memory = d.text, d.memory
+    att, claimant = v.att, v.claimant
     items = sorted(
-        find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1) + _its_parts(text, s0, s1),
+        find_names(text, s0, s1, d.gaz, d.vocab)
+        + find_refs(text, s0, s1)
+        + _its_parts(text, s0, s1),
         key=lambda m: m.start,
     )
-    resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
-    if retracted:
+    resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    if v.retracted:
         memory.last_claims = []
         return None
     if att.attribution and cl.is_local_official(claimant):
-        # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
-        # the city is the official's own
-        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-        own = [
-            r
-            for m, r in resolved
-            if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
-        ]
-        if own:
-            resolved = [
-                (m, own[-1])
-                if m.kind == "ref-settlement"
-                and m.noun in ("city", "town")
-                and not a0 <= m.start < a1
-                else (m, r)
-                for m, r in resolved
-            ]
+        resolved = _officials_city(resolved, att, s0)
+    pl = _with_intro(text, resolved, v, s0)
+    spans = pl.spans
+    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
+    if main_empty and att.denial and memory.last_claims:
+        pl.claimable = _answered(text, spans, memory) + pl.claimable
+    if not pl.claimable and att.attribution and cl.is_local_official(claimant):
+        pl.claimable = _officials_place(text, resolved, spans, att, s0)
+    if not pl.claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+        pl.quoted_we = _quoted_ground_claim(v.sent[att.content[0] : att.content[1]], v.spoken)
+        home = _quote_home(d) if pl.quoted_we else None
+        if home is not None:
+            # '"We hold the line," a commander said': the place of a claim in the last
+            # two sentences, else the wire dateline's (where the reporter is)
+            c_at = spans[0][0]
+            ref_m = Mention(
+                c_at, c_at, home.name, home.name, "settlement", "ref-settlement", noun="dateline"
+            )
+            pl.claimable = [(ref_m, home)]
+    if pl.claimable or not att.denial:
+        memory.last_claims = []
+    return pl if pl.claimable else None
+
+
+def _officials_city(
+    resolved: list[tuple[Mention, PlaceRef]], att: cl.Attribution, s0: int
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+    "the city" is the official's own."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        r
+        for m, r in resolved
+        if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+    ]
+    if not own:
+        return resolved
+    return [
+        (m, own[-1])
+        if m.kind == "ref-settlement" and m.noun in ("city", "town") and not a0 <= m.start < a1
+        else (m, r)
+        for m, r in resolved
+    ]
+
+
+def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: _Voice, s0: int) -> _Places:
+    """The claimable places; with none in the content, "In the occupied city of Horlivka,
+    the mayor said drones had hit a bus station": the introductory place is where the
+    content happened (its span is added)."""
+    att, spans = v.att, list(v.spans)
     claimable = _claimable(text, resolved, spans)
     if (
         not claimable
         and att.attribution
         and att.attribution[0] > 0
         and att.content[0] >= att.attribution[1]
-        and _LOCATIVE_INTRO_RE.match(sent)
+        and _LOCATIVE_INTRO_RE.match(v.sent)
     ):
-        # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
-        # the introductory place is where the content happened
         spans = [(s0, s0 + att.attribution[0]), *spans]
-        claimable = _claimable(text, resolved, spans)
-        intro_end = s0 + att.attribution[0]
-    else:
-        intro_end = -1
-    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-    if main_empty and att.denial and memory.last_claims:
-        # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
-        # claim being answered
-        rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
-            text, spans[0][0], spans[0][1]
-        )
-        if rm:
-            claimable = [
-                (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
-                for ref in memory.last_claims
-            ] + claimable
-    if not claimable and att.attribution and cl.is_local_official(claimant):
-        # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
-        # town's mayor said a bomb had destroyed a school": the officials' own place
-        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-        own = [
-            (m, r)
-            for m, r in resolved
-            if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
-        ]
-        if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
-            claimable = [own[-1]]
-    quoted_we = False
-    if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-        quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
-        just_named = (
-            memory.in_sentence[0]
-            if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
-            else None
-        )
-        # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
-        # positions here": the place the sentence before is set in
-        home = (
-            just_named
-            or (
-                memory.last_claimed[0]
-                if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
-                else None
-            )
-            or dateline
-        )
-        if quoted_we and home is not None:
-            # '"We hold the line," a commander said': the place of a claim in the last
-            # two sentences, else the wire dateline's (where the reporter is)
-            c_at = spans[0][0]
-            claimable = [
-                (
-                    Mention(
-                        c_at,
-                        c_at,
-                        home.name,
-                        home.name,
-                        "settlement",
-                        "ref-settlement",
-                        noun="dateline",
-                    ),
-                    home,
-                )
-            ]
-    if claimable or not att.denial:
-        memory.last_claims = []
-    if not claimable:
-        return None
-    return _Places(claimable, spans, intro_end, quoted_we)
+        return _Places(_claimable(text, resolved, spans), spans, s0 + att.attribution[0], False)
+    return _Places(claimable, spans, -1, False)
+
+
+def _answered(
+    text: str, spans: list[tuple[int, int]], memory: _Memory
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the claim
+    being answered."""
+    rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+        text, spans[0][0], spans[0][1]
+    )
+    if not rm:
+        return []
+    return [
+        (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+        for ref in memory.last_claims
+    ]
+
+
+def _officials_place(
+    text: str,
+    resolved: list[tuple[Mention, PlaceRef]],
+    spans: list[tuple[int, int]],
+    att: cl.Attribution,
+    s0: int,
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+    town's mayor said a bomb had destroyed a school": the officials' own place."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        (m, r)
+        for m, r in resolved
+        if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+    ]
+    if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
+        return [own[-1]]
+    return []
+
+
+def _quote_home(d: _Doc) -> PlaceRef | None:
+    """Where a first-person quote is set: "In a dugout outside Chasiv Yar, the men say ... .
+    SOLDIER: We are holding our positions here": the place the sentence before named, else
+    the last claim's within two sentences, else the dateline's."""
+    memory = d.memory
+    just_named = (
+        memory.in_sentence[0]
+        if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+        else None
+    )
+    last = (
+        memory.last_claimed[0]
+        if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+        else None
+    )
+    return just_named or last or d.dateline
 
 
 @dataclass
