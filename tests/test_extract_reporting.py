@@ -569,6 +569,19 @@ CASES = [
         {("Siversk", "russia", "advancing")},
         set(),
     ),
+    (
+        "declare-lacks-strength",
+        "The week also saw Ukraine's army chief declare that the enemy lacks the reserves for a "
+        "breakthrough in Zaporizhzhia Oblast.",
+        {("Zaporizhzhia Oblast", "ukraine", "assessment")},
+        {("Zaporizhzhia Oblast", "third-party", "advancing")},
+    ),
+    (
+        "declare-lacks-strength",
+        "Russian generals declare that Kyiv lacks the manpower to hold Kupiansk for long.",
+        {("Kupyansk", "russia", "assessment")},
+        set(),
+    ),
 ]
 
 
