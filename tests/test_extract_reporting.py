@@ -582,6 +582,18 @@ CASES = [
         {("Kupyansk", "russia", "assessment")},
         set(),
     ),
+    (
+        "credit-verbs",
+        "The Kremlin's leaders hailed the capture of Vuhledar on state television.",
+        {("Vuhledar", "russia", "captured")},
+        {("Vuhledar", "third-party", "captured")},
+    ),
+    (
+        "credit-verbs",
+        "Putin congratulated his troops on the liberation of Marinka, the Kremlin said.",
+        {("Mar'yinka", "russia", "captured")},
+        {("Mar'yinka", "third-party", "captured")},
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from geomap.extract.rules import default_sides
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|claim|denied|denies|deny|reported|reports|announced|announces|"
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
-    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|declares|declare|"
+    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|declares|declare|hailed|hails|boasted|boasts|touted|touts|congratulated|congratulates|preened|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
     r"accused|accuses|blamed|blames|vowed|vows|pledged|pledges|promised|promises|swore|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
