@@ -594,6 +594,19 @@ CASES = [
         {("Mar'yinka", "russia", "captured")},
         {("Mar'yinka", "third-party", "captured")},
     ),
+    (
+        "judged-claim",
+        "Moscow likely prematurely announced the capture of Vuhledar to boost morale.",
+        {("Vuhledar", "third-party", "assessment")},
+        {("Vuhledar", "russia", "assessment"), ("Vuhledar", "russia", "captured")},
+    ),
+    (
+        "judged-claim",
+        "The Russian defence ministry probably claimed the seizure of Vovchansk too early, "
+        "analysts wrote.",
+        {("Vovchansk", "third-party", "assessment")},
+        {("Vovchansk", "russia", "captured")},
+    ),
 ]
 
 

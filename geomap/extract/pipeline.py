@@ -170,6 +170,14 @@ _BLOCK_INTRO_RE = re.compile(
     r"[^\n]{1,120}?\b(?:said|says|wrote|writes|added|stated|posted|told\s+(?:\w+\s+){0,2}?\w+)"
     r"(?:\s+(?:in|on)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*:\s*"
 )
+# "X likely prematurely claimed", "X probably announced": the writer's hedged judgement of
+# the claim-making, in the writer's voice (an analyst's assessment, not the claimant's claim)
+_JUDGED_SPEECH_RE = re.compile(
+    r"\b(?:likely|probably|possibly)\s+"
+    r"(?:(?:prematurely|falsely|wrongly|erroneously|misleadingly)\s+)?"
+    r"(?:claimed|claims|claim|announced|announces|reported|reports|declared|declares)\b",
+    re.I,
+)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
@@ -282,6 +290,9 @@ def _attribution_pass(
         s0 += lab[0]
     sent = text[s0:s1]
     att = cl.attribute(sent)
+    if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
+        # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
+        att = cl.Attribution(None, None, (0, len(sent)), None, None)
     block = _block_quoted(sent, att, doc)
     if block is not None:
         att = block
