@@ -607,6 +607,25 @@ CASES = [
         {("Vovchansk", "third-party", "assessment")},
         {("Vovchansk", "russia", "captured")},
     ),
+    (
+        "troop-losses",
+        "Kyiv's general staff said 410 Russian soldiers were killed or wounded near Kurakhove "
+        "over the past day.",
+        set(),
+        {("Kurakhove", None, "strike")},
+    ),
+    (
+        "troop-losses",
+        "The Russian defence ministry said 150 Ukrainian servicemen had been killed near Kupiansk.",
+        set(),
+        {("Kupyansk", None, "strike")},
+    ),
+    (
+        "troop-losses",
+        "Two civilians were killed in Kherson by Russian shelling, the governor said.",
+        {("Kherson", None, "strike")},
+        set(),
+    ),
 ]
 
 

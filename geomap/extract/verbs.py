@@ -93,6 +93,17 @@ _BACKGROUND_OP_BEFORE_RE = re.compile(
 )
 
 
+# "238 Russian soldiers were killed or wounded in the area": a tally of troop losses, not a
+# strike claimed at the place
+_TROOP_LOSSES_BEFORE_RE = re.compile(
+    r"\b(?:soldiers|troops|servicemen|personnel|fighters|militants|mercenaries|invaders|"
+    r"occupiers)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?$",
+    re.I,
+)
+_CASUALTY_RE = re.compile(r"^(?:killed|wounded|injured|dead|casualties)\b", re.I)
+
+
 _CIVILIAN_BEFORE_RE = re.compile(
     r"\b(?:who|he|she|I|residents?|civilians?|families|family|people|children|refugees|"
     r"inhabitants|pensioners|everyone|thousands|hundreds|\d+-year-old)\s+(?:(?:had|has|have|"
@@ -132,6 +143,12 @@ def find_cues(text: str) -> list[Cue]:
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
                 continue  # "during its counteroffensive in X": the setting, not the claim
+            if (
+                ctype == "strike"
+                and _CASUALTY_RE.match(m.group(0))
+                and _TROOP_LOSSES_BEFORE_RE.search(text, max(0, s - 40), s)
+            ):
+                continue  # "300 soldiers were killed near X": losses, not a strike on X
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             found = ctype  # per match: a hedged match must not retype the row's later ones
