@@ -497,6 +497,135 @@ CASES = [
         {("Siversk", "ukraine", "fighting")},
         set(),
     ),
+    (
+        "renamed-gloss",
+        "Moscow said its units had withdrawn from Krasnyi Lyman [the old name of Lyman] to "
+        "better lines.",
+        {("Lyman", "russia", "withdrawn")},
+        set(),
+    ),
+    (
+        "renamed-gloss",
+        "The Russian defence ministry said its troops had captured Krasnoarmiisk (the "
+        "Soviet-era name for Pokrovsk) after months of battles.",
+        {("Pokrovsk", "russia", "captured")},
+        set(),
+    ),
+    (
+        "background-operation",
+        "Kyiv's army said it shelled an ammunition depot during its counter-offensive in the "
+        "Belgorod region.",
+        {("Belgorod Oblast", "ukraine", "strike")},
+        {("Belgorod Oblast", "ukraine", "advancing")},
+    ),
+    (
+        "background-operation",
+        "Russia's defence ministry said its jets bombed bridges to support their push into the "
+        "Sumy region.",
+        {("Sumy Oblast", "russia", "strike")},
+        {("Sumy Oblast", "russia", "advancing")},
+    ),
+    (
+        "background-operation",
+        "Ukraine's general staff said Kyiv had renewed its offensive in the Kursk region.",
+        {("Kursk Oblast", "ukraine", "advancing")},
+        set(),
+    ),
+    (
+        "block-quote",
+        "Speaking in Kyiv, Zelensky said the defence of the east was holding.\n\n"
+        "He said:\n\n"
+        "Our soldiers are doing everything they can.\n\n"
+        "Chasiv Yar has not been captured by the enemy.",
+        {("Chasiv Yar", "ukraine", "denied")},
+        {("Chasiv Yar", None, "captured"), ("Chasiv Yar", "third-party", "denied")},
+    ),
+    (
+        "block-quote",
+        "Russia's defence ministry said in a statement on Telegram:\n\n"
+        "Units of the Centre group liberated the settlement of Novohrodivka.\n\n"
+        "Analysts said fighting continued near Selydove.\n\n"
+        "Ukrainian troops still hold Pokrovsk.",
+        {("Novohrodivka", "russia", "captured"), ("Selydove", "third-party", "fighting")},
+        {("Selydove", "russia", "fighting"), ("Pokrovsk", "russia", "holding")},
+    ),
+    (
+        "media-report",
+        "A clearing operation is under way to remove infiltrators in Kupiansk, according to a "
+        "Ukrainian media report.",
+        {("Kupyansk", "third-party", "fighting")},
+        {("Kupyansk", "ukraine", "fighting")},
+    ),
+    (
+        "media-report",
+        "Russian troops have entered the outskirts of Siversk, the independent Russian outlet "
+        "Meduza reported.",
+        {("Siversk", "third-party", "advancing")},
+        {("Siversk", "russia", "advancing")},
+    ),
+    (
+        "media-report",
+        "Russian state media said troops had entered the outskirts of Siversk.",
+        {("Siversk", "russia", "advancing")},
+        set(),
+    ),
+    (
+        "declare-lacks-strength",
+        "The week also saw Ukraine's army chief declare that the enemy lacks the reserves for a "
+        "breakthrough in Zaporizhzhia Oblast.",
+        {("Zaporizhzhia Oblast", "ukraine", "assessment")},
+        {("Zaporizhzhia Oblast", "third-party", "advancing")},
+    ),
+    (
+        "declare-lacks-strength",
+        "Russian generals declare that Kyiv lacks the manpower to hold Kupiansk for long.",
+        {("Kupyansk", "russia", "assessment")},
+        set(),
+    ),
+    (
+        "credit-verbs",
+        "The Kremlin's leaders hailed the capture of Vuhledar on state television.",
+        {("Vuhledar", "russia", "captured")},
+        {("Vuhledar", "third-party", "captured")},
+    ),
+    (
+        "credit-verbs",
+        "Putin congratulated his troops on the liberation of Marinka, the Kremlin said.",
+        {("Mar'yinka", "russia", "captured")},
+        {("Mar'yinka", "third-party", "captured")},
+    ),
+    (
+        "judged-claim",
+        "Moscow likely prematurely announced the capture of Vuhledar to boost morale.",
+        {("Vuhledar", "third-party", "assessment")},
+        {("Vuhledar", "russia", "assessment"), ("Vuhledar", "russia", "captured")},
+    ),
+    (
+        "judged-claim",
+        "The Russian defence ministry probably claimed the seizure of Vovchansk too early, "
+        "analysts wrote.",
+        {("Vovchansk", "third-party", "assessment")},
+        {("Vovchansk", "russia", "captured")},
+    ),
+    (
+        "troop-losses",
+        "Kyiv's general staff said 410 Russian soldiers were killed or wounded near Kurakhove "
+        "over the past day.",
+        set(),
+        {("Kurakhove", None, "strike")},
+    ),
+    (
+        "troop-losses",
+        "The Russian defence ministry said 150 Ukrainian servicemen had been killed near Kupiansk.",
+        set(),
+        {("Kupyansk", None, "strike")},
+    ),
+    (
+        "troop-losses",
+        "Two civilians were killed in Kherson by Russian shelling, the governor said.",
+        {("Kherson", None, "strike")},
+        set(),
+    ),
 ]
 
 

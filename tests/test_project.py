@@ -122,3 +122,36 @@ def test_install_commands_upgrade_pip_first() -> None:
     for line in lines:
         before_geomap = line.split("pip install -e")[0].split("pip install -q -e")[0]
         assert "pip install -q -U pip &&" in before_geomap, line
+
+
+_MAX_FUNCTION_LINES = 60
+
+
+def _long_functions(package: Path) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > _MAX_FUNCTION_LINES:
+                    out[f"{path.relative_to(ROOT).as_posix()}:{node.name}"] = lines
+    return out
+
+
+def test_extract_functions_are_short() -> None:
+    """The developers' guide: functions of at most ~60 lines in geomap/extract (issue 9)."""
+    long = _long_functions(ROOT / "geomap" / "extract")
+    assert not long, f"functions over {_MAX_FUNCTION_LINES} lines (split them): {long}"
+
+
+def test_long_function_check_sees_a_long_function() -> None:
+    """The size check itself: a 61-line function in a package is reported."""
+    pkg = ROOT / "build" / "_long_fn_probe"
+    body = "\n".join(f"    x{i} = {i}" for i in range(59))
+    try:
+        pkg.mkdir(parents=True, exist_ok=True)
+        (pkg / "m.py").write_text(f"def long():\n{body}\n    return 0\n", encoding="utf-8")
+        assert list(_long_functions(pkg).values()) == [61]
+    finally:
+        shutil.rmtree(pkg, ignore_errors=True)

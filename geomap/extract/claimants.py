@@ -24,7 +24,7 @@ from geomap.extract.rules import default_sides
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|claim|denied|denies|deny|reported|reports|announced|announces|"
     r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
-    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|"
+    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|declares|declare|hailed|hails|boasted|boasts|touted|touts|congratulated|congratulates|preened|"
     r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
     r"accused|accuses|blamed|blames|vowed|vows|pledged|pledges|promised|promises|swore|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
     r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
@@ -177,13 +177,14 @@ class Attribution:
 # Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
+_MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 
 
 def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _MONITOR_RE.search(claimant):
+    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
         return "third-party"
     cands = []
     for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
@@ -247,6 +248,25 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+# "X on Friday said", "X also said": the time or discourse word is no part of the claimant
+_TRAILING_TIME_RE = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"earlier|also|previously|later|again|separately|late|early)\s*$"
+)
+
+
+def _after_subordinator(seg: str, seg_start: int) -> tuple[int, str]:
+    """Inside a clause ("that Moscow claims", "since X"): the segment after the last
+    subordinator, when what follows it looks like a claimant."""
+    subs = list(_SUBORD_RE.finditer(seg))
+    m = subs[-1] if subs else None
+    if m and m.end() < len(seg.rstrip()) and not _FOR_OF_END_RE.search(seg[: m.start()]):
+        tail = seg[m.end() :]
+        if tail.strip() and _looks_like_claimant(_strip_claimant(tail)):
+            return seg_start + m.end(), tail
+    return seg_start, seg
+
+
 def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     """The noun phrase ending right before the speech verb at vpos, skipping a relative clause
     ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said")."""
@@ -276,19 +296,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         seg_start = bounds[i]
         seg = left[seg_start:end]
     # inside a clause: "that Moscow claims", "since X" -> cut at the last subordinator
-    subs = list(_SUBORD_RE.finditer(seg))
-    m = subs[-1] if subs else None
-    if m and m.end() < len(seg.rstrip()) and not _FOR_OF_END_RE.search(seg[: m.start()]):
-        tail = seg[m.end() :]
-        if tail.strip() and _looks_like_claimant(_strip_claimant(tail)):
-            seg_start += m.end()
-            seg = tail
-    seg = re.sub(
-        r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-        r"earlier|also|previously|later|again|separately|late|early)\s*$",
-        "",
-        seg,
-    )
+    seg_start, seg = _after_subordinator(seg, seg_start)
+    seg = _TRAILING_TIME_RE.sub("", seg)
     claimant = _strip_claimant(seg)
     if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
         # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
@@ -309,26 +318,35 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         and not _CLAIMANT_HEAD_RE.search(claimant)
         and i > 0
     ):
-        j = i - 1
-        # "The commander of a drone unit, who asked to be named only by his call sign, Tykhyi,"
-        while j > 0 and re.match(r"^\s*(?:who|which)\b", left[bounds[j] : bounds[j + 1] - 1]):
-            j -= 1
-        prev = left[bounds[j] : bounds[j + 1] - 1]
-        first = left[: bounds[j]].strip()
-        # "(Separately,) the governor of Russia's Belgorod region, Vyacheslav Gladkov, said";
-        # a dateline ("LYMAN, Ukraine -") may open the sentence
-        lead_ok = j == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
-        dl = _DATELINE_RE.match(prev) if j == 0 or (j == 1 and first.isupper()) else None
-        if dl:
-            prev = prev[dl.end() :]
-            lead_ok = True
-        if not lead_ok and _TITLE_NP_RE.fullmatch(prev):
-            # "..., the regional governor, Oleksandr Prokudin, said": a title phrase alone
-            # between commas before the name
-            lead_ok = True
-        if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
-            return f"{_strip_claimant(prev)}, {claimant}", bounds[j] + (dl.end() if dl else 0)
+        titled = _titled_name(left, bounds, i, claimant)
+        if titled is not None:
+            return titled
     return claimant, seg_start
+
+
+def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[str, int] | None:
+    """A person's name with the title phrase before it: "the governor of Russia's Belgorod
+    region, Vyacheslav Gladkov, said"; None when no title precedes the name."""
+    j = i - 1
+    # "The commander of a drone unit, who asked to be named only by his call sign, Tykhyi,"
+    while j > 0 and re.match(r"^\s*(?:who|which)\b", left[bounds[j] : bounds[j + 1] - 1]):
+        j -= 1
+    prev = left[bounds[j] : bounds[j + 1] - 1]
+    first = left[: bounds[j]].strip()
+    # "(Separately,) the governor ..., said"; a dateline ("LYMAN, Ukraine -") may open the
+    # sentence
+    lead_ok = j == 0 or (len(first.split()) <= 4 and bool(_INTRO_RE.match(first)))
+    dl = _DATELINE_RE.match(prev) if j == 0 or (j == 1 and first.isupper()) else None
+    if dl:
+        prev = prev[dl.end() :]
+        lead_ok = True
+    if not lead_ok and _TITLE_NP_RE.fullmatch(prev):
+        # "..., the regional governor, Oleksandr Prokudin, said": a title phrase alone
+        # between commas before the name
+        lead_ok = True
+    if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
+        return f"{_strip_claimant(prev)}, {claimant}", bounds[j] + (dl.end() if dl else 0)
+    return None
 
 
 # "Quote from Konashenkov: ...", "Statement by the General Staff: ...": a label naming the
@@ -348,33 +366,8 @@ def attribute(sentence: str) -> Attribution:
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
-    # "..., according to X" / "according to X, ..."
-    m = _ACCORDING_RE.search(sentence)
-    if m:
-        rest = sentence[m.end() :]
-        stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
-        claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
-        weak_marker = not re.search(r"(?i)according", m.group(0))  # "citing the threat of"
-        if (
-            claimant
-            and len(claimant.split()) <= 12
-            and (
-                not weak_marker
-                or _looks_like_claimant(claimant)
-                and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)
-            )
-        ):
-            if m.start() <= 2:  # sentence-initial "According to X, ..."
-                content = (m.end() + (stop.end() if stop else len(rest)), n)
-            else:
-                content = (0, m.start())
-            return Attribution(
-                claimant,
-                side_of(claimant),
-                content,
-                (m.start(), m.end() + len(claimant)),
-                "according to",
-            )
+    if (acc := _according(sentence)) is not None:
+        return acc
     for vm in _VERB_RE.finditer(sentence):
         verb = vm.group(0)
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
@@ -387,79 +380,119 @@ def attribute(sentence: str) -> Attribution:
             denial = True
         before = _claimant_before(sentence, vm.start())
         if before is not None:
-            claimant, cstart = before
-            # trailing attribution: the verb is followed by a short tail only
-            # ("prosecutors said Friday.", "said in a report last month.", "Kots said, referring
-            # to ..."); "In the Kharkiv region, officials said Russian artillery struck X" is
-            # a leading one after an introductory phrase.
-            prefix = sentence[:cstart].rstrip()
-            tail = sentence[vm.end() :]
-            short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
-                r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
-                tail,
-            )
-            intro = (
-                len(prefix.split()) <= 10
-                and bool(_INTRO_RE.match(prefix))
-                and len(tail.split()) >= 3
-            )
-            # "A day earlier, the governor said X was hit": an introductory phrase, not content
-            if (
-                prefix
-                and prefix[-1] in ",\"”'’"
-                and not intro
-                and (short_tail or len(prefix) > 2 * len(tail))
-            ):
-                extra = None
-                am = _ADDING_RE.search(tail)
-                pm = _PARENTHETICAL_RE.match(tail)
-                if am:
-                    extra = (vm.end() + am.end(), n)
-                elif pm:  # "Russian troops, the governor added, were attacking X"
-                    extra = (vm.end() + pm.end(), n)
-                return Attribution(
-                    claimant,
-                    side_of(claimant),
-                    (0, len(prefix)),
-                    (cstart, vm.end()),
-                    verb,
-                    denial,
-                    extra,
-                )
-            am = (
-                (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
-                if denial
-                else None
-            )
-            if am:  # "Kyiv denied that, saying the village was still contested"
-                return Attribution(
-                    claimant,
-                    side_of(claimant),
-                    (vm.end(), am.start()),
-                    (cstart, vm.end()),
-                    verb,
-                    denial,
-                    (am.end(), n),
-                )
-            return Attribution(
-                claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()), verb, denial
-            )
+            return _speech(sentence, vm, before, denial)
         # inverted: '"...," said Ukraine's General Staff.'
-        prefix = sentence[: vm.start()].rstrip()
-        if prefix and prefix[-1] in ',"”':
-            tail = sentence[vm.end() :]
-            stop = re.search(r"[,;.]|$", tail)
-            claimant = _strip_claimant(tail[: stop.start()])
-            if claimant and _looks_like_claimant(claimant):
-                return Attribution(
-                    claimant,
-                    side_of(claimant),
-                    (0, len(prefix)),
-                    (vm.start(), vm.end() + stop.start()),
-                    verb,
-                    denial,
-                )
+        if (inv := _inverted(sentence, vm, denial)) is not None:
+            return inv
     return Attribution(None, None, (0, n), None, None)
+
+
+def _according(sentence: str) -> Attribution | None:
+    """ "..., according to X" / "according to X, ..." (and weaker markers such as "citing X"
+    when X looks like a source)."""
+    n = len(sentence)
+    m = _ACCORDING_RE.search(sentence)
+    if not m:
+        return None
+    rest = sentence[m.end() :]
+    stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
+    claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
+    weak_marker = not re.search(r"(?i)according", m.group(0))  # "citing the threat of"
+    if not (
+        claimant
+        and len(claimant.split()) <= 12
+        and (
+            not weak_marker
+            or _looks_like_claimant(claimant)
+            and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)
+        )
+    ):
+        return None
+    if m.start() <= 2:  # sentence-initial "According to X, ..."
+        content = (m.end() + (stop.end() if stop else len(rest)), n)
+    else:
+        content = (0, m.start())
+    return Attribution(
+        claimant, side_of(claimant), content, (m.start(), m.end() + len(claimant)), "according to"
+    )
+
+
+def _inverted(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
+    """'"...," said Ukraine's General Staff.': the claimant after the verb."""
+    prefix = sentence[: vm.start()].rstrip()
+    if not prefix or prefix[-1] not in ',"”':
+        return None
+    tail = sentence[vm.end() :]
+    stop = re.search(r"[,;.]|$", tail)
+    claimant = _strip_claimant(tail[: stop.start()])
+    if claimant and _looks_like_claimant(claimant):
+        return Attribution(
+            claimant,
+            side_of(claimant),
+            (0, len(prefix)),
+            (vm.start(), vm.end() + stop.start()),
+            vm.group(0),
+            denial,
+        )
+    return None
+
+
+def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool) -> Attribution:
+    """A claimant before its speech verb: a trailing attribution (content before it), a
+    denial going on with "saying ...", or a leading one (content after the verb)."""
+    n = len(sentence)
+    verb = vm.group(0)
+    claimant, cstart = before
+    # trailing attribution: the verb is followed by a short tail only
+    # ("prosecutors said Friday.", "said in a report last month.", "Kots said, referring
+    # to ..."); "In the Kharkiv region, officials said Russian artillery struck X" is
+    # a leading one after an introductory phrase.
+    prefix = sentence[:cstart].rstrip()
+    tail = sentence[vm.end() :]
+    short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
+        r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
+        tail,
+    )
+    intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
+    # "A day earlier, the governor said X was hit": an introductory phrase, not content
+    if (
+        prefix
+        and prefix[-1] in ",\"”'’"
+        and not intro
+        and (short_tail or len(prefix) > 2 * len(tail))
+    ):
+        extra = None
+        am = _ADDING_RE.search(tail)
+        pm = _PARENTHETICAL_RE.match(tail)
+        if am:
+            extra = (vm.end() + am.end(), n)
+        elif pm:  # "Russian troops, the governor added, were attacking X"
+            extra = (vm.end() + pm.end(), n)
+        return Attribution(
+            claimant,
+            side_of(claimant),
+            (0, len(prefix)),
+            (cstart, vm.end()),
+            verb,
+            denial,
+            extra,
+        )
+    am = (
+        (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
+        if denial
+        else None
+    )
+    if am:  # "Kyiv denied that, saying the village was still contested"
+        return Attribution(
+            claimant,
+            side_of(claimant),
+            (vm.end(), am.start()),
+            (cstart, vm.end()),
+            verb,
+            denial,
+            (am.end(), n),
+        )
+    return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()), verb, denial)
 
 
 def is_pronoun(claimant: str | None) -> bool:

@@ -90,23 +90,34 @@ def _cue_types(
             for j in listed:  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
-    for idx, (m, _r) in enumerate(claimable):
-        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
-            text, max(0, m.start - 60), m.start
-        ):
-            continue
-        # "four settlements ... were now under its control, including X": the claim covers X
-        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
-        if before:
-            c = before[-1]
-            for j in _coordinated(text, claimable, idx):
-                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
+    _type_included(text, claimable, s0, types, all_cues)
     for idx, ctype, pos in repelled:
         if idx not in types:
             types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
         elif types[idx][2] != ctype:
             extra.append((idx, ctype, pos))
     return types, all_cues
+
+
+def _type_included(
+    text: str,
+    claimable: list[tuple[Mention, PlaceRef]],
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+    all_cues: list[verbs.Cue],
+) -> None:
+    """ "four settlements ... were now under its control, including X": the claim covers X
+    (the last strong cue before it types the places the list includes)."""
+    for idx, (m, _r) in enumerate(claimable):
+        if idx in types or not reporting.INCLUDING_BEFORE_RE.search(
+            text, max(0, m.start - 60), m.start
+        ):
+            continue
+        before = [c for c in all_cues if c.start < m.start and not c.weak and c.start >= s0]
+        if before:
+            c = before[-1]
+            for j in _coordinated(text, claimable, idx):
+                types.setdefault(j, (_TYPE_PRIORITY[c.type], 999, c.type, c.start - s0))
 
 
 def _claimable(
@@ -201,56 +212,13 @@ def _attach(
         hi = bisect_right(starts, cue.end + 90)
     for idx in range(lo, hi):
         m = claimable[idx][0]
-        if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
-            gap = text[cue.end : m.start]
-            if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
-                continue
-            if _UNKNOWN_OBJECT_RE.search(gap) or (
-                _OF_END_RE.search(cue.text) and gap[:1].isupper()
-            ):
-                continue  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
-        elif cue.attach in ("subj", "any") and m.end <= cue.start:
-            gap = text[m.end : cue.start]
-        elif cue.attach == "obj" and m.end <= cue.start:
-            # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
-            gap = text[m.end : cue.start]
-            if not _RELATIVE_GAP_RE.match(gap):
-                continue
-        else:
+        gap = _gap(text, cue, m)
+        if gap is None or _blocked(cue, gap, limit):
             continue
-        dist = len(gap)
-        # "reached the outskirts of X but were pushed out": the repelled attack was on X
-        # "attempted a counterattack near X yesterday; the attack was repulsed": the
-        # attack named again is the one on X
-        repelled = (
-            cue.type == "holding"
-            and cue.attach == "subj"
-            and (
-                _BUT_REPELLED_RE.search(gap) is not None
-                or _ANAPHORIC_ATTACK_RE.search(gap) is not None
-            )
-        )
-        # "villages - A, B and C - were now under its control": the dash closing a list
-        closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
-        if (
-            dist > limit
-            or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
-            or "\n\n" in gap.strip()
-        ):
-            continue
-        if (
-            m.area
-            and cue.attach in ("obj", "obj0", "any")
-            and m.start >= cue.end
-            and any(
-                n.start > m.end and not n.area
-                for n, _r in claimable[idx + 1 : idx + 1 + _AREA_NEIGHBOURS]
-                if n.start - m.end < 40
-            )
-        ):
+        if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
-        if best is None or dist < best[1]:
-            best = (idx, dist)
+        if best is None or len(gap) < best[1]:
+            best = (idx, len(gap))
     if best is None and cue.attach in ("obj", "obj0") and _IT_OBJECT_RE.match(text, cue.end):
         # "until Ukrainian forces liberated it": the place the sentence named before
         before = [
@@ -263,6 +231,64 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
+    """The text between a cue and a mention it could govern; None when the mention is on
+    the wrong side of the cue, or an object cue has an object of its own before it."""
+    if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
+        gap = text[cue.end : m.start]
+        if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
+            return None
+        if _UNKNOWN_OBJECT_RE.search(gap) or (_OF_END_RE.search(cue.text) and gap[:1].isupper()):
+            return None  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
+        return gap
+    if cue.attach in ("subj", "any") and m.end <= cue.start:
+        return text[m.end : cue.start]
+    if cue.attach == "obj" and m.end <= cue.start:
+        # "Bakhmut, which Russian forces captured": the relative pronoun's antecedent
+        gap = text[m.end : cue.start]
+        return gap if _RELATIVE_GAP_RE.match(gap) else None
+    return None
+
+
+def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
+    """Too far, or across a clause break or a paragraph."""
+    # "reached the outskirts of X but were pushed out": the repelled attack was on X
+    # "attempted a counterattack near X yesterday; the attack was repulsed": the
+    # attack named again is the one on X
+    repelled = (
+        cue.type == "holding"
+        and cue.attach == "subj"
+        and (
+            _BUT_REPELLED_RE.search(gap) is not None or _ANAPHORIC_ATTACK_RE.search(gap) is not None
+        )
+    )
+    # "villages - A, B and C - were now under its control": the dash closing a list
+    closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
+    return bool(
+        len(gap) > limit
+        or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
+        or "\n\n" in gap.strip()
+    )
+
+
+def _area_with_villages(
+    cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]], idx: int
+) -> bool:
+    """A sector or direction named just before the villages in it: the villages are the
+    cue's places, not the sector."""
+    m = claimable[idx][0]
+    return bool(
+        m.area
+        and cue.attach in ("obj", "obj0", "any")
+        and m.start >= cue.end
+        and any(
+            n.start > m.end and not n.area
+            for n, _r in claimable[idx + 1 : idx + 1 + _AREA_NEIGHBOURS]
+            if n.start - m.end < 40
+        )
+    )
 
 
 _AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it holds

@@ -271,58 +271,81 @@ def score_article(
         if g.span is None:
             sc.missed.append(_gold_dict(g))
             continue
-        aligned = [
-            (k, c)
-            for k, c in enumerate(claims)
-            if c.start is not None
-            and c.end is not None
-            and _overlap((c.start, c.end), g.span) > 0
-            and c.side == g.side
-            and c.type == g.type
-        ]
+        aligned = _aligned(g, g.span, claims)
         if aligned:
             sc.place_aligned += 1
             sc.place_right += any(place_matches(g, c) for _k, c in aligned)
-        best = None
-        for k, c in aligned:
-            if k in used or not place_matches(g, c):
-                continue
-            ov = _overlap((c.start, c.end), g.span)
-            if (
-                best is None
-                or ov > best[0]
-                or (ov == best[0] and date_matches(g, c) and not date_matches(g, claims[best[1]]))
-            ):
-                best = (ov, k)
+        best = _best_match(g, g.span, aligned, used, claims)
         if best is None:
             sc.missed.append(_gold_dict(g))
             continue
-        used.add(best[1])
+        used.add(best)
         sc.matched += 1
         sc.resolvable_matched += g.geonameid is not None or bool(g.admin1)
-        ok_date = date_matches(g, claims[best[1]])
+        ok_date = date_matches(g, claims[best])
         sc.date_right += ok_date
         if g.core and ok_date:
             sc.core_found += 1
         elif g.core:
-            sc.missed.append(_gold_dict(g) | {"why": f"wrong date {claims[best[1]].claim_date}"})
+            sc.missed.append(_gold_dict(g) | {"why": f"wrong date {claims[best].claim_date}"})
     for k, c in enumerate(claims):
         if k not in used and _about_unresolvable(c, gold):
             sc.unresolvable_predicted += 1
         for rule in c.rules or ("(none)",):
             sc.by_rule.setdefault(rule, [0, 0])[0 if k in used else 1] += 1
         if k not in used:
-            sc.false_positives.append(
-                {
-                    "place": c.place.name,
-                    "place_id": c.place.id,
-                    "side": c.side,
-                    "type": c.type,
-                    "claim_date": c.claim_date.isoformat() if c.claim_date else None,
-                    "quote": c.quote or "",
-                }
-            )
+            sc.false_positives.append(_extra_dict(c))
     return sc
+
+
+def _aligned(
+    g: Gold, span: tuple[int, int], claims: list[ClaimRecord]
+) -> list[tuple[int, ClaimRecord]]:
+    """Predictions whose quote overlaps the gold quote with the same side and type."""
+    return [
+        (k, c)
+        for k, c in enumerate(claims)
+        if c.start is not None
+        and c.end is not None
+        and _overlap((c.start, c.end), span) > 0
+        and c.side == g.side
+        and c.type == g.type
+    ]
+
+
+def _best_match(
+    g: Gold,
+    span: tuple[int, int],
+    aligned: list[tuple[int, ClaimRecord]],
+    used: set[int],
+    claims: list[ClaimRecord],
+) -> int | None:
+    """The unused aligned prediction at the gold place overlapping most (a right date
+    breaks a tie), by index."""
+    best: tuple[int, int] | None = None
+    for k, c in aligned:
+        if k in used or not place_matches(g, c):
+            continue
+        ov = _overlap((c.start or 0, c.end or 0), span)
+        if (
+            best is None
+            or ov > best[0]
+            or (ov == best[0] and date_matches(g, c) and not date_matches(g, claims[best[1]]))
+        ):
+            best = (ov, k)
+    return None if best is None else best[1]
+
+
+def _extra_dict(c: ClaimRecord) -> dict:
+    """A prediction no gold claim matched, as the report prints it."""
+    return {
+        "place": c.place.name,
+        "place_id": c.place.id,
+        "side": c.side,
+        "type": c.type,
+        "claim_date": c.claim_date.isoformat() if c.claim_date else None,
+        "quote": c.quote or "",
+    }
 
 
 def _about_unresolvable(c: ClaimRecord, gold: list[Gold]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from gazetteer import normalize
 from geomap.extract.rules import default_stop_names
@@ -324,7 +325,6 @@ def find_names(
     toks = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
     out: list[Mention] = []
     maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
-    n_tok = len(toks)
     # only a capitalised word that is not a stop word can start a name: jump between those
     starts = [idx for idx, t in enumerate(toks) if _can_start(t[2])]
     si = 0
@@ -335,71 +335,19 @@ def find_names(
             continue
         i = starts[si]
         si += 1
-        s0, e0, w0 = toks[i]
-        match = None
-        # grow a run of capitalised tokens joined by single spaces / hyphens
-        run = [i]
-        j = i + 1
-        while j < n_tok and len(run) < maxn:
-            gap = text[toks[j - 1][1] : toks[j][0]]
-            if gap not in (" ", "-"):
-                break
-            prev_w = toks[j - 1][2]
-            if _POSSESSIVE_RE.search(prev_w) and prev_w.lower() not in ("people's", "people’s"):
-                break
-            w = toks[j][2]
-            connector = w.lower() in _CONNECTORS and j + 1 < n_tok and _is_cap(toks[j + 1][2])
-            if not (_is_cap(w) or connector):
-                break
-            run.append(j)
-            j += 1
-        for k in range(len(run), 0, -1):
-            last = toks[run[k - 1]]
-            if k > 1 and last[2].lower() in _CONNECTORS:
-                continue
-            raw = text[s0 : last[1]]
-            name = _POSSESSIVE_RE.sub("", raw)
-            if len(name) < 3:
-                continue
-            key = _key(name)
-            if key in _COUNTRIES:
-                match = None
-                break
-            if gaz.is_name(key):
-                match = (k, name, raw)
-                break
+        s0 = toks[i][0]
+        run = _grow_run(text, toks, i, maxn)
+        match = _longest_name(text, toks, run, s0, gaz)
         if match is None:
             continue
-        k, name, raw = match
-        first_tok, last_tok = run[0], run[k - 1]
+        first_tok, last_tok = run[0], run[match.k - 1]
         m_end = toks[last_tok][1]
-        possessive = raw != name
-        # glued to other capitalised words -> part of a person's / institution's name
-        prev_glued = (
-            first_tok > 0
-            and text[toks[first_tok - 1][1] : s0] == " "
-            and _is_cap(toks[first_tok - 1][2])
-            and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
-            and toks[first_tok - 1][2].lower() not in _GLUE_STOP
-        )
-        nxt = toks[last_tok + 1] if last_tok + 1 < n_tok else None
-        next_glued = (
-            not possessive
-            and nxt is not None
-            and text[m_end : nxt[0]] == " "
-            and _is_cap(nxt[2])
-            and nxt[2].lower() not in _PLACE_SUFFIX
-            and nxt[2].lower() not in STOP
-            # "the Mariupol Drama Theatre": a city's institution stands in the city
-            and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
-        )
-        b30 = text[max(0, s0 - 30) : s0]
-        title_before = _title_ends(b30) and _TITLE_BEFORE_RE.search(b30)
-        if prev_glued or next_glued or title_before:
+        possessive = match.raw != match.name
+        if _glued(text, toks, first_tok, last_tok, possessive):
             i = last_tok + 1
             continue
         # a sentence-initial single word that the article also uses in lower case is a word
-        if k == 1 and name.lower() in lowercase_vocab:
+        if match.k == 1 and match.name.lower() in lowercase_vocab:
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
@@ -409,38 +357,118 @@ def find_names(
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
             i = last_tok + 1
             continue
-        h = _hint(text, name, s0, m_end, toks[last_tok][1], before, after)
-        hint, noun, m_start, m_end, query, ra = (
-            h.hint,
-            h.noun,
-            h.start,
-            h.end,
-            h.query,
-            h.region_after,
-        )
-        as_written = text[m_start:m_end]
-        as_written = re.sub(r"^(?:the|The)\s+", "", as_written)
-        actor = False
-        if key in _NATIONAL_CAPITALS and hint is None:
-            # "seized from Kyiv in 2014": the government that lost it, not the city
-            actor = (
-                possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
-            )
-        mention = Mention(m_start, m_end, as_written, query, hint, "name", actor, possessive, noun)
-        mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
-        if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
-            mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
-        mention.article = (
-            hint is None
-            and not mention.area
-            and not ra
-            and before.rstrip().endswith("the")
-            and bool(_THE_BEFORE_RE.search(before))
-            and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
-        )
-        out.append(mention)
+        out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
         i = last_tok + 1
     return out
+
+
+_Tok = tuple[int, int, str]
+
+
+def _grow_run(text: str, toks: list[_Tok], i: int, maxn: int) -> list[int]:
+    """A run of capitalised tokens from i joined by single spaces / hyphens (connectors such
+    as "of" between capitals), at most maxn long; a possessive ends it."""
+    n_tok = len(toks)
+    run = [i]
+    j = i + 1
+    while j < n_tok and len(run) < maxn:
+        gap = text[toks[j - 1][1] : toks[j][0]]
+        if gap not in (" ", "-"):
+            break
+        prev_w = toks[j - 1][2]
+        if _POSSESSIVE_RE.search(prev_w) and prev_w.lower() not in ("people's", "people’s"):
+            break
+        w = toks[j][2]
+        connector = w.lower() in _CONNECTORS and j + 1 < n_tok and _is_cap(toks[j + 1][2])
+        if not (_is_cap(w) or connector):
+            break
+        run.append(j)
+        j += 1
+    return run
+
+
+@dataclass
+class _NameRun:
+    """The longest gazetteer name at the start of a run: its token count and text."""
+
+    k: int
+    name: str  # without a possessive ending
+    raw: str  # as written
+    key: str  # normalised lookup key
+
+
+def _longest_name(
+    text: str, toks: list[_Tok], run: list[int], s0: int, gaz: Any
+) -> _NameRun | None:
+    """The longest prefix of the run the gazetteer knows; None for none, or for a country."""
+    for k in range(len(run), 0, -1):
+        last = toks[run[k - 1]]
+        if k > 1 and last[2].lower() in _CONNECTORS:
+            continue
+        raw = text[s0 : last[1]]
+        name = _POSSESSIVE_RE.sub("", raw)
+        if len(name) < 3:
+            continue
+        key = _key(name)
+        if key in _COUNTRIES:
+            return None
+        if gaz.is_name(key):
+            return _NameRun(k, name, raw, key)
+    return None
+
+
+def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:
+    """Glued to other capitalised words (part of a person's / institution's name), or after a
+    title ("President X")."""
+    s0, m_end = toks[first_tok][0], toks[last_tok][1]
+    prev_glued = (
+        first_tok > 0
+        and text[toks[first_tok - 1][1] : s0] == " "
+        and _is_cap(toks[first_tok - 1][2])
+        and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
+        and toks[first_tok - 1][2].lower() not in _GLUE_STOP
+    )
+    nxt = toks[last_tok + 1] if last_tok + 1 < len(toks) else None
+    next_glued = (
+        not possessive
+        and nxt is not None
+        and text[m_end : nxt[0]] == " "
+        and _is_cap(nxt[2])
+        and nxt[2].lower() not in _PLACE_SUFFIX
+        and nxt[2].lower() not in STOP
+        # "the Mariupol Drama Theatre": a city's institution stands in the city
+        and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
+    )
+    b30 = text[max(0, s0 - 30) : s0]
+    title_before = _title_ends(b30) and _TITLE_BEFORE_RE.search(b30)
+    return bool(prev_glued or next_glued or title_before)
+
+
+def _name_mention(
+    text: str, match: _NameRun, s0: int, m_end: int, before: str, after: str, possessive: bool
+) -> Mention:
+    """The mention of a name found at s0..m_end: its region/settlement hint and noun, whether
+    a capital stands for its government, a sector, or a river ("the Dnipro")."""
+    h = _hint(text, match.name, s0, m_end, m_end, before, after)
+    hint, noun, m_start, m_end = h.hint, h.noun, h.start, h.end
+    as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
+    actor = False
+    if match.key in _NATIONAL_CAPITALS and hint is None:
+        # "seized from Kyiv in 2014": the government that lost it, not the city
+        actor = possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
+    mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
+    mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
+    if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
+        mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
+    mention.article = (
+        hint is None
+        and not mention.area
+        and not h.region_after
+        and before.rstrip().endswith("the")
+        and bool(_THE_BEFORE_RE.search(before))
+        and not _INSTITUTION_AFTER_RE.match(text, m_end, m_end + 60)
+    )
+    return mention
 
 
 # Nuclear plants named after a city stand at another town: their reports are about that town

@@ -87,7 +87,7 @@ from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.33.0"
+VERSION = "0.34.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
@@ -164,6 +164,21 @@ _DATELINE_RE = re.compile(
 # a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
+# "He said:" / "The ministry wrote in a statement:" closing its paragraph: the paragraphs after
+# it are the speaker's words (a live blog's block quote) until a heading or another source
+_BLOCK_INTRO_RE = re.compile(
+    r"[^\n]{1,120}?\b(?:said|says|wrote|writes|added|stated|posted|told\s+(?:\w+\s+){0,2}?\w+)"
+    r"(?:\s+(?:in|on)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*:\s*"
+)
+# "X likely prematurely claimed", "X probably announced": the writer's hedged judgement of
+# the claim-making, in the writer's voice (an analyst's assessment, not the claimant's claim)
+_JUDGED_SPEECH_RE = re.compile(
+    r"\b(?:likely|probably|possibly)\s+"
+    r"(?:(?:prematurely|falsely|wrongly|erroneously|misleadingly)\s+)?"
+    r"(?:claimed|claims|claim|announced|announces|reported|reports|declared|declares)\b",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
@@ -233,6 +248,7 @@ class _DocState:
     prev_attributed: bool = False  # the sentence before had a claimant
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+    block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
 
 
 @dataclass
@@ -273,47 +289,22 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    quote_voice = False
     att = cl.attribute(sent)
-    spoken = False
-    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
-        n = len(sent)
-        att = cl.Attribution(
-            doc.speaker.claimant, cl.side_of(doc.speaker.claimant), (0, n), (n, n), "said"
-        )
-        spoken = True
+    if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
+        # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
+        att = cl.Attribution(None, None, (0, len(sent)), None, None)
+    block = _block_quoted(sent, att, doc)
+    if block is not None:
+        att = block
+    att, spoken = _spoken_voice(sent, att, doc)
     if doc_source is not None:
         if doc_source[1] <= s0 and s1 <= doc_source[2]:
             return None  # the note naming the source is no claim itself
-        if att.claimant is None and doc.speaker is None:
-            # a text that is one source's statement in translation: its sentences are
-            # that source's words, not the outlet's
-            n = len(sent)
-            att = cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+        att = _translated_voice(sent, att, doc, doc_source)
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    if (
-        att.claimant is None
-        and doc.prev_quoted
-        and doc.prev_claimant[0]
-        and _WHOLE_QUOTE_RE.fullmatch(sent)
-    ):
-        # '"They come every night," he said. "We hold the line."': a quote standing alone
-        # right after an attributed quote goes on in the same voice
-        n = len(sent)
-        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
-    elif (
-        att.claimant is None
-        and doc.prev_claimant[0]
-        and (doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)))
-    ):
-        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
-        # opening right after an attributed sentence, and every sentence inside it, is
-        # the doc.speaker's statement
-        n = len(sent)
-        att = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
-        quote_voice = True
+    att, quote_voice = _continued_quote(sent, att, doc)
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -323,8 +314,82 @@ def _attribution_pass(
     if verdict:
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
+    said = _said(att, sent, doc, spoken, quote_voice, block is not None)
+    if said.claimant is None:
+        _note_account(sent, s0, doc, dates_at)
+    retracted = _retracted(text, s0, s1, said.claimant)
+    if said.claimant and block is None and _opens_block(text, s1, sent):
+        doc.block = (said.claimant, said.side)
+    _remember_voice(doc, said, att, s0, sent, dates_at)
+    return _Voice(
+        s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
+        retracted, said.claimant is None, said.rule,
+    )  # fmt: skip
+
+
+def _spoken_voice(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
+    """A transcript speaker's voice for a sentence naming no claimant of its own."""
+    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
+        n = len(sent)
+        claimant = doc.speaker.claimant
+        return cl.Attribution(claimant, cl.side_of(claimant), (0, n), (n, n), "said"), True
+    return att, False
+
+
+def _translated_voice(
+    sent: str, att: cl.Attribution, doc: _DocState, doc_source: tuple[str, int, int]
+) -> cl.Attribution:
+    """A text that is one source's statement in translation: its sentences are that
+    source's words, not the outlet's."""
+    if att.claimant is None and doc.speaker is None:
+        n = len(sent)
+        return cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+    return att
+
+
+def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
+    """The previous speaker's voice for a quotation going on; True when a quotation opened
+    earlier (not a lone quote after an attributed one) gave it."""
+    if att.claimant is not None or not doc.prev_claimant[0]:
+        return att, False
+    n = len(sent)
+    voice = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+    if doc.prev_quoted and _WHOLE_QUOTE_RE.fullmatch(sent):
+        # '"They come every night," he said. "We hold the line."': a quote standing alone
+        # right after an attributed quote goes on in the same voice
+        return voice, False
+    if doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)):
+        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+        # opening right after an attributed sentence, and every sentence inside it, is
+        # the doc.speaker's statement
+        return voice, True
+    return att, False
+
+
+@dataclass
+class _Said:
+    """Who a sentence's words belong to, after pronouns and bare institutions are settled."""
+
+    claimant: str | None
+    side: str | None
+    carried: bool
+    rule: str
+
+
+def _said(
+    att: cl.Attribution,
+    sent: str,
+    doc: _DocState,
+    spoken: bool,
+    quote_voice: bool,
+    block: bool,
+) -> _Said:
+    """The claimant and side: a bare institution takes the state the article last quoted, a
+    pronoun the previous claimant; with the id of the attribution rule that decided."""
     claimant, side = att.claimant, att.side
     attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    if block:
+        attr_rule = "attr.block-quote"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
@@ -337,42 +402,49 @@ def _attribution_pass(
     if carried:
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
-    if claimant is None and (tm := _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)):
-        # "Russia's defence ministry gave its own account. Its troops, it said, ...":
-        # the source introduced by one sentence speaks in the next
-        tc = next(g for g in tm.groups() if g).strip()
-        if cl.side_of(tc):
-            doc.prev_claimant = (tc, cl.side_of(tc))
-            doc.prev_attributed = True  # its words may follow as a quotation
-            days = [d for d in dates_at(s0, sent) if d.precision == "day"]
-            doc.carried_day = days[-1].value if days else None
-    if (
+    return _Said(claimant, side, carried, attr_rule)
+
+
+def _note_account(sent: str, s0: int, doc: _DocState, dates_at: Any) -> None:
+    """ "Russia's defence ministry gave its own account. Its troops, it said, ...": the source
+    introduced by one sentence speaks in the next."""
+    tm = _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)
+    if tm is None:
+        return
+    tc = next(g for g in tm.groups() if g).strip()
+    if cl.side_of(tc):
+        doc.prev_claimant = (tc, cl.side_of(tc))
+        doc.prev_attributed = True  # its words may follow as a quotation
+        days = [d for d in dates_at(s0, sent) if d.precision == "day"]
+        doc.carried_day = days[-1].value if days else None
+
+
+def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
+    """ "Correction: on Tuesday we reported that X had been recaptured. That was wrong": a
+    retracted report is no claim (its places still feed references)."""
+    return bool(
         claimant
         and _OWN_PAST_REPORT_RE.match(claimant)
         and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
-    ):
-        # "Correction: on Tuesday we reported that X had been recaptured. That was
-        # wrong": a retracted report is no claim (its places still feed references)
-        retracted = True
-    else:
-        retracted = False
-    narration = claimant is None
-    if side in ("russia", "ukraine"):
-        doc.last_state = side
-    if claimant:
-        doc.prev_claimant = (claimant, side)
-        if not carried:
-            # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
-            # of the attribution carries to the pronoun's sentence
-            a0, a1 = att.attribution or (0, 0)
-            days = [
-                d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20
-            ]
-            doc.carried_day = days[-1].value if days else None
-    return _Voice(
-        s0, sent, att, claimant, side, spans, spoken, verdict, carried, retracted, narration,
-        attr_rule,
-    )  # fmt: skip
+    )
+
+
+def _remember_voice(
+    doc: _DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
+) -> None:
+    """Carry the voice to the next sentences: the last state quoted, the claimant, and the
+    day of the attribution."""
+    if said.side in ("russia", "ukraine"):
+        doc.last_state = said.side
+    if not said.claimant:
+        return
+    doc.prev_claimant = (said.claimant, said.side)
+    if not said.carried:
+        # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+        # of the attribution carries to the pronoun's sentence
+        a0, a1 = att.attribution or (0, 0)
+        days = [d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20]
+        doc.carried_day = days[-1].value if days else None
 
 
 @dataclass
@@ -402,116 +474,136 @@ class _Places:
 def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
     """Mentions and resolution: the sentence's places, which of them the content claims
     about (answered claims, an official's own town, a quote's dateline), or None."""
-    text, gaz, vocab, resolver, memory = d.text, d.gaz, d.vocab, d.resolver, d.memory
-    hits, dateline = d.hits, d.dateline
-    att, claimant, spans, sent = v.att, v.claimant, list(v.spans), v.sent
-    spoken, retracted = v.spoken, v.retracted
+    text, memory = d.text, d.memory
+    att, claimant = v.att, v.claimant
     items = sorted(
-        find_names(text, s0, s1, gaz, vocab) + find_refs(text, s0, s1) + _its_parts(text, s0, s1),
+        find_names(text, s0, s1, d.gaz, d.vocab)
+        + find_refs(text, s0, s1)
+        + _its_parts(text, s0, s1),
         key=lambda m: m.start,
     )
-    resolved = _resolve_mentions(items, resolver, memory, hits, s0, text)
-    if retracted:
+    resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    if v.retracted:
         memory.last_claims = []
         return None
     if att.attribution and cl.is_local_official(claimant):
-        # "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
-        # the city is the official's own
-        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-        own = [
-            r
-            for m, r in resolved
-            if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
-        ]
-        if own:
-            resolved = [
-                (m, own[-1])
-                if m.kind == "ref-settlement"
-                and m.noun in ("city", "town")
-                and not a0 <= m.start < a1
-                else (m, r)
-                for m, r in resolved
-            ]
+        resolved = _officials_city(resolved, att, s0)
+    pl = _with_intro(text, resolved, v, s0)
+    spans = pl.spans
+    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
+    if main_empty and att.denial and memory.last_claims:
+        pl.claimable = _answered(text, spans, memory) + pl.claimable
+    if not pl.claimable and att.attribution and cl.is_local_official(claimant):
+        pl.claimable = _officials_place(text, resolved, spans, att, s0)
+    if not pl.claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+        pl.quoted_we = _quoted_ground_claim(v.sent[att.content[0] : att.content[1]], v.spoken)
+        home = _quote_home(d) if pl.quoted_we else None
+        if home is not None:
+            # '"We hold the line," a commander said': the place of a claim in the last
+            # two sentences, else the wire dateline's (where the reporter is)
+            c_at = spans[0][0]
+            ref_m = Mention(
+                c_at, c_at, home.name, home.name, "settlement", "ref-settlement", noun="dateline"
+            )
+            pl.claimable = [(ref_m, home)]
+    if pl.claimable or not att.denial:
+        memory.last_claims = []
+    return pl if pl.claimable else None
+
+
+def _officials_city(
+    resolved: list[tuple[Mention, PlaceRef]], att: cl.Attribution, s0: int
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+    "the city" is the official's own."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        r
+        for m, r in resolved
+        if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+    ]
+    if not own:
+        return resolved
+    return [
+        (m, own[-1])
+        if m.kind == "ref-settlement" and m.noun in ("city", "town") and not a0 <= m.start < a1
+        else (m, r)
+        for m, r in resolved
+    ]
+
+
+def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: _Voice, s0: int) -> _Places:
+    """The claimable places; with none in the content, "In the occupied city of Horlivka,
+    the mayor said drones had hit a bus station": the introductory place is where the
+    content happened (its span is added)."""
+    att, spans = v.att, list(v.spans)
     claimable = _claimable(text, resolved, spans)
     if (
         not claimable
         and att.attribution
         and att.attribution[0] > 0
         and att.content[0] >= att.attribution[1]
-        and _LOCATIVE_INTRO_RE.match(sent)
+        and _LOCATIVE_INTRO_RE.match(v.sent)
     ):
-        # "In the occupied city of Horlivka, the mayor said drones had hit a bus station":
-        # the introductory place is where the content happened
         spans = [(s0, s0 + att.attribution[0]), *spans]
-        claimable = _claimable(text, resolved, spans)
-        intro_end = s0 + att.attribution[0]
-    else:
-        intro_end = -1
-    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in claimable)
-    if main_empty and att.denial and memory.last_claims:
-        # "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the
-        # claim being answered
-        rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
-            text, spans[0][0], spans[0][1]
-        )
-        if rm:
-            claimable = [
-                (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
-                for ref in memory.last_claims
-            ] + claimable
-    if not claimable and att.attribution and cl.is_local_official(claimant):
-        # "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
-        # town's mayor said a bomb had destroyed a school": the officials' own place
-        a0, a1 = s0 + att.attribution[0], s0 + att.attribution[1]
-        own = [
-            (m, r)
-            for m, r in resolved
-            if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
-        ]
-        if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
-            claimable = [own[-1]]
-    quoted_we = False
-    if not claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
-        quoted_we = _quoted_ground_claim(sent[att.content[0] : att.content[1]], spoken)
-        just_named = (
-            memory.in_sentence[0]
-            if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
-            else None
-        )
-        # "In a dugout outside Chasiv Yar, the men say ... . SOLDIER: We are holding our
-        # positions here": the place the sentence before is set in
-        home = (
-            just_named
-            or (
-                memory.last_claimed[0]
-                if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
-                else None
-            )
-            or dateline
-        )
-        if quoted_we and home is not None:
-            # '"We hold the line," a commander said': the place of a claim in the last
-            # two sentences, else the wire dateline's (where the reporter is)
-            c_at = spans[0][0]
-            claimable = [
-                (
-                    Mention(
-                        c_at,
-                        c_at,
-                        home.name,
-                        home.name,
-                        "settlement",
-                        "ref-settlement",
-                        noun="dateline",
-                    ),
-                    home,
-                )
-            ]
-    if claimable or not att.denial:
-        memory.last_claims = []
-    if not claimable:
-        return None
-    return _Places(claimable, spans, intro_end, quoted_we)
+        return _Places(_claimable(text, resolved, spans), spans, s0 + att.attribution[0], False)
+    return _Places(claimable, spans, -1, False)
+
+
+def _answered(
+    text: str, spans: list[tuple[int, int]], memory: _Memory
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the claim
+    being answered."""
+    rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+        text, spans[0][0], spans[0][1]
+    )
+    if not rm:
+        return []
+    return [
+        (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+        for ref in memory.last_claims
+    ]
+
+
+def _officials_place(
+    text: str,
+    resolved: list[tuple[Mention, PlaceRef]],
+    spans: list[tuple[int, int]],
+    att: cl.Attribution,
+    s0: int,
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+    town's mayor said a bomb had destroyed a school": the officials' own place."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        (m, r)
+        for m, r in resolved
+        if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+    ]
+    if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
+        return [own[-1]]
+    return []
+
+
+def _quote_home(d: _Doc) -> PlaceRef | None:
+    """Where a first-person quote is set: "In a dugout outside Chasiv Yar, the men say ... .
+    SOLDIER: We are holding our positions here": the place the sentence before named, else
+    the last claim's within two sentences, else the dateline's."""
+    memory = d.memory
+    just_named = (
+        memory.in_sentence[0]
+        if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+        else None
+    )
+    last = (
+        memory.last_claimed[0]
+        if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+        else None
+    )
+    return just_named or last or d.dateline
 
 
 @dataclass
@@ -530,26 +622,62 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
     """Cue attachment and typing: each cue types the place it governs; an introductory
     place takes the content's type; a denial types the answered places; a lone place may
     take a loose cue's type (never an untyped "other" unless hedged)."""
-    att, narration, side, claimant, verdict = v.att, v.narration, v.side, v.claimant, v.verdict
+    att, narration, verdict = v.att, v.narration, v.verdict
     claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
     cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
     types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
     content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
+    intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
+    _type_denied(claimable, att, verdict, s0, types)
+    fallback = False
+    if not types and _may_fall_back(text, v, pl, all_cues):
+        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
+        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
+        fallback = True
+        # a verb that must take its place at once ("took", "reached") and did not
+        # ("reached a deal in X") says nothing about the place
+        loose = [c for c in all_cues if c.attach != "obj0"]
+        first = loose[0].type if loose else "other"
+        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
+            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
+            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
+            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
+        else:
+            fallback = False
+    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+
+
+def _type_intro(
+    claimable: list[tuple[Mention, PlaceRef]],
+    intro_end: int,
+    content_cues: list[verbs.Cue],
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+) -> list[tuple[int, str, int]]:
+    """An introductory place ("In Izium, officials said ...") takes the content's strongest
+    type; returns second claims for an intro place the aside typed otherwise."""
     intro_jobs: list[tuple[int, str, int]] = []
-    if intro_end >= 0 and content_cues:
-        best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
-        for idx, (m, _ref) in enumerate(claimable):
-            if m.start < intro_end and idx not in types:  # the scene of the content
-                types[idx] = (
-                    _TYPE_PRIORITY[best_cue.type],
-                    999,
-                    best_cue.type,
-                    best_cue.start - s0,
-                )
-            elif m.start < intro_end and types[idx][2] != best_cue.type:
-                # "In Izium, which troops retook in 2022, officials said a missile hit
-                # the station": the aside's claim and the content's
-                intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    if intro_end < 0 or not content_cues:
+        return intro_jobs
+    best_cue = min(content_cues, key=lambda c: _TYPE_PRIORITY[c.type])
+    for idx, (m, _ref) in enumerate(claimable):
+        if m.start < intro_end and idx not in types:  # the scene of the content
+            types[idx] = (_TYPE_PRIORITY[best_cue.type], 999, best_cue.type, best_cue.start - s0)
+        elif m.start < intro_end and types[idx][2] != best_cue.type:
+            # "In Izium, which troops retook in 2022, officials said a missile hit
+            # the station": the aside's claim and the content's
+            intro_jobs.append((idx, best_cue.type, best_cue.start - s0))
+    return intro_jobs
+
+
+def _type_denied(
+    claimable: list[tuple[Mention, PlaceRef]],
+    att: cl.Attribution,
+    verdict: bool,
+    s0: int,
+    types: dict[int, tuple[int, int, str, int]],
+) -> None:
+    """A denial types the answered places; the outlet's verdict the claim it answers."""
     if att.denial and types:
         main0, main1 = s0 + att.content[0], s0 + att.content[1]
         for idx, (m, _ref) in enumerate(claimable):
@@ -565,10 +693,14 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
                 if m.kind == "ref-claim"
             }
         )
-    fallback = False
-    if (
-        not types
-        and not narration
+
+
+def _may_fall_back(text: str, v: _Voice, pl: _Places, all_cues: list[verbs.Cue]) -> bool:
+    """Whether a sentence with no attached cue may still claim about its one place."""
+    att, side, claimant = v.att, v.side, v.claimant
+    claimable, spans = pl.claimable, pl.spans
+    return bool(
+        not v.narration
         and len({ref.id for _m, ref in claimable}) == 1
         and (all_cues or side is not None or att.denial)
         and not _GOAL_RE.search(text, spans[0][0], spans[0][1])
@@ -586,21 +718,7 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
             or cl.is_local_official(claimant)
             or verbs.is_assessment(text[spans[0][0] : spans[0][1]])
         )
-    ):
-        # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
-        # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
-        fallback = True
-        # a verb that must take its place at once ("took", "reached") and did not
-        # ("reached a deal in X") says nothing about the place
-        loose = [c for c in all_cues if c.attach != "obj0"]
-        first = loose[0].type if loose else "other"
-        if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
-            # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
-            # dev split it made 5 false and 0 true claims, on the held-out texts 2 and 0)
-            types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
-        else:
-            fallback = False
-    return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
+    )
 
 
 def _dating_pass(
@@ -787,52 +905,27 @@ def _claims_pass(
     (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
     ids of the rules that made it; then the other side's trailing denial."""
     text, memory = d.text, d.memory
-    sent, att, claimant, side, narration = v.sent, v.att, v.claimant, v.side, v.narration
-    attr_rule = v.attr_rule
-    claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
+    sent, att, narration = v.sent, v.att, v.narration
     all_cues, fallback = ty.all_cues, ty.fallback
     out: list[ClaimRecord] = []
     seen: set[tuple[str, str]] = set()
-    marks = _Marks(text, spans)
-    jobs = _jobs(text, s0, att, pl, ty)
+    marks = _Marks(text, pl.spans)
     cue_rule = {c.start - s0: c.rule for c in all_cues}
-    for idx, ctype, cue_pos in jobs:
-        m, ref = claimable[idx]
-        rules = [attr_rule]
+    for idx, ctype, cue_pos in _jobs(text, s0, att, pl, ty):
+        m, ref = pl.claimable[idx]
+        rules = [v.attr_rule]
         rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
         ctype, why = _final_type(marks, att, m, ctype, s0)
         rules += [why] if why else []
-        if m.kind != "name":
-            rules.append(f"place.{m.kind}")
-        key = (ref.id, ctype)
-        if key in seen:
+        rules += [f"place.{m.kind}"] if m.kind != "name" else []
+        if (ref.id, ctype) in seen:
             continue
-        seen.add(key)
-        if ref.precision == "settlement":
-            memory.topic(ref)
-            memory.last_claimed = (ref, memory.sentence)
-        if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
-            memory.last_claims.append(ref)
-        c_side, c_claimant = side, claimant
-        if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
-            # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
-            # aside before the claimant is the outlet's own voice
-            c_side, c_claimant = "third-party", None
-        if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(sent, cue_pos):
-            # "the Ukrainian-held city of X": the outlet's own description
-            c_side, c_claimant = "third-party", None
-            rules.append("side.held-modifier")
-        if c_side is None:
-            c_side, why = _default_side(text, v, pl, ref, ctype)
-            if why:
-                rules.append(why)
+        seen.add((ref.id, ctype))
+        _remember_claim(memory, ref)
+        c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
-        conf = 0.55
-        conf += 0.15 if not fallback else 0.0
-        conf += 0.15 if not narration else 0.0
-        conf -= 0.15 if m.kind != "name" else 0.0
         out.append(
             ClaimRecord(
                 place=ref,
@@ -845,7 +938,7 @@ def _claims_pass(
                 quote=sent,
                 start=s0,
                 end=s0 + len(sent),
-                confidence=round(max(0.1, min(conf, 0.95)), 2),
+                confidence=_confidence(fallback, narration, m),
                 extractor=EXTRACTOR,
                 extractor_version=VERSION,
                 source=src,
@@ -854,8 +947,50 @@ def _claims_pass(
             )
         )
     if out:
-        out += _counter_claims(out, sent, side, s0)
+        out += _counter_claims(out, sent, v.side, s0)
     return out
+
+
+def _confidence(fallback: bool, narration: bool, m: Mention) -> float:
+    """The rules' prior confidence: a cue attached, a named source and a place named (not
+    referred to) each raise it (calibration.py maps it to observed precision)."""
+    conf = 0.55
+    conf += 0.15 if not fallback else 0.0
+    conf += 0.15 if not narration else 0.0
+    conf -= 0.15 if m.kind != "name" else 0.0
+    return round(max(0.1, min(conf, 0.95)), 2)
+
+
+def _remember_claim(memory: _Memory, ref: PlaceRef) -> None:
+    """A claimed place becomes the topic ("the town" next) and an answerable claim."""
+    if ref.precision == "settlement":
+        memory.topic(ref)
+        memory.last_claimed = (ref, memory.sentence)
+    if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
+        memory.last_claims.append(ref)
+
+
+def _claim_voice(
+    text: str, s0: int, v: _Voice, pl: _Places, job: tuple, rules: list[str]
+) -> tuple[str, str | None]:
+    """The side and claimant of one claim (appending the side rule that decided): the
+    sentence's, the outlet's for an aside or a held-modifier, else by place."""
+    m, ref, ctype, cue_pos = job
+    c_side, c_claimant = v.side, v.claimant
+    intro_end = pl.intro_end
+    if intro_end >= 0 and m.start < intro_end and 0 <= cue_pos < intro_end - s0:
+        # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
+        # aside before the claimant is the outlet's own voice
+        c_side, c_claimant = "third-party", None
+    if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(v.sent, cue_pos):
+        # "the Ukrainian-held city of X": the outlet's own description
+        c_side, c_claimant = "third-party", None
+        rules.append("side.held-modifier")
+    if c_side is None:
+        c_side, why = _default_side(text, v, pl, ref, ctype)
+        if why:
+            rules.append(why)
+    return c_side, c_claimant
 
 
 def extract_article(
@@ -885,15 +1020,7 @@ def extract_article(
     dateline = _dateline_place(text, resolver)
     docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
-    date_cache: dict[int, list[DateHit]] = {}
-
-    def dates_at(s0: int, sent: str) -> list[DateHit]:
-        """find_dates once per sentence (several rules ask)."""
-        got = date_cache.get(s0)
-        if got is None:
-            got = date_cache[s0] = find_dates(sent, pub)
-        return got
-
+    dates_at = _SentenceDates(pub)
     outlet_names: set[str] = set()
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
@@ -924,6 +1051,20 @@ def extract_article(
     return Extraction(source=src, claims=claims, text=text, places=hits)
 
 
+class _SentenceDates:
+    """find_dates once per sentence (several rules ask), keyed by the sentence's offset."""
+
+    def __init__(self, published: date) -> None:
+        self.published = published
+        self.cache: dict[int, list[DateHit]] = {}
+
+    def __call__(self, s0: int, sent: str) -> list[DateHit]:
+        got = self.cache.get(s0)
+        if got is None:
+            got = self.cache[s0] = find_dates(sent, self.published)
+        return got
+
+
 def _quote_open_after(sent: str, was_open: bool) -> bool:
     """Whether a quotation is still open after this sentence (straight quotes toggle, curly
     ones count), so the next sentences stay inside it."""
@@ -933,6 +1074,26 @@ def _quote_open_after(sent: str, was_open: bool) -> bool:
     if sent.count('"') % 2:
         return not was_open
     return was_open
+
+
+def _block_quoted(sent: str, att: cl.Attribution, doc: _DocState) -> cl.Attribution | None:
+    """The block quote's voice for an unattributed sentence inside one; a heading (no closing
+    punctuation) or a sentence naming its own source ends the block."""
+    if doc.block is None:
+        return None
+    if att.claimant is not None or not _SENTENCE_END_RE.search(sent):
+        doc.block = None
+        return None
+    n = len(sent)
+    return cl.Attribution(doc.block[0], doc.block[1], (0, n), (n, n), "said")
+
+
+def _opens_block(text: str, s1: int, sent: str) -> bool:
+    """Whether the sentence is an attribution alone ending its paragraph with a colon."""
+    return bool(_BLOCK_INTRO_RE.fullmatch(sent)) and text[s1 : s1 + 3].lstrip(" \t")[:1] in (
+        "\n",
+        "",
+    )
 
 
 def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
@@ -997,29 +1158,11 @@ def _table_claims(
         if ref is None:
             continue
         status = row.status.text
-        holder = table_controller(status)
-        cues = [c for c in verbs.find_cues(status) if not c.weak] or verbs.find_cues(status)
-        if holder is not None:
-            home = _SIDE_BY_COUNTRY.get(ref.country or "")
-            ctype = "holding" if holder == home else "captured"
-        elif cues:
-            ctype = min(cues, key=lambda c: _TYPE_PRIORITY[c.type]).type
-            if ctype == "captured" and (_NOT_RE.search(status) or _NEGATION_RE.search(status)):
-                ctype = "denied"
-        elif _TABLE_DENIED_RE.search(status):
-            ctype = "denied"
-        else:
+        ctype = _table_type(status, ref)
+        if ctype is None:
             continue  # a status the lexicon cannot read ("no change") is no claim
-        if ctype not in ("strike", "denied") and verbs.is_assessment(status):
-            ctype = "assessment"
         claimant = row.source.text if row.source and row.source.text else None
-        side = cl.side_of(claimant)
-        if side is None:
-            side = (
-                _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
-                if claimant and (cl.is_local_official(claimant) or _COMBATANT_RE.search(claimant))
-                else "third-party"
-            )
+        side = _table_side(claimant, ref)
         found = find_dates(row.date.text, pub) if row.date else []
         found = found or find_dates(status, pub)
         cdate, prec = (found[0].value, found[0].precision) if found else (pub, "day")
@@ -1046,6 +1189,38 @@ def _table_claims(
             )
         )
     return out
+
+
+def _table_type(status: str, ref: PlaceRef) -> str | None:
+    """A table status cell's claim type: a controller named ("Russian-held"), else the
+    sentence lexicon; None when nothing in it reads as a claim."""
+    holder = table_controller(status)
+    cues = [c for c in verbs.find_cues(status) if not c.weak] or verbs.find_cues(status)
+    if holder is not None:
+        home = _SIDE_BY_COUNTRY.get(ref.country or "")
+        ctype = "holding" if holder == home else "captured"
+    elif cues:
+        ctype = min(cues, key=lambda c: _TYPE_PRIORITY[c.type]).type
+        if ctype == "captured" and (_NOT_RE.search(status) or _NEGATION_RE.search(status)):
+            ctype = "denied"
+    elif _TABLE_DENIED_RE.search(status):
+        ctype = "denied"
+    else:
+        return None
+    if ctype not in ("strike", "denied") and verbs.is_assessment(status):
+        ctype = "assessment"
+    return ctype
+
+
+def _table_side(claimant: str | None, ref: PlaceRef) -> str:
+    """A table source cell's side; local officials and combatants speak for the place's
+    country, anything else unnamed is third-party."""
+    side = cl.side_of(claimant)
+    if side is not None:
+        return side
+    if claimant and (cl.is_local_official(claimant) or _COMBATANT_RE.search(claimant)):
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party")
+    return "third-party"
 
 
 _TABLE_DENIED_RE = re.compile(r"(?i)(?:denied|false|fake|refuted|not\s+confirmed)")

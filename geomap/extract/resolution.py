@@ -241,27 +241,12 @@ def _resolve_mentions(
                 resolved.append((m, ref))
             continue
         ref, ties = found[i]
+        renamed = _renamed_as(items, found, i, text)
+        if renamed is not None:
+            ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
         if ties:
-            nxt = found.get(i + 1, (None, []))[0]
-            if (
-                nxt is not None
-                and nxt.precision == "region"
-                and text
-                and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
-            ):
-                # "Kamianske in the Zaporizhzhia region": the region right after the name
-                # decides, not another region the sentence also names
-                ref = _nearest(ties, [nxt]) or _nearest(ties, anchors_near(i)) or ref
-            else:
-                ref = _nearest(ties, anchors_near(i)) or ref
-        if ref is not None and (
-            ref.country not in THEATRE_COUNTRIES
-            or (
-                m.article
-                and ref.precision == "settlement"
-                and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
-            )
-        ):
+            ref = _settle_ties(items, found, i, text, ties, anchors_near(i)) or ref
+        if ref is not None and _not_a_place_here(m, ref, text):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
@@ -273,6 +258,64 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+def _settle_ties(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ties: list[PlaceRef],
+    anchors: list[PlaceRef],
+) -> PlaceRef | None:
+    """Of the villages sharing mention i's name, the one near the sentence's other places
+    (None: no anchor decides)."""
+    m = items[i]
+    nxt = found.get(i + 1, (None, []))[0]
+    if (
+        nxt is not None
+        and nxt.precision == "region"
+        and text
+        and _LOCATOR_GAP_RE.fullmatch(text[m.end : items[i + 1].start])
+    ):
+        # "Kamianske in the Zaporizhzhia region": the region right after the name
+        # decides, not another region the sentence also names
+        return _nearest(ties, [nxt]) or _nearest(ties, anchors)
+    return _nearest(ties, anchors)
+
+
+def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
+    """A place abroad, or "the Dnipro" (the river, not the city)."""
+    return ref.country not in THEATRE_COUNTRIES or (
+        m.article
+        and ref.precision == "settlement"
+        and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+    )
+
+
+# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y": a place written
+# under another (older, Russian) name with a gloss naming the place meant
+_RENAMED_GAP_RE = re.compile(
+    r"\s*(?:[\[(]|,)\s*(?:(?:the|its|an?)\s+)?(?:(?:old|older|former|previous|Soviet(?:-era)?|"
+    r"Russian|pre-war|original)\s+)+name\s+(?:of|for)\s+(?:the\s+(?:town|city|village|"
+    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+",
+    re.I,
+)
+
+
+def _renamed_as(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> PlaceRef | None:
+    """The place a name's gloss says it stands for: "Krasnyi Lyman [the old name of Lyman]"
+    is Lyman, not the village the gazetteer files under the old name."""
+    if not text or i + 1 >= len(items) or items[i + 1].kind != "name":
+        return None
+    if not _RENAMED_GAP_RE.fullmatch(text, items[i].end, items[i + 1].start):
+        return None
+    return found.get(i + 1, (None, []))[0]
 
 
 # Population ranges that make "the village" / "the city" point at the right earlier place.

@@ -82,6 +82,28 @@ _NONE_BEFORE_RE = re.compile(
 )
 
 
+# "struck a post during its counterattack in X", "hit crossings to defend its incursion into X":
+# the side's own operation, named as the setting of what the clause reports, is background;
+# the clause's verb makes the claim
+_BACKGROUND_OP_BEFORE_RE = re.compile(
+    r"\b(?:during|amid|throughout|(?:as\s+)?part\s+of|in\s+the\s+course\s+of|to\s+(?:defend|"
+    r"support|protect|sustain|secure|reinforce|bolster|supply|back))\s+(?:its|their|his|our|"
+    r"(?:Kyiv|Moscow|Ukraine|Russia)['’ ]s)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+# "238 Russian soldiers were killed or wounded in the area": a tally of troop losses, not a
+# strike claimed at the place
+_TROOP_LOSSES_BEFORE_RE = re.compile(
+    r"\b(?:soldiers|troops|servicemen|personnel|fighters|militants|mercenaries|invaders|"
+    r"occupiers)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?$",
+    re.I,
+)
+_CASUALTY_RE = re.compile(r"^(?:killed|wounded|injured|dead|casualties)\b", re.I)
+
+
 _CIVILIAN_BEFORE_RE = re.compile(
     r"\b(?:who|he|she|I|residents?|civilians?|families|family|people|children|refugees|"
     r"inhabitants|pensioners|everyone|thousands|hundreds|\d+-year-old)\s+(?:(?:had|has|have|"
@@ -119,6 +141,14 @@ def find_cues(text: str) -> list[Cue]:
             taken.append((s, e))
             if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 continue  # "saw no sign of fighting in the city": an absence, no claim
+            if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
+                continue  # "during its counteroffensive in X": the setting, not the claim
+            if (
+                ctype == "strike"
+                and _CASUALTY_RE.match(m.group(0))
+                and _TROOP_LOSSES_BEFORE_RE.search(text, max(0, s - 40), s)
+            ):
+                continue  # "300 soldiers were killed near X": losses, not a strike on X
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             found = ctype  # per match: a hedged match must not retype the row's later ones
