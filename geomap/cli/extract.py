@@ -10,6 +10,14 @@ import click
 from geomap.cli import main
 from geomap.errors import GeomapError
 
+_extractor_option = click.option(
+    "--extractor",
+    default=None,
+    metavar="NAME",
+    help="Extractor to use (default: auto, by each document's language); "
+    "see geomap.extract.registry.available().",
+)
+
 
 def _claim_line(c) -> str:
     when = f"{c.claim_date.isoformat()[:7] if c.date_precision == 'month' else c.claim_date}"
@@ -85,13 +93,7 @@ def _print_results(out: list, dry_run: bool, as_json: bool) -> int:
     metavar="URL",
     help="Database URL or SQLite path (default: $GEOMAP_DB or sqlite:///geomap.db).",
 )
-@click.option(
-    "--extractor",
-    default=None,
-    metavar="NAME",
-    help="Extractor to use (default: auto, by each document's language); "
-    "see geomap.extract.registry.available().",
-)
+@_extractor_option
 @click.option(
     "--jobs",
     "-j",
@@ -170,13 +172,7 @@ def ingest(
 @main.command(name="eval")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="The scores as one JSON object.")
-@click.option(
-    "--extractor",
-    default=None,
-    metavar="NAME",
-    help="Extractor to use (default: auto, by each document's language); "
-    "see geomap.extract.registry.available().",
-)
+@_extractor_option
 @click.option(
     "--by-rule",
     is_flag=True,

@@ -114,19 +114,28 @@ def _strings(path: Path, where: str, entry: dict, key: str) -> tuple[str, ...]:
     return tuple(v)
 
 
-def _cue(path: Path, n: int, entry: object, seen: set[str]) -> CueRule:
-    where = f"cue #{n}"
+def _entry_id(path: Path, kind: str, n: int, entry: object, seen: set[str], keys: set[str]
+              ) -> tuple[dict, str]:  # fmt: skip
+    """Check what every [[kind]] entry shares (a table, a fresh well-formed id, known fields);
+    its table and the `where` that later messages name."""
+    where = f"{kind} #{n}"
     if not isinstance(entry, dict):
-        raise _bad(path, where, "each [[cue]] must be a table")
+        raise _bad(path, where, f"each [[{kind}]] must be a table")
     rid = entry.get("id")
     if not isinstance(rid, str) or not _ID_RE.match(rid):
         raise _bad(path, where, f"id {rid!r} must be lower-case letters, digits, . _ -")
-    where = f"cue #{n} ({rid})"
+    where = f"{kind} #{n} ({rid})"
     if rid in seen:
         raise _bad(path, where, "duplicate id")
     seen.add(rid)
-    if unknown := set(entry) - _CUE_KEYS:
+    if unknown := set(entry) - keys:
         raise _bad(path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+    return entry, where
+
+
+def _cue(path: Path, n: int, entry: object, seen: set[str]) -> CueRule:
+    entry, where = _entry_id(path, "cue", n, entry, seen, _CUE_KEYS)
+    rid = entry["id"]
     for key in ("type", "attach", "pattern", "triggers"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise _bad(path, where, f"{key!r} is missing or empty")
@@ -191,18 +200,8 @@ SIDE_NAMES = ("russia", "ukraine", "third-party")
 
 
 def _side(path: Path, n: int, entry: object, seen: set[str]) -> SideVocabulary:
-    where = f"side #{n}"
-    if not isinstance(entry, dict):
-        raise _bad(path, where, "each [[side]] must be a table")
-    rid = entry.get("id")
-    if not isinstance(rid, str) or not _ID_RE.match(rid):
-        raise _bad(path, where, f"id {rid!r} must be lower-case letters, digits, . _ -")
-    where = f"side #{n} ({rid})"
-    if rid in seen:
-        raise _bad(path, where, "duplicate id")
-    seen.add(rid)
-    if unknown := set(entry) - _SIDE_KEYS:
-        raise _bad(path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+    entry, where = _entry_id(path, "side", n, entry, seen, _SIDE_KEYS)
+    rid = entry["id"]
     if entry.get("side") not in SIDE_NAMES:
         raise _bad(path, where, f"side {entry.get('side')!r} is not one of {', '.join(SIDE_NAMES)}")
     terms = entry.get("terms")
