@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer import default_gazetteer, normalize  # noqa: E402
 from geomap.extract.evaluate import article_for  # noqa: E402
+from geomap.extract.language import detect_language  # noqa: E402
 from geomap.extract.mentions import (  # noqa: E402
     THEATRE_COUNTRIES,
     find_names,
@@ -92,7 +93,9 @@ def load_texts() -> list[tuple[object, set[str]]]:
                 names.update(normalize(a) for a in g.get("aliases_in_text", []))
                 if g.get("canonical"):
                     names.add(normalize(g["canonical"]))
-            out.append((read_article(ap), names))
+            art = read_article(ap)
+            if detect_language(art.text) == "en":  # geotext and this pipeline read English
+                out.append((art, names))
     return out
 
 
