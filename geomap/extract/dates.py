@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = [
+MONTH_NAMES = [
     "january",
     "february",
     "march",
@@ -27,7 +27,7 @@ _MONTH_NAMES = [
     "november",
     "december",
 ]
-_MONTH = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_MONTH = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _MONTH.update({m[:3]: i for m, i in list(_MONTH.items())})
 _MONTH["sept"] = 9
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from geomap.errors import GeomapError
+from geomap.extract.dates import MONTH_NAMES
 
 MAX_BYTES = 5 * 1024 * 1024
 _MB = MAX_BYTES // (1024 * 1024)
@@ -53,26 +54,7 @@ _AGENCIES = (
     "RIA Novosti",
 )
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 

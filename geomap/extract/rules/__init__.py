@@ -166,16 +166,22 @@ def _cue(path: Path, n: int, entry: object, seen: set[str]) -> CueRule:
     )
 
 
-def load_cues(path: Path | None = None) -> list[CueRule]:
-    """The cue rules of a lexicon file, validated, in file order."""
-    path = path or HERE / "cues.toml"
+def _entries(path: Path, kind: str) -> list:
+    """The [[kind]] entries of a rule file; an unreadable file or none is a GeomapError."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
-    entries = data.get("cue")
+    entries = data.get(kind)
     if not isinstance(entries, list) or not entries:
-        raise GeomapError(f"{path}: no [[cue]] entries")
+        raise GeomapError(f"{path}: no [[{kind}]] entries")
+    return entries
+
+
+def load_cues(path: Path | None = None) -> list[CueRule]:
+    """The cue rules of a lexicon file, validated, in file order."""
+    path = path or HERE / "cues.toml"
+    entries = _entries(path, "cue")
     seen: set[str] = set()
     return [_cue(path, n, e, seen) for n, e in enumerate(entries, start=1)]
 
@@ -218,13 +224,7 @@ def _side(path: Path, n: int, entry: object, seen: set[str]) -> SideVocabulary:
 def load_sides(path: Path | None = None) -> dict[str, SideVocabulary]:
     """The side vocabularies by id, validated."""
     path = path or HERE / "sides.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
-    entries = data.get("side")
-    if not isinstance(entries, list) or not entries:
-        raise GeomapError(f"{path}: no [[side]] entries")
+    entries = _entries(path, "side")
     seen: set[str] = set()
     out = [_side(path, n, e, seen) for n, e in enumerate(entries, start=1)]
     return {v.id: v for v in out}
@@ -247,13 +247,7 @@ class StopGroup:
 def load_stop_names(path: Path | None = None) -> list[StopGroup]:
     """The stop-name groups, validated."""
     path = path or HERE / "stop_names.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
-    entries = data.get("stop")
-    if not isinstance(entries, list) or not entries:
-        raise GeomapError(f"{path}: no [[stop]] entries")
+    entries = _entries(path, "stop")
     out: list[StopGroup] = []
     seen: set[str] = set()
     for n, e in enumerate(entries, start=1):
