@@ -1,0 +1,253 @@
+"""Training data and fitting for geomap.extract.learned (needs scikit-learn: the `bench` extra).
+
+Each rules claim on an article with gold becomes one training example. Its label comes from
+the scorer's own one-to-one matching (geomap.extract.evaluate): a claim the scorer matches is
+kept as it is; an unmatched claim at a gold place whose quote overlaps an unmatched gold claim
+is kept with that gold claim's type and side (what the model should have said); any other
+claim should be dropped. Only the numbers the fit produces leave this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.extract.evaluate import (
+    Gold,
+    _overlap,
+    article_for,
+    load_gold,
+    place_matches,
+    score_article,
+)
+from geomap.extract.language import detect_language
+from geomap.extract.learned import (
+    FORMAT,
+    MIN_COUNT,
+    OWN_WEIGHT,
+    C,
+    Head,
+    Model,
+    Siblings,
+    claim_features,
+    siblings,
+)
+from geomap.records import ClaimRecord
+
+
+@dataclass(frozen=True)
+class Example:
+    """One rules claim and what the gold says it should have been."""
+
+    article: str  # the article's file name (the unit of cross-validation)
+    claim: ClaimRecord
+    sib: Siblings
+    keep: bool
+    type: str  # the gold type when kept (the claim's own when dropped)
+    side: str
+    weight: float = 1.0
+
+
+def label(text: str, gold: list[Gold], claims: list[ClaimRecord]) -> list[tuple[bool, str, str]]:
+    """(keep, type, side) for each claim, from the scorer's matching plus a second pass that
+    pairs each still-unmatched gold claim with the unused claim at its place overlapping most."""
+    tagged = [replace_rules(c, f"k{i}") for i, c in enumerate(claims)]
+    by = score_article("", text, [_copy(g) for g in gold], tagged).by_rule
+    out = [(by[f"k{i}"][0] > 0, c.type, c.side) for i, c in enumerate(claims)]
+    spans = {id(g): _span(text, g) for g in gold}
+    matched_gold = _matched_gold(text, gold, claims, out)
+    for g in gold:
+        span = spans[id(g)]
+        if span is None or id(g) in matched_gold:
+            continue
+        free = [
+            (_overlap((c.start or 0, c.end or 0), span), i)
+            for i, c in enumerate(claims)
+            if not out[i][0] and place_matches(g, c)
+        ]
+        free = [f for f in free if f[0] > 0]
+        if free:
+            i = max(free)[1]
+            out[i] = (True, g.type, g.side)
+    return out
+
+
+def _matched_gold(
+    text: str, gold: list[Gold], claims: list[ClaimRecord], verdicts: list[tuple[bool, str, str]]
+) -> set[int]:
+    """The gold claims the scorer matched: rescoring with one gold claim at a time would be
+    slow, so pair each kept claim with an overlapping gold claim of the same place, side, type."""
+    used: set[int] = set()
+    for c, (ok, _t, _s) in zip(claims, verdicts, strict=True):
+        if not ok:
+            continue
+        for g in gold:
+            span = _span(text, g)
+            if (
+                id(g) not in used
+                and span is not None
+                and (g.side, g.type) == (c.side, c.type)
+                and place_matches(g, c)
+                and _overlap((c.start or 0, c.end or 0), span) > 0
+            ):
+                used.add(id(g))
+                break
+    return used
+
+
+def _span(text: str, g: Gold) -> tuple[int, int] | None:
+    i = text.find(g.quote)
+    return None if i < 0 else (i, i + len(g.quote))
+
+
+def _copy(g: Gold) -> Gold:
+    return replace(g, span=None)
+
+
+def replace_rules(c: ClaimRecord, rule: str) -> ClaimRecord:
+    return replace(c, rules=(rule,))
+
+
+@dataclass
+class LabelledArticle:
+    """One article with gold: its text, gold, the rules' claims and their training examples."""
+
+    name: str
+    text: str
+    gold: list[Gold]
+    claims: list[ClaimRecord]
+    examples: list[Example]
+
+
+def articles_from(
+    folders: Sequence[str | Path], *, weight: float = 1.0, gazetteer: Any = None
+) -> list[LabelledArticle]:
+    """Extract (rules, raw confidence) every English gold-annotated article in `folders` and
+    label its claims. Non-English articles are skipped: the model reads English words."""
+    from geomap.extract.calibration import using
+    from geomap.extract.reader import ReadError, read_article
+    from geomap.extract.registry import RulesExtractor
+
+    out: list[LabelledArticle] = []
+    for gp in gold_files(folders):
+        ap = article_for(gp)
+        if ap is None:
+            raise GeomapError(f"{gp}: no article beside it")
+        try:
+            art = read_article(ap)
+        except ReadError as exc:
+            raise GeomapError(str(exc)) from None
+        if detect_language(art.text) != "en":
+            continue
+        with using(None):
+            claims = RulesExtractor().extract_article(art, gazetteer=gazetteer).claims
+        gold = load_gold(gp)
+        labels = label(art.text, gold, claims)
+        examples = [
+            Example(ap.name, c, s, k, t, sd, weight)
+            for c, s, (k, t, sd) in zip(claims, siblings(claims), labels, strict=True)
+        ]
+        out.append(LabelledArticle(ap.name, art.text, gold, claims, examples))
+    return out
+
+
+def examples_from(
+    folders: Sequence[str | Path], *, weight: float = 1.0, gazetteer: Any = None
+) -> list[Example]:
+    """The training examples of every English gold-annotated article in `folders`."""
+    arts = articles_from(folders, weight=weight, gazetteer=gazetteer)
+    return [x for a in arts for x in a.examples]
+
+
+def gold_files(folders: Sequence[str | Path]) -> list[Path]:
+    """Every `*.gold.jsonl` in the folders (a gold file may also be named directly)."""
+    out: list[Path] = []
+    for f in map(Path, folders):
+        if f.is_file() and f.name.endswith(".gold.jsonl"):
+            out.append(f)
+        elif f.is_dir():
+            out += sorted(f.glob("*.gold.jsonl"))
+        else:
+            raise GeomapError(f"{f}: not a folder or a .gold.jsonl file")
+    return out
+
+
+def weigh(
+    real: Sequence[Example], own: Sequence[Example], own_weight: float = OWN_WEIGHT
+) -> list[Example]:
+    """Real and own examples together, the own ones weighing `own_weight` of the real ones."""
+    if not own or own_weight <= 0:
+        return list(real)
+    w = own_weight * len(real) / len(own) if real else 1.0
+    return [*real, *(replace(x, weight=w) for x in own)]
+
+
+def fit(
+    examples: Sequence[Example],
+    *,
+    c: float = C,
+    min_count: int = MIN_COUNT,
+    meta: dict[str, Any] | None = None,
+) -> Model:
+    """Fit the three heads (L2 multinomial logistic regression, scikit-learn's lbfgs: the
+    same data give the same weights)."""
+    if not examples:
+        raise GeomapError("nothing to train on: no rules claims on articles with gold")
+    feats = [claim_features(x.claim, x.sib) for x in examples]
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, n in counts.items() if n >= min_count)
+    kept = [i for i, x in enumerate(examples) if x.keep]
+    keep = _head(feats, names, ["keep" if x.keep else "drop" for x in examples], examples, c)
+    keep = _with_classes(keep, ["drop", "keep"])
+    sub = [examples[i] for i in kept]
+    sub_feats = [feats[i] for i in kept]
+    typ = _head(sub_feats, names, [x.type for x in sub], sub, c)
+    side = _head(sub_feats, names, [x.side for x in sub], sub, c)
+    info = dict(meta or {}, examples=len(examples), kept=len(kept), features=len(names), C=c)
+    info.setdefault("version", f"learned-{FORMAT}")
+    return Model(keep=keep, type=typ, side=side, meta=info)
+
+
+def _head(
+    feats: list[dict[str, float]],
+    names: list[str],
+    y: list[str],
+    examples: Sequence[Example],
+    c: float,
+) -> Head:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    classes = sorted(set(y))
+    if len(classes) == 1:  # nothing to learn: that class, whatever the features
+        return Head(classes, [0.0], {})
+    col = {n: j for j, n in enumerate(names)}
+    x = np.zeros((len(feats), len(names)))
+    for i, f in enumerate(feats):
+        for k, v in f.items():
+            if k in col:
+                x[i, col[k]] = v
+    lr = LogisticRegression(C=c, max_iter=5000, tol=1e-8)
+    lr.fit(x, np.array(y), sample_weight=np.array([e.weight for e in examples]))
+    coef, bias = lr.coef_, lr.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row: P(second) = softmax([0, z])
+        coef, bias = np.vstack([np.zeros_like(coef[0]), coef[0]]), np.array([0.0, bias[0]])
+    weights = {n: [float(v) for v in coef[:, j]] for j, n in enumerate(names)}
+    weights = {n: w for n, w in weights.items() if any(abs(v) > 1e-9 for v in w)}
+    return Head([str(k) for k in lr.classes_], [float(b) for b in bias], weights)
+
+
+def _with_classes(head: Head, classes: list[str]) -> Head:
+    """The head over exactly `classes` (a class never seen gets a very low bias)."""
+    idx = {k: i for i, k in enumerate(head.classes)}
+    bias = [head.bias[idx[k]] if k in idx else -30.0 for k in classes]
+    weights = {
+        n: [w[idx[k]] if k in idx else 0.0 for k in classes] for n, w in head.weights.items()
+    }
+    return Head(classes, bias, weights)
