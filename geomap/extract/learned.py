@@ -65,18 +65,16 @@ def _words(text: str) -> list[str]:
 class Siblings:
     """What the other claims from the same sentence say about this one."""
 
-    same_place: int = 0  # other claims on the same place in this quote
-    settlement_beside_region: bool = False  # a region claim sharing its quote with a settlement
-    count: int = 0  # other claims in this quote
+    same_place: int = 0  # other claims on the same place in an overlapping quote
+    settlement_beside_region: bool = False  # a region claim whose clause names a settlement too
+    count: int = 0  # other claims in overlapping quotes
 
 
 def siblings(claims: Sequence[ClaimRecord]) -> list[Siblings]:
-    """For each claim, its neighbours in the same quote (same start and end)."""
+    """For each claim, its neighbours: the other claims whose quotes overlap its own."""
     out = []
     for i, c in enumerate(claims):
-        others = [
-            o for j, o in enumerate(claims) if j != i and (o.start, o.end) == (c.start, c.end)
-        ]
+        others = [o for j, o in enumerate(claims) if j != i and _overlaps(o, c)]
         out.append(
             Siblings(
                 same_place=sum(o.place.id == c.place.id for o in others),
@@ -86,6 +84,12 @@ def siblings(claims: Sequence[ClaimRecord]) -> list[Siblings]:
             )
         )
     return out
+
+
+def _overlaps(a: ClaimRecord, b: ClaimRecord) -> bool:
+    if None in (a.start, a.end, b.start, b.end):
+        return False
+    return min(a.end or 0, b.end or 0) > max(a.start or 0, b.start or 0)
 
 
 def claim_features(c: ClaimRecord, sib: Siblings = Siblings()) -> dict[str, float]:

@@ -144,14 +144,20 @@ def articles_from(
             continue
         with using(None):
             claims = RulesExtractor().extract_article(art, gazetteer=gazetteer).claims
-        gold = load_gold(gp)
-        labels = label(art.text, gold, claims)
-        examples = [
-            Example(ap.name, c, s, k, t, sd, weight)
-            for c, s, (k, t, sd) in zip(claims, siblings(claims), labels, strict=True)
-        ]
-        out.append(LabelledArticle(ap.name, art.text, gold, claims, examples))
+        la = LabelledArticle(ap.name, art.text, load_gold(gp), claims, [])
+        out.append(relabelled(la, weight))
     return out
+
+
+def relabelled(a: LabelledArticle, weight: float = 1.0) -> LabelledArticle:
+    """The article's examples rebuilt from its claims and gold (after a change to the
+    labelling or the neighbour features), without extracting again."""
+    labels = label(a.text, a.gold, a.claims)
+    a.examples = [
+        Example(a.name, c, s, k, t, sd, weight)
+        for c, s, (k, t, sd) in zip(a.claims, siblings(a.claims), labels, strict=True)
+    ]
+    return a
 
 
 def examples_from(
@@ -222,18 +228,22 @@ def _head(
     c: float,
 ) -> Head:
     import numpy as np
+    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     classes = sorted(set(y))
     if len(classes) == 1:  # nothing to learn: that class, whatever the features
         return Head(classes, [0.0], {})
     col = {n: j for j, n in enumerate(names)}
-    x = np.zeros((len(feats), len(names)))
+    rows, cols, vals = [], [], []
     for i, f in enumerate(feats):
         for k, v in f.items():
             if k in col:
-                x[i, col[k]] = v
-    lr = LogisticRegression(C=c, max_iter=5000, tol=1e-8)
+                rows.append(i)
+                cols.append(col[k])
+                vals.append(v)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
+    lr = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
     lr.fit(x, np.array(y), sample_weight=np.array([e.weight for e in examples]))
     coef, bias = lr.coef_, lr.intercept_
     if len(classes) == 2:  # scikit-learn keeps one row: P(second) = softmax([0, z])

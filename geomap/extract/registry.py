@@ -111,11 +111,20 @@ def _ukrainian() -> Extractor:
     return Calibrated(UkrainianExtractor())
 
 
+def _learned() -> Extractor:
+    from geomap.extract.learned import LearnedExtractor
+
+    return LearnedExtractor()  # calibrates its own claims
+
+
+# Order matters to `auto`: the first one reading a language wins. `rules+learned` comes after
+# `rules`: it did not beat the rules in leave-one-article-out (bench/bench_learned.py).
 _BUILTIN: dict[str, Callable[[], Extractor]] = {
     "rules": _rules,
     "auto": AutoExtractor,
     "rules-ru": _russian,
     "rules-uk": _ukrainian,
+    "rules+learned": _learned,
 }
 _INSTANCES: dict[str, Extractor] = {}
 
