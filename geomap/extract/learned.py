@@ -40,6 +40,10 @@ OWN_WEIGHT = 0.2  # the project's own texts weigh this share of the real claims 
 MIN_COUNT = 2  # a feature seen in fewer training claims is left out
 DROP_BELOW = 0.35  # drop a claim whose P(keep) falls below this
 SWITCH_MARGIN = 0.25  # change type/side only when the model prefers another by this much
+# the rules' own type and side enter at this value, not 1: under the same L2 penalty their
+# weights then cost less, so a head defers to the rules unless the words say otherwise (at 1 a
+# rare type such as `withdrawn` was overruled by the common ones)
+RULE_SCALE = 3.0
 WINDOW = 5  # words either side of the place mention that count as "near"
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -93,11 +97,12 @@ def _overlaps(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def claim_features(c: ClaimRecord, sib: Siblings = Siblings()) -> dict[str, float]:
-    """A claim's features: binary indicators (value 1) plus the raw confidence."""
+    """A claim's features: indicators (value 1; the rules' type and side RULE_SCALE) plus the
+    raw confidence."""
     out: dict[str, float] = {
-        f"type={c.type}": 1.0,
-        f"side={c.side}": 1.0,
-        f"side+type={c.side}|{c.type}": 1.0,
+        f"type={c.type}": RULE_SCALE,
+        f"side={c.side}": RULE_SCALE,
+        f"side+type={c.side}|{c.type}": RULE_SCALE,
         f"place={c.place.precision}": 1.0,
         f"date={c.date_precision if c.claim_date else 'none'}": 1.0,
         "confidence": float(c.confidence),
@@ -195,6 +200,8 @@ class Model:
         )
 
     def _pick(self, probs: dict[str, float], current: str) -> str:
+        if current not in probs:  # a label the head never saw: it cannot judge it
+            return current
         best = max(probs, key=lambda k: probs[k])
         return best if probs[best] - probs.get(current, 0.0) >= self.margin else current
 
