@@ -41,15 +41,27 @@ def loao(
     drop_below: float = learned.DROP_BELOW,
     margin: float = learned.SWITCH_MARGIN,
 ) -> tuple[list[ArticleScore], list[ArticleScore]]:
-    """(rules, rules+learned) scores per held-out article."""
-    rules, ours = [], []
+    """(rules, rules+learned) scores per held-out article, and each held-out claim's
+    (P(keep), gold keeps it)."""
+    rules, ours, keeps = [], [], []
     for held in real:
         train = [x for a in real if a is not held for x in a.examples]
         model = lf.fit(lf.weigh(train, own, own_weight), c=c)
         model.drop_below, model.margin = drop_below, margin
         rules.append(score(held, held.claims))
         ours.append(score(held, model.apply(held.claims)))
-    return rules, ours
+        keeps += [(model.decide(x.claim, x.sib).keep, x.keep) for x in held.examples]
+    return rules, ours, keeps
+
+
+def auc(pairs: list[tuple[float, bool]]) -> float:
+    """P(a claim the gold keeps outranks one it drops), ties counting half."""
+    pos = [p for p, k in pairs if k]
+    neg = [p for p, k in pairs if not k]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return wins / (len(pos) * len(neg))
 
 
 def oracle(real: list[lf.LabelledArticle]) -> list[ArticleScore]:
@@ -103,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         f"({sum(x.keep for a in real for x in a.examples)} the gold keeps), "
         f"{len(own)} own-text claims at weight {args.own_weight}"
     )
-    rules, ours = loao(real, own, c=args.c, own_weight=args.own_weight)
+    rules, ours, keeps = loao(real, own, c=args.c, own_weight=args.own_weight)
     for r, o in zip(rules, ours, strict=True):
         print(line(f"{r.article[:38]} rules", r))
         print(line(f"{'':<38} learned", o))
@@ -111,13 +123,18 @@ def main(argv: list[str] | None = None) -> int:
     print(line("POOLED rules", pr))
     print(line("POOLED rules+learned", po))
     print(f"F1 ratio learned/rules: {po.f1 / pr.f1 if pr.f1 else float('nan'):.3f}")
+    dropped = sorted(round(p, 2) for p, k in keeps if not k)
+    print(
+        f"keep head, out of fold: AUC {auc(keeps):.3f}; P(keep) of the {len(dropped)} claims "
+        f"the gold drops: {dropped}; lowest of the kept: {min(p for p, k in keeps if k):.2f}"
+    )
     print(line("CEILING (gold's own keep/type/side labels)", EvalReport(oracle(real))))
     if args.grid:
         print("\nsensitivity (pooled rules+learned; optimistic if used to choose):")
         for c in (0.1, 1.0, 3.0):
             for drop in (0.35, 0.5):
                 for margin in (0.1, 0.25):
-                    _r, o = loao(
+                    _r, o, _k = loao(
                         real, own, c=c, own_weight=args.own_weight, drop_below=drop, margin=margin
                     )
                     print(line(f"C {c} drop<{drop} margin {margin}", EvalReport(o)))

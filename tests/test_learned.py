@@ -70,7 +70,7 @@ def test_head_is_a_softmax_that_ignores_unknown_features() -> None:
 def test_features_read_the_clause_around_the_place() -> None:
     f = learned.claim_features(claim("Troops did not capture Brodovo after heavy shelling."))
     assert {"negation", "near:captur", "before:captur", "w:shelli", "claimant:russia"} <= set(f)
-    assert f["side+type=russia|captured"] == 1.0
+    assert f["side+type=russia|captured"] == learned.RULE_SCALE and f["w:troops"] == 1.0
     assert "place_not_in_quote" in learned.claim_features(claim("They took it.", rules=()))
 
 

@@ -167,7 +167,7 @@ class Head:
         return {
             "classes": self.classes,
             "bias": [round(b, 6) for b in self.bias],
-            "weights": {k: [round(x, 6) for x in v] for k, v in sorted(self.weights.items())},
+            "weights": {k: [round(x, 5) for x in v] for k, v in sorted(self.weights.items())},
         }
 
 
@@ -303,7 +303,16 @@ def load(path: str | Path = DEFAULT_PATH) -> Model | None:
 def save(model: Model, path: str | Path = DEFAULT_PATH) -> None:
     """Write atomically, stamped with the time of training."""
     model.meta.setdefault("trained_at", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    write_text(path, json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
+    text = json.dumps(model.to_dict(), indent=1, ensure_ascii=False)
+    write_text(path, _NUMBER_LIST_RE.sub(_one_line, text) + "\n")
+
+
+_NUMBER_LIST_RE = re.compile(r"\[\s+([-0-9.e,\s]+?)\s+\]")
+
+
+def _one_line(m: re.Match[str]) -> str:
+    """A list of numbers on one line: one feature per line keeps the file readable."""
+    return "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]"
 
 
 _UNSET: Any = object()
