@@ -107,6 +107,12 @@ def test_a_small_preference_does_not_switch_the_rules_label() -> None:
     assert model.decide(c).type == "holding"
 
 
+def test_a_label_the_head_never_saw_stays() -> None:
+    model = hand_model()  # its side head knows only russia and ukraine
+    c = claim("Observers said Brodovo changed hands.", side="third-party")
+    assert model.decide(c).side == "third-party"
+
+
 def test_model_file_round_trips(tmp_path: Path) -> None:
     model = hand_model()
     path = tmp_path / "m.json"

@@ -230,6 +230,7 @@ def _head(
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     classes = sorted(set(y))
     if len(classes) == 1:  # nothing to learn: that class, whatever the features
@@ -244,7 +245,8 @@ def _head(
                 vals.append(v)
     x = csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
     lr = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
-    lr.fit(x, np.array(y), sample_weight=np.array([e.weight for e in examples]))
+    with threadpool_limits(1):  # threads fighting over a busy machine made a fit 50x slower
+        lr.fit(x, np.array(y), sample_weight=np.array([e.weight for e in examples]))
     coef, bias = lr.coef_, lr.intercept_
     if len(classes) == 2:  # scikit-learn keeps one row: P(second) = softmax([0, z])
         coef, bias = np.vstack([np.zeros_like(coef[0]), coef[0]]), np.array([0.0, bias[0]])
