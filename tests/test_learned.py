@@ -258,3 +258,29 @@ def test_shipped_training_data_is_the_corpus_beside_the_project(corpus_dir: Path
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], (
             f"{entry['gold']} changed since training: rerun bench/train_learned.py"
         )
+
+
+def test_training_command_is_reproducible_and_records_its_data(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from train_learned import main
+
+    data = tmp_path / "gold"
+    data.mkdir()
+    for stem in ("2024-05-17-vovchansk", "2024-11-30-kupiansk"):  # the project's own texts
+        for ext in (".txt", ".gold.jsonl"):
+            (data / (stem + ext)).write_bytes((EXAMPLE.parent / (stem + ext)).read_bytes())
+    empty = tmp_path / "none"
+    empty.mkdir()
+    outs = [tmp_path / "a.json", tmp_path / "b.json"]
+    for out in outs:
+        assert main([str(data), "--own", str(empty), "--out", str(out), "--c", "1"]) == 0
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in outs)
+    assert a["heads"] == b["heads"] and a["meta"]["version"] == b["meta"]["version"]
+    assert [r["gold"] for r in a["meta"]["real"]] == [
+        "2024-05-17-vovchansk.gold.jsonl",
+        "2024-11-30-kupiansk.gold.jsonl",
+    ]
+    assert learned.load(outs[0]) is not None
+    assert main([str(tmp_path / "missing")]) == 1

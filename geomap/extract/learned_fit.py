@@ -9,6 +9,8 @@ claim should be dropped. Only the numbers the fit produces leave this module.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -216,8 +218,10 @@ def fit(
     typ = _head(sub_feats, names, [x.type for x in sub], sub, c)
     side = _head(sub_feats, names, [x.side for x in sub], sub, c)
     info = dict(meta or {}, examples=len(examples), kept=len(kept), features=len(names), C=c)
-    info.setdefault("version", f"learned-{FORMAT}")
-    return Model(keep=keep, type=typ, side=side, meta=info)
+    model = Model(keep=keep, type=typ, side=side, meta=info)
+    heads = json.dumps(model.to_dict()["heads"], sort_keys=True).encode()
+    info["version"] = f"learned-{FORMAT}-{hashlib.sha256(heads).hexdigest()[:10]}"
+    return model
 
 
 def _head(
