@@ -284,3 +284,17 @@ def test_training_command_is_reproducible_and_records_its_data(tmp_path: Path) -
     ]
     assert learned.load(outs[0]) is not None
     assert main([str(tmp_path / "missing")]) == 1
+
+
+def test_eval_takes_the_learned_extractor_by_name(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+
+    for ext in (".txt", ".gold.jsonl"):
+        name = "2024-05-17-vovchansk" + ext
+        (tmp_path / name).write_bytes((EXAMPLE.parent / name).read_bytes())
+    res = CliRunner().invoke(main, ["eval", str(tmp_path), "--extractor", learned.NAME, "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["gold"] > 0 and report["predicted"] > 0 and report["matched"] > 0
