@@ -1,5 +1,6 @@
-"""The extraction rules kept as data (geomap/extract/rules/*.toml): every entry's examples
-run, and the loader rejects a bad file with a message naming the file and the entry."""
+"""The extraction rules kept as data (geomap/extract/rules/*.toml: cues, sides, stop names,
+claimants, dates): every entry's examples run, and the loader rejects a bad file with a
+message naming the file and the entry."""
 
 from __future__ import annotations
 
@@ -8,7 +9,20 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GeomapError
-from geomap.extract.rules import default_cues, expand, inflections, load_cues
+from geomap.extract.claimants import attribute, is_local_official, is_pronoun, side_of
+from geomap.extract.dates import find_dates
+from geomap.extract.rules import (
+    default_claimant_rules,
+    default_cues,
+    default_date_words,
+    expand,
+    inflections,
+    load_claimant_rules,
+    load_cues,
+    load_date_words,
+    need,
+    published_of,
+)
 from geomap.extract.verbs import find_cues
 
 CUES = default_cues()
@@ -153,3 +167,181 @@ def test_stop_loader_names_the_file_and_the_entry(tmp_path: Path):
     with pytest.raises(GeomapError) as ei:
         load_stop_names(p)
     assert str(ei.value).startswith(f"{p}: stop #1 (stop.x): 'words' must be"), str(ei.value)
+
+
+# --- claimants.toml: speech verbs and claimant word lists --------------------------------
+CLAIMANT_RULES = list(default_claimant_rules().values())
+
+
+def _speech_check(rule, sentence: str) -> bool:
+    """attribute() gives the sentence a speech verb of this entry, with its denial flag."""
+    a = attribute(sentence)
+    return bool(
+        a.verb
+        and rule.regex.fullmatch(a.verb)
+        and a.denial == (rule.produces in ("denial", "naming"))
+    )
+
+
+# how an entry's example shows end to end, by what the entry produces (others: its words match)
+_END_TO_END = {
+    "source": lambda r, s: attribute(s).verb == "according to",
+    "weak-source": lambda r, s: attribute(s).verb == "according to",
+    "side-from-place": lambda r, s: is_local_official(s),
+    "previous-claimant": lambda r, s: is_pronoun(s),
+    "russia": lambda r, s: side_of(s) == "russia",
+    "ukraine": lambda r, s: side_of(s) == "ukraine",
+    "third-party": lambda r, s: side_of(s) == "third-party",
+    "false-claim": lambda r, s: attribute(s).denial,
+    "quote-label": lambda r, s: attribute(s).verb == "quote",
+    "account": lambda r, s: attribute(s).verb == "account",
+    "continuation": lambda r, s: attribute(s).extra is not None,
+    "own-account": lambda r, s: attribute(s).extra is not None,
+    "leading-attribution": lambda r, s: attribute(s).content[0] > 0,
+    "adjective": lambda r, s: attribute(s).verb is None,
+}
+
+
+@pytest.mark.parametrize("rule", CLAIMANT_RULES, ids=[r.id for r in CLAIMANT_RULES])
+def test_every_claimant_rule_attributes_its_examples_and_not_its_counterexamples(rule):
+    if rule.produces in ("speech", "denial", "naming"):
+        check = _speech_check
+    elif rule.produces in _END_TO_END:
+        check = _END_TO_END[rule.produces]
+        assert all(rule.regex.search(s) for s in rule.examples), rule.id
+    else:
+        check = lambda r, s: bool(r.regex.search(s))  # noqa: E731
+    for sentence in rule.examples:
+        assert check(rule, sentence), (rule.id, sentence, attribute(sentence))
+    for sentence in rule.not_examples:
+        assert not check(rule, sentence), (rule.id, sentence, attribute(sentence))
+
+
+def test_every_claimant_rule_carries_two_examples():
+    assert [r.id for r in CLAIMANT_RULES if len(r.examples) < 2] == []
+    assert {r.produces for r in CLAIMANT_RULES} >= {"speech", "denial", "naming", "source"}
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms", "want"),
+    [
+        ("say", ("past", "third"), {"said", "says"}),
+        ("label", ("past",), {"labelled", "labeled"}),
+        ("speak", ("past", "gerund"), {"spoke", "speaking"}),
+        ("cast", ("base", "past"), {"cast"}),
+    ],
+)
+def test_inflections_gives_the_slots_asked_for(lemma, forms, want):
+    assert set(inflections(lemma, forms)) == want
+
+
+SPEECH = """
+[[speech]]
+id = "speech.x"
+produces = "speech"
+lemmas = ["say"]
+forms = ["past"]
+examples = ["She said so.", "He said so."]
+
+[[words]]
+id = "claimant.x"
+produces = "title"
+terms = ["envoy"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (SPEECH.replace('"claimant.x"', '"speech.x"'), "words #1 (speech.x): duplicate id"),
+        (SPEECH.replace('"past"]', '"pasted"]'), "speech #1 (speech.x): form(s) pasted not among"),
+        (SPEECH.replace('produces = "speech"', 'produces = "shout"'), "produces 'shout' is not"),
+        (SPEECH.replace('["envoy"]', '["(envoy"]'), "words #1 (claimant.x): terms do not compile"),
+        (SPEECH.replace('forms = ["past"]', "forms = 3"), "'forms' must be a list"),
+        (
+            SPEECH.replace('lemmas = ["say"]', 'lemmas = ["say"]\nvoice = "x"'),
+            "unknown field(s) voice",
+        ),
+        (SPEECH.replace('terms = ["envoy"]', ""), "no 'terms', 'words' or 'lemmas'"),
+        (SPEECH.replace('lemmas = ["say"]', 'tail = "x"'), "'perfect' and 'tail' need 'lemmas'"),
+        (SPEECH.split("[[words]]")[0], "no [[words]] entries"),
+    ],
+)
+def test_claimant_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):
+    p = tmp_path / "claimants.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_claimant_rules(p)
+    assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
+
+
+def test_a_good_claimant_file_loads_with_expanded_lemmas(tmp_path: Path):
+    p = tmp_path / "claimants.toml"
+    p.write_text(SPEECH.replace('forms = ["past"]', 'perfect = ["has"]'), encoding="utf-8")
+    rules = load_claimant_rules(p)
+    assert rules["speech.x"].regex.fullmatch("has  said") and rules["speech.x"].regex.match(
+        "saying"
+    )
+    with pytest.raises(GeomapError, match="no entry 'claimant.y'"):
+        need(rules, "claimant.y")
+
+
+# --- dates.toml: date words, each example with the date it must get -----------------------
+DATE_WORDS = list(default_date_words().values())
+PUBLISHED = published_of()
+
+
+@pytest.mark.parametrize("rule", DATE_WORDS, ids=[r.id for r in DATE_WORDS])
+def test_every_date_word_dates_its_examples_and_not_its_counterexamples(rule):
+    """An example gets a date expression holding the entry's words, with the date and
+    precision it names; a counterexample gets none from the entry's words."""
+    for ex in rule.examples:
+        hits = find_dates(ex.text, ex.published or PUBLISHED)
+        got = [(h.value, h.precision) for h in hits if rule.regex.search(h.text)]
+        assert (ex.date, ex.precision) in got, (rule.id, ex, hits)
+    for sentence in rule.not_examples:
+        hits = find_dates(sentence, PUBLISHED)
+        assert not [h for h in hits if rule.regex.search(h.text)], (rule.id, sentence, hits)
+
+
+def test_every_date_word_entry_carries_two_examples_and_its_values():
+    assert [r.id for r in DATE_WORDS if len(r.examples) < 2] == []
+    months = {r.id: r for r in DATE_WORDS}["date.month-name"]
+    assert months.value_of("march") == 3 and months.value_of("December") == 12
+
+
+DATES = """
+published = 2025-02-07
+[[words]]
+id = "date.x"
+produces = "weekday"
+words = ["Monday", "Tuesday"]
+values = [0, 1]
+examples = [{text = "on Monday", date = 2025-02-03, precision = "day"}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (DATES.replace("[0, 1]", "[0]"), "words #1 (date.x): 1 values for 2 words"),
+        (DATES.replace("[0, 1]", '["a", "b"]'), "'values' must be a list of whole numbers"),
+        (DATES.replace('"day"}', '"week"}'), "must be {text, date, precision[, published]}"),
+        (DATES.replace("date = 2025-02-03", 'date = "Monday"'), "must be {text, date,"),
+        (DATES.replace('"weekday"', '"fortnight"'), "produces 'fortnight' is not one of"),
+    ],
+)
+def test_date_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):
+    p = tmp_path / "dates.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_date_words(p)
+    assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
+
+
+def test_a_date_file_needs_its_publication_date(tmp_path: Path):
+    p = tmp_path / "dates.toml"
+    p.write_text(DATES.replace("published = 2025-02-07", ""), encoding="utf-8")
+    assert load_date_words(p)["date.x"].examples[0].date.isoformat() == "2025-02-03"
+    with pytest.raises(GeomapError, match="'published'"):
+        published_of(p)
