@@ -11,7 +11,9 @@ Places inside the attribution are not claim places (they describe the claimant) 
 feed back-references. Sides come from the claimant's words: nationality and capital metonyms
 ("Moscow's", "Kyiv", "the Kremlin"), institutions (ISW, the UN, the outlet's own reporters ->
 third-party); claimants with no nationality (prosecutors, the governor) take the side of the
-country the claimed place is in.
+country the claimed place is in. The words (speech verbs, claimant nouns, titles, markers)
+are data in rules/claimants.toml, each entry with examples a test attributes; this module
+keeps the structure (commas, quotes, clause order, function words).
 """
 
 from __future__ import annotations

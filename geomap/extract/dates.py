@@ -1,10 +1,12 @@
-# ruff: noqa: E501  (lexicon tables: one phrase family per line reads better unwrapped)
+# ruff: noqa: E501  (expression shapes: one pattern per line reads better unwrapped)
 """Date expressions in reporting, resolved against the publication date.
 
 Reporters date events relative to the day they file: "Friday" is the most recent Friday on or
 before publication, "overnight" is the publication day, "last month" / "last July" are
 month-precise, "late February 2024" is February 2024. Each hit carries its span so the claim
-builder can take the expression nearest to the place it dates.
+builder can take the expression nearest to the place it dates. The words and what they stand
+for are data in rules/dates.toml (each entry's examples carry the date they must get); the
+shapes of the expressions and how each kind resolves stay here.
 """
 
 from __future__ import annotations
@@ -126,6 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"\b(?:in|since|by|during|of|{_EML}-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
+# a weekday named anywhere (any case): the day a statement was made
+WEEKDAY_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY.alternation})\b")
 _SEASON_START = {w.lower(): v for w, v in zip(_SEASON.words, _SEASON.values, strict=True)}
 _BACK = {w.lower(): v for r in (_THIS, _LAST, _PAST, _PREVIOUS) for w, v in zip(r.words, r.values, strict=True)}  # fmt: skip
 

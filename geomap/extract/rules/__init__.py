@@ -1,9 +1,14 @@
 """Extraction rules kept as data: TOML files beside this module, one entry per rule.
 
-`cues.toml` holds the claim-type lexicon (see its header for the fields). A pattern may write
-`{{lemma|lemma}}` for verbs: `inflections()` expands each lemma to its forms, so a rule names
-"switch" once instead of hand-writing "switch|switches|switched|switching". Every file is
-validated when loaded: a bad entry is a GeomapError naming the file and the entry.
+`cues.toml` holds the claim-type lexicon (see its header for the fields), `sides.toml` the
+side vocabularies, `stop_names.toml` the capitalised words that are never places,
+`claimants.toml` the speech verbs and claimant word lists of attribution, `dates.toml` the
+date words (months, weekdays, seasons, relative days, ...) with the values they stand for.
+A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
+the ones wanted, so a rule names "switch" instead of hand-writing
+"switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
+entry lists `lemmas` and `forms`). Every file is validated when loaded: a bad entry is a
+GeomapError naming the file and the entry.
 """
 
 from __future__ import annotations
