@@ -38,17 +38,29 @@ _WD = need(_DATES, "date.weekday").alternation  # case as the pattern using it s
 _DAY_PART = need(_DATES, "date.day-part").alternation
 
 
-def _w(rid: str) -> str:
-    """The words of claimants.toml entry `rid` as one group, matched in its own case rule."""
+def _w(rid: str, ci: bool = True) -> str:
+    """The words of claimants.toml entry `rid` as one group for a pattern compiled with
+    (ci) or without re.I; the entry's own case rule is scoped to it only where they differ
+    (a scoped flag slows the hot patterns)."""
     r = need(_RULES, rid)
+    if r.case_sensitive != ci:
+        return f"(?:{r.alternation})"
     return f"(?{'-i' if r.case_sensitive else 'i'}:{r.alternation})"
 
 
-# speech verbs: one named group per [[speech]] entry, so a match knows what it produces
+# speech verbs: every [[speech]] entry in one alternation; a match is looked up in its entry
+# (what it produces) by _speech_rule
 _SPEECH: list[WordRule] = [
     r for r in _RULES.values() if r.produces in ("speech", "denial", "naming")
 ]
-_VERB_RE = re.compile("|".join(rf"(?P<v{i}>\b{_w(r.id)}\b)" for i, r in enumerate(_SPEECH)), re.I)
+_VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
+
+
+def _speech_rule(verb: str) -> WordRule:
+    """The [[speech]] entry a matched verb belongs to (the first, in file order)."""
+    return next(r for r in _SPEECH if r.regex.fullmatch(verb))
+
+
 _ACCORDING_RE = re.compile(
     rf"(?:^|,\s*|\(\s*|\s)(?:(?P<strong>{_w('claimant.according-to')})|{_w('claimant.citing')})\s+",
     re.I,
@@ -70,7 +82,7 @@ _LEADING_RE = re.compile(rf"^{_w('claimant.leading-connective')}\s*,?\s+", re.I)
 _CLAIMANT_HEAD_RE = re.compile(rf"\b{_w('claimant.head')}\b", re.I)
 
 
-_SUBORD_RE = re.compile(rf"\b{_w('claimant.subordinator')}\s+")
+_SUBORD_RE = re.compile(rf"\b{_w('claimant.subordinator', ci=False)}\s+")
 # "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
 _DISCOURSE_ASIDE_RE = re.compile(rf"^\s*{_w('claimant.discourse-aside')}\s*$", re.I)
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
@@ -80,7 +92,7 @@ _LEAD_NATIONAL_RE = re.compile(
     rf"^(?:the\s+|a\s+|an\s+)?(?:(?P<ua>{_w('claimant.lead-ukraine')})|{_w('claimant.lead-russia')})\b",
     re.I,
 )
-_ANALYST_RE = re.compile(rf"\b{_w('claimant.analyst')}\b")
+_ANALYST_RE = re.compile(rf"\b{_w('claimant.analyst')}\b", re.I)
 _AUX_END_RE = re.compile(rf"(?:\s+{_w('claimant.trailing-auxiliary')})+$", re.I)
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 # after "X, the governor added," the sentence goes on with its verb (not "using ...")
@@ -98,7 +110,8 @@ _INTRO_RE = re.compile(rf"^{_w('claimant.intro-adverbial')}\b[^,]*,$", re.I)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
 _FALSE_WORD_RE = re.compile(rf"\b{_w('claimant.false-word')}\b", re.I)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
-    rf"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){{0,2}}?{_w('claimant.account')}\b[^:.]{{0,40}}:\s*"
+    rf"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){{0,2}}?{_w('claimant.account', ci=False)}"
+    r"\b[^:.]{0,40}:\s*"
 )
 _TITLE_NP_RE = re.compile(
     rf"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?{_w('claimant.title')}"
@@ -108,7 +121,7 @@ _TITLE_NP_RE = re.compile(
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
-_CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener')}\b")
+_CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener', ci=False)}\b")
 
 
 @dataclass
@@ -191,7 +204,9 @@ def _looks_like_claimant(s: str) -> bool:
 
 
 # "X on Friday said", "X also said": the time or discourse word is no part of the claimant
-_TRAILING_TIME_RE = re.compile(rf"\s+(?:on\s+)?(?:{_WD}|{_w('claimant.trailing-time')})\s*$")
+_TRAILING_TIME_RE = re.compile(
+    rf"\s+(?:on\s+)?(?:{_WD}|{_w('claimant.trailing-time', ci=False)})\s*$"
+)
 
 
 def _after_subordinator(seg: str, seg_start: int) -> tuple[int, str]:
@@ -291,7 +306,7 @@ def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[s
 # "Quote from Konashenkov: ...", "Statement by the General Staff: ...": a label naming the
 # speaker before a colon (a house style of Ukrainian outlets)
 _QUOTE_LABEL_RE = re.compile(
-    rf"^\s*{_w('claimant.quote-label')}\s+(?:from|by|of)\s+([^:\n]{{2,80}}?)\s*:\s*"
+    rf"^\s*{_w('claimant.quote-label', ci=False)}\s+(?:from|by|of)\s+([^:\n]{{2,80}}?)\s*:\s*"
 )
 
 
@@ -310,7 +325,7 @@ def attribute(sentence: str) -> Attribution:
     for vm in _VERB_RE.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
-        produces = _SPEECH[int(vm.lastgroup[1:])].produces if vm.lastgroup else "speech"
+        produces = _speech_rule(vm.group(0)).produces
         denial = produces == "denial"
         if produces == "naming":
             # "called the report about X a fake": naming a claim false denies it

@@ -136,7 +136,7 @@ _BACK = {w.lower(): v for r in (_THIS, _LAST, _PAST, _PREVIOUS) for w, v in zip(
 
 def _is(rule: WordRule, word: str | None) -> bool:
     """Whether `word` is one of the entry's literal words (any case)."""
-    return (word or "").lower() in {w.lower() for w in rule.words}
+    return (word or "").lower() in rule.lower_words
 
 
 @dataclass(frozen=True)
@@ -274,18 +274,17 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
 
 _MONTH_PREFIXES = sorted({m[:3] for m in MONTH_NAMES})  # "jan" ... "dec"
 _LOWER = {r.id: [w.lower() for w in r.words] for r in (_WEEKDAY, _SEASON, _RELATIVE_DAY)}
-# a text without a digit or one of these cannot hold a date expression (the hot path)
+_TRIGGERS = {
+    *_MONTH_PREFIXES,
+    *(w for ws in _LOWER.values() for w in ws),
+    *need(_WORDS, "date.day-part").words,
+    *("day", "week", "month", "year", "ago"),
+}
+# a text without a digit or one of these cannot hold a date expression (the hot path); a word
+# holding another ("yesterday": "day") adds nothing
 _TRIGGER_RE = re.compile(
     r"\d|"
-    + "|".join(
-        re.escape(w)
-        for w in (
-            *_MONTH_PREFIXES,
-            *(w for ws in _LOWER.values() for w in ws),
-            *need(_WORDS, "date.day-part").words,
-            *("day", "week", "month", "year", "ago"),
-        )
-    ),
+    + "|".join(sorted(w for w in _TRIGGERS if not any(o != w and o in w for o in _TRIGGERS))),
     re.I,
 )
 _MONTH_ANY_RE = re.compile("|".join(_MONTH_PREFIXES))

@@ -17,7 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geomap.errors import GeomapError
@@ -322,14 +322,22 @@ class WordRule:
     values: tuple[int, ...] = ()  # dates: what each literal word stands for, in order
     words: tuple[str, ...] = ()  # the literal words, in order (values follow them)
 
-    @property
+    @cached_property
     def regex(self) -> re.Pattern[str]:
         """The entry alone, word-bounded (what its examples are matched with)."""
         return re.compile(rf"\b(?:{self.alternation})\b", 0 if self.case_sensitive else re.I)
 
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words)
+
+    @cached_property
+    def _by_word(self) -> dict[str, int]:
+        return dict(zip((w.lower() for w in self.words), self.values, strict=True))
+
     def value_of(self, word: str) -> int:
         """The value a matched literal word stands for (compared in lower case)."""
-        return dict(zip((w.lower() for w in self.words), self.values, strict=True))[word.lower()]
+        return self._by_word[word.lower()]
 
 
 _WORD_KEYS = {"id", "doc", "produces", "terms", "words", "values", "lemmas", "forms", "perfect",
