@@ -284,7 +284,9 @@ _TRIGGERS = {
 # holding another ("yesterday": "day") adds nothing
 _TRIGGER_RE = re.compile(
     r"\d|"
-    + "|".join(sorted(w for w in _TRIGGERS if not any(o != w and o in w for o in _TRIGGERS))),
+    + "|".join(
+        sorted(re.escape(w) for w in _TRIGGERS if not any(o != w and o in w for o in _TRIGGERS))
+    ),
     re.I,
 )
 _MONTH_ANY_RE = re.compile("|".join(_MONTH_PREFIXES))
