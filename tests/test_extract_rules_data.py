@@ -265,6 +265,13 @@ terms = ["envoy"]
         (SPEECH.replace('terms = ["envoy"]', ""), "no 'terms', 'words' or 'lemmas'"),
         (SPEECH.replace('lemmas = ["say"]', 'tail = "x"'), "'perfect' and 'tail' need 'lemmas'"),
         (SPEECH.split("[[words]]")[0], "no [[words]] entries"),
+        (
+            SPEECH.replace(
+                "[[words]]",
+                '[[speech]]\nid = "speech.y"\nproduces = "denial"\nlemmas = ["say"]\n\n[[words]]',
+            ),
+            "speech (speech.y): form 'said' is also in speech.x",
+        ),
     ],
 )
 def test_claimant_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):

@@ -321,6 +321,7 @@ class WordRule:
     not_examples: tuple[str, ...] = ()
     values: tuple[int, ...] = ()  # dates: what each literal word stands for, in order
     words: tuple[str, ...] = ()  # the literal words, in order (values follow them)
+    verbs: tuple[str, ...] = ()  # the verb forms its lemmas gave (regex, tail included)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -414,7 +415,8 @@ def _word_rule(
     if values and len(values) != len(words):
         raise _bad(path, where, f"{len(values)} values for {len(words)} words")
     alts = [*_str_list(path, where, entry, "terms"), *(re.escape(w) for w in words)]
-    alts += _verb_alternatives(path, where, entry)
+    verbs = _verb_alternatives(path, where, entry)
+    alts += verbs
     if not alts:
         raise _bad(path, where, "no 'terms', 'words' or 'lemmas'")
     if not isinstance(entry.get("case_sensitive", False), bool):
@@ -423,7 +425,7 @@ def _word_rule(
         entry["id"], entry["produces"], "|".join(alts), entry.get("case_sensitive", False),
         str(entry.get("doc", "")), _dated(path, where, entry) if dated else
         _strings(path, where, entry, "examples"), _strings(path, where, entry, "not"),
-        tuple(values), tuple(words),
+        tuple(values), tuple(words), tuple(verbs),
     )  # fmt: skip
     try:
         rule.regex  # noqa: B018  (compiles it: a bad term is named here, not at first use)
@@ -461,8 +463,17 @@ DATE_KINDS = {
 
 
 def load_claimant_rules(path: Path | None = None) -> dict[str, WordRule]:
-    """Speech verbs and claimant word lists (claimants.toml) by id, validated."""
-    return load_words(path or HERE / "claimants.toml", CLAIMANT_KINDS)
+    """Speech verbs and claimant word lists (claimants.toml) by id, validated; a verb form
+    belongs to one [[speech]] family only (a match must know what it produces)."""
+    path = path or HERE / "claimants.toml"
+    rules = load_words(path, CLAIMANT_KINDS)
+    owner: dict[str, str] = {}
+    for r in rules.values():
+        for form in r.verbs if r.produces in CLAIMANT_KINDS["speech"] else ():
+            if form in owner:
+                raise _bad(path, f"speech ({r.id})", f"form {form!r} is also in {owner[form]}")
+            owner[form] = r.id
+    return rules
 
 
 def load_date_words(path: Path | None = None) -> dict[str, WordRule]:
