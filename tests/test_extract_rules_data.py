@@ -1,5 +1,5 @@
 """The extraction rules kept as data (geomap/extract/rules/*.toml: cues, sides, stop names,
-claimants, dates): every entry's examples run, and the loader rejects a bad file with a
+claimants, dates, modality): every entry's examples run, and the loader rejects a bad file with a
 message naming the file and the entry."""
 
 from __future__ import annotations
@@ -15,15 +15,18 @@ from geomap.extract.rules import (
     default_claimant_rules,
     default_cues,
     default_date_words,
+    default_modality,
     expand,
     inflections,
+    joined,
     load_claimant_rules,
     load_cues,
     load_date_words,
+    load_modality,
     need,
     published_of,
 )
-from geomap.extract.verbs import find_cues
+from geomap.extract.verbs import find_cues, is_assessment
 
 CUES = default_cues()
 WITH_EXAMPLES = [r for r in CUES if r.examples or r.not_examples]
@@ -352,3 +355,52 @@ def test_a_date_file_needs_its_publication_date(tmp_path: Path):
     assert load_date_words(p)["date.x"].examples[0].date.isoformat() == "2025-02-03"
     with pytest.raises(GeomapError, match="'published'"):
         published_of(p)
+
+
+# --- modality.toml: what keeps a cue from being a factual claim ----------------------------
+MODALITY = list(default_modality().values())
+
+
+def _factual(s: str) -> bool:
+    return any(c.type != "assessment" for c in find_cues(s))
+
+
+def _typed(ctype: str):
+    return lambda s: any(c.type == ctype for c in find_cues(s))
+
+
+# what an example must show through find_cues / is_assessment, by what its entry produces:
+# (the check, whether the example must pass it); a `not` sentence must give the opposite
+_MODALITY_CHECKS = {
+    "irrealis": (_factual, False),
+    "question": (_factual, False),
+    "negator": (_factual, False),
+    "absence": (_factual, False),
+    "realis": (_factual, True),
+    "assessment": (is_assessment, True),
+    "background": (_typed("advancing"), False),
+    "own-side": (_typed("advancing"), False),
+    "troops": (_typed("strike"), False),
+    "casualty": (_typed("strike"), False),
+    "civilian": (_typed("withdrawn"), False),
+}
+
+
+@pytest.mark.parametrize("rule", MODALITY, ids=[r.id for r in MODALITY])
+def test_every_modality_rule_acts_on_its_examples_and_not_its_counterexamples(rule):
+    check, want = _MODALITY_CHECKS[rule.produces]
+    assert len(rule.examples) >= 2, rule.id
+    for sentence in rule.examples:
+        assert rule.regex.search(sentence), (rule.id, sentence)
+        assert check(sentence) == want, (rule.id, sentence, find_cues(sentence))
+    for sentence in rule.not_examples:
+        assert check(sentence) != want, (rule.id, sentence, find_cues(sentence))
+
+
+def test_a_missing_modality_part_is_named(tmp_path: Path):
+    p = tmp_path / "modality.toml"
+    p.write_text('[[words]]\nid = "modality.x"\nproduces = "troops"\nterms = ["x"]\n', "utf-8")
+    rules = load_modality(p)
+    assert joined(rules, "troops") == "(?:x)"
+    with pytest.raises(GeomapError, match="no rule entry produces 'realis'"):
+        joined(rules, "realis")

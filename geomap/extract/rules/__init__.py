@@ -53,6 +53,8 @@ _IRREGULAR = {
     "speak": ("speaks", "spoke", "spoken", "speaking"),
     "cast": ("casts", "cast", "cast", "casting"),
     "make": ("makes", "made", "made", "making"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
+    "begin": ("begins", "began", "begun", "beginning"),
 }
 _CVC_RE = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "stop", "plan": double the consonant
 # stressed last syllables that double too: "controlled", "repelled", "admitted"
@@ -474,6 +476,37 @@ def load_claimant_rules(path: Path | None = None) -> dict[str, WordRule]:
                 raise _bad(path, f"speech ({r.id})", f"form {form!r} is also in {owner[form]}")
             owner[form] = r.id
     return rules
+
+
+MODALITY_KINDS = {
+    "words": ("irrealis", "question", "realis", "assessment", "negator", "absence",
+              "background", "own-side", "troops", "casualty", "civilian"),
+}  # fmt: skip
+
+
+def load_modality(path: Path | None = None) -> dict[str, WordRule]:
+    """Goal, question, hedge, absence and background words (modality.toml) by id, validated."""
+    return load_words(path or HERE / "modality.toml", MODALITY_KINDS)
+
+
+@lru_cache(maxsize=1)
+def default_modality() -> dict[str, WordRule]:
+    return load_modality()
+
+
+def joined(rules: dict[str, WordRule], produces: str, ci: bool = True) -> str:
+    """The words of every entry producing `produces`, in file order, as one group for a
+    pattern compiled with (ci) or without re.I (an entry's own case rule is scoped to it where
+    the two differ); none is a GeomapError."""
+    parts = []
+    for r in rules.values():
+        if r.produces == produces:
+            scoped = r.case_sensitive == ci
+            flag = "-i" if r.case_sensitive else "i"
+            parts.append(f"(?{flag}:{r.alternation})" if scoped else r.alternation)
+    if not parts:
+        raise GeomapError(f"{HERE}: no rule entry produces {produces!r} (the extractor needs one)")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def load_date_words(path: Path | None = None) -> dict[str, WordRule]:
