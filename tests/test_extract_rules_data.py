@@ -4,6 +4,7 @@ message naming the file and the entry."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -401,6 +402,8 @@ def test_a_missing_modality_part_is_named(tmp_path: Path):
     p = tmp_path / "modality.toml"
     p.write_text('[[words]]\nid = "modality.x"\nproduces = "troops"\nterms = ["x"]\n', "utf-8")
     rules = load_modality(p)
-    assert joined(rules, "troops") == "(?:x)"
+    assert re.fullmatch(joined(rules, "troops"), "X", re.I)
+    # the entry's own case rule holds inside a case-sensitive pattern too
+    assert re.fullmatch(joined(rules, "troops", ci=False), "X")
     with pytest.raises(GeomapError, match="no rule entry produces 'realis'"):
         joined(rules, "realis")

@@ -26,6 +26,7 @@ from geomap.extract.rules import (
     default_claimant_rules,
     default_date_words,
     default_sides,
+    group,
     need,
 )
 
@@ -39,13 +40,8 @@ _DAY_PART = need(_DATES, "date.day-part").alternation
 
 
 def _w(rid: str, ci: bool = True) -> str:
-    """The words of claimants.toml entry `rid` as one group for a pattern compiled with
-    (ci) or without re.I; the entry's own case rule is scoped to it only where they differ
-    (a scoped flag slows the hot patterns)."""
-    r = need(_RULES, rid)
-    if r.case_sensitive != ci:
-        return f"(?:{r.alternation})"
-    return f"(?{'-i' if r.case_sensitive else 'i'}:{r.alternation})"
+    """The words of claimants.toml entry `rid` as one group (rules.group)."""
+    return group(need(_RULES, rid), ci)
 
 
 # speech verbs: every [[speech]] entry in one alternation; a match is looked up in its entry

@@ -3,7 +3,8 @@
 `cues.toml` holds the claim-type lexicon (see its header for the fields), `sides.toml` the
 side vocabularies, `stop_names.toml` the capitalised words that are never places,
 `claimants.toml` the speech verbs and claimant word lists of attribution, `dates.toml` the
-date words (months, weekdays, seasons, relative days, ...) with the values they stand for.
+date words (months, weekdays, seasons, relative days, ...) with the values they stand for,
+`modality.toml` what makes a cue a goal, a question, a hedge or background.
 A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
 the ones wanted, so a rule names "switch" instead of hand-writing
 "switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
@@ -494,16 +495,19 @@ def default_modality() -> dict[str, WordRule]:
     return load_modality()
 
 
+def group(rule: WordRule, ci: bool = True) -> str:
+    """An entry's words as one group for a pattern compiled with (ci) or without re.I; the
+    entry's own case rule is scoped to it only where the two differ (a scoped flag slows the
+    hot patterns)."""
+    if rule.case_sensitive != ci:
+        return f"(?:{rule.alternation})"
+    return f"(?{'-i' if rule.case_sensitive else 'i'}:{rule.alternation})"
+
+
 def joined(rules: dict[str, WordRule], produces: str, ci: bool = True) -> str:
-    """The words of every entry producing `produces`, in file order, as one group for a
-    pattern compiled with (ci) or without re.I (an entry's own case rule is scoped to it where
-    the two differ); none is a GeomapError."""
-    parts = []
-    for r in rules.values():
-        if r.produces == produces:
-            scoped = r.case_sensitive == ci
-            flag = "-i" if r.case_sensitive else "i"
-            parts.append(f"(?{flag}:{r.alternation})" if scoped else r.alternation)
+    """The words of every entry producing `produces`, in file order, as one group (see
+    group()); none is a GeomapError."""
+    parts = [group(r, ci) for r in rules.values() if r.produces == produces]
     if not parts:
         raise GeomapError(f"{HERE}: no rule entry produces {produces!r} (the extractor needs one)")
     return "(?:" + "|".join(parts) + ")"
