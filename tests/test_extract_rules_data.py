@@ -17,6 +17,8 @@ from geomap.extract.rules import (
     default_cues,
     default_date_words,
     default_modality,
+    default_sides,
+    default_stop_names,
     expand,
     inflections,
     joined,
@@ -33,8 +35,8 @@ CUES = default_cues()
 WITH_EXAMPLES = [r for r in CUES if r.examples or r.not_examples]
 
 
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=[r.id for r in WITH_EXAMPLES])
-def test_every_cue_rule_finds_its_examples_and_not_its_counterexamples(rule):
+def _check_cue(rule, request) -> None:
+    """find_cues() finds the row in its examples (with its type, or hedged) and not in `not`."""
     for sentence in rule.examples:
         got = [c for c in find_cues(sentence) if c.rule == rule.id]
         assert got, (rule.id, sentence, find_cues(sentence))
@@ -116,16 +118,16 @@ def test_a_good_file_loads_with_expanded_lemmas(tmp_path: Path):
     assert rule.examples == ("They seized X.", "It seizes X.")
 
 
-def test_every_side_vocabulary_gives_its_examples_their_side():
-    from geomap.extract.claimants import side_of
-    from geomap.extract.rules import default_sides
+def _check_side(v, request) -> None:
+    """side_of() gives each example claimant the vocabulary's side."""
+    for claimant in v.examples:
+        assert side_of(claimant) == v.side, (v.id, claimant)
 
+
+def test_every_side_vocabulary_carries_two_examples():
     vocab = default_sides()
     assert set(vocab) >= {"side.russia", "side.ukraine", "side.third-party", "side.monitors"}
-    for v in vocab.values():
-        assert len(v.examples) >= 2, v.id
-        for claimant in v.examples:
-            assert side_of(claimant) == v.side, (v.id, claimant)
+    assert [v.id for v in vocab.values() if len(v.examples) < 2] == []
 
 
 @pytest.mark.parametrize(
@@ -150,17 +152,22 @@ def test_side_loader_names_the_file_and_the_entry(tmp_path: Path, text, message)
     assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
 
 
-def test_every_stop_name_group_keeps_its_words_from_being_places(gaz):
-    from geomap.extract.mentions import STOP, find_names
-    from geomap.extract.rules import default_stop_names
+def _check_stop(g, request) -> None:
+    """No word of the group becomes a place mention in its example sentences."""
+    from geomap.extract.mentions import find_names
+
+    gaz = request.getfixturevalue("gaz")
+    for sentence in g.examples:
+        found = {m.text.lower() for m in find_names(sentence, 0, len(sentence), gaz)}
+        assert not found & g.words, (g.id, sentence, found)
+
+
+def test_stop_name_groups_are_the_stop_list_and_carry_two_examples():
+    from geomap.extract.mentions import STOP
 
     groups = default_stop_names()
     assert STOP == frozenset(w for g in groups for w in g.words)
-    for g in groups:
-        assert len(g.examples) >= 2, g.id
-        for sentence in g.examples:
-            found = {m.text.lower() for m in find_names(sentence, 0, len(sentence), gaz)}
-            assert not found & g.words, (g.id, sentence, found)
+    assert [g.id for g in groups if len(g.examples) < 2] == []
 
 
 def test_stop_loader_names_the_file_and_the_entry(tmp_path: Path):
@@ -206,8 +213,8 @@ _END_TO_END = {
 }
 
 
-@pytest.mark.parametrize("rule", CLAIMANT_RULES, ids=[r.id for r in CLAIMANT_RULES])
-def test_every_claimant_rule_attributes_its_examples_and_not_its_counterexamples(rule):
+def _check_claimant(rule, request) -> None:
+    """attribute() / side_of() / ... treat examples as the entry says and `not` otherwise."""
     if rule.produces in ("speech", "denial", "naming"):
         check = _speech_check
     elif rule.produces in _END_TO_END:
@@ -302,8 +309,7 @@ DATE_WORDS = list(default_date_words().values())
 PUBLISHED = published_of()
 
 
-@pytest.mark.parametrize("rule", DATE_WORDS, ids=[r.id for r in DATE_WORDS])
-def test_every_date_word_dates_its_examples_and_not_its_counterexamples(rule):
+def _check_date(rule, request) -> None:
     """An example gets a date expression holding the entry's words, with the date and
     precision it names; a counterexample gets none from the entry's words."""
     for ex in rule.examples:
@@ -387,8 +393,8 @@ _MODALITY_CHECKS = {
 }
 
 
-@pytest.mark.parametrize("rule", MODALITY, ids=[r.id for r in MODALITY])
-def test_every_modality_rule_acts_on_its_examples_and_not_its_counterexamples(rule):
+def _check_modality(rule, request) -> None:
+    """find_cues() / is_assessment() act on examples as the entry's part says."""
     check, want = _MODALITY_CHECKS[rule.produces]
     assert len(rule.examples) >= 2, rule.id
     for sentence in rule.examples:
@@ -407,3 +413,26 @@ def test_a_missing_modality_part_is_named(tmp_path: Path):
     assert re.fullmatch(joined(rules, "troops", ci=False), "X")
     with pytest.raises(GeomapError, match="no rule entry produces 'realis'"):
         joined(rules, "realis")
+
+
+# --- one test runs every entry of every rule file ------------------------------------------
+EVERY_ENTRY = [
+    *((_check_cue, r) for r in CUES),
+    *((_check_side, v) for v in default_sides().values()),
+    *((_check_stop, g) for g in default_stop_names()),
+    *((_check_claimant, r) for r in CLAIMANT_RULES),
+    *((_check_date, r) for r in DATE_WORDS),
+    *((_check_modality, r) for r in MODALITY),
+]
+
+
+@pytest.mark.parametrize(("check", "rule"), EVERY_ENTRY, ids=[r.id for _c, r in EVERY_ENTRY])
+def test_every_rule_entry_keeps_its_examples(check, rule, request):
+    """Each entry of cues, sides, stop_names, claimants, dates and modality.toml: its examples
+    are found / attributed / dated as it says, its `not` sentences are not."""
+    check(rule, request)
+
+
+def test_every_entry_id_is_unique_across_the_rule_files():
+    ids = [r.id for _c, r in EVERY_ENTRY]
+    assert len(ids) == len(set(ids))
