@@ -300,8 +300,9 @@ def test_a_good_claimant_file_loads_with_expanded_lemmas(tmp_path: Path):
     assert rules["speech.x"].regex.fullmatch("has  said") and rules["speech.x"].regex.match(
         "saying"
     )
-    with pytest.raises(GeomapError, match="no entry 'claimant.y'"):
+    with pytest.raises(GeomapError) as ei:
         need(rules, "claimant.y")
+    assert str(ei.value) == f"{p}: no entry 'claimant.y' (the extractor needs it)"
 
 
 # --- dates.toml: date words, each example with the date it must get -----------------------
@@ -411,8 +412,9 @@ def test_a_missing_modality_part_is_named(tmp_path: Path):
     assert re.fullmatch(joined(rules, "troops"), "X", re.I)
     # the entry's own case rule holds inside a case-sensitive pattern too
     assert re.fullmatch(joined(rules, "troops", ci=False), "X")
-    with pytest.raises(GeomapError, match="no rule entry produces 'realis'"):
+    with pytest.raises(GeomapError) as ei:
         joined(rules, "realis")
+    assert str(ei.value) == f"{p}: no entry produces 'realis' (the extractor needs one)"
 
 
 # --- one test runs every entry of every rule file ------------------------------------------

@@ -325,6 +325,7 @@ class WordRule:
     values: tuple[int, ...] = ()  # dates: what each literal word stands for, in order
     words: tuple[str, ...] = ()  # the literal words, in order (values follow them)
     verbs: tuple[str, ...] = ()  # the verb forms its lemmas gave (regex, tail included)
+    file: str = ""  # the rule file it came from (named when the code misses an entry)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -428,7 +429,7 @@ def _word_rule(
         entry["id"], entry["produces"], "|".join(alts), entry.get("case_sensitive", False),
         str(entry.get("doc", "")), _dated(path, where, entry) if dated else
         _strings(path, where, entry, "examples"), _strings(path, where, entry, "not"),
-        tuple(values), tuple(words), tuple(verbs),
+        tuple(values), tuple(words), tuple(verbs), str(path),
     )  # fmt: skip
     try:
         rule.regex  # noqa: B018  (compiles it: a bad term is named here, not at first use)
@@ -509,7 +510,9 @@ def joined(rules: dict[str, WordRule], produces: str, ci: bool = True) -> str:
     group()); none is a GeomapError."""
     parts = [group(r, ci) for r in rules.values() if r.produces == produces]
     if not parts:
-        raise GeomapError(f"{HERE}: no rule entry produces {produces!r} (the extractor needs one)")
+        raise GeomapError(
+            f"{_file_of(rules)}: no entry produces {produces!r} (the extractor needs one)"
+        )
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -531,8 +534,12 @@ def default_date_words() -> dict[str, WordRule]:
 def need(rules: dict[str, WordRule], rid: str) -> WordRule:
     """The entry the code relies on; a file without it is a GeomapError naming it."""
     if rid not in rules:
-        raise GeomapError(f"{HERE}: the rule files have no entry {rid!r} (the extractor needs it)")
+        raise GeomapError(f"{_file_of(rules)}: no entry {rid!r} (the extractor needs it)")
     return rules[rid]
+
+
+def _file_of(rules: dict[str, WordRule]) -> str:
+    return next((r.file for r in rules.values()), str(HERE))
 
 
 def published_of(path: Path | None = None) -> date:
