@@ -27,6 +27,7 @@ from geomap.extract.rules import (
     default_date_words,
     default_sides,
     group,
+    joined,
     need,
 )
 
@@ -97,7 +98,7 @@ _PARENTHETICAL_RE = re.compile(
 )
 _ADDING_RE = re.compile(rf",\s+{_w('claimant.continuation')}(?:\s+that)?\s+", re.I)
 # "Ukraine denied the claim and said fighting was going on": the denier's own account
-_AND_SAID_RE = re.compile(rf"\s+and\s+{_w('claimant.own-account')}(?:\s+that)?\s+", re.I)
+_AND_SAID_RE = re.compile(rf"\s+and\s+{joined(_RULES, 'own-account')}(?:\s+that)?\s+", re.I)
 _TITLE_RE = re.compile(rf"\b{_w('claimant.title')}\b", re.I)
 # a participle after a determiner or "make" is an adjective, not a speech verb
 _ADJECTIVAL_BEFORE_RE = re.compile(rf"\b{_w('claimant.adjectival-before')}\s+$", re.I)
