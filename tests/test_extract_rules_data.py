@@ -1,22 +1,42 @@
-"""The extraction rules kept as data (geomap/extract/rules/*.toml): every entry's examples
-run, and the loader rejects a bad file with a message naming the file and the entry."""
+"""The extraction rules kept as data (geomap/extract/rules/*.toml: cues, sides, stop names,
+claimants, dates, modality): every entry's examples run, and the loader rejects a bad file with a
+message naming the file and the entry."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from geomap.errors import GeomapError
-from geomap.extract.rules import default_cues, expand, inflections, load_cues
-from geomap.extract.verbs import find_cues
+from geomap.extract.claimants import attribute, is_local_official, is_pronoun, side_of
+from geomap.extract.dates import find_dates
+from geomap.extract.rules import (
+    default_claimant_rules,
+    default_cues,
+    default_date_words,
+    default_modality,
+    default_sides,
+    default_stop_names,
+    expand,
+    inflections,
+    joined,
+    load_claimant_rules,
+    load_cues,
+    load_date_words,
+    load_modality,
+    need,
+    published_of,
+)
+from geomap.extract.verbs import find_cues, is_assessment
 
 CUES = default_cues()
 WITH_EXAMPLES = [r for r in CUES if r.examples or r.not_examples]
 
 
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=[r.id for r in WITH_EXAMPLES])
-def test_every_cue_rule_finds_its_examples_and_not_its_counterexamples(rule):
+def _check_cue(rule, request) -> None:
+    """find_cues() finds the row in its examples (with its type, or hedged) and not in `not`."""
     for sentence in rule.examples:
         got = [c for c in find_cues(sentence) if c.rule == rule.id]
         assert got, (rule.id, sentence, find_cues(sentence))
@@ -98,16 +118,16 @@ def test_a_good_file_loads_with_expanded_lemmas(tmp_path: Path):
     assert rule.examples == ("They seized X.", "It seizes X.")
 
 
-def test_every_side_vocabulary_gives_its_examples_their_side():
-    from geomap.extract.claimants import side_of
-    from geomap.extract.rules import default_sides
+def _check_side(v, request) -> None:
+    """side_of() gives each example claimant the vocabulary's side."""
+    for claimant in v.examples:
+        assert side_of(claimant) == v.side, (v.id, claimant)
 
+
+def test_every_side_vocabulary_carries_two_examples():
     vocab = default_sides()
     assert set(vocab) >= {"side.russia", "side.ukraine", "side.third-party", "side.monitors"}
-    for v in vocab.values():
-        assert len(v.examples) >= 2, v.id
-        for claimant in v.examples:
-            assert side_of(claimant) == v.side, (v.id, claimant)
+    assert [v.id for v in vocab.values() if len(v.examples) < 2] == []
 
 
 @pytest.mark.parametrize(
@@ -132,17 +152,22 @@ def test_side_loader_names_the_file_and_the_entry(tmp_path: Path, text, message)
     assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
 
 
-def test_every_stop_name_group_keeps_its_words_from_being_places(gaz):
-    from geomap.extract.mentions import STOP, find_names
-    from geomap.extract.rules import default_stop_names
+def _check_stop(g, request) -> None:
+    """No word of the group becomes a place mention in its example sentences."""
+    from geomap.extract.mentions import find_names
+
+    gaz = request.getfixturevalue("gaz")
+    for sentence in g.examples:
+        found = {m.text.lower() for m in find_names(sentence, 0, len(sentence), gaz)}
+        assert not found & g.words, (g.id, sentence, found)
+
+
+def test_stop_name_groups_are_the_stop_list_and_carry_two_examples():
+    from geomap.extract.mentions import STOP
 
     groups = default_stop_names()
     assert STOP == frozenset(w for g in groups for w in g.words)
-    for g in groups:
-        assert len(g.examples) >= 2, g.id
-        for sentence in g.examples:
-            found = {m.text.lower() for m in find_names(sentence, 0, len(sentence), gaz)}
-            assert not found & g.words, (g.id, sentence, found)
+    assert [g.id for g in groups if len(g.examples) < 2] == []
 
 
 def test_stop_loader_names_the_file_and_the_entry(tmp_path: Path):
@@ -153,3 +178,263 @@ def test_stop_loader_names_the_file_and_the_entry(tmp_path: Path):
     with pytest.raises(GeomapError) as ei:
         load_stop_names(p)
     assert str(ei.value).startswith(f"{p}: stop #1 (stop.x): 'words' must be"), str(ei.value)
+
+
+# --- claimants.toml: speech verbs and claimant word lists --------------------------------
+CLAIMANT_RULES = list(default_claimant_rules().values())
+
+
+def _speech_check(rule, sentence: str) -> bool:
+    """attribute() gives the sentence a speech verb of this entry, with its denial flag."""
+    a = attribute(sentence)
+    return bool(
+        a.verb
+        and rule.regex.fullmatch(a.verb)
+        and a.denial == (rule.produces in ("denial", "naming"))
+    )
+
+
+# how an entry's example shows end to end, by what the entry produces (others: its words match)
+_END_TO_END = {
+    "source": lambda r, s: attribute(s).verb == "according to",
+    "weak-source": lambda r, s: attribute(s).verb == "according to",
+    "side-from-place": lambda r, s: is_local_official(s),
+    "previous-claimant": lambda r, s: is_pronoun(s),
+    "russia": lambda r, s: side_of(s) == "russia",
+    "ukraine": lambda r, s: side_of(s) == "ukraine",
+    "third-party": lambda r, s: side_of(s) == "third-party",
+    "false-claim": lambda r, s: attribute(s).denial,
+    "quote-label": lambda r, s: attribute(s).verb == "quote",
+    "account": lambda r, s: attribute(s).verb == "account",
+    "continuation": lambda r, s: attribute(s).extra is not None,
+    "own-account": lambda r, s: attribute(s).extra is not None,
+    "leading-attribution": lambda r, s: attribute(s).content[0] > 0,
+    "adjective": lambda r, s: attribute(s).verb is None,
+}
+
+
+def _check_claimant(rule, request) -> None:
+    """attribute() / side_of() / ... treat examples as the entry says and `not` otherwise."""
+    if rule.produces in ("speech", "denial", "naming"):
+        check = _speech_check
+    elif rule.produces in _END_TO_END:
+        check = _END_TO_END[rule.produces]
+        assert all(rule.regex.search(s) for s in rule.examples), rule.id
+    else:
+        check = lambda r, s: bool(r.regex.search(s))  # noqa: E731
+    for sentence in rule.examples:
+        assert check(rule, sentence), (rule.id, sentence, attribute(sentence))
+    for sentence in rule.not_examples:
+        assert not check(rule, sentence), (rule.id, sentence, attribute(sentence))
+
+
+def test_every_claimant_rule_carries_two_examples():
+    assert [r.id for r in CLAIMANT_RULES if len(r.examples) < 2] == []
+    assert {r.produces for r in CLAIMANT_RULES} >= {"speech", "denial", "naming", "source"}
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms", "want"),
+    [
+        ("say", ("past", "third"), {"said", "says"}),
+        ("label", ("past",), {"labelled", "labeled"}),
+        ("speak", ("past", "gerund"), {"spoke", "speaking"}),
+        ("cast", ("base", "past"), {"cast"}),
+    ],
+)
+def test_inflections_gives_the_slots_asked_for(lemma, forms, want):
+    assert set(inflections(lemma, forms)) == want
+
+
+SPEECH = """
+[[speech]]
+id = "speech.x"
+produces = "speech"
+lemmas = ["say"]
+forms = ["past"]
+examples = ["She said so.", "He said so."]
+
+[[words]]
+id = "claimant.x"
+produces = "title"
+terms = ["envoy"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (SPEECH.replace('"claimant.x"', '"speech.x"'), "words #1 (speech.x): duplicate id"),
+        (SPEECH.replace('"past"]', '"pasted"]'), "speech #1 (speech.x): form(s) pasted not among"),
+        (SPEECH.replace('produces = "speech"', 'produces = "shout"'), "produces 'shout' is not"),
+        (SPEECH.replace('["envoy"]', '["(envoy"]'), "words #1 (claimant.x): terms do not compile"),
+        (SPEECH.replace('forms = ["past"]', "forms = 3"), "'forms' must be a list"),
+        (
+            SPEECH.replace('lemmas = ["say"]', 'lemmas = ["say"]\nvoice = "x"'),
+            "unknown field(s) voice",
+        ),
+        (SPEECH.replace('terms = ["envoy"]', ""), "no 'terms', 'words' or 'lemmas'"),
+        (SPEECH.replace('lemmas = ["say"]', 'tail = "x"'), "'perfect' and 'tail' need 'lemmas'"),
+        (SPEECH.split("[[words]]")[0], "no [[words]] entries"),
+        (
+            SPEECH.replace(
+                "[[words]]",
+                '[[speech]]\nid = "speech.y"\nproduces = "denial"\nlemmas = ["say"]\n\n[[words]]',
+            ),
+            "speech (speech.y): form 'said' is also in speech.x",
+        ),
+    ],
+)
+def test_claimant_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):
+    p = tmp_path / "claimants.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_claimant_rules(p)
+    assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
+
+
+def test_a_good_claimant_file_loads_with_expanded_lemmas(tmp_path: Path):
+    p = tmp_path / "claimants.toml"
+    p.write_text(SPEECH.replace('forms = ["past"]', 'perfect = ["has"]'), encoding="utf-8")
+    rules = load_claimant_rules(p)
+    assert rules["speech.x"].regex.fullmatch("has  said") and rules["speech.x"].regex.match(
+        "saying"
+    )
+    with pytest.raises(GeomapError) as ei:
+        need(rules, "claimant.y")
+    assert str(ei.value) == f"{p}: no entry 'claimant.y' (the extractor needs it)"
+
+
+# --- dates.toml: date words, each example with the date it must get -----------------------
+DATE_WORDS = list(default_date_words().values())
+PUBLISHED = published_of()
+
+
+def _check_date(rule, request) -> None:
+    """An example gets a date expression holding the entry's words, with the date and
+    precision it names; a counterexample gets none from the entry's words."""
+    for ex in rule.examples:
+        hits = find_dates(ex.text, ex.published or PUBLISHED)
+        got = [(h.value, h.precision) for h in hits if rule.regex.search(h.text)]
+        assert (ex.date, ex.precision) in got, (rule.id, ex, hits)
+    for sentence in rule.not_examples:
+        hits = find_dates(sentence, PUBLISHED)
+        assert not [h for h in hits if rule.regex.search(h.text)], (rule.id, sentence, hits)
+
+
+def test_every_date_word_entry_carries_two_examples_and_its_values():
+    assert [r.id for r in DATE_WORDS if len(r.examples) < 2] == []
+    months = {r.id: r for r in DATE_WORDS}["date.month-name"]
+    assert months.value_of("march") == 3 and months.value_of("December") == 12
+
+
+DATES = """
+published = 2025-02-07
+[[words]]
+id = "date.x"
+produces = "weekday"
+words = ["Monday", "Tuesday"]
+values = [0, 1]
+examples = [{text = "on Monday", date = 2025-02-03, precision = "day"}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (DATES.replace("[0, 1]", "[0]"), "words #1 (date.x): 1 values for 2 words"),
+        (DATES.replace("[0, 1]", '["a", "b"]'), "'values' must be a list of whole numbers"),
+        (DATES.replace('"day"}', '"week"}'), "must be {text, date, precision[, published]}"),
+        (DATES.replace("date = 2025-02-03", 'date = "Monday"'), "must be {text, date,"),
+        (DATES.replace('"weekday"', '"fortnight"'), "produces 'fortnight' is not one of"),
+    ],
+)
+def test_date_loader_names_the_file_and_the_entry(tmp_path: Path, text, message):
+    p = tmp_path / "dates.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GeomapError) as ei:
+        load_date_words(p)
+    assert str(ei.value).startswith(str(p)) and message in str(ei.value), str(ei.value)
+
+
+def test_a_date_file_needs_its_publication_date(tmp_path: Path):
+    p = tmp_path / "dates.toml"
+    p.write_text(DATES.replace("published = 2025-02-07", ""), encoding="utf-8")
+    assert load_date_words(p)["date.x"].examples[0].date.isoformat() == "2025-02-03"
+    with pytest.raises(GeomapError, match="'published'"):
+        published_of(p)
+
+
+# --- modality.toml: what keeps a cue from being a factual claim ----------------------------
+MODALITY = list(default_modality().values())
+
+
+def _factual(s: str) -> bool:
+    return any(c.type != "assessment" for c in find_cues(s))
+
+
+def _typed(ctype: str):
+    return lambda s: any(c.type == ctype for c in find_cues(s))
+
+
+# what an example must show through find_cues / is_assessment, by what its entry produces:
+# (the check, whether the example must pass it); a `not` sentence must give the opposite
+_MODALITY_CHECKS = {
+    "irrealis": (_factual, False),
+    "question": (_factual, False),
+    "negator": (_factual, False),
+    "absence": (_factual, False),
+    "realis": (_factual, True),
+    "assessment": (is_assessment, True),
+    "background": (_typed("advancing"), False),
+    "own-side": (_typed("advancing"), False),
+    "troops": (_typed("strike"), False),
+    "casualty": (_typed("strike"), False),
+    "civilian": (_typed("withdrawn"), False),
+}
+
+
+def _check_modality(rule, request) -> None:
+    """find_cues() / is_assessment() act on examples as the entry's part says."""
+    check, want = _MODALITY_CHECKS[rule.produces]
+    assert len(rule.examples) >= 2, rule.id
+    for sentence in rule.examples:
+        assert rule.regex.search(sentence), (rule.id, sentence)
+        assert check(sentence) == want, (rule.id, sentence, find_cues(sentence))
+    for sentence in rule.not_examples:
+        assert check(sentence) != want, (rule.id, sentence, find_cues(sentence))
+
+
+def test_a_missing_modality_part_is_named(tmp_path: Path):
+    p = tmp_path / "modality.toml"
+    p.write_text('[[words]]\nid = "modality.x"\nproduces = "troops"\nterms = ["x"]\n', "utf-8")
+    rules = load_modality(p)
+    assert re.fullmatch(joined(rules, "troops"), "X", re.I)
+    # the entry's own case rule holds inside a case-sensitive pattern too
+    assert re.fullmatch(joined(rules, "troops", ci=False), "X")
+    with pytest.raises(GeomapError) as ei:
+        joined(rules, "realis")
+    assert str(ei.value) == f"{p}: no entry produces 'realis' (the extractor needs one)"
+
+
+# --- one test runs every entry of every rule file ------------------------------------------
+EVERY_ENTRY = [
+    *((_check_cue, r) for r in CUES),
+    *((_check_side, v) for v in default_sides().values()),
+    *((_check_stop, g) for g in default_stop_names()),
+    *((_check_claimant, r) for r in CLAIMANT_RULES),
+    *((_check_date, r) for r in DATE_WORDS),
+    *((_check_modality, r) for r in MODALITY),
+]
+
+
+@pytest.mark.parametrize(("check", "rule"), EVERY_ENTRY, ids=[r.id for _c, r in EVERY_ENTRY])
+def test_every_rule_entry_keeps_its_examples(check, rule, request):
+    """Each entry of cues, sides, stop_names, claimants, dates and modality.toml: its examples
+    are found / attributed / dated as it says, its `not` sentences are not."""
+    check(rule, request)
+
+
+def test_every_entry_id_is_unique_across_the_rule_files():
+    ids = [r.id for _c, r in EVERY_ENTRY]
+    assert len(ids) == len(set(ids))

@@ -11,7 +11,9 @@ Places inside the attribution are not claim places (they describe the claimant) 
 feed back-references. Sides come from the claimant's words: nationality and capital metonyms
 ("Moscow's", "Kyiv", "the Kremlin"), institutions (ISW, the UN, the outlet's own reporters ->
 third-party); claimants with no nationality (prosecutors, the governor) take the side of the
-country the claimed place is in.
+country the claimed place is in. The words (speech verbs, claimant nouns, titles, markers)
+are data in rules/claimants.toml, each entry with examples a test attributes; this module
+keeps the structure (commas, quotes, clause order, function words).
 """
 
 from __future__ import annotations
@@ -19,21 +21,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.extract.rules import default_sides
-
-SPEECH_VERBS = (
-    r"said|says|say|claimed|claims|claim|denied|denies|deny|reported|reports|announced|announces|"
-    r"stated|states|added|told|confirmed|confirms|insisted|insists|acknowledged|admitted|"
-    r"wrote|writes|rejected|rejects|dismissed|dismisses|asserted|alleged|alleges|declared|declares|declare|hailed|hails|boasted|boasts|touted|touts|congratulated|congratulates|preened|"
-    r"maintained|maintains|warned|noted|estimated|assessed|assesses|reported|posted|"
-    r"accused|accuses|blamed|blames|vowed|vows|pledged|pledges|promised|promises|swore|called|labelled|labeled|branded|disputed|disputes|refuted|refutes|spoke|speaking|indicates|indicated|suggests|suggested|"
-    r"has\s+said|have\s+said|had\s+said|has\s+claimed|have\s+claimed|had\s+claimed|"
-    r"has\s+denied|have\s+denied|had\s+denied|has\s+reported|"
-    # "cast doubt on Russia's claims": doubting a claim answers it
-    r"(?:has\s+|have\s+|had\s+)?cast\s+doubts?\s+on|casts\s+doubts?\s+on|casting\s+doubts?\s+on"
+from geomap.extract.rules import (
+    WordRule,
+    default_claimant_rules,
+    default_date_words,
+    default_sides,
+    group,
+    joined,
+    need,
 )
-_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
-_ACCORDING_RE = re.compile(r"(?:^|,\s*|\(\s*|\s)(?:according\s+to|citing|cited\s+by|per)\s+", re.I)
+
+# The words live in rules/claimants.toml (speech verbs, claimant word lists, each with its
+# examples) and rules/dates.toml (weekdays, parts of the day); this module keeps the sentence
+# structure: commas, quotes, clause order.
+_RULES = default_claimant_rules()
+_DATES = default_date_words()
+_WD = need(_DATES, "date.weekday").alternation  # case as the pattern using it says
+_DAY_PART = need(_DATES, "date.day-part").alternation
+
+
+def _w(rid: str, ci: bool = True) -> str:
+    """The words of claimants.toml entry `rid` as one group (rules.group)."""
+    return group(need(_RULES, rid), ci)
+
+
+# speech verbs: every [[speech]] entry in one alternation; a match is looked up in its entry
+# (what it produces) by _speech_rule
+_SPEECH: list[WordRule] = [
+    r for r in _RULES.values() if r.produces in ("speech", "denial", "naming")
+]
+_VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
+
+
+def _speech_rule(verb: str) -> WordRule:
+    """The [[speech]] entry a matched verb belongs to (the first, in file order)."""
+    return next(r for r in _SPEECH if r.regex.fullmatch(verb))
+
+
+_ACCORDING_RE = re.compile(
+    rf"(?:^|,\s*|\(\s*|\s)(?:(?P<strong>{_w('claimant.according-to')})|{_w('claimant.citing')})\s+",
+    re.I,
+)
+_NOT_A_SOURCE_RE = re.compile(rf"the\s+{_w('claimant.not-a-source')}\b", re.I)
 
 # the side vocabularies live in rules/sides.toml (one entry per vocabulary, with examples)
 _SIDES = default_sides()
@@ -41,124 +70,55 @@ _RUSSIA_RE = _SIDES["side.russia"].regex
 _UKRAINE_RE = _SIDES["side.ukraine"].regex
 _THIRD_RE = _SIDES["side.third-party"].regex
 # Officials who speak for whoever governs the place: side = the place's country.
-_LOCAL_RE = re.compile(
-    r"\b(?:prosecutors?|prosecutor's\s+office|governor|mayor|regional\s+(?:administration|"
-    r"authorities|officials?|head|military\s+administration)|local\s+(?:administration|"
-    r"authorities|officials?|residents?)|officials?|authorities|police|emergency\s+services|"
-    r"rescuers|health\s+ministry|the\s+head\s+of\s+the\s+region|administration|"
-    r"prosecutor['’]s\s+office|military\s+administration|city\s+council|council|"
-    r"(?:operational|regional|emergency|crisis)\s+(?:\w+\s+)?headquarters|"
-    # "the head of the Shebekino urban district", "the head of the Sumy community"
-    r"head\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:district|community|hromada|municipality|"
-    r"town|city|village|settlement|region|oblast|raion|county))\b",
-    re.I,
-)
+_LOCAL_RE = re.compile(rf"\b{_w('claimant.local-official')}\b", re.I)
 # Pronoun claimants take the previous claimant.
 _PRONOUN_RE = re.compile(
-    r"^(?:it|he|she|they|the\s+(?:ministry|army|military|statement|report|"
-    r"spokesman|spokeswoman|spokesperson|official|officer|brigade|agency|"
-    r"grouping|group|command|unit|governor|mayor|commander|institute|"
-    r"think\s+tank|general\s+staff|monitor|service))$",
-    re.I,
+    rf"^(?:{_w('claimant.pronoun')}|the\s+{_w('claimant.definite-speaker')})$", re.I
 )
-_LEADING_RE = re.compile(
-    r"^(?:but|and|however|meanwhile|also|yet|still|separately|earlier|"
-    r"later|in\s+turn)\s*,?\s+",
-    re.I,
-)
-_CLAIMANT_HEAD_RE = re.compile(
-    r"\b(?:ministry|army|military|forces|troops|command|staff|spokesman|spokeswoman|spokesperson|"
-    r"officer|official|officials|commander|brigade|battalion|regiment|unit|governor|mayor|"
-    r"prosecutors?|president|minister|bloggers?|correspondents?|analysts?|experts?|institute|"
-    r"agency|service|government|administration|authorities|kremlin|moscow|kyiv|kiev|russia|"
-    r"ukraine|isw|statement|report|channel|sources?|police|head|reporters?|journalists?|"
-    r"monitors?|group|it|he|she|they|media|outlet|intelligence|observers?|council|"
-    r"footage|imagery|images|videos?|photos?|update|bulletin|briefing|headquarters)\b",
-    re.I,
-)
+_LEADING_RE = re.compile(rf"^{_w('claimant.leading-connective')}\s*,?\s+", re.I)
+_CLAIMANT_HEAD_RE = re.compile(rf"\b{_w('claimant.head')}\b", re.I)
 
 
-_SUBORD_RE = re.compile(
-    r"\b(?:that|which|who|as|while|after|when|because|and|but|since|"
-    r"where)\s+"
-)
+_SUBORD_RE = re.compile(rf"\b{_w('claimant.subordinator', ci=False)}\s+")
 # "Moscow, for its part, says ...": a discourse aside between the claimant and its verb
-_DISCOURSE_ASIDE_RE = re.compile(
-    r"^\s*(?:for\s+(?:its|his|her|their|our)\s+part|in\s+(?:its|his|her|their)?\s*turn|"
-    r"in\s+response|however|meanwhile|too|also|though|meantime|in\s+the\s+meantime|"
-    # "Hanna Maliar, later reported": a time adverb alone between the name and its verb
-    r"later|earlier|previously|separately|again|then|subsequently)\s*$",
-    re.I,
-)
+_DISCOURSE_ASIDE_RE = re.compile(rf"^\s*{_w('claimant.discourse-aside')}\s*$", re.I)
 _FOR_OF_END_RE = re.compile(r"\b(?:for|of)\s*$")
-_DENIAL_VERB_RE = re.compile(
-    r"(?i)(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|"
-    r"disputed|disputes|refuted|refutes|cast\s+doubts?\s+on|casts\s+doubts?\s+on|"
-    r"casting\s+doubts?\s+on)"
-)
 
-
+# "Ukrainian military observers", "the Moscow-appointed governor": the lead marker's side
 _LEAD_NATIONAL_RE = re.compile(
-    r"^(?:the\s+|a\s+|an\s+)?(Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s|Russian|Russia['’]s|"
-    r"Moscow['’]s|pro-Russian|pro-Kremlin|Kremlin-backed|Kremlin-installed|Russian-installed|"
-    r"Moscow-installed|Russian-appointed|Moscow-appointed|Kremlin-appointed)\b",
+    rf"^(?:the\s+|a\s+|an\s+)?(?:(?P<ua>{_w('claimant.lead-ukraine')})|{_w('claimant.lead-russia')})\b",
     re.I,
 )
-_AUX_END_RE = re.compile(
-    r"(?:\s+(?:has|have|had|did|does|do|not|also|never|"
-    r"repeatedly|previously|already|again|still|yet))+$",
-    re.I,
-)
+_ANALYST_RE = re.compile(rf"\b{_w('claimant.analyst')}\b", re.I)
+_AUX_END_RE = re.compile(rf"(?:\s+{_w('claimant.trailing-auxiliary')})+$", re.I)
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 # after "X, the governor added," the sentence goes on with its verb (not "using ...")
 _PARENTHETICAL_RE = re.compile(
     r"^\s*,\s+(?=(?:were|was|are|is|had|has|have|would|will|could|did|\w+ed)\b)", re.I
 )
-_ADDING_RE = re.compile(
-    r",\s+(?:adding|saying|noting|stressing|insisting|claiming|warning|"
-    r"with|while|and)(?:\s+that)?\s+",
-    re.I,
-)
+_ADDING_RE = re.compile(rf",\s+{_w('claimant.continuation')}(?:\s+that)?\s+", re.I)
 # "Ukraine denied the claim and said fighting was going on": the denier's own account
-_AND_SAID_RE = re.compile(
-    r"\s+and\s+(?:said|says|added|insisted|stressed|reported)(?:\s+that)?\s+", re.I
-)
-_TITLE_RE = re.compile(
-    r"\b(?:commander|spokes(?:man|woman|person)|minister|president|governor|"
-    r"mayor|chief|head|official|officer|general|secretary|envoy|adviser)\b",
-    re.I,
-)
+_AND_SAID_RE = re.compile(rf"\s+and\s+{joined(_RULES, 'own-account')}(?:\s+that)?\s+", re.I)
+_TITLE_RE = re.compile(rf"\b{_w('claimant.title')}\b", re.I)
 # a participle after a determiner or "make" is an adjective, not a speech verb
-_ADJECTIVAL_BEFORE_RE = re.compile(
-    r"\b(?:a|an|the|no|any|some|make|made|making|without|its|their|his|her|other)\s+$", re.I
-)
+_ADJECTIVAL_BEFORE_RE = re.compile(rf"\b{_w('claimant.adjectival-before')}\s+$", re.I)
 # "A day earlier,", "On Tuesday,", "Meanwhile,": an introductory adverbial before a claimant
-_INTRO_RE = re.compile(
-    r"^(?:(?:on|in|at|by|since|after|before|during|earlier|later|meanwhile|separately|"
-    r"overnight|elsewhere|also|however|yesterday|today|last|this)\b|(?:a|an|one|two|three|"
-    r"several|\d+)\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later|before|ago)\b)"
-    r"[^,]*,$",
-    re.I,
-)
+_INTRO_RE = re.compile(rf"^{_w('claimant.intro-adverbial')}\b[^,]*,$", re.I)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
-_NAMING_VERBS = ("called", "labelled", "labeled", "branded")
-_FALSE_WORD_RE = re.compile(
-    r"\b(?:fakes?|false(?:hood)?|a\s+lie|untrue|disinformation|propaganda|"
-    r"fabricat\w*|baseless|groundless|nonsense)\b",
-    re.I,
-)
+_FALSE_WORD_RE = re.compile(rf"\b{_w('claimant.false-word')}\b", re.I)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
-    r"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){0,2}?(?:account|version|assessment|message|"
-    r"description|verdict|answer|explanation|summary|picture)\b[^:.]{0,40}:\s*"
+    rf"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){{0,2}}?{_w('claimant.account', ci=False)}"
+    r"\b[^:.]{0,40}:\s*"
 )
 _TITLE_NP_RE = re.compile(
-    r"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:commander|spokes(?:man|woman|person)|"
-    r"minister|president|governor|mayor|chief|head|official|officer|general|secretary|envoy|"
-    r"adviser)(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
+    rf"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?{_w('claimant.title')}"
+    r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
     re.I,
 )
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
+# "said that ...", "said Russian troops ...": the reported clause follows the verb
+_CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener', ci=False)}\b")
 
 
 @dataclass
@@ -195,8 +155,7 @@ def side_of(claimant: str | None) -> str | None:
         return None
     lead = _LEAD_NATIONAL_RE.match(claimant)
     if lead:  # "Ukrainian military observers", "Russian war correspondents"
-        ua = lead.group(1).lower().startswith(("ukrain", "kyiv", "kiev"))
-        return "ukraine" if ua else "russia"
+        return "ukraine" if lead.group("ua") else "russia"
     # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
     # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
     # ("Western analysts of the Russian army").
@@ -204,13 +163,7 @@ def side_of(claimant: str | None) -> str | None:
     third = [c for c in cands if c[1] == "third-party"]
     if third and _THIRD_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
         natl = [c for c in cands if c[1] != "third-party"]
-        if (
-            not natl
-            or third[0][0] < natl[0][0]
-            or re.search(
-                r"(?i)\b(?:analysts?|experts?|institute|isw|observers?|monitors?)\b", claimant
-            )
-        ):
+        if not natl or third[0][0] < natl[0][0] or _ANALYST_RE.search(claimant):
             return "third-party"
     return cands[0][1]
 
@@ -221,9 +174,8 @@ def is_local_official(claimant: str | None) -> bool:
 
 # "On Wednesday it said": the day before the pronoun is no part of the claimant
 _LEAD_TIME_RE = re.compile(
-    r"^(?:on\s+|last\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|yesterday|today|overnight)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
-    r"(?=(?:it|he|she|they|the|a|an)\b)",
+    rf"^(?:on\s+|last\s+|early\s+|late\s+)?(?:{_WD}|{_w('claimant.lead-time')})"
+    rf"(?:\s+(?:{_DAY_PART}))?\s*,?\s+(?=(?:{_w('claimant.pronoun')}|the|a|an)\b)",
     re.I,
 )
 
@@ -250,8 +202,7 @@ def _looks_like_claimant(s: str) -> bool:
 
 # "X on Friday said", "X also said": the time or discourse word is no part of the claimant
 _TRAILING_TIME_RE = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"earlier|also|previously|later|again|separately|late|early)\s*$"
+    rf"\s+(?:on\s+)?(?:{_WD}|{_w('claimant.trailing-time', ci=False)})\s*$"
 )
 
 
@@ -352,7 +303,7 @@ def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[s
 # "Quote from Konashenkov: ...", "Statement by the General Staff: ...": a label naming the
 # speaker before a colon (a house style of Ukrainian outlets)
 _QUOTE_LABEL_RE = re.compile(
-    r"^\s*(?:Quote|Quotes|Statement|Comment|Words)\s+(?:from|by|of)\s+([^:\n]{2,80}?)\s*:\s*"
+    rf"^\s*{_w('claimant.quote-label', ci=False)}\s+(?:from|by|of)\s+([^:\n]{{2,80}}?)\s*:\s*"
 )
 
 
@@ -369,11 +320,11 @@ def attribute(sentence: str) -> Attribution:
     if (acc := _according(sentence)) is not None:
         return acc
     for vm in _VERB_RE.finditer(sentence):
-        verb = vm.group(0)
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
-        denial = bool(_DENIAL_VERB_RE.match(verb))
-        if verb.lower() in _NAMING_VERBS:
+        produces = _speech_rule(vm.group(0)).produces
+        denial = produces == "denial"
+        if produces == "naming":
             # "called the report about X a fake": naming a claim false denies it
             if not _FALSE_WORD_RE.search(sentence, vm.end()):
                 continue
@@ -397,14 +348,14 @@ def _according(sentence: str) -> Attribution | None:
     rest = sentence[m.end() :]
     stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
     claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
-    weak_marker = not re.search(r"(?i)according", m.group(0))  # "citing the threat of"
+    weak_marker = m.group("strong") is None  # "citing the threat of"
     if not (
         claimant
         and len(claimant.split()) <= 12
         and (
             not weak_marker
             or _looks_like_claimant(claimant)
-            and not re.match(r"(?i)the\s+(?:threat|risk|need|danger|fact)\b", claimant)
+            and not _NOT_A_SOURCE_RE.match(claimant)
         )
     ):
         return None
@@ -449,10 +400,7 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
-    short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not re.match(
-        r"^\s*(?:that|it|its|their|his|her|the|a|an|[A-Z][a-z]+\s+(?:forces|troops))\b",
-        tail,
-    )
+    short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not _CONTENT_OPENER_RE.match(tail)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (

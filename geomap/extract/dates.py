@@ -1,10 +1,12 @@
-# ruff: noqa: E501  (lexicon tables: one phrase family per line reads better unwrapped)
+# ruff: noqa: E501  (expression shapes: one pattern per line reads better unwrapped)
 """Date expressions in reporting, resolved against the publication date.
 
 Reporters date events relative to the day they file: "Friday" is the most recent Friday on or
 before publication, "overnight" is the publication day, "last month" / "last July" are
 month-precise, "late February 2024" is February 2024. Each hit carries its span so the claim
-builder can take the expression nearest to the place it dates.
+builder can take the expression nearest to the place it dates. The words and what they stand
+for are data in rules/dates.toml (each entry's examples carry the date they must get); the
+shapes of the expressions and how each kind resolves stay here.
 """
 
 from __future__ import annotations
@@ -13,31 +15,35 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
-_MONTH.update({m[:3]: i for m, i in list(_MONTH.items())})
-_MONTH["sept"] = 9
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from geomap.extract.rules import WordRule, default_date_words, need
 
-_MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# the words live in rules/dates.toml (one entry per word list, with dated examples); the
+# shapes of the expressions (numbers, years, prepositions) stay here
+_WORDS = default_date_words()
+_MONTH_NAME = need(_WORDS, "date.month-name")
+_MONTH_ABBR = need(_WORDS, "date.month-abbreviation")
+_WEEKDAY = need(_WORDS, "date.weekday")
+_SEASON = need(_WORDS, "date.season")
+_COUNT = need(_WORDS, "date.count")
+_PARTS = need(_WORDS, "date.part")
+_RELATIVE_DAY = need(_WORDS, "date.relative-day")
+_THIS, _LAST = need(_WORDS, "date.this"), need(_WORDS, "date.last")
+_PAST, _PREVIOUS = need(_WORDS, "date.past"), need(_WORDS, "date.previous")
+
+MONTH_NAMES = [w.lower() for w in _MONTH_NAME.words]
+_MONTH = {w.lower(): v for r in (_MONTH_NAME, _MONTH_ABBR) for w, v in zip(r.words, r.values, strict=True)}  # fmt: skip
+
+_MON = rf"(?:{_MONTH_NAME.alternation}|{_MONTH_ABBR.alternation})\.?"
+_FULL_MON = rf"(?:{_MONTH_NAME.alternation})"
+_WD = rf"(?:{_WEEKDAY.alternation})"
+_EML = rf"(?:{_PARTS.alternation})"  # early | mid | late
+_PART = rf"(?:(?:{_PARTS.alternation}|{need(_WORDS, 'date.part-phrase').alternation})[\s-]+)"
+_REL_LTP = rf"{_LAST.alternation}|{_THIS.alternation}|{_PAST.alternation}"  # last|this|past
+_WEEK = (
+    rf"(?P<ew>{need(_WORDS, 'date.earlier-this-week').alternation})|"
+    rf"(?P<we>{need(_WORDS, 'date.weekend').alternation})|"
+    rf"(?P<lw>{need(_WORDS, 'date.last-weekend').alternation})"
 )
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PART = r"(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]+)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -68,83 +74,69 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "mon_last_year",
-        re.compile(rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>last|this)\s+year\b", re.I),
+        re.compile(
+            rf"\b(?:in\s+|by\s+)?(?P<mon>{_MON})\s+(?P<rel>{_LAST.alternation}|{_THIS.alternation})\s+year\b",
+            re.I,
+        ),
     ),
     (
         "last_mon",
         re.compile(
-            rf"\b(?P<rel>last|this|(?:early|mid|late)[\s-]+last|past)\s+(?P<mon>{_MON})(?!\s+\d)",
+            rf"\b(?P<rel>{_LAST.alternation}|{_THIS.alternation}|{_EML}[\s-]+{_LAST.alternation}|{_PAST.alternation})\s+(?P<mon>{_MON})(?!\s+\d)",
             re.I,
         ),
     ),
     (
         "bare_mon",
         re.compile(
-            rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)"
+            rf"\b(?i:in|since|by|until|from|during|through|of|throughout)\s+(?:the\s+)?{_PART}?(?P<mon>{_FULL_MON})\b(?!\s*,?\s*(?:19|20)\d\d|\s+\d)"
         ),
     ),
     (
         "part_mon",
-        re.compile(
-            r"\b(?:early|mid|late)[\s-]+(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s*,?\s*\d)"
-        ),
+        re.compile(rf"\b{_EML}[\s-]+(?P<mon>{_FULL_MON})\b(?!\s*,?\s*\d)"),
     ),
     # "since the spring", "in the summer of 2024", "last autumn": from the season's first month
     (
         "season",
         re.compile(
-            r"\b(?:(?:since|in|during)\s+(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?|(?P<rel>last|this|past)\s+)(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?(?!\s+of\s+[A-Z])",
+            rf"\b(?:(?:since|in|during)\s+(?:the\s+)?(?:(?P<part>{_EML})[\s-]+)?|(?P<rel>{_REL_LTP})\s+)(?P<s>{_SEASON.alternation})\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?(?!\s+of\s+[A-Z])",
             re.I,
         ),
     ),
     (
         "weekday",
         re.compile(
-            rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b"
+            rf"\b(?:on\s+|{_LAST.alternation}\s+|{_THIS.alternation}\s+)?(?P<wd>{_WD})(?:\s+(?:{need(_WORDS, 'date.day-part').alternation}))?\b"
         ),
     ),
-    (
-        "rel_day",
-        re.compile(
-            r"\b(?P<w>overnight|today|tonight|yesterday|this morning|this evening|"
-            r"last night|earlier today|the day before|a day earlier|a day before|the previous day|"
-            r"the day prior)\b",
-            re.I,
-        ),
-    ),
+    ("rel_day", re.compile(rf"\b(?P<w>{_RELATIVE_DAY.alternation})\b", re.I)),
     # "earlier this week", "at the weekend": before the publication day, inside its week
-    (
-        "this_week",
-        re.compile(
-            r"\b(?P<w>earlier\s+(?:this|in\s+the)\s+week|(?:at|over|during|on)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b",
-            re.I,
-        ),
-    ),
+    ("this_week", re.compile(rf"\b(?P<w>{_WEEK})\b", re.I)),
     (
         "rel_period",
-        re.compile(r"\b(?P<w>last|this|past|previous)\s+(?P<u>week|month|year)\b", re.I),
+        re.compile(
+            rf"\b(?P<w>{_REL_LTP}|{_PREVIOUS.alternation})\s+(?P<u>week|month|year)\b", re.I
+        ),
     ),
     (
         "ago",
         re.compile(
-            r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b",
+            rf"\b(?P<n>\d+|{_COUNT.alternation})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b",
             re.I,
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("year", re.compile(rf"\b(?:in|since|by|during|of|{_EML}-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUM = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "ten": 10,
-}
+# a weekday named anywhere (any case): the day a statement was made
+WEEKDAY_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY.alternation})\b")
+_SEASON_START = {w.lower(): v for w, v in zip(_SEASON.words, _SEASON.values, strict=True)}
+_BACK = {w.lower(): v for r in (_THIS, _LAST, _PAST, _PREVIOUS) for w, v in zip(r.words, r.values, strict=True)}  # fmt: skip
+
+
+def _is(rule: WordRule, word: str | None) -> bool:
+    """Whether `word` is one of the entry's literal words (any case)."""
+    return (word or "").lower() in rule.lower_words
 
 
 @dataclass(frozen=True)
@@ -177,18 +169,18 @@ def _back_months(pub: date, n: int) -> date:
 
 def _season(g: dict[str, str | None], pub: date) -> tuple[date, str]:
     """ "last winter", "in early spring 2024": the first month of the season (part)."""
-    part = (g.get("part") or "").lower()
-    m = _SEASON_START[g["s"].lower()] + (2 if part == "late" else 1 if part == "mid" else 0)
+    part = g.get("part")
+    m = _SEASON_START[g["s"].lower()] + (_PARTS.value_of(part) if part else 0)
     m = (m - 1) % 12 + 1
     if g.get("y"):
         y = int(g["y"]) + (1 if m < _SEASON_START[g["s"].lower()] else 0)
         return date(y, m, 1), "month"
     start = _SEASON_START[g["s"].lower()]
     back = (pub.month - start) % 12  # months since the season last began
-    rel = (g.get("rel") or "").lower()
-    if rel == "last" and back < 3:
+    rel = g.get("rel")
+    if _is(_LAST, rel) and back < 3:
         back += 12  # "last winter", said in winter: the one before
-    elif rel == "this" and back > 8:
+    elif _is(_THIS, rel) and back > 8:
         back -= 12  # "this winter", said in November: the coming one (a future date)
     d = _back_months(pub, back)
     if m != start:
@@ -223,12 +215,11 @@ def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
             d = _safe(pub.year - 1, m, dd)
         return (d, "day") if d else None
     if kind == "mon_last_year":
-        y = pub.year - 1 if g["rel"].lower() == "last" else pub.year
+        y = pub.year - _BACK[g["rel"].lower()]
         return date(y, _month_of(g["mon"]), 1), "month"
     if kind == "last_mon":
         m = _month_of(g["mon"])
-        rel = g["rel"].lower()
-        if rel == "this":
+        if _is(_THIS, g["rel"]):
             y = pub.year
         else:  # "last July": the most recent July strictly before the current month
             y = pub.year if m < pub.month else pub.year - 1
@@ -246,42 +237,30 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
     """Dates relative to publication ("Thursday", "yesterday", "last winter", "two weeks
     ago"): a weekday is the latest such day on or before the publication day."""
     if kind == "weekday":
-        wd = _WEEKDAYS.index(g["wd"].lower())
+        wd = _WEEKDAY.value_of(g["wd"])
         back = (pub.weekday() - wd) % 7
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
-        w = g["w"].lower()
-        if w in (
-            "yesterday",
-            "the day before",
-            "a day earlier",
-            "a day before",
-            "the previous day",
-            "the day prior",
-        ):
-            return pub - timedelta(days=1), "day"
-        return pub, "day"
+        return pub + timedelta(days=_RELATIVE_DAY.value_of(g["w"])), "day"
     if kind == "season":
         return _season(g, pub)
     if kind == "this_week":
-        w = g["w"].lower()
-        if "weekend" in w:  # the latest Saturday before publication (that weekend if now)
+        if not g.get("ew"):  # a weekend: the latest Saturday before publication (or now)
             back = (pub.weekday() - 5) % 7
-            if w.startswith("last") and back < 2:
+            if g.get("lw") and back < 2:
                 back += 7
             return pub - timedelta(days=back), "day"
         # "earlier this week": the day before publication, not before the week's Monday
         return pub - timedelta(days=min(1, pub.weekday())), "day"
     if kind == "rel_period":
-        w, u = g["w"].lower(), g["u"].lower()
-        back = 0 if w == "this" else 1
+        back, u = _BACK[g["w"].lower()], g["u"].lower()
         if u == "week":
             return pub - timedelta(days=7 * back), "day"
         if u == "month":
             return _back_months(pub, back), "month"
         return date(pub.year - back, 1, 1), "year"
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else _NUM.get(g["n"].lower(), 1)
+        n = int(g["n"]) if g["n"].isdigit() else _COUNT.value_of(g["n"])
         u = g["u"].lower().rstrip("s")
         if u == "day":
             return pub - timedelta(days=n), "day"
@@ -293,14 +272,24 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
     return None
 
 
+_MONTH_PREFIXES = sorted({m[:3] for m in MONTH_NAMES})  # "jan" ... "dec"
+_LOWER = {r.id: [w.lower() for w in r.words] for r in (_WEEKDAY, _SEASON, _RELATIVE_DAY)}
+_TRIGGERS = {
+    *_MONTH_PREFIXES,
+    *(w for ws in _LOWER.values() for w in ws),
+    *need(_WORDS, "date.day-part").words,
+    *("day", "week", "month", "year", "ago"),
+}
+# a text without a digit or one of these cannot hold a date expression (the hot path); a word
+# holding another ("yesterday": "day") adds nothing
 _TRIGGER_RE = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|overnight|tonight|"
-    r"morning|evening|week|month|year|ago|spring|summer|autumn|fall|winter",
+    r"\d|"
+    + "|".join(
+        sorted(re.escape(w) for w in _TRIGGERS if not any(o != w and o in w for o in _TRIGGERS))
+    ),
     re.I,
 )
-
-
-_MONTH_ANY_RE = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_MONTH_ANY_RE = re.compile("|".join(_MONTH_PREFIXES))
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -320,22 +309,9 @@ def _needs(text: str) -> dict[str, bool]:
         "last_mon": month,
         "bare_mon": month,
         "part_mon": month,
-        "weekday": "day" in low,
-        "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
-        "rel_day": any(
-            w in low
-            for w in (
-                "overnight",
-                "today",
-                "tonight",
-                "yesterday",
-                "this ",
-                "last night",
-                "the day",
-                "a day",
-                "previous day",
-            )
-        ),
+        "weekday": any(w in low for w in _LOWER["date.weekday"]),
+        "season": any(w in low for w in _LOWER["date.season"]),
+        "rel_day": any(w in low for w in _LOWER["date.relative-day"]),
         "this_week": "week" in low,
         "rel_period": any(w in low for w in ("week", "month", "year")),
         "ago": "ago" in low,

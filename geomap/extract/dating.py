@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from geomap.extract import claimants as cl
-from geomap.extract.dates import DateHit
+from geomap.extract.dates import WEEKDAY_RE, DateHit
 from geomap.extract.mentions import Mention
 from geomap.extract.resolution import _NIGHT_RE
 
@@ -57,7 +57,7 @@ def _date_for(
 _SINCE_RE = re.compile(r"(?i)^since\b")
 
 
-_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY_RE = WEEKDAY_RE  # the weekday words live in rules/dates.toml
 
 
 def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.extract.rules import default_cues
+from geomap.extract.rules import default_cues, default_modality, joined, need
 
 
 @dataclass(frozen=True)
@@ -48,37 +48,26 @@ LEXICON = [
 ]
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
+# The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
+# own operation, troop losses, civilians; each entry with examples a test runs); the patterns
+# here say only where before a cue they are looked for.
+_MOD = default_modality()
+
 # Words before a cue that make it a goal, a condition or a question rather than a fact.
 _IRREALIS_RE = re.compile(
-    r"(?:\b(?:to|towards?|toward|from|whether|if|aims?|aimed|aiming|goal|plans?|planned|"
-    r"bid|attempts?|attempting|tried|trying|seeking|seeks?|sought|wants?|wanted|would|could|"
-    r"might|may|will|can|cannot|failed|failing|before|threaten(?:s|ed|ing)?|order|avoid|"
-    r"should|must|shall)"
-    r"\s+(?:\w+\s+)?)$|\b(?:whether|if)\b(?:\s+[\w'’]+){0,5}\s+$",
+    rf"(?:\b{joined(_MOD, 'irrealis')}\s+(?:\w+\s+)?)$|\b{joined(_MOD, 'question')}\b(?:\s+[\w'’]+){{0,5}}\s+$",
     re.I,
 )
 _REALIS_RE = re.compile(
-    r"\bto\s+have\s+(?:been\s+)?$|\b(?:authori[sz]ed|ordered|decided|began|begun|started|"
-    r"managed|continued|continue|continues|continuing|forced|had\s+to|has\s+had\s+to|"
-    r"was\s+able|were\s+able)"
-    r"\s+(?:[\w'’-]+\s+){0,3}?to\s+$",
+    rf"\bto\s+have\s+(?:been\s+)?$|\b{joined(_MOD, 'realis')}\s+(?:[\w'’-]+\s+){{0,3}}?to\s+$",
     re.I,
 )
 
-ASSESSMENT_RE = re.compile(
-    r"\b(?:likely|unlikely|probably|possibly|would\s+(?:allow|enable|let|give|open|mean|help)|"
-    r"could\s+(?:allow|enable|soon|fall|be)|is\s+expected\s+to|are\s+expected\s+to|"
-    r"appears?\s+to|poised\s+to|assess(?:ed|es|ment)?|estimated?|predicts?|predicted|"
-    r"in\s+a\s+position\s+to|set\s+to|would|might|(?-i:may)|"
-    r"could(?!\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)))\b",
-    re.I,
-)
+ASSESSMENT_RE = re.compile(rf"\b{joined(_MOD, 'assessment')}\b", re.I)
 
 
 _NONE_BEFORE_RE = re.compile(
-    r"\b(?:no|without|nor)\s+(?:(?:sign|signs|evidence|indication|indications|reports?|trace|"
-    r"traces|confirmation|fresh|new|further|major|heavy|active|serious)\s+)?(?:of\s+)?$",
-    re.I,
+    rf"\b{joined(_MOD, 'negator')}\s+(?:{joined(_MOD, 'absence')}\s+)?(?:of\s+)?$", re.I
 )
 
 
@@ -86,28 +75,23 @@ _NONE_BEFORE_RE = re.compile(
 # the side's own operation, named as the setting of what the clause reports, is background;
 # the clause's verb makes the claim
 _BACKGROUND_OP_BEFORE_RE = re.compile(
-    r"\b(?:during|amid|throughout|(?:as\s+)?part\s+of|in\s+the\s+course\s+of|to\s+(?:defend|"
-    r"support|protect|sustain|secure|reinforce|bolster|supply|back))\s+(?:its|their|his|our|"
-    r"(?:Kyiv|Moscow|Ukraine|Russia)['’ ]s)\s+(?:[\w-]+\s+)?$",
-    re.I,
+    rf"\b{joined(_MOD, 'background')}\s+{joined(_MOD, 'own-side')}\s+(?:[\w-]+\s+)?$", re.I
 )
 
 
 # "238 Russian soldiers were killed or wounded in the area": a tally of troop losses, not a
 # strike claimed at the place
 _TROOP_LOSSES_BEFORE_RE = re.compile(
-    r"\b(?:soldiers|troops|servicemen|personnel|fighters|militants|mercenaries|invaders|"
-    r"occupiers)\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?"
-    r"(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?$",
+    rf"\b{joined(_MOD, 'troops')}\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?"
+    rf"(?:(?:{need(_MOD, 'modality.casualty-verb').alternation})\s+(?:or|and)\s+)?$",
     re.I,
 )
-_CASUALTY_RE = re.compile(r"^(?:killed|wounded|injured|dead|casualties)\b", re.I)
+_CASUALTY_RE = re.compile(rf"^{joined(_MOD, 'casualty')}\b", re.I)
 
 
 _CIVILIAN_BEFORE_RE = re.compile(
-    r"\b(?:who|he|she|I|residents?|civilians?|families|family|people|children|refugees|"
-    r"inhabitants|pensioners|everyone|thousands|hundreds|\d+-year-old)\s+(?:(?:had|has|have|"
-    r"finally|eventually|never|already|only|also)\s+)?$",
+    rf"\b{joined(_MOD, 'civilian')}\s+(?:(?:had|has|have|finally|eventually|never|already|only|"
+    r"also)\s+)?$",
     re.I,
 )
 

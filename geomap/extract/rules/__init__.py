@@ -1,9 +1,15 @@
 """Extraction rules kept as data: TOML files beside this module, one entry per rule.
 
-`cues.toml` holds the claim-type lexicon (see its header for the fields). A pattern may write
-`{{lemma|lemma}}` for verbs: `inflections()` expands each lemma to its forms, so a rule names
-"switch" once instead of hand-writing "switch|switches|switched|switching". Every file is
-validated when loaded: a bad entry is a GeomapError naming the file and the entry.
+`cues.toml` holds the claim-type lexicon (see its header for the fields), `sides.toml` the
+side vocabularies, `stop_names.toml` the capitalised words that are never places,
+`claimants.toml` the speech verbs and claimant word lists of attribution, `dates.toml` the
+date words (months, weekdays, seasons, relative days, ...) with the values they stand for,
+`modality.toml` what makes a cue a goal, a question, a hedge or background.
+A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
+the ones wanted, so a rule names "switch" instead of hand-writing
+"switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
+entry lists `lemmas` and `forms`). Every file is validated when loaded: a bad entry is a
+GeomapError naming the file and the entry.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geomap.errors import GeomapError
@@ -20,7 +27,7 @@ from geomap.records import CLAIM_TYPES
 HERE = Path(__file__).resolve().parent
 ATTACH = ("obj", "subj", "any", "obj0")
 
-# forms English spelling rules do not give
+# forms English spelling rules do not give: third person, past, participle, gerund
 _IRREGULAR = {
     "go": ("goes", "went", "gone", "going"),
     "take": ("takes", "took", "taken", "taking"),
@@ -40,6 +47,15 @@ _IRREGULAR = {
     "shoot": ("shoots", "shot", "shot", "shooting"),
     "hit": ("hits", "hit", "hit", "hitting"),
     "strike": ("strikes", "struck", "struck", "striking"),
+    "say": ("says", "said", "said", "saying"),
+    "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "cast": ("casts", "cast", "cast", "casting"),
+    "make": ("makes", "made", "made", "making"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
+    "begin": ("begins", "began", "begun", "beginning"),
 }
 _CVC_RE = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "stop", "plan": double the consonant
 # stressed last syllables that double too: "controlled", "repelled", "admitted"
@@ -47,13 +63,17 @@ _DOUBLING = frozenset(
     "control patrol compel repel expel propel rebel occur refer prefer admit commit omit "
     "permit regret begin".split()
 )
+# an unstressed final -el/-al doubles its l in British spelling only: "labelled" / "labeled"
+_BRITISH_L_RE = re.compile(r"[aeiou][^aeiou]+[aeiou]l$")
+FORMS = ("base", "third", "past", "participle", "gerund")
 
 
-def inflections(lemma: str) -> tuple[str, ...]:
-    """The forms of an English verb: lemma, 3rd person, past, participle, gerund."""
+def verb_forms(lemma: str) -> dict[str, tuple[str, ...]]:
+    """The forms of an English verb by slot (FORMS); a slot may hold two spellings."""
     lemma = lemma.lower().strip()
     if lemma in _IRREGULAR:
-        return (lemma, *dict.fromkeys(_IRREGULAR[lemma]))
+        third, past, part, ing = _IRREGULAR[lemma]
+        return dict(zip(FORMS, ((lemma,), (third,), (past,), (part,), (ing,)), strict=True))
     if re.search(r"(?:s|x|z|ch|sh|o)$", lemma):
         third = lemma + "es"
     elif re.search(r"[^aeiou]y$", lemma):
@@ -61,14 +81,23 @@ def inflections(lemma: str) -> tuple[str, ...]:
     else:
         third = lemma + "s"
     if lemma.endswith("e"):
-        past, ing = lemma + "d", (lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing"
+        past, ing = (lemma + "d",), ((lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing",)
     elif re.search(r"[^aeiou]y$", lemma):
-        past, ing = lemma[:-1] + "ied", lemma + "ing"
+        past, ing = (lemma[:-1] + "ied",), (lemma + "ing",)
     elif _CVC_RE.match(lemma) or lemma in _DOUBLING:
-        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+        past, ing = (lemma + lemma[-1] + "ed",), (lemma + lemma[-1] + "ing",)
+    elif _BRITISH_L_RE.search(lemma):
+        past, ing = (lemma + "ed", lemma + "led"), (lemma + "ing", lemma + "ling")
     else:
-        past, ing = lemma + "ed", lemma + "ing"
-    return tuple(dict.fromkeys((lemma, third, past, ing)))
+        past, ing = (lemma + "ed",), (lemma + "ing",)
+    return dict(zip(FORMS, ((lemma,), (third,), past, past, ing), strict=True))
+
+
+def inflections(lemma: str, forms: tuple[str, ...] = FORMS) -> tuple[str, ...]:
+    """The forms of an English verb (by default all: lemma, 3rd person, past, participle,
+    gerund); `forms` names the slots wanted."""
+    by_slot = verb_forms(lemma)
+    return tuple(dict.fromkeys(f for slot in forms for f in by_slot[slot]))
 
 
 _LEMMAS_RE = re.compile(r"\{\{([a-z|-]+)\}\}")
@@ -268,3 +297,255 @@ def load_stop_names(path: Path | None = None) -> list[StopGroup]:
 @lru_cache(maxsize=1)
 def default_stop_names() -> tuple[StopGroup, ...]:
     return tuple(load_stop_names())
+
+
+@dataclass(frozen=True)
+class DatedExample:
+    """A dates.toml example: the sentence, and the date and precision it must be given."""
+
+    text: str
+    date: date
+    precision: str
+    published: date | None = None  # else the file's `published`
+
+
+@dataclass(frozen=True)
+class WordRule:
+    """One vocabulary entry of claimants.toml or dates.toml: the words it matches (verb
+    lemmas expanded by inflections(), literal words, regular-expression terms) and what it
+    produces for the code that uses it."""
+
+    id: str
+    produces: str
+    alternation: str  # the entry's words as one regex alternation (no \b, no group)
+    case_sensitive: bool = False
+    doc: str = ""
+    examples: tuple[str | DatedExample, ...] = ()
+    not_examples: tuple[str, ...] = ()
+    values: tuple[int, ...] = ()  # dates: what each literal word stands for, in order
+    words: tuple[str, ...] = ()  # the literal words, in order (values follow them)
+    verbs: tuple[str, ...] = ()  # the verb forms its lemmas gave (regex, tail included)
+    file: str = ""  # the rule file it came from (named when the code misses an entry)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The entry alone, word-bounded (what its examples are matched with)."""
+        return re.compile(rf"\b(?:{self.alternation})\b", 0 if self.case_sensitive else re.I)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words)
+
+    @cached_property
+    def _by_word(self) -> dict[str, int]:
+        return dict(zip((w.lower() for w in self.words), self.values, strict=True))
+
+    def value_of(self, word: str) -> int:
+        """The value a matched literal word stands for (compared in lower case)."""
+        return self._by_word[word.lower()]
+
+
+_WORD_KEYS = {"id", "doc", "produces", "terms", "words", "values", "lemmas", "forms", "perfect",
+              "tail", "case_sensitive", "examples", "not"}  # fmt: skip
+PRECISIONS = ("day", "month", "year")
+
+
+def _str_list(path: Path, where: str, entry: dict, key: str) -> list[str]:
+    v = entry.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        raise _bad(path, where, f"{key!r} must be a list of non-empty strings")
+    return v
+
+
+def _verb_alternatives(path: Path, where: str, entry: dict) -> list[str]:
+    """The verb forms an entry names: `lemmas` in the `forms` slots, after each auxiliary
+    of `perfect` too ("has said"), each followed by `tail` ("cast doubt on")."""
+    lemmas = _str_list(path, where, entry, "lemmas")
+    forms = tuple(_str_list(path, where, entry, "forms")) or FORMS
+    if bad := [f for f in forms if f not in FORMS]:
+        raise _bad(path, where, f"form(s) {', '.join(bad)} not among {', '.join(FORMS)}")
+    perfect = _str_list(path, where, entry, "perfect")
+    found = [f for lemma in lemmas for f in inflections(lemma, forms)]
+    participles = [f for lemma in lemmas for f in verb_forms(lemma)["participle"]]
+    found += [rf"{aux}\s+{f}" for aux in perfect for f in participles]
+    found = sorted(dict.fromkeys(found), key=len, reverse=True)
+    tail = entry.get("tail", "")
+    if not isinstance(tail, str):
+        raise _bad(path, where, "'tail' must be a regular expression")
+    if (perfect or tail) and not lemmas:
+        raise _bad(path, where, "'perfect' and 'tail' need 'lemmas'")
+    return [f"{f}{tail}" for f in found]
+
+
+def _dated(path: Path, where: str, entry: dict) -> tuple[DatedExample, ...]:
+    """dates.toml examples: {text, date, precision} tables."""
+    out = []
+    for ex in entry.get("examples", []):
+        if not (
+            isinstance(ex, dict)
+            and {"text", "date", "precision"}
+            <= set(ex)
+            <= {"text", "date", "precision", "published"}
+            and isinstance(ex["text"], str)
+            and isinstance(ex["date"], date)
+            and isinstance(ex.get("published", ex["date"]), date)
+            and ex["precision"] in PRECISIONS
+        ):
+            raise _bad(
+                path, where, f"example {ex!r} must be {{text, date, precision[, published]}}"
+            )
+        out.append(DatedExample(ex["text"], ex["date"], ex["precision"], ex.get("published")))
+    return tuple(out)
+
+
+def _word_rule(
+    path: Path,
+    kind: str,
+    n: int,
+    entry: object,
+    seen: set[str],
+    produces: tuple[str, ...],
+    dated: bool = False,
+) -> WordRule:
+    entry, where = _entry_id(path, kind, n, entry, seen, _WORD_KEYS)
+    if entry.get("produces") not in produces:
+        raise _bad(
+            path, where, f"produces {entry.get('produces')!r} is not one of {', '.join(produces)}"
+        )
+    words = _str_list(path, where, entry, "words")
+    values = entry.get("values", [])
+    if not isinstance(values, list) or not all(isinstance(v, int) for v in values):
+        raise _bad(path, where, "'values' must be a list of whole numbers")
+    if values and len(values) != len(words):
+        raise _bad(path, where, f"{len(values)} values for {len(words)} words")
+    alts = [*_str_list(path, where, entry, "terms"), *(re.escape(w) for w in words)]
+    verbs = _verb_alternatives(path, where, entry)
+    alts += verbs
+    if not alts:
+        raise _bad(path, where, "no 'terms', 'words' or 'lemmas'")
+    if not isinstance(entry.get("case_sensitive", False), bool):
+        raise _bad(path, where, "'case_sensitive' must be true or false")
+    rule = WordRule(
+        entry["id"], entry["produces"], "|".join(alts), entry.get("case_sensitive", False),
+        str(entry.get("doc", "")), _dated(path, where, entry) if dated else
+        _strings(path, where, entry, "examples"), _strings(path, where, entry, "not"),
+        tuple(values), tuple(words), tuple(verbs), str(path),
+    )  # fmt: skip
+    try:
+        rule.regex  # noqa: B018  (compiles it: a bad term is named here, not at first use)
+    except re.error as exc:
+        raise _bad(path, where, f"terms do not compile: {exc}") from None
+    return rule
+
+
+def load_words(path: Path, kinds: dict[str, tuple[str, ...]], dated: bool = False
+               ) -> dict[str, WordRule]:  # fmt: skip
+    """The vocabulary entries of a rule file by id, validated; `kinds` maps each [[kind]]
+    the file must hold to the `produces` values allowed in it."""
+    seen: set[str] = set()
+    out: dict[str, WordRule] = {}
+    for kind, produces in kinds.items():
+        for n, e in enumerate(_entries(path, kind), start=1):
+            rule = _word_rule(path, kind, n, e, seen, produces, dated)
+            out[rule.id] = rule
+    return out
+
+
+CLAIMANT_KINDS = {
+    "speech": ("speech", "denial", "naming"),
+    "words": (
+        "source", "weak-source", "not-a-source", "side-from-place", "previous-claimant",
+        "claimant", "title", "russia", "ukraine", "third-party", "false-claim", "account",
+        "quote-label", "continuation", "own-account", "not-claimant", "clause-start",
+        "adjective", "leading-attribution",
+    ),
+}  # fmt: skip
+DATE_KINDS = {
+    "words": ("month", "weekday", "season", "count", "part", "day-part", "day-offset",
+              "this", "last", "past", "previous", "earlier-this-week", "weekend", "last-weekend"),
+}  # fmt: skip
+
+
+def load_claimant_rules(path: Path | None = None) -> dict[str, WordRule]:
+    """Speech verbs and claimant word lists (claimants.toml) by id, validated; a verb form
+    belongs to one [[speech]] family only (a match must know what it produces)."""
+    path = path or HERE / "claimants.toml"
+    rules = load_words(path, CLAIMANT_KINDS)
+    owner: dict[str, str] = {}
+    for r in rules.values():
+        for form in r.verbs if r.produces in CLAIMANT_KINDS["speech"] else ():
+            if form in owner:
+                raise _bad(path, f"speech ({r.id})", f"form {form!r} is also in {owner[form]}")
+            owner[form] = r.id
+    return rules
+
+
+MODALITY_KINDS = {
+    "words": ("irrealis", "question", "realis", "assessment", "negator", "absence",
+              "background", "own-side", "troops", "casualty", "civilian"),
+}  # fmt: skip
+
+
+def load_modality(path: Path | None = None) -> dict[str, WordRule]:
+    """Goal, question, hedge, absence and background words (modality.toml) by id, validated."""
+    return load_words(path or HERE / "modality.toml", MODALITY_KINDS)
+
+
+@lru_cache(maxsize=1)
+def default_modality() -> dict[str, WordRule]:
+    return load_modality()
+
+
+def group(rule: WordRule, ci: bool = True) -> str:
+    """An entry's words as one group for a pattern compiled with (ci) or without re.I; the
+    entry's own case rule is scoped to it only where the two differ (a scoped flag slows the
+    hot patterns)."""
+    if rule.case_sensitive != ci:
+        return f"(?:{rule.alternation})"
+    return f"(?{'-i' if rule.case_sensitive else 'i'}:{rule.alternation})"
+
+
+def joined(rules: dict[str, WordRule], produces: str, ci: bool = True) -> str:
+    """The words of every entry producing `produces`, in file order, as one group (see
+    group()); none is a GeomapError."""
+    parts = [group(r, ci) for r in rules.values() if r.produces == produces]
+    if not parts:
+        raise GeomapError(
+            f"{_file_of(rules)}: no entry produces {produces!r} (the extractor needs one)"
+        )
+    return "(?:" + "|".join(parts) + ")"
+
+
+def load_date_words(path: Path | None = None) -> dict[str, WordRule]:
+    """Date words (dates.toml) by id, validated; examples carry the date they must get."""
+    return load_words(path or HERE / "dates.toml", DATE_KINDS, dated=True)
+
+
+@lru_cache(maxsize=1)
+def default_claimant_rules() -> dict[str, WordRule]:
+    return load_claimant_rules()
+
+
+@lru_cache(maxsize=1)
+def default_date_words() -> dict[str, WordRule]:
+    return load_date_words()
+
+
+def need(rules: dict[str, WordRule], rid: str) -> WordRule:
+    """The entry the code relies on; a file without it is a GeomapError naming it."""
+    if rid not in rules:
+        raise GeomapError(f"{_file_of(rules)}: no entry {rid!r} (the extractor needs it)")
+    return rules[rid]
+
+
+def _file_of(rules: dict[str, WordRule]) -> str:
+    return next((r.file for r in rules.values()), str(HERE))
+
+
+def published_of(path: Path | None = None) -> date:
+    """The publication date dates.toml's examples are dated from."""
+    path = path or HERE / "dates.toml"
+    pub = tomllib.loads(path.read_text(encoding="utf-8")).get("published")
+    if not isinstance(pub, date):
+        raise GeomapError(f"{path}: 'published' (the examples' publication date) is missing")
+    return pub
