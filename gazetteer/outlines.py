@@ -154,3 +154,19 @@ def region_outline(code: str, members: tuple[str, ...] = ()) -> Any:
     import shapely
 
     return shapely.union_all(parts)
+
+
+def outline_near(codes: tuple[str, ...], lat: float, lon: float, slack_deg: float = 0.25) -> Any:
+    """The first of `codes` whose boundary lies within `slack_deg` of (lat, lon), or None.
+
+    Guards joins made by code alone (a region whose GeoNames code was voted from its
+    settlements): a boundary far from the region's own point is another unit's.
+    """
+    from shapely.geometry import Point
+
+    data = load_outlines()
+    for code in codes:
+        geom = data.geometry(code) if code else None
+        if geom is not None and geom.distance(Point(lon, lat)) <= slack_deg:
+            return geom
+    return None

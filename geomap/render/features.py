@@ -12,8 +12,11 @@ filters these in JS, so the HTML grows with the data, not with one JS object per
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 import shapely
 from shapely import wkt as shapely_wkt
@@ -21,7 +24,14 @@ from shapely.errors import ShapelyError
 from shapely.geometry import mapping
 
 from geomap.errors import GeomapError
-from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, ClaimRecord, SourceRecord
+from geomap.records import (
+    CLAIM_TYPES,
+    REVIEW_STATUSES,
+    SIDES,
+    ClaimRecord,
+    PlaceRef,
+    SourceRecord,
+)
 from geomap.render.safety import safe_url
 
 
@@ -109,6 +119,47 @@ def region_geometry(wkt_text: str, simplify_deg: float = 0.005) -> dict | None:
     return _round_coords(mapping(geom), 4)
 
 
+_REGION_CODE_RE = re.compile(r"^[A-Z]{2}[.-][A-Z0-9]+$")  # a gazetteer admin-1 code
+
+
+def boundary_geometry(place_id: str) -> dict | None:
+    """The region's real boundary (Natural Earth, shipped with the gazetteer) as compact
+    GeoJSON, or None where the gazetteer has none for this id."""
+    geom = _boundary_geometry(place_id)
+    return None if geom is None else copy.deepcopy(geom)  # callers may edit their copy
+
+
+@lru_cache(maxsize=512)
+def _boundary_geometry(place_id: str) -> dict | None:
+    try:
+        from gazetteer.errors import GazetteerError
+        from gazetteer.regions import region_boundary
+    except ImportError:
+        return None
+    try:
+        geom = region_boundary(place_id)
+    except (GazetteerError, ShapelyError, ValueError):
+        return None
+    if geom is None or geom.is_empty:
+        return None
+    return _round_coords(mapping(geom), 4)
+
+
+def place_outline(p: PlaceRef) -> tuple[dict | None, bool]:
+    """(GeoJSON polygon, approximate) for a region place: its real boundary when one is shipped
+    for its id, else its stored polygon, which for a gazetteer admin-1 region is a hull around
+    its settlements (approximate=True, said in the popup); (None, False) for a point."""
+    if p.precision != "region":
+        return None, False
+    geom = boundary_geometry(p.id)
+    if geom is not None:
+        return geom, False
+    if not p.polygon_wkt:
+        return None, False
+    geom = region_geometry(p.polygon_wkt)
+    return geom, geom is not None and bool(_REGION_CODE_RE.match(p.id))
+
+
 def _source_row(s: SourceRecord) -> list:
     row = [
         safe_url(s.url),
@@ -148,15 +199,15 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         p = c.place
         f = features.get(p.id)
         if f is None:
-            geom = None
-            if p.precision == "region" and p.polygon_wkt:
-                geom = region_geometry(p.polygon_wkt)
+            geom, approximate = place_outline(p)
             region = geom is not None
             if geom is None:
                 geom = {"type": "Point", "coordinates": [round(p.lon, 5), round(p.lat, 5)]}
             props: dict = {"id": p.id, "n": p.name, "c": []}
             if region:
                 props["r"] = 1
+            if approximate:
+                props["h"] = 1  # outline drawn around the region's settlements, not its border
             f = {"type": "Feature", "geometry": geom, "properties": props}
             features[p.id] = f
         d = date_label(c)
