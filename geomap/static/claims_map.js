@@ -422,15 +422,19 @@ function geomapClaimsMap(map, D, G) {
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
-  map.on("popupopen", function (e) {
-    var box = legend.getContainer(), pop = e.popup.getElement();
+  var openPopup = null;
+  function foldUnderPopup() {
+    var box = legend.getContainer(), pop = openPopup && openPopup.getElement();
     if (!box || !pop || box.classList.contains("geomap-legend-folded")) { return; }
     if (overlaps(box.getBoundingClientRect(), pop.getBoundingClientRect())) {
       box.classList.add("geomap-legend-folded");
       foldedForPopup = true;
     }
-  });
+  }
+  map.on("popupopen", function (e) { openPopup = e.popup; foldUnderPopup(); });
+  map.on("moveend", foldUnderPopup);  // the popup's autopan may move it under the legend
   map.on("popupclose", function () {
+    openPopup = null;
     if (foldedForPopup && !legendTouched) {
       legend.getContainer().classList.remove("geomap-legend-folded");
     }
