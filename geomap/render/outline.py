@@ -9,8 +9,10 @@ has some ground under its markers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
@@ -18,14 +20,15 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 
 from geomap.records import ClaimRecord
 
-# Regions farther than this (degrees) from every claim are left off the basemap: a claim in
-# Kursk Oblast draws western Russia, not Kamchatka.
+# The basemap covers the claims' box grown by this many degrees: a claim in Kursk Oblast draws
+# western Russia, not Kamchatka.
 NEAR_DEG = 4.0
+_POLYGONAL = ("Polygon", "MultiPolygon")
 
 
-def _shipped_boundaries(countries: set[str], near: Any) -> tuple[list, set[str]]:
+def _shipped_boundaries(countries: set[str], area: Any) -> tuple[list, set[str]]:
     """Real admin-1 boundaries (Natural Earth, shipped with the gazetteer) of `countries` that
-    come within NEAR_DEG of `near`, and the region keys they cover."""
+    reach into `area`, and the region keys they cover."""
     try:
         from gazetteer.errors import GazetteerError
         from gazetteer.outlines import load_outlines
@@ -34,7 +37,6 @@ def _shipped_boundaries(countries: set[str], near: Any) -> tuple[list, set[str]]
     out, keys = [], set()
     try:
         data = load_outlines()
-        area = near.buffer(NEAR_DEG)
         for key in data.entries:
             if key[:2] not in countries:
                 continue
@@ -47,18 +49,16 @@ def _shipped_boundaries(countries: set[str], near: Any) -> tuple[list, set[str]]
     return out, keys
 
 
-def _gazetteer_regions(countries: set[str], near: Any = None) -> list:
-    """Region polygons for `countries` near the claims: the real boundaries where shipped,
-    else the gazetteer's hulls around settlements (best effort: [] if unavailable)."""
-    if near is None:
-        near = shapely.box(-180, -90, 180, 90)
-    out, have = _shipped_boundaries(countries, near)
+def _gazetteer_hulls(countries: set[str], area: Any, have: set[str]) -> list:
+    """The gazetteer's polygons (hulls around settlements) of the regions.json regions of
+    `countries` in `area` that have no shipped boundary (best effort: [] if unavailable)."""
     try:
         from gazetteer import default_gazetteer
         from gazetteer.errors import GazetteerError
         from gazetteer.regions import load_region_data
     except ImportError:
-        return out
+        return []
+    out = []
     try:
         missing = [
             s for s in load_region_data().regions if s.country in countries and s.id not in have
@@ -73,11 +73,81 @@ def _gazetteer_regions(countries: set[str], near: Any = None) -> list:
                 continue
             if poly is not None:
                 geom = shapely_wkt.loads(poly) if isinstance(poly, str) else poly
-                if geom.intersects(near.buffer(NEAR_DEG)):
-                    out.append(geom)
+                if geom.intersects(area):
+                    out.append(shapely.make_valid(geom))
     except (GazetteerError, AttributeError, OSError, ValueError, ShapelyError):
         return out
     return out
+
+
+@dataclass
+class _Ground:
+    """What the basemap is drawn from: real boundaries (a coverage, simplified together), other
+    polygons (hulls, claims' own) that need closing, the claims' points, the area drawn."""
+
+    boundaries: list
+    others: list
+    points: Any
+    area: Any
+
+
+def _ground(claims: Sequence[ClaimRecord], simplify_deg: float) -> _Ground | None:
+    if not claims:
+        return None
+    pts = shapely.multipoints([(c.place.lon, c.place.lat) for c in claims])
+    x0, y0, x1, y1 = pts.bounds
+    area = shapely.box(x0 - NEAR_DEG, y0 - NEAR_DEG, x1 + NEAR_DEG, y1 + NEAR_DEG)
+    countries = {c.place.country for c in claims if c.place.country}
+    real, have = _shipped_boundaries(countries, area)
+    if real:
+        try:  # shared borders stay shared (no slivers); a coarse basemap needs no more
+            real = list(shapely.coverage_simplify(np.array(real, dtype=object), simplify_deg))
+        except (ShapelyError, ValueError):
+            real = [g.simplify(simplify_deg, preserve_topology=True) for g in real]
+    others = _gazetteer_hulls(countries, area, have)
+    for c in claims:
+        if c.place.polygon_wkt and c.place.id not in have:
+            try:
+                others.append(shapely.make_valid(shapely_wkt.loads(c.place.polygon_wkt)))
+            except (ShapelyError, ValueError):
+                continue
+    return _Ground(real, others, pts, area)
+
+
+def _land(g: _Ground, simplify_deg: float, close_deg: float) -> dict | None:
+    """The land: the boundaries' union, plus the other polygons closed by `close_deg` (buffer
+    out, then in: hulls leave slivers between neighbours), plus a disc around each place
+    outside; clipped to the area drawn, small holes removed."""
+    parts = []
+    if g.boundaries:
+        parts.append(shapely.union_all(g.boundaries))
+    if g.others:
+        closed = shapely.union_all([p.buffer(close_deg) for p in g.others]).buffer(-close_deg)
+        parts.append(closed.simplify(simplify_deg, preserve_topology=True))
+    if parts:
+        geom = shapely.union_all(parts)
+        near = geom.buffer(0.05)
+        outside = [p for p in g.points.geoms if not near.contains(p)]
+        if outside:
+            geom = geom.union(shapely.union_all([p.buffer(0.3) for p in outside]))
+    else:
+        geom = g.points.convex_hull.buffer(0.5)
+    geom = shapely.make_valid(geom.intersection(g.area))
+    polys = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type in _POLYGONAL]
+    if not polys:
+        return None
+    geom = _without_small_holes(shapely.union_all(polys), min_area=0.5)
+    return mapping(shapely.set_precision(geom, 1e-3))
+
+
+def _borders(g: _Ground) -> dict | None:
+    """Every region's outline within the area drawn, each shared border once."""
+    regions = g.boundaries + g.others
+    if not regions:
+        return None
+    lines = shapely.union_all([r.boundary for r in regions]).intersection(g.area)
+    lines = shapely.set_precision(shapely.line_merge(lines) if lines.length else lines, 1e-3)
+    return None if lines.is_empty else mapping(lines)
 
 
 def _without_small_holes(geom, min_area: float):
@@ -90,64 +160,26 @@ def _without_small_holes(geom, min_area: float):
     return MultiPolygon([fix(p) for p in geom.geoms if p.geom_type == "Polygon"])
 
 
-def _claim_points(claims: Sequence[ClaimRecord]) -> Any:
-    return shapely.multipoints([(c.place.lon, c.place.lat) for c in claims])
-
-
 def outline_layers(
     claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02, close_deg: float = 0.15
 ) -> dict | None:
     """{"land": polygon, "borders": lines} GeoJSON geometries for the outline basemap.
 
-    The regions are their real boundaries where shipped (Natural Earth), else the gazetteer's
-    hulls around settlements, which leave slivers between neighbours: the land is their union
-    closed by `close_deg` (buffer out, then in) with small holes removed; the borders are the
-    regions' own outlines. Only regions within NEAR_DEG of a claim are drawn.
+    Drawn from the real region boundaries where shipped (Natural Earth), else the gazetteer's
+    hulls around settlements and the claims' own region polygons, within NEAR_DEG of a claim.
     """
-    land = outline_geometry(claims, simplify_deg=simplify_deg, close_deg=close_deg)
+    g = _ground(claims, simplify_deg)
+    if g is None:
+        return None
+    land = _land(g, simplify_deg, close_deg)
     if land is None:
         return None
-    borders = None
-    countries = {c.place.country for c in claims if c.place.country}
-    regions = _gazetteer_regions(countries, _claim_points(claims))
-    if regions:
-        lines = shapely.union_all([shapely.make_valid(r).boundary for r in regions])
-        lines = shapely.set_precision(lines.simplify(simplify_deg), 1e-4)
-        if not lines.is_empty:
-            borders = mapping(lines)
-    return {"land": land, "borders": borders}
+    return {"land": land, "borders": _borders(g)}
 
 
 def outline_geometry(
     claims: Sequence[ClaimRecord], *, simplify_deg: float = 0.02, close_deg: float = 0.15
 ) -> dict | None:
     """GeoJSON geometry of the land drawn under these claims (None without any place)."""
-    if not claims:
-        return None
-    countries = {c.place.country for c in claims if c.place.country}
-    polys = _gazetteer_regions(countries, _claim_points(claims))
-    for c in claims:
-        if c.place.polygon_wkt:
-            try:
-                polys.append(shapely_wkt.loads(c.place.polygon_wkt))
-            except (ShapelyError, ValueError):
-                continue
-    pts = _claim_points(claims)
-    if polys:
-        geom = shapely.union_all([shapely.make_valid(p).buffer(close_deg) for p in polys])
-        geom = geom.buffer(-close_deg)
-        # Keep every place on land the outline draws: a small disc around each place outside.
-        near = geom.buffer(0.05)
-        outside = [p for p in pts.geoms if not near.contains(p)]
-        if outside:
-            geom = geom.union(shapely.union_all([p.buffer(0.3) for p in outside]))
-    else:
-        geom = pts.convex_hull.buffer(0.5)
-    geom = geom.simplify(simplify_deg, preserve_topology=True)
-    parts = getattr(geom, "geoms", [geom])
-    polys_only = [g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")]
-    if not polys_only:
-        return None
-    geom = _without_small_holes(shapely.union_all(polys_only), min_area=0.5)
-    geom = shapely.set_precision(geom, 1e-4)
-    return mapping(geom)
+    g = _ground(claims, simplify_deg)
+    return None if g is None else _land(g, simplify_deg, close_deg)
