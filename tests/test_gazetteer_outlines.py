@@ -180,3 +180,16 @@ def test_build_script_joins_dissolves_and_simplifies(tmp_path):
     )
     assert fail.returncode != 0 and "bad.geojson" in fail.stderr
     assert load_outlines.__wrapped__(out).entries.keys() == data.entries.keys()  # untouched
+
+
+def test_gazetteer_regions_carry_their_boundary(gaz):
+    """The index stores the real boundary as a region's polygon (the hull is only a fallback);
+    the region's point lies inside it; groups are the union; world regions join by code."""
+    kharkiv = gaz.region("UA.07")
+    assert kharkiv.polygon.equals_exact(region_outline("UA.07"), tolerance=1e-6)
+    assert kharkiv.polygon.contains(Point(kharkiv.lon, kharkiv.lat))
+    donbas = gaz.get("UA.DONBAS").polygon
+    assert donbas.contains(Point(37.8028, 48.0159)) and donbas.contains(Point(39.3078, 48.574))
+    texas = gaz.get("US.TX").polygon
+    assert texas is not None and texas.contains(Point(-97.7431, 30.2672))
+    assert texas.equals_exact(region_outline("US.TX"), tolerance=1e-6)
