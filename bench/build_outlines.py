@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import sys
@@ -163,7 +164,9 @@ def encode(regions: dict[str, Region], shapes: dict[str, Any], source: Path) -> 
         r, g = regions[key], shapes[key]
         polys = g.geoms if g.geom_type == "MultiPolygon" else [g]
         rings = [[_ring(p.exterior.coords), *(_ring(h.coords) for h in p.interiors)] for p in polys]
-        outlines[key] = {"n": r.name, "iso": r.iso, "g": rings}
+        x0, y0, x1, y1 = g.bounds
+        bbox = [math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1)]  # whole degrees
+        outlines[key] = {"n": r.name, "iso": r.iso, "b": bbox, "g": rings}
         if r.iso and r.iso != key:
             aliases[r.iso] = key
     return {

@@ -73,6 +73,7 @@ class OutlineEntry:
     name: str
     iso: str
     polygons: tuple[tuple[str, ...], ...]  # polygons -> rings (exterior first), encoded
+    bbox: tuple[float, float, float, float] | None = None  # lon/lat box, to skip far regions
 
 
 @dataclass(eq=False)
@@ -87,6 +88,20 @@ class OutlineData:
     digest: str
     _shapes: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def keys_near(self, bbox: tuple[float, float, float, float], countries: set[str]) -> list[str]:
+        """Keys of `countries`' regions whose box meets `bbox` (minx, miny, maxx, maxy), found
+        without decoding a ring."""
+        x0, y0, x1, y1 = bbox
+        out = []
+        for key, e in self.entries.items():
+            if key[:2] not in countries:
+                continue
+            if e.bbox is None or (
+                e.bbox[0] <= x1 and x0 <= e.bbox[2] and e.bbox[1] <= y1 and y0 <= e.bbox[3]
+            ):
+                out.append(key)
+        return out
 
     def key_of(self, code: str) -> str | None:
         """The stored key for a GeoNames admin-1 code or an ISO 3166-2 alias (None if absent)."""
@@ -127,12 +142,18 @@ def load_outlines(path: Path = OUTLINES_FILE) -> OutlineData:
         doc = json.loads(raw)
         if doc.get("format") != OUTLINES_FORMAT:
             raise ValueError(f"format {doc.get('format')!r}, want {OUTLINES_FORMAT}")
+        scale = int(doc["scale"])
         entries = {
-            k: OutlineEntry(k, v["n"], v.get("iso", ""), tuple(tuple(p) for p in v["g"]))
+            k: OutlineEntry(
+                k,
+                v["n"],
+                v.get("iso", ""),
+                tuple(tuple(p) for p in v["g"]),
+                tuple(float(b) for b in v["b"]) if "b" in v else None,
+            )
             for k, v in doc["outlines"].items()
         }
         aliases = {a: k for a, k in doc.get("aliases", {}).items() if k in entries}
-        scale = int(doc["scale"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise GazetteerError(
             f"region outlines file {path} is unreadable: {exc}; "

@@ -81,6 +81,8 @@ def test_every_outline_is_a_valid_polygon_and_the_front_is_detailed():
             bad.append(key)
         minx, miny, maxx, maxy = geom.bounds
         assert -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90, key
+        bx0, by0, bx1, by1 = data.entries[key].bbox  # the stored box holds the shape
+        assert bx0 <= minx and by0 <= miny and maxx <= bx1 and maxy <= by1, key
     assert bad == []
     # simplified, but a border, not a triangle: Kharkiv Oblast keeps hundreds of vertices
     assert shapely.get_num_coordinates(region_outline("UA.07")) > 200
@@ -106,6 +108,12 @@ def test_outline_near_refuses_a_boundary_far_from_the_region_point():
     assert outline_near(("UA.07",), 49.99, 36.23) is not None
     assert outline_near(("UA.07",), 49.84, 24.03) is None
     assert outline_near(("XX.1", "UA-63"), 49.99, 36.23) is not None
+
+
+def test_keys_near_finds_regions_by_box_without_decoding():
+    near = set(load_outlines().keys_near((36.0, 49.5, 36.5, 50.0), {"UA", "RU"}))
+    assert {"UA.07"} <= near and "RU.63" not in near and "UA.15" not in near
+    assert load_outlines().keys_near((36.0, 49.5, 36.5, 50.0), {"US"}) == []
 
 
 def test_file_size_is_bounded():

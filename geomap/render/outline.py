@@ -37,9 +37,7 @@ def _shipped_boundaries(countries: set[str], area: Any) -> tuple[list, set[str]]
     out, keys = [], set()
     try:
         data = load_outlines()
-        for key in data.entries:
-            if key[:2] not in countries:
-                continue
+        for key in data.keys_near(area.bounds, countries):
             geom = data.geometry(key)
             if geom is not None and geom.intersects(area):
                 out.append(geom)
@@ -102,7 +100,7 @@ def _ground(claims: Sequence[ClaimRecord], simplify_deg: float) -> _Ground | Non
     if real:
         try:  # shared borders stay shared (no slivers); a coarse basemap needs no more
             real = list(shapely.coverage_simplify(np.array(real, dtype=object), simplify_deg))
-        except (ShapelyError, ValueError):
+        except (ShapelyError, ValueError, AttributeError):  # AttributeError: GEOS < 3.12
             real = [g.simplify(simplify_deg, preserve_topology=True) for g in real]
     others = _gazetteer_hulls(countries, area, have)
     for c in claims:
