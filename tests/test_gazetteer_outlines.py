@@ -201,3 +201,22 @@ def test_gazetteer_regions_carry_their_boundary(gaz):
     texas = gaz.get("US.TX").polygon
     assert texas is not None and texas.contains(Point(-97.7431, 30.2672))
     assert texas.equals_exact(region_outline("US.TX"), tolerance=1e-6)
+
+
+def test_index_falls_back_to_a_hull_where_no_boundary_is_shipped(tmp_path, monkeypatch):
+    from fixtures_gazetteer import write_small_source
+
+    import gazetteer.index
+    from gazetteer import Gazetteer
+
+    src = write_small_source(tmp_path)
+    g = Gazetteer.build(source=src, cache=tmp_path / "real" / "gaz.sqlite")
+    assert g.region("UA.21").polygon.equals_exact(region_outline("UA.21"), tolerance=1e-6)
+    g.close()
+    monkeypatch.setattr(gazetteer.index, "region_outline", lambda code: None)
+    g = Gazetteer.build(source=src, cache=tmp_path / "hull" / "gaz.sqlite")
+    hull = g.region("UA.21").polygon
+    g.close()
+    towns = [Point(34.7991, 50.9174), Point(33.2, 51.24), Point(34.9, 50.31)]  # the fixture's
+    assert all(hull.contains(t) for t in towns)
+    assert hull.area < region_outline("UA.21").area / 2  # around three towns, not the oblast
