@@ -135,6 +135,16 @@ class OutlineData:
 
 
 @lru_cache(maxsize=4)
+def outlines_digest(path: Path = OUTLINES_FILE) -> str:
+    """The file's content hash, without parsing it (~2 ms: the index fingerprint asks at every
+    open); "-" when the file is missing (load_outlines then says why)."""
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "-"
+
+
+@lru_cache(maxsize=4)
 def load_outlines(path: Path = OUTLINES_FILE) -> OutlineData:
     """Parse the outlines file; a broken or unknown-format file is a GazetteerError naming it."""
     try:

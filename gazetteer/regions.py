@@ -13,7 +13,7 @@ from typing import Any
 
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import normalize
-from gazetteer.outlines import load_outlines, region_outline
+from gazetteer.outlines import outlines_digest, region_outline
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "regions.json"
 
@@ -140,7 +140,7 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise GazetteerError(f"region data file {path} is unreadable: {exc}") from exc
     # The outlines digest is part of the region data's: new boundaries rebuild the index.
-    digest = hashlib.sha1(raw + load_outlines().digest.encode()).hexdigest()[:16]
+    digest = hashlib.sha1(raw + outlines_digest().encode()).hexdigest()[:16]
     return RegionData(regions, groups, countries, digest, drop)
 
 
