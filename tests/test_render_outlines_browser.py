@@ -14,6 +14,7 @@ from gazetteer.outlines import region_outline
 from geomap.records import ClaimRecord, PlaceRef
 from geomap.render import build_map, map_html
 from geomap.render.features import claims_payload
+from geomap.render.mapbuild import GEONAMES_ATTR, page_attribution
 from geomap.render.samples import SUMY_REGION, TORETSK
 
 pytestmark = pytest.mark.browser
@@ -77,8 +78,11 @@ def test_payload_carries_the_boundary_not_the_stored_sketch():
     assert feats["MD.99"]["properties"]["h"] == 1  # drawn from its stored hull
     # a stored polygon of a place that is not a gazetteer region is drawn as given, unmarked
     other = replace(HULL_REGION, id="custom-area")
-    f = claims_payload([replace(_claims()[1], place=other)])["places"]["features"][0]
+    payload = claims_payload([replace(_claims()[1], place=other)])
+    f = payload["places"]["features"][0]
     assert f["properties"]["r"] == 1 and "h" not in f["properties"]
+    assert payload["boundaries"] is False  # no Natural Earth shape on this page
+    assert page_attribution(payload) == GEONAMES_ATTR
 
 
 def test_region_claim_is_drawn_as_its_boundary(open_page, outline_pages):

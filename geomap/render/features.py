@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -145,19 +146,28 @@ def _boundary_geometry(place_id: str) -> dict | None:
     return _round_coords(mapping(geom), 4)
 
 
-def place_outline(p: PlaceRef) -> tuple[dict | None, bool]:
-    """(GeoJSON polygon, approximate) for a region place: its real boundary when one is shipped
-    for its id, else its stored polygon, which for a gazetteer admin-1 region is a hull around
-    its settlements (approximate=True, said in the popup); (None, False) for a point."""
+@dataclass(frozen=True)
+class PlaceOutline:
+    """A region place's shape for the page and where it comes from: "boundary" (Natural
+    Earth, shipped with the gazetteer), "hull" (drawn around the region's settlements: said in
+    the popup) or "given" (the stored polygon of a place that is not a gazetteer region)."""
+
+    geojson: dict
+    kind: str
+
+
+def place_outline(p: PlaceRef) -> PlaceOutline | None:
+    """The shape a region place is drawn as: its real boundary when one is shipped for its id,
+    else its stored polygon (a hull for a gazetteer admin-1 region); None for a point."""
     if p.precision != "region":
-        return None, False
+        return None
     geom = boundary_geometry(p.id)
     if geom is not None:
-        return geom, False
-    if not p.polygon_wkt:
-        return None, False
-    geom = region_geometry(p.polygon_wkt)
-    return geom, geom is not None and bool(_REGION_CODE_RE.match(p.id))
+        return PlaceOutline(geom, "boundary")
+    geom = region_geometry(p.polygon_wkt) if p.polygon_wkt else None
+    if geom is None:
+        return None
+    return PlaceOutline(geom, "hull" if _REGION_CODE_RE.match(p.id) else "given")
 
 
 def _source_row(s: SourceRecord) -> list:
@@ -183,6 +193,7 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
     rules_ix: dict[str, int] = {}
     features: dict[str, dict] = {}
     dates: set[str] = set()
+    boundaries = False  # a region drawn as its Natural Earth boundary (credited on the page)
     for c in sort_claims(claims):
         if c.side not in side_ix or c.type not in type_ix:
             raise GeomapError(
@@ -199,14 +210,15 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         p = c.place
         f = features.get(p.id)
         if f is None:
-            geom, approximate = place_outline(p)
-            region = geom is not None
+            shape = place_outline(p)
+            geom = shape.geojson if shape else None
             if geom is None:
                 geom = {"type": "Point", "coordinates": [round(p.lon, 5), round(p.lat, 5)]}
             props: dict = {"id": p.id, "n": p.name, "c": []}
-            if region:
+            if shape:
                 props["r"] = 1
-            if approximate:
+                boundaries |= shape.kind == "boundary"
+            if shape and shape.kind == "hull":
                 props["h"] = 1  # outline drawn around the region's settlements, not its border
             f = {"type": "Feature", "geometry": geom, "properties": props}
             features[p.id] = f
@@ -234,6 +246,7 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         "rules": rule_lists,
         "places": {"type": "FeatureCollection", "features": list(features.values())},
         "dates": sorted(dates),
+        "boundaries": boundaries,
     }
 
 

@@ -312,9 +312,7 @@ def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
 def page_attribution(payload: dict) -> str:
     """GeoNames always; Natural Earth (public domain, credit asked) when the page draws its
     region boundaries or an outline basemap made from them."""
-    feats = payload.get("places", {}).get("features", ())
-    drawn = any(f["properties"].get("r") and not f["properties"].get("h") for f in feats)
-    if drawn or payload.get("outline"):
+    if payload.get("boundaries") or payload.get("outline"):
         return f"{GEONAMES_ATTR}; {NATURAL_EARTH_ATTR}"
     return GEONAMES_ATTR
 
