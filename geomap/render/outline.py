@@ -20,8 +20,8 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 
 from geomap.records import ClaimRecord
 
-# The basemap covers the claims' box grown by this many degrees: a claim in Kursk Oblast draws
-# western Russia, not Kamchatka.
+# The basemap draws the regions that reach into the claims' box grown by this many degrees, and
+# their borders inside it: a claim in Kursk Oblast draws western Russia, not Kamchatka.
 NEAR_DEG = 4.0
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
@@ -113,9 +113,9 @@ def _ground(claims: Sequence[ClaimRecord], simplify_deg: float) -> _Ground | Non
 
 
 def _land(g: _Ground, simplify_deg: float, close_deg: float) -> dict | None:
-    """The land: the boundaries' union, plus the other polygons closed by `close_deg` (buffer
-    out, then in: hulls leave slivers between neighbours), plus a disc around each place
-    outside; clipped to the area drawn, small holes removed."""
+    """The land: the union of the regions that reach into the area, plus the other polygons
+    closed by `close_deg` (buffer out, then in: hulls leave slivers between neighbours), plus a
+    disc around each place outside; small holes removed."""
     parts = []
     if g.boundaries:
         parts.append(shapely.union_all(g.boundaries))
@@ -130,7 +130,7 @@ def _land(g: _Ground, simplify_deg: float, close_deg: float) -> dict | None:
             geom = geom.union(shapely.union_all([p.buffer(0.3) for p in outside]))
     else:
         geom = g.points.convex_hull.buffer(0.5)
-    geom = shapely.make_valid(geom.intersection(g.area))
+    geom = shapely.make_valid(geom)  # whole regions: natural edges, not the area's straight cut
     polys = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type in _POLYGONAL]
     if not polys:
         return None
@@ -139,7 +139,8 @@ def _land(g: _Ground, simplify_deg: float, close_deg: float) -> dict | None:
 
 
 def _borders(g: _Ground) -> dict | None:
-    """Every region's outline within the area drawn, each shared border once."""
+    """Every region's outline, cut to the area (the page's bytes go on borders near the
+    claims), each shared border once."""
     regions = g.boundaries + g.others
     if not regions:
         return None
