@@ -192,6 +192,7 @@ def write_atomic(doc: dict[str, Any], out: Path) -> int:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; package data is read by everyone
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
