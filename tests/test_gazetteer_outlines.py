@@ -171,6 +171,7 @@ def test_build_script_joins_dissolves_and_simplifies(tmp_path):
         check=True,
     )
     assert "not joined to a region: 1" in run.stdout
+    assert out.stat().st_mode & 0o044 == 0o044  # package data: readable by everyone
     data = load_outlines(out)
     assert sorted(data.entries) == ["GB.WLS", "XA.01", "XA.02", "XB-ABC"]
     assert data.key_of("XA-W") == "XA.01" and data.key_of("GB-WLS") == "GB.WLS"
