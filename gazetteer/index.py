@@ -33,6 +33,7 @@ from gazetteer.normalize import (
     normalize,
     ukrainian_display_name,
 )
+from gazetteer.outlines import region_outline
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 from gazetteer.world import Settlements, WorldPlace, world_digest, world_places
 
@@ -281,7 +282,9 @@ def _region_rows(
         pts = settlements.get(spec.id)
         if not pts:
             continue  # region absent from this source (small test sources)
-        poly = _region_shape([(lat, lon) for lat, lon, _ in pts])
+        poly = region_outline(spec.id)  # the real boundary; a hull where none is shipped
+        if poly is None:
+            poly = _region_shape([(lat, lon) for lat, lon, _ in pts])
         shapes[spec.id] = poly
         pops[spec.id] = sum(p for _, _, p in pts)
         lat, lon = _center(poly)

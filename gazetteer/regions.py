@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import normalize
+from gazetteer.outlines import outlines_digest, region_outline
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "regions.json"
 
@@ -137,7 +139,9 @@ def load_region_data(path: Path = DATA_FILE) -> RegionData:
         drop = {gid: frozenset(v) for gid, v in doc.get("drop_alternates", {}).items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise GazetteerError(f"region data file {path} is unreadable: {exc}") from exc
-    return RegionData(regions, groups, countries, hashlib.sha1(raw).hexdigest()[:16], drop)
+    # The outlines digest is part of the region data's: new boundaries rebuild the index.
+    digest = hashlib.sha1(raw + outlines_digest().encode()).hexdigest()[:16]
+    return RegionData(regions, groups, countries, digest, drop)
 
 
 # Every phrase holds at least one of these words (or a country name).
@@ -269,3 +273,18 @@ def region_phrase(text: str) -> list[RegionMention]:
                 for s in dict.fromkeys(specs)
             ]
     return sorted(found, key=lambda r: r.start)
+
+
+def region_boundary(region_id: str) -> Any:
+    """The real boundary (Natural Earth) of an admin-1 region ("UA.07", "UA-63") or of a group
+    of them ("UA.DONBAS": the union of its members), or None where none is shipped (the
+    gazetteer then falls back to a hull around the region's settlements)."""
+    members: tuple[str, ...] = ()
+    try:
+        for g in load_region_data().groups:
+            if g.id == region_id:
+                members = g.members
+                break
+    except GazetteerError:
+        pass  # the outlines stand on their own
+    return region_outline(region_id, members)

@@ -24,6 +24,7 @@ from typing import Any
 
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, normalize
+from gazetteer.outlines import outline_near
 
 WORLD_FILE = Path(__file__).resolve().parent / "data" / "world.json"
 MAX_WORDS = 5
@@ -297,9 +298,9 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
                 ):
                     keep.append(n)
                 keep += [f"{n} {w}" for w in words]
-            out.append(
-                WorldPlace(rid, names[0] if names else code, lat, lon, cc, rid, "admin1", pop, keep)
-            )
+            name = names[0] if names else code
+            shape = outline_near((rid, code), lat, lon)  # Natural Earth boundary, if shipped
+            out.append(WorldPlace(rid, name, lat, lon, cc, rid, "admin1", pop, keep, shape))
     return out
 
 

@@ -12,8 +12,12 @@ filters these in JS, so the HTML grows with the data, not with one JS object per
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import shapely
 from shapely import wkt as shapely_wkt
@@ -21,7 +25,14 @@ from shapely.errors import ShapelyError
 from shapely.geometry import mapping
 
 from geomap.errors import GeomapError
-from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, ClaimRecord, SourceRecord
+from geomap.records import (
+    CLAIM_TYPES,
+    REVIEW_STATUSES,
+    SIDES,
+    ClaimRecord,
+    PlaceRef,
+    SourceRecord,
+)
 from geomap.render.safety import safe_url
 
 
@@ -109,6 +120,56 @@ def region_geometry(wkt_text: str, simplify_deg: float = 0.005) -> dict | None:
     return _round_coords(mapping(geom), 4)
 
 
+_REGION_CODE_RE = re.compile(r"^[A-Z]{2}[.-][A-Z0-9]+$")  # a gazetteer admin-1 code
+
+
+def boundary_geometry(place_id: str) -> dict | None:
+    """The region's real boundary (Natural Earth, shipped with the gazetteer) as compact
+    GeoJSON, or None where the gazetteer has none for this id."""
+    geom = _boundary_geometry(place_id)
+    return None if geom is None else copy.deepcopy(geom)  # callers may edit their copy
+
+
+@lru_cache(maxsize=512)
+def _boundary_geometry(place_id: str) -> dict | None:
+    try:
+        from gazetteer.errors import GazetteerError
+        from gazetteer.regions import region_boundary
+    except ImportError:
+        return None
+    try:
+        geom = region_boundary(place_id)
+    except (GazetteerError, ShapelyError, ValueError):
+        return None
+    if geom is None or geom.is_empty:
+        return None
+    return _round_coords(mapping(geom), 4)
+
+
+@dataclass(frozen=True)
+class PlaceOutline:
+    """A region place's shape for the page and where it comes from: "boundary" (Natural
+    Earth, shipped with the gazetteer), "hull" (drawn around the region's settlements: said in
+    the popup) or "given" (the stored polygon of a place that is not a gazetteer region)."""
+
+    geojson: dict
+    kind: str
+
+
+def place_outline(p: PlaceRef) -> PlaceOutline | None:
+    """The shape a region place is drawn as: its real boundary when one is shipped for its id,
+    else its stored polygon (a hull for a gazetteer admin-1 region); None for a point."""
+    if p.precision != "region":
+        return None
+    geom = boundary_geometry(p.id)
+    if geom is not None:
+        return PlaceOutline(geom, "boundary")
+    geom = region_geometry(p.polygon_wkt) if p.polygon_wkt else None
+    if geom is None:
+        return None
+    return PlaceOutline(geom, "hull" if _REGION_CODE_RE.match(p.id) else "given")
+
+
 def _source_row(s: SourceRecord) -> list:
     row = [
         safe_url(s.url),
@@ -132,6 +193,7 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
     rules_ix: dict[str, int] = {}
     features: dict[str, dict] = {}
     dates: set[str] = set()
+    boundaries = False  # a region drawn as its Natural Earth boundary (credited on the page)
     for c in sort_claims(claims):
         if c.side not in side_ix or c.type not in type_ix:
             raise GeomapError(
@@ -148,15 +210,16 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         p = c.place
         f = features.get(p.id)
         if f is None:
-            geom = None
-            if p.precision == "region" and p.polygon_wkt:
-                geom = region_geometry(p.polygon_wkt)
-            region = geom is not None
+            shape = place_outline(p)
+            geom = shape.geojson if shape else None
             if geom is None:
                 geom = {"type": "Point", "coordinates": [round(p.lon, 5), round(p.lat, 5)]}
             props: dict = {"id": p.id, "n": p.name, "c": []}
-            if region:
+            if shape:
                 props["r"] = 1
+                boundaries |= shape.kind == "boundary"
+            if shape and shape.kind == "hull":
+                props["h"] = 1  # outline drawn around the region's settlements, not its border
             f = {"type": "Feature", "geometry": geom, "properties": props}
             features[p.id] = f
         d = date_label(c)
@@ -183,6 +246,7 @@ def claims_payload(claims: Sequence[ClaimRecord]) -> dict:
         "rules": rule_lists,
         "places": {"type": "FeatureCollection", "features": list(features.values())},
         "dates": sorted(dates),
+        "boundaries": boundaries,
     }
 
 

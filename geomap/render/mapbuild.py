@@ -33,6 +33,7 @@ GEONAMES_ATTR = (
     'Places: <a href="https://www.geonames.org/">GeoNames</a> '
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
 )
+NATURAL_EARTH_ATTR = 'Boundaries: <a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 DEFAULT_CENTER = (48.5, 34.0)  # Ukraine
 PAGE_TITLE = "geomap: claims map"
 # Fronts work budget, in steps x (places with control claims + STEP_OVERHEAD): a step (3 Voronoi
@@ -308,6 +309,14 @@ def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
     return packed, shapes
 
 
+def page_attribution(payload: dict) -> str:
+    """GeoNames always; Natural Earth (public domain, credit asked) when the page draws its
+    region boundaries or an outline basemap made from them."""
+    if payload.get("boundaries") or payload.get("outline"):
+        return f"{GEONAMES_ATTR}; {NATURAL_EARTH_ATTR}"
+    return GEONAMES_ATTR
+
+
 def build_map(
     claims: Sequence[ClaimRecord],
     *,
@@ -353,7 +362,7 @@ def build_map(
     has_rejected = any(c.review_status == "rejected" for c in shown)
     payload["hasRejected"] = has_rejected
     payload["style"] = style_table()
-    payload["attribution"] = GEONAMES_ATTR
+    payload["attribution"] = page_attribution(payload)
     payload["timeline"] = timeline
     payload["playMs"] = play_ms
     if offline and tiles == "OpenStreetMap":
@@ -368,6 +377,7 @@ def build_map(
     payload["fronts"] = {h: True for h in ("russia", "ukraine", "contested") if h in holders}
     if draw_outline:
         payload["outline"] = outline_layers(shown)
+        payload["attribution"] = page_attribution(payload)
 
     bounds = _bounds(payload)
     m = folium.Map(

@@ -252,7 +252,8 @@ def build_report(
             if n_rejected
             else ""
         )
-        + "Places: GeoNames (CC BY 4.0); base map: OpenStreetMap contributors."
+        + "Places: GeoNames (CC BY 4.0); region boundaries: Natural Earth; "
+        "base map: OpenStreetMap contributors."
         "</p><h2>Summary</h2>"
         + _summary(kept, ns)
         + (_disagreements(kept, control, ns) if control else "")

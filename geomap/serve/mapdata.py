@@ -16,7 +16,7 @@ from geomap.model import claims as T_claims
 from geomap.query import CONTROL_TYPES, ClaimFilter
 from geomap.records import ClaimRecord
 from geomap.render import features
-from geomap.render.mapbuild import GEONAMES_ATTR, front_steps, pack_front_steps
+from geomap.render.mapbuild import front_steps, pack_front_steps, page_attribution
 from geomap.render.outline import outline_layers
 from geomap.render.styles import style_table
 from geomap.review import QueueFilter, _filter_conds
@@ -48,7 +48,6 @@ def map_payload(claims: Sequence[ClaimRecord], *, max_front_steps: int = 20) -> 
     payload = features.claims_payload(shown)
     payload["hasRejected"] = any(c.review_status == "rejected" for c in shown)
     payload["style"] = style_table()
-    payload["attribution"] = GEONAMES_ATTR
     payload["timeline"] = True
     payload["playMs"] = 800
     control_places = {c.place.id for c in shown if c.type in CONTROL_TYPES}
@@ -62,6 +61,7 @@ def map_payload(claims: Sequence[ClaimRecord], *, max_front_steps: int = 20) -> 
     holders = {h for gj in shapes for h in gj}
     payload["fronts"] = {h: True for h in ("russia", "ukraine", "contested") if h in holders}
     payload["outline"] = _outline(shown)
+    payload["attribution"] = page_attribution(payload)
     payload["count"] = len(shown)
     payload["limit"] = MAP_LIMIT
     return payload

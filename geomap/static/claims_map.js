@@ -151,7 +151,8 @@ function geomapClaimsMap(map, D, G) {
   function popupContent(f) {
     var p = f.properties, claims = visible(p.c), n = claims.length, total = p.c.length;
     var box = el("div", "geomap-popup");
-    box.appendChild(el("div", "geomap-popup-title", p.n + (p.r ? " (region)" : "")));
+    var kind = p.r ? (p.h ? " (region; approximate outline, drawn around its settlements)" : " (region)") : "";
+    box.appendChild(el("div", "geomap-popup-title", p.n + kind));
     box.appendChild(el("div", "geomap-popup-status", CAT[category(claims)].label));
     var bar = el("div", "geomap-popup-count");
     var count = (n === total ? String(n) : n + " of " + total) + (total === 1 ? " claim" : " claims");
@@ -215,7 +216,11 @@ function geomapClaimsMap(map, D, G) {
         radius: Math.min(6 + 2 * Math.log(n) / Math.LN2, 14), className: "geomap-place"
       });
     } else {
-      layer = L.GeoJSON.geometryToLayer(f, { className: "geomap-region", pane: "geomapRegions" });
+      // A real boundary, or (h) a hull around the region's settlements where none is shipped.
+      layer = L.GeoJSON.geometryToLayer(f, {
+        className: f.properties.h ? "geomap-region geomap-region-approx" : "geomap-region geomap-region-boundary",
+        pane: "geomapRegions"
+      });
     }
     layer.feature = f;
     layer.bindTooltip(function () { return el("span", "geomap-tooltip", f.properties.n); },
@@ -379,7 +384,7 @@ function geomapClaimsMap(map, D, G) {
       });
       var rr = el("div", "geomap-legend-row");
       rr.appendChild(el("span", "geomap-swatch geomap-swatch-region"));
-      rr.appendChild(el("span", null, "Region-wide claim (drawn as the region)"));
+      rr.appendChild(el("span", null, "Region-wide claim (drawn as the region's boundary)"));
       box.appendChild(rr);
       Object.keys(D.fronts || {}).forEach(function (h) {
         var row = el("div", "geomap-legend-row");
@@ -417,15 +422,19 @@ function geomapClaimsMap(map, D, G) {
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
-  map.on("popupopen", function (e) {
-    var box = legend.getContainer(), pop = e.popup.getElement();
+  var openPopup = null;
+  function foldUnderPopup() {
+    var box = legend.getContainer(), pop = openPopup && openPopup.getElement();
     if (!box || !pop || box.classList.contains("geomap-legend-folded")) { return; }
     if (overlaps(box.getBoundingClientRect(), pop.getBoundingClientRect())) {
       box.classList.add("geomap-legend-folded");
       foldedForPopup = true;
     }
-  });
+  }
+  map.on("popupopen", function (e) { openPopup = e.popup; foldUnderPopup(); });
+  map.on("moveend", foldUnderPopup);  // the popup's autopan may move it under the legend
   map.on("popupclose", function () {
+    openPopup = null;
     if (foldedForPopup && !legendTouched) {
       legend.getContainer().classList.remove("geomap-legend-folded");
     }
