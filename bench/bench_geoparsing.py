@@ -85,11 +85,31 @@ def _hit(cand, t: Toponym) -> bool:
     return haversine_km(cand.place.lat, cand.place.lon, t.lat, t.lon) <= ACC_KM
 
 
-def measure(gaz: Gazetteer, docs: list[Document]) -> dict[str, float]:
-    """Acc@161 of the gazetteer with document context, and of the population baseline."""
+def _miss_line(doc_no: int, t: Toponym, best: list, cands: list) -> str:
+    """One wrong reading: the phrase, the gold point, what was chosen (and how far off), and
+    whether any reading of the name would have been right (a ranking fault) or none (coverage)."""
+    if not best:
+        return f"  doc {doc_no:>3} {t.phrase!r:<28} NONE  (gold {t.lat:.2f},{t.lon:.2f})"
+    p = best[0].place
+    km = haversine_km(p.lat, p.lon, t.lat, t.lon)
+    good = [c for c in cands if _hit(c, t)]
+    kind = "RANK" if good else "COVER"
+    line = (
+        f"  doc {doc_no:>3} {t.phrase!r:<28} {kind:<5} got {p.name} ({p.feature}, {p.country}, "
+        f"{best[0].match}) {km:.0f} km off"
+    )
+    if good:
+        g = good[0].place
+        line += f"; right: {g.name} ({g.feature}, {g.country}, {good[0].match})"
+    return line
+
+
+def measure(gaz: Gazetteer, docs: list[Document], misses: bool = False) -> dict[str, float]:
+    """Acc@161 of the gazetteer with document context, and of the population baseline;
+    `misses` prints every wrong reading."""
     n = ours = pop = missing = 0
     t0 = time.perf_counter()
-    for doc in docs:
+    for doc_no, doc in enumerate(docs):
         ctx = gaz.context(doc.text)
         for t in doc.toponyms:
             n += 1
@@ -98,6 +118,8 @@ def measure(gaz: Gazetteer, docs: list[Document]) -> dict[str, float]:
                 best = gaz.candidates(t.phrase, context=ctx, limit=1)
             except GazetteerError:
                 cands, best = [], []
+            if misses and not (best and _hit(best[0], t)):
+                print(_miss_line(doc_no, t, best, cands))
             if not best:
                 missing += 1
                 continue
@@ -118,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=Path, help="the benchmark repository's data folder")
     ap.add_argument("--only", choices=("gwn", "lgl"), default=None)
+    ap.add_argument("--misses", action="store_true", help="print every wrong reading")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     gaz = default_gazetteer()
@@ -131,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             print(f"{label}: cannot read ({exc})", file=sys.stderr)
             continue
-        r = measure(gaz, docs)
+        r = measure(gaz, docs, args.misses)
         print(
             f"{label:<10} toponyms {r['toponyms']:>5}  Acc@161 {r['acc161']:.3f}  "
             f"population baseline {r['population_baseline']:.3f}  "

@@ -46,6 +46,12 @@ MAX_NAME_CHARS = 200
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
 W_LOOSE = -1.0
 W_POP = 0.35  # per decade of population
+# A big city is named without qualification ("London", "Rome"); a namesake is qualified or
+# made clear by its region. So each decade above BIG_POP weighs W_BIG more: evidence that
+# the document is about another country alone does not move such a name abroad.
+W_BIG = 1.0
+BIG_POP = 100_000
+BIG_MIN_SIM = 0.85  # ... for its own name or a spelling of it (St. Petersburg), not another
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
 # document's context says otherwise (the US state then gets the country/region bonuses).
 W_FEATURE = {"country": 0.5}
@@ -55,6 +61,7 @@ SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence
 W_SHADOW = -1.5  # a settlement reading of a country's or continent's name (_shadowed)
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
+ADMIN1_FULL = 2  # mentions of a region for its full bonus (see _admin1_weight)
 W_NEAR = 3.0
 NEAR_KM = 100.0
 NEAR_GUARD_KM = 100.0  # an own-name reading this close to a context place is context-supported
@@ -628,6 +635,12 @@ class Gazetteer:
                 parts.append(("a {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
+            if (
+                place.population > BIG_POP
+                and place.precision == "settlement"
+                and (match == "name" or (match == "alternate" and sim >= BIG_MIN_SIM))
+            ):
+                w += W_BIG * math.log10(place.population / BIG_POP)
             score += w
             parts.append(("population {:,} ({:+.2f})", place.population, w))
         if country_hint and place.country == country_hint:
@@ -661,8 +674,9 @@ class Gazetteer:
                         )
                     )
                 else:
-                    score += W_ADMIN1
-                    parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
+                    w = W_ADMIN1 * _admin1_weight(ctx, which)
+                    score += w
+                    parts.append(("region {} in context ({:+.2f})", which, w))
         if place.precision == "region" and place.id in ctx.point_admin1s and not weak:
             score += W_ADMIN1
             parts.append(("holds a place named in context ({:+.2f})", W_ADMIN1))
@@ -800,7 +814,7 @@ class Gazetteer:
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
         matches, hint, qkey = self._matches(name)
         if ctx is not _NO_CONTEXT:
-            ctx = ctx.without(qkey)  # a name is not its own context
+            ctx = _without_name(ctx, qkey)  # a name is not its own context
         qualified = False  # "X, Y": the name's own qualifier is evidence, not background
         if not matches and "," in name:
             head, _, tail = name.partition(",")
@@ -1068,14 +1082,44 @@ class Gazetteer:
                 if (
                     t.population >= 20_000
                     and t.population >= 10 * max(second, 1)
-                    and (t.id in own or not own)  # "Hrodivka": the village, not Myrnohrad's
-                ):  # old name: a name that is some place's own is not evidence for another
+                    # a point only by its own name: "Hrodivka" is the village, not
+                    # Myrnohrad's old name; "But" is no alternate name of Buta (Congo)
+                    and t.id in own
+                ):
                     top = (t.lat, t.lon, t.id, t.country, t.admin1)
             spread = frozenset(t.admin1 for t in towns if t.admin1)
             support = spread if len(spread) <= SUPPORT_MAX_REGIONS else frozenset()
             info = ("towns", bool(towns), top, support)
         _cache_put(self._context_cache, key, info, 100_000)
         return info
+
+
+def _admin1_weight(ctx: Context, admin1: str) -> float:
+    """How strongly the document is about region `admin1`, 0..1: full with ADMIN1_FULL
+    mentions (a state named once in a story about another is weak evidence); a region
+    without recorded mentions (a hand-built context, a group's member) counts in full."""
+    keys = ctx.admin1_keys.get(admin1)
+    if not keys or not ctx.country_evidence:
+        return 1.0
+    per_key = ctx.country_evidence.get(admin1.split(".")[0], {})
+    n = sum(per_key.get(k, 0) for k in keys)
+    return min(1.0, n / ADMIN1_FULL) if n else 1.0
+
+
+def _without_name(ctx: Context, key: str) -> Context:
+    """The context less the evidence the name gave, also inside longer phrases built on it
+    ("the border territory of Georgia" is no evidence for a reading of "Georgia")."""
+    ctx = ctx.without(key)
+    pad = f" {key} "
+    longer = {
+        k
+        for keys in (*ctx.admin1_keys.values(), *ctx.country_evidence.values())
+        for k in keys
+        if k != key and pad in f" {k} "
+    }
+    for k in sorted(longer):
+        ctx = ctx.without(k)
+    return ctx
 
 
 def _apply_effects(ctx: Context, effects: list[tuple], seen: set[str]) -> None:
