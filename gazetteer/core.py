@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import json
 import math
 import os
@@ -120,6 +121,38 @@ def check_name(name: Any) -> str:
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
+
+
+W_WITHIN = -1.0  # a place read from inside a longer name (Gazetteer._within)
+_WITHIN_WORD_RE = re.compile(r"[\w'’.&-]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _within_rules() -> dict[str, Any]:
+    path = Path(__file__).resolve().parent / "data" / "within.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def within_names(name: str) -> list[str]:
+    """Place names a longer name may be read by, in order: its leading words, longest first
+    and never the head word ("Dubai World Cup": Dubai World, Dubai), then the words after its
+    last link word ("Bank of England": England); none when it starts or ends with a word for
+    a natural feature or a place of its own ("Indian Ocean", "Madison Township")."""
+    rules = _within_rules()
+    words = _WITHIN_WORD_RE.findall(name)
+    heads = rules["feature_heads"]
+    if len(words) < 2 or words[-1].lower() in heads or words[0].lower() in heads:
+        return []
+    links = set(rules["link_words"])
+    out = []
+    cut = max((i for i, w in enumerate(words) if w.lower() in links), default=-1)
+    lead = words[: cut if cut > 0 else len(words)]
+    for n in range(len(lead) - 1, 0, -1):  # never the head word ("Bank" of England)
+        if all(w[:1].isupper() for w in lead[:n]):
+            out.append(" ".join(lead[:n]))
+    if 0 < cut < len(words) - 1:
+        out.append(" ".join(words[cut + 1 :]))
+    return [s for s in dict.fromkeys(out) if s[:1].isupper()]
 
 
 _SHADOWING = frozenset({"country", "continent"})
@@ -739,6 +772,7 @@ class Gazetteer:
         country: str | None = None,
         limit: int = 10,
         fallback: bool = False,
+        within: bool = False,
     ) -> list[Candidate]:
         """Ranked readings of `name`, best first; [] when nothing matches.
 
@@ -747,8 +781,13 @@ class Gazetteer:
         only none or a weak one far away (a loose match, another name: "Melovoy" in a Kursk
         story is not Milove in Luhansk), the region comes first, with a lower score and a
         reason (`resolve` does this).
+        `within`: a name with no reading of its own (a venue, an institution) is read by a
+        place name inside it ("Dubai World Cup": Dubai), with a lower score and a reason;
+        off by default, since a text's phrase is not always about the place it contains.
         """
         cands = self._candidates(name, context, country, 0 if fallback else limit)
+        if not cands and within:
+            cands = self._within(name, context, country, limit)
         if fallback and context is not None:
             region = self._fallback_region(name, cands, self._as_context(context))
             if region is not None:
@@ -782,6 +821,28 @@ class Gazetteer:
             ],
             "context-region",
         )
+
+    def _within(
+        self, name: str, context: Context | str | None, country: str | None, limit: int
+    ) -> list[Candidate]:
+        """Readings of the first place name inside `name` (see `candidates`, within.json)."""
+        for sub in within_names(name):
+            cands = self._candidates(sub, context, country, limit)
+            best = cands[0] if cands else None
+            if best is None or best.match not in ("name", "region"):
+                continue  # only a place's own name: "Lake" is no alternate name of a town
+            why = f"{sub!r}, a place named inside {name!r} ({W_WITHIN:+.2f})"
+            return [
+                Candidate.lazy(
+                    c.place,
+                    c.score + W_WITHIN,
+                    "within",
+                    partial(lambda rs, w, _f: [w, *rs], c.reasons, why),
+                )
+                for c in cands
+                if c.match in ("name", "region")
+            ]
+        return []
 
     def _region_list(self, name: str) -> list[Candidate]:
         """The oblasts a whole-name region phrase lists ("Sumy and Kharkiv oblasts",
@@ -876,11 +937,14 @@ class Gazetteer:
         context: Context | str | None = None,
         country: str | None = None,
         suggest: bool = False,
+        within: bool = False,
     ) -> Candidate:
         """The best candidate; UnknownPlaceError when there is none, carrying "did you mean"
         suggestions only with `suggest=True` (they cost milliseconds; a miss costs
-        microseconds without them)."""
-        cands = self.candidates(name, context, country, limit=1, fallback=context is not None)
+        microseconds without them). `within`: see `candidates`."""
+        cands = self.candidates(
+            name, context, country, limit=1, fallback=context is not None, within=within
+        )
         if not cands:
             raise UnknownPlaceError(name, self.suggest(name) if suggest else [])
         return cands[0]
@@ -1022,8 +1086,8 @@ class Gazetteer:
             if key in self._country_keys:
                 effects.append(("country", self._country_keys[key], key))
                 return n
-            if not any(cap for _, cap in gram) or not self.is_name(key):
-                continue
+            if not any(cap and w not in STOPWORDS for w, cap in gram) or not self.is_name(key):
+                continue  # "The" at a sentence start does not make "the middle" a name
             info = self._context_info(key)
             if info[0] == "region":
                 _kind, hint, regions = info

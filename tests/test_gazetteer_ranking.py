@@ -1,6 +1,8 @@
 """Ranking faults found on news-geoparsing benchmarks (bench/bench_geoparsing.py), each
 written here as a small story of our own: the general rule, not the benchmark's text."""
 
+import pytest
+
 from gazetteer import normalize
 
 
@@ -46,3 +48,40 @@ def test_sentence_initial_common_word_is_no_context_point(gaz):
     ctx = gaz.context("But the talks went on. Nobody left.")
     assert normalize("But") not in ctx.point_keys
     assert "CD" not in ctx.countries
+
+
+def _within_examples():
+    import json
+    from pathlib import Path
+
+    import gazetteer
+
+    path = Path(gazetteer.__file__).parent / "data" / "within.json"
+    return json.loads(path.read_text(encoding="utf-8"))["examples"]
+
+
+@pytest.mark.parametrize(("name", "place"), _within_examples())
+def test_within_examples(gaz, name, place):
+    """Every example of within.json: a venue or institution read by the place inside it,
+    or no reading at all when the name is a feature or place of its own."""
+    assert gaz.candidates(name) == []  # no reading of its own: off by default
+    cands = gaz.candidates(name, within=True)
+    if place is None:
+        assert cands == []
+    else:
+        best = cands[0]
+        assert best.match == "within" and best.place.name == place
+        assert f"a place named inside {name!r}" in best.reasons[0]
+        assert best.score < gaz.resolve(place).score  # less sure than the name itself
+
+
+def test_within_through_resolve_and_geocoder(gaz):
+    from gazetteer import UnknownPlaceError
+    from gazetteer.geocoder import OfflineGeocoder
+
+    with pytest.raises(UnknownPlaceError):
+        gaz.resolve("Colchester General Hospital")
+    assert gaz.resolve("Colchester General Hospital", within=True).place.country == "GB"
+    geo = OfflineGeocoder(gaz)
+    assert geo.geocode("Dubai World Cup") is None
+    assert geo.geocode("Dubai World Cup", within=True).address.startswith("Dubai")
