@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import time
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +28,9 @@ from gazetteer.errors import GazetteerError
 from gazetteer.importer import (
     ImportStats,
     import_geonames,
+    iter_alternate_names,
+    iter_geonames,
     overlay_path,
-    parse_alternate_names,
-    parse_geonames,
 )
 from gazetteer.index import cache_path
 
@@ -214,27 +215,100 @@ def _optional(folder: Path, name: str) -> Path | None:
 
 
 def _import_all(files: list[Path], alts: Path | None, cache, result: DownloadResult) -> None:
-    """Import every file into a copy of the overlay, then rename it over the overlay."""
+    """Import every file into a copy of the overlay, then rename it over the overlay.
+
+    Streams: each file is read once to check every row and note its ids (a bitmap, one bit
+    per geonameid), the alternate names of those places are copied to a scratch SQLite file
+    beside the overlay, then each file is read again and imported in batches, fetching its
+    places' names from the scratch file. Memory stays flat whatever the files' sizes."""
     ov = overlay_path(cache)
     tmp = ov.with_name(f"{ov.name}.tmp-{os.getpid()}")
+    scratch = ov.with_name(f"{ov.name}.names-{os.getpid()}")
     ov.parent.mkdir(parents=True, exist_ok=True)
     try:
         if ov.exists():
             shutil.copyfile(ov, tmp)
-        gids = {f: {r.gid for r in parse_geonames(f)} for f in files}
-        wanted = set().union(*gids.values()) if gids else set()
-        extra = parse_alternate_names(alts, only=wanted) if alts else {}
+        wanted = IdSet()
         for f in files:
-            mine = {g: extra[g] for g in gids[f] if g in extra}
-            stats: ImportStats = import_geonames(f, cache=cache, overlay_file=tmp, extra_names=mine)
-            result.places += stats.places
-            result.already_indexed += stats.already_indexed
-            result.alternate_names += stats.alternate_names
+            for row in iter_geonames(f):  # every row checked before anything is written
+                wanted.add(row.gid)
+        with AlternateNames(scratch) as names:
+            if alts is not None:
+                names.load(iter_alternate_names(alts), wanted)
+            for f in files:
+                stats: ImportStats = import_geonames(
+                    f, cache=cache, overlay_file=tmp, extra_names=names
+                )
+                result.places += stats.places
+                result.already_indexed += stats.already_indexed
+                result.alternate_names += stats.alternate_names
         os.replace(tmp, ov)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        for leftover in (tmp, scratch):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     result.overlay = str(ov)
     from gazetteer.core import reset_default_gazetteer
 
     reset_default_gazetteer()
+
+
+class IdSet:
+    """A set of GeoNames ids as a bitmap: 12 million places in ~1.6 MB, not ~700 MB of ints."""
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+
+    def add(self, gid: int) -> None:
+        byte = gid >> 3
+        if byte >= len(self._bits):
+            self._bits.extend(bytes(max(byte + 1 - len(self._bits), len(self._bits))))
+        self._bits[byte] |= 1 << (gid & 7)
+
+    def __contains__(self, gid: int) -> bool:
+        byte = gid >> 3
+        return 0 <= byte < len(self._bits) and bool(self._bits[byte] & (1 << (gid & 7)))
+
+
+class AlternateNames:
+    """Alternate names kept in a scratch SQLite file (alternateNamesV2 is ~700 MB of text),
+    handed to the importer place by place (`pop`, see importer.NameSource)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._conn = sqlite3.connect(path)
+        self._conn.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+            "CREATE TABLE IF NOT EXISTS alt (gid INTEGER NOT NULL, name TEXT NOT NULL);"
+        )
+
+    def load(self, rows: Iterable[tuple[int, str]], only: IdSet, batch: int = 20_000) -> int:
+        """Copy the names of the places in `only`; returns how many."""
+        n = 0
+        buf: list[tuple[int, str]] = []
+        for gid, name in rows:
+            if gid in only:
+                buf.append((gid, name))
+                if len(buf) >= batch:
+                    n += self._write(buf)
+        n += self._write(buf)
+        self._conn.execute("CREATE INDEX IF NOT EXISTS alt_gid ON alt (gid)")
+        self._conn.commit()
+        return n
+
+    def _write(self, buf: list[tuple[int, str]]) -> int:
+        self._conn.executemany("INSERT INTO alt VALUES (?, ?)", buf)
+        n = len(buf)
+        buf.clear()
+        return n
+
+    def pop(self, gid: int, default: list[str], /) -> list[str]:
+        """The names of place `gid` (the importer asks once per place)."""
+        rows = self._conn.execute("SELECT name FROM alt WHERE gid = ?", (gid,)).fetchall()
+        return [r[0] for r in rows] if rows else default
+
+    def __enter__(self) -> AlternateNames:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.close()
