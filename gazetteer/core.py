@@ -367,7 +367,11 @@ class Gazetteer:
                 "members": tuple(row[10].split(",")) if row[10] else (),
                 "feature": self._features.get(row[0], "admin1")
                 if schema == "main" and row[0] < 0
-                else ("settlement" if row[7] == "settlement" else "admin1"),
+                else (
+                    "settlement"
+                    if row[7] == "settlement"
+                    else ("admin2" if str(row[1]).count(".") == 2 else "admin1")
+                ),
             },
         )
         if len(self._by_rid) < 100_000:

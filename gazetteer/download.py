@@ -13,6 +13,8 @@ leaves the overlay as it was. `download(..., from_dir=DIR)` imports files alread
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import os
 import shutil
 import sqlite3
@@ -23,6 +25,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gazetteer.errors import GazetteerError
 from gazetteer.importer import (
@@ -32,7 +35,8 @@ from gazetteer.importer import (
     iter_geonames,
     overlay_path,
 )
-from gazetteer.index import cache_path
+from gazetteer.index import ALT_SEP, KIND_REGION, cache_path, key_similarity, name_keys
+from gazetteer.normalize import loose_key, normalize
 
 GEONAMES_URL = "https://download.geonames.org/export/dump/"
 ENV_URL = "GEOMAP_GEONAMES_URL"  # another mirror (tests use a local server)
@@ -49,6 +53,7 @@ class DownloadResult:
     files: list[Path] = field(default_factory=list)
     downloaded_bytes: int = 0
     places: int = 0
+    districts: int = 0  # second-level divisions (raions, districts) from admin2Codes.txt
     already_indexed: int = 0
     alternate_names: int = 0
     overlay: str = ""
@@ -196,7 +201,10 @@ def download(
     if alts is not None:
         check_file(alts)
     result.files = [*files, *([alts] if alts else [])]
-    _import_all(files, alts, cache, result)
+    admin2 = _optional(folder, "admin2Codes.txt")
+    if admin2 is not None:
+        check_file(admin2)
+    _import_all(files, alts, cache, result, admin2)
     result.seconds = round(time.perf_counter() - t0, 2)
     return result
 
@@ -214,7 +222,13 @@ def _optional(folder: Path, name: str) -> Path | None:
     return p if p.exists() else None
 
 
-def _import_all(files: list[Path], alts: Path | None, cache, result: DownloadResult) -> None:
+def _import_all(
+    files: list[Path],
+    alts: Path | None,
+    cache,
+    result: DownloadResult,
+    admin2: Path | None = None,
+) -> None:
     """Import every file into a copy of the overlay, then rename it over the overlay.
 
     Streams: each file is read once to check every row and note its ids (a bitmap, one bit
@@ -229,9 +243,13 @@ def _import_all(files: list[Path], alts: Path | None, cache, result: DownloadRes
         if ov.exists():
             shutil.copyfile(ov, tmp)
         wanted = IdSet()
+        codes = read_admin2_codes(admin2) if admin2 is not None else {}
+        districts: dict[int, District] = {}
         for f in files:
             for row in iter_geonames(f):  # every row checked before anything is written
                 wanted.add(row.gid)
+                if row.gid in codes:  # a division's point is its row in the country file
+                    districts[row.gid] = District(codes[row.gid], row)
         with AlternateNames(scratch) as names:
             if alts is not None:
                 names.load(iter_alternate_names(alts), wanted)
@@ -242,6 +260,7 @@ def _import_all(files: list[Path], alts: Path | None, cache, result: DownloadRes
                 result.places += stats.places
                 result.already_indexed += stats.already_indexed
                 result.alternate_names += stats.alternate_names
+            result.districts = import_districts(tmp, districts.values(), names)
         os.replace(tmp, ov)
     finally:
         for leftover in (tmp, scratch):
@@ -312,3 +331,88 @@ class AlternateNames:
 
     def __exit__(self, *exc: object) -> None:
         self._conn.close()
+
+
+@dataclass
+class District:
+    """A second-level division: its admin2Codes.txt entry and its row in a country file."""
+
+    code: str  # "UA.05.1234"
+    row: Any  # importer._Row: point, names, population
+
+
+def read_admin2_codes(path: Path) -> dict[int, str]:
+    """geonameid -> admin-2 code ("UA.05.1234") from admin2Codes.txt (code, name, ascii name,
+    geonameid); a malformed line is an error naming the file and line."""
+    out: dict[int, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\r\n").split("\t")
+            if len(cols) != 4 or cols[0].count(".") != 2 or not cols[3].strip().isdigit():
+                raise GazetteerError(
+                    f"{path}:{lineno}: expected code, name, ascii name, geonameid "
+                    "(admin2Codes.txt format); delete the file and download again"
+                )
+            out[int(cols[3])] = cols[0].strip()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _district_rules() -> dict[str, Any]:
+    path = Path(__file__).resolve().parent / "data" / "districts.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def district_phrases(name: str) -> list[str]:
+    """How the press also writes a division's name (data/districts.json): "Pokrovskyi Raion"
+    -> "Pokrovsk district", "Pokrovsk raion", ... (normalised keys)."""
+    rules = _district_rules()
+    key = normalize(name)
+    stem = next((key[: -len(t) - 1] for t in rules["type_words"] if key.endswith(" " + t)), None)
+    if not stem:
+        return []
+    stems = [stem]
+    for end in rules["adjective_endings"]:
+        if stem.endswith(end) and len(stem) > len(end) + 2:
+            base = stem[: -len(end)]
+            stems += [base + "sk", base] + ([base[:-1]] if base.endswith("n") else [])
+            break
+    return [f"{s} {w}" for s in dict.fromkeys(stems) for w in rules["phrase_words"]]
+
+
+def import_districts(overlay: Path, districts: Iterable[District], names: AlternateNames) -> int:
+    """Add second-level divisions to the overlay as regions (feature admin2, in their admin-1
+    region), indexed by their names and the phrases the press writes; returns how many."""
+    conn = sqlite3.connect(overlay)
+    n = 0
+    try:
+        with conn:
+            for d in districts:
+                r = d.row
+                cc, a1 = d.code.split(".")[:2]
+                alts = [a for a in dict.fromkeys([*r.alts, *names.pop(r.gid, [])]) if a != r.name]
+                conn.execute(
+                    "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (r.gid, d.code, r.name, r.lat, r.lon, cc, f"{cc}.{a1}", "region",
+                     r.population, r.gid, ALT_SEP.join(alts), ""),
+                )  # fmt: skip
+                pk = normalize(r.name)
+                keys = set(name_keys(r.name, alts))
+                for a in [r.name, *alts]:
+                    keys.update(district_phrases(a))
+                conn.executemany(
+                    "INSERT OR REPLACE INTO names VALUES (?,?,?,?)",
+                    [(k, r.gid, KIND_REGION, key_similarity(k, pk)) for k in keys],
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO loose VALUES (?,?)",
+                    [(loose_key(k), r.gid) for k in keys],
+                )
+                n += 1
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot write the gazetteer overlay {overlay} ({exc})") from exc
+    finally:
+        conn.close()
+    return n

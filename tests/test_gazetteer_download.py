@@ -227,3 +227,38 @@ def test_id_set_is_a_bitmap():
         ids.add(gid)
     assert all(g in ids for g in (1, 8, 709354, 12_999_999))
     assert not any(g in ids for g in (0, 2, 709353, 13_000_000, 99_000_000, -5))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Pokrovsk district", "UA.05.1"),
+        ("Pokrovskyi Raion", "UA.05.1"),
+        ("Покровський район", "UA.05.1"),
+        ("Bakhmut raion", "UA.05.2"),
+        ("Sudzha district", "RU.41.3"),
+    ],
+)
+def test_districts_resolve_at_district_precision_after_download(small, tmp_path, phrase, code):
+    src, cache = small
+    folder = tmp_path / "offline"
+    folder.mkdir()
+    for name, data in geonames_files().items():
+        (folder / name).write_bytes(data)
+    r = download(["UA", "RU"], from_dir=folder, cache=cache)
+    assert r.districts == 3 and r.places == 7  # the divisions are not villages
+    g = Gazetteer.open(source=src, cache=cache)
+    best = g.resolve(phrase)
+    assert (best.place.id, best.place.feature, best.place.precision) == (code, "admin2", "region")
+    assert best.place.admin1 == code.rsplit(".", 1)[0]
+    assert g.resolve(phrase, context="Shelling across the Donetsk region.").place.id == code
+    assert g.get(code).name in ("Pokrovskyi Raion", "Bakhmutskyi Raion", "Sudzhanskiy Rayon")
+
+
+def test_district_phrases_examples():
+    """Every example of data/districts.json."""
+    from gazetteer.download import _district_rules, district_phrases
+
+    for name, phrases in _district_rules()["examples"]:
+        assert set(phrases) <= set(district_phrases(name)), name
+    assert district_phrases("Kyiv") == []
