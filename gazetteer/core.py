@@ -848,6 +848,23 @@ class Gazetteer:
             ]
         return []
 
+    def _region_codes(
+        self, name: str, ctx: Context, cc: str | None, readings: list[tuple]
+    ) -> list[tuple[Place, str, str, float]]:
+        """A capitalised code that is a region's code in a country of the document ("NJ",
+        "WA", "SC" in a story about the United States) reads as that region too, ranked
+        with the rest (the country bonus then favours it over Wa, Ghana or Seychelles)."""
+        code = name.strip()
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper() and ctx.countries):
+            return []
+        have = {p.id for p, *_ in readings}
+        out = []
+        for country in sorted(ctx.countries):
+            place = self._by_rid_region(f"{country}.{code}")
+            if place is not None and place.id not in have and (not cc or country == cc):
+                out.append((place, "region", normalize(code), 1.0))
+        return out
+
     def _region_list(self, name: str) -> list[Candidate]:
         """The oblasts a whole-name region phrase lists ("Sumy and Kharkiv oblasts",
         "the Kursk border region"), in order."""
@@ -905,7 +922,8 @@ class Gazetteer:
         if not matches and _PLURAL_HINT.search(name) and (listed := self._region_list(name)):
             return listed
         code = name.strip()
-        if not matches and code in self._country_codes and code.isupper():  # "DE", "UKR"
+        coded = self._region_codes(name, ctx, cc, readings)  # "NJ", "SC" with the US in context
+        if not matches and not coded and code in self._country_codes and code.isupper():
             place = self.get(self._country_codes[code])
             return [Candidate(place, 3.0, [f"ISO country code {code} (+3.00)"], "region")]
         if not readings and not matches and _ID_RE.match(name.strip()):
@@ -914,6 +932,7 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
+        readings += coded
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)

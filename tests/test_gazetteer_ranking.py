@@ -85,3 +85,15 @@ def test_within_through_resolve_and_geocoder(gaz):
     geo = OfflineGeocoder(gaz)
     assert geo.geocode("Dubai World Cup") is None
     assert geo.geocode("Dubai World Cup", within=True).address.startswith("Dubai")
+
+
+def test_region_code_of_a_country_in_context(gaz):
+    """A capitalised code is the region of that code in a country the text names; without
+    such a country it keeps its other readings (Seychelles' ISO code, the town of Wa)."""
+    text = "The governors of New Jersey and Washington spoke for the United States."
+    assert gaz.resolve("NJ", context=text).place.id == "US.NJ"
+    assert gaz.resolve("SC", context=text).place.id == "US.SC"
+    assert gaz.resolve("WA", context=text).place.id == "US.WA"
+    assert gaz.resolve("SC").place.feature == "country"
+    assert gaz.resolve("WA").place.country == "GH"
+    assert gaz.candidates("nj", context=text) == []  # only as written in capitals
