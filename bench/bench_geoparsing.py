@@ -130,8 +130,8 @@ def measure(gaz: Gazetteer, docs: list[Document], misses: bool = False) -> dict[
                 within += bool(inner) and _hit(inner[0], t)
                 continue
             ours += _hit(best[0], t)
-            top = max(cands, key=lambda c: c.place.population)
-            pop += _hit(top, t)
+            if cands:  # none without context ("NJ" is New Jersey only in a US story)
+                pop += _hit(max(cands, key=lambda c: c.place.population), t)
     secs = time.perf_counter() - t0
     return {
         "toponyms": n,
