@@ -65,7 +65,6 @@ W_ADMIN1 = 3.0
 ADMIN1_FULL = 2  # mentions of a region for its full bonus (see _admin1_weight)
 W_NEAR = 3.0
 NEAR_KM = 100.0
-NEAR_FULL = 2  # mentions of a context place for its full nearness bonus (_point_weight)
 NEAR_GUARD_KM = 100.0  # an own-name reading this close to a context place is context-supported
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
@@ -731,15 +730,11 @@ class Gazetteer:
                 )
             )
         if ctx.points and place.precision == "settlement" and not (weak or named):
-            near = [
-                (haversine_km(place.lat, place.lon, la, lo), i)
-                for i, (la, lo) in enumerate(ctx.points)
-            ]
-            near = [t for t in near if t[0] > 1.0]  # a place is no evidence for itself
-            if near:
-                w, d = max(
-                    (W_NEAR * math.exp(-d / NEAR_KM) * _point_weight(ctx, i), d) for d, i in near
-                )
+            dists = [haversine_km(place.lat, place.lon, la, lo) for la, lo in ctx.points]
+            dists = [d for d in dists if d > 1.0]  # a place is no evidence for itself
+            if dists:
+                d = min(dists)
+                w = W_NEAR * math.exp(-d / NEAR_KM)
                 if w >= 0.01:
                     score += w
                     parts.append(("{:.0f} km from a place in context ({:+.2f})", d, w))
@@ -1196,16 +1191,6 @@ def _admin1_weight(ctx: Context, admin1: str) -> float:
     per_key = ctx.country_evidence.get(admin1.split(".")[0], {})
     n = sum(per_key.get(k, 0) for k in keys)
     return min(1.0, n / ADMIN1_FULL) if n else 1.0
-
-
-def _point_weight(ctx: Context, i: int) -> float:
-    """How strongly the document is about its i-th context point, 0..1: full with
-    NEAR_FULL mentions (a city named once in passing pulls its suburbs less)."""
-    if not ctx.country_evidence or i >= len(ctx.point_keys) or not ctx.point_keys[i]:
-        return 1.0
-    key = ctx.point_keys[i]
-    n = sum(v.get(key, 0) for v in ctx.country_evidence.values())
-    return min(1.0, n / NEAR_FULL) if n else 1.0
 
 
 def _without_name(ctx: Context, key: str) -> Context:

@@ -97,14 +97,3 @@ def test_region_code_of_a_country_in_context(gaz):
     assert gaz.resolve("SC").place.feature == "country"
     assert gaz.resolve("WA").place.country == "GH"
     assert gaz.candidates("nj", context=text) == []  # only as written in capitals
-
-
-def test_nearness_scales_with_mentions_of_the_context_place(gaz):
-    def near(text):
-        cands = gaz.candidates("Bogota", context=text, limit=0)
-        suburb = next(c for c in cands if c.place.admin1 == "US.NJ")
-        return [r for r in suburb.reasons if "from a place in context" in r]
-
-    assert near("Talks in New York City ended.") == ["18 km from a place in context (+1.25)"]
-    twice = "Talks in New York City ended. New York City was calm."
-    assert near(twice) == ["18 km from a place in context (+2.50)"]
