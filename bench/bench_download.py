@@ -31,7 +31,9 @@ SYLLABLES = "ka lo mi ny ver sk ov ka ivk dol hor bil zel pol yar gor nov ost".s
 
 CHILD = """
 import json, resource, sys, time
+import gazetteer
 from gazetteer.download import download
+print(gazetteer.__file__, file=sys.stderr)
 t0 = time.perf_counter()
 r = download(all_countries=True, from_dir=sys.argv[1], cache=sys.argv[2])
 print(json.dumps({"places": r.places, "alternate_names": r.alternate_names,
@@ -88,9 +90,10 @@ def run(label: str, pythonpath: Path, dump: Path, index: Path, work: Path) -> di
     cache.mkdir()
     (cache / "gazetteer.sqlite").symlink_to(index)
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    out = subprocess.run(
+    out = subprocess.run(  # cwd: not this tree, or `python -c` would import it first
         [sys.executable, "-c", CHILD, str(dump), str(cache / "gazetteer.sqlite")],
         env=env,
+        cwd=work,
         capture_output=True,
         text=True,
     )
