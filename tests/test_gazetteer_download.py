@@ -169,7 +169,7 @@ def test_cli_download_from_dir(small, tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_GAZETTEER_CACHE", str(cache))
     res = CliRunner().invoke(main, ["gazetteer", "download", "UA", "--from", str(folder)])
     assert res.exit_code == 0, res.output
-    assert "imported 5 places" in res.output and "CC BY 4.0" in res.output
+    assert "imported 5 places and 2 districts" in res.output and "CC BY 4.0" in res.output
     res = CliRunner().invoke(main, ["gazetteer", "download", "XX1"])
     assert res.exit_code == 1 and "two-letter country code" in res.output
 
