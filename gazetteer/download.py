@@ -35,7 +35,7 @@ from gazetteer.importer import (
     iter_geonames,
     overlay_path,
 )
-from gazetteer.index import ALT_SEP, KIND_REGION, cache_path, key_similarity, name_keys
+from gazetteer.index import ALT_SEP, KIND_REGION, cache_path, name_keys, similarities
 from gazetteer.normalize import loose_key, normalize
 
 GEONAMES_URL = "https://download.geonames.org/export/dump/"
@@ -402,9 +402,10 @@ def import_districts(overlay: Path, districts: Iterable[District], names: Altern
                 keys = set(name_keys(r.name, alts))
                 for a in [r.name, *alts]:
                     keys.update(district_phrases(a))
+                sims = similarities(keys, pk)
                 conn.executemany(
                     "INSERT OR REPLACE INTO names VALUES (?,?,?,?)",
-                    [(k, r.gid, KIND_REGION, key_similarity(k, pk)) for k in keys],
+                    [(k, r.gid, KIND_REGION, sims[k]) for k in keys],
                 )
                 conn.executemany(
                     "INSERT OR IGNORE INTO loose VALUES (?,?)",

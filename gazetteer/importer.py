@@ -26,8 +26,8 @@ from gazetteer.index import (
     KIND_NAME,
     OVERLAY_FORMAT,
     cache_path,
-    key_similarity,
     name_keys,
+    similarities,
 )
 from gazetteer.normalize import is_latin_key, loose_key, normalize, ukrainian_display_name
 
@@ -344,10 +344,11 @@ def _add_names(out: _Batches, rid: int, primary: str, names: list[str], main_nam
     index count as alternates, never as a new primary name."""
     keys = name_keys(primary if not main_name else "", names)
     pk = normalize(primary)
+    sims = similarities(keys, pk)  # one matcher for all of a place's names
     for k, kind in keys.items():
         if main_name:
             kind = KIND_ALT
         elif k == pk:
             kind = KIND_NAME
-        out.names.append((k, rid, kind, key_similarity(k, pk)))
+        out.names.append((k, rid, kind, sims[k]))
         out.loose.append((loose_key(k), rid))
