@@ -1195,8 +1195,12 @@ def _admin1_weight(ctx: Context, admin1: str) -> float:
 
 def _without_name(ctx: Context, key: str) -> Context:
     """The context less the evidence the name gave, also inside longer phrases built on it
-    ("the border territory of Georgia" is no evidence for a reading of "Georgia")."""
-    ctx = ctx.without(key)
+    ("the border territory of Georgia" is no evidence for a reading of "Georgia"). Cached
+    on the context beside `Context.without`'s own entries."""
+    memo = ctx._cache.get("\x00" + key)
+    if memo is not None:
+        return memo
+    full, ctx = ctx, ctx.without(key)
     pad = f" {key} "
     longer = {
         k
@@ -1206,6 +1210,8 @@ def _without_name(ctx: Context, key: str) -> Context:
     }
     for k in sorted(longer):
         ctx = ctx.without(k)
+    if len(full._cache) < 10_000:
+        full._cache["\x00" + key] = ctx
     return ctx
 
 
