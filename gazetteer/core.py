@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import json
 import math
 import os
@@ -46,6 +47,12 @@ MAX_NAME_CHARS = 200
 W_MATCH = {KIND_NAME: 1.0, KIND_ALT: 0.6, KIND_REGION: 3.0}
 W_LOOSE = -1.0
 W_POP = 0.35  # per decade of population
+# A big city is named without qualification ("London", "Rome"); a namesake is qualified or
+# made clear by its region. So each decade above BIG_POP weighs W_BIG more: evidence that
+# the document is about another country alone does not move such a name abroad.
+W_BIG = 1.0
+BIG_POP = 100_000
+BIG_MIN_SIM = 0.85  # ... for its own name or a spelling of it (St. Petersburg), not another
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
 # document's context says otherwise (the US state then gets the country/region bonuses).
 W_FEATURE = {"country": 0.5}
@@ -55,6 +62,7 @@ SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence
 W_SHADOW = -1.5  # a settlement reading of a country's or continent's name (_shadowed)
 W_COUNTRY = 2.0
 W_ADMIN1 = 3.0
+ADMIN1_FULL = 2  # mentions of a region for its full bonus (see _admin1_weight)
 W_NEAR = 3.0
 NEAR_KM = 100.0
 NEAR_GUARD_KM = 100.0  # an own-name reading this close to a context place is context-supported
@@ -113,6 +121,38 @@ def check_name(name: Any) -> str:
     if not name.strip():
         raise GazetteerError("place name is empty")
     return name
+
+
+W_WITHIN = -1.0  # a place read from inside a longer name (Gazetteer._within)
+_WITHIN_WORD_RE = re.compile(r"[\w'’.&-]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _within_rules() -> dict[str, Any]:
+    path = Path(__file__).resolve().parent / "data" / "within.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def within_names(name: str) -> list[str]:
+    """Place names a longer name may be read by, in order: its leading words, longest first
+    and never the head word ("Dubai World Cup": Dubai World, Dubai), then the words after its
+    last link word ("Bank of England": England); none when it starts or ends with a word for
+    a natural feature or a place of its own ("Indian Ocean", "Madison Township")."""
+    rules = _within_rules()
+    words = _WITHIN_WORD_RE.findall(name)
+    heads = rules["feature_heads"]
+    if len(words) < 2 or words[-1].lower() in heads or words[0].lower() in heads:
+        return []
+    links = set(rules["link_words"])
+    out = []
+    cut = max((i for i, w in enumerate(words) if w.lower() in links), default=-1)
+    lead = words[: cut if cut > 0 else len(words)]
+    for n in range(len(lead) - 1, 0, -1):  # never the head word ("Bank" of England)
+        if all(w[:1].isupper() for w in lead[:n]):
+            out.append(" ".join(lead[:n]))
+    if 0 < cut < len(words) - 1:
+        out.append(" ".join(words[cut + 1 :]))
+    return [s for s in dict.fromkeys(out) if s[:1].isupper()]
 
 
 _SHADOWING = frozenset({"country", "continent"})
@@ -327,7 +367,11 @@ class Gazetteer:
                 "members": tuple(row[10].split(",")) if row[10] else (),
                 "feature": self._features.get(row[0], "admin1")
                 if schema == "main" and row[0] < 0
-                else ("settlement" if row[7] == "settlement" else "admin1"),
+                else (
+                    "settlement"
+                    if row[7] == "settlement"
+                    else ("admin2" if str(row[1]).count(".") == 2 else "admin1")
+                ),
             },
         )
         if len(self._by_rid) < 100_000:
@@ -628,6 +672,12 @@ class Gazetteer:
                 parts.append(("a {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
+            if (
+                place.population > BIG_POP
+                and place.precision == "settlement"
+                and (match == "name" or (match == "alternate" and sim >= BIG_MIN_SIM))
+            ):
+                w += W_BIG * math.log10(place.population / BIG_POP)
             score += w
             parts.append(("population {:,} ({:+.2f})", place.population, w))
         if country_hint and place.country == country_hint:
@@ -661,8 +711,9 @@ class Gazetteer:
                         )
                     )
                 else:
-                    score += W_ADMIN1
-                    parts.append(("region {} in context ({:+.2f})", which, W_ADMIN1))
+                    w = W_ADMIN1 * _admin1_weight(ctx, which)
+                    score += w
+                    parts.append(("region {} in context ({:+.2f})", which, w))
         if place.precision == "region" and place.id in ctx.point_admin1s and not weak:
             score += W_ADMIN1
             parts.append(("holds a place named in context ({:+.2f})", W_ADMIN1))
@@ -725,6 +776,7 @@ class Gazetteer:
         country: str | None = None,
         limit: int = 10,
         fallback: bool = False,
+        within: bool = False,
     ) -> list[Candidate]:
         """Ranked readings of `name`, best first; [] when nothing matches.
 
@@ -733,8 +785,13 @@ class Gazetteer:
         only none or a weak one far away (a loose match, another name: "Melovoy" in a Kursk
         story is not Milove in Luhansk), the region comes first, with a lower score and a
         reason (`resolve` does this).
+        `within`: a name with no reading of its own (a venue, an institution) is read by a
+        place name inside it ("Dubai World Cup": Dubai), with a lower score and a reason;
+        off by default, since a text's phrase is not always about the place it contains.
         """
         cands = self._candidates(name, context, country, 0 if fallback else limit)
+        if not cands and within:
+            cands = self._within(name, context, country, limit)
         if fallback and context is not None:
             region = self._fallback_region(name, cands, self._as_context(context))
             if region is not None:
@@ -769,6 +826,45 @@ class Gazetteer:
             "context-region",
         )
 
+    def _within(
+        self, name: str, context: Context | str | None, country: str | None, limit: int
+    ) -> list[Candidate]:
+        """Readings of the first place name inside `name` (see `candidates`, within.json)."""
+        for sub in within_names(name):
+            cands = self._candidates(sub, context, country, limit)
+            best = cands[0] if cands else None
+            if best is None or best.match not in ("name", "region"):
+                continue  # only a place's own name: "Lake" is no alternate name of a town
+            why = f"{sub!r}, a place named inside {name!r} ({W_WITHIN:+.2f})"
+            return [
+                Candidate.lazy(
+                    c.place,
+                    c.score + W_WITHIN,
+                    "within",
+                    partial(lambda rs, w, _f: [w, *rs], c.reasons, why),
+                )
+                for c in cands
+                if c.match in ("name", "region")
+            ]
+        return []
+
+    def _region_codes(
+        self, name: str, ctx: Context, cc: str | None, readings: list[tuple]
+    ) -> list[tuple[Place, str, str, float]]:
+        """A capitalised code that is a region's code in a country of the document ("NJ",
+        "WA", "SC" in a story about the United States) reads as that region too, ranked
+        with the rest (the country bonus then favours it over Wa, Ghana or Seychelles)."""
+        code = name.strip()
+        if not (2 <= len(code) <= 3 and code.isalpha() and code.isupper() and ctx.countries):
+            return []
+        have = {p.id for p, *_ in readings}
+        out = []
+        for country in sorted(ctx.countries):
+            place = self._by_rid_region(f"{country}.{code}")
+            if place is not None and place.id not in have and (not cc or country == cc):
+                out.append((place, "region", normalize(code), 1.0))
+        return out
+
     def _region_list(self, name: str) -> list[Candidate]:
         """The oblasts a whole-name region phrase lists ("Sumy and Kharkiv oblasts",
         "the Kursk border region"), in order."""
@@ -800,7 +896,7 @@ class Gazetteer:
         ctx = _NO_CONTEXT if context is None else self._as_context(context)
         matches, hint, qkey = self._matches(name)
         if ctx is not _NO_CONTEXT:
-            ctx = ctx.without(qkey)  # a name is not its own context
+            ctx = _without_name(ctx, qkey)  # a name is not its own context
         qualified = False  # "X, Y": the name's own qualifier is evidence, not background
         if not matches and "," in name:
             head, _, tail = name.partition(",")
@@ -826,7 +922,8 @@ class Gazetteer:
         if not matches and _PLURAL_HINT.search(name) and (listed := self._region_list(name)):
             return listed
         code = name.strip()
-        if not matches and code in self._country_codes and code.isupper():  # "DE", "UKR"
+        coded = self._region_codes(name, ctx, cc, readings)  # "NJ", "SC" with the US in context
+        if not matches and not coded and code in self._country_codes and code.isupper():
             place = self.get(self._country_codes[code])
             return [Candidate(place, 3.0, [f"ISO country code {code} (+3.00)"], "region")]
         if not readings and not matches and _ID_RE.match(name.strip()):
@@ -835,6 +932,7 @@ class Gazetteer:
                 return [Candidate(place, 10.0, [f"place id {place.id} (+10.00)"], "id")]
             except UnknownPlaceError:
                 return []
+        readings += coded
         guard = None
         if (admin1s or ctx.points) and not qualified and len(readings) > 1:
             guard = self._own_name_guard(readings, ctx, admin1s)
@@ -862,11 +960,14 @@ class Gazetteer:
         context: Context | str | None = None,
         country: str | None = None,
         suggest: bool = False,
+        within: bool = False,
     ) -> Candidate:
         """The best candidate; UnknownPlaceError when there is none, carrying "did you mean"
         suggestions only with `suggest=True` (they cost milliseconds; a miss costs
-        microseconds without them)."""
-        cands = self.candidates(name, context, country, limit=1, fallback=context is not None)
+        microseconds without them). `within`: see `candidates`."""
+        cands = self.candidates(
+            name, context, country, limit=1, fallback=context is not None, within=within
+        )
         if not cands:
             raise UnknownPlaceError(name, self.suggest(name) if suggest else [])
         return cands[0]
@@ -1008,8 +1109,8 @@ class Gazetteer:
             if key in self._country_keys:
                 effects.append(("country", self._country_keys[key], key))
                 return n
-            if not any(cap for _, cap in gram) or not self.is_name(key):
-                continue
+            if not any(cap and w not in STOPWORDS for w, cap in gram) or not self.is_name(key):
+                continue  # "The" at a sentence start does not make "the middle" a name
             info = self._context_info(key)
             if info[0] == "region":
                 _kind, hint, regions = info
@@ -1068,14 +1169,50 @@ class Gazetteer:
                 if (
                     t.population >= 20_000
                     and t.population >= 10 * max(second, 1)
-                    and (t.id in own or not own)  # "Hrodivka": the village, not Myrnohrad's
-                ):  # old name: a name that is some place's own is not evidence for another
+                    # a point only by its own name: "Hrodivka" is the village, not
+                    # Myrnohrad's old name; "But" is no alternate name of Buta (Congo)
+                    and t.id in own
+                ):
                     top = (t.lat, t.lon, t.id, t.country, t.admin1)
             spread = frozenset(t.admin1 for t in towns if t.admin1)
             support = spread if len(spread) <= SUPPORT_MAX_REGIONS else frozenset()
             info = ("towns", bool(towns), top, support)
         _cache_put(self._context_cache, key, info, 100_000)
         return info
+
+
+def _admin1_weight(ctx: Context, admin1: str) -> float:
+    """How strongly the document is about region `admin1`, 0..1: full with ADMIN1_FULL
+    mentions (a state named once in a story about another is weak evidence); a region
+    without recorded mentions (a hand-built context, a group's member) counts in full."""
+    keys = ctx.admin1_keys.get(admin1)
+    if not keys or not ctx.country_evidence:
+        return 1.0
+    per_key = ctx.country_evidence.get(admin1.split(".")[0], {})
+    n = sum(per_key.get(k, 0) for k in keys)
+    return min(1.0, n / ADMIN1_FULL) if n else 1.0
+
+
+def _without_name(ctx: Context, key: str) -> Context:
+    """The context less the evidence the name gave, also inside longer phrases built on it
+    ("the border territory of Georgia" is no evidence for a reading of "Georgia"). Cached
+    on the context beside `Context.without`'s own entries."""
+    memo = ctx._cache.get("\x00" + key)
+    if memo is not None:
+        return memo
+    full, ctx = ctx, ctx.without(key)
+    pad = f" {key} "
+    longer = {
+        k
+        for keys in (*ctx.admin1_keys.values(), *ctx.country_evidence.values())
+        for k in keys
+        if k != key and pad in f" {k} "
+    }
+    for k in sorted(longer):
+        ctx = ctx.without(k)
+    if len(full._cache) < 10_000:
+        full._cache["\x00" + key] = ctx
+    return ctx
 
 
 def _apply_effects(ctx: Context, effects: list[tuple], seen: set[str]) -> None:

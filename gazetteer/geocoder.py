@@ -64,12 +64,19 @@ class OfflineGeocoder(Geocoder):
         context: Context | str | None = None,
         country: str | None = None,
         limit: int = 10,
+        within: bool = False,
     ) -> Location | list[Location] | None:
-        """Best Location (or all, best first, when exactly_one=False); None if unknown."""
+        """Best Location (or all, best first, when exactly_one=False); None if unknown.
+        `within=True` reads a name with no reading of its own by a place named inside it
+        ("Dubai World Cup": Dubai; see Gazetteer.candidates)."""
         if not isinstance(query, str):
             raise GazetteerError(f"geocode query must be text, got {type(query).__name__}")
         cands = self.gazetteer.candidates(
-            query, context=context, country=country, limit=1 if exactly_one else limit
+            query,
+            context=context,
+            country=country,
+            limit=1 if exactly_one else limit,
+            within=within,
         )
         if cands:
             locs = [self._location(c) for c in cands]

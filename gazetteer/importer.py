@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Protocol
 
 from gazetteer.errors import GazetteerError
 from gazetteer.index import (
@@ -26,8 +26,8 @@ from gazetteer.index import (
     KIND_NAME,
     OVERLAY_FORMAT,
     cache_path,
-    key_similarity,
     name_keys,
+    similarities,
 )
 from gazetteer.normalize import is_latin_key, loose_key, normalize, ukrainian_display_name
 
@@ -108,7 +108,14 @@ def _data_lines(path: str | os.PathLike[str], what: str) -> Iterator[tuple[Path,
 
 def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
     """Rows of a GeoNames 19-column tab-separated file, validated."""
-    return [_parse_row(p, lineno, line) for p, lineno, line in _data_lines(path, "GeoNames file")]
+    return list(iter_geonames(path))
+
+
+def iter_geonames(path: str | os.PathLike[str]) -> Iterator[_Row]:
+    """The rows of a GeoNames file one at a time, validated as they are read (allCountries
+    holds 12 million: never all in memory)."""
+    for p, lineno, line in _data_lines(path, "GeoNames file"):
+        yield _parse_row(p, lineno, line)
 
 
 def _parse_row(p: Path, lineno: int, line: str) -> _Row:
@@ -161,6 +168,15 @@ def parse_alternate_names(
     """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated;
     `only`: keep just these places (the world file has 15 million rows)."""
     out: dict[int, list[str]] = {}
+    for gid, name in iter_alternate_names(path):
+        if only is None or gid in only:
+            out.setdefault(gid, []).append(name)
+    return out
+
+
+def iter_alternate_names(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
+    """(geonameid, name) of each usable row of an alternate names file, validated as read
+    (codes and links left out)."""
     for p, lineno, line in _data_lines(path, "alternate names file"):
         cols = line.split("\t")
         if len(cols) not in (8, 10):
@@ -176,10 +192,7 @@ def parse_alternate_names(
             raise _fail(p, lineno, f"geonameid {cols[1]!r} is not an integer") from None
         if cols[2].strip() in _NOT_NAMES or not cols[3].strip():
             continue
-        if only is not None and gid not in only:
-            continue
-        out.setdefault(gid, []).append(cols[3].strip())
-    return out
+        yield gid, cols[3].strip()
 
 
 def import_geonames(
@@ -189,16 +202,25 @@ def import_geonames(
     cache: str | os.PathLike[str] | None = None,
     feature_classes: tuple[str, ...] = ("P",),
     overlay_file: str | os.PathLike[str] | None = None,
-    extra_names: dict[int, list[str]] | None = None,
+    extra_names: NameSource | None = None,
 ) -> ImportStats:
     """Add a GeoNames country file's places (feature class P by default) to the overlay
-    (`overlay_file`: another overlay file, e.g. a temporary one swapped in afterwards)."""
+    (`overlay_file`: another overlay file, e.g. a temporary one swapped in afterwards).
+
+    The file is read row by row and written in batches inside one transaction: memory stays
+    flat whatever its size, and a malformed row rolls everything back. `extra_names`: more
+    names per geonameid, a dict or anything with `pop(gid, default)` (gazetteer.download
+    keeps alternateNamesV2 on disk)."""
     from gazetteer.core import Gazetteer
 
-    rows = parse_geonames(path)
-    extra = dict(extra_names or {})  # names already read (gazetteer.download)
+    extra: NameSource = extra_names if extra_names is not None else {}
     if alternate_names:
-        extra.update(parse_alternate_names(alternate_names))
+        if not isinstance(extra, dict):
+            raise GazetteerError("pass alternate names as a file or as extra_names, not both")
+        merged = {gid: list(names) for gid, names in extra.items()}
+        for gid, name in iter_alternate_names(alternate_names):
+            merged.setdefault(gid, []).append(name)
+        extra = merged
     idx = cache_path(cache)
     try:  # an existing index is used as it is (it may have been built from another source)
         main = Gazetteer(idx, overlay=False)
@@ -209,77 +231,23 @@ def import_geonames(
     ov.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(ov)
     try:
-        have = {
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-        }
-        if "places" not in have:
-            conn.executescript(_SCHEMA)
-            conn.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("kind", "overlay"), ("format", str(OVERLAY_FORMAT))],
-            )
-        else:
-            fmt = dict(conn.execute("SELECT k, v FROM meta").fetchall()).get("format")
-            if fmt != str(OVERLAY_FORMAT):
-                raise GazetteerError(
-                    f"overlay {ov} was written by another gazetteer version "
-                    f"(format {fmt}); delete it and import again"
-                )
+        _prepare_overlay(conn, ov)
         with conn:  # one transaction: all rows or none
-            imported: set[int] = set()
-            for r in rows:
+            out = _Batches(conn)
+            for r in iter_geonames(path):
                 if feature_classes and r.fclass not in feature_classes:
                     stats.skipped_feature_class += 1
                     continue
-                more = extra.pop(r.gid, [])
-                stats.alternate_names += len(more)
-                alts = r.alts + more
-                if r.country == "UA":  # display: the national romanisation
-                    display = ukrainian_display_name(r.name, alts)
-                    if display != r.name:
-                        alts, r.name = [r.name, *alts], display
-                pid = str(r.gid)
-                in_main = main.in_main_index(pid)
-                primary = main.get(pid).name if in_main else r.name
-                if in_main:
-                    stats.already_indexed += 1
-                else:
-                    kept = [
-                        a
-                        for a in dict.fromkeys(alts)
-                        if is_latin_key(normalize(a)) or any("\u0400" <= c <= "\u04ff" for c in a)
-                    ]
-                    admin1 = f"{r.country}.{r.admin1}" if r.country and r.admin1 else None
-                    conn.execute(
-                        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (
-                            r.gid,
-                            pid,
-                            r.name,
-                            r.lat,
-                            r.lon,
-                            r.country,
-                            admin1,
-                            "settlement",
-                            r.population,
-                            r.gid,
-                            ALT_SEP.join(kept),
-                            "",
-                        ),
-                    )
-                    stats.places += 1
-                imported.add(r.gid)
-                _add_names(
-                    conn, r.gid, primary, alts if in_main else [r.name, *alts], main_name=in_main
-                )
-            for gid, names in extra.items():  # names for places already in the main index
-                pid = str(gid)
-                if main.in_main_index(pid):
-                    _add_names(conn, gid, main.get(pid).name, names, main_name=True)
-                    stats.alternate_names += len(names)
-                else:
-                    stats.alternate_names_skipped += len(names)
+                _import_row(out, r, main, extra.pop(r.gid, []), stats)
+            if isinstance(extra, dict):  # names for places already in the main index
+                for gid, names in extra.items():
+                    pid = str(gid)
+                    if main.in_main_index(pid):
+                        _add_names(out, gid, main.get(pid).name, names, main_name=True)
+                        stats.alternate_names += len(names)
+                    else:
+                        stats.alternate_names_skipped += len(names)
+            out.flush()
     except sqlite3.Error as exc:
         raise GazetteerError(
             f"cannot write the gazetteer overlay {ov} ({exc}); delete it and import again"
@@ -293,19 +261,94 @@ def import_geonames(
     return stats
 
 
-def _add_names(
-    conn: sqlite3.Connection, rid: int, primary: str, names: list[str], main_name: bool
-) -> None:
+class NameSource(Protocol):
+    """More names per geonameid: `pop(gid, default)` hands a place's names over once."""
+
+    def pop(self, gid: int, default: list[str], /) -> list[str]: ...
+
+
+BATCH_ROWS = 5000
+
+
+@dataclass
+class _Batches:
+    """Rows waiting to be written with executemany (one statement per batch, not per row)."""
+
+    conn: sqlite3.Connection
+    places: list[tuple] = field(default_factory=list)
+    names: list[tuple] = field(default_factory=list)
+    loose: list[tuple] = field(default_factory=list)
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places
+        )
+        self.conn.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?,?)", self.names)
+        self.conn.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", self.loose)
+        self.places.clear()
+        self.names.clear()
+        self.loose.clear()
+
+
+def _prepare_overlay(conn: sqlite3.Connection, ov: Path) -> None:
+    """Create the overlay's tables, or check an existing overlay is of this format."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "places" not in have:
+        conn.executescript(_SCHEMA)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [("kind", "overlay"), ("format", str(OVERLAY_FORMAT))]
+        )
+        conn.commit()
+        return
+    fmt = dict(conn.execute("SELECT k, v FROM meta").fetchall()).get("format")
+    if fmt != str(OVERLAY_FORMAT):
+        raise GazetteerError(
+            f"overlay {ov} was written by another gazetteer version "
+            f"(format {fmt}); delete it and import again"
+        )
+
+
+def _import_row(out: _Batches, r: _Row, main: Any, more: list[str], stats: ImportStats) -> None:
+    """One place of a GeoNames file into the batches: a new place, or more names for one the
+    main index holds."""
+    stats.alternate_names += len(more)
+    alts = r.alts + more
+    if r.country == "UA":  # display: the national romanisation
+        display = ukrainian_display_name(r.name, alts)
+        if display != r.name:
+            alts, r.name = [r.name, *alts], display
+    pid = str(r.gid)
+    in_main = main.in_main_index(pid)
+    primary = main.get(pid).name if in_main else r.name
+    if in_main:
+        stats.already_indexed += 1
+    else:
+        kept = [
+            a
+            for a in dict.fromkeys(alts)
+            if is_latin_key(normalize(a)) or any("\u0400" <= c <= "\u04ff" for c in a)
+        ]
+        admin1 = f"{r.country}.{r.admin1}" if r.country and r.admin1 else None
+        out.places.append(
+            (r.gid, pid, r.name, r.lat, r.lon, r.country, admin1, "settlement", r.population,
+             r.gid, ALT_SEP.join(kept), "")
+        )  # fmt: skip
+        stats.places += 1
+    _add_names(out, r.gid, primary, alts if in_main else [r.name, *alts], main_name=in_main)
+    if len(out.places) >= BATCH_ROWS or len(out.names) >= 8 * BATCH_ROWS:
+        out.flush()
+
+
+def _add_names(out: _Batches, rid: int, primary: str, names: list[str], main_name: bool) -> None:
     """Index `names` for place `rid` (primary name `primary`); names of places in the main
     index count as alternates, never as a new primary name."""
     keys = name_keys(primary if not main_name else "", names)
     pk = normalize(primary)
+    sims = similarities(keys, pk)  # one matcher for all of a place's names
     for k, kind in keys.items():
         if main_name:
             kind = KIND_ALT
         elif k == pk:
             kind = KIND_NAME
-        conn.execute(
-            "INSERT OR REPLACE INTO names VALUES (?,?,?,?)", (k, rid, kind, key_similarity(k, pk))
-        )
-        conn.execute("INSERT OR IGNORE INTO loose VALUES (?,?)", (loose_key(k), rid))
+        out.names.append((k, rid, kind, sims[k]))
+        out.loose.append((loose_key(k), rid))

@@ -27,11 +27,18 @@ UA_ROWS = [
     _row(99100004, "Dyliivka", ["Диліївка"], 48.4300, 37.8300, "UA", "05", 260),
     _row(99100005, "Kyslivka", ["Кислівка"], 49.7300, 37.9100, "UA", "07", 300),
     _row(99100006, "Suha Balka", ["Суха Балка"], 48.3000, 37.6000, "UA", "05", 0, "H", "STM"),
+    # second-level divisions (admin2Codes.txt lists them); class A, so not imported as places
+    _row(99110001, "Pokrovskyi Raion", ["Покровський район"], 48.45, 37.05, "UA", "05", 0, "A",
+         "ADM2"),
+    _row(99110002, "Bakhmutskyi Raion", ["Бахмутський район"], 48.60, 38.00, "UA", "05", 0,
+         "A", "ADM2"),
 ]  # fmt: skip
 RU_ROWS = [
     _row(99200001, "Malaya Loknya", ["Малая Локня"], 51.2044, 35.1633, "RU", "41", 420),
     _row(99200002, "Sverdlikovo", ["Свердликово"], 51.1208, 35.1919, "RU", "41", 380),
-]
+    _row(99210001, "Sudzhanskiy Rayon", ["Суджанский район"], 51.19, 35.27, "RU", "41", 0, "A",
+         "ADM2"),
+]  # fmt: skip
 BY_ROWS = [_row(99300001, "Zalessie", ["Залессе"], 53.9, 27.5, "BY", "04", 150)]
 ALT_ROWS = [
     "\t".join(["1", "99100001", "uk", "Роботине", "1", "", "", "", "", ""]),
@@ -40,7 +47,12 @@ ALT_ROWS = [
 ]
 COUNTRY_INFO = "#ISO\tISO3\tname\nUA\tUKR\tUkraine\nRU\tRUS\tRussia\nBY\tBLR\tBelarus\n"
 ADMIN1 = "UA.05\tDonetsk\tDonetsk\t709716\nUA.26\tZaporizhzhia\tZaporizhzhia\t687699\n"
-ADMIN2 = "UA.05.1\tBakhmut Raion\tBakhmut Raion\t1\n"
+ADMIN2 = (
+    "UA.05.1\tPokrovskyi Raion\tPokrovskyi Raion\t99110001\n"
+    "UA.05.2\tBakhmutskyi Raion\tBakhmutskyi Raion\t99110002\n"
+    "RU.41.3\tSudzhanskiy Rayon\tSudzhanskiy Rayon\t99210001\n"
+    "BY.04.9\tSome District\tSome District\t99399999\n"  # not in any file fetched: left out
+)
 
 
 def _zip(member: str, text: str) -> bytes:

@@ -169,6 +169,96 @@ def test_cli_download_from_dir(small, tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_GAZETTEER_CACHE", str(cache))
     res = CliRunner().invoke(main, ["gazetteer", "download", "UA", "--from", str(folder)])
     assert res.exit_code == 0, res.output
-    assert "imported 5 places" in res.output and "CC BY 4.0" in res.output
+    assert "imported 5 places and 2 districts" in res.output and "CC BY 4.0" in res.output
     res = CliRunner().invoke(main, ["gazetteer", "download", "XX1"])
     assert res.exit_code == 1 and "two-letter country code" in res.output
+
+
+def test_all_countries_from_dir_streams_and_leaves_no_scratch(small, tmp_path):
+    """--all --from DIR: allCountries.zip read through, alternate names joined from disk,
+    and neither the temporary overlay nor the scratch names file is left behind."""
+    import zipfile
+
+    from fixtures_geonames_server import ALT_ROWS, BY_ROWS, RU_ROWS, UA_ROWS
+
+    src, cache = small
+    folder = tmp_path / "offline"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "allCountries.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("allCountries.txt", "\n".join(UA_ROWS + RU_ROWS + BY_ROWS) + "\n")
+    (folder / "alternateNamesV2.txt").write_text("\n".join(ALT_ROWS) + "\n", encoding="utf-8")
+    r = download(all_countries=True, from_dir=folder, cache=cache)
+    assert r.places == 8 and r.alternate_names >= 2
+    g = Gazetteer.open(source=src, cache=cache)
+    assert g.resolve("Malaja Loknja").place.id == "99200001"  # joined from the scratch file
+    assert g.resolve("Zalessie").place.country == "BY"
+    assert sorted(p.name for p in cache.parent.iterdir()) == sorted(
+        [cache.name, overlay_path(cache).name]
+    )
+
+
+def test_a_bad_row_deep_in_a_file_keeps_the_overlay(small, tmp_path):
+    from fixtures_geonames_server import UA_ROWS
+
+    src, cache = small
+    folder = tmp_path / "offline"
+    folder.mkdir()
+    for name, data in geonames_files().items():
+        (folder / name).write_bytes(data)
+    download(["BY"], from_dir=folder, cache=cache)
+    before = overlay_path(cache).read_bytes()
+    bad = UA_ROWS[:3] + ["99100999\tBroken\tBroken\t\tnorth\t37.0" + "\tx" * 13]
+    (folder / "UA.zip").unlink()
+    (folder / "UA.txt").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"UA.txt:4: latitude/longitude 'north'"):
+        download(["UA"], from_dir=folder, cache=cache)
+    assert overlay_path(cache).read_bytes() == before  # the rows before it did not land
+    assert Gazetteer.open(source=src, cache=cache).candidates("Robotyne") == []
+    assert sorted(p.name for p in cache.parent.iterdir()) == sorted(
+        [cache.name, overlay_path(cache).name]
+    )
+
+
+def test_id_set_is_a_bitmap():
+    from gazetteer.download import IdSet
+
+    ids = IdSet()
+    for gid in (1, 8, 709354, 12_999_999):
+        ids.add(gid)
+    assert all(g in ids for g in (1, 8, 709354, 12_999_999))
+    assert not any(g in ids for g in (0, 2, 709353, 13_000_000, 99_000_000, -5))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Pokrovsk district", "UA.05.1"),
+        ("Pokrovskyi Raion", "UA.05.1"),
+        ("Покровський район", "UA.05.1"),
+        ("Bakhmut raion", "UA.05.2"),
+        ("Sudzha district", "RU.41.3"),
+    ],
+)
+def test_districts_resolve_at_district_precision_after_download(small, tmp_path, phrase, code):
+    src, cache = small
+    folder = tmp_path / "offline"
+    folder.mkdir()
+    for name, data in geonames_files().items():
+        (folder / name).write_bytes(data)
+    r = download(["UA", "RU"], from_dir=folder, cache=cache)
+    assert r.districts == 3 and r.places == 7  # the divisions are not villages
+    g = Gazetteer.open(source=src, cache=cache)
+    best = g.resolve(phrase)
+    assert (best.place.id, best.place.feature, best.place.precision) == (code, "admin2", "region")
+    assert best.place.admin1 == code.rsplit(".", 1)[0]
+    assert g.resolve(phrase, context="Shelling across the Donetsk region.").place.id == code
+    assert g.get(code).name in ("Pokrovskyi Raion", "Bakhmutskyi Raion", "Sudzhanskiy Rayon")
+
+
+def test_district_phrases_examples():
+    """Every example of data/districts.json."""
+    from gazetteer.download import _district_rules, district_phrases
+
+    for name, phrases in _district_rules()["examples"]:
+        assert set(phrases) <= set(district_phrases(name)), name
+    assert district_phrases("Kyiv") == []

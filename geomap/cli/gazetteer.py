@@ -46,7 +46,7 @@ def download(
         progress=progress,
     )
     click.echo(
-        f"imported {r.places} places ({r.already_indexed} already indexed, "
-        f"{r.alternate_names} alternate names) from {len(r.files)} files into {r.overlay} "
+        f"imported {r.places} places and {r.districts} districts ({r.already_indexed} already "
+        f"indexed, {r.alternate_names} alternate names) from {len(r.files)} files into {r.overlay} "
         f"in {r.seconds:.1f} s; GeoNames data, CC BY 4.0"
     )
