@@ -626,6 +626,41 @@ CASES = [
         {("Kherson", None, "strike")},
         set(),
     ),
+    # 0.35: a ground claim naming no place goes on about the one settlement of the sentence
+    # before; a sentence naming a place noun (the front, a village) has its own place
+    (
+        "carried-place",
+        "Russian troops entered Vovchansk on Monday, the mayor said. Street fighting is going "
+        "on, he added.",
+        {("Vovchansk", None, "fighting")},
+        set(),
+    ),
+    (
+        "carried-place",
+        "Moscow said it had taken Lyman. Ukraine said fighting was still going on.",
+        {("Lyman", "ukraine", "fighting"), ("Lyman", "russia", "captured")},
+        set(),
+    ),
+    (
+        "carried-place",
+        "Russian troops entered Vovchansk. Fighting along the front line has intensified, "
+        "the general staff said.",
+        {("Vovchansk", None, "advancing")},
+        {("Vovchansk", None, "fighting")},
+    ),
+    (
+        "carried-place",
+        "Moscow said its army had advanced on Siversk. A reporter reached out to the army "
+        "for comment.",
+        {("Siversk", "russia", "advancing")},
+        {("Siversk", "third-party", "advancing")},
+    ),
+    (
+        "carried-place",
+        "Kyiv and Moscow traded claims about Siversk and Lyman. Fighting was still going on.",
+        set(),
+        {("Siversk", None, "fighting"), ("Lyman", None, "fighting")},
+    ),
 ]
 
 

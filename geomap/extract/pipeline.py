@@ -469,6 +469,7 @@ class _Places:
     spans: list[tuple[int, int]]
     intro_end: int  # end of an introductory "In X," before the claimant, else -1
     quoted_we: bool  # a first-person quote placed by the dateline or the sentence before
+    carried: bool = False  # the place was carried from the sentence before (no place named)
 
 
 def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
@@ -506,9 +507,43 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
                 c_at, c_at, home.name, home.name, "settlement", "ref-settlement", noun="dateline"
             )
             pl.claimable = [(ref_m, home)]
+    if (
+        not pl.claimable
+        and not att.denial
+        and not (v.narration and _QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
+        and (carried := _carried_place(d, items, s1, spans))
+    ):
+        pl.claimable, pl.carried = [carried], True
     if pl.claimable or not att.denial:
         memory.last_claims = []
     return pl if pl.claimable else None
+
+
+# a sentence naming a kind of place names its own (maybe unknown) place: nothing is carried
+_PLACE_NOUN_RE = re.compile(
+    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
+    r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
+)
+_CARRY_TYPES = frozenset({"fighting", "holding", "advancing"})
+
+
+def _carried_place(
+    d: _Doc, items: list[Mention], s1: int, spans: list[tuple[int, int]]
+) -> tuple[Mention, PlaceRef] | None:
+    """ "Russian troops entered X on Monday. Street fighting is going on, the mayor said.": a
+    ground claim naming no place at all goes on about the one settlement the sentence before
+    named or claimed about."""
+    c0, c1 = spans[0]
+    if any(not m.actor for m in items) or _PLACE_NOUN_RE.search(d.text, c0, s1):
+        return None
+    cues = verbs.find_cues(d.text[c0:c1])
+    # (a verb that must take its object at once, "reached", says nothing without one)
+    if not any(not c.weak and c.type in _CARRY_TYPES and c.attach != "obj0" for c in cues):
+        return None
+    ref = d.memory.previous_settlement()
+    if ref is None:
+        return None
+    return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
 
 
 def _officials_city(
@@ -630,7 +665,14 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
     intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
     _type_denied(claimable, att, verdict, s0, types)
     fallback = False
-    if not types and _may_fall_back(text, v, pl, all_cues):
+    if pl.carried:
+        # the carried place takes the strongest ground cue of the sentence
+        ground = [
+            c for c in all_cues if not c.weak and c.type in _CARRY_TYPES and c.attach != "obj0"
+        ]
+        best = min(ground, key=lambda c: _TYPE_PRIORITY[c.type]) if ground else None
+        types = {0: (_TYPE_PRIORITY[best.type], 999, best.type, best.start - s0)} if best else {}
+    elif not types and _may_fall_back(text, v, pl, all_cues):
         # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
         # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
         fallback = True

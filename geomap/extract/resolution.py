@@ -343,6 +343,7 @@ class _Memory:
         # the last dated claim: (place id, date, precision, sentence number, type, claimant)
         self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
         self.sentence = 0
+        self.named: list[tuple[int, PlaceRef]] = []  # (sentence number, settlement named)
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -363,9 +364,20 @@ class _Memory:
             self.settlements.append((ref, noun))
             del self.settlements[:-8]
             self.in_sentence = (ref, self.sentence)
+            self.named.append((self.sentence, ref))
+            del self.named[:-8]
         else:
             self.regions.append(ref)
             del self.regions[:-4]
+
+    def previous_settlement(self) -> PlaceRef | None:
+        """The one settlement the sentence before named or made a claim about (None when it
+        named none or several): where a placeless "Street fighting goes on" happens."""
+        prev = self.sentence - 1
+        got = {r.id: r for n, r in self.named if n == prev}
+        if self.last_claimed and self.last_claimed[1] == prev:
+            got[self.last_claimed[0].id] = self.last_claimed[0]
+        return next(iter(got.values())) if len(got) == 1 else None
 
     def lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region":
