@@ -661,6 +661,28 @@ CASES = [
         set(),
         {("Siversk", None, "fighting"), ("Lyman", None, "fighting")},
     ),
+    # 0.35: "X also did Y" right after an attributed sentence goes on with that report
+    (
+        "also-continues",
+        "Russian units are bringing up reserves, the Ukrainian commander said. Russia also "
+        "moved to positional defence near the village of Lyptsi.",
+        {("Lyptsi", "ukraine", "holding")},
+        {("Lyptsi", "third-party", "holding")},
+    ),
+    (
+        "also-continues",
+        "Moscow's troops took Stavky, the Russian defence ministry said on Friday. Its forces "
+        "also advanced towards Siversk.",
+        {("Siversk", "russia", "advancing")},
+        {("Siversk", "third-party", "advancing")},
+    ),
+    (
+        "also-continues",
+        "Drones hit a depot in Belgorod overnight. Ukrainian troops also advanced towards "
+        "Vovchansk.",
+        {("Vovchansk", "third-party", "advancing")},
+        set(),
+    ),
 ]
 
 

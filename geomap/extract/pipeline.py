@@ -178,6 +178,10 @@ _JUDGED_SPEECH_RE = re.compile(
     r"(?:claimed|claims|claim|announced|announces|reported|reports|declared|declares)\b",
     re.I,
 )
+# "Russia also switched to defence near X": a subject of a few words, then "also" and a verb
+_ALSO_GOES_ON_RE = re.compile(
+    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
+)
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
@@ -304,7 +308,7 @@ def _attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    att, quote_voice = _continued_quote(sent, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc)
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -314,7 +318,7 @@ def _attribution_pass(
     if verdict:
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
-    said = _said(att, sent, doc, spoken, quote_voice, block is not None)
+    said = _said(att, sent, doc, spoken, quote_rule, block is not None)
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant)
@@ -347,9 +351,11 @@ def _translated_voice(
     return att
 
 
-def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
-    """The previous speaker's voice for a quotation going on; True when a quotation opened
-    earlier (not a lone quote after an attributed one) gave it."""
+def _continued_quote(
+    sent: str, att: cl.Attribution, doc: _DocState
+) -> tuple[cl.Attribution, str | None]:
+    """The previous speaker's voice for a quotation or a report going on, with the id of the
+    rule that carried it (None: a lone quote after an attributed one, or no carry)."""
     if att.claimant is not None or not doc.prev_claimant[0]:
         return att, False
     n = len(sent)
@@ -357,13 +363,17 @@ def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl
     if doc.prev_quoted and _WHOLE_QUOTE_RE.fullmatch(sent):
         # '"They come every night," he said. "We hold the line."': a quote standing alone
         # right after an attributed quote goes on in the same voice
-        return voice, False
+        return voice, None
     if doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)):
         # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
-        return voice, True
-    return att, False
+        return voice, "attr.quote-continues"
+    if doc.prev_attributed and _ALSO_GOES_ON_RE.match(sent):
+        # "..., the general said. Russia also moved reserves to X": "also" adds to the
+        # report just attributed (reported speech going on without a new "said")
+        return voice, "attr.also-continues"
+    return att, None
 
 
 @dataclass
@@ -381,13 +391,13 @@ def _said(
     sent: str,
     doc: _DocState,
     spoken: bool,
-    quote_voice: bool,
+    quote_rule: str | None,
     block: bool,
 ) -> _Said:
     """The claimant and side: a bare institution takes the state the article last quoted, a
     pronoun the previous claimant; with the id of the attribution rule that decided."""
     claimant, side = att.claimant, att.side
-    attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    attr_rule = quote_rule or _attribution_rule(att, spoken)
     if block:
         attr_rule = "attr.block-quote"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
