@@ -751,3 +751,37 @@ def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
 def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):
     body = f"{caption}\n\nOfficials met in Geneva on Friday."
     assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []
+
+
+def test_namesakes_in_the_named_region_are_settled_by_the_nearest_settlement():
+    """0.35: several villages of one name lie in the region the text names; the one near the
+    other settlements named wins (the region alone no longer picks the first namesake)."""
+    from geomap.extract.resolution import _nearest
+    from geomap.records import PlaceRef
+
+    def place(pid: str, lat: float, lon: float, precision: str = "settlement") -> PlaceRef:
+        return PlaceRef(pid, pid, precision, lat, lon, "UA", "UA.05" if pid != "far" else "UA.07")
+
+    west, east = place("west", 48.0, 36.5), place("east", 49.0, 37.7)
+    region = PlaceRef("UA.05", "Donetsk Oblast", "region", 48.0, 37.5, "UA", "UA.05")
+    beside = place("beside", 49.05, 37.8)
+    assert _nearest([west, east], [region, beside]) == east
+    assert _nearest([west, east], [region]) == west  # no settlement to go by: the first
+    # a namesake in the named region beats a nearer one outside it
+    far = place("far", 49.1, 37.8)
+    assert _nearest([far, east], [region, beside]) == east
+    assert _nearest([west, east], []) is None
+
+
+def test_one_name_is_one_settlement_through_an_article(gaz):
+    """0.35: a name settled by its context ("X [the old name of Y]") keeps that place when the
+    article writes it again without the gloss."""
+    for body in (
+        "Moscow said its troops had left the settlement of Krasnyi Lyman [the old name of "
+        "Lyman] for better positions. Kyiv said it struck Russian positions on the Krasnyi "
+        "Lyman front.",
+        "The army said its units pulled out of Krasnyi Lyman (the former name of Lyman). "
+        "Later, drones struck Krasnyi Lyman, the governor said.",
+    ):
+        claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+        assert claims and {c.place.name for c in claims} == {"Lyman"}, claims
