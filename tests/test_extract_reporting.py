@@ -683,6 +683,36 @@ CASES = [
         {("Vovchansk", "third-party", "advancing")},
         set(),
     ),
+    # 0.35: ", although footage suggests that ..." is the writer's evidence against the claim,
+    # in the writer's voice; a bare "the area" is around the settlement just named
+    (
+        "evidence-turn",
+        "Moscow claimed that its troops took Krynky in Kherson Oblast, although open-source "
+        "footage suggests that Ukrainian forces maintain their small bridgehead in the area.",
+        {("Krynky", "russia", "captured"), ("Krynky", "third-party", "holding")},
+        {("Krynky", "russia", "holding"), ("Kherson Oblast", None, "holding")},
+    ),
+    (
+        "evidence-turn",
+        "The Russian ministry claimed the capture of Bilohorivka, though drone footage "
+        "indicates that Ukrainian units still hold positions in the area.",
+        {("Bilohorivka", "russia", "captured"), ("Bilohorivka", "third-party", "holding")},
+        {("Bilohorivka", "russia", "holding")},
+    ),
+    (
+        "bare-area",
+        "Shelling hit Nikopol in the Dnipropetrovsk region on Monday. Fighting in the area "
+        "went on all week, the governor said.",
+        {("Nikopol", None, "fighting")},
+        {("Dnipropetrovsk Oblast", None, "fighting")},
+    ),
+    (
+        "bare-area",
+        "Drones struck the Odesa region overnight. Power was cut in the border area, the "
+        "governor said, and air defence worked in the area.",
+        {("Odesa Oblast", None, "strike")},
+        set(),
+    ),
 ]
 
 

@@ -518,8 +518,18 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
                 Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
             )
     for m in _REGION_REF_RE.finditer(seg):
+        # a bare "the area" is the vicinity of the place just named (resolution.py)
+        bare = m.group(1).lower() == "area" and len(m.group(0).split()) == 2
         out.append(
-            Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region")
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(0),
+                "",
+                "region",
+                "ref-region",
+                noun="area" if bare else None,
+            )
         )
     out.sort(key=lambda x: x.start)
     return out

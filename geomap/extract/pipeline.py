@@ -1400,9 +1400,20 @@ def _seed_from_title(
 _TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
 
 
+# ", although open-source footage suggests that ...": the writer weighs the claim against
+# evidence; what follows is the writer's own account, not the claimant's
+_EVIDENCE_TURN_RE = re.compile(
+    r"(?i),\s+(?:although|though|but|while|whereas|even\s+though)\s+(?:[\w'’()-]+\s+){0,10}?"
+    r"(?:evidence|footage|imagery|images|videos?|photos?|photographs|reporting|reports|data)\s+"
+    r"(?:\w+\s+){0,2}?(?:suggests?|suggested|shows?|showed|indicates?|indicated|confirms?|"
+    r"confirmed)\s+(?:that\s+)?"
+)
+
+
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with "X said A, but Y said B" cut in two: each side's claim gets its own
-    claimant (the cut is made only where the second part has an attribution of its own)."""
+    claimant (the cut is made only where the second part has an attribution of its own, or
+    is the writer's evidence against the first)."""
     out: list[tuple[int, int]] = []
     for s0, s1 in spans:
         start = s0
@@ -1412,6 +1423,9 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if att.claimant and att.attribution and att.attribution[0] <= 2:
                 out.append((start, m.start()))
                 start = m.end()
+        if (ev := _EVIDENCE_TURN_RE.search(text, start, s1)) is not None:
+            out.append((start, ev.start()))
+            start = ev.end()
         out.append((start, s1))
     return out
 

@@ -412,6 +412,9 @@ class _Memory:
 
     def lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region":
+            if m.noun == "area" and self.in_sentence and self.sentence - self.in_sentence[1] <= 1:
+                # "X in the Y region ... a bridgehead in the area": around X, not all of Y
+                return self.in_sentence[0]
             return self.regions[-1] if self.regions else None
         if not self.settlements:
             return None
