@@ -815,3 +815,37 @@ def test_one_name_is_one_settlement_through_an_article(gaz):
     ):
         claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
         assert claims and {c.place.name for c in claims} == {"Lyman"}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "day"),
+    [
+        (
+            "Kyiv's General Staff said its troops came under heavy Russian attacks near "
+            "Toretsk. The army said there were 30 Russian assaults on the front on Wednesday "
+            "and that 28 were repelled.",
+            "Toretsk",
+            date(2025, 3, 12),
+        ),
+        (
+            "Moscow said its forces pushed towards Siversk. The ministry said its units had "
+            "carried out 12 attacks on the front on Tuesday.",
+            "Siversk",
+            date(2025, 3, 11),
+        ),
+    ],
+)
+def test_an_undated_claim_takes_the_day_the_next_sentence_gives_its_event(gaz, body, place, day):
+    """0.35: the next sentence, making no claim of its own, dates the same kind of event."""
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    got = [c for c in claims if c.place.name == place]
+    assert got and all(c.claim_date == day for c in got), claims
+
+
+def test_a_next_sentence_about_another_kind_of_event_lends_no_date(gaz):
+    body = (
+        "Russian forces advanced near Kupiansk, the brigade said. The "
+        "governor said on Tuesday that a school would reopen."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert claims and all(c.claim_date == FRI for c in claims), claims

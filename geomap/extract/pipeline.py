@@ -1073,34 +1073,92 @@ def extract_article(
     docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
     dates_at = _SentenceDates(pub)
-    outlet_names: set[str] = set()
+    run = _Run(docx, doc, dates_at, doc_source, set(), pub, src, outlet_voice)
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             doc.speaker = None  # a new paragraph
+            run.pending = None
         last_end = s1
         memory.next_sentence()
-        voice = _attribution_pass(text, s0, s1, doc, resolver, outlet_names, doc_source, dates_at)
-        if voice is None:
-            continue
-        s0, sent = voice.s0, voice.sent
-        places = _places_pass(docx, s0, s1, voice)  # mentions, resolution, claimable places
-        if places is None:
-            continue
-        typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
-        if not typed.types:
-            memory.note_days(dates_at(s0, sent))
-            continue
-        dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
-            memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
-        )
-        claims += _claims_pass(
-            docx, s0, voice, places, typed, dates, prev_claim_day, pub, src, outlet_voice
-        )
-        memory.note_days(dates)
+        _sentence(run, claims, s0, s1)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+@dataclass
+class _Run:
+    """What the sentence loop threads through one article."""
+
+    docx: _Doc
+    doc: _DocState
+    dates_at: Any
+    doc_source: tuple[str, int, int] | None
+    outlet_names: set[str]
+    pub: date
+    src: SourceRecord
+    outlet_voice: str
+    pending: tuple[int, int] | None = None  # claims[a:b] of the sentence before, undated
+
+
+def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
+    """The passes over one sentence (clause), appending its claims."""
+    d, doc, dates_at = run.docx, run.doc, run.dates_at
+    text, memory = d.text, d.memory
+    pending, run.pending = run.pending, None
+    voice = _attribution_pass(
+        text, s0, s1, doc, d.resolver, run.outlet_names, run.doc_source, dates_at
+    )
+    if voice is None:
+        return
+    s0, sent = voice.s0, voice.sent
+    places = _places_pass(d, s0, s1, voice)  # mentions, resolution, claimable places
+    if pending is not None and places is None and not voice.narration:
+        _date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
+    if places is None:
+        return
+    typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
+    if not typed.types:
+        memory.note_days(dates_at(s0, sent))
+        return
+    dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
+        memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
+    )
+    made = _claims_pass(
+        d, s0, voice, places, typed, dates, prev_claim_day, run.pub, run.src, run.outlet_voice
+    )
+    if made and not dates:
+        run.pending = (len(claims), len(claims) + len(made))
+    claims += made
+    memory.note_days(dates)
+
+
+_EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
+_SINCE_BEFORE_RE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+
+
+def _date_from_next(
+    claims: list[ClaimRecord], pending: tuple[int, int], found: list[DateHit], sent: str, pub: date
+) -> None:
+    """ "X said its forces came under attack near Y. The military said there were 46 attacks
+    on Wednesday.": a sentence making no claim of its own that dates the same kind of event
+    (one day, an event cue of the same kind) dates the undated claims just before it."""
+    days = [
+        h for h in found if h.precision == "day" and not _SINCE_BEFORE_RE.search(sent, 0, h.start)
+    ]
+    if len(days) != 1 or days[0].value > pub:
+        return
+    kinds = {_EVENT_GROUP.get(c.type, c.type) for c in verbs.find_cues(sent) if not c.weak}
+    for i in range(*pending):
+        c = claims[i]
+        if c.type != "denied" and _EVENT_GROUP.get(c.type, c.type) in kinds:
+            claims[i] = replace(
+                c,
+                claim_date=days[0].value,
+                date_precision="day",
+                rules=(*c.rules, "date.next-sentence"),
+            )
 
 
 class _SentenceDates:
