@@ -683,6 +683,23 @@ CASES = [
         {("Vovchansk", "third-party", "advancing")},
         set(),
     ),
+    # 0.35: a name the article introduced as a region is the region where a ground operation
+    # is in it ("its offensive in X"); a strike on the bare name stays the city
+    (
+        "operation-in-region",
+        "Ukraine struck a depot in the Russian region of Kursk on Monday. Kyiv has since "
+        "pressed its offensive in Kursk, the army said.",
+        {("Kursk Oblast", None, "advancing")},
+        {("Kursk", None, "advancing")},
+    ),
+    (
+        "operation-in-region",
+        "Fighting flared in the Belgorod region on Monday. Russian officials said a Ukrainian "
+        "incursion into Belgorod had been halted by border troops, and that drones struck "
+        "Belgorod overnight.",
+        {("Belgorod Oblast", "russia", "holding"), ("Belgorod", "russia", "strike")},
+        set(),
+    ),
     # 0.35: ", although footage suggests that ..." is the writer's evidence against the claim,
     # in the writer's voice; a bare "the area" is around the settlement just named
     (

@@ -261,6 +261,15 @@ def _resolve_mentions(
     return resolved
 
 
+_REGION_WORD_RE = re.compile(r"\s+(?:region|oblast|province|krai)$")
+# ground operations happen in a region: "its offensive in X", "holding territory in X"
+_GROUND_OP_BEFORE_RE = re.compile(
+    r"(?i)\b(?:offensive|counteroffensive|counter-offensive|incursion|invasion|operation|"
+    r"foothold|bridgehead|territory|advance|push)\s+(?:[\w-]+\s+){0,2}?(?:in|into|inside|across)"
+    r"\s+(?:the\s+)?$"
+)
+
+
 def _settled_sense(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
@@ -276,7 +285,17 @@ def _settled_sense(
     m = items[i]
     ref, ties = found[i]
     key = m.query.lower()
+    if ref is not None and ref.precision == "region" and m.hint == "region":
+        memory.region_senses[_REGION_WORD_RE.sub("", key)] = ref  # "the region of Kursk"
     renamed = _renamed_as(items, found, i, text)
+    if (
+        m.hint is None
+        and (region := memory.region_senses.get(key)) is not None
+        and _GROUND_OP_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+    ):
+        # "... in the Russian region of Kursk. Kyiv renewed its offensive in Kursk": an
+        # operation in a name the article introduced as a region is in that region
+        return region, []
     if renamed is not None:
         ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
     elif (kept := memory.senses.get(key)) is not None and m.hint != "region":
@@ -375,6 +394,7 @@ class _Memory:
         self.sentence = 0
         self.named: list[tuple[int, PlaceRef]] = []  # (sentence number, settlement named)
         self.senses: dict[str, PlaceRef] = {}  # a name's settlement, settled by context
+        self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
 
     def next_sentence(self) -> None:
         self.sentence += 1
