@@ -683,6 +683,22 @@ CASES = [
         {("Vovchansk", "third-party", "advancing")},
         set(),
     ),
+    # 0.35: "Kyiv denied the claim" answers what was claimed to have happened, not a hedged
+    # prediction made alongside it
+    (
+        "denial-answers-facts",
+        "Moscow said its troops had taken Soledar, which it said would open the way to "
+        "offensives in the Donetsk region. Kyiv denied the claim.",
+        {("Soledar", "ukraine", "denied")},
+        {("Donetsk Oblast", "ukraine", "denied")},
+    ),
+    (
+        "denial-answers-facts",
+        "Russia's defence ministry said its forces captured Krynky, which it said would "
+        "allow an offensive in the Kherson region. Ukraine rejected the report.",
+        {("Krynky", "ukraine", "denied")},
+        {("Kherson Oblast", "ukraine", "denied")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (
