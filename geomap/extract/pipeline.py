@@ -973,7 +973,7 @@ def _claims_pass(
         if (ref.id, ctype) in seen:
             continue
         seen.add((ref.id, ctype))
-        _remember_claim(memory, ref, ctype)
+        _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
@@ -999,8 +999,19 @@ def _claims_pass(
             )
         )
     if out:
+        _forget_predictions(memory, out)
         out += _counter_claims(out, sent, v.side, s0)
     return out
+
+
+def _forget_predictions(memory: _Memory, made: list[ClaimRecord]) -> None:
+    """ "X took A, which would open the way to B. Kyiv denied the claim.": the denial answers
+    what was claimed to have happened, not a hedged prediction made alongside it (a claim
+    that is all assessment, "have likely captured X", stays answerable)."""
+    facts = {c.place.id for c in made if c.type != "assessment"}
+    if facts:
+        hedged = {c.place.id for c in made if c.type == "assessment"} - facts
+        memory.last_claims = [r for r in memory.last_claims if r.id not in hedged]
 
 
 def _confidence(fallback: bool, narration: bool, m: Mention) -> float:
@@ -1013,14 +1024,11 @@ def _confidence(fallback: bool, narration: bool, m: Mention) -> float:
     return round(max(0.1, min(conf, 0.95)), 2)
 
 
-def _remember_claim(memory: _Memory, ref: PlaceRef, ctype: str) -> None:
-    """A claimed place becomes the topic ("the town" next) and an answerable claim (not a
-    hedged prediction: "Kyiv denied the claim" answers what was claimed to have happened)."""
+def _remember_claim(memory: _Memory, ref: PlaceRef) -> None:
+    """A claimed place becomes the topic ("the town" next) and an answerable claim."""
     if ref.precision == "settlement":
         memory.topic(ref)
         memory.last_claimed = (ref, memory.sentence)
-    if ctype == "assessment":
-        return
     if len(memory.last_claims) < _ANSWERABLE and ref not in memory.last_claims:
         memory.last_claims.append(ref)
 
