@@ -699,6 +699,22 @@ CASES = [
         {("Krynky", "ukraine", "denied")},
         {("Kherson Oblast", "ukraine", "denied")},
     ),
+    # 0.35: "dominate most of" holds; "the urban area" / "the vicinity" is the settlement just
+    # named; "Ukraine's military" reports its own side's moves
+    (
+        "urban-area",
+        "Russian troops attacked Vovchansk again on Monday. A spokesman said Ukraine's "
+        "military dominates most of the urban area.",
+        {("Vovchansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "urban-area",
+        "Russian units pushed into Toretsk last week. The brigade said its soldiers still "
+        "hold positions in the vicinity.",
+        {("Toretsk", None, "holding")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

@@ -150,7 +150,8 @@ _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", 
 _SETTLEMENT_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his)\s+((?:(?!(?:the|a|an|of|in|on|at|around|near|and|or|to|from)\s)"
     r"[a-z][a-z-]*\s+){0,3}?)(town|city|village|settlement|"
-    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
+    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts|vicinity|"
+    r"(?:urban|built-up)\s+area)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
 )
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"

@@ -146,7 +146,9 @@ _ANSWERED_RE = re.compile(
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
-    r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I
+    r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:armed\s+)?(?:forces|troops|units|"
+    r"defenders|soldiers|brigades?|military|army)\b",
+    re.I,
 )
 _COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
