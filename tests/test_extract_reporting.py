@@ -715,6 +715,22 @@ CASES = [
         {("Toretsk", None, "holding")},
         set(),
     ),
+    # 0.35: the writer describing the event just reported ("The attack was the largest on X
+    # since ...") makes no second, third-party claim about it
+    (
+        "event-anaphor",
+        "Russia's defence ministry said air defences downed 20 drones over Moscow. The attack "
+        "was one of the largest on Moscow this year.",
+        {("Moscow", "russia", "strike")},
+        {("Moscow", "third-party", "strike")},
+    ),
+    (
+        "event-anaphor",
+        "Ukraine's air force said Russian missiles struck Odesa overnight. The strike on Odesa "
+        "was the heaviest since the summer.",
+        {("Odesa", "ukraine", "strike")},
+        {("Odesa", "third-party", "strike")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

@@ -1113,6 +1113,7 @@ class _Run:
     src: SourceRecord
     outlet_voice: str
     pending: tuple[int, int] | None = None  # claims[a:b] of the sentence before, undated
+    prev_made: set[tuple[str, str]] = field(default_factory=set)  # (place id, type) just made
 
 
 def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
@@ -1120,6 +1121,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     d, doc, dates_at = run.docx, run.doc, run.dates_at
     text, memory = d.text, d.memory
     pending, run.pending = run.pending, None
+    prev_made, run.prev_made = run.prev_made, set()
     voice = _attribution_pass(
         text, s0, s1, doc, d.resolver, run.outlet_names, run.doc_source, dates_at
     )
@@ -1141,12 +1143,22 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     made = _claims_pass(
         d, s0, voice, places, typed, dates, prev_claim_day, run.pub, run.src, run.outlet_voice
     )
+    if voice.narration and _EVENT_ANAPHOR_RE.match(sent):
+        # "Drones hit X, the ministry said. The attack was the biggest on X since ...": the
+        # writer describes the event just reported; no new claim about it
+        made = [c for c in made if (c.place.id, c.type) not in prev_made]
     if made and not dates:
         run.pending = (len(claims), len(claims) + len(made))
+    run.prev_made = {(c.place.id, c.type) for c in made}
     claims += made
     memory.note_days(dates)
 
 
+_EVENT_ANAPHOR_RE = re.compile(
+    r"^\W*(?:The|This|That|Such\s+an?)\s+(?:(?:latest|overnight|drone|missile|air|ground)\s+)?"
+    r"(?:attacks?|strikes?|assaults?|raids?|bombardments?|shelling|barrage|offensive|advance|"
+    r"incursion|capture|withdrawal)\b"
+)
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
 _SINCE_BEFORE_RE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
