@@ -731,6 +731,27 @@ CASES = [
         {("Odesa", "ukraine", "strike")},
         {("Odesa", "third-party", "strike")},
     ),
+    # 0.35: "X, which Ukrainian forces had recently liberated": an object relative clause of
+    # taking is the writer's background about X, whoever the sentence quotes
+    (
+        "object-relative",
+        "Moscow announced that its troops had left Lyman in Donetsk Oblast, which Ukrainian "
+        "forces had recently liberated.",
+        {("Lyman", "russia", "withdrawn"), ("Lyman", "third-party", "captured")},
+        set(),
+    ),
+    (
+        "object-relative",
+        "The governor said shelling hit Kupiansk, which Ukrainian troops retook in 2022.",
+        {("Kupiansk", None, "strike"), ("Kupiansk", "third-party", "captured")},
+        set(),
+    ),
+    (
+        "object-relative",
+        "The governor said shelling hit Kupiansk, which Russian troops attacked on Monday.",
+        {("Kupiansk", None, "strike")},
+        {("Kupiansk", None, "captured")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

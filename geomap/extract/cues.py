@@ -475,3 +475,53 @@ def _assessed(marks: _Marks, m: Mention) -> bool:
             close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
         return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
     return sm.hedged(lo, hi)
+
+
+# "Lyman, which Ukrainian forces had recently liberated": an object relative clause after a
+# place; the relative pronoun is the verb's object, so the place is what was taken
+_OBJECT_RELATIVE_RE = re.compile(
+    # (a locating region may stand between: "Lyman in Donetsk Oblast, which ...")
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+(?:Oblast|region|province))?)?"
+    r",\s+(?:which|that)\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:recently\s+|"
+    r"just\s+|only\s+|already\s+|briefly\s+)?(?P<verb>liberated|captured|recaptured|retook|"
+    r"retaken|seized|took|occupied|regained)\b"
+)
+
+
+@dataclass(frozen=True)
+class Aside:
+    """An object relative clause of taking after a claimable place: its index, the clause's
+    verb as a capture cue, and the clause's span (kept out of the sentence's own typing)."""
+
+    idx: int
+    cue: verbs.Cue
+    start: int
+    end: int
+
+
+def relative_asides(
+    text: str, claimable: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
+) -> list[Aside]:
+    """Places followed by an object relative clause of taking ("X, which Ukrainian forces
+    had recently liberated"): the writer's background about X, whoever the sentence quotes."""
+    out: list[Aside] = []
+    for idx, (m, _ref) in enumerate(claimable):
+        span = next(((a, b) for a, b in spans if a <= m.start < b), None)
+        if m.kind != "name" or span is None:
+            continue
+        r = _OBJECT_RELATIVE_RE.match(text, m.end, span[1])
+        if r is None:
+            continue
+        v0, v1 = r.span("verb")
+        cue = verbs.Cue(v0, v1, "captured", "subj", r.group("verb"), False, "aside.object-relative")
+        close = text.find(",", v1, span[1])
+        out.append(Aside(idx, cue, r.start(), close if close >= 0 else span[1]))
+    return out
+
+
+def without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the cut ranges taken out."""
+    out = list(spans)
+    for c0, c1 in cuts:
+        out = [p for a, b in out for p in ((a, min(b, c0)), (max(a, c1), b)) if p[0] < p[1]]
+    return out

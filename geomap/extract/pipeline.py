@@ -48,6 +48,8 @@ from geomap.extract.cues import (  # noqa: F401 - re-exported for callers and te
     _Marks,
     _SpanMarks,
     _unknown_object_after,
+    relative_asides,
+    without,
 )
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import _date_for, _pick_date  # noqa: F401
@@ -672,10 +674,20 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
     att, narration, verdict = v.att, v.narration, v.verdict
     claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
     cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
-    types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
+    asides = relative_asides(text, claimable, spans)
+    typing_spans = without(spans, [(a.start, a.end) for a in asides])
+    types, all_cues = _cue_types(text, typing_spans, claimable, narration, s0, cue_jobs)
     content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
     intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
     _type_denied(claimable, att, verdict, s0, types)
+    for a in asides:
+        # "X, which Ukrainian forces had recently liberated": the writer's background on X
+        all_cues.append(a.cue)
+        pos = a.cue.start - s0
+        if a.idx not in types:
+            types[a.idx] = (_TYPE_PRIORITY["captured"], 999, "captured", pos)
+        else:
+            cue_jobs.append((a.idx, "captured", pos))
     fallback = False
     if pl.carried:
         # the carried place takes the strongest ground cue of the sentence
@@ -967,8 +979,10 @@ def _claims_pass(
     cue_rule = {c.start - s0: c.rule for c in all_cues}
     for idx, ctype, cue_pos in _jobs(text, s0, att, pl, ty):
         m, ref = pl.claimable[idx]
-        rules = [v.attr_rule]
-        rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
+        rules = [
+            v.attr_rule,
+            cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"),
+        ]
         ctype, why = _final_type(marks, att, m, ctype, s0)
         rules += [why] if why else []
         rules += [f"place.{m.kind}"] if m.kind != "name" else []
@@ -1000,10 +1014,18 @@ def _claims_pass(
                 rules=tuple(dict.fromkeys(rules)),
             )
         )
-    if out:
-        _forget_predictions(memory, out)
-        out += _counter_claims(out, sent, v.side, s0)
-    return out
+    return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _finish_sentence(
+    memory: _Memory, out: list[ClaimRecord], sent: str, side: str | None, s0: int
+) -> list[ClaimRecord]:
+    """The sentence's claims, with the other side's trailing denial; hedged predictions
+    made beside factual claims are no longer answerable."""
+    if not out:
+        return out
+    _forget_predictions(memory, out)
+    return out + _counter_claims(out, sent, side, s0)
 
 
 def _forget_predictions(memory: _Memory, made: list[ClaimRecord]) -> None:
@@ -1047,6 +1069,8 @@ def _claim_voice(
         # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
         # aside before the claimant is the outlet's own voice
         c_side, c_claimant = "third-party", None
+    if "aside.object-relative" in rules:
+        c_side, c_claimant = "third-party", None  # the writer's background on the place
     if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(v.sent, cue_pos):
         # "the Ukrainian-held city of X": the outlet's own description
         c_side, c_claimant = "third-party", None
