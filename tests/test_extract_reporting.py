@@ -752,6 +752,21 @@ CASES = [
         {("Kupiansk", None, "strike")},
         {("Kupiansk", None, "captured")},
     ),
+    # 0.35: "this front", "that direction": the direction just named after a town
+    (
+        "this-front",
+        "The ministry said its artillery struck Ukrainian units on the Siversk front, but the "
+        "enemy brought up reserves and kept up the offensive on this front.",
+        {("Siversk", None, "strike"), ("Siversk", None, "advancing")},
+        set(),
+    ),
+    (
+        "this-front",
+        "Kyiv said Russian troops attacked near Kupiansk. Their pressure in that direction "
+        "has grown, a spokesman said, and assaults on this sector continue.",
+        {("Kupiansk", None, "fighting")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

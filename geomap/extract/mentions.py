@@ -158,6 +158,10 @@ _REGION_REF_RE = re.compile(
     r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
     r"(?!\s+(?:of|around|near|between)\s)"
 )
+# "continued the offensive on this front": the direction named after a town just before
+_THIS_FRONT_RE = re.compile(
+    r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
+)
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
 _BAD_REF_ADJ = re.compile(
@@ -481,6 +485,21 @@ _FACILITY_RE = re.compile(
 _FACILITY_TOWN = {"zap": "Enerhodar", "znpp": "Enerhodar", "kursk": "Kurchatov"}
 
 
+def _pointer_refs(seg: str, start: int) -> list[Mention]:
+    """ "this front" (the direction just named) and a clause-final "there"."""
+    out = [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun=m.group(1), area=True)
+        for m in _THIS_FRONT_RE.finditer(seg)
+    ]  # fmt: skip
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun="there")
+        for m in _THERE_RE.finditer(seg)
+    ]  # fmt: skip
+    return out
+
+
 def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
@@ -500,18 +519,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
                 noun=m.group(2),
             )
         )
-    for m in _THERE_RE.finditer(seg):
-        out.append(
-            Mention(
-                start + m.start(),
-                start + m.end(),
-                m.group(0),
-                "",
-                "settlement",
-                "ref-settlement",
-                noun="there",
-            )
-        )
+    out += _pointer_refs(seg, start)
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
             town = _FACILITY_TOWN[m.lastgroup or "zap"]
