@@ -767,6 +767,21 @@ CASES = [
         {("Kupiansk", None, "fighting")},
         set(),
     ),
+    # 0.35: "..., as well as X": the place after "as well as" shares the claim before it (an
+    # unnamed village in a region: the region)
+    (
+        "as-well-as",
+        "Moscow said Stavky and Yampil were now under its control, as well as a village in "
+        "neighbouring Kharkiv region.",
+        {("Stavky", "russia", "captured"), ("Kharkiv Oblast", "russia", "captured")},
+        set(),
+    ),
+    (
+        "as-well-as",
+        "Kyiv said Russian drones had struck Sumy overnight, as well as Konotop.",
+        {("Sumy", "ukraine", "strike"), ("Konotop", "ukraine", "strike")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (
