@@ -782,6 +782,29 @@ CASES = [
         {("Sumy", "ukraine", "strike"), ("Konotop", "ukraine", "strike")},
         set(),
     ),
+    # 0.35: a counted plural object ("three villages") with its list after a colon or dash,
+    # or in the next sentence ("They were A, B and C."), is what the verb claims
+    (
+        "counted-list",
+        "Russia's defence ministry said its forces had taken three villages: Stavky, Yampil "
+        "and Torske.",
+        {("Stavky", "russia", "captured"), ("Torske", "russia", "captured")},
+        set(),
+    ),
+    (
+        "counted-list",
+        "Russia's defence ministry said on Friday its forces had captured three more villages "
+        "in the Donetsk region. They were Stavky, Yampil and Torske.",
+        {("Stavky", "russia", "captured"), ("Yampil", "russia", "captured")},
+        {("Donetsk Oblast", "russia", "captured")},
+    ),
+    (
+        "counted-list",
+        "Kyiv said Russian troops had seized two settlements near Kupiansk. Officials there "
+        "said shops were open.",
+        set(),
+        {("Kupiansk", None, "other")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

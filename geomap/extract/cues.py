@@ -188,6 +188,15 @@ _TIGHT_GAP_RE = re.compile(
     r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
     r"hub|stronghold)\s+of\s+|the\s+)?"
 )
+# "had taken three more villages: A, B and C", "captured two settlements in the Donetsk
+# region - A and B": a counted plural object whose list follows is the verb's object
+_COUNTED_LIST_GAP_RE = re.compile(
+    r"\s*(?:another\s+|a\s+further\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"\d+)\s+(?:more\s+|other\s+|further\s+|new\s+|frontline\s+|small\s+)?(?:villages|"
+    r"settlements|towns|localities|hamlets)(?:\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
+    r"(?:region|oblast|Oblast|province)|\s+in\s+(?:the\s+)?[A-Z][\w'’-]+)?\s*(?::|[—–]|,\s+"
+    r"(?:namely|including))\s*"
+)
 
 
 _RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
@@ -238,7 +247,9 @@ def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
     the wrong side of the cue, or an object cue has an object of its own before it."""
     if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
         gap = text[cue.end : m.start]
-        if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
+        if cue.attach == "obj0" and not (
+            _TIGHT_GAP_RE.fullmatch(gap) or _COUNTED_LIST_GAP_RE.fullmatch(gap)
+        ):
             return None
         if _UNKNOWN_OBJECT_RE.search(gap) or (_OF_END_RE.search(cue.text) and gap[:1].isupper()):
             return None  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
@@ -266,9 +277,11 @@ def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
     )
     # "villages - A, B and C - were now under its control": the dash closing a list
     closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
+    # "took three villages: A, B and C": the list is the object
+    counted = cue.attach in ("obj", "obj0") and _COUNTED_LIST_GAP_RE.fullmatch(gap) is not None
     return bool(
         len(gap) > limit
-        or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
+        or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash and not counted)
         or "\n\n" in gap.strip()
     )
 

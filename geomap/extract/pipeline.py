@@ -1137,7 +1137,7 @@ class _Run:
     src: SourceRecord
     outlet_voice: str
     pending: tuple[int, int] | None = None  # claims[a:b] of the sentence before, undated
-    prev_made: set[tuple[str, str]] = field(default_factory=set)  # (place id, type) just made
+    prev_made: list[ClaimRecord] = field(default_factory=list)  # the sentence before's claims
 
 
 def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
@@ -1145,7 +1145,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     d, doc, dates_at = run.docx, run.doc, run.dates_at
     text, memory = d.text, d.memory
     pending, run.pending = run.pending, None
-    prev_made, run.prev_made = run.prev_made, set()
+    prev_made, run.prev_made = run.prev_made, []
     voice = _attribution_pass(
         text, s0, s1, doc, d.resolver, run.outlet_names, run.doc_source, dates_at
     )
@@ -1156,6 +1156,9 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     if pending is not None and places is None and not voice.narration:
         _date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
     if places is None:
+        return
+    if listed := _listed_next(claims, prev_made, s0, sent, places):
+        claims += listed  # "Moscow took three villages. They were A, B and C."
         return
     typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
     if not typed.types:
@@ -1170,12 +1173,55 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     if voice.narration and _EVENT_ANAPHOR_RE.match(sent):
         # "Drones hit X, the ministry said. The attack was the biggest on X since ...": the
         # writer describes the event just reported; no new claim about it
-        made = [c for c in made if (c.place.id, c.type) not in prev_made]
+        made = [
+            c for c in made if (c.place.id, c.type) not in {(p.place.id, p.type) for p in prev_made}
+        ]
     if made and not dates:
         run.pending = (len(claims), len(claims) + len(made))
-    run.prev_made = {(c.place.id, c.type) for c in made}
+    run.prev_made = made
     claims += made
     memory.note_days(dates)
+
+
+# "They were A, B and C.", "The villages are A and B, it said.": the list of places a
+# counted plural in the sentence before ("three more villages") stood for
+_LIST_IDENTITY_RE = re.compile(
+    r"^\W*(?:They|These|Those|The\s+(?:[\w-]+\s+)?(?:villages|settlements|towns|localities|"
+    r"hamlets))\s+(?:were|are|include|included)\s+(?:the\s+(?:villages|settlements)\s+of\s+)?"
+)
+_COUNTED_PLURAL_RE = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+|other\s+|"
+    r"further\s+|new\s+|frontline\s+|small\s+)?(?:villages|settlements|towns|localities|hamlets)\b"
+)
+
+
+def _listed_next(
+    claims: list[ClaimRecord], prev: list[ClaimRecord], s0: int, sent: str, pl: _Places
+) -> list[ClaimRecord]:
+    """ "Moscow said it had taken three more villages in the Donetsk region. They were A, B
+    and C.": the listed settlements take the claim before (its type, voice and date); the
+    region that only located the unnamed villages is dropped."""
+    if (
+        not prev
+        or not _LIST_IDENTITY_RE.match(sent)
+        or not _COUNTED_PLURAL_RE.search(prev[0].quote)
+    ):
+        return []
+    places = [(m, r) for m, r in pl.claimable if m.kind == "name" and r.precision == "settlement"]
+    if not places:
+        return []
+    main = next((c for c in prev if c.type != "denied"), prev[0])
+    admin = {r.admin1 for _m, r in places}
+    claims[:] = [
+        c
+        for c in claims
+        if not (c in prev and c.place.precision == "region" and c.place.id in admin)
+    ]
+    return [
+        replace(main, place=r, place_as_written=m.text, quote=sent, start=s0, end=s0 + len(sent),
+                rules=(*main.rules[:2], "place.listed-next-sentence"))
+        for m, r in dict((r.id, (m, r)) for m, r in places).values()
+    ]  # fmt: skip
 
 
 _EVENT_ANAPHOR_RE = re.compile(
