@@ -805,6 +805,29 @@ CASES = [
         set(),
         {("Kupiansk", None, "other")},
     ),
+    # 0.35: "it" as the object of a claim verb in a sentence naming no place is the one
+    # settlement the sentence before named
+    (
+        "it-carried",
+        "Russian forces attacked Toretsk for months. On Friday Moscow said its troops had "
+        "captured it.",
+        {("Toretsk", "russia", "captured")},
+        set(),
+    ),
+    (
+        "it-carried",
+        "Ukrainian units broke into Andriivka in August. Kyiv said on Friday that its "
+        "soldiers had liberated it.",
+        {("Andriivka", "ukraine", "captured")},
+        set(),
+    ),
+    (
+        "it-carried",
+        "Russian forces shelled Kupiansk and Siversk for months. On Friday Moscow said its "
+        "troops had captured it.",
+        set(),
+        {("Kupiansk", None, "captured"), ("Siversk", None, "captured")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

@@ -541,6 +541,25 @@ _PLACE_NOUN_RE = re.compile(
 _CARRY_TYPES = frozenset({"fighting", "holding", "advancing"})
 
 
+def _carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
+    """The cues that can carry the place of the sentence before: a ground verb (not one that
+    must take its object at once: "reached" says nothing without one), or any claim verb
+    whose object is "it" ("Moscow said its troops had captured it")."""
+    return [
+        c
+        for c in cues
+        if not c.weak
+        and (
+            (c.type in _CARRY_TYPES and c.attach != "obj0")
+            or (
+                c.attach in ("obj", "obj0")
+                and c.type not in ("other", "assessment")
+                and _IT_OBJECT_RE.match(text, c.end)
+            )
+        )
+    ]
+
+
 def _carried_place(
     d: _Doc, items: list[Mention], s1: int, spans: list[tuple[int, int]]
 ) -> tuple[Mention, PlaceRef] | None:
@@ -550,9 +569,8 @@ def _carried_place(
     c0, c1 = spans[0]
     if any(not m.actor for m in items) or _PLACE_NOUN_RE.search(d.text, c0, s1):
         return None
-    cues = verbs.find_cues(d.text[c0:c1])
-    # (a verb that must take its object at once, "reached", says nothing without one)
-    if not any(not c.weak and c.type in _CARRY_TYPES and c.attach != "obj0" for c in cues):
+    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    if not _carrying_cues(d.text, cues):
         return None
     ref = d.memory.previous_settlement()
     if ref is None:
@@ -690,10 +708,8 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
             cue_jobs.append((a.idx, "captured", pos))
     fallback = False
     if pl.carried:
-        # the carried place takes the strongest ground cue of the sentence
-        ground = [
-            c for c in all_cues if not c.weak and c.type in _CARRY_TYPES and c.attach != "obj0"
-        ]
+        # the carried place takes the strongest ground cue of the sentence, or the verb of "it"
+        ground = _carrying_cues(text, all_cues)
         best = min(ground, key=lambda c: _TYPE_PRIORITY[c.type]) if ground else None
         types = {0: (_TYPE_PRIORITY[best.type], 999, best.type, best.start - s0)} if best else {}
     elif not types and _may_fall_back(text, v, pl, all_cues):
