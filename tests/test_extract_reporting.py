@@ -828,6 +828,23 @@ CASES = [
         set(),
         {("Kupiansk", None, "captured"), ("Siversk", None, "captured")},
     ),
+    # 0.35: a lede's unnamed town placed only by its region is the town of that region the
+    # body names with a claim of the same type; an unnamed village never named stays regional
+    (
+        "named-later",
+        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
+        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "taken full control of Toretsk.",
+        {("Toretsk", "russia", "captured")},
+        {("Donetsk Oblast", None, "captured")},
+    ),
+    (
+        "named-later",
+        "Moscow said its army had seized a village in the Kharkiv region. Separately, "
+        "Kyiv said Russian forces captured Stavky in the Donetsk region.",
+        {("Kharkiv Oblast", "russia", "captured"), ("Stavky", "ukraine", "captured")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (
@@ -1011,3 +1028,13 @@ def test_a_next_sentence_about_another_kind_of_event_lends_no_date(gaz):
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert claims and all(c.claim_date == FRI for c in claims), claims
+
+
+def test_an_undated_lede_takes_the_date_of_the_body_that_names_its_town(gaz):
+    body = (
+        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
+        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "taken full control of Toretsk."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert {(c.place.name, c.claim_date) for c in claims} == {("Toretsk", date(2025, 3, 10))}

@@ -1192,6 +1192,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
         made = [
             c for c in made if (c.place.id, c.type) not in {(p.place.id, p.type) for p in prev_made}
         ]
+    _name_the_unnamed(claims, made)
     if made and not dates:
         run.pending = (len(claims), len(claims) + len(made))
     run.prev_made = made
@@ -1238,6 +1239,43 @@ def _listed_next(
                 rules=(*main.rules[:2], "place.listed-next-sentence"))
         for m, r in dict((r.id, (m, r)) for m, r in places).values()
     ]  # fmt: skip
+
+
+# "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
+# unnamed settlement the region only locates
+_UNNAMED_IN_REGION_RE = re.compile(
+    r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?:town|village|city|settlement|hamlet)\s+in\s+"
+)
+_NAMED_LATER_REACH = 700  # characters back from a named claim to the lede it names
+
+
+def _name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> None:
+    """ "Russia claimed that its forces captured a strategic town in the Donetsk region. ...
+    its troops had liberated Kurakhove": a claim about an unnamed settlement placed only by
+    its region is about the settlement of that region a following claim of the same type
+    names."""
+    for c in made:
+        if c.place.precision != "settlement" or not c.place.admin1:
+            continue
+        for i in range(len(claims) - 1, -1, -1):
+            p = claims[i]
+            if c.start - p.start > _NAMED_LATER_REACH:
+                break
+            if (
+                p.place.precision == "region"
+                and p.place.id == c.place.admin1
+                and p.type == c.type
+                and _UNNAMED_IN_REGION_RE.search(p.quote)
+            ):
+                # the same event: an undated lede takes the body's date
+                undated = p.source is not None and p.claim_date == p.source.published
+                claims[i] = replace(
+                    p,
+                    place=c.place,
+                    claim_date=c.claim_date if undated else p.claim_date,
+                    date_precision=c.date_precision if undated else p.date_precision,
+                    rules=(*p.rules, "place.named-later"),
+                )
 
 
 _EVENT_ANAPHOR_RE = re.compile(
