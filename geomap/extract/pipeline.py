@@ -297,7 +297,7 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    att = cl.attribute(sent)
+    att = reporting.inverted_quote(sent) or cl.attribute(sent)
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
         # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
         att = cl.Attribution(None, None, (0, len(sent)), None, None)
