@@ -845,6 +845,22 @@ CASES = [
         {("Kharkiv Oblast", "russia", "captured"), ("Stavky", "ukraine", "captured")},
         set(),
     ),
+    # 0.35: an event named with its actor ("the Ukrainian withdrawal from X") is taken as
+    # having happened; a hedge after it is about its consequences, one before it still hedges
+    (
+        "presupposed-event",
+        "A newspaper reported that the Ukrainian withdrawal from Avdiivka may have left "
+        "dozens of soldiers missing.",
+        {("Avdiivka", "third-party", "withdrawn")},
+        {("Avdiivka", None, "assessment")},
+    ),
+    (
+        "presupposed-event",
+        "Analysts said Russia's capture of Vuhledar could open the road north. The Kremlin "
+        "likely claimed the Russian seizure of Krynky too early.",
+        {("Vuhledar", "third-party", "captured"), ("Krynky", "third-party", "assessment")},
+        {("Krynky", None, "captured")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

@@ -831,7 +831,7 @@ def _dating_pass(
 
 
 def _final_type(
-    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int
+    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int, cue_pos: int = -1
 ) -> tuple[str, str | None]:
     """A cue's type as the sentence finally makes it: denied by a denial (the attribution's
     verb, or one inside the content), an assessment under an analyst's hedge; with the id of
@@ -847,10 +847,37 @@ def _final_type(
         ctype not in ("strike", "denied")
         and (att.verb or "").lower() not in _VOW_VERBS
         and _assessed(marks, m)
+        and not _presupposed(marks.text, s0, cue_pos)
     ):
         # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
         return "assessment", "type.hedge"
     return ctype, None
+
+
+# "the Ukrainian withdrawal from X", "Russia's capture of X": an event named with its actor
+_PRESUPPOSED_EVENT_RE = re.compile(
+    r"(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:withdrawal|"
+    r"retreat|capture|seizure|liberation|occupation|recapture)\s+(?:of|from)\b"
+)
+
+
+def _presupposed(text: str, s0: int, cue_pos: int) -> bool:
+    """ "The NYT reported that the Ukrainian withdrawal from X may have left hundreds
+    missing": an event named with its actor is taken as having happened; a hedge after it
+    is about its consequences (a hedge before it, "likely claimed the Russian seizure of
+    X", still makes an assessment)."""
+    if cue_pos < 0:
+        return False
+    at = s0 + cue_pos
+    event = next(
+        (
+            e
+            for e in _PRESUPPOSED_EVENT_RE.finditer(text, max(s0, at - 25), at + 40)
+            if e.start() <= at < e.end()
+        ),
+        None,
+    )
+    return event is not None and not verbs.is_assessment(text[s0 : event.start()])
 
 
 def _default_side(
@@ -999,7 +1026,7 @@ def _claims_pass(
             v.attr_rule,
             cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"),
         ]
-        ctype, why = _final_type(marks, att, m, ctype, s0)
+        ctype, why = _final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [why] if why else []
         rules += [f"place.{m.kind}"] if m.kind != "name" else []
         if (ref.id, ctype) in seen:
