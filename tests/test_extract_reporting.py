@@ -861,6 +861,36 @@ CASES = [
         {("Vuhledar", "third-party", "captured"), ("Krynky", "third-party", "assessment")},
         {("Krynky", None, "captured")},
     ),
+    # 0.35: a comma-set participle after a place ("Avdiivka, captured in February,") describes
+    # that place, not the next one; its date is not the main verb's
+    (
+        "reduced-relative",
+        "Russian troops advanced towards Selydove, located between Avdiivka, captured in "
+        "February, and the logistics hub of Pokrovsk.",
+        {("Selydove", None, "advancing"), ("Avdiivka", None, "captured")},
+        {("Pokrovsk", None, "captured")},
+    ),
+    (
+        "reduced-relative",
+        "The brigade said it was holding positions near Siversk and Lyman, retaken by Ukraine "
+        "in 2022, and Kreminna.",
+        {("Lyman", None, "captured")},
+        {("Kreminna", None, "captured")},
+    ),
+    # 0.35: "Also untrue are statements that X has been captured": calling a report false
+    # denies what it says
+    (
+        "false-report",
+        "Also untrue are statements that Kupiansk has been captured, the General Staff said.",
+        {("Kupiansk", "ukraine", "denied")},
+        {("Kupiansk", None, "captured")},
+    ),
+    (
+        "false-report",
+        "Reports that Siversk has fallen are false, a Ukrainian brigade spokesman said.",
+        {("Siversk", "ukraine", "denied")},
+        {("Siversk", None, "captured")},
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (
@@ -1090,3 +1120,13 @@ def test_an_inverted_quote_claims_for_the_speakers_side(gaz):
     )
     got = _got(gaz, body)
     assert ("Siversk", "ukraine", "holding") in got, got
+
+
+def test_a_participle_aside_keeps_its_date_from_the_main_claim(gaz):
+    body = (
+        "Russian troops advanced towards Selydove, located between Avdiivka, captured in "
+        "February, and the logistics hub of Pokrovsk."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    days = {c.place.name: (c.claim_date, c.date_precision) for c in claims}
+    assert days["Selydove"] == (FRI, "day") and days["Avdiivka"] == (date(2025, 2, 1), "month")

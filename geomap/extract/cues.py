@@ -219,6 +219,8 @@ def _attach(
     else:
         lo = bisect_left(starts, cue.start - 90 - _MAX_MENTION)
         hi = bisect_right(starts, cue.end + 90)
+    if cue.attach in ("obj", "obj0") and (host := _reduced_relative_host(text, cue, claimable)):
+        return host  # "Avdiivka, captured in February, and ...": the place before it
     for idx in range(lo, hi):
         m = claimable[idx][0]
         gap = _gap(text, cue, m)
@@ -240,6 +242,28 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+# "between Avdiivka, captured in February, and Pokrovsk": a past participle set off by a comma
+# after a place, followed by a time or agent phrase, is a reduced relative on that place
+_PARTICIPLE_RE = re.compile(
+    r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|abandoned|lost|"
+    r"surrounded|encircled)(?=\s+(?:in|on|by|last|earlier|late|early|at|after|before|during|"
+    r"this|since|two|three|\d)\b|\s*,)"
+)
+
+
+def _reduced_relative_host(
+    text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
+) -> tuple[int, int] | None:
+    """The place a comma-set participle describes ("X, captured in February,"), if any."""
+    if not _PARTICIPLE_RE.match(text, cue.start):
+        return None
+    for idx in range(len(claimable) - 1, -1, -1):
+        m = claimable[idx][0]
+        if m.end <= cue.start:
+            return (idx, 0) if re.fullmatch(r",\s*", text[m.end : cue.start]) else None
+    return None
 
 
 def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:

@@ -146,3 +146,14 @@ def inverted_quote(sentence: str) -> cl.Attribution | None:
     who = m.group("who").strip()
     q0, q1 = m.span("q")
     return cl.Attribution(who, cl.side_of(who), (q0, q1), (m.start("verb"), m.end("who")), "said")
+
+
+_FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
+_REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|information|rumou?rs?)"
+# "Also untrue are statements that X has been captured", "Reports that X has fallen are false":
+# the content reported is denied by whoever calls it false
+FALSE_REPORT_RE = re.compile(
+    rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
+    rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
+    rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
+)
