@@ -661,6 +661,13 @@ CASES = [
         set(),
         {("Siversk", None, "fighting"), ("Lyman", None, "fighting")},
     ),
+    (
+        "carried-place",
+        "Putin met Erdogan in Sochi on Monday, the Kremlin said. Fighting continued, the "
+        "army said.",
+        set(),
+        {("Sochi", None, "fighting")},
+    ),
     # 0.35: "X also did Y" right after an attributed sentence goes on with that report
     (
         "also-continues",

@@ -1206,6 +1206,8 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
         claims += listed  # "Moscow took three villages. They were A, B and C."
         return
     typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
+    if typed.all_cues or _WAR_WORDS_RE.search(sent):
+        memory.cued = memory.sentence  # a sentence about the fighting (its place may carry)
     if not typed.types:
         memory.note_days(dates_at(s0, sent))
         return
@@ -1311,6 +1313,10 @@ _EVENT_ANAPHOR_RE = re.compile(
     r"^\W*(?:The|This|That|Such\s+an?)\s+(?:(?:latest|overnight|drone|missile|air|ground)\s+)?"
     r"(?:attacks?|strikes?|assaults?|raids?|bombardments?|shelling|barrage|offensive|advance|"
     r"incursion|capture|withdrawal)\b"
+)
+_WAR_WORDS_RE = re.compile(
+    r"(?i)\b(?:offensive|troops|forces|fighting|battles?|attacks?|assaults?|army|military|"
+    r"front|shelling|units|brigades?|soldiers|defenders|frontline)\b"
 )
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
 _SINCE_BEFORE_RE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")

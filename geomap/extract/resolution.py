@@ -394,6 +394,7 @@ class _Memory:
         self.sentence = 0
         self.named: list[tuple[int, PlaceRef]] = []  # (sentence number, settlement named)
         self.senses: dict[str, PlaceRef] = {}  # a name's settlement, settled by context
+        self.cued = -1  # the last sentence with a claim verb (cue) in it
         self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
 
     def next_sentence(self) -> None:
@@ -425,7 +426,8 @@ class _Memory:
         """The one settlement the sentence before named or made a claim about (None when it
         named none or several): where a placeless "Street fighting goes on" happens."""
         prev = self.sentence - 1
-        got = {r.id: r for n, r in self.named if n == prev}
+        # a place named in a sentence about the fighting, not "Putin met Erdogan in Sochi"
+        got = {r.id: r for n, r in self.named if n == prev} if self.cued == prev else {}
         if self.last_claimed and self.last_claimed[1] == prev:
             got[self.last_claimed[0].id] = self.last_claimed[0]
         return next(iter(got.values())) if len(got) == 1 else None
