@@ -898,6 +898,13 @@ CASES = [
         {("Siversk", "ukraine", "denied")},
         {("Siversk", None, "captured")},
     ),
+    (
+        "named-later",
+        "Russia said its forces captured a village in the Donetsk region. Separately, Moscow "
+        "said its troops captured Kramatorsk.",
+        {("Donetsk Oblast", "russia", "captured"), ("Kramatorsk", "russia", "captured")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (

@@ -1275,9 +1275,15 @@ def _listed_next(
 # "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
 # unnamed settlement the region only locates
 _UNNAMED_IN_REGION_RE = re.compile(
-    r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?:town|village|city|settlement|hamlet)\s+in\s+"
+    r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>town|village|city|settlement|hamlet)"
+    r"\s+in\s+"
 )
 _NAMED_LATER_REACH = 700  # characters back from a named claim to the lede it names
+
+
+def _fits(noun: str, ref: PlaceRef) -> bool:
+    lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+    return ref.population is None or lo <= ref.population <= hi
 
 
 def _name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> None:
@@ -1296,7 +1302,8 @@ def _name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> Non
                 p.place.precision == "region"
                 and p.place.id == c.place.admin1
                 and p.type == c.type
-                and _UNNAMED_IN_REGION_RE.search(p.quote)
+                and (u := _UNNAMED_IN_REGION_RE.search(p.quote))
+                and _fits(u.group("noun"), c.place)  # "a village" is not a city of 100,000
             ):
                 # the same event: an undated lede takes the body's date
                 undated = p.source is not None and p.claim_date == p.source.published
