@@ -905,6 +905,33 @@ CASES = [
         {("Donetsk Oblast", "russia", "captured"), ("Kramatorsk", "russia", "captured")},
         set(),
     ),
+    # 0.35: "claimed full control of X" (the control phrase is the speech verb's object);
+    # "retreated to new positions outside X"
+    (
+        "claimed-control",
+        "Russia claimed full control of Bakhmut on Saturday.",
+        {("Bakhmut", "russia", "captured")},
+        set(),
+    ),
+    (
+        "claimed-control",
+        "Moscow announced complete control over the town of Marinka, a claim Kyiv disputed.",
+        {("Marinka", "russia", "captured")},
+        set(),
+    ),
+    (
+        "retreated-to-positions",
+        "Ukrainian forces have retreated to new positions outside Vuhledar, the military said.",
+        {("Vuhledar", "ukraine", "withdrawn")},
+        set(),
+    ),
+    (
+        "retreated-to-positions",
+        "A Ukrainian brigade pulled back to prepared lines west of Kurakhove on Tuesday, its "
+        "commander said.",
+        {("Kurakhove", "ukraine", "withdrawn")},
+        set(),
+    ),
     # 0.35: a name the article introduced as a region is the region where a ground operation
     # is in it ("its offensive in X"); a strike on the bare name stays the city
     (
