@@ -8,7 +8,18 @@ Each rule here is general knowledge of how reporters write, with examples in the
 - a trailing counter-claim (", though Kyiv denied it", ", a claim dismissed by Ukraine's
   military") is a denial of the same places by that party;
 - a region that only locates named settlements ("the village of X in the Y region",
-  "villages in the Y region - A, B and C") is no claim place of its own.
+  "villages in the Y region - A, B and C") is no claim place of its own;
+- (0.35) a quotation attributed after it with the verb first ('"...," said X, a spokesman')
+  is X's; calling a report false ("Also untrue are statements that X has been captured")
+  denies what it says; ", as well as X" shares the claim before it.
+
+The cross-sentence rules of 0.35 live in the pipeline (pipeline.py): a placeless ground claim
+carries the settlement of the sentence before (place.ref-carried, also for "captured it"),
+"X also did Y" goes on with the report just attributed (attr.also-continues), an undated
+claim takes the day the next sentence gives its kind of event (date.next-sentence), "They
+were A, B and C" lists what "three villages" stood for (place.listed-next-sentence), a lede's
+unnamed town is the one the body names (place.named-later), and the writer's description of
+the event just reported is no second claim.
 """
 
 from __future__ import annotations
