@@ -626,6 +626,359 @@ CASES = [
         {("Kherson", None, "strike")},
         set(),
     ),
+    # 0.35: a ground claim naming no place goes on about the one settlement of the sentence
+    # before; a sentence naming a place noun (the front, a village) has its own place
+    (
+        "carried-place",
+        "Russian troops entered Vovchansk on Monday, the mayor said. Street fighting is going "
+        "on, he added.",
+        {("Vovchansk", None, "fighting")},
+        set(),
+    ),
+    (
+        "carried-place",
+        "Moscow said it had taken Lyman. Ukraine said fighting was still going on.",
+        {("Lyman", "ukraine", "fighting"), ("Lyman", "russia", "captured")},
+        set(),
+    ),
+    (
+        "carried-place",
+        "Russian troops entered Vovchansk. Fighting along the front line has intensified, "
+        "the general staff said.",
+        {("Vovchansk", None, "advancing")},
+        {("Vovchansk", None, "fighting")},
+    ),
+    (
+        "carried-place",
+        "Moscow said its army had advanced on Siversk. A reporter reached out to the army "
+        "for comment.",
+        {("Siversk", "russia", "advancing")},
+        {("Siversk", "third-party", "advancing")},
+    ),
+    (
+        "carried-place",
+        "Kyiv and Moscow traded claims about Siversk and Lyman. Fighting was still going on.",
+        set(),
+        {("Siversk", None, "fighting"), ("Lyman", None, "fighting")},
+    ),
+    (
+        "carried-place",
+        "Putin met Erdogan in Sochi on Monday, the Kremlin said. Fighting continued, the "
+        "army said.",
+        set(),
+        {("Sochi", None, "fighting")},
+    ),
+    # 0.35: "X also did Y" right after an attributed sentence goes on with that report
+    (
+        "also-continues",
+        "Russian units are bringing up reserves, the Ukrainian commander said. Russia also "
+        "moved to positional defence near the village of Lyptsi.",
+        {("Lyptsi", "ukraine", "holding")},
+        {("Lyptsi", "third-party", "holding")},
+    ),
+    (
+        "also-continues",
+        "Moscow's troops took Stavky, the Russian defence ministry said on Friday. Its forces "
+        "also advanced towards Siversk.",
+        {("Siversk", "russia", "advancing")},
+        {("Siversk", "third-party", "advancing")},
+    ),
+    (
+        "also-continues",
+        "Drones hit a depot in Belgorod overnight. Ukrainian troops also advanced towards "
+        "Vovchansk.",
+        {("Vovchansk", "third-party", "advancing")},
+        set(),
+    ),
+    # 0.35: "Kyiv denied the claim" answers what was claimed to have happened, not a hedged
+    # prediction made alongside it
+    (
+        "denial-answers-facts",
+        "Moscow said its troops had taken Soledar, which it said would open the way to "
+        "offensives in the Donetsk region. Kyiv denied the claim.",
+        {("Soledar", "ukraine", "denied")},
+        {("Donetsk Oblast", "ukraine", "denied")},
+    ),
+    (
+        "denial-answers-facts",
+        "Russia's defence ministry said its forces captured Krynky, which it said would "
+        "allow an offensive in the Kherson region. Ukraine rejected the report.",
+        {("Krynky", "ukraine", "denied")},
+        {("Kherson Oblast", "ukraine", "denied")},
+    ),
+    # 0.35: "dominate most of" holds; "the urban area" / "the vicinity" is the settlement just
+    # named; "Ukraine's military" reports its own side's moves
+    (
+        "urban-area",
+        "Russian troops attacked Vovchansk again on Monday. A spokesman said Ukraine's "
+        "military dominates most of the urban area.",
+        {("Vovchansk", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "urban-area",
+        "Russian units pushed into Toretsk last week. The brigade said its soldiers still "
+        "hold positions in the vicinity.",
+        {("Toretsk", None, "holding")},
+        set(),
+    ),
+    # 0.35: the writer describing the event just reported ("The attack was the largest on X
+    # since ...") makes no second, third-party claim about it
+    (
+        "event-anaphor",
+        "Russia's defence ministry said air defences downed 20 drones over Moscow. The attack "
+        "was one of the largest on Moscow this year.",
+        {("Moscow", "russia", "strike")},
+        {("Moscow", "third-party", "strike")},
+    ),
+    (
+        "event-anaphor",
+        "Ukraine's air force said Russian missiles struck Odesa overnight. The strike on Odesa "
+        "was the heaviest since the summer.",
+        {("Odesa", "ukraine", "strike")},
+        {("Odesa", "third-party", "strike")},
+    ),
+    # 0.35: "X, which Ukrainian forces had recently liberated": an object relative clause of
+    # taking is the writer's background about X, whoever the sentence quotes
+    (
+        "object-relative",
+        "Moscow announced that its troops had left Lyman in Donetsk Oblast, which Ukrainian "
+        "forces had recently liberated.",
+        {("Lyman", "russia", "withdrawn"), ("Lyman", "third-party", "captured")},
+        set(),
+    ),
+    (
+        "object-relative",
+        "The governor said shelling hit Kupiansk, which Ukrainian troops retook in 2022.",
+        {("Kupiansk", None, "strike"), ("Kupiansk", "third-party", "captured")},
+        set(),
+    ),
+    (
+        "object-relative",
+        "The governor said shelling hit Kupiansk, which Russian troops attacked on Monday.",
+        {("Kupiansk", None, "strike")},
+        {("Kupiansk", None, "captured")},
+    ),
+    # 0.35: "this front", "that direction": the direction just named after a town
+    (
+        "this-front",
+        "The ministry said its artillery struck Ukrainian units on the Siversk front, but the "
+        "enemy brought up reserves and kept up the offensive on this front.",
+        {("Siversk", None, "strike"), ("Siversk", None, "advancing")},
+        set(),
+    ),
+    (
+        "this-front",
+        "Kyiv said Russian troops attacked near Kupiansk. Their pressure in that direction "
+        "has grown, a spokesman said, and assaults on this sector continue.",
+        {("Kupiansk", None, "fighting")},
+        set(),
+    ),
+    # 0.35: "..., as well as X": the place after "as well as" shares the claim before it (an
+    # unnamed village in a region: the region)
+    (
+        "as-well-as",
+        "Moscow said Stavky and Yampil were now under its control, as well as a village in "
+        "neighbouring Kharkiv region.",
+        {("Stavky", "russia", "captured"), ("Kharkiv Oblast", "russia", "captured")},
+        set(),
+    ),
+    (
+        "as-well-as",
+        "Kyiv said Russian drones had struck Sumy overnight, as well as Konotop.",
+        {("Sumy", "ukraine", "strike"), ("Konotop", "ukraine", "strike")},
+        set(),
+    ),
+    # 0.35: a counted plural object ("three villages") with its list after a colon or dash,
+    # or in the next sentence ("They were A, B and C."), is what the verb claims
+    (
+        "counted-list",
+        "Russia's defence ministry said its forces had taken three villages: Stavky, Yampil "
+        "and Torske.",
+        {("Stavky", "russia", "captured"), ("Torske", "russia", "captured")},
+        set(),
+    ),
+    (
+        "counted-list",
+        "Russia's defence ministry said on Friday its forces had captured three more villages "
+        "in the Donetsk region. They were Stavky, Yampil and Torske.",
+        {("Stavky", "russia", "captured"), ("Yampil", "russia", "captured")},
+        {("Donetsk Oblast", "russia", "captured")},
+    ),
+    (
+        "counted-list",
+        "Kyiv said Russian troops had seized two settlements near Kupiansk. Officials there "
+        "said shops were open.",
+        set(),
+        {("Kupiansk", None, "other")},
+    ),
+    # 0.35: "it" as the object of a claim verb in a sentence naming no place is the one
+    # settlement the sentence before named
+    (
+        "it-carried",
+        "Russian forces attacked Toretsk for months. On Friday Moscow said its troops had "
+        "captured it.",
+        {("Toretsk", "russia", "captured")},
+        set(),
+    ),
+    (
+        "it-carried",
+        "Ukrainian units broke into Andriivka in August. Kyiv said on Friday that its "
+        "soldiers had liberated it.",
+        {("Andriivka", "ukraine", "captured")},
+        set(),
+    ),
+    (
+        "it-carried",
+        "Russian forces shelled Kupiansk and Siversk for months. On Friday Moscow said its "
+        "troops had captured it.",
+        set(),
+        {("Kupiansk", None, "captured"), ("Siversk", None, "captured")},
+    ),
+    # 0.35: a lede's unnamed town placed only by its region is the town of that region the
+    # body names with a claim of the same type; an unnamed village never named stays regional
+    (
+        "named-later",
+        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
+        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "taken full control of Toretsk.",
+        {("Toretsk", "russia", "captured")},
+        {("Donetsk Oblast", None, "captured")},
+    ),
+    (
+        "named-later",
+        "Moscow said its army had seized a village in the Kharkiv region. Separately, "
+        "Kyiv said Russian forces captured Stavky in the Donetsk region.",
+        {("Kharkiv Oblast", "russia", "captured"), ("Stavky", "ukraine", "captured")},
+        set(),
+    ),
+    # 0.35: an event named with its actor ("the Ukrainian withdrawal from X") is taken as
+    # having happened; a hedge after it is about its consequences, one before it still hedges
+    (
+        "presupposed-event",
+        "A newspaper reported that the Ukrainian withdrawal from Avdiivka may have left "
+        "dozens of soldiers missing.",
+        {("Avdiivka", "third-party", "withdrawn")},
+        {("Avdiivka", None, "assessment")},
+    ),
+    (
+        "presupposed-event",
+        "Analysts said Russia's capture of Vuhledar could open the road north. The Kremlin "
+        "likely claimed the Russian seizure of Krynky too early.",
+        {("Vuhledar", "third-party", "captured"), ("Krynky", "third-party", "assessment")},
+        {("Krynky", None, "captured")},
+    ),
+    # 0.35: a comma-set participle after a place ("Avdiivka, captured in February,") describes
+    # that place, not the next one; its date is not the main verb's
+    (
+        "reduced-relative",
+        "Russian troops advanced towards Selydove, located between Avdiivka, captured in "
+        "February, and the logistics hub of Pokrovsk.",
+        {("Selydove", None, "advancing"), ("Avdiivka", None, "captured")},
+        {("Pokrovsk", None, "captured")},
+    ),
+    (
+        "reduced-relative",
+        "The brigade said it was holding positions near Siversk and Lyman, retaken by Ukraine "
+        "in 2022, and Kreminna.",
+        {("Lyman", None, "captured")},
+        {("Kreminna", None, "captured")},
+    ),
+    # 0.35: "Also untrue are statements that X has been captured": calling a report false
+    # denies what it says
+    (
+        "false-report",
+        "Also untrue are statements that Kupiansk has been captured, the General Staff said.",
+        {("Kupiansk", "ukraine", "denied")},
+        {("Kupiansk", None, "captured")},
+    ),
+    (
+        "false-report",
+        "Reports that Siversk has fallen are false, a Ukrainian brigade spokesman said.",
+        {("Siversk", "ukraine", "denied")},
+        {("Siversk", None, "captured")},
+    ),
+    (
+        "named-later",
+        "Russia said its forces captured a village in the Donetsk region. Separately, Moscow "
+        "said its troops captured Kramatorsk.",
+        {("Donetsk Oblast", "russia", "captured"), ("Kramatorsk", "russia", "captured")},
+        set(),
+    ),
+    # 0.35: "claimed full control of X" (the control phrase is the speech verb's object);
+    # "retreated to new positions outside X"
+    (
+        "claimed-control",
+        "Russia claimed full control of Bakhmut on Saturday.",
+        {("Bakhmut", "russia", "captured")},
+        set(),
+    ),
+    (
+        "claimed-control",
+        "Moscow announced complete control over the town of Marinka, a claim Kyiv disputed.",
+        {("Marinka", "russia", "captured")},
+        set(),
+    ),
+    (
+        "retreated-to-positions",
+        "Ukrainian forces have retreated to new positions outside Vuhledar, the military said.",
+        {("Vuhledar", "ukraine", "withdrawn")},
+        set(),
+    ),
+    (
+        "retreated-to-positions",
+        "A Ukrainian brigade pulled back to prepared lines west of Kurakhove on Tuesday, its "
+        "commander said.",
+        {("Kurakhove", "ukraine", "withdrawn")},
+        set(),
+    ),
+    # 0.35: a name the article introduced as a region is the region where a ground operation
+    # is in it ("its offensive in X"); a strike on the bare name stays the city
+    (
+        "operation-in-region",
+        "Ukraine struck a depot in the Russian region of Kursk on Monday. Kyiv has since "
+        "pressed its offensive in Kursk, the army said.",
+        {("Kursk Oblast", None, "advancing")},
+        {("Kursk", None, "advancing")},
+    ),
+    (
+        "operation-in-region",
+        "Fighting flared in the Belgorod region on Monday. Russian officials said a Ukrainian "
+        "incursion into Belgorod had been halted by border troops, and that drones struck "
+        "Belgorod overnight.",
+        {("Belgorod Oblast", "russia", "holding"), ("Belgorod", "russia", "strike")},
+        set(),
+    ),
+    # 0.35: ", although footage suggests that ..." is the writer's evidence against the claim,
+    # in the writer's voice; a bare "the area" is around the settlement just named
+    (
+        "evidence-turn",
+        "Moscow claimed that its troops took Krynky in Kherson Oblast, although open-source "
+        "footage suggests that Ukrainian forces maintain their small bridgehead in the area.",
+        {("Krynky", "russia", "captured"), ("Krynky", "third-party", "holding")},
+        {("Krynky", "russia", "holding"), ("Kherson Oblast", None, "holding")},
+    ),
+    (
+        "evidence-turn",
+        "The Russian ministry claimed the capture of Bilohorivka, though drone footage "
+        "indicates that Ukrainian units still hold positions in the area.",
+        {("Bilohorivka", "russia", "captured"), ("Bilohorivka", "third-party", "holding")},
+        {("Bilohorivka", "russia", "holding")},
+    ),
+    (
+        "bare-area",
+        "Shelling hit Nikopol in the Dnipropetrovsk region on Monday. Fighting in the area "
+        "went on all week, the governor said.",
+        {("Nikopol", None, "fighting")},
+        {("Dnipropetrovsk Oblast", None, "fighting")},
+    ),
+    (
+        "bare-area",
+        "Drones struck the Odesa region overnight. Power was cut in the border area, the "
+        "governor said, and air defence worked in the area.",
+        {("Odesa Oblast", None, "strike")},
+        set(),
+    ),
 ]
 
 
@@ -694,3 +1047,127 @@ def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
 def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):
     body = f"{caption}\n\nOfficials met in Geneva on Friday."
     assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []
+
+
+def test_namesakes_in_the_named_region_are_settled_by_the_nearest_settlement():
+    """0.35: several villages of one name lie in the region the text names; the one near the
+    other settlements named wins (the region alone no longer picks the first namesake)."""
+    from geomap.extract.resolution import _nearest
+    from geomap.records import PlaceRef
+
+    def place(pid: str, lat: float, lon: float, precision: str = "settlement") -> PlaceRef:
+        return PlaceRef(pid, pid, precision, lat, lon, "UA", "UA.05" if pid != "far" else "UA.07")
+
+    west, east = place("west", 48.0, 36.5), place("east", 49.0, 37.7)
+    region = PlaceRef("UA.05", "Donetsk Oblast", "region", 48.0, 37.5, "UA", "UA.05")
+    beside = place("beside", 49.05, 37.8)
+    assert _nearest([west, east], [region, beside]) == east
+    assert _nearest([west, east], [region]) == west  # no settlement to go by: the first
+    # a namesake in the named region beats a nearer one outside it
+    far = place("far", 49.1, 37.8)
+    assert _nearest([far, east], [region, beside]) == east
+    assert _nearest([west, east], []) is None
+
+
+def test_one_name_is_one_settlement_through_an_article(gaz):
+    """0.35: a name settled by its context ("X [the old name of Y]") keeps that place when the
+    article writes it again without the gloss."""
+    for body in (
+        "Moscow said its troops had left the settlement of Krasnyi Lyman [the old name of "
+        "Lyman] for better positions. Kyiv said it struck Russian positions on the Krasnyi "
+        "Lyman front.",
+        "The army said its units pulled out of Krasnyi Lyman (the former name of Lyman). "
+        "Later, drones struck Krasnyi Lyman, the governor said.",
+    ):
+        claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+        assert claims and {c.place.name for c in claims} == {"Lyman"}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "day"),
+    [
+        (
+            "Kyiv's General Staff said its troops came under heavy Russian attacks near "
+            "Toretsk. The army said there were 30 Russian assaults on the front on Wednesday "
+            "and that 28 were repelled.",
+            "Toretsk",
+            date(2025, 3, 12),
+        ),
+        (
+            "Moscow said its forces pushed towards Siversk. The ministry said its units had "
+            "carried out 12 attacks on the front on Tuesday.",
+            "Siversk",
+            date(2025, 3, 11),
+        ),
+    ],
+)
+def test_an_undated_claim_takes_the_day_the_next_sentence_gives_its_event(gaz, body, place, day):
+    """0.35: the next sentence, making no claim of its own, dates the same kind of event."""
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    got = [c for c in claims if c.place.name == place]
+    assert got and all(c.claim_date == day for c in got), claims
+
+
+def test_a_next_sentence_about_another_kind_of_event_lends_no_date(gaz):
+    body = (
+        "Russian forces advanced near Kupiansk, the brigade said. The "
+        "governor said on Tuesday that a school would reopen."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert claims and all(c.claim_date == FRI for c in claims), claims
+
+
+def test_an_undated_lede_takes_the_date_of_the_body_that_names_its_town(gaz):
+    body = (
+        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
+        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "taken full control of Toretsk."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert {(c.place.name, c.claim_date) for c in claims} == {("Toretsk", date(2025, 3, 10))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "content"),
+    [
+        (
+            '"Our units hold the town," said Ivan Petrenko, a spokesman for the eastern group.',
+            "Ivan Petrenko, a spokesman for the eastern group",
+            "Our units hold the town",
+        ),
+        (
+            '"The village is ours," said a Russian defence ministry spokesman.',
+            "a Russian defence ministry spokesman",
+            "The village is ours",
+        ),
+    ],
+)
+def test_a_quote_attributed_after_it_with_the_verb_first(sentence, claimant, content):
+    """0.35: wire copy's inverted attribution ('"...," said X, a spokesman'): the speaker is
+    X, the claim is the quotation (not the quotation as the claimant)."""
+    from geomap.extract.reporting import inverted_quote
+
+    a = inverted_quote(sentence)
+    assert a is not None and a.claimant == claimant
+    assert sentence[a.content[0] : a.content[1]] == content
+    assert inverted_quote('"We hold the town," he said.') is None
+
+
+def test_an_inverted_quote_claims_for_the_speakers_side(gaz):
+    body = (
+        "Russia said it had taken Siversk. Ukraine denied it and said fighting went on in "
+        'the town.\n\n"Ukraine\'s armed forces have the situation under control," said Ivan '
+        "Petrenko, a spokesman for the Ukrainian army."
+    )
+    got = _got(gaz, body)
+    assert ("Siversk", "ukraine", "holding") in got, got
+
+
+def test_a_participle_aside_keeps_its_date_from_the_main_claim(gaz):
+    body = (
+        "Russian troops advanced towards Selydove, located between Avdiivka, captured in "
+        "February, and the logistics hub of Pokrovsk."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    days = {c.place.name: (c.claim_date, c.date_precision) for c in claims}
+    assert days["Selydove"] == (FRI, "day") and days["Avdiivka"] == (date(2025, 2, 1), "month")

@@ -188,6 +188,15 @@ _TIGHT_GAP_RE = re.compile(
     r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
     r"hub|stronghold)\s+of\s+|the\s+)?"
 )
+# "had taken three more villages: A, B and C", "captured two settlements in the Donetsk
+# region - A and B": a counted plural object whose list follows is the verb's object
+_COUNTED_LIST_GAP_RE = re.compile(
+    r"\s*(?:another\s+|a\s+further\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"\d+)\s+(?:more\s+|other\s+|further\s+|new\s+|frontline\s+|small\s+)?(?:villages|"
+    r"settlements|towns|localities|hamlets)(?:\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
+    r"(?:region|oblast|Oblast|province)|\s+in\s+(?:the\s+)?[A-Z][\w'’-]+)?\s*(?::|[—–]|,\s+"
+    r"(?:namely|including))\s*"
+)
 
 
 _RELATIVE_GAP_RE = re.compile(r"^,?\s*(?:which|that|whom)\b")
@@ -210,6 +219,8 @@ def _attach(
     else:
         lo = bisect_left(starts, cue.start - 90 - _MAX_MENTION)
         hi = bisect_right(starts, cue.end + 90)
+    if cue.attach in ("obj", "obj0") and (host := _reduced_relative_host(text, cue, claimable)):
+        return host  # "Avdiivka, captured in February, and ...": the place before it
     for idx in range(lo, hi):
         m = claimable[idx][0]
         gap = _gap(text, cue, m)
@@ -233,12 +244,36 @@ def _attach(
     return best
 
 
+# "between Avdiivka, captured in February, and Pokrovsk": a past participle set off by a comma
+# after a place, followed by a time or agent phrase, is a reduced relative on that place
+_PARTICIPLE_RE = re.compile(
+    r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|abandoned|lost|"
+    r"surrounded|encircled)(?=\s+(?:in|on|by|last|earlier|late|early|at|after|before|during|"
+    r"this|since|two|three|\d)\b|\s*,)"
+)
+
+
+def _reduced_relative_host(
+    text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]]
+) -> tuple[int, int] | None:
+    """The place a comma-set participle describes ("X, captured in February,"), if any."""
+    if not _PARTICIPLE_RE.match(text, cue.start):
+        return None
+    for idx in range(len(claimable) - 1, -1, -1):
+        m = claimable[idx][0]
+        if m.end <= cue.start:
+            return (idx, 0) if re.fullmatch(r",\s*", text[m.end : cue.start]) else None
+    return None
+
+
 def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
     """The text between a cue and a mention it could govern; None when the mention is on
     the wrong side of the cue, or an object cue has an object of its own before it."""
     if cue.attach in ("obj", "any", "obj0") and m.start >= cue.end:
         gap = text[cue.end : m.start]
-        if cue.attach == "obj0" and not _TIGHT_GAP_RE.fullmatch(gap):
+        if cue.attach == "obj0" and not (
+            _TIGHT_GAP_RE.fullmatch(gap) or _COUNTED_LIST_GAP_RE.fullmatch(gap)
+        ):
             return None
         if _UNKNOWN_OBJECT_RE.search(gap) or (_OF_END_RE.search(cue.text) and gap[:1].isupper()):
             return None  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
@@ -266,9 +301,11 @@ def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
     )
     # "villages - A, B and C - were now under its control": the dash closing a list
     closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
+    # "took three villages: A, B and C": the list is the object
+    counted = cue.attach in ("obj", "obj0") and _COUNTED_LIST_GAP_RE.fullmatch(gap) is not None
     return bool(
         len(gap) > limit
-        or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash)
+        or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash and not counted)
         or "\n\n" in gap.strip()
     )
 
@@ -475,3 +512,53 @@ def _assessed(marks: _Marks, m: Mention) -> bool:
             close = -1  # "a hub that, if lost, would ...": the aside's relative clause runs on
         return sm.hedged(lo, m.end) or (close >= 0 and sm.hedged(close, hi))
     return sm.hedged(lo, hi)
+
+
+# "Lyman, which Ukrainian forces had recently liberated": an object relative clause after a
+# place; the relative pronoun is the verb's object, so the place is what was taken
+_OBJECT_RELATIVE_RE = re.compile(
+    # (a locating region may stand between: "Lyman in Donetsk Oblast, which ...")
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+(?:Oblast|region|province))?)?"
+    r",\s+(?:which|that)\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|have\s+|has\s+)?(?:recently\s+|"
+    r"just\s+|only\s+|already\s+|briefly\s+)?(?P<verb>liberated|captured|recaptured|retook|"
+    r"retaken|seized|took|occupied|regained)\b"
+)
+
+
+@dataclass(frozen=True)
+class Aside:
+    """An object relative clause of taking after a claimable place: its index, the clause's
+    verb as a capture cue, and the clause's span (kept out of the sentence's own typing)."""
+
+    idx: int
+    cue: verbs.Cue
+    start: int
+    end: int
+
+
+def relative_asides(
+    text: str, claimable: list[tuple[Mention, PlaceRef]], spans: list[tuple[int, int]]
+) -> list[Aside]:
+    """Places followed by an object relative clause of taking ("X, which Ukrainian forces
+    had recently liberated"): the writer's background about X, whoever the sentence quotes."""
+    out: list[Aside] = []
+    for idx, (m, _ref) in enumerate(claimable):
+        span = next(((a, b) for a, b in spans if a <= m.start < b), None)
+        if m.kind != "name" or span is None:
+            continue
+        r = _OBJECT_RELATIVE_RE.match(text, m.end, span[1])
+        if r is None:
+            continue
+        v0, v1 = r.span("verb")
+        cue = verbs.Cue(v0, v1, "captured", "subj", r.group("verb"), False, "aside.object-relative")
+        close = text.find(",", v1, span[1])
+        out.append(Aside(idx, cue, r.start(), close if close >= 0 else span[1]))
+    return out
+
+
+def without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the cut ranges taken out."""
+    out = list(spans)
+    for c0, c1 in cuts:
+        out = [p for a, b in out for p in ((a, min(b, c0)), (max(a, c1), b)) if p[0] < p[1]]
+    return out

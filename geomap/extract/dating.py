@@ -12,7 +12,10 @@ from geomap.extract.dates import WEEKDAY_RE, DateHit
 from geomap.extract.mentions import Mention
 from geomap.extract.resolution import _NIGHT_RE
 
-_ASIDE_RE = re.compile(r",\s+(?:a|an|which|where|whose|who|once|now)\s")
+_ASIDE_RE = re.compile(
+    r",\s+(?:a|an|which|where|whose|who|once|now|located|situated|lying|captured|seized|taken|"
+    r"retaken|recaptured|liberated|occupied)\s"
+)
 
 
 def _date_for(

@@ -150,12 +150,17 @@ _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", 
 _SETTLEMENT_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his)\s+((?:(?!(?:the|a|an|of|in|on|at|around|near|and|or|to|from)\s)"
     r"[a-z][a-z-]*\s+){0,3}?)(town|city|village|settlement|"
-    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
+    r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts|vicinity|"
+    r"(?:urban|built-up)\s+area)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
 )
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
     r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
     r"(?!\s+(?:of|around|near|between)\s)"
+)
+# "continued the offensive on this front": the direction named after a town just before
+_THIS_FRONT_RE = re.compile(
+    r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
 )
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
@@ -480,6 +485,21 @@ _FACILITY_RE = re.compile(
 _FACILITY_TOWN = {"zap": "Enerhodar", "znpp": "Enerhodar", "kursk": "Kurchatov"}
 
 
+def _pointer_refs(seg: str, start: int) -> list[Mention]:
+    """ "this front" (the direction just named) and a clause-final "there"."""
+    out = [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun=m.group(1), area=True)
+        for m in _THIS_FRONT_RE.finditer(seg)
+    ]  # fmt: skip
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun="there")
+        for m in _THERE_RE.finditer(seg)
+    ]  # fmt: skip
+    return out
+
+
 def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
@@ -499,18 +519,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
                 noun=m.group(2),
             )
         )
-    for m in _THERE_RE.finditer(seg):
-        out.append(
-            Mention(
-                start + m.start(),
-                start + m.end(),
-                m.group(0),
-                "",
-                "settlement",
-                "ref-settlement",
-                noun="there",
-            )
-        )
+    out += _pointer_refs(seg, start)
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
             town = _FACILITY_TOWN[m.lastgroup or "zap"]
@@ -518,8 +527,18 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
                 Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
             )
     for m in _REGION_REF_RE.finditer(seg):
+        # a bare "the area" is the vicinity of the place just named (resolution.py)
+        bare = m.group(1).lower() == "area" and len(m.group(0).split()) == 2
         out.append(
-            Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region")
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(0),
+                "",
+                "region",
+                "ref-region",
+                noun="area" if bare else None,
+            )
         )
     out.sort(key=lambda x: x.start)
     return out

@@ -48,6 +48,8 @@ from geomap.extract.cues import (  # noqa: F401 - re-exported for callers and te
     _Marks,
     _SpanMarks,
     _unknown_object_after,
+    relative_asides,
+    without,
 )
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import _date_for, _pick_date  # noqa: F401
@@ -87,7 +89,7 @@ from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.34.0"
+VERSION = "0.35.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
@@ -146,7 +148,9 @@ _ANSWERED_RE = re.compile(
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 _OWN_FORCES_RE = re.compile(
-    r"\b(Ukrainian|Russian)\s+(?:forces|troops|units|defenders|soldiers|brigades?)\b", re.I
+    r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:armed\s+)?(?:forces|troops|units|"
+    r"defenders|soldiers|brigades?|military|army)\b",
+    re.I,
 )
 _COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
@@ -177,6 +181,10 @@ _JUDGED_SPEECH_RE = re.compile(
     r"(?:(?:prematurely|falsely|wrongly|erroneously|misleadingly)\s+)?"
     r"(?:claimed|claims|claim|announced|announces|reported|reports|declared|declares)\b",
     re.I,
+)
+# "Russia also switched to defence near X": a subject of a few words, then "also" and a verb
+_ALSO_GOES_ON_RE = re.compile(
+    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
@@ -289,7 +297,9 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    att = cl.attribute(sent)
+    att = reporting.inverted_quote(sent) or cl.attribute(sent)
+    if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
+        att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
         # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
         att = cl.Attribution(None, None, (0, len(sent)), None, None)
@@ -304,7 +314,7 @@ def _attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    att, quote_voice = _continued_quote(sent, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc)
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -314,7 +324,7 @@ def _attribution_pass(
     if verdict:
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
-    said = _said(att, sent, doc, spoken, quote_voice, block is not None)
+    said = _said(att, sent, doc, spoken, quote_rule, block is not None)
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant)
@@ -347,9 +357,11 @@ def _translated_voice(
     return att
 
 
-def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
-    """The previous speaker's voice for a quotation going on; True when a quotation opened
-    earlier (not a lone quote after an attributed one) gave it."""
+def _continued_quote(
+    sent: str, att: cl.Attribution, doc: _DocState
+) -> tuple[cl.Attribution, str | None]:
+    """The previous speaker's voice for a quotation or a report going on, with the id of the
+    rule that carried it (None: a lone quote after an attributed one, or no carry)."""
     if att.claimant is not None or not doc.prev_claimant[0]:
         return att, False
     n = len(sent)
@@ -357,13 +369,17 @@ def _continued_quote(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl
     if doc.prev_quoted and _WHOLE_QUOTE_RE.fullmatch(sent):
         # '"They come every night," he said. "We hold the line."': a quote standing alone
         # right after an attributed quote goes on in the same voice
-        return voice, False
+        return voice, None
     if doc.in_quote or (doc.prev_attributed and _QUOTE_OPEN_RE.match(sent)):
         # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
-        return voice, True
-    return att, False
+        return voice, "attr.quote-continues"
+    if doc.prev_attributed and _ALSO_GOES_ON_RE.match(sent):
+        # "..., the general said. Russia also moved reserves to X": "also" adds to the
+        # report just attributed (reported speech going on without a new "said")
+        return voice, "attr.also-continues"
+    return att, None
 
 
 @dataclass
@@ -381,13 +397,13 @@ def _said(
     sent: str,
     doc: _DocState,
     spoken: bool,
-    quote_voice: bool,
+    quote_rule: str | None,
     block: bool,
 ) -> _Said:
     """The claimant and side: a bare institution takes the state the article last quoted, a
     pronoun the previous claimant; with the id of the attribution rule that decided."""
     claimant, side = att.claimant, att.side
-    attr_rule = "attr.quote-continues" if quote_voice else _attribution_rule(att, spoken)
+    attr_rule = quote_rule or _attribution_rule(att, spoken)
     if block:
         attr_rule = "attr.block-quote"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
@@ -469,6 +485,7 @@ class _Places:
     spans: list[tuple[int, int]]
     intro_end: int  # end of an introductory "In X," before the claimant, else -1
     quoted_we: bool  # a first-person quote placed by the dateline or the sentence before
+    carried: bool = False  # the place was carried from the sentence before (no place named)
 
 
 def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
@@ -506,9 +523,61 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
                 c_at, c_at, home.name, home.name, "settlement", "ref-settlement", noun="dateline"
             )
             pl.claimable = [(ref_m, home)]
+    if (
+        not pl.claimable
+        and not att.denial
+        and not (v.narration and _QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
+        and (carried := _carried_place(d, items, s1, spans))
+    ):
+        pl.claimable, pl.carried = [carried], True
     if pl.claimable or not att.denial:
         memory.last_claims = []
     return pl if pl.claimable else None
+
+
+# a sentence naming a kind of place names its own (maybe unknown) place: nothing is carried
+_PLACE_NOUN_RE = re.compile(
+    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
+    r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
+)
+_CARRY_TYPES = frozenset({"fighting", "holding", "advancing"})
+
+
+def _carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
+    """The cues that can carry the place of the sentence before: a ground verb (not one that
+    must take its object at once: "reached" says nothing without one), or any claim verb
+    whose object is "it" ("Moscow said its troops had captured it")."""
+    return [
+        c
+        for c in cues
+        if not c.weak
+        and (
+            (c.type in _CARRY_TYPES and c.attach != "obj0")
+            or (
+                c.attach in ("obj", "obj0")
+                and c.type not in ("other", "assessment")
+                and _IT_OBJECT_RE.match(text, c.end)
+            )
+        )
+    ]
+
+
+def _carried_place(
+    d: _Doc, items: list[Mention], s1: int, spans: list[tuple[int, int]]
+) -> tuple[Mention, PlaceRef] | None:
+    """ "Russian troops entered X on Monday. Street fighting is going on, the mayor said.": a
+    ground claim naming no place at all goes on about the one settlement the sentence before
+    named or claimed about."""
+    c0, c1 = spans[0]
+    if any(not m.actor for m in items) or _PLACE_NOUN_RE.search(d.text, c0, s1):
+        return None
+    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    if not _carrying_cues(d.text, cues):
+        return None
+    ref = d.memory.previous_settlement()
+    if ref is None:
+        return None
+    return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
 
 
 def _officials_city(
@@ -625,12 +694,27 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
     att, narration, verdict = v.att, v.narration, v.verdict
     claimable, spans, intro_end = pl.claimable, pl.spans, pl.intro_end
     cue_jobs: list[tuple[int, str, int]] = []  # second claims on a place (repelled)
-    types, all_cues = _cue_types(text, spans, claimable, narration, s0, cue_jobs)
+    asides = relative_asides(text, claimable, spans)
+    typing_spans = without(spans, [(a.start, a.end) for a in asides])
+    types, all_cues = _cue_types(text, typing_spans, claimable, narration, s0, cue_jobs)
     content_cues = [c for c in all_cues if c.start >= intro_end and not c.weak]
     intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
     _type_denied(claimable, att, verdict, s0, types)
+    for a in asides:
+        # "X, which Ukrainian forces had recently liberated": the writer's background on X
+        all_cues.append(a.cue)
+        pos = a.cue.start - s0
+        if a.idx not in types:
+            types[a.idx] = (_TYPE_PRIORITY["captured"], 999, "captured", pos)
+        else:
+            cue_jobs.append((a.idx, "captured", pos))
     fallback = False
-    if not types and _may_fall_back(text, v, pl, all_cues):
+    if pl.carried:
+        # the carried place takes the strongest ground cue of the sentence, or the verb of "it"
+        ground = _carrying_cues(text, all_cues)
+        best = min(ground, key=lambda c: _TYPE_PRIORITY[c.type]) if ground else None
+        types = {0: (_TYPE_PRIORITY[best.type], 999, best.type, best.start - s0)} if best else {}
+    elif not types and _may_fall_back(text, v, pl, all_cues):
         # where someone spoke ("spoke to reporters outside the city") is no claim; nor is
         # a place naming a product or people ("Kherson watermelons", "Kharkiv residents")
         fallback = True
@@ -749,7 +833,7 @@ def _dating_pass(
 
 
 def _final_type(
-    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int
+    marks: _Marks, att: cl.Attribution, m: Mention, ctype: str, s0: int, cue_pos: int = -1
 ) -> tuple[str, str | None]:
     """A cue's type as the sentence finally makes it: denied by a denial (the attribution's
     verb, or one inside the content), an assessment under an analyst's hedge; with the id of
@@ -765,10 +849,37 @@ def _final_type(
         ctype not in ("strike", "denied")
         and (att.verb or "").lower() not in _VOW_VERBS
         and _assessed(marks, m)
+        and not _presupposed(marks.text, s0, cue_pos)
     ):
         # (a vow's "would"/"will" is a commitment, not an analyst's hedge)
         return "assessment", "type.hedge"
     return ctype, None
+
+
+# "the Ukrainian withdrawal from X", "Russia's capture of X": an event named with its actor
+_PRESUPPOSED_EVENT_RE = re.compile(
+    r"(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:withdrawal|"
+    r"retreat|capture|seizure|liberation|occupation|recapture)\s+(?:of|from)\b"
+)
+
+
+def _presupposed(text: str, s0: int, cue_pos: int) -> bool:
+    """ "The NYT reported that the Ukrainian withdrawal from X may have left hundreds
+    missing": an event named with its actor is taken as having happened; a hedge after it
+    is about its consequences (a hedge before it, "likely claimed the Russian seizure of
+    X", still makes an assessment)."""
+    if cue_pos < 0:
+        return False
+    at = s0 + cue_pos
+    event = next(
+        (
+            e
+            for e in _PRESUPPOSED_EVENT_RE.finditer(text, max(s0, at - 25), at + 40)
+            if e.start() <= at < e.end()
+        ),
+        None,
+    )
+    return event is not None and not verbs.is_assessment(text[s0 : event.start()])
 
 
 def _default_side(
@@ -913,9 +1024,11 @@ def _claims_pass(
     cue_rule = {c.start - s0: c.rule for c in all_cues}
     for idx, ctype, cue_pos in _jobs(text, s0, att, pl, ty):
         m, ref = pl.claimable[idx]
-        rules = [v.attr_rule]
-        rules.append(cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"))
-        ctype, why = _final_type(marks, att, m, ctype, s0)
+        rules = [
+            v.attr_rule,
+            cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"),
+        ]
+        ctype, why = _final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [why] if why else []
         rules += [f"place.{m.kind}"] if m.kind != "name" else []
         if (ref.id, ctype) in seen:
@@ -946,9 +1059,28 @@ def _claims_pass(
                 rules=tuple(dict.fromkeys(rules)),
             )
         )
-    if out:
-        out += _counter_claims(out, sent, v.side, s0)
-    return out
+    return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _finish_sentence(
+    memory: _Memory, out: list[ClaimRecord], sent: str, side: str | None, s0: int
+) -> list[ClaimRecord]:
+    """The sentence's claims, with the other side's trailing denial; hedged predictions
+    made beside factual claims are no longer answerable."""
+    if not out:
+        return out
+    _forget_predictions(memory, out)
+    return out + _counter_claims(out, sent, side, s0)
+
+
+def _forget_predictions(memory: _Memory, made: list[ClaimRecord]) -> None:
+    """ "X took A, which would open the way to B. Kyiv denied the claim.": the denial answers
+    what was claimed to have happened, not a hedged prediction made alongside it (a claim
+    that is all assessment, "have likely captured X", stays answerable)."""
+    facts = {c.place.id for c in made if c.type != "assessment"}
+    if facts:
+        hedged = {c.place.id for c in made if c.type == "assessment"} - facts
+        memory.last_claims = [r for r in memory.last_claims if r.id not in hedged]
 
 
 def _confidence(fallback: bool, narration: bool, m: Mention) -> float:
@@ -982,6 +1114,8 @@ def _claim_voice(
         # "In Izium, which Ukrainian troops retook in 2022, officials said ...": the
         # aside before the claimant is the outlet's own voice
         c_side, c_claimant = "third-party", None
+    if "aside.object-relative" in rules:
+        c_side, c_claimant = "third-party", None  # the writer's background on the place
     if ctype == "holding" and cue_pos >= 0 and reporting.HELD_MODIFIER_RE.match(v.sent, cue_pos):
         # "the Ukrainian-held city of X": the outlet's own description
         c_side, c_claimant = "third-party", None
@@ -1021,34 +1155,201 @@ def extract_article(
     docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     doc_source = _document_source(text)  # "Translated from X's Telegram channel."
     dates_at = _SentenceDates(pub)
-    outlet_names: set[str] = set()
+    run = _Run(docx, doc, dates_at, doc_source, set(), pub, src, outlet_voice)
     last_end = 0
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             doc.speaker = None  # a new paragraph
+            run.pending = None
         last_end = s1
         memory.next_sentence()
-        voice = _attribution_pass(text, s0, s1, doc, resolver, outlet_names, doc_source, dates_at)
-        if voice is None:
-            continue
-        s0, sent = voice.s0, voice.sent
-        places = _places_pass(docx, s0, s1, voice)  # mentions, resolution, claimable places
-        if places is None:
-            continue
-        typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
-        if not typed.types:
-            memory.note_days(dates_at(s0, sent))
-            continue
-        dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
-            memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
-        )
-        claims += _claims_pass(
-            docx, s0, voice, places, typed, dates, prev_claim_day, pub, src, outlet_voice
-        )
-        memory.note_days(dates)
+        _sentence(run, claims, s0, s1)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
+
+
+@dataclass
+class _Run:
+    """What the sentence loop threads through one article."""
+
+    docx: _Doc
+    doc: _DocState
+    dates_at: Any
+    doc_source: tuple[str, int, int] | None
+    outlet_names: set[str]
+    pub: date
+    src: SourceRecord
+    outlet_voice: str
+    pending: tuple[int, int] | None = None  # claims[a:b] of the sentence before, undated
+    prev_made: list[ClaimRecord] = field(default_factory=list)  # the sentence before's claims
+
+
+def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
+    """The passes over one sentence (clause), appending its claims."""
+    d, doc, dates_at = run.docx, run.doc, run.dates_at
+    text, memory = d.text, d.memory
+    pending, run.pending = run.pending, None
+    prev_made, run.prev_made = run.prev_made, []
+    voice = _attribution_pass(
+        text, s0, s1, doc, d.resolver, run.outlet_names, run.doc_source, dates_at
+    )
+    if voice is None:
+        return
+    s0, sent = voice.s0, voice.sent
+    places = _places_pass(d, s0, s1, voice)  # mentions, resolution, claimable places
+    if pending is not None and places is None and not voice.narration:
+        _date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
+    if places is None:
+        return
+    if listed := _listed_next(claims, prev_made, s0, sent, places):
+        claims += listed  # "Moscow took three villages. They were A, B and C."
+        return
+    typed = _typing_pass(text, s0, voice, places)  # cue attachment and claim types
+    if typed.all_cues or _WAR_WORDS_RE.search(sent):
+        memory.cued = memory.sentence  # a sentence about the fighting (its place may carry)
+    if not typed.types:
+        memory.note_days(dates_at(s0, sent))
+        return
+    dates, prev_claim_day = _dating_pass(  # the sentence's own and borrowed days
+        memory, sent, dates_at(s0, sent), voice.carried, doc.carried_day
+    )
+    made = _claims_pass(
+        d, s0, voice, places, typed, dates, prev_claim_day, run.pub, run.src, run.outlet_voice
+    )
+    if voice.narration and _EVENT_ANAPHOR_RE.match(sent):
+        # "Drones hit X, the ministry said. The attack was the biggest on X since ...": the
+        # writer describes the event just reported; no new claim about it
+        made = [
+            c for c in made if (c.place.id, c.type) not in {(p.place.id, p.type) for p in prev_made}
+        ]
+    _name_the_unnamed(claims, made)
+    if made and not dates:
+        run.pending = (len(claims), len(claims) + len(made))
+    run.prev_made = made
+    claims += made
+    memory.note_days(dates)
+
+
+# "They were A, B and C.", "The villages are A and B, it said.": the list of places a
+# counted plural in the sentence before ("three more villages") stood for
+_LIST_IDENTITY_RE = re.compile(
+    r"^\W*(?:They|These|Those|The\s+(?:[\w-]+\s+)?(?:villages|settlements|towns|localities|"
+    r"hamlets))\s+(?:were|are|include|included)\s+(?:the\s+(?:villages|settlements)\s+of\s+)?"
+)
+_COUNTED_PLURAL_RE = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+|other\s+|"
+    r"further\s+|new\s+|frontline\s+|small\s+)?(?:villages|settlements|towns|localities|hamlets)\b"
+)
+
+
+def _listed_next(
+    claims: list[ClaimRecord], prev: list[ClaimRecord], s0: int, sent: str, pl: _Places
+) -> list[ClaimRecord]:
+    """ "Moscow said it had taken three more villages in the Donetsk region. They were A, B
+    and C.": the listed settlements take the claim before (its type, voice and date); the
+    region that only located the unnamed villages is dropped."""
+    if (
+        not prev
+        or not _LIST_IDENTITY_RE.match(sent)
+        or not _COUNTED_PLURAL_RE.search(prev[0].quote)
+    ):
+        return []
+    places = [(m, r) for m, r in pl.claimable if m.kind == "name" and r.precision == "settlement"]
+    if not places:
+        return []
+    main = next((c for c in prev if c.type != "denied"), prev[0])
+    admin = {r.admin1 for _m, r in places}
+    claims[:] = [
+        c
+        for c in claims
+        if not (c in prev and c.place.precision == "region" and c.place.id in admin)
+    ]
+    return [
+        replace(main, place=r, place_as_written=m.text, quote=sent, start=s0, end=s0 + len(sent),
+                rules=(*main.rules[:2], "place.listed-next-sentence"))
+        for m, r in dict((r.id, (m, r)) for m, r in places).values()
+    ]  # fmt: skip
+
+
+# "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
+# unnamed settlement the region only locates
+_UNNAMED_IN_REGION_RE = re.compile(
+    r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>town|village|city|settlement|hamlet)"
+    r"\s+in\s+"
+)
+_NAMED_LATER_REACH = 700  # characters back from a named claim to the lede it names
+
+
+def _fits(noun: str, ref: PlaceRef) -> bool:
+    lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+    return ref.population is None or lo <= ref.population <= hi
+
+
+def _name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> None:
+    """ "Russia claimed that its forces captured a strategic town in the Donetsk region. ...
+    its troops had liberated Kurakhove": a claim about an unnamed settlement placed only by
+    its region is about the settlement of that region a following claim of the same type
+    names."""
+    for c in made:
+        if c.place.precision != "settlement" or not c.place.admin1:
+            continue
+        for i in range(len(claims) - 1, -1, -1):
+            p = claims[i]
+            if c.start - p.start > _NAMED_LATER_REACH:
+                break
+            if (
+                p.place.precision == "region"
+                and p.place.id == c.place.admin1
+                and p.type == c.type
+                and (u := _UNNAMED_IN_REGION_RE.search(p.quote))
+                and _fits(u.group("noun"), c.place)  # "a village" is not a city of 100,000
+            ):
+                # the same event: an undated lede takes the body's date
+                undated = p.source is not None and p.claim_date == p.source.published
+                claims[i] = replace(
+                    p,
+                    place=c.place,
+                    claim_date=c.claim_date if undated else p.claim_date,
+                    date_precision=c.date_precision if undated else p.date_precision,
+                    rules=(*p.rules, "place.named-later"),
+                )
+
+
+_EVENT_ANAPHOR_RE = re.compile(
+    r"^\W*(?:The|This|That|Such\s+an?)\s+(?:(?:latest|overnight|drone|missile|air|ground)\s+)?"
+    r"(?:attacks?|strikes?|assaults?|raids?|bombardments?|shelling|barrage|offensive|advance|"
+    r"incursion|capture|withdrawal)\b"
+)
+_WAR_WORDS_RE = re.compile(
+    r"(?i)\b(?:offensive|troops|forces|fighting|battles?|attacks?|assaults?|army|military|"
+    r"front|shelling|units|brigades?|soldiers|defenders|frontline)\b"
+)
+_EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
+_SINCE_BEFORE_RE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+
+
+def _date_from_next(
+    claims: list[ClaimRecord], pending: tuple[int, int], found: list[DateHit], sent: str, pub: date
+) -> None:
+    """ "X said its forces came under attack near Y. The military said there were 46 attacks
+    on Wednesday.": a sentence making no claim of its own that dates the same kind of event
+    (one day, an event cue of the same kind) dates the undated claims just before it."""
+    days = [
+        h for h in found if h.precision == "day" and not _SINCE_BEFORE_RE.search(sent, 0, h.start)
+    ]
+    if len(days) != 1 or days[0].value > pub:
+        return
+    kinds = {_EVENT_GROUP.get(c.type, c.type) for c in verbs.find_cues(sent) if not c.weak}
+    for i in range(*pending):
+        c = claims[i]
+        if c.type != "denied" and _EVENT_GROUP.get(c.type, c.type) in kinds:
+            claims[i] = replace(
+                c,
+                claim_date=days[0].value,
+                date_precision="day",
+                rules=(*c.rules, "date.next-sentence"),
+            )
 
 
 class _SentenceDates:
@@ -1348,9 +1649,20 @@ def _seed_from_title(
 _TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
 
 
+# ", although open-source footage suggests that ...": the writer weighs the claim against
+# evidence; what follows is the writer's own account, not the claimant's
+_EVIDENCE_TURN_RE = re.compile(
+    r"(?i),\s+(?:although|though|but|while|whereas|even\s+though)\s+(?:[\w'’()-]+\s+){0,10}?"
+    r"(?:evidence|footage|imagery|images|videos?|photos?|photographs|reporting|reports|data)\s+"
+    r"(?:\w+\s+){0,2}?(?:suggests?|suggested|shows?|showed|indicates?|indicated|confirms?|"
+    r"confirmed)\s+(?:that\s+)?"
+)
+
+
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with "X said A, but Y said B" cut in two: each side's claim gets its own
-    claimant (the cut is made only where the second part has an attribution of its own)."""
+    claimant (the cut is made only where the second part has an attribution of its own, or
+    is the writer's evidence against the first)."""
     out: list[tuple[int, int]] = []
     for s0, s1 in spans:
         start = s0
@@ -1360,6 +1672,9 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if att.claimant and att.attribution and att.attribution[0] <= 2:
                 out.append((start, m.start()))
                 start = m.end()
+        if (ev := _EVIDENCE_TURN_RE.search(text, start, s1)) is not None:
+            out.append((start, ev.start()))
+            start = ev.end()
         out.append((start, s1))
     return out
 

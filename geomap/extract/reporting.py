@@ -8,7 +8,18 @@ Each rule here is general knowledge of how reporters write, with examples in the
 - a trailing counter-claim (", though Kyiv denied it", ", a claim dismissed by Ukraine's
   military") is a denial of the same places by that party;
 - a region that only locates named settlements ("the village of X in the Y region",
-  "villages in the Y region - A, B and C") is no claim place of its own.
+  "villages in the Y region - A, B and C") is no claim place of its own;
+- (0.35) a quotation attributed after it with the verb first ('"...," said X, a spokesman')
+  is X's; calling a report false ("Also untrue are statements that X has been captured")
+  denies what it says; ", as well as X" shares the claim before it.
+
+The cross-sentence rules of 0.35 live in the pipeline (pipeline.py): a placeless ground claim
+carries the settlement of the sentence before (place.ref-carried, also for "captured it"),
+"X also did Y" goes on with the report just attributed (attr.also-continues), an undated
+claim takes the day the next sentence gives its kind of event (date.next-sentence), "They
+were A, B and C" lists what "three villages" stood for (place.listed-next-sentence), a lede's
+unnamed town is the one the body names (place.named-later), and the writer's description of
+the event just reported is no second claim.
 """
 
 from __future__ import annotations
@@ -96,10 +107,13 @@ def region_locates(text: str, start: int, end: int, settlement_after: bool) -> b
     )
 
 
-# ", including Yampil", "including the village of X": the claim before covers the list
+# ", including Yampil", "including the village of X": the claim before covers the list;
+# "..., as well as a village in neighbouring X region": and the place after "as well as"
 INCLUDING_BEFORE_RE = re.compile(
     r",?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:town|city|village|settlement)s?\s+of\s+)?$"
+    r"(?:town|city|village|settlement)s?\s+of\s+)?$|"
+    r",\s+as\s+well\s+as\s+(?:(?:a|an|one|two|three|four|several)\s+(?:[\w-]+\s+)?"
+    r"(?:villages?|towns?|settlements?|hamlets?)\s+in\s+(?:the\s+)?(?:neighbou?ring\s+)?)?$"
 )
 # "Pokrovsk, a key hub that, if lost, would ...": an aside right after a place describes it
 ASIDE_AFTER_RE = re.compile(r",\s+(?:a|an|the|which|that|whose|where)\s")
@@ -122,3 +136,35 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
 def only_locates_unnamed(text: str, start: int) -> bool:
     """True when the settlement mention at `start` only locates an unnamed one before it."""
     return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None
+
+
+# '"We hold the town," said Ivan Petrenko, a spokesman for the eastern group.': a quotation
+# first, then the speech verb, then the speaker (wire copy's inverted attribution)
+_INVERTED_QUOTE_RE = re.compile(
+    r"^\s*[\"“](?P<q>[^\"“”]{3,600}?)[,.!?]?[\"”]\s*,?\s+(?P<verb>said|says|added|adds|stated|"
+    r"wrote|told\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<who>[^\"“”;]{2,160}?)\s*[.!]?\s*$"
+)
+
+
+def inverted_quote(sentence: str) -> cl.Attribution | None:
+    """The speaker of a quotation attributed after it with the verb first ("..., said X, a
+    spokesman for ..."), or None when the sentence is not built so."""
+    m = _INVERTED_QUOTE_RE.match(sentence)
+    if m is None:
+        return None
+    if m.group("who")[:1].islower() and not m.group("who").startswith(("a ", "an ", "the ")):
+        return None  # '"...," said on Friday' or a pronoun: the ordinary parser reads it
+    who = m.group("who").strip()
+    q0, q1 = m.span("q")
+    return cl.Attribution(who, cl.side_of(who), (q0, q1), (m.start("verb"), m.end("who")), "said")
+
+
+_FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
+_REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|information|rumou?rs?)"
+# "Also untrue are statements that X has been captured", "Reports that X has fallen are false":
+# the content reported is denied by whoever calls it false
+FALSE_REPORT_RE = re.compile(
+    rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
+    rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
+    rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
+)

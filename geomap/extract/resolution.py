@@ -144,21 +144,26 @@ def _another_name(query: str, name: str) -> bool:
 def _nearest(
     ties: list[PlaceRef], anchors: list[PlaceRef], max_km: float = 60.0
 ) -> PlaceRef | None:
-    """Of places sharing a name, the one close to places named alongside it."""
-    best: tuple[float, PlaceRef] | None = None
+    """Of places sharing a name, the one close to places named alongside it: one in a region
+    named beside it first ("officials in Zaporizhzhia Oblast ... Vasylivka"), then the
+    nearest to the settlements named (several namesakes lie in one oblast)."""
+    best: tuple[tuple[int, float], PlaceRef] | None = None
     for t in ties:
-        for a in anchors:
-            if a.precision == "region" and t.admin1 and t.admin1 == a.id:
-                # "officials in Zaporizhzhia Oblast ... Vasylivka": the one in the region the
-                # same sentence names beats one near places named in earlier sentences
-                if best is None or best[0] > 0.0:
-                    best = (0.0, t)
-                continue
-            if a.id == t.id or a.precision != "settlement":
-                continue
-            d = haversine_km(t.lat, t.lon, a.lat, a.lon)
-            if d <= max_km and (best is None or d < best[0]):
-                best = (d, t)
+        in_region = any(a.precision == "region" and t.admin1 == a.id for a in anchors if t.admin1)
+        d = min(
+            (
+                dist
+                for a in anchors
+                if a.precision == "settlement" and a.id != t.id
+                if (dist := haversine_km(t.lat, t.lon, a.lat, a.lon)) <= max_km
+            ),
+            default=None,
+        )
+        if not in_region and d is None:
+            continue
+        key = (0 if in_region else 1, d if d is not None else max_km + 1)
+        if best is None or key < best[0]:
+            best = (key, t)
     return best[1] if best else None
 
 
@@ -241,11 +246,7 @@ def _resolve_mentions(
                 resolved.append((m, ref))
             continue
         ref, ties = found[i]
-        renamed = _renamed_as(items, found, i, text)
-        if renamed is not None:
-            ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
-        if ties:
-            ref = _settle_ties(items, found, i, text, ties, anchors_near(i)) or ref
+        ref, ties = _settled_sense(items, found, i, text, memory, anchors_near)
         if ref is not None and _not_a_place_here(m, ref, text):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         hits.append(PlaceHit(m, ref))
@@ -258,6 +259,54 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+_REGION_WORD_RE = re.compile(r"\s+(?:region|oblast|province|krai)$")
+# ground operations happen in a region: "its offensive in X", "holding territory in X"
+_GROUND_OP_BEFORE_RE = re.compile(
+    r"(?i)\b(?:offensive|counteroffensive|counter-offensive|incursion|invasion|operation|"
+    r"foothold|bridgehead|territory|advance|push)\s+(?:[\w-]+\s+){0,2}?(?:in|into|inside|across)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+def _settled_sense(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    memory: _Memory,
+    anchors_near: Any,
+) -> tuple[PlaceRef | None, list[PlaceRef]]:
+    """A name's place, with its context decisions (a gloss naming the place meant, a
+    namesake settled by its neighbours) kept for the rest of the article: one name as
+    written is one settlement in an article ("Krasnyi Lyman [the old name of Lyman]" and
+    later "on the Krasnyi Lyman front" are both Lyman)."""
+    m = items[i]
+    ref, ties = found[i]
+    key = m.query.lower()
+    if ref is not None and ref.precision == "region" and m.hint == "region":
+        memory.region_senses[_REGION_WORD_RE.sub("", key)] = ref  # "the region of Kursk"
+    renamed = _renamed_as(items, found, i, text)
+    if (
+        m.hint is None
+        and (region := memory.region_senses.get(key)) is not None
+        and _GROUND_OP_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+    ):
+        # "... in the Russian region of Kursk. Kyiv renewed its offensive in Kursk": an
+        # operation in a name the article introduced as a region is in that region
+        return region, []
+    if renamed is not None:
+        ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
+    elif (kept := memory.senses.get(key)) is not None and m.hint != "region":
+        return kept, []
+    elif ties:
+        ref = _settle_ties(items, found, i, text, ties, anchors_near(i)) or ref
+    else:
+        return ref, ties
+    if ref is not None and ref.precision == "settlement":
+        memory.senses[key] = ref
+    return ref, ties
 
 
 def _settle_ties(
@@ -343,6 +392,10 @@ class _Memory:
         # the last dated claim: (place id, date, precision, sentence number, type, claimant)
         self.last_claim_day: tuple[str, date, str, int, str, str | None] | None = None
         self.sentence = 0
+        self.named: list[tuple[int, PlaceRef]] = []  # (sentence number, settlement named)
+        self.senses: dict[str, PlaceRef] = {}  # a name's settlement, settled by context
+        self.cued = -1  # the last sentence with a claim verb (cue) in it
+        self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -363,12 +416,27 @@ class _Memory:
             self.settlements.append((ref, noun))
             del self.settlements[:-8]
             self.in_sentence = (ref, self.sentence)
+            self.named.append((self.sentence, ref))
+            del self.named[:-8]
         else:
             self.regions.append(ref)
             del self.regions[:-4]
 
+    def previous_settlement(self) -> PlaceRef | None:
+        """The one settlement the sentence before named or made a claim about (None when it
+        named none or several): where a placeless "Street fighting goes on" happens."""
+        prev = self.sentence - 1
+        # a place named in a sentence about the fighting, not "Putin met Erdogan in Sochi"
+        got = {r.id: r for n, r in self.named if n == prev} if self.cued == prev else {}
+        if self.last_claimed and self.last_claimed[1] == prev:
+            got[self.last_claimed[0].id] = self.last_claimed[0]
+        return next(iter(got.values())) if len(got) == 1 else None
+
     def lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region":
+            if m.noun == "area" and self.in_sentence and self.sentence - self.in_sentence[1] <= 1:
+                # "X in the Y region ... a bridgehead in the area": around X, not all of Y
+                return self.in_sentence[0]
             return self.regions[-1] if self.regions else None
         if not self.settlements:
             return None
