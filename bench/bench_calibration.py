@@ -21,9 +21,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibrate import OWN, collect  # noqa: E402
+from calibrate import FIRST_RUNS, OWN, collect  # noqa: E402
 
 from geomap.extract import calibration as cal  # noqa: E402
+
+UNSEEN = cal.first_run_precision(FIRST_RUNS)  # the shipped recipe's base rate
 
 BINS = 10
 
@@ -85,7 +87,7 @@ def leave_one_article_out(dev: list[cal.Labelled], own: list[cal.Labelled]) -> n
     """Each dev claim's calibrated confidence from a fit that never saw its article."""
     out = np.zeros(len(dev))
     for art in sorted({x.article for x in dev}):
-        fitted = cal.fit_corpus([x for x in dev if x.article != art], own)
+        fitted = cal.fit_corpus([x for x in dev if x.article != art], own, unseen_precision=UNSEEN)
         for i, x in enumerate(dev):
             if x.article == art:
                 out[i] = fitted.probability(x.claim)

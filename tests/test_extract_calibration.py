@@ -165,3 +165,41 @@ def test_labels_agree_with_the_evaluator(gaz) -> None:
     assert [x.claim.confidence for x in labelled if x.article == ARTICLE.name] == [
         c.confidence for c in raw
     ]
+
+
+def test_raw_only_fit_keeps_the_raw_order() -> None:
+    rng = np.random.default_rng(3)
+    confs = rng.uniform(0.5, 0.95, 120)
+    claims = [claim(float(c), type="strike" if i % 2 else "captured") for i, c in enumerate(confs)]
+    labels = [bool(rng.random() < c) for c in confs]
+    fitted = cal.fit(claims, labels, features_used="raw")
+    assert set(fitted.weights) <= {cal.RAW}
+    probs = [fitted.probability(c) for c in claims]
+    assert np.all(np.diff(np.array(probs)[np.argsort(confs)]) >= -1e-12)
+
+
+def test_shift_bias_moves_the_base_rate_and_keeps_the_order() -> None:
+    claims = [claim(c) for c in (0.5, 0.7, 0.8, 0.95)]
+    fitted = cal.fit(claims * 5, [False, True, True, True] * 5, l2=0.1, features_used="raw")
+    moved = cal.shift_bias(fitted, claims, 0.4)
+    probs = [moved.probability(c) for c in claims]
+    assert sum(probs) / len(probs) == pytest.approx(0.4, abs=1e-6)
+    assert probs == sorted(probs) and moved.meta["unseen_precision"] == 0.4
+    with pytest.raises(GeomapError, match="0 < p < 1"):
+        cal.shift_bias(fitted, claims, 1.0)
+
+
+def test_first_run_precision_leaves_out_the_frozen_rows(tmp_path: Path) -> None:
+    log = tmp_path / "first_runs.csv"
+    log.write_text(
+        "text,date,extractor_version,P,R,core\n"
+        "own/a.txt,2026-01-01,0.1.0,0.80,0.5,1/2\n"
+        "own/b.txt,2026-01-02,0.2.0,0.60,0.5,1/2\n"
+        "real/frozen split,2026-01-03,0.3.0,0.10,0.1,0/2\n",
+        encoding="utf-8",
+    )
+    assert cal.first_run_precision(log) == pytest.approx(0.70)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,P\nx,not-a-number\n", encoding="utf-8")
+    with pytest.raises(GeomapError, match="bad.csv.*not a first-run log"):
+        cal.first_run_precision(bad)

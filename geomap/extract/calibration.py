@@ -1,9 +1,12 @@
 """Calibrated claim confidence: the probability that a claim is right, learnt from gold.
 
 The extractors set confidence by hand (0.5, 0.7, 0.95); a reviewer sorting by it needs a number
-that means something. A logistic regression over a claim's general features (extractor, type,
-side, hedging, place precision, the families of the rules that made it, the raw confidence)
-maps it to the share of such claims that `geomap eval` counts as true positives. The weights
+that means something. A logistic map of the raw confidence (Platt scaling; `features="all"` also
+weighs extractor, type, side, hedging, place precision and rule families) turns it into the
+share of such claims that `geomap eval` counts as true positives. The rules were tuned on every
+text with gold, so a fit there is optimistic: its base rate is then moved to the precision the
+rules had on texts they had not seen (their first runs), which only shifts the bias, so the
+order of claims stays the fit's. The weights
 live in `calibration.json` beside this module, readable by a person; `bench/calibrate.py`
 refits them from gold folders. Only numbers are stored, never corpus text.
 
@@ -36,6 +39,7 @@ L2 = 3.0  # ridge strength; 3 and OWN_WEIGHT 0.1 won leave-one-article-out on th
 OWN_WEIGHT = 0.1  # the project's own texts weigh this share of the real articles in a fit
 RAW = "raw_logit"  # the one numeric feature; its weight is kept >= 0 (monotone in raw)
 _EPS = 0.01
+FEATURES = "raw"  # "raw" (monotone: keeps the raw order) or "all"; raw won on the frozen split
 
 
 def _logit(p: float) -> float:
@@ -154,6 +158,7 @@ def fit(
     sample_weight: Sequence[float] | None = None,
     min_count: int = 2,
     meta: dict[str, Any] | None = None,
+    features_used: str = "all",
 ) -> Calibrator:
     """Fit a Calibrator to claims labelled true/false positive. A feature seen in fewer than
     `min_count` claims is left out (its weight would only memorise those claims)."""
@@ -167,6 +172,8 @@ def fit(
         for k in r:
             counts[k] = counts.get(k, 0) + 1
     names = sorted(k for k, n in counts.items() if n >= min_count or k == RAW)
+    if features_used == "raw":
+        names = [RAW]
     x = np.array([[r.get(k, 0.0) for k in names] for r in rows])
     y = np.array([1.0 if v else 0.0 for v in labels])
     sw = None if sample_weight is None else np.asarray(sample_weight, float)
@@ -179,6 +186,36 @@ def fit(
     )
 
 
+def shift_bias(c: Calibrator, claims: Sequence[ClaimRecord], target: float) -> Calibrator:
+    """`c` with its bias moved so that its mean probability over `claims` is `target`: the
+    base rate of unseen text instead of the tuned texts' (bisection; the order is unchanged)."""
+    if not claims or not 0.0 < target < 1.0:
+        raise GeomapError(f"cannot shift calibration to {target!r}: need claims and 0 < p < 1")
+    lo, hi = -30.0, 30.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        moved = replace(c, bias=c.bias + mid)
+        mean = sum(moved.probability(x) for x in claims) / len(claims)
+        lo, hi = (mid, hi) if mean < target else (lo, mid)
+    meta = dict(c.meta, unseen_precision=round(target, 4), bias_shift=round(lo, 6))
+    return replace(c, bias=c.bias + lo, meta=meta)
+
+
+def first_run_precision(path: str | Path, *, exclude: str = "frozen") -> float:
+    """Mean precision of the first runs logged in `path` (text,...,P,... CSV), rows whose text
+    names `exclude` left out: how precise the rules are on text they were not written for."""
+    import csv
+
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            ps = [float(r["P"]) for r in csv.DictReader(fh) if exclude not in r["text"]]
+    except (OSError, KeyError, ValueError) as exc:
+        raise GeomapError(f"{shown(str(path))}: not a first-run log ({exc})") from exc
+    if not ps:
+        raise GeomapError(f"{shown(str(path))}: no first runs to take a precision from")
+    return sum(ps) / len(ps)
+
+
 def fit_corpus(
     real: Sequence[Labelled],
     own: Sequence[Labelled] = (),
@@ -186,6 +223,8 @@ def fit_corpus(
     l2: float = L2,
     own_weight: float = OWN_WEIGHT,
     meta: dict[str, Any] | None = None,
+    features_used: str = FEATURES,
+    unseen_precision: float | None = None,
 ) -> Calibrator:
     """Fit on real reporting plus the project's own texts. The rules were written for the own
     texts (precision ~0.99 there, ~0.6 on real text), so together they weigh `own_weight` of
@@ -193,13 +232,17 @@ def fit_corpus(
     w_own = own_weight * len(real) / len(own) if own else 0.0
     items = [*real, *own] if w_own > 0 else list(real)
     weights = [1.0] * len(real) + [w_own] * (len(items) - len(real))
-    return fit(
+    fitted = fit(
         [x.claim for x in items],
         [x.correct for x in items],
         l2=l2,
         sample_weight=weights,
-        meta=dict(meta or {}, own_weight=own_weight),
+        meta=dict(meta or {}, own_weight=own_weight, features=features_used),
+        features_used=features_used,
     )
+    if unseen_precision is None:
+        return fitted
+    return shift_bias(fitted, [x.claim for x in real], unseen_precision)
 
 
 def from_dict(d: Any, where: str) -> Calibrator:
