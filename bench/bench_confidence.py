@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geomap.extract.evaluate import article_for, load_gold, score_article  # noqa: E402
+from geomap.extract.evaluate import article_for, claim_verdicts, load_gold  # noqa: E402
 from geomap.extract.pipeline import extract_article  # noqa: E402
 from geomap.extract.reader import read_article  # noqa: E402
 
@@ -32,10 +32,8 @@ def outcomes(dirs: list[Path]) -> list[tuple[float, bool]]:
                 continue
             art = read_article(ap)
             claims = extract_article(art).claims
-            sc = score_article(ap.name, art.text, load_gold(gp), claims)
-            extra = {(f["place_id"], f["side"], f["type"], f["quote"]) for f in sc.false_positives}
-            for c in claims:
-                out.append((c.confidence, (c.place.id, c.side, c.type, c.quote) not in extra))
+            verdicts = claim_verdicts(art.text, load_gold(gp), claims)
+            out += [(c.confidence, ok) for c, ok in zip(claims, verdicts, strict=True)]
     return out
 
 

@@ -54,11 +54,11 @@ def main(argv: list[str] | None = None) -> int:
             features_used=args.features,
             unseen_precision=unseen,
             meta={
-                "real": [_name(p) for p in args.real],
+                "real": [project_path(p) for p in args.real],
                 "real_articles": sum(len(list(p.glob("*.gold.jsonl"))) for p in args.real),
                 "real_claims": len(real),
                 "real_true_positives": sum(x.correct for x in real),
-                "own": [_name(p) for p in own_dirs],
+                "own": [project_path(p) for p in own_dirs],
                 "own_claims": len(own),
                 "extractor_versions": versions,
             },
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _name(p: Path) -> str:
+def project_path(p: Path) -> str:
     """A folder as recorded in the file: relative to the project when inside it."""
     try:
         return str(p.resolve().relative_to(ROOT))

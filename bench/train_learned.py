@@ -21,8 +21,8 @@ from geomap.errors import GeomapError
 from geomap.extract import learned
 from geomap.extract import learned_fit as lf
 
-ROOT = Path(__file__).resolve().parent.parent
-OWN = [ROOT / "geomap" / "examples", ROOT / "tests" / "data" / "extract_heldout"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calibrate import OWN, project_path  # noqa: E402  (the same own texts and folder names)
 
 
 def selected(folders: list[Path], split: Path | None) -> list[Path]:
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 "real": manifest(golds),
                 "real_claims": len(real),
                 "real_kept": sum(x.keep for x in real),
-                "own": [_name(p) for p in own_dirs],
+                "own": [project_path(p) for p in own_dirs],
                 "own_claims": len(own),
                 "own_weight": args.own_weight,
                 "command": "python bench/train_learned.py " + " ".join(argv or sys.argv[1:]),
@@ -76,13 +76,6 @@ def main(argv: list[str] | None = None) -> int:
         h = getattr(model, head)
         print(f"  {head}: classes {', '.join(h.classes)}; {len(h.weights)} weighted features")
     return 0
-
-
-def _name(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(p)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.atomic import write_text
 from geomap.errors import GeomapError, shown
+from geomap.extract.modelfile import Shipped, finite_number, load_json
 from geomap.records import ClaimRecord
 
 if TYPE_CHECKING:  # numpy is imported only to fit, so extraction starts without it
@@ -253,7 +254,7 @@ def from_dict(d: Any, where: str) -> Calibrator:
         weights = d["weights"]
         if not isinstance(weights, dict):
             raise ValueError("weights must be an object of feature -> number")
-        ws = {str(k): _number(v, f"weight {k}") for k, v in weights.items()}
+        ws = {str(k): finite_number(v, f"weight {k}") for k, v in weights.items()}
         if ws.get(RAW, 0.0) < 0:
             raise ValueError(f"weight {RAW} must be >= 0 (confidence must not fall as raw rises)")
         exts = d["extractors"]
@@ -262,32 +263,15 @@ def from_dict(d: Any, where: str) -> Calibrator:
         meta = d.get("meta", {})
         if not isinstance(meta, dict):
             raise ValueError("meta must be an object")
-        return Calibrator(_number(d["bias"], "bias"), ws, frozenset(exts), meta)
+        return Calibrator(finite_number(d["bias"], "bias"), ws, frozenset(exts), meta)
     except (KeyError, TypeError, ValueError) as exc:
         what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise GeomapError(f"{where}: bad calibration file: {what}") from None
 
 
-def _number(v: Any, what: str) -> float:
-    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ValueError(f"{what} is {shown(v, 40)}, not a finite number")
-    return float(v)
-
-
 def load(path: str | Path = DEFAULT_PATH) -> Calibrator | None:
     """The calibrator in `path`; None when there is no file (confidence then stays raw)."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise GeomapError(f"{p}: cannot read calibration file: {exc.strerror or exc}") from None
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise GeomapError(f"{p}: bad calibration file: not JSON ({exc})") from None
-    return from_dict(data, str(p))
+    return load_json(path, "calibration file", from_dict)
 
 
 def save(cal: Calibrator, path: str | Path = DEFAULT_PATH) -> None:
@@ -296,28 +280,17 @@ def save(cal: Calibrator, path: str | Path = DEFAULT_PATH) -> None:
     write_text(path, json.dumps(cal.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
-_UNSET: Any = object()
-_current: Any = _UNSET
+_SHIPPED: Shipped[Calibrator] = Shipped(load)
 
 
 def current() -> Calibrator | None:
     """The calibrator extractors apply: the shipped file, loaded once (or what `using` set)."""
-    global _current
-    if _current is _UNSET:
-        _current = load()
-    return _current
+    return _SHIPPED.current()
 
 
-@contextmanager
-def using(cal: Calibrator | None) -> Iterator[None]:
+def using(cal: Calibrator | None) -> AbstractContextManager[None]:
     """Extract with another calibrator, or with raw confidence (None), inside the block."""
-    global _current
-    before = _current
-    _current = cal
-    try:
-        yield
-    finally:
-        _current = before
+    return _SHIPPED.using(cal)
 
 
 def calibrate(extraction: Any) -> Any:
@@ -364,8 +337,7 @@ def labelled_claims(
 ) -> list[Labelled]:
     """Extract every gold-annotated article in `directory` with RAW confidence and label each
     claim by the evaluator's one-to-one matching (geomap.extract.evaluate)."""
-    from geomap.extract.evaluate import article_for, load_gold
-    from geomap.extract.reader import ReadError, read_article
+    from geomap.extract.evaluate import claim_verdicts, load_gold, read_gold_article
     from geomap.extract.registry import get_extractor
 
     d = Path(directory)
@@ -375,27 +347,10 @@ def labelled_claims(
     ext = get_extractor(extractor)
     out: list[Labelled] = []
     for gp in golds:
-        ap = article_for(gp)
-        if ap is None:
-            raise GeomapError(f"{gp}: no article beside it")
-        try:
-            art = read_article(ap)
-        except ReadError as exc:
-            raise GeomapError(str(exc)) from None
+        art = read_gold_article(gp)
         with using(None):
             claims = ext.extract_article(art, gazetteer=gazetteer).claims
-        out += [
-            Labelled(ap.name, c, ok)
-            for c, ok in zip(claims, _verdicts(art.text, load_gold(gp), claims), strict=True)
-        ]
+        verdicts = claim_verdicts(art.text, load_gold(gp), claims)
+        name = Path(art.path or gp).name
+        out += [Labelled(name, c, ok) for c, ok in zip(claims, verdicts, strict=True)]
     return out
-
-
-def _verdicts(text: str, gold: list[Any], claims: list[ClaimRecord]) -> list[bool]:
-    """Each claim's verdict from the scorer itself: it counts true and false positives per
-    rule id, so giving each claim a rule id of its own reads them off one by one."""
-    from geomap.extract.evaluate import score_article
-
-    tagged = [replace(c, rules=(f"k{i}",)) for i, c in enumerate(claims)]
-    by = score_article("", text, gold, tagged).by_rule
-    return [by[f"k{i}"][0] > 0 for i in range(len(claims))]

@@ -24,12 +24,12 @@ Matching rule (one-to-one, honest):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from geomap.errors import GeomapError
-from geomap.extract.reader import ReadError, read_article
+from geomap.extract.reader import Article, ReadError, read_article
 from geomap.records import ClaimRecord
 
 ARTICLE_EXTS = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -228,6 +228,21 @@ def article_for(gold_path: Path) -> Path | None:
     return None
 
 
+def read_gold_article(gold_path: Path) -> Article:
+    """The article beside a gold file, read (its `path` names it); none or an unreadable one
+    is a GeomapError naming the file."""
+    ap = article_for(gold_path)
+    if ap is None:
+        raise GeomapError(
+            f"{gold_path}: no article beside it (expected "
+            f"{gold_path.name[: -len('.gold.jsonl')]}.txt/.md/.html)"
+        )
+    try:
+        return read_article(ap)
+    except ReadError as exc:
+        raise GeomapError(str(exc)) from None
+
+
 def place_matches(g: Gold, c: ClaimRecord) -> bool:
     if g.geonameid is not None:
         return c.place.id == str(g.geonameid)
@@ -296,6 +311,15 @@ def score_article(
         if k not in used:
             sc.false_positives.append(_extra_dict(c))
     return sc
+
+
+def claim_verdicts(text: str, gold: list[Gold], claims: list[ClaimRecord]) -> list[bool]:
+    """Whether the scorer counts each claim a true positive: it counts true and false positives
+    per rule id, so giving each claim a rule id of its own reads them off one by one (the gold
+    is copied: scoring sets its spans)."""
+    tagged = [replace(c, rules=(f"k{i}",)) for i, c in enumerate(claims)]
+    by = score_article("", text, [replace(g, span=None) for g in gold], tagged).by_rule
+    return [by[f"k{i}"][0] > 0 for i in range(len(claims))]
 
 
 def _aligned(
@@ -391,16 +415,7 @@ def evaluate_dir(
         raise GeomapError(f"{d}: no *.gold.jsonl files (each sits beside its article X.txt)")
     scores: list[ArticleScore] = []
     for gp in golds:
-        ap = article_for(gp)
-        if ap is None:
-            raise GeomapError(
-                f"{gp}: no article beside it (expected "
-                f"{gp.name[: -len('.gold.jsonl')]}.txt/.md/.html)"
-            )
-        try:
-            art = read_article(ap)
-        except ReadError as exc:
-            raise GeomapError(str(exc)) from None
+        art = read_gold_article(gp)
         ex = ext.extract_article(art, gazetteer=gazetteer)
-        scores.append(score_article(ap.name, art.text, load_gold(gp), ex.claims))
+        scores.append(score_article(Path(art.path or gp).name, art.text, load_gold(gp), ex.claims))
     return EvalReport(scores)

@@ -20,16 +20,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from geomap.atomic import write_text
-from geomap.errors import GeomapError, shown
+from geomap.errors import GeomapError
 from geomap.extract.calibration import rule_family
+from geomap.extract.modelfile import Shipped, finite_number, load_json
 from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord
 
 DEFAULT_PATH = Path(__file__).with_name("learned.json")
@@ -252,8 +253,8 @@ def from_dict(d: Any, where: str) -> Model:
         return Model(
             **heads,
             meta=meta,
-            drop_below=_number(d["drop_below"], "drop_below"),
-            margin=_number(d["margin"], "margin"),
+            drop_below=finite_number(d["drop_below"], "drop_below"),
+            margin=finite_number(d["margin"], "margin"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
@@ -275,29 +276,12 @@ def _head(d: Any, name: str) -> Head:
 def _vector(v: Any, n: int, what: str) -> list[float]:
     if not isinstance(v, list) or len(v) != n:
         raise ValueError(f"{what} must be a list of {n} numbers")
-    return [_number(x, what) for x in v]
-
-
-def _number(v: Any, what: str) -> float:
-    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ValueError(f"{what} is {shown(v, 40)}, not a finite number")
-    return float(v)
+    return [finite_number(x, what) for x in v]
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Model | None:
     """The model in `path`; None when there is no file (the extractor then is the rules)."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise GeomapError(f"{p}: cannot read learned-model file: {exc.strerror or exc}") from None
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise GeomapError(f"{p}: bad learned-model file: not JSON ({exc})") from None
-    return from_dict(data, str(p))
+    return load_json(path, "learned-model file", from_dict)
 
 
 def save(model: Model, path: str | Path = DEFAULT_PATH) -> None:
@@ -315,28 +299,17 @@ def _one_line(m: re.Match[str]) -> str:
     return "[" + ", ".join(x.strip() for x in m.group(1).split(",")) + "]"
 
 
-_UNSET: Any = object()
-_current: Any = _UNSET
+_SHIPPED: Shipped[Model] = Shipped(load)
 
 
 def current() -> Model | None:
     """The model the extractor applies: the shipped file, loaded once (or what `using` set)."""
-    global _current
-    if _current is _UNSET:
-        _current = load()
-    return _current
+    return _SHIPPED.current()
 
 
-@contextmanager
-def using(model: Model | None) -> Iterator[None]:
+def using(model: Model | None) -> AbstractContextManager[None]:
     """Extract with another model, or with none (the rules alone), inside the block."""
-    global _current
-    before = _current
-    _current = model
-    try:
-        yield
-    finally:
-        _current = before
+    return _SHIPPED.using(model)
 
 
 class LearnedExtractor:

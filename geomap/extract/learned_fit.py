@@ -20,10 +20,10 @@ from geomap.errors import GeomapError
 from geomap.extract.evaluate import (
     Gold,
     _overlap,
-    article_for,
+    claim_verdicts,
     load_gold,
     place_matches,
-    score_article,
+    read_gold_article,
 )
 from geomap.extract.language import detect_language
 from geomap.extract.learned import (
@@ -56,9 +56,8 @@ class Example:
 def label(text: str, gold: list[Gold], claims: list[ClaimRecord]) -> list[tuple[bool, str, str]]:
     """(keep, type, side) for each claim, from the scorer's matching plus a second pass that
     pairs each still-unmatched gold claim with the unused claim at its place overlapping most."""
-    tagged = [replace_rules(c, f"k{i}") for i, c in enumerate(claims)]
-    by = score_article("", text, [_copy(g) for g in gold], tagged).by_rule
-    out = [(by[f"k{i}"][0] > 0, c.type, c.side) for i, c in enumerate(claims)]
+    verdicts = claim_verdicts(text, gold, claims)
+    out = [(ok, c.type, c.side) for ok, c in zip(verdicts, claims, strict=True)]
     spans = {id(g): _span(text, g) for g in gold}
     matched_gold = _matched_gold(text, gold, claims, out)
     for g in gold:
@@ -105,14 +104,6 @@ def _span(text: str, g: Gold) -> tuple[int, int] | None:
     return None if i < 0 else (i, i + len(g.quote))
 
 
-def _copy(g: Gold) -> Gold:
-    return replace(g, span=None)
-
-
-def replace_rules(c: ClaimRecord, rule: str) -> ClaimRecord:
-    return replace(c, rules=(rule,))
-
-
 @dataclass
 class LabelledArticle:
     """One article with gold: its text, gold, the rules' claims and their training examples."""
@@ -130,23 +121,16 @@ def articles_from(
     """Extract (rules, raw confidence) every English gold-annotated article in `folders` and
     label its claims. Non-English articles are skipped: the model reads English words."""
     from geomap.extract.calibration import using
-    from geomap.extract.reader import ReadError, read_article
     from geomap.extract.registry import RulesExtractor
 
     out: list[LabelledArticle] = []
     for gp in gold_files(folders):
-        ap = article_for(gp)
-        if ap is None:
-            raise GeomapError(f"{gp}: no article beside it")
-        try:
-            art = read_article(ap)
-        except ReadError as exc:
-            raise GeomapError(str(exc)) from None
+        art = read_gold_article(gp)
         if detect_language(art.text) != "en":
             continue
         with using(None):
             claims = RulesExtractor().extract_article(art, gazetteer=gazetteer).claims
-        la = LabelledArticle(ap.name, art.text, load_gold(gp), claims, [])
+        la = LabelledArticle(Path(art.path or gp).name, art.text, load_gold(gp), claims, [])
         out.append(relabelled(la, weight))
     return out
 
