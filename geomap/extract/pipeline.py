@@ -245,6 +245,19 @@ def source_of(art: Article) -> SourceRecord:
     )
 
 
+def prepared_source(
+    art: Article, source: SourceRecord | None, published: date | None
+) -> SourceRecord:
+    """The source an extraction records (the given one or the article's own), with its content
+    hash and a publication date filled in: the day relative dates count from."""
+    src = source or source_of(art)
+    if src.content_hash is None:
+        src.content_hash = content_hash(art.text)
+    if src.published is None:
+        src.published = published or art.published or date.today()
+    return src
+
+
 @dataclass
 class _DocState:
     """What the sentences so far leave to the next one: the voice in effect."""
@@ -1136,12 +1149,8 @@ def extract_article(
 ) -> Extraction:
     """Extract claims from an already-read Article (text, Markdown or HTML)."""
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
-    src = source or source_of(art)
-    if src.content_hash is None:
-        src.content_hash = content_hash(art.text)
-    pub = published or src.published or art.published or date.today()
-    if src.published is None:
-        src.published = pub
+    src = prepared_source(art, source, published)
+    pub = published or src.published
     text = art.text
     outlet_voice = narrator(src)
     resolver = _Resolver(gaz, text)

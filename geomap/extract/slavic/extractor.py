@@ -18,7 +18,7 @@ from geomap.extract.slavic import dates as sd
 from geomap.extract.slavic.places import NEAR_KM, Item, PlaceFinder, median_point
 from geomap.extract.slavic.rules import LangRules, Rule, finditer, load_rules
 from geomap.places import place_ref
-from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
+from geomap.records import ClaimRecord, PlaceRef, SourceRecord
 
 VERSION = "0.1.0"
 _ANYWHERE_TYPES = frozenset({"strike", "other"})  # not bound to the front line
@@ -92,18 +92,14 @@ class SlavicExtractor:
         gazetteer: Any = None,
     ) -> Any:
         """Claims of one article as a geomap.extract.pipeline.Extraction."""
-        from geomap.extract.pipeline import Extraction, source_of
+        from geomap.extract.pipeline import Extraction, prepared_source
 
         if gazetteer is None:
             from gazetteer import default_gazetteer
 
             gazetteer = default_gazetteer()
-        src = source or source_of(art)
-        if src.content_hash is None:
-            src.content_hash = content_hash(art.text)
-        pub = published or src.published or art.published or date.today()
-        if src.published is None:
-            src.published = pub
+        src = prepared_source(art, source, published)
+        pub = published or src.published
         src.language = src.language or self.lang
         finder = PlaceFinder(gazetteer, self.rules)
         doc = _Doc(art.text, pub, src.outlet, self._doc_admin1s(art.text, finder))
