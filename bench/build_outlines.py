@@ -26,10 +26,8 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,6 +41,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from gazetteer.outlines import OUTLINES_FILE, OUTLINES_FORMAT, encode_ring  # noqa: E402
+from geomap.atomic import write_text  # noqa: E402
 
 SCALE = 1000  # grid: 0.001 degree (~110 m)
 # Tiers: countries drawn at each tolerance (Visvalingam-Whyatt, ~ sqrt of the triangle area
@@ -186,17 +185,8 @@ def encode(regions: dict[str, Region], shapes: dict[str, Any], source: Path) -> 
 
 
 def write_atomic(doc: dict[str, Any], out: Path) -> int:
-    """Write the JSON through a temp file and a rename; returns its size in bytes."""
-    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=out.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; package data is read by everyone
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the JSON through a temp file and a rename (geomap.atomic); returns its size."""
+    write_text(out, json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=False))
     return out.stat().st_size
 
 
