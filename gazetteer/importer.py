@@ -106,11 +106,6 @@ def _data_lines(path: str | os.PathLike[str], what: str) -> Iterator[tuple[Path,
             raise GazetteerError(f"{p}: not UTF-8 text ({exc})") from exc
 
 
-def parse_geonames(path: str | os.PathLike[str]) -> list[_Row]:
-    """Rows of a GeoNames 19-column tab-separated file, validated."""
-    return list(iter_geonames(path))
-
-
 def iter_geonames(path: str | os.PathLike[str]) -> Iterator[_Row]:
     """The rows of a GeoNames file one at a time, validated as they are read (allCountries
     holds 12 million: never all in memory)."""
@@ -162,21 +157,9 @@ def _parse_row(p: Path, lineno: int, line: str) -> _Row:
     )
 
 
-def parse_alternate_names(
-    path: str | os.PathLike[str], only: set[int] | None = None
-) -> dict[int, list[str]]:
-    """geonameid -> extra names from alternateNames(V2).txt (8 or 10 columns), validated;
-    `only`: keep just these places (the world file has 15 million rows)."""
-    out: dict[int, list[str]] = {}
-    for gid, name in iter_alternate_names(path):
-        if only is None or gid in only:
-            out.setdefault(gid, []).append(name)
-    return out
-
-
 def iter_alternate_names(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
-    """(geonameid, name) of each usable row of an alternate names file, validated as read
-    (codes and links left out)."""
+    """(geonameid, name) of each usable row of alternateNames(V2).txt (8 or 10 columns),
+    validated as read (codes and links left out)."""
     for p, lineno, line in _data_lines(path, "alternate names file"):
         cols = line.split("\t")
         if len(cols) not in (8, 10):
