@@ -38,6 +38,7 @@ from gazetteer.index import (
 )
 from gazetteer.model import Candidate, Context, Place
 from gazetteer.normalize import loose_key, normalize
+from gazetteer.outlines import load_outlines, outline_near
 from gazetteer.regions import load_region_data, phrase_keys, region_phrase
 from gazetteer.world import world_data
 
@@ -65,6 +66,10 @@ W_ADMIN1 = 3.0
 ADMIN1_FULL = 2  # mentions of a region for its full bonus (see _admin1_weight)
 W_NEAR = 3.0
 NEAR_KM = 100.0
+FAR_OTHER_NAME_SCORE = 4.0  # a reading by another name or spelling below this never holds
+FAR_TOWN_POP = 10_000  # a settlement this big is read by its own name outside the story's region
+FAR_NEAR_KM = 50.0  # ... and so is one this close to a place the story names
+FAR_NEAR_DEG = 0.5  # ... or this close to the named regions' boundary (~35-55 km at 45-55 N)
 NEAR_GUARD_KM = 100.0  # an own-name reading this close to a context place is context-supported
 W_COUNTRY_HINT = 2.5  # country named inside the phrase itself ("Russia's Kursk region")
 W_SIMILAR = 3.0  # loose matches: times the best string similarity to one of the names
@@ -803,9 +808,7 @@ class Gazetteer:
         regions = self._expand_admin1s(ctx.without(normalize(name)).admin1s)
         if not regions or any(set(c.place.admin1_ids) & regions for c in cands):
             return None
-        if cands and (cands[0].match in ("name", "region", "id") or cands[0].score >= 4.0):
-            return None  # an own-name reading (a real place) elsewhere: keep it
-        if cands and cands[0].match == "alternate" and cands[0].place.precision != "settlement":
+        if cands and self._far_reading_holds(cands, regions, ctx):
             return None
         named = [
             self._by_rid_region(a)
@@ -825,6 +828,34 @@ class Gazetteer:
             ],
             "context-region",
         )
+
+    @staticmethod
+    def _far_reading_holds(cands: list[Candidate], regions: set[str], ctx: Context) -> bool:
+        """Whether the best reading, outside the document's regions, stands against the region
+        fallback.
+
+        Ukrainian and Russian village names repeat across oblasts (dozens of Volodymyrivkas),
+        so one of several small namesakes far from every region the story names is more likely
+        a village the index lacks than the place meant. A region or country reading holds; so
+        does the only place bearing the name as its own (Sudzha in a Donetsk story), a town of
+        FAR_TOWN_POP or more (Kostiantynivka, Bakhmut), and a settlement near the named
+        regions' boundary or near a place the text names."""
+        best = cands[0]
+        place = best.place
+        if best.match in ("region", "id") or place.precision != "settlement":
+            return True
+        if best.match == "name" and sum(c.match == "name" for c in cands) == 1:
+            return True
+        if best.match != "name" and best.score < FAR_OTHER_NAME_SCORE:
+            return False  # read by another name or spelling, weakly: the region stands in
+        if place.population >= FAR_TOWN_POP:
+            return True
+        if any(haversine_km(place.lat, place.lon, la, lo) <= FAR_NEAR_KM for la, lo in ctx.points):
+            return True
+        codes = tuple(sorted(regions))
+        if not any(load_outlines().geometry(c) is not None for c in codes):
+            return True  # no boundary to measure by: keep the reading, as before
+        return outline_near(codes, place.lat, place.lon, slack_deg=FAR_NEAR_DEG) is not None
 
     def _within(
         self, name: str, context: Context | str | None, country: str | None, limit: int

@@ -141,6 +141,19 @@ def test_a_kursk_story_never_sends_its_villages_to_namesakes_in_ukraine(gaz, nam
     assert gaz.resolve("Sudzha", context=text).place.admin1 == "RU.41"  # a real reading stays
 
 
+def test_a_small_namesake_far_from_the_storys_region_gives_way_to_the_region(gaz):
+    """A Sumy story naming villages the index lacks: a small own-name namesake hundreds of km
+    away (a Volodymyrivka in Donetsk Oblast) is no reading of it; the Sumy region stands in.
+    A town (Kostiantynivka) and a namesake just across the region's boundary still hold."""
+    text = "Russian troops captured Volodymyrivka and Zhuravka in the border region of Sumy."
+    best = gaz.resolve("Volodymyrivka", context=text)
+    assert (best.place.id, best.match) == ("UA.21", "context-region")
+    assert "stands for it" in best.reasons[0]
+    assert gaz.resolve("Kostiantynivka", context=text).place.population > 50_000
+    near = gaz.resolve("Zhuravka", context=text)
+    assert near.match == "name" and near.place.admin1 != "UA.21"
+
+
 def test_context_cache_key_tells_apart_what_ranking_reads(gaz):
     a = gaz.context("Ukrainian officials spoke. Shelling hit Pokrovsk.")
     b = gaz.context("Ukrainian officials said Ukraine and Ukrainian troops held. Pokrovsk.")
