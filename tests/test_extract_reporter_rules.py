@@ -977,6 +977,27 @@ def test_a_list_before_a_subject_verb_shares_it(gaz):
     assert {c.place.id for c in claims if c.type == "strike"} == {"698428", "696278", "712642"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor said the villages of Basivka, Zarichnivka and Kindrativka were captured.",
+        "The governor said Russian troops captured Basivka, Zarichnivka Druha, and Kindrativka.",
+        "The governor said Russian troops captured Basivka or Zarichnivka and Kindrativka.",
+    ],
+)
+def test_a_list_item_the_gazetteer_lacks_keeps_the_list_whole(gaz, sentence):
+    """Front-line lists often name a village the index lacks; the places on both sides of it
+    still share the verb (before, the list broke at the unknown name)."""
+    assert gaz.candidates("Zarichnivka Druha") == []
+    claims = _claims(gaz, sentence)
+    assert {c.place.name for c in claims if c.type == "captured"} == {"Basivka", "Kindrativka"}
+
+
+def test_a_possessive_is_no_list_item(gaz):
+    claims = _claims(gaz, "Russian troops captured Basivka, Ukraine's army and Kindrativka said.")
+    assert "Kindrativka" not in {c.place.name for c in claims if c.type == "captured"}
+
+
 # --- twenty-fourth round: an HTML live page ---
 
 

@@ -368,6 +368,10 @@ _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)"
 
 
 _COORD_GAP_RE = re.compile(
+    # "A, X, Y and B": list items the gazetteer lacks (capitalised, not possessive) between two
+    # places it knows keep the list whole
+    r"(?:\s*(?:,|,?\s+(?:and|or))\s+[A-Z][\w'’-]*(?<!['’]s)(?:[\s-][A-Z][\w'’-]*(?<!['’]s)){0,2}"
+    r"(?=\s*(?:,|\s+and\s|\s+or\s)))*"
     # "A and B in the Donetsk region, and C in ...": a locator may close the first part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
     r"(?=,?\s+and\s))?"
