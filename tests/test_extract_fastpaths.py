@@ -18,10 +18,17 @@ from geomap.extract.mentions import find_names, lowercase_vocabulary
 from geomap.extract.pipeline import context_digest
 
 # The definitions the fast paths must agree with.
-_PLAIN_DIGEST_RE = re.compile(
-    r"(?:\b(?:region|oblast|province)\s+of\s+)?"
+_PLAIN_NAME = (
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|People['’]s|Republic))*"
     r"(?:\s+(?:regions?|oblasts?|provinces?|krai))?"
+)
+_PLAIN_DIGEST_RE = re.compile(
+    r"(?:\b(?:region|oblast|province)\s+of\s+)?"
+    + _PLAIN_NAME
+    # "the Russian region of Kursk": a phrase ending in a region word runs on through "of"
+    + r"(?:(?:(?<=\bregion)|(?<=\boblast)|(?<=\bprovince))\s+of\s+"
+    + _PLAIN_NAME
+    + r")*"
 )
 _PLAIN_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
 
@@ -92,6 +99,8 @@ def _fuzz_texts(n: int, seed: int = 7) -> list[str]:
         "a subregion of Kursk",  # no word boundary: not a region phrase
         "the province of\n  Kherson and Zaporizhzhia regions",
         "proof of Life",
+        "a strike in the Russian region of Kursk and the Sumy oblast of Ukraine",
+        "the Sub-region of Kursk",
     ],
 )
 def test_context_digest_matches_its_definition(text):

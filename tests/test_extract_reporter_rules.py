@@ -993,6 +993,28 @@ def test_a_list_item_the_gazetteer_lacks_keeps_the_list_whole(gaz, sentence):
     assert {c.place.name for c in claims if c.type == "captured"} == {"Basivka", "Kindrativka"}
 
 
+def test_a_village_the_index_lacks_is_not_sent_to_a_far_namesake(gaz):
+    """Issue 9: the extractor must not invent a place. A Sumy story's Volodymyrivka (the index
+    has only namesakes hundreds of km away) makes no claim; its neighbour in the list does."""
+    claims = _claims(
+        gaz,
+        "The Sumy governor said Russian troops captured Volodymyrivka and Basivka in the Sumy "
+        "region.",
+    )
+    assert {(c.place.name, c.place.admin1) for c in claims} == {("Basivka", "UA.21")}
+
+
+def test_the_region_of_a_story_named_as_the_russian_region_of_kursk(gaz):
+    """'the Russian region of Kursk' puts Kursk Oblast in the document's context, so a small
+    village there keeps its reading in a story that is mostly about Donetsk."""
+    claims = _claims(
+        gaz,
+        "Russia said it took Kurakhove in the Donetsk region. Ukraine's military said on Tuesday "
+        "it struck a command post near the town of Belaya in the Russian region of Kursk.",
+    )
+    assert ("Belaya", "RU.41") in {(c.place.name, c.place.admin1) for c in claims}
+
+
 def test_a_possessive_is_no_list_item(gaz):
     claims = _claims(gaz, "Russian troops captured Basivka, Ukraine's army and Kindrativka said.")
     assert "Kindrativka" not in {c.place.name for c in claims if c.type == "captured"}

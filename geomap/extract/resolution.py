@@ -84,9 +84,11 @@ class _Resolver:
             self.cache.clear()
         ref, ties = None, []
         try:
-            cands = self.gaz.candidates(query, context=self.context, limit=8)
+            cands = self.gaz.candidates(query, context=self.context, limit=8, fallback=True)
         except Exception:  # noqa: BLE001 - a lookup failure is an unknown name, not a crash
             cands = []
+        if cands and getattr(cands[0], "match", "") == "context-region":
+            cands = []  # a village the index lacks: no namesake far away stands in for it
         if cands:
             pick = cands[0]
             own = next((c for c in cands[1:4] if getattr(c, "match", "") == "name"), None)
@@ -174,15 +176,27 @@ _CONTEXT_RE = re.compile(
 
 
 _CONTEXT_PREFIX_RE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$")
+_REGION_OF_GAP_RE = re.compile(r"\s+of\s+")
+_ENDS_REGION_RE = re.compile(r"\b(?:region|oblast|province)$")
 
 
 def context_digest(text: str) -> str:
     """The capitalised phrases of a text (with their region words), one per line: all the
     gazetteer's document context needs, at a fraction of the cost of scanning every word."""
-    out = []
+    out: list[str] = []
     prev_end = 0
+    prev_start = 0
     for m in _CONTEXT_RE.finditer(text):
         start = m.start()
+        if (
+            out
+            and _REGION_OF_GAP_RE.fullmatch(text, prev_end, start)
+            and _ENDS_REGION_RE.search(out[-1])
+        ):
+            # "the Russian region of Kursk": the phrase before already holds the region word
+            out[-1] = text[prev_start : m.end()]
+            prev_end = m.end()
+            continue
         # "the region of Sumy": keep the region words before the name (never words already
         # inside the previous phrase, as in "Donetsk region of Ukraine")
         j = start
@@ -193,7 +207,7 @@ def context_digest(text: str) -> str:
             if p is not None:
                 start = p.start()
         out.append(text[start : m.end()])
-        prev_end = m.end()
+        prev_start, prev_end = start, m.end()
     return "\n".join(out)
 
 
