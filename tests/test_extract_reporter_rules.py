@@ -1015,6 +1015,23 @@ def test_the_region_of_a_story_named_as_the_russian_region_of_kursk(gaz):
     assert ("Belaya", "RU.41") in {(c.place.name, c.place.admin1) for c in claims}
 
 
+def test_what_the_article_calls_a_place_tells_namesakes_apart(gaz):
+    """A region named in passing must not turn "the city of Huliaipole" into the village of
+    that name in the region; "the village of X" likewise keeps the village."""
+    from geomap.extract.resolution import described_sizes
+
+    body = (
+        "Street fighting goes on in Huliaipole, the army said on Thursday. "
+        "Supply routes from the Dnipropetrovsk region to Huliaipole are under fire, "
+        "and the situation in the city of Huliaipole is difficult."
+    )
+    assert described_sizes(body) == {"huliaipole": "city"}
+    places = {c.place.id for c in _claims(gaz, body) if c.place.name == "Huliaipole"}
+    big = gaz.resolve("Huliaipole").place
+    assert places == {big.id} and big.population > 10_000
+    assert described_sizes("the city of Lyman and the village of Lyman") == {}
+
+
 def test_a_possessive_is_no_list_item(gaz):
     claims = _claims(gaz, "Russian troops captured Basivka, Ukraine's army and Kindrativka said.")
     assert "Kindrativka" not in {c.place.name for c in claims if c.type == "captured"}

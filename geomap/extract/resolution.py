@@ -64,6 +64,7 @@ class _Resolver:
                         del parallel[_CONTEXT_POINTS:]
         except Exception:  # a context is an optimisation; resolution still works without
             self.context = None
+        self.sizes = described_sizes(doc_text)
         ctx = self.context
         # all that ranking reads from the context (counts and evidence too, not only points):
         # lookups cached under this key cannot leak between documents
@@ -77,7 +78,8 @@ class _Resolver:
         """Best place for a name, plus the near-equal alternatives when the name is ambiguous
         (dozens of villages are called Andriivka); the caller settles those by proximity to
         the other places in the sentence."""
-        k = (query, hint, self.ctx_key)
+        size = self.sizes.get(query.lower())
+        k = (query, hint, self.ctx_key, size)
         if k in self.cache:
             return self.cache[k]
         if len(self.cache) > 50_000:
@@ -111,6 +113,8 @@ class _Resolver:
                 alt = next((c for c in cands if c.place.id in named), pick)
                 if not (_in_named_region(pick) and not _in_named_region(alt)):
                     pick = alt
+            if size is not None:
+                pick = _sized(pick, cands, size)
             if hint in ("settlement", "region") and pick.place.precision != hint:
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
@@ -127,6 +131,41 @@ class _Resolver:
 
 
 _NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
+
+# "the city of Huliaipole", "the village of Pryluky": how the article describes a settlement
+_SIZE_NOUN_RE = re.compile(
+    r"\b(?P<noun>city|village|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
+)
+CITY_POP = 10_000  # a reading this big is a city; a village below it
+_SIZE_OF_NOUN = {"city": "city", "village": "village", "hamlet": "village"}
+
+
+def described_sizes(text: str) -> dict[str, str]:
+    """Names the article calls a city or a village (lower-cased name -> "city" | "village");
+    a name it calls both is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in _SIZE_NOUN_RE.finditer(text):
+        seen.setdefault(m.group("name").lower(), set()).add(_SIZE_OF_NOUN[m.group("noun")])
+    return {name: next(iter(sizes)) for name, sizes in seen.items() if len(sizes) == 1}
+
+
+def _sized(pick: Any, cands: list[Any], size: str) -> Any:
+    """Namesakes told apart by what the article calls the place: "the city of Huliaipole" is
+    the town of 13,000, not a village of that name in a region the text names in passing;
+    "the village of X" is not a city of that name. Only readings by the place's own name."""
+    if getattr(pick, "match", "") != "name" or pick.place.precision != "settlement":
+        return pick
+    big = pick.place.population >= CITY_POP
+    if big == (size == "city"):
+        return pick
+    for c in cands:
+        if (
+            getattr(c, "match", "") == "name"
+            and c.place.precision == "settlement"
+            and (c.place.population >= CITY_POP) == (size == "city")
+        ):
+            return c
+    return pick
 
 
 def _in_named_region(c: Any) -> bool:
