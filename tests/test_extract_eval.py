@@ -119,3 +119,47 @@ def test_heldout_texts(gaz):
     assert report.precision >= 0.85, report.format()
     assert report.recall >= 0.8, report.format()
     assert report.core_recall >= 0.9, report.format()
+
+
+def _gold_line(place, gid, side, type_, quote, day="2025-02-07", core=True, admin1=None):
+    d = {"place": place, "side": side, "type": type_, "claim_date": day, "quote": quote}
+    d |= {"admin1": admin1} if admin1 else {"geonameid": gid}
+    return json.dumps(d | {"core": core})
+
+
+def test_agreement_scores_a_second_analysts_gold_with_the_extractors_scorer(tmp_path):
+    from geomap.extract.evaluate import agreement_dir
+
+    ref, second = tmp_path / "ref", tmp_path / "second"
+    ref.mkdir()
+    second.mkdir()
+    text = "Russia said it took Toretsk. Kyiv denied it. Drones hit the Sumy region in May."
+    (ref / "a.txt").write_text(f"# A\n\nFebruary 7, 2025\n\n{text}\n", encoding="utf-8")
+    a = [
+        _gold_line("Toretsk", 709354, "russia", "captured", "it took Toretsk"),
+        _gold_line("Toretsk", 709354, "ukraine", "denied", "Kyiv denied it"),
+        _gold_line(
+            "Sumy", None, "third-party", "strike", "hit the Sumy region", "2025-05", admin1="UA.21"
+        ),
+    ]
+    (ref / "a.gold.jsonl").write_text("\n".join(a) + "\n", encoding="utf-8")
+    b = [
+        a[0],
+        _gold_line("Toretsk", 709354, "russia", "denied", "Kyiv denied it"),  # side differs
+        _gold_line(
+            "Sumy",
+            None,
+            "third-party",
+            "strike",
+            "Drones hit the Sumy region",
+            "2025-05",
+            admin1="UA.21",
+        ),
+    ]
+    (second / "a.gold.jsonl").write_text("\n".join(b) + "\n", encoding="utf-8")
+    report = agreement_dir(ref, second)
+    assert (report.precision, report.recall) == (2 / 3, 2 / 3)
+    assert report.date_accuracy == 1.0  # the month-precise date agrees
+    with pytest.raises(Exception, match="no reference gold"):
+        (second / "b.gold.jsonl").write_text(a[0] + "\n", encoding="utf-8")
+        agreement_dir(ref, second)

@@ -419,3 +419,59 @@ def evaluate_dir(
         ex = ext.extract_article(art, gazetteer=gazetteer)
         scores.append(score_article(Path(art.path or gp).name, art.text, load_gold(gp), ex.claims))
     return EvalReport(scores)
+
+
+def gold_as_claims(gold: list[Gold], text: str) -> list[ClaimRecord]:
+    """A second analyst's gold read as predictions, so the scorer measures how far two
+    analysts agree: the ceiling the extractor's figures are read against."""
+    from datetime import date
+
+    from geomap.records import PlaceRef
+
+    out = []
+    for g in gold:
+        start = text.find(g.quote)
+        if g.admin1:
+            ref = PlaceRef(g.admin1, g.place, "region", 0.0, 0.0, admin1=g.admin1)
+        else:
+            ref = PlaceRef(str(g.geonameid or ""), g.place, "settlement", 0.0, 0.0)
+        day, precision = None, "day"
+        if g.claim_date:
+            parts = [int(x) for x in g.claim_date.split("-")]
+            day = date(
+                parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+            )
+            precision = ("year", "month", "day")[len(parts) - 1]
+        out.append(
+            ClaimRecord(
+                place=ref,
+                side=g.side,
+                type=g.type,
+                claim_date=day,
+                date_precision=precision,
+                place_as_written=g.place,
+                quote=g.quote,
+                start=start if start >= 0 else None,
+                end=start + len(g.quote) if start >= 0 else None,
+                origin="human",
+            )
+        )
+    return out
+
+
+def agreement_dir(reference: str | Path, second: str | Path) -> EvalReport:
+    """Score a second analyst's gold files (`second`) against the reference gold beside the
+    articles (`reference`), article by article, as `evaluate_dir` scores the extractor."""
+    ref_dir, sec_dir = Path(reference), Path(second)
+    seconds = sorted(sec_dir.glob("*.gold.jsonl"))
+    if not seconds:
+        raise GeomapError(f"{sec_dir}: no *.gold.jsonl files to compare")
+    scores = []
+    for sp in seconds:
+        rp = ref_dir / sp.name
+        if not rp.exists():
+            raise GeomapError(f"{sp}: no reference gold {rp} to compare it with")
+        text = read_gold_article(rp).text
+        claims = gold_as_claims(load_gold(sp), text)
+        scores.append(score_article(sp.name, text, load_gold(rp), claims))
+    return EvalReport(scores)
