@@ -55,7 +55,7 @@ BIG_POP = 100_000
 BIG_MIN_SIM = 0.85  # ... for its own name or a spelling of it (St. Petersburg), not another
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
 # document's context says otherwise (the US state then gets the country/region bonuses).
-W_FEATURE = {"country": 0.5}
+W_FEATURE = {"country": 0.5, "admin2": -0.5}
 W_SUPPORT = 1.5  # a region where other names of the document have readings (up to SUPPORT_FULL)
 SUPPORT_FULL = 3
 SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence of any
@@ -1149,7 +1149,14 @@ class Gazetteer:
         if info is not None:
             return info
         matches, hint, _ = self._matches(key)
-        regions = [(p.id, p.country, p.feature) for p, kind, _, _ in matches if kind == KIND_REGION]
+        towns_too = any(p.precision == "settlement" for p, _, _, _ in matches)
+        regions = [
+            (p.id, p.country, p.feature)
+            for p, kind, _, _ in matches
+            # a county that towns elsewhere are named after ("Kent", "Cornwall") is no
+            # evidence of its country: Kent and Cornwall are also towns in Connecticut
+            if kind == KIND_REGION and not (towns_too and p.feature == "admin2")
+        ]
         if regions:
             info = ("region", hint, regions)
         else:
