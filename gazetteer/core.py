@@ -54,8 +54,10 @@ W_BIG = 1.0
 BIG_POP = 100_000
 BIG_MIN_SIM = 0.85  # ... for its own name or a spelling of it (St. Petersburg), not another
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
-# document's context says otherwise (the US state then gets the country/region bonuses).
-W_FEATURE = {"country": 0.5, "admin2": -0.5}
+# document's context says otherwise (the US state then gets the country/region bonuses). A
+# county or an airport yields to a town of the same name unless the context says otherwise
+# ("Kent" in Ohio; "Heathrow" in Florida): region readings start at W_MATCH[KIND_REGION].
+W_FEATURE = {"country": 0.5, "admin2": -0.5, "airport": -1.0}
 W_SUPPORT = 1.5  # a region where other names of the document have readings (up to SUPPORT_FULL)
 SUPPORT_FULL = 3
 SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence of any
@@ -156,6 +158,10 @@ def within_names(name: str) -> list[str]:
 
 
 _SHADOWING = frozenset({"country", "continent"})
+# Features whose names are no evidence of a document's country or region: an airport's bare
+# name may be a person's ("Dulles", "Logan"); the airport is read when asked for, never as
+# context.
+_NO_CONTEXT_FEATURES = frozenset({"airport"})
 
 
 def _shadowed(score: float, parts: list[Any], place: Place, match: str) -> tuple:
@@ -1155,7 +1161,9 @@ class Gazetteer:
             for p, kind, _, _ in matches
             # a county that towns elsewhere are named after ("Kent", "Cornwall") is no
             # evidence of its country: Kent and Cornwall are also towns in Connecticut
-            if kind == KIND_REGION and not (towns_too and p.feature == "admin2")
+            if kind == KIND_REGION
+            and not (towns_too and p.feature == "admin2")
+            and p.feature not in _NO_CONTEXT_FEATURES
         ]
         if regions:
             info = ("region", hint, regions)

@@ -104,6 +104,9 @@ def world_digest() -> str:
     """Identifies the world inputs (data file + package versions) for the index fingerprint."""
     h = hashlib.sha1(WORLD_FILE.read_bytes())
     h.update(Path(__file__).read_bytes())  # the code that reads the packages
+    from gazetteer.features import features_digest
+
+    h.update(features_digest().encode())  # airports and their naming rules
     for pkg in ("countryinfo", "iso3166_2"):
         try:
             h.update(str(sorted(p.name for p in _package_dir(pkg).rglob("*.json"))).encode())
@@ -427,7 +430,10 @@ def us_counties() -> list[WorldPlace]:
 
 
 def world_places(settlements: dict[str, Settlements]) -> list[WorldPlace]:
-    """Continents, countries, the first-level regions of every country, US counties."""
+    """Continents, countries, the first- and second-level regions of every country, US
+    counties, airports."""
+    from gazetteer.features import airports
+
     admin1 = admin1_regions(settlements)
     return [
         *continents(),
@@ -435,6 +441,7 @@ def world_places(settlements: dict[str, Settlements]) -> list[WorldPlace]:
         *admin1,
         *admin2_regions(settlements, admin1),
         *us_counties(),
+        *airports(settlements),
     ]
 
 

@@ -1,11 +1,21 @@
-"""Second-level regions (ISO 3166-2 counties, departments, provinces) in the embedded index,
-and the feature-type prior that keeps a bare town name on the town. Stories are our own."""
+"""Second-level regions (ISO 3166-2 counties, departments, provinces) and airports (OurAirports)
+in the embedded index, and the feature-type prior that keeps a bare town name on the town.
+Stories are our own."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from gazetteer import UnknownPlaceError
+from gazetteer import GazetteerError, UnknownPlaceError
+from gazetteer.features import (
+    AIRPORTS_FILE,
+    AIRPORTS_FORMAT,
+    RULES_FILE,
+    airport_names,
+    airport_rows,
+)
 
 
 def test_a_county_in_a_british_story(gaz):
@@ -44,3 +54,73 @@ def test_irish_county_forms(gaz):
         assert gaz.resolve(name).place.id == "IE-TA"
     with pytest.raises(UnknownPlaceError):
         gaz.resolve("Tipperary County Council House")
+
+
+RULES = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("ex", RULES["examples"], ids=lambda ex: ex["name"])
+def test_airport_naming_examples(ex):
+    got = airport_names(ex["name"], ex["municipality"], set(ex["towns"]))
+    assert set(ex["names"]) <= set(got)
+    assert not set(ex["not"]) & set(got)
+
+
+def test_shipped_airports_load_with_their_source():
+    doc = json.loads(AIRPORTS_FILE.read_text(encoding="utf-8"))
+    assert doc["format"] == AIRPORTS_FORMAT and len(doc["source"]["sha256"]) == 64
+    rows = airport_rows()
+    assert len(rows) > 4000
+    for name, _town, lat, lon, cc, _iata, size, others in rows:
+        assert name and len(cc) == 2 and size in ("L", "M") and isinstance(others, list)
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_a_malformed_airports_file_is_a_clear_error(tmp_path, monkeypatch):
+    from gazetteer import features
+
+    bad = tmp_path / "airports.json"
+    bad.write_text('{"format": 99, "airports": []}', encoding="utf-8")
+    monkeypatch.setattr(features, "AIRPORTS_FILE", bad)
+    features.airport_rows.cache_clear()
+    try:
+        with pytest.raises(GazetteerError, match="rebuild it with bench/build_airports.py"):
+            features.airport_rows()
+        bad.write_text("{not json", encoding="utf-8")
+        with pytest.raises(GazetteerError, match="unreadable"):
+            features.airport_rows()
+    finally:
+        features.airport_rows.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "iata"),
+    [("Schiphol", "AMS"), ("Heathrow Airport", "LHR"), ("Dulles International Airport", "IAD"),
+     ("Kennedy Airport", "JFK"), ("Boryspil Airport", "KBP")],
+)  # fmt: skip
+def test_airports_resolve_by_the_names_the_press_uses(gaz, name, iata):
+    best = gaz.resolve(name)
+    assert (best.place.id, best.place.feature) == (f"airport.{iata}", "airport")
+
+
+def test_an_airport_yields_to_a_town_of_its_name_without_context(gaz):
+    assert gaz.resolve("Heathrow").place.feature == "settlement"  # a town in Florida
+    ctx = gaz.context("Flights from London and Manchester were cancelled on Monday.")
+    assert gaz.resolve("Heathrow", context=ctx).place.id == "airport.LHR"
+
+
+def test_front_line_towns_stay_towns(gaz):
+    ctx = gaz.context("Russian forces shelled Kupiansk and Izium in Kharkiv Oblast.")
+    for name in ("Oskil", "Dnipro", "Boryspil", "Kramatorsk"):
+        best = gaz.resolve(name, context=ctx)
+        assert best.place.feature == "settlement", name
+
+
+@pytest.mark.parametrize("word", ["West", "Republic", "Peninsula", "County", "Executive"])
+def test_generic_words_of_airport_names_are_not_airports(gaz, word):
+    assert not any(c.place.feature == "airport" for c in gaz.candidates(word, limit=0))
+
+
+def test_an_airport_is_no_document_context(gaz):
+    # "Dulles" is also a person's name: no evidence of the United States
+    assert gaz.context("Dulles spoke to reporters in Bonn.").countries == {"DE"}
