@@ -25,6 +25,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 AIRPORTS_FILE = DATA_DIR / "airports.json"
 RULES_FILE = DATA_DIR / "feature_names.json"
 AIRPORTS_FORMAT = 1
+AIRPORT_ID_PREFIX = "airport."  # an airport's place id: "airport.LHR" (IATA) or its name key
+# Credit for pages that show an airport (OurAirports is public domain; credit is courtesy).
+OURAIRPORTS_CREDIT = 'Airports: <a href="https://ourairports.com/">OurAirports</a>'
 MIN_BARE_CHARS = 4  # a shorter distinctive word alone is no name ("Ben", "Sky")
 _WORD_RE = re.compile(r"[^\s/()]+")
 
@@ -139,6 +142,6 @@ def airports(settlements: dict[str, Any]) -> list[Any]:
         if not names:
             continue
         a1, _ = _vote_admin1(lat, lon, s)
-        pid = f"airport.{iata or normalize(name).replace(' ', '_')}"
+        pid = AIRPORT_ID_PREFIX + (iata or normalize(name).replace(" ", "_"))
         out.append(WorldPlace(pid, name, lat, lon, cc, a1, "airport", 0, names))
     return out

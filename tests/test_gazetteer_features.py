@@ -124,3 +124,13 @@ def test_generic_words_of_airport_names_are_not_airports(gaz, word):
 def test_an_airport_is_no_document_context(gaz):
     # "Dulles" is also a person's name: no evidence of the United States
     assert gaz.context("Dulles spoke to reporters in Bonn.").countries == {"DE"}
+
+
+def test_a_map_showing_an_airport_credits_ourairports():
+    from geomap.render.mapbuild import GEONAMES_ATTR, page_attribution
+
+    def payload(pid: str) -> dict:
+        return {"places": {"features": [{"properties": {"id": pid, "n": "x"}}]}}
+
+    assert "OurAirports" in page_attribution(payload("airport.LHR"))
+    assert page_attribution(payload("709354")) == GEONAMES_ATTR
