@@ -246,8 +246,11 @@ class Gazetteer:
         self._country_codes: dict[str, str] = json.loads(self.meta.get("country_codes", "{}"))
         self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
-        self._features: dict[int, str] = dict(self._query("SELECT rid, feature FROM features"))
         core = -int(self.meta.get("core_regions", "1000000"))
+        # the core regions' features now; the world's (~13k rows) one by one when first read
+        self._features: dict[int, str] = dict(
+            self._query("SELECT rid, feature FROM features WHERE rid >= ?", (core,))
+        )
         for row in self._query(
             f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0 AND p.rid >= ?", (core,)
         ):
@@ -353,6 +356,14 @@ class Gazetteer:
             ) from exc
 
     # -- places ---------------------------------------------------------------------------
+    def _feature_of(self, rid: int) -> str:
+        """A region's feature type (admin1, country, airport, ...), read once per region."""
+        feature = self._features.get(rid)
+        if feature is None:
+            rows = self._query("SELECT feature FROM features WHERE rid = ?", (rid,))
+            feature = self._features[rid] = rows[0][0] if rows else "admin1"
+        return feature
+
     def _place(self, row: tuple[Any, ...], schema: str = "main") -> Place:
         key = (schema, row[0])
         p = self._by_rid.get(key)
@@ -371,7 +382,7 @@ class Gazetteer:
                 "population": row[8] or 0,
                 "geonameid": row[9],
                 "members": tuple(row[10].split(",")) if row[10] else (),
-                "feature": self._features.get(row[0], "admin1")
+                "feature": self._feature_of(row[0])
                 if schema == "main" and row[0] < 0
                 else (
                     "settlement"
