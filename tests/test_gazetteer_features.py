@@ -176,3 +176,18 @@ def test_build_script_keeps_large_and_medium_airports_and_records_its_source(tmp
         assert fail.returncode == 1 and "airports.json" in fail.stderr
         assert "Traceback" not in fail.stderr
         assert out.read_bytes() == before  # nothing half-written
+
+
+def test_a_report_showing_an_airport_credits_ourairports():
+    from datetime import date
+
+    from geomap.records import ClaimRecord, PlaceRef
+    from geomap.render.report import build_report
+
+    def report(pid: str) -> str:
+        place = PlaceRef(id=pid, name="Test Field", precision="region", lat=50.3, lon=30.9)
+        claim = ClaimRecord(place=place, side="russia", type="strike", claim_date=date(2024, 3, 1))
+        return build_report([claim], fronts=False, offline=True)
+
+    assert "airports: OurAirports" in report("airport.TST")
+    assert "OurAirports" not in report("709354")
