@@ -686,7 +686,7 @@ class Gazetteer:
             prior = W_FEATURE.get(place.feature, 0.0)
             if prior and kind == KIND_REGION:
                 score += prior
-                parts.append(("a {} ({:+.2f})", place.feature, prior))
+                parts.append(("feature type {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             if (
