@@ -55,8 +55,10 @@ W_BIG = 1.0
 BIG_POP = 100_000
 BIG_MIN_SIM = 0.85  # ... for its own name or a spelling of it (St. Petersburg), not another
 # Feature-type prior among region readings: a bare "Georgia" is the country unless the
-# document's context says otherwise (the US state then gets the country/region bonuses).
-W_FEATURE = {"country": 0.5}
+# document's context says otherwise (the US state then gets the country/region bonuses). A
+# county or an airport yields to a town of the same name unless the context says otherwise
+# ("Kent" in Ohio; "Heathrow" in Florida): region readings start at W_MATCH[KIND_REGION].
+W_FEATURE = {"country": 0.5, "admin2": -0.5, "airport": -1.0}
 W_SUPPORT = 1.5  # a region where other names of the document have readings (up to SUPPORT_FULL)
 SUPPORT_FULL = 3
 SUPPORT_MAX_REGIONS = 10  # names read in more regions than this are no evidence of any
@@ -161,6 +163,10 @@ def within_names(name: str) -> list[str]:
 
 
 _SHADOWING = frozenset({"country", "continent"})
+# Features whose names are no evidence of a document's country or region: an airport's bare
+# name may be a person's ("Dulles", "Logan"); the airport is read when asked for, never as
+# context.
+_NO_CONTEXT_FEATURES = frozenset({"airport"})
 
 
 def _shadowed(score: float, parts: list[Any], place: Place, match: str) -> tuple:
@@ -245,8 +251,11 @@ class Gazetteer:
         self._country_codes: dict[str, str] = json.loads(self.meta.get("country_codes", "{}"))
         self._written_forms: dict[str, str] = world_data().get("written_forms", {}).get("forms", {})
         self._regions = load_region_data()
-        self._features: dict[int, str] = dict(self._query("SELECT rid, feature FROM features"))
         core = -int(self.meta.get("core_regions", "1000000"))
+        # the core regions' features now; the world's (~13k rows) one by one when first read
+        self._features: dict[int, str] = dict(
+            self._query("SELECT rid, feature FROM features WHERE rid >= ?", (core,))
+        )
         for row in self._query(
             f"SELECT {_PLACE_COLS} FROM places p WHERE p.rid < 0 AND p.rid >= ?", (core,)
         ):
@@ -352,6 +361,14 @@ class Gazetteer:
             ) from exc
 
     # -- places ---------------------------------------------------------------------------
+    def _feature_of(self, rid: int) -> str:
+        """A region's feature type (admin1, country, airport, ...), read once per region."""
+        feature = self._features.get(rid)
+        if feature is None:
+            rows = self._query("SELECT feature FROM features WHERE rid = ?", (rid,))
+            feature = self._features[rid] = rows[0][0] if rows else "admin1"
+        return feature
+
     def _place(self, row: tuple[Any, ...], schema: str = "main") -> Place:
         key = (schema, row[0])
         p = self._by_rid.get(key)
@@ -370,7 +387,7 @@ class Gazetteer:
                 "population": row[8] or 0,
                 "geonameid": row[9],
                 "members": tuple(row[10].split(",")) if row[10] else (),
-                "feature": self._features.get(row[0], "admin1")
+                "feature": self._feature_of(row[0])
                 if schema == "main" and row[0] < 0
                 else (
                     "settlement"
@@ -674,7 +691,7 @@ class Gazetteer:
             prior = W_FEATURE.get(place.feature, 0.0)
             if prior and kind == KIND_REGION:
                 score += prior
-                parts.append(("a {} ({:+.2f})", place.feature, prior))
+                parts.append(("feature type {} ({:+.2f})", place.feature, prior))
         if place.population > 0:
             w = W_POP * math.log10(place.population + 1)
             if (
@@ -1180,7 +1197,16 @@ class Gazetteer:
         if info is not None:
             return info
         matches, hint, _ = self._matches(key)
-        regions = [(p.id, p.country, p.feature) for p, kind, _, _ in matches if kind == KIND_REGION]
+        towns_too = any(p.precision == "settlement" for p, _, _, _ in matches)
+        regions = [
+            (p.id, p.country, p.feature)
+            for p, kind, _, _ in matches
+            # a county that towns elsewhere are named after ("Kent", "Cornwall") is no
+            # evidence of its country: Kent and Cornwall are also towns in Connecticut
+            if kind == KIND_REGION
+            and not (towns_too and p.feature == "admin2")
+            and p.feature not in _NO_CONTEXT_FEATURES
+        ]
         if regions:
             info = ("region", hint, regions)
         else:

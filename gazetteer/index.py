@@ -37,7 +37,7 @@ from gazetteer.outlines import region_outline
 from gazetteer.regions import DATA_FILE, RegionSpec, load_region_data
 from gazetteer.world import Settlements, WorldPlace, world_digest, world_places
 
-INDEX_FORMAT = 17
+INDEX_FORMAT = 18
 OVERLAY_FORMAT = 1  # schema of the imported-places overlay (independent of INDEX_FORMAT)
 ENV_CACHE = "GEOMAP_GAZETTEER_CACHE"
 INDEX_NAME = "gazetteer.sqlite"

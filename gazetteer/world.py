@@ -104,6 +104,9 @@ def world_digest() -> str:
     """Identifies the world inputs (data file + package versions) for the index fingerprint."""
     h = hashlib.sha1(WORLD_FILE.read_bytes())
     h.update(Path(__file__).read_bytes())  # the code that reads the packages
+    from gazetteer.features import features_digest
+
+    h.update(features_digest().encode())  # airports and their naming rules
     for pkg in ("countryinfo", "iso3166_2"):
         try:
             h.update(str(sorted(p.name for p in _package_dir(pkg).rglob("*.json"))).encode())
@@ -267,10 +270,7 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
     extra_names: dict[str, list[str]] = data.get("admin1_names", {})
     out: list[WorldPlace] = []
     taken: set[str] = set()
-    world_big: dict[str, int] = {}
-    for other in settlements.values():  # primary names only: "Florida" is also a name of
-        for k, p in other.big_primary.items():  # a Californian town
-            world_big[k] = max(world_big.get(k, 0), p)
+    world_big = _world_big(settlements)
     for cc, subs in sorted(doc.items()):
         if cc in skip:
             continue
@@ -284,23 +284,107 @@ def admin1_regions(settlements: dict[str, Settlements]) -> list[WorldPlace]:
             taken.add(rid)
             names = [n for n in dict.fromkeys(_iso_names(rec)) if _usable(n)]
             names += extra_names.get(code, [])  # "Welsh", "Scottish" (data file)
-            keep = []
-            for j, n in enumerate(names):
-                k = normalize(n)
-                if all(w in generic for w in k.split()):
-                    continue  # "Western", "North West", "Coast": words, not names
-                city = s.big_names.get(k, 0)
-                elsewhere = world_big.get(k, 0)  # "Columbus" (Colón), "Gaza" (Mozambique)
-                if (
-                    city < CITY_OVER_REGION_POP
-                    and city < CITY_OVER_REGION_SHARE * max(pop, 1)
-                    and elsewhere < (CITY_ANYWHERE_POP if j == 0 else CITY_OVER_REGION_POP)
-                ):
-                    keep.append(n)
-                keep += [f"{n} {w}" for w in words]
+            keep = _kept_names(names, s, pop, world_big, generic, words)
             name = names[0] if names else code
             shape = outline_near((rid, code), lat, lon)  # Natural Earth boundary, if shipped
             out.append(WorldPlace(rid, name, lat, lon, cc, rid, "admin1", pop, keep, shape))
+    return out
+
+
+def _kept_names(
+    names: list[str],
+    s: Settlements,
+    pop: int,
+    world_big: dict[str, int],
+    generic: set[str],
+    words: list[str],
+) -> list[str]:
+    """A region's names to index: a bare name only when no big settlement bears it (in its
+    country, or anywhere), plus "<name> <region word>" always; never generic words."""
+    keep = []
+    for j, n in enumerate(names):
+        k = normalize(n)
+        if all(w in generic for w in k.split()):
+            continue  # "Western", "North West", "Coast": words, not names
+        city = s.big_names.get(k, 0)
+        elsewhere = world_big.get(k, 0)  # "Columbus" (Colón), "Gaza" (Mozambique)
+        if (
+            city < CITY_OVER_REGION_POP
+            and city < CITY_OVER_REGION_SHARE * max(pop, 1)
+            and elsewhere < (CITY_ANYWHERE_POP if j == 0 else CITY_OVER_REGION_POP)
+        ):
+            keep.append(n)
+        keep += [f"{n} {w}" for w in words]
+    return keep
+
+
+def _world_big(settlements: dict[str, Settlements]) -> dict[str, int]:
+    """The largest settlement bearing each name as its primary name, anywhere."""
+    world_big: dict[str, int] = {}
+    for other in settlements.values():  # primary names only: "Florida" is also a name of
+        for k, p in other.big_primary.items():  # a Californian town
+            world_big[k] = max(world_big.get(k, 0), p)
+    return world_big
+
+
+_TAIL_RE = re.compile(r"^(.+), (?:The|City of|County of|(County))$")  # "Bristol, City of"
+_ENG_TAG_RE = re.compile(r"^(.+?)\s*\(eng\)$")
+_NOT_SHARED = frozenset({"city", "of", "and", "the", "county", "islands", "isle"})
+
+
+def _admin2_names(rec: dict[str, Any]) -> list[str]:
+    """A second-level subdivision's names: its ISO name ("Bristol, City of" read as Bristol;
+    "Durham, County" also as County Durham; an Irish "County" also as "County Cork",
+    "Co. Cork") and those English other names whose distinctive words are a part or a whole
+    of its own ("East Yorkshire" for East Riding of Yorkshire, "Hull" for Kingston upon
+    Hull; not the nickname "Granite City", nor translations such as "Strait of Calais")."""
+    first = _BRACKETS_RE.sub("", rec["name"]).strip()
+    names = [first]
+    if m := _TAIL_RE.match(first):
+        names = [m.group(1)] + ([f"County {m.group(1)}"] if m.group(2) else [])
+    if rec.get("type") == "County":
+        names += [f"County {names[0]}", f"Co. {names[0]}"]
+    words = set(normalize(names[0]).split()) - _NOT_SHARED
+    for part in (rec.get("localOtherName") or "").split(","):
+        m = _ENG_TAG_RE.match(part.strip())
+        other = set(normalize(m.group(1)).split()) - _NOT_SHARED if m else set()
+        if other and (other <= words or words <= other):  # not "Strait of Calais"
+            names.append(m.group(1))
+    return [n for n in dict.fromkeys(names) if _usable(n)]
+
+
+def admin2_regions(
+    settlements: dict[str, Settlements], admin1: list[WorldPlace]
+) -> list[WorldPlace]:
+    """Second-level subdivisions where ISO 3166-2 lists them (English and Irish counties,
+    Welsh and Scottish council areas, French departments, Italian and Spanish provinces),
+    feature "admin2", inside the first-level region their parent code became. A bare name
+    is indexed only when no settlement of 5,000 or more bears it in the country ("Kent",
+    "Essex"; not "Reading" or "Derby", which are the towns); ranking prefers a settlement
+    of the same name unless the document is about the country (core.W_FEATURE)."""
+    path = _package_dir("iso3166_2") / "iso3166-2.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    data = world_data()
+    skip = set(data["skip_iso_regions_of"])
+    generic = {normalize(w) for w in data.get("generic_region_words", ())}
+    parent_of = {(p.country, p.name): p.id for p in admin1}  # ISO name -> its region's id
+    world_big = _world_big(settlements)
+    out: list[WorldPlace] = []
+    for cc, subs in sorted(doc.items()):
+        if cc in skip:
+            continue
+        s = settlements.get(cc, Settlements())
+        for code, rec in sorted(subs.items()):
+            parent = rec.get("parentCode")
+            if not parent or not rec.get("latLng") or parent not in subs:
+                continue
+            lat, lon = (float(v) for v in rec["latLng"])
+            names = _admin2_names(rec)
+            keep = _kept_names(names, s, 0, world_big, generic, [])
+            if not keep:
+                continue
+            a1 = parent_of.get((cc, _iso_names(subs[parent])[0]))
+            out.append(WorldPlace(code, names[0], lat, lon, cc, a1, "admin2", 0, keep))
     return out
 
 
@@ -346,12 +430,18 @@ def us_counties() -> list[WorldPlace]:
 
 
 def world_places(settlements: dict[str, Settlements]) -> list[WorldPlace]:
-    """Continents, countries, the first-level regions of every country, US counties."""
+    """Continents, countries, the first- and second-level regions of every country, US
+    counties, airports."""
+    from gazetteer.features import airports
+
+    admin1 = admin1_regions(settlements)
     return [
         *continents(),
         *countries(settlements),
-        *admin1_regions(settlements),
+        *admin1,
+        *admin2_regions(settlements, admin1),
         *us_counties(),
+        *airports(settlements),
     ]
 
 

@@ -18,6 +18,7 @@ import folium
 from branca.element import Figure, MacroElement
 from folium.template import Template
 
+from gazetteer.features import AIRPORT_ID_PREFIX, OURAIRPORTS_CREDIT
 from geomap.query import CONTROL_TYPES, holder
 from geomap.records import SIDES, ClaimRecord
 from geomap.render import features
@@ -310,11 +311,18 @@ def pack_front_steps(steps: list[list]) -> tuple[list[list], list[dict]]:
 
 
 def page_attribution(payload: dict) -> str:
-    """GeoNames always; Natural Earth (public domain, credit asked) when the page draws its
-    region boundaries or an outline basemap made from them."""
+    """GeoNames always; OurAirports when a place shown is one of the shipped airports;
+    Natural Earth (public domain, credit asked) when the page draws its region boundaries or
+    an outline basemap made from them."""
+    parts = [GEONAMES_ATTR]
+    if any(
+        str(f["properties"].get("id", "")).startswith(AIRPORT_ID_PREFIX)
+        for f in payload.get("places", {}).get("features", ())
+    ):
+        parts.append(OURAIRPORTS_CREDIT)  # a place read from the shipped airports
     if payload.get("boundaries") or payload.get("outline"):
-        return f"{GEONAMES_ATTR}; {NATURAL_EARTH_ATTR}"
-    return GEONAMES_ATTR
+        parts.append(NATURAL_EARTH_ATTR)
+    return "; ".join(parts)
 
 
 def build_map(

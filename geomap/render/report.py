@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from gazetteer.features import AIRPORT_ID_PREFIX
 from geomap.query import control_status
 from geomap.records import CLAIM_TYPES, SIDES, ClaimRecord, quote_language
 from geomap.render import features
@@ -86,6 +87,11 @@ def _source_cell(c: ClaimRecord) -> str:
     if s.url:  # a non-http URL is shown as text only
         return f'{esc(label)}<br><span class="meta">{esc(s.url)}</span>'
     return esc(label)
+
+
+def _is_airport(claim: ClaimRecord) -> bool:
+    """The claim's place is one of the gazetteer's shipped airports (credited: OurAirports)."""
+    return str(claim.place.id).startswith(AIRPORT_ID_PREFIX)
 
 
 def _summary(claims: Sequence[ClaimRecord], ns: str) -> str:
@@ -252,8 +258,9 @@ def build_report(
             if n_rejected
             else ""
         )
-        + "Places: GeoNames (CC BY 4.0); region boundaries: Natural Earth; "
-        "base map: OpenStreetMap contributors."
+        + "Places: GeoNames (CC BY 4.0); "
+        + ("airports: OurAirports; " if any(_is_airport(c) for c in listed) else "")
+        + "region boundaries: Natural Earth; base map: OpenStreetMap contributors."
         "</p><h2>Summary</h2>"
         + _summary(kept, ns)
         + (_disagreements(kept, control, ns) if control else "")
