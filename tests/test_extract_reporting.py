@@ -1042,6 +1042,8 @@ def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
     [
         "Smoke rises over the ruins of Bakhmut [Jane Roe/AFP]",
         "Soldiers fire a howitzer near Toretsk (Getty Images)",
+        "The aftermath of the shelling of Kherson. Photo: regional administration",
+        "This file video grab shows fighting in Bakhmut | File Photo | Photo Credit: AFP",
     ],
 )
 def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):

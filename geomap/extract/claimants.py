@@ -153,8 +153,12 @@ def side_of(claimant: str | None) -> str | None:
             cands.append((m.start(), side))
     if not cands:
         return None
+    if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
+        # "a Ukrainian military observer", "Russian experts": an analyst speaks as an analyst,
+        # whatever the nationality before the noun (the README's third party)
+        return "third-party"
     lead = _LEAD_NATIONAL_RE.match(claimant)
-    if lead:  # "Ukrainian military observers", "Russian war correspondents"
+    if lead:  # "Ukrainian war correspondents", "the Moscow-appointed governor"
         return "ukraine" if lead.group("ua") else "russia"
     # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
     # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
@@ -317,6 +321,8 @@ def attribute(sentence: str) -> Attribution:
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
+    if (pas := _first_passive(sentence)) is not None:
+        return pas  # the agent of "was stated by X", before a trailing "according to"
     if (acc := _according(sentence)) is not None:
         return acc
     for vm in _VERB_RE.finditer(sentence):
@@ -329,6 +335,8 @@ def attribute(sentence: str) -> Attribution:
             if not _FALSE_WORD_RE.search(sentence, vm.end()):
                 continue
             denial = True
+        if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
+            continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())
         if before is not None:
             return _speech(sentence, vm, before, denial)
@@ -336,6 +344,40 @@ def attribute(sentence: str) -> Attribution:
         if (inv := _inverted(sentence, vm, denial)) is not None:
             return inv
     return Attribution(None, None, (0, n), None, None)
+
+
+# "X had already been reported by British intelligence", "This was stated on air by the
+# spokesman": a passive speech verb names its claimant after "by"
+_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
+
+
+def _first_passive(sentence: str) -> Attribution | None:
+    """The first passive speech verb of the sentence with its agent (see _passive)."""
+    for vm in _VERB_RE.finditer(sentence):
+        if (
+            pas := _passive(sentence, vm, _speech_rule(vm.group(0)).produces == "denial")
+        ) is not None:
+            return pas
+    return None
+
+
+def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
+    """A passive speech verb with its agent: the claimant follows "by", the content is the
+    subject before the auxiliary (up to the end of the agent's phrase)."""
+    aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
+    by = _PASSIVE_BY_RE.match(sentence, vm.end())
+    if aux is None or by is None:
+        return None
+    rest = sentence[by.end() :]
+    stop = re.search(r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which)\b", rest)
+    claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
+    if not _looks_like_claimant(claimant):
+        return None
+    a1 = by.end() + len(rest[: stop.start()] if stop else rest)
+    return Attribution(
+        claimant, side_of(claimant), (0, aux.start()), (aux.start(), a1), vm.group(0), denial
+    )
 
 
 def _according(sentence: str) -> Attribution | None:
@@ -445,3 +487,40 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
 
 def is_pronoun(claimant: str | None) -> bool:
     return bool(claimant and _PRONOUN_RE.match(claimant))
+
+
+# "Serhiy Kovalenko, spokesman for the Eastern group, said ..." first, then "Kovalenko
+# said ...": a reporter identifies a source once, by title and affiliation, and later names
+# them by surname or by the bare title ("the spokesperson")
+_INTRO_LEFT_CUT_RE = re.compile(
+    r"(?:[.;:!?\n\"“”(,]|\s[—–]\s|\b(?:said|says|told|by|that|and|to|from|with|as|on|in)\s)"
+)
+_INTRO_RIGHT_RE = re.compile(r",\s+([^,;)\n]{3,120}?)(?=[,;)\n]|\s+(?:said|says|told)\b|$)")
+_INTRO_OF_RE = re.compile(r"\s+((?:for|of|at|with)\s+[^,;)\n]{3,100}?)(?=[,;)\n.]|$)")
+_SURNAME_RE = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!.*\b[A-Z][a-z][\w'’-]+\b)")
+_BARE_TITLE_RE = re.compile(r"^the\s+([a-z]+)$", re.I)
+
+
+def introduction(text: str, upto: int, claimant: str) -> str | None:
+    """How the article first introduced a claimant named by surname or bare title: the title
+    before the name and the apposition after it ("DPR head Denis Pushilin", "Ihor Petrenko,
+    spokesman for the Southern group"); None when the text before `upto` has no such phrase."""
+    bare = _BARE_TITLE_RE.match(claimant.strip())
+    key = bare.group(1) if bare else None
+    if key is None and (sm := _SURNAME_RE.search(claimant)) and len(claimant.split()) <= 3:
+        key = sm.group(1)
+    if key is None:
+        return None
+    first = re.search(rf"\b{re.escape(key)}\b", text[:upto])
+    if first is None:
+        return None
+    left = text[max(0, first.start() - 60) : first.start()]
+    cuts = list(_INTRO_LEFT_CUT_RE.finditer(left))
+    left = left[cuts[-1].end() :] if cuts else left
+    right_re = _INTRO_OF_RE if bare else _INTRO_RIGHT_RE
+    rm = right_re.match(text, first.end(), min(len(text), first.end() + 160))
+    intro = (
+        f"{left}{key}{', ' + rm.group(1) if rm and not bare else ' ' + rm.group(1) if rm else ''}"
+    )
+    intro = " ".join(intro.split())
+    return intro if intro != key and intro.lower() != claimant.strip().lower() else None

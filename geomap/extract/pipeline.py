@@ -89,7 +89,7 @@ from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.35.0"
+VERSION = "0.36.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
@@ -338,6 +338,7 @@ def _attribution_pass(
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
     said = _said(att, sent, doc, spoken, quote_rule, block is not None)
+    said = _introduced(text, s0 + (att.attribution or (0, 0))[0], said)
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant)
@@ -432,6 +433,22 @@ def _said(
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
+
+
+def _introduced(text: str, upto: int, said: _Said) -> _Said:
+    """A claimant named by surname or bare title ("Petrenko said", "the spokesperson") takes
+    the side of the phrase that first introduced them ("Ivan Petrenko, spokesman for the
+    Ukrainian army's Eastern group"); a local official so introduced speaks for the place."""
+    if said.side is not None or not said.claimant or cl.is_local_official(said.claimant):
+        return said
+    intro = cl.introduction(text, upto, said.claimant)
+    if intro is None:
+        return said
+    if side := cl.side_of(intro):
+        return replace(said, side=side, rule="attr.introduced")
+    if cl.is_local_official(intro):
+        return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
+    return said
 
 
 def _note_account(sent: str, s0: int, doc: _DocState, dates_at: Any) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _TERMINAL = ".!?\"”’'):…"
 _CAPTION_START_RE = re.compile(
-    r"^(?:\W{0,3})(?:this\s+(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
+    r"^(?:\W{0,3})(?:this\s+(?:file\s+)?(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
     r"photo\s*:|image\s*:|pictured\s*:|caption\s*:|file\s+photo|a\s+handout\s+(?:photo|picture))",
     re.I,
 )
@@ -22,7 +22,10 @@ _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
     # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
     r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
-    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
+    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$|"
+    # a caption closed by its credit after the text: "... on the city. Photo: City council",
+    # "... near the front | File Photo | Photo Credit: AFP"
+    r"(?:\bphoto(?:\s+credit)?\s*:|\|\s*file\s+photo\b)[^.!?\n]{0,60}$",
     re.I,
 )
 _BOILER_RE = re.compile(
