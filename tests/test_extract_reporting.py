@@ -1173,3 +1173,34 @@ def test_a_participle_aside_keeps_its_date_from_the_main_claim(gaz):
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     days = {c.place.name: (c.claim_date, c.date_precision) for c in claims}
     assert days["Selydove"] == (FRI, "day") and days["Avdiivka"] == (date(2025, 2, 1), "month")
+
+
+def test_a_quote_of_several_sentences_takes_the_speaker_named_after_it(gaz):
+    body = (
+        '"Overnight, five drones hit the outskirts of Kupiansk. The fires are out. Nobody was '
+        'hurt," the head of the city administration, Ivan Melnyk, informed on Telegram.'
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side, c.type) for c in claims] == [("Kupiansk", "ukraine", "strike")]
+    assert "attr.quote-attributed-later" in claims[0].rules
+
+
+def test_hours_after_another_voice_said_splits_the_sentence_between_the_two(gaz):
+    body = (
+        "Russia said on Saturday it had taken full control of Vovchansk, hours after Kyiv "
+        "said it had pulled out of the town to save lives."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    got = {(c.place.name, c.side, c.type) for c in claims}
+    assert got == {("Vovchansk", "russia", "captured"), ("Vovchansk", "ukraine", "withdrawn")}
+
+
+def test_a_surname_speaks_for_the_side_that_introduced_it(gaz):
+    body = (
+        "Ivan Hnatenko, spokesman for the Eastern Group of Ukraine's armed forces, spoke on "
+        "television on Sunday.\n\nRussian units are shelling Kreminna around the clock, "
+        "Hnatenko said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kreminna", "ukraine")]
+    assert "attr.introduced" in claims[0].rules

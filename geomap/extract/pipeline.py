@@ -327,7 +327,9 @@ def _attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc)
+    quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -369,6 +371,32 @@ def _translated_voice(
         n = len(sent)
         return cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
     return att
+
+
+def _quote_attributed_later(
+    text: str, s0: int, s1: int, att: cl.Attribution, doc: _DocState
+) -> tuple[cl.Attribution, str | None]:
+    """'"A. B. C," the mayor said.': a quotation of several sentences names its speaker after
+    it closes; its first sentence takes that voice (the next ones follow as a quote going on)."""
+    sent = text[s0:s1]
+    if att.claimant is not None or doc.in_quote or not _QUOTE_OPEN_RE.match(sent):
+        return att, None
+    if not _quote_open_after(sent, False):
+        return att, None
+    pe = _para_end(text, s1)
+    close = re.search(r"[\"”]", text[s1:pe])
+    if close is None:
+        return att, None
+    q = s1 + close.end()
+    stop = re.search(r"[.!?](?:\s|$)", text[q:pe])
+    whole = text[s0 : q + (stop.end() if stop else pe - q)]
+    later = cl.attribute(whole)
+    if not later.claimant or not later.attribution or later.attribution[0] < q - s0 - 2:
+        return att, None
+    n = len(sent)
+    return cl.Attribution(later.claimant, later.side, (0, n), (n, n), later.verb), (
+        "attr.quote-attributed-later"
+    )
 
 
 def _continued_quote(
@@ -1672,7 +1700,11 @@ def _seed_from_title(
             return
 
 
-_TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
+_TURN_RE = re.compile(
+    r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+|"
+    # "X said it took the town, hours after Kyiv said it had pulled out": a second voice
+    r",\s+(?:just\s+|only\s+)?(?:hours|days|a\s+day|weeks|shortly|soon|moments)\s+(?:after|before)\s+"
+)
 
 
 # ", although open-source footage suggests that ...": the writer weighs the claim against
