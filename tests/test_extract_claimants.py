@@ -93,6 +93,7 @@ def test_trailing_clause_after_attribution_is_extra_content():
         ("Moscow-installed officials", "russia"),
         ("the Kremlin", "russia"),
         ("Western military analysts", "third-party"),
+        ("Analysts", "third-party"),
         ("AFP reporters", "third-party"),
         ("prosecutors", None),
     ],

@@ -146,6 +146,10 @@ def side_of(claimant: str | None) -> str | None:
         return None
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
         return "third-party"
+    if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
+        # "a Ukrainian military observer", "Analysts": an analyst speaks as an analyst,
+        # whatever the nationality before the noun (the README's third party)
+        return "third-party"
     cands = []
     for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
         m = pat.search(claimant)
@@ -153,10 +157,6 @@ def side_of(claimant: str | None) -> str | None:
             cands.append((m.start(), side))
     if not cands:
         return None
-    if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
-        # "a Ukrainian military observer", "Russian experts": an analyst speaks as an analyst,
-        # whatever the nationality before the noun (the README's third party)
-        return "third-party"
     lead = _LEAD_NATIONAL_RE.match(claimant)
     if lead:  # "Ukrainian war correspondents", "the Moscow-appointed governor"
         return "ukraine" if lead.group("ua") else "russia"
