@@ -1204,3 +1204,22 @@ def test_a_surname_speaks_for_the_side_that_introduced_it(gaz):
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [(c.place.name, c.side) for c in claims] == [("Kreminna", "ukraine")]
     assert "attr.introduced" in claims[0].rules
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian troops seized Zhovtohrad, six kilometres south of Pokrovsk, on Sunday, the "
+        "ministry said.",
+        "The army said its units had taken Verbolozy, north of Kupiansk.",
+    ],
+)
+def test_an_unknown_village_located_from_a_landmark_makes_no_claim_on_the_landmark(gaz, body):
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert claims == []
+
+
+def test_a_known_village_located_from_a_landmark_keeps_its_claim(gaz):
+    body = "Russian troops captured Myrnohrad, east of Pokrovsk, the ministry said."
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.type) for c in claims] == [("Myrnohrad", "captured")]
