@@ -1223,3 +1223,13 @@ def test_a_known_village_located_from_a_landmark_keeps_its_claim(gaz):
     body = "Russian troops captured Myrnohrad, east of Pokrovsk, the ministry said."
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [(c.place.name, c.type) for c in claims] == [("Myrnohrad", "captured")]
+
+
+def test_the_region_around_a_city_is_its_oblast_but_the_area_around_it_is_the_city(gaz):
+    body = (
+        "Russian troops have pulled out of the region around the capital Kyiv, the Ukrainian "
+        "defence ministry said.\n\nFighting went on in the area around Bakhmut, the Ukrainian "
+        "army said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.place.id for c in claims] == ["UA.13", "713174"]
