@@ -1233,3 +1233,39 @@ def test_the_region_around_a_city_is_its_oblast_but_the_area_around_it_is_the_ci
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [c.place.id for c in claims] == ["UA.13", "713174"]
+
+
+@pytest.mark.parametrize(
+    "source_line,side",
+    [
+        (
+            "The head of the city military administration Ivan Melnyk informed about this on "
+            "the air of the telethon.",
+            "ukraine",
+        ),
+        (
+            "This was stated by Petro Hnatenko, a spokesman for the Ukrainian army's northern "
+            "group, Example Wire reports.",
+            "ukraine",
+        ),
+        (
+            "Ivan Sidorov, a spokesman for Russia's defence ministry, stated this in a comment "
+            "to reporters.",
+            "russia",
+        ),
+    ],
+)
+def test_a_source_named_after_the_fact_takes_the_narrated_claims_before_it(gaz, source_line, side):
+    body = f"Russian troops shelled Kupiansk overnight.\n\n{source_line}"
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", side)]
+    assert claims[0].rules[0] == "attr.retro"
+
+
+def test_a_this_attribution_does_not_reach_back_past_one_paragraph(gaz):
+    body = (
+        "Russian troops shelled Kupiansk overnight.\n\nThe weather was cold.\n\n"
+        "This was stated by Petro Hnatenko, a spokesman for the Ukrainian army."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", "third-party")]

@@ -370,7 +370,11 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     if aux is None or by is None:
         return None
     rest = sentence[by.end() :]
-    stop = re.search(r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which)\b", rest)
+    stop = re.search(
+        r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which|during|in\s+a)\b|"
+        r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:reports|reported|says|said|writes|wrote)\b",
+        rest,
+    )
     claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
     if not _looks_like_claimant(claimant):
         return None
@@ -442,6 +446,12 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
+    named = prefix.rstrip(",").strip()
+    if prefix.endswith(",") and _PERSON_RE.match(named) and not _CLAIMANT_HEAD_RE.search(named):
+        # "Ivan Sidorov, a spokesman for the ministry, stated ...": the name and its title
+        # are one claimant, and what follows the verb is the content
+        claimant = f"{named}, {claimant}"
+        return Attribution(claimant, side_of(claimant), (vm.end(), n), (0, vm.end()), verb, denial)
     short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not _CONTENT_OPENER_RE.match(tail)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content

@@ -1251,6 +1251,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     if voice is None:
         return
     s0, sent = voice.s0, voice.sent
+    _retro_attribute(claims, text, s0, voice)
     places = _places_pass(d, s0, s1, voice)  # mentions, resolution, claimable places
     if pending is not None and places is None and not voice.narration:
         _date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
@@ -1283,6 +1284,35 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     run.prev_made = made
     claims += made
     memory.note_days(dates)
+
+
+# "X stated this in a comment to ...", "This was stated by X", "X informed about this on the
+# air": an attribution whose content is only "this" names the source of what came before
+_RETRO_CONTENT_RE = re.compile(
+    r"(?i)^\W*(?:about\s+)?(?:this|that)\b(?:\s*$|\s*[,.;]|\s+(?:on|in|at|during|to|via|"
+    r"through|while|when|after|with|live|on-air)\b)"
+)
+
+
+def _retro_attribute(claims: list[ClaimRecord], text: str, s0: int, v: _Voice) -> None:
+    """Give the narrated claims of the paragraph before (and of this one, up to here) the voice
+    of a sentence whose content is only "this": the reporter named the source afterwards."""
+    a0, a1 = v.att.content
+    if not v.claimant or v.att.attribution is None or not _RETRO_CONTENT_RE.match(v.sent[a0:a1]):
+        return
+    para0 = text.rfind("\n\n", 0, s0)
+    prev0 = text.rfind("\n\n", 0, max(0, para0)) if text[para0:s0].strip() == "" else para0
+    lo = max(0, prev0)
+    for k, c in enumerate(claims):
+        if c.start is None or c.start < lo or c.start >= s0 or "attr.narration" not in c.rules:
+            continue
+        side = v.side
+        if side is None and cl.is_local_official(v.claimant):
+            side = _SIDE_BY_COUNTRY.get(c.place.country or "", None)
+        if side is None:
+            continue
+        rules = tuple(r for r in c.rules if r != "attr.narration")
+        claims[k] = replace(c, side=side, claimant=v.claimant, rules=("attr.retro", *rules))
 
 
 # "They were A, B and C.", "The villages are A and B, it said.": the list of places a
