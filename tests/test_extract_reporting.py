@@ -1269,3 +1269,27 @@ def test_a_this_attribution_does_not_reach_back_past_one_paragraph(gaz):
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", "third-party")]
+
+
+def test_a_bare_quote_label_speaks_for_the_first_source_on_the_source_line(gaz):
+    body = (
+        "Russian forces hit Zaporizhzhia with missiles overnight.\n"
+        "Source: Ivan Petrenko, Head of Zaporizhzhia Oblast Military Administration; local police\n"
+        'Quote: "Russian forces launched four missile attacks on the city of Zaporizhzhia '
+        "overnight. The type of missile is being established.\n"
+        'One of the missiles hit a school in Zaporizhzhia."'
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.side for c in claims] == ["third-party", "ukraine", "ukraine"]
+    assert claims[1].claimant.startswith("Ivan Petrenko")
+
+
+def test_the_writers_geography_after_also_does_not_carry_the_last_speaker(gaz):
+    body = (
+        "Russian forces captured Basivka, the Russian defence ministry said.\n\n"
+        "The village is also some 30 kilometres north of Sumy, which has been regularly hit "
+        "by Russian drones."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    sumy = [c for c in claims if c.place.name == "Sumy"]
+    assert sumy and all(c.side == "third-party" for c in sumy)

@@ -323,6 +323,8 @@ def attribute(sentence: str) -> Attribution:
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
     if (pas := _first_passive(sentence)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
+    if (lq := labelled_quote(sentence, 0, sentence)) is not None:
+        return lq  # "Source: X; Y" + "Quote: ..." read as one sentence
     if (acc := _according(sentence)) is not None:
         return acc
     for vm in _VERB_RE.finditer(sentence):
@@ -534,3 +536,25 @@ def introduction(text: str, upto: int, claimant: str) -> str | None:
     )
     intro = " ".join(intro.split())
     return intro if intro != key and intro.lower() != claimant.strip().lower() else None
+
+
+# "Source: Ivan Petrenko, head of the regional administration; the police" ... "Quote: ...":
+# a bare quote label speaks in the first source's words
+_SOURCE_LINE_RE = re.compile(
+    rf"^[ \t]*{_w('claimant.source-label', ci=False)}\s*:\s*([^;\n]{{3,160}})", re.M
+)
+_BARE_QUOTE_LABEL_RE = re.compile(rf"(?m)^[ \t]*{_w('claimant.quote-label', ci=False)}\s*:\s*")
+
+
+def labelled_quote(text: str, s0: int, sentence: str) -> Attribution | None:
+    """A sentence opening with a bare "Quote:" label under a "Source:" line (within the few
+    lines before): the first source named is the speaker."""
+    ql = _BARE_QUOTE_LABEL_RE.search(sentence)  # (a "Source:" line may open the sentence)
+    if ql is None or (ql.start() > 0 and not _SOURCE_LINE_RE.match(sentence)):
+        return None
+    sources = list(_SOURCE_LINE_RE.finditer(text, max(0, s0 - 800), s0 + ql.start()))
+    if not sources:
+        return None
+    who = _strip_claimant(sources[-1].group(1))
+    n = len(sentence)
+    return Attribution(who, side_of(who), (ql.end(), n), (0, ql.end()), "quote")

@@ -184,7 +184,9 @@ _JUDGED_SPEECH_RE = re.compile(
 )
 # "Russia also switched to defence near X": a subject of a few words, then "also" and a verb
 _ALSO_GOES_ON_RE = re.compile(
-    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
+    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)"
+    # ("The villages are also some 30 km from X": the writer's geography, not the report)
+    r"(?!(?:some|about|around|roughly|located|situated|home|known)\b)[a-z]{3,}\b"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
@@ -310,7 +312,7 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    att = reporting.inverted_quote(sent) or cl.attribute(sent)
+    att = cl.labelled_quote(text, s0, sent) or reporting.inverted_quote(sent) or cl.attribute(sent)
     if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
         att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
