@@ -1293,3 +1293,26 @@ def test_the_writers_geography_after_also_does_not_carry_the_last_speaker(gaz):
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     sumy = [c for c in claims if c.place.name == "Sumy"]
     assert sumy and all(c.side == "third-party" for c in sumy)
+
+
+def test_a_headline_repeated_in_the_body_is_no_evidence(gaz):
+    text = (
+        "# Drones hit Odesa overnight, Ukraine says\n\nExample Wire\n\nMarch 7, 2025\n\n"
+        "World News\nDrones hit Odesa overnight, Ukraine says\n\n"
+        "Officials met in Geneva on Friday.\n"
+    )
+    assert extract(text, published=FRI, gazetteer=gaz).claims == []
+
+
+def test_a_participle_clause_before_an_inverted_verb_is_content_not_claimant():
+    from geomap.extract.claimants import attribute
+
+    s = (
+        "Troops have left the bridgehead, ending the raid that surprised the Kremlin, "
+        "writes Example Wire."
+    )
+    a = attribute(s)
+    assert a.claimant == "Example Wire" and a.content == (
+        0,
+        len("Troops have left the bridgehead, ending the raid that surprised the Kremlin,"),
+    )

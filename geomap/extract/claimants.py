@@ -193,9 +193,16 @@ def _strip_claimant(s: str) -> str:
     return s.strip()
 
 
+# ", completing the offensive that stunned the Kremlin, writes X": a verb or participle with
+# its object is content, never a claimant
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r"^[a-z]+(?:ing|ed)\s+(?:the|a|an|its|his|her|their|this|that)\s"
+)
+
+
 def _looks_like_claimant(s: str) -> bool:
     words = s.split()
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or _PARTICIPLE_CLAUSE_RE.match(s):
         return False
     if _PRONOUN_RE.match(s):
         return True

@@ -78,19 +78,16 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
     out: list[Block] = []
     pat = _BLOCK_RE if has_header else _LINE_RE
     norm_title = " ".join(title.split()).casefold() if title else None
-    for m in pat.finditer(text):
-        s, e = m.span()
+    for s, e in _title_split(text, pat, norm_title):
         chunk = text[s:e]
         line = chunk.strip()
         if not line:
             continue
         kind = "body"
-        if (
-            norm_title
-            and (not out or not has_header)
-            and " ".join(line.split()).casefold() == norm_title
-        ):
-            kind = "title"  # (a page's extracted text may repeat its headline anywhere)
+        if norm_title and " ".join(line.split()).casefold() == norm_title:
+            # a saved page repeats its headline below the masthead, or inside the first
+            # paragraph ("Section name\nHeadline"): not body text
+            kind = "title"
         elif line.startswith("#"):
             first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
             kind = "title" if first_h1 else "heading"
@@ -108,6 +105,24 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
         elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
             kind = "caption"
         out.append(Block(s, e, kind))
+    return out
+
+
+def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> list[tuple[int, int]]:
+    """The block spans, with a block cut after a line repeating the headline (the lines up to
+    it are one span, the rest another)."""
+    out: list[tuple[int, int]] = []
+    for m in pat.finditer(text):
+        s, e = m.span()
+        if norm_title and "\n" in text[s:e]:
+            for lm in _LINE_RE.finditer(text, s, e):
+                if " ".join(lm.group(0).split()).casefold() == norm_title:
+                    if lm.start() > s:
+                        out.append((s, lm.start() - 1))
+                    out.append((lm.start(), lm.end()))
+                    s = lm.end() + 1
+        if s < e:
+            out.append((s, e))
     return out
 
 
