@@ -1316,3 +1316,16 @@ def test_a_participle_clause_before_an_inverted_verb_is_content_not_claimant():
         0,
         len("Troops have left the bridgehead, ending the raid that surprised the Kremlin,"),
     )
+
+
+def test_a_village_located_in_a_region_where_the_gazetteer_has_no_such_village_is_no_claim(gaz):
+    body = (
+        "The army said its soldiers repelled an attack near the village of Yablunivka in the "
+        "Sumy region on Monday."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert all(c.place.name != "Yablunivka" for c in claims)
+    # the namesake where the text puts it stays
+    body = body.replace("Sumy", "Zakarpattia")
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert any(c.place.name == "Yablunivka" and c.place.admin1 == "UA.25" for c in claims)
