@@ -1329,3 +1329,17 @@ def test_a_village_located_in_a_region_where_the_gazetteer_has_no_such_village_i
     body = body.replace("Sumy", "Zakarpattia")
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert any(c.place.name == "Yablunivka" and c.place.admin1 == "UA.25" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "site,side",
+    [("tass.com", "russia"), ("www.ukrinform.net", "ukraine"), ("example.org", "third-party")],
+)
+def test_a_state_outlets_own_narration_speaks_for_its_state(gaz, site, side):
+    text = (
+        "# Shelling in Kupiansk\n\nMarch 7, 2025\n\n"
+        "Artillery shelled Kupiansk overnight, damaging two houses.\n\n"
+        f"Original url: https://{site}/news/1\n"
+    )
+    claims = extract(text, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", side)]

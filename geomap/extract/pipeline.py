@@ -82,6 +82,7 @@ from geomap.extract.resolution import (  # noqa: F401 - re-exported (bench, test
     _Resolver,
     context_digest,
 )
+from geomap.extract.rules import default_sides
 from geomap.extract.sentences import sentences
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
@@ -221,6 +222,15 @@ def extract(
     the date line in the text; failing all, today)."""
     art = read_html(text) if detect_format("", text) == "html" else read_text(text)
     return extract_article(art, source=source, published=published, gazetteer=gazetteer)
+
+
+def state_outlet_side(outlet: str) -> str | None:
+    """The state a state-owned outlet speaks for (rules/sides.toml side.state-media-*)."""
+    for vid in ("side.state-media-russia", "side.state-media-ukraine"):
+        v = default_sides()[vid]
+        if v.regex.fullmatch(outlet.strip()):
+            return v.side
+    return None
 
 
 def narrator(src: SourceRecord) -> str:
@@ -1096,6 +1106,9 @@ def _claims_pass(
         seen.add((ref.id, ctype))
         _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
+        if narration and c_claimant is None and (state := state_outlet_side(outlet_voice)):
+            c_side = state  # "rt.com", "TASS": a state outlet's narration speaks for the state
+            rules.append("side.state-media")
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
