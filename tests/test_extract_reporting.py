@@ -1343,3 +1343,12 @@ def test_a_state_outlets_own_narration_speaks_for_its_state(gaz, site, side):
     )
     claims = extract(text, gazetteer=gaz).claims
     assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", side)]
+
+
+def test_a_participle_of_a_generic_noun_does_not_type_a_place_by_fallback(gaz):
+    body = (
+        "Moscow is moving reserves to the Kharkiv region, where Kyiv's army is trying to win "
+        "back territory captured by Russia, Russian agencies said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert not [c for c in claims if c.type == "captured"]

@@ -790,7 +790,12 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
         fallback = True
         # a verb that must take its place at once ("took", "reached") and did not
         # ("reached a deal in X") says nothing about the place
-        loose = [c for c in all_cues if c.attach != "obj0"]
+        loose = [
+            c
+            for c in all_cues
+            if c.attach != "obj0"
+            and not _GENERIC_OBJECT_BEFORE_RE.search(text, max(0, c.start - 60), c.start)
+        ]
         first = loose[0].type if loose else "other"
         if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
             # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
@@ -847,6 +852,14 @@ def _type_denied(
                 if m.kind == "ref-claim"
             }
         )
+
+
+# "to take back territory captured by Moscow": the participle's object is the generic noun
+# before it, not the sentence's place
+_GENERIC_OBJECT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:territor(?:y|ies)|lands?|areas?|ground|villages|settlements|towns|positions)\s+"
+    r"(?:(?:it|they|Russia|Ukraine|Moscow|Kyiv)\s+(?:had\s+|has\s+)?)?$"
+)
 
 
 def _may_fall_back(text: str, v: _Voice, pl: _Places, all_cues: list[verbs.Cue]) -> bool:
