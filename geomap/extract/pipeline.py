@@ -1112,16 +1112,13 @@ def _claims_pass(
             cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"),
         ]
         ctype, why = _final_type(marks, att, m, ctype, s0, cue_pos)
-        rules += [why] if why else []
-        rules += [f"place.{m.kind}"] if m.kind != "name" else []
+        rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
         if (ref.id, ctype) in seen:
             continue
         seen.add((ref.id, ctype))
         _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
-        if narration and c_claimant is None and (state := state_outlet_side(outlet_voice)):
-            c_side = state  # "rt.com", "TASS": a state outlet's narration speaks for the state
-            rules.append("side.state-media")
+        c_side = _state_narration(narration and c_claimant is None, c_side, outlet_voice, rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
@@ -1146,6 +1143,15 @@ def _claims_pass(
             )
         )
     return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _state_narration(narrated: bool, side: str, outlet: str, rules: list[str]) -> str:
+    """ "rt.com", "TASS": a state outlet's own narration speaks for its state (the rule id
+    is added to `rules`)."""
+    if narrated and (state := state_outlet_side(outlet)):
+        rules.append("side.state-media")
+        return state
+    return side
 
 
 def _finish_sentence(
