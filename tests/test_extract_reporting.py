@@ -1352,3 +1352,14 @@ def test_a_participle_of_a_generic_noun_does_not_type_a_place_by_fallback(gaz):
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert not [c for c in claims if c.type == "captured"]
+
+
+def test_a_sentence_the_page_repeats_word_for_word_makes_its_claim_once(gaz):
+    line = "Ukrainian troops had entered Kupiansk, the army said."
+    body = f"* {line}\n\nOfficials met in Geneva on Friday.\n\n{line} More news followed."
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.type) for c in claims] == [("Kupiansk", "advancing")]
+    # the same words on another day are another claim
+    dated = f"On Monday, {line[0].lower()}{line[1:]}\n\nOn Tuesday, {line[0].lower()}{line[1:]}"
+    claims = extract(f"# Test\n\n{dated}\n", published=FRI, gazetteer=gaz).claims
+    assert len({c.claim_date for c in claims}) == 2

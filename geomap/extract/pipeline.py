@@ -1254,7 +1254,23 @@ def extract_article(
         _sentence(run, claims, s0, s1)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
-    return Extraction(source=src, claims=claims, text=text, places=hits)
+    return Extraction(source=src, claims=_without_repeats(claims), text=text, places=hits)
+
+
+def _without_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A page that repeats a sentence word for word (key points above the story, a teaser
+    repeated) repeats no claim: the first telling stays."""
+    seen: set[tuple] = set()
+    out: list[ClaimRecord] = []
+    for c in claims:
+        said = " ".join((c.quote or "").split())
+        first = re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0][:160]
+        key = (c.place.id, c.side, c.type, c.claim_date, first)
+        if c.quote and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 @dataclass
