@@ -171,3 +171,27 @@ def test_its_ministry_speaks_for_the_state_the_sentence_opens_on(sentence, side)
     assert (
         institution_side(a.claimant, sentence, "ukraine" if side == "russia" else "russia") == side
     )
+
+
+@pytest.mark.parametrize(
+    "text,claimant,side",
+    [
+        (
+            "Ukraine's Centre for Countering Disinformation said the depot burned. The plant "
+            "mattered, the centre's head Ivan Petrenko wrote.",
+            "the centre's head Ivan Petrenko",
+            "ukraine",
+        ),
+        (
+            "The 47th Brigade of the Russian army said it held. The line held, the brigade's "
+            "spokesman said.",
+            "the brigade's spokesman",
+            "russia",
+        ),
+    ],
+)
+def test_a_definite_possessor_points_back_to_the_institution_named_before(text, claimant, side):
+    from geomap.extract.claimants import introduction
+
+    got = introduction(text, len(text) - 10, claimant)
+    assert got is not None and side_of(got) == side

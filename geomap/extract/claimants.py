@@ -518,12 +518,34 @@ _INTRO_RIGHT_RE = re.compile(r",\s+([^,;)\n]{3,120}?)(?=[,;)\n]|\s+(?:said|says|
 _INTRO_OF_RE = re.compile(r"\s+((?:for|of|at|with)\s+[^,;)\n]{3,100}?)(?=[,;)\n.]|$)")
 _SURNAME_RE = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!.*\b[A-Z][a-z][\w'’-]+\b)")
 _BARE_TITLE_RE = re.compile(r"^the\s+([a-z]+)$", re.I)
+# "the centre's head Ivan Petrenko", "the brigade's spokesman": a definite possessor
+_OWNER_RE = re.compile(r"^the\s+([a-z]{3,})['’]s\s", re.I)
+_OWNER_LEFT_CUT_RE = re.compile(r"[.;:!?\n\"“”(,]|\s[—–]\s")
+
+
+def _owner_introduction(text: str, upto: int, noun: str) -> str | None:
+    """The institution a definite possessor ("the centre's") points back to: its latest
+    mention before `upto` with the capitalised name around it ("Ukraine's Centre for
+    Countering Disinformation")."""
+    hits = list(re.finditer(rf"\b{re.escape(noun)}\b", text[:upto], re.I))
+    named = [h for h in hits if h.group(0)[0].isupper()]
+    if not named:
+        return None
+    h = named[-1]
+    left = text[max(0, h.start() - 80) : h.start()]
+    cuts = list(_OWNER_LEFT_CUT_RE.finditer(left))
+    left = left[cuts[-1].end() :] if cuts else left
+    right = re.match(r"(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,10}", text[h.end() :])
+    intro = " ".join(f"{left}{h.group(0)}{right.group(0) if right else ''}".split())
+    return intro if intro.lower() != noun.lower() else None
 
 
 def introduction(text: str, upto: int, claimant: str) -> str | None:
     """How the article first introduced a claimant named by surname or bare title: the title
     before the name and the apposition after it ("DPR head Denis Pushilin", "Ihor Petrenko,
     spokesman for the Southern group"); None when the text before `upto` has no such phrase."""
+    if owner := _OWNER_RE.search(claimant):
+        return _owner_introduction(text, upto, owner.group(1))
     bare = _BARE_TITLE_RE.match(claimant.strip())
     key = bare.group(1) if bare else None
     if key is None and (sm := _SURNAME_RE.search(claimant)) and len(claimant.split()) <= 3:
