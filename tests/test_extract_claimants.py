@@ -195,3 +195,26 @@ def test_a_definite_possessor_points_back_to_the_institution_named_before(text, 
 
     got = introduction(text, len(text) - 10, claimant)
     assert got is not None and side_of(got) == side
+
+
+@pytest.mark.parametrize(
+    "sentence,claimant,content_start",
+    [
+        (
+            "ISW observed Russian troops inside Toretsk on Monday and said the town would fall.",
+            "ISW",
+            " observed",
+        ),
+        (
+            "The governor visited the damaged school on Monday and said the road was shelled.",
+            "The governor",
+            " visited",
+        ),
+    ],
+)
+def test_a_speech_verb_coordinated_with_an_earlier_verb_takes_their_subject(
+    sentence, claimant, content_start
+):
+    a = attribute(sentence)
+    assert a.claimant == claimant
+    assert sentence[a.content[0] :].startswith(content_start)

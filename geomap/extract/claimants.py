@@ -347,6 +347,8 @@ def attribute(sentence: str) -> Attribution:
         if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
             continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())
+        if before is not None and (co := _coordinated(sentence, vm, before, denial)):
+            return co
         if before is not None:
             return _speech(sentence, vm, before, denial)
         # inverted: '"...," said Ukraine's General Staff.'
@@ -359,6 +361,28 @@ def attribute(sentence: str) -> Attribution:
 # spokesman": a passive speech verb names its claimant after "by"
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
+
+
+# "ISW observed Russian troops inside X on Monday and said ...": the subject of two verbs
+_COORD_SUBJECT_RE = re.compile(
+    r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?[a-z]+ed\s)"
+)
+
+
+def _coordinated(
+    sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool
+) -> Attribution | None:
+    """A speech verb coordinated with an earlier verb of the same subject ("X observed A and
+    said B"): the subject alone is the claimant, and both verbs' clauses are its content."""
+    claimant, cstart = before
+    if not sentence[: vm.start()].rstrip().endswith(" and"):
+        return None
+    sm = _COORD_SUBJECT_RE.match(claimant)
+    if sm is None or len(claimant.split()) <= len(sm.group(1).split()) + 1:
+        return None
+    who = sm.group(1)
+    a1 = cstart + sentence[cstart:].find(who) + len(who)
+    return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
 
 
 def _first_passive(sentence: str) -> Attribution | None:
