@@ -1363,3 +1363,12 @@ def test_a_sentence_the_page_repeats_word_for_word_makes_its_claim_once(gaz):
     dated = f"On Monday, {line[0].lower()}{line[1:]}\n\nOn Tuesday, {line[0].lower()}{line[1:]}"
     claims = extract(f"# Test\n\n{dated}\n", published=FRI, gazetteer=gaz).claims
     assert len({c.claim_date for c in claims}) == 2
+
+
+def test_attacks_counted_by_a_group_of_forces_are_the_defenders_report(gaz):
+    body = (
+        "Russian forces attempted 12 ground attacks near Toretsk over the past day, the "
+        "Luhansk group of forces said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side, c.type) for c in claims] == [("Toretsk", "ukraine", "fighting")]

@@ -156,10 +156,16 @@ _OWN_FORCES_RE = re.compile(
 _COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
     r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
-    r"troops|marines|paratroopers|border\s+guards?)\b",
+    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops))\b",
     re.I,
 )
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+# "Russian forces attempted 24 ground attacks near X, the group of forces said": attacks
+# counted by the defender, not the attacker's own report
+_COUNTED_ATTACKS_RE = re.compile(
+    r"\s+(?:have\s+|had\s+)?(?:attempted|tried|launched|carried\s+out|conducted|mounted|made)\s+"
+    r"(?:\d+|[a-z]+-?[a-z]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts|offensive\s+actions)\b"
+)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
@@ -976,7 +982,11 @@ def _default_side(
         return "third-party", None
     if cl.is_local_official(claimant) or pl.quoted_we:
         return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.place-country"
-    if ctype != "strike" and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+    if (
+        ctype != "strike"
+        and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1]))
+        and not _COUNTED_ATTACKS_RE.match(text, fm.end())
+    ):
         # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
         # Minister X said Ukrainian troops recaptured Y": officials report their own moves
         side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
