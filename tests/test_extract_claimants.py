@@ -218,3 +218,10 @@ def test_a_speech_verb_coordinated_with_an_earlier_verb_takes_their_subject(
     a = attribute(sentence)
     assert a.claimant == claimant
     assert sentence[a.content[0] :].startswith(content_start)
+
+
+@pytest.mark.parametrize("opener", ["According to our information", "According to my data"])
+def test_according_to_our_information_is_the_speakers_own_words(opener):
+    s = f'"{opener}, civilians remain there as the enemy keeps shelling the town," Melnyk said.'
+    a = attribute(s)
+    assert a.claimant == "Melnyk" and a.verb == "said"

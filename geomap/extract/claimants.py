@@ -428,6 +428,8 @@ def _according(sentence: str) -> Attribution | None:
     stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
     claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
     weak_marker = m.group("strong") is None  # "citing the threat of"
+    if re.match(r"(?i)(?:our|my)\s", claimant):
+        return None  # '"According to our data, ...," the mayor said': the speaker's own words
     if not (
         claimant
         and len(claimant.split()) <= 12
