@@ -88,13 +88,140 @@ def test_trailing_clause_after_attribution_is_extra_content():
 @pytest.mark.parametrize(
     "claimant,side",
     [
-        ("Ukrainian military observers", "ukraine"),
+        ("Ukrainian war correspondents", "ukraine"),
+        ("Ukrainian military observers", "third-party"),  # an observer speaks as an analyst
         ("Moscow-installed officials", "russia"),
         ("the Kremlin", "russia"),
         ("Western military analysts", "third-party"),
+        ("Analysts", "third-party"),
         ("AFP reporters", "third-party"),
         ("prosecutors", None),
     ],
 )
 def test_side_of(claimant, side):
     assert side_of(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "sentence,claimant,side,content",
+    [
+        (
+            "The pull-back from the northern suburbs had already been reported by British "
+            "intelligence.",
+            "British intelligence",
+            "third-party",
+            "The pull-back from the northern suburbs had already ",
+        ),
+        (
+            "This was stated on air by Petro Hnatenko, a spokesman for the Ukrainian army's "
+            "southern command, according to the agency.",
+            "Petro Hnatenko, a spokesman for the Ukrainian army's southern command",
+            "ukraine",
+            "This ",
+        ),
+    ],
+)
+def test_a_passive_speech_verb_takes_its_agent_as_claimant(sentence, claimant, side, content):
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side)
+    assert sentence[a.content[0] : a.content[1]] == content
+
+
+def test_a_passive_without_an_agent_is_not_attributed_to_its_subject():
+    a = attribute("The depot was reported destroyed by the drones.")
+    assert a.claimant != "The depot was"
+
+
+@pytest.mark.parametrize(
+    "claimant,intro,side",
+    [
+        (
+            "Hnatenko",
+            "Petro Hnatenko, spokesman for the Eastern group of Ukraine's army",
+            "ukraine",
+        ),
+        ("Melnyk", "LPR head Ivan Melnyk", "russia"),
+        (
+            "the spokesperson",
+            "a spokesperson for the Southern Defence Forces of Ukraine",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_surname_or_bare_title_takes_the_side_of_its_introduction(claimant, intro, side):
+    from geomap.extract.claimants import introduction
+
+    text = f"Shelling went on, {intro}, said on Monday. Later that day more was said."
+    got = introduction(text, len(text) - 5, claimant)
+    assert got is not None and side_of(got) == side
+    assert introduction("Shelling went on. Later that day more was said.", 40, claimant) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,side",
+    [
+        ("Russia has beaten back attacks near the river, its defence ministry said.", "russia"),
+        ("Ukraine has pushed the enemy out of two hamlets, its defence ministry said.", "ukraine"),
+    ],
+)
+def test_its_ministry_speaks_for_the_state_the_sentence_opens_on(sentence, side):
+    from geomap.extract.reporting import institution_side
+
+    a = attribute(sentence)
+    assert (
+        institution_side(a.claimant, sentence, "ukraine" if side == "russia" else "russia") == side
+    )
+
+
+@pytest.mark.parametrize(
+    "text,claimant,side",
+    [
+        (
+            "Ukraine's Centre for Countering Disinformation said the depot burned. The plant "
+            "mattered, the centre's head Ivan Petrenko wrote.",
+            "the centre's head Ivan Petrenko",
+            "ukraine",
+        ),
+        (
+            "The 47th Brigade of the Russian army said it held. The line held, the brigade's "
+            "spokesman said.",
+            "the brigade's spokesman",
+            "russia",
+        ),
+    ],
+)
+def test_a_definite_possessor_points_back_to_the_institution_named_before(text, claimant, side):
+    from geomap.extract.claimants import introduction
+
+    got = introduction(text, len(text) - 10, claimant)
+    assert got is not None and side_of(got) == side
+
+
+@pytest.mark.parametrize(
+    "sentence,claimant,content_start",
+    [
+        (
+            "ISW observed Russian troops inside Toretsk on Monday and said the town would fall.",
+            "ISW",
+            " observed",
+        ),
+        (
+            "The governor visited the damaged school on Monday and said the road was shelled.",
+            "The governor",
+            " visited",
+        ),
+    ],
+)
+def test_a_speech_verb_coordinated_with_an_earlier_verb_takes_their_subject(
+    sentence, claimant, content_start
+):
+    a = attribute(sentence)
+    assert a.claimant == claimant
+    assert sentence[a.content[0] :].startswith(content_start)
+
+
+@pytest.mark.parametrize("opener", ["According to our information", "According to my data"])
+def test_according_to_our_information_is_the_speakers_own_words(opener):
+    s = f'"{opener}, civilians remain there as the enemy keeps shelling the town," Melnyk said.'
+    a = attribute(s)
+    assert a.claimant == "Melnyk" and a.verb == "said"

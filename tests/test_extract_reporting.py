@@ -1042,6 +1042,8 @@ def test_each_typographic_bullet_is_its_own_sentence(gaz, body, line):
     [
         "Smoke rises over the ruins of Bakhmut [Jane Roe/AFP]",
         "Soldiers fire a howitzer near Toretsk (Getty Images)",
+        "The aftermath of the shelling of Kherson. Photo: regional administration",
+        "This file video grab shows fighting in Bakhmut | File Photo | Photo Credit: AFP",
     ],
 )
 def test_a_photo_caption_closed_by_its_credit_makes_no_claim(gaz, caption):
@@ -1171,3 +1173,202 @@ def test_a_participle_aside_keeps_its_date_from_the_main_claim(gaz):
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     days = {c.place.name: (c.claim_date, c.date_precision) for c in claims}
     assert days["Selydove"] == (FRI, "day") and days["Avdiivka"] == (date(2025, 2, 1), "month")
+
+
+def test_a_quote_of_several_sentences_takes_the_speaker_named_after_it(gaz):
+    body = (
+        '"Overnight, five drones hit the outskirts of Kupiansk. The fires are out. Nobody was '
+        'hurt," the head of the city administration, Ivan Melnyk, informed on Telegram.'
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side, c.type) for c in claims] == [("Kupiansk", "ukraine", "strike")]
+    assert "attr.quote-attributed-later" in claims[0].rules
+
+
+def test_hours_after_another_voice_said_splits_the_sentence_between_the_two(gaz):
+    body = (
+        "Russia said on Saturday it had taken full control of Vovchansk, hours after Kyiv "
+        "said it had pulled out of the town to save lives."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    got = {(c.place.name, c.side, c.type) for c in claims}
+    assert got == {("Vovchansk", "russia", "captured"), ("Vovchansk", "ukraine", "withdrawn")}
+
+
+def test_a_surname_speaks_for_the_side_that_introduced_it(gaz):
+    body = (
+        "Ivan Hnatenko, spokesman for the Eastern Group of Ukraine's armed forces, spoke on "
+        "television on Sunday.\n\nRussian units are shelling Kreminna around the clock, "
+        "Hnatenko said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kreminna", "ukraine")]
+    assert "attr.introduced" in claims[0].rules
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian troops seized Zhovtohrad, six kilometres south of Pokrovsk, on Sunday, the "
+        "ministry said.",
+        "The army said its units had taken Verbolozy, north of Kupiansk.",
+    ],
+)
+def test_an_unknown_village_located_from_a_landmark_makes_no_claim_on_the_landmark(gaz, body):
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert claims == []
+
+
+def test_a_known_village_located_from_a_landmark_keeps_its_claim(gaz):
+    body = "Russian troops captured Myrnohrad, east of Pokrovsk, the ministry said."
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.type) for c in claims] == [("Myrnohrad", "captured")]
+
+
+def test_the_region_around_a_city_is_its_oblast_but_the_area_around_it_is_the_city(gaz):
+    body = (
+        "Russian troops have pulled out of the region around the capital Kyiv, the Ukrainian "
+        "defence ministry said.\n\nFighting went on in the area around Bakhmut, the Ukrainian "
+        "army said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.place.id for c in claims] == ["UA.13", "713174"]
+
+
+@pytest.mark.parametrize(
+    "source_line,side",
+    [
+        (
+            "The head of the city military administration Ivan Melnyk informed about this on "
+            "the air of the telethon.",
+            "ukraine",
+        ),
+        (
+            "This was stated by Petro Hnatenko, a spokesman for the Ukrainian army's northern "
+            "group, Example Wire reports.",
+            "ukraine",
+        ),
+        (
+            "Ivan Sidorov, a spokesman for Russia's defence ministry, stated this in a comment "
+            "to reporters.",
+            "russia",
+        ),
+    ],
+)
+def test_a_source_named_after_the_fact_takes_the_narrated_claims_before_it(gaz, source_line, side):
+    body = f"Russian troops shelled Kupiansk overnight.\n\n{source_line}"
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", side)]
+    assert claims[0].rules[0] == "attr.retro"
+
+
+def test_a_this_attribution_does_not_reach_back_past_one_paragraph(gaz):
+    body = (
+        "Russian troops shelled Kupiansk overnight.\n\nThe weather was cold.\n\n"
+        "This was stated by Petro Hnatenko, a spokesman for the Ukrainian army."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", "third-party")]
+
+
+def test_a_bare_quote_label_speaks_for_the_first_source_on_the_source_line(gaz):
+    body = (
+        "Russian forces hit Zaporizhzhia with missiles overnight.\n"
+        "Source: Ivan Petrenko, Head of Zaporizhzhia Oblast Military Administration; local police\n"
+        'Quote: "Russian forces launched four missile attacks on the city of Zaporizhzhia '
+        "overnight. The type of missile is being established.\n"
+        'One of the missiles hit a school in Zaporizhzhia."'
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.side for c in claims] == ["third-party", "ukraine", "ukraine"]
+    assert claims[1].claimant.startswith("Ivan Petrenko")
+
+
+def test_the_writers_geography_after_also_does_not_carry_the_last_speaker(gaz):
+    body = (
+        "Russian forces captured Basivka, the Russian defence ministry said.\n\n"
+        "The village is also some 30 kilometres north of Sumy, which has been regularly hit "
+        "by Russian drones."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    sumy = [c for c in claims if c.place.name == "Sumy"]
+    assert sumy and all(c.side == "third-party" for c in sumy)
+
+
+def test_a_headline_repeated_in_the_body_is_no_evidence(gaz):
+    text = (
+        "# Drones hit Odesa overnight, Ukraine says\n\nExample Wire\n\nMarch 7, 2025\n\n"
+        "World News\nDrones hit Odesa overnight, Ukraine says\n\n"
+        "Officials met in Geneva on Friday.\n"
+    )
+    assert extract(text, published=FRI, gazetteer=gaz).claims == []
+
+
+def test_a_participle_clause_before_an_inverted_verb_is_content_not_claimant():
+    from geomap.extract.claimants import attribute
+
+    s = (
+        "Troops have left the bridgehead, ending the raid that surprised the Kremlin, "
+        "writes Example Wire."
+    )
+    a = attribute(s)
+    assert a.claimant == "Example Wire" and a.content == (
+        0,
+        len("Troops have left the bridgehead, ending the raid that surprised the Kremlin,"),
+    )
+
+
+def test_a_village_located_in_a_region_where_the_gazetteer_has_no_such_village_is_no_claim(gaz):
+    body = (
+        "The army said its soldiers repelled an attack near the village of Yablunivka in the "
+        "Sumy region on Monday."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert all(c.place.name != "Yablunivka" for c in claims)
+    # the namesake where the text puts it stays
+    body = body.replace("Sumy", "Zakarpattia")
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert any(c.place.name == "Yablunivka" and c.place.admin1 == "UA.25" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "site,side",
+    [("tass.com", "russia"), ("www.ukrinform.net", "ukraine"), ("example.org", "third-party")],
+)
+def test_a_state_outlets_own_narration_speaks_for_its_state(gaz, site, side):
+    text = (
+        "# Shelling in Kupiansk\n\nMarch 7, 2025\n\n"
+        "Artillery shelled Kupiansk overnight, damaging two houses.\n\n"
+        f"Original url: https://{site}/news/1\n"
+    )
+    claims = extract(text, gazetteer=gaz).claims
+    assert [(c.place.name, c.side) for c in claims] == [("Kupiansk", side)]
+
+
+def test_a_participle_of_a_generic_noun_does_not_type_a_place_by_fallback(gaz):
+    body = (
+        "Moscow is moving reserves to the Kharkiv region, where Kyiv's army is trying to win "
+        "back territory captured by Russia, Russian agencies said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert not [c for c in claims if c.type == "captured"]
+
+
+def test_a_sentence_the_page_repeats_word_for_word_makes_its_claim_once(gaz):
+    line = "Ukrainian troops had entered Kupiansk, the army said."
+    body = f"* {line}\n\nOfficials met in Geneva on Friday.\n\n{line} More news followed."
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.type) for c in claims] == [("Kupiansk", "advancing")]
+    # the same words on another day are another claim
+    dated = f"On Monday, {line[0].lower()}{line[1:]}\n\nOn Tuesday, {line[0].lower()}{line[1:]}"
+    claims = extract(f"# Test\n\n{dated}\n", published=FRI, gazetteer=gaz).claims
+    assert len({c.claim_date for c in claims}) == 2
+
+
+def test_attacks_counted_by_a_group_of_forces_are_the_defenders_report(gaz):
+    body = (
+        "Russian forces attempted 12 ground attacks near Toretsk over the past day, the "
+        "Luhansk group of forces said."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [(c.place.name, c.side, c.type) for c in claims] == [("Toretsk", "ukraine", "fighting")]

@@ -146,6 +146,10 @@ def side_of(claimant: str | None) -> str | None:
         return None
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
         return "third-party"
+    if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
+        # "a Ukrainian military observer", "Analysts": an analyst speaks as an analyst,
+        # whatever the nationality before the noun (the README's third party)
+        return "third-party"
     cands = []
     for side, pat in (("russia", _RUSSIA_RE), ("ukraine", _UKRAINE_RE), ("third-party", _THIRD_RE)):
         m = pat.search(claimant)
@@ -154,7 +158,7 @@ def side_of(claimant: str | None) -> str | None:
     if not cands:
         return None
     lead = _LEAD_NATIONAL_RE.match(claimant)
-    if lead:  # "Ukrainian military observers", "Russian war correspondents"
+    if lead:  # "Ukrainian war correspondents", "the Moscow-appointed governor"
         return "ukraine" if lead.group("ua") else "russia"
     # "a press officer for Ukraine's 28th brigade": the first national marker governs; an
     # institution named as the claimant ("analysts", "ISW") beats a nationality inside it
@@ -189,9 +193,16 @@ def _strip_claimant(s: str) -> str:
     return s.strip()
 
 
+# ", completing the offensive that stunned the Kremlin, writes X": a verb or participle with
+# its object is content, never a claimant
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r"^[a-z]+(?:ing|ed)\s+(?:the|a|an|its|his|her|their|this|that)\s"
+)
+
+
 def _looks_like_claimant(s: str) -> bool:
     words = s.split()
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or _PARTICIPLE_CLAUSE_RE.match(s):
         return False
     if _PRONOUN_RE.match(s):
         return True
@@ -317,6 +328,10 @@ def attribute(sentence: str) -> Attribution:
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
+    if (pas := _first_passive(sentence)) is not None:
+        return pas  # the agent of "was stated by X", before a trailing "according to"
+    if (lq := labelled_quote(sentence, 0, sentence)) is not None:
+        return lq  # "Source: X; Y" + "Quote: ..." read as one sentence
     if (acc := _according(sentence)) is not None:
         return acc
     for vm in _VERB_RE.finditer(sentence):
@@ -329,13 +344,77 @@ def attribute(sentence: str) -> Attribution:
             if not _FALSE_WORD_RE.search(sentence, vm.end()):
                 continue
             denial = True
+        if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
+            continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())
+        if before is not None and (co := _coordinated(sentence, vm, before, denial)):
+            return co
         if before is not None:
             return _speech(sentence, vm, before, denial)
         # inverted: '"...," said Ukraine's General Staff.'
         if (inv := _inverted(sentence, vm, denial)) is not None:
             return inv
     return Attribution(None, None, (0, n), None, None)
+
+
+# "X had already been reported by British intelligence", "This was stated on air by the
+# spokesman": a passive speech verb names its claimant after "by"
+_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
+
+
+# "ISW observed Russian troops inside X on Monday and said ...": the subject of two verbs
+_COORD_SUBJECT_RE = re.compile(
+    r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?[a-z]+ed\s)"
+)
+
+
+def _coordinated(
+    sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool
+) -> Attribution | None:
+    """A speech verb coordinated with an earlier verb of the same subject ("X observed A and
+    said B"): the subject alone is the claimant, and both verbs' clauses are its content."""
+    claimant, cstart = before
+    if not sentence[: vm.start()].rstrip().endswith(" and"):
+        return None
+    sm = _COORD_SUBJECT_RE.match(claimant)
+    if sm is None or len(claimant.split()) <= len(sm.group(1).split()) + 1:
+        return None
+    who = sm.group(1)
+    a1 = cstart + sentence[cstart:].find(who) + len(who)
+    return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
+
+
+def _first_passive(sentence: str) -> Attribution | None:
+    """The first passive speech verb of the sentence with its agent (see _passive)."""
+    for vm in _VERB_RE.finditer(sentence):
+        if (
+            pas := _passive(sentence, vm, _speech_rule(vm.group(0)).produces == "denial")
+        ) is not None:
+            return pas
+    return None
+
+
+def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
+    """A passive speech verb with its agent: the claimant follows "by", the content is the
+    subject before the auxiliary (up to the end of the agent's phrase)."""
+    aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
+    by = _PASSIVE_BY_RE.match(sentence, vm.end())
+    if aux is None or by is None:
+        return None
+    rest = sentence[by.end() :]
+    stop = re.search(
+        r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which|during|in\s+a)\b|"
+        r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:reports|reported|says|said|writes|wrote)\b",
+        rest,
+    )
+    claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
+    if not _looks_like_claimant(claimant):
+        return None
+    a1 = by.end() + len(rest[: stop.start()] if stop else rest)
+    return Attribution(
+        claimant, side_of(claimant), (0, aux.start()), (aux.start(), a1), vm.group(0), denial
+    )
 
 
 def _according(sentence: str) -> Attribution | None:
@@ -349,6 +428,8 @@ def _according(sentence: str) -> Attribution | None:
     stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
     claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
     weak_marker = m.group("strong") is None  # "citing the threat of"
+    if re.match(r"(?i)(?:our|my)\s", claimant):
+        return None  # '"According to our data, ...," the mayor said': the speaker's own words
     if not (
         claimant
         and len(claimant.split()) <= 12
@@ -400,6 +481,12 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
+    named = prefix.rstrip(",").strip()
+    if prefix.endswith(",") and _PERSON_RE.match(named) and not _CLAIMANT_HEAD_RE.search(named):
+        # "Ivan Sidorov, a spokesman for the ministry, stated ...": the name and its title
+        # are one claimant, and what follows the verb is the content
+        claimant = f"{named}, {claimant}"
+        return Attribution(claimant, side_of(claimant), (vm.end(), n), (0, vm.end()), verb, denial)
     short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not _CONTENT_OPENER_RE.match(tail)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
@@ -445,3 +532,84 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
 
 def is_pronoun(claimant: str | None) -> bool:
     return bool(claimant and _PRONOUN_RE.match(claimant))
+
+
+# "Serhiy Kovalenko, spokesman for the Eastern group, said ..." first, then "Kovalenko
+# said ...": a reporter identifies a source once, by title and affiliation, and later names
+# them by surname or by the bare title ("the spokesperson")
+_INTRO_LEFT_CUT_RE = re.compile(
+    r"(?:[.;:!?\n\"“”(,]|\s[—–]\s|\b(?:said|says|told|by|that|and|to|from|with|as|on|in)\s)"
+)
+_INTRO_RIGHT_RE = re.compile(r",\s+([^,;)\n]{3,120}?)(?=[,;)\n]|\s+(?:said|says|told)\b|$)")
+_INTRO_OF_RE = re.compile(r"\s+((?:for|of|at|with)\s+[^,;)\n]{3,100}?)(?=[,;)\n.]|$)")
+_SURNAME_RE = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!.*\b[A-Z][a-z][\w'’-]+\b)")
+_BARE_TITLE_RE = re.compile(r"^the\s+([a-z]+)$", re.I)
+# "the centre's head Ivan Petrenko", "the brigade's spokesman": a definite possessor
+_OWNER_RE = re.compile(r"^the\s+([a-z]{3,})['’]s\s", re.I)
+_OWNER_LEFT_CUT_RE = re.compile(r"[.;:!?\n\"“”(,]|\s[—–]\s")
+
+
+def _owner_introduction(text: str, upto: int, noun: str) -> str | None:
+    """The institution a definite possessor ("the centre's") points back to: its latest
+    mention before `upto` with the capitalised name around it ("Ukraine's Centre for
+    Countering Disinformation")."""
+    hits = list(re.finditer(rf"\b{re.escape(noun)}\b", text[:upto], re.I))
+    named = [h for h in hits if h.group(0)[0].isupper()]
+    if not named:
+        return None
+    h = named[-1]
+    left = text[max(0, h.start() - 80) : h.start()]
+    cuts = list(_OWNER_LEFT_CUT_RE.finditer(left))
+    left = left[cuts[-1].end() :] if cuts else left
+    right = re.match(r"(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,10}", text[h.end() :])
+    intro = " ".join(f"{left}{h.group(0)}{right.group(0) if right else ''}".split())
+    return intro if intro.lower() != noun.lower() else None
+
+
+def introduction(text: str, upto: int, claimant: str) -> str | None:
+    """How the article first introduced a claimant named by surname or bare title: the title
+    before the name and the apposition after it ("DPR head Denis Pushilin", "Ihor Petrenko,
+    spokesman for the Southern group"); None when the text before `upto` has no such phrase."""
+    if owner := _OWNER_RE.search(claimant):
+        return _owner_introduction(text, upto, owner.group(1))
+    bare = _BARE_TITLE_RE.match(claimant.strip())
+    key = bare.group(1) if bare else None
+    if key is None and (sm := _SURNAME_RE.search(claimant)) and len(claimant.split()) <= 3:
+        key = sm.group(1)
+    if key is None:
+        return None
+    first = re.search(rf"\b{re.escape(key)}\b", text[:upto])
+    if first is None:
+        return None
+    left = text[max(0, first.start() - 60) : first.start()]
+    cuts = list(_INTRO_LEFT_CUT_RE.finditer(left))
+    left = left[cuts[-1].end() :] if cuts else left
+    right_re = _INTRO_OF_RE if bare else _INTRO_RIGHT_RE
+    rm = right_re.match(text, first.end(), min(len(text), first.end() + 160))
+    intro = (
+        f"{left}{key}{', ' + rm.group(1) if rm and not bare else ' ' + rm.group(1) if rm else ''}"
+    )
+    intro = " ".join(intro.split())
+    return intro if intro != key and intro.lower() != claimant.strip().lower() else None
+
+
+# "Source: Ivan Petrenko, head of the regional administration; the police" ... "Quote: ...":
+# a bare quote label speaks in the first source's words
+_SOURCE_LINE_RE = re.compile(
+    rf"^[ \t]*{_w('claimant.source-label', ci=False)}\s*:\s*([^;\n]{{3,160}})", re.M
+)
+_BARE_QUOTE_LABEL_RE = re.compile(rf"(?m)^[ \t]*{_w('claimant.quote-label', ci=False)}\s*:\s*")
+
+
+def labelled_quote(text: str, s0: int, sentence: str) -> Attribution | None:
+    """A sentence opening with a bare "Quote:" label under a "Source:" line (within the few
+    lines before): the first source named is the speaker."""
+    ql = _BARE_QUOTE_LABEL_RE.search(sentence)  # (a "Source:" line may open the sentence)
+    if ql is None or (ql.start() > 0 and not _SOURCE_LINE_RE.match(sentence)):
+        return None
+    sources = list(_SOURCE_LINE_RE.finditer(text, max(0, s0 - 800), s0 + ql.start()))
+    if not sources:
+        return None
+    who = _strip_claimant(sources[-1].group(1))
+    n = len(sentence)
+    return Attribution(who, side_of(who), (ql.end(), n), (0, ql.end()), "quote")

@@ -339,6 +339,10 @@ def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
     Zolotokrai", "the liberation of the settlement of Nowhereivka")."""
     if _UNKNOWN_OBJECT_AFTER_RE.match(text, cue.end):
         return True
+    if (lm := _LANDMARK_OBJECT_RE.match(text, cue.end)) and not any(
+        cue.end <= m.start < lm.end() - 2 for m, _r in claimable
+    ):
+        return True  # the unknown object sits before its landmark (the landmark is claimable)
     return (
         _OF_END_RE.search(cue.text) is not None
         and text[cue.end : cue.end + 1].isupper()
@@ -361,7 +365,17 @@ _DASH_GAP_RE = re.compile(
 
 
 # a named settlement the gazetteer lacks stands between a verb and a later place
-_UNKNOWN_OBJECT_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]")
+# "seized Hnylytsia, four kilometres east of Siversk": an object the gazetteer does not know,
+# located from a landmark; the landmark is not what was seized
+_LANDMARK_OBJECT = (
+    r"\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,\s+(?:(?:just|about|some|roughly|only|barely)\s+)?"
+    r"(?:[\w.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+)
+_LANDMARK_OBJECT_RE = re.compile(_LANDMARK_OBJECT)
+_UNKNOWN_OBJECT_RE = re.compile(
+    rf"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|^{_LANDMARK_OBJECT}"
+)
 
 
 _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")

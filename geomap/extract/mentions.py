@@ -54,6 +54,13 @@ _REGION_BEFORE_RE = re.compile(
     r"\b(?:all|the\s+whole|the\s+entirety)\s+of\s+$",
     re.I,
 )
+# "the region around the capital Kyiv", "the province surrounding Kharkiv": the oblast (an
+# "area around X" is the place's vicinity and stays the place)
+_REGION_AROUND_RE = re.compile(
+    r"\b(?:the\s+)?(?:region|oblast|province)\s+(?:around|surrounding)\s+(?:the\s+(?:Ukrainian\s+|"
+    r"Russian\s+)?(?:capital|city|town)(?:\s+of)?,?\s+)?$",
+    re.I,
+)
 # "the regions of Sumy and Donetsk", "the oblasts of Kharkiv, Sumy and Chernihiv": the names
 # after the first in a plural region phrase are regions too
 _REGION_LIST_BEFORE_RE = re.compile(
@@ -306,8 +313,10 @@ def _hint(
         rp = _REGION_PREFIX_RE.search(before)
         if rp:
             m_start = s0 - (len(before) - rp.start())
-    elif rb or (
-        before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before)
+    elif (
+        rb
+        or (before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before))
+        or (rb := _REGION_AROUND_RE.search(before))
     ):
         hint = "region"
         if rb:

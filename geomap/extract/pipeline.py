@@ -82,6 +82,7 @@ from geomap.extract.resolution import (  # noqa: F401 - re-exported (bench, test
     _Resolver,
     context_digest,
 )
+from geomap.extract.rules import default_sides
 from geomap.extract.sentences import sentences
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
@@ -89,7 +90,7 @@ from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.35.1"
+VERSION = "0.36.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
@@ -155,10 +156,16 @@ _OWN_FORCES_RE = re.compile(
 _COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
     r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
-    r"troops|marines|paratroopers|border\s+guards?)\b",
+    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops))\b",
     re.I,
 )
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+# "Russian forces attempted 24 ground attacks near X, the group of forces said": attacks
+# counted by the defender, not the attacker's own report
+_COUNTED_ATTACKS_RE = re.compile(
+    r"\s+(?:have\s+|had\s+)?(?:attempted|tried|launched|carried\s+out|conducted|mounted|made)\s+"
+    r"(?:\d+|[a-z]+-?[a-z]*)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|attempts|offensive\s+actions)\b"
+)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
@@ -184,7 +191,9 @@ _JUDGED_SPEECH_RE = re.compile(
 )
 # "Russia also switched to defence near X": a subject of a few words, then "also" and a verb
 _ALSO_GOES_ON_RE = re.compile(
-    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
+    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)"
+    # ("The villages are also some 30 km from X": the writer's geography, not the report)
+    r"(?!(?:some|about|around|roughly|located|situated|home|known)\b)[a-z]{3,}\b"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
@@ -219,6 +228,15 @@ def extract(
     the date line in the text; failing all, today)."""
     art = read_html(text) if detect_format("", text) == "html" else read_text(text)
     return extract_article(art, source=source, published=published, gazetteer=gazetteer)
+
+
+def state_outlet_side(outlet: str) -> str | None:
+    """The state a state-owned outlet speaks for (rules/sides.toml side.state-media-*)."""
+    for vid in ("side.state-media-russia", "side.state-media-ukraine"):
+        v = default_sides()[vid]
+        if v.regex.fullmatch(outlet.strip()):
+            return v.side
+    return None
 
 
 def narrator(src: SourceRecord) -> str:
@@ -310,7 +328,7 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    att = reporting.inverted_quote(sent) or cl.attribute(sent)
+    att = cl.labelled_quote(text, s0, sent) or reporting.inverted_quote(sent) or cl.attribute(sent)
     if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
         att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
@@ -327,7 +345,9 @@ def _attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc)
+    quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -338,6 +358,7 @@ def _attribution_pass(
         # "The claim is false.": the outlet's own verdict denies the claim just reported
         att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
     said = _said(att, sent, doc, spoken, quote_rule, block is not None)
+    said = _introduced(text, s0 + (att.attribution or (0, 0))[0], said)
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant)
@@ -368,6 +389,32 @@ def _translated_voice(
         n = len(sent)
         return cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
     return att
+
+
+def _quote_attributed_later(
+    text: str, s0: int, s1: int, att: cl.Attribution, doc: _DocState
+) -> tuple[cl.Attribution, str | None]:
+    """'"A. B. C," the mayor said.': a quotation of several sentences names its speaker after
+    it closes; its first sentence takes that voice (the next ones follow as a quote going on)."""
+    sent = text[s0:s1]
+    if att.claimant is not None or doc.in_quote or not _QUOTE_OPEN_RE.match(sent):
+        return att, None
+    if not _quote_open_after(sent, False):
+        return att, None
+    pe = _para_end(text, s1)
+    close = re.search(r"[\"”]", text[s1:pe])
+    if close is None:
+        return att, None
+    q = s1 + close.end()
+    stop = re.search(r"[.!?](?:\s|$)", text[q:pe])
+    whole = text[s0 : q + (stop.end() if stop else pe - q)]
+    later = cl.attribute(whole)
+    if not later.claimant or not later.attribution or later.attribution[0] < q - s0 - 2:
+        return att, None
+    n = len(sent)
+    return cl.Attribution(later.claimant, later.side, (0, n), (n, n), later.verb), (
+        "attr.quote-attributed-later"
+    )
 
 
 def _continued_quote(
@@ -432,6 +479,22 @@ def _said(
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
+
+
+def _introduced(text: str, upto: int, said: _Said) -> _Said:
+    """A claimant named by surname or bare title ("Petrenko said", "the spokesperson") takes
+    the side of the phrase that first introduced them ("Ivan Petrenko, spokesman for the
+    Ukrainian army's Eastern group"); a local official so introduced speaks for the place."""
+    if said.side is not None or not said.claimant or cl.is_local_official(said.claimant):
+        return said
+    intro = cl.introduction(text, upto, said.claimant)
+    if intro is None:
+        return said
+    if side := cl.side_of(intro):
+        return replace(said, side=side, rule="attr.introduced")
+    if cl.is_local_official(intro):
+        return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
+    return said
 
 
 def _note_account(sent: str, s0: int, doc: _DocState, dates_at: Any) -> None:
@@ -733,7 +796,12 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
         fallback = True
         # a verb that must take its place at once ("took", "reached") and did not
         # ("reached a deal in X") says nothing about the place
-        loose = [c for c in all_cues if c.attach != "obj0"]
+        loose = [
+            c
+            for c in all_cues
+            if c.attach != "obj0"
+            and not _GENERIC_OBJECT_BEFORE_RE.search(text, max(0, c.start - 60), c.start)
+        ]
         first = loose[0].type if loose else "other"
         if first != "other" or att.denial or _assessed(_Marks(text, spans), claimable[0][0]):
             # (deleted in 0.33 unless hedged: an untyped "other" fallback claim - on the real
@@ -790,6 +858,14 @@ def _type_denied(
                 if m.kind == "ref-claim"
             }
         )
+
+
+# "to take back territory captured by Moscow": the participle's object is the generic noun
+# before it, not the sentence's place
+_GENERIC_OBJECT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:territor(?:y|ies)|lands?|areas?|ground|villages|settlements|towns|positions)\s+"
+    r"(?:(?:it|they|Russia|Ukraine|Moscow|Kyiv)\s+(?:had\s+|has\s+)?)?$"
+)
 
 
 def _may_fall_back(text: str, v: _Voice, pl: _Places, all_cues: list[verbs.Cue]) -> bool:
@@ -906,7 +982,11 @@ def _default_side(
         return "third-party", None
     if cl.is_local_official(claimant) or pl.quoted_we:
         return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.place-country"
-    if ctype != "strike" and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
+    if (
+        ctype != "strike"
+        and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1]))
+        and not _COUNTED_ATTACKS_RE.match(text, fm.end())
+    ):
         # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
         # Minister X said Ukrainian troops recaptured Y": officials report their own moves
         side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
@@ -1042,13 +1122,13 @@ def _claims_pass(
             cue_rule.get(cue_pos, "type.fallback" if fallback else "type.context"),
         ]
         ctype, why = _final_type(marks, att, m, ctype, s0, cue_pos)
-        rules += [why] if why else []
-        rules += [f"place.{m.kind}"] if m.kind != "name" else []
+        rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
         if (ref.id, ctype) in seen:
             continue
         seen.add((ref.id, ctype))
         _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
+        c_side = _state_narration(narration and c_claimant is None, c_side, outlet_voice, rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
@@ -1073,6 +1153,15 @@ def _claims_pass(
             )
         )
     return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _state_narration(narrated: bool, side: str, outlet: str, rules: list[str]) -> str:
+    """ "rt.com", "TASS": a state outlet's own narration speaks for its state (the rule id
+    is added to `rules`)."""
+    if narrated and (state := state_outlet_side(outlet)):
+        rules.append("side.state-media")
+        return state
+    return side
 
 
 def _finish_sentence(
@@ -1175,7 +1264,23 @@ def extract_article(
         _sentence(run, claims, s0, s1)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
-    return Extraction(source=src, claims=claims, text=text, places=hits)
+    return Extraction(source=src, claims=_without_repeats(claims), text=text, places=hits)
+
+
+def _without_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A page that repeats a sentence word for word (key points above the story, a teaser
+    repeated) repeats no claim: the first telling stays."""
+    seen: set[tuple] = set()
+    out: list[ClaimRecord] = []
+    for c in claims:
+        said = " ".join((c.quote or "").split())
+        first = re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0][:160]
+        key = (c.place.id, c.side, c.type, c.claim_date, first)
+        if c.quote and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 @dataclass
@@ -1206,6 +1311,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     if voice is None:
         return
     s0, sent = voice.s0, voice.sent
+    _retro_attribute(claims, text, s0, voice)
     places = _places_pass(d, s0, s1, voice)  # mentions, resolution, claimable places
     if pending is not None and places is None and not voice.narration:
         _date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
@@ -1238,6 +1344,35 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     run.prev_made = made
     claims += made
     memory.note_days(dates)
+
+
+# "X stated this in a comment to ...", "This was stated by X", "X informed about this on the
+# air": an attribution whose content is only "this" names the source of what came before
+_RETRO_CONTENT_RE = re.compile(
+    r"(?i)^\W*(?:about\s+)?(?:this|that)\b(?:\s*$|\s*[,.;]|\s+(?:on|in|at|during|to|via|"
+    r"through|while|when|after|with|live|on-air)\b)"
+)
+
+
+def _retro_attribute(claims: list[ClaimRecord], text: str, s0: int, v: _Voice) -> None:
+    """Give the narrated claims of the paragraph before (and of this one, up to here) the voice
+    of a sentence whose content is only "this": the reporter named the source afterwards."""
+    a0, a1 = v.att.content
+    if not v.claimant or v.att.attribution is None or not _RETRO_CONTENT_RE.match(v.sent[a0:a1]):
+        return
+    para0 = text.rfind("\n\n", 0, s0)
+    prev0 = text.rfind("\n\n", 0, max(0, para0)) if text[para0:s0].strip() == "" else para0
+    lo = max(0, prev0)
+    for k, c in enumerate(claims):
+        if c.start is None or c.start < lo or c.start >= s0 or "attr.narration" not in c.rules:
+            continue
+        side = v.side
+        if side is None and cl.is_local_official(v.claimant):
+            side = _SIDE_BY_COUNTRY.get(c.place.country or "", None)
+        if side is None:
+            continue
+        rules = tuple(r for r in c.rules if r != "attr.narration")
+        claims[k] = replace(c, side=side, claimant=v.claimant, rules=("attr.retro", *rules))
 
 
 # "They were A, B and C.", "The villages are A and B, it said.": the list of places a
@@ -1655,7 +1790,11 @@ def _seed_from_title(
             return
 
 
-_TURN_RE = re.compile(r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+")
+_TURN_RE = re.compile(
+    r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+|"
+    # "X said it took the town, hours after Kyiv said it had pulled out": a second voice
+    r",\s+(?:just\s+|only\s+)?(?:hours|days|a\s+day|weeks|shortly|soon|moments)\s+(?:after|before)\s+"
+)
 
 
 # ", although open-source footage suggests that ...": the writer weighs the claim against

@@ -31,11 +31,16 @@ from geomap.extract import claimants as cl
 
 # a state institution named without its country
 _BARE_INSTITUTION_RE = re.compile(
-    r"(?i)^(?:the\s+)?(?:(?:defen[cs]e|foreign)\s+ministry|ministry(?:\s+of\s+defen[cs]e)?|"
+    r"(?i)^(?:the\s+|its\s+|their\s+)?(?:(?:defen[cs]e|foreign)\s+ministry|ministry(?:\s+of\s+defen[cs]e)?|"
     r"government|presidential\s+office|"
     r"ministry['’]s\s+(?:spokesman|spokeswoman|statement)|(?:defen[cs]e\s+)?ministry\s+statement)$"
 )
 _IN_COUNTRY_RE = re.compile(r"^\W*In\s+(Russia|Ukraine)\s*,")
+# "Russia has repelled X, its defence ministry said": "its" is the state the sentence opens on
+_POSSESSIVE_RE = re.compile(r"(?i)^(?:its|their)\s")
+_SUBJECT_STATE_RE = re.compile(
+    r"^\W*(?:The\s+)?(?:(Russia|Moscow|Russian)|Ukraine|Kyiv|Ukrainian)\b"
+)
 
 
 def institution_side(claimant: str | None, sentence: str, last_state: str | None) -> str | None:
@@ -44,6 +49,8 @@ def institution_side(claimant: str | None, sentence: str, last_state: str | None
         return None
     if m := _IN_COUNTRY_RE.match(sentence):
         return "russia" if m.group(1) == "Russia" else "ukraine"
+    if _POSSESSIVE_RE.match(claimant.strip()) and (sm := _SUBJECT_STATE_RE.match(sentence)):
+        return "russia" if sm.group(1) else "ukraine"
     return last_state
 
 

@@ -302,6 +302,8 @@ def _resolve_mentions(
         ref, ties = _settled_sense(items, found, i, text, memory, anchors_near)
         if ref is not None and _not_a_place_here(m, ref, text):
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
+        if ref is not None and _located_elsewhere(items, found, i, text, ref):
+            ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
             continue
@@ -360,6 +362,27 @@ def _settled_sense(
     if ref is not None and ref.precision == "settlement":
         memory.senses[key] = ref
     return ref, ties
+
+
+def _located_elsewhere(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+) -> bool:
+    """A settlement the text locates in a region right after its name ("the village of X in
+    the northeastern Sumy region", "X, Kharkiv region") that lies in another region: the
+    village meant is one the gazetteer lacks, not this namesake."""
+    if ref.precision != "settlement" or not ref.admin1 or i + 1 >= len(items) or not text:
+        return False
+    nxt = found.get(i + 1, (None, []))[0]
+    if nxt is None or nxt.precision != "region" or items[i + 1].kind != "name":
+        return False
+    gap = text[items[i].end : items[i + 1].start]
+    if not _LOCATOR_GAP_RE.fullmatch(re.sub(r"\b(?:north|south|east|west)[\w-]*\s+", "", gap)):
+        return False
+    return nxt.id != ref.admin1 and nxt.country == ref.country
 
 
 def _settle_ties(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _TERMINAL = ".!?\"”’'):…"
 _CAPTION_START_RE = re.compile(
-    r"^(?:\W{0,3})(?:this\s+(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
+    r"^(?:\W{0,3})(?:this\s+(?:file\s+)?(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
     r"photo\s*:|image\s*:|pictured\s*:|caption\s*:|file\s+photo|a\s+handout\s+(?:photo|picture))",
     re.I,
 )
@@ -22,7 +22,10 @@ _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
     # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
     r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
-    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
+    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$|"
+    # a caption closed by its credit after the text: "... on the city. Photo: City council",
+    # "... near the front | File Photo | Photo Credit: AFP"
+    r"(?:\bphoto(?:\s+credit)?\s*:|\|\s*file\s+photo\b)[^.!?\n]{0,60}$",
     re.I,
 )
 _BOILER_RE = re.compile(
@@ -75,19 +78,16 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
     out: list[Block] = []
     pat = _BLOCK_RE if has_header else _LINE_RE
     norm_title = " ".join(title.split()).casefold() if title else None
-    for m in pat.finditer(text):
-        s, e = m.span()
+    for s, e in _title_split(text, pat, norm_title):
         chunk = text[s:e]
         line = chunk.strip()
         if not line:
             continue
         kind = "body"
-        if (
-            norm_title
-            and (not out or not has_header)
-            and " ".join(line.split()).casefold() == norm_title
-        ):
-            kind = "title"  # (a page's extracted text may repeat its headline anywhere)
+        if norm_title and " ".join(line.split()).casefold() == norm_title:
+            # a saved page repeats its headline below the masthead, or inside the first
+            # paragraph ("Section name\nHeadline"): not body text
+            kind = "title"
         elif line.startswith("#"):
             first_h1 = not line.startswith("##") and not any(b.kind == "title" for b in out)
             kind = "title" if first_h1 else "heading"
@@ -105,6 +105,24 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
         elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
             kind = "caption"
         out.append(Block(s, e, kind))
+    return out
+
+
+def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> list[tuple[int, int]]:
+    """The block spans, with a block cut after a line repeating the headline (the lines up to
+    it are one span, the rest another)."""
+    out: list[tuple[int, int]] = []
+    for m in pat.finditer(text):
+        s, e = m.span()
+        if norm_title and "\n" in text[s:e]:
+            for lm in _LINE_RE.finditer(text, s, e):
+                if " ".join(lm.group(0).split()).casefold() == norm_title:
+                    if lm.start() > s:
+                        out.append((s, lm.start() - 1))
+                    out.append((lm.start(), lm.end()))
+                    s = lm.end() + 1
+        if s < e:
+            out.append((s, e))
     return out
 
 
