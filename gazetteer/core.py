@@ -854,7 +854,9 @@ class Gazetteer:
         Ukrainian and Russian village names repeat across oblasts (dozens of Volodymyrivkas),
         so one of several small namesakes far from every region the story names is more likely
         a village the index lacks than the place meant. A region or country reading holds; so
-        does the only place bearing the name as its own (Sudzha in a Donetsk story), a town of
+        does the only place bearing the name as its own (Sudzha in a Donetsk story), an own
+        name in a country none of the named regions lies in (a Russian region named in passing
+        in a Donetsk story is no evidence against a Ukrainian Novoselivka), a town of
         FAR_TOWN_POP or more (Kostiantynivka, Bakhmut), and a settlement near the named
         regions' boundary or near a place the text names."""
         best = cands[0]
@@ -863,6 +865,8 @@ class Gazetteer:
             return True
         if best.match == "name" and sum(c.match == "name" for c in cands) == 1:
             return True
+        if best.match == "name" and not any(r.startswith(f"{place.country}.") for r in regions):
+            return True  # the story names a region of another country only (in passing)
         if best.match != "name" and best.score < FAR_OTHER_NAME_SCORE:
             return False  # read by another name or spelling, weakly: the region stands in
         if place.population >= FAR_TOWN_POP:

@@ -154,6 +154,15 @@ def test_a_small_namesake_far_from_the_storys_region_gives_way_to_the_region(gaz
     assert near.match == "name" and near.place.admin1 != "UA.21"
 
 
+def test_a_region_of_another_country_named_in_passing_keeps_own_name_readings(gaz):
+    text = (
+        "Russia said it captured Novoselivka, a village east of Lyman. Separately, blasts were "
+        "reported near an airfield in Russia's Voronezh region."
+    )
+    best = gaz.resolve("Novoselivka", context=text)
+    assert best.match == "name" and best.place.country == "UA"
+
+
 def test_context_cache_key_tells_apart_what_ranking_reads(gaz):
     a = gaz.context("Ukrainian officials spoke. Shelling hit Pokrovsk.")
     b = gaz.context("Ukrainian officials said Ukraine and Ukrainian troops held. Pokrovsk.")
