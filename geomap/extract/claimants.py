@@ -186,7 +186,7 @@ def _strip_claimant(s: str) -> str:
     s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
-    return s.strip()
+    return re.sub(r"\s{2,}", " ", s.strip())  # blanked name quotes leave double spaces
 
 
 def _looks_like_claimant(s: str) -> bool:
@@ -218,10 +218,32 @@ def _after_subordinator(seg: str, seg_start: int) -> tuple[int, str]:
     return seg_start, seg
 
 
+# 'the Group "Kharkiv," Ivan Petrenko, said', 'the "Vostok" group's spokesman said': quotation
+# marks around a short capitalised name after a word are part of the claimant noun phrase (a
+# unit's or an operation's name), not a quotation
+_QUOTED_NAME_RE = re.compile(
+    r"(?<=[\w'’]\s)[\"“](?:[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}),?[\"”]"
+)
+# a quotation closing right before the verb ('"...," said X'): no claimant before the verb
+_QUOTE_CLOSED_RE = re.compile(r"[\"”]\s*,?\s*$")
+
+
+def unquoted_names(s: str) -> str:
+    """`s` with the quotation marks around quoted names blanked (same length, so offsets
+    hold): the claimant parser splits on real quotations only."""
+    out = list(s)
+    for m in _QUOTED_NAME_RE.finditer(s):
+        out[m.start()] = out[m.end() - 1] = " "
+    return "".join(out)
+
+
 def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     """The noun phrase ending right before the speech verb at vpos, skipping a relative clause
-    ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said")."""
-    left = sentence[:vpos]
+    ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said");
+    None after a closing quotation ('"...," said X': the claimant follows the verb)."""
+    left = unquoted_names(sentence[:vpos])
+    if _QUOTE_CLOSED_RE.search(left):
+        return None
     # segments split on commas / quotes; walk back over a relative clause
     bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[—–]\s", left)]
     bounds = [0, *bounds]
@@ -272,7 +294,19 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         titled = _titled_name(left, bounds, i, claimant)
         if titled is not None:
             return titled
-    return claimant, seg_start
+    return _named_before_title(left, bounds, i, seg) or (claimant, seg_start)
+
+
+def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple[str, int] | None:
+    """'"...," Ivan Petrenko, a spokesman for the army, said' (or the same opening the
+    sentence): the name before a title phrase is the claimant's too."""
+    if i < 1 or not _TITLE_NP_RE.fullmatch(seg):
+        return None
+    name = _strip_claimant(left[bounds[i - 1] : bounds[i] - 1])
+    opens = i == 1 or _QUOTE_CLOSED_RE.search(left[: bounds[i - 1]])
+    if opens and _PERSON_RE.match(name) and not _INTRO_RE.match(f"{name},"):
+        return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
+    return None
 
 
 def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[str, int] | None:
@@ -345,7 +379,7 @@ def _according(sentence: str) -> Attribution | None:
     m = _ACCORDING_RE.search(sentence)
     if not m:
         return None
-    rest = sentence[m.end() :]
+    rest = unquoted_names(sentence[m.end() - 2 :])[2:]  # 'according to the "Vostok" group'
     stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
     claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
     weak_marker = m.group("strong") is None  # "citing the threat of"
@@ -376,12 +410,19 @@ def _inverted(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | N
     tail = sentence[vm.end() :]
     stop = re.search(r"[,;.]|$", tail)
     claimant = _strip_claimant(tail[: stop.start()])
+    end = stop.start()
+    if _PERSON_RE.match(claimant) and tail[end : end + 1] == ",":
+        # '"...," said Ivan Petrenko, a spokesman for the eastern group.': the title after
+        # the name is the claimant's too
+        tm = _TITLE_NP_RE.match(tail, end + 1)
+        if tm and re.match(r"[,;.]|$", tail[tm.end() :]):
+            claimant, end = f"{claimant}, {tail[end + 1 : tm.end()].strip()}", tm.end()
     if claimant and _looks_like_claimant(claimant):
         return Attribution(
             claimant,
             side_of(claimant),
             (0, len(prefix)),
-            (vm.start(), vm.end() + stop.start()),
+            (vm.start(), vm.end() + end),
             vm.group(0),
             denial,
         )

@@ -310,7 +310,7 @@ def _attribution_pass(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
-    att = reporting.inverted_quote(sent) or cl.attribute(sent)
+    att = cl.attribute(sent)
     if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
         att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):

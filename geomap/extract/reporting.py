@@ -9,8 +9,7 @@ Each rule here is general knowledge of how reporters write, with examples in the
   military") is a denial of the same places by that party;
 - a region that only locates named settlements ("the village of X in the Y region",
   "villages in the Y region - A, B and C") is no claim place of its own;
-- (0.35) a quotation attributed after it with the verb first ('"...," said X, a spokesman')
-  is X's; calling a report false ("Also untrue are statements that X has been captured")
+- (0.35) calling a report false ("Also untrue are statements that X has been captured")
   denies what it says; ", as well as X" shares the claim before it.
 
 The cross-sentence rules of 0.35 live in the pipeline (pipeline.py): a placeless ground claim
@@ -136,27 +135,6 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
 def only_locates_unnamed(text: str, start: int) -> bool:
     """True when the settlement mention at `start` only locates an unnamed one before it."""
     return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None
-
-
-# '"We hold the town," said Ivan Petrenko, a spokesman for the eastern group.': a quotation
-# first, then the speech verb, then the speaker (wire copy's inverted attribution)
-_INVERTED_QUOTE_RE = re.compile(
-    r"^\s*[\"“](?P<q>[^\"“”]{3,600}?)[,.!?]?[\"”]\s*,?\s+(?P<verb>said|says|added|adds|stated|"
-    r"wrote|told\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<who>[^\"“”;]{2,160}?)\s*[.!]?\s*$"
-)
-
-
-def inverted_quote(sentence: str) -> cl.Attribution | None:
-    """The speaker of a quotation attributed after it with the verb first ("..., said X, a
-    spokesman for ..."), or None when the sentence is not built so."""
-    m = _INVERTED_QUOTE_RE.match(sentence)
-    if m is None:
-        return None
-    if m.group("who")[:1].islower() and not m.group("who").startswith(("a ", "an ", "the ")):
-        return None  # '"...," said on Friday' or a pronoun: the ordinary parser reads it
-    who = m.group("who").strip()
-    q0, q1 = m.span("q")
-    return cl.Attribution(who, cl.side_of(who), (q0, q1), (m.start("verb"), m.end("who")), "said")
 
 
 _FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
