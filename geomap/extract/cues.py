@@ -33,6 +33,25 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 
 
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+# "There is no evidence that Russian troops entered X": the writer says it did not happen
+_NO_EVIDENCE_RE = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|confirmation|proof)\s+(?:that|of)\b"
+    r"[^.;:,—–]{0,80}$",
+    re.I,
+)
+# the types a negation turns into a denial ("did not capture", "have not withdrawn from",
+# "did not advance", "did not hit"); "no longer holds X" is no denial of anything
+_NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
+
+
+def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
+    """Whether a cue is negated: "not"/"never" just before it, or "no evidence that" in its
+    clause."""
+    return bool(
+        _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+        or _NOT_RE.search(cue.text)
+        or _NO_EVIDENCE_RE.search(text[max(s0, cue.start - 120) : cue.start])
+    )
 
 
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -77,11 +96,8 @@ def _cue_types(
                 # defence of X
                 repelled.append((idx, ctype, cue.start - s0))
                 continue
-            if ctype == "captured" and (
-                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                or _NOT_RE.search(cue.text)
-            ):
-                ctype = "denied"  # "had not fallen", "did not capture"
+            if ctype in _NEGATABLE and _negated(text, s0, cue):
+                ctype = "denied"  # "had not fallen", "did not withdraw", "no sign that ..."
             cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
             listed = _coordinated(text, claimable, idx)
             if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:

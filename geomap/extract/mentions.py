@@ -238,6 +238,22 @@ def _named_ends(before: str) -> bool:
     return tail.lower().endswith(_NAMED_ENDS)
 
 
+# "sank the cruiser Moskva", "the landing ship Yamal": a vessel's name is no place
+_VESSEL_NOUNS = frozenset(
+    "cruiser frigate warship ship vessel submarine tanker corvette flagship boat destroyer "
+    "icebreaker ferry trawler freighter".split()
+)
+
+
+def _vessel_ends(before: str) -> bool:
+    """`before` ends with a vessel noun (and maybe an opening quote): a ship's name follows."""
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False
+    words = tail.rstrip("\"“'‘").split()
+    return bool(words) and words[-1].lower() in _VESSEL_NOUNS
+
+
 # A title right before a name makes it a person's: "Governor Syniehubov", "Mr. Kupiansk"
 _TITLE_WORDS = (
     "President",
@@ -356,10 +372,13 @@ def find_names(
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
-        if _FEATURE_AFTER_RE.match(after) or (
-            _named_ends(before) and _NAMED_BEFORE_RE.search(before)
+        if (
+            _FEATURE_AFTER_RE.match(after)
+            or (_named_ends(before) and _NAMED_BEFORE_RE.search(before))
+            or _vessel_ends(before)
         ):
-            # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
+            # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place;
+            # "the cruiser Moskva", "the tanker Kerch": a ship's name
             i = last_tok + 1
             continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))

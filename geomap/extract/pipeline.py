@@ -89,7 +89,7 @@ from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 EXTRACTOR = "rules"
-VERSION = "0.35.0"
+VERSION = "0.36.0"
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"

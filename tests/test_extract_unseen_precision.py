@@ -1,0 +1,139 @@
+"""Constructions that make false claims on text the rules never saw (extractor 0.36).
+
+Each rule is general knowledge of reporting language with examples from at least two
+different texts, in the project's own words: (rule, article body, claims that must come out,
+claims that must not), claims as (place name, side or None for any, type).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract
+from geomap.extract.claimants import attribute
+
+FRI = date(2025, 3, 14)  # a Friday
+
+CASES = [
+    # a negated withdrawal, advance or strike denies it, as a negated capture always did
+    (
+        "negated-cue",
+        "Ukrainian troops did not withdraw from Kurakhove, the army said on Thursday.",
+        {("Kurakhove", "ukraine", "denied")},
+        {("Kurakhove", None, "withdrawn")},
+    ),
+    (
+        "negated-cue",
+        "The general staff said Russian forces had not advanced near Toretsk in the past week.",
+        {("Toretsk", None, "denied")},
+        {("Toretsk", None, "advancing")},
+    ),
+    # "there is no evidence that X happened": the writer (or speaker) denies it
+    (
+        "no-evidence-that",
+        "There is no evidence that Russian troops entered Kupiansk, the governor said.",
+        {("Kupiansk", "ukraine", "denied")},
+        {("Kupiansk", None, "advancing")},
+    ),
+    (
+        "no-evidence-that",
+        "Satellite images show no sign that Russian forces have captured Chasiv Yar.",
+        {("Chasiv Yar", None, "denied")},
+        {("Chasiv Yar", None, "captured")},
+    ),
+    # a vessel's name is no place, however the city it is named after
+    (
+        "vessel-name",
+        "Ukraine sank the cruiser Moskva in April 2022.",
+        set(),
+        {("Moscow", None, "strike")},
+    ),
+    (
+        "vessel-name",
+        "Sea drones hit the tanker Kerch near the strait overnight, the navy said.",
+        set(),
+        {("Kerch", None, "strike")},
+    ),
+    # a demand or a proposal is no withdrawal
+    (
+        "demand-that",
+        "Putin demanded that Ukraine pull its troops out of the Zaporizhzhia and Kherson regions.",
+        set(),
+        {("Zaporizhzhia Oblast", None, "withdrawn"), ("Kherson Oblast", None, "withdrawn")},
+    ),
+    (
+        "demand-that",
+        "The Kremlin urged that Ukrainian forces withdraw from the Donetsk region before "
+        "any truce.",
+        set(),
+        {("Donetsk Oblast", None, "withdrawn")},
+    ),
+    # a passive speech verb names no claimant before it: the subject is not the source
+    (
+        "passive-speech",
+        "Russian troops were reported to have entered Kupiansk.",
+        {("Kupiansk", "third-party", "advancing")},
+        {("Kupiansk", "russia", "advancing")},
+    ),
+    (
+        "passive-speech",
+        "Russian troops are said to have reached the outskirts of Lyman.",
+        {("Lyman", "third-party", "advancing")},
+        {("Lyman", "russia", "advancing")},
+    ),
+    # "officials fear", "the army believes": the judgement is the claimant's, for its side
+    (
+        "belief-verb",
+        "Ukrainian officials fear Russian troops could soon reach Kramatorsk.",
+        {("Kramatorsk", "ukraine", "assessment")},
+        {("Kramatorsk", "third-party", "assessment")},
+    ),
+    (
+        "belief-verb",
+        "Russia's defence ministry believes Ukrainian units could try to cross into the "
+        "Belgorod region again.",
+        set(),
+        {("Belgorod Oblast", "third-party", "assessment")},
+    ),
+]
+
+
+def _got(gaz, body: str) -> set[tuple[str, str | None, str]]:
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    return {(c.place.name, c.side, c.type) for c in claims}
+
+
+def _match(want: tuple, got: set) -> bool:
+    name, side, ctype = want
+    return any(g[0] == name and g[2] == ctype and (side is None or g[1] == side) for g in got)
+
+
+@pytest.mark.parametrize("rule,body,expected,forbidden", CASES, ids=[c[0] for c in CASES])
+def test_unseen_precision_examples(gaz, rule, body, expected, forbidden):
+    got = _got(gaz, body)
+    for want in expected:
+        assert _match(want, got), (rule, want, got)
+    for bad in forbidden:
+        assert not _match(bad, got), (rule, bad, got)
+
+
+def test_every_rule_has_two_texts():
+    per_rule: dict[str, int] = {}
+    for rule, *_ in CASES:
+        per_rule[rule] = per_rule.get(rule, 0) + 1
+    assert all(n >= 2 for n in per_rule.values()), per_rule
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amid fears of a new push, families left the valley.",
+        "There are claims that Russian troops entered the town.",
+        "The bridge is said to have collapsed.",
+        "It has been reported that the ferry sank.",
+    ],
+)
+def test_nouns_and_passives_of_speech_verbs_name_no_claimant(sentence):
+    assert attribute(sentence).claimant is None
