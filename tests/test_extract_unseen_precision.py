@@ -137,3 +137,25 @@ def test_every_rule_has_two_texts():
 )
 def test_nouns_and_passives_of_speech_verbs_name_no_claimant(sentence):
     assert attribute(sentence).claimant is None
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "day"),
+    [
+        (
+            "Russian troops, who captured Avdiivka a year ago, are now pressing towards Pokrovsk.",
+            "Pokrovsk",
+            FRI,
+        ),
+        (
+            "The brigade, which defended Bakhmut in 2023, is now fighting near Toretsk.",
+            "Toretsk",
+            FRI,
+        ),
+    ],
+)
+def test_a_date_inside_a_relative_clause_does_not_date_the_main_clause(gaz, body, place, day):
+    """The relative clause between commas dates what it says (the earlier capture, the
+    earlier defence), not the main clause's claim around it."""
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert {c.claim_date for c in claims if c.place.name == place} == {day}
