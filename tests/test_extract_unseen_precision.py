@@ -83,6 +83,26 @@ CASES = [
         {("Lyman", "third-party", "advancing")},
         {("Lyman", "russia", "advancing")},
     ),
+    # "since the fall of X": an earlier event as the time of the clause is background (the
+    # clause form, "since its troops took X in February", stays a claim)
+    (
+        "past-event-noun",
+        "Russian troops have advanced more slowly since the capture of Bakhmut.",
+        set(),
+        {("Bakhmut", None, "captured")},
+    ),
+    (
+        "past-event-noun",
+        "After Russia's capture of Avdiivka, its troops pushed west towards Pokrovsk.",
+        {("Pokrovsk", None, "advancing")},
+        {("Avdiivka", None, "captured")},
+    ),
+    (
+        "past-event-noun",
+        "Moscow has pressed on in the east since its troops took Avdiivka in February.",
+        {("Avdiivka", None, "captured")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -79,6 +79,17 @@ _BACKGROUND_OP_BEFORE_RE = re.compile(
 )
 
 
+# "since the fall of X", "after Russia's capture of X": an earlier event as the time of the
+# clause is background (the capture is not claimed now)
+_PAST_EVENT_BEFORE_RE = re.compile(
+    rf"\b{joined(_MOD, 'past-event')}\s+(?:the|its|their|[A-Z][\w-]*['’ ]s)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_EVENT_NOUN_RE = re.compile(
+    r"\w\s+(?:of|from)\b", re.I
+)  # the noun: "capture of", "withdrawal from"
+
+
 # "238 Russian soldiers were killed or wounded in the area": a tally of troop losses, not a
 # strike claimed at the place
 _TROOP_LOSSES_BEFORE_RE = re.compile(
@@ -133,6 +144,12 @@ def find_cues(text: str) -> list[Cue]:
                 and _TROOP_LOSSES_BEFORE_RE.search(text, max(0, s - 40), s)
             ):
                 continue  # "300 soldiers were killed near X": losses, not a strike on X
+            if (
+                ctype in ("captured", "withdrawn")
+                and _PAST_EVENT_BEFORE_RE.search(text, max(0, s - 40), s)
+                and _EVENT_NOUN_RE.search(text, s, min(len(text), e + 6))
+            ):
+                continue  # "since the fall of X": background, not a capture claimed now
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             found = ctype  # per match: a hedged match must not retype the row's later ones
