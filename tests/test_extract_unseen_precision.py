@@ -103,6 +103,33 @@ CASES = [
         {("Avdiivka", None, "captured")},
         set(),
     ),
+    # "Kyiv's Darnytskyi district", "Moscow's outskirts": a part of the capital is the city,
+    # though a capital's possessive is otherwise its government ("Kyiv's forces")
+    (
+        "capital-part",
+        "Russian drones struck Kyiv's Darnytskyi district overnight, the city's mayor said.",
+        {("Kyiv", "ukraine", "strike")},
+        set(),
+    ),
+    (
+        "capital-part",
+        "Ukrainian drones hit Moscow's outskirts overnight, the Russian defence ministry said.",
+        {("Moscow", "russia", "strike")},
+        set(),
+    ),
+    # an independent outlet named after a city speaks as an outlet, not for that city's state
+    (
+        "outlet-by-name",
+        "The Kyiv Independent reported that Russian troops had entered Toretsk.",
+        {("Toretsk", "third-party", "advancing")},
+        {("Toretsk", "ukraine", "advancing")},
+    ),
+    (
+        "outlet-by-name",
+        "Ukrainska Pravda reported on Thursday that Russian units had reached Kupiansk.",
+        {("Kupiansk", "third-party", "advancing")},
+        {("Kupiansk", "ukraine", "advancing")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

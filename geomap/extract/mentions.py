@@ -85,6 +85,10 @@ _TAKEN_FROM_RE = re.compile(
     r"\bfrom\s+$",
     re.I,
 )
+_CITY_PART_AFTER_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+)?(?:districts?|outskirts|suburbs?|(?:city\s+)?cent(?:re|er)|"
+    r"neighbou?rhoods?|streets|residential\s+areas?|outlying\s+areas?)\b"
+)
 _NATIONAL_CAPITALS = {
     "moscow",
     "kyiv",
@@ -478,8 +482,13 @@ def _name_mention(
     as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
     actor = False
     if match.key in _NATIONAL_CAPITALS and hint is None:
-        # "seized from Kyiv in 2014": the government that lost it, not the city
-        actor = possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
+        # "seized from Kyiv in 2014": the government that lost it, not the city; "Kyiv's
+        # Darnytskyi district", "Moscow's outskirts": a part of the city is the city
+        actor = (
+            (possessive and not _CITY_PART_AFTER_RE.match(after))
+            or not _LOCATIVE_RE.search(before)
+            or bool(_TAKEN_FROM_RE.search(before))
+        )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
