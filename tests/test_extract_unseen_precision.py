@@ -130,6 +130,50 @@ CASES = [
         {("Kupiansk", "third-party", "advancing")},
         {("Kupiansk", "ukraine", "advancing")},
     ),
+    # a person introduced once with an affiliation keeps its side when named by surname
+    (
+        "person-introduced",
+        "Serhiy Petrenko, a spokesman for Ukraine's eastern group, said the line held. "
+        "Our units have taken the village of Torske, Petrenko said on Sunday.",
+        {("Torske", "ukraine", "captured")},
+        {("Torske", "third-party", "captured")},
+    ),
+    (
+        "person-introduced",
+        "Ivan Sidorov, the Moscow-installed head of the district, said shelling went on. "
+        "According to Sidorov, Ukrainian drones struck Nova Kakhovka overnight.",
+        {("Nova Kakhovka", "russia", "strike")},
+        set(),
+    ),
+    # a list keeps going past a village the gazetteer lacks
+    (
+        "list-unknown-name",
+        "Russian forces attempted 24 ground attacks in the area of Niu-York, Dovhe, Zalizne, "
+        "Pivnichne, and near Toretsk, the Khortytsia group of forces said.",
+        {("Zalizne", "ukraine", "fighting"), ("Toretsk", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "list-unknown-name",
+        "Fighting went on near Siversk, Zvanivka, Bilohorivka and Verkhnokamianske, the "
+        "military said.",
+        {("Bilohorivka", None, "fighting")},
+        set(),
+    ),
+    # a unit with no nationality in its name speaks for the country the place is in, whoever's
+    # forces its words name
+    (
+        "unit-place",
+        "Russian forces launched 12 assaults near Pokrovsk, the 68th brigade said.",
+        {("Pokrovsk", "ukraine", "fighting")},
+        {("Pokrovsk", "russia", "fighting")},
+    ),
+    (
+        "unit-place",
+        "Russian troops attacked near Kupiansk six times, the operational group said.",
+        {("Kupiansk", "ukraine", "fighting")},
+        {("Kupiansk", "russia", "fighting")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

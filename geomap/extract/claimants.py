@@ -115,6 +115,12 @@ _TITLE_NP_RE = re.compile(
     r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
     re.I,
 )
+# "spokesman for the Eastern Group of the Armed Forces", "head of the city administration":
+# a title phrase after a name may go without its article
+_BARE_TITLE_NP_RE = re.compile(
+    rf"\s*(?:[\w'’-]+\s+){{0,3}}?{_w('claimant.title')}(?:\s+(?:for|of|in|at|on)\s+[^,;:]{{1,90}})?\s*",
+    re.I,
+)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
@@ -298,13 +304,12 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
 
 
 def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple[str, int] | None:
-    """'"...," Ivan Petrenko, a spokesman for the army, said' (or the same opening the
-    sentence): the name before a title phrase is the claimant's too."""
-    if i < 1 or not _TITLE_NP_RE.fullmatch(seg):
+    """'"...," Ivan Petrenko, a spokesman for the army, said', '..., Ivan Petrenko, head of the
+    city administration, wrote': the name before a title phrase is the claimant's too."""
+    if i < 1 or not (_TITLE_NP_RE.fullmatch(seg) or _BARE_TITLE_NP_RE.fullmatch(seg)):
         return None
     name = _strip_claimant(left[bounds[i - 1] : bounds[i] - 1])
-    opens = i == 1 or _QUOTE_CLOSED_RE.search(left[: bounds[i - 1]])
-    if opens and _PERSON_RE.match(name) and not _INTRO_RE.match(f"{name},"):
+    if _PERSON_RE.match(name) and not _INTRO_RE.match(f"{name},"):
         return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
     return None
 

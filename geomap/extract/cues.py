@@ -387,7 +387,10 @@ _COORD_GAP_RE = re.compile(
     # "A and B in the Donetsk region, and C in ...": a locator may close the first part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
     r"(?=,?\s+and\s))?"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
+    # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
+    r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+|(?:near|around)\s+)?"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"

@@ -159,6 +159,11 @@ _COMBATANT_RE = re.compile(
     re.I,
 )
 _SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+_UNIT_RE = re.compile(
+    r"\b(?:group\s+of\s+forces|grouping|operational(?:[\s-]+(?:and|strategic|tactical))*[\s-]+"
+    r"group|brigade|battalion|regiment|corps)\b",
+    re.I,
+)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
@@ -270,6 +275,7 @@ class _DocState:
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
+    people: dict[str, str] = field(default_factory=dict)  # surname -> side, as introduced
 
 
 @dataclass
@@ -422,6 +428,9 @@ def _said(
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
+    if side is None and (known := reporting.introduced_side(claimant, doc.people)):
+        side = known  # "Cherevaty said", after "Serhiy Cherevaty, a Ukrainian army spokesman"
+        attr_rule = "attr.person-introduced"
     carried = bool(
         claimant
         and cl.is_pronoun(claimant)
@@ -465,6 +474,7 @@ def _remember_voice(
     day of the attribution."""
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
+        reporting.introduce(said.claimant, said.side, doc.people)
     if not said.claimant:
         return
     doc.prev_claimant = (said.claimant, said.side)
@@ -906,6 +916,10 @@ def _default_side(
         return "third-party", None
     if cl.is_local_official(claimant) or pl.quoted_we:
         return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.place-country"
+    if _UNIT_RE.search(claimant or ""):
+        # "the Khortytsia group of forces said Russian forces attempted 24 attacks near X": a
+        # unit with no nationality in its name fights for the country the place is in
+        return _SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.unit-place"
     if ctype != "strike" and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1])):
         # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
         # Minister X said Ukrainian troops recaptured Y": officials report their own moves

@@ -146,3 +146,32 @@ FALSE_REPORT_RE = re.compile(
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
     rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
 )
+
+
+# A person is introduced once with an affiliation ("Serhiy Cherevaty, a spokesman for
+# Ukraine's eastern group") and named by surname after ("Cherevaty said", "according to
+# Cherevaty"): the surname keeps the side of the introduction
+_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,2}([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+)
+_NOT_SURNAME = frozenset(
+    "Ukraine Ukrainian Russia Russian Kyiv Moscow Kremlin Ministry Defence Defense Staff General "
+    "Forces Army Military Group Command Service Council Guard Brigade Institute State".split()
+)
+
+
+def introduce(claimant: str | None, side: str, people: dict[str, str]) -> None:
+    """Remember the surname of a named claimant whose side is known."""
+    for m in _NAME_RE.finditer(claimant or ""):
+        surname = m.group(1)
+        if surname not in _NOT_SURNAME and m.group(0).split()[0] not in _NOT_SURNAME:
+            people.setdefault(surname, side)
+
+
+def introduced_side(claimant: str | None, people: dict[str, str]) -> str | None:
+    """The side of a claimant naming a person introduced earlier with one ("Cherevaty")."""
+    if not claimant or not people:
+        return None
+    words = re.findall(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?", claimant)
+    sides = {people[w] for w in words if w in people}
+    return sides.pop() if len(sides) == 1 else None
