@@ -250,3 +250,35 @@ def test_a_date_inside_a_relative_clause_does_not_date_the_main_clause(gaz, body
     earlier defence), not the main clause's claim around it."""
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert {c.claim_date for c in claims if c.place.name == place} == {day}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "In Kupiansk, the Russians remain surrounded in the city itself. This was reported "
+            "by Viktor Petrenko, head of the communications department of the Joint Forces "
+            "Group, on the air of the telethon on Sunday.",
+            ("Kupiansk", "ukraine", "fighting"),
+        ),
+        (
+            "Ivan Sidorov, a spokesperson for the Defense Forces of the south, spoke on air.\n\n"
+            "The enemy keeps storming positions near Huliaipole. Street fighting is ongoing in "
+            "the city. - Sidorov emphasized.",
+            ("Huliaipole", "ukraine", "fighting"),
+        ),
+    ],
+)
+def test_a_source_named_after_the_words_speaks_for_them(gaz, body, want):
+    """ "This was reported by X", "- X emphasized." (a house style of Ukrainian outlets): the
+    sentences before are X's, not the outlet's narration."""
+    got = _got(gaz, body)
+    assert _match(want, got), got
+    assert not _match((want[0], "third-party", want[2]), got), got
+
+
+def test_according_to_him_carries_the_source_before():
+    from geomap.extract.claimants import is_pronoun
+
+    assert attribute("According to him, the bridge was destroyed.").claimant == "him"
+    assert is_pronoun("him") and is_pronoun("her")

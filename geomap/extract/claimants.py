@@ -186,6 +186,11 @@ _LEAD_TIME_RE = re.compile(
 )
 
 
+def strip_claimant(s: str) -> str:
+    """A claimant phrase without connectives, time words, auxiliaries and edge punctuation."""
+    return _strip_claimant(s)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
     s = _LEADING_RE.sub("", s)
@@ -251,7 +256,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     if _QUOTE_CLOSED_RE.search(left):
         return None
     # segments split on commas / quotes; walk back over a relative clause
-    bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[—–]\s", left)]
+    bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[-—–]\s", left)]
     bounds = [0, *bounds]
     i = len(bounds) - 1
     end = len(left)
@@ -451,7 +456,7 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (
         prefix
-        and prefix[-1] in ",\"”'’"
+        and prefix[-1] in ",\"”'’-—–"
         and not intro
         and (short_tail or len(prefix) > 2 * len(tail))
     ):

@@ -1187,6 +1187,7 @@ def extract_article(
         last_end = s1
         memory.next_sentence()
         _sentence(run, claims, s0, s1)
+        _retro_attribution(text, s0, s1, claims, doc)
     if "|" in text:
         claims += _table_claims(text, resolver, pub, src, outlet_voice, hits)
     return Extraction(source=src, claims=claims, text=text, places=hits)
@@ -1707,3 +1708,49 @@ _VOW_VERBS = frozenset(
 )
 _ANSWERABLE = 64  # places a later "Kyiv denied the claim" can answer
 _RIVAL_REACH = 300  # how far another claim's verb can compete for a date
+
+
+# "This was stated on air by X, a spokesperson for ...", "- X emphasized." closing a paragraph:
+# the source named after the words speaks for the sentences before it (a house style of
+# Ukrainian outlets); the narration's claims there are X's
+_THIS_WAS_SAID_BY_RE = re.compile(
+    r"^\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:\w+\s+)?(?:stated|reported|said|announced|declared|noted|claimed|written|posted|"
+    r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
+    r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
+)
+_DASH_SAID_RE = re.compile(
+    r"(?:^|[.!?\"”]\s+)[-—–]\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated|"
+    r"emphasi[sz]ed|noted|added|stressed|reported|wrote|explained|summed\s+up)\b[^.]{0,60}[.!]?\s*$"
+)
+
+
+def _retro_attribution(
+    text: str, s0: int, s1: int, claims: list[ClaimRecord], doc: _DocState
+) -> None:
+    """Re-attribute the narration's claims before a sentence that names their source after
+    them ("This was reported by X", "- X said."), and make X the voice that goes on."""
+    sent = text[s0:s1]
+    m = _THIS_WAS_SAID_BY_RE.match(sent)
+    end = s0
+    if m is None and (m := _DASH_SAID_RE.search(sent)) is not None:
+        end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
+    if m is None:
+        return
+    who = cl.strip_claimant(m.group("who"))
+    side = cl.side_of(who) or reporting.introduced_side(who, doc.people)
+    if side is None:
+        return
+    para = text.rfind("\n", 0, s0) + 1
+    if not text[para:s0].strip():  # opening its paragraph: the paragraph before
+        para = text.rfind("\n\n", 0, max(0, para - 2)) + 1
+    for i, c in enumerate(claims):
+        if c.start is not None and para <= c.start < end and "attr.narration" in c.rules:
+            rules = tuple(r for r in c.rules if r != "attr.narration")
+            claims[i] = replace(
+                c, claimant=who, side=side, rules=("attr.retro-attribution", *rules)
+            )
+    doc.prev_claimant = (who, side)
+    doc.prev_attributed = True
+    doc.last_state = side if side in ("russia", "ukraine") else doc.last_state
+    reporting.introduce(who, side, doc.people)
