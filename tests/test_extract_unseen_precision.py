@@ -282,3 +282,17 @@ def test_according_to_him_carries_the_source_before():
 
     assert attribute("According to him, the bridge was destroyed.").claimant == "him"
     assert is_pronoun("him") and is_pronoun("her")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The wreckage of a shopping centre after the strike on Kharkiv. Photo: city council",
+        "Smoke over Bakhmut after shelling | File Photo | Photo Credit: agency",
+        "Russian advance near Toretsk as of Aug. 19, according to a monitor. (DeepState/OSM)",
+        "This file video grab shows smoke over Bakhmut during fighting.",
+    ],
+)
+def test_a_caption_carrying_a_credit_makes_no_claim(gaz, caption):
+    body = f"{caption}\n\nOfficials met in Geneva on Friday."
+    assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _TERMINAL = ".!?\"”’'):…"
 _CAPTION_START_RE = re.compile(
-    r"^(?:\W{0,3})(?:this\s+(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
+    r"^(?:\W{0,3})(?:this\s+(?:file\s+)?(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
     r"photo\s*:|image\s*:|pictured\s*:|caption\s*:|file\s+photo|a\s+handout\s+(?:photo|picture))",
     re.I,
 )
@@ -25,6 +25,20 @@ _CREDIT_END_RE = re.compile(
     r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
     re.I,
 )
+# a short block carrying a photo credit ("... on Kharkiv. Photo: SES", "| Photo Credit: AFP") or
+# closed by a map's or picture's credit with a slash ("(DeepState/Open Street Map)")
+_CREDIT_IN_RE = re.compile(
+    r"\bPhoto(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
+    r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
+)
+_CAPTION_WORDS = 45
+
+
+def _credited(line: str) -> bool:
+    """A short block with a photo or map credit in it is a caption."""
+    return len(line.split()) <= _CAPTION_WORDS and _CREDIT_IN_RE.search(line) is not None
+
+
 _BOILER_RE = re.compile(
     r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
     r"see\s+also|more\s+on\s+this|more\s+stories|recommended|watch\s*:|listen\s*:|"
@@ -102,7 +116,7 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))
         ):
             kind = "meta"
-        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
+        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line):
             kind = "caption"
         out.append(Block(s, e, kind))
     return out
