@@ -296,3 +296,29 @@ def test_according_to_him_carries_the_source_before():
 def test_a_caption_carrying_a_credit_makes_no_claim(gaz, caption):
     body = f"{caption}\n\nOfficials met in Geneva on Friday."
     assert extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims == []
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "Russian missiles hit the south overnight.\nSource: Ivan Sidorov, Head of "
+            'Zaporizhzhia Oblast Military Administration; a local broadcaster\nQuote: "Two '
+            'missiles struck the city of Zaporizhzhia last night."',
+            ("Zaporizhzhia", "ukraine", "strike"),
+        ),
+        (
+            "Guided bombs hit the north on Tuesday.\n\nSource: Petro Ivanenko, Head of Kharkiv "
+            "Oblast Military Administration\n\nDetails: Ivanenko said the Russians had struck "
+            "Kharkiv Oblast with four guided bombs.",
+            ("Kharkiv Oblast", "ukraine", "strike"),
+        ),
+    ],
+)
+def test_a_source_line_names_who_speaks_in_quote_and_details_lines(gaz, body, want):
+    """ "Source: X, Head of ...; Y" then "Quote: ..." or "Details: X said ..." (a house style
+    of Ukrainian outlets): the quotation is the first source's, a surname is its
+    introduction (an official speaking for the place's country)."""
+    got = _got(gaz, body)
+    assert _match(want, got), got
+    assert not _match((want[0], "third-party", want[2]), got), got

@@ -191,6 +191,7 @@ _JUDGED_SPEECH_RE = re.compile(
 _ALSO_GOES_ON_RE = re.compile(
     r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
 )
+_BARE_QUOTE_LABEL_RE = re.compile(r"^\s*Quote\s*:\s*")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
@@ -275,7 +276,8 @@ class _DocState:
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
-    people: dict[str, str] = field(default_factory=dict)  # surname -> side, as introduced
+    people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
+    first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
 
 
 @dataclass
@@ -310,13 +312,21 @@ def _attribution_pass(
     """Attribution: the sentence's claimant and side (a speaker label, a translated source's
     voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
     the carried voice in `doc`. None: the sentence is the note naming the source."""
-    if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
+    bq = _BARE_QUOTE_LABEL_RE.match(text[s0:s1]) if doc.first_source else None
+    bare_quote = bq is not None
+    if bq is not None:
+        s0 += bq.end()
+    elif (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
         # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
         # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         s0 += lab[0]
     sent = text[s0:s1]
     att = cl.attribute(sent)
+    if bare_quote and doc.first_source:
+        # "Source: X, Head of ...; Y" then "Quote: ...": the first source's words
+        who = doc.first_source
+        att = cl.Attribution(who, cl.side_of(who), (0, len(sent)), (0, 0), "quote")
     if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
         att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
@@ -428,8 +438,9 @@ def _said(
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
-    if side is None and (known := reporting.introduced_side(claimant, doc.people)):
-        side = known  # "Cherevaty said", after "Serhiy Cherevaty, a Ukrainian army spokesman"
+    if side is None and (intro := reporting.introduction(claimant, doc.people)):
+        # "Cherevaty said", after "Serhiy Cherevaty, a spokesman for Ukraine's eastern group"
+        claimant, side = intro, cl.side_of(intro)
         attr_rule = "attr.person-introduced"
     carried = bool(
         claimant
@@ -474,9 +485,10 @@ def _remember_voice(
     day of the attribution."""
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
-        reporting.introduce(said.claimant, said.side, doc.people)
     if not said.claimant:
         return
+    if said.side in ("russia", "ukraine") or cl.is_local_official(said.claimant):
+        reporting.introduce(said.claimant, doc.people)
     doc.prev_claimant = (said.claimant, said.side)
     if not said.carried:
         # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
@@ -1173,6 +1185,7 @@ def extract_article(
     hits: list[PlaceHit] = []
     memory = _Memory()
     doc = _DocState()
+    doc.first_source = reporting.introduce_sources(text, doc.people)
     _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = _dateline_place(text, resolver)
     docx = _Doc(text, gaz, vocab, resolver, memory, hits, dateline)
@@ -1738,7 +1751,8 @@ def _retro_attribution(
     if m is None:
         return
     who = cl.strip_claimant(m.group("who"))
-    side = cl.side_of(who) or reporting.introduced_side(who, doc.people)
+    who = reporting.introduction(who, doc.people) or who
+    side = cl.side_of(who)
     if side is None:
         return
     para = text.rfind("\n", 0, s0) + 1
@@ -1753,4 +1767,4 @@ def _retro_attribution(
     doc.prev_claimant = (who, side)
     doc.prev_attributed = True
     doc.last_state = side if side in ("russia", "ukraine") else doc.last_state
-    reporting.introduce(who, side, doc.people)
+    reporting.introduce(who, doc.people)

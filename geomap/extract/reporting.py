@@ -149,29 +149,58 @@ FALSE_REPORT_RE = re.compile(
 
 
 # A person is introduced once with an affiliation ("Serhiy Cherevaty, a spokesman for
-# Ukraine's eastern group") and named by surname after ("Cherevaty said", "according to
-# Cherevaty"): the surname keeps the side of the introduction
-_NAME_RE = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,2}([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
-)
+# Ukraine's eastern group", or a "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military
+# Administration" line) and named by surname after ("Cherevaty said", "according to
+# Syniehubov"): the surname stands for the whole introduction
+_CAP_RUN_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _NOT_SURNAME = frozenset(
     "Ukraine Ukrainian Russia Russian Kyiv Moscow Kremlin Ministry Defence Defense Staff General "
-    "Forces Army Military Group Command Service Council Guard Brigade Institute State".split()
+    "Forces Army Military Group Command Service Council Guard Brigade Institute State Oblast "
+    "Region District Administration Office City Republic Committee Department Agency Centre "
+    "Center Corps Directorate Headquarters Intelligence Police Operation Front Affairs "
+    "Security".split()
 )
+_BARE_NAME_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+$"
+)  # "Cherevaty", "Oleh Kiper"
+_SOURCE_LINE_RE = re.compile(r"(?m)^\W{0,3}Sources?\s*:\s*(?P<list>[^\n]{3,600})$")
 
 
-def introduce(claimant: str | None, side: str, people: dict[str, str]) -> None:
-    """Remember the surname of a named claimant whose side is known."""
-    for m in _NAME_RE.finditer(claimant or ""):
-        surname = m.group(1)
-        if surname not in _NOT_SURNAME and m.group(0).split()[0] not in _NOT_SURNAME:
-            people.setdefault(surname, side)
+def _surnames(phrase: str) -> list[str]:
+    """The surnames of the people a phrase names: the last word of each run of two or more
+    capitalised words that is not an institution's name."""
+    out = []
+    for m in _CAP_RUN_RE.finditer(phrase):
+        last = m.group(0).split()[-1].rstrip("'’s")
+        if last not in _NOT_SURNAME and last[:1].isupper():
+            out.append(last)
+    return out
 
 
-def introduced_side(claimant: str | None, people: dict[str, str]) -> str | None:
-    """The side of a claimant naming a person introduced earlier with one ("Cherevaty")."""
-    if not claimant or not people:
+def introduce(claimant: str | None, people: dict[str, str]) -> None:
+    """Remember a named claimant's introduction (the name with its affiliation) by surname."""
+    for surname in _surnames(claimant or ""):
+        if claimant and claimant.strip() != surname:
+            people.setdefault(surname, claimant.strip())
+
+
+def introduce_sources(text: str, people: dict[str, str]) -> str | None:
+    """Read a "Source: A, Head of X; B" line (a house style of Ukrainian outlets) into the
+    introductions; returns the first source (whose words a bare "Quote:" gives)."""
+    first = None
+    for m in _SOURCE_LINE_RE.finditer(text):
+        for entry in m.group("list").split(";"):
+            entry = entry.strip().rstrip(".")
+            if entry:
+                introduce(entry, people)
+                first = first or entry
+    return first
+
+
+def introduction(claimant: str | None, people: dict[str, str]) -> str | None:
+    """The introduction of a person a claimant names by surname only ("Cherevaty")."""
+    if not claimant or not people or not _BARE_NAME_RE.match(claimant):
         return None
-    words = re.findall(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?", claimant)
-    sides = {people[w] for w in words if w in people}
-    return sides.pop() if len(sides) == 1 else None
+    words = {w.rstrip("'’s") for w in re.findall(r"[A-Z][\w'’-]*", claimant)}
+    found = {people[w] for w in words if w in people and people[w] != claimant}
+    return found.pop() if len(found) == 1 else None

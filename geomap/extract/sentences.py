@@ -70,7 +70,11 @@ _ABBREV_RE = re.compile(
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
 # a line starting with a list marker ("-", "*", "1.", and the typographic "•" of copied web
 # pages) starts a new block
-_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)[ \t]*[^\s][^\n]*)*")
+# ... and so does a label line of Ukrainian outlets' house style ("Source: ...", "Quote: ...")
+_BLOCK_RE = re.compile(
+    r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)(?![ \t]*(?:Sources?|Quote|Details|Updated?|"
+    r"Background|Context)\s*:)[ \t]*[^\s][^\n]*)*"
+)
 _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(r"[ \t]*[•·▪][ \t]+")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
