@@ -174,6 +174,46 @@ CASES = [
         {("Kupiansk", "ukraine", "fighting")},
         {("Kupiansk", "russia", "fighting")},
     ),
+    # the narration's toll of a strike places it ("In Lutsk, five people were injured"), but
+    # the toll of the strike just reported is no second claim
+    (
+        "narration-toll",
+        "In Lutsk, five people were injured and homes were damaged overnight.",
+        {("Lutsk", "third-party", "strike")},
+        set(),
+    ),
+    (
+        "narration-toll",
+        "Two people were killed in Sumy when a missile hit a residential building.",
+        {("Sumy", "third-party", "strike")},
+        set(),
+    ),
+    (
+        "narration-toll",
+        "Russian forces shelled Nikopol and Marhanets, the governor said. A man was wounded "
+        "in Marhanets.",
+        {("Marhanets", "ukraine", "strike")},
+        {("Marhanets", "third-party", "strike")},
+    ),
+    # a capital struck, or named by its own mayor or administration, is the city
+    (
+        "capital-struck",
+        "Also overnight, Kyiv came under missile attack, authorities said.",
+        {("Kyiv", "ukraine", "strike")},
+        set(),
+    ),
+    (
+        "capital-struck",
+        "Moscow Mayor Sergei Sobyanin said ten drones targeting the capital were intercepted.",
+        {("Moscow", "russia", "strike")},
+        set(),
+    ),
+    (
+        "capital-struck",
+        "Kyiv Mayor Vitali Klitschko confirmed four deaths and 20 injuries.",
+        {("Kyiv", "ukraine", "strike")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
@@ -322,3 +362,12 @@ def test_a_source_line_names_who_speaks_in_quote_and_details_lines(gaz, body, wa
     got = _got(gaz, body)
     assert _match(want, got), got
     assert not _match((want[0], "third-party", want[2]), got), got
+
+
+def test_an_editors_note_makes_no_claim(gaz):
+    body = (
+        "Shelling hit Kozinka overnight, the governor said.\n\nCorrection: An earlier version "
+        "of this article misstated the number of people wounded in Kozinka."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert [c.quote for c in claims if "Correction" in (c.quote or "")] == []

@@ -76,8 +76,11 @@ def _cue_types(
         starts = None
     for c0, c1 in spans:
         for cue in verbs.find_cues(text[c0:c1]):
-            if narration and (cue.attach == "any" or cue.weak):
-                continue  # the outlet's own narration: only a verb governing the place
+            if narration and (cue.weak or (cue.attach == "any" and cue.type != "strike")):
+                # the outlet's own narration: only a verb governing the place, or the
+                # casualties, blasts and fires of a strike ("In Lutsk, five people were
+                # injured", "Two people were killed in Sumy")
+                continue
             cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
             all_cues.append(cue)
             idx_dist = _attach(text, cue, claimable, narration, starts)

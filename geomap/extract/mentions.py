@@ -87,7 +87,16 @@ _TAKEN_FROM_RE = re.compile(
 )
 _CITY_PART_AFTER_RE = re.compile(
     r"\s+(?:[A-Z][\w'’-]+\s+)?(?:districts?|outskirts|suburbs?|(?:city\s+)?cent(?:re|er)|"
-    r"neighbou?rhoods?|streets|residential\s+areas?|outlying\s+areas?)\b"
+    r"neighbou?rhoods?|streets|residential\s+areas?|outlying\s+areas?)\b|"
+    # "Kyiv Mayor Vitali Klitschko", "the Kyiv City Military Administration": the city's own
+    r"\s+(?:[Mm]ayor|[Cc]ity\s+(?:[Cc]ouncil|[Mm]ilitary\s+[Aa]dministration|[Aa]dministration|"
+    r"[Hh]all|authorities))\b"
+)
+# "Kyiv came under missile attack", "Moscow was hit by drones": the capital struck is the city
+_STRUCK_AFTER_RE = re.compile(
+    r"\s+(?:(?:again|also|once\s+again)\s+)?(?:came|comes|was|were|is|has\s+been|had\s+been)\s+"
+    r"(?:(?:again|also|once\s+again|repeatedly)\s+)?(?:under\s+(?:\w+\s+)?(?:attack|fire|shelling)|"
+    r"hit|struck|shelled|attacked|targeted|bombed|rocked)\b"
 )
 _NATIONAL_CAPITALS = {
     "moscow",
@@ -486,7 +495,11 @@ def _name_mention(
         # Darnytskyi district", "Moscow's outskirts": a part of the city is the city
         actor = (
             (possessive and not _CITY_PART_AFTER_RE.match(after))
-            or not _LOCATIVE_RE.search(before)
+            or not (
+                _LOCATIVE_RE.search(before)
+                or _STRUCK_AFTER_RE.match(after)
+                or (not possessive and _CITY_PART_AFTER_RE.match(after))
+            )
             or bool(_TAKEN_FROM_RE.search(before))
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)

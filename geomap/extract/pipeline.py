@@ -631,7 +631,9 @@ def _officials_city(
         return resolved
     return [
         (m, own[-1])
-        if m.kind == "ref-settlement" and m.noun in ("city", "town") and not a0 <= m.start < a1
+        if m.kind == "ref-settlement"
+        and m.noun in ("city", "town", "capital")
+        and not a0 <= m.start < a1
         else (m, r)
         for m, r in resolved
     ]
@@ -1254,6 +1256,8 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     made = _claims_pass(
         d, s0, voice, places, typed, dates, prev_claim_day, run.pub, run.src, run.outlet_voice
     )
+    if voice.narration:
+        made = _no_second_toll(text, s0, made, prev_made)
     if voice.narration and _EVENT_ANAPHOR_RE.match(sent):
         # "Drones hit X, the ministry said. The attack was the biggest on X since ...": the
         # writer describes the event just reported; no new claim about it
@@ -1351,6 +1355,23 @@ def _name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> Non
                     date_precision=c.date_precision if undated else p.date_precision,
                     rules=(*p.rules, "place.named-later"),
                 )
+
+
+# "Correction: An earlier version of this article misstated ...": an editor's note reports nothing
+_EDITOR_NOTE_RE = re.compile(r"^\W*(?:Corrections?|Clarification|Editor['’]s\s+note)\s*:", re.I)
+
+
+def _no_second_toll(
+    text: str, s0: int, made: list[ClaimRecord], prev_made: list[ClaimRecord]
+) -> list[ClaimRecord]:
+    """The narration's casualty claims, minus the toll of a strike the sentence before just
+    reported ("... shelled Nikopol and Marhanets. A man was wounded in Marhanets.") and any
+    claim of an editor's note."""
+    para = text.rfind("\n", 0, s0) + 1
+    if _EDITOR_NOTE_RE.match(text[para : para + 40]):
+        return [c for c in made if "cue.strike.killed" not in c.rules]
+    struck = {p.place.id for p in prev_made if p.type == "strike"}
+    return [c for c in made if not ("cue.strike.killed" in c.rules and c.place.id in struck)]
 
 
 _EVENT_ANAPHOR_RE = re.compile(
@@ -1564,7 +1585,7 @@ def _table_side(claimant: str | None, ref: PlaceRef) -> str:
 _TABLE_DENIED_RE = re.compile(r"(?i)(?:denied|false|fake|refuted|not\s+confirmed)")
 
 
-_GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+$")
+_GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+$")  # (a line break is no name gap)
 _NOT_GIVEN_NAMES = frozenset(
     "The In At On Of Near From Russian Ukrainian Russia's Ukraine's Western Eastern Northern "
     "Southern Central Greater Upper Lower Old New Mayor Governor".split()
