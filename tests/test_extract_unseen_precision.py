@@ -214,6 +214,34 @@ CASES = [
         {("Kyiv", "ukraine", "strike")},
         set(),
     ),
+    # a second source named inside the content speaks for what follows its own verb
+    (
+        "nested-speech",
+        "Russia said it had taken full control of Avdiivka, hours after Kyiv said it had "
+        "pulled out of the city to save soldiers' lives.",
+        {("Avdiivka", "russia", "captured"), ("Avdiivka", "ukraine", "withdrawn")},
+        {("Avdiivka", "russia", "withdrawn")},
+    ),
+    (
+        "nested-speech",
+        "Moscow claimed its troops had entered Kupiansk, while Ukraine said its forces had "
+        "withdrawn from Lyman.",
+        {("Kupiansk", "russia", "advancing"), ("Lyman", "ukraine", "withdrawn")},
+        set(),
+    ),
+    # "Russia has repelled ..., its defence ministry said": the possessive's state is the subject
+    (
+        "its-institution",
+        "Russia has repelled Ukrainian attacks in the Donetsk region, its defence ministry said.",
+        {("Donetsk Oblast", "russia", "holding")},
+        {("Donetsk Oblast", "ukraine", "holding")},
+    ),
+    (
+        "its-institution",
+        "Ukraine has pushed Russian troops back from Kupiansk, its military said on Monday.",
+        {("Kupiansk", "ukraine", "advancing")},
+        {("Kupiansk", "russia", "advancing")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -1165,6 +1165,12 @@ def _claim_voice(
         c_side, why = _default_side(text, v, pl, ref, ctype)
         if why:
             rules.append(why)
+    pos = max(cue_pos, m.start - s0)
+    nested = reporting.nested_voice(v.sent, v.att.content[0], v.att.content[1], pos)
+    if nested is not None and nested.side != c_side and not v.att.denial:
+        # "..., hours after Kyiv said it had pulled out": the nested source's own words
+        c_side, c_claimant = nested.side, nested.claimant
+        rules.append("attr.nested-speech")
     return c_side, c_claimant
 
 

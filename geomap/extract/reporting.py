@@ -35,10 +35,20 @@ _BARE_INSTITUTION_RE = re.compile(
     r"ministry['’]s\s+(?:spokesman|spokeswoman|statement)|(?:defen[cs]e\s+)?ministry\s+statement)$"
 )
 _IN_COUNTRY_RE = re.compile(r"^\W*In\s+(Russia|Ukraine)\s*,")
+# "Russia has repelled ..., its defence ministry said": the possessive's country is the subject
+_ITS_INSTITUTION_RE = re.compile(
+    r"(?i)^(?:its|their)\s+(?:defen[cs]e\s+ministry|ministry(?:\s+of\s+defen[cs]e)?|military|army|"
+    r"general\s+staff|foreign\s+ministry|government|presidential\s+office)$"
+)
+_SUBJECT_STATE_RE = re.compile(r"^\W*(?:The\s+)?(Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin)\b")
 
 
 def institution_side(claimant: str | None, sentence: str, last_state: str | None) -> str | None:
     """The side of a bare institution claimant, or None when the claimant is not one."""
+    if claimant and _ITS_INSTITUTION_RE.match(claimant.strip()):
+        if m := _SUBJECT_STATE_RE.match(sentence):
+            return "ukraine" if m.group(1) in ("Ukraine", "Kyiv", "Kiev") else "russia"
+        return last_state
     if not claimant or not _BARE_INSTITUTION_RE.match(claimant.strip()):
         return None
     if m := _IN_COUNTRY_RE.match(sentence):
@@ -204,3 +214,33 @@ def introduction(claimant: str | None, people: dict[str, str]) -> str | None:
     words = {w.rstrip("'’s") for w in re.findall(r"[A-Z][\w'’-]*", claimant)}
     found = {people[w] for w in words if w in people and people[w] != claimant}
     return found.pop() if len(found) == 1 else None
+
+
+# "Russia said it had taken X, hours after Kyiv said it had pulled out": a second source
+# named inside the content speaks for what follows its own verb
+_NESTED_SAID_RE = re.compile(
+    r"\b(?:after|as|while|but|and|when|since|though|although|that|where|because|whereas)\s+"
+    r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|says|"
+    r"claimed|claims|announced|reported|confirmed|admitted|insisted)\b"
+)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A source named inside a sentence's content, and where its words begin."""
+
+    claimant: str
+    side: str
+    start: int  # offset in the sentence after its verb
+
+
+def nested_voice(sentence: str, c0: int, c1: int, pos: int) -> Nested | None:
+    """The state source whose verb stands last before `pos` inside the content span."""
+    last = None
+    for m in _NESTED_SAID_RE.finditer(sentence, c0, c1):
+        if m.end() > pos:
+            break
+        side = cl.side_of(m.group("who"))
+        if side in ("russia", "ukraine"):
+            last = Nested(m.group("who"), side, m.end())
+    return last
