@@ -242,6 +242,29 @@ CASES = [
         {("Kupiansk", "ukraine", "advancing")},
         {("Kupiansk", "russia", "advancing")},
     ),
+    # a region only locates the settlements named right after it ("in the X region near A"),
+    # or named villages before it ("the villages of A in ... and B in the Y region")
+    (
+        "region-locates",
+        "Its forces fought fierce clashes in Ukraine's Kharkiv region near Vovchansk and "
+        "Lyptsi, the Russian defence ministry said.",
+        {("Vovchansk", "russia", "fighting")},
+        {("Kharkiv Oblast", None, "fighting")},
+    ),
+    (
+        "region-locates",
+        "The heaviest fighting took place near the villages of Dovhe in the same region and "
+        "Novoselivske in the Luhansk region, the Russian ministry said.",
+        set(),
+        {("Luhansk Oblast", None, "fighting")},
+    ),
+    (
+        "region-locates",
+        "The township of Ocheretyne in the Donetsk region has been badly damaged in the "
+        "fighting, Pushilin said.",
+        {("Ocheretyne", "russia", "strike")},
+        {("Donetsk Oblast", None, "strike")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

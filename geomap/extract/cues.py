@@ -154,7 +154,13 @@ def _claimable(
             continue
         if inside and ref.precision == "region" and m.kind == "name":
             later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
-            if reporting.region_locates(text, m.start, m.end, later):
+            nxt = resolved[i + 1] if i + 1 < len(resolved) else None
+            if reporting.region_locates(text, m.start, m.end, later) or (
+                nxt is not None
+                and nxt[1].precision == "settlement"
+                and nxt[0].kind == "name"
+                and reporting.region_before_settlement(text, m.end, nxt[0].start)
+            ):
                 prev = (m, ref)
                 continue
         locator = (

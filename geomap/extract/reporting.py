@@ -92,9 +92,25 @@ def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
 # the gazetteer lacks; "four settlements in the Donetsk region, ..., including X" /
 # "villages in the Donetsk region - A, B and C": the region locates the listed villages
 _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
-    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?\s*"
-    r"(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"\b(?:village|town|township|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+    r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+    # "the villages of A in the same region and B in the Luhansk People's Republic"
+    r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][^.;]{0,80}?[A-Z][\w'’-]+\s*"
+    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
+# "in the Kharkiv region near Vovchansk, Starytsia and Hlyboke": the region locates the
+# settlements named right after it
+_NEAR_SETTLEMENT_GAP_RE = re.compile(
+    r"\s*,?\s+(?:near|around|outside|close\s+to|not\s+far\s+from|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:towns?|cit(?:y|ies)|villages?|settlements?)\s+of\s+)?"
+)
+
+
+def region_before_settlement(text: str, region_end: int, settlement_start: int) -> bool:
+    """True when a region mention is followed by "near X" naming a settlement."""
+    return _NEAR_SETTLEMENT_GAP_RE.fullmatch(text, region_end, settlement_start) is not None
+
+
 _PLURAL_SETTLEMENTS_BEFORE_RE = re.compile(
     r"\b(?:villages|settlements|towns|cities|hamlets|localities)\s+(?:\w+\s+)?in\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$"
