@@ -265,6 +265,37 @@ CASES = [
         {("Ocheretyne", "russia", "strike")},
         {("Donetsk Oblast", None, "strike")},
     ),
+    # a denial whose own words name one of the places answered answers that place only
+    (
+        "denial-names-place",
+        "Russia's defence ministry said it had taken Basivka and had struck Ukrainian forces in "
+        "the Sumy region. Ukrainian officials later denied the report, saying Russian forces "
+        "were not in control of Basivka.",
+        {("Basivka", "ukraine", "denied")},
+        {("Sumy Oblast", "ukraine", "denied")},
+    ),
+    (
+        "denial-names-place",
+        "Moscow said its troops had entered Kupiansk and shelled Kharkiv. Kyiv rejected the "
+        "claim, saying its units still held Kupiansk.",
+        {("Kupiansk", "ukraine", "denied")},
+        {("Kharkiv", "ukraine", "denied")},
+    ),
+    # "X is also ..." describes; "X also did" goes on with the report just attributed
+    (
+        "be-also-describes",
+        "Russia's defence ministry said its forces captured Volodymyrivka. The village is also "
+        "some 30 kilometers north of Sumy, which has been regularly hit by Russian airstrikes.",
+        {("Sumy", "third-party", "strike")},
+        {("Sumy", "russia", "strike")},
+    ),
+    (
+        "be-also-describes",
+        "The army said its units held Siversk. The town was also a rail hub, which has been "
+        "shelled by Russian artillery for months.",
+        set(),
+        {("Siversk", "ukraine", "strike")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
@@ -422,3 +453,22 @@ def test_an_editors_note_makes_no_claim(gaz):
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [c.quote for c in claims if "Correction" in (c.quote or "")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Russia's Defence Ministry, in a report earlier in the day, said its forces had "
+            "seized a village.",
+            "Russia's Defence Ministry",
+        ),
+        (
+            "Ukrainian troops have left the region, completing the retreat that surprised the "
+            "Kremlin, writes a Ukrainian service of the BBC.",
+            "a Ukrainian service of the BBC",
+        ),
+    ],
+)
+def test_asides_and_participle_clauses_are_no_claimant(sentence, claimant):
+    assert attribute(sentence).claimant == claimant

@@ -202,8 +202,8 @@ def _strip_claimant(s: str) -> str:
 
 def _looks_like_claimant(s: str) -> bool:
     words = s.split()
-    if not words or len(words) > 14:
-        return False
+    if not words or len(words) > 14 or _GERUND_START_RE.match(s):
+        return False  # "..., completing the offensive that stunned the Kremlin, writes X"
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -211,6 +211,10 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+# a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
+_GERUND_START_RE = re.compile(
+    r"^(?:[a-z]+ing\b(?<!\bthing)|[a-z]+ed\s+(?:the|a|an|its|their|his|her|our)\b)"
+)
 # "X on Friday said", "X also said": the time or discourse word is no part of the claimant
 _TRAILING_TIME_RE = re.compile(
     rf"\s+(?:on\s+)?(?:{_WD}|{_w('claimant.trailing-time', ci=False)})\s*$"

@@ -192,6 +192,8 @@ _ALSO_GOES_ON_RE = re.compile(
     r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)[a-z]{3,}\b"
 )
 _BARE_QUOTE_LABEL_RE = re.compile(r"^\s*Quote\s*:\s*")
+# "The two villages are also some 30 km north of X": a description, not the report going on
+_BE_ALSO_RE = re.compile(r"\b(?:is|are|was|were|lies|lie)\s+also\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
@@ -404,7 +406,11 @@ def _continued_quote(
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
         return voice, "attr.quote-continues"
-    if doc.prev_attributed and _ALSO_GOES_ON_RE.match(sent):
+    if (
+        doc.prev_attributed
+        and (am := _ALSO_GOES_ON_RE.match(sent))
+        and not _BE_ALSO_RE.search(am.group(0))
+    ):
         # "..., the general said. Russia also moved reserves to X": "also" adds to the
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
@@ -544,7 +550,11 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
     spans = pl.spans
     main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
     if main_empty and att.denial and memory.last_claims:
-        pl.claimable = _answered(text, spans, memory) + pl.claimable
+        answered = _answered(text, spans, memory)
+        named = {r.id for _m, r in pl.claimable} & {r.id for _m, r in answered}
+        if named:  # "denied the report, saying Russian forces were not in control of X": X only
+            answered = [(m, r) for m, r in answered if r.id in named]
+        pl.claimable = answered + pl.claimable
     if not pl.claimable and att.attribution and cl.is_local_official(claimant):
         pl.claimable = _officials_place(text, resolved, spans, att, s0)
     if not pl.claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
