@@ -296,6 +296,56 @@ CASES = [
         set(),
         {("Siversk", "ukraine", "strike")},
     ),
+    # "no encirclement of X", "dismissed statements about the blockade in A and B", "false
+    # claims about the alleged encirclement of X": denials of the enemy's gain
+    (
+        "denied-gain",
+        "On Saturday, Syrskyi stated that there was no encirclement or blockade of Pokrovsk "
+        "and Myrnohrad.",
+        {("Pokrovsk", "ukraine", "denied"), ("Myrnohrad", "ukraine", "denied")},
+        set(),
+    ),
+    (
+        "denied-gain",
+        "Commander Oleksandr Syrskyi dismissed Russia's statements about the supposed "
+        '"blockade" of Ukrainian forces in Pokrovsk and Kupiansk.',
+        {("Pokrovsk", "ukraine", "denied"), ("Kupiansk", "ukraine", "denied")},
+        set(),
+    ),
+    (
+        "denied-gain",
+        "The Joint Forces Group commented on Putin's false claims about the alleged "
+        "encirclement of Kupiansk by Russian troops.",
+        {("Kupiansk", "ukraine", "denied")},
+        set(),
+    ),
+    # reporting verbs of the front: "on the approaches to X", "suffered damage", "was gripped
+    # by heavy fighting", "the takeover of X"
+    (
+        "front-phrases",
+        "He said Russian troops were already on the approaches to the village of Lyptsi.",
+        {("Lyptsi", "russia", "advancing")},
+        set(),
+    ),
+    (
+        "front-phrases",
+        "Khmelnytskyi also suffered building and vehicle damage.",
+        {("Khmelnytskyi", "third-party", "strike")},
+        set(),
+    ),
+    (
+        "front-phrases",
+        "Top commander Oleksandr Syrskyi, writing on Telegram on Saturday, said the area "
+        "around Kostiantynivka was gripped by heavy fighting.",
+        {("Kostiantynivka", "ukraine", "fighting")},
+        set(),
+    ),
+    (
+        "front-phrases",
+        "The Russian Ministry of Defense declared its takeover of Lyptsi.",
+        {("Lyptsi", "russia", "captured")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

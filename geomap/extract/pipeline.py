@@ -775,6 +775,17 @@ def _typing_pass(text: str, s0: int, v: _Voice, pl: _Places) -> _Typing:
             types[0] = (_TYPE_PRIORITY[first], 999, first, -1)
         else:
             fallback = False
+    if not types and att.denial and len(claimable) > 1:
+        # "dismissed Russia's statements about the blockade of forces in A and B": a denial
+        # names every place of the claim it answers
+        c0, c1 = spans[0]
+        types.update(
+            {
+                i: (_TYPE_PRIORITY["denied"], 999, "denied", -1)
+                for i, (m, _r) in enumerate(claimable)
+                if c0 <= m.start < c1
+            }
+        )
     return _Typing(types, all_cues, cue_jobs, intro_jobs, fallback)
 
 

@@ -169,6 +169,7 @@ _REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|informatio
 # the content reported is denied by whoever calls it false
 FALSE_REPORT_RE = re.compile(
     rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
+    rf"{_REPORTS}\s+(?:that|about|of)\b|\b(?:false|fake|baseless|groundless|unfounded)\s+"
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
     rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
 )

@@ -107,6 +107,11 @@ _CIVILIAN_BEFORE_RE = re.compile(
 )
 
 
+_ACHIEVEMENT_RE = re.compile(
+    r"(?i)(?:semi-)?(?:encirclement|blockade|breakthrough|capture|seizure|occupation|takeover|fall)\b"
+)
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
@@ -135,6 +140,9 @@ def find_cues(text: str) -> list[Cue]:
                 continue
             taken.append((s, e))
             if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
+                if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
+                    # "there was no encirclement of X": the speaker denies the enemy's gain
+                    cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
                 continue  # "during its counteroffensive in X": the setting, not the claim
