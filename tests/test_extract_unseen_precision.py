@@ -346,6 +346,41 @@ CASES = [
         {("Lyptsi", "russia", "captured")},
         set(),
     ),
+    (
+        "front-phrases",
+        "Moscow's troops have improved their forward positions near the key Ukrainian city of "
+        "Kupiansk, the Russian Defense Ministry reported.",
+        {("Kupiansk", "russia", "advancing")},
+        set(),
+    ),
+    (
+        "front-phrases",
+        "The governor said clashes between Russian and Ukrainian forces continue on the "
+        "outskirts of Yunakivka.",
+        {("Yunakivka", None, "fighting")},
+        set(),
+    ),
+    (
+        "front-phrases",
+        "The ministry said its troops had defeated Ukrainian units near Kupiansk.",
+        {("Kupiansk", None, "fighting")},
+        set(),
+    ),
+    # a withdrawal with its object left out is from the place just reported
+    (
+        "withdrawal-carried",
+        "Russia said it had taken full control of Avdiivka. Ukrainian forces announced they "
+        "had withdrawn in the early hours of Saturday.",
+        {("Avdiivka", "ukraine", "withdrawn")},
+        set(),
+    ),
+    (
+        "withdrawal-carried",
+        "Russian troops entered Vuhledar on Tuesday, the ministry said. The garrison had pulled "
+        "back overnight, a Ukrainian commander said.",
+        {("Vuhledar", "ukraine", "withdrawn")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -585,7 +585,7 @@ _PLACE_NOUN_RE = re.compile(
     r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
     r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
 )
-_CARRY_TYPES = frozenset({"fighting", "holding", "advancing"})
+_CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
 
 
 def _carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
