@@ -381,6 +381,36 @@ CASES = [
         {("Vuhledar", "ukraine", "withdrawn")},
         set(),
     ),
+    # "..., officials said Tuesday as authorities in Kyiv claimed ...": a clause opening with
+    # a subordinator after the verb is no reported content; the attribution trails
+    (
+        "trailing-subclause",
+        "A drone attack sparked a fire at an industrial site in Russia's Saratov region, "
+        "regional officials said Tuesday as authorities in Kyiv claimed a refinery was hit.",
+        {("Saratov Oblast", "russia", "strike")},
+        {("Kyiv", None, "strike")},
+    ),
+    (
+        "trailing-subclause",
+        "Russian troops entered Toretsk, the ministry said on Friday while Ukrainian officials "
+        "in Kramatorsk gave no comment.",
+        {("Toretsk", "russia", "advancing")},
+        {("Kramatorsk", None, "advancing")},
+    ),
+    # "combat engagements taking place in X" is no capture
+    (
+        "taking-place",
+        "Every day we record two dozen combat engagements taking place directly in Huliaipole, "
+        "the spokesperson said.",
+        set(),
+        {("Huliaipole", None, "captured")},
+    ),
+    (
+        "taking-place",
+        "Assaults taking place near Pokrovsk were repelled, the brigade said.",
+        set(),
+        {("Pokrovsk", None, "captured")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -122,6 +122,12 @@ _BARE_TITLE_NP_RE = re.compile(
     re.I,
 )
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
+# "..., regional officials said Tuesday as authorities in Kyiv claimed ...": a clause after
+# the verb that opens with a subordinator is no reported content
+_TAIL_SUBCLAUSE_RE = re.compile(
+    rf"^\s*(?:(?:on\s+)?(?:{_WD}|today|yesterday|overnight|late|early|earlier|later)\s+)?"
+    r"(?:as|while|whereas|after|before|when|since|though|although|because|amid)\s"
+)
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
 _CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener', ci=False)}\b")
@@ -455,7 +461,9 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
-    short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not _CONTENT_OPENER_RE.match(tail)
+    short_tail = (
+        bool(_TRAILING_TAIL_RE.match(tail)) or bool(_TAIL_SUBCLAUSE_RE.match(tail))
+    ) and not _CONTENT_OPENER_RE.match(tail)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (

@@ -1775,7 +1775,7 @@ _RIVAL_REACH = 300  # how far another claim's verb can compete for a date
 # the source named after the words speaks for the sentences before it (a house style of
 # Ukrainian outlets); the narration's claims there are X's
 _THIS_WAS_SAID_BY_RE = re.compile(
-    r"^\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:^|[.)!?]\s*)\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
     r"(?:\w+\s+)?(?:stated|reported|said|announced|declared|noted|claimed|written|posted|"
     r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
     r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
@@ -1792,7 +1792,7 @@ def _retro_attribution(
     """Re-attribute the narration's claims before a sentence that names their source after
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
-    m = _THIS_WAS_SAID_BY_RE.match(sent)
+    m = _THIS_WAS_SAID_BY_RE.search(sent)
     end = s0
     if m is None and (m := _DASH_SAID_RE.search(sent)) is not None:
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
