@@ -411,6 +411,50 @@ CASES = [
         set(),
         {("Pokrovsk", None, "captured")},
     ),
+    # a place's appositive locates it ("Balakliia, a town in Kharkiv region"): no region claim
+    (
+        "appositive-in-region",
+        "The official said fierce battles were under way near Balakliia, a town in Kharkiv "
+        "region that Ukraine said it had recaptured.",
+        {("Balakliia", None, "fighting")},
+        {("Kharkiv Oblast", None, "captured")},
+    ),
+    (
+        "appositive-in-region",
+        "Shelling went on near Vovchansk, a town in the Kharkiv region, the governor said.",
+        {("Vovchansk", None, "strike")},
+        {("Kharkiv Oblast", None, "strike")},
+    ),
+    # idioms that are no capture: "captured on video", "taking measures"
+    (
+        "not-a-capture",
+        "The outskirts of Shebekino will appear soon, says one of the armed men captured in "
+        "the video.",
+        set(),
+        {("Shebekino", None, "captured")},
+    ),
+    (
+        "not-a-capture",
+        "In the Klimovsky district of the Bryansk region, security forces are taking measures "
+        "to destroy the infiltrators, a statement said.",
+        set(),
+        {("Bryansk Oblast", None, "captured")},
+    ),
+    # a given name then a surname is a person, even when a village bears the surname
+    (
+        "surname-not-place",
+        "The head of the city's military administration Vitaliy Barabash said the fighting "
+        "went on in Avdiivka.",
+        {("Avdiivka", None, "fighting")},
+        {("Barabash", None, "fighting")},
+    ),
+    (
+        "surname-not-place",
+        "Governor Ivan Kupiansk said nothing. Officer Oleh Barabash reported fighting near "
+        "Toretsk.",
+        {("Toretsk", None, "fighting")},
+        {("Barabash", None, "fighting")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
@@ -587,3 +631,28 @@ def test_an_editors_note_makes_no_claim(gaz):
 )
 def test_asides_and_participle_clauses_are_no_claimant(sentence, claimant):
     assert attribute(sentence).claimant == claimant
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it(gaz):
+    """Copied web text loses the space after a stop ("the attack.The governor said"): each
+    sentence keeps its own claimant."""
+    from geomap.extract.sentences import sentences
+
+    t = "# T\n\nOne person was killed in the attack.The work is underway:Meanwhile, Mr. Li left.\n"
+    got = [t[a:b] for a, b in sentences(t)]
+    assert got == [
+        "One person was killed in the attack.",
+        "The work is underway:",
+        "Meanwhile, Mr. Li left.",
+    ]
+
+
+def test_a_source_named_as_the_subject_of_informed_about_this(gaz):
+    body = (
+        "Russian troops launched an offensive near Avdiivka on Tuesday and shelled the city.\n\n"
+        "The head of the city's military administration Vitaliy Barabash informed about this "
+        "on the air of the telethon."
+    )
+    got = _got(gaz, body)
+    assert ("Avdiivka", "third-party", "strike") not in got, got
+    assert ("Avdiivka", "ukraine", "strike") in got, got

@@ -203,7 +203,7 @@ _APPOSITIVE_LOCATOR_RE = re.compile(
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
     r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
-    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
+    r"close\s+to|not\s+far\s+from|in|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
 )
 

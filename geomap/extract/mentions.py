@@ -138,6 +138,7 @@ _PLACE_SUFFIX = {
 # Capitalised words that are never places in this domain, even when some hamlet carries the
 # name (calendar words, titles, institutions, sentence openers): rules/stop_names.toml.
 STOP = frozenset(w for g in default_stop_names() for w in g.words)
+_PEOPLE = frozenset(w for g in default_stop_names() if g.id == "stop.people" for w in g.words)
 _COUNTRIES = frozenset(
     normalize(w)
     for w in """
@@ -375,6 +376,9 @@ def find_names(
         if match is None:
             continue
         first_tok, last_tok = run[0], run[match.k - 1]
+        if match.k == 1 and _surname_after(text, toks, first_tok):
+            i = last_tok + 1  # "Vitaliy Barabash": a given name, then a surname
+            continue
         m_end = toks[last_tok][1]
         possessive = match.raw != match.name
         if _glued(text, toks, first_tok, last_tok, possessive):
@@ -400,6 +404,21 @@ def find_names(
 
 
 _Tok = tuple[int, int, str]
+
+
+def _surname_after(text: str, toks: list[_Tok], tok: int) -> bool:
+    """A lone name right after a capitalised word that starts no place name ("Vitaliy
+    Barabash", "Oleh Syniehubov") is a person's surname, not a village of that name."""
+    if tok < 1:
+        return False
+    prev = toks[tok - 1]
+    return (
+        _is_cap(prev[2])
+        and prev[2].isalpha()
+        and len(prev[2]) >= 3
+        and text[prev[1] : toks[tok][0]] == " "
+        and (prev[2].lower() not in STOP or prev[2].lower() in _PEOPLE)
+    )
 
 
 def _grow_run(text: str, toks: list[_Tok], i: int, maxn: int) -> list[int]:

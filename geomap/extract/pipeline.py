@@ -1780,6 +1780,12 @@ _THIS_WAS_SAID_BY_RE = re.compile(
     r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
     r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
 )
+# "The head of the city's military administration Vitaliy Barabash informed about this on
+# the air": the same, with the source as the subject
+_SAID_THIS_RE = re.compile(
+    r"^\W*(?P<who>[A-Z][^.;:\"“”]{2,120}?)\s+(?:informed|reported|said|stated|announced|wrote|"
+    r"told)\s+(?:about\s+)?(?:this|it|so)\b(?!\s+(?:was|is|had|has|would|will)\b)"
+)
 _DASH_SAID_RE = re.compile(
     r"(?:^|[.!?\"”]\s+)[-—–]\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated|"
     r"emphasi[sz]ed|noted|added|stressed|reported|wrote|explained|summed\s+up)\b[^.]{0,60}[.!]?\s*$"
@@ -1792,7 +1798,7 @@ def _retro_attribution(
     """Re-attribute the narration's claims before a sentence that names their source after
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
-    m = _THIS_WAS_SAID_BY_RE.search(sent)
+    m = _THIS_WAS_SAID_BY_RE.search(sent) or _SAID_THIS_RE.match(sent)
     end = s0
     if m is None and (m := _DASH_SAID_RE.search(sent)) is not None:
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
@@ -1801,7 +1807,8 @@ def _retro_attribution(
     who = cl.strip_claimant(m.group("who"))
     who = reporting.introduction(who, doc.people) or who
     side = cl.side_of(who)
-    if side is None:
+    local = side is None and cl.is_local_official(who)
+    if side is None and not local:
         return
     para = text.rfind("\n", 0, s0) + 1
     if not text[para:s0].strip():  # opening its paragraph: the paragraph before
@@ -1809,8 +1816,9 @@ def _retro_attribution(
     for i, c in enumerate(claims):
         if c.start is not None and para <= c.start < end and "attr.narration" in c.rules:
             rules = tuple(r for r in c.rules if r != "attr.narration")
+            c_side = side or _SIDE_BY_COUNTRY.get(c.place.country or "", "third-party")
             claims[i] = replace(
-                c, claimant=who, side=side, rules=("attr.retro-attribution", *rules)
+                c, claimant=who, side=c_side, rules=("attr.retro-attribution", *rules)
             )
     doc.prev_claimant = (who, side)
     doc.prev_attributed = True

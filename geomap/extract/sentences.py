@@ -56,7 +56,11 @@ _DATE_LINE_RE = re.compile(
     re.I,
 )
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital/quote
-_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])")
+# ... or a full stop glued to the next sentence by a bad copy ("the attack.The governor"): a
+# lower-case word, the stop, then a capitalised word of three letters or more
+_SPLIT_RE = re.compile(
+    r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b)"
+)
 _ATTRIB_AFTER_QUOTE_RE = re.compile(
     r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b"
 )
