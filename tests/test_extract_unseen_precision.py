@@ -455,6 +455,21 @@ CASES = [
         {("Toretsk", None, "fighting")},
         {("Barabash", None, "fighting")},
     ),
+    # "the center's head" after "Ukraine's Center for ...": a part of the body just quoted
+    (
+        "same-organisation",
+        "Ukraine's Center for Countering Disinformation said the refinery was hit. The center's "
+        "head Ivan Petrenko later added that the city of Engels was also targeted.",
+        {("Engels", "ukraine", "strike")},
+        {("Engels", "third-party", "strike")},
+    ),
+    (
+        "same-organisation",
+        "Russia's Defence Ministry said its troops had taken Basivka. The ministry's spokesman "
+        "Ivan Sidorov added that Ukrainian units were pushed out of Sumy Oblast villages.",
+        {("Basivka", "russia", "captured")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
@@ -656,3 +671,7 @@ def test_a_source_named_as_the_subject_of_informed_about_this(gaz):
     got = _got(gaz, body)
     assert ("Avdiivka", "third-party", "strike") not in got, got
     assert ("Avdiivka", "ukraine", "strike") in got, got
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_claimant():
+    assert attribute("Hryhorov further said that clashes went on.").claimant == "Hryhorov"

@@ -444,6 +444,16 @@ def _said(
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
+    if (
+        side is None
+        and claimant
+        and doc.prev_claimant[1]
+        and _part_of(claimant, doc.prev_claimant[0])
+    ):
+        # "Ukraine's Center for Countering Disinformation said ... . The center's head said":
+        # a part of the source just quoted speaks for its side
+        side = doc.prev_claimant[1]
+        attr_rule = "attr.same-organisation"
     if side is None and (intro := reporting.introduction(claimant, doc.people)):
         # "Cherevaty said", after "Serhiy Cherevaty, a spokesman for Ukraine's eastern group"
         claimant, side = intro, cl.side_of(intro)
@@ -458,6 +468,15 @@ def _said(
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
+
+
+_ORG_PART_RE = re.compile(r"(?i)^the\s+([a-z]{4,})['’]s\s+")
+
+
+def _part_of(claimant: str, prev: str | None) -> bool:
+    """ "the center's head Andrii Kovalenko" after "Ukraine's Center for ...": the same body."""
+    m = _ORG_PART_RE.match(claimant)
+    return bool(m and prev and re.search(rf"(?i)\b{m.group(1)}\b", prev))
 
 
 def _note_account(sent: str, s0: int, doc: _DocState, dates_at: Any) -> None:
