@@ -675,3 +675,33 @@ def test_a_source_named_as_the_subject_of_informed_about_this(gaz):
 
 def test_an_adverb_before_the_verb_is_no_part_of_the_claimant():
     assert attribute("Hryhorov further said that clashes went on.").claimant == "Hryhorov"
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "day"),
+    [
+        (
+            "On March 10, Commander Oleksandr Syrskyi dismissed Russia's statements about the "
+            "supposed blockade of Ukrainian forces in Pokrovsk and Kupiansk.",
+            "Pokrovsk",
+            date(2025, 3, 10),
+        ),
+        (
+            "On Tuesday, Ukraine's army rejected claims that Toretsk had fallen.",
+            "Toretsk",
+            date(2025, 3, 11),
+        ),
+        (
+            "The capture of Avdiivka represents Russia's biggest victory since May.",
+            "Avdiivka",
+            FRI,
+        ),
+    ],
+)
+def test_denials_take_their_introducing_date_and_since_does_not_date_a_capture(
+    gaz, body, place, day
+):
+    """A denial is dated when made, also by a date introducing it ("On March 10, X
+    dismissed ..."); a period starting after a capture's verb does not date the capture."""
+    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+    assert {c.claim_date for c in claims if c.place.name == place} == {day}

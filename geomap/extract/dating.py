@@ -34,7 +34,18 @@ def _date_for(
     date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
     if ctype == "denied" and att.denial:
         a0, a1 = att.attribution or (0, 0)
-        return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
+        # the attribution's own date, or one introducing it ("On October 30, X dismissed")
+        made = [
+            d
+            for d in dates
+            if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
+        ]
+        return _pick_date(made, a0, pub)
+    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
+        # "the capture of X represents the biggest victory since May": a period starting
+        # after the event's verb does not date the event ("since October, when troops
+        # overran X" still does)
+        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
