@@ -470,6 +470,23 @@ CASES = [
         {("Basivka", "russia", "captured")},
         set(),
     ),
+    # a quotation closing right before its speaker: the attribution trails however long its tail
+    (
+        "quote-then-speaker",
+        '"Our units have already taken the village of Torske on the road to Kreminna," '
+        "Serhiy Petrenko, a Ukrainian army spokesman, said on the air of the national "
+        "telethon on Sunday.",
+        {("Torske", "ukraine", "captured")},
+        set(),
+    ),
+    (
+        "quote-then-speaker",
+        "Ukrainian troops hold the line near Toretsk.\n\n"
+        '"We are holding our positions in the forest," a platoon commander told a reporter by '
+        "phone, without naming his location.",
+        set(),
+        {("Toretsk", "ukraine", "holding")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

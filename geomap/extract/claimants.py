@@ -470,7 +470,7 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
         prefix
         and prefix[-1] in ",\"”'’-—–"
         and not intro
-        and (short_tail or len(prefix) > 2 * len(tail))
+        and (short_tail or len(prefix) > 2 * len(tail) or prefix[-1] in '"”')
     ):
         extra = None
         am = _ADDING_RE.search(tail)

@@ -578,7 +578,7 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
         pl.claimable = _officials_place(text, resolved, spans, att, s0)
     if not pl.claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
         pl.quoted_we = _quoted_ground_claim(v.sent[att.content[0] : att.content[1]], v.spoken)
-        home = _quote_home(d) if pl.quoted_we else None
+        home = _quote_home(d) if pl.quoted_we and not _UNNAMED_SPOT_RE.search(v.sent) else None
         if home is not None:
             # '"We hold the line," a commander said': the place of a claim in the last
             # two sentences, else the wire dateline's (where the reporter is)
@@ -591,6 +591,7 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
         not pl.claimable
         and not att.denial
         and not (v.narration and _QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
+        and not _UNNAMED_SPOT_RE.search(v.sent)  # "..., without naming his location"
         and (carried := _carried_place(d, items, s1, spans))
     ):
         pl.claimable, pl.carried = [carried], True
@@ -599,6 +600,12 @@ def _places_pass(d: _Doc, s0: int, s1: int, v: _Voice) -> _Places | None:
     return pl if pl.claimable else None
 
 
+# '"We hold our positions," a commander said, without naming his location': no place for it
+_UNNAMED_SPOT_RE = re.compile(
+    r"(?i)\b(?:without|declining\s+to|refused\s+to|did\s+not)\s+(?:nam|giv|disclos|reveal|specify|"
+    r"say)\w*\s+(?:his|her|their|its|the|where)\b(?:\s+\w+){0,2}?\s*(?:location|position|"
+    r"whereabouts|unit|sector|he\s+was|she\s+was|they\s+were)?"
+)
 # a sentence naming a kind of place names its own (maybe unknown) place: nothing is carried
 _PLACE_NOUN_RE = re.compile(
     r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
