@@ -487,6 +487,37 @@ CASES = [
         set(),
         {("Toretsk", "ukraine", "holding")},
     ),
+    # a named analyst or observer speaks for himself, whatever his nationality (unnamed
+    # "Ukrainian military observers" stay with Ukraine, as the project's examples have them)
+    (
+        "named-analyst",
+        "Ukrainian military observer Ivan Petrenko reported that Russian troops completed the "
+        "capture of Siversk.",
+        {("Siversk", "third-party", "captured")},
+        {("Siversk", "ukraine", "captured")},
+    ),
+    (
+        "named-analyst",
+        "Russian troops reached the outskirts of Kupiansk, Russian military blogger Ivan Sidorov "
+        "wrote.",
+        {("Kupiansk", "third-party", "advancing")},
+        {("Kupiansk", "russia", "advancing")},
+    ),
+    # "X said it likely took ..." is no "X said this": the clause goes on
+    (
+        "said-this",
+        "The institute observed Russian troops inside Siversk in November and said it likely "
+        "took 33 more days to seize the town.",
+        set(),
+        {("Siversk", None, "captured")},
+    ),
+    (
+        "said-this",
+        "Russian troops shelled Kupiansk overnight.\n\nThe head of the district Ivan Petrenko "
+        "reported this on Telegram.",
+        {("Kupiansk", "ukraine", "strike")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -152,6 +152,11 @@ _MONITOR_RE = _SIDES["side.monitors"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 
 
+_NAMED_ANALYST_RE = re.compile(
+    r"\b(?:analyst|observer|expert|blogger)\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+\s*$"
+)
+
+
 def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
@@ -165,6 +170,9 @@ def side_of(claimant: str | None) -> str | None:
             cands.append((m.start(), side))
     if not cands:
         return None
+    if _NAMED_ANALYST_RE.search(claimant):
+        # "Ukrainian military observer Kostiantyn Mashovets": a named analyst speaks for himself
+        return "third-party"
     lead = _LEAD_NATIONAL_RE.match(claimant)
     if lead:  # "Ukrainian military observers", "Russian war correspondents"
         return "ukraine" if lead.group("ua") else "russia"

@@ -1810,7 +1810,7 @@ _THIS_WAS_SAID_BY_RE = re.compile(
 # the air": the same, with the source as the subject
 _SAID_THIS_RE = re.compile(
     r"^\W*(?P<who>[A-Z][^.;:\"“”]{2,120}?)\s+(?:informed|reported|said|stated|announced|wrote|"
-    r"told)\s+(?:about\s+)?(?:this|it|so)\b(?!\s+(?:was|is|had|has|would|will)\b)"
+    r"told)\s+(?:about\s+(?:this|it)|this|so)\b(?=\s*(?:[,.;:]|on\b|in\b|at\b|during\b|to\b|$))"
 )
 _DASH_SAID_RE = re.compile(
     r"(?:^|[.!?\"”]\s+)[-—–]\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated|"
