@@ -518,6 +518,24 @@ CASES = [
         {("Kupiansk", "ukraine", "strike")},
         set(),
     ),
+    # a telegram-style "A, B and the entire X region - liberated": every place before the dash
+    (
+        "dash-participle",
+        '"Irpin, Dovhe and Hostomel and the entire Kyiv region - liberated from the enemy," '
+        "the deputy defence minister wrote.",
+        {
+            ("Irpin", None, "captured"),
+            ("Hostomel", None, "captured"),
+            ("Kyiv Oblast", None, "captured"),
+        },
+        set(),
+    ),
+    (
+        "dash-participle",
+        "Kupiansk — fully recaptured, the Ukrainian commander wrote on Telegram.",
+        {("Kupiansk", "ukraine", "captured")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
@@ -635,6 +653,8 @@ def test_according_to_him_carries_the_source_before():
         "Smoke over Bakhmut after shelling | File Photo | Photo Credit: agency",
         "Russian advance near Toretsk as of Aug. 19, according to a monitor. (DeepState/OSM)",
         "This file video grab shows smoke over Bakhmut during fighting.",
+        "A man stands near a burning car after a strike, in Belgorod, Russia December 30, 2023,"
+        "(via REUTERS)",
     ],
 )
 def test_a_caption_carrying_a_credit_makes_no_claim(gaz, caption):

@@ -400,7 +400,7 @@ _COORD_GAP_RE = re.compile(
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
     r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+|(?:near|around)\s+)?"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
+    r"(?:city|town|village|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"

@@ -22,7 +22,7 @@ _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
     # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
     r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
-    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$",
+    r"Anadolu|via\s+(?:Reuters|AFP|AP|EPA|Getty|Anadolu))[^\][()\n]{0,20}[\])]\s*$",
     re.I,
 )
 # a short block carrying a photo credit ("... on Kharkiv. Photo: SES", "| Photo Credit: AFP") or
