@@ -536,6 +536,21 @@ CASES = [
         {("Kupiansk", "ukraine", "captured")},
         set(),
     ),
+    # "the village" never stands for a city named before (a village the gazetteer lacks)
+    (
+        "village-not-city",
+        "Soldiers raised the flag in Dovhelivka in the Donetsk region. The minister thanked the "
+        "brigade for regaining control of the village.",
+        set(),
+        {("Donetsk", None, "captured")},
+    ),
+    (
+        "village-not-city",
+        "Fighting went on near Kharkiv, the governor said. Troops later recaptured the village, "
+        "the army said.",
+        set(),
+        {("Kharkiv", None, "captured")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",
