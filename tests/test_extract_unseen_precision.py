@@ -788,3 +788,23 @@ def test_denials_take_their_introducing_date_and_since_does_not_date_a_capture(
     dismissed ..."); a period starting after a capture's verb does not date the capture."""
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert {c.claim_date for c in claims if c.place.name == place} == {day}
+
+
+@pytest.mark.parametrize(
+    ("url", "side"),
+    [
+        ("https://www.rt.com/russia/1-kupiansk/", "russia"),
+        ("https://tass.com/emergencies/1", "russia"),
+        ("https://www.ukrinform.net/rubric-ato/1.html", "ukraine"),
+        ("https://www.reuters.com/world/europe/1/", "third-party"),
+    ],
+)
+def test_a_state_outlets_own_narration_speaks_for_its_state(gaz, url, side):
+    """State media speak for their state (the gold convention): RT's or Ukrinform's own
+    sentences take that side; any other outlet's narration is a third party's."""
+    text = (
+        "# Fighting near Kupiansk\n\nMarch 14, 2025\n\n"
+        f"Russian troops shelled Kupiansk on Thursday.\n\nOriginal url: {url}\n"
+    )
+    claims = extract(text, published=FRI, gazetteer=gaz).claims
+    assert {c.side for c in claims} == {side}, [(c.place.name, c.side, c.claimant) for c in claims]

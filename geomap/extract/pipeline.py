@@ -82,6 +82,7 @@ from geomap.extract.resolution import (  # noqa: F401 - re-exported (bench, test
     _Resolver,
     context_digest,
 )
+from geomap.extract.rules import default_sides
 from geomap.extract.sentences import sentences
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
@@ -314,15 +315,7 @@ def _attribution_pass(
     """Attribution: the sentence's claimant and side (a speaker label, a translated source's
     voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
     the carried voice in `doc`. None: the sentence is the note naming the source."""
-    bq = _BARE_QUOTE_LABEL_RE.match(text[s0:s1]) if doc.first_source else None
-    bare_quote = bq is not None
-    if bq is not None:
-        s0 += bq.end()
-    elif (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
-        # "WHITLOCK: The Russians will likely ...": the label is no part of the claim
-        # (a place as the label, "**Kupiansk:** ...", stays: it is where it happened)
-        doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
-        s0 += lab[0]
+    s0, bare_quote = _labels(text, s0, s1, doc, resolver, outlet_names)
     sent = text[s0:s1]
     att = cl.attribute(sent)
     if bare_quote and doc.first_source:
@@ -366,6 +359,21 @@ def _attribution_pass(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
     )  # fmt: skip
+
+
+def _labels(
+    text: str, s0: int, s1: int, doc: _DocState, resolver: _Resolver, outlet_names: set[str]
+) -> tuple[int, bool]:
+    """Where the sentence's words begin after a label: a bare "Quote:" under a Source line
+    (True), or a transcript speaker's "WHITLOCK:" (the label is no part of the claim; a place
+    as the label, "**Kupiansk:** ...", stays: it is where it happened)."""
+    bq = _BARE_QUOTE_LABEL_RE.match(text[s0:s1]) if doc.first_source else None
+    if bq is not None:
+        return s0 + bq.end(), True
+    if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
+        doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
+        return s0 + lab[0], False
+    return s0, False
 
 
 def _spoken_voice(sent: str, att: cl.Attribution, doc: _DocState) -> tuple[cl.Attribution, bool]:
@@ -1103,8 +1111,7 @@ def _claims_pass(
     """Claims: one per (place, type) job, with its final type (a denial, a hedge), side
     (claimant's, or by place, own forces, an outlet's modifier), date, confidence and the
     ids of the rules that made it; then the other side's trailing denial."""
-    text, memory = d.text, d.memory
-    sent, att, narration = v.sent, v.att, v.narration
+    text, memory, sent, att, narration = d.text, d.memory, v.sent, v.att, v.narration
     all_cues, fallback = ty.all_cues, ty.fallback
     out: list[ClaimRecord] = []
     seen: set[tuple[str, str]] = set()
@@ -1124,6 +1131,7 @@ def _claims_pass(
         seen.add((ref.id, ctype))
         _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
+        c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
         cdate, prec = _claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
@@ -1148,6 +1156,31 @@ def _claims_pass(
             )
         )
     return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+_STATE_OUTLETS = tuple(
+    (v.side, v.regex) for rid, v in default_sides().items() if rid.startswith("side.state-outlet-")
+)
+
+
+def _outlet_side(
+    side: str, claimant: str | None, narration: bool, outlet: str, rules: list[str]
+) -> str:
+    """RT's or Ukrinform's own narration speaks for its state; other outlets' for no side."""
+    if claimant is None and narration and (state := _state_outlet(outlet)):
+        rules.append("side.state-outlet")
+        return state
+    return side
+
+
+def _state_outlet(outlet: str) -> str | None:
+    """The state whose own outlet narrates the article (None for any other outlet)."""
+    name = outlet.strip()
+    for side, rx in _STATE_OUTLETS:
+        m = rx.match(name)
+        if m and m.end() == len(name):
+            return side
+    return None
 
 
 def _finish_sentence(
