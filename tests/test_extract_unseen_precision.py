@@ -551,6 +551,14 @@ CASES = [
         set(),
         {("Kharkiv", None, "captured")},
     ),
+    (
+        "region-locates",
+        "Russian troops attacked in the Kharkiv region, the ministry said. The fiercest "
+        "fighting took place near the villages of Dovhenke in the same region and Novoselivske "
+        "in the Luhansk region, the ministry said.",
+        set(),
+        {("Kharkiv Oblast", None, "fighting"), ("Luhansk Oblast", None, "fighting")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -152,7 +152,8 @@ def _claimable(
         if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
             prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
             continue
-        if inside and ref.precision == "region" and m.kind == "name":
+        if inside and ref.precision == "region" and m.kind in ("name", "ref-region"):
+            # ("the villages of X in the same region": a reference locates as a name does)
             later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
             nxt = resolved[i + 1] if i + 1 < len(resolved) else None
             if reporting.region_locates(text, m.start, m.end, later) or (

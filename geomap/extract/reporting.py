@@ -95,7 +95,7 @@ _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
     r"\b(?:village|town|township|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
     r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     # "the villages of A in the same region and B in the Luhansk People's Republic"
-    r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][^.;]{0,80}?[A-Z][\w'’-]+\s*"
+    r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"
     r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
 # "in the Kharkiv region near Vovchansk, Starytsia and Hlyboke": the region locates the
