@@ -392,6 +392,7 @@ _MODALITY_CHECKS = {
     "casualty": (_typed("strike"), False),
     "civilian": (_typed("withdrawn"), False),
     "past-event": (_typed("captured"), False),
+    "commitment": (_typed("holding"), True),
 }
 
 

@@ -559,6 +559,20 @@ CASES = [
         set(),
         {("Kharkiv Oblast", None, "fighting"), ("Luhansk Oblast", None, "fighting")},
     ),
+    # "will defend X": the defender holds it; "will take X" stays a goal
+    (
+        "will-defend",
+        'Ukraine has said it will defend "fortress Bakhmut" for as long as possible.',
+        {("Bakhmut", "ukraine", "holding")},
+        set(),
+    ),
+    (
+        "will-defend",
+        "Russia will take Pokrovsk by summer, the general said, but Ukrainian units will "
+        "continue to defend Kostiantynivka.",
+        {("Kostiantynivka", None, "holding")},
+        {("Pokrovsk", None, "captured")},
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -112,6 +112,9 @@ _ACHIEVEMENT_RE = re.compile(
 )
 
 
+_WILL_HOLD_RE = re.compile(rf"\b{joined(_MOD, 'commitment')}\s+$", re.I)
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
@@ -161,7 +164,9 @@ def find_cues(text: str) -> list[Cue]:
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             found = ctype  # per match: a hedged match must not retype the row's later ones
-            if irrealis_before(text, s):
+            if ctype == "holding" and _WILL_HOLD_RE.search(text, max(0, s - 30), s):
+                pass  # "Ukraine will defend X for as long as possible": a defender holding on
+            elif irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
                     continue
