@@ -573,6 +573,19 @@ CASES = [
         {("Kostiantynivka", None, "holding")},
         {("Pokrovsk", None, "captured")},
     ),
+    # "the Ukrainian capital", "the Russian capital" name Kyiv and Moscow
+    (
+        "capital-periphrasis",
+        "Russian aircraft fired cruise missiles at the Ukrainian capital, officials said.",
+        {("Kyiv", "ukraine", "strike")},
+        set(),
+    ),
+    (
+        "capital-periphrasis",
+        "Ukrainian drones attacked the Russian capital overnight, the mayor said.",
+        {("Moscow", "russia", "strike")},
+        set(),
+    ),
     # "officials fear", "the army believes": the judgement is the claimant's, for its side
     (
         "belief-verb",

@@ -536,6 +536,7 @@ def _name_mention(
     return mention
 
 
+_CAPITAL_REF_RE = re.compile(r"\bthe\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+capital\b")
 # Nuclear plants named after a city stand at another town: their reports are about that town
 _FACILITY_RE = re.compile(
     r"\b(?:(?P<zap>Zaporizhzhia|Zaporizhzhya|Zaporozhye)\s+(?:nuclear\s+(?:power\s+)?"
@@ -586,6 +587,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             out.append(
                 Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
             )
+    for m in _CAPITAL_REF_RE.finditer(seg):
+        # "the Ukrainian capital", "the Russian capital": Kyiv, Moscow, whatever came before
+        city = "Kyiv" if m.group(1).lower().startswith("ukrain") else "Moscow"
+        out = [r for r in out if not (r.start < start + m.end() and start + m.start() < r.end)]
+        out.append(Mention(start + m.start(), start + m.end(), m.group(0), city, "settlement"))
     for m in _REGION_REF_RE.finditer(seg):
         # a bare "the area" is the vicinity of the place just named (resolution.py)
         bare = m.group(1).lower() == "area" and len(m.group(0).split()) == 2
