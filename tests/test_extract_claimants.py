@@ -225,3 +225,68 @@ def test_according_to_our_information_is_the_speakers_own_words(opener):
     s = f'"{opener}, civilians remain there as the enemy keeps shelling the town," Melnyk said.'
     a = attribute(s)
     assert a.claimant == "Melnyk" and a.verb == "said"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "side", "content"),
+    [
+        # wire copy's inverted attribution: the quotation is the content, never the claimant
+        (
+            '"Our units hold the town," said Ivan Petrenko, a spokesman for the eastern group.',
+            "Ivan Petrenko, a spokesman for the eastern group",
+            None,
+            '"Our units hold the town,"',
+        ),
+        (
+            '"The village is ours," said a Russian defence ministry spokesman.',
+            "a Russian defence ministry spokesman",
+            "russia",
+            '"The village is ours,"',
+        ),
+        (
+            '"We hold the town," Ivan Petrenko, a spokesman for the Ukrainian army, said.',
+            "Ivan Petrenko, a spokesman for the Ukrainian army",
+            "ukraine",
+            '"We hold the town,"',
+        ),
+        ('"We hold the town," he said.', "he", None, '"We hold the town,"'),
+        # a quoted unit name inside the claimant phrase is part of it, not a quotation
+        (
+            'The spokesman of the Operational Group "Donbas," Petro Ivanenko, stated that '
+            "Ukrainian units still hold most of the town.",
+            "The spokesman of the Operational Group Donbas, Petro Ivanenko",
+            None,
+            " that Ukrainian units still hold most of the town.",
+        ),
+        (
+            "The “Zapad” group’s spokesman Ivan Sidorov said Russian troops took the village.",
+            "The Zapad group’s spokesman Ivan Sidorov",
+            None,
+            " Russian troops took the village.",
+        ),
+        (
+            "Ukraine’s “Khortytsia” grouping said its troops were repelling attacks.",
+            "Ukraine’s Khortytsia grouping",
+            "ukraine",
+            " its troops were repelling attacks.",
+        ),
+        (
+            'Troops pulled back from the bridge, the "Luhansk" group\'s spokesman said.',
+            "the Luhansk group's spokesman",
+            None,
+            "Troops pulled back from the bridge,",
+        ),
+        (
+            'According to the "Vostok" group, the enemy lost two tanks near the farm.',
+            "the Vostok group",
+            None,
+            " the enemy lost two tanks near the farm.",
+        ),
+    ],
+)
+def test_quotations_and_quoted_names_around_the_speaker(sentence, claimant, side, content):
+    """A quotation before the verb is what is claimed, the speaker follows; a quoted unit name
+    ('the Group "Kharkiv," Name, stated') belongs to the claimant phrase."""
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side)
+    assert sentence[a.content[0] : a.content[1]] == content

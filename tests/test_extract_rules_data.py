@@ -391,6 +391,8 @@ _MODALITY_CHECKS = {
     "troops": (_typed("strike"), False),
     "casualty": (_typed("strike"), False),
     "civilian": (_typed("withdrawn"), False),
+    "past-event": (_typed("captured"), False),
+    "commitment": (_typed("holding"), True),
 }
 
 

@@ -115,7 +115,19 @@ _TITLE_NP_RE = re.compile(
     r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
     re.I,
 )
+# "spokesman for the Eastern Group of the Armed Forces", "head of the city administration":
+# a title phrase after a name may go without its article
+_BARE_TITLE_NP_RE = re.compile(
+    rf"\s*(?:[\w'’-]+\s+){{0,3}}?{_w('claimant.title')}(?:\s+(?:for|of|in|at|on)\s+[^,;:]{{1,90}})?\s*",
+    re.I,
+)
 _PERSON_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+$")
+# "..., regional officials said Tuesday as authorities in Kyiv claimed ...": a clause after
+# the verb that opens with a subordinator is no reported content
+_TAIL_SUBCLAUSE_RE = re.compile(
+    rf"^\s*(?:(?:on\s+)?(?:{_WD}|today|yesterday|overnight|late|early|earlier|later)\s+)?"
+    r"(?:as|while|whereas|after|before|when|since|though|although|because|amid)\s"
+)
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
 _CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener', ci=False)}\b")
@@ -140,6 +152,11 @@ _MONITOR_RE = _SIDES["side.monitors"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 
 
+_NAMED_ANALYST_RE = re.compile(
+    r"\b(?:analyst|observer|expert|blogger)\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+\s*$"
+)
+
+
 def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
@@ -157,6 +174,9 @@ def side_of(claimant: str | None) -> str | None:
             cands.append((m.start(), side))
     if not cands:
         return None
+    if _NAMED_ANALYST_RE.search(claimant):
+        # "Ukrainian military observer Kostiantyn Mashovets": a named analyst speaks for himself
+        return "third-party"
     lead = _LEAD_NATIONAL_RE.match(claimant)
     if lead:  # "Ukrainian war correspondents", "the Moscow-appointed governor"
         return "ukraine" if lead.group("ua") else "russia"
@@ -184,26 +204,24 @@ _LEAD_TIME_RE = re.compile(
 )
 
 
+def strip_claimant(s: str) -> str:
+    """A claimant phrase without connectives, time words, auxiliaries and edge punctuation."""
+    return _strip_claimant(s)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
     s = _LEADING_RE.sub("", s)
     s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
-    return s.strip()
-
-
-# ", completing the offensive that stunned the Kremlin, writes X": a verb or participle with
-# its object is content, never a claimant
-_PARTICIPLE_CLAUSE_RE = re.compile(
-    r"^[a-z]+(?:ing|ed)\s+(?:the|a|an|its|his|her|their|this|that)\s"
-)
+    return re.sub(r"\s{2,}", " ", s.strip())  # blanked name quotes leave double spaces
 
 
 def _looks_like_claimant(s: str) -> bool:
     words = s.split()
-    if not words or len(words) > 14 or _PARTICIPLE_CLAUSE_RE.match(s):
-        return False
+    if not words or len(words) > 14 or _GERUND_START_RE.match(s):
+        return False  # "..., completing the offensive that stunned the Kremlin, writes X"
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -211,6 +229,10 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+# a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
+_GERUND_START_RE = re.compile(
+    r"^(?:[a-z]+ing\b(?<!\bthing)|[a-z]+ed\s+(?:the|a|an|its|their|his|her|our)\b)"
+)
 # "X on Friday said", "X also said": the time or discourse word is no part of the claimant
 _TRAILING_TIME_RE = re.compile(
     rf"\s+(?:on\s+)?(?:{_WD}|{_w('claimant.trailing-time', ci=False)})\s*$"
@@ -229,12 +251,34 @@ def _after_subordinator(seg: str, seg_start: int) -> tuple[int, str]:
     return seg_start, seg
 
 
+# 'the Group "Kharkiv," Ivan Petrenko, said', 'the "Vostok" group's spokesman said': quotation
+# marks around a short capitalised name after a word are part of the claimant noun phrase (a
+# unit's or an operation's name), not a quotation
+_QUOTED_NAME_RE = re.compile(
+    r"(?<=[\w'’]\s)[\"“](?:[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}),?[\"”]"
+)
+# a quotation closing right before the verb ('"...," said X'): no claimant before the verb
+_QUOTE_CLOSED_RE = re.compile(r"[\"”]\s*,?\s*$")
+
+
+def unquoted_names(s: str) -> str:
+    """`s` with the quotation marks around quoted names blanked (same length, so offsets
+    hold): the claimant parser splits on real quotations only."""
+    out = list(s)
+    for m in _QUOTED_NAME_RE.finditer(s):
+        out[m.start()] = out[m.end() - 1] = " "
+    return "".join(out)
+
+
 def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     """The noun phrase ending right before the speech verb at vpos, skipping a relative clause
-    ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said")."""
-    left = sentence[:vpos]
+    ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said");
+    None after a closing quotation ('"...," said X': the claimant follows the verb)."""
+    left = unquoted_names(sentence[:vpos])
+    if _QUOTE_CLOSED_RE.search(left):
+        return None
     # segments split on commas / quotes; walk back over a relative clause
-    bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[—–]\s", left)]
+    bounds = [m.end() for m in re.finditer(r"[,;:\"“”]|\s[-—–]\s", left)]
     bounds = [0, *bounds]
     i = len(bounds) - 1
     end = len(left)
@@ -283,7 +327,18 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         titled = _titled_name(left, bounds, i, claimant)
         if titled is not None:
             return titled
-    return claimant, seg_start
+    return _named_before_title(left, bounds, i, seg) or (claimant, seg_start)
+
+
+def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple[str, int] | None:
+    """'"...," Ivan Petrenko, a spokesman for the army, said', '..., Ivan Petrenko, head of the
+    city administration, wrote': the name before a title phrase is the claimant's too."""
+    if i < 1 or not (_TITLE_NP_RE.fullmatch(seg) or _BARE_TITLE_NP_RE.fullmatch(seg)):
+        return None
+    name = _strip_claimant(left[bounds[i - 1] : bounds[i] - 1])
+    if _PERSON_RE.match(name) and not _INTRO_RE.match(f"{name},"):
+        return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
+    return None
 
 
 def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[str, int] | None:
@@ -424,7 +479,7 @@ def _according(sentence: str) -> Attribution | None:
     m = _ACCORDING_RE.search(sentence)
     if not m:
         return None
-    rest = sentence[m.end() :]
+    rest = unquoted_names(sentence[m.end() - 2 :])[2:]  # 'according to the "Vostok" group'
     stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
     claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
     weak_marker = m.group("strong") is None  # "citing the threat of"
@@ -457,15 +512,31 @@ def _inverted(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | N
     tail = sentence[vm.end() :]
     stop = re.search(r"[,;.]|$", tail)
     claimant = _strip_claimant(tail[: stop.start()])
+    end = stop.start()
+    if _PERSON_RE.match(claimant) and tail[end : end + 1] == ",":
+        # '"...," said Ivan Petrenko, a spokesman for the eastern group.': the title after
+        # the name is the claimant's too
+        tm = _TITLE_NP_RE.match(tail, end + 1)
+        if tm and re.match(r"[,;.]|$", tail[tm.end() :]):
+            claimant, end = f"{claimant}, {tail[end + 1 : tm.end()].strip()}", tm.end()
     if claimant and _looks_like_claimant(claimant):
         return Attribution(
             claimant,
             side_of(claimant),
             (0, len(prefix)),
-            (vm.start(), vm.end() + stop.start()),
+            (vm.start(), vm.end() + end),
             vm.group(0),
             denial,
         )
+    return None
+
+
+def _name_with_title(prefix: str, claimant: str) -> str | None:
+    """ "Ivan Sidorov, a spokesman for the ministry, stated ...": the name and its title are
+    one claimant, and what follows the verb is the content (None when the prefix is no name)."""
+    named = prefix.rstrip(",").strip()
+    if prefix.endswith(",") and _PERSON_RE.match(named) and not _CLAIMANT_HEAD_RE.search(named):
+        return f"{named}, {claimant}"
     return None
 
 
@@ -481,20 +552,18 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
-    named = prefix.rstrip(",").strip()
-    if prefix.endswith(",") and _PERSON_RE.match(named) and not _CLAIMANT_HEAD_RE.search(named):
-        # "Ivan Sidorov, a spokesman for the ministry, stated ...": the name and its title
-        # are one claimant, and what follows the verb is the content
-        claimant = f"{named}, {claimant}"
-        return Attribution(claimant, side_of(claimant), (vm.end(), n), (0, vm.end()), verb, denial)
-    short_tail = bool(_TRAILING_TAIL_RE.match(tail)) and not _CONTENT_OPENER_RE.match(tail)
+    if (titled := _name_with_title(prefix, claimant)) is not None:
+        return Attribution(titled, side_of(titled), (vm.end(), n), (0, vm.end()), verb, denial)
+    short_tail = (
+        bool(_TRAILING_TAIL_RE.match(tail)) or bool(_TAIL_SUBCLAUSE_RE.match(tail))
+    ) and not _CONTENT_OPENER_RE.match(tail)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (
         prefix
-        and prefix[-1] in ",\"”'’"
+        and prefix[-1] in ",\"”'’-—–"
         and not intro
-        and (short_tail or len(prefix) > 2 * len(tail))
+        and (short_tail or len(prefix) > 2 * len(tail) or prefix[-1] in '"”')
     ):
         extra = None
         am = _ADDING_RE.search(tail)

@@ -33,6 +33,25 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 
 
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+# "There is no evidence that Russian troops entered X": the writer says it did not happen
+_NO_EVIDENCE_RE = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|confirmation|proof)\s+(?:that|of)\b"
+    r"[^.;:,—–]{0,80}$",
+    re.I,
+)
+# the types a negation turns into a denial ("did not capture", "have not withdrawn from",
+# "did not advance", "did not hit"); "no longer holds X" is no denial of anything
+_NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
+
+
+def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
+    """Whether a cue is negated: "not"/"never" just before it, or "no evidence that" in its
+    clause."""
+    return bool(
+        _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
+        or _NOT_RE.search(cue.text)
+        or _NO_EVIDENCE_RE.search(text[max(s0, cue.start - 120) : cue.start])
+    )
 
 
 _CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
@@ -57,8 +76,11 @@ def _cue_types(
         starts = None
     for c0, c1 in spans:
         for cue in verbs.find_cues(text[c0:c1]):
-            if narration and (cue.attach == "any" or cue.weak):
-                continue  # the outlet's own narration: only a verb governing the place
+            if narration and (cue.weak or (cue.attach == "any" and cue.type != "strike")):
+                # the outlet's own narration: only a verb governing the place, or the
+                # casualties, blasts and fires of a strike ("In Lutsk, five people were
+                # injured", "Two people were killed in Sumy")
+                continue
             cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
             all_cues.append(cue)
             idx_dist = _attach(text, cue, claimable, narration, starts)
@@ -77,11 +99,8 @@ def _cue_types(
                 # defence of X
                 repelled.append((idx, ctype, cue.start - s0))
                 continue
-            if ctype == "captured" and (
-                _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
-                or _NOT_RE.search(cue.text)
-            ):
-                ctype = "denied"  # "had not fallen", "did not capture"
+            if ctype in _NEGATABLE and _negated(text, s0, cue):
+                ctype = "denied"  # "had not fallen", "did not withdraw", "no sign that ..."
             cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
             listed = _coordinated(text, claimable, idx)
             if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
@@ -133,9 +152,16 @@ def _claimable(
         if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
             prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
             continue
-        if inside and ref.precision == "region" and m.kind == "name":
+        if inside and ref.precision == "region" and m.kind in ("name", "ref-region"):
+            # ("the villages of X in the same region": a reference locates as a name does)
             later = any(r.precision == "settlement" for _n, r in resolved[i + 1 :])
-            if reporting.region_locates(text, m.start, m.end, later):
+            nxt = resolved[i + 1] if i + 1 < len(resolved) else None
+            if reporting.region_locates(text, m.start, m.end, later) or (
+                nxt is not None
+                and nxt[1].precision == "settlement"
+                and nxt[0].kind == "name"
+                and reporting.region_before_settlement(text, m.end, nxt[0].start)
+            ):
                 prev = (m, ref)
                 continue
         locator = (
@@ -178,7 +204,7 @@ _APPOSITIVE_LOCATOR_RE = re.compile(
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
     r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
-    r"close\s+to|not\s+far\s+from|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
+    r"close\s+to|not\s+far\s+from|in|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
 )
 
@@ -389,8 +415,11 @@ _COORD_GAP_RE = re.compile(
     # "A and B in the Donetsk region, and C in ...": a locator may close the first part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
     r"(?=,?\s+and\s))?"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+)?"
+    # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
+    r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+|(?:near|around)\s+)?"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"

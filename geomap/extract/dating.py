@@ -34,8 +34,19 @@ def _date_for(
     date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
     if ctype == "denied" and att.denial:
         a0, a1 = att.attribution or (0, 0)
-        return _pick_date([d for d in dates if a0 <= d.start < a1 + 20], a0, pub)
-    usable = dates
+        # the attribution's own date, or one introducing it ("On October 30, X dismissed")
+        made = [
+            d
+            for d in dates
+            if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
+        ]
+        return _pick_date(made, a0, pub)
+    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
+        # "the capture of X represents the biggest victory since May": a period starting
+        # after the event's verb does not date the event ("since October, when troops
+        # overran X" still does)
+        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
+    usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
         # belongs to the verb of another claim that stands nearer to it
@@ -43,10 +54,12 @@ def _date_for(
             d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
         ]
     if 0 <= cue_pos < m.start - s0:
+        # (as measured: the rivals' filter above does not apply to a verb before its place)
         usable = [
             d
             for d in dates
             if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
+            and not _in_other_relative(sent, d, m.start - s0, cue_pos)
         ]
     elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
         # "In X, a village that has stood empty since 2024, a drone struck ...": a date inside
@@ -58,6 +71,19 @@ def _date_for(
 
 
 _SINCE_RE = re.compile(r"(?i)^since\b")
+# "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
+# commas dates what it says, not the main clause around it
+_RELATIVE_SPAN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;:.]*,")
+
+
+def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
+    """Whether date `d` lies in a relative clause that holds neither the place nor its verb."""
+    return any(
+        r.start() <= d.start < r.end()
+        and not r.start() <= pos < r.end()
+        and not r.start() <= cue_pos < r.end()
+        for r in _RELATIVE_SPAN_RE.finditer(sent)
+    )
 
 
 _WEEKDAY_RE = WEEKDAY_RE  # the weekday words live in rules/dates.toml

@@ -92,6 +92,19 @@ _TAKEN_FROM_RE = re.compile(
     r"\bfrom\s+$",
     re.I,
 )
+_CITY_PART_AFTER_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+)?(?:districts?|outskirts|suburbs?|(?:city\s+)?cent(?:re|er)|"
+    r"neighbou?rhoods?|streets|residential\s+areas?|outlying\s+areas?)\b|"
+    # "Kyiv Mayor Vitali Klitschko", "the Kyiv City Military Administration": the city's own
+    r"\s+(?:[Mm]ayor|[Cc]ity\s+(?:[Cc]ouncil|[Mm]ilitary\s+[Aa]dministration|[Aa]dministration|"
+    r"[Hh]all|authorities))\b"
+)
+# "Kyiv came under missile attack", "Moscow was hit by drones": the capital struck is the city
+_STRUCK_AFTER_RE = re.compile(
+    r"\s+(?:(?:again|also|once\s+again)\s+)?(?:came|comes|was|were|is|has\s+been|had\s+been)\s+"
+    r"(?:(?:again|also|once\s+again|repeatedly)\s+)?(?:under\s+(?:\w+\s+)?(?:attack|fire|shelling)|"
+    r"hit|struck|shelled|attacked|targeted|bombed|rocked)\b"
+)
 _NATIONAL_CAPITALS = {
     "moscow",
     "kyiv",
@@ -132,6 +145,7 @@ _PLACE_SUFFIX = {
 # Capitalised words that are never places in this domain, even when some hamlet carries the
 # name (calendar words, titles, institutions, sentence openers): rules/stop_names.toml.
 STOP = frozenset(w for g in default_stop_names() for w in g.words)
+_PEOPLE = frozenset(w for g in default_stop_names() if g.id == "stop.people" for w in g.words)
 _COUNTRIES = frozenset(
     normalize(w)
     for w in """
@@ -245,6 +259,22 @@ def _named_ends(before: str) -> bool:
     return tail.lower().endswith(_NAMED_ENDS)
 
 
+# "sank the cruiser Moskva", "the landing ship Yamal": a vessel's name is no place
+_VESSEL_NOUNS = frozenset(
+    "cruiser frigate warship ship vessel submarine tanker corvette flagship boat destroyer "
+    "icebreaker ferry trawler freighter".split()
+)
+
+
+def _vessel_ends(before: str) -> bool:
+    """`before` ends with a vessel noun (and maybe an opening quote): a ship's name follows."""
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False
+    words = tail.rstrip("\"“'‘").split()
+    return bool(words) and words[-1].lower() in _VESSEL_NOUNS
+
+
 # A title right before a name makes it a person's: "Governor Syniehubov", "Mr. Kupiansk"
 _TITLE_WORDS = (
     "President",
@@ -355,6 +385,9 @@ def find_names(
         if match is None:
             continue
         first_tok, last_tok = run[0], run[match.k - 1]
+        if match.k == 1 and _surname_after(text, toks, first_tok):
+            i = last_tok + 1  # "Vitaliy Barabash": a given name, then a surname
+            continue
         m_end = toks[last_tok][1]
         possessive = match.raw != match.name
         if _glued(text, toks, first_tok, last_tok, possessive):
@@ -365,10 +398,13 @@ def find_names(
             continue
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
-        if _FEATURE_AFTER_RE.match(after) or (
-            _named_ends(before) and _NAMED_BEFORE_RE.search(before)
+        if (
+            _FEATURE_AFTER_RE.match(after)
+            or (_named_ends(before) and _NAMED_BEFORE_RE.search(before))
+            or _vessel_ends(before)
         ):
-            # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place
+            # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place;
+            # "the cruiser Moskva", "the tanker Kerch": a ship's name
             i = last_tok + 1
             continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
@@ -377,6 +413,21 @@ def find_names(
 
 
 _Tok = tuple[int, int, str]
+
+
+def _surname_after(text: str, toks: list[_Tok], tok: int) -> bool:
+    """A lone name right after a capitalised word that starts no place name ("Vitaliy
+    Barabash", "Oleh Syniehubov") is a person's surname, not a village of that name."""
+    if tok < 1:
+        return False
+    prev = toks[tok - 1]
+    return (
+        _is_cap(prev[2])
+        and prev[2].isalpha()
+        and len(prev[2]) >= 3
+        and text[prev[1] : toks[tok][0]] == " "
+        and (prev[2].lower() not in STOP or prev[2].lower() in _PEOPLE)
+    )
 
 
 def _grow_run(text: str, toks: list[_Tok], i: int, maxn: int) -> list[int]:
@@ -468,8 +519,17 @@ def _name_mention(
     as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
     actor = False
     if match.key in _NATIONAL_CAPITALS and hint is None:
-        # "seized from Kyiv in 2014": the government that lost it, not the city
-        actor = possessive or not _LOCATIVE_RE.search(before) or bool(_TAKEN_FROM_RE.search(before))
+        # "seized from Kyiv in 2014": the government that lost it, not the city; "Kyiv's
+        # Darnytskyi district", "Moscow's outskirts": a part of the city is the city
+        actor = (
+            (possessive and not _CITY_PART_AFTER_RE.match(after))
+            or not (
+                _LOCATIVE_RE.search(before)
+                or _STRUCK_AFTER_RE.match(after)
+                or (not possessive and _CITY_PART_AFTER_RE.match(after))
+            )
+            or bool(_TAKEN_FROM_RE.search(before))
+        )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
@@ -485,6 +545,7 @@ def _name_mention(
     return mention
 
 
+_CAPITAL_REF_RE = re.compile(r"\bthe\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+capital\b")
 # Nuclear plants named after a city stand at another town: their reports are about that town
 _FACILITY_RE = re.compile(
     r"\b(?:(?P<zap>Zaporizhzhia|Zaporizhzhya|Zaporozhye)\s+(?:nuclear\s+(?:power\s+)?"
@@ -535,6 +596,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             out.append(
                 Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
             )
+    for m in _CAPITAL_REF_RE.finditer(seg):
+        # "the Ukrainian capital", "the Russian capital": Kyiv, Moscow, whatever came before
+        city = "Kyiv" if m.group(1).lower().startswith("ukrain") else "Moscow"
+        out = [r for r in out if not (r.start < start + m.end() and start + m.start() < r.end)]
+        out.append(Mention(start + m.start(), start + m.end(), m.group(0), city, "settlement"))
     for m in _REGION_REF_RE.finditer(seg):
         # a bare "the area" is the vicinity of the place just named (resolution.py)
         bare = m.group(1).lower() == "area" and len(m.group(0).split()) == 2

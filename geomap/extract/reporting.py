@@ -9,8 +9,7 @@ Each rule here is general knowledge of how reporters write, with examples in the
   military") is a denial of the same places by that party;
 - a region that only locates named settlements ("the village of X in the Y region",
   "villages in the Y region - A, B and C") is no claim place of its own;
-- (0.35) a quotation attributed after it with the verb first ('"...," said X, a spokesman')
-  is X's; calling a report false ("Also untrue are statements that X has been captured")
+- (0.35) calling a report false ("Also untrue are statements that X has been captured")
   denies what it says; ", as well as X" shares the claim before it.
 
 The cross-sentence rules of 0.35 live in the pipeline (pipeline.py): a placeless ground claim
@@ -36,21 +35,24 @@ _BARE_INSTITUTION_RE = re.compile(
     r"ministry['’]s\s+(?:spokesman|spokeswoman|statement)|(?:defen[cs]e\s+)?ministry\s+statement)$"
 )
 _IN_COUNTRY_RE = re.compile(r"^\W*In\s+(Russia|Ukraine)\s*,")
-# "Russia has repelled X, its defence ministry said": "its" is the state the sentence opens on
-_POSSESSIVE_RE = re.compile(r"(?i)^(?:its|their)\s")
-_SUBJECT_STATE_RE = re.compile(
-    r"^\W*(?:The\s+)?(?:(Russia|Moscow|Russian)|Ukraine|Kyiv|Ukrainian)\b"
+# "Russia has repelled ..., its defence ministry said": the possessive's country is the subject
+_ITS_INSTITUTION_RE = re.compile(
+    r"(?i)^(?:its|their)\s+(?:defen[cs]e\s+ministry|ministry(?:\s+of\s+defen[cs]e)?|military|army|"
+    r"general\s+staff|foreign\s+ministry|government|presidential\s+office)$"
 )
+_SUBJECT_STATE_RE = re.compile(r"^\W*(?:The\s+)?(Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin)\b")
 
 
 def institution_side(claimant: str | None, sentence: str, last_state: str | None) -> str | None:
     """The side of a bare institution claimant, or None when the claimant is not one."""
+    if claimant and _ITS_INSTITUTION_RE.match(claimant.strip()):
+        if m := _SUBJECT_STATE_RE.match(sentence):
+            return "ukraine" if m.group(1) in ("Ukraine", "Kyiv", "Kiev") else "russia"
+        return last_state
     if not claimant or not _BARE_INSTITUTION_RE.match(claimant.strip()):
         return None
     if m := _IN_COUNTRY_RE.match(sentence):
         return "russia" if m.group(1) == "Russia" else "ukraine"
-    if _POSSESSIVE_RE.match(claimant.strip()) and (sm := _SUBJECT_STATE_RE.match(sentence)):
-        return "russia" if sm.group(1) else "ukraine"
     return last_state
 
 
@@ -90,9 +92,25 @@ def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
 # the gazetteer lacks; "four settlements in the Donetsk region, ..., including X" /
 # "villages in the Donetsk region - A, B and C": the region locates the listed villages
 _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
-    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?\s*"
-    r"(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"\b(?:village|town|township|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+    r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+    # "the villages of A in the same region and B in the Luhansk People's Republic"
+    r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"
+    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
+# "in the Kharkiv region near Vovchansk, Starytsia and Hlyboke": the region locates the
+# settlements named right after it
+_NEAR_SETTLEMENT_GAP_RE = re.compile(
+    r"\s*,?\s+(?:near|around|outside|close\s+to|not\s+far\s+from|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:towns?|cit(?:y|ies)|villages?|settlements?)\s+of\s+)?"
+)
+
+
+def region_before_settlement(text: str, region_end: int, settlement_start: int) -> bool:
+    """True when a region mention is followed by "near X" naming a settlement."""
+    return _NEAR_SETTLEMENT_GAP_RE.fullmatch(text, region_end, settlement_start) is not None
+
+
 _PLURAL_SETTLEMENTS_BEFORE_RE = re.compile(
     r"\b(?:villages|settlements|towns|cities|hamlets|localities)\s+(?:\w+\s+)?in\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$"
@@ -145,33 +163,101 @@ def only_locates_unnamed(text: str, start: int) -> bool:
     return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None
 
 
-# '"We hold the town," said Ivan Petrenko, a spokesman for the eastern group.': a quotation
-# first, then the speech verb, then the speaker (wire copy's inverted attribution)
-_INVERTED_QUOTE_RE = re.compile(
-    r"^\s*[\"“](?P<q>[^\"“”]{3,600}?)[,.!?]?[\"”]\s*,?\s+(?P<verb>said|says|added|adds|stated|"
-    r"wrote|told\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<who>[^\"“”;]{2,160}?)\s*[.!]?\s*$"
-)
-
-
-def inverted_quote(sentence: str) -> cl.Attribution | None:
-    """The speaker of a quotation attributed after it with the verb first ("..., said X, a
-    spokesman for ..."), or None when the sentence is not built so."""
-    m = _INVERTED_QUOTE_RE.match(sentence)
-    if m is None:
-        return None
-    if m.group("who")[:1].islower() and not m.group("who").startswith(("a ", "an ", "the ")):
-        return None  # '"...," said on Friday' or a pronoun: the ordinary parser reads it
-    who = m.group("who").strip()
-    q0, q1 = m.span("q")
-    return cl.Attribution(who, cl.side_of(who), (q0, q1), (m.start("verb"), m.end("who")), "said")
-
-
 _FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
 _REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|information|rumou?rs?)"
 # "Also untrue are statements that X has been captured", "Reports that X has fallen are false":
 # the content reported is denied by whoever calls it false
 FALSE_REPORT_RE = re.compile(
     rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
+    rf"{_REPORTS}\s+(?:that|about|of)\b|\b(?:false|fake|baseless|groundless|unfounded)\s+"
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
     rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
 )
+
+
+# A person is introduced once with an affiliation ("Serhiy Cherevaty, a spokesman for
+# Ukraine's eastern group", or a "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military
+# Administration" line) and named by surname after ("Cherevaty said", "according to
+# Syniehubov"): the surname stands for the whole introduction
+_CAP_RUN_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_NOT_SURNAME = frozenset(
+    "Ukraine Ukrainian Russia Russian Kyiv Moscow Kremlin Ministry Defence Defense Staff General "
+    "Forces Army Military Group Command Service Council Guard Brigade Institute State Oblast "
+    "Region District Administration Office City Republic Committee Department Agency Centre "
+    "Center Corps Directorate Headquarters Intelligence Police Operation Front Affairs "
+    "Security".split()
+)
+_BARE_NAME_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+$"
+)  # "Cherevaty", "Oleh Kiper"
+_SOURCE_LINE_RE = re.compile(r"(?m)^\W{0,3}Sources?\s*:\s*(?P<list>[^\n]{3,600})$")
+
+
+def _surnames(phrase: str) -> list[str]:
+    """The surnames of the people a phrase names: the last word of each run of two or more
+    capitalised words that is not an institution's name."""
+    out = []
+    for m in _CAP_RUN_RE.finditer(phrase):
+        last = m.group(0).split()[-1].rstrip("'’s")
+        if last not in _NOT_SURNAME and last[:1].isupper():
+            out.append(last)
+    return out
+
+
+def introduce(claimant: str | None, people: dict[str, str]) -> None:
+    """Remember a named claimant's introduction (the name with its affiliation) by surname."""
+    for surname in _surnames(claimant or ""):
+        if claimant and claimant.strip() != surname:
+            people.setdefault(surname, claimant.strip())
+
+
+def introduce_sources(text: str, people: dict[str, str]) -> str | None:
+    """Read a "Source: A, Head of X; B" line (a house style of Ukrainian outlets) into the
+    introductions; returns the first source (whose words a bare "Quote:" gives)."""
+    first = None
+    for m in _SOURCE_LINE_RE.finditer(text):
+        for entry in m.group("list").split(";"):
+            entry = entry.strip().rstrip(".")
+            if entry:
+                introduce(entry, people)
+                first = first or entry
+    return first
+
+
+def introduction(claimant: str | None, people: dict[str, str]) -> str | None:
+    """The introduction of a person a claimant names by surname only ("Cherevaty")."""
+    if not claimant or not people or not _BARE_NAME_RE.match(claimant):
+        return None
+    words = {w.rstrip("'’s") for w in re.findall(r"[A-Z][\w'’-]*", claimant)}
+    found = {people[w] for w in words if w in people and people[w] != claimant}
+    return found.pop() if len(found) == 1 else None
+
+
+# "Russia said it had taken X, hours after Kyiv said it had pulled out": a second source
+# named inside the content speaks for what follows its own verb
+_NESTED_SAID_RE = re.compile(
+    r"\b(?:after|as|while|but|and|when|since|though|although|that|where|because|whereas)\s+"
+    r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s+(?:had\s+|has\s+|have\s+)?(?:said|says|"
+    r"claimed|claims|announced|reported|confirmed|admitted|insisted)\b"
+)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A source named inside a sentence's content, and where its words begin."""
+
+    claimant: str
+    side: str
+    start: int  # offset in the sentence after its verb
+
+
+def nested_voice(sentence: str, c0: int, c1: int, pos: int) -> Nested | None:
+    """The state source whose verb stands last before `pos` inside the content span."""
+    last = None
+    for m in _NESTED_SAID_RE.finditer(sentence, c0, c1):
+        if m.end() > pos:
+            break
+        side = cl.side_of(m.group("who"))
+        if side in ("russia", "ukraine"):
+            last = Nested(m.group("who"), side, m.end())
+    return last

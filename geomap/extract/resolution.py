@@ -535,7 +535,7 @@ class _Memory:
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
-        if here:
+        if here and _fits(self.in_sentence[0], noun, lo, hi):
             # "the governor of Sevastopol said ... near the city's outskirts"
             return self.in_sentence[0]
         if self.last_topic and self.sentence - self.last_topic[1] <= 2:
@@ -546,7 +546,16 @@ class _Memory:
         for ref, _n in recent:
             if ref.population is None or lo <= ref.population <= hi:
                 return ref
-        return recent[0][0]
+        # "regaining control of the village" after "... in the Donetsk region": a village
+        # the gazetteer lacks is no city of the same name
+        return recent[0][0] if _fits(recent[0][0], noun, lo, hi) else None
+
+
+def _fits(ref: PlaceRef, noun: str, lo: int, hi: int) -> bool:
+    """A village or hamlet reference never stands for a city (other nouns take any size)."""
+    if noun not in ("village", "hamlet") or ref.population is None:
+        return True
+    return lo <= ref.population <= hi
 
 
 _NIGHT_RE = re.compile(r"(?i)^(?:overnight|last night|tonight|this morning)$")

@@ -22,12 +22,26 @@ _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
     # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
     r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
-    r"Anadolu)[^\][()\n]{0,20}[\])]\s*$|"
+    r"Anadolu|via\s+(?:Reuters|AFP|AP|EPA|Getty|Anadolu))[^\][()\n]{0,20}[\])]\s*$|"
     # a caption closed by its credit after the text: "... on the city. Photo: City council",
     # "... near the front | File Photo | Photo Credit: AFP"
     r"(?:\bphoto(?:\s+credit)?\s*:|\|\s*file\s+photo\b)[^.!?\n]{0,60}$",
     re.I,
 )
+# a short block carrying a photo credit ("... on Kharkiv. Photo: SES", "| Photo Credit: AFP") or
+# closed by a map's or picture's credit with a slash ("(DeepState/Open Street Map)")
+_CREDIT_IN_RE = re.compile(
+    r"\bPhoto(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
+    r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
+)
+_CAPTION_WORDS = 45
+
+
+def _credited(line: str) -> bool:
+    """A short block with a photo or map credit in it is a caption."""
+    return len(line.split()) <= _CAPTION_WORDS and _CREDIT_IN_RE.search(line) is not None
+
+
 _BOILER_RE = re.compile(
     r"^(?:\W{0,4})(?:related(?:\s+articles?|\s+stories)?|read\s+(?:more|also|next)|also\s+read|"
     r"see\s+also|more\s+on\s+this|more\s+stories|recommended|watch\s*:|listen\s*:|"
@@ -45,7 +59,11 @@ _DATE_LINE_RE = re.compile(
     re.I,
 )
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital/quote
-_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])")
+# ... or a full stop glued to the next sentence by a bad copy ("the attack.The governor"): a
+# lower-case word, the stop, then a capitalised word of three letters or more
+_SPLIT_RE = re.compile(
+    r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b)"
+)
 _ATTRIB_AFTER_QUOTE_RE = re.compile(
     r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b"
 )
@@ -59,7 +77,11 @@ _ABBREV_RE = re.compile(
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
 # a line starting with a list marker ("-", "*", "1.", and the typographic "•" of copied web
 # pages) starts a new block
-_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)[ \t]*[^\s][^\n]*)*")
+# ... and so does a label line of Ukrainian outlets' house style ("Source: ...", "Quote: ...")
+_BLOCK_RE = re.compile(
+    r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)(?![ \t]*(?:Sources?|Quote|Details|Updated?|"
+    r"Background|Context)\s*:)[ \t]*[^\s][^\n]*)*"
+)
 _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(r"[ \t]*[•·▪][ \t]+")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*$")
@@ -102,7 +124,7 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))
         ):
             kind = "meta"
-        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line):
+        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line):
             kind = "caption"
         out.append(Block(s, e, kind))
     return out

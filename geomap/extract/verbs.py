@@ -79,6 +79,17 @@ _BACKGROUND_OP_BEFORE_RE = re.compile(
 )
 
 
+# "since the fall of X", "after Russia's capture of X": an earlier event as the time of the
+# clause is background (the capture is not claimed now)
+_PAST_EVENT_BEFORE_RE = re.compile(
+    rf"\b{joined(_MOD, 'past-event')}\s+(?:the|its|their|[A-Z][\w-]*['’ ]s)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_EVENT_NOUN_RE = re.compile(
+    r"\w\s+(?:of|from)\b", re.I
+)  # the noun: "capture of", "withdrawal from"
+
+
 # "238 Russian soldiers were killed or wounded in the area": a tally of troop losses, not a
 # strike claimed at the place
 _TROOP_LOSSES_BEFORE_RE = re.compile(
@@ -94,6 +105,14 @@ _CIVILIAN_BEFORE_RE = re.compile(
     r"also)\s+)?$",
     re.I,
 )
+
+
+_ACHIEVEMENT_RE = re.compile(
+    r"(?i)(?:semi-)?(?:encirclement|blockade|breakthrough|capture|seizure|occupation|takeover|fall)\b"
+)
+
+
+_WILL_HOLD_RE = re.compile(rf"\b{joined(_MOD, 'commitment')}\s+$", re.I)
 
 
 def irrealis_before(text: str, pos: int) -> bool:
@@ -124,6 +143,9 @@ def find_cues(text: str) -> list[Cue]:
                 continue
             taken.append((s, e))
             if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
+                if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
+                    # "there was no encirclement of X": the speaker denies the enemy's gain
+                    cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
                 continue  # "during its counteroffensive in X": the setting, not the claim
@@ -133,10 +155,18 @@ def find_cues(text: str) -> list[Cue]:
                 and _TROOP_LOSSES_BEFORE_RE.search(text, max(0, s - 40), s)
             ):
                 continue  # "300 soldiers were killed near X": losses, not a strike on X
+            if (
+                ctype in ("captured", "withdrawn")
+                and _PAST_EVENT_BEFORE_RE.search(text, max(0, s - 40), s)
+                and _EVENT_NOUN_RE.search(text, s, min(len(text), e + 6))
+            ):
+                continue  # "since the fall of X": background, not a capture claimed now
             if ctype == "withdrawn" and _CIVILIAN_BEFORE_RE.search(text, max(0, s - 40), s):
                 continue  # "a 71-year-old who left Vovchansk": people leaving, not troops
             found = ctype  # per match: a hedged match must not retype the row's later ones
-            if irrealis_before(text, s):
+            if ctype == "holding" and _WILL_HOLD_RE.search(text, max(0, s - 30), s):
+                pass  # "Ukraine will defend X for as long as possible": a defender holding on
+            elif irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
                 if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
                     continue

@@ -482,7 +482,8 @@ def load_claimant_rules(path: Path | None = None) -> dict[str, WordRule]:
 
 MODALITY_KINDS = {
     "words": ("irrealis", "question", "realis", "assessment", "negator", "absence",
-              "background", "own-side", "troops", "casualty", "civilian"),
+              "background", "own-side", "troops", "casualty", "civilian", "past-event",
+              "commitment"),
 }  # fmt: skip
 
 
