@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rule_cases import FRI, check_case, got, match, rules_with_one_text
 
 from geomap.extract import extract
 from geomap.extract.claimants import attribute
-
-FRI = date(2025, 3, 14)  # a Friday
 
 CASES = [
     # a negated withdrawal, advance or strike denies it, as a negated capture always did
@@ -603,30 +602,16 @@ CASES = [
 ]
 
 
-def _got(gaz, body: str) -> set[tuple[str, str | None, str]]:
-    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
-    return {(c.place.name, c.side, c.type) for c in claims}
-
-
-def _match(want: tuple, got: set) -> bool:
-    name, side, ctype = want
-    return any(g[0] == name and g[2] == ctype and (side is None or g[1] == side) for g in got)
+_got, _match = got, match
 
 
 @pytest.mark.parametrize("rule,body,expected,forbidden", CASES, ids=[c[0] for c in CASES])
 def test_unseen_precision_examples(gaz, rule, body, expected, forbidden):
-    got = _got(gaz, body)
-    for want in expected:
-        assert _match(want, got), (rule, want, got)
-    for bad in forbidden:
-        assert not _match(bad, got), (rule, bad, got)
+    check_case(gaz, rule, body, expected, forbidden)
 
 
 def test_every_rule_has_two_texts():
-    per_rule: dict[str, int] = {}
-    for rule, *_ in CASES:
-        per_rule[rule] = per_rule.get(rule, 0) + 1
-    assert all(n >= 2 for n in per_rule.values()), per_rule
+    assert rules_with_one_text(CASES) == {}
 
 
 @pytest.mark.parametrize(
