@@ -10,7 +10,6 @@ bare "Dulles" or "Logan" may be a person).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -18,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gazetteer.datafile import read_json
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import normalize
 
@@ -34,10 +34,7 @@ _WORD_RE = re.compile(r"[^\s/()]+")
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    try:
-        return json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"feature rules file {RULES_FILE} is unreadable: {exc}") from exc
+    return read_json(RULES_FILE, "feature rules file")
 
 
 def airport_word_in(text: str) -> bool:
@@ -87,10 +84,7 @@ def airport_names(
 @lru_cache(maxsize=1)
 def airport_rows() -> list[list[Any]]:
     """The shipped airports: [name, municipality, lat, lon, country, iata, L|M, [names]]."""
-    try:
-        doc = json.loads(AIRPORTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"airports file {AIRPORTS_FILE} is unreadable: {exc}") from exc
+    doc = read_json(AIRPORTS_FILE, "airports file")
     if doc.get("format") != AIRPORTS_FORMAT:
         raise GazetteerError(
             f"{AIRPORTS_FILE}: format {doc.get('format')!r}, expected {AIRPORTS_FORMAT}: "

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gazetteer.datafile import read_json
 from gazetteer.errors import GazetteerError
 from gazetteer.normalize import is_latin_key, normalize
 from gazetteer.outlines import outline_near
@@ -94,10 +95,7 @@ def _package_dir(name: str) -> Path:
 
 @lru_cache(maxsize=1)
 def world_data() -> dict[str, Any]:
-    try:
-        return json.loads(WORLD_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"world data file {WORLD_FILE} is unreadable: {exc}") from exc
+    return read_json(WORLD_FILE, "world data file")
 
 
 def world_digest() -> str:
