@@ -32,6 +32,17 @@ REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected")
 ORIGINS = ("machine", "human")
 
 
+def read_claim_date(text: str) -> tuple[date, str]:
+    """'2025-02-07' -> (that day, "day"), '2025-02' -> (2025-02-01, "month"), '2025' ->
+    (2025-01-01, "year"); ValueError for anything else (callers say what the value was for)."""
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return datetime.strptime(text.strip(), fmt).date(), precision
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
 def content_hash(text: str) -> str:
     """Hash of normalised article text: the same article saved twice hashes the same."""
     norm = " ".join(text.split())

@@ -10,7 +10,7 @@ import click
 
 from geomap.errors import GeomapError, shown
 from geomap.query import ClaimFilter
-from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES
+from geomap.records import CLAIM_TYPES, REVIEW_STATUSES, SIDES, read_claim_date
 
 db_option = click.option(
     "--db",
@@ -27,12 +27,10 @@ def parse_claim_date(s: str | None) -> tuple[date | None, str | None]:
     """'2025-02-07' -> day, '2025-02' -> (2025-02-01, month), '2025' -> (2025-01-01, year)."""
     if not s:
         return None, None
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return datetime.strptime(s.strip(), fmt).date(), precision
-        except ValueError:
-            continue
-    raise GeomapError(f"bad --date {shown(s)}: use YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        return read_claim_date(s)
+    except ValueError:
+        raise GeomapError(f"bad --date {shown(s)}: use YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 def _day(v: datetime | None) -> date | None:

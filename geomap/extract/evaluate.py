@@ -424,9 +424,7 @@ def evaluate_dir(
 def gold_as_claims(gold: list[Gold], text: str) -> list[ClaimRecord]:
     """A second analyst's gold read as predictions, so the scorer measures how far two
     analysts agree: the ceiling the extractor's figures are read against."""
-    from datetime import date
-
-    from geomap.records import PlaceRef
+    from geomap.records import PlaceRef, read_claim_date
 
     out = []
     for g in gold:
@@ -435,13 +433,7 @@ def gold_as_claims(gold: list[Gold], text: str) -> list[ClaimRecord]:
             ref = PlaceRef(g.admin1, g.place, "region", 0.0, 0.0, admin1=g.admin1)
         else:
             ref = PlaceRef(str(g.geonameid or ""), g.place, "settlement", 0.0, 0.0)
-        day, precision = None, "day"
-        if g.claim_date:
-            parts = [int(x) for x in g.claim_date.split("-")]
-            day = date(
-                parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
-            )
-            precision = ("year", "month", "day")[len(parts) - 1]
+        day, precision = read_claim_date(g.claim_date) if g.claim_date else (None, "day")
         out.append(
             ClaimRecord(
                 place=ref,
