@@ -19,8 +19,10 @@ from pathlib import Path
 from geomap.extract.evaluate import EvalReport, evaluate_dir
 from geomap.extract.pipeline import VERSION
 
-ROOT = Path(__file__).resolve().parent.parent
-LOG = ROOT / "tests" / "data" / "first_runs.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import learning_curve  # noqa: E402  (the log and its columns)
+
+LOG = learning_curve.DEFAULT
 
 
 def rows(report: EvalReport, label: str, per_article: bool, today: str) -> list[dict[str, str]]:
@@ -48,7 +50,7 @@ def append(path: Path, new: list[dict[str, str]]) -> None:
     """Append rows under the log's own header, refusing a log whose columns differ."""
     with path.open(newline="", encoding="utf-8") as fh:
         header = next(csv.reader(fh), [])
-    if header != ["text", "date", "extractor_version", "P", "R", "core"]:
+    if tuple(header) != learning_curve.COLUMNS:
         raise SystemExit(f"{path}: unexpected columns {header}; fix the header first")
     with path.open("a", newline="", encoding="utf-8") as fh:
         csv.DictWriter(fh, fieldnames=header, lineterminator="\n").writerows(new)
