@@ -44,8 +44,9 @@ from geomap.extract.mentions import (  # noqa: E402
     find_names,
     lowercase_vocabulary,
 )
-from geomap.extract.pipeline import _Resolver, extract_article  # noqa: E402
+from geomap.extract.pipeline import extract_article  # noqa: E402
 from geomap.extract.reader import read_article  # noqa: E402
+from geomap.extract.resolution import _Resolver  # noqa: E402
 from geomap.extract.sentences import sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -155,12 +156,12 @@ def first_sight(arts: list[object]) -> tuple[float, float]:
     """CPU seconds per article for place finding and for the whole extractor on texts seen
     once, each with a fresh gazetteer (empty name, context and resolution caches)."""
     from gazetteer import Gazetteer
-    from geomap.extract import mentions, pipeline
+    from geomap.extract import mentions, resolution
 
     totals = []
     for fn in (geomap_places, lambda a, g: extract_article(a, gazetteer=g)):
         gaz = Gazetteer.open()
-        pipeline._RESOLVE_CACHES.clear()
+        resolution._RESOLVE_CACHES.clear()
         for cached in (normalize, mentions._key, mentions._can_start):
             cached.cache_clear()
         t0 = time.process_time()

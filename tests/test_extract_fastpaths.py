@@ -15,7 +15,7 @@ import pytest
 
 from gazetteer import Context
 from geomap.extract.mentions import find_names, lowercase_vocabulary
-from geomap.extract.pipeline import context_digest
+from geomap.extract.resolution import context_digest
 
 # The definitions the fast paths must agree with.
 _PLAIN_NAME = (

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geomap.extract import pipeline, resolution
+from geomap.extract import cues, resolution, verbs
 from geomap.extract.pipeline import extract
 
 TOWNS = (
@@ -48,7 +48,7 @@ def articles(draw) -> str:
 def test_generated_text_never_crashes_and_claims_are_well_formed(gaz, text):
     ex = extract(text, published=PUB, gazetteer=gaz)
     for c in ex.claims:
-        assert c.type in pipeline._TYPE_PRIORITY
+        assert c.type in cues._TYPE_PRIORITY
         assert c.side in ("russia", "ukraine", "third-party")
         assert c.quote == ex.text[c.start : c.end]
         assert c.claim_date is None or c.claim_date <= PUB
@@ -62,7 +62,7 @@ def _one_sentence(n: int) -> str:
 def _work(gaz, monkeypatch, text: str) -> int:
     """Distance computations in the extractor plus characters handed to the hedge test."""
     count = [0]
-    real_km, real_hedge = resolution.haversine_km, pipeline.verbs.is_assessment
+    real_km, real_hedge = resolution.haversine_km, verbs.is_assessment
 
     def km(*a):
         count[0] += 1
@@ -73,7 +73,7 @@ def _work(gaz, monkeypatch, text: str) -> int:
         return real_hedge(s)
 
     monkeypatch.setattr(resolution, "haversine_km", km)
-    monkeypatch.setattr(pipeline.verbs, "is_assessment", hedge)
+    monkeypatch.setattr(verbs, "is_assessment", hedge)
     extract(text, published=PUB, gazetteer=gaz)
     monkeypatch.undo()
     return count[0]

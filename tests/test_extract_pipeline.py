@@ -193,7 +193,7 @@ def test_appositive_claimant_and_assessment(gz):
 
 
 def test_shared_names_are_settled_by_nearby_places():
-    from geomap.extract.pipeline import _nearest
+    from geomap.extract.resolution import _nearest
     from geomap.records import PlaceRef
 
     far = PlaceRef("1", "Andriivka", "settlement", 49.5, 36.6)

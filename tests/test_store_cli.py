@@ -231,7 +231,7 @@ def test_review_list_confirm_reject_and_errors(db_url, sample_csv):
 
 def test_reingest_with_newer_extractor_keeps_reviewed_claims(db_url, project_root, monkeypatch):
     """Through the CLI: ingest, review two claims, re-ingest with a newer extractor version."""
-    import geomap.extract.pipeline as pipeline
+    from geomap.extract import version as pipeline
 
     article = str(project_root / "geomap" / "examples" / "2025-01-10-kurakhove.md")
     run("ingest", article, "--db", db_url)

@@ -4,13 +4,20 @@ dates other verbs own; none -> the publication day."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from geomap.extract import claimants as cl
-from geomap.extract.dates import WEEKDAY_RE, DateHit
+from geomap.extract import verbs
+from geomap.extract.cues import _ANAPHORIC_ATTACK_RE, _BUT_REPELLED_RE
+from geomap.extract.dates import WEEKDAY_RE, DateHit, find_dates
 from geomap.extract.mentions import Mention
-from geomap.extract.resolution import _NIGHT_RE
+from geomap.extract.placing import Doc
+from geomap.extract.resolution import _NIGHT_RE, _Memory
+from geomap.extract.voices import Voice
+from geomap.records import ClaimRecord, PlaceRef
 
 _ASIDE_RE = re.compile(
     r",\s+(?:a|an|which|where|whose|who|once|now|located|situated|lying|captured|seized|taken|"
@@ -117,3 +124,142 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> 
     if h.value > pub:
         return pub, "day"
     return h.value, h.precision
+
+
+_DAY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
+    r"day|the\s+day\s+(?:before|prior))\b"
+)
+_SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
+
+
+def dating_pass(
+    memory: _Memory, sent: str, found: list[DateHit], carried: bool, carried_day: date | None
+) -> tuple[list[DateHit], tuple | None]:
+    """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
+    earlier", "the same day", a carried source's day); and the claim day of the sentence
+    before when this one has no date of its own."""
+    dates = list(found)
+    prev_claim_day = (
+        memory.last_claim_day
+        if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
+        else None
+    )
+    if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
+        # "On Wednesday ... A day earlier, ...": the day before the day last named
+        dates = [d for d in dates if d.start != db.start()]
+        dates.append(
+            DateHit(db.start(), db.end(), memory.last_day - timedelta(days=1), "day", db.group(0))
+        )
+    if not dates and carried and carried_day:
+        # "Moscow gave its account on Wednesday. X, it said, ...": that Wednesday
+        dates = [DateHit(0, 0, carried_day, "day", "")]
+    if not dates and memory.last_day and (sd := _SAME_DAY_RE.search(sent)):
+        # "told Putin the same day": the day named in the sentence before
+        dates = [DateHit(sd.start(), sd.end(), memory.last_day, "day", sd.group(0))]
+    return dates, prev_claim_day
+
+
+def claim_date(
+    d: Doc,
+    v: Voice,
+    all_cues: list[verbs.Cue],
+    dates: list[DateHit],
+    prev_claim_day: tuple | None,
+    pub: date,
+    job: tuple[Mention, PlaceRef, str, int],
+    s0: int,
+) -> tuple[date, str]:
+    """A claim's date: the sentence's nearest date (not one another verb owns), the date of
+    the same event in the sentence before, else publication; remembered for the next."""
+    text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
+    m, ref, ctype, cue_pos = job
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    # the other claims' verbs near this one (only dates need them; bounded window)
+    rival_cues = (
+        [
+            c
+            for c in cues_by_start[
+                bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
+                    cue_starts, s0 + cue_pos + _RIVAL_REACH
+                )
+            ]
+            if c.type != ctype
+        ]
+        if dates and cue_pos >= 0
+        else []
+    )
+    if (
+        ctype == "holding"
+        and cue_pos >= 0
+        and m.end <= s0 + cue_pos
+        and (
+            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+        )
+    ):
+        # "attacked near X yesterday; the attack was repulsed": one event, one date
+        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+    rivals = [c.start - s0 for c in rival_cues]
+    if (
+        prev_claim_day
+        and m.kind != "name"
+        and ref.id == prev_claim_day[0]
+        and ctype == prev_claim_day[4]
+        and claimant == prev_claim_day[5]
+        and prev_claim_day[2] == "day"
+        and not att.denial
+    ):
+        # "X was shelled on Monday night. In the village, three houses were damaged":
+        # the event the sentence before dated goes on
+        cdate, prec = prev_claim_day[1], prev_claim_day[2]
+    else:
+        cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+    if dates:
+        memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    return cdate, prec
+
+
+_EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
+_SINCE_BEFORE_RE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+
+
+def date_from_next(
+    claims: list[ClaimRecord], pending: tuple[int, int], found: list[DateHit], sent: str, pub: date
+) -> None:
+    """ "X said its forces came under attack near Y. The military said there were 46 attacks
+    on Wednesday.": a sentence making no claim of its own that dates the same kind of event
+    (one day, an event cue of the same kind) dates the undated claims just before it."""
+    days = [
+        h for h in found if h.precision == "day" and not _SINCE_BEFORE_RE.search(sent, 0, h.start)
+    ]
+    if len(days) != 1 or days[0].value > pub:
+        return
+    kinds = {_EVENT_GROUP.get(c.type, c.type) for c in verbs.find_cues(sent) if not c.weak}
+    for i in range(*pending):
+        c = claims[i]
+        if c.type != "denied" and _EVENT_GROUP.get(c.type, c.type) in kinds:
+            claims[i] = replace(
+                c,
+                claim_date=days[0].value,
+                date_precision="day",
+                rules=(*c.rules, "date.next-sentence"),
+            )
+
+
+class SentenceDates:
+    """find_dates once per sentence (several rules ask), keyed by the sentence's offset."""
+
+    def __init__(self, published: date) -> None:
+        self.published = published
+        self.cache: dict[int, list[DateHit]] = {}
+
+    def __call__(self, s0: int, sent: str) -> list[DateHit]:
+        got = self.cache.get(s0)
+        if got is None:
+            got = self.cache[s0] = find_dates(sent, self.published)
+        return got
+
+
+_RIVAL_REACH = 300  # how far another claim's verb can compete for a date

@@ -321,7 +321,7 @@ class LearnedExtractor:
 
     @property
     def version(self) -> str:
-        from geomap.extract.pipeline import VERSION
+        from geomap.extract.version import VERSION
 
         model = current()
         return f"{VERSION}+{model.meta.get('version', 'untrained') if model else 'none'}"

@@ -49,7 +49,7 @@ class RulesExtractor:
 
     @property
     def version(self) -> str:
-        from geomap.extract.pipeline import VERSION
+        from geomap.extract.version import VERSION
 
         return VERSION
 

@@ -1,0 +1,397 @@
+"""The places pass: which places a sentence's content claims about.
+
+Named mentions resolved in context, plus the places a sentence names without naming them:
+the settlement the sentence before was about, an official's own town, a quote's dateline,
+the places of a claim being denied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from geomap.extract import claimants as cl
+from geomap.extract import verbs
+from geomap.extract.cues import _IT_OBJECT_RE, _claimable
+from geomap.extract.mentions import Mention, find_names, find_refs
+from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
+from geomap.extract.voices import QUOTE_OPEN_RE, Voice
+from geomap.records import ClaimRecord, PlaceRef
+
+# "a missile struck a building on its outskirts": the place just named
+_ITS_PART_RE = re.compile(
+    r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?(?:outskirts|centre|center|edges?|suburbs|approaches|flanks?|districts?|"
+    r"environs|periphery)\b"
+)
+
+
+def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
+    return [
+        Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement", noun="its")
+        for m in _ITS_PART_RE.finditer(text, s0, s1)
+    ]
+
+
+_ANSWERED_RE = re.compile(
+    r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
+    r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
+    r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
+    r"accounts?|figures)\b",
+    re.I,
+)
+_LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
+_BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
+# "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
+_DATELINE_RE = re.compile(
+    r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"
+    r"(?:\([^)\n]{1,30}\)\s*)?[-—–]",
+    re.M,
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
+_GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
+
+
+@dataclass
+class Doc:
+    """The per-article tools the passes share."""
+
+    text: str
+    gaz: Any
+    vocab: frozenset[str]
+    resolver: _Resolver
+    memory: _Memory
+    hits: list[PlaceHit]
+    dateline: PlaceRef | None
+
+
+@dataclass
+class Places:
+    """The places pass's result: the claimable places of the sentence, in text order, and the
+    content spans (an introductory locative may add one)."""
+
+    claimable: list[tuple[Mention, PlaceRef]]
+    spans: list[tuple[int, int]]
+    intro_end: int  # end of an introductory "In X," before the claimant, else -1
+    quoted_we: bool  # a first-person quote placed by the dateline or the sentence before
+    carried: bool = False  # the place was carried from the sentence before (no place named)
+
+
+def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
+    """Mentions and resolution: the sentence's places, which of them the content claims
+    about (answered claims, an official's own town, a quote's dateline), or None."""
+    text, memory = d.text, d.memory
+    att, claimant = v.att, v.claimant
+    items = sorted(
+        find_names(text, s0, s1, d.gaz, d.vocab)
+        + find_refs(text, s0, s1)
+        + _its_parts(text, s0, s1),
+        key=lambda m: m.start,
+    )
+    resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    if v.retracted:
+        memory.last_claims = []
+        return None
+    if att.attribution and cl.is_local_official(claimant):
+        resolved = _officials_city(resolved, att, s0)
+    pl = _with_intro(text, resolved, v, s0)
+    spans = pl.spans
+    main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
+    if main_empty and att.denial and memory.last_claims:
+        answered = _answered(text, spans, memory)
+        named = {r.id for _m, r in pl.claimable} & {r.id for _m, r in answered}
+        if named:  # "denied the report, saying Russian forces were not in control of X": X only
+            answered = [(m, r) for m, r in answered if r.id in named]
+        pl.claimable = answered + pl.claimable
+    if not pl.claimable and att.attribution and cl.is_local_official(claimant):
+        pl.claimable = _officials_place(text, resolved, spans, att, s0)
+    if not pl.claimable and claimant and att.attribution and att.content[1] <= att.attribution[0]:
+        pl.quoted_we = _quoted_ground_claim(v.sent[att.content[0] : att.content[1]], v.spoken)
+        home = _quote_home(d) if pl.quoted_we and not _UNNAMED_SPOT_RE.search(v.sent) else None
+        if home is not None:
+            # '"We hold the line," a commander said': the place of a claim in the last
+            # two sentences, else the wire dateline's (where the reporter is)
+            c_at = spans[0][0]
+            ref_m = Mention(
+                c_at, c_at, home.name, home.name, "settlement", "ref-settlement", noun="dateline"
+            )
+            pl.claimable = [(ref_m, home)]
+    if (
+        not pl.claimable
+        and not att.denial
+        and not (v.narration and QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
+        and not _UNNAMED_SPOT_RE.search(v.sent)  # "..., without naming his location"
+        and (carried := _carried_place(d, items, s1, spans))
+    ):
+        pl.claimable, pl.carried = [carried], True
+    if pl.claimable or not att.denial:
+        memory.last_claims = []
+    return pl if pl.claimable else None
+
+
+# '"We hold our positions," a commander said, without naming his location': no place for it
+_UNNAMED_SPOT_RE = re.compile(
+    r"(?i)\b(?:without|declining\s+to|refused\s+to|did\s+not)\s+(?:nam|giv|disclos|reveal|specify|"
+    r"say)\w*\s+(?:his|her|their|its|the|where)\b(?:\s+\w+){0,2}?\s*(?:location|position|"
+    r"whereabouts|unit|sector|he\s+was|she\s+was|they\s+were)?"
+)
+# a sentence naming a kind of place names its own (maybe unknown) place: nothing is carried
+_PLACE_NOUN_RE = re.compile(
+    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
+    r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
+)
+_CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
+
+
+def carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
+    """The cues that can carry the place of the sentence before: a ground verb (not one that
+    must take its object at once: "reached" says nothing without one), or any claim verb
+    whose object is "it" ("Moscow said its troops had captured it")."""
+    return [
+        c
+        for c in cues
+        if not c.weak
+        and (
+            (c.type in _CARRY_TYPES and c.attach != "obj0")
+            or (
+                c.attach in ("obj", "obj0")
+                and c.type not in ("other", "assessment")
+                and _IT_OBJECT_RE.match(text, c.end)
+            )
+        )
+    ]
+
+
+def _carried_place(
+    d: Doc, items: list[Mention], s1: int, spans: list[tuple[int, int]]
+) -> tuple[Mention, PlaceRef] | None:
+    """ "Russian troops entered X on Monday. Street fighting is going on, the mayor said.": a
+    ground claim naming no place at all goes on about the one settlement the sentence before
+    named or claimed about."""
+    c0, c1 = spans[0]
+    if any(not m.actor for m in items) or _PLACE_NOUN_RE.search(d.text, c0, s1):
+        return None
+    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    if not carrying_cues(d.text, cues):
+        return None
+    ref = d.memory.previous_settlement()
+    if ref is None:
+        return None
+    return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
+
+
+def _officials_city(
+    resolved: list[tuple[Mention, PlaceRef]], att: cl.Attribution, s0: int
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "a bomb struck the city's Saltivskyi district, Kharkiv Mayor Ihor Terekhov said":
+    "the city" is the official's own."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        r
+        for m, r in resolved
+        if a0 <= m.start < a1 and m.kind == "name" and r.precision == "settlement"
+    ]
+    if not own:
+        return resolved
+    return [
+        (m, own[-1])
+        if m.kind == "ref-settlement"
+        and m.noun in ("city", "town", "capital")
+        and not a0 <= m.start < a1
+        else (m, r)
+        for m, r in resolved
+    ]
+
+
+def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s0: int) -> Places:
+    """The claimable places; with none in the content, "In the occupied city of Horlivka,
+    the mayor said drones had hit a bus station": the introductory place is where the
+    content happened (its span is added)."""
+    att, spans = v.att, list(v.spans)
+    claimable = _claimable(text, resolved, spans)
+    if (
+        not claimable
+        and att.attribution
+        and att.attribution[0] > 0
+        and att.content[0] >= att.attribution[1]
+        and _LOCATIVE_INTRO_RE.match(v.sent)
+    ):
+        spans = [(s0, s0 + att.attribution[0]), *spans]
+        return Places(_claimable(text, resolved, spans), spans, s0 + att.attribution[0], False)
+    return Places(claimable, spans, -1, False)
+
+
+def _answered(
+    text: str, spans: list[tuple[int, int]], memory: _Memory
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the claim
+    being answered."""
+    rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+        text, spans[0][0], spans[0][1]
+    )
+    if not rm:
+        return []
+    return [
+        (Mention(rm.start(), rm.end(), rm.group(0), "", None, "ref-claim"), ref)
+        for ref in memory.last_claims
+    ]
+
+
+def _officials_place(
+    text: str,
+    resolved: list[tuple[Mention, PlaceRef]],
+    spans: list[tuple[int, int]],
+    att: cl.Attribution,
+    s0: int,
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Russian-installed officials in Oleshky said artillery had hit a bakery", "the
+    town's mayor said a bomb had destroyed a school": the officials' own place."""
+    a = att.attribution or (0, 0)  # the caller checked there is one
+    a0, a1 = s0 + a[0], s0 + a[1]
+    own = [
+        (m, r)
+        for m, r in resolved
+        if a0 <= m.start < a1 and not m.actor and not _person_name_part(text, m)
+    ]
+    if own and any(not c.weak for c in verbs.find_cues(text[spans[0][0] : spans[0][1]])):
+        return [own[-1]]
+    return []
+
+
+def _quote_home(d: Doc) -> PlaceRef | None:
+    """Where a first-person quote is set: "In a dugout outside Chasiv Yar, the men say ... .
+    SOLDIER: We are holding our positions here": the place the sentence before named, else
+    the last claim's within two sentences, else the dateline's."""
+    memory = d.memory
+    just_named = (
+        memory.in_sentence[0]
+        if memory.in_sentence and memory.sentence - memory.in_sentence[1] == 1
+        else None
+    )
+    last = (
+        memory.last_claimed[0]
+        if memory.last_claimed and memory.sentence - memory.last_claimed[1] <= 2
+        else None
+    )
+    return just_named or last or d.dateline
+
+
+# "They were A, B and C.", "The villages are A and B, it said.": the list of places a
+# counted plural in the sentence before ("three more villages") stood for
+_LIST_IDENTITY_RE = re.compile(
+    r"^\W*(?:They|These|Those|The\s+(?:[\w-]+\s+)?(?:villages|settlements|towns|localities|"
+    r"hamlets))\s+(?:were|are|include|included)\s+(?:the\s+(?:villages|settlements)\s+of\s+)?"
+)
+_COUNTED_PLURAL_RE = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+|other\s+|"
+    r"further\s+|new\s+|frontline\s+|small\s+)?(?:villages|settlements|towns|localities|hamlets)\b"
+)
+
+
+def listed_next(
+    claims: list[ClaimRecord], prev: list[ClaimRecord], s0: int, sent: str, pl: Places
+) -> list[ClaimRecord]:
+    """ "Moscow said it had taken three more villages in the Donetsk region. They were A, B
+    and C.": the listed settlements take the claim before (its type, voice and date); the
+    region that only located the unnamed villages is dropped."""
+    if (
+        not prev
+        or not _LIST_IDENTITY_RE.match(sent)
+        or not _COUNTED_PLURAL_RE.search(prev[0].quote)
+    ):
+        return []
+    places = [(m, r) for m, r in pl.claimable if m.kind == "name" and r.precision == "settlement"]
+    if not places:
+        return []
+    main = next((c for c in prev if c.type != "denied"), prev[0])
+    admin = {r.admin1 for _m, r in places}
+    claims[:] = [
+        c
+        for c in claims
+        if not (c in prev and c.place.precision == "region" and c.place.id in admin)
+    ]
+    return [
+        replace(main, place=r, place_as_written=m.text, quote=sent, start=s0, end=s0 + len(sent),
+                rules=(*main.rules[:2], "place.listed-next-sentence"))
+        for m, r in dict((r.id, (m, r)) for m, r in places).values()
+    ]  # fmt: skip
+
+
+# "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
+# unnamed settlement the region only locates
+_UNNAMED_IN_REGION_RE = re.compile(
+    r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>town|village|city|settlement|hamlet)"
+    r"\s+in\s+"
+)
+_NAMED_LATER_REACH = 700  # characters back from a named claim to the lede it names
+
+
+def _fits(noun: str, ref: PlaceRef) -> bool:
+    lo, hi = _NOUN_POP.get(noun, (0, 10**9))
+    return ref.population is None or lo <= ref.population <= hi
+
+
+def name_the_unnamed(claims: list[ClaimRecord], made: list[ClaimRecord]) -> None:
+    """ "Russia claimed that its forces captured a strategic town in the Donetsk region. ...
+    its troops had liberated Kurakhove": a claim about an unnamed settlement placed only by
+    its region is about the settlement of that region a following claim of the same type
+    names."""
+    for c in made:
+        if c.place.precision != "settlement" or not c.place.admin1:
+            continue
+        for i in range(len(claims) - 1, -1, -1):
+            p = claims[i]
+            if c.start - p.start > _NAMED_LATER_REACH:
+                break
+            if (
+                p.place.precision == "region"
+                and p.place.id == c.place.admin1
+                and p.type == c.type
+                and (u := _UNNAMED_IN_REGION_RE.search(p.quote))
+                and _fits(u.group("noun"), c.place)  # "a village" is not a city of 100,000
+            ):
+                # the same event: an undated lede takes the body's date
+                undated = p.source is not None and p.claim_date == p.source.published
+                claims[i] = replace(
+                    p,
+                    place=c.place,
+                    claim_date=c.claim_date if undated else p.claim_date,
+                    date_precision=c.date_precision if undated else p.date_precision,
+                    rules=(*p.rules, "place.named-later"),
+                )
+
+
+_GIVEN_NAME_BEFORE_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+$")  # (a line break is no name gap)
+_NOT_GIVEN_NAMES = frozenset(
+    "The In At On Of Near From Russian Ukrainian Russia's Ukraine's Western Eastern Northern "
+    "Southern Central Greater Upper Lower Old New Mayor Governor".split()
+)
+
+
+def _person_name_part(text: str, m: Mention) -> bool:
+    """ "the head of the Shebekino urban district, Vladimir Zhdanov": a surname after a given
+    name is a person (Zhdanov was Mariupol's Soviet name), not the official's own place."""
+    if m.kind != "name":
+        return False
+    g = _GIVEN_NAME_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+    return bool(g and g.group(1) not in _NOT_GIVEN_NAMES)
+
+
+def dateline_place(text: str, resolver: _Resolver) -> PlaceRef | None:
+    """The settlement of a wire dateline ("KOSTIANTYNIVKA, Ukraine (Reuters) -"), if any."""
+    m = _DATELINE_RE.search(text, 0, 3000)
+    if m is None:
+        return None
+    ref, _ties = resolver.resolve(m.group(1).title(), "settlement")
+    return ref if ref is not None and ref.precision == "settlement" else None
+
+
+def _quoted_ground_claim(content: str, spoken: bool = False) -> bool:
+    """A direct quote (or a transcript speaker's words) in the first person plural with a
+    ground-fighting verb ("We hold the line", "we are fighting for every street"): a soldier
+    speaking of where he stands."""
+    if not (spoken or QUOTE_OPEN_RE.match(content)) or not _FIRST_PERSON_RE.search(content):
+        return False
+    return any(c.type in _GROUND_TYPES and not c.weak for c in verbs.find_cues(content))

@@ -1,0 +1,5 @@
+"""The rule extractor's name and version, stored on every claim it makes: a change of
+version says a stored claim may be re-extracted differently."""
+
+EXTRACTOR = "rules"
+VERSION = "0.36.0"

@@ -1,0 +1,575 @@
+"""The attribution pass: who speaks in each sentence, and for which side.
+
+A voice is carried across sentences (a quote running on, a source introduced once and named
+again by surname, "This was stated by X" after the words) and kept in DocState.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from geomap.extract import claimants as cl
+from geomap.extract import reporting
+from geomap.extract.mentions import THEATRE_COUNTRIES
+from geomap.extract.resolution import _Resolver
+from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
+from geomap.records import ClaimRecord
+
+# a sentence introducing a source whose words follow: "Moscow offered a different picture."
+_ACCOUNT_RE = re.compile(
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:gave|offered|had|painted|presented|provided|published|"
+    r"issued|released|put\s+out|told)\s+(?:\w+\s+){0,3}?(?:account|version|picture|story|"
+    r"view|assessment|statement|briefing|update|figures|tally)\b",
+    re.I,
+)
+# a source named as silent on one point speaks in the next sentence ("Russia's Defence
+# Ministry has made no claim about X. On Wednesday it said ...")
+_VERDICT_RE = re.compile(
+    r"^\s*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}?(?:claims?|reports?|assertions?|"
+    r"allegations?|videos?|footage|posts?|stor(?:y|ies))\s+(?:is|are|was|were)\s+(?:\w+\s+)?"
+    r"(?:false|untrue|fake|baseless|fabricated|groundless|wrong|not\s+true)\b"
+)
+_SILENT_SOURCE_RE = re.compile(
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)(?:(?:has|had|have)\s+)?(?:made|make|makes|issued)\s+no\s+"
+    r"(?:\w+\s+)?(?:claim|comment|statement|mention)|^\s*((?:[\w'’.-]+\s+){1,6}?)(?:did|does|"
+    r"has|had)\s+not\s+(?:yet\s+)?(?:comment(?:ed)?|mention(?:ed)?|confirm(?:ed)?)\b|"
+    r"^\s*((?:[\w'’.-]+\s+){1,6}?)declined\s+to\s+comment\b",
+    re.I,
+)
+COMBATANT_RE = re.compile(
+    r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
+    r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
+    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops))\b",
+    re.I,
+)
+SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+# a direct quote in the first person plural: the speaker's own unit ("We hold the line")
+QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
+_WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
+# "He said:" / "The ministry wrote in a statement:" closing its paragraph: the paragraphs after
+# it are the speaker's words (a live blog's block quote) until a heading or another source
+_BLOCK_INTRO_RE = re.compile(
+    r"[^\n]{1,120}?\b(?:said|says|wrote|writes|added|stated|posted|told\s+(?:\w+\s+){0,2}?\w+)"
+    r"(?:\s+(?:in|on)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*:\s*"
+)
+# "X likely prematurely claimed", "X probably announced": the writer's hedged judgement of
+# the claim-making, in the writer's voice (an analyst's assessment, not the claimant's claim)
+_JUDGED_SPEECH_RE = re.compile(
+    r"\b(?:likely|probably|possibly)\s+"
+    r"(?:(?:prematurely|falsely|wrongly|erroneously|misleadingly)\s+)?"
+    r"(?:claimed|claims|claim|announced|announces|reported|reports|declared|declares)\b",
+    re.I,
+)
+# "Russia also switched to defence near X": a subject of a few words, then "also" and a verb
+_ALSO_GOES_ON_RE = re.compile(
+    r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+also\s+(?!said\b|says\b|told\b)"
+    # ("The villages are also some 30 km from X": the writer's geography, not the report)
+    r"(?!(?:some|about|around|roughly|located|situated|home|known)\b)[a-z]{3,}\b"
+)
+_BARE_QUOTE_LABEL_RE = re.compile(r"^\s*Quote\s*:\s*")
+# "The two villages are also some 30 km north of X": a description, not the report going on
+_BE_ALSO_RE = re.compile(r"\b(?:is|are|was|were|lies|lie)\s+also\b")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+@dataclass
+class DocState:
+    """What the sentences so far leave to the next one: the voice in effect."""
+
+    prev_claimant: tuple[str | None, str | None] = (None, None)
+    carried_day: date | None = None  # the day of a sentence that introduced the next source
+    prev_quoted: bool = False  # the sentence before was an attributed direct quote
+    in_quote: bool = False  # a quotation opened in an earlier sentence is still open
+    prev_attributed: bool = False  # the sentence before had a claimant
+    last_state: str | None = None  # the state the article last quoted
+    speaker: Speaker | None = None  # the transcript speaker of the current paragraph
+    block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
+    people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
+    first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
+
+
+@dataclass
+class Voice:
+    """The attribution pass's result for one sentence: who speaks, for which side, and where
+    the claimed content lies."""
+
+    s0: int
+    sent: str
+    att: cl.Attribution
+    claimant: str | None
+    side: str | None
+    spans: list[tuple[int, int]]
+    spoken: bool
+    verdict: bool
+    carried: bool
+    retracted: bool
+    narration: bool
+    attr_rule: str
+
+
+def attribution_pass(
+    text: str,
+    s0: int,
+    s1: int,
+    doc: DocState,
+    resolver: _Resolver,
+    outlet_names: set[str],
+    doc_source: tuple[str, int, int] | None,
+    dates_at: Any,
+) -> Voice | None:
+    """Attribution: the sentence's claimant and side (a speaker label, a translated source's
+    voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
+    the carried voice in `doc`. None: the sentence is the note naming the source."""
+    s0, bare_quote = _labels(text, s0, s1, doc, resolver, outlet_names)
+    sent = text[s0:s1]
+    att = cl.attribute(sent)
+    if bare_quote and doc.first_source:
+        # "Source: X, Head of ...; Y" then "Quote: ...": the first source's words
+        who = doc.first_source
+        att = cl.Attribution(who, cl.side_of(who), (0, len(sent)), (0, 0), "quote")
+    if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
+        att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
+    if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
+        # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
+        att = cl.Attribution(None, None, (0, len(sent)), None, None)
+    block = _block_quoted(sent, att, doc)
+    if block is not None:
+        att = block
+    att, spoken = _spoken_voice(sent, att, doc)
+    if doc_source is not None:
+        if doc_source[1] <= s0 and s1 <= doc_source[2]:
+            return None  # the note naming the source is no claim itself
+        att = _translated_voice(sent, att, doc, doc_source)
+    spans = [(s0 + att.content[0], s0 + att.content[1])]
+    if att.extra:
+        spans.append((s0 + att.extra[0], s0 + att.extra[1]))
+    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc)
+    quote_rule = quote_rule or later_rule
+    doc.in_quote = _quote_open_after(sent, doc.in_quote)
+    doc.prev_attributed = att.claimant is not None
+    doc.prev_quoted = bool(
+        att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
+    )
+    verdict = att.claimant is None and bool(_VERDICT_RE.match(sent))
+    if verdict:
+        # "The claim is false.": the outlet's own verdict denies the claim just reported
+        att = cl.Attribution(None, None, (0, len(sent)), None, None, denial=True)
+    said = _said(att, sent, doc, spoken, quote_rule, block is not None)
+    said = _introduced(text, s0 + (att.attribution or (0, 0))[0], said)
+    if said.claimant is None:
+        _note_account(sent, s0, doc, dates_at)
+    retracted = _retracted(text, s0, s1, said.claimant)
+    if said.claimant and block is None and _opens_block(text, s1, sent):
+        doc.block = (said.claimant, said.side)
+    _remember_voice(doc, said, att, s0, sent, dates_at)
+    return Voice(
+        s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
+        retracted, said.claimant is None, said.rule,
+    )  # fmt: skip
+
+
+def _labels(
+    text: str, s0: int, s1: int, doc: DocState, resolver: _Resolver, outlet_names: set[str]
+) -> tuple[int, bool]:
+    """Where the sentence's words begin after a label: a bare "Quote:" under a Source line
+    (True), or a transcript speaker's "WHITLOCK:" (the label is no part of the claim; a place
+    as the label, "**Kupiansk:** ...", stays: it is where it happened)."""
+    bq = _BARE_QUOTE_LABEL_RE.match(text[s0:s1]) if doc.first_source else None
+    if bq is not None:
+        return s0 + bq.end(), True
+    if (lab := speaker_label(text, s0, s1)) is not None and not _place_label(lab[1], resolver):
+        doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
+        return s0 + lab[0], False
+    return s0, False
+
+
+def _spoken_voice(sent: str, att: cl.Attribution, doc: DocState) -> tuple[cl.Attribution, bool]:
+    """A transcript speaker's voice for a sentence naming no claimant of its own."""
+    if att.claimant is None and doc.speaker is not None and doc.speaker.claimant:
+        n = len(sent)
+        claimant = doc.speaker.claimant
+        return cl.Attribution(claimant, cl.side_of(claimant), (0, n), (n, n), "said"), True
+    return att, False
+
+
+def _translated_voice(
+    sent: str, att: cl.Attribution, doc: DocState, doc_source: tuple[str, int, int]
+) -> cl.Attribution:
+    """A text that is one source's statement in translation: its sentences are that
+    source's words, not the outlet's."""
+    if att.claimant is None and doc.speaker is None:
+        n = len(sent)
+        return cl.Attribution(doc_source[0], cl.side_of(doc_source[0]), (0, n), (n, n), "said")
+    return att
+
+
+def _quote_attributed_later(
+    text: str, s0: int, s1: int, att: cl.Attribution, doc: DocState
+) -> tuple[cl.Attribution, str | None]:
+    """'"A. B. C," the mayor said.': a quotation of several sentences names its speaker after
+    it closes; its first sentence takes that voice (the next ones follow as a quote going on)."""
+    sent = text[s0:s1]
+    if att.claimant is not None or doc.in_quote or not QUOTE_OPEN_RE.match(sent):
+        return att, None
+    if not _quote_open_after(sent, False):
+        return att, None
+    pe = _para_end(text, s1)
+    close = re.search(r"[\"”]", text[s1:pe])
+    if close is None:
+        return att, None
+    q = s1 + close.end()
+    stop = re.search(r"[.!?](?:\s|$)", text[q:pe])
+    whole = text[s0 : q + (stop.end() if stop else pe - q)]
+    later = cl.attribute(whole)
+    if not later.claimant or not later.attribution or later.attribution[0] < q - s0 - 2:
+        return att, None
+    n = len(sent)
+    return cl.Attribution(later.claimant, later.side, (0, n), (n, n), later.verb), (
+        "attr.quote-attributed-later"
+    )
+
+
+def _continued_quote(
+    sent: str, att: cl.Attribution, doc: DocState
+) -> tuple[cl.Attribution, str | None]:
+    """The previous speaker's voice for a quotation or a report going on, with the id of the
+    rule that carried it (None: a lone quote after an attributed one, or no carry)."""
+    if att.claimant is not None or not doc.prev_claimant[0]:
+        return att, False
+    n = len(sent)
+    voice = cl.Attribution(doc.prev_claimant[0], doc.prev_claimant[1], (0, n), (n, n), "said")
+    if doc.prev_quoted and _WHOLE_QUOTE_RE.fullmatch(sent):
+        # '"They come every night," he said. "We hold the line."': a quote standing alone
+        # right after an attributed quote goes on in the same voice
+        return voice, None
+    if doc.in_quote or (doc.prev_attributed and QUOTE_OPEN_RE.match(sent)):
+        # 'the ministry said. "Units liberated X. During the fight, ..."': a quotation
+        # opening right after an attributed sentence, and every sentence inside it, is
+        # the doc.speaker's statement
+        return voice, "attr.quote-continues"
+    if (
+        doc.prev_attributed
+        and (am := _ALSO_GOES_ON_RE.match(sent))
+        and not _BE_ALSO_RE.search(am.group(0))
+    ):
+        # "..., the general said. Russia also moved reserves to X": "also" adds to the
+        # report just attributed (reported speech going on without a new "said")
+        return voice, "attr.also-continues"
+    return att, None
+
+
+@dataclass
+class _Said:
+    """Who a sentence's words belong to, after pronouns and bare institutions are settled."""
+
+    claimant: str | None
+    side: str | None
+    carried: bool
+    rule: str
+
+
+def _said(
+    att: cl.Attribution,
+    sent: str,
+    doc: DocState,
+    spoken: bool,
+    quote_rule: str | None,
+    block: bool,
+) -> _Said:
+    """The claimant and side: a bare institution takes the state the article last quoted, a
+    pronoun the previous claimant; with the id of the attribution rule that decided."""
+    claimant, side = att.claimant, att.side
+    attr_rule = quote_rule or _attribution_rule(att, spoken)
+    if block:
+        attr_rule = "attr.block-quote"
+    if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
+        side = inst  # "the defence ministry announced", after "Russia said ..."
+        attr_rule = "attr.institution-side"
+    if (
+        side is None
+        and claimant
+        and doc.prev_claimant[1]
+        and _part_of(claimant, doc.prev_claimant[0])
+    ):
+        # "Ukraine's Center for Countering Disinformation said ... . The center's head said":
+        # a part of the source just quoted speaks for its side
+        side = doc.prev_claimant[1]
+        attr_rule = "attr.same-organisation"
+    if side is None and (intro := reporting.introduction(claimant, doc.people)):
+        # "Cherevaty said", after "Serhiy Cherevaty, a spokesman for Ukraine's eastern group"
+        claimant, side = intro, cl.side_of(intro)
+        attr_rule = "attr.person-introduced"
+    carried = bool(
+        claimant
+        and cl.is_pronoun(claimant)
+        and doc.prev_claimant[0]
+        and _same_source(claimant, doc.prev_claimant[0])
+    )
+    if carried:
+        claimant, side = doc.prev_claimant
+        attr_rule = "attr.pronoun-carried"
+    return _Said(claimant, side, carried, attr_rule)
+
+
+def _introduced(text: str, upto: int, said: _Said) -> _Said:
+    """A claimant named by surname or bare title ("Petrenko said", "the spokesperson") takes
+    the side of the phrase that first introduced them ("Ivan Petrenko, spokesman for the
+    Ukrainian army's Eastern group"); a local official so introduced speaks for the place."""
+    if said.side is not None or not said.claimant or cl.is_local_official(said.claimant):
+        return said
+    intro = cl.introduction(text, upto, said.claimant)
+    if intro is None:
+        return said
+    if side := cl.side_of(intro):
+        return replace(said, side=side, rule="attr.introduced")
+    if cl.is_local_official(intro):
+        return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
+    return said
+
+
+_ORG_PART_RE = re.compile(r"(?i)^the\s+([a-z]{4,})['’]s\s+")
+
+
+def _part_of(claimant: str, prev: str | None) -> bool:
+    """ "the center's head Andrii Kovalenko" after "Ukraine's Center for ...": the same body."""
+    m = _ORG_PART_RE.match(claimant)
+    return bool(m and prev and re.search(rf"(?i)\b{m.group(1)}\b", prev))
+
+
+def _note_account(sent: str, s0: int, doc: DocState, dates_at: Any) -> None:
+    """ "Russia's defence ministry gave its own account. Its troops, it said, ...": the source
+    introduced by one sentence speaks in the next."""
+    tm = _ACCOUNT_RE.match(sent) or _SILENT_SOURCE_RE.match(sent)
+    if tm is None:
+        return
+    tc = next(g for g in tm.groups() if g).strip()
+    if cl.side_of(tc):
+        doc.prev_claimant = (tc, cl.side_of(tc))
+        doc.prev_attributed = True  # its words may follow as a quotation
+        days = [d for d in dates_at(s0, sent) if d.precision == "day"]
+        doc.carried_day = days[-1].value if days else None
+
+
+def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
+    """ "Correction: on Tuesday we reported that X had been recaptured. That was wrong": a
+    retracted report is no claim (its places still feed references)."""
+    return bool(
+        claimant
+        and _OWN_PAST_REPORT_RE.match(claimant)
+        and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
+    )
+
+
+def _remember_voice(
+    doc: DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
+) -> None:
+    """Carry the voice to the next sentences: the last state quoted, the claimant, and the
+    day of the attribution."""
+    if said.side in ("russia", "ukraine"):
+        doc.last_state = said.side
+    if not said.claimant:
+        return
+    if said.side in ("russia", "ukraine") or cl.is_local_official(said.claimant):
+        reporting.introduce(said.claimant, doc.people)
+    doc.prev_claimant = (said.claimant, said.side)
+    if not said.carried:
+        # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
+        # of the attribution carries to the pronoun's sentence
+        a0, a1 = att.attribution or (0, 0)
+        days = [d for d in dates_at(s0, sent) if d.precision == "day" and a0 <= d.start < a1 + 20]
+        doc.carried_day = days[-1].value if days else None
+
+
+# "X stated this in a comment to ...", "This was stated by X", "X informed about this on the
+# air": an attribution whose content is only "this" names the source of what came before
+_RETRO_CONTENT_RE = re.compile(
+    r"(?i)^\W*(?:about\s+)?(?:this|that)\b(?:\s*$|\s*[,.;]|\s+(?:on|in|at|during|to|via|"
+    r"through|while|when|after|with|live|on-air)\b)"
+)
+
+
+def retro_attribute(claims: list[ClaimRecord], text: str, s0: int, v: Voice) -> None:
+    """Give the narrated claims of the paragraph before (and of this one, up to here) the voice
+    of a sentence whose content is only "this": the reporter named the source afterwards."""
+    a0, a1 = v.att.content
+    if not v.claimant or v.att.attribution is None or not _RETRO_CONTENT_RE.match(v.sent[a0:a1]):
+        return
+    para0 = text.rfind("\n\n", 0, s0)
+    prev0 = text.rfind("\n\n", 0, max(0, para0)) if text[para0:s0].strip() == "" else para0
+    lo = max(0, prev0)
+    for k, c in enumerate(claims):
+        if c.start is None or c.start < lo or c.start >= s0 or "attr.narration" not in c.rules:
+            continue
+        side = v.side
+        if side is None and cl.is_local_official(v.claimant):
+            side = SIDE_BY_COUNTRY.get(c.place.country or "", None)
+        if side is None:
+            continue
+        rules = tuple(r for r in c.rules if r != "attr.narration")
+        claims[k] = replace(c, side=side, claimant=v.claimant, rules=("attr.retro", *rules))
+
+
+def _quote_open_after(sent: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence (straight quotes toggle, curly
+    ones count), so the next sentences stay inside it."""
+    curly = sent.count("“") - sent.count("”")
+    if curly:
+        return curly > 0
+    if sent.count('"') % 2:
+        return not was_open
+    return was_open
+
+
+def _block_quoted(sent: str, att: cl.Attribution, doc: DocState) -> cl.Attribution | None:
+    """The block quote's voice for an unattributed sentence inside one; a heading (no closing
+    punctuation) or a sentence naming its own source ends the block."""
+    if doc.block is None:
+        return None
+    if att.claimant is not None or not _SENTENCE_END_RE.search(sent):
+        doc.block = None
+        return None
+    n = len(sent)
+    return cl.Attribution(doc.block[0], doc.block[1], (0, n), (n, n), "said")
+
+
+def _opens_block(text: str, s1: int, sent: str) -> bool:
+    """Whether the sentence is an attribution alone ending its paragraph with a colon."""
+    return bool(_BLOCK_INTRO_RE.fullmatch(sent)) and text[s1 : s1 + 3].lstrip(" \t")[:1] in (
+        "\n",
+        "",
+    )
+
+
+def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
+    """The id of the attribution pattern that gave the sentence its claimant."""
+    if att.claimant is None:
+        return "attr.verdict" if att.denial else "attr.narration"
+    if spoken:
+        return "attr.speaker-label"
+    verb = (att.verb or "").lower()
+    if verb in ("according to", "quote", "account", "said"):
+        return {"according to": "attr.according-to", "quote": "attr.quote-label",
+                "account": "attr.possessive-account", "said": "attr.speech"}[verb]  # fmt: skip
+    return "attr.denial" if att.denial else "attr.speech"
+
+
+# the outlet's own earlier report, as a correction notice cites it
+_OWN_PAST_REPORT_RE = re.compile(
+    r"(?i)^(?:(?:on|in|last|earlier)\s+(?:\w+\s+)?)?(?:we|this\s+(?:article|report|story|"
+    r"programme|program|broadcast|bulletin)|an?\s+(?:earlier|previous)\s+(?:version\s+of\s+"
+    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))$"
+)
+_CORRECTION_RE = re.compile(
+    r"(?i)\b(?:corrections?|corrected|wrong|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|"
+    r"misstated|misreported|misidentified|in\s+error|retract(?:ed|s)?)\b"
+)
+
+
+def _para_end(text: str, pos: int) -> int:
+    """End of the paragraph holding pos."""
+    end = text.find("\n\n", pos)
+    return len(text) if end < 0 else end
+
+
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary"}
+)
+
+
+def _place_label(label: str, resolver: _Resolver) -> bool:
+    """ "**Kupiansk:**", "KHARKIV REGION:": a round-up's place heading, not a speaker."""
+    if cl.side_of(label) or cl.is_local_official(label):
+        return False
+    ref, _ties = resolver.resolve(label.title() if label.isupper() else label, None)
+    return ref is not None and ref.country in THEATRE_COUNTRIES
+
+
+def _same_source(ref: str, prev: str) -> bool:
+    """ "It said", "he added": the source before. "The General Staff said" after "we reported"
+    is a new source: a definite description carries the previous claimant only when that
+    claimant has the same head word ("Ukraine's General Staff" ... "the General Staff")."""
+    words = ref.lower().split()
+    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS:  # "according to the statement"
+        return True
+    return " ".join(words[1:]) in prev.lower()
+
+
+_DOC_SOURCE_RE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?:Translated|Adapted|Reposted|Republished|Condensed|Taken|Abridged)"
+    r"(?:\s+and\s+\w+)?\s+from\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?[\w-]+)['’]s?\s+"
+    r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
+    r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$",
+    re.M | re.I,
+)
+
+
+def document_source(text: str) -> tuple[str, int, int] | None:
+    """ "*Translated from the Zaporizhzhia regional military administration's Telegram
+    channel.*" near the top: the source whose words the whole text gives, with the note's
+    span."""
+    m = _DOC_SOURCE_RE.search(text, 0, 2000)
+    if m is None:
+        return None
+    who = m.group(1).strip()
+    if not cl.is_local_official(who) and not cl.side_of(who) and not COMBATANT_RE.search(who):
+        return None
+    return f"the {who}", m.start(), m.end()
+
+
+# "This was stated on air by X, a spokesperson for ...", "- X emphasized." closing a paragraph:
+# the source named after the words speaks for the sentences before it (a house style of
+# Ukrainian outlets); the narration's claims there are X's
+_THIS_WAS_SAID_BY_RE = re.compile(
+    r"(?:^|[.)!?]\s*)\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:\w+\s+)?(?:stated|reported|said|announced|declared|noted|claimed|written|posted|"
+    r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
+    r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
+)
+# "The head of the city's military administration Vitaliy Barabash informed about this on
+# the air": the same, with the source as the subject
+_SAID_THIS_RE = re.compile(
+    r"^\W*(?P<who>[A-Z][^.;:\"“”]{2,120}?)\s+(?:informed|reported|said|stated|announced|wrote|"
+    r"told)\s+(?:about\s+(?:this|it)|this|so)\b(?=\s*(?:[,.;:]|on\b|in\b|at\b|during\b|to\b|$))"
+)
+_DASH_SAID_RE = re.compile(
+    r"(?:^|[.!?\"”]\s+)[-—–]\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|stated|"
+    r"emphasi[sz]ed|noted|added|stressed|reported|wrote|explained|summed\s+up)\b[^.]{0,60}[.!]?\s*$"
+)
+
+
+def retro_attribution(
+    text: str, s0: int, s1: int, claims: list[ClaimRecord], doc: DocState
+) -> None:
+    """Re-attribute the narration's claims before a sentence that names their source after
+    them ("This was reported by X", "- X said."), and make X the voice that goes on."""
+    sent = text[s0:s1]
+    m = _THIS_WAS_SAID_BY_RE.search(sent) or _SAID_THIS_RE.match(sent)
+    end = s0
+    if m is None and (m := _DASH_SAID_RE.search(sent)) is not None:
+        end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
+    if m is None:
+        return
+    who = cl.strip_claimant(m.group("who"))
+    who = reporting.introduction(who, doc.people) or who
+    side = cl.side_of(who)
+    local = side is None and cl.is_local_official(who)
+    if side is None and not local:
+        return
+    para = text.rfind("\n", 0, s0) + 1
+    if not text[para:s0].strip():  # opening its paragraph: the paragraph before
+        para = text.rfind("\n\n", 0, max(0, para - 2)) + 1
+    for i, c in enumerate(claims):
+        if c.start is not None and para <= c.start < end and "attr.narration" in c.rules:
+            rules = tuple(r for r in c.rules if r != "attr.narration")
+            c_side = side or SIDE_BY_COUNTRY.get(c.place.country or "", "third-party")
+            claims[i] = replace(
+                c, claimant=who, side=c_side, rules=("attr.retro-attribution", *rules)
+            )
+    doc.prev_claimant = (who, side)
+    doc.prev_attributed = True
+    doc.last_state = side if side in ("russia", "ukraine") else doc.last_state
+    reporting.introduce(who, doc.people)
