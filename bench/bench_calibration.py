@@ -4,7 +4,8 @@
 
 On the dev split every article's claims are scored by a calibrator fitted WITHOUT that article
 (leave-one-article-out, same settings as bench/calibrate.py), so the figures are out of sample.
-`--frozen` scores the shipped calibration.json on a held-back split. For each: a reliability
+`--frozen` scores the shipped calibration.json (or `--calibration FILE`, a candidate fit) on a
+held-back split. For each: a reliability
 table (confidence bins: claims, mean confidence, observed precision), the Brier score, the
 expected calibration error (ECE, 10 bins) and the ranking quality (AUC: the chance a true claim
 is ranked above a false one) for the raw confidences (the peer) and the calibrated ones.
@@ -102,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dev", nargs="+", type=Path, help="folders of real articles with gold")
     ap.add_argument("--frozen", type=Path, help="a held-back split, scored with the shipped file")
+    ap.add_argument(
+        "--calibration",
+        type=Path,
+        default=cal.DEFAULT_PATH,
+        help="score this fit on --frozen instead of the shipped file (a candidate fit)",
+    )
     args = ap.parse_args(argv)
     dev, own = collect(args.dev), collect(OWN)
     y = np.array([x.correct for x in dev], float)
@@ -114,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         y,
     )
     if args.frozen:
-        shipped = cal.load()
+        shipped = cal.load(args.calibration) if args.calibration.is_file() else None
         if shipped is None:
-            print(f"no {cal.DEFAULT_PATH}: run bench/calibrate.py first", file=sys.stderr)
+            print(f"no {args.calibration}: run bench/calibrate.py first", file=sys.stderr)
             return 1
         held = collect([args.frozen])
         stale = _versions(held) - set(shipped.meta.get("extractor_versions", []))
@@ -126,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         rawf = np.array([x.claim.confidence for x in held])
         calf = np.array([shipped.probability(x.claim) for x in held])
         fitted_on = ", ".join(shipped.meta.get("real", []))
-        report(f"frozen split, shipped calibration (fitted on {fitted_on})", rawf, calf, yf)
+        report(
+            f"{args.frozen.name}, {args.calibration.name} (fitted on {fitted_on})", rawf, calf, yf
+        )
     return 0
 
 
