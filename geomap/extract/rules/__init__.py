@@ -550,3 +550,17 @@ def published_of(path: Path | None = None) -> date:
     if not isinstance(pub, date):
         raise GeomapError(f"{path}: 'published' (the examples' publication date) is missing")
     return pub
+
+
+ANAPHORA_KINDS = {"words": ("elsewhere", "background", "speculation")}
+
+
+def load_anaphora(path: Path | None = None) -> dict[str, WordRule]:
+    """What keeps a placeless sentence from being about the story's place (anaphora.toml):
+    it looks elsewhere, back in time, or ahead; by id, validated."""
+    return load_words(path or HERE / "anaphora.toml", ANAPHORA_KINDS)
+
+
+@lru_cache(maxsize=1)
+def default_anaphora() -> dict[str, WordRule]:
+    return load_anaphora()

@@ -1,0 +1,133 @@
+"""The story's topic place: its evidence (headline, lede, repeated mentions), when a sentence
+naming no place takes it, and the data (rules/anaphora.toml) that keeps it off a sentence.
+Texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geomap.errors import GeomapError
+from geomap.extract import extract
+from geomap.extract.placing import Topic, anaphora_blocked, topic_carry
+from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, load_anaphora
+from geomap.records import PlaceRef
+
+PUB = date(2025, 2, 7)
+TORETSK = "709354"
+ANAPHORA = list(default_anaphora().values())
+
+
+def _ref(pid: str, name: str) -> PlaceRef:
+    return PlaceRef(pid, name, "settlement", 48.0, 37.0)
+
+
+A, B = _ref("1", "Alpha"), _ref("2", "Beta")
+LONG = "Troops of both sides fought for the town through the whole of the week."
+
+
+# --- rules/anaphora.toml -----------------------------------------------------------------
+@pytest.mark.parametrize("rule", ANAPHORA, ids=lambda r: r.id)
+def test_every_anaphora_entry_blocks_its_examples_and_passes_its_nots(rule):
+    assert len(rule.examples) >= 2 and rule.not_examples, rule.id
+    assert rule.produces in ANAPHORA_KINDS["words"]
+    for ex in rule.examples:
+        assert rule.regex.search(ex), (rule.id, ex)  # the entry itself, not a neighbour
+        assert anaphora_blocked(ex), (rule.id, ex)
+    for ex in rule.not_examples:
+        assert not anaphora_blocked(ex), (rule.id, ex)
+
+
+def test_anaphora_loader_names_the_file_and_the_entry(tmp_path: Path):
+    p = tmp_path / "anaphora.toml"
+    p.write_text('[[words]]\nid = "anaphora.x"\nproduces = "rumour"\nterms = ["x"]\n', "utf-8")
+    with pytest.raises(GeomapError, match=r"anaphora\.toml: words #1 \(anaphora\.x\): produces"):
+        load_anaphora(p)
+
+
+def test_the_month_may_is_no_modal():
+    assert anaphora_blocked("The brigade may have to withdraw.")
+    assert not anaphora_blocked("Fighting has gone on in the streets since May.")
+
+
+# --- the topic's evidence -------------------------------------------------------------------
+def test_headline_lede_and_mentions_single_out_the_topic():
+    t = Topic()
+    t.headline(A)
+    assert t.place() is None  # a headline alone is not enough
+    t.note([(100, A)], LONG)  # the lede names it
+    assert t.place() == A
+    for pos in (200, 300, 400):
+        t.note([(pos, B)], LONG)
+    assert t.place() == A  # 6 against 3: still twice the evidence
+    t.note([(500, B)], LONG)
+    assert t.place() is None  # 6 against 4: two stories in one article, no topic
+
+
+def test_a_short_line_before_the_lede_is_no_lede():
+    t = Topic()
+    t.note([(10, B)], "Outlet name")  # the outlet's line resolving to a village
+    t.note([(100, A)], LONG)
+    assert t.score[A.id] == 3 and t.score[B.id] == 1
+
+
+# --- when a placeless sentence takes it ----------------------------------------------------
+def _story(*named: tuple[int, PlaceRef]) -> Topic:
+    t = Topic()
+    t.headline(A)
+    t.note([named[0]], LONG)
+    for n in named[1:]:
+        t.note([n], LONG)
+    return t
+
+
+def test_topic_carry_guards():
+    text = "Alpha was attacked.\nBeta was hit too. Battles go on.\nBattles go on."
+    s_same_para = text.index("Battles go on.")
+    s_next_para = text.rindex("Battles go on.")
+    alone = _story((0, A))
+    assert topic_carry(text, alone, s_next_para, len(text)) == A
+    beta_named = _story((0, A), (text.index("Beta"), B))
+    assert topic_carry(text, beta_named, s_same_para, s_same_para + 14) is None  # Beta last
+    meanwhile = "Alpha was attacked.\nMeanwhile, battles go on."
+    s = meanwhile.index("Meanwhile")
+    assert topic_carry(meanwhile, alone, s, len(meanwhile)) is None
+
+
+# --- end to end (real gazetteer) -------------------------------------------------------------
+STORY = """# Russian troops storm Toretsk from three sides
+
+Russian units launched a large assault on Toretsk on Wednesday, the Ukrainian army said. \
+Armoured columns moved toward Toretsk from the south.
+
+The head of the local military administration spoke on national television on Thursday.
+
+According to him, the attackers came in groups of ten to fifteen soldiers. {last}
+"""
+
+
+def _claims(gaz, last: str):
+    return extract(STORY.format(last=last), published=PUB, gazetteer=gaz).claims
+
+
+def test_a_placeless_ground_claim_takes_the_storys_town(gaz):
+    claims = _claims(gaz, "Street battles went on through the night.")
+    got = [c for c in claims if c.quote.startswith("Street battles")]
+    assert [(c.place.id, c.type) for c in got] == [(TORETSK, "fighting")]
+    assert "place.ref-topic" in got[0].rules
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Shelling also hit Kostiantynivka. Street battles went on through the night.",
+        "Street battles could break out in the coming days.",
+        "Meanwhile, street battles went on through the night.",
+        "Street battles went on across the whole front line.",
+    ],
+)
+def test_the_storys_town_is_not_taken_past_a_guard(gaz, last):
+    claims = _claims(gaz, last)
+    assert not [c for c in claims if c.quote.startswith("Street") and c.place.id == TORETSK]
