@@ -131,3 +131,24 @@ def test_a_placeless_ground_claim_takes_the_storys_town(gaz):
 def test_the_storys_town_is_not_taken_past_a_guard(gaz, last):
     claims = _claims(gaz, last)
     assert not [c for c in claims if c.quote.startswith("Street") and c.place.id == TORETSK]
+
+
+def test_a_capitalised_word_the_resolver_rejects_does_not_stop_the_carry(gaz):
+    claims = _claims(gaz, "One officer said street battles went on through the night.")
+    got = [c for c in claims if c.quote.startswith("One officer")]
+    assert [(c.place.id, c.type) for c in got] == [(TORETSK, "fighting")]
+
+
+def test_a_speaker_or_a_speakers_post_is_no_evidence_of_the_topic():
+    from geomap.extract.mentions import Mention
+    from geomap.extract.placing import _settlements_named
+
+    text = "Shelling went on, said Beta. The Beta group spokesman said Alpha had been hit."
+    beta1, beta2, alpha = text.index("Beta"), text.rindex("Beta"), text.index("Alpha")
+
+    def m(at: int, name: str) -> Mention:
+        return Mention(at, at + len(name), name, name, "settlement")
+
+    resolved = [(m(beta1, "Beta"), B), (m(beta2, "Beta"), B), (m(alpha, "Alpha"), A)]
+    attribution = (text.index("The Beta"), text.index(" Alpha"))
+    assert _settlements_named(text, resolved, attribution) == [(alpha, A)]

@@ -143,7 +143,10 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         key=lambda m: m.start,
     )
     resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
-    d.topic.note(_settlements_named(text, resolved), v.sent)
+    a = att.attribution
+    d.topic.note(
+        _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent
+    )
     if v.retracted:
         memory.last_claims = []
         return None
@@ -176,7 +179,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         and not att.denial
         and not (v.narration and QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
         and not _UNNAMED_SPOT_RE.search(v.sent)  # "..., without naming his location"
-        and (carried := _carried_place(d, items, s0, s1, spans))
+        and (carried := _carried_place(d, items, resolved, (s0, s1), spans))
     ):
         pl.claimable, pl.carried = [carried], True
     if pl.claimable or not att.denial:
@@ -223,18 +226,23 @@ def carrying_cues(text: str, cues: list[verbs.Cue], topic: bool = False) -> list
 
 
 def _carried_place(
-    d: Doc, items: list[Mention], s0: int, s1: int, spans: list[tuple[int, int]]
+    d: Doc,
+    items: list[Mention],
+    resolved: list[tuple[Mention, PlaceRef]],
+    sent: tuple[int, int],
+    spans: list[tuple[int, int]],
 ) -> tuple[Mention, PlaceRef] | None:
     """ "Russian troops entered X on Monday. Street fighting is going on, the mayor said.": a
     ground claim naming no place at all goes on about the one settlement the sentence before
     named or claimed about; failing that, about the story's topic (topic_carry)."""
-    c0, c1 = spans[0]
-    if any(not m.actor for m in items):
+    (s0, s1), (c0, c1) = sent, spans[0]
+    if any(not m.actor for m, _r in resolved):
         return None
     cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
     ref = d.memory.previous_settlement()
     if (
         ref is not None
+        and not any(not m.actor for m in items)  # a name the resolver left open may be a place
         and carrying_cues(d.text, cues)
         and not _PLACE_NOUN_RE.search(d.text, c0, s1)
     ):
@@ -251,20 +259,37 @@ _WORD_AFTER_RE = re.compile(r"[ \t]+([a-z]+)\b")
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[ \t]+$")
 
 
+def _speaker(text: str, m: Mention) -> bool:
+    """ "Petrenko said", "..., noted Barabash, adding": a name a speech verb governs (a
+    place after the verb starts a clause instead: "said Avdiivka had fallen")."""
+    after = _WORD_AFTER_RE.match(text, m.end)
+    if after is not None and cl._VERB_RE.fullmatch(after.group(1)):
+        return True
+    before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+    return (
+        before is not None
+        and cl._VERB_RE.fullmatch(before.group(1)) is not None
+        and _CLAUSE_END_RE.match(text, m.end) is not None
+    )
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)\]\"”]|$)")
+
+
 def _settlements_named(
-    text: str, resolved: list[tuple[Mention, PlaceRef]]
+    text: str, resolved: list[tuple[Mention, PlaceRef]], attribution: tuple[int, int]
 ) -> list[tuple[int, PlaceRef]]:
     """The settlements a sentence names or refers back to ("the city"), for the topic's
-    evidence; a name a speech verb governs ("said Petrenko") is a person, not a place."""
+    evidence; a name a speech verb governs ("Petrenko said") is a person, not a place, and
+    one in the attribution ("the spokesman of the Kharkiv group of forces said") is the
+    speaker's post, not where anything happened."""
     out = []
     for m, r in resolved:
         if m.actor or r.precision != "settlement" or m.kind not in ("name", "ref-settlement"):
             continue
-        after = _WORD_AFTER_RE.match(text, m.end)
-        before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
-        if m.kind == "name" and any(
-            w is not None and cl._VERB_RE.fullmatch(w.group(1)) for w in (after, before)
-        ):
+        if attribution[0] <= m.start < attribution[1]:
+            continue
+        if m.kind == "name" and _speaker(text, m):
             continue
         out.append((m.start, r))
     return out
