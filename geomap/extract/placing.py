@@ -199,23 +199,26 @@ _PLACE_NOUN_RE = re.compile(
     r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
 )
 _CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
-_TOPIC_CARRY_TYPES = frozenset({"strike"})
-# a casualty count alone ("two people were killed") retells the strike already reported
-_TOLL_CUES = frozenset({"cue.strike.killed"})
+# the strikes the story's place may take: an event told by its verb ("a shop was hit", "came
+# under fire", "strikes on a depot"); not a weapon named ("the type of missile is being
+# established"), a blast heard, damage found, or a casualty count retelling the strike
+_TOPIC_STRIKE_CUES = frozenset(
+    f"cue.strike.{r}" for r in ("struck", "been", "under", "suffered-damage", "fire", "strike")
+)
 
 
 def carrying_cues(text: str, cues: list[verbs.Cue], topic: bool = False) -> list[verbs.Cue]:
     """The cues that can carry the place of the sentence before: a ground verb (not one that
     must take its object at once: "reached" says nothing without one), or any claim verb
     whose object is "it" ("Moscow said its troops had captured it"); the story's own place
-    (`topic`) also takes a strike ("a shop was hit"), not a casualty count alone."""
+    (`topic`) also takes a strike told by its verb ("a shop was hit")."""
     return [
         c
         for c in cues
         if not c.weak
         and (
             (c.type in _CARRY_TYPES and c.attach != "obj0")
-            or (topic and c.type in _TOPIC_CARRY_TYPES and c.rule not in _TOLL_CUES)
+            or (topic and c.rule in _TOPIC_STRIKE_CUES)
             or (
                 c.attach in ("obj", "obj0")
                 and c.type not in ("other", "assessment")
