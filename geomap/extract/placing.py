@@ -1,8 +1,10 @@
 """The places pass: which places a sentence's content claims about.
 
 Named mentions resolved in context, plus the places a sentence names without naming them:
-the settlement the sentence before was about, an official's own town, a quote's dateline,
-the places of a claim being denied.
+the settlement the sentence before was about, the settlement the story is about (Topic: its
+headline, lede and repeated mentions; rules/anaphora.toml says when a sentence looks
+elsewhere instead), an official's own town, a quote's dateline, the places of a claim being
+denied.
 """
 
 from __future__ import annotations

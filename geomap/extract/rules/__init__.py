@@ -4,7 +4,8 @@
 side vocabularies, `stop_names.toml` the capitalised words that are never places,
 `claimants.toml` the speech verbs and claimant word lists of attribution, `dates.toml` the
 date words (months, weekdays, seasons, relative days, ...) with the values they stand for,
-`modality.toml` what makes a cue a goal, a question, a hedge or background.
+`modality.toml` what makes a cue a goal, a question, a hedge or background, `anaphora.toml`
+what keeps a sentence naming no place from being about the story's place.
 A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
 the ones wanted, so a rule names "switch" instead of hand-writing
 "switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
