@@ -12,7 +12,12 @@ import pytest
 from geomap.errors import GeomapError
 from geomap.extract import extract
 from geomap.extract.placing import Topic, anaphora_blocked, topic_carry
-from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, load_anaphora
+from geomap.extract.rules import (
+    ANAPHORA_KINDS,
+    default_anaphora,
+    load_anaphora,
+    load_topic_weights,
+)
 from geomap.records import PlaceRef
 
 PUB = date(2025, 2, 7)
@@ -45,6 +50,28 @@ def test_anaphora_loader_names_the_file_and_the_entry(tmp_path: Path):
     p.write_text('[[words]]\nid = "anaphora.x"\nproduces = "rumour"\nterms = ["x"]\n', "utf-8")
     with pytest.raises(GeomapError, match=r"anaphora\.toml: words #1 \(anaphora\.x\): produces"):
         load_anaphora(p)
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ("headline = 3\n", "needs exactly headline, lede, mention, least, lead, lede_words"),
+        (
+            "headline = 3\nlede = 0\nmention = 1\nleast = 4\nlead = 2\nlede_words = 8\n",
+            "lede must be whole numbers of at least 1",
+        ),
+    ],
+)
+def test_topic_weights_are_validated(tmp_path: Path, table, message):
+    p = tmp_path / "anaphora.toml"
+    p.write_text(f"[topic]\n{table}", "utf-8")
+    with pytest.raises(GeomapError, match=rf"anaphora\.toml: \[topic\]: {message}"):
+        load_topic_weights(p)
+
+
+def test_the_shipped_topic_weights_load():
+    w = load_topic_weights()
+    assert w.headline > w.mention and w.least > w.headline  # a headline alone is no topic
 
 
 def test_the_month_may_is_no_modal():

@@ -20,7 +20,7 @@ from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable
 from geomap.extract.mentions import Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
-from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, joined
+from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -58,12 +58,9 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
 
-# evidence that a settlement is what the story is about: the headline names it, the lede
-# names it, each mention in the body
-_HEADLINE_WEIGHT, _LEDE_WEIGHT = 3, 2
-_TOPIC_MIN = 4  # a story about X names it in the headline or lede and again, or often
-_TOPIC_LEAD = 2  # ... and at least twice as often as any other settlement
-_LEDE_WORDS = 8  # a shorter line before the lede is an outlet's name or a date line
+# evidence that a settlement is what the story is about (anaphora.toml [topic]): the
+# headline names it, the lede names it, each mention in the body
+_WEIGHTS = default_topic_weights()
 
 
 @dataclass
@@ -78,24 +75,24 @@ class Topic:
 
     def headline(self, ref: PlaceRef) -> None:
         self.refs.setdefault(ref.id, ref)
-        self.score[ref.id] += _HEADLINE_WEIGHT
+        self.score[ref.id] += _WEIGHTS.headline
 
     def note(self, named: list[tuple[int, PlaceRef]], sent: str) -> None:
         """The settlements a body sentence names; the first real sentence naming any (not an
         outlet's or date line) is the lede."""
-        lede = not self.lede_done and len(sent.split()) >= _LEDE_WORDS
+        lede = not self.lede_done and len(sent.split()) >= _WEIGHTS.lede_words
         for pos, ref in named:
             self.refs.setdefault(ref.id, ref)
-            self.score[ref.id] += 1 + (_LEDE_WEIGHT if lede else 0)
+            self.score[ref.id] += _WEIGHTS.mention + (_WEIGHTS.lede if lede else 0)
             self.named_at.append((pos, ref.id))
         self.lede_done = self.lede_done or (lede and bool(named))
 
     def place(self) -> PlaceRef | None:
         """The topic, if the evidence singles one settlement out."""
         top = self.score.most_common(2)
-        if not top or top[0][1] < _TOPIC_MIN:
+        if not top or top[0][1] < _WEIGHTS.least:
             return None
-        if len(top) > 1 and top[0][1] < _TOPIC_LEAD * top[1][1]:
+        if len(top) > 1 and top[0][1] < _WEIGHTS.lead * top[1][1]:
             return None
         return self.refs[top[0][0]]
 

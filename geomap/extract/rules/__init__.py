@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -565,3 +565,35 @@ def load_anaphora(path: Path | None = None) -> dict[str, WordRule]:
 @lru_cache(maxsize=1)
 def default_anaphora() -> dict[str, WordRule]:
     return load_anaphora()
+
+
+@dataclass(frozen=True)
+class TopicWeights:
+    """anaphora.toml [topic]: the evidence that singles out the settlement a story is about."""
+
+    headline: int  # the headline names it
+    lede: int  # the first real sentence naming a settlement names it
+    mention: int  # each mention or back-reference in the body
+    least: int  # the evidence a topic needs at least
+    lead: int  # ... and how many times any other settlement's
+    lede_words: int  # a shorter line before the lede is an outlet's name or a date line
+
+
+def load_topic_weights(path: Path | None = None) -> TopicWeights:
+    """The [topic] table of anaphora.toml, validated (whole numbers, at least 1)."""
+    path = path or HERE / "anaphora.toml"
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("topic")
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
+    names = [f.name for f in fields(TopicWeights)]
+    if not isinstance(table, dict) or set(table) - {"doc"} != set(names):
+        raise _bad(path, "[topic]", f"needs exactly {', '.join(names)} (and an optional doc)")
+    if bad := [k for k in names if not isinstance(table[k], int) or table[k] < 1]:
+        raise _bad(path, "[topic]", f"{', '.join(bad)} must be whole numbers of at least 1")
+    return TopicWeights(**{k: table[k] for k in names})
+
+
+@lru_cache(maxsize=1)
+def default_topic_weights() -> TopicWeights:
+    return load_topic_weights()
