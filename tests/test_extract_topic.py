@@ -93,6 +93,17 @@ def test_headline_lede_and_mentions_single_out_the_topic():
     assert t.place() is None  # 6 against 4: two stories in one article, no topic
 
 
+def test_a_title_case_headline_credits_the_first_body_name_it_spells_out():
+    t = Topic(title="Alpha Market Hit By Two Guided Bombs")
+    t.note([(100, A)], LONG)
+    assert t.score[A.id] == 3 + 2 + 1 and t.place() == A  # headline, lede, mention
+    t.note([(200, A)], LONG)
+    assert t.score[A.id] == 7  # the headline counts once
+    other = Topic(title="Beta Market Hit By Two Guided Bombs")
+    other.note([(100, A)], LONG)
+    assert other.score[A.id] == 3 and other.place() is None
+
+
 def test_a_short_line_before_the_lede_is_no_lede():
     t = Topic()
     t.note([(10, B)], "Outlet name")  # the outlet's line resolving to a village

@@ -140,6 +140,8 @@ def extract_article(
     docx = Doc(text, gaz, vocab, resolver, memory, hits, dateline)
     if headline is not None:
         docx.topic.headline(headline)  # evidence of what the story is about
+    else:
+        docx.topic.title = art.title or ""  # its place is the first body name it spells out
     doc_source = document_source(text)  # "Translated from X's Telegram channel."
     dates_at = SentenceDates(pub)
     run = _Run(docx, doc, dates_at, doc_source, set(), pub, src, outlet_voice)

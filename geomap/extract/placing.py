@@ -72,16 +72,21 @@ class Topic:
     refs: dict[str, PlaceRef] = field(default_factory=dict)
     named_at: list[tuple[int, str]] = field(default_factory=list)  # (offset, place id)
     lede_done: bool = False
+    title: str = ""  # a headline no settlement was read from (title case hides names)
 
     def headline(self, ref: PlaceRef) -> None:
         self.refs.setdefault(ref.id, ref)
         self.score[ref.id] += _WEIGHTS.headline
+        self.title = ""
 
     def note(self, named: list[tuple[int, PlaceRef]], sent: str) -> None:
         """The settlements a body sentence names; the first real sentence naming any (not an
-        outlet's or date line) is the lede."""
+        outlet's or date line) is the lede; the first the headline spells out is its place
+        ("Kharkiv Hypermarket Hit by Bombs", where "Kharkiv Hypermarket" is no name)."""
         lede = not self.lede_done and len(sent.split()) >= _WEIGHTS.lede_words
         for pos, ref in named:
+            if self.title and re.search(rf"(?i)\b{re.escape(ref.name)}\b", self.title):
+                self.headline(ref)
             self.refs.setdefault(ref.id, ref)
             self.score[ref.id] += _WEIGHTS.mention + (_WEIGHTS.lede if lede else 0)
             self.named_at.append((pos, ref.id))
