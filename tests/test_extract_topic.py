@@ -172,6 +172,9 @@ def test_a_strike_told_by_its_verb_takes_the_storys_town(gaz):
         "Street battles could break out in the coming days.",
         "Meanwhile, street battles went on through the night.",
         "Street battles went on across the whole front line.",
+        "Street battles went on through the night\n\nPhoto: a burnt-out tank.",  # a caption
+        "Rescue teams searched the rubble after the strike hit a school.",  # the aftermath
+        "Kyiv's counteroffensive has struck at Russian lines since June.",  # the campaign
     ],
 )
 def test_the_storys_town_is_not_taken_past_a_guard(gaz, last):

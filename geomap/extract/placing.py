@@ -313,9 +313,19 @@ def topic_carry(text: str, topic: Topic, s0: int, s1: int) -> PlaceRef | None:
     para = text.rfind("\n", 0, s0) + 1
     if topic.others_since(para, s0, ref.id):
         return None
-    if anaphora_blocked(text[s0:s1]):
-        return None
+    if anaphora_blocked(text[s0:s1]) or _caption(text, s0):
+        return None  # a sentence looking elsewhere, or a caption or heading ("Attack on X")
     return ref
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+
+
+def _caption(text: str, s0: int) -> bool:
+    """Whether the line holding s0 is a heading or caption: it ends without a full stop."""
+    end = text.find("\n", s0)
+    line = text[s0 : end if end >= 0 else len(text)].rstrip()
+    return _SENTENCE_END_RE.search(line) is None
 
 
 def _officials_city(
