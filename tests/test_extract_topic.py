@@ -202,3 +202,27 @@ def test_a_speaker_or_a_speakers_post_is_no_evidence_of_the_topic():
     resolved = [(m(beta1, "Beta"), B), (m(beta2, "Beta"), B), (m(alpha, "Alpha"), A)]
     attribution = (text.index("The Beta"), text.index(" Alpha"))
     assert _settlements_named(text, resolved, attribution) == [(alpha, A)]
+
+
+# --- an account that goes on ---------------------------------------------------------------
+ACCOUNT = (
+    "According to the Ukrainian army, Russian units attacked Toretsk from three sides."
+    "{gap}Street battles went on through the night."
+)
+
+
+def test_the_sentence_after_an_according_to_lead_goes_on_in_its_voice(gaz):
+    text = f"# Test\n\n{ACCOUNT.format(gap=' ')}\n"
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    got = [c for c in claims if c.quote.startswith("Street battles")]
+    assert [(c.place.id, c.side, c.claimant) for c in got] == [
+        (TORETSK, "ukraine", "the Ukrainian army")
+    ]
+    assert got[0].rules[0] == "attr.according-continues"
+
+
+def test_a_new_paragraph_ends_the_account(gaz):
+    text = f"# Test\n\n{ACCOUNT.format(gap=chr(10) * 2)}\n"
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    got = [c for c in claims if c.quote.startswith("Street battles")]
+    assert got and all(c.side == "third-party" for c in got)  # the outlet's own narration

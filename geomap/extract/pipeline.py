@@ -149,6 +149,7 @@ def extract_article(
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             doc.speaker = None  # a new paragraph
+            doc.prev_according = False
             run.pending = None
         last_end = s1
         memory.next_sentence()

@@ -84,6 +84,7 @@ class DocState:
     prev_quoted: bool = False  # the sentence before was an attributed direct quote
     in_quote: bool = False  # a quotation opened in an earlier sentence is still open
     prev_attributed: bool = False  # the sentence before had a claimant
+    prev_according: bool = False  # the sentence before, in this paragraph, led "According to X,"
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
@@ -151,6 +152,7 @@ def attribution_pass(
     quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
+    doc.prev_according = _leads_according(sent, att)
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
     )
@@ -251,6 +253,10 @@ def _continued_quote(
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
         return voice, "attr.quote-continues"
+    if doc.prev_according and not QUOTE_OPEN_RE.match(sent):
+        # "According to him, the attackers came with dozens of tanks. The fighting continues
+        # for a second day.": the account the paragraph opened with goes on
+        return voice, "attr.according-continues"
     if (
         doc.prev_attributed
         and (am := _ALSO_GOES_ON_RE.match(sent))
@@ -260,6 +266,16 @@ def _continued_quote(
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
     return att, None
+
+
+def _leads_according(sent: str, att: cl.Attribution) -> bool:
+    """Whether the sentence opens with its source: "According to the governor, ..."."""
+    return bool(
+        att.claimant
+        and att.verb == "according to"
+        and att.attribution
+        and not sent[: att.attribution[0]].strip()
+    )
 
 
 @dataclass
