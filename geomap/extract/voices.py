@@ -152,7 +152,6 @@ def attribution_pass(
     quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
-    doc.prev_according = _leads_according(sent, att)
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
     )
@@ -383,8 +382,9 @@ def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
 def _remember_voice(
     doc: DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
 ) -> None:
-    """Carry the voice to the next sentences: the last state quoted, the claimant, and the
-    day of the attribution."""
+    """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
+    the attribution, and whether the sentence led with its source ("According to X, ...")."""
+    doc.prev_according = _leads_according(sent, att)
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
     if not said.claimant:
