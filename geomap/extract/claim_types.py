@@ -69,7 +69,7 @@ def typing_pass(text: str, s0: int, v: Voice, pl: Places) -> Typing:
     fallback = False
     if pl.carried:
         # the carried place takes the strongest ground cue of the sentence, or the verb of "it"
-        ground = carrying_cues(text, all_cues)
+        ground = carrying_cues(text, all_cues, topic=claimable[0][0].kind == "ref-topic")
         best = min(ground, key=lambda c: _TYPE_PRIORITY[c.type]) if ground else None
         types = {0: (_TYPE_PRIORITY[best.type], 999, best.type, best.start - s0)} if best else {}
     elif not types and _may_fall_back(text, v, pl, all_cues):

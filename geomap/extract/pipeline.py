@@ -34,7 +34,7 @@ from geomap.extract.voices import (
     retro_attribute,
     retro_attribution,
 )
-from geomap.records import ClaimRecord, SourceRecord, content_hash
+from geomap.records import ClaimRecord, PlaceRef, SourceRecord, content_hash
 
 __all__ = [
     "EXTRACTOR",
@@ -135,9 +135,13 @@ def extract_article(
     memory = _Memory()
     doc = DocState()
     doc.first_source = reporting.introduce_sources(text, doc.people)
-    _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
+    headline = _seed_from_title(text, art.title, gaz, vocab, resolver, memory)
     dateline = dateline_place(text, resolver)
     docx = Doc(text, gaz, vocab, resolver, memory, hits, dateline)
+    if headline is not None:
+        docx.topic.headline(headline)  # evidence of what the story is about
+    else:
+        docx.topic.title = art.title or ""  # its place is the first body name it spells out
     doc_source = document_source(text)  # "Translated from X's Telegram channel."
     dates_at = SentenceDates(pub)
     run = _Run(docx, doc, dates_at, doc_source, set(), pub, src, outlet_voice)
@@ -145,6 +149,7 @@ def extract_article(
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             doc.speaker = None  # a new paragraph
+            doc.prev_according = False
             run.pending = None
         last_end = s1
         memory.next_sentence()
@@ -238,19 +243,20 @@ def _seed_from_title(
     vocab: frozenset[str],
     resolver: _Resolver,
     memory: _Memory,
-) -> None:
+) -> PlaceRef | None:
     """The settlement a headline names is what "the city" means before the body names one
-    ("Kharkiv: how a city lives ..." then "The city has been bombarded ...")."""
+    ("Kharkiv: how a city lives ..." then "The city has been bombarded ..."); returned."""
     if not title:
-        return
+        return None
     t0 = text.find(title)
     if t0 < 0:
-        return
+        return None
     for m in find_names(text, t0, t0 + len(title), gaz, vocab):
         ref, _ties = resolver.resolve(m.query, m.hint)
         if ref is not None and ref.precision == "settlement":
             memory.add(ref, None)
-            return
+            return ref
+    return None
 
 
 _TURN_RE = re.compile(

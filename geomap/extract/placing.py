@@ -1,14 +1,18 @@
 """The places pass: which places a sentence's content claims about.
 
 Named mentions resolved in context, plus the places a sentence names without naming them:
-the settlement the sentence before was about, an official's own town, a quote's dateline,
-the places of a claim being denied.
+the settlement the sentence before was about, the settlement the story is about (Topic: its
+headline, lede and repeated mentions; rules/anaphora.toml says when a sentence looks
+elsewhere instead), an official's own town, a quote's dateline, the places of a claim being
+denied.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from geomap.extract import claimants as cl
@@ -16,6 +20,7 @@ from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable
 from geomap.extract.mentions import Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
+from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -53,6 +58,57 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 
 
+# evidence that a settlement is what the story is about (anaphora.toml [topic]): the
+# headline names it, the lede names it, each mention in the body
+_WEIGHTS = default_topic_weights()
+
+
+@dataclass
+class Topic:
+    """The settlement the story is about, with its evidence (headline, lede, repeated
+    mentions), and where each settlement was named (for the guards of carrying it)."""
+
+    score: Counter[str] = field(default_factory=Counter)
+    refs: dict[str, PlaceRef] = field(default_factory=dict)
+    named_at: list[tuple[int, str]] = field(default_factory=list)  # (offset, place id)
+    lede_done: bool = False
+    title: str = ""  # a headline no settlement was read from (title case hides names)
+
+    def headline(self, ref: PlaceRef) -> None:
+        self.refs.setdefault(ref.id, ref)
+        self.score[ref.id] += _WEIGHTS.headline
+        self.title = ""
+
+    def note(self, named: list[tuple[int, PlaceRef]], sent: str) -> None:
+        """The settlements a body sentence names; the first real sentence naming any (not an
+        outlet's or date line) is the lede; the first the headline spells out is its place
+        ("Kharkiv Hypermarket Hit by Bombs", where "Kharkiv Hypermarket" is no name)."""
+        lede = not self.lede_done and len(sent.split()) >= _WEIGHTS.lede_words
+        for pos, ref in named:
+            if self.title and re.search(rf"(?i)\b{re.escape(ref.name)}\b", self.title):
+                self.headline(ref)
+            self.refs.setdefault(ref.id, ref)
+            self.score[ref.id] += _WEIGHTS.mention + (_WEIGHTS.lede if lede else 0)
+            self.named_at.append((pos, ref.id))
+        self.lede_done = self.lede_done or (lede and bool(named))
+
+    def place(self) -> PlaceRef | None:
+        """The topic, if the evidence singles one settlement out."""
+        top = self.score.most_common(2)
+        if not top or top[0][1] < _WEIGHTS.least:
+            return None
+        if len(top) > 1 and top[0][1] < _WEIGHTS.lead * top[1][1]:
+            return None
+        return self.refs[top[0][0]]
+
+    def others_since(self, start: int, end: int, pid: str) -> bool:
+        """Whether a settlement other than `pid` was named in text[start:end]."""
+        return any(start <= pos < end and i != pid for pos, i in self.named_at)
+
+    def last_named_before(self, end: int) -> str | None:
+        return next((i for pos, i in reversed(self.named_at) if pos < end), None)
+
+
 @dataclass
 class Doc:
     """The per-article tools the passes share."""
@@ -64,6 +120,7 @@ class Doc:
     memory: _Memory
     hits: list[PlaceHit]
     dateline: PlaceRef | None
+    topic: Topic = field(default_factory=Topic)
 
 
 @dataclass
@@ -90,6 +147,10 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         key=lambda m: m.start,
     )
     resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    a = att.attribution
+    d.topic.note(
+        _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent
+    )
     if v.retracted:
         memory.last_claims = []
         return None
@@ -122,7 +183,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         and not att.denial
         and not (v.narration and QUOTE_OPEN_RE.match(text, spans[0][0]))  # a speakerless quote
         and not _UNNAMED_SPOT_RE.search(v.sent)  # "..., without naming his location"
-        and (carried := _carried_place(d, items, s1, spans))
+        and (carried := _carried_place(d, items, resolved, (s0, s1), spans))
     ):
         pl.claimable, pl.carried = [carried], True
     if pl.claimable or not att.denial:
@@ -142,18 +203,26 @@ _PLACE_NOUN_RE = re.compile(
     r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
 )
 _CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
+# the strikes the story's place may take: an event told by its verb ("a shop was hit", "came
+# under fire", "strikes on a depot"); not a weapon named ("the type of missile is being
+# established"), a blast heard, damage found, or a casualty count retelling the strike
+_TOPIC_STRIKE_CUES = frozenset(
+    f"cue.strike.{r}" for r in ("struck", "been", "under", "suffered-damage", "fire", "strike")
+)
 
 
-def carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
+def carrying_cues(text: str, cues: list[verbs.Cue], topic: bool = False) -> list[verbs.Cue]:
     """The cues that can carry the place of the sentence before: a ground verb (not one that
     must take its object at once: "reached" says nothing without one), or any claim verb
-    whose object is "it" ("Moscow said its troops had captured it")."""
+    whose object is "it" ("Moscow said its troops had captured it"); the story's own place
+    (`topic`) also takes a strike told by its verb ("a shop was hit")."""
     return [
         c
         for c in cues
         if not c.weak
         and (
             (c.type in _CARRY_TYPES and c.attach != "obj0")
+            or (topic and c.rule in _TOPIC_STRIKE_CUES)
             or (
                 c.attach in ("obj", "obj0")
                 and c.type not in ("other", "assessment")
@@ -164,21 +233,99 @@ def carrying_cues(text: str, cues: list[verbs.Cue]) -> list[verbs.Cue]:
 
 
 def _carried_place(
-    d: Doc, items: list[Mention], s1: int, spans: list[tuple[int, int]]
+    d: Doc,
+    items: list[Mention],
+    resolved: list[tuple[Mention, PlaceRef]],
+    sent: tuple[int, int],
+    spans: list[tuple[int, int]],
 ) -> tuple[Mention, PlaceRef] | None:
     """ "Russian troops entered X on Monday. Street fighting is going on, the mayor said.": a
     ground claim naming no place at all goes on about the one settlement the sentence before
-    named or claimed about."""
-    c0, c1 = spans[0]
-    if any(not m.actor for m in items) or _PLACE_NOUN_RE.search(d.text, c0, s1):
+    named or claimed about; failing that, about the story's topic (topic_carry)."""
+    (s0, s1), (c0, c1) = sent, spans[0]
+    if any(not m.actor for m, _r in resolved):
         return None
     cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
-    if not carrying_cues(d.text, cues):
-        return None
     ref = d.memory.previous_settlement()
+    if (
+        ref is not None
+        and not any(not m.actor for m in items)  # a name the resolver left open may be a place
+        and carrying_cues(d.text, cues)
+        and not _PLACE_NOUN_RE.search(d.text, c0, s1)
+    ):
+        return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
+    if not carrying_cues(d.text, cues, topic=True):
+        return None
+    ref = topic_carry(d.text, d.topic, s0, s1)
     if ref is None:
         return None
-    return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
+    return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-topic", noun="topic"), ref
+
+
+_WORD_AFTER_RE = re.compile(r"[ \t]+([a-z]+)\b")
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[ \t]+$")
+
+
+def _speaker(text: str, m: Mention) -> bool:
+    """ "Petrenko said", "..., noted Barabash, adding": a name a speech verb governs (a
+    place after the verb starts a clause instead: "said Avdiivka had fallen")."""
+    after = _WORD_AFTER_RE.match(text, m.end)
+    if after is not None and cl._VERB_RE.fullmatch(after.group(1)):
+        return True
+    before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+    return (
+        before is not None
+        and cl._VERB_RE.fullmatch(before.group(1)) is not None
+        and _CLAUSE_END_RE.match(text, m.end) is not None
+    )
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)\]\"”]|$)")
+
+
+def _settlements_named(
+    text: str, resolved: list[tuple[Mention, PlaceRef]], attribution: tuple[int, int]
+) -> list[tuple[int, PlaceRef]]:
+    """The settlements a sentence names or refers back to ("the city"), for the topic's
+    evidence; a name a speech verb governs ("Petrenko said") is a person, not a place, and
+    one in the attribution ("the spokesman of the Kharkiv group of forces said") is the
+    speaker's post, not where anything happened."""
+    out = []
+    for m, r in resolved:
+        if m.actor or r.precision != "settlement" or m.kind not in ("name", "ref-settlement"):
+            continue
+        if attribution[0] <= m.start < attribution[1]:
+            continue
+        if m.kind == "name" and _speaker(text, m):
+            continue
+        out.append((m.start, r))
+    return out
+
+
+def topic_carry(text: str, topic: Topic, s0: int, s1: int) -> PlaceRef | None:
+    """ "Russian troops launched an assault on X. ... The fighting continues for a second
+    day.": a ground claim naming no place, in a story about one settlement, is about it; not
+    when another settlement was named in the paragraph or last, nor when the sentence looks
+    elsewhere, back in time, or ahead (anaphora.toml)."""
+    ref = topic.place()
+    if ref is None or topic.last_named_before(s0) != ref.id:
+        return None
+    para = text.rfind("\n", 0, s0) + 1
+    if topic.others_since(para, s0, ref.id):
+        return None
+    if anaphora_blocked(text[s0:s1]) or _caption(text, s0):
+        return None  # a sentence looking elsewhere, or a caption or heading ("Attack on X")
+    return ref
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+
+
+def _caption(text: str, s0: int) -> bool:
+    """Whether the line holding s0 is a heading or caption: it ends without a full stop."""
+    end = text.find("\n", s0)
+    line = text[s0 : end if end >= 0 else len(text)].rstrip()
+    return _SENTENCE_END_RE.search(line) is None
 
 
 def _officials_city(
@@ -395,3 +542,16 @@ def _quoted_ground_claim(content: str, spoken: bool = False) -> bool:
     if not (spoken or QUOTE_OPEN_RE.match(content)) or not _FIRST_PERSON_RE.search(content):
         return False
     return any(c.type in _GROUND_TYPES and not c.weak for c in verbs.find_cues(content))
+
+
+@lru_cache(maxsize=1)
+def _blocking_re() -> re.Pattern[str]:
+    rules = default_anaphora()
+    kinds = ANAPHORA_KINDS["words"]
+    return re.compile(r"\b(?:" + "|".join(joined(rules, k) for k in kinds) + r")\b", re.I)
+
+
+def anaphora_blocked(sent: str) -> bool:
+    """Whether a placeless sentence looks elsewhere, back in time or ahead (anaphora.toml),
+    so that it does not take the story's place."""
+    return _blocking_re().search(sent) is not None

@@ -84,6 +84,7 @@ class DocState:
     prev_quoted: bool = False  # the sentence before was an attributed direct quote
     in_quote: bool = False  # a quotation opened in an earlier sentence is still open
     prev_attributed: bool = False  # the sentence before had a claimant
+    prev_according: bool = False  # the sentence before, in this paragraph, led "According to X,"
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
@@ -251,6 +252,10 @@ def _continued_quote(
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
         return voice, "attr.quote-continues"
+    if doc.prev_according and not QUOTE_OPEN_RE.match(sent):
+        # "According to him, the attackers came with dozens of tanks. The fighting continues
+        # for a second day.": the account the paragraph opened with goes on
+        return voice, "attr.according-continues"
     if (
         doc.prev_attributed
         and (am := _ALSO_GOES_ON_RE.match(sent))
@@ -260,6 +265,16 @@ def _continued_quote(
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
     return att, None
+
+
+def _leads_according(sent: str, att: cl.Attribution) -> bool:
+    """Whether the sentence opens with its source: "According to the governor, ..."."""
+    return bool(
+        att.claimant
+        and att.verb == "according to"
+        and att.attribution
+        and not sent[: att.attribution[0]].strip()
+    )
 
 
 @dataclass
@@ -367,8 +382,9 @@ def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
 def _remember_voice(
     doc: DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
 ) -> None:
-    """Carry the voice to the next sentences: the last state quoted, the claimant, and the
-    day of the attribution."""
+    """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
+    the attribution, and whether the sentence led with its source ("According to X, ...")."""
+    doc.prev_according = _leads_according(sent, att)
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
     if not said.claimant:

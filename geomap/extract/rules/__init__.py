@@ -4,7 +4,8 @@
 side vocabularies, `stop_names.toml` the capitalised words that are never places,
 `claimants.toml` the speech verbs and claimant word lists of attribution, `dates.toml` the
 date words (months, weekdays, seasons, relative days, ...) with the values they stand for,
-`modality.toml` what makes a cue a goal, a question, a hedge or background.
+`modality.toml` what makes a cue a goal, a question, a hedge or background, `anaphora.toml`
+what keeps a sentence naming no place from being about the story's place.
 A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
 the ones wanted, so a rule names "switch" instead of hand-writing
 "switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -550,3 +551,49 @@ def published_of(path: Path | None = None) -> date:
     if not isinstance(pub, date):
         raise GeomapError(f"{path}: 'published' (the examples' publication date) is missing")
     return pub
+
+
+ANAPHORA_KINDS = {"words": ("elsewhere", "background", "speculation")}
+
+
+def load_anaphora(path: Path | None = None) -> dict[str, WordRule]:
+    """What keeps a placeless sentence from being about the story's place (anaphora.toml):
+    it looks elsewhere, back in time, or ahead; by id, validated."""
+    return load_words(path or HERE / "anaphora.toml", ANAPHORA_KINDS)
+
+
+@lru_cache(maxsize=1)
+def default_anaphora() -> dict[str, WordRule]:
+    return load_anaphora()
+
+
+@dataclass(frozen=True)
+class TopicWeights:
+    """anaphora.toml [topic]: the evidence that singles out the settlement a story is about."""
+
+    headline: int  # the headline names it
+    lede: int  # the first real sentence naming a settlement names it
+    mention: int  # each mention or back-reference in the body
+    least: int  # the evidence a topic needs at least
+    lead: int  # ... and how many times any other settlement's
+    lede_words: int  # a shorter line before the lede is an outlet's name or a date line
+
+
+def load_topic_weights(path: Path | None = None) -> TopicWeights:
+    """The [topic] table of anaphora.toml, validated (whole numbers, at least 1)."""
+    path = path or HERE / "anaphora.toml"
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("topic")
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GeomapError(f"{path}: cannot read the rules: {exc}") from None
+    names = [f.name for f in fields(TopicWeights)]
+    if not isinstance(table, dict) or set(table) - {"doc"} != set(names):
+        raise _bad(path, "[topic]", f"needs exactly {', '.join(names)} (and an optional doc)")
+    if bad := [k for k in names if not isinstance(table[k], int) or table[k] < 1]:
+        raise _bad(path, "[topic]", f"{', '.join(bad)} must be whole numbers of at least 1")
+    return TopicWeights(**{k: table[k] for k in names})
+
+
+@lru_cache(maxsize=1)
+def default_topic_weights() -> TopicWeights:
+    return load_topic_weights()
