@@ -1104,3 +1104,59 @@ def test_people_leaving_a_place_is_no_withdrawal(clause):
 
 def test_troops_leaving_a_place_still_is():
     assert "withdrawn" in {c.type for c in find_cues("Ukrainian troops left Vovchansk")}
+
+
+# --- round 6 (labels): a list names places of one front ---
+
+
+def test_a_listed_village_read_far_from_its_list_takes_the_namesake_near_it(gaz):
+    """The index files the village by Avdiivka under its new name with the old one as an
+    alternate; the bigger Pervomaiske in Crimea must not stand for it in a list of places
+    around Avdiivka."""
+    claims = _claims(
+        gaz,
+        "The General Staff said Russian troops attacked near Avdiivka, Ocheretyne and Pervomaiske.",
+    )
+    assert {c.place.admin1 for c in claims} == {"UA.05"}
+    assert "697568" not in {c.place.id for c in claims}  # the Crimean namesake
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a list after the article has named its front
+        "Ukrainian forces repelled assaults near Huliaipole. Fighting is going on in settlements "
+        "such as Zaliznychne, Uspenivka and Varvarivka, the spokesman said.",
+        # two names in one list: the smaller, far one is the stray
+        "Clashes continue near Huliaipole, Marfopil and Varvarivka, the brigade said.",
+    ],
+)
+def test_a_listed_village_with_only_a_far_namesake_makes_no_claim(gaz, body):
+    """The Varvarivka near Huliaipole is not in the index; the one in the Poltava region, 200 km
+    away, is no stand-in. The rest of the list keeps its places."""
+    places = {(c.place.name, c.place.admin1) for c in _claims(gaz, body)}
+    assert "Varvarivka" not in {name for name, _a in places}
+    assert ("Huliaipole", "UA.26") in places
+
+
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("Russian drones hit Kyiv, Lutsk and Pryluky overnight, officials said.", "Pryluky"),
+        # a region the article names holds the reading, however far from the list's others
+        (
+            "The ministry said its forces took Hrodivka in the Donetsk region and Kamianske in "
+            "the Zaporizhzhia region.",
+            "Kamianske",
+        ),
+        (
+            "The army said its units held the village of Zhuravka in the Chernihiv region "
+            "after fighting near Huliaipole.",
+            "Zhuravka",
+        ),
+    ],
+)
+def test_far_places_a_list_names_on_purpose_stay(gaz, body, name):
+    """Towns hit across the country, and a village the text locates in its own region, are
+    meant where they lie."""
+    assert name in {c.place.name for c in _claims(gaz, body)}

@@ -129,6 +129,28 @@ class _Resolver:
         self.cache[k] = (ref, ties)
         return ref, ties
 
+    def named_regions(self) -> set[str]:
+        """The admin-1 regions the document names."""
+        return set(getattr(self.context, "admin1s", None) or ())
+
+    def namesakes(self, query: str) -> list[PlaceRef]:
+        """Every settlement reading of a name, by its own or another name (the village called
+        Pervomaiske until its renaming counts), for a list that needs a nearer one."""
+        try:
+            cands = self.gaz.candidates(query, context=self.context, limit=20)
+        except Exception:  # noqa: BLE001 - a lookup failure is no namesake
+            return []
+        out = []
+        for c in cands:
+            if getattr(c, "match", "") in ("name", "alternate"):
+                try:
+                    ref = place_ref(c.place)
+                except GeomapError:
+                    continue
+                if ref.precision == "settlement":
+                    out.append(ref)
+        return out
+
 
 _NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
 
@@ -289,7 +311,13 @@ def _resolve_mentions(
     def anchors_near(i: int) -> list[PlaceRef]:
         lo = bisect_left(sure_at, i - _ANCHOR_SPAN)
         hi = bisect_right(sure_at, i + _ANCHOR_SPAN)
-        return [r for _j, r in sure[lo:hi]] + remembered
+        return [r for j, r in sure[lo:hi] if j != i] + remembered
+
+    def list_anchors(i: int) -> list[PlaceRef]:
+        """The places a list item is read against: the sentence's places (not a capital
+        standing for its government: "Kyiv admitted"), those settled so far, memory."""
+        near = [r for j, r in sure if j != i and abs(j - i) <= _ANCHOR_SPAN and not items[j].actor]
+        return near + [r for _m, r in resolved] + remembered
 
     resolved: list[tuple[Mention, PlaceRef]] = []
     for i, m in enumerate(items):
@@ -304,6 +332,8 @@ def _resolve_mentions(
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         if ref is not None and _located_elsewhere(items, found, i, text, ref):
             ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
+        if ref is not None:
+            ref = _coherent_reading(items, i, text, ref, list_anchors(i), resolver, memory)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
             continue
@@ -362,6 +392,81 @@ def _settled_sense(
     if ref is not None and ref.precision == "settlement":
         memory.senses[key] = ref
     return ref, ties
+
+
+# "the villages of A, B and C", "assaults near A, B and C": a list names places of one front.
+# (names the gazetteer lacks may stand between two it knows: "A, Tonenke, Keramika and B")
+_LIST_SEP = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+_LIST_GAP_RE = re.compile(rf"{_LIST_SEP}(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?{_LIST_SEP}){{0,6}}")
+STRAY_KM = 120.0  # a listed village this far from every place named with it is a namesake
+NEAR_KM = 60.0
+SMALL_TOWN_POP = 50_000  # bigger places are named anywhere (a strike list of cities)
+
+
+def _in_list(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is coordinated with a neighbouring name ("A, B and C")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(items) and items[j].kind == "name" and not items[j].actor:
+            a, b = (items[j], items[i]) if j < i else (items[i], items[j])
+            if _LIST_GAP_RE.fullmatch(text, a.end, b.start):
+                return True
+    return False
+
+
+def _introduced_as_village(m: Mention, ref: PlaceRef) -> bool:
+    """ "the village of X" read as a village: a reporter names a village with where it lies."""
+    return m.noun in ("village", "hamlet") and (ref.population or 0) < CITY_POP
+
+
+def _coherent_reading(
+    items: list[Mention],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+    anchors: list[PlaceRef],
+    resolver: _Resolver,
+    memory: _Memory,
+) -> PlaceRef | None:
+    """Issue 9's "villages near Huliaipole": a small settlement named in a list (or as "the
+    village of X"), read far (over STRAY_KM) from every place named with it and from the
+    article's recent places, is a namesake of the village meant. A reading of the name near
+    those places replaces it, else a village has none (the gazetteer lacks it, and no
+    namesake elsewhere stands in for it). A reading in a region the article names stands."""
+    if (
+        ref.precision != "settlement"
+        or (ref.population or 0) >= SMALL_TOWN_POP
+        or not text
+        or not (_in_list(items, i, text) or _introduced_as_village(items[i], ref))
+    ):
+        return ref
+    pts = list(
+        {
+            a.id: a
+            for a in anchors
+            if a.precision == "settlement" and a.country in THEATRE_COUNTRIES
+        }.values()
+    )
+    if (
+        not pts
+        or any(a.id == ref.id for a in pts)
+        or ref.admin1 in resolver.named_regions()
+        or (len(pts) == 1 and (ref.population or 0) >= (pts[0].population or 0))
+    ):
+        # named before; in a region the article names ("Kamianske in the X region"); or
+        # one of two far-apart places, the bigger (which of the two is the stray is the
+        # smaller one: "near Huliaipole and Varvarivka")
+        return ref
+    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
+        return ref
+    near = _nearest(resolver.namesakes(items[i].query), pts, NEAR_KM)
+    key = items[i].query.lower()
+    if near is None and (ref.population or 0) >= CITY_POP:
+        return ref  # a town far from the rest may be another front ("Pokrovsk and Kupiansk")
+    if near is None:
+        memory.senses.pop(key, None)
+        return None
+    memory.senses[key] = near
+    return near
 
 
 def _located_elsewhere(
