@@ -1160,3 +1160,25 @@ def test_far_places_a_list_names_on_purpose_stay(gaz, body, name):
     """Towns hit across the country, and a village the text locates in its own region, are
     meant where they lie."""
     assert name in {c.place.name for c in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Sunday, the Russian Ministry of Defence announced its takeover of four more villages "
+        "in Kharkiv, near the border.",
+        "The Russian army announced the capture of two villages in Kharkiv on Monday.",
+    ],
+)
+def test_villages_in_a_regions_name_are_in_the_region(gaz, body):
+    """Several villages lie in the region that shares its name with its capital, not in the
+    city of Kharkiv."""
+    claims = _claims(gaz, body)
+    assert {(c.place.precision, c.place.admin1, c.type) for c in claims} == {
+        ("region", "UA.07", "captured")
+    }
+
+
+def test_a_district_in_a_city_stays_in_the_city(gaz):
+    claims = _claims(gaz, "A guided bomb hit a house in Kharkiv on Monday, the mayor said.")
+    assert {c.place.precision for c in claims} == {"settlement"}

@@ -67,6 +67,12 @@ _REGION_LIST_BEFORE_RE = re.compile(
     r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+){0,6}"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,?\s+(?:and|or)|,)\s+$"
 )
+# "four more towns in Kharkiv", "the villages of A, B and C in Kharkiv", "six villages, five
+# of them situated in Kharkiv": several settlements lie in a region, not in a city of its name
+_SETTLEMENTS_IN_RE = re.compile(
+    r"\b(?:villages|towns|settlements|hamlets|localities|communities)\b[^.;:!?\n]{0,80}?"
+    r"\b(?:in|situated\s+in|located\s+in|lying\s+in)\s+(?:the\s+)?$"
+)
 _COMPASS_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
     re.I,
@@ -347,6 +353,7 @@ def _hint(
         rb
         or (before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before))
         or (rb := _REGION_AROUND_RE.search(before))
+        or _SETTLEMENTS_IN_RE.search(before)
     ):
         hint = "region"
         if rb:
