@@ -1182,3 +1182,17 @@ def test_villages_in_a_regions_name_are_in_the_region(gaz, body):
 def test_a_district_in_a_city_stays_in_the_city(gaz):
     claims = _claims(gaz, "A guided bomb hit a house in Kharkiv on Monday, the mayor said.")
     assert {c.place.precision for c in claims} == {"settlement"}
+
+
+def test_there_after_several_places_points_at_no_one_of_them(gaz):
+    """ "these villages ... there": the pointer stands for the places listed, whose claims are
+    made already; it must not become a claim about the last one."""
+    body = (
+        'Russian troops captured Basivka and Zhuravka, the governor said. "Families from these '
+        'villages were evacuated months ago, nobody is at risk there," he added.'
+    )
+    assert {c.type for c in _claims(gaz, body)} == {"captured"}
+    single = (
+        'Russian troops captured Basivka, the governor said. "Fighting goes on there," he added.'
+    )
+    assert "fighting" in {c.type for c in _claims(gaz, single)}

@@ -191,6 +191,12 @@ _THIS_FRONT_RE = re.compile(
 )
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
+# "the residents of these villages left long ago, nobody lives there": "there" points at the
+# several places just named, no one of them
+_PLURAL_PLACES_RE = re.compile(
+    r"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:villages|towns|cities|settlements|hamlets|communities|localities)\b"
+)
 _BAD_REF_ADJ = re.compile(
     r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
@@ -573,6 +579,7 @@ def _pointer_refs(seg: str, start: int) -> list[Mention]:
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="there")
         for m in _THERE_RE.finditer(seg)
+        if not _PLURAL_PLACES_RE.search(seg, 0, m.start())
     ]  # fmt: skip
     return out
 
