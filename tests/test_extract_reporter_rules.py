@@ -1196,3 +1196,20 @@ def test_there_after_several_places_points_at_no_one_of_them(gaz):
         'Russian troops captured Basivka, the governor said. "Fighting goes on there," he added.'
     )
     assert "fighting" in {c.type for c in _claims(gaz, single)}
+
+
+@pytest.mark.parametrize(
+    "body,region",
+    [
+        ("Ukrainian troops still hold positions in the Kursk border area, the army said.", "RU.41"),
+        (
+            "Drones struck a fuel depot in the Belgorod border zone overnight, the governor said.",
+            "RU.09",
+        ),
+    ],
+)
+def test_a_border_area_named_after_a_region_is_the_region(gaz, body, region):
+    """ "the Kursk border area" is the strip of Kursk Oblast along the border (not a river
+    written with "the", not the city)."""
+    claims = _claims(gaz, body)
+    assert {(c.place.precision, c.place.admin1) for c in claims} == {("region", region)}

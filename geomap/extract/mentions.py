@@ -23,8 +23,10 @@ _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
 _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate", "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
-    # "the Kursk border region", "the Kharkiv frontline region": a modifier before the noun
+    # "the Kursk border region", "the Kharkiv frontline region": a modifier before the noun;
+    # "the Kursk border area", "the Belgorod border zone": the region's strip along the border
     r"\s+(?:border|frontier|frontline|front-line|neighbou?ring)\s+(?:regions?|oblasts?|provinces?)\b|"
+    r"\s+(?:border|frontier)\s+(?:areas?|zones?|districts?)\b|"
     r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)",
     re.I,
 )
