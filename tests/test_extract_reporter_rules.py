@@ -1213,3 +1213,34 @@ def test_a_border_area_named_after_a_region_is_the_region(gaz, body, region):
     written with "the", not the city)."""
     claims = _claims(gaz, body)
     assert {(c.place.precision, c.place.admin1) for c in claims} == {("region", region)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He also reported the capture of Fedorivka and Vasiukivka, southwest of Siversk.",
+        "The army said it took Fedorivka, 5 km southwest of Siversk.",
+    ],
+)
+def test_a_place_located_relative_to_a_town_lies_next_to_it(gaz, body):
+    """The index's Fedorivka is in the Zaporizhzhia region, not beside Siversk: no claim for
+    it, and none for Siversk either, which only says where the village lies."""
+    assert _claims(gaz, body) == []
+
+
+def test_a_relative_locator_picks_the_namesake_beside_its_town(gaz):
+    claims = _claims(gaz, "Russian troops captured Novoselivka, east of Lyman.")
+    assert [(c.place.name, c.place.admin1, c.type) for c in claims] == [
+        ("Novoselivka", "UA.05", "captured")
+    ]
+
+
+def test_a_region_after_a_list_locates_every_village_of_it(gaz):
+    """ "A, B and C in the Sumy region": a namesake of B in another region is not B."""
+    claims = _claims(
+        gaz,
+        "The governor said Russian troops captured Basivka, Zhuravka and Novenke in the Sumy "
+        "region.",
+    )
+    assert "Zhuravka" not in {c.place.name for c in claims}
+    assert ("Basivka", "UA.21") in {(c.place.name, c.place.admin1) for c in claims}

@@ -333,11 +333,14 @@ def _resolve_mentions(
         if ref is not None and _located_elsewhere(items, found, i, text, ref):
             ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
         if ref is not None:
-            ref = _coherent_reading(items, i, text, ref, list_anchors(i), resolver, memory)
+            anchors = list_anchors(i)
+            ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
+        if _is_relative_locator(items, i, text):
+            continue  # "A, southwest of C": C says where A lies; the claim is A's
         if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
             # the sentence's subject: what "the town" will mean ("In the Huliaipole
             # direction, ..." names a direction, not the subject)
@@ -420,6 +423,7 @@ def _introduced_as_village(m: Mention, ref: PlaceRef) -> bool:
 
 def _coherent_reading(
     items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
     i: int,
     text: str,
     ref: PlaceRef,
@@ -432,12 +436,14 @@ def _coherent_reading(
     article's recent places, is a namesake of the village meant. A reading of the name near
     those places replaces it, else a village has none (the gazetteer lacks it, and no
     namesake elsewhere stands in for it). A reading in a region the article names stands."""
-    if (
-        ref.precision != "settlement"
-        or (ref.population or 0) >= SMALL_TOWN_POP
-        or not text
-        or not (_in_list(items, i, text) or _introduced_as_village(items[i], ref))
-    ):
+    if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
+        return ref
+    if (rel := _relative_anchor(items, found, i, text)) is not None:
+        # "A, southwest of C": A lies next to C
+        if haversine_km(ref.lat, ref.lon, rel.lat, rel.lon) <= NEAR_KM:
+            return ref
+        return _namesake_near(items[i], ref, [rel], resolver, memory)
+    if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = list(
         {
@@ -458,10 +464,19 @@ def _coherent_reading(
         return ref
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
         return ref
-    near = _nearest(resolver.namesakes(items[i].query), pts, NEAR_KM)
-    key = items[i].query.lower()
+    return _namesake_near(items[i], ref, pts, resolver, memory)
+
+
+def _namesake_near(
+    m: Mention, ref: PlaceRef, pts: list[PlaceRef], resolver: _Resolver, memory: _Memory
+) -> PlaceRef | None:
+    """A stray reading's replacement: the namesake within NEAR_KM of the anchors; else the
+    reading itself for a town (a town far from the rest may be another front: "Pokrovsk and
+    Kupiansk"), and no place for a village."""
+    near = _nearest(resolver.namesakes(m.query), pts, NEAR_KM)
+    key = m.query.lower()
     if near is None and (ref.population or 0) >= CITY_POP:
-        return ref  # a town far from the rest may be another front ("Pokrovsk and Kupiansk")
+        return ref
     if near is None:
         memory.senses.pop(key, None)
         return None
@@ -481,13 +496,77 @@ def _located_elsewhere(
     village meant is one the gazetteer lacks, not this namesake."""
     if ref.precision != "settlement" or not ref.admin1 or i + 1 >= len(items) or not text:
         return False
-    nxt = found.get(i + 1, (None, []))[0]
-    if nxt is None or nxt.precision != "region" or items[i + 1].kind != "name":
-        return False
-    gap = text[items[i].end : items[i + 1].start]
-    if not _LOCATOR_GAP_RE.fullmatch(re.sub(r"\b(?:north|south|east|west)[\w-]*\s+", "", gap)):
-        return False
-    return nxt.id != ref.admin1 and nxt.country == ref.country
+    nxt = _region_after(items, found, i, text)
+    return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+
+
+_COMPASS_WORD_RE = re.compile(r"\b(?:north|south|east|west)[\w-]*\s+")
+# "A, B and C in the Kharkiv region": after a list, the locator names where all of it lies
+_LIST_TAIL_LOCATOR_RE = re.compile(
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}\s*,?\s+in(?:\s+the)?\s+"
+)
+
+
+def _region_after(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> PlaceRef | None:
+    """The region a locator right after mention i puts it in ("X in the Sumy region", "X,
+    Kharkiv region"), or after the list it ends ("A, B and C in the Kharkiv region")."""
+    j = i
+    while j + 1 < len(items) and items[j + 1].kind == "name":
+        nxt = found.get(j + 1, (None, []))[0]
+        gap = _COMPASS_WORD_RE.sub("", text[items[j].end : items[j + 1].start])
+        if nxt is not None and nxt.precision == "region":
+            near = j == i and _LOCATOR_GAP_RE.fullmatch(gap)
+            return nxt if near or _LIST_TAIL_LOCATOR_RE.fullmatch(gap) else None
+        if nxt is None or not _LIST_GAP_RE.fullmatch(text, items[j].end, items[j + 1].start):
+            return None
+        j += 1
+    return None
+
+
+# "Fedorivka and Vasiukivka, southwest of Siversk", "X, 10 km north of Y": a position relative
+# to a place puts the list next to it
+_RELATIVE_LOCATOR_RE = re.compile(
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}\s*[,(]\s*(?:(?:about|some|"
+    r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
+    r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
+    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|"
+    r"west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+)
+
+
+def _is_relative_locator(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is the place a relative locator measures from ("A, 5 km southwest of C")."""
+    return (
+        i > 0
+        and items[i - 1].kind == "name"
+        and bool(text)
+        and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+    )
+
+
+def _relative_anchor(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> PlaceRef | None:
+    """The settlement a relative locator after mention i (or after the list it is in) names:
+    "A and B, southwest of C" -> C."""
+    j = i
+    while j + 1 < len(items) and items[j + 1].kind == "name":
+        gap = text[items[j].end : items[j + 1].start]
+        nxt = found.get(j + 1, (None, []))[0]
+        if _RELATIVE_LOCATOR_RE.fullmatch(gap):
+            return nxt if nxt is not None and nxt.precision == "settlement" else None
+        if not _LIST_GAP_RE.fullmatch(gap):
+            return None
+        j += 1
+    return None
 
 
 def _settle_ties(
