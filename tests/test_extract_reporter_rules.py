@@ -1244,3 +1244,22 @@ def test_a_region_after_a_list_locates_every_village_of_it(gaz):
     )
     assert "Zhuravka" not in {c.place.name for c in claims}
     assert ("Basivka", "UA.21") in {(c.place.name, c.place.admin1) for c in claims}
+
+
+def test_an_abbreviation_in_brackets_after_a_region_is_the_same_region(gaz):
+    """ "in the Donetsk People's Republic (DPR)" names one region once: the bracketed
+    abbreviation is no second mention making a claim of its own."""
+    claims = _claims(
+        gaz,
+        "The small town of Ocheretyne in the Donetsk People's Republic (DPR) was badly damaged "
+        "by shelling, the regional head said.",
+    )
+    assert [(c.place.name, c.type) for c in claims] == [("Ocheretyne", "strike")]
+
+
+def test_a_region_after_a_list_of_unknown_villages_makes_no_claim(gaz):
+    """The villages are the claim's places; the region only says where they lie, and the index
+    lacking them is no reason to claim the whole region."""
+    assert gaz.candidates("Vodolahy") == []
+    body = "Russian troops captured Vodolahy and Loknia in the Sumy region, the governor said."
+    assert _claims(gaz, body) == []

@@ -422,9 +422,15 @@ def find_names(
             # "the cruiser Moskva", "the tanker Kerch": a ship's name
             i = last_tok + 1
             continue
+        if out and _GLOSS_OPEN_RE.fullmatch(text, out[-1].end, s0) and after.startswith(")"):
+            i = last_tok + 1  # "the Donetsk People's Republic (DPR)": the same place again
+            continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
         i = last_tok + 1
     return out
+
+
+_GLOSS_OPEN_RE = re.compile(r"\s*\(\s*")
 
 
 _Tok = tuple[int, int, str]

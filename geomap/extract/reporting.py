@@ -96,7 +96,10 @@ _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
     r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     # "the villages of A in the same region and B in the Luhansk People's Republic"
     r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"
-    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+    # "captured A, B and C in the Sumy region": the region after a list of names locates it
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+\s*,?\s+in\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
 # "in the Kharkiv region near Vovchansk, Starytsia and Hlyboke": the region locates the
 # settlements named right after it

@@ -522,8 +522,8 @@ def _region_after(
         if nxt is not None and nxt.precision == "region":
             near = j == i and _LOCATOR_GAP_RE.fullmatch(gap)
             return nxt if near or _LIST_TAIL_LOCATOR_RE.fullmatch(gap) else None
-        if nxt is None or not _LIST_GAP_RE.fullmatch(text, items[j].end, items[j + 1].start):
-            return None
+        if not _LIST_GAP_RE.fullmatch(text, items[j].end, items[j + 1].start):
+            return None  # (an unresolved name is still an item of the list)
         j += 1
     return None
 
