@@ -1263,3 +1263,9 @@ def test_a_region_after_a_list_of_unknown_villages_makes_no_claim(gaz):
     assert gaz.candidates("Vodolahy") == []
     body = "Russian troops captured Vodolahy and Loknia in the Sumy region, the governor said."
     assert _claims(gaz, body) == []
+
+
+def test_the_area_of_a_town_in_a_region_is_about_the_town(gaz):
+    """ "the Kupiansk area of the Kharkiv region": the region says where the town lies."""
+    body = "Fighting continues in the Kupiansk area of the Kharkiv region, the army said."
+    assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Kupiansk", "fighting")}
