@@ -1269,3 +1269,17 @@ def test_the_area_of_a_town_in_a_region_is_about_the_town(gaz):
     """ "the Kupiansk area of the Kharkiv region": the region says where the town lies."""
     body = "Fighting continues in the Kupiansk area of the Kharkiv region, the army said."
     assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Kupiansk", "fighting")}
+
+
+def test_naming_the_villages_lost_attributes_the_list(gaz):
+    """ "named the captured villages as A, B and C": the speaker identifies the claim's places
+    (the villages the index lacks, or has only in Crimea, make no claim)."""
+    body = (
+        "Writing on social media on Monday, the Sumy regional governor named the captured "
+        "villages as Novenke, Basivka, Veselivka and Zhuravka, all near the border in the Sumy "
+        "region."
+    )
+    claims = _claims(gaz, body)
+    assert [(c.place.name, c.place.admin1, c.side, c.type) for c in claims] == [
+        ("Basivka", "UA.21", "ukraine", "captured")
+    ]

@@ -53,9 +53,14 @@ _SPEECH: list[WordRule] = [
 _VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
 
 
-def _speech_rule(verb: str) -> WordRule:
-    """The [[speech]] entry a matched verb belongs to (the first, in file order)."""
-    return next(r for r in _SPEECH if r.regex.fullmatch(verb))
+def _speech_rule(vm: re.Match[str]) -> WordRule:
+    """The [[speech]] entry a matched verb belongs to (the first, in file order; an entry's
+    tail may look ahead past the verb, so it is matched in the sentence)."""
+    for r in _SPEECH:
+        m = r.regex.match(vm.string, vm.start())
+        if m is not None and m.end() == vm.end():
+            return r
+    raise LookupError(vm.group(0))  # pragma: no cover - every verb comes from an entry
 
 
 _ACCORDING_RE = re.compile(
@@ -392,7 +397,7 @@ def attribute(sentence: str) -> Attribution:
     for vm in _VERB_RE.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
-        produces = _speech_rule(vm.group(0)).produces
+        produces = _speech_rule(vm).produces
         denial = produces == "denial"
         if produces == "naming":
             # "called the report about X a fake": naming a claim false denies it
@@ -443,9 +448,7 @@ def _coordinated(
 def _first_passive(sentence: str) -> Attribution | None:
     """The first passive speech verb of the sentence with its agent (see _passive)."""
     for vm in _VERB_RE.finditer(sentence):
-        if (
-            pas := _passive(sentence, vm, _speech_rule(vm.group(0)).produces == "denial")
-        ) is not None:
+        if (pas := _passive(sentence, vm, _speech_rule(vm).produces == "denial")) is not None:
             return pas
     return None
 

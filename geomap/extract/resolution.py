@@ -452,10 +452,13 @@ def _coherent_reading(
             if a.precision == "settlement" and a.country in THEATRE_COUNTRIES
         }.values()
     )
+    named = resolver.named_regions()
+    if strong := [a for a in pts if a.admin1 in named]:
+        pts = strong  # places in a region the article names outweigh stray readings
     if (
         not pts
         or any(a.id == ref.id for a in pts)
-        or ref.admin1 in resolver.named_regions()
+        or ref.admin1 in named
         or (len(pts) == 1 and (ref.population or 0) >= (pts[0].population or 0))
     ):
         # named before; in a region the article names ("Kamianske in the X region"); or
