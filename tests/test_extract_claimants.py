@@ -96,6 +96,10 @@ def test_trailing_clause_after_attribution_is_extra_content():
         ("Analysts", "third-party"),
         ("AFP reporters", "third-party"),
         ("prosecutors", None),
+        # a source naming both sides is neither's voice; one side twice stays that side
+        ("Russian and Ukrainian sources", "third-party"),
+        ("both sides", "third-party"),
+        ("Russian and pro-Russian bloggers", "russia"),
     ],
 )
 def test_side_of(claimant, side):

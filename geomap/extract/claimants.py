@@ -155,6 +155,7 @@ class Attribution:
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
+_BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
 
 _NAMED_ANALYST_RE = re.compile(
@@ -166,7 +167,7 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
+    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
         # "a Ukrainian military observer", "Analysts": an analyst speaks as an analyst,
