@@ -294,3 +294,20 @@ def test_quotations_and_quoted_names_around_the_speaker(sentence, claimant, side
     a = attribute(sentence)
     assert (a.claimant, a.side) == (claimant, side)
     assert sentence[a.content[0] : a.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 7 March, reports emerged that enemy troops had broken through near the town.",
+        "Claims surfaced on Sunday that the bridge had been blown up.",
+    ],
+)
+def test_reports_as_a_noun_name_no_claimant(sentence):
+    """ "reports emerged", "claims surfaced": nouns, not a speech verb whose subject is the
+    time phrase before it; the writer's narration."""
+    assert attribute(sentence).claimant is None
+
+
+def test_a_time_phrase_before_a_claimant_keeps_the_claimant():
+    assert attribute("On Friday Moscow said its troops had taken the hill.").side == "russia"

@@ -1283,3 +1283,35 @@ def test_naming_the_villages_lost_attributes_the_list(gaz):
     assert [(c.place.name, c.place.admin1, c.side, c.type) for c in claims] == [
         ("Basivka", "UA.21", "ukraine", "captured")
     ]
+
+
+@pytest.mark.parametrize(
+    "body,claimed,locator",
+    [
+        (
+            "The ministry said its troops entered Drobysheve, some six miles to the north west "
+            "of Lyman.",
+            "Drobysheve",
+            "Lyman",
+        ),
+        (
+            "The ministry claimed its troops captured Novoselivka, located 8 kilometers (5 miles) "
+            "east of the town of Lyman.",
+            "Novoselivka",
+            "Lyman",
+        ),
+    ],
+)
+def test_the_town_a_relative_locator_measures_from_is_no_claim(gaz, body, claimed, locator):
+    names = {c.place.name for c in _claims(gaz, body)}
+    assert claimed in names and locator not in names
+
+
+def test_a_community_in_a_region_is_no_region_claim(gaz):
+    """ "the community of X in the Donetsk People's Republic": the region locates X, which the
+    index lacks; no claim about the whole region stands in for it."""
+    body = (
+        "The Russian Defence Ministry said its troops had liberated the community of "
+        "Zhelannoye Pershe in the Donetsk People's Republic (DPR)."
+    )
+    assert _claims(gaz, body) == []

@@ -228,6 +228,8 @@ def _looks_like_claimant(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
+    if _PREPOSITION_START_RE.match(s):
+        return False  # "On 7 March, reports emerged": a time phrase names no one
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -235,6 +237,15 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+_NOUN_USE_AFTER_RE = re.compile(
+    r"\s+(?:emerged|surfaced|appeared|circulated|spread|suggested|suggest|indicated|indicate|"
+    r"showed|show|are|were|have|had)\b"
+)
+# "On 7 March", "In March 2025", "Since Monday": a time phrase alone names no one
+_PREPOSITION_START_RE = re.compile(
+    r"(?i)^(?:on|in|at|since|during|after|before|until|by|as\s+of)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|[a-z]+)(?:,?\s+\d{4})?$"
+)
 # a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
 _GERUND_START_RE = re.compile(
     r"^(?:[a-z]+ing\b(?<!\bthing)|[a-z]+ed\s+(?:the|a|an|its|their|his|her|our)\b)"
@@ -398,6 +409,10 @@ def attribute(sentence: str) -> Attribution:
     for vm in _VERB_RE.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
+        if vm.group(0).lower() in ("reports", "claims") and _NOUN_USE_AFTER_RE.match(
+            sentence, vm.end()
+        ):
+            continue  # "reports emerged that ...", "claims surfaced": a noun, not the verb
         produces = _speech_rule(vm).produces
         denial = produces == "denial"
         if produces == "naming":

@@ -92,7 +92,7 @@ def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
 # the gazetteer lacks; "four settlements in the Donetsk region, ..., including X" /
 # "villages in the Donetsk region - A, B and C": the region locates the listed villages
 _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
-    r"\b(?:village|town|township|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+    r"\b(?:village|town|township|city|settlement|hamlet|community|locality)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
     r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     # "the villages of A in the same region and B in the Luhansk People's Republic"
     r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"

@@ -534,10 +534,11 @@ def _region_after(
 # "Fedorivka and Vasiukivka, southwest of Siversk", "X, 10 km north of Y": a position relative
 # to a place puts the list next to it
 _RELATIVE_LOCATOR_RE = re.compile(
-    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}\s*[,(]\s*(?:(?:about|some|"
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}\s*[,(]\s*(?:(?:located|lying|"
+    r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
-    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|"
+    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|"
     r"west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
 )
 
