@@ -1315,3 +1315,21 @@ def test_a_community_in_a_region_is_no_region_claim(gaz):
         "Zhelannoye Pershe in the Donetsk People's Republic (DPR)."
     )
     assert _claims(gaz, body) == []
+
+
+def test_a_river_bank_in_a_regions_name_is_in_the_region(gaz):
+    body = (
+        "The ISW said Ukrainian forces appeared to have broken through on the eastern bank of "
+        "the Dnipro River in Kherson."
+    )
+    assert {(c.place.precision, c.place.admin1) for c in _claims(gaz, body)} == {
+        ("region", "UA.08")
+    }
+
+
+def test_where_a_missile_was_launched_from_is_no_strike_place(gaz):
+    body = (
+        "The missile that hit the block of flats in Dnipro was launched from Russia's Kursk "
+        "region, the air force command said."
+    )
+    assert {c.place.name for c in _claims(gaz, body)} == {"Dnipro"}

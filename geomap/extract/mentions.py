@@ -75,6 +75,15 @@ _SETTLEMENTS_IN_RE = re.compile(
     r"\b(?:villages|towns|settlements|hamlets|localities|communities)\b[^.;:!?\n]{0,80}?"
     r"\b(?:in|situated\s+in|located\s+in|lying\s+in)\s+(?:the\s+)?$"
 )
+# "the eastern bank of the Dnipro River in Kherson": a river, bank or coast lies in a region
+_FEATURE_IN_RE = re.compile(
+    r"\b(?:[Rr]iver|bank|banks|shore|coast|coastline|steppe)\s+in\s+(?:the\s+)?$"
+)
+# "a missile launched from Russia's Kursk region": where an attack came from, not what it hit
+_ORIGIN_BEFORE_RE = re.compile(
+    r"\b(?:launched|fired|shot|flown|took\s+off)\s+from\s+(?:the\s+)?(?:(?:Russia|Ukraine|"
+    r"Belarus)['’]s\s+|(?:occupied|annexed|Russian|Ukrainian|Belarusian)\s+)?$"
+)
 _COMPASS_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
     re.I,
@@ -362,6 +371,7 @@ def _hint(
         or (before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before))
         or (rb := _REGION_AROUND_RE.search(before))
         or _SETTLEMENTS_IN_RE.search(before)
+        or _FEATURE_IN_RE.search(before)
     ):
         hint = "region"
         if rb:
@@ -553,6 +563,8 @@ def _name_mention(
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
+    if _ORIGIN_BEFORE_RE.search(before):
+        mention.actor = True  # the attack's origin: named, but no claim place
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
         mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
     mention.article = (
