@@ -1333,3 +1333,13 @@ def test_where_a_missile_was_launched_from_is_no_strike_place(gaz):
         "region, the air force command said."
     )
     assert {c.place.name for c in _claims(gaz, body)} == {"Dnipro"}
+
+
+def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
+    """ "captured a village near the Russian stronghold of Lyman": the village, unnamed, was
+    taken; Lyman (and the region) only say where it lies."""
+    body = (
+        "Ukraine said on Friday that its troops had captured a village near the Russian "
+        "stronghold of Lyman in the eastern Donetsk region."
+    )
+    assert _claims(gaz, body) == []

@@ -159,7 +159,7 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
     r"(?:(?:just|about|some|roughly|around|only)\s+)?(?:[\d.,]+\s*(?:km|kilometres?|"
     r"kilometers?|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+"
     r"of|near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|"
-    r"city|village|hub)\s+of\s+)?$"
+    r"city|village|hub|stronghold|settlement|port|outpost)\s+of\s+)?$"
 )
 
 
