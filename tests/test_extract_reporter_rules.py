@@ -1343,3 +1343,12 @@ def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
         "stronghold of Lyman in the eastern Donetsk region."
     )
     assert _claims(gaz, body) == []
+
+
+def test_a_direction_located_relative_to_a_city_is_about_the_direction(gaz):
+    """ "in the Lyptsi direction (north of Kharkiv)": Kharkiv says where the direction lies."""
+    body = (
+        "The ISW reported that Ukrainian forces recently regained lost positions in the Lyptsi "
+        "direction (north of Kharkiv) amid continued fighting."
+    )
+    assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Lyptsi", "advancing")}
