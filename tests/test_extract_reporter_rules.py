@@ -1352,3 +1352,33 @@ def test_a_direction_located_relative_to_a_city_is_about_the_direction(gaz):
         "direction (north of Kharkiv) amid continued fighting."
     )
     assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Lyptsi", "advancing")}
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "The Ukrainian army controls about 90 sq km of territory in the Glushkovo district "
+            "of Kursk Oblast, the commander said.",
+            "Glushkovo",
+        ),
+        (
+            "Russian forces shelled the Nikopol district of the Dnipropetrovsk region overnight, "
+            "the governor said.",
+            "Nikopol",
+        ),
+        # a city's own district is the city
+        (
+            "A drone hit a house in the Shevchenkivskyi district of Kharkiv, the mayor said.",
+            "Kharkiv",
+        ),
+    ],
+)
+def test_a_district_of_a_region_goes_to_its_centre(gaz, body, place):
+    assert {c.place.name for c in _claims(gaz, body)} == {place}
+
+
+def test_places_both_located_relative_to_a_town_leave_the_town_out(gaz):
+    body = "ISW said fighting continued near Tykhe and Vovchanski Khutory (both east of Vovchansk)."
+    names = {c.place.name for c in _claims(gaz, body)}
+    assert "Vovchansk" not in names and names

@@ -97,8 +97,9 @@ _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
     # "the villages of A in the same region and B in the Luhansk People's Republic"
     r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"
     r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
-    # "the Pokrovske area of the Dnipropetrovsk region": the region locates a town's surroundings
-    r"\b[A-Z][\w'’-]+\s+(?:area|outskirts|vicinity)\s+(?:of|in)\s+(?:the\s+)?$|"
+    # "the Pokrovske area of the Dnipropetrovsk region", "the Glushkovo district of Kursk
+    # Oblast": the region locates a town's surroundings (a district goes to its centre)
+    r"\b[A-Z][\w'’-]+\s+(?:area|outskirts|vicinity|district|raion)\s+(?:of|in)\s+(?:the\s+)?$|"
     # "captured A, B and C in the Sumy region": the region after a list of names locates it
     r"(?<![\w'’-])[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+\s*,?\s+in\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"

@@ -276,6 +276,10 @@ def context_digest(text: str) -> str:
 _MUNICIPALITY_AFTER_RE = re.compile(
     r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
     r"hromada|council)|community|hromada|municipality|municipal\s+district|"
+    # "the Glushkovo district of Kursk Oblast": a raion goes to its centre (not "the
+    # Saltivskyi district of Kharkiv", a part of the city named after it)
+    r"(?:district|raion)(?!\s+(?:of|in)\s+[A-Z][\w'’-]+(?![\w'’-])(?!\s+(?:[Oo]blast|[Rr]egion|"
+    r"[Pp]rovince|[Kk]rai|People|[A-Z])))|"
     # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
     r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
     # "called the Kramatorsk video a fake": a report or picture of the place
@@ -535,7 +539,7 @@ def _region_after(
 # to a place puts the list next to it
 _RELATIVE_LOCATOR_RE = re.compile(
     rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:\s+(?:direction|sector|front|"
-    r"axis|area))?\s*[,(]\s*(?:(?:located|lying|"
+    r"axis|area))?\s*[,(]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
     r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
