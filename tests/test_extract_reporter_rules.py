@@ -1382,3 +1382,14 @@ def test_places_both_located_relative_to_a_town_leave_the_town_out(gaz):
     body = "ISW said fighting continued near Tykhe and Vovchanski Khutory (both east of Vovchansk)."
     names = {c.place.name for c in _claims(gaz, body)}
     assert "Vovchansk" not in names and names
+
+
+def test_a_list_on_another_front_keeps_its_villages(gaz):
+    """The article's earlier places (in a region it names) are no reason to drop villages of
+    another front listed together: they lie near each other."""
+    body = (
+        "Russian troops attacked Vovchansk in the Kharkiv region, the army said. Further south, "
+        "Ukrainian units repelled assaults near the villages of Torske and Serebrianka, the army "
+        "added."
+    )
+    assert {"Torske", "Serebrianka"} <= {c.place.name for c in _claims(gaz, body)}

@@ -321,7 +321,7 @@ def _resolve_mentions(
         """The places a list item is read against: the sentence's places (not a capital
         standing for its government: "Kyiv admitted"), those settled so far, memory."""
         near = [r for j, r in sure if j != i and abs(j - i) <= _ANCHOR_SPAN and not items[j].actor]
-        return near + [r for _m, r in resolved] + remembered
+        return near + [r for _m, r in resolved]
 
     resolved: list[tuple[Mention, PlaceRef]] = []
     for i, m in enumerate(items):
@@ -337,7 +337,7 @@ def _resolve_mentions(
         if ref is not None and _located_elsewhere(items, found, i, text, ref):
             ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
         if ref is not None:
-            anchors = list_anchors(i)
+            anchors = _Anchors(list_anchors(i), remembered)
             ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
@@ -425,13 +425,31 @@ def _introduced_as_village(m: Mention, ref: PlaceRef) -> bool:
     return m.noun in ("village", "hamlet") and (ref.population or 0) < CITY_POP
 
 
+@dataclass
+class _Anchors:
+    """The places a list item is read against: the sentence's (named with it, or settled
+    before it) and the article's recent ones."""
+
+    sentence: list[PlaceRef]
+    remembered: list[PlaceRef]
+
+
+def _settlements(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The distinct settlements of the theatre among `refs`."""
+    return list(
+        {
+            a.id: a for a in refs if a.precision == "settlement" and a.country in THEATRE_COUNTRIES
+        }.values()
+    )
+
+
 def _coherent_reading(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
     i: int,
     text: str,
     ref: PlaceRef,
-    anchors: list[PlaceRef],
+    anchors: _Anchors,
     resolver: _Resolver,
     memory: _Memory,
 ) -> PlaceRef | None:
@@ -449,25 +467,19 @@ def _coherent_reading(
         return _namesake_near(items[i], ref, [rel], resolver, memory)
     if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
-    pts = list(
-        {
-            a.id: a
-            for a in anchors
-            if a.precision == "settlement" and a.country in THEATRE_COUNTRIES
-        }.values()
-    )
+    pts = _settlements(anchors.sentence + anchors.remembered)
     named = resolver.named_regions()
-    if strong := [a for a in pts if a.admin1 in named]:
-        pts = strong  # places in a region the article names outweigh stray readings
+    if strong := [a for a in _settlements(anchors.sentence) if a.admin1 in named]:
+        pts = strong  # the sentence's places in a region the article names outweigh strays
     if (
         not pts
         or any(a.id == ref.id for a in pts)
         or ref.admin1 in named
-        or (len(pts) == 1 and (ref.population or 0) >= (pts[0].population or 0))
+        or (not strong and len(pts) == 1 and (ref.population or 0) >= (pts[0].population or 0))
     ):
-        # named before; in a region the article names ("Kamianske in the X region"); or
-        # one of two far-apart places, the bigger (which of the two is the stray is the
-        # smaller one: "near Huliaipole and Varvarivka")
+        # named before; or one of two far-apart places, the bigger (which of the two is
+        # the stray is the smaller one: "near Huliaipole and Varvarivka"), unless the other
+        # lies in a region the article names
         return ref
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
         return ref
