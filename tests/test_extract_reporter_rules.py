@@ -1393,3 +1393,35 @@ def test_a_list_on_another_front_keeps_its_villages(gaz):
         "added."
     )
     assert {"Torske", "Serebrianka"} <= {c.place.name for c in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "body,name,admin1,locator",
+    [
+        (
+            "Russian drones attacked Kherson on Tuesday, the mayor said. He said three residents "
+            "of the village of Antonivka, on the outskirts of the city, were injured by a drone.",
+            "Antonivka",
+            "UA.08",
+            None,
+        ),
+        (
+            "Russian troops captured Novoselivka, near Lyman, the ministry said.",
+            "Novoselivka",
+            "UA.05",
+            "Lyman",
+        ),
+    ],
+)
+def test_a_village_near_a_town_is_the_namesake_beside_it(gaz, body, name, admin1, locator):
+    """ "X, on the outskirts of the city", "X, near Y": X is the namesake within reach of the
+    town (the index's first Antonivka of the Kherson region lies elsewhere)."""
+    claims = _claims(gaz, body)
+    got = [c.place for c in claims if c.place.name == name]
+    assert got and got[0].admin1 == admin1
+    if name == "Antonivka":
+        kherson = gaz.resolve("Kherson").place
+        from geomap.places import haversine_km
+
+        assert haversine_km(got[0].lat, got[0].lon, kherson.lat, kherson.lon) < 30
+    assert locator is None or locator not in {c.place.name for c in claims}

@@ -460,7 +460,7 @@ def _coherent_reading(
     namesake elsewhere stands in for it). A reading in a region the article names stands."""
     if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
         return ref
-    if (rel := _relative_anchor(items, found, i, text)) is not None:
+    if (rel := _relative_anchor(items, found, i, text, memory)) is not None:
         # "A, southwest of C": A lies next to C
         if haversine_km(ref.lat, ref.lon, rel.lat, rel.lon) <= NEAR_KM:
             return ref
@@ -555,8 +555,9 @@ _RELATIVE_LOCATOR_RE = re.compile(
     r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
-    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|"
-    r"west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|"
+    r"west))?(?:ern)?\s+of|on\s+the\s+outskirts\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?"
 )
 
 
@@ -575,15 +576,21 @@ def _relative_anchor(
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
     i: int,
     text: str,
+    memory: _Memory,
 ) -> PlaceRef | None:
     """The settlement a relative locator after mention i (or after the list it is in) names:
     "A and B, southwest of C" -> C."""
     j = i
-    while j + 1 < len(items) and items[j + 1].kind == "name":
+    while j + 1 < len(items) and items[j + 1].kind in ("name", "ref-settlement"):
         gap = text[items[j].end : items[j + 1].start]
-        nxt = found.get(j + 1, (None, []))[0]
+        if items[j + 1].kind == "name":
+            nxt = found.get(j + 1, (None, []))[0]
+        else:  # "Antonivka, on the outskirts of the city": the city the article is about
+            nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
         if _RELATIVE_LOCATOR_RE.fullmatch(gap):
             return nxt if nxt is not None and nxt.precision == "settlement" else None
+        if items[j + 1].kind != "name":
+            return None
         if not _LIST_GAP_RE.fullmatch(gap):
             return None
         j += 1
