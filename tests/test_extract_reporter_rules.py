@@ -1425,3 +1425,10 @@ def test_a_village_near_a_town_is_the_namesake_beside_it(gaz, body, name, admin1
 
         assert haversine_km(got[0].lat, got[0].lon, kherson.lat, kherson.lon) < 30
     assert locator is None or locator not in {c.place.name for c in claims}
+
+
+def test_near_a_town_after_a_region_narrows_the_region(gaz):
+    """ "in the Donetsk region, near Pokrovsk": the town says where in the region; it is the
+    claim's place, not a locator of a settlement."""
+    body = "Russian forces advanced in the Donetsk region, near Pokrovsk, the ministry said."
+    assert "Pokrovsk" in {c.place.name for c in _claims(gaz, body)}

@@ -343,7 +343,7 @@ def _resolve_mentions(
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
-        if _is_relative_locator(items, i, text):
+        if _is_relative_locator(items, found, i, text):
             continue  # "A, southwest of C": C says where A lies; the claim is A's
         if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
             # the sentence's subject: what "the town" will mean ("In the Huliaipole
@@ -561,12 +561,20 @@ _RELATIVE_LOCATOR_RE = re.compile(
 )
 
 
-def _is_relative_locator(items: list[Mention], i: int, text: str) -> bool:
-    """Mention i is the place a relative locator measures from ("A, 5 km southwest of C")."""
+def _is_relative_locator(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> bool:
+    """Mention i is the place a relative locator measures a settlement from ("A, 5 km
+    southwest of C"; not "in the Donetsk region, near Pokrovsk", which narrows a region)."""
+    before = found.get(i - 1, (None, []))[0] if i > 0 else None
     return (
         i > 0
         and items[i - 1].kind == "name"
         and bool(text)
+        and (before is None or before.precision == "settlement")
         and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
     )
 
