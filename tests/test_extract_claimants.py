@@ -311,3 +311,19 @@ def test_reports_as_a_noun_name_no_claimant(sentence):
 
 def test_a_time_phrase_before_a_claimant_keeps_the_claimant():
     assert attribute("On Friday Moscow said its troops had taken the hill.").side == "russia"
+
+
+@pytest.mark.parametrize(
+    "sentence,claimant",
+    [
+        (
+            "Nine drones were shot down over the region overnight, the air force said.",
+            "the air force",
+        ),
+        ("Two boats sank near the port, the navy said.", "the navy"),
+    ],
+)
+def test_a_service_after_the_content_is_the_claimant_not_the_content(sentence, claimant):
+    """A trailing claimant headed by a service noun ("the air force") is the claimant; the
+    capitalised content before the comma is not."""
+    assert attribute(sentence).claimant == claimant
