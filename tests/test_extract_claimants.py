@@ -327,3 +327,17 @@ def test_a_service_after_the_content_is_the_claimant_not_the_content(sentence, c
     """A trailing claimant headed by a service noun ("the air force") is the claimant; the
     capitalised content before the comma is not."""
     assert attribute(sentence).claimant == claimant
+
+
+def test_content_before_an_unknown_trailing_speaker_is_never_the_claimant():
+    """When the words after the last comma name no claimant the parser knows, the clause
+    before them is the content, not a speaker (the aside skip only takes a noun phrase with a
+    claimant head: "Authorities in Enerhodar, the town beside the plant, blamed ...")."""
+    a = attribute("Nine drones were shot down over the region overnight, the coastal defence said.")
+    assert a.claimant is None
+    assert (
+        attribute(
+            "Authorities in Enerhodar, the town beside the plant, blamed enemy shelling."
+        ).claimant
+        == "Authorities in Enerhodar"
+    )

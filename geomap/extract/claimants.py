@@ -329,6 +329,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         seg_start = bounds[i]
         seg = left[seg_start:end]
         claimant = _strip_claimant(seg)
+        if not (_CLAIMANT_HEAD_RE.search(claimant) or _PERSON_RE.match(claimant)):
+            return None  # "Nine drones were shot down, the X said": content, not a claimant
     if not _looks_like_claimant(claimant):
         return None
     single_after_who = (
