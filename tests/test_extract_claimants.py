@@ -96,6 +96,10 @@ def test_trailing_clause_after_attribution_is_extra_content():
         ("Analysts", "third-party"),
         ("AFP reporters", "third-party"),
         ("prosecutors", None),
+        # a source naming both sides is neither's voice; one side twice stays that side
+        ("Russian and Ukrainian sources", "third-party"),
+        ("both sides", "third-party"),
+        ("Russian and pro-Russian bloggers", "russia"),
     ],
 )
 def test_side_of(claimant, side):
@@ -290,3 +294,50 @@ def test_quotations_and_quoted_names_around_the_speaker(sentence, claimant, side
     a = attribute(sentence)
     assert (a.claimant, a.side) == (claimant, side)
     assert sentence[a.content[0] : a.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 7 March, reports emerged that enemy troops had broken through near the town.",
+        "Claims surfaced on Sunday that the bridge had been blown up.",
+    ],
+)
+def test_reports_as_a_noun_name_no_claimant(sentence):
+    """ "reports emerged", "claims surfaced": nouns, not a speech verb whose subject is the
+    time phrase before it; the writer's narration."""
+    assert attribute(sentence).claimant is None
+
+
+def test_a_time_phrase_before_a_claimant_keeps_the_claimant():
+    assert attribute("On Friday Moscow said its troops had taken the hill.").side == "russia"
+
+
+@pytest.mark.parametrize(
+    "sentence,claimant",
+    [
+        (
+            "Nine drones were shot down over the region overnight, the air force said.",
+            "the air force",
+        ),
+        ("Two boats sank near the port, the navy said.", "the navy"),
+    ],
+)
+def test_a_service_after_the_content_is_the_claimant_not_the_content(sentence, claimant):
+    """A trailing claimant headed by a service noun ("the air force") is the claimant; the
+    capitalised content before the comma is not."""
+    assert attribute(sentence).claimant == claimant
+
+
+def test_content_before_an_unknown_trailing_speaker_is_never_the_claimant():
+    """When the words after the last comma name no claimant the parser knows, the clause
+    before them is the content, not a speaker (the aside skip only takes a noun phrase with a
+    claimant head: "Authorities in Enerhodar, the town beside the plant, blamed ...")."""
+    a = attribute("Nine drones were shot down over the region overnight, the coastal defence said.")
+    assert a.claimant is None
+    assert (
+        attribute(
+            "Authorities in Enerhodar, the town beside the plant, blamed enemy shelling."
+        ).claimant
+        == "Authorities in Enerhodar"
+    )

@@ -1104,3 +1104,331 @@ def test_people_leaving_a_place_is_no_withdrawal(clause):
 
 def test_troops_leaving_a_place_still_is():
     assert "withdrawn" in {c.type for c in find_cues("Ukrainian troops left Vovchansk")}
+
+
+# --- round 6 (labels): a list names places of one front ---
+
+
+def test_a_listed_village_read_far_from_its_list_takes_the_namesake_near_it(gaz):
+    """The index files the village by Avdiivka under its new name with the old one as an
+    alternate; the bigger Pervomaiske in Crimea must not stand for it in a list of places
+    around Avdiivka."""
+    claims = _claims(
+        gaz,
+        "The General Staff said Russian troops attacked near Avdiivka, Ocheretyne and Pervomaiske.",
+    )
+    assert {c.place.admin1 for c in claims} == {"UA.05"}
+    assert "697568" not in {c.place.id for c in claims}  # the Crimean namesake
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a list after the article has named its front
+        "Ukrainian forces repelled assaults near Huliaipole. Fighting is going on in settlements "
+        "such as Zaliznychne, Uspenivka and Varvarivka, the spokesman said.",
+        # two names in one list: the smaller, far one is the stray
+        "Clashes continue near Huliaipole, Marfopil and Varvarivka, the brigade said.",
+    ],
+)
+def test_a_listed_village_with_only_a_far_namesake_makes_no_claim(gaz, body):
+    """The Varvarivka near Huliaipole is not in the index; the one in the Poltava region, 200 km
+    away, is no stand-in. The rest of the list keeps its places."""
+    places = {(c.place.name, c.place.admin1) for c in _claims(gaz, body)}
+    assert "Varvarivka" not in {name for name, _a in places}
+    assert ("Huliaipole", "UA.26") in places
+
+
+@pytest.mark.parametrize(
+    "body,name",
+    [
+        ("Russian drones hit Kyiv, Lutsk and Pryluky overnight, officials said.", "Pryluky"),
+        # a region the article names holds the reading, however far from the list's others
+        (
+            "The ministry said its forces took Hrodivka in the Donetsk region and Kamianske in "
+            "the Zaporizhzhia region.",
+            "Kamianske",
+        ),
+        (
+            "The army said its units held the village of Zhuravka in the Chernihiv region "
+            "after fighting near Huliaipole.",
+            "Zhuravka",
+        ),
+    ],
+)
+def test_far_places_a_list_names_on_purpose_stay(gaz, body, name):
+    """Towns hit across the country, and a village the text locates in its own region, are
+    meant where they lie."""
+    assert name in {c.place.name for c in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Sunday, the Russian Ministry of Defence announced its takeover of four more villages "
+        "in Kharkiv, near the border.",
+        "The Russian army announced the capture of two villages in Kharkiv on Monday.",
+    ],
+)
+def test_villages_in_a_regions_name_are_in_the_region(gaz, body):
+    """Several villages lie in the region that shares its name with its capital, not in the
+    city of Kharkiv."""
+    claims = _claims(gaz, body)
+    assert {(c.place.precision, c.place.admin1, c.type) for c in claims} == {
+        ("region", "UA.07", "captured")
+    }
+
+
+def test_a_district_in_a_city_stays_in_the_city(gaz):
+    claims = _claims(gaz, "A guided bomb hit a house in Kharkiv on Monday, the mayor said.")
+    assert {c.place.precision for c in claims} == {"settlement"}
+
+
+def test_there_after_several_places_points_at_no_one_of_them(gaz):
+    """ "these villages ... there": the pointer stands for the places listed, whose claims are
+    made already; it must not become a claim about the last one."""
+    body = (
+        'Russian troops captured Basivka and Zhuravka, the governor said. "Families from these '
+        'villages were evacuated months ago, nobody is at risk there," he added.'
+    )
+    assert {c.type for c in _claims(gaz, body)} == {"captured"}
+    single = (
+        'Russian troops captured Basivka, the governor said. "Fighting goes on there," he added.'
+    )
+    assert "fighting" in {c.type for c in _claims(gaz, single)}
+
+
+@pytest.mark.parametrize(
+    "body,region",
+    [
+        ("Ukrainian troops still hold positions in the Kursk border area, the army said.", "RU.41"),
+        (
+            "Drones struck a fuel depot in the Belgorod border zone overnight, the governor said.",
+            "RU.09",
+        ),
+    ],
+)
+def test_a_border_area_named_after_a_region_is_the_region(gaz, body, region):
+    """ "the Kursk border area" is the strip of Kursk Oblast along the border (not a river
+    written with "the", not the city)."""
+    claims = _claims(gaz, body)
+    assert {(c.place.precision, c.place.admin1) for c in claims} == {("region", region)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He also reported the capture of Fedorivka and Vasiukivka, southwest of Siversk.",
+        "The army said it took Fedorivka, 5 km southwest of Siversk.",
+    ],
+)
+def test_a_place_located_relative_to_a_town_lies_next_to_it(gaz, body):
+    """The index's Fedorivka is in the Zaporizhzhia region, not beside Siversk: no claim for
+    it, and none for Siversk either, which only says where the village lies."""
+    assert _claims(gaz, body) == []
+
+
+def test_a_relative_locator_picks_the_namesake_beside_its_town(gaz):
+    claims = _claims(gaz, "Russian troops captured Novoselivka, east of Lyman.")
+    assert [(c.place.name, c.place.admin1, c.type) for c in claims] == [
+        ("Novoselivka", "UA.05", "captured")
+    ]
+
+
+def test_a_region_after_a_list_locates_every_village_of_it(gaz):
+    """ "A, B and C in the Sumy region": a namesake of B in another region is not B."""
+    claims = _claims(
+        gaz,
+        "The governor said Russian troops captured Basivka, Zhuravka and Novenke in the Sumy "
+        "region.",
+    )
+    assert "Zhuravka" not in {c.place.name for c in claims}
+    assert ("Basivka", "UA.21") in {(c.place.name, c.place.admin1) for c in claims}
+
+
+def test_an_abbreviation_in_brackets_after_a_region_is_the_same_region(gaz):
+    """ "in the Donetsk People's Republic (DPR)" names one region once: the bracketed
+    abbreviation is no second mention making a claim of its own."""
+    claims = _claims(
+        gaz,
+        "The small town of Ocheretyne in the Donetsk People's Republic (DPR) was badly damaged "
+        "by shelling, the regional head said.",
+    )
+    assert [(c.place.name, c.type) for c in claims] == [("Ocheretyne", "strike")]
+
+
+def test_a_region_after_a_list_of_unknown_villages_makes_no_claim(gaz):
+    """The villages are the claim's places; the region only says where they lie, and the index
+    lacking them is no reason to claim the whole region."""
+    assert gaz.candidates("Vodolahy") == []
+    body = "Russian troops captured Vodolahy and Loknia in the Sumy region, the governor said."
+    assert _claims(gaz, body) == []
+
+
+def test_the_area_of_a_town_in_a_region_is_about_the_town(gaz):
+    """ "the Kupiansk area of the Kharkiv region": the region says where the town lies."""
+    body = "Fighting continues in the Kupiansk area of the Kharkiv region, the army said."
+    assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Kupiansk", "fighting")}
+
+
+def test_naming_the_villages_lost_attributes_the_list(gaz):
+    """ "named the captured villages as A, B and C": the speaker identifies the claim's places
+    (the villages the index lacks, or has only in Crimea, make no claim)."""
+    body = (
+        "Writing on social media on Monday, the Sumy regional governor named the captured "
+        "villages as Novenke, Basivka, Veselivka and Zhuravka, all near the border in the Sumy "
+        "region."
+    )
+    claims = _claims(gaz, body)
+    assert [(c.place.name, c.place.admin1, c.side, c.type) for c in claims] == [
+        ("Basivka", "UA.21", "ukraine", "captured")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body,claimed,locator",
+    [
+        (
+            "The ministry said its troops entered Drobysheve, some six miles to the north west "
+            "of Lyman.",
+            "Drobysheve",
+            "Lyman",
+        ),
+        (
+            "The ministry claimed its troops captured Novoselivka, located 8 kilometers (5 miles) "
+            "east of the town of Lyman.",
+            "Novoselivka",
+            "Lyman",
+        ),
+    ],
+)
+def test_the_town_a_relative_locator_measures_from_is_no_claim(gaz, body, claimed, locator):
+    names = {c.place.name for c in _claims(gaz, body)}
+    assert claimed in names and locator not in names
+
+
+def test_a_community_in_a_region_is_no_region_claim(gaz):
+    """ "the community of X in the Donetsk People's Republic": the region locates X, which the
+    index lacks; no claim about the whole region stands in for it."""
+    body = (
+        "The Russian Defence Ministry said its troops had liberated the community of "
+        "Zhelannoye Pershe in the Donetsk People's Republic (DPR)."
+    )
+    assert _claims(gaz, body) == []
+
+
+def test_a_river_bank_in_a_regions_name_is_in_the_region(gaz):
+    body = (
+        "The ISW said Ukrainian forces appeared to have broken through on the eastern bank of "
+        "the Dnipro River in Kherson."
+    )
+    assert {(c.place.precision, c.place.admin1) for c in _claims(gaz, body)} == {
+        ("region", "UA.08")
+    }
+
+
+def test_where_a_missile_was_launched_from_is_no_strike_place(gaz):
+    body = (
+        "The missile that hit the block of flats in Dnipro was launched from Russia's Kursk "
+        "region, the air force command said."
+    )
+    assert {c.place.name for c in _claims(gaz, body)} == {"Dnipro"}
+
+
+def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
+    """ "captured a village near the Russian stronghold of Lyman": the village, unnamed, was
+    taken; Lyman (and the region) only say where it lies."""
+    body = (
+        "Ukraine said on Friday that its troops had captured a village near the Russian "
+        "stronghold of Lyman in the eastern Donetsk region."
+    )
+    assert _claims(gaz, body) == []
+
+
+def test_a_direction_located_relative_to_a_city_is_about_the_direction(gaz):
+    """ "in the Lyptsi direction (north of Kharkiv)": Kharkiv says where the direction lies."""
+    body = (
+        "The ISW reported that Ukrainian forces recently regained lost positions in the Lyptsi "
+        "direction (north of Kharkiv) amid continued fighting."
+    )
+    assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Lyptsi", "advancing")}
+
+
+@pytest.mark.parametrize(
+    "body,place",
+    [
+        (
+            "The Ukrainian army controls about 90 sq km of territory in the Glushkovo district "
+            "of Kursk Oblast, the commander said.",
+            "Glushkovo",
+        ),
+        (
+            "Russian forces shelled the Nikopol district of the Dnipropetrovsk region overnight, "
+            "the governor said.",
+            "Nikopol",
+        ),
+        # a city's own district is the city
+        (
+            "A drone hit a house in the Shevchenkivskyi district of Kharkiv, the mayor said.",
+            "Kharkiv",
+        ),
+    ],
+)
+def test_a_district_of_a_region_goes_to_its_centre(gaz, body, place):
+    assert {c.place.name for c in _claims(gaz, body)} == {place}
+
+
+def test_places_both_located_relative_to_a_town_leave_the_town_out(gaz):
+    body = "ISW said fighting continued near Tykhe and Vovchanski Khutory (both east of Vovchansk)."
+    names = {c.place.name for c in _claims(gaz, body)}
+    assert "Vovchansk" not in names and names
+
+
+def test_a_list_on_another_front_keeps_its_villages(gaz):
+    """The article's earlier places (in a region it names) are no reason to drop villages of
+    another front listed together: they lie near each other."""
+    body = (
+        "Russian troops attacked Vovchansk in the Kharkiv region, the army said. Further south, "
+        "Ukrainian units repelled assaults near the villages of Torske and Serebrianka, the army "
+        "added."
+    )
+    assert {"Torske", "Serebrianka"} <= {c.place.name for c in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "body,name,admin1,locator",
+    [
+        (
+            "Russian drones attacked Kherson on Tuesday, the mayor said. He said three residents "
+            "of the village of Antonivka, on the outskirts of the city, were injured by a drone.",
+            "Antonivka",
+            "UA.08",
+            None,
+        ),
+        (
+            "Russian troops captured Novoselivka, near Lyman, the ministry said.",
+            "Novoselivka",
+            "UA.05",
+            "Lyman",
+        ),
+    ],
+)
+def test_a_village_near_a_town_is_the_namesake_beside_it(gaz, body, name, admin1, locator):
+    """ "X, on the outskirts of the city", "X, near Y": X is the namesake within reach of the
+    town (the index's first Antonivka of the Kherson region lies elsewhere)."""
+    claims = _claims(gaz, body)
+    got = [c.place for c in claims if c.place.name == name]
+    assert got and got[0].admin1 == admin1
+    if name == "Antonivka":
+        kherson = gaz.resolve("Kherson").place
+        from geomap.places import haversine_km
+
+        assert haversine_km(got[0].lat, got[0].lon, kherson.lat, kherson.lon) < 30
+    assert locator is None or locator not in {c.place.name for c in claims}
+
+
+def test_near_a_town_after_a_region_narrows_the_region(gaz):
+    """ "in the Donetsk region, near Pokrovsk": the town says where in the region; it is the
+    claim's place, not a locator of a settlement."""
+    body = "Russian forces advanced in the Donetsk region, near Pokrovsk, the ministry said."
+    assert "Pokrovsk" in {c.place.name for c in _claims(gaz, body)}

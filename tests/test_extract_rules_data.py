@@ -187,9 +187,12 @@ CLAIMANT_RULES = list(default_claimant_rules().values())
 def _speech_check(rule, sentence: str) -> bool:
     """attribute() gives the sentence a speech verb of this entry, with its denial flag."""
     a = attribute(sentence)
+    # matched in the sentence: an entry's tail may look ahead past the verb
+    pos = sentence.find(a.verb) if a.verb else -1
+    m = rule.regex.match(sentence, pos) if pos >= 0 else None
     return bool(
-        a.verb
-        and rule.regex.fullmatch(a.verb)
+        m is not None
+        and m.end() == pos + len(a.verb or "")
         and a.denial == (rule.produces in ("denial", "naming"))
     )
 

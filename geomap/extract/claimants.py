@@ -53,9 +53,14 @@ _SPEECH: list[WordRule] = [
 _VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
 
 
-def _speech_rule(verb: str) -> WordRule:
-    """The [[speech]] entry a matched verb belongs to (the first, in file order)."""
-    return next(r for r in _SPEECH if r.regex.fullmatch(verb))
+def _speech_rule(vm: re.Match[str]) -> WordRule:
+    """The [[speech]] entry a matched verb belongs to (the first, in file order; an entry's
+    tail may look ahead past the verb, so it is matched in the sentence)."""
+    for r in _SPEECH:
+        m = r.regex.match(vm.string, vm.start())
+        if m is not None and m.end() == vm.end():
+            return r
+    raise LookupError(vm.group(0))  # pragma: no cover - every verb comes from an entry
 
 
 _ACCORDING_RE = re.compile(
@@ -150,6 +155,7 @@ class Attribution:
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
+_BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
 
 _NAMED_ANALYST_RE = re.compile(
@@ -161,7 +167,7 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant):
+    if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
         # "a Ukrainian military observer", "Analysts": an analyst speaks as an analyst,
@@ -222,6 +228,8 @@ def _looks_like_claimant(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
+    if _PREPOSITION_START_RE.match(s):
+        return False  # "On 7 March, reports emerged": a time phrase names no one
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -229,6 +237,15 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+_NOUN_USE_AFTER_RE = re.compile(
+    r"\s+(?:emerged|surfaced|appeared|circulated|spread|suggested|suggest|indicated|indicate|"
+    r"showed|show|are|were|have|had)\b"
+)
+# "On 7 March", "In March 2025", "Since Monday": a time phrase alone names no one
+_PREPOSITION_START_RE = re.compile(
+    r"(?i)^(?:on|in|at|since|during|after|before|until|by|as\s+of)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|[a-z]+)(?:,?\s+\d{4})?$"
+)
 # a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
 _GERUND_START_RE = re.compile(
     r"^(?:[a-z]+ing\b(?<!\bthing)|[a-z]+ed\s+(?:the|a|an|its|their|his|her|our)\b)"
@@ -312,6 +329,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         seg_start = bounds[i]
         seg = left[seg_start:end]
         claimant = _strip_claimant(seg)
+        if not (_CLAIMANT_HEAD_RE.search(claimant) or _PERSON_RE.match(claimant)):
+            return None  # "Nine drones were shot down, the X said": content, not a claimant
     if not _looks_like_claimant(claimant):
         return None
     single_after_who = (
@@ -392,7 +411,11 @@ def attribute(sentence: str) -> Attribution:
     for vm in _VERB_RE.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
-        produces = _speech_rule(vm.group(0)).produces
+        if vm.group(0).lower() in ("reports", "claims") and _NOUN_USE_AFTER_RE.match(
+            sentence, vm.end()
+        ):
+            continue  # "reports emerged that ...", "claims surfaced": a noun, not the verb
+        produces = _speech_rule(vm).produces
         denial = produces == "denial"
         if produces == "naming":
             # "called the report about X a fake": naming a claim false denies it
@@ -443,9 +466,7 @@ def _coordinated(
 def _first_passive(sentence: str) -> Attribution | None:
     """The first passive speech verb of the sentence with its agent (see _passive)."""
     for vm in _VERB_RE.finditer(sentence):
-        if (
-            pas := _passive(sentence, vm, _speech_rule(vm.group(0)).produces == "denial")
-        ) is not None:
+        if (pas := _passive(sentence, vm, _speech_rule(vm).produces == "denial")) is not None:
             return pas
     return None
 

@@ -23,8 +23,10 @@ _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
 _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate", "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
-    # "the Kursk border region", "the Kharkiv frontline region": a modifier before the noun
+    # "the Kursk border region", "the Kharkiv frontline region": a modifier before the noun;
+    # "the Kursk border area", "the Belgorod border zone": the region's strip along the border
     r"\s+(?:border|frontier|frontline|front-line|neighbou?ring)\s+(?:regions?|oblasts?|provinces?)\b|"
+    r"\s+(?:border|frontier)\s+(?:areas?|zones?|districts?)\b|"
     r"(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:regions|oblasts|provinces)\b)",
     re.I,
 )
@@ -66,6 +68,21 @@ _REGION_AROUND_RE = re.compile(
 _REGION_LIST_BEFORE_RE = re.compile(
     r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+){0,6}"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,?\s+(?:and|or)|,)\s+$"
+)
+# "four more towns in Kharkiv", "the villages of A, B and C in Kharkiv", "six villages, five
+# of them situated in Kharkiv": several settlements lie in a region, not in a city of its name
+_SETTLEMENTS_IN_RE = re.compile(
+    r"\b(?:villages|towns|settlements|hamlets|localities|communities)\b[^.;:!?\n]{0,80}?"
+    r"\b(?:in|situated\s+in|located\s+in|lying\s+in)\s+(?:the\s+)?$"
+)
+# "the eastern bank of the Dnipro River in Kherson": a river, bank or coast lies in a region
+_FEATURE_IN_RE = re.compile(
+    r"\b(?:[Rr]iver|bank|banks|shore|coast|coastline|steppe)\s+in\s+(?:the\s+)?$"
+)
+# "a missile launched from Russia's Kursk region": where an attack came from, not what it hit
+_ORIGIN_BEFORE_RE = re.compile(
+    r"\b(?:launched|fired|shot|flown|took\s+off)\s+from\s+(?:the\s+)?(?:(?:Russia|Ukraine|"
+    r"Belarus)['’]s\s+|(?:occupied|annexed|Russian|Ukrainian|Belarusian)\s+)?$"
 )
 _COMPASS_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
@@ -185,6 +202,12 @@ _THIS_FRONT_RE = re.compile(
 )
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
+# "the residents of these villages left long ago, nobody lives there": "there" points at the
+# several places just named, no one of them
+_PLURAL_PLACES_RE = re.compile(
+    r"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:villages|towns|cities|settlements|hamlets|communities|localities)\b"
+)
 _BAD_REF_ADJ = re.compile(
     r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
@@ -347,6 +370,8 @@ def _hint(
         rb
         or (before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before))
         or (rb := _REGION_AROUND_RE.search(before))
+        or _SETTLEMENTS_IN_RE.search(before)
+        or _FEATURE_IN_RE.search(before)
     ):
         hint = "region"
         if rb:
@@ -407,9 +432,15 @@ def find_names(
             # "the cruiser Moskva", "the tanker Kerch": a ship's name
             i = last_tok + 1
             continue
+        if out and _GLOSS_OPEN_RE.fullmatch(text, out[-1].end, s0) and after.startswith(")"):
+            i = last_tok + 1  # "the Donetsk People's Republic (DPR)": the same place again
+            continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
         i = last_tok + 1
     return out
+
+
+_GLOSS_OPEN_RE = re.compile(r"\s*\(\s*")
 
 
 _Tok = tuple[int, int, str]
@@ -532,6 +563,8 @@ def _name_mention(
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
+    if _ORIGIN_BEFORE_RE.search(before):
+        mention.actor = True  # the attack's origin: named, but no claim place
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
         mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
     mention.article = (
@@ -566,6 +599,7 @@ def _pointer_refs(seg: str, start: int) -> list[Mention]:
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="there")
         for m in _THERE_RE.finditer(seg)
+        if not _PLURAL_PLACES_RE.search(seg, 0, m.start())
     ]  # fmt: skip
     return out
 

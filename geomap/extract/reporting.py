@@ -92,11 +92,17 @@ def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
 # the gazetteer lacks; "four settlements in the Donetsk region, ..., including X" /
 # "villages in the Donetsk region - A, B and C": the region locates the listed villages
 _NAMED_SETTLEMENT_BEFORE_RE = re.compile(
-    r"\b(?:village|town|township|city|settlement|hamlet)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+    r"\b(?:village|town|township|city|settlement|hamlet|community|locality)\s+of\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
     r"\s*(?:,\s*)?(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     # "the villages of A in the same region and B in the Luhansk People's Republic"
     r"\b(?:villages|towns|settlements|hamlets)\s+of\s+[A-Z][\w'’-]+(?:[^.;]{0,80}?[A-Z][\w'’-]+)?\s*"
-    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:,\s*)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
+    # "the Pokrovske area of the Dnipropetrovsk region", "the Glushkovo district of Kursk
+    # Oblast": the region locates a town's surroundings (a district goes to its centre)
+    r"\b[A-Z][\w'’-]+\s+(?:area|outskirts|vicinity|district|raion)\s+(?:of|in)\s+(?:the\s+)?$|"
+    # "captured A, B and C in the Sumy region": the region after a list of names locates it
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+\s*,?\s+in\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
 # "in the Kharkiv region near Vovchansk, Starytsia and Hlyboke": the region locates the
 # settlements named right after it
@@ -154,7 +160,7 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
     r"(?:(?:just|about|some|roughly|around|only)\s+)?(?:[\d.,]+\s*(?:km|kilometres?|"
     r"kilometers?|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+"
     r"of|near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|"
-    r"city|village|hub)\s+of\s+)?$"
+    r"city|village|hub|stronghold|settlement|port|outpost)\s+of\s+)?$"
 )
 
 

@@ -129,6 +129,28 @@ class _Resolver:
         self.cache[k] = (ref, ties)
         return ref, ties
 
+    def named_regions(self) -> set[str]:
+        """The admin-1 regions the document names."""
+        return set(getattr(self.context, "admin1s", None) or ())
+
+    def namesakes(self, query: str) -> list[PlaceRef]:
+        """Every settlement reading of a name, by its own or another name (the village called
+        Pervomaiske until its renaming counts), for a list that needs a nearer one."""
+        try:
+            cands = self.gaz.candidates(query, context=self.context, limit=20)
+        except Exception:  # noqa: BLE001 - a lookup failure is no namesake
+            return []
+        out = []
+        for c in cands:
+            if getattr(c, "match", "") in ("name", "alternate"):
+                try:
+                    ref = place_ref(c.place)
+                except GeomapError:
+                    continue
+                if ref.precision == "settlement":
+                    out.append(ref)
+        return out
+
 
 _NAMED_BONUS = 3.0  # the gazetteer's bonus for a place the document context names
 
@@ -254,6 +276,10 @@ def context_digest(text: str) -> str:
 _MUNICIPALITY_AFTER_RE = re.compile(
     r"\s+(?:(?:urban|municipal|city|town|rural|territorial)\s+(?:district|okrug|community|"
     r"hromada|council)|community|hromada|municipality|municipal\s+district|"
+    # "the Glushkovo district of Kursk Oblast": a raion goes to its centre (not "the
+    # Saltivskyi district of Kharkiv", a part of the city named after it)
+    r"(?:district|raion)(?!\s+(?:of|in)\s+[A-Z][\w'’-]+(?![\w'’-])(?!\s+(?:[Oo]blast|[Rr]egion|"
+    r"[Pp]rovince|[Kk]rai|People|[A-Z])))|"
     # "the Pokrovsk and Kostiantynivka sectors": directions named after towns
     r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
     # "called the Kramatorsk video a fake": a report or picture of the place
@@ -289,7 +315,13 @@ def _resolve_mentions(
     def anchors_near(i: int) -> list[PlaceRef]:
         lo = bisect_left(sure_at, i - _ANCHOR_SPAN)
         hi = bisect_right(sure_at, i + _ANCHOR_SPAN)
-        return [r for _j, r in sure[lo:hi]] + remembered
+        return [r for j, r in sure[lo:hi] if j != i] + remembered
+
+    def list_anchors(i: int) -> list[PlaceRef]:
+        """The places a list item is read against: the sentence's places (not a capital
+        standing for its government: "Kyiv admitted"), those settled so far, memory."""
+        near = [r for j, r in sure if j != i and abs(j - i) <= _ANCHOR_SPAN and not items[j].actor]
+        return near + [r for _m, r in resolved]
 
     resolved: list[tuple[Mention, PlaceRef]] = []
     for i, m in enumerate(items):
@@ -304,10 +336,15 @@ def _resolve_mentions(
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         if ref is not None and _located_elsewhere(items, found, i, text, ref):
             ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
+        if ref is not None:
+            anchors = _Anchors(list_anchors(i), remembered)
+            ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
+        if _is_relative_locator(items, found, i, text):
+            continue  # "A, southwest of C": C says where A lies; the claim is A's
         if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
             # the sentence's subject: what "the town" will mean ("In the Huliaipole
             # direction, ..." names a direction, not the subject)
@@ -364,6 +401,108 @@ def _settled_sense(
     return ref, ties
 
 
+# "the villages of A, B and C", "assaults near A, B and C": a list names places of one front.
+# (names the gazetteer lacks may stand between two it knows: "A, Tonenke, Keramika and B")
+_LIST_SEP = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+_LIST_GAP_RE = re.compile(rf"{_LIST_SEP}(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?{_LIST_SEP}){{0,6}}")
+STRAY_KM = 120.0  # a listed village this far from every place named with it is a namesake
+NEAR_KM = 60.0
+SMALL_TOWN_POP = 50_000  # bigger places are named anywhere (a strike list of cities)
+
+
+def _in_list(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is coordinated with a neighbouring name ("A, B and C")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(items) and items[j].kind == "name" and not items[j].actor:
+            a, b = (items[j], items[i]) if j < i else (items[i], items[j])
+            if _LIST_GAP_RE.fullmatch(text, a.end, b.start):
+                return True
+    return False
+
+
+def _introduced_as_village(m: Mention, ref: PlaceRef) -> bool:
+    """ "the village of X" read as a village: a reporter names a village with where it lies."""
+    return m.noun in ("village", "hamlet") and (ref.population or 0) < CITY_POP
+
+
+@dataclass
+class _Anchors:
+    """The places a list item is read against: the sentence's (named with it, or settled
+    before it) and the article's recent ones."""
+
+    sentence: list[PlaceRef]
+    remembered: list[PlaceRef]
+
+
+def _settlements(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The distinct settlements of the theatre among `refs`."""
+    return list(
+        {
+            a.id: a for a in refs if a.precision == "settlement" and a.country in THEATRE_COUNTRIES
+        }.values()
+    )
+
+
+def _coherent_reading(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+    anchors: _Anchors,
+    resolver: _Resolver,
+    memory: _Memory,
+) -> PlaceRef | None:
+    """Issue 9's "villages near Huliaipole": a small settlement named in a list (or as "the
+    village of X"), read far (over STRAY_KM) from every place named with it and from the
+    article's recent places, is a namesake of the village meant. A reading of the name near
+    those places replaces it, else a village has none (the gazetteer lacks it, and no
+    namesake elsewhere stands in for it). A reading in a region the article names stands."""
+    if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
+        return ref
+    if (rel := _relative_anchor(items, found, i, text, memory)) is not None:
+        # "A, southwest of C": A lies next to C
+        if haversine_km(ref.lat, ref.lon, rel.lat, rel.lon) <= NEAR_KM:
+            return ref
+        return _namesake_near(items[i], ref, [rel], resolver, memory)
+    if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
+        return ref
+    pts = _settlements(anchors.sentence + anchors.remembered)
+    named = resolver.named_regions()
+    if strong := [a for a in _settlements(anchors.sentence) if a.admin1 in named]:
+        pts = strong  # the sentence's places in a region the article names outweigh strays
+    if (
+        not pts
+        or any(a.id == ref.id for a in pts)
+        or ref.admin1 in named
+        or (not strong and len(pts) == 1 and (ref.population or 0) >= (pts[0].population or 0))
+    ):
+        # named before; or one of two far-apart places, the bigger (which of the two is
+        # the stray is the smaller one: "near Huliaipole and Varvarivka"), unless the other
+        # lies in a region the article names
+        return ref
+    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
+        return ref
+    return _namesake_near(items[i], ref, pts, resolver, memory)
+
+
+def _namesake_near(
+    m: Mention, ref: PlaceRef, pts: list[PlaceRef], resolver: _Resolver, memory: _Memory
+) -> PlaceRef | None:
+    """A stray reading's replacement: the namesake within NEAR_KM of the anchors; else the
+    reading itself for a town (a town far from the rest may be another front: "Pokrovsk and
+    Kupiansk"), and no place for a village."""
+    near = _nearest(resolver.namesakes(m.query), pts, NEAR_KM)
+    key = m.query.lower()
+    if near is None and (ref.population or 0) >= CITY_POP:
+        return ref
+    if near is None:
+        memory.senses.pop(key, None)
+        return None
+    memory.senses[key] = near
+    return near
+
+
 def _located_elsewhere(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
@@ -376,13 +515,94 @@ def _located_elsewhere(
     village meant is one the gazetteer lacks, not this namesake."""
     if ref.precision != "settlement" or not ref.admin1 or i + 1 >= len(items) or not text:
         return False
-    nxt = found.get(i + 1, (None, []))[0]
-    if nxt is None or nxt.precision != "region" or items[i + 1].kind != "name":
-        return False
-    gap = text[items[i].end : items[i + 1].start]
-    if not _LOCATOR_GAP_RE.fullmatch(re.sub(r"\b(?:north|south|east|west)[\w-]*\s+", "", gap)):
-        return False
-    return nxt.id != ref.admin1 and nxt.country == ref.country
+    nxt = _region_after(items, found, i, text)
+    return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+
+
+_COMPASS_WORD_RE = re.compile(r"\b(?:north|south|east|west)[\w-]*\s+")
+# "A, B and C in the Kharkiv region": after a list, the locator names where all of it lies
+_LIST_TAIL_LOCATOR_RE = re.compile(
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}\s*,?\s+in(?:\s+the)?\s+"
+)
+
+
+def _region_after(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> PlaceRef | None:
+    """The region a locator right after mention i puts it in ("X in the Sumy region", "X,
+    Kharkiv region"), or after the list it ends ("A, B and C in the Kharkiv region")."""
+    j = i
+    while j + 1 < len(items) and items[j + 1].kind == "name":
+        nxt = found.get(j + 1, (None, []))[0]
+        gap = _COMPASS_WORD_RE.sub("", text[items[j].end : items[j + 1].start])
+        if nxt is not None and nxt.precision == "region":
+            near = j == i and _LOCATOR_GAP_RE.fullmatch(gap)
+            return nxt if near or _LIST_TAIL_LOCATOR_RE.fullmatch(gap) else None
+        if not _LIST_GAP_RE.fullmatch(text, items[j].end, items[j + 1].start):
+            return None  # (an unresolved name is still an item of the list)
+        j += 1
+    return None
+
+
+# "Fedorivka and Vasiukivka, southwest of Siversk", "X, 10 km north of Y": a position relative
+# to a place puts the list next to it
+_RELATIVE_LOCATOR_RE = re.compile(
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:\s+(?:direction|sector|front|"
+    r"axis|area))?\s*[,(]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
+    r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
+    r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
+    r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
+    r"miles?)?\s*(?:\([^)]{0,20}\)\s*)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|"
+    r"west))?(?:ern)?\s+of|on\s+the\s+outskirts\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?"
+)
+
+
+def _is_relative_locator(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+) -> bool:
+    """Mention i is the place a relative locator measures a settlement from ("A, 5 km
+    southwest of C"; not "in the Donetsk region, near Pokrovsk", which narrows a region)."""
+    before = found.get(i - 1, (None, []))[0] if i > 0 else None
+    return (
+        i > 0
+        and items[i - 1].kind == "name"
+        and bool(text)
+        and (before is None or before.precision == "settlement")
+        and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+    )
+
+
+def _relative_anchor(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    memory: _Memory,
+) -> PlaceRef | None:
+    """The settlement a relative locator after mention i (or after the list it is in) names:
+    "A and B, southwest of C" -> C."""
+    j = i
+    while j + 1 < len(items) and items[j + 1].kind in ("name", "ref-settlement"):
+        gap = text[items[j].end : items[j + 1].start]
+        if items[j + 1].kind == "name":
+            nxt = found.get(j + 1, (None, []))[0]
+        else:  # "Antonivka, on the outskirts of the city": the city the article is about
+            nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
+        if _RELATIVE_LOCATOR_RE.fullmatch(gap):
+            return nxt if nxt is not None and nxt.precision == "settlement" else None
+        if items[j + 1].kind != "name":
+            return None
+        if not _LIST_GAP_RE.fullmatch(gap):
+            return None
+        j += 1
+    return None
 
 
 def _settle_ties(
