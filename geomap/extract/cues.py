@@ -33,6 +33,8 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 
 
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+# "none of our units are encircled in X": the quantified subject negates the clause
+_NONE_OF_RE = re.compile(r"\bnone\s+of\s+(?:[\w'’-]+\s+){1,5}$", re.I)
 # "There is no evidence that Russian troops entered X": the writer says it did not happen
 _NO_EVIDENCE_RE = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|confirmation|proof)\s+(?:that|of)\b"
@@ -45,12 +47,13 @@ _NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
 
 
 def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
-    """Whether a cue is negated: "not"/"never" just before it, or "no evidence that" in its
-    clause."""
+    """Whether a cue is negated: "not"/"never" just before it, "none of <subject>" before
+    its verb, or "no evidence that" in its clause."""
     return bool(
         _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
         or _NOT_RE.search(cue.text)
         or _NO_EVIDENCE_RE.search(text[max(s0, cue.start - 120) : cue.start])
+        or _NONE_OF_RE.search(text[max(s0, cue.start - 60) : cue.start])
     )
 
 
