@@ -420,9 +420,11 @@ _COORD_GAP_RE = re.compile(
     r"(?=,?\s+and\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+|(?:near|around)\s+)?"
+    # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
+    r"(?:near|around)\s+)?"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
+    r"(?:city|town|villages?|settlements?|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"
