@@ -1,0 +1,303 @@
+"""Claim-cue constructions of real reporting that named the place yet made no claim (round 6):
+each rule's cases are whole sentences in the project's own words, run through `extract`, so
+what is tested is the cue AND its attachment to the place (and, where it matters, the side)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rule_cases import check_case, rules_with_one_text
+
+# (rule id, text, claims expected, claims forbidden); a claim is (place, side or None, type)
+CASES = [
+    (
+        "cue.strike.explosions-heard",
+        "Loud explosions were heard late on Sunday evening in the cities of Dnipro and Poltava.",
+        [("Dnipro", "third-party", "strike"), ("Poltava", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.explosions-heard",
+        "Blasts rang out shortly after midnight over Zaporizhzhia, the regional governor said.",
+        [("Zaporizhzhia", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.hits-on",
+        '"There are hits on the outskirts of Kramatorsk," the Ukrainian army said.',
+        [("Kramatorsk", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.hits-on",
+        "Direct hits were recorded in Nikopol during the night, the regional governor said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.firing-at",
+        "Our gunners are firing artillery at Russian units massing near Svatove, "
+        "a Ukrainian army spokesman said.",
+        [("Svatove", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.firing-at",
+        "Russian tanks opened fire on Huliaipole, the Ukrainian military said.",
+        [("Huliaipole", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shot-down-over",
+        "Russia's Defence Ministry said 30 drones were shot down overnight and early on "
+        "Sunday over the Bryansk region and Crimea.",
+        [("Crimea", "russia", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shot-down-over",
+        "Russia's Defence Ministry said eleven drones were destroyed on Tuesday over the "
+        "Kursk region.",
+        [("Kursk Oblast", "russia", "strike")],
+        [],
+    ),
+    (
+        "cue.advancing.encircled-in",
+        "The Kremlin claimed that Ukrainian units had been encircled in two towns of the "
+        "Donetsk and Kharkiv regions - Siversk and Kupiansk.",
+        [("Siversk", "russia", "advancing"), ("Kupiansk", "russia", "advancing")],
+        [("Donetsk Oblast", None, "advancing"), ("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.advancing.encircled-in",
+        "Ukraine's General Staff said that none of its units are encircled in Pokrovsk.",
+        [("Pokrovsk", "ukraine", "denied")],
+        [("Pokrovsk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.verge-of",
+        '"The key town, which is now on the verge of full liberation, is Vovchansk," a '
+        "Russian-installed official said.",
+        [("Vovchansk", "russia", "advancing")],
+        [("Vovchansk", None, "captured")],
+    ),
+    (
+        "cue.advancing.verge-of",
+        "Russian commanders say Chasiv Yar is on the brink of being encircled.",
+        [("Chasiv Yar", "russia", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.close-to-taking",
+        "Russian troops are close to capturing Toretsk, a Russian military blogger said.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.close-to-taking",
+        "The Russian Defence Ministry said its forces were near to encircling Kupiansk.",
+        [("Kupiansk", "russia", "advancing")],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.advancing.thrust-into",
+        "Russian forces thrust into the Kharkiv region in May, opening a new front.",
+        [("Kharkiv Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.thrust-into",
+        '"The enemy is surging towards Kostiantynivka," the Ukrainian commander said.',
+        [("Kostiantynivka", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.launched-offensive",
+        "On Tuesday Russian troops launched a large offensive near Avdiivka, the Ukrainian "
+        "army said.",
+        [("Avdiivka", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.launched-offensive",
+        "Ukraine's army said Russian units mounted a fresh assault in the area of Toretsk.",
+        [("Toretsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.withdrawn.after-leaving",
+        "A Ukrainian army spokesman said Russian units were regrouping near Svatove after "
+        "leaving Lyman.",
+        [("Lyman", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.after-leaving",
+        "Russia's Defence Ministry said its troops dug in on the left bank after withdrawing "
+        "from Kherson.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.denied.no-enemy-in",
+        '"There was and is no enemy on the territory of the Belgorod region," the governor wrote.',
+        [("Belgorod Oblast", None, "denied")],
+        [],
+    ),
+    (
+        "cue.denied.no-enemy-in",
+        "A Ukrainian army spokesman said there are no Russian troops in Kupiansk.",
+        [("Kupiansk", "ukraine", "denied")],
+        [],
+    ),
+    (
+        "cue.captured.greeted-by-residents",
+        "Ukrainian soldiers were greeted by cheering residents in the centre of Kherson on Friday.",
+        [("Kherson", "third-party", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.greeted-by-residents",
+        "Villagers welcomed the troops in Snihurivka with bread and flowers.",
+        [("Snihurivka", "third-party", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.transfer-under-control",
+        "The Russian Defence Ministry announced the transfer of Kupiansk under the control of "
+        "its troops.",
+        [("Kupiansk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.transfer-under-control",
+        "Russia's Defence Ministry announced the return of the town of Sudzha to Russian control.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.raised-flag-over",
+        "Russian pro-war bloggers said assault troops had planted their flag in the centre of "
+        "Toretsk.",
+        [("Toretsk", None, "captured")],
+        [],
+    ),
+    (
+        "cue.captured.raised-flag-over",
+        "Ukrainian paratroopers raised the national flag over Kherson, the army said.",
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "British intelligence confirmed the withdrawal of the Russians around Chernihiv.",
+        [("Chernihiv", "third-party", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "The withdrawal of Ukrainian units from Vuhledar was completed, the army said.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.fighting.tried",
+        "A Russian official said Ukrainian forces were attempting to break through the defence "
+        "near the town of Kupiansk.",
+        [("Kupiansk", "russia", "fighting")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.tried",
+        "Ukraine's army said the enemy tried to break through our lines near Pokrovsk.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "A Ukrainian brigade stationed in Toretsk reported heavy fighting within the town.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "The Ukrainian army said heavy fighting went on within Chasiv Yar.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.advancing.scene-of-push",
+        "The front near Kupiansk has emerged as the scene of a Russian push, analysts said.",
+        [("Kupiansk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.scene-of-push",
+        "Toretsk had become the focus of the Russian offensive by August.",
+        [("Toretsk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.fighting.entered-battle",
+        "A raiding group entered into battle with border guards near Shebekino, Russia's "
+        "Defence Ministry said.",
+        [("Shebekino", "russia", "fighting")],
+        [("Shebekino", None, "advancing")],
+    ),
+    (
+        "cue.fighting.entered-battle",
+        "Ukraine's army said the brigade engaged in combat with Russian units outside Toretsk.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.captured.de-occupy",
+        "Russia said its troops had de-occupied the town of Sudzha.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.de-occupy",
+        "Kyiv officials celebrated the de-occupation of Kherson on Friday.",
+        [("Kherson", None, "captured")],
+        [],
+    ),
+    (
+        "modality.goal-word",
+        "Its forces earlier in May pushed into the Kharkiv region.",
+        [("Kharkiv Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "modality.goal-word",
+        "Russian units in May captured the town of Vovchansk, the Russian army said.",
+        [("Vovchansk", "russia", "captured")],
+        [],
+    ),
+    (
+        "coordination.as-well-as",
+        "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
+        "of Lyptsi and Hlyboke.",
+        [
+            ("Vovchansk", "ukraine", "fighting"),
+            ("Lyptsi", "ukraine", "fighting"),
+            ("Hlyboke", "ukraine", "fighting"),
+        ],
+        [],
+    ),
+    (
+        "coordination.as-well-as",
+        "Russian troops attacked near Pokrovsk as well as Myrnohrad.",
+        [("Pokrovsk", "third-party", "fighting"), ("Myrnohrad", "third-party", "fighting")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,body,expected,forbidden", CASES)
+def test_construction(gaz, rule, body, expected, forbidden):
+    check_case(gaz, rule, body, expected, forbidden)
+
+
+def test_every_construction_has_two_texts():
+    assert rules_with_one_text(CASES) == {}
