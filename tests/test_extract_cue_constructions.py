@@ -5,7 +5,6 @@ what is tested is the cue AND its attachment to the place (and, where it matters
 from __future__ import annotations
 
 import pytest
-
 from rule_cases import check_case, rules_with_one_text
 
 # (rule id, text, claims expected, claims forbidden); a claim is (place, side or None, type)
