@@ -274,6 +274,19 @@ CASES = [
         [],
     ),
     (
+        "cue.advancing.cross",
+        "A raiding group penetrated the border of the Bryansk region at dawn, Russia's Defence "
+        "Ministry said.",
+        [("Bryansk Oblast", "russia", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.cross",
+        "Saboteurs breached the state border near Sudzha, Russia's Defence Ministry said.",
+        [("Sudzha", "russia", "advancing")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
