@@ -287,6 +287,143 @@ CASES = [
         [],
     ),
     (
+        "cue.advancing.no-longer-fully-control",
+        "Denis Pushilin, the Russian-installed leader, admitted his forces no longer fully "
+        "controlled Lyman.",
+        [("Lyman", "russia", "advancing")],
+        [("Lyman", None, "holding")],
+    ),
+    (
+        "cue.advancing.no-longer-fully-control",
+        "Ukraine's army said that its units no longer fully hold Siversk.",
+        [("Siversk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.withdrawn.no-longer-control",
+        "Ukraine's army said its troops no longer control Vuhledar.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.no-longer-control",
+        "Russia's Defence Ministry said its forces no longer hold Kherson.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.captured.declared-taken",
+        "Russia's Defence Ministry proclaimed the town of Marinka fully captured on Monday.",
+        [("Marinka", None, "captured")],
+        [],
+    ),
+    (
+        "cue.captured.declared-taken",
+        "Ukraine's army on Friday declared Kupiansk liberated.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Russian troops have taken several Ukrainian strongholds near Bakhmut, the Russian "
+        "Defence Ministry said.",
+        [("Bakhmut", "russia", "advancing")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Ukraine's army said its units captured enemy trenches south of Bakhmut.",
+        [("Bakhmut", "ukraine", "advancing")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "cue.fighting.stopped-while-trying",
+        "Russia's Defence Ministry said boat crews were stopped while trying to cross the river "
+        "near the village of Krynky.",
+        [("Krynky", "russia", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.stopped-while-trying",
+        "Russia's Defence Ministry said a sabotage group was destroyed when trying to enter "
+        "Sudzha.",
+        [("Sudzha", "russia", "fighting")],
+        [("Sudzha", None, "advancing")],
+    ),
+    (
+        "cue.holding.line-secured",
+        "The Ukrainian governor said the contact line has been secured in Vovchansk.",
+        [("Vovchansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.line-secured",
+        "Ukraine's army said the defence line has held near Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.in-control-of-area",
+        "Ukraine's army said its forces are still in control of about 90 square kilometres "
+        "in the Kursk region.",
+        [("Kursk Oblast", "ukraine", "holding")],
+        [("Kursk Oblast", None, "captured")],
+    ),
+    (
+        "cue.holding.in-control-of-area",
+        "Russia's Defence Ministry said its troops hold some 40 sq km of the Kharkiv region.",
+        [("Kharkiv Oblast", "russia", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.control-2",
+        "Ukraine's army said its soldiers were still holding Sudzha on Wednesday.",
+        [("Sudzha", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.control-2",
+        "Ukraine's army said its brigades continue to hold Siversk.",
+        [("Siversk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.fighting.attack-3",
+        "Ukraine's army said Russian troops continue to assault near Kupiansk.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.attack-3",
+        "Ukraine's army said Russian forces attacked 14 times near Kurakhove.",
+        [("Kurakhove", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.advancing.attack-2",
+        "Ukraine's army said its brigades pressured the flanks of Bakhmut.",
+        [("Bakhmut", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.attack-2",
+        "Ukraine's army said Russian forces were storming the outskirts of Toretsk.",
+        [("Toretsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.strike.killed",
+        "The Ukrainian governor reported another casualty in Kherson overnight.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.killed",
+        "Two people were killed in Nikopol, the Ukrainian governor said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
