@@ -424,6 +424,30 @@ CASES = [
         [],
     ),
     (
+        "cue.captured.is-ours",
+        '"Kherson is ours," Ukraine\'s president said after Russian forces left the city.',
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.is-ours",
+        "Kupiansk is once again ours, the Ukrainian commander said.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.strike.amid-shelling",
+        "A family from Sudzha left the town on Tuesday amid heavy shelling.",
+        [("Sudzha", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.amid-shelling",
+        "Repairs in Nikopol went on amid constant Russian bombardment.",
+        [("Nikopol", "third-party", "strike")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
