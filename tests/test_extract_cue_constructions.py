@@ -448,6 +448,27 @@ CASES = [
         [],
     ),
     (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said its forces captured the villages of Zolotokrai, "
+        "Nowhereivka and Toretsk.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said it had defeated Ukrainian units in the settlements of "
+        "Zolotokrai and Sudzha.",
+        [("Sudzha", "russia", "fighting")],
+        [],
+    ),
+    (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said its forces captured the village of Zolotokrai, 20 km "
+        "from Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "captured")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",

@@ -304,7 +304,9 @@ def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
             _TIGHT_GAP_RE.fullmatch(gap) or _COUNTED_LIST_GAP_RE.fullmatch(gap)
         ):
             return None
-        if _UNKNOWN_OBJECT_RE.search(gap) or (_OF_END_RE.search(cue.text) and gap[:1].isupper()):
+        if _UNKNOWN_OBJECT_RE.search(gap) or (
+            _OF_END_RE.search(cue.text) and gap[:1].isupper() and not _unknown_list_items(cue, gap)
+        ):
             return None  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
         return gap
     if cue.attach in ("subj", "any") and m.end <= cue.start:
@@ -361,6 +363,22 @@ _AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it
 
 
 _OF_END_RE = re.compile(r"\bof\s*$")
+
+
+# "the settlements of Gornal, Guevo and Oleshnya": a plural noun's list whose first items the
+# gazetteer lacks still names the later ones (a singular "the village of X, Y" does not)
+_PLURAL_OF_END_RE = re.compile(
+    r"\b(?:villages|settlements|towns|localities|hamlets|cities)\s+of\s*$", re.I
+)
+_LIST_ITEMS_GAP_RE = re.compile(
+    r"(?:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,\s+){1,4}(?:and\s+)?"
+    r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+and\s+"
+)
+
+
+def _unknown_list_items(cue: verbs.Cue, gap: str) -> bool:
+    """The gap before a known place is only list items after "the villages of"."""
+    return bool(_PLURAL_OF_END_RE.search(cue.text) and _LIST_ITEMS_GAP_RE.fullmatch(gap))
 
 
 def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
