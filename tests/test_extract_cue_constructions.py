@@ -469,6 +469,18 @@ CASES = [
         [("Pokrovsk", None, "captured")],
     ),
     (
+        "cue.strike.under",
+        "Border villages in the Sumy region are under intense Russian shelling.",
+        [("Sumy Oblast", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.under",
+        "Kherson is under constant shelling, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
