@@ -481,6 +481,51 @@ CASES = [
         [],
     ),
     (
+        "cue.strike.debris-fell",
+        "Explosions were reported in Kyiv in the morning: debris fell in three districts and "
+        "there were fires.",
+        [("Kyiv", "third-party", "strike")],
+        [("Kyiv", None, "captured")],
+    ),
+    (
+        "cue.strike.debris-fell",
+        "Shells landed near the railway station in Kramatorsk, the Ukrainian army said.",
+        [("Kramatorsk", "ukraine", "strike")],
+        [("Kramatorsk", None, "captured")],
+    ),
+    (
+        "cue.holding.stopped-from-advancing",
+        'Kyiv says Ukrainian forces have "stopped" Russia from advancing further into the '
+        "Kharkiv region.",
+        [("Kharkiv Oblast", "ukraine", "holding")],
+        [("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.holding.stopped-from-advancing",
+        "Ukraine's army said its brigade prevented the enemy from moving towards Kostiantynivka.",
+        [("Kostiantynivka", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.but-achieved-nothing",
+        '"The enemy is surging towards Kostiantynivka, but apart from heavy losses, has '
+        'achieved nothing," the Ukrainian commander said.',
+        [("Kostiantynivka", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.but-achieved-nothing",
+        "Russian units attacked Siversk again but made no progress, Ukraine's army said.",
+        [("Siversk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Russia's Defence Ministry said its units had taken up better positions near Siversk.",
+        [("Siversk", "russia", "advancing")],
+        [("Siversk", None, "captured")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
