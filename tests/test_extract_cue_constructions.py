@@ -526,6 +526,30 @@ CASES = [
         [("Siversk", None, "captured")],
     ),
     (
+        "cue.strike.shell-verb",
+        "Russian troops on the far bank continue to shell Kherson, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shell-verb",
+        "Russia shells Nikopol almost every day, the Ukrainian army said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "modality.civilian",
+        "Ukraine's army said Russian forces who left Kherson dug in on the far bank.",
+        [("Kherson", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "modality.civilian",
+        "A pensioner who left Vovchansk in May came back for her cat.",
+        [],
+        [("Vovchansk", None, "withdrawn")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
