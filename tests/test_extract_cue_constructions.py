@@ -550,6 +550,67 @@ CASES = [
         [("Vovchansk", None, "withdrawn")],
     ),
     (
+        "cue.captured.expelled",
+        "While Moscow says it has expelled Ukrainian troops from the Kursk region, Kyiv says "
+        "its units are still active there.",
+        [("Kursk Oblast", "russia", "captured")],
+        [("Kursk Oblast", "russia", "advancing")],
+    ),
+    (
+        "cue.captured.expelled",
+        "Ukraine's army said it ousted the last Russian units from Kupiansk.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.cleared-of",
+        "Ukraine's army said Kupiansk had been cleared of Russian troops.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.cleared-of",
+        "Russia's Defence Ministry said Sudzha was completely cleared of the enemy.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.clear",
+        "Ukraine's army said the enemy was knocked out of Vovchansk.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.clear",
+        "Ukraine's army said its forces dislodged Russian troops from Vovchansk.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.approach",
+        "Russian assault groups infiltrated Pokrovsk, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.approach",
+        "Russian troops approached Kurakhove, the Ukrainian army said.",
+        [("Kurakhove", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.advanc-2",
+        "Russian forces wedged into Ukrainian defences near Pokrovsk, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.advanc-2",
+        "Russian troops advanced into Selydove, the Ukrainian army said.",
+        [("Selydove", "ukraine", "advancing")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
