@@ -611,6 +611,30 @@ CASES = [
         [],
     ),
     (
+        "cue.strike.strike",
+        "Air raid sirens sounded in Kyiv at dawn, the city's mayor said.",
+        [],
+        [("Kyiv", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "A missile strike on Kharkiv killed four people, the Ukrainian governor said.",
+        [("Kharkiv", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.struck",
+        "Russia bombarded Kherson with artillery, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.struck",
+        "A missile struck Kharkiv overnight, the Ukrainian governor said.",
+        [("Kharkiv", "ukraine", "strike")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
