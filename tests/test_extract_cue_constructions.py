@@ -635,6 +635,18 @@ CASES = [
         [],
     ),
     (
+        "precision.no-longer-hold-out-hope",
+        "The Ukrainian mayor said people in Kharkiv no longer hold out hope for a ceasefire.",
+        [],
+        [("Kharkiv", None, "withdrawn"), ("Kharkiv", None, "holding")],
+    ),
+    (
+        "precision.no-longer-hold-out-hope",
+        "Ukraine's army said residents of Sumy hold out little hope of returning soon.",
+        [],
+        [("Sumy", None, "holding")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
