@@ -647,6 +647,18 @@ CASES = [
         [("Sumy", None, "holding")],
     ),
     (
+        "cue.advancing.took-parts-of",
+        "Ukraine's army said it recaptured parts of the Kherson region.",
+        [("Kherson Oblast", "ukraine", "advancing")],
+        [("Kherson Oblast", None, "captured")],
+    ),
+    (
+        "cue.advancing.took-parts-of",
+        "Russia's Defence Ministry said its forces took most of the town of Toretsk.",
+        [("Toretsk", "russia", "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
