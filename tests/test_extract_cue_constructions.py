@@ -659,6 +659,19 @@ CASES = [
         [("Toretsk", None, "captured")],
     ),
     (
+        "cue.other.reinforcements",
+        "Russia is redeploying troops to the Kharkiv region, Russian news agencies reported.",
+        [("Kharkiv Oblast", None, "other")],
+        [("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.other.reinforcements",
+        "Ukraine's army said it had sent reserves to the area and that the situation around "
+        "Pokrovsk had been stabilised.",
+        [("Pokrovsk", "ukraine", "holding")],
+        [("Pokrovsk", None, "other")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
