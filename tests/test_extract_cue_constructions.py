@@ -672,6 +672,30 @@ CASES = [
         [("Pokrovsk", None, "other")],
     ),
     (
+        "cue.holding.is-a-stronghold",
+        "Vuhledar, a Ukrainian bastion at the junction of two fronts, has seen heavy losses.",
+        [("Vuhledar", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.is-a-stronghold",
+        "Velyka Novosilka is the last major stronghold of the Ukrainian army in the south.",
+        [("Velyka Novosilka", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stronghold-of",
+        "Analysts described the Russian stronghold of Svatove as the key to the north.",
+        [("Svatove", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stronghold-of",
+        "Analysts called the Ukrainian bastion of Chasiv Yar the gate to Kramatorsk.",
+        [("Chasiv Yar", "third-party", "holding")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
