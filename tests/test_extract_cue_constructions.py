@@ -696,6 +696,18 @@ CASES = [
         [],
     ),
     (
+        "cue.fighting.losses-near",
+        "Russian bloggers wrote of the alleged losses in Vuhledar.",
+        [("Vuhledar", None, "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "Ukraine's army said Russian brigades suffered heavy losses near Pokrovsk.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
