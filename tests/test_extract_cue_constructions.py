@@ -708,6 +708,18 @@ CASES = [
         [("Pokrovsk", None, "strike")],
     ),
     (
+        "cue.fighting.has-seen-fighting",
+        "Bakhmut, a city that has seen the fiercest fighting of the war, lies in ruins.",
+        [("Bakhmut", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.has-seen-fighting",
+        "Ukraine's army said Toretsk had seen months of bitter fighting.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
