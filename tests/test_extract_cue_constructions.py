@@ -720,6 +720,55 @@ CASES = [
         [],
     ),
     (
+        "cue.captured.back-under-control",
+        "Ukraine's army said Kupiansk is back under Ukrainian control.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.back-under-control",
+        "Russia's Defence Ministry said Sudzha has returned to Russian control.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.flag-flying-over",
+        "The Ukrainian flag is flying again over Kherson, the Ukrainian army said.",
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.flag-flying-over",
+        "Russia's Defence Ministry said a Russian flag was flying over Sudzha.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.withdrawn.lost-control",
+        "Ukraine's army said its marines had lost their foothold in Krynky.",
+        [("Krynky", "ukraine", "withdrawn")],
+        [("Krynky", None, "advancing")],
+    ),
+    (
+        "cue.withdrawn.lost-control",
+        "Ukraine's army admitted it had lost control of Vuhledar.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.advancing.reach",
+        "Russian units reached the administrative border of the Dnipropetrovsk region, analysts "
+        "said.",
+        [("Dnipropetrovsk Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.reach",
+        "Ukraine's army said Russian troops reached the outskirts of Pokrovsk.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
         "of Lyptsi and Hlyboke.",
