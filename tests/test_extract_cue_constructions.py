@@ -795,3 +795,19 @@ def test_construction(gaz, rule, body, expected, forbidden):
 
 def test_every_construction_has_two_texts():
     assert rules_with_one_text(CASES) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "has_noun"),
+    [
+        ("The enemy storms our positions in groups from different directions.", False),
+        ("Russian troops attacked from three directions overnight.", False),
+        ("Fighting goes on in the Pokrovsk direction.", True),
+        ("Street fighting continues in the city.", True),
+    ],
+)
+def test_a_place_noun_is_not_where_attackers_came_from(sentence, has_noun):
+    """cues.names_a_place_noun (for the carry pass): "from different directions" is no place."""
+    from geomap.extract.cues import names_a_place_noun
+
+    assert names_a_place_noun(sentence, 0, len(sentence)) is has_noun

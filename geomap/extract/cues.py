@@ -632,3 +632,22 @@ def without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[t
     for c0, c1 in cuts:
         out = [p for a, b in out for p in ((a, min(b, c0)), (max(a, c1), b)) if p[0] < p[1]]
     return out
+
+
+# A place noun in a sentence that names no place ("fighting in the city", "the area") keeps
+# the sentence from carrying the place before; "from different directions" (where attackers
+# came from) names none
+_PLACE_NOUN_RE = re.compile(
+    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
+    r"provinces?|districts?|areas?|"
+    r"(?<!different\s)(?<!several\s)(?<!all\s)(?<!multiple\s)(?<!various\s)(?<!many\s)"
+    r"(?<!two\s)(?<!three\s)(?<!four\s)directions?|"
+    r"sectors?|front|front-?lines?|front\s+lines?)\b"
+)
+
+
+def names_a_place_noun(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a place noun that could stand for a place of its own (the
+    carry pass then leaves the sentence alone): "the Russians storm our positions from
+    different directions" has none, so it goes on about the place the sentence before named."""
+    return _PLACE_NOUN_RE.search(text, start, end) is not None
