@@ -71,3 +71,18 @@ def test_a_hedged_match_does_not_retype_later_matches_of_the_same_row(clause):
     types = [c.type for c in find_cues(clause)]
     assert types[0] == "assessment"
     assert types[-1] == "captured"
+
+
+def test_trigger_words_are_loosened_to_the_shortest_trigger_they_contain():
+    """A row's trigger only lets its regex run: "captured" becomes "captur" when another row
+    already searches for "captur", so each clause is searched for fewer distinct words."""
+    from geomap.extract.verbs import LEXICON, _shortest_triggers
+
+    assert _shortest_triggers(["captured seized", "captur"]) == [
+        frozenset({"captur", "seized"}),
+        frozenset({"captur"}),
+    ]
+    for (*_x, row_triggers, _w), (*_y, loose, _rid) in zip(_LEXICON, LEXICON, strict=True):
+        originals = row_triggers.split()
+        assert all(any(t in o for o in originals) for t in loose)
+        assert all(any(t in o for t in loose) for o in originals)

@@ -33,6 +33,8 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\b(?:\s+\w+){0,3
 
 
 _NOT_RE = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+# "none of our units are encircled in X": the quantified subject negates the clause
+_NONE_OF_RE = re.compile(r"\bnone\s+of\s+(?:[\w'’-]+\s+){1,5}$", re.I)
 # "There is no evidence that Russian troops entered X": the writer says it did not happen
 _NO_EVIDENCE_RE = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|confirmation|proof)\s+(?:that|of)\b"
@@ -45,12 +47,13 @@ _NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
 
 
 def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
-    """Whether a cue is negated: "not"/"never" just before it, or "no evidence that" in its
-    clause."""
+    """Whether a cue is negated: "not"/"never" just before it, "none of <subject>" before
+    its verb, or "no evidence that" in its clause."""
     return bool(
         _NEGATION_RE.search(text[max(s0, cue.start - 40) : cue.start])
         or _NOT_RE.search(cue.text)
         or _NO_EVIDENCE_RE.search(text[max(s0, cue.start - 120) : cue.start])
+        or _NONE_OF_RE.search(text[max(s0, cue.start - 60) : cue.start])
     )
 
 
@@ -301,7 +304,9 @@ def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
             _TIGHT_GAP_RE.fullmatch(gap) or _COUNTED_LIST_GAP_RE.fullmatch(gap)
         ):
             return None
-        if _UNKNOWN_OBJECT_RE.search(gap) or (_OF_END_RE.search(cue.text) and gap[:1].isupper()):
+        if _UNKNOWN_OBJECT_RE.search(gap) or (
+            _OF_END_RE.search(cue.text) and gap[:1].isupper() and not _unknown_list_items(cue, gap)
+        ):
             return None  # "took the village of Zhelanne, 20 km from Pokrovsk": not Pokrovsk
         return gap
     if cue.attach in ("subj", "any") and m.end <= cue.start:
@@ -358,6 +363,22 @@ _AREA_NEIGHBOURS = 8  # mentions after a sector name checked for the villages it
 
 
 _OF_END_RE = re.compile(r"\bof\s*$")
+
+
+# "the settlements of Gornal, Guevo and Oleshnya": a plural noun's list whose first items the
+# gazetteer lacks still names the later ones (a singular "the village of X, Y" does not)
+_PLURAL_OF_END_RE = re.compile(
+    r"\b(?:villages|settlements|towns|localities|hamlets|cities)\s+of\s*$", re.I
+)
+_LIST_ITEMS_GAP_RE = re.compile(
+    r"(?:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,\s+){1,4}(?:and\s+)?"
+    r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+and\s+"
+)
+
+
+def _unknown_list_items(cue: verbs.Cue, gap: str) -> bool:
+    """The gap before a known place is only list items after "the villages of"."""
+    return bool(_PLURAL_OF_END_RE.search(cue.text) and _LIST_ITEMS_GAP_RE.fullmatch(gap))
 
 
 def _unknown_object_after(text: str, cue: verbs.Cue, claimable: list) -> bool:
@@ -417,9 +438,11 @@ _COORD_GAP_RE = re.compile(
     r"(?=,?\s+and\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/)\s+(?:nearby\s+|neighbou?ring\s+|(?:near|around)\s+)?"
+    # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
+    r"\s*(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
+    r"(?:near|around)\s+)?"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
+    r"(?:city|town|villages?|settlements?|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"
@@ -609,3 +632,22 @@ def without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[t
     for c0, c1 in cuts:
         out = [p for a, b in out for p in ((a, min(b, c0)), (max(a, c1), b)) if p[0] < p[1]]
     return out
+
+
+# A place noun in a sentence that names no place ("fighting in the city", "the area") keeps
+# the sentence from carrying the place before; "from different directions" (where attackers
+# came from) names none
+_PLACE_NOUN_RE = re.compile(
+    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
+    r"provinces?|districts?|areas?|"
+    r"(?<!different\s)(?<!several\s)(?<!all\s)(?<!multiple\s)(?<!various\s)(?<!many\s)"
+    r"(?<!two\s)(?<!three\s)(?<!four\s)directions?|"
+    r"sectors?|front|front-?lines?|front\s+lines?)\b"
+)
+
+
+def names_a_place_noun(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a place noun that could stand for a place of its own (the
+    carry pass then leaves the sentence alone): "the Russians storm our positions from
+    different directions" has none, so it goes on about the place the sentence before named."""
+    return _PLACE_NOUN_RE.search(text, start, end) is not None

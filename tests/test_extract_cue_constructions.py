@@ -1,0 +1,813 @@
+"""Claim-cue constructions of real reporting that named the place yet made no claim (round 6):
+each rule's cases are whole sentences in the project's own words, run through `extract`, so
+what is tested is the cue AND its attachment to the place (and, where it matters, the side)."""
+
+from __future__ import annotations
+
+import pytest
+from rule_cases import check_case, rules_with_one_text
+
+# (rule id, text, claims expected, claims forbidden); a claim is (place, side or None, type)
+CASES = [
+    (
+        "cue.strike.explosions-heard",
+        "Loud explosions were heard late on Sunday evening in the cities of Dnipro and Poltava.",
+        [("Dnipro", "third-party", "strike"), ("Poltava", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.explosions-heard",
+        "Blasts rang out shortly after midnight over Zaporizhzhia, the regional governor said.",
+        [("Zaporizhzhia", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.hits-on",
+        '"There are hits on the outskirts of Kramatorsk," the Ukrainian army said.',
+        [("Kramatorsk", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.hits-on",
+        "Direct hits were recorded in Nikopol during the night, the regional governor said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.firing-at",
+        "Our gunners are firing artillery at Russian units massing near Svatove, "
+        "a Ukrainian army spokesman said.",
+        [("Svatove", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.firing-at",
+        "Russian tanks opened fire on Huliaipole, the Ukrainian military said.",
+        [("Huliaipole", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shot-down-over",
+        "Russia's Defence Ministry said 30 drones were shot down overnight and early on "
+        "Sunday over the Bryansk region and Crimea.",
+        [("Crimea", "russia", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shot-down-over",
+        "Russia's Defence Ministry said eleven drones were destroyed on Tuesday over the "
+        "Kursk region.",
+        [("Kursk Oblast", "russia", "strike")],
+        [],
+    ),
+    (
+        "cue.advancing.encircled-in",
+        "The Kremlin claimed that Ukrainian units had been encircled in two towns of the "
+        "Donetsk and Kharkiv regions - Siversk and Kupiansk.",
+        [("Siversk", "russia", "advancing"), ("Kupiansk", "russia", "advancing")],
+        [("Donetsk Oblast", None, "advancing"), ("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.advancing.encircled-in",
+        "Ukraine's General Staff said that none of its units are encircled in Pokrovsk.",
+        [("Pokrovsk", "ukraine", "denied")],
+        [("Pokrovsk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.verge-of",
+        '"The key town, which is now on the verge of full liberation, is Vovchansk," a '
+        "Russian-installed official said.",
+        [("Vovchansk", "russia", "advancing")],
+        [("Vovchansk", None, "captured")],
+    ),
+    (
+        "cue.advancing.verge-of",
+        "Russian commanders say Chasiv Yar is on the brink of being encircled.",
+        [("Chasiv Yar", "russia", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.close-to-taking",
+        "Russian troops are close to capturing Toretsk, a Russian military blogger said.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.close-to-taking",
+        "The Russian Defence Ministry said its forces were near to encircling Kupiansk.",
+        [("Kupiansk", "russia", "advancing")],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.advancing.thrust-into",
+        "Russian forces thrust into the Kharkiv region in May, opening a new front.",
+        [("Kharkiv Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.thrust-into",
+        '"The enemy is surging towards Kostiantynivka," the Ukrainian commander said.',
+        [("Kostiantynivka", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.launched-offensive",
+        "On Tuesday Russian troops launched a large offensive near Avdiivka, the Ukrainian "
+        "army said.",
+        [("Avdiivka", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.launched-offensive",
+        "Ukraine's army said Russian units mounted a fresh assault in the area of Toretsk.",
+        [("Toretsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.withdrawn.after-leaving",
+        "A Ukrainian army spokesman said Russian units were regrouping near Svatove after "
+        "leaving Lyman.",
+        [("Lyman", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.after-leaving",
+        "Russia's Defence Ministry said its troops dug in on the left bank after withdrawing "
+        "from Kherson.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.denied.no-enemy-in",
+        '"There was and is no enemy on the territory of the Belgorod region," the governor wrote.',
+        [("Belgorod Oblast", None, "denied")],
+        [],
+    ),
+    (
+        "cue.denied.no-enemy-in",
+        "A Ukrainian army spokesman said there are no Russian troops in Kupiansk.",
+        [("Kupiansk", "ukraine", "denied")],
+        [],
+    ),
+    (
+        "cue.captured.greeted-by-residents",
+        "Ukrainian soldiers were greeted by cheering residents in the centre of Kherson on Friday.",
+        [("Kherson", "third-party", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.greeted-by-residents",
+        "Villagers welcomed the troops in Snihurivka with bread and flowers.",
+        [("Snihurivka", "third-party", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.transfer-under-control",
+        "The Russian Defence Ministry announced the transfer of Kupiansk under the control of "
+        "its troops.",
+        [("Kupiansk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.transfer-under-control",
+        "Russia's Defence Ministry announced the return of the town of Sudzha to Russian control.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.raised-flag-over",
+        "Russian pro-war bloggers said assault troops had planted their flag in the centre of "
+        "Toretsk.",
+        [("Toretsk", None, "captured")],
+        [],
+    ),
+    (
+        "cue.captured.raised-flag-over",
+        "Ukrainian paratroopers raised the national flag over Kherson, the army said.",
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "British intelligence confirmed the withdrawal of the Russians around Chernihiv.",
+        [("Chernihiv", "third-party", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "The withdrawal of Ukrainian units from Vuhledar was completed, the army said.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.fighting.tried",
+        "A Russian official said Ukrainian forces were attempting to break through the defence "
+        "near the town of Kupiansk.",
+        [("Kupiansk", "russia", "fighting")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.tried",
+        "Ukraine's army said the enemy tried to break through our lines near Pokrovsk.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "A Ukrainian brigade stationed in Toretsk reported heavy fighting within the town.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "The Ukrainian army said heavy fighting went on within Chasiv Yar.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.advancing.scene-of-push",
+        "The front near Kupiansk has emerged as the scene of a Russian push, analysts said.",
+        [("Kupiansk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.scene-of-push",
+        "Toretsk had become the focus of the Russian offensive by August.",
+        [("Toretsk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.fighting.entered-battle",
+        "A raiding group entered into battle with border guards near Shebekino, Russia's "
+        "Defence Ministry said.",
+        [("Shebekino", "russia", "fighting")],
+        [("Shebekino", None, "advancing")],
+    ),
+    (
+        "cue.fighting.entered-battle",
+        "Ukraine's army said the brigade engaged in combat with Russian units outside Toretsk.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.captured.de-occupy",
+        "Russia said its troops had de-occupied the town of Sudzha.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.de-occupy",
+        "Kyiv officials celebrated the de-occupation of Kherson on Friday.",
+        [("Kherson", None, "captured")],
+        [],
+    ),
+    (
+        "modality.goal-word",
+        "Its forces earlier in May pushed into the Kharkiv region.",
+        [("Kharkiv Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "modality.goal-word",
+        "Russian units in May captured the town of Vovchansk, the Russian army said.",
+        [("Vovchansk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.cross",
+        "A raiding group penetrated the border of the Bryansk region at dawn, Russia's Defence "
+        "Ministry said.",
+        [("Bryansk Oblast", "russia", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.cross",
+        "Saboteurs breached the state border near Sudzha, Russia's Defence Ministry said.",
+        [("Sudzha", "russia", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.no-longer-fully-control",
+        "Denis Pushilin, the Russian-installed leader, admitted his forces no longer fully "
+        "controlled Lyman.",
+        [("Lyman", "russia", "advancing")],
+        [("Lyman", None, "holding")],
+    ),
+    (
+        "cue.advancing.no-longer-fully-control",
+        "Ukraine's army said that its units no longer fully hold Siversk.",
+        [("Siversk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.withdrawn.no-longer-control",
+        "Ukraine's army said its troops no longer control Vuhledar.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.no-longer-control",
+        "Russia's Defence Ministry said its forces no longer hold Kherson.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.captured.declared-taken",
+        "Russia's Defence Ministry proclaimed the town of Marinka fully captured on Monday.",
+        [("Marinka", None, "captured")],
+        [],
+    ),
+    (
+        "cue.captured.declared-taken",
+        "Ukraine's army on Friday declared Kupiansk liberated.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Russian troops have taken several Ukrainian strongholds near Bakhmut, the Russian "
+        "Defence Ministry said.",
+        [("Bakhmut", "russia", "advancing")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Ukraine's army said its units captured enemy trenches south of Bakhmut.",
+        [("Bakhmut", "ukraine", "advancing")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "cue.fighting.stopped-while-trying",
+        "Russia's Defence Ministry said boat crews were stopped while trying to cross the river "
+        "near the village of Krynky.",
+        [("Krynky", "russia", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.stopped-while-trying",
+        "Russia's Defence Ministry said a sabotage group was destroyed when trying to enter "
+        "Sudzha.",
+        [("Sudzha", "russia", "fighting")],
+        [("Sudzha", None, "advancing")],
+    ),
+    (
+        "cue.holding.line-secured",
+        "The Ukrainian governor said the contact line has been secured in Vovchansk.",
+        [("Vovchansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.line-secured",
+        "Ukraine's army said the defence line has held near Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.in-control-of-area",
+        "Ukraine's army said its forces are still in control of about 90 square kilometres "
+        "in the Kursk region.",
+        [("Kursk Oblast", "ukraine", "holding")],
+        [("Kursk Oblast", None, "captured")],
+    ),
+    (
+        "cue.holding.in-control-of-area",
+        "Russia's Defence Ministry said its troops hold some 40 sq km of the Kharkiv region.",
+        [("Kharkiv Oblast", "russia", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.control-2",
+        "Ukraine's army said its soldiers were still holding Sudzha on Wednesday.",
+        [("Sudzha", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.control-2",
+        "Ukraine's army said its brigades continue to hold Siversk.",
+        [("Siversk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.fighting.attack-3",
+        "Ukraine's army said Russian troops continue to assault near Kupiansk.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.attack-3",
+        "Ukraine's army said Russian forces attacked 14 times near Kurakhove.",
+        [("Kurakhove", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.advancing.attack-2",
+        "Ukraine's army said its brigades pressured the flanks of Bakhmut.",
+        [("Bakhmut", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.attack-2",
+        "Ukraine's army said Russian forces were storming the outskirts of Toretsk.",
+        [("Toretsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.strike.killed",
+        "The Ukrainian governor reported another casualty in Kherson overnight.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.killed",
+        "Two people were killed in Nikopol, the Ukrainian governor said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.captured.is-ours",
+        '"Kherson is ours," Ukraine\'s president said after Russian forces left the city.',
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.is-ours",
+        "Kupiansk is once again ours, the Ukrainian commander said.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.strike.amid-shelling",
+        "A family from Sudzha left the town on Tuesday amid heavy shelling.",
+        [("Sudzha", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.amid-shelling",
+        "Repairs in Nikopol went on amid constant Russian bombardment.",
+        [("Nikopol", "third-party", "strike")],
+        [],
+    ),
+    (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said its forces captured the villages of Zolotokrai, "
+        "Nowhereivka and Toretsk.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said it had defeated Ukrainian units in the settlements of "
+        "Zolotokrai and Sudzha.",
+        [("Sudzha", "russia", "fighting")],
+        [],
+    ),
+    (
+        "attach.list-after-unknown-items",
+        "Russia's Defence Ministry said its forces captured the village of Zolotokrai, 20 km "
+        "from Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "captured")],
+    ),
+    (
+        "cue.strike.under",
+        "Border villages in the Sumy region are under intense Russian shelling.",
+        [("Sumy Oblast", "third-party", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.under",
+        "Kherson is under constant shelling, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.debris-fell",
+        "Explosions were reported in Kyiv in the morning: debris fell in three districts and "
+        "there were fires.",
+        [("Kyiv", "third-party", "strike")],
+        [("Kyiv", None, "captured")],
+    ),
+    (
+        "cue.strike.debris-fell",
+        "Shells landed near the railway station in Kramatorsk, the Ukrainian army said.",
+        [("Kramatorsk", "ukraine", "strike")],
+        [("Kramatorsk", None, "captured")],
+    ),
+    (
+        "cue.holding.stopped-from-advancing",
+        'Kyiv says Ukrainian forces have "stopped" Russia from advancing further into the '
+        "Kharkiv region.",
+        [("Kharkiv Oblast", "ukraine", "holding")],
+        [("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.holding.stopped-from-advancing",
+        "Ukraine's army said its brigade prevented the enemy from moving towards Kostiantynivka.",
+        [("Kostiantynivka", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.but-achieved-nothing",
+        '"The enemy is surging towards Kostiantynivka, but apart from heavy losses, has '
+        'achieved nothing," the Ukrainian commander said.',
+        [("Kostiantynivka", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.but-achieved-nothing",
+        "Russian units attacked Siversk again but made no progress, Ukraine's army said.",
+        [("Siversk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.advancing.took-positions-near",
+        "Russia's Defence Ministry said its units had taken up better positions near Siversk.",
+        [("Siversk", "russia", "advancing")],
+        [("Siversk", None, "captured")],
+    ),
+    (
+        "cue.strike.shell-verb",
+        "Russian troops on the far bank continue to shell Kherson, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.shell-verb",
+        "Russia shells Nikopol almost every day, the Ukrainian army said.",
+        [("Nikopol", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "modality.civilian",
+        "Ukraine's army said Russian forces who left Kherson dug in on the far bank.",
+        [("Kherson", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "modality.civilian",
+        "A pensioner who left Vovchansk in May came back for her cat.",
+        [],
+        [("Vovchansk", None, "withdrawn")],
+    ),
+    (
+        "cue.captured.expelled",
+        "While Moscow says it has expelled Ukrainian troops from the Kursk region, Kyiv says "
+        "its units are still active there.",
+        [("Kursk Oblast", "russia", "captured")],
+        [("Kursk Oblast", "russia", "advancing")],
+    ),
+    (
+        "cue.captured.expelled",
+        "Ukraine's army said it ousted the last Russian units from Kupiansk.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.cleared-of",
+        "Ukraine's army said Kupiansk had been cleared of Russian troops.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.cleared-of",
+        "Russia's Defence Ministry said Sudzha was completely cleared of the enemy.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.clear",
+        "Ukraine's army said the enemy was knocked out of Vovchansk.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.clear",
+        "Ukraine's army said its forces dislodged Russian troops from Vovchansk.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.approach",
+        "Russian assault groups infiltrated Pokrovsk, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.approach",
+        "Russian troops approached Kurakhove, the Ukrainian army said.",
+        [("Kurakhove", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.advanc-2",
+        "Russian forces wedged into Ukrainian defences near Pokrovsk, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.advanc-2",
+        "Russian troops advanced into Selydove, the Ukrainian army said.",
+        [("Selydove", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.strike.strike",
+        "Air raid sirens sounded in Kyiv at dawn, the city's mayor said.",
+        [],
+        [("Kyiv", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "A missile strike on Kharkiv killed four people, the Ukrainian governor said.",
+        [("Kharkiv", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.struck",
+        "Russia bombarded Kherson with artillery, the Ukrainian governor said.",
+        [("Kherson", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.struck",
+        "A missile struck Kharkiv overnight, the Ukrainian governor said.",
+        [("Kharkiv", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "precision.no-longer-hold-out-hope",
+        "The Ukrainian mayor said people in Kharkiv no longer hold out hope for a ceasefire.",
+        [],
+        [("Kharkiv", None, "withdrawn"), ("Kharkiv", None, "holding")],
+    ),
+    (
+        "precision.no-longer-hold-out-hope",
+        "Ukraine's army said residents of Sumy hold out little hope of returning soon.",
+        [],
+        [("Sumy", None, "holding")],
+    ),
+    (
+        "cue.advancing.took-parts-of",
+        "Ukraine's army said it recaptured parts of the Kherson region.",
+        [("Kherson Oblast", "ukraine", "advancing")],
+        [("Kherson Oblast", None, "captured")],
+    ),
+    (
+        "cue.advancing.took-parts-of",
+        "Russia's Defence Ministry said its forces took most of the town of Toretsk.",
+        [("Toretsk", "russia", "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
+        "cue.other.reinforcements",
+        "Russia is redeploying troops to the Kharkiv region, Russian news agencies reported.",
+        [("Kharkiv Oblast", None, "other")],
+        [("Kharkiv Oblast", None, "advancing")],
+    ),
+    (
+        "cue.other.reinforcements",
+        "Ukraine's army said it had sent reserves to the area and that the situation around "
+        "Pokrovsk had been stabilised.",
+        [("Pokrovsk", "ukraine", "holding")],
+        [("Pokrovsk", None, "other")],
+    ),
+    (
+        "cue.holding.is-a-stronghold",
+        "Vuhledar, a Ukrainian bastion at the junction of two fronts, has seen heavy losses.",
+        [("Vuhledar", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.is-a-stronghold",
+        "Velyka Novosilka is the last major stronghold of the Ukrainian army in the south.",
+        [("Velyka Novosilka", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stronghold-of",
+        "Analysts described the Russian stronghold of Svatove as the key to the north.",
+        [("Svatove", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stronghold-of",
+        "Analysts called the Ukrainian bastion of Chasiv Yar the gate to Kramatorsk.",
+        [("Chasiv Yar", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "Russian bloggers wrote of the alleged losses in Vuhledar.",
+        [("Vuhledar", None, "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "Ukraine's army said Russian brigades suffered heavy losses near Pokrovsk.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
+        "cue.fighting.has-seen-fighting",
+        "Bakhmut, a city that has seen the fiercest fighting of the war, lies in ruins.",
+        [("Bakhmut", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.has-seen-fighting",
+        "Ukraine's army said Toretsk had seen months of bitter fighting.",
+        [("Toretsk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.captured.back-under-control",
+        "Ukraine's army said Kupiansk is back under Ukrainian control.",
+        [("Kupiansk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.back-under-control",
+        "Russia's Defence Ministry said Sudzha has returned to Russian control.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.flag-flying-over",
+        "The Ukrainian flag is flying again over Kherson, the Ukrainian army said.",
+        [("Kherson", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.flag-flying-over",
+        "Russia's Defence Ministry said a Russian flag was flying over Sudzha.",
+        [("Sudzha", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.withdrawn.lost-control",
+        "Ukraine's army said its marines had lost their foothold in Krynky.",
+        [("Krynky", "ukraine", "withdrawn")],
+        [("Krynky", None, "advancing")],
+    ),
+    (
+        "cue.withdrawn.lost-control",
+        "Ukraine's army admitted it had lost control of Vuhledar.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.advancing.reach",
+        "Russian units reached the administrative border of the Dnipropetrovsk region, analysts "
+        "said.",
+        [("Dnipropetrovsk Oblast", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.reach",
+        "Ukraine's army said Russian troops reached the outskirts of Pokrovsk.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "coordination.as-well-as",
+        "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
+        "of Lyptsi and Hlyboke.",
+        [
+            ("Vovchansk", "ukraine", "fighting"),
+            ("Lyptsi", "ukraine", "fighting"),
+            ("Hlyboke", "ukraine", "fighting"),
+        ],
+        [],
+    ),
+    (
+        "coordination.as-well-as",
+        "Russian troops attacked near Pokrovsk as well as Myrnohrad.",
+        [("Pokrovsk", "third-party", "fighting"), ("Myrnohrad", "third-party", "fighting")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,body,expected,forbidden", CASES)
+def test_construction(gaz, rule, body, expected, forbidden):
+    check_case(gaz, rule, body, expected, forbidden)
+
+
+def test_every_construction_has_two_texts():
+    assert rules_with_one_text(CASES) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "has_noun"),
+    [
+        ("The enemy storms our positions in groups from different directions.", False),
+        ("Russian troops attacked from three directions overnight.", False),
+        ("Fighting goes on in the Pokrovsk direction.", True),
+        ("Street fighting continues in the city.", True),
+    ],
+)
+def test_a_place_noun_is_not_where_attackers_came_from(sentence, has_noun):
+    """cues.names_a_place_noun (for the carry pass): "from different directions" is no place."""
+    from geomap.extract.cues import names_a_place_noun
+
+    assert names_a_place_noun(sentence, 0, len(sentence)) is has_noun
