@@ -771,11 +771,11 @@ CASES = [
     (
         "coordination.as-well-as",
         "The Ukrainian army said clashes continue near Vovchansk, as well as near the villages "
-        "of Lyptsi and Hlyboke.",
+        "of Lyptsi and Ternova.",
         [
             ("Vovchansk", "ukraine", "fighting"),
             ("Lyptsi", "ukraine", "fighting"),
-            ("Hlyboke", "ukraine", "fighting"),
+            ("Ternova", "ukraine", "fighting"),
         ],
         [],
     ),

@@ -17,7 +17,7 @@ from typing import Any
 
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
-from geomap.extract.cues import _IT_OBJECT_RE, _claimable
+from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
 from geomap.extract.mentions import Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
 from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
@@ -197,11 +197,6 @@ _UNNAMED_SPOT_RE = re.compile(
     r"say)\w*\s+(?:his|her|their|its|the|where)\b(?:\s+\w+){0,2}?\s*(?:location|position|"
     r"whereabouts|unit|sector|he\s+was|she\s+was|they\s+were)?"
 )
-# a sentence naming a kind of place names its own (maybe unknown) place: nothing is carried
-_PLACE_NOUN_RE = re.compile(
-    r"(?i)\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|regions?|oblasts?|"
-    r"provinces?|districts?|areas?|directions?|sectors?|front|front-?lines?|front\s+lines?)\b"
-)
 _CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
 # the strikes the story's place may take: an event told by its verb ("a shop was hit", "came
 # under fire", "strikes on a depot"); not a weapon named ("the type of missile is being
@@ -251,7 +246,7 @@ def _carried_place(
         ref is not None
         and not any(not m.actor for m in items)  # a name the resolver left open may be a place
         and carrying_cues(d.text, cues)
-        and not _PLACE_NOUN_RE.search(d.text, c0, s1)
+        and not names_a_place_noun(d.text, c0, s1)
     ):
         return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
     if not carrying_cues(d.text, cues, topic=True):
