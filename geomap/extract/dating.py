@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from weakref import WeakKeyDictionary
 
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.cues import _ANAPHORIC_ATTACK_RE, _BUT_REPELLED_RE
-from geomap.extract.dates import WEEKDAY_RE, DateHit, find_dates
+from geomap.extract.dates import WEEKDAY_RE, WINDOW_RE, DateHit, find_dates
 from geomap.extract.mentions import Mention
 from geomap.extract.placing import Doc
 from geomap.extract.resolution import _NIGHT_RE, _Memory
@@ -35,9 +36,10 @@ def _date_for(
     cue_pos: int,
     pub: date,
     rivals: Sequence[int] = (),
-) -> tuple[date, str]:
-    """The claim's date: a denial is dated when made (the attribution's date, or
-    publication); otherwise the date expression nearest the place or its verb, ignoring a
+) -> tuple[date, str] | None:
+    """The claim's date (None: the sentence dates it nowhere): a denial is dated when made
+    (the attribution's date); otherwise the date expression nearest the place or its verb,
+    ignoring a
     date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
     if ctype == "denied" and att.denial:
         a0, a1 = att.attribution or (0, 0)
@@ -56,16 +58,22 @@ def _date_for(
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
-        # belongs to the verb of another claim that stands nearer to it
+        # belongs to the verb of another claim that stands nearer to it; but not the day the
+        # statement was made ("..., Kyiv said on Sunday"), which dates all it reports
+        said = _said_days(att, dates)
         usable = [
-            d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
+            d
+            for d in usable
+            if d in said or not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
         ]
     if 0 <= cue_pos < m.start - s0:
         # (as measured: the rivals' filter above does not apply to a verb before its place)
+        said = _said_days(att, dates)
         usable = [
             d
             for d in dates
-            if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
+            if d in said
+            or not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
             and not _in_other_relative(sent, d, m.start - s0, cue_pos)
         ]
     elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
@@ -78,9 +86,33 @@ def _date_for(
 
 
 _SINCE_RE = re.compile(r"(?i)^since\b")
+
+
+def _said_days(att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
+    """The day-precise dates of the attribution: "Russia said Saturday it had taken X", or a
+    trailing "..., the spokesman said on the air on Sunday" (all after the verb)."""
+    if att.attribution is None:
+        return []
+    a0, a1 = att.attribution
+    trailing = att.content[1] <= a0
+    return [
+        d
+        for d in dates
+        if d.precision == "day"
+        and not _SINCE_RE.match(d.text)
+        and (a0 <= d.start < a1 + 20 or (trailing and d.start >= a1))
+    ]
+
+
 # "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
 # commas dates what it says, not the main clause around it
-_RELATIVE_SPAN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;:.]*,")
+_RELATIVE_SPAN_RE = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;:.]*,|"
+    # "..., completing the offensive that stunned Moscow last summer": a clause on a noun
+    # after the claim ("the/an/its NOUN that VERB ..."), up to the next comma
+    r"\b(?:the|an?|its|their|this)\s+[a-z]+\s+(?:that|which)\s+(?!was\b|is\b|were\b|are\b)"
+    r"[a-z]+(?:ed|led)\b[^,;:.]*"
+)
 
 
 def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
@@ -96,9 +128,11 @@ def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
 _WEEKDAY_RE = WEEKDAY_RE  # the weekday words live in rules/dates.toml
 
 
-def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:
+def _pick_date(
+    dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
+) -> tuple[date, str] | None:
     """The date expression nearest the place or the verb that makes the claim (bare years
-    only when close); none -> the publication day."""
+    only when close); None when there is none."""
     best: tuple[int, DateHit] | None = None
     if any(h.precision == "day" and not _SINCE_RE.match(h.text) for h in dates):
         # "have hit X every week since the spring, ... and on Thursday a strike damaged ...":
@@ -114,10 +148,11 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> 
         if best is None or dist < best[0]:
             best = (dist, h)
     if best is None:
-        return pub, "day"
+        return None
     h = best[1]
-    if _NIGHT_RE.match(h.text):
-        # "struck X overnight, the minister said on Monday": the night before that statement
+    if _NIGHT_RE.match(h.text) or WINDOW_RE.match(h.text):
+        # "struck X overnight, the minister said on Monday": the night before that statement;
+        # "fighting was intense over the past week, she said Monday": as of that statement
         said = [d for d in dates if _WEEKDAY_RE.search(d.text)]
         if said:
             h = said[0]
@@ -174,6 +209,10 @@ def claim_date(
     the same event in the sentence before, else publication; remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
+    if not dates and (day := split_clause_day(text, s0, memory)):
+        # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
+        # clause cut from a dated sentence keeps the sentence's day
+        dates = [DateHit(0, 0, day, "day", "")]
     cues_by_start = sorted(all_cues, key=lambda c: c.start)
     cue_starts = [c.start for c in cues_by_start]
     # the other claims' verbs near this one (only dates need them; bounded window)
@@ -202,6 +241,7 @@ def claim_date(
         # "attacked near X yesterday; the attack was repulsed": one event, one date
         rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
     rivals = [c.start - s0 for c in rival_cues]
+    got = None
     if (
         prev_claim_day
         and m.kind != "name"
@@ -215,10 +255,54 @@ def claim_date(
         # the event the sentence before dated goes on
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
-        cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+        got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+        cdate, prec = got or (_events(memory).days.get((ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    if got and prec == "day" and cdate < pub:
+        _events(memory).note((ref.id, ctype), cdate)
     return cdate, prec
+
+
+@dataclass
+class _Events:
+    """The day-precise dates an article gave its claims, by place and type: "Russia said
+    Saturday it had taken X" in a Sunday paper, then "The capture of X is its biggest gain
+    since May": the same event, named again without a date, keeps its day."""
+
+    days: dict[tuple[str, str], date] = field(default_factory=dict)
+
+    def note(self, key: tuple[str, str], day: date) -> None:
+        self.days.setdefault(key, day)
+
+
+_EVENTS: WeakKeyDictionary[_Memory, _Events] = WeakKeyDictionary()
+
+
+def _events(memory: _Memory) -> _Events:
+    """The article's dated events (kept beside its memory, one per article)."""
+    got = _EVENTS.get(memory)
+    if got is None:
+        got = _EVENTS[memory] = _Events()
+    return got
+
+
+# where the clause splitter cut "A, hours after B": both halves are of the same day ("days
+# after" is not; nor is "A, but B said": a second voice, its day unknown)
+_SAME_DAY_TURN_RE = re.compile(
+    r"(?i),\s+(?:just\s+|only\s+)?(?:hours|shortly|soon|moments|minutes)\s+(?:after|before)\s+$"
+)
+
+
+def split_clause_day(text: str, s0: int, memory: _Memory) -> date | None:
+    """The day the first half of a cut sentence gave its claims, for the half starting at
+    `s0` (None: `s0` starts a sentence, or the first half had no day-precise date)."""
+    last = memory.last_claim_day
+    if last is None or last[3] != memory.sentence - 1 or last[2] != "day":
+        return None
+    if not _SAME_DAY_TURN_RE.search(text, max(0, s0 - 40), s0):
+        return None
+    return last[1]
 
 
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
