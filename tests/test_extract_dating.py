@@ -86,3 +86,31 @@ def test_a_date_in_a_clause_on_a_noun_dates_that_clause_only(gz):
         "Moscow last summer, the newspaper wrote.",
     )
     assert _dated(claims, "withdrawn") == (PUB, "day")
+
+
+def test_the_date_written_right_after_the_place_is_its_own(gz):
+    claims = _claims(
+        gz,
+        "Since the fall of Vuhledar in October 2024 and the fall of Toretsk in January 2025, "
+        "the front has moved west.",
+    )
+    got = {c.place.id: (c.claim_date, c.date_precision) for c in claims if c.type == "captured"}
+    assert got.get("709354") == (date(2025, 1, 1), "month"), got  # Toretsk
+
+
+def test_a_sentence_going_on_by_the_clock_keeps_the_day_before_it(gz):
+    claims = _claims(
+        gz,
+        "On February 5, Russian troops began a new push in the east. From about 14:00 they "
+        "shelled Toretsk with heavy artillery.",
+    )
+    assert _dated(claims, "strike") == (date(2025, 2, 5), "day")
+
+
+def test_no_clock_no_borrowed_day(gz):
+    claims = _claims(
+        gz,
+        "On February 5, Russian troops began a new push in the east. They shelled Toretsk "
+        "with heavy artillery.",
+    )
+    assert _dated(claims, "strike") == (PUB, "day")

@@ -277,7 +277,8 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
             return pub - timedelta(days=7 * n), "day"
         if u == "month":
             return _back_months(pub, n), "month"
-        return date(pub.year - n, 1, 1), "year"
+        # "a year ago": the same month, n years back (as precise as the writer's count)
+        return _back_months(pub, 12 * n), "month"
     return None
 
 

@@ -82,7 +82,21 @@ def _date_for(
         usable = [
             d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
         ]
+    right_after = [
+        d
+        for d in usable
+        if _AT_PLACE_RE.fullmatch(sent, m.end - s0, d.start)
+        and d.precision != "year"
+        and not (_SINCE_RE.match(d.text) or _NIGHT_RE.match(d.text) or WINDOW_RE.match(d.text))
+    ]
+    if right_after:
+        # "the fall of Bakhmut in May 2023 and the fall of Avdiivka in February 2024": the
+        # date written right after the place is its own, whatever stands nearer the verb
+        return _pick_date(right_after[:1], m.start - s0, pub, cue_pos)
     return _pick_date(usable, m.start - s0, pub, cue_pos)
+
+
+_AT_PLACE_RE = re.compile(r"\s*(?:in|on|at|during)?\s*")
 
 
 _SINCE_RE = re.compile(r"(?i)^since\b")
@@ -209,9 +223,10 @@ def claim_date(
     the same event in the sentence before, else publication; remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
-    if not dates and (day := split_clause_day(text, s0, memory)):
+    if not dates and (day := split_clause_day(text, s0, memory) or clock_day(text, s0, sent, pub)):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
-        # clause cut from a dated sentence keeps the sentence's day
+        # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
+        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y")
         dates = [DateHit(0, 0, day, "day", "")]
     cues_by_start = sorted(all_cues, key=lambda c: c.start)
     cue_starts = [c.start for c in cues_by_start]
@@ -303,6 +318,35 @@ def split_clause_day(text: str, s0: int, memory: _Memory) -> date | None:
     if not _SAME_DAY_TURN_RE.search(text, max(0, s0 - 40), s0):
         return None
     return last[1]
+
+
+# a time of day: the narration goes on within the day last named
+_CLOCK_RE = re.compile(
+    r"(?i)\b(?:at|from|until|till|by|around|about|after|before|approximately)\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?\d{1,2}[:.]\d{2}\b(?!\s*GMT)|"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.)|"
+    r"\b(?:closer\s+to|towards?|by|in|later\s+in)\s+the\s+(?:evening|afternoon|morning)\b"
+)
+
+
+def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The day the sentence before names (in the same paragraph), for an undated sentence
+    that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
+    if not _CLOCK_RE.search(sent):
+        return None
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    days = [
+        h
+        for h in find_dates(before[cut + 1 :], pub)
+        if h.precision == "day" and not _SINCE_RE.match(h.text) and not _NIGHT_RE.match(h.text)
+    ]
+    return days[-1].value if days else None
+
+
+_CLOCK_REACH = 400  # characters back to the sentence before
 
 
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
