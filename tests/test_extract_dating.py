@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 from geomap.extract import extract
+from geomap.extract.dates import find_dates
+from geomap.extract.dating import dating_pass
+from geomap.extract.resolution import _Memory
 
 PUB = date(2025, 2, 9)  # a Sunday
 
@@ -114,3 +117,16 @@ def test_no_clock_no_borrowed_day(gz):
         "with heavy artillery.",
     )
     assert _dated(claims, "strike") == (PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "LVIV, Feb 9 (Reuters) - Troops said Saturday they had left the village.",
+        "KHARKIV, February 9. /TASS/. Troops said Saturday they had left the village.",
+        "Lviv, (APP - Some News - 9th Feb, 2025) Troops said Saturday they had left the village.",
+    ],
+)
+def test_a_wire_datelines_date_is_no_date_of_the_claim(sent):
+    dates, _prev = dating_pass(_Memory(), sent, find_dates(sent, PUB), False, None)
+    assert [d.text for d in dates] == ["Saturday"]

@@ -175,6 +175,19 @@ def _pick_date(
     return h.value, h.precision
 
 
+# a wire dateline's date: "KYIV, Feb 18 (Reuters) -", "DONETSK, May 6. /TASS/.", "(APP -
+# Outlet - 18th Feb, 2024)": the day the copy was filed, not what the claim speaks of
+_DATELINE_AFTER_RE = re.compile(r"\.?\s*/[A-Z]{2,}/|\s*\([A-Z][\w .]{1,20}\)\s*[-–—]")
+_IN_CREDIT_RE = re.compile(r"\([A-Z][^()]{0,80}\s[-–—]\s*$")  # "(APP - Outlet - " before it
+
+
+def _is_dateline(sent: str, h: DateHit) -> bool:
+    """Whether date `h` is the copy's dateline, not a date the sentence reports."""
+    if _DATELINE_AFTER_RE.match(sent, h.end):
+        return True
+    return sent.startswith(")", h.end) and bool(_IN_CREDIT_RE.search(sent, 0, h.start))
+
+
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
     r"day|the\s+day\s+(?:before|prior))\b"
@@ -188,7 +201,7 @@ def dating_pass(
     """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
     earlier", "the same day", a carried source's day); and the claim day of the sentence
     before when this one has no date of its own."""
-    dates = list(found)
+    dates = [h for h in found if not _is_dateline(sent, h)]
     prev_claim_day = (
         memory.last_claim_day
         if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
