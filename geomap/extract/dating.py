@@ -39,8 +39,8 @@ def _date_for(
 ) -> tuple[date, str] | None:
     """The claim's date (None: the sentence dates it nowhere): a denial is dated when made
     (the attribution's date); otherwise the date expression nearest the place or its verb,
-    ignoring a
-    date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
+    ignoring a date inside an aside after the place ("Sudzha, a town its troops recaptured
+    last week")."""
     if ctype == "denied" and att.denial:
         a0, a1 = att.attribution or (0, 0)
         # the attribution's own date, or one introducing it ("On October 30, X dismissed")
@@ -82,18 +82,24 @@ def _date_for(
         usable = [
             d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
         ]
-    right_after = [
-        d
-        for d in usable
-        if _AT_PLACE_RE.fullmatch(sent, m.end - s0, d.start)
-        and d.precision != "year"
-        and not (_SINCE_RE.match(d.text) or _NIGHT_RE.match(d.text) or WINDOW_RE.match(d.text))
-    ]
-    if right_after:
+    if own := _written_after(sent, usable, m.end - s0):
         # "the fall of Bakhmut in May 2023 and the fall of Avdiivka in February 2024": the
         # date written right after the place is its own, whatever stands nearer the verb
-        return _pick_date(right_after[:1], m.start - s0, pub, cue_pos)
+        return _pick_date([own], m.start - s0, pub, cue_pos)
     return _pick_date(usable, m.start - s0, pub, cue_pos)
+
+
+def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
+    """A calendar date written right after the place ("X in February 2024", "X on Monday"),
+    not a period's start, a night or a window (those date the report, not the place)."""
+    for d in dates:
+        if (
+            _AT_PLACE_RE.fullmatch(sent, end, d.start)
+            and d.precision != "year"
+            and not (_SINCE_RE.match(d.text) or _NIGHT_RE.match(d.text) or WINDOW_RE.match(d.text))
+        ):
+            return d
+    return None
 
 
 _AT_PLACE_RE = re.compile(r"\s*(?:in|on|at|during)?\s*")
@@ -233,7 +239,8 @@ def claim_date(
     s0: int,
 ) -> tuple[date, str]:
     """A claim's date: the sentence's nearest date (not one another verb owns), the date of
-    the same event in the sentence before, else publication; remembered for the next."""
+    the same event in the sentence before or earlier in the article, else publication;
+    remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
     if not dates and (day := split_clause_day(text, s0, memory) or clock_day(text, s0, sent, pub)):
@@ -241,34 +248,7 @@ def claim_date(
         # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
         # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y")
         dates = [DateHit(0, 0, day, "day", "")]
-    cues_by_start = sorted(all_cues, key=lambda c: c.start)
-    cue_starts = [c.start for c in cues_by_start]
-    # the other claims' verbs near this one (only dates need them; bounded window)
-    rival_cues = (
-        [
-            c
-            for c in cues_by_start[
-                bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
-                    cue_starts, s0 + cue_pos + _RIVAL_REACH
-                )
-            ]
-            if c.type != ctype
-        ]
-        if dates and cue_pos >= 0
-        else []
-    )
-    if (
-        ctype == "holding"
-        and cue_pos >= 0
-        and m.end <= s0 + cue_pos
-        and (
-            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
-        )
-    ):
-        # "attacked near X yesterday; the attack was repulsed": one event, one date
-        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
-    rivals = [c.start - s0 for c in rival_cues]
+    rivals = _rivals(text, all_cues, m, ctype, cue_pos, s0) if dates and cue_pos >= 0 else []
     got = None
     if (
         prev_claim_day
@@ -287,16 +267,39 @@ def claim_date(
         cdate, prec = got or (_events(memory).days.get((ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
-    if got and prec == "day" and cdate < pub:
+    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate < pub:
         _events(memory).note((ref.id, ctype), cdate)
     return cdate, prec
 
 
+def _rivals(
+    text: str, all_cues: list[verbs.Cue], m: Mention, ctype: str, cue_pos: int, s0: int
+) -> list[int]:
+    """The other claims' verbs near this one (offsets in the sentence; a bounded window)."""
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    lo = bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH)
+    hi = bisect_right(cue_starts, s0 + cue_pos + _RIVAL_REACH)
+    rival_cues = [c for c in cues_by_start[lo:hi] if c.type != ctype]
+    if (
+        ctype == "holding"
+        and m.end <= s0 + cue_pos
+        and (
+            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+        )
+    ):
+        # "attacked near X yesterday; the attack was repulsed": one event, one date
+        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+    return [c.start - s0 for c in rival_cues]
+
+
 @dataclass
 class _Events:
-    """The day-precise dates an article gave its claims, by place and type: "Russia said
-    Saturday it had taken X" in a Sunday paper, then "The capture of X is its biggest gain
-    since May": the same event, named again without a date, keeps its day."""
+    """The day-precise dates (in the week before publication) an article gave its claims, by
+    place and type: "Russia said Saturday it had taken X" in a Sunday paper, then "The
+    capture of X is its biggest gain since May": the same event, named again without a
+    date, keeps its day."""
 
     days: dict[tuple[str, str], date] = field(default_factory=dict)
 
@@ -304,6 +307,7 @@ class _Events:
         self.days.setdefault(key, day)
 
 
+_EVENT_REACH = 7  # days back: a recent event's day carries (not one recalled from long ago)
 _EVENTS: WeakKeyDictionary[_Memory, _Events] = WeakKeyDictionary()
 
 
