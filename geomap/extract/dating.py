@@ -56,11 +56,11 @@ def _date_for(
         # overran X" still does)
         dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
+    said = _said_days(att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
-        # belongs to the verb of another claim that stands nearer to it; but not the day the
-        # statement was made ("..., Kyiv said on Sunday"), which dates all it reports
-        said = _said_days(att, dates)
+        # belongs to the verb of another claim that stands nearer to it; not the statement's
+        # day, which dates all it reports
         usable = [
             d
             for d in usable
@@ -68,7 +68,6 @@ def _date_for(
         ]
     if 0 <= cue_pos < m.start - s0:
         # (as measured: the rivals' filter above does not apply to a verb before its place)
-        said = _said_days(att, dates)
         usable = [
             d
             for d in dates
@@ -82,11 +81,10 @@ def _date_for(
         usable = [
             d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
         ]
-    if own := _written_after(sent, usable, m.end - s0):
-        # "the fall of Bakhmut in May 2023 and the fall of Avdiivka in February 2024": the
-        # date written right after the place is its own, whatever stands nearer the verb
-        return _pick_date([own], m.start - s0, pub, cue_pos)
-    return _pick_date(usable, m.start - s0, pub, cue_pos)
+    # "the fall of Bakhmut in May 2023 and the fall of Avdiivka in February 2024": the date
+    # written right after the place is its own, whatever stands nearer the verb
+    own = _written_after(sent, usable, m.end - s0)
+    return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
 
 
 def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
