@@ -56,7 +56,7 @@ def _date_for(
         # overran X" still does)
         dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
-    said = _said_days(att, dates)  # the statement's day ("..., Kyiv said on Sunday")
+    said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
         # belongs to the verb of another claim that stands nearer to it; not the statement's
@@ -106,9 +106,10 @@ _AT_PLACE_RE = re.compile(r"\s*(?:in|on|at|during)?\s*")
 _SINCE_RE = re.compile(r"(?i)^since\b")
 
 
-def _said_days(att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
+def _said_days(sent: str, att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
     """The day-precise dates of the attribution: "Russia said Saturday it had taken X", or a
-    trailing "..., the spokesman said on the air on Sunday" (all after the verb)."""
+    trailing "..., the spokesman said on the air on Sunday" (after the verb, in its clause:
+    not "..., the ministry said, adding that on Tuesday ...")."""
     if att.attribution is None:
         return []
     a0, a1 = att.attribution
@@ -118,8 +119,13 @@ def _said_days(att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
         for d in dates
         if d.precision == "day"
         and not _SINCE_RE.match(d.text)
-        and (a0 <= d.start < a1 + 20 or (trailing and d.start >= a1))
+        and a0 <= d.start
+        and (d.start < a1 or (d.start < a1 + 20 or trailing))
+        and not (d.start >= a1 and _CLAUSE_BREAK_RE.search(sent, a1, d.start))
     ]
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:that|and|adding|while|after|before)\b")
 
 
 # "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
