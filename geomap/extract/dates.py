@@ -27,6 +27,7 @@ _SEASON = need(_WORDS, "date.season")
 _COUNT = need(_WORDS, "date.count")
 _PARTS = need(_WORDS, "date.part")
 _RELATIVE_DAY = need(_WORDS, "date.relative-day")
+_WINDOW = need(_WORDS, "date.window")
 _THIS, _LAST = need(_WORDS, "date.this"), need(_WORDS, "date.last")
 _PAST, _PREVIOUS = need(_WORDS, "date.past"), need(_WORDS, "date.previous")
 
@@ -111,6 +112,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("rel_day", re.compile(rf"\b(?P<w>{_RELATIVE_DAY.alternation})\b", re.I)),
+    # "over the past week": a period up to the statement (before "past week" is read alone)
+    ("window", re.compile(rf"\b(?P<w>{_WINDOW.alternation})\b", re.I)),
     # "earlier this week", "at the weekend": before the publication day, inside its week
     ("this_week", re.compile(rf"\b(?P<w>{_WEEK})\b", re.I)),
     (
@@ -128,6 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"\b(?:in|since|by|during|of|{_EML}-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
+# a period up to the statement ("over the past week"): the statement's day when named
+WINDOW_RE = re.compile(rf"(?i)^(?:{_WINDOW.alternation})$")
 # a weekday named anywhere (any case): the day a statement was made
 WEEKDAY_RE = re.compile(rf"(?i)\b(?:{_WEEKDAY.alternation})\b")
 _SEASON_START = {w.lower(): v for w, v in zip(_SEASON.words, _SEASON.values, strict=True)}
@@ -195,7 +200,9 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
     return _resolve_calendar(kind, g, pub)
 
 
-_RELATIVE_KINDS = frozenset({"weekday", "rel_day", "season", "this_week", "rel_period", "ago"})
+_RELATIVE_KINDS = frozenset(
+    {"weekday", "rel_day", "window", "season", "this_week", "rel_period", "ago"}
+)
 
 
 def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
@@ -242,6 +249,8 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
         return pub + timedelta(days=_RELATIVE_DAY.value_of(g["w"])), "day"
+    if kind == "window":
+        return pub + timedelta(days=_WINDOW.value_of(g["w"])), "day"
     if kind == "season":
         return _season(g, pub)
     if kind == "this_week":
@@ -268,7 +277,8 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
             return pub - timedelta(days=7 * n), "day"
         if u == "month":
             return _back_months(pub, n), "month"
-        return date(pub.year - n, 1, 1), "year"
+        # "a year ago": the same month, n years back (as precise as the writer's count)
+        return _back_months(pub, 12 * n), "month"
     return None
 
 
@@ -312,6 +322,7 @@ def _needs(text: str) -> dict[str, bool]:
         "weekday": any(w in low for w in _LOWER["date.weekday"]),
         "season": any(w in low for w in _LOWER["date.season"]),
         "rel_day": any(w in low for w in _LOWER["date.relative-day"]),
+        "window": "past" in low or "last" in low or "recent" in low,
         "this_week": "week" in low,
         "rel_period": any(w in low for w in ("week", "month", "year")),
         "ago": "ago" in low,

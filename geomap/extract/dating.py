@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from weakref import WeakKeyDictionary
 
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.cues import _ANAPHORIC_ATTACK_RE, _BUT_REPELLED_RE
-from geomap.extract.dates import WEEKDAY_RE, DateHit, find_dates
+from geomap.extract.dates import WEEKDAY_RE, WINDOW_RE, DateHit, find_dates
 from geomap.extract.mentions import Mention
 from geomap.extract.placing import Doc
 from geomap.extract.resolution import _NIGHT_RE, _Memory
@@ -35,10 +36,11 @@ def _date_for(
     cue_pos: int,
     pub: date,
     rivals: Sequence[int] = (),
-) -> tuple[date, str]:
-    """The claim's date: a denial is dated when made (the attribution's date, or
-    publication); otherwise the date expression nearest the place or its verb, ignoring a
-    date inside an aside after the place ("Sudzha, a town its troops recaptured last week")."""
+) -> tuple[date, str] | None:
+    """The claim's date (None: the sentence dates it nowhere): a denial is dated when made
+    (the attribution's date); otherwise the date expression nearest the place or its verb,
+    ignoring a date inside an aside after the place ("Sudzha, a town its troops recaptured
+    last week")."""
     if ctype == "denied" and att.denial:
         a0, a1 = att.attribution or (0, 0)
         # the attribution's own date, or one introducing it ("On October 30, X dismissed")
@@ -54,18 +56,23 @@ def _date_for(
         # overran X" still does)
         dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
+    said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
-        # belongs to the verb of another claim that stands nearer to it
+        # belongs to the verb of another claim that stands nearer to it; not the statement's
+        # day, which dates all it reports
         usable = [
-            d for d in usable if not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
+            d
+            for d in usable
+            if d in said or not any(abs(r - d.start) < abs(cue_pos - d.start) for r in rivals)
         ]
     if 0 <= cue_pos < m.start - s0:
         # (as measured: the rivals' filter above does not apply to a verb before its place)
         usable = [
             d
             for d in dates
-            if not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
+            if d in said
+            or not (d.start > m.end - s0 and _ASIDE_RE.search(sent, m.end - s0, d.start))
             and not _in_other_relative(sent, d, m.start - s0, cue_pos)
         ]
     elif cue_pos > m.end - s0 and _ASIDE_RE.match(sent, m.end - s0):
@@ -74,13 +81,62 @@ def _date_for(
         usable = [
             d for d in usable if not (m.end - s0 < d.start and 0 <= sent.find(",", d.end) < cue_pos)
         ]
-    return _pick_date(usable, m.start - s0, pub, cue_pos)
+    # "the fall of Bakhmut in May 2023 and the fall of Avdiivka in February 2024": the date
+    # written right after the place is its own, whatever stands nearer the verb
+    own = _written_after(sent, usable, m.end - s0)
+    return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
+    """A calendar date written right after the place ("X in February 2024", "X on Monday"),
+    not a period's start, a night or a window (those date the report, not the place)."""
+    for d in dates:
+        if (
+            _AT_PLACE_RE.fullmatch(sent, end, d.start)
+            and d.precision != "year"
+            and not (_SINCE_RE.match(d.text) or _NIGHT_RE.match(d.text) or WINDOW_RE.match(d.text))
+        ):
+            return d
+    return None
+
+
+_AT_PLACE_RE = re.compile(r"\s*(?:in|on|at|during)?\s*")
 
 
 _SINCE_RE = re.compile(r"(?i)^since\b")
+
+
+def _said_days(sent: str, att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
+    """The day-precise dates of the attribution: "Russia said Saturday it had taken X", or a
+    trailing "..., the spokesman said on the air on Sunday" (after the verb, in its clause:
+    not "..., the ministry said, adding that on Tuesday ...")."""
+    if att.attribution is None:
+        return []
+    a0, a1 = att.attribution
+    trailing = att.content[1] <= a0
+    return [
+        d
+        for d in dates
+        if d.precision == "day"
+        and not _SINCE_RE.match(d.text)
+        and a0 <= d.start
+        and (d.start < a1 or (d.start < a1 + 20 or trailing))
+        and not (d.start >= a1 and _CLAUSE_BREAK_RE.search(sent, a1, d.start))
+    ]
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:that|and|adding|while|after|before)\b")
+
+
 # "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
 # commas dates what it says, not the main clause around it
-_RELATIVE_SPAN_RE = re.compile(r",\s+(?:who|which|whose)\b[^,;:.]*,")
+_RELATIVE_SPAN_RE = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;:.]*,|"
+    # "..., completing the offensive that stunned Moscow last summer": a clause on a noun
+    # after the claim ("the/an/its NOUN that VERB ..."), up to the next comma
+    r"\b(?:the|an?|its|their|this)\s+[a-z]+\s+(?:that|which)\s+(?!was\b|is\b|were\b|are\b)"
+    r"[a-z]+(?:ed|led)\b[^,;:.]*"
+)
 
 
 def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
@@ -96,9 +152,11 @@ def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
 _WEEKDAY_RE = WEEKDAY_RE  # the weekday words live in rules/dates.toml
 
 
-def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> tuple[date, str]:
+def _pick_date(
+    dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1
+) -> tuple[date, str] | None:
     """The date expression nearest the place or the verb that makes the claim (bare years
-    only when close); none -> the publication day."""
+    only when close); None when there is none."""
     best: tuple[int, DateHit] | None = None
     if any(h.precision == "day" and not _SINCE_RE.match(h.text) for h in dates):
         # "have hit X every week since the spring, ... and on Thursday a strike damaged ...":
@@ -114,16 +172,30 @@ def _pick_date(dates: list[DateHit], pos: int, pub: date, cue_pos: int = -1) -> 
         if best is None or dist < best[0]:
             best = (dist, h)
     if best is None:
-        return pub, "day"
+        return None
     h = best[1]
-    if _NIGHT_RE.match(h.text):
-        # "struck X overnight, the minister said on Monday": the night before that statement
+    if _NIGHT_RE.match(h.text) or WINDOW_RE.match(h.text):
+        # "struck X overnight, the minister said on Monday": the night before that statement;
+        # "fighting was intense over the past week, she said Monday": as of that statement
         said = [d for d in dates if _WEEKDAY_RE.search(d.text)]
         if said:
             h = said[0]
     if h.value > pub:
         return pub, "day"
     return h.value, h.precision
+
+
+# a wire dateline's date: "KYIV, Feb 18 (Reuters) -", "DONETSK, May 6. /TASS/.", "(APP -
+# Outlet - 18th Feb, 2024)": the day the copy was filed, not what the claim speaks of
+_DATELINE_AFTER_RE = re.compile(r"\.?\s*/[A-Z]{2,}/|\s*\([A-Z][\w .]{1,20}\)\s*[-–—]")
+_IN_CREDIT_RE = re.compile(r"\([A-Z][^()]{0,80}\s[-–—]\s*$")  # "(APP - Outlet - " before it
+
+
+def _is_dateline(sent: str, h: DateHit) -> bool:
+    """Whether date `h` is the copy's dateline, not a date the sentence reports."""
+    if _DATELINE_AFTER_RE.match(sent, h.end):
+        return True
+    return sent.startswith(")", h.end) and bool(_IN_CREDIT_RE.search(sent, 0, h.start))
 
 
 _DAY_BEFORE_RE = re.compile(
@@ -139,7 +211,7 @@ def dating_pass(
     """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
     earlier", "the same day", a carried source's day); and the claim day of the sentence
     before when this one has no date of its own."""
-    dates = list(found)
+    dates = [h for h in found if not _is_dateline(sent, h)]
     prev_claim_day = (
         memory.last_claim_day
         if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
@@ -171,37 +243,17 @@ def claim_date(
     s0: int,
 ) -> tuple[date, str]:
     """A claim's date: the sentence's nearest date (not one another verb owns), the date of
-    the same event in the sentence before, else publication; remembered for the next."""
+    the same event in the sentence before or earlier in the article, else publication;
+    remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
-    cues_by_start = sorted(all_cues, key=lambda c: c.start)
-    cue_starts = [c.start for c in cues_by_start]
-    # the other claims' verbs near this one (only dates need them; bounded window)
-    rival_cues = (
-        [
-            c
-            for c in cues_by_start[
-                bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH) : bisect_right(
-                    cue_starts, s0 + cue_pos + _RIVAL_REACH
-                )
-            ]
-            if c.type != ctype
-        ]
-        if dates and cue_pos >= 0
-        else []
-    )
-    if (
-        ctype == "holding"
-        and cue_pos >= 0
-        and m.end <= s0 + cue_pos
-        and (
-            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
-            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
-        )
-    ):
-        # "attacked near X yesterday; the attack was repulsed": one event, one date
-        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
-    rivals = [c.start - s0 for c in rival_cues]
+    if not dates and (day := split_clause_day(text, s0, memory) or clock_day(text, s0, sent, pub)):
+        # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
+        # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
+        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y")
+        dates = [DateHit(0, 0, day, "day", "")]
+    rivals = _rivals(text, all_cues, m, ctype, cue_pos, s0) if dates and cue_pos >= 0 else []
+    got = None
     if (
         prev_claim_day
         and m.kind != "name"
@@ -215,10 +267,107 @@ def claim_date(
         # the event the sentence before dated goes on
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
-        cdate, prec = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+        got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
+        cdate, prec = got or (_events(memory).days.get((ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate < pub:
+        _events(memory).note((ref.id, ctype), cdate)
     return cdate, prec
+
+
+def _rivals(
+    text: str, all_cues: list[verbs.Cue], m: Mention, ctype: str, cue_pos: int, s0: int
+) -> list[int]:
+    """The other claims' verbs near this one (offsets in the sentence; a bounded window)."""
+    cues_by_start = sorted(all_cues, key=lambda c: c.start)
+    cue_starts = [c.start for c in cues_by_start]
+    lo = bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH)
+    hi = bisect_right(cue_starts, s0 + cue_pos + _RIVAL_REACH)
+    rival_cues = [c for c in cues_by_start[lo:hi] if c.type != ctype]
+    if (
+        ctype == "holding"
+        and m.end <= s0 + cue_pos
+        and (
+            _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
+            or _BUT_REPELLED_RE.search(text[m.end : s0 + cue_pos])
+        )
+    ):
+        # "attacked near X yesterday; the attack was repulsed": one event, one date
+        rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
+    return [c.start - s0 for c in rival_cues]
+
+
+@dataclass
+class _Events:
+    """The day-precise dates (in the week before publication) an article gave its claims, by
+    place and type: "Russia said Saturday it had taken X" in a Sunday paper, then "The
+    capture of X is its biggest gain since May": the same event, named again without a
+    date, keeps its day."""
+
+    days: dict[tuple[str, str], date] = field(default_factory=dict)
+
+    def note(self, key: tuple[str, str], day: date) -> None:
+        self.days.setdefault(key, day)
+
+
+_EVENT_REACH = 7  # days back: a recent event's day carries (not one recalled from long ago)
+_EVENTS: WeakKeyDictionary[_Memory, _Events] = WeakKeyDictionary()
+
+
+def _events(memory: _Memory) -> _Events:
+    """The article's dated events (kept beside its memory, one per article)."""
+    got = _EVENTS.get(memory)
+    if got is None:
+        got = _EVENTS[memory] = _Events()
+    return got
+
+
+# where the clause splitter cut "A, hours after B": both halves are of the same day ("days
+# after" is not; nor is "A, but B said": a second voice, its day unknown)
+_SAME_DAY_TURN_RE = re.compile(
+    r"(?i),\s+(?:just\s+|only\s+)?(?:hours|shortly|soon|moments|minutes)\s+(?:after|before)\s+$"
+)
+
+
+def split_clause_day(text: str, s0: int, memory: _Memory) -> date | None:
+    """The day the first half of a cut sentence gave its claims, for the half starting at
+    `s0` (None: `s0` starts a sentence, or the first half had no day-precise date)."""
+    last = memory.last_claim_day
+    if last is None or last[3] != memory.sentence - 1 or last[2] != "day":
+        return None
+    if not _SAME_DAY_TURN_RE.search(text, max(0, s0 - 40), s0):
+        return None
+    return last[1]
+
+
+# a time of day: the narration goes on within the day last named
+_CLOCK_RE = re.compile(
+    r"(?i)\b(?:at|from|until|till|by|around|about|after|before|approximately)\s+"
+    r"(?:(?:about|around|approximately|roughly)\s+)?\d{1,2}[:.]\d{2}\b(?!\s*GMT)|"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.)|"
+    r"\b(?:closer\s+to|towards?|by|in|later\s+in)\s+the\s+(?:evening|afternoon|morning)\b"
+)
+
+
+def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The day the sentence before names (in the same paragraph), for an undated sentence
+    that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
+    if not _CLOCK_RE.search(sent):
+        return None
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    days = [
+        h
+        for h in find_dates(before[cut + 1 :], pub)
+        if h.precision == "day" and not _SINCE_RE.match(h.text) and not _NIGHT_RE.match(h.text)
+    ]
+    return days[-1].value if days else None
+
+
+_CLOCK_REACH = 400  # characters back to the sentence before
 
 
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
