@@ -191,3 +191,16 @@ def test_a_wrapped_line_runs_on_into_the_next():
         "# T\n\nThe town was hit again\nafter midnight.\n",
     ):
         assert len(_sents(text)) == 1, text
+
+
+def test_a_caption_on_the_first_line_of_a_paragraph_is_split_off():
+    text = (
+        "# T\n\nRescuers search a damaged shop in Sumy on Monday. Picture: CITY COUNCIL/AFP\n"
+        "Kyiv — Drones hit a shopping street in Sumy overnight, the governor said.\n"
+        "Two people were hurt.\n"
+    )
+    got = _sents(text)
+    assert got[0].startswith("Kyiv — Drones") and not any("Rescuers" in s for s in got)
+    # a paragraph whose first line is body text is not cut
+    plain = "# T\n\nDrones hit Sumy overnight.\nTwo people were hurt.\n"
+    assert _sents(plain) == ["Drones hit Sumy overnight.", "Two people were hurt."]

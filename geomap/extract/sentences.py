@@ -31,7 +31,7 @@ _CREDIT_END_RE = re.compile(
 # a short block carrying a photo credit ("... on Kharkiv. Photo: SES", "| Photo Credit: AFP") or
 # closed by a map's or picture's credit with a slash ("(DeepState/Open Street Map)")
 _CREDIT_IN_RE = re.compile(
-    r"\bPhoto(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
+    r"\b(?:Photo|Picture)(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
     r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
 )
 _CAPTION_WORDS = 45
@@ -100,7 +100,7 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
     out: list[Block] = []
     pat = _BLOCK_RE if has_header else _LINE_RE
     norm_title = " ".join(title.split()).casefold() if title else None
-    for s, e in _title_split(text, pat, norm_title):
+    for s, e in _caption_heads(text, _title_split(text, pat, norm_title)):
         chunk = text[s:e]
         line = chunk.strip()
         if not line:
@@ -124,7 +124,7 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))
         ):
             kind = "meta"
-        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line):
+        elif _is_caption(line):
             kind = "caption"
             cut = _caption_cut(text, s, e)
             if cut is not None:
@@ -171,6 +171,23 @@ def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> lis
                     out.append((lm.start(), lm.end()))
                     s = lm.end() + 1
         if s < e:
+            out.append((s, e))
+    return out
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line))
+
+
+def _caption_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, with a photo caption on the first line of a paragraph split off from the
+    body lines under it ("A crew clears rubble. Picture: AGENCY/WIRE" + "Kyiv - ...")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        nl = text.find("\n", s, e)
+        if nl > 0 and text[nl:e].strip() and _is_caption(text[s:nl].strip()):
+            out += [(s, nl), (nl + 1, e)]
+        else:
             out.append((s, e))
     return out
 
