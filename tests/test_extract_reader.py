@@ -204,3 +204,10 @@ def test_a_caption_on_the_first_line_of_a_paragraph_is_split_off():
     # a paragraph whose first line is body text is not cut
     plain = "# T\n\nDrones hit Sumy overnight.\nTwo people were hurt.\n"
     assert _sents(plain) == ["Drones hit Sumy overnight.", "Two people were hurt."]
+
+
+def test_a_capital_letter_ending_its_line_ends_the_sentence():
+    text = "# T\n\nThe minister wrote about the attack on X.\nThe governor said two were hurt.\n"
+    assert len(_sents(text)) == 2
+    # an initial inside a line stays an abbreviation
+    assert len(_sents("# T\n\nGen. J. Smith said the town was hit.\n")) == 1

@@ -240,7 +240,7 @@ def sentences(
         for a, b in sorted(cuts + _headline_breaks(para)):
             if a < cur:
                 continue
-            if _ABBREV_RE.search(para[cur:a].rstrip('"”’)]*')):
+            if _abbreviated(para, cur, a, b):
                 continue
             if para[a - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[a:]):
                 continue  # '"...?" Russian correspondent X said': one sentence
@@ -281,6 +281,15 @@ def _headline_breaks(para: str) -> list[tuple[int, int]]:
         if titled or short:
             out.append((m.end(1), m.end()))
     return out
+
+
+def _abbreviated(para: str, cur: int, a: int, b: int) -> bool:
+    """Whether the stop before a cut ends an abbreviation, not the sentence; a lone capital
+    ending its line ("... said on X." + a new line) is a word, not a name's initial."""
+    m = _ABBREV_RE.search(para[cur:a].rstrip('"”’)]*'))
+    if m is None:
+        return False
+    return not ("\n" in para[a:b] and re.fullmatch(r"[A-Z]\.", m.group(0)))
 
 
 def _balanced(line: str) -> bool:
