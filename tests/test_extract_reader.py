@@ -134,3 +134,80 @@ def test_expand_paths_folders_globs_stdin(tmp_path):
 def test_markdown_byline_in_emphasis():
     art = read_text("# T\n\n*By Ann Example for AP*\n\nJune 2, 2024\n\nBody.\n", "markdown")
     assert (art.author, art.outlet, art.format) == ("Ann Example for AP", "AP", "markdown")
+
+
+def _sents(text: str) -> list[str]:
+    from geomap.extract.sentences import sentences
+
+    return [text[s:e] for s, e in sentences(text)]
+
+
+def test_caption_glued_to_a_lede_is_cut_not_the_lede():
+    text = (
+        "# Strike on a border town\n\nThe governor accused the other side of shelling the "
+        "market in Valuyki, saying rockets fell on the square at noon and hit several "
+        "homes. A woman walks past a burned kiosk in Valuyki, Russia, May 2, 2024 (via REUTERS)"
+        "\n\nRepairs began the next day.\n"
+    )
+    got = _sents(text)
+    assert got[0].startswith("The governor accused") and got[0].endswith("several homes.")
+    assert not any("burned kiosk" in s for s in got)
+    # a short caption of two sentences is still all caption
+    two = "# T\n\nSmoke over a field. Crews were busy on the road. (Jane Roe/AFP)\n\nBody text.\n"
+    assert _sents(two) == ["Body text."]
+
+
+def test_standfirst_line_above_a_caption_line_is_body():
+    text = (
+        "# Drones hit a port\n\nOfficials say three people were hurt when drones struck "
+        "warehouses in the port of Izmail overnight and set two of them on fire\n"
+        "Firefighters work at a warehouse in Izmail, Ukraine, Monday. (AP Photo/John Doe)\n"
+    )
+    got = _sents(text)
+    assert len(got) == 1 and got[0].startswith("Officials say") and "Firefighters" not in got[0]
+
+
+def test_a_headline_line_without_a_stop_ends_its_sentence():
+    text = (
+        "# T\n\nThe front moved little this week.\nTroops cross the river and dig trenches\n"
+        "The analysts say the units reached the far bank near Krynky.\n"
+    )
+    got = _sents(text)
+    assert "Troops cross the river and dig trenches" in got
+    assert got[-1].startswith("The analysts say")
+    # a caption's credit closing a line ends it too ("... Picture: AGENCY/WIRE")
+    cap = (
+        "# T\n\nA crew clears rubble. Picture: CITY COUNCIL/REUTERS\nKyiv — Drones hit the port.\n"
+    )
+    assert _sents(cap)[-1] == "Kyiv — Drones hit the port."
+
+
+def test_a_wrapped_line_runs_on_into_the_next():
+    for text in (
+        "# T\n\nThe shelling hit the market square of\nKupiansk on Monday morning.\n",
+        "# T\n\nThe regional governor, quoted by local media in a long post about the "
+        "night, said the town of\nVovchansk was shelled.\n",
+        "# T\n\nIt cited the report (published by the\nMinistry on Monday) as its source.\n",
+        "# T\n\nThe town was hit again\nafter midnight.\n",
+    ):
+        assert len(_sents(text)) == 1, text
+
+
+def test_a_caption_on_the_first_line_of_a_paragraph_is_split_off():
+    text = (
+        "# T\n\nRescuers search a damaged shop in Sumy on Monday. Picture: CITY COUNCIL/AFP\n"
+        "Kyiv — Drones hit a shopping street in Sumy overnight, the governor said.\n"
+        "Two people were hurt.\n"
+    )
+    got = _sents(text)
+    assert got[0].startswith("Kyiv — Drones") and not any("Rescuers" in s for s in got)
+    # a paragraph whose first line is body text is not cut
+    plain = "# T\n\nDrones hit Sumy overnight.\nTwo people were hurt.\n"
+    assert _sents(plain) == ["Drones hit Sumy overnight.", "Two people were hurt."]
+
+
+def test_a_capital_letter_ending_its_line_ends_the_sentence():
+    text = "# T\n\nThe minister wrote about the attack on X.\nThe governor said two were hurt.\n"
+    assert len(_sents(text)) == 2
+    # an initial inside a line stays an abbreviation
+    assert len(_sents("# T\n\nGen. J. Smith said the town was hit.\n")) == 1

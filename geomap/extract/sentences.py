@@ -21,7 +21,7 @@ _CAPTION_START_RE = re.compile(
 _CREDIT_END_RE = re.compile(
     r"(?:\*\*|__)[^*_\n]{2,80}(?:/|©|\bvia\b|photo|credit)[^*_\n]*(?:\*\*|__)\s*$|"
     # a photo caption closed by its credit in brackets: "[Jane Roe/AFP]", "(Getty Images)"
-    r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|EPA-EFE|"
+    r"[\[(][^\][()\n]{0,40}(?:/\s*(?:AFP|AP|Reuters|EPA|Getty)|Getty\s+Images|AFP|AP\s+Photo|EPA-EFE|"
     r"Anadolu|via\s+(?:Reuters|AFP|AP|EPA|Getty|Anadolu))[^\][()\n]{0,20}[\])]\s*$|"
     # a caption closed by its credit after the text: "... on the city. Photo: City council",
     # "... near the front | File Photo | Photo Credit: AFP"
@@ -31,7 +31,7 @@ _CREDIT_END_RE = re.compile(
 # a short block carrying a photo credit ("... on Kharkiv. Photo: SES", "| Photo Credit: AFP") or
 # closed by a map's or picture's credit with a slash ("(DeepState/Open Street Map)")
 _CREDIT_IN_RE = re.compile(
-    r"\bPhoto(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
+    r"\b(?:Photo|Picture)(?:\s+credit)?\s*:\s*\S|\|\s*File\s+Photo\b|"
     r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
 )
 _CAPTION_WORDS = 45
@@ -100,7 +100,7 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
     out: list[Block] = []
     pat = _BLOCK_RE if has_header else _LINE_RE
     norm_title = " ".join(title.split()).casefold() if title else None
-    for s, e in _title_split(text, pat, norm_title):
+    for s, e in _caption_heads(text, _title_split(text, pat, norm_title)):
         chunk = text[s:e]
         line = chunk.strip()
         if not line:
@@ -124,10 +124,37 @@ def blocks(text: str, *, has_header: bool = True, title: str | None = None) -> l
             and (_BYLINE_RE.match(line) and len(line) < 120 or _DATE_LINE_RE.match(line))
         ):
             kind = "meta"
-        elif _CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line):
+        elif _is_caption(line):
             kind = "caption"
+            cut = _caption_cut(text, s, e)
+            if cut is not None:
+                out.append(Block(s, cut, "body"))
+                s = cut
         out.append(Block(s, e, kind))
     return out
+
+
+# a lede sentence or more before a photo caption glued to its paragraph: a caption is one
+# short description, so a paragraph's worth of words before its last sentence is body text
+_LEDE_WORDS = 20
+
+
+def _caption_cut(text: str, s: int, e: int) -> int | None:
+    """Where a caption credited at the end of a block begins, when body sentences come
+    before it in the same paragraph or on the lines above ("The governor said rockets hit the
+    market. A woman walks past a burned kiosk ... (via AFP)"); None: all of it is caption."""
+    chunk = text[s:e].rstrip()
+    credit = _CREDIT_END_RE.search(chunk)
+    if credit is None or _CAPTION_START_RE.match(chunk) or _BYLINE_RE.match(chunk):
+        return None
+    line = chunk.rfind("\n", 0, credit.start()) + 1
+    cut = line or None  # (a standfirst line above a caption line)
+    for m in _SPLIT_RE.finditer(chunk, line, credit.start()):
+        if not _ABBREV_RE.search(chunk[: m.start()].rstrip('"”’)]*')):
+            cut = m.end()
+    if cut is None or len(chunk[:cut].split()) < _LEDE_WORDS:
+        return None
+    return s + cut
 
 
 def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> list[tuple[int, int]]:
@@ -144,6 +171,23 @@ def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> lis
                     out.append((lm.start(), lm.end()))
                     s = lm.end() + 1
         if s < e:
+            out.append((s, e))
+    return out
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line))
+
+
+def _caption_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, with a photo caption on the first line of a paragraph split off from the
+    body lines under it ("A crew clears rubble. Picture: AGENCY/WIRE" + "Kyiv - ...")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        nl = text.find("\n", s, e)
+        if nl > 0 and text[nl:e].strip() and _is_caption(text[s:nl].strip()):
+            out += [(s, nl), (nl + 1, e)]
+        else:
             out.append((s, e))
     return out
 
@@ -192,15 +236,69 @@ def sentences(
     for ps, pe in paragraphs(text, has_header=has_header, title=title):
         para = text[ps:pe]
         cur = 0
-        for m in _SPLIT_RE.finditer(para):
-            if _ABBREV_RE.search(para[cur : m.start()].rstrip('"”’)]*')):
+        cuts = [(m.start(), m.end()) for m in _SPLIT_RE.finditer(para)]
+        for a, b in sorted(cuts + _headline_breaks(para)):
+            if a < cur:
                 continue
-            if para[m.start() - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[m.start() :]):
+            if _abbreviated(para, cur, a, b):
+                continue
+            if para[a - 1] in "?!" and _ATTRIB_AFTER_QUOTE_RE.match(para[a:]):
                 continue  # '"...?" Russian correspondent X said': one sentence
-            out.append((ps + cur, ps + m.start()))
-            cur = m.end()
+            out.append((ps + cur, ps + a))
+            cur = b
         out.append((ps + cur, pe))
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
+
+
+# a line with no closing punctuation that ends a headline or subheading, not a sentence
+# wrapped mid-way: the next line starts a new sentence when this one is short or in title case
+# and does not stop on a word that needs a next one ("of", "the", "and")
+_HEAD_LINE_RE = re.compile(
+    r"^[ \t]*([^\n]*[^\s.!?\"”’'):…,;:\-–—*_])[ \t*_]*\n(?=[ \t*_]*[\"“‘A-Z])", re.M
+)
+_OPEN_END_RE = re.compile(
+    r"\b(?:of|the|a|an|and|or|but|in|on|at|to|from|by|with|for|near|into|than|that|as|its|"
+    r"their|his|her|is|are|was|were|has|have|had|will|would|said|says|\w+['’]s)$",
+    re.I,
+)
+_HEAD_WORDS = 12
+
+
+def _headline_breaks(para: str) -> list[tuple[int, int]]:
+    """Line breaks that end a headline-like line inside a paragraph ("Russian troops take X
+    and push west" + "ISW says ..."), as (end, next start) offsets."""
+    out = []
+    for m in _HEAD_LINE_RE.finditer(para):
+        # (only the line's last sentence: "... on 25 September. Picture: X/REUTERS")
+        tail = re.split(r"[.!?][\"”’)\]]*\s+", m.group(1))[-1]
+        line = m.group(1)
+        before = para[: m.start(1)].rstrip()
+        if _OPEN_END_RE.search(tail) or tail == line and before[-1:] not in ("", *_TERMINAL):
+            continue  # (a line that starts mid-sentence is a wrapped one)
+        long = [w for w in tail.split() if len(w) > 3]
+        titled = len(long) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long)
+        short = len(line.split()) <= _HEAD_WORDS and line[-1].isalnum() and _balanced(line)
+        if titled or short:
+            out.append((m.end(1), m.end()))
+    return out
+
+
+def _abbreviated(para: str, cur: int, a: int, b: int) -> bool:
+    """Whether the stop before a cut ends an abbreviation, not the sentence; a lone capital
+    ending its line ("... said on X." + a new line) is a word, not a name's initial."""
+    m = _ABBREV_RE.search(para[cur:a].rstrip('"”’)]*'))
+    if m is None:
+        return False
+    return not ("\n" in para[a:b] and re.fullmatch(r"[A-Z]\.", m.group(0)))
+
+
+def _balanced(line: str) -> bool:
+    """No bracket or quotation left open on the line (a wrapped sentence often has one)."""
+    return (
+        line.count("(") == line.count(")")
+        and line.count('"') % 2 == 0
+        and (line.count("“") == line.count("”"))
+    )
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

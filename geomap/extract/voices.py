@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geomap.extract import claimants as cl
 from geomap.extract import reporting
 from geomap.extract.mentions import THEATRE_COUNTRIES
 from geomap.extract.resolution import _Resolver
+from geomap.extract.rules import default_voice_rules, joined
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import ClaimRecord
 
@@ -90,6 +92,7 @@ class DocState:
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
+    report_end: int | None = None  # the end of the last sentence that reported a source
 
 
 @dataclass
@@ -148,7 +151,7 @@ def attribution_pass(
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
     att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
-    att, quote_rule = _continued_quote(sent, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc, _after_report(text, s0, doc))
     quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent, doc.in_quote)
     doc.prev_attributed = att.claimant is not None
@@ -166,7 +169,7 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
-    _remember_voice(doc, said, att, s0, sent, dates_at)
+    _remember_voice(doc, said, att, s0, sent, dates_at, None if retracted else s1)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
@@ -235,7 +238,7 @@ def _quote_attributed_later(
 
 
 def _continued_quote(
-    sent: str, att: cl.Attribution, doc: DocState
+    sent: str, att: cl.Attribution, doc: DocState, after_report: bool = False
 ) -> tuple[cl.Attribution, str | None]:
     """The previous speaker's voice for a quotation or a report going on, with the id of the
     rule that carried it (None: a lone quote after an attributed one, or no carry)."""
@@ -264,7 +267,44 @@ def _continued_quote(
         # "..., the general said. Russia also moved reserves to X": "also" adds to the
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
+    if after_report and not QUOTE_OPEN_RE.match(sent) and (rule := report_goes_on(sent)):
+        # "The mayor said troops had entered the town. Street fighting continues in the
+        # centre.": the paragraph goes on in the tense of the report, naming no new speaker
+        return voice, rule
     return att, None
+
+
+def _after_report(text: str, s0: int, doc: DocState) -> bool:
+    """Whether the sentence before, in this paragraph, opened a source's report."""
+    return doc.report_end is not None and "\n" not in text[doc.report_end : s0]
+
+
+def _frames_report(said: _Said, att: cl.Attribution) -> bool:
+    """Whether a sentence opens a source's report that the next sentences may go on with:
+    its source speaks first ("The mayor said that ...", not "..., the mayor said"), or it
+    went on with such a report itself."""
+    if not said.claimant:
+        return False
+    if said.rule.startswith("attr.report-continues"):
+        return True
+    return bool(att.attribution and att.attribution[0] < att.content[0])
+
+
+@lru_cache(maxsize=1)
+def _goes_on_res() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
+    rules = default_voice_rules()
+    goes = [(r.id, r.regex) for r in rules.values() if r.produces == "goes-on"]
+    return goes, re.compile(rf"\b{joined(rules, 'background')}\b", re.I)
+
+
+def report_goes_on(sent: str) -> str | None:
+    """The id of the voices.toml entry by which a sentence naming no speaker goes on with
+    the report of the sentence before it (reported speech: an ongoing present, a backshifted
+    past perfect), or None: no such tense, or the writer's background (a year, a town's size)."""
+    goes, background = _goes_on_res()
+    if background.search(sent):
+        return None
+    return next((rid for rid, rx in goes if rx.search(sent)), None)
 
 
 def _leads_according(sent: str, att: cl.Attribution) -> bool:
@@ -380,11 +420,19 @@ def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
 
 
 def _remember_voice(
-    doc: DocState, said: _Said, att: cl.Attribution, s0: int, sent: str, dates_at: Any
+    doc: DocState,
+    said: _Said,
+    att: cl.Attribution,
+    s0: int,
+    sent: str,
+    dates_at: Any,
+    end: int | None = None,
 ) -> None:
     """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
-    the attribution, and whether the sentence led with its source ("According to X, ...")."""
+    the attribution, whether the sentence led with its source ("According to X, ...") and
+    where it ended if it opened a report (`end`: None for a retracted one)."""
     doc.prev_according = _leads_according(sent, att)
+    doc.report_end = end if end is not None and _frames_report(said, att) else None
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
     if not said.claimant:

@@ -6,6 +6,7 @@ side vocabularies, `stop_names.toml` the capitalised words that are never places
 date words (months, weekdays, seasons, relative days, ...) with the values they stand for,
 `modality.toml` what makes a cue a goal, a question, a hedge or background, `anaphora.toml`
 what keeps a sentence naming no place from being about the story's place.
+`voices.toml` when a reported statement's voice carries to the next sentence of its paragraph.
 A verb is named once by its lemma: `verb_forms()` gives its forms by slot and `inflections()`
 the ones wanted, so a rule names "switch" instead of hand-writing
 "switch|switches|switched|switching" (a cue pattern writes `{{switch|move}}`; a claimant
@@ -565,6 +566,20 @@ def load_anaphora(path: Path | None = None) -> dict[str, WordRule]:
 @lru_cache(maxsize=1)
 def default_anaphora() -> dict[str, WordRule]:
     return load_anaphora()
+
+
+VOICE_KINDS = {"words": ("goes-on", "background")}
+
+
+def load_voice_rules(path: Path | None = None) -> dict[str, WordRule]:
+    """When a reported statement's voice carries to the next sentence (voices.toml): the
+    words of reported speech going on, and the background that stays narration; by id."""
+    return load_words(path or HERE / "voices.toml", VOICE_KINDS)
+
+
+@lru_cache(maxsize=1)
+def default_voice_rules() -> dict[str, WordRule]:
+    return load_voice_rules()
 
 
 @dataclass(frozen=True)
