@@ -20,6 +20,8 @@ from geomap.extract.rules import (
     default_sides,
     default_stop_names,
     expand,
+    first_letters,
+    group,
     inflections,
     joined,
     load_claimant_rules,
@@ -28,6 +30,7 @@ from geomap.extract.rules import (
     load_modality,
     need,
     published_of,
+    top_level_terms,
 )
 from geomap.extract.verbs import find_cues, is_assessment
 
@@ -443,3 +446,41 @@ def test_every_rule_entry_keeps_its_examples(check, rule, request):
 def test_every_entry_id_is_unique_across_the_rule_files():
     ids = [r.id for _c, r in EVERY_ENTRY]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    "alternation,terms",
+    [
+        (r"said|have\s+said", ["said", r"have\s+said"]),
+        (r"b(?:c|d)|[|x]|e\|f", ["b(?:c|d)", "[|x]", r"e\|f"]),
+        (r"named(?=\s[^|)]{0,9}\bas\s)|told", [r"named(?=\s[^|)]{0,9}\bas\s)", "told"]),
+        (r"[]|]x|y", ["[]|]x", "y"]),
+    ],
+)
+def test_an_alternation_splits_only_at_its_top_level(alternation, terms):
+    assert top_level_terms(alternation) == terms
+
+
+def test_the_first_letter_filter_is_kept_only_where_it_is_safe():
+    assert first_letters(r"said|claimed|have\s+said") == "CHSchs"
+    assert first_letters(r"(?:x)|y") is None  # a group first: no filter
+    assert first_letters(r"said|\w+ed") is None  # an escape first: no filter
+
+
+@pytest.mark.parametrize("ci", [True, False])
+def test_every_word_group_matches_exactly_what_it_matched_without_the_filter(ci):
+    """The lookahead group() puts before an entry's words is only a shortcut: every example of
+    every word entry is matched at the same spans with and without it."""
+    flags = re.I if ci else 0
+    for rule in (*default_claimant_rules().values(), *default_date_words().values()):
+        plain = rule.alternation
+        if rule.case_sensitive != ci:
+            plain = f"(?:{plain})"
+        else:
+            plain = f"(?{'-i' if rule.case_sensitive else 'i'}:{plain})"
+        with_filter = re.compile(rf"\b{group(rule, ci)}\b", flags)
+        without = re.compile(rf"\b{plain}\b", flags)
+        for ex in rule.examples:
+            text = ex if isinstance(ex, str) else ex.text
+            spans = [m.span() for m in without.finditer(text)]
+            assert [m.span() for m in with_filter.finditer(text)] == spans, (rule.id, text)
