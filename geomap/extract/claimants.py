@@ -425,6 +425,8 @@ def attribute(sentence: str) -> Attribution:
         if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
             continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())
+        if before is not None and _PHRASE_NOUN_RE.match(before[0]):
+            continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
         if before is not None:
@@ -433,6 +435,13 @@ def attribute(sentence: str) -> Attribution:
         if (inv := _inverted(sentence, vm, denial)) is not None:
             return inv
     return Attribution(None, None, (0, n), None, None)
+
+
+# "In a message posted on Telegram, ...", "In a video published overnight, ...": a participle
+# after a prepositional phrase's noun describes the noun; its "claimant" is no subject
+_PHRASE_NOUN_RE = re.compile(
+    r"^(?:In|On|At|Via|Through|From)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+$"
+)
 
 
 # "X had already been reported by British intelligence", "This was stated on air by the
