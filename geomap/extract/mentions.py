@@ -32,7 +32,9 @@ _REGION_AFTER_RE = re.compile(
 )
 _INSTITUTION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}?\s+(?:Theatre|Theater|University|Cathedral|Museum|Hospital|"
-    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory)\b"
+    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory|"
+    # "the Avdiivka Coke plant": an industrial site named after its town
+    r"[Pp]lant|[Ff]actory|[Rr]efinery|[Ww]orks|[Cc]ombine)\b"
 )
 _NAMED_BEFORE_RE = re.compile(
     r"\b(?:call[\s-]?sign|nom\s+de\s+guerre|nickname|named|nicknamed|code-?named|alias|"
@@ -101,7 +103,10 @@ _SETTLEMENT_HINT_RE = re.compile(
 )
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
-    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$",
+    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+|"
+    # "from north-west Kyiv", "the capital, Kyiv,": a part of the city, or the city named twice
+    r"(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?\s+|"
+    r"the\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,\s+)?$",
     re.I,
 )
 _TAKEN_FROM_RE = re.compile(
@@ -258,6 +263,7 @@ def _can_start(w: str) -> bool:
     )
 
 
+_COMPOUND_ADJ_RE = re.compile(r"-[a-z]+(?:ed|held|run|led)$")
 _GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "western"}
 
 
@@ -521,6 +527,8 @@ def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessiv
         first_tok > 0
         and text[toks[first_tok - 1][1] : s0] == " "
         and _is_cap(toks[first_tok - 1][2])
+        # "Kremlin-occupied Crimea", "Moscow-annexed X": a compound adjective, no name part
+        and not _COMPOUND_ADJ_RE.search(toks[first_tok - 1][2])
         and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
         and toks[first_tok - 1][2].lower() not in _GLUE_STOP
     )
