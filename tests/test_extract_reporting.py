@@ -1331,3 +1331,25 @@ def test_attacks_counted_by_a_group_of_forces_are_the_defenders_report(gaz):
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert [(c.place.name, c.side, c.type) for c in claims] == [("Toretsk", "ukraine", "fighting")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Claims of the fall of the ridge village are untrue, the brigade said.",
+        "The governor said reports of the port's capture were false.",
+        "Reports that the dam had been blown up are simply not true.",
+    ],
+)
+def test_a_report_of_an_event_called_false_is_denied(sentence):
+    from geomap.extract.reporting import FALSE_REPORT_RE
+
+    assert FALSE_REPORT_RE.search(sentence)
+
+
+def test_a_report_of_an_event_confirmed_is_not_denied():
+    from geomap.extract.reporting import FALSE_REPORT_RE
+
+    assert not FALSE_REPORT_RE.search(
+        "Reports of shelling near the bridge were confirmed by the army."
+    )

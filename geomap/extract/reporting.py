@@ -171,12 +171,12 @@ def only_locates_unnamed(text: str, start: int) -> bool:
 
 _FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
 _REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|information|rumou?rs?)"
-# "Also untrue are statements that X has been captured", "Reports that X has fallen are false":
-# the content reported is denied by whoever calls it false
+# "Also untrue are statements that X has been captured", "Reports that X has fallen are false",
+# "claims of X's capture are untrue": the content reported is denied by whoever calls it false
 FALSE_REPORT_RE = re.compile(
     rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b(?:false|fake|baseless|groundless|unfounded)\s+"
-    rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about)\b[^.;]{{3,160}}?\b(?:are|is|"
+    rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about|of)\b[^.;]{{3,160}}?\b(?:are|is|"
     rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
 )
 
