@@ -393,3 +393,15 @@ def test_a_minister_without_a_nationality_speaks_for_the_place():
     assert side_of("economy minister Olena Marchuk") is None
     assert is_local_official("economy minister Olena Marchuk")
     assert not is_local_official("the foreign minister's aide")
+
+
+def test_a_reduced_relative_reported_by_names_its_claimant():
+    """'a strike reported by X' is the passive 'a strike (that was) reported by X'."""
+    a = attribute(
+        "Fires broke out in the port after a drone attack reported by Ukrainian officials."
+    )
+    assert (a.claimant, a.side) == ("Ukrainian officials", "ukraine")
+    assert (
+        "drone attack"
+        in "Fires broke out in the port after a drone attack"[a.content[0] : a.content[1]]
+    )

@@ -447,6 +447,11 @@ _PHRASE_NOUN_RE = re.compile(
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_REDUCED_RELATIVE_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
+    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?(\s+)$",
+    re.I,
+)
 _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
 
 
@@ -485,7 +490,14 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     subject before the auxiliary (up to the end of the agent's phrase)."""
     aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
     by = _PASSIVE_BY_RE.match(sentence, vm.end())
-    if aux is None or by is None:
+    if by is None:
+        return None
+    a0 = aux.start() if aux is not None else None
+    if a0 is None and (rr := _REDUCED_RELATIVE_RE.search(sentence, 0, vm.start())):
+        # "a Russian strike reported by Ukrainian sources": the participle of a reduced
+        # relative clause after its noun is a passive too
+        a0 = rr.start(1)
+    if a0 is None:
         return None
     rest = sentence[by.end() :]
     stop = re.search(
@@ -494,12 +506,10 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
         rest,
     )
     claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
-    if not _looks_like_claimant(claimant):
-        return None
+    if not _looks_like_claimant(claimant) or (aux is None and len(claimant.split()) > 4):
+        return None  # a reduced relative's agent is a short noun phrase, not a clause
     a1 = by.end() + len(rest[: stop.start()] if stop else rest)
-    return Attribution(
-        claimant, side_of(claimant), (0, aux.start()), (aux.start(), a1), vm.group(0), denial
-    )
+    return Attribution(claimant, side_of(claimant), (0, a0), (a0, a1), vm.group(0), denial)
 
 
 def _according(sentence: str) -> Attribution | None:
