@@ -402,6 +402,10 @@ def attribute(sentence: str) -> Attribution:
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
+    if (asr := _AS_REPORTED_RE.match(sentence)) and _looks_like_claimant(
+        who := _strip_claimant(asr.group("who"))
+    ):  # "As reported by the agency, ...": the agent before the comma, the content after it
+        return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
     if (pas := _first_passive(sentence)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
@@ -447,6 +451,10 @@ _PHRASE_NOUN_RE = re.compile(
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_AS_REPORTED_RE = re.compile(
+    r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
+    r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"
+)
 _REDUCED_RELATIVE_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
     r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?(\s+)$",
