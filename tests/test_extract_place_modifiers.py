@@ -37,3 +37,19 @@ def test_place_inside_a_modifier_or_apposition(gaz, body, place):
 def test_a_capital_as_government_is_still_no_place(gaz):
     assert "Kyiv" not in _places(gaz, "Kyiv denied that the village of Pisky had fallen.")
     assert "Dnipro" not in _places(gaz, "Ukrainian troops crossed the Dnipro near Krynky.")
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (
+            "The army said it repelled enemy attacks in the Kharkiv direction.",
+            "Kharkiv Oblast",
+        ),
+        ("Moscow said its units improved their positions on the Kherson front.", "Kherson Oblast"),
+        # a town's front is the town: no region bears its name
+        ("The army said it repelled enemy attacks in the Kupiansk direction.", "Kupiansk"),
+    ],
+)
+def test_the_front_named_after_a_regional_centre_is_the_region(gaz, body, place):
+    assert place in _places(gaz, body)

@@ -90,6 +90,12 @@ _COMPASS_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
     re.I,
 )
+_DIRECTION_AFTER_RE = re.compile(r"\s+(?:direction|sector|front|axis)\b", re.I)
+# regional centres whose region bears their name (a front "in the X direction" is the region's)
+_OBLAST_CENTRES = frozenset(
+    "kharkiv kherson zaporizhzhia donetsk luhansk sumy chernihiv mykolaiv odesa kursk belgorod "
+    "bryansk".split()
+)
 _COMPASS_AREA_AFTER_RE = re.compile(r"\s+area\b")
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
@@ -382,6 +388,11 @@ def _hint(
         hint = "region"
         if rb:
             m_start = s0 - (len(before) - rb.start())
+        query = f"{name} region"
+    elif _DIRECTION_AFTER_RE.match(after) and _key(name) in _OBLAST_CENTRES:
+        # "the Kharkiv direction", "on the Kherson front": the front across the region named
+        # after its centre, not the city (a town's "Kupiansk front" stays the town)
+        hint = "region"
         query = f"{name} region"
     elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
         # "the south Donetsk area", "northern Kharkiv area": part of the region
