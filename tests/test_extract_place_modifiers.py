@@ -23,6 +23,7 @@ def _places(gaz, body: str) -> set[str]:
         # a compass part of the capital is the city, not its government
         ("Police said the enemy columns had withdrawn from north-west Kyiv by Sunday.", "Kyiv"),
         ("Missiles struck the Ukrainian capital, Kyiv, before dawn, officials said.", "Kyiv"),
+        ("Drones targeted Kyiv and the port of Odesa overnight.", "Kyiv"),
         # a hyphenated adjective before a name is no part of the name
         ("Ukraine's navy said its drones struck Kremlin-occupied Crimea at night.", "Crimea"),
         # a site named after a town stands for the town

@@ -109,7 +109,7 @@ _SETTLEMENT_HINT_RE = re.compile(
 )
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
-    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+|"
+    r"targeting|targeted|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+|"
     # "from north-west Kyiv", "the capital, Kyiv,": a part of the city, or the city named twice
     r"(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?\s+|"
     r"the\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,\s+)?$",
