@@ -29,6 +29,11 @@ def _places(gaz, body: str) -> set[str]:
         # a site named after a town stands for the town
         ("Drones hit the Shebekino checkpoint, the local governor said.", "Shebekino"),
         ("Guided bombs hit the Avdiivka Coke plant, local officials said.", "Avdiivka"),
+        # a name glossed with the town's other name: the town the gloss names
+        (
+            "Separatists say they are advancing on Krasnoarmeisk (Pokrovsk) in the Donetsk region.",
+            "Pokrovsk",
+        ),
     ],
 )
 def test_place_inside_a_modifier_or_apposition(gaz, body, place):

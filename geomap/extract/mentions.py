@@ -451,6 +451,8 @@ def find_names(
             continue
         if out and _GLOSS_OPEN_RE.fullmatch(text, out[-1].end, s0) and after.startswith(")"):
             i = last_tok + 1  # "the Donetsk People's Republic (DPR)": the same place again
+            if out[-1].hint is None and not match.name.isupper():
+                out[-1].query = match.name  # "Krasnoarmeisk (Pokrovsk)": the name it has now
             continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
         i = last_tok + 1
