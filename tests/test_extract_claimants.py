@@ -341,3 +341,67 @@ def test_content_before_an_unknown_trailing_speaker_is_never_the_claimant():
         ).claimant
         == "Authorities in Enerhodar"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "side"),
+    [
+        (
+            "In a video posted overnight, Denis Pushilin admitted his men had left the farm.",
+            "Denis Pushilin",
+            "russia",
+        ),
+        (
+            "In a statement published on its website, Ukraine's navy said two boats were sunk.",
+            "Ukraine's navy",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_participle_after_an_opening_phrase_is_not_the_speech_verb(sentence, claimant, side):
+    """'In a message posted on X, Y admitted ...': the participle describes the message; the
+    speaker is the subject after the comma."""
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "side"),
+    [
+        (
+            "The Russian ministry once again spread information about the fall of the ridge.",
+            "The Russian ministry",
+            "russia",
+        ),
+        ("Moscow conceded on Tuesday that enemy troops had crossed the river.", "Moscow", "russia"),
+        (
+            "Ukraine's General Staff assured that no brigade was cut off.",
+            "Ukraine's General Staff",
+            "ukraine",
+        ),
+    ],
+)
+def test_conceding_assuring_and_spreading_word_are_speech(sentence, claimant, side):
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side)
+    assert attribute("The fire spread to the warehouse.").claimant is None
+
+
+def test_a_minister_without_a_nationality_speaks_for_the_place():
+    from geomap.extract.claimants import is_local_official
+
+    assert side_of("economy minister Olena Marchuk") is None
+    assert is_local_official("economy minister Olena Marchuk")
+    assert not is_local_official("the foreign minister's aide")
+
+
+def test_a_reduced_relative_reported_by_names_its_claimant():
+    """'a strike reported by X' is the passive 'a strike (that was) reported by X'."""
+    a = attribute(
+        "Fires broke out in the port after a drone attack reported by Ukrainian officials."
+    )
+    assert (a.claimant, a.side) == ("Ukrainian officials", "ukraine")
+    assert (
+        "drone attack"
+        in "Fires broke out in the port after a drone attack"[a.content[0] : a.content[1]]
+    )

@@ -402,6 +402,10 @@ def attribute(sentence: str) -> Attribution:
     if pm:  # "His account was stark: Russian infantry had ...": the source named before
         pron = {"his": "he", "her": "she", "their": "they"}.get(pm.group(1).lower(), "it")
         return Attribution(pron, None, (pm.end(), n), (0, pm.end()), "account")
+    if (asr := _AS_REPORTED_RE.match(sentence)) and _looks_like_claimant(
+        who := _strip_claimant(asr.group("who"))
+    ):  # "As reported by the agency, ...": the agent before the comma, the content after it
+        return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
     if (pas := _first_passive(sentence)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
@@ -425,6 +429,8 @@ def attribute(sentence: str) -> Attribution:
         if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
             continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())
+        if before is not None and _PHRASE_NOUN_RE.match(before[0]):
+            continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
         if before is not None:
@@ -435,9 +441,25 @@ def attribute(sentence: str) -> Attribution:
     return Attribution(None, None, (0, n), None, None)
 
 
+# "In a message posted on Telegram, ...", "In a video published overnight, ...": a participle
+# after a prepositional phrase's noun describes the noun; its "claimant" is no subject
+_PHRASE_NOUN_RE = re.compile(
+    r"^(?:In|On|At|Via|Through|From)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+$"
+)
+
+
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_AS_REPORTED_RE = re.compile(
+    r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
+    r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"
+)
+_REDUCED_RELATIVE_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
+    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?(\s+)$",
+    re.I,
+)
 _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
 
 
@@ -476,7 +498,14 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     subject before the auxiliary (up to the end of the agent's phrase)."""
     aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
     by = _PASSIVE_BY_RE.match(sentence, vm.end())
-    if aux is None or by is None:
+    if by is None:
+        return None
+    a0 = aux.start() if aux is not None else None
+    if a0 is None and (rr := _REDUCED_RELATIVE_RE.search(sentence, 0, vm.start())):
+        # "a Russian strike reported by Ukrainian sources": the participle of a reduced
+        # relative clause after its noun is a passive too
+        a0 = rr.start(1)
+    if a0 is None:
         return None
     rest = sentence[by.end() :]
     stop = re.search(
@@ -485,12 +514,10 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
         rest,
     )
     claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
-    if not _looks_like_claimant(claimant):
-        return None
+    if not _looks_like_claimant(claimant) or (aux is None and len(claimant.split()) > 4):
+        return None  # a reduced relative's agent is a short noun phrase, not a clause
     a1 = by.end() + len(rest[: stop.start()] if stop else rest)
-    return Attribution(
-        claimant, side_of(claimant), (0, aux.start()), (aux.start(), a1), vm.group(0), denial
-    )
+    return Attribution(claimant, side_of(claimant), (0, a0), (a0, a1), vm.group(0), denial)
 
 
 def _according(sentence: str) -> Attribution | None:

@@ -32,7 +32,9 @@ _REGION_AFTER_RE = re.compile(
 )
 _INSTITUTION_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]+){0,2}?\s+(?:Theatre|Theater|University|Cathedral|Museum|Hospital|"
-    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory)\b"
+    r"Stadium|Arena|Zoo|Philharmonic|Opera|Library|Polytechnic|Lyceum|Circus|Conservatory|"
+    # "the Avdiivka Coke plant": an industrial site named after its town
+    r"[Pp]lant|[Ff]actory|[Rr]efinery|[Ww]orks|[Cc]ombine)\b"
 )
 _NAMED_BEFORE_RE = re.compile(
     r"\b(?:call[\s-]?sign|nom\s+de\s+guerre|nickname|named|nicknamed|code-?named|alias|"
@@ -88,6 +90,12 @@ _COMPASS_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$",
     re.I,
 )
+_DIRECTION_AFTER_RE = re.compile(r"\s+(?:direction|sector|front|axis)\b", re.I)
+# regional centres whose region bears their name (a front "in the X direction" is the region's)
+_OBLAST_CENTRES = frozenset(
+    "kharkiv kherson zaporizhzhia donetsk luhansk sumy chernihiv mykolaiv odesa kursk belgorod "
+    "bryansk".split()
+)
 _COMPASS_AREA_AFTER_RE = re.compile(r"\s+area\b")
 _REGION_PREFIX_RE = re.compile(
     r"\b(?:the\s+)?(?:(?:Ukraine['’]s|Russia['’]s|Ukrainian|Russian|eastern|western|southern|"
@@ -101,7 +109,10 @@ _SETTLEMENT_HINT_RE = re.compile(
 )
 _LOCATIVE_RE = re.compile(
     r"\b(?:in|near|on|over|around|outside|into|at|across|toward|towards|to|from|of|against|"
-    r"targeting|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+)?$",
+    r"targeting|targeted|hit|struck|shelled|attacked|bombed)\s+(?:central\s+|the\s+capital\s+|"
+    # "from north-west Kyiv", "the capital, Kyiv,": a part of the city, or the city named twice
+    r"(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?\s+|"
+    r"the\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,\s+)?$",
     re.I,
 )
 _TAKEN_FROM_RE = re.compile(
@@ -258,6 +269,7 @@ def _can_start(w: str) -> bool:
     )
 
 
+_COMPOUND_ADJ_RE = re.compile(r"-[a-z]+(?:ed|held|run|led)$")
 _GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "western"}
 
 
@@ -377,6 +389,11 @@ def _hint(
         if rb:
             m_start = s0 - (len(before) - rb.start())
         query = f"{name} region"
+    elif _DIRECTION_AFTER_RE.match(after) and _key(name) in _OBLAST_CENTRES:
+        # "the Kharkiv direction", "on the Kherson front": the front across the region named
+        # after its centre, not the city (a town's "Kupiansk front" stays the town)
+        hint = "region"
+        query = f"{name} region"
     elif _COMPASS_AREA_AFTER_RE.match(after) and _COMPASS_BEFORE_RE.search(before[-24:]):
         # "the south Donetsk area", "northern Kharkiv area": part of the region
         hint = "region"
@@ -434,6 +451,8 @@ def find_names(
             continue
         if out and _GLOSS_OPEN_RE.fullmatch(text, out[-1].end, s0) and after.startswith(")"):
             i = last_tok + 1  # "the Donetsk People's Republic (DPR)": the same place again
+            if out[-1].hint is None and not match.name.isupper():
+                out[-1].query = match.name  # "Krasnoarmeisk (Pokrovsk)": the name it has now
             continue
         out.append(_name_mention(text, match, s0, m_end, before, after, possessive))
         i = last_tok + 1
@@ -521,6 +540,8 @@ def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessiv
         first_tok > 0
         and text[toks[first_tok - 1][1] : s0] == " "
         and _is_cap(toks[first_tok - 1][2])
+        # "Kremlin-occupied Crimea", "Moscow-annexed X": a compound adjective, no name part
+        and not _COMPOUND_ADJ_RE.search(toks[first_tok - 1][2])
         and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
         and toks[first_tok - 1][2].lower() not in _GLUE_STOP
     )

@@ -284,7 +284,10 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     r"(?:(?:and\s+)?[A-Z][\w'’-]+,?\s+)+(?:sectors|directions|axes|fronts)|"
     # "called the Kramatorsk video a fake": a report or picture of the place
     r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
-    r"story|stories|posts?))\b"
+    r"story|stories|posts?)|"
+    # "the Shebekino checkpoint", "the Avdiivka Coke plant": a site named after the place is there
+    r"(?:[A-Z][\w'’-]+\s+){0,2}(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
+    r"refinery|airfield|air\s+base|airbase|depot|substation|power\s+station|mine|works))\b"
 )
 
 
