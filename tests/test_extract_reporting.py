@@ -14,7 +14,6 @@ from rule_cases import FRI, check_case, got, match, rules_with_one_text
 
 from geomap.extract import extract
 from geomap.extract.claimants import attribute
-from geomap.records import ClaimRecord
 
 # (rule, article body, expected claims, forbidden claims)
 CASES = [
@@ -1354,41 +1353,3 @@ def test_a_report_of_an_event_confirmed_is_not_denied():
     assert not FALSE_REPORT_RE.search(
         "Reports of shelling near the bridge were confirmed by the army."
     )
-
-
-def _narrated(place_country: str, start: int) -> ClaimRecord:
-    from geomap.records import PlaceRef
-
-    ref = PlaceRef(
-        id="1", name="Town", precision="settlement", lat=0.0, lon=0.0, country=place_country
-    )
-    return ClaimRecord(
-        place=ref, side="third-party", type="strike", claim_date=None, claimant="the outlet",
-        start=start, end=start + 5, rules=("attr.narration", "cue.strike.struck"),
-    )  # fmt: skip
-
-
-def test_a_source_line_names_who_said_the_lede():
-    from geomap.extract.reporting import source_line_attribution
-
-    text = (
-        "Enemy drones hit the town before dawn.\n\n"
-        "Source: Petro Ivanenko, head of the town military administration, on Telegram\n\n"
-        "Later paragraph about repairs.\n"
-    )
-    claims = [_narrated("UA", 0), _narrated("UA", text.index("Later"))]
-    source_line_attribution(text, claims)
-    assert claims[0].side == "ukraine" and claims[0].claimant.startswith("Petro Ivanenko")
-    assert "attr.source-line" in claims[0].rules
-    assert claims[1].side == "third-party"  # after the line: still the outlet's
-
-
-def test_a_source_line_of_both_sides_names_no_one():
-    from geomap.extract.reporting import source_line_attribution
-
-    text = (
-        "The village changed hands.\n\nSource: Russia's defence ministry; Ukraine's General Staff\n"
-    )
-    claims = [_narrated("UA", 0)]
-    source_line_attribution(text, claims)
-    assert claims[0].side == "third-party"

@@ -24,10 +24,9 @@ the event just reported is no second claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geomap.extract import claimants as cl
-from geomap.records import ClaimRecord
 
 # a state institution named without its country
 _BARE_INSTITUTION_RE = re.compile(
@@ -268,48 +267,3 @@ def nested_voice(sentence: str, c0: int, c1: int, pos: int) -> Nested | None:
         if side in ("russia", "ukraine"):
             last = Nested(m.group("who"), side, m.end())
     return last
-
-
-_SIDE_OF_COUNTRY = {"UA": "ukraine", "RU": "russia"}
-_ONE_SOURCE_LINE_RE = re.compile(r"^\W{0,3}Sources?\s*:\s*(?P<list>[^\n]{3,600})$")
-
-
-def _source_line_voice(line: str) -> tuple[str, str | None] | None:
-    """The voice of a "Source: A; B" line: its first source a side can be read for (its own
-    words, or a local official's, who speaks for the place), or None when the sources are of
-    both sides or of none."""
-    m = _ONE_SOURCE_LINE_RE.match(line.strip())
-    if m is None:
-        return None
-    voices = []
-    for entry in m.group("list").split(";"):
-        who = cl.strip_claimant(entry.strip().rstrip("."))
-        side = cl.side_of(who)
-        if side in ("russia", "ukraine") or (side is None and cl.is_local_official(who)):
-            voices.append((who, side))
-    if not voices or len({s for _w, s in voices if s}) > 1:
-        return None
-    return voices[0]
-
-
-def source_line_attribution(text: str, claims: list[ClaimRecord]) -> None:
-    """A "Source: X" line under a lede (the house style of Ukrainian outlets) names who said
-    the lede: the narration's claims of the paragraph before take X as claimant and X's side
-    (a local official's is the place's country). Called once the article's claims are made."""
-    for m in _SOURCE_LINE_RE.finditer(text):
-        voice = _source_line_voice(m.group(0))
-        if voice is not None:
-            _lede_said_by(text, m.start(), voice, claims)
-
-
-def _lede_said_by(
-    text: str, line: int, voice: tuple[str, str | None], claims: list[ClaimRecord]
-) -> None:
-    who, side = voice
-    para = text.rfind("\n\n", 0, max(0, line - 2))  # the paragraph just above the line
-    para = 0 if para < 0 else para + 2
-    for i, c in enumerate(claims):
-        if c.start is not None and para <= c.start < line and "attr.narration" in c.rules:
-            rules = tuple(r for r in c.rules if r != "attr.narration")
-            c_side = side or _SIDE_OF_COUNTRY.get(c.place.country or "", "third-party")
-            claims[i] = replace(c, claimant=who, side=c_side, rules=("attr.source-line", *rules))
