@@ -12,7 +12,8 @@ Each rule here is general knowledge of how reporters write, with examples in the
 - (0.35) calling a report false ("Also untrue are statements that X has been captured")
   denies what it says; ", as well as X" shares the claim before it.
 
-The cross-sentence rules of 0.35 live in the pipeline (pipeline.py): a placeless ground claim
+The cross-sentence rules of 0.35 live in the passes (placing.py, voices.py, dating.py,
+pipeline.py): a placeless ground claim
 carries the settlement of the sentence before (place.ref-carried, also for "captured it"),
 "X also did Y" goes on with the report just attributed (attr.also-continues), an undated
 claim takes the day the next sentence gives its kind of event (date.next-sentence), "They
