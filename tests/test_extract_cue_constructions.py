@@ -785,6 +785,78 @@ CASES = [
         [("Pokrovsk", "third-party", "fighting"), ("Myrnohrad", "third-party", "fighting")],
         [],
     ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "Ukrainian bloggers admitted the loss of positions near Pishchane on Monday.",
+        [("Pishchane", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "Russian war correspondents wrote about the loss of their foothold in Krynky.",
+        [("Krynky", None, "withdrawn")],
+        [("Krynky", None, "strike")],
+    ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "The loss of life in Bakhmut shocked the country.",
+        [],
+        [("Bakhmut", None, "withdrawn")],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "Moscow said the pullout from Kherson had been completed without losses.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "The Ukrainian army began a pull-out from Vuhledar overnight, a spokesman said.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "The general staff reported small arms firefights in Pokrovsk.",
+        [("Pokrovsk", None, "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "Skirmishes flared again on the edge of Toretsk, the brigade said.",
+        [("Toretsk", None, "fighting")],
+        [],
+    ),
+    (
+        "coordination.repeated-preposition",
+        "Russia's defence ministry said 30 drones were shot down over Crimea and over the Kursk "
+        "and Belgorod regions.",
+        [
+            ("Crimea", "russia", "strike"),
+            ("Kursk Oblast", "russia", "strike"),
+            ("Belgorod Oblast", "russia", "strike"),
+        ],
+        [],
+    ),
+    (
+        "coordination.repeated-preposition",
+        "Fighting went on in Toretsk and also in Chasiv Yar, the army said.",
+        [("Toretsk", "ukraine", "fighting"), ("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "aside.appositive-relative",
+        "Wagner's chief said his men had practically encircled Bakhmut, a mining town in "
+        "Donetsk that has seen the fiercest fighting of the war.",
+        [("Bakhmut", "russia", "advancing"), ("Bakhmut", "third-party", "fighting")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "aside.appositive-relative",
+        "Kyiv said it had hit a depot in Melitopol, a city which Russian forces seized in 2022.",
+        [("Melitopol", "ukraine", "strike"), ("Melitopol", "third-party", "captured")],
+        [],
+    ),
 ]
 
 
