@@ -857,6 +857,18 @@ CASES = [
         [("Melitopol", "ukraine", "strike"), ("Melitopol", "third-party", "captured")],
         [],
     ),
+    (
+        "cue.fighting.trying-to-push-out",
+        "The enemy keeps trying to push our units out of Vovchansk, the brigade said.",
+        [("Vovchansk", "ukraine", "fighting")],
+        [("Vovchansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.trying-to-push-out",
+        "Russian troops are attempting to drive the defenders out of the centre of Toretsk.",
+        [("Toretsk", None, "fighting")],
+        [],
+    ),
 ]
 
 
