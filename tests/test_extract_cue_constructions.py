@@ -869,6 +869,24 @@ CASES = [
         [("Toretsk", None, "fighting")],
         [],
     ),
+    (
+        "cue.fighting.situation-difficult",
+        "The situation in Kupiansk remains very difficult, the Ukrainian army spokesman said.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.situation-difficult",
+        "Ukraine's General Staff said the situation was tense, especially near Dvorichna.",
+        [("Dvorichna", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.situation-difficult",
+        "The situation in Toretsk is under control, the Ukrainian army spokesman said.",
+        [],
+        [("Toretsk", None, "fighting")],
+    ),
 ]
 
 
