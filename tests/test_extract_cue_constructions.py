@@ -887,6 +887,26 @@ CASES = [
         [],
         [("Toretsk", None, "fighting")],
     ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Analysts observed Russian troops inside Siversk by mid-November and said it likely "
+        "took another month to take the whole town.",
+        [("Siversk", "third-party", "advancing")],
+        [("Siversk", None, "assessment")],
+    ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Russian infantry have been spotted in the centre of Kupiansk, a Ukrainian army "
+        "spokesman said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Crowds were seen in the streets of Kyiv after the concert.",
+        [],
+        [("Kyiv", None, "advancing")],
+    ),
 ]
 
 

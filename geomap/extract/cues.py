@@ -57,7 +57,12 @@ def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
     )
 
 
-_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+# (a second statement of the same speaker, "X and said it likely took weeks", is a clause of
+# its own: its hedge is not the first one's)
+_CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|"
+    r"\band\s+(?:said|says|added|adds|noted|notes|wrote|writes|estimated|assessed|assesses)\b"
+)
 
 
 def _cue_types(
