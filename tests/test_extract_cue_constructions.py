@@ -907,6 +907,30 @@ CASES = [
         [],
         [("Kyiv", None, "advancing")],
     ),
+    (
+        "cue.fighting.house-to-house",
+        "Ukrainian troops are fighting house-to-house to defend the border town of Vovchansk.",
+        [("Vovchansk", None, "fighting")],
+        [("Vovchansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.house-to-house",
+        "Marines fought street by street in Mariupol for weeks, the city council said.",
+        [("Mariupol", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.damaged-in-fighting",
+        "The township of Ocheretyne has been badly damaged in hostilities, Pushilin said.",
+        [("Ocheretyne", "russia", "fighting")],
+        [("Ocheretyne", None, "strike")],
+    ),
+    (
+        "cue.fighting.damaged-in-fighting",
+        "Much of Marinka was destroyed during months of fighting.",
+        [("Marinka", "third-party", "fighting")],
+        [],
+    ),
 ]
 
 
