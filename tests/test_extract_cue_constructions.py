@@ -931,6 +931,19 @@ CASES = [
         [("Marinka", "third-party", "fighting")],
         [],
     ),
+    (
+        "cue.fighting.engagements-recorded",
+        "Eleven combat engagements were recorded near Toretsk over the past day.",
+        [("Toretsk", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.engagements-recorded",
+        "Russian troops pressed on Huliaipole. Twenty clashes were registered there yesterday, "
+        "the Ukrainian army said.",
+        [("Huliaipole", "ukraine", "fighting")],
+        [],
+    ),
 ]
 
 
