@@ -944,6 +944,19 @@ CASES = [
         [("Huliaipole", "ukraine", "fighting")],
         [],
     ),
+    (
+        "cue.fighting.focal-point",
+        "Toretsk, a mining town that has become a focal point of the Russian offensive, "
+        "lies in ruins.",
+        [("Toretsk", "third-party", "fighting")],
+        [("Toretsk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.focal-point",
+        "Ukraine's army said Chasiv Yar remained a flashpoint of the war in the east.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
 ]
 
 
