@@ -785,6 +785,178 @@ CASES = [
         [("Pokrovsk", "third-party", "fighting"), ("Myrnohrad", "third-party", "fighting")],
         [],
     ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "Ukrainian bloggers admitted the loss of positions near Pishchane on Monday.",
+        [("Pishchane", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "Russian war correspondents wrote about the loss of their foothold in Krynky.",
+        [("Krynky", None, "withdrawn")],
+        [("Krynky", None, "strike")],
+    ),
+    (
+        "cue.withdrawn.loss-of-positions",
+        "The loss of life in Bakhmut shocked the country.",
+        [],
+        [("Bakhmut", None, "withdrawn")],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "Moscow said the pullout from Kherson had been completed without losses.",
+        [("Kherson", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.withdrawal",
+        "The Ukrainian army began a pull-out from Vuhledar overnight, a spokesman said.",
+        [("Vuhledar", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "The general staff reported small arms firefights in Pokrovsk.",
+        [("Pokrovsk", None, "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.fight",
+        "Skirmishes flared again on the edge of Toretsk, the brigade said.",
+        [("Toretsk", None, "fighting")],
+        [],
+    ),
+    (
+        "coordination.repeated-preposition",
+        "Russia's defence ministry said 30 drones were shot down over Crimea and over the Kursk "
+        "and Belgorod regions.",
+        [
+            ("Crimea", "russia", "strike"),
+            ("Kursk Oblast", "russia", "strike"),
+            ("Belgorod Oblast", "russia", "strike"),
+        ],
+        [],
+    ),
+    (
+        "coordination.repeated-preposition",
+        "Fighting went on in Toretsk and also in Chasiv Yar, the army said.",
+        [("Toretsk", "ukraine", "fighting"), ("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "aside.appositive-relative",
+        "Wagner's chief said his men had practically encircled Bakhmut, a mining town in "
+        "Donetsk that has seen the fiercest fighting of the war.",
+        [("Bakhmut", "russia", "advancing"), ("Bakhmut", "third-party", "fighting")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "aside.appositive-relative",
+        "Kyiv said it had hit a depot in Melitopol, a city which Russian forces seized in 2022.",
+        [("Melitopol", "ukraine", "strike"), ("Melitopol", "third-party", "captured")],
+        [],
+    ),
+    (
+        "cue.fighting.trying-to-push-out",
+        "The enemy keeps trying to push our units out of Vovchansk, the brigade said.",
+        [("Vovchansk", "ukraine", "fighting")],
+        [("Vovchansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.trying-to-push-out",
+        "Russian troops are attempting to drive the defenders out of the centre of Toretsk.",
+        [("Toretsk", None, "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.situation-difficult",
+        "The situation in Kupiansk remains very difficult, the Ukrainian army spokesman said.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.situation-difficult",
+        "Ukraine's General Staff said the situation was tense, especially near Dvorichna.",
+        [("Dvorichna", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.situation-difficult",
+        "The situation in Toretsk is under control, the Ukrainian army spokesman said.",
+        [],
+        [("Toretsk", None, "fighting")],
+    ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Analysts observed Russian troops inside Siversk by mid-November and said it likely "
+        "took another month to take the whole town.",
+        [("Siversk", "third-party", "advancing")],
+        [("Siversk", None, "assessment")],
+    ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Russian infantry have been spotted in the centre of Kupiansk, a Ukrainian army "
+        "spokesman said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.troops-seen-in",
+        "Crowds were seen in the streets of Kyiv after the concert.",
+        [],
+        [("Kyiv", None, "advancing")],
+    ),
+    (
+        "cue.fighting.house-to-house",
+        "Ukrainian troops are fighting house-to-house to defend the border town of Vovchansk.",
+        [("Vovchansk", None, "fighting")],
+        [("Vovchansk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.house-to-house",
+        "Marines fought street by street in Mariupol for weeks, the city council said.",
+        [("Mariupol", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.damaged-in-fighting",
+        "The township of Ocheretyne has been badly damaged in hostilities, Pushilin said.",
+        [("Ocheretyne", "russia", "fighting")],
+        [("Ocheretyne", None, "strike")],
+    ),
+    (
+        "cue.fighting.damaged-in-fighting",
+        "Much of Marinka was destroyed during months of fighting.",
+        [("Marinka", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.engagements-recorded",
+        "Eleven combat engagements were recorded near Toretsk over the past day.",
+        [("Toretsk", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.engagements-recorded",
+        "Russian troops pressed on Huliaipole. Twenty clashes were registered there yesterday, "
+        "the Ukrainian army said.",
+        [("Huliaipole", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.focal-point",
+        "Toretsk, a mining town that has become a focal point of the Russian offensive, "
+        "lies in ruins.",
+        [("Toretsk", "third-party", "fighting")],
+        [("Toretsk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.focal-point",
+        "Ukraine's army said Chasiv Yar remained a flashpoint of the war in the east.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [],
+    ),
 ]
 
 

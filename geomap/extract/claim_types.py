@@ -59,13 +59,14 @@ def typing_pass(text: str, s0: int, v: Voice, pl: Places) -> Typing:
     intro_jobs = _type_intro(claimable, intro_end, content_cues, s0, types)
     _type_denied(claimable, att, verdict, s0, types)
     for a in asides:
-        # "X, which Ukrainian forces had recently liberated": the writer's background on X
+        # "X, which Ukrainian forces had recently liberated", "X, a town that has seen heavy
+        # fighting": the writer's background on X, typed by the aside's own cue
         all_cues.append(a.cue)
         pos = a.cue.start - s0
         if a.idx not in types:
-            types[a.idx] = (_TYPE_PRIORITY["captured"], 999, "captured", pos)
+            types[a.idx] = (_TYPE_PRIORITY[a.cue.type], 999, a.cue.type, pos)
         else:
-            cue_jobs.append((a.idx, "captured", pos))
+            cue_jobs.append((a.idx, a.cue.type, pos))
     fallback = False
     if pl.carried:
         # the carried place takes the strongest ground cue of the sentence, or the verb of "it"

@@ -57,7 +57,12 @@ def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
     )
 
 
-_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+# (a second statement of the same speaker, "X and said it likely took weeks", is a clause of
+# its own: its hedge is not the first one's)
+_CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|"
+    r"\band\s+(?:said|says|added|adds|noted|notes|wrote|writes|estimated|assessed|assesses)\b"
+)
 
 
 def _cue_types(
@@ -439,8 +444,10 @@ _COORD_GAP_RE = re.compile(
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
-    r"\s*(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
+    r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
     r"(?:near|around)\s+)?"
+    # "over A and over B", "in A and also in B": the preposition repeated after "and"
+    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across)\s+)"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|town|villages?|settlements?|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
     # "two in X and one in (nearby) Y"
@@ -617,13 +624,41 @@ def relative_asides(
         if m.kind != "name" or span is None:
             continue
         r = _OBJECT_RELATIVE_RE.match(text, m.end, span[1])
-        if r is None:
-            continue
-        v0, v1 = r.span("verb")
-        cue = verbs.Cue(v0, v1, "captured", "subj", r.group("verb"), False, "aside.object-relative")
-        close = text.find(",", v1, span[1])
-        out.append(Aside(idx, cue, r.start(), close if close >= 0 else span[1]))
+        if r is not None:
+            v0, v1 = r.span("verb")
+            cue = verbs.Cue(v0, v1, "captured", "subj", r.group("verb"), False, _ASIDE_RULE)
+            close = text.find(",", v1, span[1])
+            out.append(Aside(idx, cue, r.start(), close if close >= 0 else span[1]))
+        elif (aside := _appositive_aside(text, m.end, span[1])) is not None:
+            out.append(replace(aside, idx=idx))
     return out
+
+
+# the rule id claiming reads to give an aside the outlet's own voice
+_ASIDE_RULE = "aside.object-relative"
+
+
+_APPOSITIVE_RELATIVE_RE = re.compile(
+    # "X, an industrial city in eastern Ukraine that has seen ...": a place noun described by
+    # a relative clause (never "the people who", "a deal that")
+    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|hub|settlement|port)\s+"
+    r"(?:(?:in|of|on|near)\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which|where)\s+"
+)
+
+
+def _appositive_aside(text: str, start: int, end: int) -> Aside | None:
+    """ "X, a town that has seen the fiercest fighting, ...": the writer's background on X,
+    typed by the first firm cue of the relative clause (whatever the sentence quotes)."""
+    r = _APPOSITIVE_RELATIVE_RE.match(text, start, end)
+    if r is None:
+        return None
+    close = text.find(",", r.end(), end)
+    close = close if close >= 0 else end
+    cue = next((c for c in verbs.find_cues(text[r.end() : close]) if not c.weak), None)
+    if cue is None or cue.type in ("other", "assessment"):
+        return None
+    shifted = replace(cue, start=cue.start + r.end(), end=cue.end + r.end(), rule=_ASIDE_RULE)
+    return Aside(-1, shifted, r.start(), close)
 
 
 def without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
