@@ -323,11 +323,11 @@ def _events(memory: _Memory) -> _Events:
     return got
 
 
-# where the clause splitter cut "A, hours after B": both halves are of the same day ("days
-# after" is not; nor is "A, but B said": a second voice, its day unknown)
-_SAME_DAY_TURN_RE = re.compile(
-    r"(?i),\s+(?:just\s+|only\s+)?(?:hours|shortly|soon|moments|minutes)\s+(?:after|before)\s+$"
-)
+# "A, hours after B": the clause splitter (pipeline._TURN_RE) cuts a sentence here, and both
+# halves are of the same day ("days after" is cut too, but is another day; nor is "A, but B
+# said": a second voice, its day unknown)
+SAME_DAY_AFTER = r"(?:just\s+|only\s+)?(?:hours|shortly|soon|moments)\s+(?:after|before)"
+_SAME_DAY_TURN_RE = re.compile(rf"(?i),\s+{SAME_DAY_AFTER}\s+$")
 
 
 def split_clause_day(text: str, s0: int, memory: _Memory) -> date | None:

@@ -20,7 +20,7 @@ from geomap.extract import claimants as cl
 from geomap.extract import reporting
 from geomap.extract.claim_types import typing_pass
 from geomap.extract.claiming import claims_pass, no_second_toll, table_claims, without_repeats
-from geomap.extract.dating import SentenceDates, date_from_next, dating_pass
+from geomap.extract.dating import SAME_DAY_AFTER, SentenceDates, date_from_next, dating_pass
 from geomap.extract.mentions import find_names, lowercase_vocabulary
 from geomap.extract.placing import Doc, dateline_place, listed_next, name_the_unnamed, places_pass
 from geomap.extract.reader import Article, detect_format, read_html, read_text
@@ -262,7 +262,7 @@ def _seed_from_title(
 _TURN_RE = re.compile(
     r",\s+but\s+|;\s+(?:but\s+)?|,\s+while\s+|,\s+whereas\s+|"
     # "X said it took the town, hours after Kyiv said it had pulled out": a second voice
-    r",\s+(?:just\s+|only\s+)?(?:hours|days|a\s+day|weeks|shortly|soon|moments)\s+(?:after|before)\s+"
+    rf",\s+(?:{SAME_DAY_AFTER}|(?:just\s+|only\s+)?(?:days|a\s+day|weeks)\s+(?:after|before))\s+"
 )
 
 
