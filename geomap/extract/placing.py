@@ -54,6 +54,7 @@ _DATELINE_RE = re.compile(
     r"(?:\([^)\n]{1,30}\)\s*)?[-—–]",
     re.M,
 )
+# a direct quote in the first person plural: the speaker's own unit ("We hold the line")
 _FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 

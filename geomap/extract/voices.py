@@ -48,7 +48,7 @@ COMBATANT_RE = re.compile(
     re.I,
 )
 SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
-# a direct quote in the first person plural: the speaker's own unit ("We hold the line")
+# a sentence (or content) opening with a quotation mark
 QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
 # "He said:" / "The ministry wrote in a statement:" closing its paragraph: the paragraphs after
