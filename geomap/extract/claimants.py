@@ -647,6 +647,11 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     return Attribution(claimant, side_of(claimant), (vm.end(), n), (cstart, vm.end()), verb, denial)
 
 
+def is_speech_verb(word: str) -> bool:
+    """Whether one word is a speech verb of claimants.toml ("said", "noted", "told")."""
+    return _VERB_RE.fullmatch(word) is not None
+
+
 def is_pronoun(claimant: str | None) -> bool:
     return bool(claimant and _PRONOUN_RE.match(claimant))
 

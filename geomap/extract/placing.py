@@ -266,12 +266,12 @@ def _speaker(text: str, m: Mention) -> bool:
     """ "Petrenko said", "..., noted Barabash, adding": a name a speech verb governs (a
     place after the verb starts a clause instead: "said Avdiivka had fallen")."""
     after = _WORD_AFTER_RE.match(text, m.end)
-    if after is not None and cl._VERB_RE.fullmatch(after.group(1)):
+    if after is not None and cl.is_speech_verb(after.group(1)):
         return True
     before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
     return (
         before is not None
-        and cl._VERB_RE.fullmatch(before.group(1)) is not None
+        and cl.is_speech_verb(before.group(1))
         and _CLAUSE_END_RE.match(text, m.end) is not None
     )
 
