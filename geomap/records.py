@@ -15,6 +15,9 @@ from datetime import date, datetime
 from geomap.errors import GeomapError, shown
 
 SIDES = ("russia", "ukraine", "third-party")
+# the side a country's own forces and officials stand for (a claim by a local official, a
+# combatant defending a place; a control layer's area by the country that holds it)
+SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
 CLAIM_TYPES = (
     "captured",
     "holding",

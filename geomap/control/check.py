@@ -41,13 +41,12 @@ from geomap.control.layerstore import LayerInfo, list_layers, load_geometries, p
 from geomap.errors import GeomapError
 from geomap.query import CONTROL_TYPES
 from geomap.query import holder as implied_holder
-from geomap.records import ClaimRecord, PlaceRef
+from geomap.records import SIDE_BY_COUNTRY, ClaimRecord, PlaceRef
 from geomap.store import Store
 
 BAND_DEG = 0.5  # latitude bands of the distance planes (see AreaIndex)
 SEGMENT_DEG = 0.01  # ~1 km: a great circle then stays within ~1 m of the straight edge
 _PLACE = PlaceRef("0", "-", "settlement", 0.0, 0.0)
-COUNTRY_SIDE = {"UA": "ukraine", "RU": "russia"}
 # (side, type) -> the holder a control claim implies (geomap.query.holder, as a table).
 _IMPLIED = {
     (s, t): implied_holder(ClaimRecord(_PLACE, s, t, None))
@@ -269,7 +268,7 @@ class PostgisEngine:
 def _default_holder(country: str | None, refs: Sequence[LayerInfo]) -> str | None:
     """Who holds a place outside every drawn area."""
     if country:
-        return COUNTRY_SIDE.get(country.upper())
+        return SIDE_BY_COUNTRY.get(country.upper())
     holders = {r.holder for r in refs}
     return _OTHER[holders.pop()] if len(holders) == 1 else None
 
