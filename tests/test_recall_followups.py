@@ -10,20 +10,11 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GeomapError
-from geomap.extract import extract, pipeline
+from geomap.extract import extract
 from geomap.extract.followups import TOLL_RULE, counts_victims, default_counts, load_counts
 
 PUB = date(2025, 3, 14)
 COUNTS = default_counts()
-
-# the call pipeline._sentence makes for a sentence with no place (the lead wires it in): until
-# then the claims it should make are expected missing (and the guards hold trivially)
-HOOKED = hasattr(pipeline, "toll_claims")
-needs_hook = pytest.mark.xfail(
-    not HOOKED,
-    reason="pipeline._sentence does not call followups.toll_claims yet (see the round report)",
-    strict=True,
-)
 
 
 # --- rules/followups.toml ------------------------------------------------------------------
@@ -86,7 +77,6 @@ def _tolls(gaz, story: str, last: str) -> list[tuple[str, str, str]]:
     return [(c.place.name, c.type, c.quote) for c in claims if TOLL_RULE in c.rules]
 
 
-@needs_hook
 @pytest.mark.parametrize(
     "story, last, place",
     [

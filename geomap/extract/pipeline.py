@@ -21,6 +21,7 @@ from geomap.extract import reporting
 from geomap.extract.claim_types import typing_pass
 from geomap.extract.claiming import claims_pass, no_second_toll, table_claims, without_repeats
 from geomap.extract.dating import SAME_DAY_AFTER, SentenceDates, date_from_next, dating_pass
+from geomap.extract.followups import toll_claims
 from geomap.extract.mentions import find_names, lowercase_vocabulary
 from geomap.extract.placing import Doc, dateline_place, listed_next, name_the_unnamed, places_pass
 from geomap.extract.reader import Article, detect_format, read_html, read_text
@@ -193,6 +194,10 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
     if pending is not None and places is None and not voice.narration:
         date_from_next(claims, pending, dates_at(s0, sent), sent, run.pub)
     if places is None:
+        # "At least 14 people were injured, the mayor said.": a placeless toll is a strike at the
+        # story's place
+        run.prev_made = toll_claims(run, s0, voice, prev_made, claims)
+        claims += run.prev_made
         return
     if listed := listed_next(claims, prev_made, s0, sent, places):
         claims += listed  # "Moscow took three villages. They were A, B and C."
