@@ -67,7 +67,13 @@ class ArticleView:
     first_at: dict[str, int] = field(default_factory=dict)  # place id -> first mention offset
 
 
-def view(text: str, title: str, clauses: list[tuple[int, int]], claims, hits) -> ArticleView:
+def view(
+    text: str,
+    title: str,
+    clauses: list[tuple[int, int]],
+    claims: Sequence[ClaimRecord],
+    hits: Sequence[Any],
+) -> ArticleView:
     """The article as the generator sees it; `hits` are the extraction's PlaceHits."""
     v = ArticleView(text, title or "", clauses, list(claims))
     for h in sorted(hits, key=lambda h: h.mention.start):
@@ -215,7 +221,10 @@ class Generator:
 
     def score(self, m: Candidate, v: ArticleView) -> tuple[float, str, str]:
         """(P(an analyst records a claim here), its most likely type, side)."""
-        f = candidate_features(m, v)
+        return self.judge(candidate_features(m, v))
+
+    def judge(self, f: dict[str, float]) -> tuple[float, str, str]:
+        """`score` from already computed features."""
         typ = self.type.probabilities(f)
         side = self.side.probabilities(f)
         return (
@@ -243,7 +252,9 @@ class Generator:
         }
 
 
-def proposed_claim(m: Candidate, v: ArticleView, typ: str, side: str, published: date | None):
+def proposed_claim(
+    m: Candidate, v: ArticleView, typ: str, side: str, published: date | None
+) -> ClaimRecord:
     """The claim record: the clause as quote, the date of the nearest rules claim before it
     (the story's day when none), the speaker the attribution found."""
     c0, c1 = m.clause

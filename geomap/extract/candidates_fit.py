@@ -187,15 +187,4 @@ def fit(
 
 def probabilities(gen: Generator, examples: Sequence[Example]) -> list[tuple[float, str, str]]:
     """(P(claim), type, side) the generator gives each example, from its stored features."""
-    out = []
-    for x in examples:
-        f = x.features
-        typ, side = gen.type.probabilities(f), gen.side.probabilities(f)
-        out.append(
-            (
-                gen.claim.probabilities(f).get("claim", 0.0),
-                max(typ, key=lambda k: typ[k]),
-                max(side, key=lambda k: side[k]),
-            )
-        )
-    return out
+    return [gen.judge(x.features) for x in examples]
