@@ -198,6 +198,21 @@ def _is_dateline(sent: str, h: DateHit) -> bool:
     return sent.startswith(")", h.end) and bool(_IN_CREDIT_RE.search(sent, 0, h.start))
 
 
+# "secured the same way as the previous week", "fewer attacks than on Monday": the period a
+# claim is compared with is not the one it speaks of ("as early as Monday", "no later than
+# May 3" still date it)
+_BASELINE_RE = re.compile(
+    r"(?i)(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|(?<!early )(?<!late )(?<!recently )"
+    r"(?<!soon )\bas|\bcompared\s+(?:with|to)|\bversus)\s+(?:(?:in|on|during|over|at)\s+)?"
+    r"(?:the\s+)?$"
+)
+
+
+def _is_baseline(sent: str, h: DateHit) -> bool:
+    """Whether date `h` is what the sentence compares with, not the date of what it says."""
+    return bool(_BASELINE_RE.search(sent, max(0, h.start - 40), h.start))
+
+
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
     r"day|the\s+day\s+(?:before|prior))\b"
@@ -211,7 +226,7 @@ def dating_pass(
     """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
     earlier", "the same day", a carried source's day); and the claim day of the sentence
     before when this one has no date of its own."""
-    dates = [h for h in found if not _is_dateline(sent, h)]
+    dates = [h for h in found if not (_is_dateline(sent, h) or _is_baseline(sent, h))]
     prev_claim_day = (
         memory.last_claim_day
         if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
@@ -247,10 +262,15 @@ def claim_date(
     remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
-    if not dates and (day := split_clause_day(text, s0, memory) or clock_day(text, s0, sent, pub)):
+    if not dates and (
+        day := split_clause_day(text, s0, memory)
+        or clock_day(text, s0, sent, pub)
+        or event_anaphor_day(text, s0, sent, pub)
+    ):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
         # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
-        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y")
+        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y") or
+        # naming the event just told ("... a barrage on Saturday. The strikes also hit Y")
         dates = [DateHit(0, 0, day, "day", "")]
     rivals = _rivals(text, all_cues, m, ctype, cue_pos, s0) if dates and cue_pos >= 0 else []
     got = None
@@ -268,12 +288,103 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_events(memory).days.get((ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(memory, v, (ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
+    _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
     if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate < pub:
         _events(memory).note((ref.id, ctype), cdate)
     return cdate, prec
+
+
+def _undated_day(memory: _Memory, v: Voice, key: tuple[str, str], pub: date) -> date:
+    """The day of a claim its sentence dates nowhere: the day the article gave the same event
+    (place and type), else the day the same speaker was just quoted on ("X, writing on
+    Saturday, said ... . 'Quote,' X said."), else publication."""
+    ev = _events(memory)
+    if day := ev.days.get(key):
+        return day
+    last = ev.spoke
+    if (
+        last is not None
+        and 0 < memory.sentence - last.sentence <= _SPEAKER_REACH
+        and pub - timedelta(days=_EVENT_REACH) <= last.day <= pub
+        and v.side == last.side
+        and same_speaker(v.claimant, last.claimant)
+    ):
+        return last.day
+    return pub
+
+
+_SPEAKER_REACH = 3  # sentences: a speaker quoted again straight after the dated statement
+
+
+def _statement_days(sent: str, att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
+    """The day-precise dates in the attribution's frame: between the speaker and what is said
+    ("X, writing on Saturday, said", "X said in a statement late Monday that ...") or after a
+    trailing speaker ("..., X said on Monday"), not in an ", adding that ..." tail."""
+    if att.attribution is None:
+        return []
+    a0, a1 = att.attribution
+    c0, c1 = att.content
+    if c0 >= a1:
+        that = _THAT_RE.search(sent, a1, a1 + _FRAME_REACH)
+        hi = that.start() if that else c0
+    elif c1 <= a0:
+        hi = att.extra[0] if att.extra else 1 << 30
+    else:
+        return []
+    return [d for d in dates if d.precision == "day" and a0 <= d.start < hi and d.end > 0]
+
+
+_THAT_RE = re.compile(r"\bthat\b")
+_FRAME_REACH = 60  # characters from the verb to "that": "said in a statement on X late Monday"
+
+
+def _note_statement(ev: _Events, n: int, v: Voice, said: list[DateHit], day: date) -> None:
+    """Remember the statement sentence `n` dates ("X, writing on Telegram on Saturday, said"),
+    or that the last one goes on (the same speaker, on its day: "He also said ...")."""
+    if said:
+        ev.spoke = _Statement(n, said[-1].value, v.claimant, v.side)
+    elif (
+        (last := ev.spoke) is not None
+        and day == last.day
+        and v.side == last.side
+        and (v.carried or same_speaker(v.claimant, last.claimant))
+    ):
+        ev.spoke = replace(last, sentence=n)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """The last statement a sentence dated ("X said on Monday"): the sentence's number, the
+    day, the claimant and side."""
+
+    sentence: int
+    day: date
+    claimant: str | None
+    side: str | None
+
+
+# words naming a state or its people, not one speaker ("Ukrainian commander X", "Russia's X")
+_NOT_A_NAME = frozenset({"ukraine", "ukrainian", "russia", "russian", "kyiv", "moscow", "the"})
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]{3,}")
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two claimants as written name one speaker: a capitalised word (a surname, an
+    office) in common beyond the country ("Top commander Oleksandr Syrskyi" and "Syrskyi")."""
+    if not a or not b:
+        return False
+
+    def names(s: str) -> set[str]:
+        return {
+            w.lower()
+            for w in (n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(s))
+            if w.lower() not in _NOT_A_NAME
+        }
+
+    return bool(names(a) & names(b))
 
 
 def _rivals(
@@ -306,6 +417,7 @@ class _Events:
     date, keeps its day."""
 
     days: dict[tuple[str, str], date] = field(default_factory=dict)
+    spoke: _Statement | None = None  # the last statement dated by its attribution
 
     def note(self, key: tuple[str, str], day: date) -> None:
         self.days.setdefault(key, day)
@@ -368,6 +480,38 @@ def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
 
 
 _CLOCK_REACH = 400  # characters back to the sentence before
+
+
+# "... a barrage on Saturday. The strikes also hit Y": a sentence opening on the event just
+# told (its noun after "the/this/that/these") goes on with that event's day
+_EVENT_ANAPHOR_RE = re.compile(
+    r"^\W*(?:The|This|That|These|Those)\s+(?:(?:latest|overnight|same|drone|missile|air|"
+    r"artillery|ground|Russian|Ukrainian)\s+)?(?:attacks?|strikes?|assaults?|raids?|"
+    r"bombardments?|shelling|barrage|offensive|advance|incursion|capture|withdrawal)\b"
+)
+_SENTENCE_BEFORE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s*$")
+
+
+def event_anaphor_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The last day-precise date of the sentence before (not a period's start, a night or a
+    dateline), for an undated sentence that opens on the event it told."""
+    if not _EVENT_ANAPHOR_RE.match(sent):
+        return None
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    if not _SENTENCE_BEFORE_END_RE.search(before):
+        return None  # a clause cut from its sentence: not the sentence before
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    prev = before[cut + 1 :]
+    days = [
+        h
+        for h in find_dates(prev, pub)
+        if h.precision == "day"
+        and h.value <= pub
+        and not (_SINCE_RE.match(h.text) or _NIGHT_RE.match(h.text) or _is_dateline(prev, h))
+    ]
+    return days[-1].value if days else None
 
 
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}

@@ -1,0 +1,146 @@
+"""Days an undated sentence borrows from the one before it (texts written for these tests, real
+gazetteer): the event it names again ("The strikes also hit ..."), the speaker quoted again
+after a dated statement, and what a dated comparison does not date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract
+from geomap.extract.dates import find_dates
+from geomap.extract.dating import _is_baseline, event_anaphor_day, same_speaker
+
+PUB = date(2025, 2, 9)  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def gz(gaz):
+    return gaz
+
+
+def _dates(gaz, body: str) -> dict[str, date]:
+    claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    return {c.place.name: c.claim_date for c in claims}
+
+
+# --- the event just told, named again -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # wire copy: the barrage dated in one sentence, its other targets in the next
+        "Rescuers searched the rubble after a Russian missile barrage on Friday.\n\n"
+        "The strikes also hit Kharkiv and Zaporizhzhia, officials said.",
+        # a regional briefing: the attack, then what else it damaged
+        "Drones attacked the port of Izmail on Thursday night, the governor said. "
+        "The attack also damaged a warehouse in Reni.",
+    ],
+)
+def test_a_sentence_naming_the_event_again_keeps_its_day(gz, body):
+    got = _dates(gz, body)
+    named_again = "Kharkiv" if "Kharkiv" in body else "Reni"
+    assert got[named_again] == (date(2025, 2, 7) if "Friday" in body else date(2025, 2, 6))
+
+
+def test_an_event_noun_alone_or_an_undated_sentence_before_borrows_nothing(gz):
+    text = "Officials met in Kyiv. The strikes also hit Kharkiv."
+    s0 = text.index("The strikes")
+    assert event_anaphor_day(text, s0, text[s0:], PUB) is None  # nothing dated before
+    text = "Shelling went on along the river on Friday. Strikes on Kharkiv were reported."
+    s0 = text.index("Strikes")
+    assert event_anaphor_day(text, s0, text[s0:], PUB) is None  # no "the/this" anaphor
+    got = _dates(gz, "Officials said on Friday they feared more raids.\n\nShelling hit Kharkiv.")
+    assert got["Kharkiv"] == PUB
+
+
+# --- the same speaker, quoted again -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "day"),
+    [
+        # a commander's post dated in the attribution, then his words quoted
+        (
+            "Ukraine's top commander Oleksandr Syrskyi, writing on Telegram on Saturday, said "
+            "heavy fighting was under way near Pokrovsk.\n\n"
+            '"The enemy is storming Kostiantynivka but has achieved nothing," Syrskyi said.',
+            "Kostiantynivka",
+            date(2025, 2, 8),
+        ),
+        # a governor's statement dated between speaker and content, then "X went on to say"
+        (
+            "Sumy governor Oleh Hryhorov said in a post late Friday that two villages had "
+            "been evacuated.\n\n"
+            "Hryhorov also said that Ukrainian troops were holding their positions near Sumy.",
+            "Sumy",
+            date(2025, 2, 7),
+        ),
+    ],
+)
+def test_the_same_speaker_quoted_again_keeps_the_statements_day(gz, body, place, day):
+    got = _dates(gz, body)
+    assert got[place] == day, got
+
+
+def test_a_date_in_what_was_said_or_another_speaker_does_not_carry(gz):
+    # the day in the content dates the event, not the statement: the next words are today's
+    got = _dates(
+        gz,
+        "Russian drones hit Kostiantynivka on Thursday, governor Vadym Filashkin said.\n\n"
+        "Russian troops, Filashkin added, were now attacking Chasiv Yar.",
+    )
+    assert got["Chasiv Yar"] == PUB
+    # another side speaks in the next sentence: publication day
+    got = _dates(
+        gz,
+        "Russia's Defence Ministry said on Saturday that its forces had captured Toretsk.\n\n"
+        "Ukraine's General Staff said fighting continued in Pokrovsk.",
+    )
+    assert got["Pokrovsk"] == PUB
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Top Ukrainian commander Oleksandr Syrskyi", "Syrskyi", True),
+        ("Ukraine's General Staff", "the General Staff", True),
+        ("Sumy governor Oleh Hryhorov", "Hryhorov went on to", True),
+        ("Ukrainian spokesman Viktor Trehubov", "Ukrainian commander Oleksandr Syrskyi", False),
+        ("Russia's Defence Ministry", "Russian milbloggers", False),
+        (None, "Syrskyi", False),
+    ],
+)
+def test_same_speaker_needs_a_name_beyond_the_country(a, b, same):
+    assert same_speaker(a, b) is same
+
+
+# --- a comparison's period --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        ("The line held in Vovchansk the same way as the previous week, the governor said.", True),
+        ("Shelling was heavier than on Monday, the mayor said.", True),
+        ("Attacks doubled compared with last week.", True),
+        ("Troops were seen in the town as early as Monday.", False),
+        ("Troops entered the town no later than 3 February.", False),
+        ("The bridge was hit on Monday.", False),
+    ],
+)
+def test_a_compared_period_is_no_date_of_the_claim(sentence, baseline):
+    hits = find_dates(sentence, PUB)
+    assert hits
+    assert _is_baseline(sentence, hits[-1]) is baseline
+
+
+def test_a_claim_compared_with_last_week_is_dated_today(gz):
+    got = _dates(
+        gz,
+        "The regional governor said the contact line along the river has been secured in Vovchansk "
+        "the same way as the previous week.",
+    )
+    assert got["Vovchansk"] == PUB
