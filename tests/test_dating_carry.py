@@ -144,3 +144,38 @@ def test_a_claim_compared_with_last_week_is_dated_today(gz):
         "the same way as the previous week.",
     )
     assert got["Vovchansk"] == PUB
+
+
+# --- the same source going on, and an event going on ---------------------------------------
+
+
+def test_a_source_that_also_said_keeps_its_statements_day(gz):
+    got = _dates(
+        gz,
+        "Russia's Defence Ministry said on Saturday that its troops had repelled a crossing "
+        "near Krynky.\n\n"
+        "Russia also said it had destroyed boats and vehicles near Kozachi Laheri.",
+    )
+    assert got["Kozachi Laheri"] == date(2025, 2, 8), got
+
+
+def test_an_assault_that_continues_is_dated_when_said_not_when_it_began(gz):
+    got = _dates(
+        gz,
+        "On February 5, Russian troops launched a large assault near Avdiivka.\n\n"
+        "The mayor said the Russians were still storming positions near Avdiivka.",
+    )
+    assert got["Avdiivka"] == PUB, got
+
+
+def test_an_event_dated_again_by_the_same_side_takes_the_later_day(gz):
+    claims = extract(
+        "# Test\n\n"
+        "On Thursday Russian artillery shelled Kupiansk, the regional governor said.\n\n"
+        "This morning, shells hit Kupiansk again, the governor said.\n\n"
+        "Houses were damaged. Shells hit the market in Kupiansk, the governor added.\n",
+        published=PUB,
+        gazetteer=gz,
+    ).claims
+    days = [c.claim_date for c in claims if c.place.name == "Kupiansk"]
+    assert days[0] == date(2025, 2, 6) and days[-1] == PUB, days

@@ -292,28 +292,42 @@ def claim_date(
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
     _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
-    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate < pub:
-        _events(memory).note((ref.id, ctype), cdate)
+    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate <= pub:
+        _events(memory).note((ref.id, ctype), cdate, v.side)
     return cdate, prec
 
 
 def _undated_day(memory: _Memory, v: Voice, key: tuple[str, str], pub: date) -> date:
     """The day of a claim its sentence dates nowhere: the day the article gave the same event
-    (place and type), else the day the same speaker was just quoted on ("X, writing on
-    Saturday, said ... . 'Quote,' X said."), else publication."""
+    (place and type) unless the sentence tells it going on ("they continue to storm X"), else
+    the day the same speaker was just quoted on ("X, writing on Saturday, said ... . 'Quote,'
+    X said."; "Russia also said ..."), else publication."""
     ev = _events(memory)
-    if day := ev.days.get(key):
-        return day
     last = ev.spoke
     if (
         last is not None
         and 0 < memory.sentence - last.sentence <= _SPEAKER_REACH
         and pub - timedelta(days=_EVENT_REACH) <= last.day <= pub
         and v.side == last.side
-        and same_speaker(v.claimant, last.claimant)
+        and (same_speaker(v.claimant, last.claimant) or _says_also(v))
     ):
         return last.day
+    if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
+        return day
     return pub
+
+
+# a state going on as the speaker talks: as of the statement, not the day it began
+_ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
+_ALSO_RE = re.compile(r"(?i)\balso\b")
+
+
+def _says_also(v: Voice) -> bool:
+    """ "Russia also said ...", "the ministry also reported": the source goes on speaking."""
+    if v.att.attribution is None:
+        return False
+    a0, a1 = v.att.attribution
+    return bool(_ALSO_RE.search(v.sent, a0, a1))
 
 
 _SPEAKER_REACH = 3  # sentences: a speaker quoted again straight after the dated statement
@@ -411,16 +425,22 @@ def _rivals(
 
 @dataclass
 class _Events:
-    """The day-precise dates (in the week before publication) an article gave its claims, by
+    """The day-precise dates (in the week up to publication) an article gave its claims, by
     place and type: "Russia said Saturday it had taken X" in a Sunday paper, then "The
     capture of X is its biggest gain since May": the same event, named again without a
-    date, keeps its day."""
+    date, keeps its day. The side that first dated it may date it again, later ("On Monday
+    troops shelled X. ... This morning missiles hit the city again. ... There were hits on X"
+    is this morning's); another side's later account does not move it."""
 
     days: dict[tuple[str, str], date] = field(default_factory=dict)
+    sides: dict[tuple[str, str], str | None] = field(default_factory=dict)
     spoke: _Statement | None = None  # the last statement dated by its attribution
 
-    def note(self, key: tuple[str, str], day: date) -> None:
-        self.days.setdefault(key, day)
+    def note(self, key: tuple[str, str], day: date, side: str | None) -> None:
+        """Remember the day `side` gave the event `key` (the latest of that side's)."""
+        if self.sides.get(key, side) == side:
+            self.days[key] = day
+            self.sides[key] = side
 
 
 _EVENT_REACH = 7  # days back: a recent event's day carries (not one recalled from long ago)
