@@ -179,3 +179,34 @@ def test_an_event_dated_again_by_the_same_side_takes_the_later_day(gz):
     ).claims
     days = [c.claim_date for c in claims if c.place.name == "Kupiansk"]
     assert days[0] == date(2025, 2, 6) and days[-1] == PUB, days
+
+
+# --- a quotation whose speaker is named after it -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (
+            '"Heavy fighting is going on in Pokrovsk ... Supplies are hard to bring in. But we '
+            'hold on," President Volodymyr Zelensky said on Saturday.',
+            "Pokrovsk",
+        ),
+        (
+            '"Russian troops are storming Kupiansk from the north. The enemy loses men every '
+            'day," the commander told reporters on Saturday.',
+            "Kupiansk",
+        ),
+    ],
+)
+def test_a_quotes_first_sentence_takes_the_day_its_speaker_is_named_with(gz, body, place):
+    assert _dates(gz, body)[place] == date(2025, 2, 8)
+
+
+def test_a_quote_closing_before_a_new_dated_sentence_keeps_the_publication_day():
+    from geomap.extract.dating import quote_attribution_day
+
+    text = '"We hold Kupiansk. The enemy is tired." On Saturday the army said more.'
+    assert quote_attribution_day(text, 0, text.index(" The enemy"), PUB) is None
+    text = '"We hold Kupiansk. The enemy is tired," the colonel said on Saturday.'
+    assert quote_attribution_day(text, 0, text.index(" The enemy"), PUB) == date(2025, 2, 8)

@@ -266,11 +266,13 @@ def claim_date(
         day := split_clause_day(text, s0, memory)
         or clock_day(text, s0, sent, pub)
         or event_anaphor_day(text, s0, sent, pub)
+        or (v.attr_rule in _QUOTE_LATER and quote_attribution_day(text, s0, s0 + len(sent), pub))
     ):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
         # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
         # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y") or
-        # naming the event just told ("... a barrage on Saturday. The strikes also hit Y")
+        # naming the event just told ("... a barrage on Saturday. The strikes also hit Y"),
+        # and a quotation's first sentence its speaker is named after ('"A. B," X said Sunday')
         dates = [DateHit(0, 0, day, "day", "")]
     rivals = _rivals(text, all_cues, m, ctype, cue_pos, s0) if dates and cue_pos >= 0 else []
     got = None
@@ -500,6 +502,30 @@ def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
 
 
 _CLOCK_REACH = 400  # characters back to the sentence before
+
+
+# voices' rule ids for a quotation's sentences whose speaker may be named after it closes
+_QUOTE_LATER = ("attr.quote-attributed-later", "attr.quote-continues")
+_QUOTE_CLOSE_RE = re.compile(r"[\"”]")
+_STOP_RE = re.compile(r"[.!?](?:\s|$)")
+_LOWER_NEXT_RE = re.compile(r"\s*[a-z]")
+
+
+def quote_attribution_day(text: str, s0: int, s1: int, pub: date) -> date | None:
+    """The statement's day a quotation names after it closes ('"A. B. C," the mayor said on
+    Sunday.'), for its sentence at `s0`-`s1` (the quote closes there or later, in the same
+    paragraph)."""
+    pe = text.find("\n", s1)
+    pe = len(text) if pe < 0 else pe
+    close = _QUOTE_CLOSE_RE.search(text, max(s0 + 1, s1 - 2), pe)
+    if close is None or (
+        text[close.start() - 1] == "." and not _LOWER_NEXT_RE.match(text, close.end())
+    ):
+        return None  # '"... the line." On Monday ...': a new sentence, no attribution
+    stop = _STOP_RE.search(text, close.end(), pe)
+    tail = text[close.end() : stop.end() if stop else pe]
+    days = [h for h in find_dates(tail, pub) if h.precision == "day" and h.value <= pub]
+    return days[-1].value if days else None
 
 
 # "... a barrage on Saturday. The strikes also hit Y": a sentence opening on the event just
