@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
     (
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s+[a-z]))?(?!\s*,?\s*(?:19|20)\d\d)"
         ),
     ),
     (
@@ -211,12 +211,14 @@ def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day") if d else None
     if kind in ("mdy", "dmy"):
-        d = _safe(int(g["y"]), _month_of(g["mon"]), int(g["d"]))
+        dd = max(int(g["d"]), int(g.get("d2") or 0))  # "June 9 and 10, 2024": the later day
+        d = _safe(int(g["y"]), _month_of(g["mon"]), dd)
         return (d, "day") if d else None
     if kind == "my":
         return date(int(g["y"]), _month_of(g["mon"]), 1), "month"
     if kind in ("md", "dm"):
-        m, dd = _month_of(g["mon"]), int(g["d"])
+        # "fighting on June 9 and 10": the later day, the latest the sentence tells of
+        m, dd = _month_of(g["mon"]), max(int(g["d"]), int(g.get("d2") or 0))
         d = _safe(pub.year, m, dd)
         if d and d > pub:
             d = _safe(pub.year - 1, m, dd)
