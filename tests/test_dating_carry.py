@@ -210,3 +210,13 @@ def test_a_quote_closing_before_a_new_dated_sentence_keeps_the_publication_day()
     assert quote_attribution_day(text, 0, text.index(" The enemy"), PUB) is None
     text = '"We hold Kupiansk. The enemy is tired," the colonel said on Saturday.'
     assert quote_attribution_day(text, 0, text.index(" The enemy"), PUB) == date(2025, 2, 8)
+
+
+def test_a_sentence_opening_on_the_day_takes_the_day_just_named(gz):
+    got = _dates(
+        gz,
+        "Russian aircraft struck Ukrainian positions 12 times on 6 February.\n\n"
+        "The day also saw the army chief declare that Russia lacked the strength to break "
+        "through in Kharkiv Oblast.",
+    )
+    assert got["Kharkiv Oblast"] == date(2025, 2, 6), got

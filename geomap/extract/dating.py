@@ -529,11 +529,13 @@ def quote_attribution_day(text: str, s0: int, s1: int, pub: date) -> date | None
 
 
 # "... a barrage on Saturday. The strikes also hit Y": a sentence opening on the event just
-# told (its noun after "the/this/that/these") goes on with that event's day
+# told (its noun after "the/this/that/these"), or on "the day", goes on with that day
 _EVENT_ANAPHOR_RE = re.compile(
     r"^\W*(?:The|This|That|These|Those)\s+(?:(?:latest|overnight|same|drone|missile|air|"
     r"artillery|ground|Russian|Ukrainian)\s+)?(?:attacks?|strikes?|assaults?|raids?|"
-    r"bombardments?|shelling|barrage|offensive|advance|incursion|capture|withdrawal)\b"
+    r"bombardments?|shelling|barrage|offensive|advance|incursion|capture|withdrawal)\b|"
+    # "... 17 strikes on 30 May. The day also saw the commander declare ...": that day
+    r"^\W*(?:The|That)\s+(?:same\s+)?day\s+(?:also\s+)?(?:saw|brought|was)\b"
 )
 _SENTENCE_BEFORE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s*$")
 
