@@ -220,3 +220,14 @@ def test_a_sentence_opening_on_the_day_takes_the_day_just_named(gz):
         "through in Kharkiv Oblast.",
     )
     assert got["Kharkiv Oblast"] == date(2025, 2, 6), got
+
+
+def test_a_place_described_as_held_is_held_as_of_writing(gz):
+    claims = extract(
+        "# Test\n\nOn Thursday, glide bombs hit the Russian-held town of Horlivka, the mayor "
+        "said.\n",
+        published=PUB,
+        gazetteer=gz,
+    ).claims
+    held = [c for c in claims if c.type == "holding"]
+    assert held and held[0].place.name == "Horlivka" and held[0].claim_date == PUB

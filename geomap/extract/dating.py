@@ -262,6 +262,8 @@ def claim_date(
     remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
+    if _described_as_held(all_cues, s0 + cue_pos):
+        return pub, "day"  # "east of the Ukrainian-held city of X": the writer's present
     if not dates and (
         day := split_clause_day(text, s0, memory)
         or clock_day(text, s0, sent, pub)
@@ -401,6 +403,16 @@ def same_speaker(a: str | None, b: str | None) -> bool:
         }
 
     return bool(names(a) & names(b))
+
+
+# cue ids (rules/cues.toml) of a modifier naming who holds a place ("the Russian-held town of X")
+_HELD_MODIFIER_CUES = frozenset({"cue.holding.held-modifier"})
+
+
+def _described_as_held(all_cues: list[verbs.Cue], at: int) -> bool:
+    """Whether the claim's cue at `at` (in the text) is a modifier naming who holds the place:
+    the writer's description as of writing, whatever day the sentence reports."""
+    return any(c.start == at and c.rule in _HELD_MODIFIER_CUES for c in all_cues)
 
 
 def _rivals(
