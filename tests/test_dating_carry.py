@@ -231,3 +231,30 @@ def test_a_place_described_as_held_is_held_as_of_writing(gz):
     ).claims
     held = [c for c in claims if c.type == "holding"]
     assert held and held[0].place.name == "Horlivka" and held[0].claim_date == PUB
+
+
+# --- a lede's speaker dated further on ---------------------------------------------------------
+
+
+def test_a_ledes_speaker_takes_the_day_named_for_him_further_on(gz):
+    got = _dates(
+        gz,
+        "Ukrainian gunners are shelling Russian positions in Kreminna, army spokesman Serhiy "
+        "Cherevaty has said.\n\n"
+        "He said the roads around the town were heavily mined and progress was slow. "
+        "Cherevaty said this on national television on Saturday.",
+    )
+    assert got["Kreminna"] == date(2025, 2, 8), got
+
+
+def test_speaker_day_ahead_wants_the_name_speaking_on_a_recent_day():
+    from geomap.extract.dating import speaker_day_ahead
+
+    ahead = "Later, Cherevaty said on the radio on Friday that the roads were mined."
+    assert speaker_day_ahead(ahead, 0, "spokesman Serhiy Cherevaty", PUB) == date(2025, 2, 7)
+    # the name is no speaker here, or the day is no statement's, or it is long ago
+    ahead = "Cherevaty, a town near the river, was shelled on Friday, officials said."
+    assert speaker_day_ahead(ahead, 0, "spokesman Serhiy Cherevaty", PUB) is None
+    ahead = "Cherevaty said the town fell on 3 January."
+    assert speaker_day_ahead(ahead, 0, "spokesman Serhiy Cherevaty", PUB) is None
+    assert speaker_day_ahead("Ukraine said on Friday ...", 0, "Ukraine's army", PUB) is None

@@ -292,7 +292,7 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_undated_day(memory, v, (ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(d, v, (ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
     _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
@@ -301,11 +301,13 @@ def claim_date(
     return cdate, prec
 
 
-def _undated_day(memory: _Memory, v: Voice, key: tuple[str, str], pub: date) -> date:
-    """The day of a claim its sentence dates nowhere: the day the article gave the same event
-    (place and type) unless the sentence tells it going on ("they continue to storm X"), else
-    the day the same speaker was just quoted on ("X, writing on Saturday, said ... . 'Quote,'
-    X said."; "Russia also said ..."), else publication."""
+def _undated_day(d: Doc, v: Voice, key: tuple[str, str], pub: date) -> date:
+    """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
+    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
+    the day the article gave the same event (place and type) unless the sentence tells it
+    going on ("they continue to storm X"), else the day the speaker is said to have spoken
+    further on ("X has said ... . [...] X said on Sunday"), else publication."""
+    memory = d.memory
     ev = _events(memory)
     last = ev.spoke
     if (
@@ -318,7 +320,54 @@ def _undated_day(memory: _Memory, v: Voice, key: tuple[str, str], pub: date) -> 
         return last.day
     if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
         return day
-    return pub
+    return speaker_day_ahead(d.text, v.s0 + len(v.sent), v.claimant, pub) or pub
+
+
+_SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|wrote|stated|added|reported|announced|posted)\b")
+_AHEAD_REACH = 1500  # characters: the lede's speaker dated in the paragraphs after it
+_VERB_TO_DATE = 60  # characters from the speech verb to its day ("said on the air on Sunday")
+_NAME_TO_VERB = 40  # characters from the speaker's name to the verb ("Cherevaty, 52, said")
+
+
+def speaker_day_ahead(text: str, end: int, claimant: str | None, pub: date) -> date | None:
+    """The day the claimant is said to have spoken further on in the text ("X has said ..."
+    in a lede, then "..., X said on the radio on Sunday."): the day of the first sentence
+    after `end` where the speaker's surname (or office) says something on a day in the week up
+    to publication."""
+    name = _surname(claimant)
+    if name is None:
+        return None
+    for hit in re.finditer(rf"\b{re.escape(name)}\b", text[end : end + _AHEAD_REACH]):
+        a = end + hit.start()
+        stop = _STOP_RE.search(text, a)
+        clause = text[a : stop.end() if stop else len(text)]
+        verb = _SPEECH_VERB_RE.search(clause, 0, len(name) + _NAME_TO_VERB)
+        if verb is None:
+            continue  # the name is no subject of a statement here
+        for h in find_dates(clause, pub):
+            if (
+                h.precision == "day"
+                and 0 <= h.start - verb.end() < _VERB_TO_DATE
+                and pub - timedelta(days=_EVENT_REACH) <= h.value <= pub
+            ):
+                return h.value
+    return None
+
+
+def _surname(claimant: str | None) -> str | None:
+    """The last name-like word of a claimant's head ("Serhiy Cherevaty, spokesman for ..."
+    -> "Cherevaty"), not a country's."""
+    if not claimant:
+        return None
+    names = [
+        w
+        for w in (
+            n.removesuffix("'s").removesuffix("’s")
+            for n in _NAME_RE.findall(claimant.split(",")[0])
+        )
+        if w.lower() not in _NOT_A_NAME
+    ]
+    return names[-1] if names else None
 
 
 # a state going on as the speaker talks: as of the statement, not the day it began
