@@ -258,3 +258,34 @@ def test_speaker_day_ahead_wants_the_name_speaking_on_a_recent_day():
     ahead = "Cherevaty said the town fell on 3 January."
     assert speaker_day_ahead(ahead, 0, "spokesman Serhiy Cherevaty", PUB) is None
     assert speaker_day_ahead("Ukraine said on Friday ...", 0, "Ukraine's army", PUB) is None
+
+
+# --- one event, dated in the sentence after -----------------------------------------------------
+
+
+def test_an_event_named_in_a_lede_takes_the_day_the_next_sentence_gives_it(gz):
+    got = _dates(
+        gz,
+        "Moscow promised to retaliate for a deadly strike on Belgorod, saying Ukraine had used "
+        "cluster munitions.\n\n"
+        "Firefighters worked through the night after the strike on Belgorod on Saturday, "
+        "officials said.",
+    )
+    assert got["Belgorod"] == date(2025, 2, 8), got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a state, not one event: the lede keeps the publication day
+        "Russian shelling of Kherson has been relentless, the governor said.\n\n"
+        "On Saturday, artillery hit Kherson twice.",
+        # the next sentence tells another kind of event at the place
+        "A drone strike on Kherson damaged a school, the governor said.\n\n"
+        "On Saturday, Ukrainian troops repelled an assault near Kherson.",
+    ],
+)
+def test_no_day_is_borrowed_from_the_next_sentence_for_a_state_or_another_event(gz, body):
+    claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gz).claims
+    first = [c for c in claims if c.place.name == "Kherson" and c.type == "strike"]
+    assert first and first[0].claim_date == PUB, [(c.type, c.claim_date) for c in claims]

@@ -292,7 +292,7 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_undated_day(d, v, (ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
     _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
@@ -301,12 +301,14 @@ def claim_date(
     return cdate, prec
 
 
-def _undated_day(d: Doc, v: Voice, key: tuple[str, str], pub: date) -> date:
+def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) -> date:
     """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
     on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
     the day the article gave the same event (place and type) unless the sentence tells it
-    going on ("they continue to storm X"), else the day the speaker is said to have spoken
-    further on ("X has said ... . [...] X said on Sunday"), else publication."""
+    going on ("they continue to storm X"), else the day the next sentence gives the same
+    event ("... a strike on X. The strike on X on Saturday killed ..."), else the day the
+    speaker is said to have spoken further on ("X has said ... . [...] X said on Sunday"),
+    else publication."""
     memory = d.memory
     ev = _events(memory)
     last = ev.spoke
@@ -320,7 +322,53 @@ def _undated_day(d: Doc, v: Voice, key: tuple[str, str], pub: date) -> date:
         return last.day
     if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
         return day
-    return speaker_day_ahead(d.text, v.s0 + len(v.sent), v.claimant, pub) or pub
+    if _ONGOING_RE.search(v.sent) or _HABIT_RE.search(v.sent):
+        return pub  # "X remains under fire", "shelled every day": as of the statement
+    end = v.s0 + len(v.sent)
+    return (
+        (_one_event(v.sent, place) and event_day_ahead(d.text, end, place, key[1], pub))
+        or speaker_day_ahead(d.text, end, v.claimant, pub)
+        or pub
+    )
+
+
+# "a deadly strike on X", "the capture of X": one event at the place, named by a noun
+_ONE_EVENT_RE = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|assault|raid|"
+    r"bombardment|barrage|shelling|capture|fall|seizure|liberation|withdrawal|retreat|"
+    r"incursion|breakthrough)\s+(?:on|of|in|against|at|from|into)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?$"
+)
+
+
+def _one_event(sent: str, place: str) -> bool:
+    """Whether the place is written as the scene of one event ("a deadly strike on X")."""
+    at = sent.find(place)
+    return at > 0 and bool(_ONE_EVENT_RE.search(sent, max(0, at - 80), at))
+
+
+def event_day_ahead(text: str, end: int, place: str, ctype: str, pub: date) -> date | None:
+    """The one day (in the week up to publication) the sentence after `end` gives an event of
+    the same kind at the same place, as written ("Russia vowed revenge for a strike on X.
+    Rescuers searched the ruins after the strike on X on Saturday."): the same event."""
+    rest = text[end : end + _NEXT_REACH]
+    lead = len(rest) - len(rest.lstrip())
+    if rest.count("\n", 0, lead) > 2:
+        return None  # a new section
+    stop = _STOP_RE.search(rest, lead)
+    nxt = rest[lead : stop.end() if stop else len(rest)]
+    if place not in nxt:
+        return None
+    days = {
+        h.value
+        for h in find_dates(nxt, pub)
+        if h.precision == "day" and pub - timedelta(days=_EVENT_REACH) <= h.value <= pub
+    }
+    kinds = {_EVENT_GROUP.get(c.type, c.type) for c in verbs.find_cues(nxt) if not c.weak}
+    return days.pop() if len(days) == 1 and _EVENT_GROUP.get(ctype, ctype) in kinds else None
+
+
+_NEXT_REACH = 600  # characters: the next sentence
 
 
 _SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|wrote|stated|added|reported|announced|posted)\b")
@@ -372,6 +420,7 @@ def _surname(claimant: str | None) -> str | None:
 
 # a state going on as the speaker talks: as of the statement, not the day it began
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
+_HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
 
 
