@@ -289,3 +289,12 @@ def test_no_day_is_borrowed_from_the_next_sentence_for_a_state_or_another_event(
     claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gz).claims
     first = [c for c in claims if c.place.name == "Kherson" and c.type == "strike"]
     assert first and first[0].claim_date == PUB, [(c.type, c.claim_date) for c in claims]
+
+
+def test_the_day_before_yesterday_is_two_days_back_even_after_a_dated_sentence(gz):
+    got = _dates(
+        gz,
+        "On Friday the governor toured the front.\n\n"
+        "Russian drones struck Kupiansk the day before yesterday, he said.",
+    )
+    assert got["Kupiansk"] == date(2025, 2, 7), got

@@ -215,7 +215,7 @@ def _is_baseline(sent: str, h: DateHit) -> bool:
 
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
-    r"day|the\s+day\s+(?:before|prior))\b"
+    r"day|the\s+day\s+(?:before|prior))\b(?!\s+yesterday)"
 )
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 
