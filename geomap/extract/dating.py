@@ -1,5 +1,8 @@
-"""Dating: the date expression nearest a claim's place or verb, ignoring asides and the
-dates other verbs own; none -> the publication day."""
+"""Dating: the date expression nearest a claim's place or verb, ignoring asides, compared
+periods and the dates other verbs own. A sentence with none borrows a day only where the
+text says whose it is: the event it names again ("The strikes also hit X"), "the day", the
+clock, the speaker just quoted or named later with a day, a quotation's closing
+attribution, the same event dated before or in the next sentence; else the publication day."""
 
 from __future__ import annotations
 
