@@ -298,3 +298,19 @@ def test_the_day_before_yesterday_is_two_days_back_even_after_a_dated_sentence(g
         "Russian drones struck Kupiansk the day before yesterday, he said.",
     )
     assert got["Kupiansk"] == date(2025, 2, 7), got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The governor said on Friday that Russian troops had entered Kupiansk yesterday.",
+        "Russian troops entered Kupiansk yesterday, the governor said on Friday.",
+    ],
+)
+def test_yesterday_counts_from_the_statements_day(gz, body):
+    assert _dates(gz, body)["Kupiansk"] == date(2025, 2, 6)
+
+
+def test_yesterday_in_narration_counts_from_publication(gz):
+    got = _dates(gz, "Russian troops entered Kupiansk yesterday, after failing on Thursday.")
+    assert got["Kupiansk"] == date(2025, 2, 8)

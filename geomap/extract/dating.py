@@ -58,8 +58,9 @@ def _date_for(
         # after the event's verb does not date the event ("since October, when troops
         # overran X" still does)
         dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
-    usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
+    dates = _from_statement_day(dates, said, pub)
+    usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
         # belongs to the verb of another claim that stands nearer to it; not the statement's
@@ -88,6 +89,24 @@ def _date_for(
     # written right after the place is its own, whatever stands nearer the verb
     own = _written_after(sent, usable, m.end - s0)
     return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+# words counting days from the speaker's "now": the statement's day when the sentence names it
+_SPEAKERS_NOW_RE = re.compile(
+    r"(?i)^(?:yesterday|the\s+day\s+before\s+yesterday|(?:earlier\s+)?today)$"
+)
+
+
+def _from_statement_day(dates: list[DateHit], said: list[DateHit], pub: date) -> list[DateHit]:
+    """ "The governor said on Saturday that troops had entered X yesterday": "yesterday" is the
+    day before the statement, not before publication."""
+    base = next((d.value for d in said if not _SPEAKERS_NOW_RE.match(d.text)), None)
+    if base is None or base == pub:
+        return dates
+    return [
+        replace(d, value=base + (d.value - pub)) if _SPEAKERS_NOW_RE.match(d.text) else d
+        for d in dates
+    ]
 
 
 def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
