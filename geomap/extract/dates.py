@@ -108,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:on\s+|(?P<last>{_LAST.alternation})\s+|{_THIS.alternation}\s+)?(?P<wd>{_WD})(?:\s+(?:{need(_WORDS, 'date.day-part').alternation}))?\b"
+            rf"\b(?:on\s+|(?P<last>{_LAST.alternation})\s+|{_THIS.alternation}\s+|(?P<into>into\s+(?:early\s+)?))?(?P<wd>{_WD})(?:\s+(?:{need(_WORDS, 'date.day-part').alternation}))?\b"
         ),
     ),
     ("rel_day", re.compile(rf"\b(?P<w>{_RELATIVE_DAY.alternation})\b", re.I)),
@@ -250,6 +250,8 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
         back = (pub.weekday() - wd) % 7
         if back == 0 and g.get("last"):
             back = 7  # "last Thursday" in a Thursday paper: a week ago
+        elif back == 6 and g.get("into"):
+            back = 0  # "overnight into Monday" filed on Sunday (a time zone behind): that night
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
         return pub + timedelta(days=_RELATIVE_DAY.value_of(g["w"])), "day"
