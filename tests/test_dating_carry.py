@@ -314,3 +314,37 @@ def test_yesterday_counts_from_the_statements_day(gz, body):
 def test_yesterday_in_narration_counts_from_publication(gz):
     got = _dates(gz, "Russian troops entered Kupiansk yesterday, after failing on Thursday.")
     assert got["Kupiansk"] == date(2025, 2, 8)
+
+
+# --- dates that belong to something else in the sentence ---------------------------------------
+
+
+def test_a_which_clause_closing_the_sentence_dates_neither_place_nor_verb(gz):
+    got = _dates(
+        gz,
+        "UN monitors posted at the Zaporizhzhia nuclear power plant reported hearing blasts "
+        "close to the site, which Russian forces have controlled since March 2022.",
+    )
+    assert got["Enerhodar"] == PUB, got  # the plant stands in Enerhodar
+
+
+def test_an_earlier_loss_in_a_past_perfect_clause_does_not_date_the_recapture(gz):
+    claims = extract(
+        "# Test\n\nUkrainian troops recently counterattacked near Shevchenko and regained "
+        "positions they had lost in mid-January.\n",
+        published=PUB,
+        gazetteer=gz,
+    ).claims
+    got = [(c.claim_date, c.date_precision) for c in claims if c.place.name == "Shevchenko"]
+    assert got and got[0] == (PUB, "day"), got
+
+
+def test_an_assessment_is_not_dated_by_the_start_of_a_period(gz):
+    claims = extract(
+        "# Test\n\nRussian forces have pressed on Siversk since June, and the fall of the town "
+        "would likely open the road to Sloviansk, the intelligence update said.\n",
+        published=PUB,
+        gazetteer=gz,
+    ).claims
+    got = [c.claim_date for c in claims if c.place.name == "Sloviansk"]
+    assert got and got[0] == PUB, [(c.place.name, c.type, c.claim_date) for c in claims]

@@ -58,6 +58,14 @@ def _date_for(
         # after the event's verb does not date the event ("since October, when troops
         # overran X" still does)
         dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
+    if ctype == "assessment":
+        # "troops have attacked the town since June, and its fall would open the road to X":
+        # a period's start dates what has gone on since, not a judgement made now
+        dates = [d for d in dates if not _SINCE_RE.match(d.text)]
+    if cue_pos >= 0:
+        # "regained positions they had lost in mid-March": a date after an earlier event's
+        # verb (past perfect) between the claim's verb and it is that event's
+        dates = [d for d in dates if not _after_earlier_event(sent, cue_pos, d)]
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     dates = _from_statement_day(dates, said, pub)
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
@@ -89,6 +97,26 @@ def _date_for(
     # written right after the place is its own, whatever stands nearer the verb
     own = _written_after(sent, usable, m.end - s0)
     return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+_PAST_PERFECT_RE = re.compile(
+    r"\b(?:they|it|we|which|that|who)\s+had\s+(?:been\s+)?(?:[a-z]+(?:ed|en)|lost|held|left|"
+    r"fought|won)\b"
+)
+
+
+def _after_earlier_event(sent: str, cue_pos: int, d: DateHit) -> bool:
+    """Whether a past-perfect verb other than the claim's own stands between the claim's verb
+    and date `d` in one clause ("regained positions they had lost in mid-March")."""
+    if d.start <= cue_pos:
+        return False
+    return any(
+        m.start() > cue_pos + 2 and not _CLAUSE_STOP_RE.search(sent, m.end(), d.start)
+        for m in _PAST_PERFECT_RE.finditer(sent, cue_pos, d.start)
+    )
+
+
+_CLAUSE_STOP_RE = re.compile(r"[,;:.]")
 
 
 # words counting days from the speaker's "now": the statement's day when the sentence names it
@@ -153,7 +181,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:that|and|adding|while|after|before)\b
 # "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
 # commas dates what it says, not the main clause around it
 _RELATIVE_SPAN_RE = re.compile(
-    r",\s+(?:who|which|whose)\b[^,;:.]*,|"
+    r",\s+(?:who|which|whose)\b[^,;:.]*(?:,|\.?\s*$)|"
     # "..., completing the offensive that stunned Moscow last summer": a clause on a noun
     # after the claim ("the/an/its NOUN that VERB ..."), up to the next comma
     r"\b(?:the|an?|its|their|this)\s+[a-z]+\s+(?:that|which)\s+(?!was\b|is\b|were\b|are\b)"
