@@ -53,19 +53,7 @@ def _date_for(
             if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
         ]
         return _pick_date(made, a0, pub)
-    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
-        # "the capture of X represents the biggest victory since May": a period starting
-        # after the event's verb does not date the event ("since October, when troops
-        # overran X" still does)
-        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
-    if ctype == "assessment":
-        # "troops have attacked the town since June, and its fall would open the road to X":
-        # a period's start dates what has gone on since, not a judgement made now
-        dates = [d for d in dates if not _SINCE_RE.match(d.text)]
-    if cue_pos >= 0:
-        # "regained positions they had lost in mid-March": a date after an earlier event's
-        # verb (past perfect) between the claim's verb and it is that event's
-        dates = [d for d in dates if not _after_earlier_event(sent, cue_pos, d)]
+    dates = _not_of_other_events(sent, dates, ctype, cue_pos)
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     dates = _from_statement_day(dates, said, pub)
     usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
@@ -135,6 +123,27 @@ def _from_statement_day(dates: list[DateHit], said: list[DateHit], pub: date) ->
         replace(d, value=base + (d.value - pub)) if _SPEAKERS_NOW_RE.match(d.text) else d
         for d in dates
     ]
+
+
+def _not_of_other_events(
+    sent: str, dates: list[DateHit], ctype: str, cue_pos: int
+) -> list[DateHit]:
+    """The dates that may date a claim of `ctype` with its verb at `cue_pos`, without the
+    periods and earlier events the sentence also dates."""
+    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
+        # "the capture of X represents the biggest victory since May": a period starting
+        # after the event's verb does not date the event ("since October, when troops
+        # overran X" still does)
+        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
+    if ctype == "assessment":
+        # "troops have attacked the town since June, and its fall would open the road to X":
+        # a period's start dates what has gone on since, not a judgement made now
+        dates = [d for d in dates if not _SINCE_RE.match(d.text)]
+    if cue_pos >= 0:
+        # "regained positions they had lost in mid-March": a date after an earlier event's
+        # verb (past perfect) between the claim's verb and it is that event's
+        dates = [d for d in dates if not _after_earlier_event(sent, cue_pos, d)]
+    return dates
 
 
 def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
