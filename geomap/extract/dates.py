@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:\s+and\s+|[-–])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
     (
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s+[a-z]))?(?!\s*,?\s*(?:19|20)\d\d)"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:(?:\s+and\s+|[-–])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s+[a-z]))?(?!\s*,?\s*(?:19|20)\d\d)"
         ),
     ),
     (
@@ -205,20 +205,26 @@ _RELATIVE_KINDS = frozenset(
 )
 
 
+def _last_day(g: dict[str, str | None]) -> int:
+    """The day of a date, or the later of two ("June 9 and 10", "June 9-10"; not "June 9-5")."""
+    d, d2 = int(g["d"] or 0), int(g.get("d2") or 0)
+    return d2 if d2 > d else d
+
+
 def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
     """Dates written with a month or a year ("12 January 2023", "last July", "2022")."""
     if kind == "iso":
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day") if d else None
     if kind in ("mdy", "dmy"):
-        dd = max(int(g["d"]), int(g.get("d2") or 0))  # "June 9 and 10, 2024": the later day
+        dd = _last_day(g)  # "June 9 and 10, 2024": the later day
         d = _safe(int(g["y"]), _month_of(g["mon"]), dd)
         return (d, "day") if d else None
     if kind == "my":
         return date(int(g["y"]), _month_of(g["mon"]), 1), "month"
     if kind in ("md", "dm"):
-        # "fighting on June 9 and 10": the later day, the latest the sentence tells of
-        m, dd = _month_of(g["mon"]), max(int(g["d"]), int(g.get("d2") or 0))
+        # "fighting on June 9 and 10", "the night of June 9-10": the later day (as "9-10 June")
+        m, dd = _month_of(g["mon"]), _last_day(g)
         d = _safe(pub.year, m, dd)
         if d and d > pub:
             d = _safe(pub.year - 1, m, dd)
