@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:\s+and\s+|[-–])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b"
         ),
     ),
     (
@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)"
+            rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:(?:\s+and\s+|[-–])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|\s+[a-z]))?(?!\s*,?\s*(?:19|20)\d\d)"
         ),
     ),
     (
@@ -108,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:on\s+|{_LAST.alternation}\s+|{_THIS.alternation}\s+)?(?P<wd>{_WD})(?:\s+(?:{need(_WORDS, 'date.day-part').alternation}))?\b"
+            rf"\b(?:on\s+|(?P<last>{_LAST.alternation})\s+|{_THIS.alternation}\s+|(?P<into>into\s+(?:early\s+)?))?(?P<wd>{_WD})(?:\s+(?:{need(_WORDS, 'date.day-part').alternation}))?\b"
         ),
     ),
     ("rel_day", re.compile(rf"\b(?P<w>{_RELATIVE_DAY.alternation})\b", re.I)),
@@ -205,18 +205,26 @@ _RELATIVE_KINDS = frozenset(
 )
 
 
+def _last_day(g: dict[str, str | None]) -> int:
+    """The day of a date, or the later of two ("June 9 and 10", "June 9-10"; not "June 9-5")."""
+    d, d2 = int(g["d"] or 0), int(g.get("d2") or 0)
+    return d2 if d2 > d else d
+
+
 def _resolve_calendar(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str] | None:
     """Dates written with a month or a year ("12 January 2023", "last July", "2022")."""
     if kind == "iso":
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, "day") if d else None
     if kind in ("mdy", "dmy"):
-        d = _safe(int(g["y"]), _month_of(g["mon"]), int(g["d"]))
+        dd = _last_day(g)  # "June 9 and 10, 2024": the later day
+        d = _safe(int(g["y"]), _month_of(g["mon"]), dd)
         return (d, "day") if d else None
     if kind == "my":
         return date(int(g["y"]), _month_of(g["mon"]), 1), "month"
     if kind in ("md", "dm"):
-        m, dd = _month_of(g["mon"]), int(g["d"])
+        # "fighting on June 9 and 10", "the night of June 9-10": the later day (as "9-10 June")
+        m, dd = _month_of(g["mon"]), _last_day(g)
         d = _safe(pub.year, m, dd)
         if d and d > pub:
             d = _safe(pub.year - 1, m, dd)
@@ -246,6 +254,10 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
     if kind == "weekday":
         wd = _WEEKDAY.value_of(g["wd"])
         back = (pub.weekday() - wd) % 7
+        if back == 0 and g.get("last"):
+            back = 7  # "last Thursday" in a Thursday paper: a week ago
+        elif back == 6 and g.get("into"):
+            back = 0  # "overnight into Monday" filed on Sunday (a time zone behind): that night
         return pub - timedelta(days=back), "day"
     if kind == "rel_day":
         return pub + timedelta(days=_RELATIVE_DAY.value_of(g["w"])), "day"

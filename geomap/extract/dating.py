@@ -1,5 +1,8 @@
-"""Dating: the date expression nearest a claim's place or verb, ignoring asides and the
-dates other verbs own; none -> the publication day."""
+"""Dating: the date expression nearest a claim's place or verb, ignoring asides, compared
+periods and the dates other verbs own. A sentence with none borrows a day only where the
+text says whose it is: the event it names again ("The strikes also hit X"), "the day", the
+clock, the speaker just quoted or named later with a day, a quotation's closing
+attribution, the same event dated before or in the next sentence; else the publication day."""
 
 from __future__ import annotations
 
@@ -50,13 +53,10 @@ def _date_for(
             if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
         ]
         return _pick_date(made, a0, pub)
-    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
-        # "the capture of X represents the biggest victory since May": a period starting
-        # after the event's verb does not date the event ("since October, when troops
-        # overran X" still does)
-        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
-    usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
+    dates = _not_of_other_events(sent, dates, ctype, cue_pos)
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
+    dates = _from_statement_day(dates, said, pub)
+    usable = [d for d in dates if not _in_other_relative(sent, d, m.start - s0, cue_pos)]
     if cue_pos >= 0 and rivals:
         # "shelled every day since troops liberated the city in September 2022": the date
         # belongs to the verb of another claim that stands nearer to it; not the statement's
@@ -85,6 +85,65 @@ def _date_for(
     # written right after the place is its own, whatever stands nearer the verb
     own = _written_after(sent, usable, m.end - s0)
     return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+_PAST_PERFECT_RE = re.compile(
+    r"\b(?:they|it|we|which|that|who)\s+had\s+(?:been\s+)?(?:[a-z]+(?:ed|en)|lost|held|left|"
+    r"fought|won)\b"
+)
+
+
+def _after_earlier_event(sent: str, cue_pos: int, d: DateHit) -> bool:
+    """Whether a past-perfect verb other than the claim's own stands between the claim's verb
+    and date `d` in one clause ("regained positions they had lost in mid-March")."""
+    if d.start <= cue_pos:
+        return False
+    return any(
+        m.start() > cue_pos + 2 and not _CLAUSE_STOP_RE.search(sent, m.end(), d.start)
+        for m in _PAST_PERFECT_RE.finditer(sent, cue_pos, d.start)
+    )
+
+
+_CLAUSE_STOP_RE = re.compile(r"[,;:.]")
+
+
+# words counting days from the speaker's "now": the statement's day when the sentence names it
+_SPEAKERS_NOW_RE = re.compile(
+    r"(?i)^(?:yesterday|the\s+day\s+before\s+yesterday|(?:earlier\s+)?today)$"
+)
+
+
+def _from_statement_day(dates: list[DateHit], said: list[DateHit], pub: date) -> list[DateHit]:
+    """ "The governor said on Saturday that troops had entered X yesterday": "yesterday" is the
+    day before the statement, not before publication."""
+    base = next((d.value for d in said if not _SPEAKERS_NOW_RE.match(d.text)), None)
+    if base is None or base == pub:
+        return dates
+    return [
+        replace(d, value=base + (d.value - pub)) if _SPEAKERS_NOW_RE.match(d.text) else d
+        for d in dates
+    ]
+
+
+def _not_of_other_events(
+    sent: str, dates: list[DateHit], ctype: str, cue_pos: int
+) -> list[DateHit]:
+    """The dates that may date a claim of `ctype` with its verb at `cue_pos`, without the
+    periods and earlier events the sentence also dates."""
+    if ctype in ("captured", "withdrawn") and cue_pos >= 0:
+        # "the capture of X represents the biggest victory since May": a period starting
+        # after the event's verb does not date the event ("since October, when troops
+        # overran X" still does)
+        dates = [d for d in dates if not (_SINCE_RE.match(d.text) and d.start > cue_pos)]
+    if ctype == "assessment":
+        # "troops have attacked the town since June, and its fall would open the road to X":
+        # a period's start dates what has gone on since, not a judgement made now
+        dates = [d for d in dates if not _SINCE_RE.match(d.text)]
+    if cue_pos >= 0:
+        # "regained positions they had lost in mid-March": a date after an earlier event's
+        # verb (past perfect) between the claim's verb and it is that event's
+        dates = [d for d in dates if not _after_earlier_event(sent, cue_pos, d)]
+    return dates
 
 
 def _written_after(sent: str, dates: list[DateHit], end: int) -> DateHit | None:
@@ -131,7 +190,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:]|\b(?:that|and|adding|while|after|before)\b
 # "The brigade, which defended X in 2023, is now fighting near Y": a relative clause between
 # commas dates what it says, not the main clause around it
 _RELATIVE_SPAN_RE = re.compile(
-    r",\s+(?:who|which|whose)\b[^,;:.]*,|"
+    r",\s+(?:who|which|whose)\b[^,;:.]*(?:,|\.?\s*$)|"
     # "..., completing the offensive that stunned Moscow last summer": a clause on a noun
     # after the claim ("the/an/its NOUN that VERB ..."), up to the next comma
     r"\b(?:the|an?|its|their|this)\s+[a-z]+\s+(?:that|which)\s+(?!was\b|is\b|were\b|are\b)"
@@ -198,9 +257,24 @@ def _is_dateline(sent: str, h: DateHit) -> bool:
     return sent.startswith(")", h.end) and bool(_IN_CREDIT_RE.search(sent, 0, h.start))
 
 
+# "secured the same way as the previous week", "fewer attacks than on Monday": the period a
+# claim is compared with is not the one it speaks of ("as early as Monday", "no later than
+# May 3" still date it)
+_BASELINE_RE = re.compile(
+    r"(?i)(?:(?<!later )(?<!earlier )(?<!sooner )\bthan|(?<!early )(?<!late )(?<!recently )"
+    r"(?<!soon )\bas|\bcompared\s+(?:with|to)|\bversus)\s+(?:(?:in|on|during|over|at)\s+)?"
+    r"(?:the\s+)?$"
+)
+
+
+def _is_baseline(sent: str, h: DateHit) -> bool:
+    """Whether date `h` is what the sentence compares with, not the date of what it says."""
+    return bool(_BASELINE_RE.search(sent, max(0, h.start - 40), h.start))
+
+
 _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
-    r"day|the\s+day\s+(?:before|prior))\b"
+    r"day|the\s+day\s+(?:before|prior))\b(?!\s+yesterday)"
 )
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 
@@ -211,7 +285,7 @@ def dating_pass(
     """Dating: the sentence's date expressions, plus the days a sentence borrows ("a day
     earlier", "the same day", a carried source's day); and the claim day of the sentence
     before when this one has no date of its own."""
-    dates = [h for h in found if not _is_dateline(sent, h)]
+    dates = [h for h in found if not (_is_dateline(sent, h) or _is_baseline(sent, h))]
     prev_claim_day = (
         memory.last_claim_day
         if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
@@ -247,10 +321,19 @@ def claim_date(
     remembered for the next."""
     text, memory, sent, att, claimant = d.text, d.memory, v.sent, v.att, v.claimant
     m, ref, ctype, cue_pos = job
-    if not dates and (day := split_clause_day(text, s0, memory) or clock_day(text, s0, sent, pub)):
+    if _described_as_held(all_cues, s0 + cue_pos):
+        return pub, "day"  # "east of the Ukrainian-held city of X": the writer's present
+    if not dates and (
+        day := split_clause_day(text, s0, memory)
+        or clock_day(text, s0, sent, pub)
+        or event_anaphor_day(text, s0, sent, pub)
+        or (v.attr_rule in _QUOTE_LATER and quote_attribution_day(text, s0, s0 + len(sent), pub))
+    ):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
         # clause cut from a dated sentence keeps the sentence's day; so does a sentence going
-        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y")
+        # on by the clock ("On May 3 troops attacked X. From about 15:00 they shelled Y") or
+        # naming the event just told ("... a barrage on Saturday. The strikes also hit Y"),
+        # and a quotation's first sentence its speaker is named after ('"A. B," X said Sunday')
         dates = [DateHit(0, 0, day, "day", "")]
     rivals = _rivals(text, all_cues, m, ctype, cue_pos, s0) if dates and cue_pos >= 0 else []
     got = None
@@ -268,12 +351,225 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_events(memory).days.get((ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
-    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate < pub:
-        _events(memory).note((ref.id, ctype), cdate)
+    _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
+    if got and prec == "day" and pub - timedelta(days=_EVENT_REACH) <= cdate <= pub:
+        _events(memory).note((ref.id, ctype), cdate, v.side)
     return cdate, prec
+
+
+def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) -> date:
+    """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
+    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
+    the day the article gave the same event (place and type) unless the sentence tells it
+    going on ("they continue to storm X"), else the day the next sentence gives the same
+    event ("... a strike on X. The strike on X on Saturday killed ..."), else the day the
+    speaker is said to have spoken further on ("X has said ... . [...] X said on Sunday"),
+    else publication."""
+    memory = d.memory
+    ev = _events(memory)
+    last = ev.spoke
+    if (
+        last is not None
+        and 0 < memory.sentence - last.sentence <= _SPEAKER_REACH
+        and pub - timedelta(days=_EVENT_REACH) <= last.day <= pub
+        and v.side == last.side
+        and (same_speaker(v.claimant, last.claimant) or _says_also(v))
+    ):
+        return last.day
+    if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
+        return day
+    if _ONGOING_RE.search(v.sent) or _HABIT_RE.search(v.sent):
+        return pub  # "X remains under fire", "shelled every day": as of the statement
+    end = v.s0 + len(v.sent)
+    return (
+        (_one_event(v.sent, place) and event_day_ahead(d.text, end, place, key[1], pub))
+        or speaker_day_ahead(d.text, end, v.claimant, pub)
+        or pub
+    )
+
+
+# "a deadly strike on X", "the capture of X": one event at the place, named by a noun
+_ONE_EVENT_RE = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|assault|raid|"
+    r"bombardment|barrage|shelling|capture|fall|seizure|liberation|withdrawal|retreat|"
+    r"incursion|breakthrough)\s+(?:on|of|in|against|at|from|into)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?$"
+)
+
+
+def _one_event(sent: str, place: str) -> bool:
+    """Whether the place is written as the scene of one event ("a deadly strike on X")."""
+    at = sent.find(place)
+    return at > 0 and bool(_ONE_EVENT_RE.search(sent, max(0, at - 80), at))
+
+
+def event_day_ahead(text: str, end: int, place: str, ctype: str, pub: date) -> date | None:
+    """The one day (in the week up to publication) the sentence after `end` gives an event of
+    the same kind at the same place, as written ("Russia vowed revenge for a strike on X.
+    Rescuers searched the ruins after the strike on X on Saturday."): the same event."""
+    rest = text[end : end + _NEXT_REACH]
+    lead = len(rest) - len(rest.lstrip())
+    if rest.count("\n", 0, lead) > 2:
+        return None  # a new section
+    stop = _STOP_RE.search(rest, lead)
+    nxt = rest[lead : stop.end() if stop else len(rest)]
+    if place not in nxt:
+        return None
+    days = {
+        h.value
+        for h in find_dates(nxt, pub)
+        if h.precision == "day" and pub - timedelta(days=_EVENT_REACH) <= h.value <= pub
+    }
+    kinds = {_EVENT_GROUP.get(c.type, c.type) for c in verbs.find_cues(nxt) if not c.weak}
+    return days.pop() if len(days) == 1 and _EVENT_GROUP.get(ctype, ctype) in kinds else None
+
+
+_NEXT_REACH = 600  # characters: the next sentence
+
+
+_SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|wrote|stated|added|reported|announced|posted)\b")
+_AHEAD_REACH = 1500  # characters: the lede's speaker dated in the paragraphs after it
+_VERB_TO_DATE = 60  # characters from the speech verb to its day ("said on the air on Sunday")
+_NAME_TO_VERB = 40  # characters from the speaker's name to the verb ("Cherevaty, 52, said")
+
+
+def speaker_day_ahead(text: str, end: int, claimant: str | None, pub: date) -> date | None:
+    """The day the claimant is said to have spoken further on in the text ("X has said ..."
+    in a lede, then "..., X said on the radio on Sunday."): the day of the first sentence
+    after `end` where the speaker's surname (or office) says something on a day in the week up
+    to publication."""
+    name = _surname(claimant)
+    if name is None:
+        return None
+    for hit in re.finditer(rf"\b{re.escape(name)}\b", text[end : end + _AHEAD_REACH]):
+        a = end + hit.start()
+        stop = _STOP_RE.search(text, a)
+        clause = text[a : stop.end() if stop else len(text)]
+        verb = _SPEECH_VERB_RE.search(clause, 0, len(name) + _NAME_TO_VERB)
+        if verb is None:
+            continue  # the name is no subject of a statement here
+        for h in find_dates(clause, pub):
+            if (
+                h.precision == "day"
+                and 0 <= h.start - verb.end() < _VERB_TO_DATE
+                and pub - timedelta(days=_EVENT_REACH) <= h.value <= pub
+            ):
+                return h.value
+    return None
+
+
+def _surname(claimant: str | None) -> str | None:
+    """The last name-like word of a claimant's head ("Serhiy Cherevaty, spokesman for ..."
+    -> "Cherevaty"), not a country's."""
+    if not claimant:
+        return None
+    names = [
+        w
+        for w in (
+            n.removesuffix("'s").removesuffix("’s")
+            for n in _NAME_RE.findall(claimant.split(",")[0])
+        )
+        if w.lower() not in _NOT_A_NAME
+    ]
+    return names[-1] if names else None
+
+
+# a state going on as the speaker talks: as of the statement, not the day it began
+_ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
+_HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
+_ALSO_RE = re.compile(r"(?i)\balso\b")
+
+
+def _says_also(v: Voice) -> bool:
+    """ "Russia also said ...", "the ministry also reported": the source goes on speaking."""
+    if v.att.attribution is None:
+        return False
+    a0, a1 = v.att.attribution
+    return bool(_ALSO_RE.search(v.sent, a0, a1))
+
+
+_SPEAKER_REACH = 3  # sentences: a speaker quoted again straight after the dated statement
+
+
+def _statement_days(sent: str, att: cl.Attribution, dates: list[DateHit]) -> list[DateHit]:
+    """The day-precise dates in the attribution's frame: between the speaker and what is said
+    ("X, writing on Saturday, said", "X said in a statement late Monday that ...") or after a
+    trailing speaker ("..., X said on Monday"), not in an ", adding that ..." tail."""
+    if att.attribution is None:
+        return []
+    a0, a1 = att.attribution
+    c0, c1 = att.content
+    if c0 >= a1:
+        that = _THAT_RE.search(sent, a1, a1 + _FRAME_REACH)
+        hi = that.start() if that else c0
+    elif c1 <= a0:
+        hi = att.extra[0] if att.extra else 1 << 30
+    else:
+        return []
+    return [d for d in dates if d.precision == "day" and a0 <= d.start < hi and d.end > 0]
+
+
+_THAT_RE = re.compile(r"\bthat\b")
+_FRAME_REACH = 60  # characters from the verb to "that": "said in a statement on X late Monday"
+
+
+def _note_statement(ev: _Events, n: int, v: Voice, said: list[DateHit], day: date) -> None:
+    """Remember the statement sentence `n` dates ("X, writing on Telegram on Saturday, said"),
+    or that the last one goes on (the same speaker, on its day: "He also said ...")."""
+    if said:
+        ev.spoke = _Statement(n, said[-1].value, v.claimant, v.side)
+    elif (
+        (last := ev.spoke) is not None
+        and day == last.day
+        and v.side == last.side
+        and (v.carried or same_speaker(v.claimant, last.claimant))
+    ):
+        ev.spoke = replace(last, sentence=n)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """The last statement a sentence dated ("X said on Monday"): the sentence's number, the
+    day, the claimant and side."""
+
+    sentence: int
+    day: date
+    claimant: str | None
+    side: str | None
+
+
+# words naming a state or its people, not one speaker ("Ukrainian commander X", "Russia's X")
+_NOT_A_NAME = frozenset({"ukraine", "ukrainian", "russia", "russian", "kyiv", "moscow", "the"})
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]{3,}")
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two claimants as written name one speaker: a capitalised word (a surname, an
+    office) in common beyond the country ("Top commander Oleksandr Syrskyi" and "Syrskyi")."""
+    if not a or not b:
+        return False
+
+    def names(s: str) -> set[str]:
+        return {
+            w.lower()
+            for w in (n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(s))
+            if w.lower() not in _NOT_A_NAME
+        }
+
+    return bool(names(a) & names(b))
+
+
+# cue ids (rules/cues.toml) of a modifier naming who holds a place ("the Russian-held town of X")
+_HELD_MODIFIER_CUES = frozenset({"cue.holding.held-modifier"})
+
+
+def _described_as_held(all_cues: list[verbs.Cue], at: int) -> bool:
+    """Whether the claim's cue at `at` (in the text) is a modifier naming who holds the place:
+    the writer's description as of writing, whatever day the sentence reports."""
+    return any(c.start == at and c.rule in _HELD_MODIFIER_CUES for c in all_cues)
 
 
 def _rivals(
@@ -300,15 +596,22 @@ def _rivals(
 
 @dataclass
 class _Events:
-    """The day-precise dates (in the week before publication) an article gave its claims, by
+    """The day-precise dates (in the week up to publication) an article gave its claims, by
     place and type: "Russia said Saturday it had taken X" in a Sunday paper, then "The
     capture of X is its biggest gain since May": the same event, named again without a
-    date, keeps its day."""
+    date, keeps its day. The side that first dated it may date it again, later ("On Monday
+    troops shelled X. ... This morning missiles hit the city again. ... There were hits on X"
+    is this morning's); another side's later account does not move it."""
 
     days: dict[tuple[str, str], date] = field(default_factory=dict)
+    sides: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    spoke: _Statement | None = None  # the last statement dated by its attribution
 
-    def note(self, key: tuple[str, str], day: date) -> None:
-        self.days.setdefault(key, day)
+    def note(self, key: tuple[str, str], day: date, side: str | None) -> None:
+        """Remember the day `side` gave the event `key` (the latest of that side's)."""
+        if self.sides.get(key, side) == side:
+            self.days[key] = day
+            self.sides[key] = side
 
 
 _EVENT_REACH = 7  # days back: a recent event's day carries (not one recalled from long ago)
@@ -368,6 +671,64 @@ def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
 
 
 _CLOCK_REACH = 400  # characters back to the sentence before
+
+
+# voices' rule ids for a quotation's sentences whose speaker may be named after it closes
+_QUOTE_LATER = ("attr.quote-attributed-later", "attr.quote-continues")
+_QUOTE_CLOSE_RE = re.compile(r"[\"”]")
+_STOP_RE = re.compile(r"[.!?](?:\s|$)")
+_LOWER_NEXT_RE = re.compile(r"\s*[a-z]")
+
+
+def quote_attribution_day(text: str, s0: int, s1: int, pub: date) -> date | None:
+    """The statement's day a quotation names after it closes ('"A. B. C," the mayor said on
+    Sunday.'), for its sentence at `s0`-`s1` (the quote closes there or later, in the same
+    paragraph)."""
+    pe = text.find("\n", s1)
+    pe = len(text) if pe < 0 else pe
+    close = _QUOTE_CLOSE_RE.search(text, max(s0 + 1, s1 - 2), pe)
+    if close is None or (
+        text[close.start() - 1] == "." and not _LOWER_NEXT_RE.match(text, close.end())
+    ):
+        return None  # '"... the line." On Monday ...': a new sentence, no attribution
+    stop = _STOP_RE.search(text, close.end(), pe)
+    tail = text[close.end() : stop.end() if stop else pe]
+    days = [h for h in find_dates(tail, pub) if h.precision == "day" and h.value <= pub]
+    return days[-1].value if days else None
+
+
+# "... a barrage on Saturday. The strikes also hit Y": a sentence opening on the event just
+# told (its noun after "the/this/that/these"), or on "the day", goes on with that day
+_EVENT_ANAPHOR_RE = re.compile(
+    r"^\W*(?:The|This|That|These|Those)\s+(?:(?:latest|overnight|same|drone|missile|air|"
+    r"artillery|ground|Russian|Ukrainian)\s+)?(?:attacks?|strikes?|assaults?|raids?|"
+    r"bombardments?|shelling|barrage|offensive|advance|incursion|capture|withdrawal)\b|"
+    # "... 17 strikes on 30 May. The day also saw the commander declare ...": that day
+    r"^\W*(?:The|That)\s+(?:same\s+)?day\s+(?:also\s+)?(?:saw|brought|was)\b"
+)
+_SENTENCE_BEFORE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s*$")
+
+
+def event_anaphor_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The last day-precise date of the sentence before (not a period's start, a night or a
+    dateline), for an undated sentence that opens on the event it told."""
+    if not _EVENT_ANAPHOR_RE.match(sent):
+        return None
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    if not _SENTENCE_BEFORE_END_RE.search(before):
+        return None  # a clause cut from its sentence: not the sentence before
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    prev = before[cut + 1 :]
+    days = [
+        h
+        for h in find_dates(prev, pub)
+        if h.precision == "day"
+        and h.value <= pub
+        and not (_SINCE_RE.match(h.text) or _NIGHT_RE.match(h.text) or _is_dateline(prev, h))
+    ]
+    return days[-1].value if days else None
 
 
 _EVENT_GROUP = {"fighting": "ground", "advancing": "ground", "holding": "ground"}
