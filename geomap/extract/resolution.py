@@ -115,6 +115,9 @@ class _Resolver:
                     pick = alt
             if size is not None:
                 pick = _sized(pick, cands, size)
+            if pick is None:  # "the village of X", and only a city once called X: none
+                self.cache[k] = (None, [])
+                return None, []
             if hint in ("settlement", "region") and pick.place.precision != hint:
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
@@ -174,9 +177,14 @@ def described_sizes(text: str) -> dict[str, str]:
 def _sized(pick: Any, cands: list[Any], size: str) -> Any:
     """Namesakes told apart by what the article calls the place: "the city of Huliaipole" is
     the town of 13,000, not a village of that name in a region the text names in passing;
-    "the village of X" is not a city of that name. Only readings by the place's own name."""
-    if getattr(pick, "match", "") != "name" or pick.place.precision != "settlement":
+    "the village of X" is not a city of that name. Only readings by the place's own name;
+    a city read by another (older) name is never "the village of X" (None: the village
+    the article means is one the gazetteer lacks)."""
+    if pick.place.precision != "settlement":
         return pick
+    if getattr(pick, "match", "") != "name":
+        old_name_of_city = size == "village" and (pick.place.population or 0) >= CITY_POP
+        return None if old_name_of_city else pick
     big = pick.place.population >= CITY_POP
     if big == (size == "city"):
         return pick
@@ -285,6 +293,8 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     # "called the Kramatorsk video a fake": a report or picture of the place
     r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
     r"story|stories|posts?)|"
+    # "the facility hit in the Saratov attack": a strike named after the place is on it
+    r"(?:(?:drone|missile|air)\s+)?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?)|"
     # "the Shebekino checkpoint", "the Avdiivka Coke plant": a site named after the place is there
     r"(?:[A-Z][\w'’-]+\s+){0,2}(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
     r"refinery|airfield|air\s+base|airbase|depot|substation|power\s+station|mine|works))\b"
@@ -464,10 +474,10 @@ def _coherent_reading(
     if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
         return ref
     if (rel := _relative_anchor(items, found, i, text, memory)) is not None:
-        # "A, southwest of C": A lies next to C
-        if haversine_km(ref.lat, ref.lon, rel.lat, rel.lon) <= NEAR_KM:
+        # "A, southwest of C": A lies next to C; "A, 85 km west of C": as far as it says
+        if haversine_km(ref.lat, ref.lon, rel.place.lat, rel.place.lon) <= rel.reach_km:
             return ref
-        return _namesake_near(items[i], ref, [rel], resolver, memory)
+        return _namesake_near(items[i], ref, [rel.place], resolver, memory)
     if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
@@ -582,13 +592,36 @@ def _is_relative_locator(
     )
 
 
+@dataclass
+class _Relative:
+    """The settlement a relative locator measures from, and how far from it the located
+    place may lie (NEAR_KM, or the distance the locator states, with a margin)."""
+
+    place: PlaceRef
+    reach_km: float
+
+
+# "about 85 kilometers (52 miles) west of": the first distance a locator states
+_STATED_KM_RE = re.compile(r"([\d]+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)s?|miles?)\b")
+
+
+def _reach_km(gap: str) -> float:
+    """How far from the anchor a place the locator `gap` measures may lie: a stated distance
+    ("some 85 km west of") plus a margin for straight-line vs road distance, at least NEAR_KM."""
+    m = _STATED_KM_RE.search(gap)
+    if m is None:
+        return NEAR_KM
+    km = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).startswith("mile") else 1.0)
+    return max(NEAR_KM, km * 1.25 + 15.0)
+
+
 def _relative_anchor(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
     i: int,
     text: str,
     memory: _Memory,
-) -> PlaceRef | None:
+) -> _Relative | None:
     """The settlement a relative locator after mention i (or after the list it is in) names:
     "A and B, southwest of C" -> C."""
     j = i
@@ -599,7 +632,9 @@ def _relative_anchor(
         else:  # "Antonivka, on the outskirts of the city": the city the article is about
             nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
         if _RELATIVE_LOCATOR_RE.fullmatch(gap):
-            return nxt if nxt is not None and nxt.precision == "settlement" else None
+            if nxt is None or nxt.precision != "settlement":
+                return None
+            return _Relative(nxt, _reach_km(gap))
         if items[j + 1].kind != "name":
             return None
         if not _LIST_GAP_RE.fullmatch(gap):

@@ -1,0 +1,109 @@
+"""Places read from how reporters write them (real gazetteer; sentences in our own words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract
+from geomap.extract.mentions import find_names
+from geomap.extract.resolution import NEAR_KM, _reach_km
+
+PUB = date(2024, 3, 7)
+
+
+def _claims(gaz, body: str) -> list[tuple[str, str]]:
+    out = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    return [(c.place.name, c.type) for c in out]
+
+
+def _names(gaz, sent: str) -> list[str]:
+    return [m.text for m in find_names(sent, 0, len(sent), gaz)]
+
+
+def test_a_stated_distance_widens_how_far_a_located_place_may_lie():
+    assert _reach_km(", near ") == NEAR_KM
+    assert _reach_km(", some 20 km north of ") == NEAR_KM
+    assert _reach_km(", about 85 kilometers (52 miles) west of ") >= 85
+    assert _reach_km(", roughly 60 miles south of ") >= 60 * 1.6
+
+
+def test_a_town_located_far_from_the_city_it_is_measured_from_keeps_its_place(gaz):
+    body = (
+        "Kyiv's troops pulled back from the southern edge of Velyka Novosilka, some 80 km "
+        "(50 miles) west of Donetsk, the army said."
+    )
+    assert ("Velyka Novosilka", "withdrawn") in _claims(gaz, body)
+
+
+def test_the_village_of_a_name_that_only_a_city_once_bore_is_no_place(gaz):
+    # the gazetteer knows "Petrovskoye" only as an old name of a district of 85,000 people
+    body = "Moscow said its units liberated the village of Petrovskoye in the Avdiivka direction."
+    assert "Voznesenskyi" not in {p for p, _t in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        'A spokesman for the Group of Forces "Kharkiv" said the line was stable.',
+        "The “Kharkiv” operational group said its men held firm.",
+        'Officers of the brigade "Kherson" said little.',
+    ],
+)
+def test_a_unit_named_after_a_place_is_no_place(gaz, sent):
+    assert not {"Kharkiv", "Kherson"} & set(_names(gaz, sent))
+
+
+def test_a_unit_name_does_not_become_the_city_a_later_reference_means(gaz):
+    body = (
+        "Russian troops pushed into Vovchansk on Friday. A spokesman for the Group of "
+        'Forces "Kharkiv" said the enemy shelled the town overnight.'
+    )
+    places = {p for p, _t in _claims(gaz, body)}
+    assert "Vovchansk" in places
+    assert "Kharkiv" not in places
+
+
+@pytest.mark.parametrize(
+    ("sent", "name"),
+    [
+        ("Declaring Kurakhove liberated, the general praised his men.", "Kurakhove"),
+        ("Leaving Vuhledar behind, the brigade moved west.", "Vuhledar"),
+    ],
+)
+def test_a_participle_opening_the_sentence_is_no_given_name(gaz, sent, name):
+    assert name in _names(gaz, sent)
+
+
+def test_a_given_name_before_a_surname_still_makes_a_person(gaz):
+    assert _names(gaz, "Vitaliy Barabash said the town was calm.") == []
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "A missile struck the regional capital, also named Sumy, overnight.",
+        "Troops tried to take a village named Lyptsi north of Kharkiv.",
+        "The port city, called Odesa, was hit again.",
+    ],
+)
+def test_a_place_noun_before_named_makes_the_name_a_place(gaz, sent):
+    assert {"Sumy", "Lyptsi", "Odesa"} & set(_names(gaz, sent))
+
+
+def test_a_call_sign_is_still_no_place(gaz):
+    assert _names(gaz, "A fighter with the call sign Kupiansk said they held on.") == []
+
+
+def test_a_strike_named_after_a_city_is_on_the_city(gaz):
+    body = "Investigators said the depot hit in the Saratov attack stored fuel."
+    assert ("Saratov", "strike") in _claims(gaz, body)
+
+
+def test_the_entire_town_is_the_town_just_named(gaz):
+    body = (
+        "Fighting has raged around Toretsk for weeks. Russian bloggers claimed on Monday "
+        "that their troops had seized the entire town."
+    )
+    assert ("Toretsk", "captured") in _claims(gaz, body)
