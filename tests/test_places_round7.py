@@ -107,3 +107,19 @@ def test_the_entire_town_is_the_town_just_named(gaz):
         "that their troops had seized the entire town."
     )
     assert ("Toretsk", "captured") in _claims(gaz, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Drones targeted the Izmail district overnight, the governor said.", "Izmail"),
+        ("Shelling hit the Glushkovo district on Sunday, the regional governor said.", "Glushkovo"),
+    ],
+)
+def test_a_towns_district_named_alone_is_the_town(gaz, body, place):
+    assert place in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_citys_own_district_named_by_an_adjective_is_no_place_of_its_own(gaz):
+    sent = "A glide bomb hit a block of flats in the Kyivskyi district, the mayor said."
+    assert _names(gaz, sent) == []

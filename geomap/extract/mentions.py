@@ -41,6 +41,17 @@ _NAMED_BEFORE_RE = re.compile(
     r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$",
     re.I,
 )
+# "the Saltivskyi district", "the city's Tsentralnyi district": a city's district (an
+# adjective) is no place of its own; "the Izmail district", "the Glushkovo district": the
+# district (raion) of a town, which resolution puts at the town
+_DISTRICT_AFTER_RE = re.compile(r"^\s+district\b(?!\s+of\b)", re.I)
+_ADJECTIVAL_RE = re.compile(r"(?:yi|iy|yy|ky|ny|ij)$", re.I)
+
+
+def _city_district(name: str, after: str) -> bool:
+    return bool(_ADJECTIVAL_RE.search(name)) and _DISTRICT_AFTER_RE.match(after) is not None
+
+
 # "a village named Lyptsi", "the regional capital, also named Sumy": a place's name after all
 _PLACE_NAMED_RE = re.compile(
     r"\b(?:village|town|city|capital|settlement|hamlet|port|hub|community)s?,?\s+"
@@ -49,7 +60,7 @@ _PLACE_NAMED_RE = re.compile(
 )
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
-    r"^\s+(?:nuclear|river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"^\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
     r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)",
@@ -468,6 +479,7 @@ def find_names(
         after = text[m_end : m_end + 40]
         if (
             _FEATURE_AFTER_RE.match(after)
+            or _city_district(match.name, after)
             or (
                 _named_ends(before)
                 and _NAMED_BEFORE_RE.search(before)
