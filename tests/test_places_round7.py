@@ -123,3 +123,23 @@ def test_a_towns_district_named_alone_is_the_town(gaz, body, place):
 def test_a_citys_own_district_named_by_an_adjective_is_no_place_of_its_own(gaz):
     sent = "A glide bomb hit a block of flats in the Kyivskyi district, the mayor said."
     assert _names(gaz, sent) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kyiv said its troops still hold most of Vovchansk and are fighting house to house to "
+        "defend the border town in the Kharkiv region.",
+        "Pokrovsk is a key road hub in the Donetsk region that has seen months of heavy fighting.",
+    ],
+)
+def test_a_region_locating_the_settlement_just_named_is_no_claim_place(gaz, body):
+    assert not [p for p, _t in _claims(gaz, body) if p.endswith("Oblast")]
+
+
+def test_an_unnamed_village_in_a_region_keeps_the_region(gaz):
+    body = (
+        "Moscow said its troops had captured Stavky, as well as a village in the neighbouring "
+        "Dnipropetrovsk region."
+    )
+    assert "Dnipropetrovsk Oblast" in {p for p, _t in _claims(gaz, body)}

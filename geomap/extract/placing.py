@@ -158,6 +158,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if att.attribution and cl.is_local_official(claimant):
         resolved = _officials_city(resolved, att, s0)
     pl = _with_intro(text, resolved, v, s0)
+    pl.claimable = _without_settlement_locators(text, pl.claimable)
     spans = pl.spans
     main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
     if main_empty and att.denial and memory.last_claims:
@@ -346,6 +347,34 @@ def _officials_city(
         else (m, r)
         for m, r in resolved
     ]
+
+
+# "to defend the border town in the Kharkiv region", "a logistics hub in the Donetsk region
+# that saw months of fighting": the region only says where the settlement lies
+# (a definite noun, or one said of the settlement: not "as well as a village in the X region",
+# an unnamed place the region is all there is of)
+_NOUN_IN_REGION_RE = re.compile(
+    r"(?:\bthe|(?:\b(?:is|was|remains)|,)\s+(?:a|an))\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|"
+    r"village|settlement|hamlet|hub|stronghold|port|outpost|community|locality|township)\s+"
+    r"(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]*$"
+)
+
+
+def _without_settlement_locators(
+    text: str, claimable: list[tuple[Mention, PlaceRef]]
+) -> list[tuple[Mention, PlaceRef]]:
+    """The claimable places minus a region that locates a settlement the sentence names (or
+    refers to) before it, by a noun: the claim is the settlement's."""
+    out: list[tuple[Mention, PlaceRef]] = []
+    for m, r in claimable:
+        if (
+            r.precision == "region"
+            and any(p.precision == "settlement" for _n, p in out)
+            and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
+        ):
+            continue
+        out.append((m, r))
+    return out
 
 
 def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s0: int) -> Places:
