@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geomap.extract import extract
-from geomap.extract.mentions import find_names
+from geomap.extract.mentions import find_names, find_refs
 from geomap.extract.resolution import NEAR_KM, _reach_km
 
 PUB = date(2024, 3, 7)
@@ -143,3 +143,47 @@ def test_an_unnamed_village_in_a_region_keeps_the_region(gaz):
         "Dnipropetrovsk region."
     )
     assert "Dnipropetrovsk Oblast" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_the_city_after_a_list_of_cities_is_the_storys_city(gaz):
+    body = (
+        "Drones struck Belgorod overnight, the governor said. Belgorod was hit again at dawn, "
+        "officials said.\n\nBlasts were also heard in Kharkiv, Sumy and Kherson, Ukrainian "
+        "media reported.\n\nDebris from downed missiles hit the city, the ministry said."
+    )
+    claims = _claims(gaz, body)
+    last = [p for p, _t in claims][-1]
+    assert last == "Belgorod"
+
+
+def test_the_city_after_two_places_is_still_the_last_named(gaz):
+    body = (
+        "Moscow said its troops had captured the village of Novohrodivka, near the hub of "
+        "Pokrovsk. Kyiv said its units were still defending positions near the town."
+    )
+    assert ("Novohrodivka", "holding") in _claims(gaz, body)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Drones again struck Kharkiv, the region's administrative centre, officials said.",
+        "The president visited the border region’s capital on Friday.",
+    ],
+)
+def test_the_regions_capital_is_a_city_not_the_region(sent):
+    refs = find_refs(sent, 0, len(sent))
+    assert [(r.kind, r.noun) for r in refs] == [("ref-settlement", "city")]
+
+
+def test_the_region_itself_is_still_a_region_reference():
+    sent = "Shelling hit the region's border villages overnight."
+    assert [r.kind for r in find_refs(sent, 0, len(sent))] == ["ref-region"]
+
+
+def test_the_final_settlement_named_after_it_is_no_earlier_place(gaz):
+    body = (
+        "Kyiv's troops held on near Sudzha for weeks. Moscow later said the final settlement "
+        "in the area, Oleshnya, had been liberated."
+    )
+    assert ("Sudzha", "captured") not in _claims(gaz, body)

@@ -221,8 +221,16 @@ _SETTLEMENT_REF_RE = re.compile(
 )
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
-    r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
-    r"(?!\s+(?:of|around|near|between)\s)"
+    r"occupied)\s+)?(region|area|oblast|province|peninsula)"
+    # "the region's capital", "the border region's administrative centre": a city
+    r"(?!['’]s\s+(?:(?:administrative|regional|main|biggest|largest)\s+)?(?:capital|cent(?:re|er)|"
+    r"city|hub)\b)"
+    r"(['’]s)?\b(?!\s+(?:of|around|near|between)\s)"
+)
+_REGION_CAPITAL_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:border|frontline|front-line|southern|northern|eastern|western)\s+)?"
+    r"(?:region|oblast|province)['’]s\s+(?:(?:administrative|regional|main)\s+)?"
+    r"(?:capital|cent(?:re|er))\b"
 )
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
@@ -237,7 +245,7 @@ _PLURAL_PLACES_RE = re.compile(
     r"(?:villages|towns|cities|settlements|hamlets|communities|localities)\b"
 )
 _BAD_REF_ADJ = re.compile(
-    r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|big|"
+    r"^(?:\w+est|other|next|first|last|final|only|same|nearby|neighbou?ring|another|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
     r"regional)$"
 )
@@ -702,6 +710,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     out += _pointer_refs(seg, start)
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun="city")
+        for m in _REGION_CAPITAL_RE.finditer(seg)
+    ]  # fmt: skip
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
             town = _FACILITY_TOWN[m.lastgroup or "zap"]

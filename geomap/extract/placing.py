@@ -24,6 +24,30 @@ from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
+
+def _topic_over_list(
+    d: Doc, resolved: list[tuple[Mention, PlaceRef]]
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "the city" read as a settlement last named in a list ("explosions were heard in
+    Kharkiv, Sumy and Kherson"), in a story about another city: the story's city, when its
+    size fits the noun."""
+    out = []
+    for m, r in resolved:
+        topic = d.topic.place() if m.kind == "ref-settlement" and m.noun in _LIST_NOUNS else None
+        if (
+            topic is not None
+            and topic.id != r.id
+            and d.memory.named_in_a_list(r)
+            and _fits(m.noun or "", topic)
+        ):
+            r = topic
+        out.append((m, r))
+    return out
+
+
+_LIST_NOUNS = frozenset({"city", "town", "village", "settlement"})
+
+
 # "a missile struck a building on its outskirts": the place just named
 _ITS_PART_RE = re.compile(
     r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -147,7 +171,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         + _its_parts(text, s0, s1),
         key=lambda m: m.start,
     )
-    resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    resolved = _topic_over_list(d, _resolve_mentions(items, d.resolver, memory, d.hits, s0, text))
     a = att.attribution
     d.topic.note(
         _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent

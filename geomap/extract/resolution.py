@@ -766,6 +766,13 @@ class _Memory:
             got[self.last_claimed[0].id] = self.last_claimed[0]
         return next(iter(got.values())) if len(got) == 1 else None
 
+    def named_in_a_list(self, ref: PlaceRef) -> bool:
+        """Whether the latest sentence naming `ref` named a list of settlements ("explosions
+        were heard in Kharkiv, Sumy and Kherson"): "the city" after it points at no one of
+        them for sure (two are not a list: "X, near the hub of Y" or a dateline and X)."""
+        last = next((n for n, r in reversed(self.named) if r.id == ref.id), None)
+        return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
+
     def lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region":
             if m.noun == "area" and self.in_sentence and self.sentence - self.in_sentence[1] <= 1:
