@@ -187,3 +187,17 @@ def test_the_final_settlement_named_after_it_is_no_earlier_place(gaz):
         "in the area, Oleshnya, had been liberated."
     )
     assert ("Sudzha", "captured") not in _claims(gaz, body)
+
+
+def test_a_headline_style_city_without_article_is_the_place_named_before(gaz):
+    text = (
+        "# Zelensky says Kupiansk holds out\n\nZelensky says that Ukrainian troops are still "
+        "in eastern city at the centre of the battle.\n"
+    )
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    assert ("Kupiansk", "holding") in {(c.place.name, c.type) for c in claims}
+
+
+def test_a_city_without_article_after_of_a_name_is_no_reference():
+    sent = "Officials in eastern city of Kramatorsk said two people were hurt."
+    assert find_refs(sent, 0, len(sent)) == []

@@ -232,6 +232,12 @@ _REGION_CAPITAL_RE = re.compile(
     r"(?:region|oblast|province)['’]s\s+(?:(?:administrative|regional|main)\s+)?"
     r"(?:capital|cent(?:re|er))\b"
 )
+# headline style, no article: "troops are still in eastern city", "strike on besieged town"
+_BARE_REF_RE = re.compile(
+    r"\b(?:in|on|of|near|into|for|at|from|outside)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?|besieged|embattled|frontline|front-line|ruined|devastated|encircled)\s+"
+    r"(city|town|village)\b(?!\s+(?:of|called|named)\b)(?!['’]s\s+(?:name|residents))"
+)
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
     r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
@@ -714,6 +720,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="city")
         for m in _REGION_CAPITAL_RE.finditer(seg)
+    ]  # fmt: skip
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun=m.group(1))
+        for m in _BARE_REF_RE.finditer(seg)
     ]  # fmt: skip
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
