@@ -201,3 +201,25 @@ def test_a_headline_style_city_without_article_is_the_place_named_before(gaz):
 def test_a_city_without_article_after_of_a_name_is_no_reference():
     sent = "Officials in eastern city of Kramatorsk said two people were hurt."
     assert find_refs(sent, 0, len(sent)) == []
+
+
+def test_a_settlement_the_text_puts_in_russia_is_no_ukrainian_namesake(gaz):
+    # the gazetteer knows "Oleshnya" only as another name of a Ukrainian village
+    body = (
+        "Moscow said its troops had routed Ukrainian units in the Russian villages of Guevo "
+        "and Oleshnya."
+    )
+    assert "Vilshana" not in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_russian_occupied_city_is_not_put_in_russia(gaz):
+    body = "Drones struck the Russian-occupied city of Melitopol overnight, officials said."
+    assert "Melitopol" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_countrys_territory_does_not_take_the_place_named_before(gaz):
+    body = (
+        "Russian troops attacked near Guevo on Monday, the ministry said. Ukrainian forces "
+        "still hold about 60 square kilometres of Russian territory, the map shows."
+    )
+    assert ("Guyevo", "holding") not in _claims(gaz, body)

@@ -273,6 +273,7 @@ def _carried_place(
         and not any(not m.actor for m in items)  # a name the resolver left open may be a place
         and carrying_cues(d.text, cues)
         and not names_a_place_noun(d.text, c0, s1)
+        and not _NATIONAL_TERRITORY_RE.search(d.text, c0, s1)
     ):
         return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
     if not carrying_cues(d.text, cues, topic=True):
@@ -283,6 +284,12 @@ def _carried_place(
     return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-topic", noun="topic"), ref
 
 
+# "63 square kilometres of Russian territory", "on Ukrainian soil": a country's land, not the
+# settlement the sentence before named
+_NATIONAL_TERRITORY_RE = re.compile(
+    r"\b(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:(?:own|sovereign|internationally\s+"
+    r"recognised|internationally\s+recognized)\s+)?(?:territory|territories|soil|land)\b"
+)
 _WORD_AFTER_RE = re.compile(r"[ \t]+([a-z]+)\b")
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[ \t]+$")
 

@@ -349,6 +349,8 @@ def _resolve_mentions(
             ref = None  # abroad, or "the Dnipro" (the river, not the city)
         if ref is not None and _located_elsewhere(items, found, i, text, ref):
             ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
+        if ref is not None and _country_stated(items, i, text) not in (None, ref.country):
+            ref = None  # "the Russian settlements of A and B": no Ukrainian namesake of B
         if ref is not None:
             anchors = _Anchors(list_anchors(i), remembered)
             ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
@@ -530,6 +532,31 @@ def _located_elsewhere(
         return False
     nxt = _region_after(items, found, i, text)
     return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+
+
+# "the Russian settlements of A, B and C", "the Ukrainian border village of X": the country
+# the text puts the settlement in (not "the Russian-occupied city", "Russian-held town")
+_COUNTRY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?P<country>Russian|Ukrainian)\s+(?:(?!occupied|held|controlled|annexed|captured|seized)"
+    r"[a-z-]+\s+){0,2}?(?:settlements?|villages?|towns?|cities|city|hamlets?|localities|"
+    r"locality)\s+of\s+(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
+)
+_COUNTRY_CODE = {"Russian": "RU", "Ukrainian": "UA"}
+
+
+def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
+    """The country code a noun phrase before mention i (or before the list it ends) states."""
+    if not text or items[i].kind != "name":
+        return None
+    j = i
+    while (
+        j > 0
+        and items[j - 1].kind == "name"
+        and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
+    ):
+        j -= 1
+    m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, items[j].start - 80), items[j].start)
+    return _COUNTRY_CODE[m.group("country")] if m else None
 
 
 _COMPASS_WORD_RE = re.compile(r"\b(?:north|south|east|west)[\w-]*\s+")
