@@ -223,3 +223,38 @@ def test_a_countrys_territory_does_not_take_the_place_named_before(gaz):
         "still hold about 60 square kilometres of Russian territory, the map shows."
     )
     assert ("Guyevo", "holding") not in _claims(gaz, body)
+
+
+def _admin1s(gaz, body: str) -> set[str]:
+    out = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    return {c.place.admin1 or "" for c in out if c.place.precision == "settlement"}
+
+
+def test_a_town_in_a_list_located_north_of_a_city_is_no_far_namesake(gaz):
+    body = (
+        "The situation remains tense near Dvorichna and Kamyanka, north of Kupiansk, the "
+        "spokesman said."
+    )
+    assert _admin1s(gaz, body) <= {"UA.07"}  # Kharkiv Oblast, or no place at all
+
+
+def test_a_city_in_a_list_of_settlements_is_no_far_namesake(gaz):
+    body = (
+        "Russian troops are storming Huliaipole. Fighting is going on in settlements such as "
+        "Dobropillia, Pryluky and Varvarivka, the spokesman said."
+    )
+    assert "UA.02" not in _admin1s(gaz, body)  # Pryluky of the Chernihiv region
+
+
+def test_villages_counted_in_a_region_then_listed_lie_in_that_region(gaz):
+    body = (
+        "Russian forces captured four border villages in the Kharkiv region on Friday, the "
+        "media reported. The army seized Striliche, Krasne, Pylna and Borysivka, the report "
+        "said."
+    )
+    assert _admin1s(gaz, body) <= {"UA.07"}
+
+
+def test_villages_listed_without_a_region_keep_their_reading(gaz):
+    body = "Moscow said its forces had captured Krasne and Borysivka near the border."
+    assert _admin1s(gaz, body)

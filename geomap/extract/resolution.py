@@ -473,16 +473,24 @@ def _coherent_reading(
     article's recent places, is a namesake of the village meant. A reading of the name near
     those places replaces it, else a village has none (the gazetteer lacks it, and no
     namesake elsewhere stands in for it). A reading in a region the article names stands."""
-    if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
+    if ref.precision != "settlement" or not text:
+        return ref
+    listed = _settlement_list(items, i, text)  # "settlements such as A, B and C"
+    if (ref.population or 0) >= SMALL_TOWN_POP and not listed:
         return ref
     if (rel := _relative_anchor(items, found, i, text, memory)) is not None:
         # "A, southwest of C": A lies next to C; "A, 85 km west of C": as far as it says
         if haversine_km(ref.lat, ref.lon, rel.place.lat, rel.place.lon) <= rel.reach_km:
             return ref
-        return _namesake_near(items[i], ref, [rel.place], resolver, memory)
-    if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
+        return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True)
+    if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
+    if not any(r is not None and r.precision == "region" for r, _t in found.values()):
+        # (a region the sentence names locates its own places)
+        region = _counted_region(text, items[i].start, resolver)
+        if region is not None or not pts:
+            return _in_region(items[i], ref, resolver, region or memory.recent_region())
     named = resolver.named_regions()
     if strong := [a for a in _settlements(anchors.sentence) if a.admin1 in named]:
         pts = strong  # the sentence's places in a region the article names outweigh strays
@@ -498,18 +506,77 @@ def _coherent_reading(
         return ref
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
         return ref
-    return _namesake_near(items[i], ref, pts, resolver, memory)
+    return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+# "fighting in settlements such as A, B and C", "the villages of A and B": a list of villages
+_SETTLEMENT_LIST_BEFORE_RE = re.compile(
+    r"\b(?:villages|settlements|hamlets|localities)\s+(?:of|such\s+as|including|like)\s+"
+    r"(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
+)
+
+
+def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is an item of a list the text introduces as villages or settlements."""
+    j = i
+    while (
+        j > 0
+        and items[j - 1].kind == "name"
+        and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
+    ):
+        j -= 1
+    start = items[j].start
+    return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+
+
+# "captured four border villages in the Kharkiv region": the villages listed next lie there
+_COUNTED_IN_REGION_RE = re.compile(
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|\d+)"
+    r"\s+(?:more\s+|other\s+|border\s+|frontline\s+|new\s+)*(?:villages|settlements|"
+    r"localities|hamlets)\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<name>[A-Z][\w'’-]+)"
+)
+
+
+def _counted_region(text: str, start: int, resolver: _Resolver) -> PlaceRef | None:
+    """The region of the last "four villages in the X region" within 300 characters before."""
+    found = list(_COUNTED_IN_REGION_RE.finditer(text, max(0, start - 300), start))
+    if not found:
+        return None
+    last = found[-1]
+    ref, _ties = resolver.resolve(f"{last.group('name')} region", "region")
+    return ref if ref is not None and ref.precision == "region" else None
+
+
+def _in_region(
+    m: Mention, ref: PlaceRef, resolver: _Resolver, region: PlaceRef | None
+) -> PlaceRef | None:
+    """ "Russia captured four villages in the Kharkiv region. ... it seized A, B, C and D": a
+    listed village read outside the region the text just put the villages in (or, with no
+    settlement to read it against, the region the sentence before named) is a namesake of
+    one in it, else no place (for a village; a town stands)."""
+    if region is None or ref.admin1 == region.id or region.country != ref.country:
+        return ref
+    near = _nearest(resolver.namesakes(m.query), [region], NEAR_KM)
+    if near is not None and near.admin1 == region.id:
+        return near
+    return ref if (ref.population or 0) >= CITY_POP else None
 
 
 def _namesake_near(
-    m: Mention, ref: PlaceRef, pts: list[PlaceRef], resolver: _Resolver, memory: _Memory
+    m: Mention,
+    ref: PlaceRef,
+    pts: list[PlaceRef],
+    resolver: _Resolver,
+    memory: _Memory,
+    strict: bool = False,
 ) -> PlaceRef | None:
     """A stray reading's replacement: the namesake within NEAR_KM of the anchors; else the
     reading itself for a town (a town far from the rest may be another front: "Pokrovsk and
-    Kupiansk"), and no place for a village."""
+    Kupiansk"), and no place for a village, nor for a town the text (`strict`) says lies
+    by the anchors ("A and B, north of C"; "settlements such as A and B")."""
     near = _nearest(resolver.namesakes(m.query), pts, NEAR_KM)
     key = m.query.lower()
-    if near is None and (ref.population or 0) >= CITY_POP:
+    if near is None and (ref.population or 0) >= CITY_POP and not strict:
         return ref
     if near is None:
         memory.senses.pop(key, None)
@@ -757,6 +824,7 @@ class _Memory:
         self.senses: dict[str, PlaceRef] = {}  # a name's settlement, settled by context
         self.cued = -1  # the last sentence with a claim verb (cue) in it
         self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
+        self.region_at: tuple[PlaceRef, int] | None = None  # last region + sentence no.
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -782,6 +850,13 @@ class _Memory:
         else:
             self.regions.append(ref)
             del self.regions[:-4]
+            self.region_at = (ref, self.sentence)
+
+    def recent_region(self) -> PlaceRef | None:
+        """The region this sentence or the one before named (None when older)."""
+        if self.region_at is None or self.sentence - self.region_at[1] > 1:
+            return None
+        return self.region_at[0]
 
     def previous_settlement(self) -> PlaceRef | None:
         """The one settlement the sentence before named or made a claim about (None when it
