@@ -345,12 +345,8 @@ def _resolve_mentions(
             continue
         ref, ties = found[i]
         ref, ties = _settled_sense(items, found, i, text, memory, anchors_near)
-        if ref is not None and _not_a_place_here(m, ref, text):
-            ref = None  # abroad, or "the Dnipro" (the river, not the city)
-        if ref is not None and _located_elsewhere(items, found, i, text, ref):
-            ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
-        if ref is not None and _country_stated(items, i, text) not in (None, ref.country):
-            ref = None  # "the Russian settlements of A and B": no Ukrainian namesake of B
+        if ref is not None and _ruled_out(items, found, i, text, ref):
+            ref = None
         if ref is not None:
             anchors = _Anchors(list_anchors(i), remembered)
             ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
@@ -366,6 +362,23 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+def _ruled_out(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+) -> bool:
+    """The reading of mention i the text rules out: abroad, or "the Dnipro" (the river, not
+    the city); "Yablunivka in the Sumy region" read in another region; "the Russian
+    settlements of A and B" read in Ukraine."""
+    return (
+        _not_a_place_here(items[i], ref, text)
+        or _located_elsewhere(items, found, i, text, ref)
+        or _country_stated(items, i, text) not in (None, ref.country)
+    )
 
 
 _REGION_WORD_RE = re.compile(r"\s+(?:region|oblast|province|krai)$")
