@@ -495,7 +495,8 @@ def _coherent_reading(
         # "A, southwest of C": A lies next to C; "A, 85 km west of C": as far as it says
         if haversine_km(ref.lat, ref.lon, rel.place.lat, rel.place.lon) <= rel.reach_km:
             return ref
-        return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True)
+        reach = min(rel.reach_km, NEAR_KM)
+        return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True, km=reach)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
@@ -582,12 +583,13 @@ def _namesake_near(
     resolver: _Resolver,
     memory: _Memory,
     strict: bool = False,
+    km: float = NEAR_KM,
 ) -> PlaceRef | None:
-    """A stray reading's replacement: the namesake within NEAR_KM of the anchors; else the
+    """A stray reading's replacement: the namesake within `km` of the anchors; else the
     reading itself for a town (a town far from the rest may be another front: "Pokrovsk and
     Kupiansk"), and no place for a village, nor for a town the text (`strict`) says lies
     by the anchors ("A and B, north of C"; "settlements such as A and B")."""
-    near = _nearest(resolver.namesakes(m.query), pts, NEAR_KM)
+    near = _nearest(resolver.namesakes(m.query), pts, km)
     key = m.query.lower()
     if near is None and (ref.population or 0) >= CITY_POP and not strict:
         return ref
@@ -713,13 +715,13 @@ _STATED_KM_RE = re.compile(r"([\d]+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)
 
 
 def _reach_km(gap: str) -> float:
-    """How far from the anchor a place the locator `gap` measures may lie: a stated distance
-    ("some 85 km west of") plus a margin for straight-line vs road distance, at least NEAR_KM."""
+    """How far from the anchor a place the locator `gap` measures may lie: NEAR_KM, or the
+    distance it states ("some 85 km west of") plus a margin (road vs straight line)."""
     m = _STATED_KM_RE.search(gap)
     if m is None:
         return NEAR_KM
     km = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).startswith("mile") else 1.0)
-    return max(NEAR_KM, km * 1.25 + 15.0)
+    return km * 1.25 + 15.0
 
 
 def _relative_anchor(
