@@ -267,3 +267,17 @@ def test_a_village_read_farther_than_the_stated_distance_is_no_place(gaz):
         "the city of Bakhmut."
     )
     assert "Andriivka" not in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_region_locating_a_settlement_named_after_it_is_no_claim_place(gaz):
+    # "Zarichne-Mala" stands for a village the gazetteer lacks: no fallback to the oblast
+    body = (
+        "Moscow said the last settlement in Kursk Oblast, Zarichne-Mala, had been "
+        "liberated from Ukrainian troops."
+    )
+    assert "Kursk Oblast" not in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_region_after_an_unnamed_settlement_stays_the_claim_place(gaz):
+    body = "Moscow said its troops had captured a settlement in the Kharkiv region on Monday."
+    assert "Kharkiv Oblast" in {p for p, _t in _claims(gaz, body)}

@@ -391,17 +391,34 @@ _NOUN_IN_REGION_RE = re.compile(
 )
 
 
+# "the last settlement in Kursk Oblast, Gornal, was retaken": the settlement is named right
+# after the region (a name the gazetteer may lack): the region only locates it
+_SETTLEMENT_IN_BEFORE_RE = re.compile(
+    r"\b(?:settlement|village|town|hamlet|locality)\s+(?:in|of)\s+(?:the\s+)?$"
+)
+_NAMED_AFTER_RE = re.compile(
+    r"\s*,\s+(?:the\s+(?:village|town|settlement)\s+of\s+)?"
+    r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*(?:[,.;)]|$)"
+)
+
+
 def _without_settlement_locators(
     text: str, claimable: list[tuple[Mention, PlaceRef]]
 ) -> list[tuple[Mention, PlaceRef]]:
     """The claimable places minus a region that locates a settlement the sentence names (or
-    refers to) before it, by a noun: the claim is the settlement's."""
+    refers to) before it, by a noun, or names right after it: the claim is the settlement's
+    (none, if the gazetteer lacks it)."""
     out: list[tuple[Mention, PlaceRef]] = []
     for m, r in claimable:
-        if (
-            r.precision == "region"
-            and any(p.precision == "settlement" for _n, p in out)
-            and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
+        if r.precision == "region" and (
+            (
+                any(p.precision == "settlement" for _n, p in out)
+                and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
+            )
+            or (
+                _SETTLEMENT_IN_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
+                and _NAMED_AFTER_RE.match(text, m.end)
+            )
         ):
             continue
         out.append((m, r))
