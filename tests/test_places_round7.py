@@ -281,3 +281,15 @@ def test_a_region_locating_a_settlement_named_after_it_is_no_claim_place(gaz):
 def test_a_region_after_an_unnamed_settlement_stays_the_claim_place(gaz):
     body = "Moscow said its troops had captured a settlement in the Kharkiv region on Monday."
     assert "Kharkiv Oblast" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_the_first_town_of_a_twin_town_area_is_a_place(gaz):
+    text = "# Test\n\nNo units are encircled in the Pokrovsk–Myrnohrad agglomeration, Kyiv said.\n"
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    assert {"Pokrovsk", "Myrnohrad"} <= {h.place.name for h in hits if h.place is not None}
+
+
+def test_the_river_is_still_no_city(gaz):
+    text = "# Test\n\nUkrainian troops crossed the Dnipro near Krynky, the army said.\n"
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    assert "Dnipro" not in {h.place.name for h in hits if h.place is not None}

@@ -776,12 +776,20 @@ def _settle_ties(
     return _nearest(ties, anchors)
 
 
+# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis": the area of two towns
+_TWIN_AREA_AFTER_RE = re.compile(
+    r"\s*[–—-]\s*[A-Z][\w'’-]+\s+(?:agglomeration|conurbation|urban\s+area|area|pocket|"
+    r"salient|axis|direction|sector|front|bridgehead)\b"
+)
+
+
 def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
     """A place abroad, or "the Dnipro" (the river, not the city)."""
     return ref.country not in THEATRE_COUNTRIES or (
         m.article
         and ref.precision == "settlement"
         and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+        and not _TWIN_AREA_AFTER_RE.match(text, m.end)
     )
 
 
