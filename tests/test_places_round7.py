@@ -293,3 +293,24 @@ def test_the_river_is_still_no_city(gaz):
     text = "# Test\n\nUkrainian troops crossed the Dnipro near Krynky, the army said.\n"
     hits = extract(text, published=PUB, gazetteer=gaz).places
     assert "Dnipro" not in {h.place.name for h in hits if h.place is not None}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Street fighting is going on elsewhere, he added.",
+        "Street fighting is going on in eastern Ukraine, he added.",
+        "Meanwhile, street fighting is going on, he added.",
+    ],
+)
+def test_a_sentence_looking_elsewhere_does_not_take_the_place_named_before(gaz, second):
+    body = "Russian troops stormed Vovchansk on Monday, the governor said. " + second
+    assert ("Vovchansk", "fighting") not in _claims(gaz, body)
+
+
+def test_a_placeless_sentence_still_goes_on_about_the_place_named_before(gaz):
+    body = (
+        "Russian troops stormed Vovchansk on Monday, the governor said. Street fighting is "
+        "going on, he added."
+    )
+    assert ("Vovchansk", "fighting") in _claims(gaz, body)

@@ -274,6 +274,7 @@ def _carried_place(
         and carrying_cues(d.text, cues)
         and not names_a_place_noun(d.text, c0, s1)
         and not _NATIONAL_TERRITORY_RE.search(d.text, c0, s1)
+        and not looks_elsewhere(d.text[s0:s1])
     ):
         return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
     if not carrying_cues(d.text, cues, topic=True):
@@ -628,3 +629,15 @@ def anaphora_blocked(sent: str) -> bool:
     """Whether a placeless sentence looks elsewhere, back in time or ahead (anaphora.toml),
     so that it does not take the story's place."""
     return _blocking_re().search(sent) is not None
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + joined(default_anaphora(), "elsewhere") + r"\b", re.I)
+
+
+def looks_elsewhere(sent: str) -> bool:
+    """Whether a placeless sentence looks elsewhere (anaphora.toml "elsewhere" entries: the
+    whole front, other settlements, a wide area, another subject): it does not go on about
+    the settlement the sentence before named either."""
+    return _elsewhere_re().search(sent) is not None
