@@ -314,3 +314,16 @@ def test_a_placeless_sentence_still_goes_on_about_the_place_named_before(gaz):
         "going on, he added."
     )
     assert ("Vovchansk", "fighting") in _claims(gaz, body)
+
+
+def test_every_elsewhere_example_looks_elsewhere_and_its_nots_do_not():
+    from geomap.extract.placing import looks_elsewhere
+    from geomap.extract.rules import default_anaphora
+
+    rules = [r for r in default_anaphora().values() if r.produces == "elsewhere"]
+    assert rules
+    for rule in rules:
+        for ex in rule.examples:
+            assert looks_elsewhere(ex), (rule.id, ex)
+        for ex in rule.not_examples:
+            assert not looks_elsewhere(ex), (rule.id, ex)
