@@ -327,3 +327,12 @@ def test_every_elsewhere_example_looks_elsewhere_and_its_nots_do_not():
             assert looks_elsewhere(ex), (rule.id, ex)
         for ex in rule.not_examples:
             assert not looks_elsewhere(ex), (rule.id, ex)
+
+
+def test_settlements_such_as_lie_on_one_front(gaz):
+    # the gazetteer's Dobropillia is a town some 100 km from Huliaipole: not the village meant
+    body = (
+        "Russian troops are storming Huliaipole. Fighting is going on in settlements such as "
+        "Dobropillia and Varvarivka, the spokesman said."
+    )
+    assert "Dobropillia" not in {p for p, _t in _claims(gaz, body)}

@@ -518,7 +518,8 @@ def _coherent_reading(
         # the stray is the smaller one: "near Huliaipole and Varvarivka"), unless the other
         # lies in a region the article names
         return ref
-    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
+    stray_km = NEAR_KM if listed else STRAY_KM  # "settlements such as ...": one front
+    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
 
