@@ -296,7 +296,7 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     # "the facility hit in the Saratov attack": a strike named after the place is on it
     r"(?:(?:drone|missile|air)\s+)?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?)|"
     # "the Shebekino checkpoint", "the Avdiivka Coke plant": a site named after the place is there
-    r"(?:[A-Z][\w'’-]+\s+){0,2}(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
+    r"(?:[\w'’-]+\s+){0,2}?(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
     r"refinery|airfield|air\s+base|airbase|depot|substation|power\s+station|mine|works))\b"
 )
 
