@@ -339,6 +339,6 @@ def test_settlements_such_as_lie_on_one_front(gaz):
 
 
 def test_a_site_named_after_a_town_with_a_modifier_is_at_the_town(gaz):
-    text = "# Test\n\nGunmen attacked the Shebekino road checkpoint at dawn, a channel said.\n"
+    text = "# Test\n\nGunmen attacked the Shebekino vehicle checkpoint at dawn, a channel said.\n"
     hits = extract(text, published=PUB, gazetteer=gaz).places
     assert "Shebekino" in {h.place.name for h in hits if h.place is not None}
