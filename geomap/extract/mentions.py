@@ -41,9 +41,26 @@ _NAMED_BEFORE_RE = re.compile(
     r"pseudonym|surnamed?|first\s+name)\s*,?\s*[\"“'‘]?$",
     re.I,
 )
+# "the Saltivskyi district", "the city's Tsentralnyi district": a city's district (an
+# adjective) is no place of its own; "the Izmail district", "the Glushkovo district": the
+# district (raion) of a town, which resolution puts at the town
+_DISTRICT_AFTER_RE = re.compile(r"^\s+district\b(?!\s+of\b)", re.I)
+_ADJECTIVAL_RE = re.compile(r"(?:yi|iy|yy|ky|ny|ij)$", re.I)
+
+
+def _city_district(name: str, after: str) -> bool:
+    return bool(_ADJECTIVAL_RE.search(name)) and _DISTRICT_AFTER_RE.match(after) is not None
+
+
+# "a village named Lyptsi", "the regional capital, also named Sumy": a place's name after all
+_PLACE_NAMED_RE = re.compile(
+    r"\b(?:village|town|city|capital|settlement|hamlet|port|hub|community)s?,?\s+"
+    r"(?:(?:also|likewise|itself|similarly)\s+)?(?:named|called)\s*,?\s*[\"“'‘]?$",
+    re.I,
+)
 # "the Oskil river", "the Kanal district": a feature named after a place, not the place
 _FEATURE_AFTER_RE = re.compile(
-    r"^\s+(?:nuclear|river|river's|reservoir|district|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"^\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
     r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)",
@@ -204,8 +221,22 @@ _SETTLEMENT_REF_RE = re.compile(
 )
 _REGION_REF_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
-    r"occupied)\s+)?(region|area|oblast|province|peninsula)(['’]s)?\b"
-    r"(?!\s+(?:of|around|near|between)\s)"
+    r"occupied)\s+)?(region|area|oblast|province|peninsula)"
+    # "the region's capital", "the border region's administrative centre": a city
+    r"(?!['’]s\s+(?:(?:administrative|regional|main|biggest|largest)\s+)?(?:capital|cent(?:re|er)|"
+    r"city|hub)\b)"
+    r"(['’]s)?\b(?!\s+(?:of|around|near|between)\s)"
+)
+_REGION_CAPITAL_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:border|frontline|front-line|southern|northern|eastern|western)\s+)?"
+    r"(?:region|oblast|province)['’]s\s+(?:(?:administrative|regional|main)\s+)?"
+    r"(?:capital|cent(?:re|er))\b"
+)
+# headline style, no article: "troops are still in eastern city", "strike on besieged town"
+_BARE_REF_RE = re.compile(
+    r"\b(?:in|on|of|near|into|for|at|from|outside)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?|besieged|embattled|frontline|front-line|ruined|devastated|encircled)\s+"
+    r"(city|town|village)\b(?!\s+(?:of|called|named)\b)(?!['’]s\s+(?:name|residents))"
 )
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
@@ -220,7 +251,7 @@ _PLURAL_PLACES_RE = re.compile(
     r"(?:villages|towns|cities|settlements|hamlets|communities|localities)\b"
 )
 _BAD_REF_ADJ = re.compile(
-    r"^(?:\w+est|other|next|first|last|only|same|nearby|neighbou?ring|another|whole|entire|big|"
+    r"^(?:\w+est|other|next|first|last|final|only|same|nearby|neighbou?ring|another|big|"
     r"main|the|a|an|of|to|in|on|and|or|that|this|its|their|his|her|our|new|border|surrounding|"
     r"regional)$"
 )
@@ -292,6 +323,26 @@ def _named_ends(before: str) -> bool:
     if tail.endswith(","):
         tail = tail[:-1].rstrip()
     return tail.lower().endswith(_NAMED_ENDS)
+
+
+# 'the Group of Forces "Kharkiv"', 'the "Khortytsia" operational group': a unit named after a
+# place (or a region) is the unit, not where anything happened
+_UNIT_BEFORE_RE = re.compile(
+    r"\b(?:[Gg]roup(?:ing)?\s+of\s+(?:[Ff]orces|[Tt]roops)|[Gg]roup|[Gg]rouping|[Bb]rigade|"
+    r"[Bb]attalion|[Rr]egiment|[Cc]orps|[Dd]ivision|OTG|OSGT|OSG)\s*[“\"«]$"
+)
+_UNIT_AFTER_RE = re.compile(
+    r"^[,.]?[”\"»]\s+(?:(?:operational(?:[\s-]+(?:and[\s-]+)?tactical|[\s-]+strategic)?|"
+    r"tactical|strategic)\s+)?(?:group|grouping)\b",
+    re.I,
+)
+
+
+def _unit_name(before: str, after: str) -> bool:
+    """A place name in quotes that names a military unit ('Group of Forces "Kharkiv"')."""
+    return (before[-1:] in '“"«' and _UNIT_BEFORE_RE.search(before) is not None) or (
+        after[:2].lstrip(",.")[:1] in '”"»' and _UNIT_AFTER_RE.match(after) is not None
+    )
 
 
 # "sank the cruiser Moskva", "the landing ship Yamal": a vessel's name is no place
@@ -442,11 +493,17 @@ def find_names(
         after = text[m_end : m_end + 40]
         if (
             _FEATURE_AFTER_RE.match(after)
-            or (_named_ends(before) and _NAMED_BEFORE_RE.search(before))
+            or _city_district(match.name, after)
+            or (
+                _named_ends(before)
+                and _NAMED_BEFORE_RE.search(before)
+                and not _PLACE_NAMED_RE.search(before)
+            )
             or _vessel_ends(before)
+            or _unit_name(before, after)
         ):
             # "the Oskil river"; "his call sign, Tykhyi": a person's name, not a place;
-            # "the cruiser Moskva", "the tanker Kerch": a ship's name
+            # "the cruiser Moskva", "the tanker Kerch": a ship's name; a unit's name
             i = last_tok + 1
             continue
         if out and _GLOSS_OPEN_RE.fullmatch(text, out[-1].end, s0) and after.startswith(")"):
@@ -477,6 +534,7 @@ def _surname_after(text: str, toks: list[_Tok], tok: int) -> bool:
         and len(prev[2]) >= 3
         and text[prev[1] : toks[tok][0]] == " "
         and (prev[2].lower() not in STOP or prev[2].lower() in _PEOPLE)
+        and not _opening_verb(text, prev)
     )
 
 
@@ -544,6 +602,7 @@ def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessiv
         and not _COMPOUND_ADJ_RE.search(toks[first_tok - 1][2])
         and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
         and toks[first_tok - 1][2].lower() not in _GLUE_STOP
+        and not _opening_verb(text, toks[first_tok - 1])
     )
     nxt = toks[last_tok + 1] if last_tok + 1 < len(toks) else None
     next_glued = (
@@ -559,6 +618,18 @@ def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessiv
     b30 = text[max(0, s0 - 30) : s0]
     title_before = _title_ends(b30) and _TITLE_BEFORE_RE.search(b30)
     return bool(prev_glued or next_glued or title_before)
+
+
+_OPENING_VERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
+_OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"”’')\]])\s*[\"“‘(]?$")
+
+
+def _opening_verb(text: str, tok: _Tok) -> bool:
+    """ "Declaring Staromaiorske liberated, ...", "Retreating from X, ...": a participle that
+    opens the sentence is capitalised for its place, not part of the name after it."""
+    return bool(_OPENING_VERB_RE.fullmatch(tok[2])) and bool(
+        _OPENS_SENTENCE_RE.search(text, max(0, tok[0] - 4), tok[0])
+    )
 
 
 def _name_mention(
@@ -645,6 +716,16 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     out += _pointer_refs(seg, start)
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun="city")
+        for m in _REGION_CAPITAL_RE.finditer(seg)
+    ]  # fmt: skip
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
+                "ref-settlement", noun=m.group(1))
+        for m in _BARE_REF_RE.finditer(seg)
+    ]  # fmt: skip
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
             town = _FACILITY_TOWN[m.lastgroup or "zap"]

@@ -24,6 +24,30 @@ from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
+
+def _topic_over_list(
+    d: Doc, resolved: list[tuple[Mention, PlaceRef]]
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "the city" read as a settlement last named in a list ("explosions were heard in
+    Kharkiv, Sumy and Kherson"), in a story about another city: the story's city, when its
+    size fits the noun."""
+    out = []
+    for m, r in resolved:
+        topic = d.topic.place() if m.kind == "ref-settlement" and m.noun in _LIST_NOUNS else None
+        if (
+            topic is not None
+            and topic.id != r.id
+            and d.memory.named_in_a_list(r)
+            and _fits(m.noun or "", topic)
+        ):
+            r = topic
+        out.append((m, r))
+    return out
+
+
+_LIST_NOUNS = frozenset({"city", "town", "village", "settlement"})
+
+
 # "a missile struck a building on its outskirts": the place just named
 _ITS_PART_RE = re.compile(
     r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -147,7 +171,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         + _its_parts(text, s0, s1),
         key=lambda m: m.start,
     )
-    resolved = _resolve_mentions(items, d.resolver, memory, d.hits, s0, text)
+    resolved = _topic_over_list(d, _resolve_mentions(items, d.resolver, memory, d.hits, s0, text))
     a = att.attribution
     d.topic.note(
         _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent
@@ -158,6 +182,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if att.attribution and cl.is_local_official(claimant):
         resolved = _officials_city(resolved, att, s0)
     pl = _with_intro(text, resolved, v, s0)
+    pl.claimable = _without_settlement_locators(text, pl.claimable)
     spans = pl.spans
     main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
     if main_empty and att.denial and memory.last_claims:
@@ -248,6 +273,8 @@ def _carried_place(
         and not any(not m.actor for m in items)  # a name the resolver left open may be a place
         and carrying_cues(d.text, cues)
         and not names_a_place_noun(d.text, c0, s1)
+        and not _NATIONAL_TERRITORY_RE.search(d.text, c0, s1)
+        and not looks_elsewhere(d.text[s0:s1])
     ):
         return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-carried", noun="carried"), ref
     if not carrying_cues(d.text, cues, topic=True):
@@ -258,6 +285,12 @@ def _carried_place(
     return Mention(c0, c0, ref.name, ref.name, "settlement", "ref-topic", noun="topic"), ref
 
 
+# "63 square kilometres of Russian territory", "on Ukrainian soil": a country's land, not the
+# settlement the sentence before named
+_NATIONAL_TERRITORY_RE = re.compile(
+    r"\b(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:(?:own|sovereign|internationally\s+"
+    r"recognised|internationally\s+recognized)\s+)?(?:territory|territories|soil|land)\b"
+)
 _WORD_AFTER_RE = re.compile(r"[ \t]+([a-z]+)\b")
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[ \t]+$")
 
@@ -346,6 +379,51 @@ def _officials_city(
         else (m, r)
         for m, r in resolved
     ]
+
+
+# "to defend the border town in the Kharkiv region", "a logistics hub in the Donetsk region
+# that saw months of fighting": the region only says where the settlement lies
+# (a definite noun, or one said of the settlement: not "as well as a village in the X region",
+# an unnamed place the region is all there is of)
+_NOUN_IN_REGION_RE = re.compile(
+    r"(?:\bthe|(?:\b(?:is|was|remains)|,)\s+(?:a|an))\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|"
+    r"village|settlement|hamlet|hub|stronghold|port|outpost|community|locality|township)\s+"
+    r"(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\w'’-]*$"
+)
+
+
+# "the last settlement in Kursk Oblast, Gornal, was retaken": the settlement is named right
+# after the region (a name the gazetteer may lack): the region only locates it
+_SETTLEMENT_IN_BEFORE_RE = re.compile(
+    r"\b(?:settlement|village|town|hamlet|locality)\s+(?:in|of)\s+(?:the\s+)?$"
+)
+_NAMED_AFTER_RE = re.compile(
+    r"\s*,\s+(?:the\s+(?:village|town|settlement)\s+of\s+)?"
+    r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*(?:[,.;)]|$)"
+)
+
+
+def _without_settlement_locators(
+    text: str, claimable: list[tuple[Mention, PlaceRef]]
+) -> list[tuple[Mention, PlaceRef]]:
+    """The claimable places minus a region that locates a settlement the sentence names (or
+    refers to) before it, by a noun, or names right after it: the claim is the settlement's
+    (none, if the gazetteer lacks it)."""
+    out: list[tuple[Mention, PlaceRef]] = []
+    for m, r in claimable:
+        if r.precision == "region" and (
+            (
+                any(p.precision == "settlement" for _n, p in out)
+                and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
+            )
+            or (
+                _SETTLEMENT_IN_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
+                and _NAMED_AFTER_RE.match(text, m.end)
+            )
+        ):
+            continue
+        out.append((m, r))
+    return out
 
 
 def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s0: int) -> Places:
@@ -551,3 +629,15 @@ def anaphora_blocked(sent: str) -> bool:
     """Whether a placeless sentence looks elsewhere, back in time or ahead (anaphora.toml),
     so that it does not take the story's place."""
     return _blocking_re().search(sent) is not None
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + joined(default_anaphora(), "elsewhere") + r"\b", re.I)
+
+
+def looks_elsewhere(sent: str) -> bool:
+    """Whether a placeless sentence looks elsewhere (anaphora.toml "elsewhere" entries: the
+    whole front, other settlements, a wide area, another subject): it does not go on about
+    the settlement the sentence before named either."""
+    return _elsewhere_re().search(sent) is not None

@@ -115,6 +115,9 @@ class _Resolver:
                     pick = alt
             if size is not None:
                 pick = _sized(pick, cands, size)
+            if pick is None:  # "the village of X", and only a city once called X: none
+                self.cache[k] = (None, [])
+                return None, []
             if hint in ("settlement", "region") and pick.place.precision != hint:
                 for c in cands:
                     if getattr(c.place, "precision", None) == hint:
@@ -174,9 +177,14 @@ def described_sizes(text: str) -> dict[str, str]:
 def _sized(pick: Any, cands: list[Any], size: str) -> Any:
     """Namesakes told apart by what the article calls the place: "the city of Huliaipole" is
     the town of 13,000, not a village of that name in a region the text names in passing;
-    "the village of X" is not a city of that name. Only readings by the place's own name."""
-    if getattr(pick, "match", "") != "name" or pick.place.precision != "settlement":
+    "the village of X" is not a city of that name. Only readings by the place's own name;
+    a city read by another (older) name is never "the village of X" (None: the village
+    the article means is one the gazetteer lacks)."""
+    if pick.place.precision != "settlement":
         return pick
+    if getattr(pick, "match", "") != "name":
+        old_name_of_city = size == "village" and (pick.place.population or 0) >= CITY_POP
+        return None if old_name_of_city else pick
     big = pick.place.population >= CITY_POP
     if big == (size == "city"):
         return pick
@@ -285,8 +293,10 @@ _MUNICIPALITY_AFTER_RE = re.compile(
     # "called the Kramatorsk video a fake": a report or picture of the place
     r"(?:video|videos|footage|clip|clips|photos?|images?|pictures?|report|reports|claims?|"
     r"story|stories|posts?)|"
+    # "the facility hit in the Saratov attack": a strike named after the place is on it
+    r"(?:(?:drone|missile|air)\s+)?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?)|"
     # "the Shebekino checkpoint", "the Avdiivka Coke plant": a site named after the place is there
-    r"(?:[A-Z][\w'’-]+\s+){0,2}(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
+    r"(?:[\w'’-]+\s+){0,2}?(?:(?:border\s+)?checkpoint|(?:border\s+)?crossing|plant|factory|"
     r"refinery|airfield|air\s+base|airbase|depot|substation|power\s+station|mine|works))\b"
 )
 
@@ -335,10 +345,8 @@ def _resolve_mentions(
             continue
         ref, ties = found[i]
         ref, ties = _settled_sense(items, found, i, text, memory, anchors_near)
-        if ref is not None and _not_a_place_here(m, ref, text):
-            ref = None  # abroad, or "the Dnipro" (the river, not the city)
-        if ref is not None and _located_elsewhere(items, found, i, text, ref):
-            ref = None  # "Yablunivka in the Sumy region" is no Yablunivka of another region
+        if ref is not None and _ruled_out(items, found, i, text, ref):
+            ref = None
         if ref is not None:
             anchors = _Anchors(list_anchors(i), remembered)
             ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
@@ -354,6 +362,23 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+def _ruled_out(
+    items: list[Mention],
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+) -> bool:
+    """The reading of mention i the text rules out: abroad, or "the Dnipro" (the river, not
+    the city); "Yablunivka in the Sumy region" read in another region; "the Russian
+    settlements of A and B" read in Ukraine."""
+    return (
+        _not_a_place_here(items[i], ref, text)
+        or _located_elsewhere(items, found, i, text, ref)
+        or _country_stated(items, i, text) not in (None, ref.country)
+    )
 
 
 _REGION_WORD_RE = re.compile(r"\s+(?:region|oblast|province|krai)$")
@@ -461,16 +486,25 @@ def _coherent_reading(
     article's recent places, is a namesake of the village meant. A reading of the name near
     those places replaces it, else a village has none (the gazetteer lacks it, and no
     namesake elsewhere stands in for it). A reading in a region the article names stands."""
-    if ref.precision != "settlement" or (ref.population or 0) >= SMALL_TOWN_POP or not text:
+    if ref.precision != "settlement" or not text:
+        return ref
+    listed = _settlement_list(items, i, text)  # "settlements such as A, B and C"
+    if (ref.population or 0) >= SMALL_TOWN_POP and not listed:
         return ref
     if (rel := _relative_anchor(items, found, i, text, memory)) is not None:
-        # "A, southwest of C": A lies next to C
-        if haversine_km(ref.lat, ref.lon, rel.lat, rel.lon) <= NEAR_KM:
+        # "A, southwest of C": A lies next to C; "A, 85 km west of C": as far as it says
+        if haversine_km(ref.lat, ref.lon, rel.place.lat, rel.place.lon) <= rel.reach_km:
             return ref
-        return _namesake_near(items[i], ref, [rel], resolver, memory)
-    if not (_in_list(items, i, text) or _introduced_as_village(items[i], ref)):
+        reach = min(rel.reach_km, NEAR_KM)
+        return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True, km=reach)
+    if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
+    if not any(r is not None and r.precision == "region" for r, _t in found.values()):
+        # (a region the sentence names locates its own places)
+        region = _counted_region(text, items[i].start, resolver)
+        if region is not None or not pts:
+            return _in_region(items[i], ref, resolver, region or memory.recent_region())
     named = resolver.named_regions()
     if strong := [a for a in _settlements(anchors.sentence) if a.admin1 in named]:
         pts = strong  # the sentence's places in a region the article names outweigh strays
@@ -484,20 +518,81 @@ def _coherent_reading(
         # the stray is the smaller one: "near Huliaipole and Varvarivka"), unless the other
         # lies in a region the article names
         return ref
-    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= STRAY_KM:
+    stray_km = NEAR_KM if listed else STRAY_KM  # "settlements such as ...": one front
+    if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
-    return _namesake_near(items[i], ref, pts, resolver, memory)
+    return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+# "fighting in settlements such as A, B and C", "the villages of A and B": a list of villages
+_SETTLEMENT_LIST_BEFORE_RE = re.compile(
+    r"\b(?:villages|settlements|hamlets|localities)\s+(?:of|such\s+as|including|like)\s+"
+    r"(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
+)
+
+
+def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is an item of a list the text introduces as villages or settlements."""
+    j = i
+    while (
+        j > 0
+        and items[j - 1].kind == "name"
+        and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
+    ):
+        j -= 1
+    start = items[j].start
+    return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+
+
+# "captured four border villages in the Kharkiv region": the villages listed next lie there
+_COUNTED_IN_REGION_RE = re.compile(
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|\d+)"
+    r"\s+(?:more\s+|other\s+|border\s+|frontline\s+|new\s+)*(?:villages|settlements|"
+    r"localities|hamlets)\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<name>[A-Z][\w'’-]+)"
+)
+
+
+def _counted_region(text: str, start: int, resolver: _Resolver) -> PlaceRef | None:
+    """The region of the last "four villages in the X region" within 300 characters before."""
+    found = list(_COUNTED_IN_REGION_RE.finditer(text, max(0, start - 300), start))
+    if not found:
+        return None
+    last = found[-1]
+    ref, _ties = resolver.resolve(f"{last.group('name')} region", "region")
+    return ref if ref is not None and ref.precision == "region" else None
+
+
+def _in_region(
+    m: Mention, ref: PlaceRef, resolver: _Resolver, region: PlaceRef | None
+) -> PlaceRef | None:
+    """ "Russia captured four villages in the Kharkiv region. ... it seized A, B, C and D": a
+    listed village read outside the region the text just put the villages in (or, with no
+    settlement to read it against, the region the sentence before named) is a namesake of
+    one in it, else no place (for a village; a town stands)."""
+    if region is None or ref.admin1 == region.id or region.country != ref.country:
+        return ref
+    near = _nearest(resolver.namesakes(m.query), [region], NEAR_KM)
+    if near is not None and near.admin1 == region.id:
+        return near
+    return ref if (ref.population or 0) >= CITY_POP else None
 
 
 def _namesake_near(
-    m: Mention, ref: PlaceRef, pts: list[PlaceRef], resolver: _Resolver, memory: _Memory
+    m: Mention,
+    ref: PlaceRef,
+    pts: list[PlaceRef],
+    resolver: _Resolver,
+    memory: _Memory,
+    strict: bool = False,
+    km: float = NEAR_KM,
 ) -> PlaceRef | None:
-    """A stray reading's replacement: the namesake within NEAR_KM of the anchors; else the
+    """A stray reading's replacement: the namesake within `km` of the anchors; else the
     reading itself for a town (a town far from the rest may be another front: "Pokrovsk and
-    Kupiansk"), and no place for a village."""
-    near = _nearest(resolver.namesakes(m.query), pts, NEAR_KM)
+    Kupiansk"), and no place for a village, nor for a town the text (`strict`) says lies
+    by the anchors ("A and B, north of C"; "settlements such as A and B")."""
+    near = _nearest(resolver.namesakes(m.query), pts, km)
     key = m.query.lower()
-    if near is None and (ref.population or 0) >= CITY_POP:
+    if near is None and (ref.population or 0) >= CITY_POP and not strict:
         return ref
     if near is None:
         memory.senses.pop(key, None)
@@ -520,6 +615,31 @@ def _located_elsewhere(
         return False
     nxt = _region_after(items, found, i, text)
     return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+
+
+# "the Russian settlements of A, B and C", "the Ukrainian border village of X": the country
+# the text puts the settlement in (not "the Russian-occupied city", "Russian-held town")
+_COUNTRY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?P<country>Russian|Ukrainian)\s+(?:(?!occupied|held|controlled|annexed|captured|seized)"
+    r"[a-z-]+\s+){0,2}?(?:settlements?|villages?|towns?|cities|city|hamlets?|localities|"
+    r"locality)\s+of\s+(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
+)
+_COUNTRY_CODE = {"Russian": "RU", "Ukrainian": "UA"}
+
+
+def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
+    """The country code a noun phrase before mention i (or before the list it ends) states."""
+    if not text or items[i].kind != "name":
+        return None
+    j = i
+    while (
+        j > 0
+        and items[j - 1].kind == "name"
+        and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
+    ):
+        j -= 1
+    m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, items[j].start - 80), items[j].start)
+    return _COUNTRY_CODE[m.group("country")] if m else None
 
 
 _COMPASS_WORD_RE = re.compile(r"\b(?:north|south|east|west)[\w-]*\s+")
@@ -582,13 +702,36 @@ def _is_relative_locator(
     )
 
 
+@dataclass
+class _Relative:
+    """The settlement a relative locator measures from, and how far from it the located
+    place may lie (NEAR_KM, or the distance the locator states, with a margin)."""
+
+    place: PlaceRef
+    reach_km: float
+
+
+# "about 85 kilometers (52 miles) west of": the first distance a locator states
+_STATED_KM_RE = re.compile(r"([\d]+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)s?|miles?)\b")
+
+
+def _reach_km(gap: str) -> float:
+    """How far from the anchor a place the locator `gap` measures may lie: NEAR_KM, or the
+    distance it states ("some 85 km west of") plus a margin (road vs straight line)."""
+    m = _STATED_KM_RE.search(gap)
+    if m is None:
+        return NEAR_KM
+    km = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).startswith("mile") else 1.0)
+    return km * 1.25 + 15.0
+
+
 def _relative_anchor(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
     i: int,
     text: str,
     memory: _Memory,
-) -> PlaceRef | None:
+) -> _Relative | None:
     """The settlement a relative locator after mention i (or after the list it is in) names:
     "A and B, southwest of C" -> C."""
     j = i
@@ -599,7 +742,9 @@ def _relative_anchor(
         else:  # "Antonivka, on the outskirts of the city": the city the article is about
             nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
         if _RELATIVE_LOCATOR_RE.fullmatch(gap):
-            return nxt if nxt is not None and nxt.precision == "settlement" else None
+            if nxt is None or nxt.precision != "settlement":
+                return None
+            return _Relative(nxt, _reach_km(gap))
         if items[j + 1].kind != "name":
             return None
         if not _LIST_GAP_RE.fullmatch(gap):
@@ -632,12 +777,20 @@ def _settle_ties(
     return _nearest(ties, anchors)
 
 
+# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis": the area of two towns
+_TWIN_AREA_AFTER_RE = re.compile(
+    r"\s*[–—-]\s*[A-Z][\w'’-]+\s+(?:agglomeration|conurbation|urban\s+area|area|pocket|"
+    r"salient|axis|direction|sector|front|bridgehead)\b"
+)
+
+
 def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
     """A place abroad, or "the Dnipro" (the river, not the city)."""
     return ref.country not in THEATRE_COUNTRIES or (
         m.article
         and ref.precision == "settlement"
         and not _MUNICIPALITY_AFTER_RE.match(text, m.end)
+        and not _TWIN_AREA_AFTER_RE.match(text, m.end)
     )
 
 
@@ -695,6 +848,7 @@ class _Memory:
         self.senses: dict[str, PlaceRef] = {}  # a name's settlement, settled by context
         self.cued = -1  # the last sentence with a claim verb (cue) in it
         self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
+        self.region_at: tuple[PlaceRef, int] | None = None  # last region + sentence no.
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -720,6 +874,13 @@ class _Memory:
         else:
             self.regions.append(ref)
             del self.regions[:-4]
+            self.region_at = (ref, self.sentence)
+
+    def recent_region(self) -> PlaceRef | None:
+        """The region this sentence or the one before named (None when older)."""
+        if self.region_at is None or self.sentence - self.region_at[1] > 1:
+            return None
+        return self.region_at[0]
 
     def previous_settlement(self) -> PlaceRef | None:
         """The one settlement the sentence before named or made a claim about (None when it
@@ -730,6 +891,13 @@ class _Memory:
         if self.last_claimed and self.last_claimed[1] == prev:
             got[self.last_claimed[0].id] = self.last_claimed[0]
         return next(iter(got.values())) if len(got) == 1 else None
+
+    def named_in_a_list(self, ref: PlaceRef) -> bool:
+        """Whether the latest sentence naming `ref` named a list of settlements ("explosions
+        were heard in Kharkiv, Sumy and Kherson"): "the city" after it points at no one of
+        them for sure (two are not a list: "X, near the hub of Y" or a dateline and X)."""
+        last = next((n for n, r in reversed(self.named) if r.id == ref.id), None)
+        return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
 
     def lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region":
