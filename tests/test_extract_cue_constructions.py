@@ -944,6 +944,96 @@ CASES = [
         [("Huliaipole", "ukraine", "fighting")],
         [],
     ),
+    # round 7: how reporters write partial control, a stopped enemy, a siege withstood, a
+    # defender's "they do not control X"
+    (
+        "cue.advancing.partial-subject",
+        "About 70 percent of Vovchansk is now controlled by Ukrainian units, the deputy "
+        "governor said.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [("Vovchansk", None, "captured"), ("Vovchansk", None, "holding")],
+    ),
+    (
+        "cue.advancing.partial-subject",
+        "Russian military bloggers wrote that most of Toretsk was already in Russian hands.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.partial-subject",
+        "Half of the budget is controlled by the ministry in Kyiv.",
+        [],
+        [("Kyiv", None, "advancing")],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "Our brigade has stopped Russian troops near Vovchansk, a Ukrainian army spokesman said.",
+        [("Vovchansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "The Russian Defence Ministry said Ukrainian columns were halted on the outskirts of "
+        "Tyotkino.",
+        [("Tëtkino", "russia", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "Police stopped Russian tourists at the airport in Riga.",
+        [],
+        [("Riga", None, "holding")],
+    ),
+    (
+        "cue.fighting.withstood-attack-near",
+        "Ukraine's top general said his troops had withstood in recent days a powerful "
+        "assault near Kupiansk.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.withstood-attack-near",
+        "Marines withstood repeated attacks on the outskirts of Krynky, the Ukrainian navy said.",
+        [("Krynky", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.place-withstood-siege",
+        "Chasiv Yar has withstood a Russian siege since last spring.",
+        [("Chasiv Yar", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.place-withstood-siege",
+        "Ukrainian officials say Kupiansk has so far withstood months of Russian attacks.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.denied.they-do-not-control",
+        '"As of today, the Russians do not control Basivka," a Ukrainian officer said.',
+        [("Basivka", "ukraine", "denied")],
+        [("Basivka", None, "holding")],
+    ),
+    (
+        "cue.denied.they-do-not-control",
+        "Ukraine's army said enemy troops did not occupy the town of Toretsk.",
+        [("Toretsk", "ukraine", "denied")],
+        [],
+    ),
+    (
+        "modality.risk-of",
+        "Trehubov acknowledged the risk of operational encirclement of the defence forces "
+        "near Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "advancing")],
+    ),
+    (
+        "modality.risk-of",
+        "Kyiv warned of the threat of a Russian offensive on Kharkiv.",
+        [],
+        [("Kharkiv", None, "advancing")],
+    ),
     (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
