@@ -1035,6 +1035,56 @@ CASES = [
         [("Kharkiv", None, "advancing")],
     ),
     (
+        "modality.prediction",
+        "The spokesman said the brigades will reach Svatove and Kreminna within days.",
+        [("Svatove", None, "assessment"), ("Kreminna", None, "assessment")],
+        [("Svatove", None, "advancing")],
+    ),
+    (
+        "modality.prediction",
+        "Once the bridge is repaired, Ukrainian marines will be able to retake Kherson, an "
+        "analyst wrote.",
+        [("Kherson", None, "assessment")],
+        [("Kherson", None, "captured")],
+    ),
+    (
+        "cue.advancing.striking-distance",
+        "Russian troops are now within striking distance of Kostiantynivka, a Russian military "
+        "blogger wrote.",
+        [("Kostiantynivka", None, "advancing")],
+        [("Kostiantynivka", None, "strike")],
+    ),
+    (
+        "cue.advancing.striking-distance",
+        "Kharkiv lies within striking distance of Russian artillery, the governor said.",
+        [],
+        [("Kharkiv", None, "advancing"), ("Kharkiv", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "Zelensky said Russia had concentrated its main strike force against Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "Moscow had massed attack groups against Kupiansk, a Ukrainian officer said.",
+        [],
+        [("Kupiansk", None, "strike")],
+    ),
+    (
+        "cue.other.evacuated",
+        "Patients were evacuated to hospitals in Lviv, the regional governor said.",
+        [],
+        [("Lviv", None, "other"), ("Lviv", None, "withdrawn")],
+    ),
+    (
+        "cue.other.evacuated",
+        "About 300 residents of Vovchansk were evacuated to Kharkiv on Monday.",
+        [],
+        [("Kharkiv", None, "other"), ("Kharkiv", None, "withdrawn")],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
