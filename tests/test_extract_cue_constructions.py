@@ -1085,6 +1085,58 @@ CASES = [
         [("Kharkiv", None, "other"), ("Kharkiv", None, "withdrawn")],
     ),
     (
+        "cue.fighting.losses-trying-to-take",
+        "Ukraine's army said the Russians had suffered heavy losses trying to storm Chasiv Yar.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [("Chasiv Yar", None, "advancing")],
+    ),
+    (
+        "cue.fighting.losses-trying-to-take",
+        "Moscow lost dozens of tanks in attempts to take the town of Vuhledar, a Ukrainian "
+        "commander said.",
+        [("Vuhledar", "ukraine", "fighting")],
+        [("Vuhledar", None, "withdrawn")],
+    ),
+    (
+        "cue.fighting.failed-attack",
+        "The Ukrainian army said an unsuccessful Russian assault near Siversk cost the enemy two "
+        "tanks.",
+        [("Siversk", "ukraine", "fighting")],
+        [("Siversk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.failed-attack",
+        "Russian forces lost dozens of vehicles during a failed attack on Vuhledar, the "
+        "Ukrainian military said.",
+        [("Vuhledar", "ukraine", "fighting")],
+        [("Vuhledar", None, "strike")],
+    ),
+    (
+        "cue.captured.occupied-verb",
+        "Russian forces have occupied Toretsk, the Ukrainian army said.",
+        [("Toretsk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.occupied-verb",
+        "Strikes hit occupied Donetsk, the Russian-installed mayor said.",
+        [],
+        [("Donetsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.cut-road-to",
+        "Russian troops have cut the main supply road to Pokrovsk, a Ukrainian officer said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [("Pokrovsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.cut-road-to",
+        "Analysts say Ukrainian units took fire control of the highway between Kreminna and "
+        "Svatove.",
+        [("Kreminna", None, "advancing"), ("Svatove", None, "advancing")],
+        [("Kreminna", None, "captured")],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
