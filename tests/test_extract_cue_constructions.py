@@ -1137,6 +1137,55 @@ CASES = [
         [("Kreminna", None, "captured")],
     ),
     (
+        "cue.advancing.bridgehead",
+        "Russian troops have established a bridgehead on the western bank near Kupiansk, the "
+        "ISW said.",
+        [("Kupiansk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.bridgehead",
+        "Kyiv said its marines had expanded their foothold near the village of Krynky.",
+        [("Krynky", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.controls-most-of",
+        "Moscow's forces now control most of Toretsk, a Ukrainian analyst said.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured"), ("Toretsk", None, "holding")],
+    ),
+    (
+        "cue.advancing.controls-most-of",
+        "Ukraine's army said it still controls most of Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.front-within-distance",
+        "The front line is now just 3 km from Pokrovsk, the governor said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.front-within-distance",
+        "Kupiansk lies about 15 kilometres from the front line, officials said.",
+        [],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.attack",
+        "The Ukrainian army said its troops had repelled all attacks on Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.attack",
+        "Russian infantry stepped up attacks on Kupiansk, the Ukrainian army said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
