@@ -1186,6 +1186,67 @@ CASES = [
         [],
     ),
     (
+        "cue.denied.claim-called-false",
+        "Ukraine's army said Russian claims to have captured Kupiansk were false.",
+        [("Kupiansk", "ukraine", "denied")],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.denied.claim-called-false",
+        "A Ukrainian army spokesman said Moscow's claim that its troops had taken the town of "
+        "Siversk was simply untrue.",
+        [("Siversk", "ukraine", "denied")],
+        [("Siversk", None, "captured")],
+    ),
+    (
+        "cue.holding.keeps-control",
+        "The Ukrainian army said its troops were keeping control of Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.keeps-control",
+        "Analysts say Ukrainian forces retain full control over the town of Huliaipole.",
+        [("Huliaipole", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.fighting.besieging",
+        "Russian forces are besieging Chasiv Yar, the institute said.",
+        [("Chasiv Yar", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.besieging",
+        "The Ukrainian army said Russian troops had laid siege to the town of Avdiivka.",
+        [("Avdiivka", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.strike.air-defence-active",
+        "Air defences were active over Odesa overnight, the governor said.",
+        [("Odesa", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.air-defence-active",
+        "The mayor of Kyiv said air defense systems were working in the capital and over Brovary.",
+        [("Brovary", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian troops have seized the initiative near Kupiansk, Ukrainian officials said.",
+        [],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian troops have seized Kupiansk, the Russian Defence Ministry said.",
+        [("Kupiansk", "russia", "captured")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
