@@ -1247,6 +1247,32 @@ CASES = [
         [],
     ),
     (
+        "cue.fighting.forces-attacked-in",
+        "Russian forces attacked in Kupiansk itself and towards Kindrashivka, the institute said.",
+        [("Kupiansk", "third-party", "fighting")],
+        [("Kupiansk", None, "strike")],
+    ),
+    (
+        "cue.fighting.forces-attacked-in",
+        "Moscow said Ukrainian troops had unsuccessfully assaulted towards Kreminna on Tuesday.",
+        [("Kreminna", "russia", "fighting")],
+        [("Kreminna", None, "strike")],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "Units of the Centre group improved their tactical position and inflicted losses on "
+        "Ukrainian formations near Kupiansk, the Russian Defence Ministry said.",
+        [("Kupiansk", "russia", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "The Russian Defence Ministry said its units had inflicted losses on two enemy "
+        "brigades near the settlements of Siversk and Kreminna.",
+        [("Siversk", "russia", "fighting"), ("Kreminna", "russia", "fighting")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
