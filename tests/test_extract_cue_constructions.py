@@ -1273,6 +1273,30 @@ CASES = [
         [],
     ),
     (
+        "cue.captured.captur",
+        "The Russian Defence Ministry said it had captured 20 Ukrainian soldiers near Kupiansk.",
+        [],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian border guards seized a cache of weapons near Sumy, the service said.",
+        [],
+        [("Sumy", None, "captured")],
+    ),
+    (
+        "cue.captured.captured",
+        "Russian soldiers who surrendered near Kupiansk were taken to Kharkiv, the army said.",
+        [],
+        [("Kupiansk", None, "captured"), ("Kharkiv", None, "captured")],
+    ),
+    (
+        "cue.captured.captured",
+        "Toretsk was taken by Russian troops, the Russian Defence Ministry said.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
