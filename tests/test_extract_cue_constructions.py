@@ -1297,6 +1297,30 @@ CASES = [
         [],
     ),
     (
+        "cue.other.launched-from",
+        "Russia launched 40 drones from the Kursk region overnight, Ukraine's air force said.",
+        [("Kursk Oblast", "ukraine", "other")],
+        [("Kursk Oblast", None, "strike")],
+    ),
+    (
+        "cue.other.launched-from",
+        "Russia launched 40 drones at Odesa overnight, Ukraine's air force said.",
+        [("Odesa", None, "strike")],
+        [("Odesa", None, "other")],
+    ),
+    (
+        "modality.troops",
+        "A funeral was held in Lviv for a soldier killed near Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
+        "modality.troops",
+        "Two civilians were killed near Pokrovsk, the regional governor said.",
+        [("Pokrovsk", "ukraine", "strike")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
