@@ -1321,6 +1321,55 @@ CASES = [
         [],
     ),
     (
+        "cue.withdrawn.abandoned-positions-near",
+        "Russian forces abandoned their positions on the left bank near Kherson, the Ukrainian "
+        "army said.",
+        [("Kherson", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.abandoned-positions-near",
+        "Ukrainian units regained lost positions near Kupiansk, the Ukrainian army said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [("Kupiansk", None, "withdrawn")],
+    ),
+    (
+        "cue.withdrawn.troops-fled",
+        "Russia's defence ministry said Ukrainian troops had fled Sudzha.",
+        [("Sudzha", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.troops-fled",
+        "Thousands of residents fled Pokrovsk, the regional governor said.",
+        [],
+        [("Pokrovsk", None, "withdrawn")],
+    ),
+    (
+        "cue.holding.situation-near-under-control",
+        "Ukraine's army said the situation near Pokrovsk was under control.",
+        [("Pokrovsk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.situation-near-under-control",
+        "The situation in Pokrovsk is very difficult, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [("Pokrovsk", None, "holding")],
+    ),
+    (
+        "cue.holding.holding-firm",
+        "Ukrainian troops are holding firm in Chasiv Yar, the Ukrainian army said.",
+        [("Chasiv Yar", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.holding-firm",
+        "A Ukrainian navy spokesman said its marines stood fast near the village of Krynky.",
+        [("Krynky", "ukraine", "holding")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
