@@ -1370,6 +1370,18 @@ CASES = [
         [],
     ),
     (
+        "cue.captured.now-in-hands",
+        "The Russian Defence Ministry said Toretsk was now in Russian hands.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.now-in-hands",
+        "Ukrainian officials admitted the village of Dovhe had passed into enemy hands overnight.",
+        [("Dovhe", "ukraine", "captured")],
+        [],
+    ),
+    (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
         "lies in ruins.",
