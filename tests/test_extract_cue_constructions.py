@@ -944,6 +944,443 @@ CASES = [
         [("Huliaipole", "ukraine", "fighting")],
         [],
     ),
+    # round 7: how reporters write partial control, a stopped enemy, a siege withstood, a
+    # defender's "they do not control X"
+    (
+        "cue.advancing.partial-subject",
+        "About 70 percent of Vovchansk is now controlled by Ukrainian units, the deputy "
+        "governor said.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [("Vovchansk", None, "captured"), ("Vovchansk", None, "holding")],
+    ),
+    (
+        "cue.advancing.partial-subject",
+        "Russian military bloggers wrote that most of Toretsk was already in Russian hands.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.partial-subject",
+        "Half of the budget is controlled by the ministry in Kyiv.",
+        [],
+        [("Kyiv", None, "advancing")],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "Our brigade has stopped Russian troops near Vovchansk, a Ukrainian army spokesman said.",
+        [("Vovchansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "The Russian Defence Ministry said Ukrainian columns were halted on the outskirts of "
+        "Tyotkino.",
+        [("Tëtkino", "russia", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.stopped-enemy-near",
+        "Police stopped Russian tourists at the airport in Riga.",
+        [],
+        [("Riga", None, "holding")],
+    ),
+    (
+        "cue.fighting.withstood-attack-near",
+        "Ukraine's top general said his troops had withstood in recent days a powerful "
+        "assault near Kupiansk.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.withstood-attack-near",
+        "Marines withstood repeated attacks on the outskirts of Krynky, the Ukrainian navy said.",
+        [("Krynky", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.place-withstood-siege",
+        "Chasiv Yar has withstood a Russian siege since last spring.",
+        [("Chasiv Yar", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.place-withstood-siege",
+        "Ukrainian officials say Kupiansk has so far withstood months of Russian attacks.",
+        [("Kupiansk", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.denied.they-do-not-control",
+        '"As of today, the Russians do not control Basivka," a Ukrainian officer said.',
+        [("Basivka", "ukraine", "denied")],
+        [("Basivka", None, "holding")],
+    ),
+    (
+        "cue.denied.they-do-not-control",
+        "Ukraine's army said enemy troops did not occupy the town of Toretsk.",
+        [("Toretsk", "ukraine", "denied")],
+        [],
+    ),
+    (
+        "modality.risk-of",
+        "Trehubov acknowledged the risk of operational encirclement of the defence forces "
+        "near Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "advancing")],
+    ),
+    (
+        "modality.risk-of",
+        "Kyiv warned of the threat of a Russian offensive on Kharkiv.",
+        [],
+        [("Kharkiv", None, "advancing")],
+    ),
+    (
+        "modality.prediction",
+        "The spokesman said the brigades will reach Svatove and Kreminna within days.",
+        [("Svatove", None, "assessment"), ("Kreminna", None, "assessment")],
+        [("Svatove", None, "advancing")],
+    ),
+    (
+        "modality.prediction",
+        "Once the bridge is repaired, Ukrainian marines will be able to retake Kherson, an "
+        "analyst wrote.",
+        [("Kherson", None, "assessment")],
+        [("Kherson", None, "captured")],
+    ),
+    (
+        "cue.advancing.striking-distance",
+        "Russian troops are now within striking distance of Kostiantynivka, a Russian military "
+        "blogger wrote.",
+        [("Kostiantynivka", None, "advancing")],
+        [("Kostiantynivka", None, "strike")],
+    ),
+    (
+        "cue.advancing.striking-distance",
+        "Kharkiv lies within striking distance of Russian artillery, the governor said.",
+        [],
+        [("Kharkiv", None, "advancing"), ("Kharkiv", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "Zelensky said Russia had concentrated its main strike force against Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
+        "cue.strike.strike",
+        "Moscow had massed attack groups against Kupiansk, a Ukrainian officer said.",
+        [],
+        [("Kupiansk", None, "strike")],
+    ),
+    (
+        "cue.other.evacuated",
+        "Patients were evacuated to hospitals in Lviv, the regional governor said.",
+        [],
+        [("Lviv", None, "other"), ("Lviv", None, "withdrawn")],
+    ),
+    (
+        "cue.other.evacuated",
+        "About 300 residents of Vovchansk were evacuated to Kharkiv on Monday.",
+        [],
+        [("Kharkiv", None, "other"), ("Kharkiv", None, "withdrawn")],
+    ),
+    (
+        "cue.fighting.losses-trying-to-take",
+        "Ukraine's army said the Russians had suffered heavy losses trying to storm Chasiv Yar.",
+        [("Chasiv Yar", "ukraine", "fighting")],
+        [("Chasiv Yar", None, "advancing")],
+    ),
+    (
+        "cue.fighting.losses-trying-to-take",
+        "Moscow lost dozens of tanks in attempts to take the town of Vuhledar, a Ukrainian "
+        "commander said.",
+        [("Vuhledar", "ukraine", "fighting")],
+        [("Vuhledar", None, "withdrawn")],
+    ),
+    (
+        "cue.fighting.failed-attack",
+        "The Ukrainian army said an unsuccessful Russian assault near Siversk cost the enemy two "
+        "tanks.",
+        [("Siversk", "ukraine", "fighting")],
+        [("Siversk", None, "advancing")],
+    ),
+    (
+        "cue.fighting.failed-attack",
+        "Russian forces lost dozens of vehicles during a failed attack on Vuhledar, the "
+        "Ukrainian military said.",
+        [("Vuhledar", "ukraine", "fighting")],
+        [("Vuhledar", None, "strike")],
+    ),
+    (
+        "cue.captured.occupied-verb",
+        "Russian forces have occupied Toretsk, the Ukrainian army said.",
+        [("Toretsk", "ukraine", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.occupied-verb",
+        "Strikes hit occupied Donetsk, the Russian-installed mayor said.",
+        [],
+        [("Donetsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.cut-road-to",
+        "Russian troops have cut the main supply road to Pokrovsk, a Ukrainian officer said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [("Pokrovsk", None, "captured")],
+    ),
+    (
+        "cue.advancing.cut-road-to",
+        "Analysts say Ukrainian units took fire control of the highway between Kreminna and "
+        "Svatove.",
+        [("Kreminna", None, "advancing"), ("Svatove", None, "advancing")],
+        [("Kreminna", None, "captured")],
+    ),
+    (
+        "cue.advancing.bridgehead",
+        "Russian troops have established a bridgehead on the western bank near Kupiansk, the "
+        "ISW said.",
+        [("Kupiansk", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.bridgehead",
+        "Kyiv said its marines had expanded their foothold near the village of Krynky.",
+        [("Krynky", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.controls-most-of",
+        "Moscow's forces now control most of Toretsk, a Ukrainian analyst said.",
+        [("Toretsk", None, "advancing")],
+        [("Toretsk", None, "captured"), ("Toretsk", None, "holding")],
+    ),
+    (
+        "cue.advancing.controls-most-of",
+        "Ukraine's army said it still controls most of Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.front-within-distance",
+        "The front line is now just 3 km from Pokrovsk, the governor said.",
+        [("Pokrovsk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.front-within-distance",
+        "Kupiansk lies about 15 kilometres from the front line, officials said.",
+        [],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.attack",
+        "The Ukrainian army said its troops had repelled all attacks on Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [("Kupiansk", None, "advancing")],
+    ),
+    (
+        "cue.advancing.attack",
+        "Russian infantry stepped up attacks on Kupiansk, the Ukrainian army said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.denied.claim-called-false",
+        "Ukraine's army said Russian claims to have captured Kupiansk were false.",
+        [("Kupiansk", "ukraine", "denied")],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.denied.claim-called-false",
+        "A Ukrainian army spokesman said Moscow's claim that its troops had taken the town of "
+        "Siversk was simply untrue.",
+        [("Siversk", "ukraine", "denied")],
+        [("Siversk", None, "captured")],
+    ),
+    (
+        "cue.holding.keeps-control",
+        "The Ukrainian army said its troops were keeping control of Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.keeps-control",
+        "Analysts say Ukrainian forces retain full control over the town of Huliaipole.",
+        [("Huliaipole", "third-party", "holding")],
+        [],
+    ),
+    (
+        "cue.fighting.besieging",
+        "Russian forces are besieging Chasiv Yar, the institute said.",
+        [("Chasiv Yar", "third-party", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.besieging",
+        "The Ukrainian army said Russian troops had laid siege to the town of Avdiivka.",
+        [("Avdiivka", "ukraine", "fighting")],
+        [],
+    ),
+    (
+        "cue.strike.air-defence-active",
+        "Air defences were active over Odesa overnight, the governor said.",
+        [("Odesa", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.strike.air-defence-active",
+        "The mayor of Kyiv said air defense systems were working in the capital and over Brovary.",
+        [("Brovary", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian troops have seized the initiative near Kupiansk, Ukrainian officials said.",
+        [],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian troops have seized Kupiansk, the Russian Defence Ministry said.",
+        [("Kupiansk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.fighting.forces-attacked-in",
+        "Russian forces attacked in Kupiansk itself and towards Kindrashivka, the institute said.",
+        [("Kupiansk", "third-party", "fighting")],
+        [("Kupiansk", None, "strike")],
+    ),
+    (
+        "cue.fighting.forces-attacked-in",
+        "Moscow said Ukrainian troops had unsuccessfully assaulted towards Kreminna on Tuesday.",
+        [("Kreminna", "russia", "fighting")],
+        [("Kreminna", None, "strike")],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "Units of the Centre group improved their tactical position and inflicted losses on "
+        "Ukrainian formations near Kupiansk, the Russian Defence Ministry said.",
+        [("Kupiansk", "russia", "fighting")],
+        [],
+    ),
+    (
+        "cue.fighting.losses-near",
+        "The Russian Defence Ministry said its units had inflicted losses on two enemy "
+        "brigades near the settlements of Siversk and Kreminna.",
+        [("Siversk", "russia", "fighting"), ("Kreminna", "russia", "fighting")],
+        [],
+    ),
+    (
+        "cue.captured.captur",
+        "The Russian Defence Ministry said it had captured 20 Ukrainian soldiers near Kupiansk.",
+        [],
+        [("Kupiansk", None, "captured")],
+    ),
+    (
+        "cue.captured.captur",
+        "Russian border guards seized a cache of weapons near Sumy, the service said.",
+        [],
+        [("Sumy", None, "captured")],
+    ),
+    (
+        "cue.captured.captured",
+        "Russian soldiers who surrendered near Kupiansk were taken to Kharkiv, the army said.",
+        [],
+        [("Kupiansk", None, "captured"), ("Kharkiv", None, "captured")],
+    ),
+    (
+        "cue.captured.captured",
+        "Toretsk was taken by Russian troops, the Russian Defence Ministry said.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.other.launched-from",
+        "Russia launched 40 drones from the Kursk region overnight, Ukraine's air force said.",
+        [("Kursk Oblast", "ukraine", "other")],
+        [("Kursk Oblast", None, "strike")],
+    ),
+    (
+        "cue.other.launched-from",
+        "Russia launched 40 drones at Odesa overnight, Ukraine's air force said.",
+        [("Odesa", None, "strike")],
+        [("Odesa", None, "other")],
+    ),
+    (
+        "modality.troops",
+        "A funeral was held in Lviv for a soldier killed near Pokrovsk.",
+        [],
+        [("Pokrovsk", None, "strike")],
+    ),
+    (
+        "modality.troops",
+        "Two civilians were killed near Pokrovsk, the regional governor said.",
+        [("Pokrovsk", "ukraine", "strike")],
+        [],
+    ),
+    (
+        "cue.withdrawn.abandoned-positions-near",
+        "Russian forces abandoned their positions on the left bank near Kherson, the Ukrainian "
+        "army said.",
+        [("Kherson", "ukraine", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.abandoned-positions-near",
+        "Ukrainian units regained lost positions near Kupiansk, the Ukrainian army said.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [("Kupiansk", None, "withdrawn")],
+    ),
+    (
+        "cue.withdrawn.troops-fled",
+        "Russia's defence ministry said Ukrainian troops had fled Sudzha.",
+        [("Sudzha", "russia", "withdrawn")],
+        [],
+    ),
+    (
+        "cue.withdrawn.troops-fled",
+        "Thousands of residents fled Pokrovsk, the regional governor said.",
+        [],
+        [("Pokrovsk", None, "withdrawn")],
+    ),
+    (
+        "cue.holding.situation-near-under-control",
+        "Ukraine's army said the situation near Pokrovsk was under control.",
+        [("Pokrovsk", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.situation-near-under-control",
+        "The situation in Pokrovsk is very difficult, the Ukrainian army said.",
+        [("Pokrovsk", "ukraine", "fighting")],
+        [("Pokrovsk", None, "holding")],
+    ),
+    (
+        "cue.holding.holding-firm",
+        "Ukrainian troops are holding firm in Chasiv Yar, the Ukrainian army said.",
+        [("Chasiv Yar", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.holding.holding-firm",
+        "A Ukrainian navy spokesman said its marines stood fast near the village of Krynky.",
+        [("Krynky", "ukraine", "holding")],
+        [],
+    ),
+    (
+        "cue.captured.now-in-hands",
+        "The Russian Defence Ministry said Toretsk was now in Russian hands.",
+        [("Toretsk", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.now-in-hands",
+        "Ukrainian officials admitted the village of Dovhe had passed into enemy hands overnight.",
+        [("Dovhe", "ukraine", "captured")],
+        [],
+    ),
     (
         "cue.fighting.focal-point",
         "Toretsk, a mining town that has become a focal point of the Russian offensive, "
