@@ -397,7 +397,8 @@ def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple
     if titled and _PERSON_RE.match(name):
         return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
     if (
-        _SHORT_NAME_RE.match(name)
+        left[bounds[i] - 1] == ","
+        and _SHORT_NAME_RE.match(name)
         and _APPOSITIVE_RE.match(seg)
         and len(seg.split()) <= 8
         and _CLAIMANT_HEAD_RE.search(seg)

@@ -44,7 +44,9 @@ _SILENT_SOURCE_RE = re.compile(
 COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
     r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
-    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops))\b",
+    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops)|"
+    # "a spokesman for the OTG Kharkiv", "the operational-tactical group": a unit's own name
+    r"OTG|OSG|OSGT|operational(?:[\s-]+(?:and\s+)?(?:tactical|strategic))*[\s-]+group(?:ing)?)\b",
     re.I,
 )
 SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
@@ -93,6 +95,7 @@ class DocState:
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
     report_end: int | None = None  # the end of the last sentence that reported a source
+    last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
 
 
 @dataclass
@@ -127,6 +130,7 @@ def attribution_pass(
     """Attribution: the sentence's claimant and side (a speaker label, a translated source's
     voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
     the carried voice in `doc`. None: the sentence is the note naming the source."""
+    _close_quote_at_paragraph(text, s0, s1, doc)
     s0, bare_quote = _labels(text, s0, s1, doc, resolver, outlet_names)
     sent = text[s0:s1]
     att = cl.attribute(sent)
@@ -153,7 +157,7 @@ def attribution_pass(
     att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc, _after_report(text, s0, doc))
     quote_rule = quote_rule or later_rule
-    doc.in_quote = _quote_open_after(sent, doc.in_quote)
+    doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
@@ -189,6 +193,39 @@ def _labels(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         return s0 + lab[0], False
     return s0, False
+
+
+def _close_quote_at_paragraph(text: str, s0: int, s1: int, doc: DocState) -> None:
+    """A quotation still open when a paragraph ends goes on into the next paragraph when that
+    opens with a quotation mark (a quote of several paragraphs) or the next mark closes it
+    (a "Quote:" block); otherwise the closing mark went missing and the writer speaks again."""
+    if (
+        doc.in_quote
+        and "\n" in text[doc.last_end : s0]
+        and not QUOTE_OPEN_RE.match(text, s0)
+        and not _next_mark_closes(text, s0)
+    ):
+        doc.in_quote = False
+    doc.last_end = s1
+
+
+def _next_mark_closes(text: str, pos: int) -> bool:
+    """Whether the next quotation mark after pos (within a few paragraphs) closes a quotation:
+    a curly closing mark, or a straight one after punctuation or before a space or the end."""
+    m = re.compile(r"[\"“”]").search(text, pos, pos + 2000)
+    if m is None or m.group(0) == "“":
+        return False
+    if m.group(0) == "”":
+        return True
+    before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+    return before in ".,!?…" or after in ("", " ", "\n", ",", ".", ";", ")")
+
+
+def _closing_quotes(text: str, s1: int) -> str:
+    """The closing quotation marks right after a sentence's span (the splitter may leave a
+    closing mark after the full stop outside it)."""
+    m = re.match(r"[\"”]+", text[s1 : s1 + 3])
+    return m.group(0) if m else ""
 
 
 def _spoken_voice(sent: str, att: cl.Attribution, doc: DocState) -> tuple[cl.Attribution, bool]:
@@ -381,7 +418,8 @@ def _introduced(text: str, upto: int, said: _Said) -> _Said:
         return said
     if side := cl.side_of(intro):
         return replace(said, side=side, rule="attr.introduced")
-    if cl.is_local_official(intro):
+    if cl.is_local_official(intro) or COMBATANT_RE.search(intro):
+        # (a unit's spokesman speaks, like a local official, for the side holding the place)
         return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
     return said
 
@@ -539,6 +577,8 @@ def _para_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+# nouns that only ever point back to whoever spoke last ("According to the speaker, ...")
+_ANY_SPEAKER_NOUNS = frozenset({"speaker", "source", "interlocutor"})
 _DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary"}
 )
@@ -557,8 +597,8 @@ def _same_source(ref: str, prev: str) -> bool:
     is a new source: a definite description carries the previous claimant only when that
     claimant has the same head word ("Ukraine's General Staff" ... "the General Staff")."""
     words = ref.lower().split()
-    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS:  # "according to the statement"
-        return True
+    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS | _ANY_SPEAKER_NOUNS:
+        return True  # "according to the statement", "according to the speaker"
     return " ".join(words[1:]) in prev.lower()
 
 
@@ -591,7 +631,7 @@ _THIS_WAS_SAID_BY_RE = re.compile(
     r"(?:^|[.)!?]\s*)\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
     r"(?:\w+\s+)?(?:stated|reported|said|announced|declared|noted|claimed|written|posted|"
     r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
-    r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
+    r"according|writes|reports)\b(?:[^.]|\.\w)*)?[.!]?\s*$"  # ("Censor.NET reports")
 )
 # "The head of the city's military administration Vitaliy Barabash informed about this on
 # the air": the same, with the source as the subject
@@ -617,10 +657,10 @@ def retro_attribution(
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
     if m is None:
         return
-    who = cl.strip_claimant(m.group("who"))
+    who = cl.strip_claimant(cl.unquoted_names(m.group("who")))  # ('the OTG "Kharkiv"')
     who = reporting.introduction(who, doc.people) or who
     side = cl.side_of(who)
-    local = side is None and cl.is_local_official(who)
+    local = side is None and (cl.is_local_official(who) or bool(COMBATANT_RE.search(who)))
     if side is None and not local:
         return
     para = text.rfind("\n", 0, s0) + 1

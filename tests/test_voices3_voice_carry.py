@@ -1,0 +1,70 @@
+"""The voice across sentences (round 7), on examples written for these tests: a quotation left
+open at a paragraph's end, a unit's spokesman introduced once, a source named after the words,
+a speaker referred to as "the speaker"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.extract import extract
+
+PUB = date(2025, 2, 7)
+
+
+def _claims(gaz, body: str) -> list:
+    return extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+
+
+def _by_quote(gaz, body: str, start: str) -> list:
+    return [c for c in _claims(gaz, body) if (c.quote or "").startswith(start)]
+
+
+def test_an_unclosed_quotation_ends_with_its_paragraph(gaz):
+    body = (
+        'The defence minister told reporters: "Our men will not give up a metre.\n\n'
+        "Ukrainian troops shelled Vovchansk overnight."
+    )
+    got = _by_quote(gaz, body, "Ukrainian troops shelled")
+    assert got and all(c.claimant != "The defence minister" for c in got)
+    assert all(c.side == "third-party" for c in got)
+
+
+def test_a_quote_block_whose_closing_mark_comes_later_goes_on(gaz):
+    body = (
+        "Source: Ivan Petrenko, spokesman for the Ukrainian eastern group\n\n"
+        'Quote: "The enemy keeps pressing from the north.\n\n'
+        'Russian troops shelled Vovchansk overnight."\n'
+    )
+    got = _by_quote(gaz, body, "Russian troops shelled")
+    assert got and all(c.side == "ukraine" for c in got)
+
+
+def test_a_units_spokesman_speaks_for_the_side_holding_the_place(gaz):
+    body = (
+        'Petro Danyliuk, a spokesman for the OTG "Kharkiv", spoke on television on Friday.\n\n'
+        "According to Danyliuk, the enemy is storming positions near Vovchansk."
+    )
+    got = _by_quote(gaz, body, "According to Danyliuk")
+    assert got and {c.side for c in got} == {"ukraine"}
+    assert all("OTG" in (c.claimant or "") for c in got)
+
+
+def test_a_source_named_after_the_words_by_a_passive_with_an_outlet_tail(gaz):
+    body = (
+        "Russian troops continue to assault near Vovchansk and try to cross the river.\n\n"
+        'This was reported by Petro Danyliuk, a spokesman for the OTG "Kharkiv", on '
+        "television, Front.UA reports."
+    )
+    got = _by_quote(gaz, body, "Russian troops continue")
+    assert got and {c.side for c in got} == {"ukraine"}
+    assert all(c.claimant == "Petro Danyliuk, a spokesman for the OTG Kharkiv" for c in got)
+
+
+def test_the_speaker_is_whoever_spoke_last(gaz):
+    body = (
+        "Ivan Petrenko, spokesman for the Ukrainian eastern group, said the front was "
+        "stable. According to the speaker, the enemy is shelling Vovchansk day and night."
+    )
+    got = _by_quote(gaz, body, "According to the speaker")
+    assert got and {c.side for c in got} == {"ukraine"}
+    assert all("Petrenko" in (c.claimant or "") for c in got)
