@@ -68,3 +68,19 @@ def test_the_speaker_is_whoever_spoke_last(gaz):
     got = _by_quote(gaz, body, "According to the speaker")
     assert got and {c.side for c in got} == {"ukraine"}
     assert all("Petrenko" in (c.claimant or "") for c in got)
+
+
+def test_a_details_paragraph_under_a_source_line_is_the_sources(gaz):
+    body = (
+        "Fighting goes on in the north of the region.\n\n"
+        "Source: Ivan Petrenko, spokesman for the Ukrainian eastern group, on television\n\n"
+        'Quote: "The line holds."\n\n'
+        "Details: Russian troops are storming positions near Vovchansk. They also shelled "
+        "Vovchansk overnight.\n\n"
+        "Background: Russian troops shelled Vovchansk in May as well."
+    )
+    details = _by_quote(gaz, body, "Details: Russian troops")
+    assert details and {c.side for c in details} == {"ukraine"}
+    assert all("Petrenko" in (c.claimant or "") for c in details)
+    background = [c for c in _claims(gaz, body) if "in May" in (c.quote or "")]
+    assert background and all(c.side == "third-party" for c in background)

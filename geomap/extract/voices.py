@@ -156,6 +156,8 @@ def attribution_pass(
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
     att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc, _after_report(text, s0, doc))
+    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
+        att, quote_rule = details, "attr.details-block"
     quote_rule = quote_rule or later_rule
     doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
     doc.prev_attributed = att.claimant is not None
@@ -309,6 +311,27 @@ def _continued_quote(
         # centre.": the paragraph goes on in the tense of the report, naming no new speaker
         return voice, rule
     return att, None
+
+
+# "Details: ..." opening a paragraph under a "Source:" line (a house style of Ukrainian outlets)
+_DETAILS_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}Details[*_]{0,2}\s*:")
+
+
+def _details_voice(
+    text: str, s0: int, sent: str, att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
+    """The voice of a "Details:" paragraph's unattributed sentences, in an article that named
+    its sources on a "Source:" line: the source last speaking (else the first one listed).
+    The writer's own "Background:" paragraphs keep the outlet's voice."""
+    if att.claimant is not None or not doc.first_source:
+        return None
+    if not _DETAILS_LABEL_RE.match(text, text.rfind("\n", 0, s0) + 1):
+        return None
+    who, side = doc.prev_claimant
+    if not who:
+        who, side = doc.first_source, cl.side_of(doc.first_source)
+    n = len(sent)
+    return cl.Attribution(who, side, (0, n), (n, n), "said")
 
 
 def _after_report(text: str, s0: int, doc: DocState) -> bool:
