@@ -180,3 +180,44 @@ def test_claims_and_reports_after_an_opener_are_nouns(sentence):
 def test_a_what_clause_names_no_claimant():
     a = attribute("The crew filmed what he said was the enemy's last tank near the road.")
     assert a.claimant is None or not a.claimant.lower().startswith("what")
+
+
+@pytest.mark.parametrize(
+    "sentence,first,second",
+    [
+        (
+            "While Moscow says its troops took the bridge, Kyiv insists its forces hold it.",
+            "While Moscow says its troops took the bridge",
+            "Kyiv insists its forces hold it.",
+        ),
+        (
+            "Although the governor said the road was open, officials in the capital said it "
+            "was shut.",
+            "Although the governor said the road was open",
+            "officials in the capital said it was shut.",
+        ),
+    ],
+)
+def test_a_contrast_of_two_voices_turns_at_the_second_speaker(sentence, first, second):
+    from geomap.extract.voices import contrast_cut
+
+    cut = contrast_cut(sentence, 0, len(sentence))
+    assert cut is not None
+    assert (sentence[: cut[0]], sentence[cut[1] :]) == (first, second)
+    # the same sentence further into a text
+    text = "Intro line.\n\n" + sentence
+    assert contrast_cut(text, 13, len(text)) == (cut[0] + 13, cut[1] + 13)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "While the army regrouped, the town was shelled.",
+        "While Russian troops advanced, Kyiv said its forces held.",
+        "Moscow says its troops took the bridge, Kyiv insists they hold it.",
+    ],
+)
+def test_no_contrast_turn_without_two_voices_after_an_opening_while(sentence):
+    from geomap.extract.voices import contrast_cut
+
+    assert contrast_cut(sentence, 0, len(sentence)) is None

@@ -441,7 +441,9 @@ def _introduced(text: str, upto: int, said: _Said) -> _Said:
         return said
     if side := cl.side_of(intro):
         return replace(said, side=side, rule="attr.introduced")
-    if cl.is_local_official(intro) or COMBATANT_RE.search(intro):
+    if cl.is_local_official(intro) or (
+        COMBATANT_RE.search(intro) and not COMBATANT_RE.search(said.claimant)
+    ):
         # (a unit's spokesman speaks, like a local official, for the side holding the place)
         return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
     return said
@@ -700,3 +702,24 @@ def retro_attribution(
     doc.prev_attributed = True
     doc.last_state = side if side in ("russia", "ukraine") else doc.last_state
     reporting.introduce(who, doc.people)
+
+
+# "While Moscow says it took X, Kyiv insists its troops hold it": two voices in one sentence
+_CONTRAST_OPEN_RE = re.compile(r"\W*(?:While|Whereas|Although|Though|Even\s+as)\s+")
+
+
+def contrast_cut(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Where a sentence opening "While X says A, Y says B" turns to its second voice: the
+    end of the first clause and the start of the second (None: no such turn). Each voice's
+    claim then gets its own claimant, as the clause splitter does for ", but Y said B"."""
+    if not _CONTRAST_OPEN_RE.match(text, s0):
+        return None
+    for m in re.finditer(r",\s+", text[s0:s1]):
+        left, right = text[s0 : s0 + m.start()], text[s0 + m.end() : s1]
+        first = cl.attribute(left)
+        if first.claimant is None or first.attribution is None:
+            continue
+        second = cl.attribute(right)
+        if second.claimant and second.attribution and second.attribution[0] <= 2:
+            return s0 + m.start(), s0 + m.end()
+    return None
