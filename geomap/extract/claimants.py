@@ -539,8 +539,13 @@ _AS_REPORTED_RE = re.compile(
 )
 _REDUCED_RELATIVE_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
-    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?(\s+)$",
+    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?"
+    # "the seizure, first claimed by the Kremlin on Monday"
+    r"(\s+|,\s+(?:first|initially|earlier|already|previously|originally)\s+)$",
     re.I,
+)
+_AGENT_DAY_RE = re.compile(
+    r"\s+(?:on|in)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?$"
 )
 _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
 
@@ -590,12 +595,15 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     if a0 is None:
         return None
     rest = sentence[by.end() :]
+    if aux is None:  # a reduced relative's agent ends at the comma closing the aside
+        rest = rest.split(",")[0]
     stop = re.search(
         r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which|during|in\s+a)\b|"
         r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:reports|reported|says|said|writes|wrote)\b",
         rest,
     )
     claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
+    claimant = _AGENT_DAY_RE.sub("", claimant)  # "by the Kremlin on 11 December"
     if not _looks_like_claimant(claimant) or (aux is None and len(claimant.split()) > 4):
         return None  # a reduced relative's agent is a short noun phrase, not a clause
     a1 = by.end() + len(rest[: stop.start()] if stop else rest)
