@@ -164,6 +164,21 @@ def _parts(sentence: str) -> tuple[str | None, str | None, str, str]:
             "russia",
             "losses near the bridge",
         ),
+        # "according to" a name with its title between commas
+        (
+            "According to Ivan Petrenko, spokesman for the Ukrainian eastern group, the "
+            "enemy shelled the ferry at dawn.",
+            "Ivan Petrenko, spokesman for the Ukrainian eastern group",
+            "ukraine",
+            "shelled the ferry",
+        ),
+        (
+            "The enemy shelled the ferry at dawn, according to Ivan Petrenko, head of the "
+            "district military administration.",
+            "Ivan Petrenko, head of the district military administration",
+            None,
+            "shelled the ferry",
+        ),
         # "While X says A, ...": the connective is no part of the claimant
         (
             "While Moscow says its troops took the bridge, the defenders say they hold it.",

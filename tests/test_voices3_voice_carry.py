@@ -84,3 +84,17 @@ def test_a_details_paragraph_under_a_source_line_is_the_sources(gaz):
     assert all("Petrenko" in (c.claimant or "") for c in details)
     background = [c for c in _claims(gaz, body) if "in May" in (c.quote or "")]
     assert background and all(c.side == "third-party" for c in background)
+
+
+def test_one_frame_carries_an_according_lead_and_a_report_within_the_paragraph(gaz):
+    # "According to X, ...": the next sentence of the paragraph goes on, whatever its tense
+    body = (
+        "According to Ivan Petrenko, spokesman for the Ukrainian eastern group, the enemy "
+        "shelled Vovchansk at dawn. Russian troops then stormed Vovchansk from the north."
+    )
+    got = _by_quote(gaz, body, "Russian troops then stormed")
+    assert got and {c.side for c in got} == {"ukraine"}
+    assert {r for c in got for r in c.rules} >= {"attr.according-continues"}
+    # a paragraph break ends the frame
+    got = _by_quote(gaz, body.replace(" Russian troops then", "\n\nRussian troops then"), "Russ")
+    assert got and all(c.side == "third-party" for c in got)

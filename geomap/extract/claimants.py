@@ -636,14 +636,27 @@ def _according(sentence: str) -> Attribution | None:
         )
     ):
         return None
+    a_end = m.end() + len(claimant)
+    if (titled := _titled_source(rest, stop_at, claimant)) is not None:
+        claimant, stop_at = titled  # "According to Ivan Petrenko, head of the district, ..."
+        a_end = m.end() + stop_at
     if m.start() <= 2:  # sentence-initial "According to X, ..."
         stop = _ACCORDING_STOP_RE.match(rest, stop_at)
         content = (m.end() + (stop.end() if stop else stop_at), n)
     else:
         content = (0, m.start())
-    return Attribution(
-        claimant, side_of(claimant), content, (m.start(), m.end() + len(claimant)), "according to"
-    )
+    return Attribution(claimant, side_of(claimant), content, (m.start(), a_end), "according to")
+
+
+def _titled_source(rest: str, stop_at: int, claimant: str) -> tuple[str, int] | None:
+    """A person's name after "according to" with its title phrase between commas ("Ivan
+    Petrenko, spokesman for the eastern group,"): the claimant with the title, and its end."""
+    if not _PERSON_RE.match(claimant) or rest[stop_at : stop_at + 1] != ",":
+        return None
+    tm = _TITLE_NP_RE.match(rest, stop_at + 1) or _BARE_TITLE_NP_RE.match(rest, stop_at + 1)
+    if tm is None or not re.match(r"\s*(?:[,.;]|$)", rest[tm.end() :]):
+        return None
+    return f"{claimant}, {rest[stop_at + 1 : tm.end()].strip().rstrip('.')}", tm.end()
 
 
 # titles abbreviated with a full stop ("Gov.", "Lt. Gen."): no end of the claimant phrase

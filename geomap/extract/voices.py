@@ -79,6 +79,17 @@ _BE_ALSO_RE = re.compile(r"\b(?:is|are|was|were|lies|lie)\s+also\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
+@dataclass(frozen=True)
+class ReportFrame:
+    """A sentence the next one of its paragraph may go on in, naming no speaker of its own:
+    it led with its source ("According to X, ..."; any sentence may follow) or opened a
+    source's report ("X said that ..."; a sentence in the tense of reported speech follows)."""
+
+    end: int  # where it ended (a paragraph break after it ends the frame)
+    according: bool  # it led with "According to X,"
+    report: bool  # it opened a report (its source speaks first; not retracted)
+
+
 @dataclass
 class DocState:
     """What the sentences so far leave to the next one: the voice in effect."""
@@ -88,13 +99,12 @@ class DocState:
     prev_quoted: bool = False  # the sentence before was an attributed direct quote
     in_quote: bool = False  # a quotation opened in an earlier sentence is still open
     prev_attributed: bool = False  # the sentence before had a claimant
-    prev_according: bool = False  # the sentence before, in this paragraph, led "According to X,"
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
-    report_end: int | None = None  # the end of the last sentence that reported a source
+    report: ReportFrame | None = None  # the sentence before, as a report that may go on
     last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
 
 
@@ -154,11 +164,7 @@ def attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
-    att, quote_rule = _continued_quote(sent, att, doc, _after_report(text, s0, doc))
-    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
-        att, quote_rule = details, "attr.details-block"
-    quote_rule = quote_rule or later_rule
+    att, quote_rule = _carried_voice(text, (s0, s1), att, doc)
     doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
@@ -175,7 +181,7 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
-    _remember_voice(doc, said, att, s0, sent, dates_at, None if retracted else s1)
+    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
@@ -276,8 +282,22 @@ def _quote_attributed_later(
     )
 
 
+def _carried_voice(
+    text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
+) -> tuple[cl.Attribution, str | None]:
+    """A voice from outside the sentence, with the id of the rule that carried it: a quote
+    attributed after it closes, a quotation or report going on, a "Details:" paragraph."""
+    s0, s1 = span
+    sent = text[s0:s1]
+    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc, _open_frame(text, s0, doc))
+    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
+        att, quote_rule = details, "attr.details-block"
+    return att, quote_rule or later_rule
+
+
 def _continued_quote(
-    sent: str, att: cl.Attribution, doc: DocState, after_report: bool = False
+    sent: str, att: cl.Attribution, doc: DocState, frame: ReportFrame | None = None
 ) -> tuple[cl.Attribution, str | None]:
     """The previous speaker's voice for a quotation or a report going on, with the id of the
     rule that carried it (None: a lone quote after an attributed one, or no carry)."""
@@ -294,7 +314,7 @@ def _continued_quote(
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
         return voice, "attr.quote-continues"
-    if doc.prev_according and not QUOTE_OPEN_RE.match(sent):
+    if frame is not None and frame.according and not QUOTE_OPEN_RE.match(sent):
         # "According to him, the attackers came with dozens of tanks. The fighting continues
         # for a second day.": the account the paragraph opened with goes on
         return voice, "attr.according-continues"
@@ -306,7 +326,12 @@ def _continued_quote(
         # "..., the general said. Russia also moved reserves to X": "also" adds to the
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
-    if after_report and not QUOTE_OPEN_RE.match(sent) and (rule := report_goes_on(sent)):
+    if (
+        frame is not None
+        and frame.report
+        and not QUOTE_OPEN_RE.match(sent)
+        and (rule := report_goes_on(sent))
+    ):
         # "The mayor said troops had entered the town. Street fighting continues in the
         # centre.": the paragraph goes on in the tense of the report, naming no new speaker
         return voice, rule
@@ -334,9 +359,10 @@ def _details_voice(
     return cl.Attribution(who, side, (0, n), (n, n), "said")
 
 
-def _after_report(text: str, s0: int, doc: DocState) -> bool:
-    """Whether the sentence before, in this paragraph, opened a source's report."""
-    return doc.report_end is not None and "\n" not in text[doc.report_end : s0]
+def _open_frame(text: str, s0: int, doc: DocState) -> ReportFrame | None:
+    """The frame the sentence before left, if it is in this sentence's paragraph."""
+    frame = doc.report
+    return frame if frame is not None and "\n" not in text[frame.end : s0] else None
 
 
 def _frames_report(said: _Said, att: cl.Attribution) -> bool:
@@ -486,16 +512,17 @@ def _remember_voice(
     doc: DocState,
     said: _Said,
     att: cl.Attribution,
-    s0: int,
+    span: tuple[int, int],
     sent: str,
     dates_at: Any,
-    end: int | None = None,
+    retracted: bool = False,
 ) -> None:
     """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
-    the attribution, whether the sentence led with its source ("According to X, ...") and
-    where it ended if it opened a report (`end`: None for a retracted one)."""
-    doc.prev_according = _leads_according(sent, att)
-    doc.report_end = end if end is not None and _frames_report(said, att) else None
+    the attribution, and the frame a report may go on in (a retracted report opens none)."""
+    s0, s1 = span
+    according = _leads_according(sent, att)
+    report = not retracted and _frames_report(said, att)
+    doc.report = ReportFrame(s1, according, report) if according or report else None
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
     if not said.claimant:
