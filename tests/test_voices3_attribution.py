@@ -179,6 +179,27 @@ def _parts(sentence: str) -> tuple[str | None, str | None, str, str]:
             None,
             "shelled the ferry",
         ),
+        # a dateline glued to the claimant is no part of it
+        (
+            "KYIV (Wire) - Ukraine's navy said it sank a landing craft near the spit.",
+            "Ukraine's navy",
+            "ukraine",
+            "sank a landing craft",
+        ),
+        # Russians fighting for Ukraine speak for Ukraine
+        (
+            "The Russian Volunteer Corps said its fighters entered a border village.",
+            "The Russian Volunteer Corps",
+            "ukraine",
+            "entered a border village",
+        ),
+        # "X's claims" is a noun; the negated auxiliary is no part of the claimant
+        (
+            "Moscow's claims could not be checked, and Kyiv hasn’t commented on the ferry.",
+            "Kyiv",
+            "ukraine",
+            "the ferry",
+        ),
         # "While X says A, ...": the connective is no part of the claimant
         (
             "While Moscow says its troops took the bridge, the defenders say they hold it.",

@@ -156,6 +156,7 @@ class Attribution:
 # Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
+_VOLUNTEERS_RE = _SIDES["side.volunteer-units"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 _BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
@@ -169,6 +170,8 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
+    if _VOLUNTEERS_RE.search(claimant):
+        return "ukraine"  # "the Russian Volunteer Corps": Russians fighting for Ukraine
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
@@ -217,8 +220,17 @@ def strip_claimant(s: str) -> str:
     return _strip_claimant(s)
 
 
+# "MOSCOW (Reuters) -", "Kyiv, (APP - 18th Feb, 2024)": a dateline glued to the claimant
+_DATELINE_PREFIX_RE = re.compile(
+    r"^(?:[A-Z]{2,}[A-Z .'’-]*\s*\([^()]{1,80}\)|[^()]{0,40}\d[^()]{0,10}\))\s*(?:[-—–:]+\s*)?"
+    r"(?=[A-Z])"
+)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
+    if dl := _DATELINE_PREFIX_RE.match(s):
+        s = s[dl.end() :]
     s = _LEADING_RE.sub("", s)
     s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
@@ -241,7 +253,8 @@ def _looks_like_claimant(s: str) -> bool:
 
 # "Contrary to initial claims, X said", "Addressing reports of Y, X said": a noun after an opener
 _NOUN_USE_BEFORE_RE = re.compile(
-    rf"(?:^|[,;:(]\s*)\W*(?:{_w('claimant.noun-opener')}|[A-Z][a-z]+ing)\s+(?:[\w'’-]+\s+){{0,3}}$",
+    rf"(?:^|[,;:(]\s*)\W*(?:{_w('claimant.noun-opener')}|[A-Z][a-z]+ing)\s+(?:[\w'’-]+\s+){{0,3}}$"
+    r"|\w['’]s?\s+(?:[a-z-]+\s+)?$",  # "Russia's claims", "the ministry's latest reports"
     re.I,
 )
 _NOUN_USE_AFTER_RE = re.compile(
