@@ -235,6 +235,17 @@ def test_claims_and_reports_after_an_opener_are_nouns(sentence):
     assert attribute(sentence).claimant is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Set on a ridge, the old mining town boasts the highest point in the district.",
+        "Despite confirmed damage to the depot, no one has checked the figures.",
+    ],
+)
+def test_a_place_or_an_opener_is_no_speaker(sentence):
+    assert attribute(sentence).claimant is None
+
+
 def test_a_what_clause_names_no_claimant():
     a = attribute("The crew filmed what he said was the enemy's last tank near the road.")
     assert a.claimant is None or not a.claimant.lower().startswith("what")

@@ -242,8 +242,10 @@ def _looks_like_claimant(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
-    if _PREPOSITION_START_RE.match(s) or _WH_CLAUSE_RE.match(s):
-        return False  # "On 7 March, reports emerged", "what he said was": no one named
+    if _PREPOSITION_START_RE.match(s) or _WH_CLAUSE_RE.match(s) or _OPENER_START_RE.match(s):
+        return False  # "On 7 March, reports emerged", "what he said was", "Despite": no one
+    if _PLACE_HEAD_RE.search(s) and not _CLAIMANT_HEAD_RE.search(s):
+        return False  # "the town boasts a hilltop": a place, not a speaker
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -267,6 +269,11 @@ _PREPOSITION_START_RE = re.compile(
     r"[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|[a-z]+)(?:,?\s+\d{4})?$"
 )
 _WH_CLAUSE_RE = re.compile(r"(?i)^(?:what|how|why|whether|whatever)\b")
+_OPENER_START_RE = re.compile(rf"^{_w('claimant.noun-opener')}\b", re.I)
+_PLACE_HEAD_RE = re.compile(
+    r"(?i)\b(?:town|city|village|settlement|region|oblast|district|area|river|hill|bridge|"
+    r"outskirts|front|frontline)$"
+)
 # a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
 _GERUND_START_RE = re.compile(
     r"^(?:[a-z]+ing\b(?<!\bthing)|[a-z]+ed\s+(?:the|a|an|its|their|his|her|our)\b)"
