@@ -200,6 +200,27 @@ def _parts(sentence: str) -> tuple[str | None, str | None, str, str]:
             "ukraine",
             "the ferry",
         ),
+        # "told" + whom: the addressee is no content
+        (
+            "The ferry still runs, a port official told the agency on condition of anonymity.",
+            "a port official",
+            None,
+            "The ferry still runs",
+        ),
+        # "Content, said Title Name": inverted after a plain comma, with an abbreviated rank
+        (
+            "The crossing is still in our hands, said Lt. Col. Petro Hnatiuk of the 24th brigade.",
+            "Lt. Col. Petro Hnatiuk of the 24th brigade",
+            None,
+            "still in our hands",
+        ),
+        # a participial opener is no content
+        (
+            "Writing on Telegram, the mayor said two houses burned.",
+            "the mayor",
+            None,
+            "two houses burned",
+        ),
         # "While X says A, ...": the connective is no part of the claimant
         (
             "While Moscow says its troops took the bridge, the defenders say they hold it.",
@@ -216,9 +237,7 @@ def test_the_claimant_of_each_construction(sentence, claimant, side, content_has
 
 
 def test_a_quotation_opening_after_a_mid_sentence_attribution_is_the_speakers():
-    sentence = (
-        'Asked about the reports, the spokesman added, "Our flag still flies over the school.'
-    )
+    sentence = 'Addressing the rumours, the spokesman added, "Our flag still flies over the school.'
     claimant, _side, _content, extra = _parts(sentence)
     assert claimant == "the spokesman"
     assert "flag still flies" in extra

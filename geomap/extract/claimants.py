@@ -134,6 +134,12 @@ _TAIL_SUBCLAUSE_RE = re.compile(
     r"(?:as|while|whereas|after|before|when|since|though|although|because|amid)\s"
 )
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
+# "told the agency", "told Ukrainian television": whom a speaker told, before what
+_ADDRESSEE_RE = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?(?:agency|reporters|journalists|"
+    r"television|TV|broadcaster|radio|newspaper|outlet|website|channel|publication|media|"
+    r"press|correspondents?|[A-Z][\w.'’-]+)\b"
+)
 # 'Addressing the reports, the spokesman added, "..."': a quotation opens right after the verb
 _QUOTE_AFTER_RE = re.compile(r"^\s*[,:]?\s*[\"“]")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
@@ -420,7 +426,7 @@ def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple
         left[bounds[i] - 1] == ","
         and _SHORT_NAME_RE.match(name)
         and _APPOSITIVE_RE.match(seg)
-        and len(seg.split()) <= 8
+        and len(seg.split()) <= 12
         and _CLAIMANT_HEAD_RE.search(seg)
         and not _CLAIMANT_HEAD_RE.search(name)
     ):
@@ -526,6 +532,10 @@ def _spoken(sentence: str) -> Attribution | None:
             continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
+        if before is not None and _content_before_comma(sentence, vm, before[0]):
+            # "X remains under our control, said Lt. Col. Y": the claimant follows the verb
+            if (inv := _inverted(sentence, vm, denial)) is not None:
+                return inv
         if before is not None:
             return _speech(sentence, vm, before, denial)
         # inverted: '"...," said Ukraine's General Staff.'
@@ -590,6 +600,17 @@ def _coordinated(
     who = sm.group(1)
     a1 = cstart + sentence[cstart:].find(who) + len(who)
     return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
+
+
+def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
+    """Whether the phrase before ", said" is the content rather than a source: it names no
+    speaker noun and no person."""
+    return (
+        sentence[: vm.start()].rstrip().endswith(",")
+        and not _CLAIMANT_HEAD_RE.search(claimant)
+        and not _PERSON_RE.match(claimant)
+        and not _SHORT_NAME_RE.match(claimant)
+    )
 
 
 def _first_passive(sentence: str) -> Attribution | None:
@@ -742,6 +763,18 @@ def _name_with_title(prefix: str, claimant: str) -> str | None:
     return None
 
 
+def _trailing_extra(tail: str, v_end: int, n: int) -> tuple[int, int] | None:
+    """More of the speaker's words after a trailing attribution: ", adding that ...", a verb
+    going on after a parenthetical one ("troops, the governor added, were ..."), a quote."""
+    if am := _ADDING_RE.search(tail):
+        return v_end + am.end(), n
+    if pm := _PARENTHETICAL_RE.match(tail):  # "Russian troops, the governor added, were ..."
+        return v_end + pm.end(), n
+    if qm := _QUOTE_AFTER_RE.match(tail):  # 'On the claims, X added, "..."'
+        return v_end + qm.end() - 1, n
+    return None
+
+
 def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool) -> Attribution:
     """A claimant before its speech verb: a trailing attribution (content before it), a
     denial going on with "saying ...", or a leading one (content after the verb)."""
@@ -756,9 +789,12 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     tail = sentence[vm.end() :]
     if (titled := _name_with_title(prefix, claimant)) is not None:
         return Attribution(titled, side_of(titled), (vm.end(), n), (0, vm.end()), verb, denial)
+    told = tail
+    if verb.lower() in ("told", "tells") and (ad := _ADDRESSEE_RE.match(tail)):
+        told = tail[ad.end() :]  # "told the agency on condition of anonymity": an addressee
     short_tail = (
-        bool(_TRAILING_TAIL_RE.match(tail)) or bool(_TAIL_SUBCLAUSE_RE.match(tail))
-    ) and not _CONTENT_OPENER_RE.match(tail)
+        bool(_TRAILING_TAIL_RE.match(told)) or bool(_TAIL_SUBCLAUSE_RE.match(told))
+    ) and not _CONTENT_OPENER_RE.match(told)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (
@@ -767,24 +803,9 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
         and not intro
         and (short_tail or len(prefix) > 2 * len(tail) or prefix[-1] in '"”')
     ):
-        extra = None
-        am = _ADDING_RE.search(tail)
-        pm = _PARENTHETICAL_RE.match(tail)
-        if am:
-            extra = (vm.end() + am.end(), n)
-        elif pm:  # "Russian troops, the governor added, were attacking X"
-            extra = (vm.end() + pm.end(), n)
-        elif qm := _QUOTE_AFTER_RE.match(tail):  # 'On the claims, X added, "..."'
-            extra = (vm.end() + qm.end() - 1, n)
-        return Attribution(
-            claimant,
-            side_of(claimant),
-            (0, len(prefix)),
-            (cstart, vm.end()),
-            verb,
-            denial,
-            extra,
-        )
+        extra = _trailing_extra(tail, vm.end(), n)
+        a = (cstart, vm.end())
+        return Attribution(claimant, side_of(claimant), (0, len(prefix)), a, verb, denial, extra)
     am = (
         (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
         if denial
