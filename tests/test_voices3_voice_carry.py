@@ -98,3 +98,21 @@ def test_one_frame_carries_an_according_lead_and_a_report_within_the_paragraph(g
     # a paragraph break ends the frame
     got = _by_quote(gaz, body.replace(" Russian troops then", "\n\nRussian troops then"), "Russ")
     assert got and all(c.side == "third-party" for c in got)
+
+
+def test_a_definite_source_names_back_past_the_other_sides_source(gaz):
+    body = (
+        "Russia's defence ministry said its troops had taken Lyptsi.\n\n"
+        "Ukraine's General Staff said its forces repelled an attack near Lyptsi.\n\n"
+        "The ministry also said Russian aircraft struck Vovchansk."
+    )
+    got = _by_quote(gaz, body, "The ministry also said")
+    assert got and {c.side for c in got} == {"russia"}
+    assert {c.claimant for c in got} == {"Russia's defence ministry"}
+    # the source just quoted is still the one a definite description means
+    body = (
+        "Ukraine's General Staff said its forces repelled an attack near Lyptsi. "
+        "The General Staff said Russian aircraft struck Vovchansk."
+    )
+    got = _by_quote(gaz, body, "The General Staff said")
+    assert got and {c.side for c in got} == {"ukraine"}

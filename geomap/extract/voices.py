@@ -106,6 +106,7 @@ class DocState:
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
     report: ReportFrame | None = None  # the sentence before, as a report that may go on
     last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
+    sources: list[tuple[str, str]] = field(default_factory=list)  # claimants with a side, in order
 
 
 @dataclass
@@ -427,6 +428,10 @@ def _said(
     attr_rule = quote_rule or _attribution_rule(att, spoken)
     if block:
         attr_rule = "attr.block-quote"
+    if side is None and (earlier := _named_earlier(claimant, sent, doc)) is not None:
+        # "The ministry added ...", after Russia's ministry and then Ukraine's staff spoke
+        claimant, side = earlier
+        attr_rule = "attr.named-earlier"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
@@ -454,6 +459,25 @@ def _said(
         claimant, side = doc.prev_claimant
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
+
+
+_DEFINITE_RE = re.compile(r"(?i)^the\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
+_IN_STATE_RE = re.compile(r"^\W*In\s+(?:Russia|Ukraine)\s*,")
+
+
+def _named_earlier(claimant: str | None, sent: str, doc: DocState) -> tuple[str, str] | None:
+    """The source a definite description names back to when it is not the one just quoted
+    ("the ministry" after Russia's defence ministry and then Ukraine's General Staff spoke):
+    the latest source with a side whose name holds the description's words."""
+    m = _DEFINITE_RE.match((claimant or "").strip())
+    if m is None or _IN_STATE_RE.match(sent):
+        return None
+    words = m.group(1).lower()
+    prev = doc.prev_claimant[0]
+    if prev and words in prev.lower():
+        return None  # the source just quoted (a pronoun-like reference, carried as one)
+    key = re.compile(rf"\b{re.escape(words)}\b")
+    return next(((w, s) for w, s in reversed(doc.sources) if key.search(w.lower())), None)
 
 
 def _introduced(text: str, upto: int, said: _Said) -> _Said:
@@ -529,6 +553,8 @@ def _remember_voice(
         return
     if said.side in ("russia", "ukraine") or cl.is_local_official(said.claimant):
         reporting.introduce(said.claimant, doc.people)
+    if said.side is not None and not said.carried:
+        doc.sources = [*doc.sources[-9:], (said.claimant, said.side)]
     doc.prev_claimant = (said.claimant, said.side)
     if not said.carried:
         # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
