@@ -116,3 +116,28 @@ def test_a_definite_source_names_back_past_the_other_sides_source(gaz):
     )
     got = _by_quote(gaz, body, "The General Staff said")
     assert got and {c.side for c in got} == {"ukraine"}
+
+
+def test_he_carries_the_last_person_and_it_the_last_body(gaz):
+    body = (
+        "President Volodymyr Zelensky said his troops still held Lyptsi. Russia's defence "
+        "ministry said its forces had taken Lyptsi. He added that Russian troops were "
+        "shelling Vovchansk."
+    )
+    got = _by_quote(gaz, body, "He added")
+    assert got and {c.side for c in got} == {"ukraine"}
+    body = (
+        "Russia's defence ministry said its forces had taken Lyptsi. Ihor Petrenko, a "
+        "Ukrainian brigade spokesman, denied it. It added that Russian aircraft struck "
+        "Vovchansk."
+    )
+    got = _by_quote(gaz, body, "It added")
+    assert got and {c.side for c in got} == {"russia"}
+    # agreeing with the source just quoted, the pronoun stays with it
+    body = (
+        "Russia's defence ministry said its forces had taken Lyptsi. Ihor Petrenko, a "
+        "Ukrainian brigade spokesman, denied it. He added that Russian aircraft struck "
+        "Vovchansk."
+    )
+    got = _by_quote(gaz, body, "He added")
+    assert got and {c.side for c in got} == {"ukraine"}

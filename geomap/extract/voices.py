@@ -106,7 +106,7 @@ class DocState:
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
     report: ReportFrame | None = None  # the sentence before, as a report that may go on
     last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
-    sources: list[tuple[str, str]] = field(default_factory=list)  # claimants with a side, in order
+    sources: list[tuple[str, str | None]] = field(default_factory=list)  # named sources, in order
 
 
 @dataclass
@@ -456,7 +456,7 @@ def _said(
         and _same_source(claimant, doc.prev_claimant[0])
     )
     if carried:
-        claimant, side = doc.prev_claimant
+        claimant, side = _agreeing(claimant, doc)
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
 
@@ -477,7 +477,46 @@ def _named_earlier(claimant: str | None, sent: str, doc: DocState) -> tuple[str,
     if prev and words in prev.lower():
         return None  # the source just quoted (a pronoun-like reference, carried as one)
     key = re.compile(rf"\b{re.escape(words)}\b")
-    return next(((w, s) for w, s in reversed(doc.sources) if key.search(w.lower())), None)
+    found = ((w, s) for w, s in reversed(doc.sources) if s and key.search(w.lower()))
+    return next(found, None)
+
+
+# a person speaks as "he"/"she", a body as "it": the nouns that make a claimant one or the other
+_PERSON_NOUN_RE = re.compile(
+    r"(?i)\b(?:spokes(?:man|woman|person)|governor|mayor|commander|minister|president|official|"
+    r"officer|head|chief|general(?!\s+staff)|analyst|blogger|soldier|adviser|advisor|envoy|"
+    r"secretary|deputy|representative|expert|correspondent|observer|journalist|reporter)\b"
+)
+_BODY_NOUN_RE = re.compile(
+    r"(?i)\b(?:ministry|staff|army|military|forces|command|service|agency|group(?:ing)?|brigade|"
+    r"council|administration|government|kremlin|office|institute|media|channel|corps|legion|"
+    r"headquarters|russia|ukraine|moscow|kyiv|kiev|statement|report|update|bulletin|isw|"
+    r"deepstate|institute|tank|project|blog|tracker|monitor|nato|pentagon|un|osce|iaea)\b"
+)
+
+
+_NAME_FIRST_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+\s*,")  # "Petrenko, ..."
+_NAME_LAST_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+([A-Z][a-z][\w'’-]+)$")  # "... Ivan Petrenko"
+
+
+def _is_person(claimant: str) -> bool:
+    """Whether a claimant is a person (a name, a title) rather than a body."""
+    if _PERSON_NOUN_RE.search(claimant) or _NAME_FIRST_RE.match(claimant):
+        return True
+    if (m := _NAME_LAST_RE.search(claimant)) and not _BODY_NOUN_RE.fullmatch(m.group(1)):
+        return True
+    return not _BODY_NOUN_RE.search(claimant)
+
+
+def _agreeing(pronoun: str, doc: DocState) -> tuple[str, str | None]:
+    """The source a pronoun carries: the one just quoted, unless "he"/"she" follows a body
+    (or "it" a person) and an earlier source agrees ("Zelensky said A. Russia's ministry said
+    B. He added C": Zelensky)."""
+    prev = (doc.prev_claimant[0] or "", doc.prev_claimant[1])
+    want = {"he": True, "she": True, "him": True, "her": True, "it": False}.get(pronoun.lower())
+    if want is None or _is_person(prev[0]) == want:
+        return prev
+    return next(((w, s) for w, s in reversed(doc.sources) if _is_person(w) == want), prev)
 
 
 def _introduced(text: str, upto: int, said: _Said) -> _Said:
@@ -553,7 +592,7 @@ def _remember_voice(
         return
     if said.side in ("russia", "ukraine") or cl.is_local_official(said.claimant):
         reporting.introduce(said.claimant, doc.people)
-    if said.side is not None and not said.carried:
+    if not said.carried and (said.side is not None or cl.is_local_official(said.claimant)):
         doc.sources = [*doc.sources[-9:], (said.claimant, said.side)]
     doc.prev_claimant = (said.claimant, said.side)
     if not said.carried:
