@@ -235,7 +235,7 @@ _DATELINE_PREFIX_RE = re.compile(
 
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
-    if dl := _DATELINE_PREFIX_RE.match(s):
+    if ")" in s[:130] and (dl := _DATELINE_PREFIX_RE.match(s)):
         s = s[dl.end() :]
     s = _LEADING_RE.sub("", s)
     s = _LEAD_TIME_RE.sub("", s)
@@ -250,7 +250,7 @@ def _looks_like_claimant(s: str) -> bool:
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
     if _PREPOSITION_START_RE.match(s) or _WH_CLAUSE_RE.match(s) or _OPENER_START_RE.match(s):
         return False  # "On 7 March, reports emerged", "what he said was", "Despite": no one
-    if _PLACE_HEAD_RE.search(s) and not _CLAIMANT_HEAD_RE.search(s):
+    if words[-1].lower() in _PLACE_HEADS and not _CLAIMANT_HEAD_RE.search(s):
         return False  # "the town boasts a hilltop": a place, not a speaker
     if _PRONOUN_RE.match(s):
         return True
@@ -276,9 +276,9 @@ _PREPOSITION_START_RE = re.compile(
 )
 _WH_CLAUSE_RE = re.compile(r"(?i)^(?:what|how|why|whether|whatever)\b")
 _OPENER_START_RE = re.compile(rf"^{_w('claimant.noun-opener')}\b", re.I)
-_PLACE_HEAD_RE = re.compile(
-    r"(?i)\b(?:town|city|village|settlement|region|oblast|district|area|river|hill|bridge|"
-    r"outskirts|front|frontline)$"
+_PLACE_HEADS = frozenset(
+    "town city village settlement region oblast district area river hill bridge outskirts "
+    "front frontline".split()
 )
 # a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
 _GERUND_START_RE = re.compile(
@@ -514,8 +514,8 @@ def _spoken(sentence: str) -> Attribution | None:
             or _NOUN_USE_BEFORE_RE.search(sentence[: vm.start()])
         ):
             continue  # "reports emerged that ...", "Despite claims, ...": a noun, not the verb
-        if _DOC_PARTICIPLE_RE.search(sentence, max(0, vm.start() - 20), vm.start()) and (
-            vm.group(0).lower() in _PARTICIPLES
+        if vm.group(0).lower() in _PARTICIPLES and _DOC_PARTICIPLE_RE.search(
+            sentence, max(0, vm.start() - 20), vm.start()
         ):
             continue  # "a bulletin posted on the staff's channel says ...": a participle
         produces = _speech_rule(vm).produces
