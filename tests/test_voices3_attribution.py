@@ -221,6 +221,13 @@ def _parts(sentence: str) -> tuple[str | None, str | None, str, str]:
             None,
             "two houses burned",
         ),
+        # a relative clause's pronoun is no part of the claimant
+        (
+            "Ukrainian medics who spoke to reporters said the field hospital had moved.",
+            "Ukrainian medics",
+            "ukraine",
+            "field hospital had moved",
+        ),
         # "While X says A, ...": the connective is no part of the claimant
         (
             "While Moscow says its troops took the bridge, the defenders say they hold it.",

@@ -221,6 +221,9 @@ _LEAD_TIME_RE = re.compile(
 )
 
 
+_RELATIVE_END_RE = re.compile(r"(?<=\w)\s+(?:who|that|which)$")
+
+
 def strip_claimant(s: str) -> str:
     """A claimant phrase without connectives, time words, auxiliaries and edge punctuation."""
     return _strip_claimant(s)
@@ -241,6 +244,7 @@ def _strip_claimant(s: str) -> str:
     s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
+    s = _RELATIVE_END_RE.sub("", s)  # "Officials who spoke to reporters said": "Officials"
     return re.sub(r"\s{2,}", " ", s.strip())  # blanked name quotes leave double spaces
 
 
