@@ -134,6 +134,14 @@ _TAIL_SUBCLAUSE_RE = re.compile(
     r"(?:as|while|whereas|after|before|when|since|though|although|because|amid)\s"
 )
 _TRAILING_TAIL_RE = re.compile(r"^\s*(?:[^,.;:]{0,40}?)(?:[,.;:]|$)")
+# "told the agency", "told Ukrainian television": whom a speaker told, before what
+_ADDRESSEE_RE = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,2}?(?:agency|reporters|journalists|"
+    r"television|TV|broadcaster|radio|newspaper|outlet|website|channel|publication|media|"
+    r"press|correspondents?|[A-Z][\w.'’-]+)\b"
+)
+# 'Addressing the reports, the spokesman added, "..."': a quotation opens right after the verb
+_QUOTE_AFTER_RE = re.compile(r"^\s*[,:]?\s*[\"“]")
 # "said that ...", "said Russian troops ...": the reported clause follows the verb
 _CONTENT_OPENER_RE = re.compile(rf"^\s*{_w('claimant.content-opener', ci=False)}\b")
 
@@ -154,6 +162,7 @@ class Attribution:
 # Open-source monitors speak for neither side, whatever their nationality ("the Ukrainian
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
+_VOLUNTEERS_RE = _SIDES["side.volunteer-units"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 _BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
@@ -167,6 +176,8 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
+    if _VOLUNTEERS_RE.search(claimant):
+        return "ukraine"  # "the Russian Volunteer Corps": Russians fighting for Ukraine
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
@@ -210,17 +221,30 @@ _LEAD_TIME_RE = re.compile(
 )
 
 
+_RELATIVE_END_RE = re.compile(r"(?<=\w)\s+(?:who|that|which)$")
+
+
 def strip_claimant(s: str) -> str:
     """A claimant phrase without connectives, time words, auxiliaries and edge punctuation."""
     return _strip_claimant(s)
 
 
+# "MOSCOW (Reuters) -", "Kyiv, (APP - 18th Feb, 2024)": a dateline glued to the claimant
+_DATELINE_PREFIX_RE = re.compile(
+    r"^(?:[A-Z]{2,}[A-Z .'’-]*\s*\([^()]{1,80}\)|[^()]{0,40}\d[^()]{0,10}\))\s*(?:[-—–:]+\s*)?"
+    r"(?=[A-Z])"
+)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
+    if ")" in s[:130] and (dl := _DATELINE_PREFIX_RE.match(s)):
+        s = s[dl.end() :]
     s = _LEADING_RE.sub("", s)
     s = _LEAD_TIME_RE.sub("", s)
     s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
+    s = _RELATIVE_END_RE.sub("", s)  # "Officials who spoke to reporters said": "Officials"
     return re.sub(r"\s{2,}", " ", s.strip())  # blanked name quotes leave double spaces
 
 
@@ -228,8 +252,10 @@ def _looks_like_claimant(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
-    if _PREPOSITION_START_RE.match(s):
-        return False  # "On 7 March, reports emerged": a time phrase names no one
+    if _PREPOSITION_START_RE.match(s) or _WH_CLAUSE_RE.match(s) or _OPENER_START_RE.match(s):
+        return False  # "On 7 March, reports emerged", "what he said was", "Despite": no one
+    if words[-1].lower() in _PLACE_HEADS and not _CLAIMANT_HEAD_RE.search(s):
+        return False  # "the town boasts a hilltop": a place, not a speaker
     if _PRONOUN_RE.match(s):
         return True
     if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
@@ -237,6 +263,12 @@ def _looks_like_claimant(s: str) -> bool:
     return False
 
 
+# "Contrary to initial claims, X said", "Addressing reports of Y, X said": a noun after an opener
+_NOUN_USE_BEFORE_RE = re.compile(
+    rf"(?:^|[,;:(]\s*)\W*(?:{_w('claimant.noun-opener')}|[A-Z][a-z]+ing)\s+(?:[\w'’-]+\s+){{0,3}}$"
+    r"|\w['’]s?\s+(?:[a-z-]+\s+)?$",  # "Russia's claims", "the ministry's latest reports"
+    re.I,
+)
 _NOUN_USE_AFTER_RE = re.compile(
     r"\s+(?:emerged|surfaced|appeared|circulated|spread|suggested|suggest|indicated|indicate|"
     r"showed|show|are|were|have|had)\b"
@@ -245,6 +277,12 @@ _NOUN_USE_AFTER_RE = re.compile(
 _PREPOSITION_START_RE = re.compile(
     r"(?i)^(?:on|in|at|since|during|after|before|until|by|as\s+of)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
     r"[a-z]+|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|[a-z]+)(?:,?\s+\d{4})?$"
+)
+_WH_CLAUSE_RE = re.compile(r"(?i)^(?:what|how|why|whether|whatever)\b")
+_OPENER_START_RE = re.compile(rf"^{_w('claimant.noun-opener')}\b", re.I)
+_PLACE_HEADS = frozenset(
+    "town city village settlement region oblast district area river hill bridge outskirts "
+    "front frontline".split()
 )
 # a clause, not a noun phrase: "completing the offensive", "stunned the Kremlin"
 _GERUND_START_RE = re.compile(
@@ -256,10 +294,38 @@ _TRAILING_TIME_RE = re.compile(
 )
 
 
+_NAME_WORD_RE = re.compile(
+    rf"(?:[A-Z][\w'’.-]*|[\w-]+-[\w-]+|{_w('claimant.name-modifier')}|{_w('claimant.head')})",
+    re.I,
+)
+_CLAUSE_VERB_END_RE = re.compile(r"\s[a-z]{3,}(?:s|ed)$")
+
+
+def _no_cut(seg: str, left0: int, sub: re.Match[str]) -> bool:
+    """Whether a subordinator is no clause start for the claimant: "and" between the parts of
+    one name or two names ("the Security and Defense Council", "bloggers and Z-channels"), or a
+    relative clause with its own verb ("the governor of the area which Moscow controls")."""
+    word = sub.group(0).strip()
+    if word == "and":
+        left = seg[left0 : sub.start()].split()
+        return (
+            0 < len(left) <= 6
+            and all(_NAME_WORD_RE.fullmatch(w) for w in left)
+            and (left[-1][0].isupper() or bool(_CLAIMANT_HEAD_RE.fullmatch(left[-1])))
+        )
+    if word in ("which", "that", "where"):
+        tail = seg[sub.end() :].strip()
+        last = tail.split()[-1] if tail.split() else ""
+        return bool(_CLAUSE_VERB_END_RE.search(tail)) and not _CLAIMANT_HEAD_RE.fullmatch(last)
+    return False
+
+
 def _after_subordinator(seg: str, seg_start: int) -> tuple[int, str]:
     """Inside a clause ("that Moscow claims", "since X"): the segment after the last
     subordinator, when what follows it looks like a claimant."""
     subs = list(_SUBORD_RE.finditer(seg))
+    while subs and _no_cut(seg, subs[-2].end() if len(subs) > 1 else 0, subs[-1]):
+        subs.pop()
     m = subs[-1] if subs else None
     if m and m.end() < len(seg.rstrip()) and not _FOR_OF_END_RE.search(seg[: m.start()]):
         tail = seg[m.end() :]
@@ -352,12 +418,29 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
 def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple[str, int] | None:
     """'"...," Ivan Petrenko, a spokesman for the army, said', '..., Ivan Petrenko, head of the
     city administration, wrote': the name before a title phrase is the claimant's too."""
-    if i < 1 or not (_TITLE_NP_RE.fullmatch(seg) or _BARE_TITLE_NP_RE.fullmatch(seg)):
+    if i < 1:
         return None
     name = _strip_claimant(left[bounds[i - 1] : bounds[i] - 1])
-    if _PERSON_RE.match(name) and not _INTRO_RE.match(f"{name},"):
+    if _INTRO_RE.match(f"{name},"):
+        return None
+    titled = bool(_TITLE_NP_RE.fullmatch(seg) or _BARE_TITLE_NP_RE.fullmatch(seg))
+    if titled and _PERSON_RE.match(name):
+        return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
+    if (
+        left[bounds[i] - 1] == ","
+        and _SHORT_NAME_RE.match(name)
+        and _APPOSITIVE_RE.match(seg)
+        and len(seg.split()) <= 12
+        and _CLAIMANT_HEAD_RE.search(seg)
+        and not _CLAIMANT_HEAD_RE.search(name)
+    ):
+        # "DeepState, a Ukrainian mapping project, reported": a source named by its own name
         return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
     return None
+
+
+_SHORT_NAME_RE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*$")
+_APPOSITIVE_RE = re.compile(r"^\s*(?:a|an|the)\s", re.I)
 
 
 def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[str, int] | None:
@@ -411,14 +494,34 @@ def attribute(sentence: str) -> Attribution:
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
         return lq  # "Source: X; Y" + "Quote: ..." read as one sentence
     if (acc := _according(sentence)) is not None:
+        if acc.side is None and _CITING_ASIDE_RE.search(sentence):
+            # "The broadcaster X, citing sources, said ...": X speaks, naming its sources
+            spoken = _spoken(sentence)
+            if spoken is not None and spoken.side is not None:
+                return spoken
         return acc
+    return _spoken(sentence) or Attribution(None, None, (0, n), None, None)
+
+
+# ", citing sources, said": the speaker's sources, named between commas before its verb
+_CITING_ASIDE_RE = re.compile(r",\s+(?:citing|quoting)\s+[^,;.]{2,60},\s+(?:\w+\s+){0,2}?\w+\b")
+
+
+def _spoken(sentence: str) -> Attribution | None:
+    """The first speech verb of the sentence with its claimant (before it, coordinated,
+    or inverted after it), skipping the verb forms that are nouns, adjectives or passives."""
     for vm in _VERB_RE.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
-        if vm.group(0).lower() in ("reports", "claims") and _NOUN_USE_AFTER_RE.match(
-            sentence, vm.end()
+        if vm.group(0).lower() in ("reports", "claims") and (
+            _NOUN_USE_AFTER_RE.match(sentence, vm.end())
+            or _NOUN_USE_BEFORE_RE.search(sentence[: vm.start()])
         ):
-            continue  # "reports emerged that ...", "claims surfaced": a noun, not the verb
+            continue  # "reports emerged that ...", "Despite claims, ...": a noun, not the verb
+        if vm.group(0).lower() in _PARTICIPLES and _DOC_PARTICIPLE_RE.search(
+            sentence, max(0, vm.start() - 20), vm.start()
+        ):
+            continue  # "a bulletin posted on the staff's channel says ...": a participle
         produces = _speech_rule(vm).produces
         denial = produces == "denial"
         if produces == "naming":
@@ -433,12 +536,25 @@ def attribute(sentence: str) -> Attribution:
             continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
+        if before is not None and _content_before_comma(sentence, vm, before[0]):
+            # "X remains under our control, said Lt. Col. Y": the claimant follows the verb
+            if (inv := _inverted(sentence, vm, denial)) is not None:
+                return inv
         if before is not None:
             return _speech(sentence, vm, before, denial)
         # inverted: '"...," said Ukraine's General Staff.'
         if (inv := _inverted(sentence, vm, denial)) is not None:
             return inv
-    return Attribution(None, None, (0, n), None, None)
+    return None
+
+
+# "A bulletin posted on the staff's channel says": the verb of the document noun follows
+_DOC_PARTICIPLE_RE = re.compile(
+    r"\b(?:statement|bulletin|report|post|message|video|update|summary|footage|photo|notice|"
+    r"clip|map)s?\s+$",
+    re.I,
+)
+_PARTICIPLES = frozenset({"posted", "published", "released", "shared", "described"})
 
 
 # "In a message posted on Telegram, ...", "In a video published overnight, ...": a participle
@@ -457,8 +573,13 @@ _AS_REPORTED_RE = re.compile(
 )
 _REDUCED_RELATIVE_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
-    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?(\s+)$",
+    r"assault|offensive|withdrawal|retreat|loss|seizure|shelling|explosion)s?"
+    # "the seizure, first claimed by the Kremlin on Monday"
+    r"(\s+|,\s+(?:first|initially|earlier|already|previously|originally)\s+)$",
     re.I,
+)
+_AGENT_DAY_RE = re.compile(
+    r"\s+(?:on|in)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?$"
 )
 _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+by\s+", re.I)
 
@@ -485,6 +606,17 @@ def _coordinated(
     return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
 
 
+def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
+    """Whether the phrase before ", said" is the content rather than a source: it names no
+    speaker noun and no person."""
+    return (
+        sentence[: vm.start()].rstrip().endswith(",")
+        and not _CLAIMANT_HEAD_RE.search(claimant)
+        and not _PERSON_RE.match(claimant)
+        and not _SHORT_NAME_RE.match(claimant)
+    )
+
+
 def _first_passive(sentence: str) -> Attribution | None:
     """The first passive speech verb of the sentence with its agent (see _passive)."""
     for vm in _VERB_RE.finditer(sentence):
@@ -508,16 +640,22 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     if a0 is None:
         return None
     rest = sentence[by.end() :]
+    if aux is None:  # a reduced relative's agent ends at the comma closing the aside
+        rest = rest.split(",")[0]
     stop = re.search(
         r"[;.]\s|[;.]?$|,\s+(?:according|citing|adding|saying|who|which|during|in\s+a)\b|"
         r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:reports|reported|says|said|writes|wrote)\b",
         rest,
     )
     claimant = _strip_claimant(rest[: stop.start()] if stop else rest)
+    claimant = _AGENT_DAY_RE.sub("", claimant)  # "by the Kremlin on 11 December"
     if not _looks_like_claimant(claimant) or (aux is None and len(claimant.split()) > 4):
         return None  # a reduced relative's agent is a short noun phrase, not a clause
     a1 = by.end() + len(rest[: stop.start()] if stop else rest)
     return Attribution(claimant, side_of(claimant), (0, a0), (a0, a1), vm.group(0), denial)
+
+
+_ACCORDING_STOP_RE = re.compile(r"[,;.\"”)]|\s[—–]\s|$")
 
 
 def _according(sentence: str) -> Attribution | None:
@@ -528,8 +666,8 @@ def _according(sentence: str) -> Attribution | None:
     if not m:
         return None
     rest = unquoted_names(sentence[m.end() - 2 :])[2:]  # 'according to the "Vostok" group'
-    stop = re.search(r"[,;.\"”)]|\s[—–]\s|$", rest)
-    claimant = _strip_claimant(rest[: stop.start()]) if stop else _strip_claimant(rest)
+    stop_at = _phrase_end(rest, _ACCORDING_STOP_RE)
+    claimant = _strip_claimant(rest[:stop_at])
     weak_marker = m.group("strong") is None  # "citing the threat of"
     if re.match(r"(?i)(?:our|my)\s", claimant):
         return None  # '"According to our data, ...," the mayor said': the speaker's own words
@@ -543,28 +681,64 @@ def _according(sentence: str) -> Attribution | None:
         )
     ):
         return None
+    a_end = m.end() + len(claimant)
+    if (titled := _titled_source(rest, stop_at, claimant)) is not None:
+        claimant, stop_at = titled  # "According to Ivan Petrenko, head of the district, ..."
+        a_end = m.end() + stop_at
     if m.start() <= 2:  # sentence-initial "According to X, ..."
-        content = (m.end() + (stop.end() if stop else len(rest)), n)
+        stop = _ACCORDING_STOP_RE.match(rest, stop_at)
+        content = (m.end() + (stop.end() if stop else stop_at), n)
     else:
         content = (0, m.start())
-    return Attribution(
-        claimant, side_of(claimant), content, (m.start(), m.end() + len(claimant)), "according to"
-    )
+    return Attribution(claimant, side_of(claimant), content, (m.start(), a_end), "according to")
+
+
+def _titled_source(rest: str, stop_at: int, claimant: str) -> tuple[str, int] | None:
+    """A person's name after "according to" with its title phrase between commas ("Ivan
+    Petrenko, spokesman for the eastern group,"): the claimant with the title, and its end."""
+    if not _PERSON_RE.match(claimant) or rest[stop_at : stop_at + 1] != ",":
+        return None
+    tm = _TITLE_NP_RE.match(rest, stop_at + 1) or _BARE_TITLE_NP_RE.match(rest, stop_at + 1)
+    if tm is None or not re.match(r"\s*(?:[,.;]|$)", rest[tm.end() :]):
+        return None
+    return f"{claimant}, {rest[stop_at + 1 : tm.end()].strip().rstrip('.')}", tm.end()
+
+
+# titles abbreviated with a full stop ("Gov.", "Lt. Gen."): no end of the claimant phrase
+_ABBREV_END_RE = re.compile(
+    r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Cpl|Brig|Adm|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Amb|St)$"
+)
+# '"...," says one of the men seen in the video': a participle or relative after the head
+_INVERTED_STOP_RE = re.compile(
+    r"[,;.]|\s+(?:who|which|captured|seen|shown|filmed|quoted|cited|interviewed|appearing|"
+    r"featured|pictured)\b|$"
+)
+
+
+def _phrase_end(rest: str, stop_re: re.Pattern[str]) -> int:
+    """Where a claimant phrase after a marker or an inverted verb ends (a title's
+    abbreviation dot does not end it)."""
+    pos = 0
+    while (m := stop_re.search(rest, pos)) is not None:
+        if m.group(0) == "." and _ABBREV_END_RE.search(rest, 0, m.start()):
+            pos = m.end()
+            continue
+        return m.start()
+    return len(rest)
 
 
 def _inverted(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
     """'"...," said Ukraine's General Staff.': the claimant after the verb."""
     prefix = sentence[: vm.start()].rstrip()
-    if not prefix or prefix[-1] not in ',"”':
-        return None
+    if not prefix or prefix[-1] not in ',"”' or re.search(r'(?:^|\s)"$', prefix):
+        return None  # ('Putin "congratulated ...": an opening quotation, no closing one)
     tail = sentence[vm.end() :]
-    stop = re.search(r"[,;.]|$", tail)
-    claimant = _strip_claimant(tail[: stop.start()])
-    end = stop.start()
+    end = _phrase_end(tail, _INVERTED_STOP_RE)
+    claimant = _strip_claimant(tail[:end])
     if _PERSON_RE.match(claimant) and tail[end : end + 1] == ",":
         # '"...," said Ivan Petrenko, a spokesman for the eastern group.': the title after
-        # the name is the claimant's too
-        tm = _TITLE_NP_RE.match(tail, end + 1)
+        # the name is the claimant's too ("spokesperson of X" may go without its article)
+        tm = _TITLE_NP_RE.match(tail, end + 1) or _BARE_TITLE_NP_RE.match(tail, end + 1)
         if tm and re.match(r"[,;.]|$", tail[tm.end() :]):
             claimant, end = f"{claimant}, {tail[end + 1 : tm.end()].strip()}", tm.end()
     if claimant and _looks_like_claimant(claimant):
@@ -583,8 +757,25 @@ def _name_with_title(prefix: str, claimant: str) -> str | None:
     """ "Ivan Sidorov, a spokesman for the ministry, stated ...": the name and its title are
     one claimant, and what follows the verb is the content (None when the prefix is no name)."""
     named = prefix.rstrip(",").strip()
-    if prefix.endswith(",") and _PERSON_RE.match(named) and not _CLAIMANT_HEAD_RE.search(named):
+    if (
+        prefix.endswith(",")
+        and _PERSON_RE.match(named)
+        and not _CLAIMANT_HEAD_RE.search(named)
+        and not _INTRO_RE.match(prefix.strip())  # "On Sunday, X said": a day, not a name
+    ):
         return f"{named}, {claimant}"
+    return None
+
+
+def _trailing_extra(tail: str, v_end: int, n: int) -> tuple[int, int] | None:
+    """More of the speaker's words after a trailing attribution: ", adding that ...", a verb
+    going on after a parenthetical one ("troops, the governor added, were ..."), a quote."""
+    if am := _ADDING_RE.search(tail):
+        return v_end + am.end(), n
+    if pm := _PARENTHETICAL_RE.match(tail):  # "Russian troops, the governor added, were ..."
+        return v_end + pm.end(), n
+    if qm := _QUOTE_AFTER_RE.match(tail):  # 'On the claims, X added, "..."'
+        return v_end + qm.end() - 1, n
     return None
 
 
@@ -602,9 +793,12 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     tail = sentence[vm.end() :]
     if (titled := _name_with_title(prefix, claimant)) is not None:
         return Attribution(titled, side_of(titled), (vm.end(), n), (0, vm.end()), verb, denial)
+    told = tail
+    if verb.lower() in ("told", "tells") and (ad := _ADDRESSEE_RE.match(tail)):
+        told = tail[ad.end() :]  # "told the agency on condition of anonymity": an addressee
     short_tail = (
-        bool(_TRAILING_TAIL_RE.match(tail)) or bool(_TAIL_SUBCLAUSE_RE.match(tail))
-    ) and not _CONTENT_OPENER_RE.match(tail)
+        bool(_TRAILING_TAIL_RE.match(told)) or bool(_TAIL_SUBCLAUSE_RE.match(told))
+    ) and not _CONTENT_OPENER_RE.match(told)
     intro = len(prefix.split()) <= 10 and bool(_INTRO_RE.match(prefix)) and len(tail.split()) >= 3
     # "A day earlier, the governor said X was hit": an introductory phrase, not content
     if (
@@ -613,22 +807,9 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
         and not intro
         and (short_tail or len(prefix) > 2 * len(tail) or prefix[-1] in '"”')
     ):
-        extra = None
-        am = _ADDING_RE.search(tail)
-        pm = _PARENTHETICAL_RE.match(tail)
-        if am:
-            extra = (vm.end() + am.end(), n)
-        elif pm:  # "Russian troops, the governor added, were attacking X"
-            extra = (vm.end() + pm.end(), n)
-        return Attribution(
-            claimant,
-            side_of(claimant),
-            (0, len(prefix)),
-            (cstart, vm.end()),
-            verb,
-            denial,
-            extra,
-        )
+        extra = _trailing_extra(tail, vm.end(), n)
+        a = (cstart, vm.end())
+        return Attribution(claimant, side_of(claimant), (0, len(prefix)), a, verb, denial, extra)
     am = (
         (_ADDING_RE.search(sentence, vm.end()) or _AND_SAID_RE.search(sentence, vm.end()))
         if denial

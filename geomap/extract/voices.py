@@ -44,7 +44,9 @@ _SILENT_SOURCE_RE = re.compile(
 COMBATANT_RE = re.compile(
     r"\b(?:brigade|battalion|regiment|company|platoon|unit|soldiers?|servicem[ae]n|fighters?|"
     r"drone\s+operators?|gunners?|commanders?|officers?|general\s+staff|military|army|"
-    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops))\b",
+    r"troops|marines|paratroopers|border\s+guards?|group(?:ing)?s?\s+of\s+(?:forces|troops)|"
+    # "a spokesman for the OTG Kharkiv", "the operational-tactical group": a unit's own name
+    r"OTG|OSG|OSGT|operational(?:[\s-]+(?:and\s+)?(?:tactical|strategic))*[\s-]+group(?:ing)?)\b",
     re.I,
 )
 SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
@@ -77,6 +79,17 @@ _BE_ALSO_RE = re.compile(r"\b(?:is|are|was|were|lies|lie)\s+also\b")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
+@dataclass(frozen=True)
+class ReportFrame:
+    """A sentence the next one of its paragraph may go on in, naming no speaker of its own:
+    it led with its source ("According to X, ..."; any sentence may follow) or opened a
+    source's report ("X said that ..."; a sentence in the tense of reported speech follows)."""
+
+    end: int  # where it ended (a paragraph break after it ends the frame)
+    according: bool  # it led with "According to X,"
+    report: bool  # it opened a report (its source speaks first; not retracted)
+
+
 @dataclass
 class DocState:
     """What the sentences so far leave to the next one: the voice in effect."""
@@ -86,13 +99,14 @@ class DocState:
     prev_quoted: bool = False  # the sentence before was an attributed direct quote
     in_quote: bool = False  # a quotation opened in an earlier sentence is still open
     prev_attributed: bool = False  # the sentence before had a claimant
-    prev_according: bool = False  # the sentence before, in this paragraph, led "According to X,"
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
-    report_end: int | None = None  # the end of the last sentence that reported a source
+    report: ReportFrame | None = None  # the sentence before, as a report that may go on
+    last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
+    sources: list[tuple[str, str | None]] = field(default_factory=list)  # named sources, in order
 
 
 @dataclass
@@ -127,6 +141,7 @@ def attribution_pass(
     """Attribution: the sentence's claimant and side (a speaker label, a translated source's
     voice, a quotation going on, a pronoun, a bare ministry), and the content spans; updates
     the carried voice in `doc`. None: the sentence is the note naming the source."""
+    _close_quote_at_paragraph(text, s0, s1, doc)
     s0, bare_quote = _labels(text, s0, s1, doc, resolver, outlet_names)
     sent = text[s0:s1]
     att = cl.attribute(sent)
@@ -150,10 +165,8 @@ def attribution_pass(
     spans = [(s0 + att.content[0], s0 + att.content[1])]
     if att.extra:
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
-    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
-    att, quote_rule = _continued_quote(sent, att, doc, _after_report(text, s0, doc))
-    quote_rule = quote_rule or later_rule
-    doc.in_quote = _quote_open_after(sent, doc.in_quote)
+    att, quote_rule = _carried_voice(text, (s0, s1), att, doc)
+    doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
     doc.prev_attributed = att.claimant is not None
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
@@ -169,7 +182,7 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
-    _remember_voice(doc, said, att, s0, sent, dates_at, None if retracted else s1)
+    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
@@ -189,6 +202,39 @@ def _labels(
         doc.speaker = resolve_speaker(text, lab[1], lab[2], outlet_names)
         return s0 + lab[0], False
     return s0, False
+
+
+def _close_quote_at_paragraph(text: str, s0: int, s1: int, doc: DocState) -> None:
+    """A quotation still open when a paragraph ends goes on into the next paragraph when that
+    opens with a quotation mark (a quote of several paragraphs) or the next mark closes it
+    (a "Quote:" block); otherwise the closing mark went missing and the writer speaks again."""
+    if (
+        doc.in_quote
+        and "\n" in text[doc.last_end : s0]
+        and not QUOTE_OPEN_RE.match(text, s0)
+        and not _next_mark_closes(text, s0)
+    ):
+        doc.in_quote = False
+    doc.last_end = s1
+
+
+def _next_mark_closes(text: str, pos: int) -> bool:
+    """Whether the next quotation mark after pos (within a few paragraphs) closes a quotation:
+    a curly closing mark, or a straight one after punctuation or before a space or the end."""
+    m = re.compile(r"[\"“”]").search(text, pos, pos + 2000)
+    if m is None or m.group(0) == "“":
+        return False
+    if m.group(0) == "”":
+        return True
+    before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+    return before in ".,!?…" or after in ("", " ", "\n", ",", ".", ";", ")")
+
+
+def _closing_quotes(text: str, s1: int) -> str:
+    """The closing quotation marks right after a sentence's span (the splitter may leave a
+    closing mark after the full stop outside it)."""
+    m = re.match(r"[\"”]+", text[s1 : s1 + 3])
+    return m.group(0) if m else ""
 
 
 def _spoken_voice(sent: str, att: cl.Attribution, doc: DocState) -> tuple[cl.Attribution, bool]:
@@ -237,8 +283,22 @@ def _quote_attributed_later(
     )
 
 
+def _carried_voice(
+    text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
+) -> tuple[cl.Attribution, str | None]:
+    """A voice from outside the sentence, with the id of the rule that carried it: a quote
+    attributed after it closes, a quotation or report going on, a "Details:" paragraph."""
+    s0, s1 = span
+    sent = text[s0:s1]
+    att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
+    att, quote_rule = _continued_quote(sent, att, doc, _open_frame(text, s0, doc))
+    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
+        att, quote_rule = details, "attr.details-block"
+    return att, quote_rule or later_rule
+
+
 def _continued_quote(
-    sent: str, att: cl.Attribution, doc: DocState, after_report: bool = False
+    sent: str, att: cl.Attribution, doc: DocState, frame: ReportFrame | None = None
 ) -> tuple[cl.Attribution, str | None]:
     """The previous speaker's voice for a quotation or a report going on, with the id of the
     rule that carried it (None: a lone quote after an attributed one, or no carry)."""
@@ -255,7 +315,7 @@ def _continued_quote(
         # opening right after an attributed sentence, and every sentence inside it, is
         # the doc.speaker's statement
         return voice, "attr.quote-continues"
-    if doc.prev_according and not QUOTE_OPEN_RE.match(sent):
+    if frame is not None and frame.according and not QUOTE_OPEN_RE.match(sent):
         # "According to him, the attackers came with dozens of tanks. The fighting continues
         # for a second day.": the account the paragraph opened with goes on
         return voice, "attr.according-continues"
@@ -267,16 +327,43 @@ def _continued_quote(
         # "..., the general said. Russia also moved reserves to X": "also" adds to the
         # report just attributed (reported speech going on without a new "said")
         return voice, "attr.also-continues"
-    if after_report and not QUOTE_OPEN_RE.match(sent) and (rule := report_goes_on(sent)):
+    if (
+        frame is not None
+        and frame.report
+        and not QUOTE_OPEN_RE.match(sent)
+        and (rule := report_goes_on(sent))
+    ):
         # "The mayor said troops had entered the town. Street fighting continues in the
         # centre.": the paragraph goes on in the tense of the report, naming no new speaker
         return voice, rule
     return att, None
 
 
-def _after_report(text: str, s0: int, doc: DocState) -> bool:
-    """Whether the sentence before, in this paragraph, opened a source's report."""
-    return doc.report_end is not None and "\n" not in text[doc.report_end : s0]
+# "Details: ..." opening a paragraph under a "Source:" line (a house style of Ukrainian outlets)
+_DETAILS_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}Details[*_]{0,2}\s*:")
+
+
+def _details_voice(
+    text: str, s0: int, sent: str, att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
+    """The voice of a "Details:" paragraph's unattributed sentences, in an article that named
+    its sources on a "Source:" line: the source last speaking (else the first one listed).
+    The writer's own "Background:" paragraphs keep the outlet's voice."""
+    if att.claimant is not None or not doc.first_source:
+        return None
+    if not _DETAILS_LABEL_RE.match(text, text.rfind("\n", 0, s0) + 1):
+        return None
+    who, side = doc.prev_claimant
+    if not who:
+        who, side = doc.first_source, cl.side_of(doc.first_source)
+    n = len(sent)
+    return cl.Attribution(who, side, (0, n), (n, n), "said")
+
+
+def _open_frame(text: str, s0: int, doc: DocState) -> ReportFrame | None:
+    """The frame the sentence before left, if it is in this sentence's paragraph."""
+    frame = doc.report
+    return frame if frame is not None and "\n" not in text[frame.end : s0] else None
 
 
 def _frames_report(said: _Said, att: cl.Attribution) -> bool:
@@ -341,6 +428,10 @@ def _said(
     attr_rule = quote_rule or _attribution_rule(att, spoken)
     if block:
         attr_rule = "attr.block-quote"
+    if side is None and (earlier := _named_earlier(claimant, sent, doc)) is not None:
+        # "The ministry added ...", after Russia's ministry and then Ukraine's staff spoke
+        claimant, side = earlier
+        attr_rule = "attr.named-earlier"
     if side is None and (inst := reporting.institution_side(claimant, sent, doc.last_state)):
         side = inst  # "the defence ministry announced", after "Russia said ..."
         attr_rule = "attr.institution-side"
@@ -365,9 +456,67 @@ def _said(
         and _same_source(claimant, doc.prev_claimant[0])
     )
     if carried:
-        claimant, side = doc.prev_claimant
+        claimant, side = _agreeing(claimant, doc)
         attr_rule = "attr.pronoun-carried"
     return _Said(claimant, side, carried, attr_rule)
+
+
+_DEFINITE_RE = re.compile(r"(?i)^the\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
+_IN_STATE_RE = re.compile(r"^\W*In\s+(?:Russia|Ukraine)\s*,")
+
+
+def _named_earlier(claimant: str | None, sent: str, doc: DocState) -> tuple[str, str] | None:
+    """The source a definite description names back to when it is not the one just quoted
+    ("the ministry" after Russia's defence ministry and then Ukraine's General Staff spoke):
+    the latest source with a side whose name holds the description's words."""
+    m = _DEFINITE_RE.match((claimant or "").strip())
+    if m is None or _IN_STATE_RE.match(sent):
+        return None
+    words = m.group(1).lower()
+    prev = doc.prev_claimant[0]
+    if prev and words in prev.lower():
+        return None  # the source just quoted (a pronoun-like reference, carried as one)
+    key = re.compile(rf"\b{re.escape(words)}\b")
+    found = ((w, s) for w, s in reversed(doc.sources) if s and key.search(w.lower()))
+    return next(found, None)
+
+
+# a person speaks as "he"/"she", a body as "it": the nouns that make a claimant one or the other
+_PERSON_NOUN_RE = re.compile(
+    r"(?i)\b(?:spokes(?:man|woman|person)|governor|mayor|commander|minister|president|official|"
+    r"officer|head|chief|general(?!\s+staff)|analyst|blogger|soldier|adviser|advisor|envoy|"
+    r"secretary|deputy|representative|expert|correspondent|observer|journalist|reporter)\b"
+)
+_BODY_NOUN_RE = re.compile(
+    r"(?i)\b(?:ministry|staff|army|military|forces|command|service|agency|group(?:ing)?|brigade|"
+    r"council|administration|government|kremlin|office|institute|media|channel|corps|legion|"
+    r"headquarters|russia|ukraine|moscow|kyiv|kiev|statement|report|update|bulletin|isw|"
+    r"deepstate|institute|tank|project|blog|tracker|monitor|nato|pentagon|un|osce|iaea)\b"
+)
+
+
+_NAME_FIRST_RE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+\s*,")  # "Petrenko, ..."
+_NAME_LAST_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+([A-Z][a-z][\w'’-]+)$")  # "... Ivan Petrenko"
+
+
+def _is_person(claimant: str) -> bool:
+    """Whether a claimant is a person (a name, a title) rather than a body."""
+    if _PERSON_NOUN_RE.search(claimant) or _NAME_FIRST_RE.match(claimant):
+        return True
+    if (m := _NAME_LAST_RE.search(claimant)) and not _BODY_NOUN_RE.fullmatch(m.group(1)):
+        return True
+    return not _BODY_NOUN_RE.search(claimant)
+
+
+def _agreeing(pronoun: str, doc: DocState) -> tuple[str, str | None]:
+    """The source a pronoun carries: the one just quoted, unless "he"/"she" follows a body
+    (or "it" a person) and an earlier source agrees ("Zelensky said A. Russia's ministry said
+    B. He added C": Zelensky)."""
+    prev = (doc.prev_claimant[0] or "", doc.prev_claimant[1])
+    want = {"he": True, "she": True, "him": True, "her": True, "it": False}.get(pronoun.lower())
+    if want is None or _is_person(prev[0]) == want:
+        return prev
+    return next(((w, s) for w, s in reversed(doc.sources) if _is_person(w) == want), prev)
 
 
 def _introduced(text: str, upto: int, said: _Said) -> _Said:
@@ -381,7 +530,10 @@ def _introduced(text: str, upto: int, said: _Said) -> _Said:
         return said
     if side := cl.side_of(intro):
         return replace(said, side=side, rule="attr.introduced")
-    if cl.is_local_official(intro):
+    if cl.is_local_official(intro) or (
+        COMBATANT_RE.search(intro) and not COMBATANT_RE.search(said.claimant)
+    ):
+        # (a unit's spokesman speaks, like a local official, for the side holding the place)
         return replace(said, claimant=f"{said.claimant} ({intro})", rule="attr.introduced")
     return said
 
@@ -423,22 +575,25 @@ def _remember_voice(
     doc: DocState,
     said: _Said,
     att: cl.Attribution,
-    s0: int,
+    span: tuple[int, int],
     sent: str,
     dates_at: Any,
-    end: int | None = None,
+    retracted: bool = False,
 ) -> None:
     """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
-    the attribution, whether the sentence led with its source ("According to X, ...") and
-    where it ended if it opened a report (`end`: None for a retracted one)."""
-    doc.prev_according = _leads_according(sent, att)
-    doc.report_end = end if end is not None and _frames_report(said, att) else None
+    the attribution, and the frame a report may go on in (a retracted report opens none)."""
+    s0, s1 = span
+    according = _leads_according(sent, att)
+    report = not retracted and _frames_report(said, att)
+    doc.report = ReportFrame(s1, according, report) if according or report else None
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
     if not said.claimant:
         return
     if said.side in ("russia", "ukraine") or cl.is_local_official(said.claimant):
         reporting.introduce(said.claimant, doc.people)
+    if not said.carried and (said.side is not None or cl.is_local_official(said.claimant)):
+        doc.sources = [*doc.sources[-9:], (said.claimant, said.side)]
     doc.prev_claimant = (said.claimant, said.side)
     if not said.carried:
         # "Zelensky said on Nov. 2 that ... . Ukrainian forces, he said, ...": the day
@@ -539,6 +694,8 @@ def _para_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+# nouns that only ever point back to whoever spoke last ("According to the speaker, ...")
+_ANY_SPEAKER_NOUNS = frozenset({"speaker", "source", "interlocutor"})
 _DOCUMENT_NOUNS = frozenset(
     {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary"}
 )
@@ -557,8 +714,8 @@ def _same_source(ref: str, prev: str) -> bool:
     is a new source: a definite description carries the previous claimant only when that
     claimant has the same head word ("Ukraine's General Staff" ... "the General Staff")."""
     words = ref.lower().split()
-    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS:  # "according to the statement"
-        return True
+    if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS | _ANY_SPEAKER_NOUNS:
+        return True  # "according to the statement", "according to the speaker"
     return " ".join(words[1:]) in prev.lower()
 
 
@@ -591,7 +748,7 @@ _THIS_WAS_SAID_BY_RE = re.compile(
     r"(?:^|[.)!?]\s*)\W*(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
     r"(?:\w+\s+)?(?:stated|reported|said|announced|declared|noted|claimed|written|posted|"
     r"confirmed)\b[^.]{0,60}?\bby\s+(?P<who>[^.;]{3,160}?)\s*(?:,\s+(?:on|in|at|during|"
-    r"according|writes|reports)\b[^.]*)?[.!]?\s*$"
+    r"according|writes|reports)\b(?:[^.]|\.\w)*)?[.!]?\s*$"  # ("Censor.NET reports")
 )
 # "The head of the city's military administration Vitaliy Barabash informed about this on
 # the air": the same, with the source as the subject
@@ -617,10 +774,10 @@ def retro_attribution(
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
     if m is None:
         return
-    who = cl.strip_claimant(m.group("who"))
+    who = cl.strip_claimant(cl.unquoted_names(m.group("who")))  # ('the OTG "Kharkiv"')
     who = reporting.introduction(who, doc.people) or who
     side = cl.side_of(who)
-    local = side is None and cl.is_local_official(who)
+    local = side is None and (cl.is_local_official(who) or bool(COMBATANT_RE.search(who)))
     if side is None and not local:
         return
     para = text.rfind("\n", 0, s0) + 1
@@ -637,3 +794,24 @@ def retro_attribution(
     doc.prev_attributed = True
     doc.last_state = side if side in ("russia", "ukraine") else doc.last_state
     reporting.introduce(who, doc.people)
+
+
+# "While Moscow says it took X, Kyiv insists its troops hold it": two voices in one sentence
+_CONTRAST_OPEN_RE = re.compile(r"\W*(?:While|Whereas|Although|Though|Even\s+as)\s+")
+
+
+def contrast_cut(text: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Where a sentence opening "While X says A, Y says B" turns to its second voice: the
+    end of the first clause and the start of the second (None: no such turn). Each voice's
+    claim then gets its own claimant, as the clause splitter does for ", but Y said B"."""
+    if not _CONTRAST_OPEN_RE.match(text, s0):
+        return None
+    for m in re.finditer(r",\s+", text[s0:s1]):
+        left, right = text[s0 : s0 + m.start()], text[s0 + m.end() : s1]
+        first = cl.attribute(left)
+        if first.claimant is None or first.attribution is None:
+            continue
+        second = cl.attribute(right)
+        if second.claimant and second.attribution and second.attribution[0] <= 2:
+            return s0 + m.start(), s0 + m.end()
+    return None
