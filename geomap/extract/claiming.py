@@ -20,8 +20,8 @@ from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
 from geomap.extract.rules import default_sides
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
-from geomap.extract.voices import COMBATANT_RE, SIDE_BY_COUNTRY, Voice
-from geomap.records import ClaimRecord, PlaceRef, SourceRecord
+from geomap.extract.voices import COMBATANT_RE, Voice
+from geomap.records import SIDE_BY_COUNTRY, ClaimRecord, PlaceRef, SourceRecord
 
 _OWN_FORCES_RE = re.compile(
     r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:armed\s+)?(?:forces|troops|units|"

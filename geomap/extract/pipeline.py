@@ -31,6 +31,7 @@ from geomap.extract.version import EXTRACTOR, VERSION
 from geomap.extract.voices import (
     DocState,
     attribution_pass,
+    contrast_cut,
     document_source,
     retro_attribute,
     retro_attribution,
@@ -150,7 +151,6 @@ def extract_article(
     for s0, s1 in _clauses(text, sentences(text, has_header=art.format != "html", title=art.title)):
         if "\n" in text[last_end:s0]:
             doc.speaker = None  # a new paragraph
-            doc.prev_according = False
             run.pending = None
         last_end = s1
         memory.next_sentence()
@@ -288,7 +288,10 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s0, s1 in spans:
         start = s0
-        for m in _TURN_RE.finditer(text, s0, s1):
+        if (cut := contrast_cut(text, s0, s1)) is not None:
+            out.append((s0, cut[0]))  # "While Moscow says A, Kyiv maintains B"
+            start = cut[1]
+        for m in _TURN_RE.finditer(text, start, s1):
             right = text[m.end() : s1]
             att = cl.attribute(right)
             if att.claimant and att.attribution and att.attribution[0] <= 2:

@@ -18,7 +18,7 @@ from geomap.extract.mentions import THEATRE_COUNTRIES
 from geomap.extract.resolution import _Resolver
 from geomap.extract.rules import default_voice_rules, joined
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
-from geomap.records import ClaimRecord
+from geomap.records import SIDE_BY_COUNTRY, ClaimRecord
 
 # a sentence introducing a source whose words follow: "Moscow offered a different picture."
 _ACCOUNT_RE = re.compile(
@@ -49,7 +49,7 @@ COMBATANT_RE = re.compile(
     r"OTG|OSG|OSGT|operational(?:[\s-]+(?:and\s+)?(?:tactical|strategic))*[\s-]+group(?:ing)?)\b",
     re.I,
 )
-SIDE_BY_COUNTRY = {"UA": "ukraine", "RU": "russia"}
+
 # a sentence (or content) opening with a quotation mark
 QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
