@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.extract import prescreen
 from geomap.extract.rules import default_cues, default_modality, joined, need
 
 
@@ -61,6 +62,19 @@ LEXICON = [
     )
 ]
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
+
+
+# Every trigger word in a clause, found in one pass: the lookahead tries each position, the
+# trie gives the longest trigger starting there (the shorter ones it contains are implied).
+_TRIGGER_RE = re.compile(f"(?=({prescreen.trie_pattern(_ALL_TRIGGERS)}))")
+# a trigger found -> the lexicon rows it (or a trigger inside it) lets run, in lexicon order
+_ROWS_OF = {
+    t: tuple(i for i, (*_x, trig, _rid) in enumerate(LEXICON) if any(u in t for u in trig))
+    for t in _ALL_TRIGGERS
+}
+# what each row's regex cannot match without (its trigger words aside): "under" for "is
+# under attack", "situation" and "control" for "the situation is under control"
+_NEEDS = [prescreen.Needs(pat) for _t, _a, pat, *_x in LEXICON]
 
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
 # own operation, troop losses, civilians; each entry with examples a test runs); the patterns
@@ -140,17 +154,25 @@ def irrealis_before(text: str, pos: int) -> bool:
 _QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
 
 
+def candidate_rows(text: str) -> list[int]:
+    """The lexicon rows (indices, in lexicon order) whose regex may match the clause `text`:
+    one of the row's trigger words occurs in it, and the words its pattern cannot match
+    without (`prescreen.Needs`) do. The others are not run."""
+    rows: set[int] = set()
+    for t in set(_TRIGGER_RE.findall(text.lower())):
+        rows.update(_ROWS_OF[t])
+    folded = prescreen.fold(text)
+    return [i for i in sorted(rows) if _NEEDS[i].may_match(folded)]
+
+
 def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins).
     Quote marks count as spaces ('the "liberation" of X'); offsets are unchanged."""
     text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
-    low = text.lower()
-    present = {t for t in _ALL_TRIGGERS if t in low}  # each trigger tested once per clause
-    for ctype, attach, pat, weak, triggers, rid in LEXICON:
-        if present.isdisjoint(triggers):
-            continue
+    for i in candidate_rows(text):
+        ctype, attach, pat, weak, _triggers, rid = LEXICON[i]
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -1,0 +1,154 @@
+"""Cheap tests that let an expensive regex be skipped: the literal words every match of a
+pattern must contain, read from the pattern itself.
+
+A lexicon row like `\\b(?:is|are|was)\\s+under\\s+(?:attack|assault)` cannot match a clause
+without "under" in it; looking for "under" in the lower-cased clause is a fast substring
+search, while running the row's regex tries every position of the clause. `Needs` keeps a
+few such facts per pattern; `fold` gives the text they are tested on. A need only ever lets
+a regex be skipped when it could not have matched: results are the same with or without.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Characters other than A-Z that a case-insensitive `re` literal a-z matches, and the ASCII
+# letter they match ("ı" matches "i" but lower-cases to itself): folded first, so that
+# lower-casing gives every case-insensitive match of an ASCII word as that word.
+# tests/test_speed_prescreen.py checks this table against every Unicode character.
+FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD = str.maketrans(FOLD_TO_ASCII)
+
+_REPEATS = tuple(
+    getattr(_c, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, n)
+)
+_MIN_NEED = 3  # a shorter word ("in", "to") is in nearly every clause: not worth a test
+_MAX_NEEDS = 3  # tests per pattern (the longest words first: the rarest)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, with the few non-ASCII letters that `re.I` equates with an ASCII
+    letter turned into it: the string `Needs.may_match` is asked about."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+Need = frozenset[str]  # at least one of these strings occurs in every match
+
+
+def required(pattern: re.Pattern[str]) -> list[Need]:
+    """What every match of `pattern` contains: a list of sets of lower-case ASCII strings,
+    each set holding at least one string of any match (an empty list: nothing known)."""
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover  (a parser this module does not know)
+        return []
+    return _sequence(list(parsed))
+
+
+def _sequence(items: list, prefix: str = "") -> list[Need]:
+    """The needs of items matched one after another: all of each item's needs, and each run
+    of consecutive ASCII literals as one string (`prefix`: literals just before them)."""
+    needs: list[Need] = []
+    run: list[str] = [prefix] if prefix else []
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if op is _c.BRANCH and run:
+            # the literals before an alternation begin each alternative ("(?:held|holding)"
+            # is parsed as "h(?:eld|olding)")
+            needs += _branch(av[1], "".join(run))
+            run = []
+            continue
+        if run:
+            needs.append(frozenset({"".join(run)}))
+            run = []
+        needs += _item(op, av)
+    if run:
+        needs.append(frozenset({"".join(run)}))
+    return needs
+
+
+def _branch(alternatives: list, prefix: str) -> list[Need]:
+    """One need for an alternation: each alternative's rarest, any of which must occur."""
+    branches = [_sequence(list(b), prefix) for b in alternatives]
+    if all(branches):
+        return [frozenset().union(*(_rarest(b) for b in branches))]
+    return [frozenset({prefix})] if prefix else []
+
+
+def _item(op, av) -> list[Need]:
+    """The needs of one non-literal item (groups, alternations, repeats); none for the
+    rest (classes, anchors, lookarounds, backreferences)."""
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]))
+    if op is _c.BRANCH:
+        return _branch(av[1], "")
+    return []
+
+
+def _rarest(needs: list[Need]) -> Need:
+    return max(needs, key=_rank)
+
+
+def _rank(need: Need) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings: the need fewest clauses meet."""
+    return (min(map(len, need)), -len(need))
+
+
+def _minimal(need: Need) -> Need:
+    """A need without the strings that contain another of its strings ("check" covers
+    "checked"): same meaning, fewer to look for."""
+    return frozenset(s for s in need if not any(o != s and o in s for o in need))
+
+
+def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of literal words written as a trie ("ab(?:c|d)"): the regex engine
+    then tests each letter of a position once instead of every word in turn (Python's `re`
+    does not share prefixes between alternatives itself)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+class Needs:
+    """A pattern's few most telling needs, each compiled to one substring search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        kept = sorted(
+            {_minimal(n) for n in required(pattern) if min(map(len, n)) >= _MIN_NEED},
+            key=_rank,
+            reverse=True,
+        )[:_MAX_NEEDS]
+        self.words = kept
+        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept]
+
+    def may_match(self, folded: str) -> bool:
+        """False only when the pattern cannot match the text `folded` was made from."""
+        for test in self._tests:
+            if test.search(folded) is None:
+                return False
+        return True
