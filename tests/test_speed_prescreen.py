@@ -110,3 +110,58 @@ def test_trigger_trie_finds_every_trigger_even_inside_or_overlapping_others():
         assert rows == tuple(
             i for i, (*_x, trig, _r) in enumerate(verbs.LEXICON) if any(u in t for u in trig)
         )
+
+
+@pytest.mark.parametrize(
+    "pattern,words",
+    [
+        (r"\b(?:said|have\s+said)\b", {"said", "have"}),
+        (r"(?=[Hh])(?:held|holding)", {"held", "holding"}),  # lookaheads are skipped
+        (r"[\[(]Getty", {"[", "("}),
+        (r"(?:\*\*|__)x|photo:", {"**", "__", "photo:"}),
+        (r"\s+said", None),  # a class first: nothing known
+        (r"(?:a|)said", None),  # an alternative may begin with anything after it
+    ],
+)
+def test_leading_words(pattern, words):
+    got = prescreen.leading_words(re.compile(pattern, re.I))
+    assert got == (frozenset(words) if words is not None else None)
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern of the extractor's modules whose matches have known leading
+    words (the ones a Finder could stand in for)."""
+    import importlib
+    import pkgutil
+
+    import geomap.extract as pkg
+
+    out = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        mod = importlib.import_module(f"geomap.extract.{info.name}")
+        for v in vars(mod).values():
+            if isinstance(v, re.Pattern) and prescreen.leading_words(v):
+                out[(v.pattern, v.flags)] = v
+    return list(out.values())
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_finder_finds_what_the_pattern_finds():
+    texts = [v for s in SENTENCES[::10] for v in _variants(s)] + [
+        "said said", "Photo: AFP", "(Jane Roe/AFP)", "**Smoke over the city. Photo/AFP**", "",
+    ]  # fmt: skip
+    patterns = _module_patterns()
+    assert len(patterns) > 50
+    for pat in patterns:
+        finder = prescreen.Finder(pat)
+        for t in texts:
+            assert _spans(finder.finditer(t)) == _spans(pat.finditer(t)), (pat.pattern[:60], t)
+            n = len(t)
+            for pos, endpos in ((3, n), (0, n // 2), (n // 3, n - 2), (n + 1, n + 5)):
+                want = _spans(pat.finditer(t, pos, endpos))
+                assert _spans(finder.finditer(t, pos, endpos)) == want, (pat.pattern[:60], t)
+                got = finder.search(t, pos, endpos)
+                assert _spans([got] if got else []) == want[:1]

@@ -11,6 +11,8 @@ a regex be skipped when it could not have matched: results are the same with or 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
 try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
     from re import _constants as _c
@@ -152,3 +154,79 @@ class Needs:
             if test.search(folded) is None:
                 return False
         return True
+
+
+def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` begins with ("said",
+    "have" for "(?:said|have\\s+said)"), or None when that is not known (a match may begin
+    with a class, an escape, a non-ASCII letter, or nothing)."""
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover
+        return None
+    return _firsts(list(parsed))
+
+
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _firsts(items: list) -> frozenset[str] | None:
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        prefix = "".join(run)
+        if op is _c.BRANCH:
+            alts = [_firsts(list(b)) for b in av[1]]
+            if all(a is not None for a in alts):
+                return frozenset(prefix + s for a in alts for s in a)  # type: ignore[union-attr]
+            return frozenset({prefix}) if prefix else None
+        if prefix:
+            return frozenset({prefix})
+        if op in _ZERO_WIDTH:
+            continue  # "\b", lookarounds: the match begins with what follows
+        if op is _c.SUBPATTERN:
+            return _firsts(list(av[-1]))
+        if op in _REPEATS and av[0] >= 1:
+            return _firsts(list(av[2]))
+        if op is _c.IN and all(o is _c.LITERAL and a < 128 for o, a in av):
+            return frozenset(chr(a).lower() for _o, a in av)  # "[\[(]": one of a few
+        return None
+    return frozenset({"".join(run)}) if run else None
+
+
+class Finder:
+    """`pattern.finditer` for a pattern every match of which begins with one of a few literal
+    words: where such a word begins is found first (one trie regex over the folded text, no
+    re.I), and the pattern is tried at those places only. The matches are the same ones,
+    found in the same order; a pattern without known leading words is run as it is."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = leading_words(pattern)
+        self._starts = re.compile(trie_pattern(sorted(words))) if words and all(words) else None
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
+        pos = max(0, pos)
+        endpos = max(pos, min(endpos, len(text)))
+        folded = fold(text[pos:endpos]) if self._starts is not None else ""
+        if self._starts is None or len(folded) != max(0, endpos - pos):
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        search, match = self._starts.search, self.pattern.match
+        c = search(folded)
+        while c is not None:  # each place a leading word begins, left to right
+            p = pos + c.start()
+            if (m := match(text, p, endpos)) is not None:
+                yield m
+                c = search(folded, m.end() - pos)
+            else:
+                c = search(folded, p + 1 - pos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        return next(self.finditer(text, pos, endpos), None)

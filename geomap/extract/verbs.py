@@ -92,6 +92,9 @@ _REALIS_RE = re.compile(
 )
 
 ASSESSMENT_RE = re.compile(rf"\b{joined(_MOD, 'assessment')}\b", re.I)
+# the same searches, tried only where one of their words begins (prescreen.Finder)
+ASSESSMENT = prescreen.Finder(ASSESSMENT_RE)
+_IRREALIS = prescreen.Finder(_IRREALIS_RE)
 
 
 _NONE_BEFORE_RE = re.compile(
@@ -148,7 +151,7 @@ def irrealis_before(text: str, pos: int) -> bool:
     window = text[max(0, pos - 40) : pos]
     if _REALIS_RE.search(window):
         return False
-    return bool(_IRREALIS_RE.search(window))
+    return _IRREALIS.search(window) is not None
 
 
 _QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
@@ -204,7 +207,7 @@ def find_cues(text: str) -> list[Cue]:
                 pass  # "Ukraine will defend X for as long as possible": a defender holding on
             elif irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
-                if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
+                if ASSESSMENT.search(text[max(0, s - 30) : s]) is None:
                     continue
                 found = "assessment"
             cues.append(Cue(s, e, found, attach, m.group(0), weak, rid))
@@ -213,4 +216,4 @@ def find_cues(text: str) -> list[Cue]:
 
 
 def is_assessment(text: str) -> bool:
-    return bool(ASSESSMENT_RE.search(text))
+    return ASSESSMENT.search(text) is not None
