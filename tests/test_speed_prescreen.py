@@ -165,3 +165,15 @@ def test_finder_finds_what_the_pattern_finds():
                 assert _spans(finder.finditer(t, pos, endpos)) == want, (pat.pattern[:60], t)
                 got = finder.search(t, pos, endpos)
                 assert _spans([got] if got else []) == want[:1]
+
+
+def test_words_finds_what_a_case_insensitive_alternation_finds():
+    from geomap.extract import dates
+
+    words = sorted(dates._TRIGGERS)
+    plain = re.compile(r"\d|" + "|".join(map(re.escape, words)), re.I)
+    fast = prescreen.Words(words, also=r"\d")
+    for s in SENTENCES[::5]:
+        for v in _variants(s):
+            assert fast.found_in(v) == (plain.search(v) is not None), v
+    assert prescreen.Words(["Київ"]).found_in("КИЇВ") and not prescreen.Words(["x"]).found_in("")

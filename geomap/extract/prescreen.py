@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
     from re import _constants as _c
@@ -230,3 +230,19 @@ class Finder:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """pattern.search(text, pos, endpos)."""
         return next(self.finditer(text, pos, endpos), None)
+
+
+class Words:
+    """Whether a text holds any of some words, letter case aside (as a re.I alternation of
+    them would say), in one trie search over the folded text: the cheap test before a family
+    of expensive patterns. `also`: a regex alternative tried as well (r"\\d": any digit)."""
+
+    def __init__(self, words: Iterable[str], also: str = "") -> None:
+        ws = sorted({w.lower() for w in words})
+        self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
+        body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
+        self._rx = re.compile("|".join(filter(None, [also, body])), 0 if self._fold else re.I)
+
+    def found_in(self, text: str) -> bool:
+        """Whether one of the words (or `also`) occurs in `text`."""
+        return self._rx.search(fold(text) if self._fold else text) is not None
