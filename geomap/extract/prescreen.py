@@ -146,10 +146,15 @@ class Needs:
             reverse=True,
         )[:_MAX_NEEDS]
         self.words = kept
-        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept]
+        # a need of one string is a substring test; one of several, a trie search
+        self._strings = [next(iter(n)) for n in kept if len(n) == 1]
+        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept if len(n) > 1]
 
     def may_match(self, folded: str) -> bool:
         """False only when the pattern cannot match the text `folded` was made from."""
+        for s in self._strings:
+            if s not in folded:
+                return False
         for test in self._tests:
             if test.search(folded) is None:
                 return False
