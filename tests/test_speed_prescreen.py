@@ -119,6 +119,8 @@ def test_trigger_trie_finds_every_trigger_even_inside_or_overlapping_others():
         (r"(?=[Hh])(?:held|holding)", {"held", "holding"}),  # lookaheads are skipped
         (r"[\[(]Getty", {"[", "("}),
         (r"(?:\*\*|__)x|photo:", {"**", "__", "photo:"}),
+        (r"(?:semi-)?(?:siege|blockade)", {"semi-", "siege", "blockade"}),  # optional head
+        (r"(?:full\s+)?", None),  # nothing after an optional head: may match empty
         (r"\s+said", None),  # a class first: nothing known
         (r"(?:a|)said", None),  # an alternative may begin with anything after it
     ],
@@ -177,3 +179,11 @@ def test_words_finds_what_a_case_insensitive_alternation_finds():
         for v in _variants(s):
             assert fast.found_in(v) == (plain.search(v) is not None), v
     assert prescreen.Words(["Київ"]).found_in("КИЇВ") and not prescreen.Words(["x"]).found_in("")
+
+
+def test_lexicon_row_finders_find_what_the_rows_find():
+    texts = [v for s in SENTENCES[::4] for v in _variants(s)]
+    for (_t, _a, pat, *_x), finder in zip(verbs.LEXICON, verbs._FINDERS, strict=True):
+        assert finder.pattern is pat
+        for t in texts:
+            assert _spans(finder.finditer(t)) == _spans(pat.finditer(t)), (pat.pattern[:60], t)

@@ -179,7 +179,7 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 def _firsts(items: list) -> frozenset[str] | None:
     run: list[str] = []
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is _c.LITERAL and av < 128:
             run.append(chr(av).lower())
             continue
@@ -197,6 +197,9 @@ def _firsts(items: list) -> frozenset[str] | None:
             return _firsts(list(av[-1]))
         if op in _REPEATS and av[0] >= 1:
             return _firsts(list(av[2]))
+        if op in _REPEATS:  # "(?:semi-)?encirclement": what it begins with, or what follows
+            body, rest = _firsts(list(av[2])), _firsts(items[i + 1 :])
+            return body | rest if body is not None and rest is not None else None
         if op is _c.IN and all(o is _c.LITERAL and a < 128 for o, a in av):
             return frozenset(chr(a).lower() for _o, a in av)  # "[\[(]": one of a few
         return None

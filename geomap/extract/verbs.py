@@ -75,6 +75,8 @@ _ROWS_OF = {
 # what each row's regex cannot match without (its trigger words aside): "under" for "is
 # under attack", "situation" and "control" for "the situation is under control"
 _NEEDS = [prescreen.Needs(pat) for _t, _a, pat, *_x in LEXICON]
+# each row's regex tried only where one of the words its matches begin with does
+_FINDERS = [prescreen.Finder(pat) for _t, _a, pat, *_x in LEXICON]
 
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
 # own operation, troop losses, civilians; each entry with examples a test runs); the patterns
@@ -175,8 +177,8 @@ def find_cues(text: str) -> list[Cue]:
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     for i in candidate_rows(text):
-        ctype, attach, pat, weak, _triggers, rid = LEXICON[i]
-        for m in pat.finditer(text):
+        ctype, attach, _pat, weak, _triggers, rid = LEXICON[i]
+        for m in _FINDERS[i].finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
