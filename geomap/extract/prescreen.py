@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
     from re import _constants as _c
@@ -35,6 +36,12 @@ _MIN_NEED = 3  # a shorter word ("in", "to") is in nearly every clause: not wort
 _MAX_NEEDS = 3  # tests per pattern (the longest words first: the rarest)
 
 
+@lru_cache(maxsize=8)
+def _parse(pattern: re.Pattern[str]):
+    """The pattern as `re` parses it (Needs and Finder of one pattern read it once)."""
+    return _p.parse(pattern.pattern, pattern.flags)
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, with the few non-ASCII letters that `re.I` equates with an ASCII
     letter turned into it: the string `Needs.may_match` is asked about."""
@@ -50,7 +57,7 @@ def required(pattern: re.Pattern[str]) -> list[Need]:
     """What every match of `pattern` contains: a list of sets of lower-case ASCII strings,
     each set holding at least one string of any match (an empty list: nothing known)."""
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
+        parsed = _parse(pattern)
     except Exception:  # pragma: no cover  (a parser this module does not know)
         return []
     return _sequence(list(parsed))
@@ -168,7 +175,7 @@ def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     "have" for "(?:said|have\\s+said)"), or None when that is not known (a match may begin
     with a class, an escape, a non-ASCII letter, or nothing)."""
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
+        parsed = _parse(pattern)
     except Exception:  # pragma: no cover
         return None
     return _firsts(list(parsed))

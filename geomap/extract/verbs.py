@@ -68,15 +68,30 @@ _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 # trie gives the longest trigger starting there (the shorter ones it contains are implied).
 _TRIGGER_RE = re.compile(f"(?=({prescreen.trie_pattern(_ALL_TRIGGERS)}))")
 # a trigger found -> the lexicon rows it (or a trigger inside it) lets run, in lexicon order
+_ROWS_NAMING: dict[str, list[int]] = {}
+for _i, (*_x, _trig, _rid) in enumerate(LEXICON):
+    for _u in _trig:
+        _ROWS_NAMING.setdefault(_u, []).append(_i)
 _ROWS_OF = {
-    t: tuple(i for i, (*_x, trig, _rid) in enumerate(LEXICON) if any(u in t for u in trig))
+    t: tuple(sorted({i for u in _ALL_TRIGGERS if u in t for i in _ROWS_NAMING[u]}))
     for t in _ALL_TRIGGERS
 }
 # what each row's regex cannot match without (its trigger words aside): "under" for "is
 # under attack", "situation" and "control" for "the situation is under control"
-_NEEDS = [prescreen.Needs(pat) for _t, _a, pat, *_x in LEXICON]
-# each row's regex tried only where one of the words its matches begin with does
-_FINDERS = [prescreen.Finder(pat) for _t, _a, pat, *_x in LEXICON]
+# (and each row's regex tried only where one of the words its matches begin with does);
+# built for a row when a clause first has its triggers: reading 149 patterns at import would
+# slow every command's start
+_TOOLS: list[tuple[prescreen.Needs, prescreen.Finder] | None] = [None] * len(LEXICON)
+
+
+def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
+    """Lexicon row i's pre-screen and finder."""
+    tools = _TOOLS[i]
+    if tools is None:
+        pat = LEXICON[i][2]
+        tools = _TOOLS[i] = (prescreen.Needs(pat), prescreen.Finder(pat))
+    return tools
+
 
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
 # own operation, troop losses, civilians; each entry with examples a test runs); the patterns
@@ -167,7 +182,7 @@ def candidate_rows(text: str) -> list[int]:
     for t in set(_TRIGGER_RE.findall(text.lower())):
         rows.update(_ROWS_OF[t])
     folded = prescreen.fold(text)
-    return [i for i in sorted(rows) if _NEEDS[i].may_match(folded)]
+    return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -178,7 +193,7 @@ def find_cues(text: str) -> list[Cue]:
     cues: list[Cue] = []
     for i in candidate_rows(text):
         ctype, attach, _pat, weak, _triggers, rid = LEXICON[i]
-        for m in _FINDERS[i].finditer(text):
+        for m in row_tools(i)[1].finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
