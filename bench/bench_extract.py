@@ -1,6 +1,6 @@
 """Extraction benchmark: throughput (articles/s) and place-finding accuracy vs geotext.
 
-    python bench/bench_extract.py [--repeat 20]
+    python bench/bench_extract.py [--repeat 20] [--against PATH [--against-cache DIR]]
 
 Texts: the reference corpus article (../shared/corpus, when present) and geomap/examples,
 repeated. Steady state: the gazetteer is opened and warmed before timing, geotext's data is
@@ -16,6 +16,12 @@ Accuracy (place finding), per text, judged on surface names:
 geotext is judged leniently: a name match counts even where it means the wrong place
 (the city of Sumy for "the border region of Sumy").
 
+--against PATH times another checkout of geomap (an earlier version, say) on the same texts in
+the same run: a peer process with PATH first on its PYTHONPATH and its own gazetteer cache
+(--against-cache; default: a directory named after PATH beside this machine's cache) times
+its whole extractor in rounds taken in turn with this one's (the best round of each counts,
+as the machine is shared), and the ratio of the two is printed.
+
 Two more timings put the figures in proportion:
   first sight   each distinct text (corpus, examples and the held-out set) once, with a fresh
                 gazetteer and empty extraction caches: what a new batch of unseen articles costs
@@ -27,8 +33,11 @@ Two more timings put the figures in proportion:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -78,7 +87,7 @@ OTHER_TRUE = {
 }
 
 
-def load_texts() -> list[tuple[object, set[str]]]:
+def load_texts() -> list[tuple[object, set[str], Path]]:
     out = []
     for d in (CORPUS, EXAMPLES):
         if not d.is_dir():
@@ -96,7 +105,7 @@ def load_texts() -> list[tuple[object, set[str]]]:
                     names.add(normalize(g["canonical"]))
             art = read_article(ap)
             if detect_language(art.text) == "en":  # geotext and this pipeline read English
-                out.append((art, names))
+                out.append((art, names, ap))
     return out
 
 
@@ -122,7 +131,7 @@ def geotext_places(text: str) -> set[str]:
 
 def score(found_per_text, texts) -> tuple[float, float]:
     hit = tot = good = n_found = 0
-    for found, (_art, gold) in zip(found_per_text, texts, strict=True):
+    for found, (_art, gold, _path) in zip(found_per_text, texts, strict=True):
         hit += len(gold & found)
         tot += len(gold)
         good += len({f for f in found if f in gold or f in OTHER_TRUE})
@@ -175,12 +184,15 @@ def first_sight(arts: list[object]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--against", type=Path, help="another geomap checkout to time as a peer")
+    ap.add_argument("--against-cache", type=Path, help="the peer's gazetteer cache directory")
+    ap.add_argument("--rounds", type=int, default=3, help="peer comparison: rounds each side")
     args = ap.parse_args()
     gaz = default_gazetteer()
     import geotext  # noqa: F401  (loads its data now, outside the timing)
 
     texts = load_texts()
-    arts = [a for a, _g in texts]
+    arts = [a for a, _g, _p in texts]
     print(
         f"{len(arts)} articles ({sum(len(a.text) for a in arts) / 1000:.1f} kB), "
         f"repeat {args.repeat}"
@@ -191,6 +203,9 @@ def main() -> None:
     t_ex = timed(lambda a: extract_article(a, gazetteer=gaz), arts, args.repeat)
     t_pl = timed(lambda a: geomap_places(a, gaz), arts, args.repeat)
     t_gt = timed(lambda a: geotext_places(a.text), arts, args.repeat)
+
+    if args.against is not None:
+        peer_comparison(args, [str(p) for _a, _g, p in texts], gaz)
 
     p_me, r_me = score([geomap_places(a, gaz) for a in arts], texts)
     p_gt, r_gt = score([geotext_places(a.text) for a in arts], texts)
@@ -226,6 +241,76 @@ def main() -> None:
         f"{t_rx * 1e6:.1f} us/article; 10x geotext's speed would be "
         f"{t_gt / 10 * 1e6:.1f} us/article, {t_split / (t_gt / 10):.1f}x less than "
         f"splitting the text into words once"
+    )
+
+
+# The peer's side of --against: reads its article paths, warms up, then times one round
+# (CPU seconds for `repeat` passes over the articles) each time it reads a line.
+_PEER = """
+import sys, time
+from gazetteer import default_gazetteer
+from geomap.extract.pipeline import extract_article
+from geomap.extract.reader import read_article
+import pathlib, geomap, geomap.extract.pipeline as pl
+paths, repeat = sys.stdin.readline().rstrip("\\n").split("\\t"), int(sys.stdin.readline())
+arts = [read_article(p) for p in paths]
+gaz = default_gazetteer()
+for a in arts:
+    extract_article(a, gazetteer=gaz)
+where = pathlib.Path(geomap.__file__).parent.parent
+print("extractor", getattr(pl, "VERSION", "?"), "at", where, flush=True)
+for _line in sys.stdin:
+    t0 = time.process_time()
+    for _ in range(repeat):
+        for a in arts:
+            extract_article(a, gazetteer=gaz)
+    print((time.process_time() - t0) / (repeat * len(arts)), flush=True)
+"""
+
+
+def _peer_cache(path: Path, given: Path | None) -> Path:
+    """The peer's own gazetteer cache (an older index format must not overwrite ours)."""
+    if given is not None:
+        return given
+    base = Path(os.environ.get("GEOMAP_GAZETTEER_CACHE", Path.home() / ".cache" / "geomap"))
+    base = base if base.suffix == "" else base.parent
+    tag = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
+    return base.parent / f"{base.name}-peer-{tag}"
+
+
+def peer_comparison(args: argparse.Namespace, paths: list[str], gaz) -> None:
+    """Whole-extractor CPU time per article, this checkout against args.against, in rounds
+    taken in turn; prints both and the ratio."""
+    from geomap.extract.version import VERSION
+
+    peer_path = args.against.resolve()
+    cache = _peer_cache(peer_path, args.against_cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(peer_path), "GEOMAP_GAZETTEER_CACHE": str(cache)}
+    repeat = max(1, args.repeat // args.rounds)
+    peer = subprocess.Popen(
+        [sys.executable, "-c", _PEER], cwd=peer_path, env=env, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert peer.stdin is not None and peer.stdout is not None
+    peer.stdin.write("\t".join(paths) + f"\n{repeat}\n")
+    peer.stdin.flush()
+    peer_version = peer.stdout.readline().strip()
+    if not peer_version:
+        raise SystemExit(f"--against {peer_path}: the peer did not start (see its error above)")
+    ours = theirs = float("inf")
+    arts = [read_article(p) for p in paths]
+    for _ in range(args.rounds):
+        ours = min(ours, timed(lambda a: extract_article(a, gazetteer=gaz), arts, repeat))
+        peer.stdin.write("go\n")
+        peer.stdin.flush()
+        theirs = min(theirs, float(peer.stdout.readline()))
+    peer.stdin.close()
+    peer.wait()
+    print(
+        f"peer comparison, best of {args.rounds} rounds x {repeat} passes, CPU ms/article: "
+        f"this checkout ({VERSION}) {ours * 1000:.2f}, {peer_version}: {theirs * 1000:.2f}; "
+        f"ratio {ours / theirs:.2f}x the peer's time"
     )
 
 

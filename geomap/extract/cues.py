@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geomap.extract import reporting, verbs
+from geomap.extract import prescreen, reporting, verbs
 from geomap.extract.mentions import (
     Mention,
 )
@@ -490,6 +490,7 @@ _DENIAL_IN_CONTENT_RE = re.compile(
     r"reports?)\b",
     re.I,
 )
+_DENIAL_IN_CONTENT = prescreen.Finder(_DENIAL_IN_CONTENT_RE)
 
 
 @dataclass
@@ -507,15 +508,15 @@ class _SpanMarks:
 
     @classmethod
     def of(cls, text: str, c0: int, c1: int) -> _SpanMarks:
-        def spans(rx: re.Pattern[str]) -> list[tuple[int, int]]:
+        def spans(rx: re.Pattern[str] | prescreen.Finder) -> list[tuple[int, int]]:
             return [m.span() for m in rx.finditer(text, c0, c1)]
 
         return cls(
             c0,
             c1,
             spans(_CLAUSE_BREAK_RE),
-            spans(_DENIAL_IN_CONTENT_RE),
-            spans(verbs.ASSESSMENT_RE),
+            spans(_DENIAL_IN_CONTENT),
+            spans(verbs.ASSESSMENT),
             [m.start() for m in _COMMA_RE.finditer(text, c0, c1)],
         )
 

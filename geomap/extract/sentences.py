@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.extract import prescreen
+
 _TERMINAL = ".!?\"”’'):…"
 _CAPTION_START_RE = re.compile(
     r"^(?:\W{0,3})(?:this\s+(?:file\s+)?(?:photograph|photo|picture|image|handout|video\s+grab|grab)|"
@@ -35,11 +37,14 @@ _CREDIT_IN_RE = re.compile(
     r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
 )
 _CAPTION_WORDS = 45
+# the same searches, tried only where a credit's first word or mark is (prescreen.Finder)
+_CREDIT_END = prescreen.Finder(_CREDIT_END_RE)
+_CREDIT_IN = prescreen.Finder(_CREDIT_IN_RE)
 
 
 def _credited(line: str) -> bool:
     """A short block with a photo or map credit in it is a caption."""
-    return len(line.split()) <= _CAPTION_WORDS and _CREDIT_IN_RE.search(line) is not None
+    return len(line.split()) <= _CAPTION_WORDS and _CREDIT_IN.search(line) is not None
 
 
 _BOILER_RE = re.compile(
@@ -144,7 +149,7 @@ def _caption_cut(text: str, s: int, e: int) -> int | None:
     before it in the same paragraph or on the lines above ("The governor said rockets hit the
     market. A woman walks past a burned kiosk ... (via AFP)"); None: all of it is caption."""
     chunk = text[s:e].rstrip()
-    credit = _CREDIT_END_RE.search(chunk)
+    credit = _CREDIT_END.search(chunk)
     if credit is None or _CAPTION_START_RE.match(chunk) or _BYLINE_RE.match(chunk):
         return None
     line = chunk.rfind("\n", 0, credit.start()) + 1
@@ -176,7 +181,7 @@ def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> lis
 
 
 def _is_caption(line: str) -> bool:
-    return bool(_CAPTION_START_RE.match(line) or _CREDIT_END_RE.search(line) or _credited(line))
+    return bool(_CAPTION_START_RE.match(line) or _CREDIT_END.search(line) or _credited(line))
 
 
 def _caption_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.extract import prescreen
 from geomap.extract.rules import default_cues, default_modality, joined, need
 
 
@@ -62,6 +63,36 @@ LEXICON = [
 ]
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
+
+# Every trigger word in a clause, found in one pass: the lookahead tries each position, the
+# trie gives the longest trigger starting there (the shorter ones it contains are implied).
+_TRIGGER_RE = re.compile(f"(?=({prescreen.trie_pattern(_ALL_TRIGGERS)}))")
+# a trigger found -> the lexicon rows it (or a trigger inside it) lets run, in lexicon order
+_ROWS_NAMING: dict[str, list[int]] = {}
+for _i, (*_x, _trig, _rid) in enumerate(LEXICON):
+    for _u in _trig:
+        _ROWS_NAMING.setdefault(_u, []).append(_i)
+_ROWS_OF = {
+    t: tuple(sorted({i for u in _ALL_TRIGGERS if u in t for i in _ROWS_NAMING[u]}))
+    for t in _ALL_TRIGGERS
+}
+# what each row's regex cannot match without (its trigger words aside): "under" for "is
+# under attack", "situation" and "control" for "the situation is under control"
+# (and each row's regex tried only where one of the words its matches begin with does);
+# built for a row when a clause first has its triggers: reading 149 patterns at import would
+# slow every command's start
+_TOOLS: list[tuple[prescreen.Needs, prescreen.Finder] | None] = [None] * len(LEXICON)
+
+
+def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
+    """Lexicon row i's pre-screen and finder."""
+    tools = _TOOLS[i]
+    if tools is None:
+        pat = LEXICON[i][2]
+        tools = _TOOLS[i] = (prescreen.Needs(pat), prescreen.Finder(pat))
+    return tools
+
+
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
 # own operation, troop losses, civilians; each entry with examples a test runs); the patterns
 # here say only where before a cue they are looked for.
@@ -78,6 +109,9 @@ _REALIS_RE = re.compile(
 )
 
 ASSESSMENT_RE = re.compile(rf"\b{joined(_MOD, 'assessment')}\b", re.I)
+# the same searches, tried only where one of their words begins (prescreen.Finder)
+ASSESSMENT = prescreen.Finder(ASSESSMENT_RE)
+_IRREALIS = prescreen.Finder(_IRREALIS_RE)
 
 
 _NONE_BEFORE_RE = re.compile(
@@ -134,10 +168,21 @@ def irrealis_before(text: str, pos: int) -> bool:
     window = text[max(0, pos - 40) : pos]
     if _REALIS_RE.search(window):
         return False
-    return bool(_IRREALIS_RE.search(window))
+    return _IRREALIS.search(window) is not None
 
 
 _QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
+
+
+def candidate_rows(text: str) -> list[int]:
+    """The lexicon rows (indices, in lexicon order) whose regex may match the clause `text`:
+    one of the row's trigger words occurs in it, and the words its pattern cannot match
+    without (`prescreen.Needs`) do. The others are not run."""
+    rows: set[int] = set()
+    for t in set(_TRIGGER_RE.findall(text.lower())):
+        rows.update(_ROWS_OF[t])
+    folded = prescreen.fold(text)
+    return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -146,12 +191,9 @@ def find_cues(text: str) -> list[Cue]:
     text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
-    low = text.lower()
-    present = {t for t in _ALL_TRIGGERS if t in low}  # each trigger tested once per clause
-    for ctype, attach, pat, weak, triggers, rid in LEXICON:
-        if present.isdisjoint(triggers):
-            continue
-        for m in pat.finditer(text):
+    for i in candidate_rows(text):
+        ctype, attach, _pat, weak, _triggers, rid = LEXICON[i]
+        for m in row_tools(i)[1].finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -182,7 +224,7 @@ def find_cues(text: str) -> list[Cue]:
                 pass  # "Ukraine will defend X for as long as possible": a defender holding on
             elif irrealis_before(text, s):
                 # "likely to encircle X": a goal the analyst assesses is an assessment claim
-                if not ASSESSMENT_RE.search(text[max(0, s - 30) : s]):
+                if ASSESSMENT.search(text[max(0, s - 30) : s]) is None:
                     continue
                 found = "assessment"
             cues.append(Cue(s, e, found, attach, m.group(0), weak, rid))
@@ -191,4 +233,4 @@ def find_cues(text: str) -> list[Cue]:
 
 
 def is_assessment(text: str) -> bool:
-    return bool(ASSESSMENT_RE.search(text))
+    return ASSESSMENT.search(text) is not None

@@ -1,0 +1,265 @@
+"""Cheap tests that let an expensive regex be skipped: the literal words every match of a
+pattern must contain, read from the pattern itself.
+
+A lexicon row like `\\b(?:is|are|was)\\s+under\\s+(?:attack|assault)` cannot match a clause
+without "under" in it; looking for "under" in the lower-cased clause is a fast substring
+search, while running the row's regex tries every position of the clause. `Needs` keeps a
+few such facts per pattern; `fold` gives the text they are tested on. A need only ever lets
+a regex be skipped when it could not have matched: results are the same with or without.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Characters other than A-Z that a case-insensitive `re` literal a-z matches, and the ASCII
+# letter they match ("ı" matches "i" but lower-cases to itself): folded first, so that
+# lower-casing gives every case-insensitive match of an ASCII word as that word.
+# tests/test_speed_prescreen.py checks this table against every Unicode character.
+FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD = str.maketrans(FOLD_TO_ASCII)
+
+_REPEATS = tuple(
+    getattr(_c, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, n)
+)
+_MIN_NEED = 3  # a shorter word ("in", "to") is in nearly every clause: not worth a test
+_MAX_NEEDS = 3  # tests per pattern (the longest words first: the rarest)
+
+
+@lru_cache(maxsize=8)
+def _parse(pattern: re.Pattern[str]):
+    """The pattern as `re` parses it (Needs and Finder of one pattern read it once)."""
+    return _p.parse(pattern.pattern, pattern.flags)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, with the few non-ASCII letters that `re.I` equates with an ASCII
+    letter turned into it: the string `Needs.may_match` is asked about."""
+    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+        return text.lower()  # (four substring scans cost less than a translate)
+    return text.translate(_FOLD).lower()
+
+
+Need = frozenset[str]  # at least one of these strings occurs in every match
+
+
+def required(pattern: re.Pattern[str]) -> list[Need]:
+    """What every match of `pattern` contains: a list of sets of lower-case ASCII strings,
+    each set holding at least one string of any match (an empty list: nothing known)."""
+    try:
+        parsed = _parse(pattern)
+    except Exception:  # pragma: no cover  (a parser this module does not know)
+        return []
+    return _sequence(list(parsed))
+
+
+def _sequence(items: list, prefix: str = "") -> list[Need]:
+    """The needs of items matched one after another: all of each item's needs, and each run
+    of consecutive ASCII literals as one string (`prefix`: literals just before them)."""
+    needs: list[Need] = []
+    run: list[str] = [prefix] if prefix else []
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if op is _c.BRANCH and run:
+            # the literals before an alternation begin each alternative ("(?:held|holding)"
+            # is parsed as "h(?:eld|olding)")
+            needs += _branch(av[1], "".join(run))
+            run = []
+            continue
+        if run:
+            needs.append(frozenset({"".join(run)}))
+            run = []
+        needs += _item(op, av)
+    if run:
+        needs.append(frozenset({"".join(run)}))
+    return needs
+
+
+def _branch(alternatives: list, prefix: str) -> list[Need]:
+    """One need for an alternation: each alternative's rarest, any of which must occur."""
+    branches = [_sequence(list(b), prefix) for b in alternatives]
+    if all(branches):
+        return [frozenset().union(*(_rarest(b) for b in branches))]
+    return [frozenset({prefix})] if prefix else []
+
+
+def _item(op, av) -> list[Need]:
+    """The needs of one non-literal item (groups, alternations, repeats); none for the
+    rest (classes, anchors, lookarounds, backreferences)."""
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]))
+    if op is _c.BRANCH:
+        return _branch(av[1], "")
+    return []
+
+
+def _rarest(needs: list[Need]) -> Need:
+    return max(needs, key=_rank)
+
+
+def _rank(need: Need) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings: the need fewest clauses meet."""
+    return (min(map(len, need)), -len(need))
+
+
+def _minimal(need: Need) -> Need:
+    """A need without the strings that contain another of its strings ("check" covers
+    "checked"): same meaning, fewer to look for."""
+    return frozenset(s for s in need if not any(o != s and o in s for o in need))
+
+
+def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of literal words written as a trie ("ab(?:c|d)"): the regex engine
+    then tests each letter of a position once instead of every word in turn (Python's `re`
+    does not share prefixes between alternatives itself)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+class Needs:
+    """A pattern's few most telling needs, each compiled to one substring search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        kept = sorted(
+            {_minimal(n) for n in required(pattern) if min(map(len, n)) >= _MIN_NEED},
+            key=_rank,
+            reverse=True,
+        )[:_MAX_NEEDS]
+        self.words = kept
+        # a need of one string is a substring test; one of several, a trie search
+        self._strings = [next(iter(n)) for n in kept if len(n) == 1]
+        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept if len(n) > 1]
+
+    def may_match(self, folded: str) -> bool:
+        """False only when the pattern cannot match the text `folded` was made from."""
+        for s in self._strings:
+            if s not in folded:
+                return False
+        for test in self._tests:
+            if test.search(folded) is None:
+                return False
+        return True
+
+
+def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` begins with ("said",
+    "have" for "(?:said|have\\s+said)"), or None when that is not known (a match may begin
+    with a class, an escape, a non-ASCII letter, or nothing)."""
+    try:
+        parsed = _parse(pattern)
+    except Exception:  # pragma: no cover
+        return None
+    return _firsts(list(parsed))
+
+
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _firsts(items: list) -> frozenset[str] | None:
+    run: list[str] = []
+    for i, (op, av) in enumerate(items):
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        prefix = "".join(run)
+        if op is _c.BRANCH:
+            alts = [_firsts(list(b)) for b in av[1]]
+            if all(a is not None for a in alts):
+                return frozenset(prefix + s for a in alts for s in a)  # type: ignore[union-attr]
+            return frozenset({prefix}) if prefix else None
+        if prefix:
+            return frozenset({prefix})
+        if op in _ZERO_WIDTH:
+            continue  # "\b", lookarounds: the match begins with what follows
+        if op is _c.SUBPATTERN:
+            return _firsts(list(av[-1]))
+        if op in _REPEATS and av[0] >= 1:
+            return _firsts(list(av[2]))
+        if op in _REPEATS:  # "(?:semi-)?encirclement": what it begins with, or what follows
+            body, rest = _firsts(list(av[2])), _firsts(items[i + 1 :])
+            return body | rest if body is not None and rest is not None else None
+        if op is _c.IN and all(o is _c.LITERAL and a < 128 for o, a in av):
+            return frozenset(chr(a).lower() for _o, a in av)  # "[\[(]": one of a few
+        return None
+    return frozenset({"".join(run)}) if run else None
+
+
+class Finder:
+    """`pattern.finditer` for a pattern every match of which begins with one of a few literal
+    words: where such a word begins is found first (one trie regex over the folded text, no
+    re.I), and the pattern is tried at those places only. The matches are the same ones,
+    found in the same order; a pattern without known leading words is run as it is."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = leading_words(pattern)
+        self._starts = re.compile(trie_pattern(sorted(words))) if words and all(words) else None
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
+        pos = max(0, pos)
+        endpos = max(pos, min(endpos, len(text)))
+        folded = fold(text[pos:endpos]) if self._starts is not None else ""
+        if self._starts is None or len(folded) != max(0, endpos - pos):
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        search, match = self._starts.search, self.pattern.match
+        c = search(folded)
+        while c is not None:  # each place a leading word begins, left to right
+            p = pos + c.start()
+            if (m := match(text, p, endpos)) is not None:
+                yield m
+                c = search(folded, m.end() - pos)
+            else:
+                c = search(folded, p + 1 - pos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        return next(self.finditer(text, pos, endpos), None)
+
+
+class Words:
+    """Whether a text holds any of some words, letter case aside (as a re.I alternation of
+    them would say), in one trie search over the folded text: the cheap test before a family
+    of expensive patterns. `also`: a regex alternative tried as well (r"\\d": any digit)."""
+
+    def __init__(self, words: Iterable[str], also: str = "") -> None:
+        ws = sorted({w.lower() for w in words})
+        self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
+        body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
+        self._rx = re.compile("|".join(filter(None, [also, body])), 0 if self._fold else re.I)
+
+    def found_in(self, text: str) -> bool:
+        """Whether one of the words (or `also`) occurs in `text`."""
+        return self._rx.search(fold(text) if self._fold else text) is not None
