@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.extract import prescreen
 from geomap.extract.rules import (
     WordRule,
     default_claimant_rules,
@@ -51,6 +52,7 @@ _SPEECH: list[WordRule] = [
     r for r in _RULES.values() if r.produces in ("speech", "denial", "naming")
 ]
 _VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
+_VERBS = prescreen.Finder(_VERB_RE)  # the same matches, tried only where a verb begins
 
 
 def _speech_rule(vm: re.Match[str]) -> WordRule:
@@ -510,7 +512,7 @@ _CITING_ASIDE_RE = re.compile(r",\s+(?:citing|quoting)\s+[^,;.]{2,60},\s+(?:\w+\
 def _spoken(sentence: str) -> Attribution | None:
     """The first speech verb of the sentence with its claimant (before it, coordinated,
     or inverted after it), skipping the verb forms that are nouns, adjectives or passives."""
-    for vm in _VERB_RE.finditer(sentence):
+    for vm in _VERBS.finditer(sentence):
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
         if vm.group(0).lower() in ("reports", "claims") and (
@@ -619,7 +621,7 @@ def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bo
 
 def _first_passive(sentence: str) -> Attribution | None:
     """The first passive speech verb of the sentence with its agent (see _passive)."""
-    for vm in _VERB_RE.finditer(sentence):
+    for vm in _VERBS.finditer(sentence):
         if (pas := _passive(sentence, vm, _speech_rule(vm).produces == "denial")) is not None:
             return pas
     return None

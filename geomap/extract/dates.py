@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geomap.extract import prescreen
 from geomap.extract.rules import WordRule, default_date_words, need
 
 # the words live in rules/dates.toml (one entry per word list, with dated examples); the
@@ -304,13 +305,7 @@ _TRIGGERS = {
 }
 # a text without a digit or one of these cannot hold a date expression (the hot path); a word
 # holding another ("yesterday": "day") adds nothing
-_TRIGGER_RE = re.compile(
-    r"\d|"
-    + "|".join(
-        sorted(re.escape(w) for w in _TRIGGERS if not any(o != w and o in w for o in _TRIGGERS))
-    ),
-    re.I,
-)
+_TRIGGER = prescreen.Words(_TRIGGERS, also=r"\d")
 _MONTH_ANY_RE = re.compile("|".join(_MONTH_PREFIXES))
 _DIGIT_RE = re.compile(r"\d")
 
@@ -345,7 +340,7 @@ def _needs(text: str) -> dict[str, bool]:
 def find_dates(text: str, published: date) -> list[DateHit]:
     """Every date expression in `text`, resolved against `published`; overlapping hits: first
     (most specific) pattern wins."""
-    if not _TRIGGER_RE.search(text):
+    if not _TRIGGER.found_in(text):
         return []
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
