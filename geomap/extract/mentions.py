@@ -58,9 +58,10 @@ _PLACE_NAMED_RE = re.compile(
     r"(?:(?:also|likewise|itself|similarly)\s+)?(?:named|called)\s*,?\s*[\"“'‘]?$",
     re.I,
 )
-# "the Oskil river", "the Kanal district": a feature named after a place, not the place
+# "the Oskil river", "the Kanal district": a feature named after a place, not the place; a
+# gloss in brackets may come between ("Soborna (Cathedral) Street", "Oskil (Oskol) river")
 _FEATURE_AFTER_RE = re.compile(
-    r"^\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"^(?:\s*\([^()\n]{1,30}\))?\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
     r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)",

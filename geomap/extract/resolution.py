@@ -674,7 +674,7 @@ def _region_after(
 # to a place puts the list next to it
 _RELATIVE_LOCATOR_RE = re.compile(
     rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:\s+(?:direction|sector|front|"
-    r"axis|area))?\s*[,(]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
+    r"axis|area))?\s*[,(—–]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
     r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
@@ -684,6 +684,10 @@ _RELATIVE_LOCATOR_RE = re.compile(
 )
 
 
+# "the village — 15 km east of C — was taken": a reference by a settlement noun, located too
+_LOCATED_REF_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet"})
+
+
 def _is_relative_locator(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
@@ -691,11 +695,12 @@ def _is_relative_locator(
     text: str,
 ) -> bool:
     """Mention i is the place a relative locator measures a settlement from ("A, 5 km
-    southwest of C"; not "in the Donetsk region, near Pokrovsk", which narrows a region)."""
+    southwest of C", "the village — 15 km east of C —"; not "in the Donetsk region, near
+    Pokrovsk", which narrows a region)."""
     before = found.get(i - 1, (None, []))[0] if i > 0 else None
     return (
         i > 0
-        and items[i - 1].kind == "name"
+        and (items[i - 1].kind == "name" or items[i - 1].noun in _LOCATED_REF_NOUNS)
         and bool(text)
         and (before is None or before.precision == "settlement")
         and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None

@@ -1,0 +1,59 @@
+"""Places referred to rather than named (real gazetteer; sentences in our own words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geomap.extract import extract
+from geomap.extract.mentions import find_names
+
+PUB = date(2024, 3, 7)
+
+
+def _claims(gaz, body: str) -> list[tuple[str, str]]:
+    out = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    return [(c.place.name, c.type) for c in out]
+
+
+def _names(gaz, sent: str) -> list[str]:
+    return [m.text for m in find_names(sent, 0, len(sent), gaz)]
+
+
+def test_a_referred_village_located_between_dashes_keeps_the_claim(gaz):
+    body = (
+        "Ukrainian troops pushed into Staromaiorske on Monday. The army said the village "
+        "— about 150 km (90 miles) east of the city of Zaporizhzhia — was retaken after "
+        "heavy fighting."
+    )
+    places = [p for p, t in _claims(gaz, body) if t == "captured"]
+    assert places == ["Staromaiorske"]
+
+
+def test_a_referred_town_located_between_commas_is_not_the_anchor_city(gaz):
+    body = (
+        "Russian units attacked Vovchansk again overnight. The town, some 5 km south of the "
+        "border, and 45 km north-east of Kharkiv, was shelled through the night, the governor said."
+    )
+    assert "Kharkiv" not in [p for p, _t in _claims(gaz, body)]
+
+
+def test_a_located_reference_with_nothing_to_point_at_invents_no_place(gaz):
+    body = "The army said the village, 15 km east of Zaporizhzhia, was recaptured on Sunday."
+    assert _claims(gaz, body) == []
+
+
+def test_a_named_village_located_between_dashes_is_claimed_not_its_anchor(gaz):
+    body = (
+        "Russian troops shelled Lyptsi — some 20 km north of Kharkiv — on Monday, officials said."
+    )
+    assert [p for p, _t in _claims(gaz, body)] == ["Lyptsi"]
+    # a dash aside that locates nothing leaves the first place claimed
+    aside = "Russian forces shelled Kupiansk — a rail hub — on Monday, the governor said."
+    assert [p for p, _t in _claims(gaz, aside)] == ["Kupiansk"]
+
+
+def test_a_street_or_square_glossed_in_brackets_is_no_settlement(gaz):
+    assert _names(gaz, "Crowds filled Svobody (Freedom) Square on Saturday.") == []
+    assert _names(gaz, "A shell hit Peremohy (Victory) Avenue in Kharkiv.") == ["Kharkiv"]
+    # a town glossed with its other name stays a place
+    assert _names(gaz, "Troops entered Bakhmut (Artemovsk) on Saturday.")[:1] == ["Bakhmut"]
