@@ -57,3 +57,19 @@ def test_a_street_or_square_glossed_in_brackets_is_no_settlement(gaz):
     assert _names(gaz, "A shell hit Peremohy (Victory) Avenue in Kharkiv.") == ["Kharkiv"]
     # a town glossed with its other name stays a place
     assert _names(gaz, "Troops entered Bakhmut (Artemovsk) on Saturday.")[:1] == ["Bakhmut"]
+
+
+def _capital_is_actor(gaz, sent: str) -> bool:
+    return next(m.actor for m in find_names(sent, 0, len(sent), gaz) if m.text == "Kyiv")
+
+
+def test_a_capital_after_its_noun_or_listed_after_a_locative_is_the_city(gaz):
+    assert not _capital_is_actor(gaz, "Drones hit Odesa and the Ukrainian capital Kyiv at night.")
+    assert not _capital_is_actor(gaz, "Missiles struck the cities of Lviv, Dnipro and Kyiv.")
+    assert not _capital_is_actor(gaz, "Blasts were heard in Lviv and Kyiv before dawn.")
+    assert ("Kyiv", "strike") in _claims(
+        gaz, "Blasts were heard in Lviv and Kyiv at dawn, police said."
+    )
+    # the government, not the city
+    assert _capital_is_actor(gaz, "Talks between Warsaw and Kyiv stalled on Monday.")
+    assert _capital_is_actor(gaz, "Kyiv denied that its troops had left the village.")

@@ -133,6 +133,19 @@ _LOCATIVE_RE = re.compile(
     r"the\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,\s+)?$",
     re.I,
 )
+# "Kharkiv, Odesa and the capital Kyiv": a capital named after the noun is the city, wherever
+# it stands (reporters write a bare "Kyiv" for the government, never "the capital Kyiv")
+_CAPITAL_NOUN_BEFORE_RE = re.compile(
+    r"\bthe\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,?\s+$", re.I
+)
+# "attacked the cities of Kharkiv, Odesa and Kyiv", "in Lviv and Kyiv": a capital listed with
+# places after a locative is the city too
+_LISTED_AFTER_LOCATIVE_RE = re.compile(
+    r"\b(?:in|near|on|over|around|into|at|across|targeting|targeted|hit|struck|shelled|attacked|"
+    r"bombed|cities\s+of|towns\s+of)\s+(?:the\s+(?:cities|towns|regions)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}"
+    r"(?:the\s+(?:(?:Ukrainian|Russian)\s+)?capital,?\s+)?$"
+)
 _TAKEN_FROM_RE = re.compile(
     r"\b(?:seized|took|taken|captured|annexed|won|wrested|grabbed|stolen|stole)\b[^.;]{0,60}"
     r"\bfrom\s+$",
@@ -649,6 +662,8 @@ def _name_mention(
             (possessive and not _CITY_PART_AFTER_RE.match(after))
             or not (
                 _LOCATIVE_RE.search(before)
+                or _CAPITAL_NOUN_BEFORE_RE.search(before)
+                or _LISTED_AFTER_LOCATIVE_RE.search(before)
                 or _STRUCK_AFTER_RE.match(after)
                 or (not possessive and _CITY_PART_AFTER_RE.match(after))
             )
