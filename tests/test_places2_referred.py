@@ -73,3 +73,15 @@ def test_a_capital_after_its_noun_or_listed_after_a_locative_is_the_city(gaz):
     # the government, not the city
     assert _capital_is_actor(gaz, "Talks between Warsaw and Kyiv stalled on Monday.")
     assert _capital_is_actor(gaz, "Kyiv denied that its troops had left the village.")
+
+
+def test_a_town_name_spelled_with_a_short_adjectival_ending_is_found(gaz):
+    assert ("Khmelnytskyi", "strike") in _claims(
+        gaz, "Khmelnytsky also suffered damage to homes and cars, officials said."
+    )
+    assert _names(gaz, "Drones flew over Kropyvnytskiy at night.") == ["Kropyvnytskiy"]
+    found = find_names("Shells fell on Kropyvnytsky.", 0, 28, gaz)
+    assert [m.query for m in found] == ["Kropyvnytskyi"]
+    # a person's surname with the same ending stays no place
+    assert _names(gaz, "President Zelensky thanked the brigade.") == []
+    assert _names(gaz, "The Order of Bohdan Khmelnytsky went to the brigade.") == []

@@ -582,6 +582,7 @@ class _NameRun:
     name: str  # without a possessive ending
     raw: str  # as written
     key: str  # normalised lookup key
+    spelled: str | None = None  # the gazetteer's spelling when the text's differs ("-sky")
 
 
 def _longest_name(
@@ -601,7 +602,15 @@ def _longest_name(
             return None
         if gaz.is_name(key):
             return _NameRun(k, name, raw, key)
+        alt = _SKY_END_RE.sub("skyi", name)
+        if alt != name and gaz.is_name(_key(alt)):
+            return _NameRun(k, name, raw, _key(alt), spelled=alt)
     return None
+
+
+# "Khmelnytsky", "Kropyvnytskiy", "Podilskyy": the adjectival ending of a town's name, spelled
+# as outlets transliterate it, is the gazetteer's "-skyi"
+_SKY_END_RE = re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$")
 
 
 def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:
@@ -651,7 +660,7 @@ def _name_mention(
 ) -> Mention:
     """The mention of a name found at s0..m_end: its region/settlement hint and noun, whether
     a capital stands for its government, a sector, or a river ("the Dnipro")."""
-    h = _hint(text, match.name, s0, m_end, m_end, before, after)
+    h = _hint(text, match.spelled or match.name, s0, m_end, m_end, before, after)
     hint, noun, m_start, m_end = h.hint, h.noun, h.start, h.end
     as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
     actor = False
