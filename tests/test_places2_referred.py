@@ -85,3 +85,28 @@ def test_a_town_name_spelled_with_a_short_adjectival_ending_is_found(gaz):
     # a person's surname with the same ending stays no place
     assert _names(gaz, "President Zelensky thanked the brigade.") == []
     assert _names(gaz, "The Order of Bohdan Khmelnytsky went to the brigade.") == []
+
+
+def test_russian_soil_after_a_russian_region_is_that_region(gaz):
+    body = (
+        "Ukrainian units pushed deeper into Russia's Belgorod region on Tuesday, Kyiv said. "
+        "Moscow said its troops had stopped the advance into its territory."
+    )
+    assert ("Belgorod Oblast", "holding") in _claims(gaz, body)
+
+
+def test_russian_soil_with_no_russian_region_just_named_is_no_place(gaz):
+    alone = "Moscow said its troops had stopped Kyiv's advance into its territory."
+    assert _claims(gaz, alone) == []
+    after_a_town = (
+        "Ukrainian troops entered Vovchansk on Monday. "
+        "Moscow said its troops had stopped Kyiv's advance into its territory."
+    )
+    assert [p for p, _t in _claims(gaz, after_a_town)] == ["Vovchansk"]
+    after_a_ukrainian_region = (
+        "Russian troops crossed into Ukraine's Sumy region on Friday. "
+        "Kyiv said its troops had stopped the advance into its territory."
+    )
+    assert "Sumy Oblast" not in [
+        p for p, t in _claims(gaz, after_a_ukrainian_region) if t == "holding"
+    ]

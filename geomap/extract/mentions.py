@@ -224,6 +224,7 @@ Crimea-Peninsula
         "North Korea",
     )
 }
+RUSSIAN_SOIL = "russian-soil"  # the noun of a "Russian territory" reference
 _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", "le"}
 
 # Back-references to a place named earlier.
@@ -252,6 +253,9 @@ _BARE_REF_RE = re.compile(
     r"(?:ern)?|besieged|embattled|frontline|front-line|ruined|devastated|encircled)\s+"
     r"(city|town|village)\b(?!\s+(?:of|called|named)\b)(?!['’]s\s+(?:name|residents))"
 )
+# "Kyiv's troops entered Russia's Kursk region. Moscow said it had halted the advance into its
+# territory": Russian soil, which resolution reads as the Russian region just named (if any)
+_RUSSIAN_SOIL_RE = re.compile(r"\b(?:Russian|Russia['’]s|its)\s+(?:own\s+)?(?:territory|soil)\b")
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
     r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
@@ -741,6 +745,11 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     out += _pointer_refs(seg, start)
+    out += [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
+                noun=RUSSIAN_SOIL)
+        for m in _RUSSIAN_SOIL_RE.finditer(seg)
+    ]  # fmt: skip
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="city")

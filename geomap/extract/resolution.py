@@ -13,6 +13,7 @@ from typing import Any
 from geomap.errors import GeomapError
 from geomap.extract.dates import DateHit
 from geomap.extract.mentions import (
+    RUSSIAN_SOIL,
     THEATRE_COUNTRIES,
     Mention,
 )
@@ -905,6 +906,10 @@ class _Memory:
         return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
 
     def lookup(self, m: Mention) -> PlaceRef | None:
+        if m.kind == "ref-region" and m.noun == RUSSIAN_SOIL:
+            # "the advance into its territory" after "Russia's Kursk region": that region
+            region = self.recent_region()
+            return region if region is not None and region.country == "RU" else None
         if m.kind == "ref-region":
             if m.noun == "area" and self.in_sentence and self.sentence - self.in_sentence[1] <= 1:
                 # "X in the Y region ... a bridgehead in the area": around X, not all of Y
