@@ -110,3 +110,17 @@ def test_russian_soil_with_no_russian_region_just_named_is_no_place(gaz):
     assert "Sumy Oblast" not in [
         p for p, t in _claims(gaz, after_a_ukrainian_region) if t == "holding"
     ]
+
+
+def test_the_city_a_speaker_spoke_in_is_no_claim_place(gaz):
+    body = (
+        "Russian units attacked near Robotyne on Monday. The president said in St Petersburg: "
+        '"Every attempt of the enemy to advance has been stopped."'
+    )
+    assert "Saint Petersburg" not in [p for p, _t in _claims(gaz, body)]
+    minsk = "The president, speaking in Minsk, said his troops had captured Avdiivka."
+    assert [p for p, _t in _claims(gaz, minsk)] == ["Avdiivka"]
+    # "said in a statement" names no place, and the place of the claim stays
+    assert [p for p, _t in _claims(gaz, "The mayor said in a post that a drone hit Sumy.")] == [
+        "Sumy"
+    ]

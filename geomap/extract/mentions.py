@@ -146,6 +146,12 @@ _LISTED_AFTER_LOCATIVE_RE = re.compile(
     r"(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}"
     r"(?:the\s+(?:(?:Ukrainian|Russian)\s+)?capital,?\s+)?$"
 )
+# "he said in St Petersburg", "speaking in Brussels", "told reporters in Minsk": where the
+# speaker spoke, not where anything happened
+_SPOKE_IN_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
+    r"remarked)\s+(?:(?:on|late\s+on|early\s+on)\s+[A-Z][a-z]+\s+)?in\s+$"
+)
 _TAKEN_FROM_RE = re.compile(
     r"\b(?:seized|took|taken|captured|annexed|won|wrested|grabbed|stolen|stole)\b[^.;]{0,60}"
     r"\bfrom\s+$",
@@ -684,8 +690,8 @@ def _name_mention(
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
-    if _ORIGIN_BEFORE_RE.search(before):
-        mention.actor = True  # the attack's origin: named, but no claim place
+    if _ORIGIN_BEFORE_RE.search(before) or _SPOKE_IN_BEFORE_RE.search(before):
+        mention.actor = True  # the attack's origin, the speaker's venue: no claim place
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
         mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
     mention.article = (
