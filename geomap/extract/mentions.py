@@ -731,6 +731,15 @@ def _pointer_refs(seg: str, start: int) -> list[Mention]:
     return out
 
 
+def _soil_refs(seg: str, start: int) -> list[Mention]:
+    """ "its territory", "Russian soil": the Russian region just named (resolution.py)."""
+    return [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
+                noun=RUSSIAN_SOIL)
+        for m in _RUSSIAN_SOIL_RE.finditer(seg)
+    ]  # fmt: skip
+
+
 def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
@@ -751,11 +760,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     out += _pointer_refs(seg, start)
-    out += [
-        Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
-                noun=RUSSIAN_SOIL)
-        for m in _RUSSIAN_SOIL_RE.finditer(seg)
-    ]  # fmt: skip
+    out += _soil_refs(seg, start)
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="city")
