@@ -58,9 +58,10 @@ _PLACE_NAMED_RE = re.compile(
     r"(?:(?:also|likewise|itself|similarly)\s+)?(?:named|called)\s*,?\s*[\"“'‘]?$",
     re.I,
 )
-# "the Oskil river", "the Kanal district": a feature named after a place, not the place
+# "the Oskil river", "the Kanal district": a feature named after a place, not the place; a
+# gloss in brackets may come between ("Soborna (Cathedral) Street", "Oskil (Oskol) river")
 _FEATURE_AFTER_RE = re.compile(
-    r"^\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
+    r"^(?:\s*\([^()\n]{1,30}\))?\s+(?:nuclear|river|river's|reservoir|microdistrict|neighbou?rhood|canal|dam|bridge|"
     r"street|avenue|square|plant|mine|airport|airfield|station|railway|highway|road|forest|"
     r"lake|sea|bay|strait|spit|island|mountains?|hills?|heights|group|brigade|battalion|"
     r"regiment|division|corps|army|fleet|operation)\b(?!\s+of\b)",
@@ -131,6 +132,25 @@ _LOCATIVE_RE = re.compile(
     r"(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?\s+|"
     r"the\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,\s+)?$",
     re.I,
+)
+# "Kharkiv, Odesa and the capital Kyiv": a capital named after the noun is the city, wherever
+# it stands (reporters write a bare "Kyiv" for the government, never "the capital Kyiv")
+_CAPITAL_NOUN_BEFORE_RE = re.compile(
+    r"\bthe\s+(?:(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?capital,?\s+$", re.I
+)
+# "attacked the cities of Kharkiv, Odesa and Kyiv", "in Lviv and Kyiv": a capital listed with
+# places after a locative is the city too
+_LISTED_AFTER_LOCATIVE_RE = re.compile(
+    r"\b(?:in|near|on|over|around|into|at|across|targeting|targeted|hit|struck|shelled|attacked|"
+    r"bombed|cities\s+of|towns\s+of)\s+(?:the\s+(?:cities|towns|regions)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,8}"
+    r"(?:the\s+(?:(?:Ukrainian|Russian)\s+)?capital,?\s+)?$"
+)
+# "he said in St Petersburg", "speaking in Brussels", "told reporters in Minsk": where the
+# speaker spoke, not where anything happened
+_SPOKE_IN_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|"
+    r"remarked)\s+(?:(?:on|late\s+on|early\s+on)\s+[A-Z][a-z]+\s+)?in\s+$"
 )
 _TAKEN_FROM_RE = re.compile(
     r"\b(?:seized|took|taken|captured|annexed|won|wrested|grabbed|stolen|stole)\b[^.;]{0,60}"
@@ -210,6 +230,7 @@ Crimea-Peninsula
         "North Korea",
     )
 }
+RUSSIAN_SOIL = "russian-soil"  # the noun of a "Russian territory" reference
 _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", "le"}
 
 # Back-references to a place named earlier.
@@ -238,6 +259,9 @@ _BARE_REF_RE = re.compile(
     r"(?:ern)?|besieged|embattled|frontline|front-line|ruined|devastated|encircled)\s+"
     r"(city|town|village)\b(?!\s+(?:of|called|named)\b)(?!['’]s\s+(?:name|residents))"
 )
+# "Kyiv's troops entered Russia's Kursk region. Moscow said it had halted the advance into its
+# territory": Russian soil, which resolution reads as the Russian region just named (if any)
+_RUSSIAN_SOIL_RE = re.compile(r"\b(?:Russian|Russia['’]s|its)\s+(?:own\s+)?(?:territory|soil)\b")
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
     r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
@@ -568,6 +592,7 @@ class _NameRun:
     name: str  # without a possessive ending
     raw: str  # as written
     key: str  # normalised lookup key
+    spelled: str | None = None  # the gazetteer's spelling when the text's differs ("-sky")
 
 
 def _longest_name(
@@ -587,7 +612,15 @@ def _longest_name(
             return None
         if gaz.is_name(key):
             return _NameRun(k, name, raw, key)
+        alt = _SKY_END_RE.sub("skyi", name)
+        if alt != name and gaz.is_name(_key(alt)):
+            return _NameRun(k, name, raw, _key(alt), spelled=alt)
     return None
+
+
+# "Khmelnytsky", "Kropyvnytskiy", "Podilskyy": the adjectival ending of a town's name, spelled
+# as outlets transliterate it, is the gazetteer's "-skyi"
+_SKY_END_RE = re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$")
 
 
 def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:
@@ -637,7 +670,7 @@ def _name_mention(
 ) -> Mention:
     """The mention of a name found at s0..m_end: its region/settlement hint and noun, whether
     a capital stands for its government, a sector, or a river ("the Dnipro")."""
-    h = _hint(text, match.name, s0, m_end, m_end, before, after)
+    h = _hint(text, match.spelled or match.name, s0, m_end, m_end, before, after)
     hint, noun, m_start, m_end = h.hint, h.noun, h.start, h.end
     as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
     actor = False
@@ -648,6 +681,8 @@ def _name_mention(
             (possessive and not _CITY_PART_AFTER_RE.match(after))
             or not (
                 _LOCATIVE_RE.search(before)
+                or _CAPITAL_NOUN_BEFORE_RE.search(before)
+                or _LISTED_AFTER_LOCATIVE_RE.search(before)
                 or _STRUCK_AFTER_RE.match(after)
                 or (not possessive and _CITY_PART_AFTER_RE.match(after))
             )
@@ -655,8 +690,8 @@ def _name_mention(
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
     mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
-    if _ORIGIN_BEFORE_RE.search(before):
-        mention.actor = True  # the attack's origin: named, but no claim place
+    if _ORIGIN_BEFORE_RE.search(before) or _SPOKE_IN_BEFORE_RE.search(before):
+        mention.actor = True  # the attack's origin, the speaker's venue: no claim place
     if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
         mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
     mention.article = (
@@ -696,6 +731,15 @@ def _pointer_refs(seg: str, start: int) -> list[Mention]:
     return out
 
 
+def _soil_refs(seg: str, start: int) -> list[Mention]:
+    """ "its territory", "Russian soil": the Russian region just named (resolution.py)."""
+    return [
+        Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
+                noun=RUSSIAN_SOIL)
+        for m in _RUSSIAN_SOIL_RE.finditer(seg)
+    ]  # fmt: skip
+
+
 def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
@@ -716,6 +760,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     out += _pointer_refs(seg, start)
+    out += _soil_refs(seg, start)
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="city")

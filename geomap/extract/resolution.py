@@ -13,6 +13,7 @@ from typing import Any
 from geomap.errors import GeomapError
 from geomap.extract.dates import DateHit
 from geomap.extract.mentions import (
+    RUSSIAN_SOIL,
     THEATRE_COUNTRIES,
     Mention,
 )
@@ -674,7 +675,7 @@ def _region_after(
 # to a place puts the list next to it
 _RELATIVE_LOCATOR_RE = re.compile(
     rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:\s+(?:direction|sector|front|"
-    r"axis|area))?\s*[,(]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
+    r"axis|area))?\s*[,(—–]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
     r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"
@@ -684,6 +685,10 @@ _RELATIVE_LOCATOR_RE = re.compile(
 )
 
 
+# "the village — 15 km east of C — was taken": a reference by a settlement noun, located too
+_LOCATED_REF_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet"})
+
+
 def _is_relative_locator(
     items: list[Mention],
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]],
@@ -691,11 +696,12 @@ def _is_relative_locator(
     text: str,
 ) -> bool:
     """Mention i is the place a relative locator measures a settlement from ("A, 5 km
-    southwest of C"; not "in the Donetsk region, near Pokrovsk", which narrows a region)."""
+    southwest of C", "the village — 15 km east of C —"; not "in the Donetsk region, near
+    Pokrovsk", which narrows a region)."""
     before = found.get(i - 1, (None, []))[0] if i > 0 else None
     return (
         i > 0
-        and items[i - 1].kind == "name"
+        and (items[i - 1].kind == "name" or items[i - 1].noun in _LOCATED_REF_NOUNS)
         and bool(text)
         and (before is None or before.precision == "settlement")
         and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
@@ -900,6 +906,10 @@ class _Memory:
         return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
 
     def lookup(self, m: Mention) -> PlaceRef | None:
+        if m.kind == "ref-region" and m.noun == RUSSIAN_SOIL:
+            # "the advance into its territory" after "Russia's Kursk region": that region
+            region = self.recent_region()
+            return region if region is not None and region.country == "RU" else None
         if m.kind == "ref-region":
             if m.noun == "area" and self.in_sentence and self.sentence - self.in_sentence[1] <= 1:
                 # "X in the Y region ... a bridgehead in the area": around X, not all of Y
