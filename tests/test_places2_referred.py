@@ -22,8 +22,8 @@ def _names(gaz, sent: str) -> list[str]:
 def test_a_referred_village_located_between_dashes_keeps_the_claim(gaz):
     body = (
         "Ukrainian troops pushed into Staromaiorske on Monday. The army said the village "
-        "— about 150 km (90 miles) east of the city of Zaporizhzhia — was retaken after "
-        "heavy fighting."
+        "— roughly 100 km (62 miles) to the east of Zaporizhzhia — was retaken after "
+        "two days of assaults."
     )
     places = [p for p, t in _claims(gaz, body) if t == "captured"]
     assert places == ["Staromaiorske"]
