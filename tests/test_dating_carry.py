@@ -123,7 +123,7 @@ def test_same_speaker_needs_a_name_beyond_the_country(a, b, same):
 @pytest.mark.parametrize(
     ("sentence", "baseline"),
     [
-        ("The line held in Vovchansk the same way as the previous week, the governor said.", True),
+        ("Vovchansk was shelled the same way as the previous week, an aide said.", True),
         ("Shelling was heavier than on Monday, the mayor said.", True),
         ("Attacks doubled compared with last week.", True),
         ("Troops were seen in the town as early as Monday.", False),
