@@ -81,7 +81,7 @@ CASES = [
     ),
     (
         "under-the-control-of",
-        "Kupiansk is under the control of Ukraine's defence forces, the General Staff said.",
+        "Kupiansk is still under the control of Ukrainian defenders, the General Staff said.",
         {("Kupiansk", "ukraine", "holding")},
         set(),
     ),
@@ -148,8 +148,7 @@ CASES = [
     ),
     (
         "circle-in-on",
-        "As Russian troops circle in on Pokrovsk, a town that would be a big prize, "
-        "shops have closed.",
+        "As Russian units circle in on Pokrovsk, once a busy rail hub, the last cafes have shut.",
         {("Pokrovsk", "third-party", "advancing")},
         {("Pokrovsk", "third-party", "assessment")},
     ),
@@ -191,7 +190,8 @@ CASES = [
     ),
     (
         "wrested-control",
-        "Russia said on Friday its forces had wrested control of the battered town of Toretsk.",
+        "Moscow claimed on Thursday its army had wrested control of the ruined mining town "
+        "of Toretsk.",
         {("Toretsk", "russia", "captured")},
         set(),
     ),
@@ -293,8 +293,8 @@ CASES = [
     ),
     (
         "of-unknown-name",
-        "Russia's defence ministry said its forces had taken control of the village of "
-        "Zolotokrai, some 20 km from Pokrovsk.",
+        "Moscow's military said its units had taken control of the village of "
+        "Zolotokrai, about 15 km from Pokrovsk.",
         set(),
         {("Pokrovsk", "russia", "captured")},
     ),
@@ -383,9 +383,10 @@ CASES = [
     ),
     (
         "unnamed-village-near",
-        "DeepState said Russian troops were moving into a village just east of Pokrovsk.",
+        "DeepState mappers said Russian infantry were pushing into a village just east of "
+        "Kostiantynivka.",
         set(),
-        {("Pokrovsk", "third-party", "advancing")},
+        {("Kostiantynivka", "third-party", "advancing")},
     ),
     (
         "unnamed-village-near",
@@ -479,7 +480,7 @@ CASES = [
     ),
     (
         "bare-ministry-side",
-        "In Russia, the Defence Ministry said air defence shot down drones over Belgorod.",
+        "In Russia, the Defence Ministry said air defences had downed six drones over Belgorod.",
         {("Belgorod", "russia", "strike")},
         set(),
     ),
@@ -505,8 +506,8 @@ CASES = [
     ),
     (
         "renamed-gloss",
-        "The Russian defence ministry said its troops had captured Krasnoarmiisk (the "
-        "Soviet-era name for Pokrovsk) after months of battles.",
+        "Russia's defence ministry claimed its soldiers had captured Krasnoarmiisk (the "
+        "Soviet-era name for Pokrovsk) after a long siege.",
         {("Pokrovsk", "russia", "captured")},
         set(),
     ),
@@ -838,8 +839,8 @@ CASES = [
     # body names with a claim of the same type; an unnamed village never named stays regional
     (
         "named-later",
-        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
-        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "Moscow has claimed that its army took a small but important town in Ukraine's "
+        "eastern Donetsk region. Russia's military said on Monday its soldiers had "
         "taken full control of Toretsk.",
         {("Toretsk", "russia", "captured")},
         {("Donetsk Oblast", None, "captured")},
@@ -855,10 +856,10 @@ CASES = [
     # having happened; a hedge after it is about its consequences, one before it still hedges
     (
         "presupposed-event",
-        "A newspaper reported that the Ukrainian withdrawal from Avdiivka may have left "
-        "dozens of soldiers missing.",
-        {("Avdiivka", "third-party", "withdrawn")},
-        {("Avdiivka", None, "assessment")},
+        "A British daily reported that the Ukrainian withdrawal from Soledar may have cost "
+        "the army hundreds of men.",
+        {("Soledar", "third-party", "withdrawn")},
+        {("Soledar", None, "assessment")},
     ),
     (
         "presupposed-event",
@@ -995,11 +996,11 @@ def test_every_rule_has_two_texts():
 
 def test_time_adverb_between_claimant_and_verb():
     for s in (
-        "Ukraine's deputy defence minister, Hanna Maliar, later reported that fighting went on.",
+        "Ukraine's deputy interior minister, Olena Kovalchuk, later reported that clashes went on.",
         "The mayor, Ivan Petrenko, earlier said that shelling had hit the market.",
     ):
         a = attribute(s)
-        assert a.claimant and a.claimant.endswith(("Hanna Maliar", "Ivan Petrenko")), a
+        assert a.claimant and a.claimant.endswith(("Olena Kovalchuk", "Ivan Petrenko")), a
 
 
 @pytest.mark.parametrize(
@@ -1060,8 +1061,8 @@ def test_one_name_is_one_settlement_through_an_article(gaz):
     """0.35: a name settled by its context ("X [the old name of Y]") keeps that place when the
     article writes it again without the gloss."""
     for body in (
-        "Moscow said its troops had left the settlement of Krasnyi Lyman [the old name of "
-        "Lyman] for better positions. Kyiv said it struck Russian positions on the Krasnyi "
+        "The Russian army said its men had abandoned Krasnyi Lyman [the old name of "
+        "Lyman] for stronger lines. Kyiv said it struck Russian positions on the Krasnyi "
         "Lyman front.",
         "The army said its units pulled out of Krasnyi Lyman (the former name of Lyman). "
         "Later, drones struck Krasnyi Lyman, the governor said.",
@@ -1106,8 +1107,8 @@ def test_a_next_sentence_about_another_kind_of_event_lends_no_date(gaz):
 
 def test_an_undated_lede_takes_the_date_of_the_body_that_names_its_town(gaz):
     body = (
-        "Russia has claimed that its forces captured a small but strategic town in Ukraine's "
-        "eastern Donetsk region. The Russian defence ministry said on Monday its troops had "
+        "Moscow has claimed that its army took a small but important town in Ukraine's "
+        "eastern Donetsk region. Russia's military said on Monday its soldiers had "
         "taken full control of Toretsk."
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
@@ -1279,8 +1280,8 @@ def test_a_participle_clause_before_an_inverted_verb_is_content_not_claimant():
 
 def test_a_village_located_in_a_region_where_the_gazetteer_has_no_such_village_is_no_claim(gaz):
     body = (
-        "The army said its soldiers repelled an attack near the village of Yablunivka in the "
-        "Sumy region on Monday."
+        "The army said its units repelled an assault close to the village of Yablunivka in "
+        "the Sumy region late on Monday."
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     assert all(c.place.name != "Yablunivka" for c in claims)
