@@ -48,7 +48,7 @@ def _content(s: str) -> str:
         ),
         ("Kyiv rejected the claim.", "Kyiv", "ukraine", "the claim"),
         (
-            "Analysts at the Institute for the Study of War said the push was slowing.",
+            "Analysts at the Institute for the Study of War wrote the push was slowing.",
             "Analysts at the Institute for the Study of War",
             "third-party",
             "the push was slowing",
