@@ -177,7 +177,7 @@ CASES = [
     # the toll of the strike just reported is no second claim
     (
         "narration-toll",
-        "In Lutsk, five people were injured and homes were damaged overnight.",
+        "In Lutsk, three residents were injured and several houses damaged overnight.",
         {("Lutsk", "third-party", "strike")},
         set(),
     ),
@@ -197,13 +197,13 @@ CASES = [
     # a capital struck, or named by its own mayor or administration, is the city
     (
         "capital-struck",
-        "Also overnight, Kyiv came under missile attack, authorities said.",
+        "Overnight, Kyiv was also under missile attack, authorities said.",
         {("Kyiv", "ukraine", "strike")},
         set(),
     ),
     (
         "capital-struck",
-        "Moscow Mayor Sergei Sobyanin said ten drones targeting the capital were intercepted.",
+        "Moscow Mayor Sergei Sobyanin said six drones flying at the capital were shot down.",
         {("Moscow", "russia", "strike")},
         set(),
     ),
@@ -252,7 +252,7 @@ CASES = [
     ),
     (
         "region-locates",
-        "The heaviest fighting took place near the villages of Dovhe in the same region and "
+        "The heaviest fighting raged near the villages of Dovhe in the same region and "
         "Novoselivske in the Luhansk region, the Russian ministry said.",
         set(),
         {("Luhansk Oblast", None, "fighting")},
@@ -382,7 +382,7 @@ CASES = [
         {("Vuhledar", "ukraine", "withdrawn")},
         set(),
     ),
-    # "..., officials said Tuesday as authorities in Kyiv claimed ...": a clause opening with
+    # "..., officials said Thursday as authorities in Kyiv claimed ...": a clause opening with
     # a subordinator after the verb is no reported content; the attribution trails
     (
         "trailing-subclause",
@@ -415,8 +415,8 @@ CASES = [
     # a place's appositive locates it ("Balakliia, a town in Kharkiv region"): no region claim
     (
         "appositive-in-region",
-        "The official said fierce battles were under way near Balakliia, a town in Kharkiv "
-        "region that Ukraine said it had recaptured.",
+        "An aide said heavy clashes were going on near Balakliia, a town in Kharkiv "
+        "region that Kyiv says it has retaken.",
         {("Balakliia", None, "fighting")},
         {("Kharkiv Oblast", None, "captured")},
     ),
@@ -459,7 +459,7 @@ CASES = [
     (
         "same-organisation",
         "Ukraine's Center for Countering Disinformation said the refinery was hit. The center's "
-        "head Ivan Petrenko later added that the city of Engels was also targeted.",
+        "head Ivan Petrenko then said the city of Engels had been targeted as well.",
         {("Engels", "ukraine", "strike")},
         {("Engels", "third-party", "strike")},
     ),
@@ -554,7 +554,7 @@ CASES = [
     (
         "region-locates",
         "Russian troops attacked in the Kharkiv region, the ministry said. The fiercest "
-        "fighting took place near the villages of Dovhenke in the same region and Novoselivske "
+        "fighting raged near the villages of Dovhenke in the same region and Novoselivske "
         "in the Luhansk region, the ministry said.",
         set(),
         {("Kharkiv Oblast", None, "fighting"), ("Luhansk Oblast", None, "fighting")},
@@ -690,7 +690,7 @@ def test_according_to_him_carries_the_source_before():
         "Smoke over Bakhmut after shelling | File Photo | Photo Credit: agency",
         "Russian advance near Toretsk as of Aug. 19, according to a monitor. (DeepState/OSM)",
         "This file video grab shows smoke over Bakhmut during fighting.",
-        "A man stands near a burning car after a strike, in Belgorod, Russia December 30, 2023,"
+        "A woman walks past a damaged shop after a strike, in Belgorod, Russia March 3, 2024,"
         "(via REUTERS)",
     ],
 )
@@ -758,10 +758,10 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it(gaz):
     sentence keeps its own claimant."""
     from geomap.extract.sentences import sentences
 
-    t = "# T\n\nOne person was killed in the attack.The work is underway:Meanwhile, Mr. Li left.\n"
+    t = "# T\n\nTwo people were hurt in the raid.The work is underway:Meanwhile, Mr. Li left.\n"
     got = [t[a:b] for a, b in sentences(t)]
     assert got == [
-        "One person was killed in the attack.",
+        "Two people were hurt in the raid.",
         "The work is underway:",
         "Meanwhile, Mr. Li left.",
     ]
@@ -770,8 +770,8 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it(gaz):
 def test_a_source_named_as_the_subject_of_informed_about_this(gaz):
     body = (
         "Russian troops launched an offensive near Avdiivka on Tuesday and shelled the city.\n\n"
-        "The head of the city's military administration Vitaliy Barabash informed about this "
-        "on the air of the telethon."
+        "The head of the town's military administration Oleksandr Hrytsenko informed about "
+        "this during a broadcast."
     )
     got = _got(gaz, body)
     assert ("Avdiivka", "third-party", "strike") not in got, got
