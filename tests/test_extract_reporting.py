@@ -334,7 +334,7 @@ CASES = [
     ),
     (
         "all-of-region",
-        "A Russian-installed official claimed that Moscow had taken control of all of Luhansk.",
+        "A Moscow-appointed official claimed that Russian troops had seized all of Luhansk.",
         {("Luhansk Oblast", "russia", "captured")},
         set(),
     ),
@@ -410,7 +410,7 @@ CASES = [
     ),
     (
         "quote-continues",
-        "Russia's defence ministry said on Friday that its units had advanced. \"Our troops "
+        "On Thursday, Russia's defence ministry reported that its units had advanced. \"Our troops "
         'liberated Torske. During the battle, assault groups advanced towards Lyman."',
         {("Torske", "russia", "captured"), ("Lyman", "russia", "advancing")},
         set(),
@@ -480,7 +480,8 @@ CASES = [
     ),
     (
         "bare-ministry-side",
-        "In Russia, the Defence Ministry said air defences had downed six drones over Belgorod.",
+        "In Russia, the Defence Ministry reported that air defences had downed six drones over "
+        "Belgorod.",
         {("Belgorod", "russia", "strike")},
         set(),
     ),
@@ -499,7 +500,7 @@ CASES = [
     ),
     (
         "renamed-gloss",
-        "Moscow said its units had withdrawn from Krasnyi Lyman [the old name of Lyman] to "
+        "Moscow said its units had withdrawn from Krasnyi Lyman [the Soviet-era name of Lyman] to "
         "better lines.",
         {("Lyman", "russia", "withdrawn")},
         set(),
@@ -711,7 +712,7 @@ CASES = [
     (
         "urban-area",
         "Russian troops attacked Vovchansk again on Monday. A spokesman said Ukraine's "
-        "military dominates most of the urban area.",
+        "army still holds most of the urban area.",
         {("Vovchansk", "ukraine", "holding")},
         set(),
     ),
@@ -1118,7 +1119,7 @@ def test_an_undated_lede_takes_the_date_of_the_body_that_names_its_town(gaz):
 def test_an_inverted_quote_claims_for_the_speakers_side(gaz):
     body = (
         "Russia said it had taken Siversk. Ukraine denied it and said fighting went on in "
-        'the town.\n\n"Ukraine\'s armed forces have the situation under control," said Ivan '
+        'the town.\n\n"Our defenders keep the situation under control," said Ivan '
         "Petrenko, a spokesman for the Ukrainian army."
     )
     got = _got(gaz, body)
@@ -1147,8 +1148,8 @@ def test_a_quote_of_several_sentences_takes_the_speaker_named_after_it(gaz):
 
 def test_hours_after_another_voice_said_splits_the_sentence_between_the_two(gaz):
     body = (
-        "Russia said on Saturday it had taken full control of Vovchansk, hours after Kyiv "
-        "said it had pulled out of the town to save lives."
+        "Moscow claimed on Sunday it had taken full control of Vovchansk, hours after Kyiv "
+        "said its troops had left the town to spare the garrison."
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
     got = {(c.place.name, c.side, c.type) for c in claims}
@@ -1199,8 +1200,8 @@ def test_the_region_around_a_city_is_its_oblast_but_the_area_around_it_is_the_ci
     "source_line,side",
     [
         (
-            "The head of the city military administration Ivan Melnyk informed about this on "
-            "the air of the telethon.",
+            "The head of the town's military administration Ivan Melnyk informed about this "
+            "in a televised interview.",
             "ukraine",
         ),
         (
@@ -1327,7 +1328,7 @@ def test_a_sentence_the_page_repeats_word_for_word_makes_its_claim_once(gaz):
 
 def test_attacks_counted_by_a_group_of_forces_are_the_defenders_report(gaz):
     body = (
-        "Russian forces attempted 12 ground attacks near Toretsk over the past day, the "
+        "The enemy attempted 12 assaults near Toretsk in the last 24 hours, the "
         "Luhansk group of forces said."
     )
     claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
