@@ -1346,10 +1346,10 @@ def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
 
 
 def test_a_direction_located_relative_to_a_city_is_about_the_direction(gaz):
-    """ "in the Lyptsi direction (north of Kharkiv)": Kharkiv says where the direction lies."""
+    """ "in the Lyptsi direction (to the north of Kharkiv)": Kharkiv only locates it."""
     body = (
-        "Ukrainian units regained several positions in the Lyptsi direction (north of "
-        "Kharkiv) this week, the ISW reported."
+        "Ukrainian units regained several positions in the Lyptsi direction (to the north "
+        "of Kharkiv) this week, the ISW reported."
     )
     assert {(c.place.name, c.type) for c in _claims(gaz, body)} == {("Lyptsi", "advancing")}
 
@@ -1400,7 +1400,8 @@ def test_a_list_on_another_front_keeps_its_villages(gaz):
     [
         (
             "Drones hit Kherson again on Thursday, the city's administration said. It said two "
-            "people in the village of Antonivka, just on the outskirts of the city, were wounded.",
+            "people in the village of Antonivka, just on the outskirts of the city, had been "
+            "wounded.",
             "Antonivka",
             "UA.08",
             None,
