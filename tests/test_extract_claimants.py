@@ -110,11 +110,11 @@ def test_side_of(claimant, side):
     "sentence,claimant,side,content",
     [
         (
-            "The pull-back from the northern suburbs had already been reported by British "
+            "The retreat from the western outskirts had earlier been reported by British "
             "intelligence.",
             "British intelligence",
             "third-party",
-            "The pull-back from the northern suburbs had already ",
+            "The retreat from the western outskirts had earlier ",
         ),
         (
             "This was stated on air by Petro Hnatenko, a spokesman for the Ukrainian army's "
@@ -299,7 +299,7 @@ def test_quotations_and_quoted_names_around_the_speaker(sentence, claimant, side
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On 7 March, reports emerged that enemy troops had broken through near the town.",
+        "On 12 March, reports emerged that the enemy had broken through by the bridge.",
         "Claims surfaced on Sunday that the bridge had been blown up.",
     ],
 )
@@ -369,7 +369,7 @@ def test_a_participle_after_an_opening_phrase_is_not_the_speech_verb(sentence, c
     ("sentence", "claimant", "side"),
     [
         (
-            "The Russian ministry once again spread information about the fall of the ridge.",
+            "The Russian ministry has again spread information about the loss of the hill.",
             "The Russian ministry",
             "russia",
         ),

@@ -130,7 +130,7 @@ CASES = [
     ),
     (
         "came-under-attacks",
-        "The brigade said its positions came under repeated Russian attacks around Siversk.",
+        "The brigade said its positions came under constant Russian assaults around Siversk.",
         {("Siversk", "ukraine", "fighting")},
         set(),
     ),
@@ -436,7 +436,7 @@ CASES = [
     ),
     (
         "taken-from-capital",
-        "Russia also holds Crimea, which it seized from Kyiv in 2014, analysts noted.",
+        "Russia also holds Crimea, which it took from Ukraine in 2014, analysts noted.",
         set(),
         {("Kyiv", "third-party", "captured")},
     ),
@@ -610,7 +610,7 @@ CASES = [
     ),
     (
         "troop-losses",
-        "Kyiv's general staff said 410 Russian soldiers were killed or wounded near Kurakhove "
+        "Kyiv's general staff said 380 Russian troops were killed or wounded near Kurakhove "
         "over the past day.",
         set(),
         {("Kurakhove", None, "strike")},
@@ -955,7 +955,7 @@ CASES = [
     (
         "evidence-turn",
         "Moscow claimed that its troops took Krynky in Kherson Oblast, although open-source "
-        "footage suggests that Ukrainian forces maintain their small bridgehead in the area.",
+        "footage suggests that Ukrainian marines still maintain a small foothold in the area.",
         {("Krynky", "russia", "captured"), ("Krynky", "third-party", "holding")},
         {("Krynky", "russia", "holding"), ("Kherson Oblast", None, "holding")},
     ),

@@ -173,7 +173,7 @@ CASES = [
         {("Kupiansk", "ukraine", "fighting")},
         {("Kupiansk", "russia", "fighting")},
     ),
-    # the narration's toll of a strike places it ("In Lutsk, five people were injured"), but
+    # the narration's toll of a strike places it ("In Lutsk, three residents were injured"), but
     # the toll of the strike just reported is no second claim
     (
         "narration-toll",
@@ -315,8 +315,8 @@ CASES = [
     ),
     (
         "denied-gain",
-        "The Joint Forces Group commented on Putin's false claims about the alleged "
-        "encirclement of Kupiansk by Russian troops.",
+        "The Joint Forces Group commented on the Kremlin's false claims about the alleged "
+        "encirclement of Kupiansk.",
         {("Kupiansk", "ukraine", "denied")},
         set(),
     ),
@@ -330,7 +330,7 @@ CASES = [
     ),
     (
         "front-phrases",
-        "Khmelnytskyi also suffered building and vehicle damage.",
+        "Khmelnytskyi also suffered damage to homes and cars.",
         {("Khmelnytskyi", "third-party", "strike")},
         set(),
     ),
@@ -473,7 +473,7 @@ CASES = [
     # a quotation closing right before its speaker: the attribution trails however long its tail
     (
         "quote-then-speaker",
-        '"Our brigades have now taken Torske, on the road to Kreminna," '
+        '"Our brigades have now taken Torske, on the road to Lyman," '
         "Andrii Kovalenko, a spokesman for the Ukrainian army, said in a broadcast on the "
         "national telethon late on Sunday.",
         {("Torske", "ukraine", "captured")},
