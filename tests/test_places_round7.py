@@ -83,7 +83,7 @@ def test_a_given_name_before_a_surname_still_makes_a_person(gaz):
 @pytest.mark.parametrize(
     "sent",
     [
-        "A drone hit the regional centre, also named Sumy, before dawn.",
+        "A drone hit the provincial capital, also named Sumy, before dawn.",
         "Troops tried to take a village named Lyptsi north of Kharkiv.",
         "The port city, called Odesa, was hit again.",
     ],
