@@ -42,12 +42,23 @@ def _parse(pattern: re.Pattern[str]):
     return _p.parse(pattern.pattern, pattern.flags)
 
 
+_last_fold: tuple[str, str] = ("", "")  # the last text folded, and its fold
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, with the few non-ASCII letters that `re.I` equates with an ASCII
-    letter turned into it: the string `Needs.may_match` is asked about."""
+    letter turned into it: the string `Needs.may_match` is asked about. The last text's fold
+    is kept: a clause is folded for its pre-screen, then for each lexicon row's Finder."""
+    global _last_fold
+    last = _last_fold
+    if text is last[0]:
+        return last[1]
     if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
-        return text.lower()  # (four substring scans cost less than a translate)
-    return text.translate(_FOLD).lower()
+        folded = text.lower()  # (four substring scans cost less than a translate)
+    else:
+        folded = text.translate(_FOLD).lower()
+    _last_fold = (text, folded)
+    return folded
 
 
 Need = frozenset[str]  # at least one of these strings occurs in every match
