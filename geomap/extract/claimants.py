@@ -69,6 +69,7 @@ _ACCORDING_RE = re.compile(
     rf"(?:^|,\s*|\(\s*|\s)(?:(?P<strong>{_w('claimant.according-to')})|{_w('claimant.citing')})\s+",
     re.I,
 )
+_ACCORDING = prescreen.Screened(_ACCORDING_RE)  # run only where "according", "citing", ... occur
 _NOT_A_SOURCE_RE = re.compile(rf"the\s+{_w('claimant.not-a-source')}\b", re.I)
 
 # the side vocabularies live in rules/sides.toml (one entry per vocabulary, with examples)
@@ -668,7 +669,7 @@ def _according(sentence: str) -> Attribution | None:
     """ "..., according to X" / "according to X, ..." (and weaker markers such as "citing X"
     when X looks like a source)."""
     n = len(sentence)
-    m = _ACCORDING_RE.search(sentence)
+    m = _ACCORDING.search(sentence)
     if not m:
         return None
     rest = unquoted_names(sentence[m.end() - 2 :])[2:]  # 'according to the "Vostok" group'

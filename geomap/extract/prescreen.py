@@ -260,6 +260,28 @@ class Finder:
         return next(self.finditer(text, pos, endpos), None)
 
 
+class Screened:
+    """A regex asked first whether the text holds the words every match of it holds
+    (`Needs`, on the whole text's fold): `search` and `match` give what the pattern's own
+    give, at the cost of a substring test for the many texts that lack them."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = Needs(pattern)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.match(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return None
+        return self.pattern.match(text, pos, endpos)
+
+
 class Words:
     """Whether a text holds any of some words, letter case aside (as a re.I alternation of
     them would say), in one trie search over the folded text: the cheap test before a family
