@@ -15,6 +15,7 @@ SENTENCES = [
     "A day earlier, the ministry said its troops had left the village.",
     "The strike came, according to local officials, before dawn.",
     "Troops dug in near the river and waited.",
+    "The brigade, which held the town in 2023, is now fighting near the bridge.",
     "CITING NO ONE, THE POST SAID NOTHING; ACCORDING TO NOBODY.",
 ]
 
@@ -27,6 +28,7 @@ def test_screened_search_and_match_equal_the_patterns() -> None:
         voices._FALSE_REPORT,
         dating._DAY_BEFORE,
         claimants._ACCORDING,
+        dating._RELATIVE_SPAN,
     ]
     hits = 0
     for sc in screened:
@@ -37,6 +39,8 @@ def test_screened_search_and_match_equal_the_patterns() -> None:
                 want, got = sc.pattern.match(s, pos), sc.match(s, pos)
                 assert (want and want.span()) == (got and got.span()), (sc.pattern.pattern, s)
                 hits += want is not None or sc.pattern.search(s, pos) is not None
+                want_all = [m.span() for m in sc.pattern.finditer(s, pos)]
+                assert [m.span() for m in sc.finditer(s, pos)] == want_all
     assert hits >= 6  # the sentences do exercise the patterns
 
 

@@ -197,6 +197,8 @@ _RELATIVE_SPAN_RE = re.compile(
     r"[a-z]+(?:ed|led)\b[^,;:.]*"
 )
 
+_RELATIVE_SPAN = prescreen.Screened(_RELATIVE_SPAN_RE)  # run only where "who", "that", ... occur
+
 
 def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
     """Whether date `d` lies in a relative clause that holds neither the place nor its verb."""
@@ -204,7 +206,7 @@ def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
         r.start() <= d.start < r.end()
         and not r.start() <= pos < r.end()
         and not r.start() <= cue_pos < r.end()
-        for r in _RELATIVE_SPAN_RE.finditer(sent)
+        for r in _RELATIVE_SPAN.finditer(sent)
     )
 
 

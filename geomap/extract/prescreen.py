@@ -281,6 +281,14 @@ class Screened:
             return None
         return self.pattern.match(text, pos, endpos)
 
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
 
 class Words:
     """Whether a text holds any of some words, letter case aside (as a re.I alternation of
