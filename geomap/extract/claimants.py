@@ -69,6 +69,7 @@ _ACCORDING_RE = re.compile(
     rf"(?:^|,\s*|\(\s*|\s)(?:(?P<strong>{_w('claimant.according-to')})|{_w('claimant.citing')})\s+",
     re.I,
 )
+_ACCORDING = prescreen.Screened(_ACCORDING_RE)  # run only where "according", "citing", ... occur
 _NOT_A_SOURCE_RE = re.compile(rf"the\s+{_w('claimant.not-a-source')}\b", re.I)
 
 # the side vocabularies live in rules/sides.toml (one entry per vocabulary, with examples)
@@ -491,28 +492,30 @@ def attribute(sentence: str) -> Attribution:
         who := _strip_claimant(asr.group("who"))
     ):  # "As reported by the agency, ...": the agent before the comma, the content after it
         return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
-    if (pas := _first_passive(sentence)) is not None:
+    found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
+    if (pas := _first_passive(sentence, found)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
         return lq  # "Source: X; Y" + "Quote: ..." read as one sentence
     if (acc := _according(sentence)) is not None:
         if acc.side is None and _CITING_ASIDE_RE.search(sentence):
             # "The broadcaster X, citing sources, said ...": X speaks, naming its sources
-            spoken = _spoken(sentence)
+            spoken = _spoken(sentence, found)
             if spoken is not None and spoken.side is not None:
                 return spoken
         return acc
-    return _spoken(sentence) or Attribution(None, None, (0, n), None, None)
+    return _spoken(sentence, found) or Attribution(None, None, (0, n), None, None)
 
 
 # ", citing sources, said": the speaker's sources, named between commas before its verb
 _CITING_ASIDE_RE = re.compile(r",\s+(?:citing|quoting)\s+[^,;.]{2,60},\s+(?:\w+\s+){0,2}?\w+\b")
 
 
-def _spoken(sentence: str) -> Attribution | None:
-    """The first speech verb of the sentence with its claimant (before it, coordinated,
-    or inverted after it), skipping the verb forms that are nouns, adjectives or passives."""
-    for vm in _VERBS.finditer(sentence):
+def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
+    """The first speech verb of the sentence (`found`: its speech verbs' matches) with its
+    claimant (before it, coordinated, or inverted after it), skipping the verb forms that
+    are nouns, adjectives or passives."""
+    for vm in found:
         if _ADJECTIVAL_BEFORE_RE.search(sentence, max(0, vm.start() - 20), vm.start()):
             continue  # "did not make confirmed advances", "the claimed capture": adjectives
         if vm.group(0).lower() in ("reports", "claims") and (
@@ -619,21 +622,22 @@ def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bo
     )
 
 
-def _first_passive(sentence: str) -> Attribution | None:
-    """The first passive speech verb of the sentence with its agent (see _passive)."""
-    for vm in _VERBS.finditer(sentence):
-        if (pas := _passive(sentence, vm, _speech_rule(vm).produces == "denial")) is not None:
+def _first_passive(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
+    """The first passive speech verb of the sentence (`found`: its speech verbs' matches)
+    with its agent (see _passive)."""
+    for vm in found:
+        if (pas := _passive(sentence, vm)) is not None:
             return pas
     return None
 
 
-def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
+def _passive(sentence: str, vm: re.Match[str]) -> Attribution | None:
     """A passive speech verb with its agent: the claimant follows "by", the content is the
     subject before the auxiliary (up to the end of the agent's phrase)."""
-    aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
     by = _PASSIVE_BY_RE.match(sentence, vm.end())
     if by is None:
-        return None
+        return None  # (the cheap test first: most verbs have no "by" after them)
+    aux = _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start())
     a0 = aux.start() if aux is not None else None
     if a0 is None and (rr := _REDUCED_RELATIVE_RE.search(sentence, 0, vm.start())):
         # "a Russian strike reported by Ukrainian sources": the participle of a reduced
@@ -654,6 +658,7 @@ def _passive(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | No
     if not _looks_like_claimant(claimant) or (aux is None and len(claimant.split()) > 4):
         return None  # a reduced relative's agent is a short noun phrase, not a clause
     a1 = by.end() + len(rest[: stop.start()] if stop else rest)
+    denial = _speech_rule(vm).produces == "denial"
     return Attribution(claimant, side_of(claimant), (0, a0), (a0, a1), vm.group(0), denial)
 
 
@@ -664,7 +669,7 @@ def _according(sentence: str) -> Attribution | None:
     """ "..., according to X" / "according to X, ..." (and weaker markers such as "citing X"
     when X looks like a source)."""
     n = len(sentence)
-    m = _ACCORDING_RE.search(sentence)
+    m = _ACCORDING.search(sentence)
     if not m:
         return None
     rest = unquoted_names(sentence[m.end() - 2 :])[2:]  # 'according to the "Vostok" group'

@@ -59,9 +59,15 @@ def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
 
 # (a second statement of the same speaker, "X and said it likely took weeks", is a clause of
 # its own: its hedge is not the first one's)
+# ";", " — ", "but", "while", "whereas", "and said": written as one first character, then
+# the rest (its own character looked back at), so that the regex engine skips the positions
+# no break can begin at in its fast scan; a "\b" before a word is "(?<!\w)" before its
+# first letter. The same matches as ";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(...)\b"
+# (tests/test_speed2_breaks.py compares the two), about 2.5x faster.
 _CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|"
-    r"\band\s+(?:said|says|added|adds|noted|notes|wrote|writes|estimated|assessed|assesses)\b"
+    r"[;\sbwa](?:(?<=;)|(?<=\s)[—–]\s|(?<=b)(?<!\wb)ut\b|(?<=w)(?<!\ww)(?:hile|hereas)\b|"
+    r"(?<=a)(?<!\wa)nd\s+(?:said|says|added|adds|noted|notes|wrote|writes|estimated|assessed|"
+    r"assesses)\b)"
 )
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from weakref import WeakKeyDictionary
 
 from geomap.extract import claimants as cl
-from geomap.extract import verbs
+from geomap.extract import prescreen, verbs
 from geomap.extract.cues import _ANAPHORIC_ATTACK_RE, _BUT_REPELLED_RE
 from geomap.extract.dates import WEEKDAY_RE, WINDOW_RE, DateHit, find_dates
 from geomap.extract.mentions import Mention
@@ -197,6 +197,8 @@ _RELATIVE_SPAN_RE = re.compile(
     r"[a-z]+(?:ed|led)\b[^,;:.]*"
 )
 
+_RELATIVE_SPAN = prescreen.Screened(_RELATIVE_SPAN_RE)  # run only where "who", "that", ... occur
+
 
 def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
     """Whether date `d` lies in a relative clause that holds neither the place nor its verb."""
@@ -204,7 +206,7 @@ def _in_other_relative(sent: str, d: DateHit, pos: int, cue_pos: int) -> bool:
         r.start() <= d.start < r.end()
         and not r.start() <= pos < r.end()
         and not r.start() <= cue_pos < r.end()
-        for r in _RELATIVE_SPAN_RE.finditer(sent)
+        for r in _RELATIVE_SPAN.finditer(sent)
     )
 
 
@@ -276,6 +278,7 @@ _DAY_BEFORE_RE = re.compile(
     r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
     r"day|the\s+day\s+(?:before|prior))\b(?!\s+yesterday)"
 )
+_DAY_BEFORE = prescreen.Screened(_DAY_BEFORE_RE)  # run only where "before", "earlier", ... occur
 _SAME_DAY_RE = re.compile(r"(?i)\b(?:the\s+same\s+(?:day|night|morning|evening)|that\s+day)\b")
 
 
@@ -291,7 +294,7 @@ def dating_pass(
         if not dates and memory.last_claim_day and memory.sentence - memory.last_claim_day[3] == 1
         else None
     )
-    if memory.last_day and (db := _DAY_BEFORE_RE.search(sent)):
+    if memory.last_day and (db := _DAY_BEFORE.search(sent)):
         # "On Wednesday ... A day earlier, ...": the day before the day last named
         dates = [d for d in dates if d.start != db.start()]
         dates.append(

@@ -42,12 +42,23 @@ def _parse(pattern: re.Pattern[str]):
     return _p.parse(pattern.pattern, pattern.flags)
 
 
+_last_fold: tuple[str, str] = ("", "")  # the last text folded, and its fold
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, with the few non-ASCII letters that `re.I` equates with an ASCII
-    letter turned into it: the string `Needs.may_match` is asked about."""
+    letter turned into it: the string `Needs.may_match` is asked about. The last text's fold
+    is kept: a clause is folded for its pre-screen, then for each lexicon row's Finder."""
+    global _last_fold
+    last = _last_fold
+    if text is last[0]:
+        return last[1]
     if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
-        return text.lower()  # (four substring scans cost less than a translate)
-    return text.translate(_FOLD).lower()
+        folded = text.lower()  # (four substring scans cost less than a translate)
+    else:
+        folded = text.translate(_FOLD).lower()
+    _last_fold = (text, folded)
+    return folded
 
 
 Need = frozenset[str]  # at least one of these strings occurs in every match
@@ -247,6 +258,36 @@ class Finder:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """pattern.search(text, pos, endpos)."""
         return next(self.finditer(text, pos, endpos), None)
+
+
+class Screened:
+    """A regex asked first whether the text holds the words every match of it holds
+    (`Needs`, on the whole text's fold): `search` and `match` give what the pattern's own
+    give, at the cost of a substring test for the many texts that lack them."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needs = Needs(pattern)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.match(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return None
+        return self.pattern.match(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos)."""
+        if not self.needs.may_match(fold(text)):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
 
 
 class Words:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from geomap.extract import claimants as cl
-from geomap.extract import reporting
+from geomap.extract import prescreen, reporting
 from geomap.extract.mentions import THEATRE_COUNTRIES
 from geomap.extract.resolution import _Resolver
 from geomap.extract.rules import default_voice_rules, joined
@@ -149,7 +149,7 @@ def attribution_pass(
         # "Source: X, Head of ...; Y" then "Quote: ...": the first source's words
         who = doc.first_source
         att = cl.Attribution(who, cl.side_of(who), (0, len(sent)), (0, 0), "quote")
-    if not att.denial and reporting.FALSE_REPORT_RE.search(sent, att.content[0], att.content[1]):
+    if not att.denial and _FALSE_REPORT.search(sent, att.content[0], att.content[1]):
         att = replace(att, denial=True)  # "Also untrue are statements that X has been captured"
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
         # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
@@ -761,6 +761,12 @@ _DASH_SAID_RE = re.compile(
     r"emphasi[sz]ed|noted|added|stressed|reported|wrote|explained|summed\s+up)\b[^.]{0,60}[.!]?\s*$"
 )
 
+# the same searches, run only on sentences holding their words (prescreen.Screened)
+_THIS_WAS_SAID_BY = prescreen.Screened(_THIS_WAS_SAID_BY_RE)
+_SAID_THIS = prescreen.Screened(_SAID_THIS_RE)
+_DASH_SAID = prescreen.Screened(_DASH_SAID_RE)
+_FALSE_REPORT = prescreen.Screened(reporting.FALSE_REPORT_RE)
+
 
 def retro_attribution(
     text: str, s0: int, s1: int, claims: list[ClaimRecord], doc: DocState
@@ -768,9 +774,9 @@ def retro_attribution(
     """Re-attribute the narration's claims before a sentence that names their source after
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
-    m = _THIS_WAS_SAID_BY_RE.search(sent) or _SAID_THIS_RE.match(sent)
+    m = _THIS_WAS_SAID_BY.search(sent) or _SAID_THIS.match(sent)
     end = s0
-    if m is None and (m := _DASH_SAID_RE.search(sent)) is not None:
+    if m is None and (m := _DASH_SAID.search(sent)) is not None:
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
     if m is None:
         return
