@@ -9,6 +9,7 @@ import pytest
 from geomap.extract.reader import (
     MAX_BYTES,
     ReadError,
+    detect_format,
     expand_paths,
     read_article,
     read_bytes,
@@ -86,6 +87,18 @@ def test_html_main_text_and_metadata(tmp_path):
 def test_html_detected_by_content_on_stdin():
     art = read_bytes(HTML.encode(), "<stdin>")
     assert art.format == "html"
+
+
+@pytest.mark.parametrize(
+    "text,fmt",
+    [
+        ("# Notes\n\n<BODY\nthe letters of a tag, never closed\n", "text"),
+        ("<div>menu</div>\n<body class='article'>\n<p>Text</p>", "html"),
+        ("# A title\n\nBody text about Sumy.\n", "text"),
+    ],
+)
+def test_html_is_detected_by_a_body_tag_not_its_letters(text, fmt):
+    assert detect_format("<stdin>", text) == fmt
 
 
 @pytest.mark.parametrize(

@@ -238,6 +238,9 @@ def _meta_tags(html: str) -> dict[str, str]:
     return out
 
 
+_BODY_TAG_RE = re.compile(r"<body\b[^<>]*>")
+
+
 def detect_format(name: str, text: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -245,7 +248,8 @@ def detect_format(name: str, text: str) -> str:
     if suffix in MD_SUFFIXES:
         return "markdown"
     head = text.lstrip()[:500].lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+    # a <body> tag, not the bare letters ("# Notes\n\n<BODY" typed in a text file is text)
+    if head.startswith(("<!doctype html", "<html")) or _BODY_TAG_RE.search(head):
         return "html"
     return "text"
 
