@@ -98,6 +98,18 @@ CASES = [
         [("Vuhledar", "russia", "withdrawn")],
         [],
     ),
+    (
+        "cue.advancing.effort-to-capture",
+        "Analysts say Russia has spent the winter trying to encircle Chasiv Yar.",
+        [("Chasiv Yar", "third-party", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.effort-to-capture",
+        "Moscow's troops are determined to seize Kurakhove, a Ukrainian commander told reporters.",
+        [("Kurakhove", "ukraine", "advancing")],
+        [("Kurakhove", None, "captured")],
+    ),
 ]
 
 
