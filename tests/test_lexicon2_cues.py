@@ -110,6 +110,33 @@ CASES = [
         [("Kurakhove", "ukraine", "advancing")],
         [("Kurakhove", None, "captured")],
     ),
+    (
+        "cue.captured.raised-flag-over",
+        "Russia's defence ministry posted a clip showing soldiers raising their country's flag "
+        "over a central square in Kurakhove.",
+        [("Kurakhove", "russia", "captured")],
+        [],
+    ),
+    (
+        "cue.captured.raised-flag-over",
+        "Ukraine's army published footage of marines hoisting the Ukrainian flag in Kherson.",
+        [("Kherson", None, "captured")],
+        [],
+    ),
+    (
+        "cue.advancing.controls-around",
+        "Russian troops now control territory to the north, east and south of Kurakhove, "
+        "analysts say.",
+        [("Kurakhove", "third-party", "advancing")],
+        [("Kurakhove", None, "captured")],
+    ),
+    (
+        "cue.advancing.controls-around",
+        "The Ukrainian brigade said it held positions on the western and southern outskirts "
+        "of Vuhledar.",
+        [("Vuhledar", "ukraine", "advancing")],
+        [],
+    ),
 ]
 
 
