@@ -137,6 +137,19 @@ CASES = [
         [("Vuhledar", "ukraine", "advancing")],
         [],
     ),
+    (
+        "side.media",
+        "Russian troops have been pushing towards Kurakhove for weeks, according to frontline "
+        "reports.",
+        [("Kurakhove", "third-party", "advancing")],
+        [("Kurakhove", "russia", "advancing")],
+    ),
+    (
+        "side.media",
+        "Multiple sources point to a rapid Russian advance into Toretsk.",
+        [("Toretsk", "third-party", "advancing")],
+        [("Toretsk", "russia", "advancing")],
+    ),
 ]
 
 
