@@ -150,6 +150,20 @@ CASES = [
         [("Toretsk", "third-party", "advancing")],
         [("Toretsk", "russia", "advancing")],
     ),
+    (
+        "cue.advancing.improv",
+        "Ukrainian defenders are trying to improve their positions near Vovchansk, "
+        "the spokesman said.",
+        [("Vovchansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.improv",
+        "Russia's defence ministry said its units were improving their tactical positions "
+        "in the area of Kupiansk.",
+        [("Kupiansk", "russia", "advancing")],
+        [],
+    ),
 ]
 
 
