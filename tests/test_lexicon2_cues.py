@@ -164,6 +164,19 @@ CASES = [
         [("Kupiansk", "russia", "advancing")],
         [],
     ),
+    (
+        "cue.advancing.massing-near",
+        "A Ukrainian spokesman said there is information about an accumulation of enemy forces "
+        "near Kupiansk.",
+        [("Kupiansk", "ukraine", "advancing")],
+        [],
+    ),
+    (
+        "cue.advancing.massing-near",
+        "Analysts say Russia is massing fresh troops near the town of Vovchansk.",
+        [("Vovchansk", "third-party", "advancing")],
+        [],
+    ),
 ]
 
 
