@@ -1176,7 +1176,7 @@ CASES = [
     (
         "cue.advancing.attack",
         "The Ukrainian army said its troops had repelled all attacks on Kupiansk.",
-        [("Kupiansk", "ukraine", "holding")],
+        [("Kupiansk", "ukraine", "fighting")],
         [("Kupiansk", None, "advancing")],
     ),
     (

@@ -232,8 +232,8 @@ CASES = [
     (
         "its-institution",
         "Russia has repelled Ukrainian attacks in the Donetsk region, its defence ministry said.",
-        {("Donetsk Oblast", "russia", "holding")},
-        {("Donetsk Oblast", "ukraine", "holding")},
+        {("Donetsk Oblast", "russia", "fighting")},
+        {("Donetsk Oblast", "ukraine", "fighting")},
     ),
     (
         "its-institution",
