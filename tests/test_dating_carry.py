@@ -152,7 +152,7 @@ def test_a_claim_compared_with_last_week_is_dated_today(gz):
 def test_a_source_that_also_said_keeps_its_statements_day(gz):
     got = _dates(
         gz,
-        "Russia's Defence Ministry said on Saturday that its troops had repelled a crossing "
+        "Russia's Defence Ministry said on Saturday that its troops had repelled an attack "
         "near Krynky.\n\n"
         "Moscow also said its troops had sunk two boats near Kozachi Laheri.",
     )
