@@ -405,3 +405,30 @@ def test_a_reduced_relative_reported_by_names_its_claimant():
         "drone attack"
         in "Fires broke out in the port after a drone attack"[a.content[0] : a.content[1]]
     )
+
+
+@pytest.mark.parametrize(
+    "sentence,name",
+    [
+        (
+            "The press officer of the Operational and Tactical Group of Forces Donetsk, "
+            "Mykola Ivanenko, said on television that the brigade still holds Siversk.",
+            "Mykola Ivanenko",
+        ),
+        (
+            "A deputy head of the Operational and Strategic Group of Forces Tavria, "
+            "Petro Savchuk, told reporters the line near Orikhiv is stable.",
+            "Petro Savchuk",
+        ),
+    ],
+)
+def test_a_long_unit_title_before_the_name_stays_in_the_claimant(sentence, name):
+    # a title of up to 12 words between the sentence start and ", Name," is the speaker's
+    # title, not content ("and" inside a unit's name included)
+    att = attribute(sentence)
+    assert att.claimant is not None and att.claimant.endswith(name), att
+    assert att.claimant.lower().startswith(("the press officer", "a deputy head")), att
+    assert (
+        "Siversk" in sentence[att.content[0] : att.content[1]]
+        or "Orikhiv" in sentence[att.content[0] : att.content[1]]
+    )

@@ -466,7 +466,8 @@ def _titled_name(left: str, bounds: list[int], i: int, claimant: str) -> tuple[s
         # "..., the regional governor, Oleksandr Prokudin, said": a title phrase alone
         # between commas before the name
         lead_ok = True
-    if lead_ok and len(prev.split()) <= 10 and _TITLE_RE.search(prev):
+    # up to 12 words: "The spokesman of the Operational and Tactical Group of Forces X, Name,"
+    if lead_ok and len(prev.split()) <= 12 and _TITLE_RE.search(prev):
         return f"{_strip_claimant(prev)}, {claimant}", bounds[j] + (dl.end() if dl else 0)
     return None
 
