@@ -139,8 +139,9 @@ CASES = [
     ),
     (
         "cue.denied.no-enemy-in",
-        '"There was and is no enemy on the territory of the Belgorod region," the governor wrote.',
-        [("Belgorod Oblast", None, "denied")],
+        '"There has been no enemy on the territory of the Kursk region since spring," '
+        "the governor wrote.",
+        [("Kursk Oblast", None, "denied")],
         [],
     ),
     (
@@ -151,8 +152,8 @@ CASES = [
     ),
     (
         "cue.captured.greeted-by-residents",
-        "Ukrainian soldiers were greeted by cheering residents in the centre of Kherson on Friday.",
-        [("Kherson", "third-party", "captured")],
+        "Ukrainian paratroopers were greeted by jubilant locals in the town of Izium.",
+        [("Izium", "third-party", "captured")],
         [],
     ),
     (
@@ -226,8 +227,9 @@ CASES = [
     ),
     (
         "cue.advancing.scene-of-push",
-        "The front near Kupiansk has emerged as the scene of a Russian push, analysts said.",
-        [("Kupiansk", "third-party", "advancing")],
+        "In recent weeks the area east of Lyman had emerged as the scene of a new Russian push, "
+        "analysts said.",
+        [("Lyman", "third-party", "advancing")],
         [],
     ),
     (
@@ -338,7 +340,7 @@ CASES = [
     ),
     (
         "cue.fighting.stopped-while-trying",
-        "Russia's Defence Ministry said boat crews were stopped while trying to cross the river "
+        "Russia's Defence Ministry said Ukrainian assault boats were stopped while trying to land "
         "near the village of Krynky.",
         [("Krynky", "russia", "fighting")],
         [],
@@ -482,10 +484,10 @@ CASES = [
     ),
     (
         "cue.strike.debris-fell",
-        "Explosions were reported in Kyiv in the morning: debris fell in three districts and "
-        "there were fires.",
-        [("Kyiv", "third-party", "strike")],
-        [("Kyiv", None, "captured")],
+        "Blasts were heard in Odesa before dawn: debris fell in two districts and several cars "
+        "burned.",
+        [("Odesa", "third-party", "strike")],
+        [("Odesa", None, "captured")],
     ),
     (
         "cue.strike.debris-fell",
@@ -495,10 +497,10 @@ CASES = [
     ),
     (
         "cue.holding.stopped-from-advancing",
-        'Kyiv says Ukrainian forces have "stopped" Russia from advancing further into the '
-        "Kharkiv region.",
-        [("Kharkiv Oblast", "ukraine", "holding")],
-        [("Kharkiv Oblast", None, "advancing")],
+        'Kyiv says Ukrainian units have "stopped" Moscow\'s troops from pushing deeper into the '
+        "Sumy region.",
+        [("Sumy Oblast", "ukraine", "holding")],
+        [("Sumy Oblast", None, "advancing")],
     ),
     (
         "cue.holding.stopped-from-advancing",
@@ -508,9 +510,9 @@ CASES = [
     ),
     (
         "cue.holding.but-achieved-nothing",
-        '"The enemy is surging towards Kostiantynivka, but apart from heavy losses, has '
+        '"The Russians keep throwing men at Siversk, but beyond mounting losses they have '
         'achieved nothing," the Ukrainian commander said.',
-        [("Kostiantynivka", "ukraine", "holding")],
+        [("Siversk", "ukraine", "holding")],
         [],
     ),
     (
@@ -551,8 +553,8 @@ CASES = [
     ),
     (
         "cue.captured.expelled",
-        "While Moscow says it has expelled Ukrainian troops from the Kursk region, Kyiv says "
-        "its units are still active there.",
+        "While Moscow claims it has expelled all Ukrainian units from the Kursk region, Kyiv "
+        "insists its brigades remain active there.",
         [("Kursk Oblast", "russia", "captured")],
         [("Kursk Oblast", "russia", "advancing")],
     ),
@@ -660,9 +662,9 @@ CASES = [
     ),
     (
         "cue.other.reinforcements",
-        "Russia is redeploying troops to the Kharkiv region, Russian news agencies reported.",
-        [("Kharkiv Oblast", None, "other")],
-        [("Kharkiv Oblast", None, "advancing")],
+        "Moscow is redeploying reserves to the Zaporizhzhia region, Russian state media reported.",
+        [("Zaporizhzhia Oblast", None, "other")],
+        [("Zaporizhzhia Oblast", None, "advancing")],
     ),
     (
         "cue.other.reinforcements",
@@ -679,8 +681,8 @@ CASES = [
     ),
     (
         "cue.holding.is-a-stronghold",
-        "Velyka Novosilka is the last major stronghold of the Ukrainian army in the south.",
-        [("Velyka Novosilka", "third-party", "holding")],
+        "Kurakhove is the main remaining stronghold of the Ukrainian army on that stretch.",
+        [("Kurakhove", "third-party", "holding")],
         [],
     ),
     (
@@ -909,9 +911,9 @@ CASES = [
     ),
     (
         "cue.fighting.house-to-house",
-        "Ukrainian troops are fighting house-to-house to defend the border town of Vovchansk.",
-        [("Vovchansk", None, "fighting")],
-        [("Vovchansk", None, "advancing")],
+        "Ukrainian marines are fighting house-to-house to keep hold of the mining town of Toretsk.",
+        [("Toretsk", None, "fighting")],
+        [("Toretsk", None, "advancing")],
     ),
     (
         "cue.fighting.house-to-house",
@@ -999,8 +1001,8 @@ CASES = [
     ),
     (
         "cue.fighting.place-withstood-siege",
-        "Chasiv Yar has withstood a Russian siege since last spring.",
-        [("Chasiv Yar", "third-party", "fighting")],
+        "Toretsk has withstood a grinding Russian siege for more than a year.",
+        [("Toretsk", "third-party", "fighting")],
         [],
     ),
     (
@@ -1011,9 +1013,9 @@ CASES = [
     ),
     (
         "cue.denied.they-do-not-control",
-        '"As of today, the Russians do not control Basivka," a Ukrainian officer said.',
-        [("Basivka", "ukraine", "denied")],
-        [("Basivka", None, "holding")],
+        '"At this point the Russians do not control Pokrovsk," a Ukrainian officer said by phone.',
+        [("Pokrovsk", "ukraine", "denied")],
+        [("Pokrovsk", None, "holding")],
     ),
     (
         "cue.denied.they-do-not-control",
@@ -1023,10 +1025,10 @@ CASES = [
     ),
     (
         "modality.risk-of",
-        "Trehubov acknowledged the risk of operational encirclement of the defence forces "
-        "near Pokrovsk.",
+        "Spokesman Ostapenko admitted there was a real risk of encirclement for Ukrainian units "
+        "near Myrnohrad.",
         [],
-        [("Pokrovsk", None, "advancing")],
+        [("Myrnohrad", None, "advancing")],
     ),
     (
         "modality.risk-of",
