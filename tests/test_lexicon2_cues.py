@@ -23,9 +23,9 @@ CASES = [
     ),
     (
         "cue.advancing.attempt-to-advance",
-        "Russian forces are attempting to advance into Toretsk from the south, "
+        "Russian assault groups are attempting to advance into Myrnohrad from the north, "
         "a Ukrainian army spokesman said.",
-        [("Toretsk", "ukraine", "advancing")],
+        [("Myrnohrad", "ukraine", "advancing")],
         [],
     ),
     (
@@ -50,9 +50,9 @@ CASES = [
     ),
     (
         "cue.denied.not-able-to-enter",
-        "The Russian invaders were not able to enter Kupiansk, the Ukrainian spokesman said.",
-        [("Kupiansk", "ukraine", "denied")],
-        [("Kupiansk", None, "captured")],
+        "The Russian units were not able to enter Lyman, a Ukrainian military spokesman said.",
+        [("Lyman", "ukraine", "denied")],
+        [("Lyman", None, "captured")],
     ),
     (
         "cue.denied.not-able-to-enter",
@@ -62,8 +62,8 @@ CASES = [
     ),
     (
         "cue.holding.control-4",
-        "Kyiv says the eastern town of Kupiansk still in its hands despite heavy assaults.",
-        [("Kupiansk", None, "holding")],
+        "Kyiv says the border town of Vovchansk still in its hands despite constant shelling.",
+        [("Vovchansk", None, "holding")],
         [],
     ),
     (
@@ -125,10 +125,9 @@ CASES = [
     ),
     (
         "cue.advancing.controls-around",
-        "Russian troops now control territory to the north, east and south of Kurakhove, "
-        "analysts say.",
-        [("Kurakhove", "third-party", "advancing")],
-        [("Kurakhove", None, "captured")],
+        "Russian units now control ground to the east, south and west of Pokrovsk, analysts say.",
+        [("Pokrovsk", "third-party", "advancing")],
+        [("Pokrovsk", None, "captured")],
     ),
     (
         "cue.advancing.controls-around",
@@ -146,9 +145,9 @@ CASES = [
     ),
     (
         "side.media",
-        "Multiple sources point to a rapid Russian advance into Toretsk.",
-        [("Toretsk", "third-party", "advancing")],
-        [("Toretsk", "russia", "advancing")],
+        "Multiple sources suggest a swift Russian advance towards Myrnohrad.",
+        [("Myrnohrad", "third-party", "advancing")],
+        [("Myrnohrad", "russia", "advancing")],
     ),
     (
         "cue.advancing.improv",
