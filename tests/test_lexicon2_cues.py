@@ -87,7 +87,7 @@ CASES = [
     ),
     (
         "cue.withdrawn.forced-to-retreat",
-        "Ukrainian forces forced Russian troops to retreat from Chernihiv, the mayor said.",
+        "Ukrainian brigades forced the Russian troops to retreat from Chernihiv, the mayor said.",
         [("Chernihiv", "ukraine", "withdrawn")],
         [],
     ),
@@ -151,7 +151,7 @@ CASES = [
     ),
     (
         "cue.advancing.improv",
-        "Ukrainian defenders are trying to improve their positions near Vovchansk, "
+        "Ukrainian troops keep trying to improve their positions near Vovchansk, "
         "the spokesman said.",
         [("Vovchansk", "ukraine", "advancing")],
         [],
