@@ -711,8 +711,8 @@ CASES = [
     ),
     (
         "cue.fighting.has-seen-fighting",
-        "Bakhmut, a city that has seen the fiercest fighting of the war, lies in ruins.",
-        [("Bakhmut", "third-party", "fighting")],
+        "Avdiivka, a town that has seen some of the heaviest fighting of the war, lies flattened.",
+        [("Avdiivka", "third-party", "fighting")],
         [],
     ),
     (
@@ -849,7 +849,7 @@ CASES = [
     (
         "aside.appositive-relative",
         "Wagner's chief said his men had practically encircled Bakhmut, a mining town in "
-        "Donetsk that has seen the fiercest fighting of the war.",
+        "Donetsk that has seen the heaviest fighting of the entire war.",
         [("Bakhmut", "russia", "advancing"), ("Bakhmut", "third-party", "fighting")],
         [("Bakhmut", None, "captured")],
     ),
