@@ -75,7 +75,7 @@ CASES = [
     ),
     (
         "cue.advancing.verge-of",
-        '"The key town, which is now on the verge of full liberation, is Vovchansk," a '
+        '"Vovchansk today stands on the brink of full liberation," a '
         "Russian-installed official said.",
         [("Vovchansk", "russia", "advancing")],
         [("Vovchansk", None, "captured")],
@@ -94,7 +94,7 @@ CASES = [
     ),
     (
         "cue.advancing.close-to-taking",
-        "The Russian Defence Ministry said its forces were near to encircling Kupiansk.",
+        "Russia's defence ministry claimed its troops were near to encircling Kupiansk.",
         [("Kupiansk", "russia", "advancing")],
         [("Kupiansk", None, "captured")],
     ),
@@ -759,9 +759,9 @@ CASES = [
     ),
     (
         "cue.advancing.reach",
-        "Russian units reached the administrative border of the Dnipropetrovsk region, analysts "
+        "Russian units reached the administrative border of the Zaporizhzhia region, analysts "
         "said.",
-        [("Dnipropetrovsk Oblast", "third-party", "advancing")],
+        [("Zaporizhzhia Oblast", "third-party", "advancing")],
         [],
     ),
     (
