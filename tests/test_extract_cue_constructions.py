@@ -139,7 +139,7 @@ CASES = [
     ),
     (
         "cue.denied.no-enemy-in",
-        '"There has been no enemy on the territory of the Kursk region since spring," '
+        '"There have been no enemy units on the territory of Kursk region since spring," '
         "the governor wrote.",
         [("Kursk Oblast", None, "denied")],
         [],
@@ -711,7 +711,8 @@ CASES = [
     ),
     (
         "cue.fighting.has-seen-fighting",
-        "Avdiivka, a town that has seen some of the heaviest fighting of the war, lies flattened.",
+        "Avdiivka, a town that has seen some of the heaviest fighting of this conflict, "
+        "lies flattened.",
         [("Avdiivka", "third-party", "fighting")],
         [],
     ),
