@@ -43,8 +43,7 @@ CASES = [
     ),
     (
         "cue.fighting.tried",
-        "Ukraine's army said Russian units were attempting to storm the positions of its troops "
-        "near Siversk.",
+        "Ukraine's army said Russian units were attempting to storm its positions near Siversk.",
         [("Siversk", "ukraine", "fighting")],
         [],
     ),
