@@ -48,8 +48,8 @@ CASES = [
     ),
     (
         "cue.strike.shot-down-over",
-        "Russia's Defence Ministry said 30 drones were shot down overnight and early on "
-        "Sunday over the Bryansk region and Crimea.",
+        "Russia's Defence Ministry said 42 drones had been shot down during the night and on "
+        "Monday morning over the Kursk region and Crimea.",
         [("Crimea", "russia", "strike")],
         [],
     ),
@@ -100,14 +100,14 @@ CASES = [
     ),
     (
         "cue.advancing.thrust-into",
-        "Russian forces thrust into the Kharkiv region in May, opening a new front.",
-        [("Kharkiv Oblast", "third-party", "advancing")],
+        "Russian troops thrust into the Sumy region last spring, opening another front.",
+        [("Sumy Oblast", "third-party", "advancing")],
         [],
     ),
     (
         "cue.advancing.thrust-into",
-        '"The enemy is surging towards Kostiantynivka," the Ukrainian commander said.',
-        [("Kostiantynivka", "ukraine", "advancing")],
+        '"Russian infantry are surging towards Pokrovsk," the Ukrainian commander said.',
+        [("Pokrovsk", "ukraine", "advancing")],
         [],
     ),
     (
@@ -196,7 +196,7 @@ CASES = [
     ),
     (
         "cue.withdrawn.withdrawal",
-        "The withdrawal of Ukrainian units from Vuhledar was completed, the army said.",
+        "The withdrawal of the Ukrainian brigades from Vuhledar is complete, the army said.",
         [("Vuhledar", "ukraine", "withdrawn")],
         [],
     ),
@@ -354,8 +354,8 @@ CASES = [
     ),
     (
         "cue.holding.line-secured",
-        "The Ukrainian governor said the contact line has been secured in Vovchansk.",
-        [("Vovchansk", "ukraine", "holding")],
+        "The Ukrainian governor said the contact line has been secured in Kupiansk.",
+        [("Kupiansk", "ukraine", "holding")],
         [],
     ),
     (
@@ -472,8 +472,8 @@ CASES = [
     ),
     (
         "cue.strike.under",
-        "Border villages in the Sumy region are under intense Russian shelling.",
-        [("Sumy Oblast", "third-party", "strike")],
+        "Frontline villages in the Kharkiv region are under heavy Russian shelling.",
+        [("Kharkiv Oblast", "third-party", "strike")],
         [],
     ),
     (
@@ -650,9 +650,9 @@ CASES = [
     ),
     (
         "cue.advancing.took-parts-of",
-        "Ukraine's army said it recaptured parts of the Kherson region.",
-        [("Kherson Oblast", "ukraine", "advancing")],
-        [("Kherson Oblast", None, "captured")],
+        "Ukraine's army said it recaptured parts of the Zaporizhzhia region.",
+        [("Zaporizhzhia Oblast", "ukraine", "advancing")],
+        [("Zaporizhzhia Oblast", None, "captured")],
     ),
     (
         "cue.advancing.took-parts-of",
@@ -675,8 +675,8 @@ CASES = [
     ),
     (
         "cue.holding.is-a-stronghold",
-        "Vuhledar, a Ukrainian bastion at the junction of two fronts, has seen heavy losses.",
-        [("Vuhledar", "third-party", "holding")],
+        "Chasiv Yar, a Ukrainian bastion above the canal, has seen heavy losses.",
+        [("Chasiv Yar", "third-party", "holding")],
         [],
     ),
     (
@@ -699,7 +699,7 @@ CASES = [
     ),
     (
         "cue.fighting.losses-near",
-        "Russian bloggers wrote of the alleged losses in Vuhledar.",
+        "Russian bloggers wrote about heavy losses in Vuhledar.",
         [("Vuhledar", None, "fighting")],
         [],
     ),
@@ -924,7 +924,7 @@ CASES = [
     ),
     (
         "cue.fighting.damaged-in-fighting",
-        "The township of Ocheretyne has been badly damaged in hostilities, Pushilin said.",
+        "The town of Ocheretyne has been badly damaged in the fighting, Pushilin said.",
         [("Ocheretyne", "russia", "fighting")],
         [("Ocheretyne", None, "strike")],
     ),
@@ -936,8 +936,8 @@ CASES = [
     ),
     (
         "cue.fighting.engagements-recorded",
-        "Eleven combat engagements were recorded near Toretsk over the past day.",
-        [("Toretsk", "third-party", "fighting")],
+        "Nine combat engagements were recorded near Siversk on Sunday.",
+        [("Siversk", "third-party", "fighting")],
         [],
     ),
     (
@@ -1065,7 +1065,7 @@ CASES = [
     ),
     (
         "cue.strike.strike",
-        "Zelensky said Russia had concentrated its main strike force against Pokrovsk.",
+        "Zelensky said Moscow had massed its biggest strike group against Pokrovsk.",
         [],
         [("Pokrovsk", None, "strike")],
     ),
@@ -1109,7 +1109,7 @@ CASES = [
     ),
     (
         "cue.fighting.failed-attack",
-        "Russian forces lost dozens of vehicles during a failed attack on Vuhledar, the "
+        "Russian forces lost some thirty armoured vehicles in a failed attack on Vuhledar, the "
         "Ukrainian military said.",
         [("Vuhledar", "ukraine", "fighting")],
         [("Vuhledar", None, "strike")],
@@ -1196,8 +1196,8 @@ CASES = [
     ),
     (
         "cue.denied.claim-called-false",
-        "A Ukrainian army spokesman said Moscow's claim that its troops had taken the town of "
-        "Siversk was simply untrue.",
+        "A Ukrainian army spokesman said Moscow's claim that its soldiers had captured the town "
+        "of Siversk was simply untrue.",
         [("Siversk", "ukraine", "denied")],
         [("Siversk", None, "captured")],
     ),
