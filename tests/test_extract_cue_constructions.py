@@ -340,8 +340,8 @@ CASES = [
     ),
     (
         "cue.fighting.stopped-while-trying",
-        "Russia's Defence Ministry said Ukrainian assault boats were stopped while trying to land "
-        "near the village of Krynky.",
+        "Russia's Defence Ministry said Ukrainian assault boats were stopped while attempting to "
+        "cross the Dnipro near the village of Krynky.",
         [("Krynky", "russia", "fighting")],
         [],
     ),
@@ -497,7 +497,7 @@ CASES = [
     ),
     (
         "cue.holding.stopped-from-advancing",
-        'Kyiv says Ukrainian units have "stopped" Moscow\'s troops from pushing deeper into the '
+        'Kyiv says Ukrainian units have "stopped" Moscow\'s troops from advancing deeper into the '
         "Sumy region.",
         [("Sumy Oblast", "ukraine", "holding")],
         [("Sumy Oblast", None, "advancing")],
