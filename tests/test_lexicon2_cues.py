@@ -43,7 +43,8 @@ CASES = [
     ),
     (
         "cue.fighting.tried",
-        "Ukraine's army said Russian units were attempting to storm its positions near Siversk.",
+        "Ukraine's army said Russian units were attempting to storm the forward positions of its "
+        "units near Siversk.",
         [("Siversk", "ukraine", "fighting")],
         [],
     ),
