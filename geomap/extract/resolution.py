@@ -532,8 +532,8 @@ _SETTLEMENT_LIST_BEFORE_RE = re.compile(
 )
 
 
-def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
-    """Mention i is an item of a list the text introduces as villages or settlements."""
+def _list_first(items: list[Mention], i: int, text: str) -> int:
+    """The index of the first name of the list mention i ends ("A, B and C": A's for C)."""
     j = i
     while (
         j > 0
@@ -541,7 +541,12 @@ def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
         and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
     ):
         j -= 1
-    start = items[j].start
+    return j
+
+
+def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
+    """Mention i is an item of a list the text introduces as villages or settlements."""
+    start = items[_list_first(items, i, text)].start
     return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
 
 
@@ -632,14 +637,8 @@ def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
     """The country code a noun phrase before mention i (or before the list it ends) states."""
     if not text or items[i].kind != "name":
         return None
-    j = i
-    while (
-        j > 0
-        and items[j - 1].kind == "name"
-        and _LIST_GAP_RE.fullmatch(text, items[j - 1].end, items[j].start)
-    ):
-        j -= 1
-    m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, items[j].start - 80), items[j].start)
+    start = items[_list_first(items, i, text)].start
+    m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, start - 80), start)
     return _COUNTRY_CODE[m.group("country")] if m else None
 
 
