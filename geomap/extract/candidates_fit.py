@@ -27,9 +27,8 @@ from geomap.extract.candidates import (
     candidate_features,
     candidates,
 )
-from geomap.extract.evaluate import Gold, _overlap, load_gold, place_matches, read_gold_article
-from geomap.extract.language import detect_language
-from geomap.extract.learned_fit import _head, _with_classes, gold_files
+from geomap.extract.evaluate import Gold, _overlap, load_gold, place_matches
+from geomap.extract.learned_fit import _head, _with_classes, english_extractions
 from geomap.records import ClaimRecord
 
 
@@ -133,16 +132,8 @@ def _about(c: ClaimRecord, m: Candidate) -> bool:
 
 def articles_from(folders: Sequence[str | Path], *, gazetteer: Any = None) -> list[LabelledArticle]:
     """Extract (rules, raw confidence) and label every English gold-annotated article."""
-    from geomap.extract.calibration import using
-    from geomap.extract.registry import RulesExtractor
-
     out: list[LabelledArticle] = []
-    for gp in gold_files(folders):
-        art = read_gold_article(gp)
-        if detect_language(art.text) != "en":
-            continue
-        with using(None):
-            ex = RulesExtractor().extract_article(art, gazetteer=gazetteer)
+    for gp, art, ex in english_extractions(folders, gazetteer=gazetteer):
         gold = load_gold(gp)
         v = article_view(art, ex)
         name = Path(art.path or gp).name

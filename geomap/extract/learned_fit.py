@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -120,19 +120,26 @@ def articles_from(
 ) -> list[LabelledArticle]:
     """Extract (rules, raw confidence) every English gold-annotated article in `folders` and
     label its claims. Non-English articles are skipped: the model reads English words."""
+    out: list[LabelledArticle] = []
+    for gp, art, ex in english_extractions(folders, gazetteer=gazetteer):
+        la = LabelledArticle(Path(art.path or gp).name, art.text, load_gold(gp), ex.claims, [])
+        out.append(relabelled(la, weight))
+    return out
+
+
+def english_extractions(folders: Sequence[str | Path], *, gazetteer: Any = None) -> Iterator:
+    """(gold path, article, rules extraction at raw confidence) for every English
+    gold-annotated article in `folders`: what a learned model trains on (it reads English
+    words, and must see the confidence the rules set, not a calibrated one)."""
     from geomap.extract.calibration import using
     from geomap.extract.registry import RulesExtractor
 
-    out: list[LabelledArticle] = []
     for gp in gold_files(folders):
         art = read_gold_article(gp)
         if detect_language(art.text) != "en":
             continue
         with using(None):
-            claims = RulesExtractor().extract_article(art, gazetteer=gazetteer).claims
-        la = LabelledArticle(Path(art.path or gp).name, art.text, load_gold(gp), claims, [])
-        out.append(relabelled(la, weight))
-    return out
+            yield gp, art, RulesExtractor().extract_article(art, gazetteer=gazetteer)
 
 
 def relabelled(a: LabelledArticle, weight: float = 1.0) -> LabelledArticle:
