@@ -16,6 +16,19 @@ def got(gaz, body: str) -> set[tuple[str, str | None, str]]:
     return {(c.place.name, c.side, c.type) for c in claims}
 
 
+def place_types(gaz, body: str, published: date = FRI) -> list[tuple[str, str]]:
+    """(place, type) of each claim extracted from `body`, in the order made."""
+    claims = extract(f"# Test\n\n{body}\n", published=published, gazetteer=gaz).claims
+    return [(c.place.name, c.type) for c in claims]
+
+
+def names_found(gaz, sentence: str) -> list[str]:
+    """The place names the mention finder reads in one sentence."""
+    from geomap.extract.mentions import find_names
+
+    return [m.text for m in find_names(sentence, 0, len(sentence), gaz)]
+
+
 def match(want: tuple, found: set) -> bool:
     """A (place, side or None, type) among the claims found."""
     name, side, ctype = want

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from geomap.extract import extract
+from rule_cases import names_found, place_types
+
 from geomap.extract.mentions import find_names
 
 PUB = date(2024, 3, 7)
 
 
 def _claims(gaz, body: str) -> list[tuple[str, str]]:
-    out = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
-    return [(c.place.name, c.type) for c in out]
+    return place_types(gaz, body, PUB)
 
 
 def _names(gaz, sent: str) -> list[str]:
-    return [m.text for m in find_names(sent, 0, len(sent), gaz)]
+    return names_found(gaz, sent)
 
 
 def test_a_referred_village_located_between_dashes_keeps_the_claim(gaz):

@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rule_cases import names_found, place_types
 
 from geomap.extract import extract
-from geomap.extract.mentions import find_names, find_refs
+from geomap.extract.mentions import find_refs
 from geomap.extract.resolution import NEAR_KM, _reach_km
 
 PUB = date(2024, 3, 7)
 
 
 def _claims(gaz, body: str) -> list[tuple[str, str]]:
-    out = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
-    return [(c.place.name, c.type) for c in out]
+    return place_types(gaz, body, PUB)
 
 
 def _names(gaz, sent: str) -> list[str]:
-    return [m.text for m in find_names(sent, 0, len(sent), gaz)]
+    return names_found(gaz, sent)
 
 
 def test_a_stated_distance_widens_how_far_a_located_place_may_lie():
