@@ -1,0 +1,74 @@
+"""Claim filters kept as data (rules/filters.toml): constructions where a sentence reads like
+a claim but reporters do not mean one. The claims pass asks `dropped` for every claim it makes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
+from geomap.records import CLAIM_TYPES
+
+_KEYS = {"id", "doc", "types", "place_kinds", "lead", "examples", "not"}
+PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Drop claims of `types` whose place was found as one of `place_kinds`."""
+
+    id: str
+    types: frozenset[str]
+    place_kinds: frozenset[str]
+    doc: str = ""
+    lead: str = ""
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+    def drops(self, ctype: str, place_kind: str) -> bool:
+        return ctype in self.types and place_kind in self.place_kinds
+
+
+def _choices(path: Path, where: str, entry: dict, key: str, allowed: tuple) -> frozenset[str]:
+    got = _strings(path, where, entry, key)
+    if not got:
+        raise _bad(path, where, f"{key!r} is missing or empty")
+    if bad := [v for v in got if v not in allowed]:
+        raise _bad(path, where, f"{key} {bad[0]!r} is not one of {', '.join(allowed)}")
+    return frozenset(got)
+
+
+def load_filters(path: Path | None = None) -> list[ClaimFilter]:
+    """The [[filter]] entries of a filters file; a bad entry is a GeomapError naming it."""
+    path = path or HERE / "filters.toml"
+    seen: set[str] = set()
+    out: list[ClaimFilter] = []
+    for n, raw in enumerate(_entries(path, "filter"), 1):
+        entry, where = _entry_id(path, "filter", n, raw, seen, _KEYS)
+        out.append(
+            ClaimFilter(
+                entry["id"],
+                _choices(path, where, entry, "types", CLAIM_TYPES),
+                _choices(path, where, entry, "place_kinds", PLACE_KINDS),
+                str(entry.get("doc", "")),
+                str(entry.get("lead", "")),
+                _strings(path, where, entry, "examples"),
+                _strings(path, where, entry, "not"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_filters() -> tuple[ClaimFilter, ...]:
+    return tuple(load_filters())
+
+
+def dropped(ctype: str, place_kind: str) -> str | None:
+    """The id of the filter that drops a claim of this type on a place found this way."""
+    for f in default_filters():
+        if f.drops(ctype, place_kind):
+            return f.id
+    return None
