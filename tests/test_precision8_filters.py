@@ -10,7 +10,14 @@ import pytest
 
 from geomap.errors import GeomapError
 from geomap.extract import claiming
-from geomap.extract.filters import default_filters, dropped, load_filters
+from geomap.extract.filters import (
+    default_clauses,
+    default_filters,
+    dropped,
+    dropped_clause,
+    load_clauses,
+    load_filters,
+)
 from geomap.extract.pipeline import extract
 
 PUB = date(2024, 3, 8)
@@ -68,3 +75,60 @@ def test_loader_names_the_file_and_the_entry(tmp_path: Path, body, message):
     with pytest.raises(GeomapError, match=message) as err:
         load_filters(p)
     assert "filters.toml" in str(err.value)
+
+
+# --- [[clause]] entries: no claim on a place inside the clause --------------------------------
+CLAUSES = [
+    (f, s, keep)
+    for f in default_clauses()
+    for keep, group in ((False, f.examples), (True, f.not_examples))
+    for s in group
+]
+
+
+def _in_clause(gaz, f, sentence: str) -> list:
+    """The claims whose place is written inside the filter's clause of the sentence."""
+    claims = extract(f"# Test\n\n{sentence}\n", published=PUB, gazetteer=gaz).claims
+    a, b = f.span(sentence) or (0, len(sentence))
+    return [c for c in claims if c.place_as_written and c.place_as_written in sentence[a:b]]
+
+
+def test_every_clause_filter_carries_two_examples_each_way():
+    for f in default_clauses():
+        assert len(f.examples) >= 2 and len(f.not_examples) >= 2 and f.doc, f.id
+        assert all(f.span(s) for s in f.examples), f.id
+
+
+@pytest.mark.parametrize(("f", "sentence", "keep"), CLAUSES, ids=lambda x: str(x)[:40])
+def test_every_clause_example(gaz, monkeypatch, f, sentence, keep):
+    got = _in_clause(gaz, f, sentence)
+    if keep:
+        assert got, f"{f.id}: {sentence!r} should keep its claim"
+        return
+    assert got == [], f"{f.id}: {sentence!r} should make no claim in the clause"
+    monkeypatch.setattr(claiming, "dropped_clause", lambda sent, pos: None)
+    assert _in_clause(gaz, f, sentence), f"{f.id}: {sentence!r} does not exercise the filter"
+
+
+def test_dropped_clause_needs_the_clause_and_what_follows():
+    s = "Having retaken the hill, the army will move on."
+    assert dropped_clause(s, s.index("hill")) == "claim.drop.having-done-then-future"
+    assert dropped_clause(s, s.index("move")) is None
+    past = "Having retaken the hill, the army moved on."
+    assert dropped_clause(past, past.index("hill")) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[clause]]\nid = "x"\npattern = "("\n', "pattern does not compile"),
+        ('[[clause]]\nid = "x"\n', "'pattern' is missing"),
+        ('[[clause]]\nid = "x"\npattern = "a"\nthen = ""\n', "'then' is missing"),
+    ],
+)
+def test_clause_loader_names_the_file_and_the_entry(tmp_path: Path, body, message):
+    p = tmp_path / "filters.toml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(GeomapError, match=message) as err:
+        load_clauses(p)
+    assert "filters.toml" in str(err.value) and "clause #1 (x)" in str(err.value)

@@ -14,7 +14,7 @@ from geomap.extract.claim_types import Typing, final_type
 from geomap.extract.cues import _NEGATION_RE, _NOT_RE, _TYPE_PRIORITY, _Marks
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import claim_date
-from geomap.extract.filters import dropped
+from geomap.extract.filters import dropped, dropped_clause
 from geomap.extract.mentions import THEATRE_COUNTRIES, Mention
 from geomap.extract.placing import Doc, Places
 from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
@@ -140,7 +140,7 @@ def claims_pass(
             continue
         seen.add((ref.id, ctype))
         _remember_claim(memory, ref)
-        if dropped(ctype, m.kind):
+        if dropped(ctype, m.kind) or dropped_clause(sent, m.start - s0):
             continue  # rules/filters.toml: reads like a claim, is not one
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)

@@ -4,6 +4,7 @@ a claim but reporters do not mean one. The claims pass asks `dropped` for every 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "lead", "examples", "not"}
+_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
 
@@ -70,5 +72,69 @@ def dropped(ctype: str, place_kind: str) -> str | None:
     """The id of the filter that drops a claim of this type on a place found this way."""
     for f in default_filters():
         if f.drops(ctype, place_kind):
+            return f.id
+    return None
+
+
+@dataclass(frozen=True)
+class ClauseFilter:
+    """Drop claims on places named inside a clause matching `pattern` when the rest of the
+    sentence matches `then` (a forecast after a participle clause, ...)."""
+
+    id: str
+    pattern: re.Pattern
+    then: re.Pattern | None = None
+    doc: str = ""
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+    def span(self, sent: str) -> tuple[int, int] | None:
+        """Where in the sentence the clause lies, if it is there and its `then` follows."""
+        for m in self.pattern.finditer(sent):
+            if self.then is None or self.then.search(sent, m.end()):
+                return m.span()
+        return None
+
+
+def _regex(path: Path, where: str, entry: dict, key: str) -> re.Pattern:
+    v = entry.get(key)
+    if not isinstance(v, str) or not v.strip():
+        raise _bad(path, where, f"{key!r} is missing or empty")
+    try:
+        return re.compile(v, re.I)
+    except re.error as exc:
+        raise _bad(path, where, f"{key} does not compile: {exc}") from None
+
+
+def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
+    """The [[clause]] entries of a filters file; a bad entry is a GeomapError naming it."""
+    path = path or HERE / "filters.toml"
+    seen: set[str] = set()
+    out: list[ClauseFilter] = []
+    for n, raw in enumerate(_entries(path, "clause"), 1):
+        entry, where = _entry_id(path, "clause", n, raw, seen, _CLAUSE_KEYS)
+        out.append(
+            ClauseFilter(
+                entry["id"],
+                _regex(path, where, entry, "pattern"),
+                _regex(path, where, entry, "then") if "then" in entry else None,
+                str(entry.get("doc", "")),
+                _strings(path, where, entry, "examples"),
+                _strings(path, where, entry, "not"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_clauses() -> tuple[ClauseFilter, ...]:
+    return tuple(load_clauses())
+
+
+def dropped_clause(sent: str, pos: int) -> str | None:
+    """The id of the clause filter whose clause holds offset `pos` of the sentence."""
+    for f in default_clauses():
+        span = f.span(sent)
+        if span is not None and span[0] <= pos < span[1]:
             return f.id
     return None
