@@ -106,16 +106,16 @@ def test_every_clause_example(gaz, monkeypatch, f, sentence, keep):
         assert got, f"{f.id}: {sentence!r} should keep its claim"
         return
     assert got == [], f"{f.id}: {sentence!r} should make no claim in the clause"
-    monkeypatch.setattr(claiming, "dropped_clause", lambda sent, pos: None)
+    monkeypatch.setattr(claiming, "dropped_clause", lambda sent, pos, ctype: None)
     assert _in_clause(gaz, f, sentence), f"{f.id}: {sentence!r} does not exercise the filter"
 
 
 def test_dropped_clause_needs_the_clause_and_what_follows():
     s = "Having retaken the hill, the army will move on."
-    assert dropped_clause(s, s.index("hill")) == "claim.drop.having-done-then-future"
-    assert dropped_clause(s, s.index("move")) is None
+    assert dropped_clause(s, s.index("hill"), "captured") == "claim.drop.having-done-then-future"
+    assert dropped_clause(s, s.index("move"), "captured") is None
     past = "Having retaken the hill, the army moved on."
-    assert dropped_clause(past, past.index("hill")) is None
+    assert dropped_clause(past, past.index("hill"), "captured") is None
 
 
 @pytest.mark.parametrize(

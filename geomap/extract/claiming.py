@@ -169,13 +169,14 @@ def claims_pass(
 def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int) -> bool:
     """Whether a (place, type) the sentence has not claimed yet is made: the place is
     remembered either way, then rules/filters.toml drops what reads like a claim but is
-    not one (a holding only the story's topic places, a "having taken X," before a forecast)."""
+    not one (a holding only the story's topic places, a "having taken X," before a forecast,
+    an advance "to prevent")."""
     m, ref, ctype = job
     if (ref.id, ctype) in seen:
         return False
     seen.add((ref.id, ctype))
     _remember_claim(memory, ref)
-    return not (dropped(ctype, m.kind) or dropped_clause(sent, m.start - s0))
+    return not (dropped(ctype, m.kind) or dropped_clause(sent, m.start - s0, ctype))
 
 
 _STATE_OUTLETS = tuple(

@@ -13,7 +13,7 @@ from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "lead", "examples", "not"}
-_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "examples", "not"}
+_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
 
@@ -78,12 +78,13 @@ def dropped(ctype: str, place_kind: str) -> str | None:
 
 @dataclass(frozen=True)
 class ClauseFilter:
-    """Drop claims on places named inside a clause matching `pattern` when the rest of the
-    sentence matches `then` (a forecast after a participle clause, ...)."""
+    """Drop claims of `types` on places named inside a clause matching `pattern` when the
+    rest of the sentence matches `then` (a forecast after a participle clause, ...)."""
 
     id: str
     pattern: re.Pattern
     then: re.Pattern | None = None
+    types: frozenset[str] = frozenset(CLAIM_TYPES)
     doc: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
@@ -118,6 +119,9 @@ def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
                 entry["id"],
                 _regex(path, where, entry, "pattern"),
                 _regex(path, where, entry, "then") if "then" in entry else None,
+                _choices(path, where, entry, "types", CLAIM_TYPES)
+                if "types" in entry
+                else frozenset(CLAIM_TYPES),
                 str(entry.get("doc", "")),
                 _strings(path, where, entry, "examples"),
                 _strings(path, where, entry, "not"),
@@ -131,10 +135,11 @@ def default_clauses() -> tuple[ClauseFilter, ...]:
     return tuple(load_clauses())
 
 
-def dropped_clause(sent: str, pos: int) -> str | None:
-    """The id of the clause filter whose clause holds offset `pos` of the sentence."""
+def dropped_clause(sent: str, pos: int, ctype: str) -> str | None:
+    """The id of the clause filter whose clause holds offset `pos` of the sentence and
+    drops claims of type `ctype`."""
     for f in default_clauses():
-        span = f.span(sent)
+        span = f.span(sent) if ctype in f.types else None
         if span is not None and span[0] <= pos < span[1]:
             return f.id
     return None
