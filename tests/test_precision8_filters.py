@@ -3,6 +3,7 @@ filter and only to it; every `not` sentence keeps its claim; a bad entry is name
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -132,3 +133,28 @@ def test_clause_loader_names_the_file_and_the_entry(tmp_path: Path, body, messag
     with pytest.raises(GeomapError, match=message) as err:
         load_clauses(p)
     assert "filters.toml" in str(err.value) and "clause #1 (x)" in str(err.value)
+
+
+# --- claiming._default_side: who speaks for an unmarked claimant's forces ---------------------
+def _sides(gaz, sentence: str) -> list[tuple[str, str, str]]:
+    claims = extract(f"# Test\n\n{sentence}\n", published=PUB, gazetteer=gaz).claims
+    return [(c.place.name, c.side, c.type) for c in claims]
+
+
+def test_a_report_tells_of_forces_without_taking_their_side(gaz, monkeypatch):
+    sentence = "Reports say Ukrainian troops may be pulling out of Sudzha."
+    assert _sides(gaz, sentence) == [("Sudzha", "third-party", "assessment")]
+    monkeypatch.setattr(claiming, "_REPORTER_RE", re.compile(r"(?!)"))
+    assert _sides(gaz, sentence) == [("Sudzha", "ukraine", "assessment")]  # own forces
+
+
+def test_an_official_still_reports_its_own_forces(gaz):
+    sentence = "A military spokesman said Ukrainian troops still hold Vovchansk."
+    assert _sides(gaz, sentence) == [("Vovchansk", "ukraine", "holding")]
+
+
+def test_an_operational_command_speaks_for_the_country_it_defends(gaz):
+    sentence = (
+        "Russian troops pushed into the eastern part of Kupiansk, Operational Command North said."
+    )
+    assert _sides(gaz, sentence) == [("Kupiansk", "ukraine", "advancing")]

@@ -37,7 +37,15 @@ _COUNTED_ATTACKS_RE = re.compile(
 )
 _UNIT_RE = re.compile(
     r"\b(?:group\s+of\s+forces|grouping|operational(?:[\s-]+(?:and|strategic|tactical))*[\s-]+"
-    r"group|brigade|battalion|regiment|corps)\b",
+    r"(?:group|command)|brigade|battalion|regiment|corps)\b",
+    re.I,
+)
+# "Reports suggest Ukrainian troops may be pulling out", "an open-source intelligence group
+# says Russian troops took 15 villages": a report or an analyst tells of either side's forces,
+# not of its own (no own-forces side for them)
+_REPORTER_RE = re.compile(
+    r"\b(?:reports?|intelligence|OSINT|open[\s-]source|analysts?|think[\s-]tank|monitors?|"
+    r"media|outlets?|bloggers?|observers?|experts?)\b",
     re.I,
 )
 
@@ -59,6 +67,7 @@ def _default_side(
         return SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.unit-place"
     if (
         ctype != "strike"
+        and not _REPORTER_RE.search(claimant or "")
         and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1]))
         and not _COUNTED_ATTACKS_RE.match(text, fm.end())
     ):
