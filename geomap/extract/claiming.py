@@ -179,13 +179,13 @@ def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: st
     """Whether a (place, type) the sentence has not claimed yet is made: the place is
     remembered either way, then rules/filters.toml drops what reads like a claim but is
     not one (a holding only the story's topic places, a "having taken X," before a forecast,
-    an advance "to prevent")."""
+    an advance "to prevent", the country as a whole)."""
     m, ref, ctype = job
     if (ref.id, ctype) in seen:
         return False
     seen.add((ref.id, ctype))
     _remember_claim(memory, ref)
-    return not (dropped(ctype, m.kind) or dropped_clause(sent, m.start - s0, ctype))
+    return not (dropped(ctype, m.kind, sent) or dropped_clause(sent, m.start - s0, ctype))
 
 
 _STATE_OUTLETS = tuple(

@@ -12,7 +12,7 @@ from pathlib import Path
 from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
-_KEYS = {"id", "doc", "types", "place_kinds", "lead", "examples", "not"}
+_KEYS = {"id", "doc", "types", "place_kinds", "words", "lead", "examples", "not"}
 _CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
@@ -24,13 +24,18 @@ class ClaimFilter:
     id: str
     types: frozenset[str]
     place_kinds: frozenset[str]
+    words: re.Pattern | None = None  # the sentence must also say this
     doc: str = ""
     lead: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, ctype: str, place_kind: str) -> bool:
-        return ctype in self.types and place_kind in self.place_kinds
+    def drops(self, ctype: str, place_kind: str, sent: str = "") -> bool:
+        return (
+            ctype in self.types
+            and place_kind in self.place_kinds
+            and (self.words is None or self.words.search(sent) is not None)
+        )
 
 
 def _choices(path: Path, where: str, entry: dict, key: str, allowed: tuple) -> frozenset[str]:
@@ -52,8 +57,11 @@ def load_filters(path: Path | None = None) -> list[ClaimFilter]:
         out.append(
             ClaimFilter(
                 entry["id"],
-                _choices(path, where, entry, "types", CLAIM_TYPES),
+                _choices(path, where, entry, "types", CLAIM_TYPES)
+                if "types" in entry
+                else frozenset(CLAIM_TYPES),
                 _choices(path, where, entry, "place_kinds", PLACE_KINDS),
+                _regex(path, where, entry, "words") if "words" in entry else None,
                 str(entry.get("doc", "")),
                 str(entry.get("lead", "")),
                 _strings(path, where, entry, "examples"),
@@ -68,10 +76,11 @@ def default_filters() -> tuple[ClaimFilter, ...]:
     return tuple(load_filters())
 
 
-def dropped(ctype: str, place_kind: str) -> str | None:
-    """The id of the filter that drops a claim of this type on a place found this way."""
+def dropped(ctype: str, place_kind: str, sent: str = "") -> str | None:
+    """The id of the filter that drops a claim of this type on a place found this way in
+    this sentence."""
     for f in default_filters():
-        if f.drops(ctype, place_kind):
+        if f.drops(ctype, place_kind, sent):
             return f.id
     return None
 
