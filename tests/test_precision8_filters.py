@@ -14,10 +14,13 @@ from geomap.extract import claiming
 from geomap.extract.filters import (
     default_clauses,
     default_filters,
+    default_tallies,
     dropped,
     dropped_clause,
+    dropped_tally,
     load_clauses,
     load_filters,
+    load_tallies,
 )
 from geomap.extract.pipeline import extract
 
@@ -158,3 +161,52 @@ def test_an_operational_command_speaks_for_the_country_it_defends(gaz):
         "Russian troops pushed into the eastern part of Kupiansk, Operational Command North said."
     )
     assert _sides(gaz, sentence) == [("Kupiansk", "ukraine", "advancing")]
+
+
+# --- [[tally]] entries: the war's running tally makes no claim --------------------------------
+TALLIES = [
+    (f, s, keep)
+    for f in default_tallies()
+    for keep, group in ((False, f.examples), (True, f.not_examples))
+    for s in group
+]
+
+
+def _tallied(gaz, f, sentence: str) -> list:
+    day = f.published or PUB
+    return extract(f"# Test\n\n{sentence}\n", published=day, gazetteer=gaz).claims
+
+
+@pytest.mark.parametrize(("f", "sentence", "keep"), TALLIES, ids=lambda x: str(x)[:40])
+def test_every_tally_example(gaz, monkeypatch, f, sentence, keep):
+    got = _tallied(gaz, f, sentence)
+    if keep:
+        assert got, f"{f.id}: {sentence!r} should keep its claim"
+        return
+    assert got == [], f"{f.id}: {sentence!r} should make no claim"
+    monkeypatch.setattr(claiming, "dropped_tally", lambda quote, day, published: None)
+    assert [c.claim_date for c in _tallied(gaz, f, sentence)] == [f.day], f.id
+
+
+def test_a_tally_needs_its_day_and_a_later_article():
+    quote = "Hundreds were killed there since Russia invaded on 24 February."
+    tally = "claim.drop.since-the-invasion"
+    assert dropped_tally(quote, date(2022, 2, 24), date(2022, 6, 1)) == tally
+    assert dropped_tally(quote, date(2022, 5, 30), date(2022, 6, 1)) is None  # its own day
+    assert dropped_tally(quote, date(2022, 2, 24), date(2022, 2, 26)) is None  # days after
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[tally]]\nid = "x"\nwords = "a"\nday = "24 Feb"\nmin_days = 1\n', "not a YYYY-MM-DD"),
+        ('[[tally]]\nid = "x"\nwords = "a"\nday = "2022-02-24"\n', "'min_days' must be"),
+        ('[[tally]]\nid = "x"\nday = "2022-02-24"\nmin_days = 1\n', "'words' is missing"),
+    ],
+)
+def test_tally_loader_names_the_file_and_the_entry(tmp_path: Path, body, message):
+    p = tmp_path / "filters.toml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(GeomapError, match=message) as err:
+        load_tallies(p)
+    assert "tally #1 (x)" in str(err.value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "words", "lead", "examples", "not"}
+_TALLY_KEYS = {"id", "doc", "words", "day", "min_days", "published", "examples", "not"}
 _CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
@@ -150,5 +152,73 @@ def dropped_clause(sent: str, pos: int, ctype: str) -> str | None:
     for f in default_clauses():
         span = f.span(sent) if ctype in f.types else None
         if span is not None and span[0] <= pos < span[1]:
+            return f.id
+    return None
+
+
+@dataclass(frozen=True)
+class TallyFilter:
+    """Drop a claim dated `day` whose sentence says `words` ("since Russia invaded on 24
+    February"), in an article written at least `min_days` later: the dating pass read the
+    "since" as the claim's day; the sentence tallies the whole war, not one event."""
+
+    id: str
+    words: re.Pattern
+    day: date
+    min_days: int
+    doc: str = ""
+    published: date | None = None  # the examples' publication day
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+    def drops(self, quote: str, claim_day: date | None, published: date | None) -> bool:
+        return (
+            claim_day == self.day
+            and published is not None
+            and (published - self.day).days >= self.min_days
+            and self.words.search(quote) is not None
+        )
+
+
+def _day(path: Path, where: str, entry: dict, key: str) -> date:
+    try:
+        return date.fromisoformat(str(entry.get(key)))
+    except ValueError:
+        raise _bad(path, where, f"{key} {entry.get(key)!r} is not a YYYY-MM-DD date") from None
+
+
+def load_tallies(path: Path | None = None) -> list[TallyFilter]:
+    """The [[tally]] entries of a filters file; a bad entry is a GeomapError naming it."""
+    path = path or HERE / "filters.toml"
+    seen: set[str] = set()
+    out: list[TallyFilter] = []
+    for n, raw in enumerate(_entries(path, "tally"), 1):
+        entry, where = _entry_id(path, "tally", n, raw, seen, _TALLY_KEYS)
+        if not isinstance(entry.get("min_days"), int) or entry["min_days"] < 0:
+            raise _bad(path, where, "'min_days' must be a whole number of days")
+        out.append(
+            TallyFilter(
+                entry["id"],
+                _regex(path, where, entry, "words"),
+                _day(path, where, entry, "day"),
+                entry["min_days"],
+                str(entry.get("doc", "")),
+                _day(path, where, entry, "published") if "published" in entry else None,
+                _strings(path, where, entry, "examples"),
+                _strings(path, where, entry, "not"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_tallies() -> tuple[TallyFilter, ...]:
+    return tuple(load_tallies())
+
+
+def dropped_tally(quote: str, claim_day: date | None, published: date | None) -> str | None:
+    """The id of the tally filter that drops a claim with this quote and day."""
+    for f in default_tallies():
+        if f.drops(quote, claim_day, published):
             return f.id
     return None
