@@ -14,6 +14,7 @@ from geomap.extract.claim_types import Typing, final_type
 from geomap.extract.cues import _NEGATION_RE, _NOT_RE, _TYPE_PRIORITY, _Marks
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import claim_date
+from geomap.extract.filters import dropped, dropped_clause, dropped_tally
 from geomap.extract.mentions import THEATRE_COUNTRIES, Mention
 from geomap.extract.placing import Doc, Places
 from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
@@ -36,7 +37,15 @@ _COUNTED_ATTACKS_RE = re.compile(
 )
 _UNIT_RE = re.compile(
     r"\b(?:group\s+of\s+forces|grouping|operational(?:[\s-]+(?:and|strategic|tactical))*[\s-]+"
-    r"group|brigade|battalion|regiment|corps)\b",
+    r"(?:group|command)|brigade|battalion|regiment|corps)\b",
+    re.I,
+)
+# "Reports suggest Ukrainian troops may be pulling out", "an open-source intelligence group
+# says Russian troops took 15 villages": a report or an analyst tells of either side's forces,
+# not of its own (no own-forces side for them)
+_REPORTER_RE = re.compile(
+    r"\b(?:reports?|intelligence|OSINT|open[\s-]source|analysts?|think[\s-]tank|monitors?|"
+    r"media|outlets?|bloggers?|observers?|experts?)\b",
     re.I,
 )
 
@@ -58,6 +67,7 @@ def _default_side(
         return SIDE_BY_COUNTRY.get(ref.country or "", "third-party"), "side.unit-place"
     if (
         ctype != "strike"
+        and not _REPORTER_RE.search(claimant or "")
         and (fm := _OWN_FORCES_RE.search(text, spans[0][0], spans[0][1]))
         and not _COUNTED_ATTACKS_RE.match(text, fm.end())
     ):
@@ -135,10 +145,8 @@ def claims_pass(
         ]
         ctype, why = final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
-        if (ref.id, ctype) in seen:
+        if not _new_claim(memory, seen, (m, ref, ctype), sent, s0):
             continue
-        seen.add((ref.id, ctype))
-        _remember_claim(memory, ref)
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
         cdate, prec = claim_date(
@@ -165,6 +173,19 @@ def claims_pass(
             )
         )
     return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int) -> bool:
+    """Whether a (place, type) the sentence has not claimed yet is made: the place is
+    remembered either way, then rules/filters.toml drops what reads like a claim but is
+    not one (a holding only the story's topic places, a "having taken X," before a forecast,
+    an advance "to prevent", the country as a whole)."""
+    m, ref, ctype = job
+    if (ref.id, ctype) in seen:
+        return False
+    seen.add((ref.id, ctype))
+    _remember_claim(memory, ref)
+    return not (dropped(ctype, m.kind, sent) or dropped_clause(sent, m.start - s0, ctype))
 
 
 _STATE_OUTLETS = tuple(
@@ -196,7 +217,10 @@ def _finish_sentence(
     memory: _Memory, out: list[ClaimRecord], sent: str, side: str | None, s0: int
 ) -> list[ClaimRecord]:
     """The sentence's claims, with the other side's trailing denial; hedged predictions
-    made beside factual claims are no longer answerable."""
+    made beside factual claims are no longer answerable; a tally of the whole war ("since
+    Russia invaded", rules/filters.toml [[tally]]) makes none."""
+    published = out[0].source.published if out and out[0].source else None
+    out = [c for c in out if not dropped_tally(sent, c.claim_date, published)]
     if not out:
         return out
     _forget_predictions(memory, out)
