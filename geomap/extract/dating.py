@@ -1,7 +1,7 @@
 """Dating: the date expression nearest a claim's place or verb, ignoring asides, compared
 periods and the dates other verbs own. A sentence with none borrows a day only where the
-text says whose it is: the event it names again ("The strikes also hit X"), "the day", the
-clock, the speaker just quoted or named later with a day, a quotation's closing
+text says whose it is: the event it names again ("The strikes also hit X"), "the day", "At
+the time", the clock, the speaker just quoted or named later with a day, a quotation's closing
 attribution, the same event dated before or in the next sentence; else the publication day."""
 
 from __future__ import annotations
@@ -275,7 +275,7 @@ def _is_baseline(sent: str, h: DateHit) -> bool:
 
 
 _DAY_BEFORE_RE = re.compile(
-    r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
+    r"(?i)\b(?:(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
     r"day|the\s+day\s+(?:before|prior))\b(?!\s+yesterday)"
 )
 _DAY_BEFORE = prescreen.Screened(_DAY_BEFORE_RE)  # run only where "before", "earlier", ... occur
@@ -330,6 +330,7 @@ def claim_date(
         day := split_clause_day(text, s0, memory)
         or clock_day(text, s0, sent, pub)
         or event_anaphor_day(text, s0, sent, pub)
+        or then_day(text, s0, sent, pub)
         or (v.attr_rule in _QUOTE_LATER and quote_attribution_day(text, s0, s0 + len(sent), pub))
     ):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
@@ -387,11 +388,10 @@ def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) 
     if _ONGOING_RE.search(v.sent) or _HABIT_RE.search(v.sent):
         return pub  # "X remains under fire", "shelled every day": as of the statement
     end = v.s0 + len(v.sent)
-    return (
-        (_one_event(v.sent, place) and event_day_ahead(d.text, end, place, key[1], pub))
-        or speaker_day_ahead(d.text, end, v.claimant, pub)
-        or pub
-    )
+    if _one_event(v.sent, place) and (day := event_day_ahead(d.text, end, place, key[1], pub)):
+        ev.note(key, day, v.side)  # the event's day, for what the article says of it next
+        return day
+    return speaker_day_ahead(d.text, end, v.claimant, pub) or pub
 
 
 # "a deadly strike on X", "the capture of X": one event at the place, named by a noun
@@ -661,19 +661,24 @@ def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
     if not _CLOCK_RE.search(sent):
         return None
-    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
-    cut = max(
-        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
-    )
     days = [
         h
-        for h in find_dates(before[cut + 1 :], pub)
+        for h in find_dates(_sentence_before(text, s0), pub)
         if h.precision == "day" and not _SINCE_RE.match(h.text) and not _NIGHT_RE.match(h.text)
     ]
     return days[-1].value if days else None
 
 
 _CLOCK_REACH = 400  # characters back to the sentence before
+
+
+def _sentence_before(text: str, s0: int) -> str:
+    """The sentence before offset `s0`, in its paragraph (at most _CLOCK_REACH characters)."""
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    return before[cut + 1 :]
 
 
 # voices' rule ids for a quotation's sentences whose speaker may be named after it closes
@@ -717,19 +722,33 @@ def event_anaphor_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     dateline), for an undated sentence that opens on the event it told."""
     if not _EVENT_ANAPHOR_RE.match(sent):
         return None
-    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
-    if not _SENTENCE_BEFORE_END_RE.search(before):
+    if not _SENTENCE_BEFORE_END_RE.search(text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()):
         return None  # a clause cut from its sentence: not the sentence before
-    cut = max(
-        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
-    )
-    prev = before[cut + 1 :]
+    prev = _sentence_before(text, s0)
     days = [
         h
         for h in find_dates(prev, pub)
         if h.precision == "day"
         and h.value <= pub
         and not (_SINCE_RE.match(h.text) or _NIGHT_RE.match(h.text) or _is_dateline(prev, h))
+    ]
+    return days[-1].value if days else None
+
+
+# "... reported Russian gains since April 22. At the time, analysts said ...": the day just named
+_THEN_RE = re.compile(r"^\W*At\s+(?:the|that)\s+time\b")
+
+
+def then_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The last day the sentence before names (a period's start included: the time it
+    began), for an undated sentence opening on "At the time"."""
+    if not _THEN_RE.match(sent):
+        return None
+    prev = _sentence_before(text, s0)
+    days = [
+        h
+        for h in find_dates(prev, pub)
+        if h.precision == "day" and h.value <= pub and not _is_dateline(prev, h)
     ]
     return days[-1].value if days else None
 

@@ -1,0 +1,72 @@
+"""The day of an undated claim (texts written for these tests, real gazetteer): the event's
+day carried from the sentence that dated it, "one day earlier" and "At the time" counting from
+the day just named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract
+from geomap.extract.dating import then_day
+
+PUB = date(2025, 2, 9)  # a Sunday
+SAT, FRI = date(2025, 2, 8), date(2025, 2, 7)
+
+
+@pytest.fixture(scope="module")
+def gz(gaz):
+    return gaz
+
+
+def _claims(gaz, body: str) -> list:
+    return extract(f"# Test\n\nAn Outlet\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+
+
+def _day(claims: list, place: str, ctype: str | None = None) -> date:
+    got = [c for c in claims if c.place.name == place and ctype in (None, c.type)]
+    assert got, [(c.place.name, c.type) for c in claims]
+    return got[0].claim_date
+
+
+# --- the event's day, carried on ----------------------------------------------------------------
+
+
+def test_an_events_day_found_in_the_next_sentence_carries_to_its_later_mentions(gz):
+    claims = _claims(
+        gz,
+        "Moscow vowed to answer the deadly strike on Belgorod, saying Ukraine had used "
+        "cluster munitions.\n\n"
+        "Firefighters worked through the night after the strike on Belgorod on Saturday, "
+        "officials said.\n\n"
+        "Kyiv's forces had aimed at military sites in Belgorod, a Ukrainian broadcaster said.",
+    )
+    days = [c.claim_date for c in claims if c.place.name == "Belgorod" and c.type == "strike"]
+    assert len(days) >= 2 and set(days) == {SAT}, days
+
+
+# --- counted from the day just named ------------------------------------------------------------
+
+
+def test_one_day_earlier_is_the_day_before_the_day_just_named(gz):
+    claims = _claims(
+        gz,
+        "Ukraine's army said on Saturday that its soldiers were still fighting in Pokrovsk.\n\n"
+        "The Russian ministry one day earlier showed a flag raised over a square in Pokrovsk.",
+    )
+    flag = [c for c in claims if c.place.name == "Pokrovsk" and c.type == "captured"]
+    assert flag and flag[0].claim_date == FRI, [(c.type, c.claim_date) for c in claims]
+
+
+def test_at_the_time_is_the_day_the_sentence_before_named(gz):
+    body = (
+        "Monitors have reported Russian gains north of the town since 3 February. "
+        "At the time, analysts said the enemy had captured the south of Kupiansk."
+    )
+    s0 = body.index("At the time")
+    assert then_day(body, s0, body[s0:], PUB) == date(2025, 2, 3)
+    assert _day(_claims(gz, body), "Kupiansk") == date(2025, 2, 3)
+    plain = body.replace("At the time, analysts", "Analysts")
+    s0 = plain.index("Analysts")
+    assert then_day(plain, s0, plain[s0:], PUB) is None
