@@ -70,3 +70,21 @@ def test_at_the_time_is_the_day_the_sentence_before_named(gz):
     plain = body.replace("At the time, analysts", "Analysts")
     s0 = plain.index("Analysts")
     assert then_day(plain, s0, plain[s0:], PUB) is None
+
+
+# --- one statement, one day -------------------------------------------------------------------
+
+
+def test_every_place_of_a_speakers_undated_sentence_keeps_the_statements_day(gz):
+    claims = _claims(
+        gz,
+        "Ukrainian gunners are shelling Russian units dug in near Kreminna, Serhiy Cherevaty, "
+        "spokesman for Ukraine's eastern forces, has said.\n\n"
+        '"Many of them ran. Some of them are now digging in. Our units have already taken '
+        'Torske and are shelling the enemy there," Cherevaty said on the air of the national '
+        "telethon on Saturday.\n\n"
+        "According to the speaker, Ukrainian forces will next reach Svatove, Rubizhne and then "
+        "the rest of Luhansk region.",
+    )
+    ahead = {c.place.name: c.claim_date for c in claims if c.type == "assessment"}
+    assert {"Svatove", "Rubizhne"} <= set(ahead) and set(ahead.values()) == {SAT}, ahead

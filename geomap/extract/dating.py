@@ -377,7 +377,7 @@ def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) 
     last = ev.spoke
     if (
         last is not None
-        and 0 < memory.sentence - last.sentence <= _SPEAKER_REACH
+        and 0 <= memory.sentence - last.sentence <= _SPEAKER_REACH
         and pub - timedelta(days=_EVENT_REACH) <= last.day <= pub
         and v.side == last.side
         and (same_speaker(v.claimant, last.claimant) or _says_also(v))
