@@ -88,3 +88,16 @@ def test_every_place_of_a_speakers_undated_sentence_keeps_the_statements_day(gz)
     )
     ahead = {c.place.name: c.claim_date for c in claims if c.type == "assessment"}
     assert {"Svatove", "Rubizhne"} <= set(ahead) and set(ahead.values()) == {SAT}, ahead
+
+
+# --- a verb with no place for its object owns no date ---------------------------------------------
+
+
+def test_a_verb_without_a_place_object_does_not_take_the_strikes_day(gz):
+    claims = _claims(
+        gz,
+        "Regional officials said a pumping station in the town of Kupiansk lost power on "
+        "Saturday after being damaged in a drone attack.",
+    )
+    strikes = [c.claim_date for c in claims if c.place.name == "Kupiansk" and c.type == "strike"]
+    assert strikes == [SAT], [(c.type, c.claim_date) for c in claims]

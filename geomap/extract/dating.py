@@ -583,7 +583,9 @@ def _rivals(
     cue_starts = [c.start for c in cues_by_start]
     lo = bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH)
     hi = bisect_right(cue_starts, s0 + cue_pos + _RIVAL_REACH)
-    rival_cues = [c for c in cues_by_start[lo:hi] if c.type != ctype]
+    rival_cues = [
+        c for c in cues_by_start[lo:hi] if c.type != ctype and not _no_place_object(text, c)
+    ]
     if (
         ctype == "holding"
         and m.end <= s0 + cue_pos
@@ -595,6 +597,20 @@ def _rivals(
         # "attacked near X yesterday; the attack was repulsed": one event, one date
         rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
     return [c.start - s0 for c in rival_cues]
+
+
+# what may stand between a verb that needs its object at once and a place name ("took the
+# town of X", "lost Bakhmut")
+_PLACE_OBJECT_RE = re.compile(
+    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hub|stronghold)\s+of\s+|"
+    r"the\s+)?[A-Z]"
+)
+
+
+def _no_place_object(text: str, c: verbs.Cue) -> bool:
+    """Whether a verb that takes its object at once has no place there ("the substation lost
+    power on Monday", "talks took place"): no claim of its own, so no date of its own."""
+    return c.attach == "obj0" and not _PLACE_OBJECT_RE.match(text, c.end)
 
 
 @dataclass
