@@ -101,3 +101,17 @@ def test_a_verb_without_a_place_object_does_not_take_the_strikes_day(gz):
     )
     strikes = [c.claim_date for c in claims if c.place.name == "Kupiansk" and c.type == "strike"]
     assert strikes == [SAT], [(c.type, c.claim_date) for c in claims]
+
+
+def test_still_in_another_clause_does_not_make_a_toll_ongoing(gz):
+    body = (
+        "Rescuers searched for missing shoppers in Kharkiv after a Russian strike on a crowded "
+        "store.\n\n"
+        "Two guided bombs hit the shopping centre in Kharkiv on Saturday afternoon, the "
+        "governor said.\n\n"
+        "Firefighters fought the blaze for hours.\n\n"
+        "Thirty people were injured, while eight of the dead had still not been named, the "
+        "regional prosecutors said."
+    )
+    tolls = [c for c in _claims(gz, body) if c.rules and "claim.toll-topic" in c.rules]
+    assert [c.claim_date for c in tolls] == [SAT]

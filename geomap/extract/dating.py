@@ -355,7 +355,7 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub, cue_pos), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
     _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
@@ -364,7 +364,9 @@ def claim_date(
     return cdate, prec
 
 
-def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) -> date:
+def _undated_day(
+    d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date, cue_pos: int = -1
+) -> date:
     """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
     on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
     the day the article gave the same event (place and type) unless the sentence tells it
@@ -383,9 +385,10 @@ def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) 
         and (same_speaker(v.claimant, last.claimant) or _says_also(v))
     ):
         return last.day
-    if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
+    ongoing = _ONGOING_RE.search(_clause_of(v.sent, cue_pos))
+    if (day := ev.days.get(key)) and not ongoing:
         return day
-    if _ONGOING_RE.search(v.sent) or _HABIT_RE.search(v.sent):
+    if ongoing or _HABIT_RE.search(v.sent):
         return pub  # "X remains under fire", "shelled every day": as of the statement
     end = v.s0 + len(v.sent)
     if _one_event(v.sent, place) and (day := event_day_ahead(d.text, end, place, key[1], pub)):
@@ -481,6 +484,19 @@ def _surname(claimant: str | None) -> str | None:
 
 
 # a state going on as the speaker talks: as of the statement, not the day it began
+_CLAUSE_EDGE_RE = re.compile(r"[,;:]|\b(?:while|but|whereas)\b")
+
+
+def _clause_of(sent: str, pos: int) -> str:
+    """The clause of the sentence holding offset `pos` (the whole sentence when -1): "43 were
+    injured, while 10 dead had still not been identified" -> "43 were injured"."""
+    if pos < 0:
+        return sent
+    starts = [m.end() for m in _CLAUSE_EDGE_RE.finditer(sent, 0, pos)]
+    end = _CLAUSE_EDGE_RE.search(sent, pos)
+    return sent[starts[-1] if starts else 0 : end.start() if end else len(sent)]
+
+
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
 _HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
