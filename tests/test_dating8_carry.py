@@ -115,3 +115,16 @@ def test_still_in_another_clause_does_not_make_a_toll_ongoing(gz):
     )
     tolls = [c for c in _claims(gz, body) if c.rules and "claim.toll-topic" in c.rules]
     assert [c.claim_date for c in tolls] == [SAT]
+
+
+# --- a report that goes on ("It also cited ...") -------------------------------------------------
+
+
+def test_a_report_that_also_cites_more_keeps_the_day_it_gave(gz):
+    body = (
+        "In its evening update, Ukraine's general staff said its troops had repelled 30 "
+        "assaults near Pokrovsk on Friday.\n\n"
+        '"The enemy keeps pressing," the update said. It also cited clashes near Kupiansk.'
+    )
+    got = {c.place.name: c.claim_date for c in _claims(gz, body)}
+    assert got.get("Kupiansk") == FRI, got

@@ -368,12 +368,12 @@ def _undated_day(
     d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date, cue_pos: int = -1
 ) -> date:
     """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
-    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
-    the day the article gave the same event (place and type) unless the sentence tells it
-    going on ("they continue to storm X"), else the day the next sentence gives the same
-    event ("... a strike on X. The strike on X on Saturday killed ..."), else the day the
-    speaker is said to have spoken further on ("X has said ... . [...] X said on Sunday"),
-    else publication."""
+    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), or a
+    report going on gave ("It also cited ..."), else the day the article gave the same event
+    (place and type) unless the claim's clause tells it going on ("they continue to storm
+    X"), else the day the next sentence gives the same event ("... a strike on X. The strike
+    on X on Saturday killed ..."), else the day the speaker is said to have spoken further on
+    ("X has said ... . [...] X said on Sunday"), else publication."""
     memory = d.memory
     ev = _events(memory)
     last = ev.spoke
@@ -385,6 +385,8 @@ def _undated_day(
         and (same_speaker(v.claimant, last.claimant) or _says_also(v))
     ):
         return last.day
+    if day := _report_goes_on(memory, v, pub):
+        return day
     ongoing = _ONGOING_RE.search(_clause_of(v.sent, cue_pos))
     if (day := ev.days.get(key)) and not ongoing:
         return day
@@ -500,6 +502,28 @@ def _clause_of(sent: str, pos: int) -> str:
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
 _HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
+
+
+def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
+    """ "The staff said 49 attacks were repelled on Friday. ... It also cited clashes near X":
+    the day of the dated claim a sentence or two before, for a report that goes on ("also
+    said", "also cited")."""
+    last = memory.last_claim_day
+    if (
+        (_says_also(v) or _REPORTS_ALSO_RE.search(v.sent))
+        and last is not None
+        and last[2] == "day"
+        and 0 < memory.sentence - last[3] <= _SPEAKER_REACH
+        and pub - timedelta(days=_EVENT_REACH) <= last[1] <= pub
+    ):
+        return last[1]
+    return None
+
+
+# "It also cited clashes near X", "commanders also reported taking Y": a report goes on
+_REPORTS_ALSO_RE = re.compile(
+    r"\balso\s+(?:said|reported|cited|noted|added|claimed|announced|stated|mentioned)\b"
+)
 
 
 def _says_also(v: Voice) -> bool:
