@@ -128,3 +128,16 @@ def test_a_report_that_also_cites_more_keeps_the_day_it_gave(gz):
     )
     got = {c.place.name: c.claim_date for c in _claims(gz, body)}
     assert got.get("Kupiansk") == FRI, got
+
+
+# --- "a week after X": X counted back -------------------------------------------------------------
+
+
+def test_a_count_after_dates_the_event_it_introduces_not_the_main_clause(gz):
+    body = (
+        "A week after Russian forces captured Lysychansk, Ukrainian troops still hold Siversk, "
+        "the general staff said."
+    )
+    got = {(c.place.name, c.type): c.claim_date for c in _claims(gz, body)}
+    assert got.get(("Lysychansk", "captured")) == date(2025, 2, 2), got
+    assert all(day == PUB for (place, _), day in got.items() if place != "Lysychansk"), got

@@ -53,6 +53,10 @@ def _date_for(
             if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
         ]
         return _pick_date(made, a0, pub)
+    anchor = cue_pos if cue_pos >= 0 else m.start - s0
+    dates = [
+        d for d in dates if not _AFTER_RE.search(d.text) or _dates_what_follows(sent, d, anchor)
+    ]
     dates = _not_of_other_events(sent, dates, ctype, cue_pos)
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     dates = _from_statement_day(dates, said, pub)
@@ -85,6 +89,18 @@ def _date_for(
     # written right after the place is its own, whatever stands nearer the verb
     own = _written_after(sent, usable, m.end - s0)
     return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+# "a week after troops took X": a count back that dates the event told after it
+_AFTER_RE = re.compile(r"(?i)\safter$")
+_AFTER_REACH = 100  # characters from "... after" to the verb (or place) it dates
+
+
+def _dates_what_follows(sent: str, d: DateHit, anchor: int) -> bool:
+    """Whether the claim's verb (or place) at `anchor` follows "N days after" in its clause
+    ("came a day after the president ordered troops to hold X"), not the main clause ("A week
+    after X fell, troops still hold Y")."""
+    return 0 <= anchor - d.end <= _AFTER_REACH and not _CLAUSE_STOP_RE.search(sent, d.end, anchor)
 
 
 _PAST_PERFECT_RE = re.compile(
