@@ -81,8 +81,8 @@ def test_every_place_of_a_speakers_undated_sentence_keeps_the_statements_day(gz)
         "Ukrainian gunners are shelling Russian units dug in near Kreminna, Serhiy Cherevaty, "
         "spokesman for Ukraine's eastern forces, has said.\n\n"
         '"Many of them ran. Some of them are now digging in. Our units have already taken '
-        'Torske and are shelling the enemy there," Cherevaty said on the air of the national '
-        "telethon on Saturday.\n\n"
+        'Torske and are shelling the enemy there," Cherevaty told a nationwide TV broadcast '
+        "on Saturday.\n\n"
         "According to the speaker, Ukrainian forces will next reach Svatove, Rubizhne and then "
         "the rest of Luhansk region.",
     )
@@ -122,9 +122,9 @@ def test_still_in_another_clause_does_not_make_a_toll_ongoing(gz):
 
 def test_a_report_that_also_cites_more_keeps_the_day_it_gave(gz):
     body = (
-        "In its evening update, Ukraine's general staff said its troops had repelled 30 "
+        "In its evening update, Ukraine's general staff reported that its units beat off 30 "
         "assaults near Pokrovsk on Friday.\n\n"
-        '"The enemy keeps pressing," the update said. It also cited clashes near Kupiansk.'
+        '"The enemy keeps pressing," the update said. It also cited fighting around Kupiansk.'
     )
     got = {c.place.name: c.claim_date for c in _claims(gz, body)}
     assert got.get("Kupiansk") == FRI, got
@@ -135,7 +135,7 @@ def test_a_report_that_also_cites_more_keeps_the_day_it_gave(gz):
 
 def test_a_count_after_dates_the_event_it_introduces_not_the_main_clause(gz):
     body = (
-        "A week after Russian forces captured Lysychansk, Ukrainian troops still hold Siversk, "
+        "A week after Moscow's army seized Lysychansk, Ukrainian troops still hold Siversk, "
         "the general staff said."
     )
     got = {(c.place.name, c.type): c.claim_date for c in _claims(gz, body)}
