@@ -501,7 +501,6 @@ def _surname(claimant: str | None) -> str | None:
     return names[-1] if names else None
 
 
-# a state going on as the speaker talks: as of the statement, not the day it began
 _CLAUSE_EDGE_RE = re.compile(r"[,;:]|\b(?:while|but|whereas)\b")
 
 
@@ -515,9 +514,16 @@ def _clause_of(sent: str, pos: int) -> str:
     return sent[starts[-1] if starts else 0 : end.start() if end else len(sent)]
 
 
+# a state going on as the speaker talks: as of the statement, not the day it began
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
 _HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
+
+
+# "It also cited clashes near X", "commanders also reported taking Y": a report goes on
+_REPORTS_ALSO_RE = re.compile(
+    r"\balso\s+(?:said|reported|cited|noted|added|claimed|announced|stated|mentioned)\b"
+)
 
 
 def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
@@ -534,12 +540,6 @@ def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
     ):
         return last[1]
     return None
-
-
-# "It also cited clashes near X", "commanders also reported taking Y": a report goes on
-_REPORTS_ALSO_RE = re.compile(
-    r"\balso\s+(?:said|reported|cited|noted|added|claimed|announced|stated|mentioned)\b"
-)
 
 
 def _says_also(v: Voice) -> bool:
