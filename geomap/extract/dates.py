@@ -130,6 +130,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "a week after troops took X", "came two days after Y": the earlier event, counted back
+    # from publication (dating.py lets it date only what follows it in its clause)
+    (
+        "after",
+        re.compile(
+            rf"\b(?P<n>\d+|{_COUNT.alternation})\s+(?P<u>days?|weeks?|months?)\s+after\b", re.I
+        ),
+    ),
     ("year", re.compile(rf"\b(?:in|since|by|during|of|{_EML}-?)\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
 # a period up to the statement ("over the past week"): the statement's day when named
@@ -202,7 +210,7 @@ def _resolve(kind: str, g: dict[str, str | None], pub: date) -> tuple[date, str]
 
 
 _RELATIVE_KINDS = frozenset(
-    {"weekday", "rel_day", "window", "season", "this_week", "rel_period", "ago"}
+    {"weekday", "rel_day", "window", "season", "this_week", "rel_period", "ago", "after"}
 )
 
 
@@ -281,7 +289,7 @@ def _resolve_relative(kind: str, g: dict[str, str | None], pub: date) -> tuple[d
         if u == "month":
             return _back_months(pub, back), "month"
         return date(pub.year - back, 1, 1), "year"
-    if kind == "ago":
+    if kind in ("ago", "after"):
         n = int(g["n"]) if g["n"].isdigit() else _COUNT.value_of(g["n"])
         u = g["u"].lower().rstrip("s")
         if u == "day":
@@ -333,6 +341,7 @@ def _needs(text: str) -> dict[str, bool]:
         "this_week": "week" in low,
         "rel_period": any(w in low for w in ("week", "month", "year")),
         "ago": "ago" in low,
+        "after": "after" in low,
         "year": digit,
     }
 

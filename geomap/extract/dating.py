@@ -1,7 +1,7 @@
 """Dating: the date expression nearest a claim's place or verb, ignoring asides, compared
 periods and the dates other verbs own. A sentence with none borrows a day only where the
-text says whose it is: the event it names again ("The strikes also hit X"), "the day", the
-clock, the speaker just quoted or named later with a day, a quotation's closing
+text says whose it is: the event it names again ("The strikes also hit X"), "the day", "At
+the time", the clock, the speaker just quoted or named later with a day, a quotation's closing
 attribution, the same event dated before or in the next sentence; else the publication day."""
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ def _date_for(
             if a0 <= d.start < a1 + 20 or (d.end <= a0 and sent[d.end : a0].strip() in ("", ","))
         ]
         return _pick_date(made, a0, pub)
+    anchor = cue_pos if cue_pos >= 0 else m.start - s0
+    dates = [
+        d for d in dates if not _AFTER_RE.search(d.text) or _dates_what_follows(sent, d, anchor)
+    ]
     dates = _not_of_other_events(sent, dates, ctype, cue_pos)
     said = _said_days(sent, att, dates)  # the statement's day ("..., Kyiv said on Sunday")
     dates = _from_statement_day(dates, said, pub)
@@ -85,6 +89,18 @@ def _date_for(
     # written right after the place is its own, whatever stands nearer the verb
     own = _written_after(sent, usable, m.end - s0)
     return _pick_date([own] if own else usable, m.start - s0, pub, cue_pos)
+
+
+# "a week after troops took X": a count back that dates the event told after it
+_AFTER_RE = re.compile(r"(?i)\safter$")
+_AFTER_REACH = 100  # characters from "... after" to the verb (or place) it dates
+
+
+def _dates_what_follows(sent: str, d: DateHit, anchor: int) -> bool:
+    """Whether the claim's verb (or place) at `anchor` follows "N days after" in its clause
+    ("came a day after the president ordered troops to hold X"), not the main clause ("A week
+    after X fell, troops still hold Y")."""
+    return 0 <= anchor - d.end <= _AFTER_REACH and not _CLAUSE_STOP_RE.search(sent, d.end, anchor)
 
 
 _PAST_PERFECT_RE = re.compile(
@@ -275,7 +291,7 @@ def _is_baseline(sent: str, h: DateHit) -> bool:
 
 
 _DAY_BEFORE_RE = re.compile(
-    r"(?i)\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
+    r"(?i)\b(?:(?:a|one)\s+day\s+(?:earlier|before)|the\s+(?:previous|prior)\s+"
     r"day|the\s+day\s+(?:before|prior))\b(?!\s+yesterday)"
 )
 _DAY_BEFORE = prescreen.Screened(_DAY_BEFORE_RE)  # run only where "before", "earlier", ... occur
@@ -330,6 +346,7 @@ def claim_date(
         day := split_clause_day(text, s0, memory)
         or clock_day(text, s0, sent, pub)
         or event_anaphor_day(text, s0, sent, pub)
+        or then_day(text, s0, sent, pub)
         or (v.attr_rule in _QUOTE_LATER and quote_attribution_day(text, s0, s0 + len(sent), pub))
     ):
         # "Russia said Saturday it took X, hours after Kyiv said it had pulled out": the
@@ -354,7 +371,7 @@ def claim_date(
         cdate, prec = prev_claim_day[1], prev_claim_day[2]
     else:
         got = _date_for(sent, dates, m, s0, ctype, att, cue_pos, pub, rivals)
-        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub), "day")
+        cdate, prec = got or (_undated_day(d, v, m.text, (ref.id, ctype), pub, cue_pos), "day")
     if dates:
         memory.last_claim_day = (ref.id, cdate, prec, memory.sentence, ctype, claimant)
     _note_statement(_events(memory), memory.sentence, v, _statement_days(sent, att, dates), cdate)
@@ -363,35 +380,39 @@ def claim_date(
     return cdate, prec
 
 
-def _undated_day(d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date) -> date:
+def _undated_day(
+    d: Doc, v: Voice, place: str, key: tuple[str, str], pub: date, cue_pos: int = -1
+) -> date:
     """The day of a claim its sentence dates nowhere: the day the same speaker was just quoted
-    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), else
-    the day the article gave the same event (place and type) unless the sentence tells it
-    going on ("they continue to storm X"), else the day the next sentence gives the same
-    event ("... a strike on X. The strike on X on Saturday killed ..."), else the day the
-    speaker is said to have spoken further on ("X has said ... . [...] X said on Sunday"),
-    else publication."""
+    on ("X, writing on Saturday, said ... . 'Quote,' X said."; "Russia also said ..."), or a
+    report going on gave ("It also cited ..."), else the day the article gave the same event
+    (place and type) unless the claim's clause tells it going on ("they continue to storm
+    X"), else the day the next sentence gives the same event ("... a strike on X. The strike
+    on X on Saturday killed ..."), else the day the speaker is said to have spoken further on
+    ("X has said ... . [...] X said on Sunday"), else publication."""
     memory = d.memory
     ev = _events(memory)
     last = ev.spoke
     if (
         last is not None
-        and 0 < memory.sentence - last.sentence <= _SPEAKER_REACH
+        and 0 <= memory.sentence - last.sentence <= _SPEAKER_REACH
         and pub - timedelta(days=_EVENT_REACH) <= last.day <= pub
         and v.side == last.side
         and (same_speaker(v.claimant, last.claimant) or _says_also(v))
     ):
         return last.day
-    if (day := ev.days.get(key)) and not _ONGOING_RE.search(v.sent):
+    if day := _report_goes_on(memory, v, pub):
         return day
-    if _ONGOING_RE.search(v.sent) or _HABIT_RE.search(v.sent):
+    ongoing = _ONGOING_RE.search(_clause_of(v.sent, cue_pos))
+    if (day := ev.days.get(key)) and not ongoing:
+        return day
+    if ongoing or _HABIT_RE.search(v.sent):
         return pub  # "X remains under fire", "shelled every day": as of the statement
     end = v.s0 + len(v.sent)
-    return (
-        (_one_event(v.sent, place) and event_day_ahead(d.text, end, place, key[1], pub))
-        or speaker_day_ahead(d.text, end, v.claimant, pub)
-        or pub
-    )
+    if _one_event(v.sent, place) and (day := event_day_ahead(d.text, end, place, key[1], pub)):
+        ev.note(key, day, v.side)  # the event's day, for what the article says of it next
+        return day
+    return speaker_day_ahead(d.text, end, v.claimant, pub) or pub
 
 
 # "a deadly strike on X", "the capture of X": one event at the place, named by a noun
@@ -480,10 +501,45 @@ def _surname(claimant: str | None) -> str | None:
     return names[-1] if names else None
 
 
+_CLAUSE_EDGE_RE = re.compile(r"[,;:]|\b(?:while|but|whereas)\b")
+
+
+def _clause_of(sent: str, pos: int) -> str:
+    """The clause of the sentence holding offset `pos` (the whole sentence when -1): "43 were
+    injured, while 10 dead had still not been identified" -> "43 were injured"."""
+    if pos < 0:
+        return sent
+    starts = [m.end() for m in _CLAUSE_EDGE_RE.finditer(sent, 0, pos)]
+    end = _CLAUSE_EDGE_RE.search(sent, pos)
+    return sent[starts[-1] if starts else 0 : end.start() if end else len(sent)]
+
+
 # a state going on as the speaker talks: as of the statement, not the day it began
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
 _HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
+
+
+# "It also cited clashes near X", "commanders also reported taking Y": a report goes on
+_REPORTS_ALSO_RE = re.compile(
+    r"\balso\s+(?:said|reported|cited|noted|added|claimed|announced|stated|mentioned)\b"
+)
+
+
+def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
+    """ "The staff said 49 attacks were repelled on Friday. ... It also cited clashes near X":
+    the day of the dated claim a sentence or two before, for a report that goes on ("also
+    said", "also cited")."""
+    last = memory.last_claim_day
+    if (
+        (_says_also(v) or _REPORTS_ALSO_RE.search(v.sent))
+        and last is not None
+        and last[2] == "day"
+        and 0 < memory.sentence - last[3] <= _SPEAKER_REACH
+        and pub - timedelta(days=_EVENT_REACH) <= last[1] <= pub
+    ):
+        return last[1]
+    return None
 
 
 def _says_also(v: Voice) -> bool:
@@ -583,7 +639,9 @@ def _rivals(
     cue_starts = [c.start for c in cues_by_start]
     lo = bisect_left(cue_starts, s0 + cue_pos - _RIVAL_REACH)
     hi = bisect_right(cue_starts, s0 + cue_pos + _RIVAL_REACH)
-    rival_cues = [c for c in cues_by_start[lo:hi] if c.type != ctype]
+    rival_cues = [
+        c for c in cues_by_start[lo:hi] if c.type != ctype and not _no_place_object(text, c)
+    ]
     if (
         ctype == "holding"
         and m.end <= s0 + cue_pos
@@ -595,6 +653,20 @@ def _rivals(
         # "attacked near X yesterday; the attack was repulsed": one event, one date
         rival_cues = [c for c in rival_cues if c.type not in ("advancing", "fighting")]
     return [c.start - s0 for c in rival_cues]
+
+
+# what may stand between a verb that needs its object at once and a place name ("took the
+# town of X", "lost Bakhmut")
+_PLACE_OBJECT_RE = re.compile(
+    r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hub|stronghold)\s+of\s+|"
+    r"the\s+)?[A-Z]"
+)
+
+
+def _no_place_object(text: str, c: verbs.Cue) -> bool:
+    """Whether a verb that takes its object at once has no place there ("the substation lost
+    power on Monday", "talks took place"): no claim of its own, so no date of its own."""
+    return c.attach == "obj0" and not _PLACE_OBJECT_RE.match(text, c.end)
 
 
 @dataclass
@@ -661,19 +733,24 @@ def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
     if not _CLOCK_RE.search(sent):
         return None
-    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
-    cut = max(
-        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
-    )
     days = [
         h
-        for h in find_dates(before[cut + 1 :], pub)
+        for h in find_dates(_sentence_before(text, s0), pub)
         if h.precision == "day" and not _SINCE_RE.match(h.text) and not _NIGHT_RE.match(h.text)
     ]
     return days[-1].value if days else None
 
 
 _CLOCK_REACH = 400  # characters back to the sentence before
+
+
+def _sentence_before(text: str, s0: int) -> str:
+    """The sentence before offset `s0`, in its paragraph (at most _CLOCK_REACH characters)."""
+    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
+    cut = max(
+        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
+    )
+    return before[cut + 1 :]
 
 
 # voices' rule ids for a quotation's sentences whose speaker may be named after it closes
@@ -717,19 +794,33 @@ def event_anaphor_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     dateline), for an undated sentence that opens on the event it told."""
     if not _EVENT_ANAPHOR_RE.match(sent):
         return None
-    before = text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()
-    if not _SENTENCE_BEFORE_END_RE.search(before):
+    if not _SENTENCE_BEFORE_END_RE.search(text[max(0, s0 - _CLOCK_REACH) : s0].rstrip()):
         return None  # a clause cut from its sentence: not the sentence before
-    cut = max(
-        before.rfind("\n"), *(before.rfind(p, 0, len(before) - 1) for p in (". ", "! ", "? "))
-    )
-    prev = before[cut + 1 :]
+    prev = _sentence_before(text, s0)
     days = [
         h
         for h in find_dates(prev, pub)
         if h.precision == "day"
         and h.value <= pub
         and not (_SINCE_RE.match(h.text) or _NIGHT_RE.match(h.text) or _is_dateline(prev, h))
+    ]
+    return days[-1].value if days else None
+
+
+# "... reported Russian gains since April 22. At the time, analysts said ...": the day just named
+_THEN_RE = re.compile(r"^\W*At\s+(?:the|that)\s+time\b")
+
+
+def then_day(text: str, s0: int, sent: str, pub: date) -> date | None:
+    """The last day the sentence before names (a period's start included: the time it
+    began), for an undated sentence opening on "At the time"."""
+    if not _THEN_RE.match(sent):
+        return None
+    prev = _sentence_before(text, s0)
+    days = [
+        h
+        for h in find_dates(prev, pub)
+        if h.precision == "day" and h.value <= pub and not _is_dateline(prev, h)
     ]
     return days[-1].value if days else None
 
