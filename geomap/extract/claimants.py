@@ -493,6 +493,8 @@ def attribute(sentence: str) -> Attribution:
         who := _strip_claimant(asr.group("who"))
     ):  # "As reported by the agency, ...": the agent before the comma, the content after it
         return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
+    if (fb := _footage_by(sentence)) is not None:
+        return fb  # "Video released by X on Tuesday shows ...": X claims what it shows
     found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
     if (pas := _first_passive(sentence, found)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
@@ -568,6 +570,57 @@ _PARTICIPLES = frozenset({"posted", "published", "released", "shared", "describe
 _PHRASE_NOUN_RE = re.compile(
     r"^(?:In|On|At|Via|Through|From)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+$"
 )
+
+
+# "Video released by the ministry on Tuesday reportedly shows ...", "Images being published
+# since Monday by the army confirm that ...": footage put out by a source shows what the source
+# claims; the agent after "by" is the claimant and what the footage shows is the content
+_FOOTAGE_BY_RE = re.compile(
+    r"\b(?:videos?|footage|images|photos?|photographs|pictures|clips?)\s+(?:being\s+|that\s+"
+    r"(?:was|were)\s+|which\s+(?:was|were)\s+)?(?:released|published|shared|posted|tweeted|"
+    r"distributed|circulated)\s+"
+    r"(?:(?:on|since|late|early|this|last|in|overnight)\b[\w ]{0,25}?\s+)?"
+    r"by\s+(?P<who>[^,;.:\"“”()]{2,80}?)"
+    r"(?:\s+(?:on|since|late|early|this|last|in|overnight)\b[\w ,]{0,30}?)?"
+    r"\s*,?\s+(?:\w+ly\s+)?(?P<v>shows?|showed|confirms?|confirmed|"
+    r"appears?\s+to\s+show|appeared\s+to\s+show|purports?\s+to\s+show|depicts?|depicted)\b",
+    re.I,
+)
+_FOOTAGE_BY = prescreen.Screened(_FOOTAGE_BY_RE)
+# "The ministry shared video of troops entering X", "the staff posted a video purportedly
+# showing ...": a source putting out footage claims what it shows (its subject right before
+# the verb: "Outlets, including some close to X, published videos" names no one clearly)
+_FOOTAGE_PUT_OUT_RE = re.compile(
+    r"\s(?:has\s+|have\s+|had\s+)?(?P<v>shared|shares|released|releases|published|publishes|"
+    r"posted|posts|tweeted|tweets|circulated|distributed)\s+(?P<obj>(?:(?:a|an|the|new|more|"
+    r"several|drone|handout|its|their|his|her)\s+){0,3}(?:videos?|footage|images|photos?|"
+    r"photographs|pictures|clips?)\s+(?:of|showing|purportedly|reportedly|allegedly|apparently|"
+    r"that|which|from|appearing)\b)"
+)
+_FOOTAGE_PUT_OUT = prescreen.Screened(_FOOTAGE_PUT_OUT_RE)
+# a contrast after the footage's content turns to another voice: the content ends there
+_CONTRAST_TAIL_RE = re.compile(r",\s+(?:although|though|even\s+though|but|while|whereas)\s")
+
+
+def _footage_by(sentence: str) -> Attribution | None:
+    """ "Footage released by X (on Tuesday) shows A", "X shared video of A": X claims A."""
+    n = len(sentence)
+    if (m := _FOOTAGE_BY.search(sentence)) is not None:
+        who = _AGENT_DAY_RE.sub("", _strip_claimant(m.group("who")))
+        a0, a1 = m.start(), m.end()
+    elif (m := _FOOTAGE_PUT_OUT.search(sentence)) is not None:
+        if sentence[: m.start()].rstrip().endswith((",", '"', "”")):
+            return None
+        before = _claimant_before(sentence, m.start("v"))
+        if before is None:
+            return None
+        who, a0, a1 = before[0], before[1], m.start("obj")
+    else:
+        return None
+    if not _looks_like_claimant(who) or len(who.split()) > 10 or is_pronoun(who):
+        return None
+    tail = _CONTRAST_TAIL_RE.search(sentence, a1)
+    return Attribution(who, side_of(who), (a1, tail.start() if tail else n), (a0, a1), m.group("v"))
 
 
 # "X had already been reported by British intelligence", "This was stated on air by the

@@ -50,6 +50,12 @@ COMBATANT_RE = re.compile(
     re.I,
 )
 
+# ", hours after" / ", days before" ending the text right before a clause: a second voice
+# told as the background of the first
+_EARLIER_VOICE_RE = re.compile(
+    r"(?i),\s+(?:just\s+|only\s+|some\s+)?(?:hours|shortly|soon|moments|minutes|days|a\s+day|"
+    r"weeks)\s+(?:after|before)\s+$"
+)
 # a sentence (or content) opening with a quotation mark
 QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
@@ -182,7 +188,12 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
+    side_before = doc.last_state
     _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted)
+    if _EARLIER_VOICE_RE.search(text, max(0, s0 - 60), s0):
+        # "Kyiv said it took X, hours after Moscow-backed forces reported Y": the voice of the
+        # background clause is not the state the story goes on with ("the ministry" next)
+        doc.last_state = side_before
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,

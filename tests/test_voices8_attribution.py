@@ -1,0 +1,103 @@
+"""Round 8 attribution constructions (own sentences): footage put out by a source, and a
+background voice ("hours after X said") that does not become the state the story follows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract import extract
+from geomap.extract.claimants import attribute
+
+
+def _content(sentence: str) -> str:
+    a = attribute(sentence)
+    return sentence[a.content[0] : a.content[1]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "side", "content_has"),
+    [
+        (
+            "Footage released by the Russian defence ministry on Monday reportedly shows "
+            "soldiers raising a flag over the school in the village.",
+            "the Russian defence ministry",
+            "russia",
+            "soldiers raising a flag",
+        ),
+        (
+            "Photos being published since Sunday by the Ukrainian army appear to show its "
+            "troops in the square.",
+            "the Ukrainian army",
+            "ukraine",
+            "its troops in the square",
+        ),
+        (
+            "Kyiv's defence ministry shared video of its tanks rolling into the town centre.",
+            "Kyiv's defence ministry",
+            "ukraine",
+            "tanks rolling into the town centre",
+        ),
+        (
+            "The Russian general staff a day earlier posted a video purportedly showing "
+            "paratroopers at the railway station.",
+            "The Russian general staff",
+            "russia",
+            "paratroopers at the railway station",
+        ),
+    ],
+)
+def test_footage_names_its_source(sentence, claimant, side, content_has):
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side)
+    assert content_has in _content(sentence)
+
+
+def test_footage_content_ends_at_a_contrasting_voice():
+    s = (
+        "Images released by the Russian army confirm that its units hold the bridge, "
+        "although Ukrainian officers insist fighting goes on."
+    )
+    assert "fighting goes on" not in _content(s)
+    assert "hold the bridge" in _content(s)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The video was posted by a soldier on Sunday.",
+        "Outlets, including some close to the army, published videos of the blasts.",
+        "He shared photos of his house with reporters.",
+    ],
+)
+def test_no_footage_source(sentence):
+    a = attribute(sentence)
+    assert a.claimant is None or a.claimant not in ("a soldier", "the army", "He")
+
+
+PUB = date(2025, 2, 7)
+
+
+def _claims(gaz, body: str) -> list:
+    return extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+
+
+def test_a_background_voice_is_not_the_state_a_bare_ministry_speaks_for(gaz):
+    body = (
+        "Kyiv said on Friday its soldiers had retaken a village near Lyman, hours after "
+        "Moscow-backed officials reported heavy fighting there.\n\n"
+        "The defence ministry said its troops had recaptured Yampil."
+    )
+    got = [c for c in _claims(gaz, body) if c.quote.startswith("The defence ministry")]
+    assert got and all(c.side == "ukraine" for c in got)
+
+
+def test_without_the_background_turn_the_last_state_quoted_still_decides(gaz):
+    body = (
+        "Kyiv said on Friday its soldiers had retaken a village near Lyman. "
+        "Moscow-backed officials reported heavy fighting there.\n\n"
+        "The defence ministry said its troops had recaptured Yampil."
+    )
+    got = [c for c in _claims(gaz, body) if c.quote.startswith("The defence ministry")]
+    assert got and all(c.side == "russia" for c in got)
