@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from geomap.extract import extract
-from geomap.extract.claimants import attribute
+from geomap.extract.claimants import attribute, without_medium
 
 
 def _content(sentence: str) -> str:
@@ -101,3 +101,32 @@ def test_without_the_background_turn_the_last_state_quoted_still_decides(gaz):
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("The defence ministry")]
     assert got and all(c.side == "russia" for c in got)
+
+
+@pytest.mark.parametrize(
+    ("named", "person"),
+    [
+        ("Petrenko on Facebook", "Petrenko"),
+        (
+            "Ivan Petrenko, head of the district council, on Telegram",
+            "Ivan Petrenko, head of the district council",
+        ),
+        ("Kovalenko, in an interview with a radio station", "Kovalenko"),
+        ("the brigade's spokesman at a briefing for reporters", "the brigade's spokesman"),
+        ("the X group", "the X group"),
+    ],
+)
+def test_without_medium(named, person):
+    assert without_medium(named) == person
+
+
+def test_a_source_line_naming_its_medium_finds_the_persons_introduction(gaz):
+    body = (
+        "Ivan Petrenko, Head of the Kharkiv Oblast Military Administration, has reported that "
+        "the enemy keeps shelling the district.\n\n"
+        "Source: Petrenko on Facebook\n\n"
+        'Quote: "The shelling goes on every night.\n\n'
+        'Vovchansk is completely under our control."\n'
+    )
+    got = [c for c in _claims(gaz, body) if c.quote.startswith("Vovchansk is")]
+    assert got and all(c.side == "ukraine" for c in got)

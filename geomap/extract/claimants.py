@@ -930,10 +930,26 @@ def _owner_introduction(text: str, upto: int, noun: str) -> str | None:
     return intro if intro.lower() != noun.lower() else None
 
 
+# "Haidai on Facebook", "Petrenko, in an interview with the agency", "X on Telegram channel":
+# where a source said it (a "Source:" line names the medium after the person)
+_MEDIUM_TAIL_RE = re.compile(
+    r"(?i)\s*,?\s+(?:(?:on|via|in)\s+(?:(?:his|her|its|their|the|an?|official)\s+)*"
+    r"(?:Telegram|Facebook|Twitter|X|Instagram|YouTube|Viber|WhatsApp|social\s+media|"
+    r"interview|statement|video\s+address|comment)\b|at\s+an?\s+(?:meeting|briefing|press\s+"
+    r"conference)\b|as\s+(?:reported|quoted)\s+by\b).*$"
+)
+
+
+def without_medium(claimant: str) -> str:
+    """A source named with the medium it spoke in ("Haidai on Facebook"), without the medium."""
+    return _MEDIUM_TAIL_RE.sub("", claimant).strip() or claimant
+
+
 def introduction(text: str, upto: int, claimant: str) -> str | None:
     """How the article first introduced a claimant named by surname or bare title: the title
     before the name and the apposition after it ("DPR head Denis Pushilin", "Ihor Petrenko,
     spokesman for the Southern group"); None when the text before `upto` has no such phrase."""
+    claimant = without_medium(claimant)  # "Haidai on Facebook": the person is "Haidai"
     if owner := _OWNER_RE.search(claimant):
         return _owner_introduction(text, upto, owner.group(1))
     bare = _BARE_TITLE_RE.match(claimant.strip())
