@@ -130,3 +130,14 @@ def test_a_source_line_naming_its_medium_finds_the_persons_introduction(gaz):
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("Vovchansk is")]
     assert got and all(c.side == "ukraine" for c in got)
+
+
+def test_footage_opens_no_report_that_goes_on(gaz):
+    body = (
+        "Footage released by the Russian defence ministry on Monday shows soldiers raising a "
+        "flag in Vovchansk. Russia also kept up its drone raids on Kharkiv overnight."
+    )
+    got = [c for c in _claims(gaz, body) if c.quote.startswith("Russia also")]
+    assert got and all(c.side == "third-party" for c in got)
+    flag = [c for c in _claims(gaz, body) if c.quote.startswith("Footage")]
+    assert flag and all(c.side == "russia" for c in flag)

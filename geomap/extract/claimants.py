@@ -587,6 +587,7 @@ _FOOTAGE_BY_RE = re.compile(
     re.I,
 )
 _FOOTAGE_BY = prescreen.Screened(_FOOTAGE_BY_RE)
+FOOTAGE = "footage"  # the verb an attribution by footage records (no report goes on from it)
 # "The ministry shared video of troops entering X", "the staff posted a video purportedly
 # showing ...": a source putting out footage claims what it shows (its subject right before
 # the verb: "Outlets, including some close to X, published videos" names no one clearly)
@@ -620,7 +621,7 @@ def _footage_by(sentence: str) -> Attribution | None:
     if not _looks_like_claimant(who) or len(who.split()) > 10 or is_pronoun(who):
         return None
     tail = _CONTRAST_TAIL_RE.search(sentence, a1)
-    return Attribution(who, side_of(who), (a1, tail.start() if tail else n), (a0, a1), m.group("v"))
+    return Attribution(who, side_of(who), (a1, tail.start() if tail else n), (a0, a1), FOOTAGE)
 
 
 # "X had already been reported by British intelligence", "This was stated on air by the

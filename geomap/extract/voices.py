@@ -173,7 +173,8 @@ def attribution_pass(
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
     att, quote_rule = _carried_voice(text, (s0, s1), att, doc)
     doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
-    doc.prev_attributed = att.claimant is not None
+    # (footage shows what it shows: no report of the source's goes on after it)
+    doc.prev_attributed = att.claimant is not None and att.verb != cl.FOOTAGE
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
     )
@@ -595,7 +596,7 @@ def _remember_voice(
     the attribution, and the frame a report may go on in (a retracted report opens none)."""
     s0, s1 = span
     according = _leads_according(sent, att)
-    report = not retracted and _frames_report(said, att)
+    report = not retracted and att.verb != cl.FOOTAGE and _frames_report(said, att)
     doc.report = ReportFrame(s1, according, report) if according or report else None
     if said.side in ("russia", "ukraine"):
         doc.last_state = said.side
