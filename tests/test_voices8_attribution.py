@@ -141,3 +141,36 @@ def test_footage_opens_no_report_that_goes_on(gaz):
     assert got and all(c.side == "third-party" for c in got)
     flag = [c for c in _claims(gaz, body) if c.quote.startswith("Footage")]
     assert flag and all(c.side == "russia" for c in flag)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "content_has"),
+    [
+        (
+            "Russian troops shelled the district overnight, said Governor Ivan Petrenko.",
+            "Governor Ivan Petrenko",
+            "shelled the district",
+        ),
+        (
+            "Ukrainian forces pushed the enemy back from two villages near the city, said "
+            "Mayor Petro Orlov, who promised to hold every street.",
+            "Mayor Petro Orlov",
+            "two villages near the city",
+        ),
+        (
+            "Russian forces have taken the village of Lisne, said the regional governor.",
+            "the regional governor",
+            "the village of Lisne",
+        ),
+    ],
+)
+def test_a_clause_before_said_is_the_content(sentence, claimant, content_has):
+    a = attribute(sentence)
+    assert a.claimant == claimant
+    assert content_has in _content(sentence)
+
+
+def test_a_name_with_its_title_before_said_still_speaks():
+    s = "The mayor, Ivan Petrenko, said Russian troops entered the town."
+    assert attribute(s).claimant == "The mayor, Ivan Petrenko"
+    assert "Russian troops entered the town" in _content(s)

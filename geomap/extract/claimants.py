@@ -544,6 +544,12 @@ def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
             continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
+        if before is not None and _clause_before_comma(sentence, vm, before[0]):
+            # "Russian troops shelled X overnight, said Governor Y": the clause before the
+            # comma is the content, the speaker follows the verb
+            inv = _inverted(sentence, vm, denial)
+            if inv is not None and not _FINITE_RE.search(inv.claimant or ""):
+                return inv
         if before is not None and _content_before_comma(sentence, vm, before[0]):
             # "X remains under our control, said Lt. Col. Y": the claimant follows the verb
             if (inv := _inverted(sentence, vm, denial)) is not None:
@@ -664,6 +670,24 @@ def _coordinated(
     who = sm.group(1)
     a1 = cstart + sentence[cstart:].find(who) + len(who)
     return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
+
+
+# a finite verb in a phrase: an auxiliary, or a past form with its object ("forced Russian
+# troops", "shelled the district"): a clause, not a speaker's name
+_FINITE_RE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|did|does)\b|"
+    r"\b[a-z]{3,}ed\s+(?:the|a|an|its|their|his|her|our|two|three|several|\d|[A-Z])"
+)
+
+
+def _clause_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
+    """Whether the phrase before ", said" is a clause of its own (a subject and its finite
+    verb), so the content, however much it looks like a source ("Russian troops took X")."""
+    return (
+        sentence[: vm.start()].rstrip().endswith(",")
+        and len(claimant.split()) >= 4
+        and bool(_FINITE_RE.search(claimant))
+    )
 
 
 def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
