@@ -174,3 +174,32 @@ def test_a_name_with_its_title_before_said_still_speaks():
     s = "The mayor, Ivan Petrenko, said Russian troops entered the town."
     assert attribute(s).claimant == "The mayor, Ivan Petrenko"
     assert "Russian troops entered the town" in _content(s)
+
+
+def _sides(gaz, body: str, start: str) -> set[str]:
+    return {c.side for c in _claims(gaz, body) if c.quote.startswith(start)}
+
+
+def test_the_lede_above_a_source_line_is_the_first_sources(gaz):
+    body = (
+        "Russian troops shelled Vovchansk on Monday morning, damaging two houses.\n"
+        "Source: Ivan Petrenko, Head of Vovchansk City Military Administration, on Telegram\n\n"
+        "Details: Petrenko said a drone also hit a shop."
+    )
+    assert _sides(gaz, body, "Russian troops shelled") == {"ukraine"}
+
+
+def test_a_wire_credit_line_lends_no_voice_to_the_paragraph_above(gaz):
+    body = "Russian troops shelled Vovchansk on Monday morning.\n\nSource: Reuters/xy\n"
+    assert _sides(gaz, body, "Russian troops shelled") == {"third-party"}
+
+
+def test_details_run_on_until_the_background_label(gaz):
+    body = (
+        "Source: Ivan Petrenko, Head of Kharkiv Oblast Military Administration\n\n"
+        "Details: The Russians shelled the district overnight.\n\n"
+        "A school was destroyed by a rocket attack in Vovchansk.\n\n"
+        "Background: Russian forces shelled Kupiansk in January."
+    )
+    assert _sides(gaz, body, "A school was destroyed") == {"ukraine"}
+    assert _sides(gaz, body, "Background: Russian forces") == {"third-party"}

@@ -110,6 +110,8 @@ class DocState:
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
+    in_details: bool = False  # the paragraphs since a "Details:" one, before another label
+    details_para: int = -1  # the start of the paragraph in_details was last decided for
     report: ReportFrame | None = None  # the sentence before, as a report that may go on
     last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
     sources: list[tuple[str, str | None]] = field(default_factory=list)  # named sources, in order
@@ -304,8 +306,11 @@ def _carried_voice(
     sent = text[s0:s1]
     att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc, _open_frame(text, s0, doc))
-    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
+    details_para = doc.first_source is not None and _in_details(text, s0, doc)
+    if not quote_rule and details_para and (details := _details_voice(sent, att, doc)):
         att, quote_rule = details, "attr.details-block"
+    if not quote_rule and (lede := _lede_voice(text, span, att, doc)) is not None:
+        att, quote_rule = lede, "attr.source-lede"
     return att, quote_rule or later_rule
 
 
@@ -355,20 +360,61 @@ def _continued_quote(
 _DETAILS_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}Details[*_]{0,2}\s*:")
 
 
-def _details_voice(
-    text: str, s0: int, sent: str, att: cl.Attribution, doc: DocState
-) -> cl.Attribution | None:
-    """The voice of a "Details:" paragraph's unattributed sentences, in an article that named
-    its sources on a "Source:" line: the source last speaking (else the first one listed).
-    The writer's own "Background:" paragraphs keep the outlet's voice."""
-    if att.claimant is not None or not doc.first_source:
-        return None
-    if not _DETAILS_LABEL_RE.match(text, text.rfind("\n", 0, s0) + 1):
+# a paragraph opening with a label ("Background:", "Quote:", "Updated:") or a heading ends the
+# "Details:" paragraphs
+_PARA_LABEL_RE = re.compile(r"[ \t]*(?:#|[*_]{0,2}[A-Z][\w ]{1,20}[*_]{0,2}\s*:)")
+
+
+def _in_details(text: str, s0: int, doc: DocState) -> bool:
+    """Whether the sentence lies in a "Details:" paragraph or an unlabelled one after it (the
+    source's account runs on over several paragraphs until "Background:" or another label)."""
+    para = text.rfind("\n", 0, s0) + 1
+    if para == doc.details_para:
+        return doc.in_details  # decided at the paragraph's first sentence
+    doc.details_para = para
+    doc.in_details = bool(_DETAILS_LABEL_RE.match(text, para)) or (
+        doc.in_details and not _PARA_LABEL_RE.match(text, para)
+    )
+    return doc.in_details
+
+
+def _details_voice(sent: str, att: cl.Attribution, doc: DocState) -> cl.Attribution | None:
+    """The voice of a "Details:" paragraph's unattributed sentences (and of the unlabelled
+    paragraphs after it), in an article that named its sources on a "Source:" line: the
+    source last speaking (else the first one listed). The writer's own "Background:"
+    paragraphs keep the outlet's voice."""
+    if not doc.first_source or att.claimant is not None:
         return None
     who, side = doc.prev_claimant
     if not who:
         who, side = doc.first_source, cl.side_of(doc.first_source)
     n = len(sent)
+    return cl.Attribution(who, side, (0, n), (n, n), "said")
+
+
+_SOURCE_LINE_AT_RE = re.compile(r"(?m)^[ \t]*[*_]{0,2}Sources?[*_]{0,2}\s*:")
+
+
+def _lede_voice(
+    text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
+    """The first listed source's voice for the unattributed sentences of the paragraph right
+    above a "Source:" line: in that house style the lede sums up what the sources said ("The
+    Russians shelled X this morning." then "Source: the head of the city administration").
+    A wire credit ("Source: Reuters") is no such source."""
+    s0, s1 = span
+    if att.claimant is not None or not doc.first_source:
+        return None
+    m = _SOURCE_LINE_AT_RE.search(text, s1, s1 + 600)
+    if m is None or "\n" in text[s1 : m.start()].strip():
+        return None  # not in the paragraph that ends at the Source line
+    who = doc.first_source
+    side = cl.side_of(who)
+    if side not in ("russia", "ukraine") and not (
+        side is None and (cl.is_local_official(who) or COMBATANT_RE.search(who))
+    ):
+        return None
+    n = s1 - s0
     return cl.Attribution(who, side, (0, n), (n, n), "said")
 
 
