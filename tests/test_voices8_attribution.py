@@ -203,3 +203,31 @@ def test_details_run_on_until_the_background_label(gaz):
     )
     assert _sides(gaz, body, "A school was destroyed") == {"ukraine"}
     assert _sides(gaz, body, "Background: Russian forces") == {"third-party"}
+
+
+def test_as_reported_by_closing_the_sentence_names_the_source():
+    s = (
+        "Two people died in drone strikes on the district overnight, as reported by "
+        "governor Ivan Petrenko."
+    )
+    a = attribute(s)
+    assert a.claimant == "governor Ivan Petrenko"
+    assert "drone strikes on the district" in _content(s)
+    assert attribute("The bridge fell, as reported earlier.").claimant is None
+
+
+def test_an_outlets_own_sources_speak_for_its_state():
+    assert (
+        attribute("Our soldiers still hold the mine, as reported by Ukrainska Pravda sources.").side
+        == "ukraine"
+    )
+    assert attribute("Ukrainska Pravda reported that the mine was hit.").side == "third-party"
+
+
+def test_a_possessive_source_finds_its_introduction(gaz):
+    body = (
+        "Russian drones struck the Kherson region on Monday, as reported by regional governor "
+        "Ivan Petrenko.\n\nAccording to Petrenko's posts on Telegram, a drone hit a bus in Kherson."
+    )
+    got = [c for c in _claims(gaz, body) if c.quote.startswith("According to Petrenko")]
+    assert got and all(c.side == "ukraine" for c in got)

@@ -166,6 +166,7 @@ class Attribution:
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
 _VOLUNTEERS_RE = _SIDES["side.volunteer-units"].regex
+_OUTLET_SOURCES_UA_RE = _SIDES["side.outlet-sources-ukraine"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 _BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
@@ -179,8 +180,8 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _VOLUNTEERS_RE.search(claimant):
-        return "ukraine"  # "the Russian Volunteer Corps": Russians fighting for Ukraine
+    if _VOLUNTEERS_RE.search(claimant) or _OUTLET_SOURCES_UA_RE.search(claimant):
+        return "ukraine"  # "the Russian Volunteer Corps", "Ukrainska Pravda sources"
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
@@ -493,6 +494,10 @@ def attribute(sentence: str) -> Attribution:
         who := _strip_claimant(asr.group("who"))
     ):  # "As reported by the agency, ...": the agent before the comma, the content after it
         return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
+    if (ast := _AS_REPORTED_TAIL.search(sentence)) and _looks_like_claimant(
+        who := _strip_claimant(ast.group("who"))
+    ):  # "X was hit on Monday, as reported by the governor.": the content before the comma
+        return Attribution(who, side_of(who), (0, ast.start()), (ast.start(), n), ast.group("v"))
     if (fb := _footage_by(sentence)) is not None:
         return fb  # "Video released by X on Tuesday shows ...": X claims what it shows
     found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
@@ -636,6 +641,14 @@ _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$
 _AS_REPORTED_RE = re.compile(
     r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
     r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"
+)
+# "..., as reported by the regional governor X.": the same agent, closing the sentence
+_AS_REPORTED_TAIL = prescreen.Screened(
+    re.compile(
+        r",\s+as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+|first\s+)?"
+        r"(?P<v>reported|stated|announced|confirmed|noted|claimed|said)\s+by\s+"
+        r"(?P<who>[^,;.:\"“”]{2,80}?)\s*[.!]?\s*$"
+    )
 )
 _REDUCED_RELATIVE_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
@@ -980,7 +993,7 @@ def introduction(text: str, upto: int, claimant: str) -> str | None:
     bare = _BARE_TITLE_RE.match(claimant.strip())
     key = bare.group(1) if bare else None
     if key is None and (sm := _SURNAME_RE.search(claimant)) and len(claimant.split()) <= 3:
-        key = sm.group(1)
+        key = re.sub(r"['’]s?$", "", sm.group(1))  # "Petrenko's statement": Petrenko
     if key is None:
         return None
     first = re.search(rf"\b{re.escape(key)}\b", text[:upto])
