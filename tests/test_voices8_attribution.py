@@ -231,3 +231,13 @@ def test_a_possessive_source_finds_its_introduction(gaz):
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("According to Petrenko")]
     assert got and all(c.side == "ukraine" for c in got)
+
+
+def test_and_inside_a_long_institution_name_does_not_cut_the_claimant():
+    s = (
+        "Ivan Petrenko, head of the Centre for Countering Rumours of Ukraine's National "
+        "Security and Defence Council, said the town is held."
+    )
+    a = attribute(s)
+    assert a.claimant is not None and a.claimant.startswith("Ivan Petrenko, head of")
+    assert a.side == "ukraine"

@@ -312,8 +312,11 @@ def _no_cut(seg: str, left0: int, sub: re.Match[str]) -> bool:
     word = sub.group(0).strip()
     if word == "and":
         left = seg[left0 : sub.start()].split()
+        # a capitalised word on both sides joins one long name ("the Center for Countering
+        # Disinformation of the National Security and Defense Council")
+        right_cap = seg[sub.end() : sub.end() + 1].isupper()
         return (
-            0 < len(left) <= 6
+            0 < len(left) <= (12 if right_cap else 6)
             and all(_NAME_WORD_RE.fullmatch(w) for w in left)
             and (left[-1][0].isupper() or bool(_CLAIMANT_HEAD_RE.fullmatch(left[-1])))
         )
