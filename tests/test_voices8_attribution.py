@@ -9,6 +9,7 @@ import pytest
 
 from geomap.extract import extract
 from geomap.extract.claimants import attribute, without_medium
+from geomap.extract.voices import document_source
 
 
 def _content(sentence: str) -> str:
@@ -241,3 +242,40 @@ def test_and_inside_a_long_institution_name_does_not_cut_the_claimant():
     a = attribute(s)
     assert a.claimant is not None and a.claimant.startswith("Ivan Petrenko, head of")
     assert a.side == "ukraine"
+
+
+@pytest.mark.parametrize(
+    ("opening", "who"),
+    [
+        (
+            "WIRE - Agency) This was stated on air by Ivan Petrenko, a spokesperson for the "
+            "Defense Forces of eastern Ukraine, according to the agency's correspondent.",
+            "Ivan Petrenko, a spokesperson for the Defense Forces of eastern Ukraine",
+        ),
+        (
+            "The Eastern Defence Forces stated this on Telegram, the agency reports.",
+            "The Eastern Defence Forces",
+        ),
+    ],
+)
+def test_an_opening_this_was_stated_by_names_the_whole_texts_source(opening, who):
+    head = "# Fighting goes on in Vovchansk\n\nAgency (via Wire)\n\nMay 2, 2025\n\n"
+    text = f"{head}{opening}\n\nBody.\n"
+    got = document_source(text)
+    assert got is not None and got[0] == who
+    assert text[got[1] : got[2]] == opening
+
+
+def test_an_ordinary_opening_names_no_source():
+    text = "# Shelling\n\nAgency\n\nMay 2, 2025\n\nThe town was shelled again, the mayor said.\n"
+    assert document_source(text) is None
+
+
+def test_the_opening_sources_voice_carries_the_narration(gaz):
+    text = (
+        "# Vovchansk holds\n\nAgency (via Wire)\n\nMay 2, 2025\n\n"
+        "The Eastern Defence Forces stated this on Telegram, the agency reports.\n\n"
+        "Part of Vovchansk remains under the control of Ukrainian defenders.\n"
+    )
+    got = [c for c in extract(text, published=PUB, gazetteer=gaz).claims if "Part of" in c.quote]
+    assert got and {c.side for c in got} == {"ukraine"}

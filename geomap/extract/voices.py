@@ -792,11 +792,42 @@ def document_source(text: str) -> tuple[str, int, int] | None:
     span."""
     m = _DOC_SOURCE_RE.search(text, 0, 2000)
     if m is None:
-        return None
+        return _opening_source(text)
     who = m.group(1).strip()
     if not cl.is_local_official(who) and not cl.side_of(who) and not COMBATANT_RE.search(who):
         return None
     return f"the {who}", m.start(), m.end()
+
+
+# "This was stated on air by X, a spokesperson for ...", "The Southern Defence Forces stated
+# this on Telegram, Ukrinform reports." opening the body (a house style of Ukrinform): the
+# headline and the whole text give X's statement
+_OPENING_SOURCE_RE = re.compile(
+    r"(?m)^(?:[^\n)]{0,40}\)\s*)?(?:(?:This|That|It)\s+was\s+(?:stated|reported|announced|said)"
+    r"\b[^.\n]{0,40}?\bby\s+(?P<by>[^.;\n]{3,160}?)|(?P<who>(?:The\s+)?[A-Z][^.;\n]{2,120}?)\s+"
+    r"(?:stated|reported|announced|said)\s+this\b[^.\n]{0,80}?)"
+    r"(?:,\s+(?:according\s+to|citing|as\s+reported\s+by|\w+\s+reports)\b[^.\n]*)?\.\s*$"
+)
+
+
+def _opening_source(text: str) -> tuple[str, int, int] | None:
+    """The source an article's first body paragraph names as the author of what follows
+    ("This was stated by X."), with that paragraph's span; None for any other opening."""
+    body = re.search(r"\n\s*\n", text)  # after the title line
+    if body is None:
+        return None
+    paras = [p for p in re.finditer(r"[^\n]+", text[: body.end() + 800]) if p.start() > body.end()]
+    opening = next((p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))), None)
+    if opening is None or (m := _OPENING_SOURCE_RE.fullmatch(opening.group(0))) is None:
+        return None
+    who = cl.strip_claimant(m.group("by") or m.group("who"))
+    if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
+        return None
+    return who, opening.start(), opening.end()
+
+
+# the outlet and date lines under the title
+_HEADER_LINE_RE = re.compile(r"[^.]{0,80}\(via [^)]*\)|[A-Z][\w .&'’/-]{0,60}|\w+ \d{1,2}, \d{4}")
 
 
 # "This was stated on air by X, a spokesperson for ...", "- X emphasized." closing a paragraph:
