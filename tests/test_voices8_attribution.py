@@ -282,6 +282,9 @@ def test_the_opening_sources_voice_carries_the_narration(gaz):
 
 
 def test_an_abbreviated_title_heads_a_trailing_claimant():
-    s = "Russian forces fired rockets on the riverside town overnight, regional Gov. Ivan Petrenko said."
+    s = (
+        "Russian forces fired rockets on the riverside town overnight, regional Gov. Ivan "
+        "Petrenko said."
+    )
     assert attribute(s).claimant == "regional Gov. Ivan Petrenko"
     assert "fired rockets" in _content(s)
