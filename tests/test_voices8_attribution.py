@@ -288,3 +288,14 @@ def test_an_abbreviated_title_heads_a_trailing_claimant():
     )
     assert attribute(s).claimant == "regional Gov. Ivan Petrenko"
     assert "fired rockets" in _content(s)
+
+
+def test_footage_put_out_by_a_titled_source_between_commas():
+    s = (
+        "Ivan Orlov, commander of the Russian Vostok battalion, published a video on Monday "
+        "that showed his men beside the church in the village centre."
+    )
+    a = attribute(s)
+    assert a.side == "russia" and "his men beside the church" in _content(s)
+    listed = "Channels, including some close to the army, published videos of the blasts."
+    assert attribute(listed).claimant is None or "including" not in attribute(listed).claimant

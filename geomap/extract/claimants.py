@@ -609,10 +609,11 @@ _FOOTAGE_PUT_OUT_RE = re.compile(
     r"\s(?:has\s+|have\s+|had\s+)?(?P<v>shared|shares|released|releases|published|publishes|"
     r"posted|posts|tweeted|tweets|circulated|distributed)\s+(?P<obj>(?:(?:a|an|the|new|more|"
     r"several|drone|handout|its|their|his|her)\s+){0,3}(?:videos?|footage|images|photos?|"
-    r"photographs|pictures|clips?)\s+(?:of|showing|purportedly|reportedly|allegedly|apparently|"
-    r"that|which|from|appearing)\b)"
+    r"photographs|pictures|clips?)(?:\s+(?:on|late|early|this|last|overnight)\b[\w ]{0,20}?)?\s+"
+    r"(?:of|showing|purportedly|reportedly|allegedly|apparently|that|which|from|appearing)\b)"
 )
 _FOOTAGE_PUT_OUT = prescreen.Screened(_FOOTAGE_PUT_OUT_RE)
+_LIST_LEAD_RE = re.compile(r"(?i)^\W*(?:including|such\s+as|among\s+them|like)\b")
 # a contrast after the footage's content turns to another voice: the content ends there
 _CONTRAST_TAIL_RE = re.compile(r",\s+(?:although|though|even\s+though|but|while|whereas)\s")
 
@@ -624,10 +625,18 @@ def _footage_by(sentence: str) -> Attribution | None:
         who = _AGENT_DAY_RE.sub("", _strip_claimant(m.group("who")))
         a0, a1 = m.start(), m.end()
     elif (m := _FOOTAGE_PUT_OUT.search(sentence)) is not None:
-        if sentence[: m.start()].rstrip().endswith((",", '"', "”")):
+        if sentence[: m.start()].rstrip().endswith(('"', "”")):
             return None
         before = _claimant_before(sentence, m.start("v"))
-        if before is None:
+        if before is None or (
+            # "Outlets, including some close to X, published videos": no one clearly; a
+            # name with its title between commas ("X, founder of Y, published") is someone
+            sentence[: m.start()].rstrip().endswith(",")
+            and (
+                (", " not in before[0] and side_of(before[0]) is None)
+                or _LIST_LEAD_RE.match(before[0])
+            )
+        ):
             return None
         who, a0, a1 = before[0], before[1], m.start("obj")
     else:
