@@ -398,16 +398,18 @@ _SOURCE_LINE_AT_RE = re.compile(r"(?m)^[ \t]*[*_]{0,2}Sources?[*_]{0,2}\s*:")
 def _lede_voice(
     text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
 ) -> cl.Attribution | None:
-    """The first listed source's voice for the unattributed sentences of the paragraph right
-    above a "Source:" line: in that house style the lede sums up what the sources said ("The
-    Russians shelled X this morning." then "Source: the head of the city administration").
-    A wire credit ("Source: Reuters") is no such source."""
+    """The listed source's voice for the unattributed sentences of the paragraph right above
+    a "Source:" line naming one source: in that house style the lede sums up what the source
+    said ("The Russians shelled X this morning." then "Source: the head of the city
+    administration"). A wire credit ("Source: Reuters") is no such source."""
     s0, s1 = span
     if att.claimant is not None or not doc.first_source:
         return None
     m = _SOURCE_LINE_AT_RE.search(text, s1, s1 + 600)
     if m is None or "\n" in text[s1 : m.start()].strip():
         return None  # not in the paragraph that ends at the Source line
+    if ";" in text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]:
+        return None  # a lede drawn from several sources is the outlet's own summary
     who = doc.first_source
     side = cl.side_of(who)
     if side not in ("russia", "ukraine") and not (
@@ -816,7 +818,7 @@ def _opening_source(text: str) -> tuple[str, int, int] | None:
     body = re.search(r"\n\s*\n", text)  # after the title line
     if body is None:
         return None
-    paras = [p for p in re.finditer(r"[^\n]+", text[: body.end() + 800]) if p.start() > body.end()]
+    paras = [p for p in re.finditer(r"[^\n]+", text[: body.end() + 800]) if p.start() >= body.end()]
     opening = next((p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))), None)
     if opening is None or (m := _OPENING_SOURCE_RE.fullmatch(opening.group(0))) is None:
         return None
@@ -827,7 +829,10 @@ def _opening_source(text: str) -> tuple[str, int, int] | None:
 
 
 # the outlet and date lines under the title
-_HEADER_LINE_RE = re.compile(r"[^.]{0,80}\(via [^)]*\)|[A-Z][\w .&'’/-]{0,60}|\w+ \d{1,2}, \d{4}")
+_HEADER_LINE_RE = re.compile(
+    r"[^.\n]{0,80}\((?:via|[\w ]{0,30}wire)[^)]*\)|[A-Z][\w&'’/ -]{0,60}(?:\.[a-z]{2,6})?"
+    r"(?:\s*\([^)]{0,60}\))?|\w+ \d{1,2}, \d{4}"
+)
 
 
 # "This was stated on air by X, a spokesperson for ...", "- X emphasized." closing a paragraph:
