@@ -21,9 +21,9 @@ def _content(sentence: str) -> str:
     ("sentence", "claimant", "side", "content_has"),
     [
         (
-            "Footage released by the Russian defence ministry on Monday reportedly shows "
+            "Footage released by Moscow's army command on Monday reportedly shows "
             "soldiers raising a flag over the school in the village.",
-            "the Russian defence ministry",
+            "Moscow's army command",
             "russia",
             "soldiers raising a flag",
         ),
@@ -41,7 +41,7 @@ def _content(sentence: str) -> str:
             "tanks rolling into the town centre",
         ),
         (
-            "The Russian general staff a day earlier posted a video purportedly showing "
+            "The Russian general staff a day before posted a clip apparently showing "
             "paratroopers at the railway station.",
             "The Russian general staff",
             "russia",
@@ -88,7 +88,7 @@ def test_a_background_voice_is_not_the_state_a_bare_ministry_speaks_for(gaz):
     body = (
         "Kyiv said on Friday its soldiers had retaken a village near Lyman, hours after "
         "Moscow-backed officials reported heavy fighting there.\n\n"
-        "The defence ministry said its troops had recaptured Yampil."
+        "The defence ministry said its units retook Yampil on Friday."
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("The defence ministry")]
     assert got and all(c.side == "ukraine" for c in got)
@@ -98,7 +98,7 @@ def test_without_the_background_turn_the_last_state_quoted_still_decides(gaz):
     body = (
         "Kyiv said on Friday its soldiers had retaken a village near Lyman. "
         "Moscow-backed officials reported heavy fighting there.\n\n"
-        "The defence ministry said its troops had recaptured Yampil."
+        "The defence ministry said its units retook Yampil on Friday."
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("The defence ministry")]
     assert got and all(c.side == "russia" for c in got)
@@ -123,8 +123,8 @@ def test_without_medium(named, person):
 
 def test_a_source_line_naming_its_medium_finds_the_persons_introduction(gaz):
     body = (
-        "Ivan Petrenko, Head of the Kharkiv Oblast Military Administration, has reported that "
-        "the enemy keeps shelling the district.\n\n"
+        "Ivan Petrenko, who heads the military administration of the oblast, has reported "
+        "that the enemy keeps shelling the district.\n\n"
         "Source: Petrenko on Facebook\n\n"
         'Quote: "The shelling goes on every night.\n\n'
         'Vovchansk is completely under our control."\n'
@@ -135,7 +135,7 @@ def test_a_source_line_naming_its_medium_finds_the_persons_introduction(gaz):
 
 def test_footage_opens_no_report_that_goes_on(gaz):
     body = (
-        "Footage released by the Russian defence ministry on Monday shows soldiers raising a "
+        "Footage released by Moscow's army command on Monday shows soldiers raising a "
         "flag in Vovchansk. Russia also kept up its drone raids on Kharkiv overnight."
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("Russia also")]
@@ -197,12 +197,12 @@ def test_a_wire_credit_line_lends_no_voice_to_the_paragraph_above(gaz):
 
 def test_details_run_on_until_the_background_label(gaz):
     body = (
-        "Source: Ivan Petrenko, Head of Kharkiv Oblast Military Administration\n\n"
+        "Source: Ivan Petrenko, who heads the oblast's military administration\n\n"
         "Details: The Russians shelled the district overnight.\n\n"
-        "A school was destroyed by a rocket attack in Vovchansk.\n\n"
+        "A rocket destroyed a school in Vovchansk.\n\n"
         "Background: Russian forces shelled Kupiansk in January."
     )
-    assert _sides(gaz, body, "A school was destroyed") == {"ukraine"}
+    assert _sides(gaz, body, "A rocket destroyed") == {"ukraine"}
     assert _sides(gaz, body, "Background: Russian forces") == {"third-party"}
 
 
@@ -219,7 +219,9 @@ def test_as_reported_by_closing_the_sentence_names_the_source():
 
 def test_an_outlets_own_sources_speak_for_its_state():
     assert (
-        attribute("Our soldiers still hold the mine, as reported by Ukrainska Pravda sources.").side
+        attribute(
+            "Our soldiers still hold the mine, as reported by sources of Ukrainska Pravda."
+        ).side
         == "ukraine"
     )
     assert attribute("Ukrainska Pravda reported that the mine was hit.").side == "third-party"
@@ -227,8 +229,9 @@ def test_an_outlets_own_sources_speak_for_its_state():
 
 def test_a_possessive_source_finds_its_introduction(gaz):
     body = (
-        "Russian drones struck the Kherson region on Monday, as reported by regional governor "
-        "Ivan Petrenko.\n\nAccording to Petrenko's posts on Telegram, a drone hit a bus in Kherson."
+        "Russian drones struck the Kherson region before dawn, as reported by the regional "
+        "governor Ivan Petrenko.\n\nAccording to Petrenko's posts on Telegram, a drone hit a "
+        "bus in Kherson."
     )
     got = [c for c in _claims(gaz, body) if c.quote.startswith("According to Petrenko")]
     assert got and all(c.side == "ukraine" for c in got)
@@ -248,12 +251,12 @@ def test_and_inside_a_long_institution_name_does_not_cut_the_claimant():
     ("opening", "who"),
     [
         (
-            "WIRE - Agency) This was stated on air by Ivan Petrenko, a spokesperson for the "
-            "Defense Forces of eastern Ukraine, according to the agency's correspondent.",
-            "Ivan Petrenko, a spokesperson for the Defense Forces of eastern Ukraine",
+            "WIRE - Agency) This was stated in a broadcast by Ivan Petrenko, a press officer of "
+            "Ukraine's eastern Defense Forces, according to the agency's correspondent.",
+            "Ivan Petrenko, a press officer of Ukraine's eastern Defense Forces",
         ),
         (
-            "The Eastern Defence Forces stated this on Telegram, the agency reports.",
+            "The Eastern Defence Forces said this in a post, the agency reports.",
             "The Eastern Defence Forces",
         ),
     ],
@@ -274,10 +277,12 @@ def test_an_ordinary_opening_names_no_source():
 def test_the_opening_sources_voice_carries_the_narration(gaz):
     text = (
         "# Vovchansk holds\n\nAgency (via Wire)\n\nMay 2, 2025\n\n"
-        "The Eastern Defence Forces stated this on Telegram, the agency reports.\n\n"
-        "Part of Vovchansk remains under the control of Ukrainian defenders.\n"
+        "The Eastern Defence Forces said this in a post, the agency reports.\n\n"
+        "Ukrainian defenders still control part of Vovchansk.\n"
     )
-    got = [c for c in extract(text, published=PUB, gazetteer=gaz).claims if "Part of" in c.quote]
+    got = [
+        c for c in extract(text, published=PUB, gazetteer=gaz).claims if "still control" in c.quote
+    ]
     assert got and {c.side for c in got} == {"ukraine"}
 
 
