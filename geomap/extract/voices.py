@@ -191,12 +191,7 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
-    side_before = doc.last_state
-    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted)
-    if _EARLIER_VOICE_RE.search(text, max(0, s0 - 60), s0):
-        # "Kyiv said it took X, hours after Moscow-backed forces reported Y": the voice of the
-        # background clause is not the state the story goes on with ("the ministry" next)
-        doc.last_state = side_before
+    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted, text)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
@@ -639,6 +634,7 @@ def _remember_voice(
     sent: str,
     dates_at: Any,
     retracted: bool = False,
+    text: str = "",
 ) -> None:
     """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
     the attribution, and the frame a report may go on in (a retracted report opens none)."""
@@ -646,7 +642,10 @@ def _remember_voice(
     according = _leads_according(sent, att)
     report = not retracted and att.verb != cl.FOOTAGE and _frames_report(said, att)
     doc.report = ReportFrame(s1, according, report) if according or report else None
-    if said.side in ("russia", "ukraine"):
+    # ("Kyiv said it took X, hours after Moscow-backed forces reported Y": the voice of the
+    # background clause is not the state the story goes on with, "the ministry" next)
+    background = bool(_EARLIER_VOICE_RE.search(text, max(0, s0 - 60), s0))
+    if said.side in ("russia", "ukraine") and not background:
         doc.last_state = said.side
     if not said.claimant:
         return
