@@ -166,6 +166,7 @@ class Attribution:
 # monitoring group DeepState", "the Russian-leaning mapper Rybar" is a Russian channel, though)
 _MONITOR_RE = _SIDES["side.monitors"].regex
 _VOLUNTEERS_RE = _SIDES["side.volunteer-units"].regex
+_OUTLET_SOURCES_UA_RE = _SIDES["side.outlet-sources-ukraine"].regex
 _MEDIA_RE = _SIDES["side.media"].regex  # outlets speak as outlets; state media do not match
 _BOTH_RE = _SIDES["side.both-sides"].regex  # "Russian and Ukrainian sources": neither side
 
@@ -179,8 +180,8 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
-    if _VOLUNTEERS_RE.search(claimant):
-        return "ukraine"  # "the Russian Volunteer Corps": Russians fighting for Ukraine
+    if _VOLUNTEERS_RE.search(claimant) or _OUTLET_SOURCES_UA_RE.search(claimant):
+        return "ukraine"  # "the Russian Volunteer Corps", "Ukrainska Pravda sources"
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
         return "third-party"
     if _ANALYST_RE.search(claimant.split(" of ")[0].split(" for ")[0]):
@@ -311,8 +312,11 @@ def _no_cut(seg: str, left0: int, sub: re.Match[str]) -> bool:
     word = sub.group(0).strip()
     if word == "and":
         left = seg[left0 : sub.start()].split()
+        # a capitalised word on both sides joins one long name ("the Center for Countering
+        # Disinformation of the National Security and Defense Council")
+        right_cap = seg[sub.end() : sub.end() + 1].isupper()
         return (
-            0 < len(left) <= 6
+            0 < len(left) <= (12 if right_cap else 6)
             and all(_NAME_WORD_RE.fullmatch(w) for w in left)
             and (left[-1][0].isupper() or bool(_CLAIMANT_HEAD_RE.fullmatch(left[-1])))
         )
@@ -493,6 +497,12 @@ def attribute(sentence: str) -> Attribution:
         who := _strip_claimant(asr.group("who"))
     ):  # "As reported by the agency, ...": the agent before the comma, the content after it
         return Attribution(who, side_of(who), (asr.end(), n), (0, asr.end()), asr.group("v"))
+    if (ast := _AS_REPORTED_TAIL.search(sentence)) and _looks_like_claimant(
+        who := _strip_claimant(ast.group("who"))
+    ):  # "X was hit on Monday, as reported by the governor.": the content before the comma
+        return Attribution(who, side_of(who), (0, ast.start()), (ast.start(), n), ast.group("v"))
+    if (fb := _footage_by(sentence)) is not None:
+        return fb  # "Video released by X on Tuesday shows ...": X claims what it shows
     found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
     if (pas := _first_passive(sentence, found)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
@@ -542,6 +552,12 @@ def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
             continue  # "In a message posted on X, Y admitted ...": a participle of the noun
         if before is not None and (co := _coordinated(sentence, vm, before, denial)):
             return co
+        if before is not None and _clause_before_comma(sentence, vm, before[0]):
+            # "Russian troops shelled X overnight, said Governor Y": the clause before the
+            # comma is the content, the speaker follows the verb
+            inv = _inverted(sentence, vm, denial)
+            if inv is not None and not _FINITE_RE.search(inv.claimant or ""):
+                return inv
         if before is not None and _content_before_comma(sentence, vm, before[0]):
             # "X remains under our control, said Lt. Col. Y": the claimant follows the verb
             if (inv := _inverted(sentence, vm, denial)) is not None:
@@ -570,12 +586,81 @@ _PHRASE_NOUN_RE = re.compile(
 )
 
 
+# "Video released by the ministry on Tuesday reportedly shows ...", "Images being published
+# since Monday by the army confirm that ...": footage put out by a source shows what the source
+# claims; the agent after "by" is the claimant and what the footage shows is the content
+_FOOTAGE_BY_RE = re.compile(
+    r"\b(?:videos?|footage|images|photos?|photographs|pictures|clips?)\s+(?:being\s+|that\s+"
+    r"(?:was|were)\s+|which\s+(?:was|were)\s+)?(?:released|published|shared|posted|tweeted|"
+    r"distributed|circulated)\s+"
+    r"(?:(?:on|since|late|early|this|last|in|overnight)\b[\w ]{0,25}?\s+)?"
+    r"by\s+(?P<who>[^,;.:\"“”()]{2,80}?)"
+    r"(?:\s+(?:on|since|late|early|this|last|in|overnight)\b[\w ,]{0,30}?)?"
+    r"\s*,?\s+(?:\w+ly\s+)?(?P<v>shows?|showed|confirms?|confirmed|"
+    r"appears?\s+to\s+show|appeared\s+to\s+show|purports?\s+to\s+show|depicts?|depicted)\b",
+    re.I,
+)
+_FOOTAGE_BY = prescreen.Screened(_FOOTAGE_BY_RE)
+FOOTAGE = "footage"  # the verb an attribution by footage records (no report goes on from it)
+# "The ministry shared video of troops entering X", "the staff posted a video purportedly
+# showing ...": a source putting out footage claims what it shows (its subject right before
+# the verb: "Outlets, including some close to X, published videos" names no one clearly)
+_FOOTAGE_PUT_OUT_RE = re.compile(
+    r"\s(?:has\s+|have\s+|had\s+)?(?P<v>shared|shares|released|releases|published|publishes|"
+    r"posted|posts|tweeted|tweets|circulated|distributed)\s+(?P<obj>(?:(?:a|an|the|new|more|"
+    r"several|drone|handout|its|their|his|her)\s+){0,3}(?:videos?|footage|images|photos?|"
+    r"photographs|pictures|clips?)(?:\s+(?:on|late|early|this|last|overnight)\b[\w ]{0,20}?)?\s+"
+    r"(?:of|showing|purportedly|reportedly|allegedly|apparently|that|which|from|appearing)\b)"
+)
+_FOOTAGE_PUT_OUT = prescreen.Screened(_FOOTAGE_PUT_OUT_RE)
+_LIST_LEAD_RE = re.compile(r"(?i)^\W*(?:including|such\s+as|among\s+them|like)\b")
+# a contrast after the footage's content turns to another voice: the content ends there
+_CONTRAST_TAIL_RE = re.compile(r",\s+(?:although|though|even\s+though|but|while|whereas)\s")
+
+
+def _footage_by(sentence: str) -> Attribution | None:
+    """ "Footage released by X (on Tuesday) shows A", "X shared video of A": X claims A."""
+    n = len(sentence)
+    if (m := _FOOTAGE_BY.search(sentence)) is not None:
+        who = _AGENT_DAY_RE.sub("", _strip_claimant(m.group("who")))
+        a0, a1 = m.start(), m.end()
+    elif (m := _FOOTAGE_PUT_OUT.search(sentence)) is not None:
+        if sentence[: m.start()].rstrip().endswith(('"', "”")):
+            return None
+        before = _claimant_before(sentence, m.start("v"))
+        if before is None or (
+            # "Outlets, including some close to X, published videos": no one clearly; a
+            # name with its title between commas ("X, founder of Y, published") is someone
+            sentence[: m.start()].rstrip().endswith(",")
+            and (
+                (", " not in before[0] and side_of(before[0]) is None)
+                or _LIST_LEAD_RE.match(before[0])
+            )
+        ):
+            return None
+        who, a0, a1 = before[0], before[1], m.start("obj")
+    else:
+        return None
+    if not _looks_like_claimant(who) or len(who.split()) > 10 or is_pronoun(who):
+        return None
+    tail = _CONTRAST_TAIL_RE.search(sentence, a1)
+    return Attribution(who, side_of(who), (a1, tail.start() if tail else n), (a0, a1), FOOTAGE)
+
+
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
 _AS_REPORTED_RE = re.compile(
     r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
     r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"
+)
+# "..., as reported by the regional governor X.": the same agent, closing the sentence
+_AS_REPORTED_TAIL = prescreen.Screened(
+    re.compile(
+        r",\s+as\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+|first\s+)?"
+        r"(?P<v>reported|stated|announced|confirmed|noted|claimed|said)\s+by\s+"
+        r"(?P<who>[^,;.:\"“”]{2,80}?)\s*[.!]?\s*$"
+    )
 )
 _REDUCED_RELATIVE_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|attack|advance|capture|breakthrough|"
@@ -610,6 +695,24 @@ def _coordinated(
     who = sm.group(1)
     a1 = cstart + sentence[cstart:].find(who) + len(who)
     return Attribution(who, side_of(who), (a1, len(sentence)), (cstart, a1), vm.group(0), denial)
+
+
+# a finite verb in a phrase: an auxiliary, or a past form with its object ("forced Russian
+# troops", "shelled the district"): a clause, not a speaker's name
+_FINITE_RE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|did|does)\b|"
+    r"\b[a-z]{3,}ed\s+(?:the|a|an|its|their|his|her|our|two|three|several|\d|[A-Z])"
+)
+
+
+def _clause_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
+    """Whether the phrase before ", said" is a clause of its own (a subject and its finite
+    verb), so the content, however much it looks like a source ("Russian troops took X")."""
+    return (
+        sentence[: vm.start()].rstrip().endswith(",")
+        and len(claimant.split()) >= 4
+        and bool(_FINITE_RE.search(claimant))
+    )
 
 
 def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bool:
@@ -877,16 +980,32 @@ def _owner_introduction(text: str, upto: int, noun: str) -> str | None:
     return intro if intro.lower() != noun.lower() else None
 
 
+# "Haidai on Facebook", "Petrenko, in an interview with the agency", "X on Telegram channel":
+# where a source said it (a "Source:" line names the medium after the person)
+_MEDIUM_TAIL_RE = re.compile(
+    r"(?i)\s*,?\s+(?:(?:on|via|in)\s+(?:(?:his|her|its|their|the|an?|official)\s+)*"
+    r"(?:Telegram|Facebook|Twitter|X|Instagram|YouTube|Viber|WhatsApp|social\s+media|"
+    r"interview|statement|video\s+address|comment)\b|at\s+an?\s+(?:meeting|briefing|press\s+"
+    r"conference)\b|as\s+(?:reported|quoted)\s+by\b).*$"
+)
+
+
+def without_medium(claimant: str) -> str:
+    """A source named with the medium it spoke in ("Haidai on Facebook"), without the medium."""
+    return _MEDIUM_TAIL_RE.sub("", claimant).strip() or claimant
+
+
 def introduction(text: str, upto: int, claimant: str) -> str | None:
     """How the article first introduced a claimant named by surname or bare title: the title
     before the name and the apposition after it ("DPR head Denis Pushilin", "Ihor Petrenko,
     spokesman for the Southern group"); None when the text before `upto` has no such phrase."""
+    claimant = without_medium(claimant)  # "Haidai on Facebook": the person is "Haidai"
     if owner := _OWNER_RE.search(claimant):
         return _owner_introduction(text, upto, owner.group(1))
     bare = _BARE_TITLE_RE.match(claimant.strip())
     key = bare.group(1) if bare else None
     if key is None and (sm := _SURNAME_RE.search(claimant)) and len(claimant.split()) <= 3:
-        key = sm.group(1)
+        key = re.sub(r"['’]s?$", "", sm.group(1))  # "Petrenko's statement": Petrenko
     if key is None:
         return None
     first = re.search(rf"\b{re.escape(key)}\b", text[:upto])

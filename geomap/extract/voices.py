@@ -50,6 +50,12 @@ COMBATANT_RE = re.compile(
     re.I,
 )
 
+# ", hours after" / ", days before" ending the text right before a clause: a second voice
+# told as the background of the first
+_EARLIER_VOICE_RE = re.compile(
+    r"(?i),\s+(?:just\s+|only\s+|some\s+)?(?:hours|shortly|soon|moments|minutes|days|a\s+day|"
+    r"weeks)\s+(?:after|before)\s+$"
+)
 # a sentence (or content) opening with a quotation mark
 QUOTE_OPEN_RE = re.compile(r"\s*[\"“‘']")
 _WHOLE_QUOTE_RE = re.compile(r"\s*[\"“][^\"“”]{3,400}[\"”]?\s*")
@@ -104,6 +110,8 @@ class DocState:
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
+    in_details: bool = False  # the paragraphs since a "Details:" one, before another label
+    details_para: int = -1  # the start of the paragraph in_details was last decided for
     report: ReportFrame | None = None  # the sentence before, as a report that may go on
     last_end: int = 0  # the end of the sentence before (a paragraph break after it ends a quote)
     sources: list[tuple[str, str | None]] = field(default_factory=list)  # named sources, in order
@@ -167,7 +175,8 @@ def attribution_pass(
         spans.append((s0 + att.extra[0], s0 + att.extra[1]))
     att, quote_rule = _carried_voice(text, (s0, s1), att, doc)
     doc.in_quote = _quote_open_after(sent + _closing_quotes(text, s1), doc.in_quote)
-    doc.prev_attributed = att.claimant is not None
+    # (footage shows what it shows: no report of the source's goes on after it)
+    doc.prev_attributed = att.claimant is not None and att.verb != cl.FOOTAGE
     doc.prev_quoted = bool(
         att.claimant and att.attribution and QUOTE_OPEN_RE.match(sent, att.content[0])
     )
@@ -182,7 +191,7 @@ def attribution_pass(
     retracted = _retracted(text, s0, s1, said.claimant)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
-    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted)
+    _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted, text)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
         retracted, said.claimant is None, said.rule,
@@ -292,8 +301,11 @@ def _carried_voice(
     sent = text[s0:s1]
     att, later_rule = _quote_attributed_later(text, s0, s1, att, doc)
     att, quote_rule = _continued_quote(sent, att, doc, _open_frame(text, s0, doc))
-    if not quote_rule and (details := _details_voice(text, s0, sent, att, doc)) is not None:
+    details_para = doc.first_source is not None and _in_details(text, s0, doc)
+    if not quote_rule and details_para and (details := _details_voice(sent, att, doc)):
         att, quote_rule = details, "attr.details-block"
+    if not quote_rule and (lede := _lede_voice(text, span, att, doc)) is not None:
+        att, quote_rule = lede, "attr.source-lede"
     return att, quote_rule or later_rule
 
 
@@ -343,20 +355,63 @@ def _continued_quote(
 _DETAILS_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}Details[*_]{0,2}\s*:")
 
 
-def _details_voice(
-    text: str, s0: int, sent: str, att: cl.Attribution, doc: DocState
-) -> cl.Attribution | None:
-    """The voice of a "Details:" paragraph's unattributed sentences, in an article that named
-    its sources on a "Source:" line: the source last speaking (else the first one listed).
-    The writer's own "Background:" paragraphs keep the outlet's voice."""
-    if att.claimant is not None or not doc.first_source:
-        return None
-    if not _DETAILS_LABEL_RE.match(text, text.rfind("\n", 0, s0) + 1):
+# a paragraph opening with a label ("Background:", "Quote:", "Updated:") or a heading ends the
+# "Details:" paragraphs
+_PARA_LABEL_RE = re.compile(r"[ \t]*(?:#|[*_]{0,2}[A-Z][\w ]{1,20}[*_]{0,2}\s*:)")
+
+
+def _in_details(text: str, s0: int, doc: DocState) -> bool:
+    """Whether the sentence lies in a "Details:" paragraph or an unlabelled one after it (the
+    source's account runs on over several paragraphs until "Background:" or another label)."""
+    para = text.rfind("\n", 0, s0) + 1
+    if para == doc.details_para:
+        return doc.in_details  # decided at the paragraph's first sentence
+    doc.details_para = para
+    doc.in_details = bool(_DETAILS_LABEL_RE.match(text, para)) or (
+        doc.in_details and not _PARA_LABEL_RE.match(text, para)
+    )
+    return doc.in_details
+
+
+def _details_voice(sent: str, att: cl.Attribution, doc: DocState) -> cl.Attribution | None:
+    """The voice of a "Details:" paragraph's unattributed sentences (and of the unlabelled
+    paragraphs after it), in an article that named its sources on a "Source:" line: the
+    source last speaking (else the first one listed). The writer's own "Background:"
+    paragraphs keep the outlet's voice."""
+    if not doc.first_source or att.claimant is not None:
         return None
     who, side = doc.prev_claimant
     if not who:
         who, side = doc.first_source, cl.side_of(doc.first_source)
     n = len(sent)
+    return cl.Attribution(who, side, (0, n), (n, n), "said")
+
+
+_SOURCE_LINE_AT_RE = re.compile(r"(?m)^[ \t]*[*_]{0,2}Sources?[*_]{0,2}\s*:")
+
+
+def _lede_voice(
+    text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
+    """The listed source's voice for the unattributed sentences of the paragraph right above
+    a "Source:" line naming one source: in that house style the lede sums up what the source
+    said ("The Russians shelled X this morning." then "Source: the head of the city
+    administration"). A wire credit ("Source: Reuters") is no such source."""
+    s0, s1 = span
+    if att.claimant is not None or not doc.first_source:
+        return None
+    m = _SOURCE_LINE_AT_RE.search(text, s1, s1 + 600)
+    if m is None or "\n" in text[s1 : m.start()].strip():
+        return None  # not in the paragraph that ends at the Source line
+    if ";" in text[m.end() : text.find("\n", m.end()) % (len(text) + 1)]:
+        return None  # a lede drawn from several sources is the outlet's own summary
+    who = doc.first_source
+    side = cl.side_of(who)
+    if side not in ("russia", "ukraine") and not (
+        side is None and (cl.is_local_official(who) or COMBATANT_RE.search(who))
+    ):
+        return None
+    n = s1 - s0
     return cl.Attribution(who, side, (0, n), (n, n), "said")
 
 
@@ -579,14 +634,18 @@ def _remember_voice(
     sent: str,
     dates_at: Any,
     retracted: bool = False,
+    text: str = "",
 ) -> None:
     """Carry the voice to the next sentences: the last state quoted, the claimant, the day of
     the attribution, and the frame a report may go on in (a retracted report opens none)."""
     s0, s1 = span
     according = _leads_according(sent, att)
-    report = not retracted and _frames_report(said, att)
+    report = not retracted and att.verb != cl.FOOTAGE and _frames_report(said, att)
     doc.report = ReportFrame(s1, according, report) if according or report else None
-    if said.side in ("russia", "ukraine"):
+    # ("Kyiv said it took X, hours after Moscow-backed forces reported Y": the voice of the
+    # background clause is not the state the story goes on with, "the ministry" next)
+    background = bool(_EARLIER_VOICE_RE.search(text, max(0, s0 - 60), s0))
+    if said.side in ("russia", "ukraine") and not background:
         doc.last_state = said.side
     if not said.claimant:
         return
@@ -734,11 +793,45 @@ def document_source(text: str) -> tuple[str, int, int] | None:
     span."""
     m = _DOC_SOURCE_RE.search(text, 0, 2000)
     if m is None:
-        return None
+        return _opening_source(text)
     who = m.group(1).strip()
     if not cl.is_local_official(who) and not cl.side_of(who) and not COMBATANT_RE.search(who):
         return None
     return f"the {who}", m.start(), m.end()
+
+
+# "This was stated on air by X, a spokesperson for ...", "The Southern Defence Forces stated
+# this on Telegram, Ukrinform reports." opening the body (a house style of Ukrinform): the
+# headline and the whole text give X's statement
+_OPENING_SOURCE_RE = re.compile(
+    r"(?m)^(?:[^\n)]{0,40}\)\s*)?(?:(?:This|That|It)\s+was\s+(?:stated|reported|announced|said)"
+    r"\b[^.\n]{0,40}?\bby\s+(?P<by>[^.;\n]{3,160}?)|(?P<who>(?:The\s+)?[A-Z][^.;\n]{2,120}?)\s+"
+    r"(?:stated|reported|announced|said)\s+this\b[^.\n]{0,80}?)"
+    r"(?:,\s+(?:according\s+to|citing|as\s+reported\s+by|\w+\s+reports)\b[^.\n]*)?\.\s*$"
+)
+
+
+def _opening_source(text: str) -> tuple[str, int, int] | None:
+    """The source an article's first body paragraph names as the author of what follows
+    ("This was stated by X."), with that paragraph's span; None for any other opening."""
+    body = re.search(r"\n\s*\n", text)  # after the title line
+    if body is None:
+        return None
+    paras = [p for p in re.finditer(r"[^\n]+", text[: body.end() + 800]) if p.start() >= body.end()]
+    opening = next((p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))), None)
+    if opening is None or (m := _OPENING_SOURCE_RE.fullmatch(opening.group(0))) is None:
+        return None
+    who = cl.strip_claimant(m.group("by") or m.group("who"))
+    if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
+        return None
+    return who, opening.start(), opening.end()
+
+
+# the outlet and date lines under the title
+_HEADER_LINE_RE = re.compile(
+    r"[^.\n]{0,80}\((?:via|[\w ]{0,30}wire)[^)]*\)|[A-Z][\w&'’/ -]{0,60}(?:\.[a-z]{2,6})?"
+    r"(?:\s*\([^)]{0,60}\))?|\w+ \d{1,2}, \d{4}"
+)
 
 
 # "This was stated on air by X, a spokesperson for ...", "- X emphasized." closing a paragraph:
