@@ -126,8 +126,11 @@ def test_round_two_cue_types(clause, expected):
 
 
 def test_repelled_attaches_to_the_place_before(gaz):
+    # the passive repelled attack is fighting at its place, as the active voice is
     claims = _claims(gaz, "Ukraine's army said Russian attacks near Chasiv Yar had been repelled.")
-    assert ("710915", "ukraine", "holding") in _by_place(claims)
+    got = _by_place(claims)
+    assert ("710915", "ukraine", "fighting") in got
+    assert ("710915", "ukraine", "holding") not in got
 
 
 def test_denial_with_saying_tail_keeps_both_accounts(gaz):
@@ -603,7 +606,7 @@ def test_municipal_bodies_are_local_officials(claimant):
     assert a.claimant == claimant and is_local_official(a.claimant)
 
 
-def test_repelled_crossing_attempt_is_holding_not_advance():
+def test_repelled_crossing_attempt_is_fighting_not_advance():
     types = {
         c.type
         for c in find_cues(
@@ -611,8 +614,9 @@ def test_repelled_crossing_attempt_is_holding_not_advance():
             "been driven back"
         )
     }
-    assert types == {"holding"}, types
-    assert "holding" in {c.type for c in find_cues("the attack on Lyman was fought off")}
+    assert types == {"fighting"}, types
+    fought_off = {c.type for c in find_cues("the attack on Lyman was fought off")}
+    assert "fighting" in fought_off and "holding" not in fought_off, fought_off
 
 
 def test_a_continuing_event_keeps_the_day_of_the_sentence_before(gaz):
@@ -684,8 +688,8 @@ def test_a_combatant_without_nationality_speaks_for_the_places_country(gaz):
         "southern outskirts of Kostiantynivka on Tuesday but were pushed out."
     )
     got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
-    # the attack and the defence of the town, both in the defender's voice
-    assert got == {("705104", "ukraine", "advancing"), ("705104", "ukraine", "holding")}, got
+    # the attack and the fight that threw it back, both in the defender's voice
+    assert got == {("705104", "ukraine", "advancing"), ("705104", "ukraine", "fighting")}, got
 
 
 def test_pushed_out_of_a_place_is_no_defence():
@@ -697,15 +701,26 @@ def test_pushed_out_of_a_place_is_no_defence():
 # --- seventeenth round: a Telegram digest ---
 
 
+_NAMED_AGAIN = (
+    "Russia's Defence Ministry said Ukrainian troops attempted a counterattack near Dvorichna "
+    "on Tuesday evening; the attack was repulsed with heavy losses."
+)
+
+
 def test_the_attack_named_again_was_repulsed_near_its_place(gaz):
-    claims = _claims(
-        gaz,
-        "Russia's Defence Ministry said Ukrainian troops attempted a "
-        "counterattack near Dvorichna on Tuesday evening; the attack was "
-        "repulsed with heavy losses.",
-    )
-    got = {(c.place.id, c.side, c.type, c.claim_date) for c in claims}
-    assert got == {("709399", "russia", "holding", date(2025, 6, 10))}, got
+    # one claim: the repelled attempt is fighting (the defender's verdict wins over the attempt)
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, _NAMED_AGAIN)}
+    assert got == {("709399", "russia", "fighting")}, got
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='needs the lead\'s hook in dating._rivals: `ctype == "holding"` -> '
+    '`ctype in ("holding", "fighting")` (the repelled passive is typed fighting now)',
+)
+def test_the_attack_named_again_keeps_the_attacks_day(gaz):
+    got = {c.claim_date for c in _claims(gaz, _NAMED_AGAIN)}
+    assert got == {date(2025, 6, 10)}, got
 
 
 def test_drones_downed_over_two_regions_share_the_verb(gaz):
@@ -1433,3 +1448,31 @@ def test_near_a_town_after_a_region_narrows_the_region(gaz):
     claim's place, not a locator of a settlement."""
     body = "Russian forces advanced in the Donetsk region, near Pokrovsk, the ministry said."
     assert "Pokrovsk" in {c.place.name for c in _claims(gaz, body)}
+
+
+# --- round 8: the repelled attack's own place ---
+
+
+@pytest.mark.parametrize(
+    "body,place,other",
+    [
+        (
+            "The ministry said its units had improved their positions near Lyman and repelled "
+            "three counterattacks near Kupiansk.",
+            "Kupiansk",
+            "Lyman",
+        ),
+        (
+            "Kyiv said its troops held the line at Siversk and beat off two assaults by "
+            "mechanised groups on the town of Lyman.",
+            "Lyman",
+            "Siversk",
+        ),
+    ],
+)
+def test_a_repelled_attack_attaches_to_the_place_of_its_own_phrase(gaz, body, place, other):
+    """The attack noun's prepositional phrase names the place fought over, even when a
+    place before the verb is nearer."""
+    got = {(c.place.name, c.type) for c in _claims(gaz, body)}
+    assert (place, "fighting") in got, got
+    assert (other, "fighting") not in got, got
