@@ -1476,3 +1476,45 @@ def test_a_repelled_attack_attaches_to_the_place_of_its_own_phrase(gaz, body, pl
     got = {(c.place.name, c.type) for c in _claims(gaz, body)}
     assert (place, "fighting") in got, got
     assert (other, "fighting") not in got, got
+
+
+# --- round 8: a side's own negation is an admission ---
+
+
+@pytest.mark.parametrize(
+    "body,place,side",
+    [
+        (
+            'A Moscow-installed official said: "We do not control Lyman. Our troops are '
+            'being held back on its approaches."',
+            "Lyman",
+            "russia",
+        ),
+        (
+            "A Ukrainian battalion commander admitted that Siversk is no longer under our control.",
+            "Siversk",
+            "ukraine",
+        ),
+        (
+            "Ukraine's army conceded that its units don't control Vovchansk any more.",
+            "Vovchansk",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_side_saying_it_does_not_control_a_place_has_left_it(gaz, body, place, side):
+    got = {(c.place.name, c.side, c.type) for c in _claims(gaz, body)}
+    assert (place, side, "withdrawn") in got, got
+    assert not any(t in ("holding", "denied") for _n, _s, t in got), got
+
+
+def test_the_other_sides_absence_stays_a_denial(gaz):
+    """Not a negative row: the enemy's "not" still denies its capture, and a plain "not"
+    before a withdrawal still denies the withdrawal."""
+    got = {
+        (c.place.name, c.type)
+        for c in _claims(gaz, "A Ukrainian spokesman said the Russians do not control Kupiansk.")
+    }
+    assert got == {("Kupiansk", "denied")}, got
+    body = "Ukraine's army said its troops had not withdrawn from Kupiansk."
+    assert {c.type for c in _claims(gaz, body)} == {"denied"}

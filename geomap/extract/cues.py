@@ -46,6 +46,12 @@ _NO_EVIDENCE_RE = re.compile(
 _NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
 
 
+def _negative_row(cue: verbs.Cue) -> bool:
+    """A row whose words are a negation meant as such (cues.toml ids with a last part
+    starting "negative-": "we do not control X" admits a loss, it denies nothing)."""
+    return cue.rule.rpartition(".")[2].startswith("negative-")
+
+
 def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
     """Whether a cue is negated: "not"/"never" just before it, "none of <subject>" before
     its verb, or "no evidence that" in its clause."""
@@ -114,7 +120,7 @@ def _cue_types(
                 # defence of X
                 repelled.append((idx, ctype, cue.start - s0))
                 continue
-            if ctype in _NEGATABLE and _negated(text, s0, cue):
+            if ctype in _NEGATABLE and not _negative_row(cue) and _negated(text, s0, cue):
                 ctype = "denied"  # "had not fallen", "did not withdraw", "no sign that ..."
             cand = (_priority(cue, ctype), dist, ctype, cue.start - s0)
             for j in _listed(text, claimable, idx, cue, found):  # "near Orikhiv and Huliaipole"
