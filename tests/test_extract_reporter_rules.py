@@ -266,7 +266,8 @@ def test_disputed_the_assessment_answers_the_claim_before(gaz):
         "Brigade disputed the assessment.",
     )
     got = _by_place(claims)
-    assert ("694403", "third-party", "assessment") in got
+    # a past event reported as "highly likely" is that event (the real analysts' typing)
+    assert ("694403", "third-party", "captured") in got
     assert ("694403", "ukraine", "denied") in got
 
 
@@ -1518,3 +1519,20 @@ def test_the_other_sides_absence_stays_a_denial(gaz):
     assert got == {("Kupiansk", "denied")}, got
     body = "Ukraine's army said its troops had not withdrawn from Kupiansk."
     assert {c.type for c in _claims(gaz, body)} == {"denied"}
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The institute said Russian troops likely took Toretsk last week.", "captured"),
+        (
+            "Analysts said Ukrainian units had probably withdrawn from Toretsk by Monday.",
+            "withdrawn",
+        ),
+        ("The institute said Russian troops will likely take Toretsk within weeks.", "assessment"),
+        ("Analysts said the army was likely to attack Toretsk next.", "assessment"),
+    ],
+)
+def test_a_past_event_reported_as_likely_is_the_event(gaz, body, expected):
+    """The real analysts type "likely took X" as the capture; a forecast stays an assessment."""
+    assert {c.type for c in _claims(gaz, body) if c.place.name == "Toretsk"} == {expected}
