@@ -1536,3 +1536,13 @@ def test_the_other_sides_absence_stays_a_denial(gaz):
 def test_a_past_event_reported_as_likely_is_the_event(gaz, body, expected):
     """The real analysts type "likely took X" as the capture; a forecast stays an assessment."""
     assert {c.type for c in _claims(gaz, body) if c.place.name == "Toretsk"} == {expected}
+
+
+def test_a_nearer_verb_governs_the_later_place(gaz):
+    """ "captured another village, closing in on X": X is what they closed in on, not what
+    they captured (the capture's object is the unnamed village)."""
+    body = (
+        "Moscow said on Monday it had captured one more village, closing in on the town of Lyman."
+    )
+    got = {(c.place.name, c.type) for c in _claims(gaz, body)}
+    assert got == {("Lyman", "advancing")}, got

@@ -105,7 +105,7 @@ def _cue_types(
                 # injured", "Two people were killed in Sumy")
                 continue
             all_cues.append(cue)
-            idx_dist = _attach(text, cue, claimable, narration, starts)
+            idx_dist = _attach(text, cue, claimable, narration, starts, found)
             if idx_dist is None:
                 continue
             idx, dist = idx_dist
@@ -298,6 +298,7 @@ def _attach(
     claimable: list[tuple[Mention, PlaceRef]],
     narration: bool,
     starts: Sequence[int] | None = None,
+    found: Sequence[verbs.Cue] = (),
 ) -> tuple[int, int] | None:
     """Index and distance of the place a cue governs, or None. Only the mentions within reach
     of the cue are looked at (`starts`: the mentions' start offsets, ascending), so a sentence
@@ -323,7 +324,7 @@ def _attach(
         if phrase is not None and m.start != phrase.end():
             continue
         gap = _gap(text, cue, m)
-        if gap is None or _blocked(cue, gap, limit):
+        if gap is None or _blocked(cue, gap, limit) or _verb_between(cue, m, found):
             continue
         if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
@@ -341,6 +342,18 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:
+    """Another cue stands between an object cue and a later place: the nearer verb governs it
+    ("captured another village, closing in on X": X is what they closed in on)."""
+    return (
+        cue.attach in ("obj", "obj0")
+        and m.start >= cue.end
+        and any(
+            c is not cue and not c.weak and cue.end <= c.start and c.end <= m.start for c in found
+        )
+    )
 
 
 # an object cue ending in its attack noun ("repelled four counterattacks"), and the gap to the
