@@ -1531,6 +1531,9 @@ def test_the_other_sides_absence_stays_a_denial(gaz):
         ),
         ("The institute said Russian troops will likely take Toretsk within weeks.", "assessment"),
         ("Analysts said the army was likely to attack Toretsk next.", "assessment"),
+        ("British intelligence said Russian units were likely in control of Toretsk.", "captured"),
+        ("The monitors said Russian troops appear to have captured Toretsk.", "captured"),
+        ("The monitors said Russian troops appear to control Toretsk.", "assessment"),
     ],
 )
 def test_a_past_event_reported_as_likely_is_the_event(gaz, body, expected):
