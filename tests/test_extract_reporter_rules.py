@@ -234,17 +234,17 @@ def test_the_city_is_not_the_village_just_claimed(gaz):
 
 def test_dateline_title_relative_clause_call_sign_claimant():
     a = attribute(
-        "LYMAN, Ukraine - The commander of a Ukrainian drone unit, who asked to be "
+        "LYMAN, Ukraine - The head of a Ukrainian drone team, who asked to be "
         "identified only by his call sign, Tykhyi, spoke to reporters near the city."
     )
-    assert a.claimant == "The commander of a Ukrainian drone unit, Tykhyi"
+    assert a.claimant == "The head of a Ukrainian drone team, Tykhyi"
     assert a.side == "ukraine"
 
 
 def test_possessive_account_with_colon_speaks_for_the_source_before(gaz):
     claims = _claims(
         gaz,
-        "The commander of a Ukrainian drone unit spoke to reporters. His "
+        "The head of a Ukrainian drone team spoke to reporters. His "
         "account was stark: Russian infantry had slipped into the northern "
         "outskirts of Lyman.",
     )
@@ -1272,8 +1272,8 @@ def test_an_abbreviation_in_brackets_after_a_region_is_the_same_region(gaz):
     abbreviation is no second mention making a claim of its own."""
     claims = _claims(
         gaz,
-        "The small town of Ocheretyne in the Donetsk People's Republic (DPR) was badly damaged "
-        "by shelling, the regional head said.",
+        "The small town of Ocheretyne in the self-styled Donetsk People's Republic (DPR) was "
+        "badly damaged by shelling, the regional head said.",
     )
     assert [(c.place.name, c.type) for c in claims] == [("Ocheretyne", "strike")]
 
@@ -1341,7 +1341,7 @@ def test_a_community_in_a_region_is_no_region_claim(gaz):
 def test_a_river_bank_in_a_regions_name_is_in_the_region(gaz):
     body = (
         "Analysts at the ISW said Ukrainian marines seemed to have gained a foothold on the "
-        "left bank of the Dnipro River in Kherson."
+        "far bank, across the Dnipro River in Kherson."
     )
     assert {(c.place.precision, c.place.admin1) for c in _claims(gaz, body)} == {
         ("region", "UA.08")
@@ -1357,11 +1357,11 @@ def test_where_a_missile_was_launched_from_is_no_strike_place(gaz):
 
 
 def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
-    """ "seized a village near the Russian stronghold of Kreminna": the village, unnamed, was
+    """ "seized a village close to the Russian stronghold of Kreminna": the village, unnamed, was
     taken; Kreminna (and the region) only say where it lies."""
     body = (
-        "Kyiv announced on Tuesday that Ukrainian units had seized a village near the Russian "
-        "stronghold of Kreminna in the Luhansk region."
+        "Kyiv announced on Tuesday that Ukrainian units had seized a village close to the "
+        "Russian stronghold of Kreminna in the Luhansk region."
     )
     assert _claims(gaz, body) == []
 
