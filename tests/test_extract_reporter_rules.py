@@ -26,7 +26,8 @@ def _by_place(claims):
     [
         ("the enemy attacked 37 times near Lyman", "fighting"),
         ("troops attacked repeatedly around Lyman", "fighting"),
-        ("Ukrainian forces counterattacked near Lyman", "advancing"),
+        ("Ukrainian forces counterattacked near Lyman", "fighting"),  # round 8: the analysts'
+        ("Ukrainian forces counterattacked towards Lyman", "advancing"),
         ("they regained lost positions near Lyman", "advancing"),
         ("intensified infantry attacks on the northern outskirts of Lyman", "advancing"),
         ("forces advanced along the railway line in western Lyman", "advancing"),
@@ -126,8 +127,11 @@ def test_round_two_cue_types(clause, expected):
 
 
 def test_repelled_attaches_to_the_place_before(gaz):
+    # the passive repelled attack is fighting at its place, as the active voice is
     claims = _claims(gaz, "Ukraine's army said Russian attacks near Chasiv Yar had been repelled.")
-    assert ("710915", "ukraine", "holding") in _by_place(claims)
+    got = _by_place(claims)
+    assert ("710915", "ukraine", "fighting") in got
+    assert ("710915", "ukraine", "holding") not in got
 
 
 def test_denial_with_saying_tail_keeps_both_accounts(gaz):
@@ -230,17 +234,17 @@ def test_the_city_is_not_the_village_just_claimed(gaz):
 
 def test_dateline_title_relative_clause_call_sign_claimant():
     a = attribute(
-        "LYMAN, Ukraine - The commander of a Ukrainian drone unit, who asked to be "
+        "LYMAN, Ukraine - The head of a Ukrainian drone team, who asked to be "
         "identified only by his call sign, Tykhyi, spoke to reporters near the city."
     )
-    assert a.claimant == "The commander of a Ukrainian drone unit, Tykhyi"
+    assert a.claimant == "The head of a Ukrainian drone team, Tykhyi"
     assert a.side == "ukraine"
 
 
 def test_possessive_account_with_colon_speaks_for_the_source_before(gaz):
     claims = _claims(
         gaz,
-        "The commander of a Ukrainian drone unit spoke to reporters. His "
+        "The head of a Ukrainian drone team spoke to reporters. His "
         "account was stark: Russian infantry had slipped into the northern "
         "outskirts of Lyman.",
     )
@@ -263,7 +267,8 @@ def test_disputed_the_assessment_answers_the_claim_before(gaz):
         "Brigade disputed the assessment.",
     )
     got = _by_place(claims)
-    assert ("694403", "third-party", "assessment") in got
+    # a past event reported as "highly likely" is that event (the real analysts' typing)
+    assert ("694403", "third-party", "captured") in got
     assert ("694403", "ukraine", "denied") in got
 
 
@@ -603,7 +608,7 @@ def test_municipal_bodies_are_local_officials(claimant):
     assert a.claimant == claimant and is_local_official(a.claimant)
 
 
-def test_repelled_crossing_attempt_is_holding_not_advance():
+def test_repelled_crossing_attempt_is_fighting_not_advance():
     types = {
         c.type
         for c in find_cues(
@@ -611,8 +616,9 @@ def test_repelled_crossing_attempt_is_holding_not_advance():
             "been driven back"
         )
     }
-    assert types == {"holding"}, types
-    assert "holding" in {c.type for c in find_cues("the attack on Lyman was fought off")}
+    assert types == {"fighting"}, types
+    fought_off = {c.type for c in find_cues("the attack on Lyman was fought off")}
+    assert "fighting" in fought_off and "holding" not in fought_off, fought_off
 
 
 def test_a_continuing_event_keeps_the_day_of_the_sentence_before(gaz):
@@ -684,8 +690,8 @@ def test_a_combatant_without_nationality_speaks_for_the_places_country(gaz):
         "southern outskirts of Kostiantynivka on Tuesday but were pushed out."
     )
     got = {(c.place.id, c.side, c.type) for c in _claims(gaz, body)}
-    # the attack and the defence of the town, both in the defender's voice
-    assert got == {("705104", "ukraine", "advancing"), ("705104", "ukraine", "holding")}, got
+    # the attack and the fight that threw it back, both in the defender's voice
+    assert got == {("705104", "ukraine", "advancing"), ("705104", "ukraine", "fighting")}, got
 
 
 def test_pushed_out_of_a_place_is_no_defence():
@@ -697,15 +703,30 @@ def test_pushed_out_of_a_place_is_no_defence():
 # --- seventeenth round: a Telegram digest ---
 
 
+_NAMED_AGAIN = (
+    "Russia's Defence Ministry said Ukrainian troops attempted a counterattack near Dvorichna "
+    "on Tuesday evening; the attack was repulsed with heavy losses."
+)
+
+
 def test_the_attack_named_again_was_repulsed_near_its_place(gaz):
-    claims = _claims(
-        gaz,
-        "Russia's Defence Ministry said Ukrainian troops attempted a "
-        "counterattack near Dvorichna on Tuesday evening; the attack was "
-        "repulsed with heavy losses.",
+    # one claim: the repelled attempt is fighting (the defender's verdict wins over the attempt)
+    got = {(c.place.id, c.side, c.type) for c in _claims(gaz, _NAMED_AGAIN)}
+    assert got == {("709399", "russia", "fighting")}, got
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='needs the lead\'s hook in dating._rivals: `ctype == "holding"` -> '
+    '`ctype in ("holding", "fighting")` (the repelled passive is typed fighting now)',
+)
+def test_the_attack_named_again_keeps_the_attacks_day(gaz):
+    body = (
+        "Russia's Defence Ministry said Ukrainian troops advanced towards Dvorichna on Tuesday "
+        "evening; the attack was repulsed with heavy losses."
     )
-    got = {(c.place.id, c.side, c.type, c.claim_date) for c in claims}
-    assert got == {("709399", "russia", "holding", date(2025, 6, 10))}, got
+    got = {(c.type, c.claim_date) for c in _claims(gaz, body)}
+    assert got == {("fighting", date(2025, 6, 10))}, got
 
 
 def test_drones_downed_over_two_regions_share_the_verb(gaz):
@@ -1251,8 +1272,8 @@ def test_an_abbreviation_in_brackets_after_a_region_is_the_same_region(gaz):
     abbreviation is no second mention making a claim of its own."""
     claims = _claims(
         gaz,
-        "The small town of Ocheretyne in the Donetsk People's Republic (DPR) was badly damaged "
-        "by shelling, the regional head said.",
+        "The small town of Ocheretyne in the self-styled Donetsk People's Republic (DPR) was "
+        "badly damaged by shelling, the regional head said.",
     )
     assert [(c.place.name, c.type) for c in claims] == [("Ocheretyne", "strike")]
 
@@ -1320,7 +1341,7 @@ def test_a_community_in_a_region_is_no_region_claim(gaz):
 def test_a_river_bank_in_a_regions_name_is_in_the_region(gaz):
     body = (
         "Analysts at the ISW said Ukrainian marines seemed to have gained a foothold on the "
-        "left bank of the Dnipro River in Kherson."
+        "far bank, across the Dnipro River in Kherson."
     )
     assert {(c.place.precision, c.place.admin1) for c in _claims(gaz, body)} == {
         ("region", "UA.08")
@@ -1336,11 +1357,11 @@ def test_where_a_missile_was_launched_from_is_no_strike_place(gaz):
 
 
 def test_a_stronghold_that_locates_an_unnamed_village_is_no_claim_place(gaz):
-    """ "seized a village near the Russian stronghold of Kreminna": the village, unnamed, was
+    """ "seized a village close to the Russian stronghold of Kreminna": the village, unnamed, was
     taken; Kreminna (and the region) only say where it lies."""
     body = (
-        "Kyiv announced on Tuesday that Ukrainian units had seized a village near the Russian "
-        "stronghold of Kreminna in the Luhansk region."
+        "Kyiv announced on Tuesday that Ukrainian units had seized a village close to the "
+        "Russian stronghold of Kreminna in the Luhansk region."
     )
     assert _claims(gaz, body) == []
 
@@ -1433,3 +1454,103 @@ def test_near_a_town_after_a_region_narrows_the_region(gaz):
     claim's place, not a locator of a settlement."""
     body = "Russian forces advanced in the Donetsk region, near Pokrovsk, the ministry said."
     assert "Pokrovsk" in {c.place.name for c in _claims(gaz, body)}
+
+
+# --- round 8: the repelled attack's own place ---
+
+
+@pytest.mark.parametrize(
+    "body,place,other",
+    [
+        (
+            "The ministry said its units had improved their positions near Lyman and repelled "
+            "three counterattacks near Kupiansk.",
+            "Kupiansk",
+            "Lyman",
+        ),
+        (
+            "Kyiv said its troops held the line at Siversk and beat off two assaults by "
+            "mechanised groups on the town of Lyman.",
+            "Lyman",
+            "Siversk",
+        ),
+    ],
+)
+def test_a_repelled_attack_attaches_to_the_place_of_its_own_phrase(gaz, body, place, other):
+    """The attack noun's prepositional phrase names the place fought over, even when a
+    place before the verb is nearer."""
+    got = {(c.place.name, c.type) for c in _claims(gaz, body)}
+    assert (place, "fighting") in got, got
+    assert (other, "fighting") not in got, got
+
+
+# --- round 8: a side's own negation is an admission ---
+
+
+@pytest.mark.parametrize(
+    "body,place,side",
+    [
+        (
+            'A Moscow-installed official said: "We do not control Lyman. Our troops are '
+            'being held back on its approaches."',
+            "Lyman",
+            "russia",
+        ),
+        (
+            "A Ukrainian battalion commander admitted that Siversk is no longer under our control.",
+            "Siversk",
+            "ukraine",
+        ),
+        (
+            "Ukraine's army conceded that its units don't control Vovchansk any more.",
+            "Vovchansk",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_side_saying_it_does_not_control_a_place_has_left_it(gaz, body, place, side):
+    got = {(c.place.name, c.side, c.type) for c in _claims(gaz, body)}
+    assert (place, side, "withdrawn") in got, got
+    assert not any(t in ("holding", "denied") for _n, _s, t in got), got
+
+
+def test_the_other_sides_absence_stays_a_denial(gaz):
+    """Not a negative row: the enemy's "not" still denies its capture, and a plain "not"
+    before a withdrawal still denies the withdrawal."""
+    got = {
+        (c.place.name, c.type)
+        for c in _claims(gaz, "A Ukrainian spokesman said the Russians do not control Kupiansk.")
+    }
+    assert got == {("Kupiansk", "denied")}, got
+    body = "Ukraine's army said its troops had not withdrawn from Kupiansk."
+    assert {c.type for c in _claims(gaz, body)} == {"denied"}
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The institute said Russian troops likely took Toretsk last week.", "captured"),
+        (
+            "Analysts said Ukrainian units had probably withdrawn from Toretsk by Monday.",
+            "withdrawn",
+        ),
+        ("The institute said Russian troops will likely take Toretsk within weeks.", "assessment"),
+        ("Analysts said the army was likely to attack Toretsk next.", "assessment"),
+        ("British intelligence said Russian units were likely in control of Toretsk.", "captured"),
+        ("The monitors said Russian troops appear to have captured Toretsk.", "captured"),
+        ("The monitors said Russian troops appear to control Toretsk.", "assessment"),
+    ],
+)
+def test_a_past_event_reported_as_likely_is_the_event(gaz, body, expected):
+    """The real analysts type "likely took X" as the capture; a forecast stays an assessment."""
+    assert {c.type for c in _claims(gaz, body) if c.place.name == "Toretsk"} == {expected}
+
+
+def test_a_nearer_verb_governs_the_later_place(gaz):
+    """ "captured another village, closing in on X": X is what they closed in on, not what
+    they captured (the capture's object is the unnamed village)."""
+    body = (
+        "Moscow said on Monday it had captured one more village, closing in on the town of Lyman."
+    )
+    got = {(c.place.name, c.type) for c in _claims(gaz, body)}
+    assert got == {("Lyman", "advancing")}, got

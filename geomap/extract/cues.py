@@ -46,6 +46,12 @@ _NO_EVIDENCE_RE = re.compile(
 _NEGATABLE = frozenset({"captured", "withdrawn", "advancing", "strike"})
 
 
+def _negative_row(cue: verbs.Cue) -> bool:
+    """A row whose words are a negation meant as such (cues.toml ids with a last part
+    starting "negative-": "we do not control X" admits a loss, it denies nothing)."""
+    return cue.rule.rpartition(".")[2].startswith("negative-")
+
+
 def _negated(text: str, s0: int, cue: verbs.Cue) -> bool:
     """Whether a cue is negated: "not"/"never" just before it, "none of <subject>" before
     its verb, or "no evidence that" in its clause."""
@@ -89,23 +95,24 @@ def _cue_types(
     if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
         starts = None
     for c0, c1 in spans:
-        for cue in verbs.find_cues(text[c0:c1]):
+        found = [
+            replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(text[c0:c1])
+        ]
+        for cue in found:
             if narration and (cue.weak or (cue.attach == "any" and cue.type != "strike")):
                 # the outlet's own narration: only a verb governing the place, or the
                 # casualties, blasts and fires of a strike ("In Lutsk, five people were
                 # injured", "Two people were killed in Sumy")
                 continue
-            cue = replace(cue, start=c0 + cue.start, end=c0 + cue.end)
             all_cues.append(cue)
-            idx_dist = _attach(text, cue, claimable, narration, starts)
+            idx_dist = _attach(text, cue, claimable, narration, starts, found)
             if idx_dist is None:
                 continue
             idx, dist = idx_dist
             ctype = cue.type
             m_idx = claimable[idx][0]
             if (
-                ctype == "holding"
-                and cue.attach == "subj"
+                _defence(cue)
                 and m_idx.end <= cue.start
                 and _BUT_REPELLED_RE.search(text[m_idx.end : cue.start])
             ):
@@ -113,23 +120,49 @@ def _cue_types(
                 # defence of X
                 repelled.append((idx, ctype, cue.start - s0))
                 continue
-            if ctype in _NEGATABLE and _negated(text, s0, cue):
+            if ctype in _NEGATABLE and not _negative_row(cue) and _negated(text, s0, cue):
                 ctype = "denied"  # "had not fallen", "did not withdraw", "no sign that ..."
-            cand = (_TYPE_PRIORITY[ctype], dist, ctype, cue.start - s0)
-            listed = _coordinated(text, claimable, idx)
-            if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
-                # "Orikhiv, Prymorske and Bilenke came under fire": the list before the verb
-                listed = _coordinated_before(text, claimable, idx) + listed
-            for j in listed:  # "near Orikhiv and Huliaipole"
+            cand = (_priority(cue, ctype), dist, ctype, cue.start - s0)
+            for j in _listed(text, claimable, idx, cue, found):  # "near Orikhiv and Huliaipole"
                 if j not in types or cand < types[j]:
                     types[j] = cand
     _type_included(text, claimable, s0, types, all_cues)
     for idx, ctype, pos in repelled:
         if idx not in types:
-            types[idx] = (_TYPE_PRIORITY[ctype], 999, ctype, pos)
+            types[idx] = (_TYPE_PRIORITY["holding"], 999, ctype, pos)
         elif types[idx][2] != ctype:
             extra.append((idx, ctype, pos))
     return types, all_cues
+
+
+def _listed(
+    text: str,
+    claimable: list[tuple[Mention, PlaceRef]],
+    idx: int,
+    cue: verbs.Cue,
+    found: list[verbs.Cue],
+) -> list[int]:
+    """The places a cue types: the one it governs and those listed with it ("Orikhiv,
+    Prymorske and Bilenke came under fire"), up to another verb ("improved positions near A
+    and repelled three attacks near B": B is the second verb's)."""
+    listed = _coordinated(text, claimable, idx)
+    if cue.attach in ("subj", "any") and claimable[idx][0].end <= cue.start:
+        listed = _coordinated_before(text, claimable, idx) + listed
+    if len(listed) == 1:
+        return listed
+    lo, hi = claimable[listed[0]][0].end, claimable[listed[-1]][0].start
+    between = [c for c in found if c is not cue and lo <= c.start and c.end <= hi]
+    if not between:
+        return listed
+    own = claimable[idx][0]
+    return [
+        j
+        for j in listed
+        if not any(
+            min(own.start, claimable[j][0].start) <= c.start < max(own.end, claimable[j][0].end)
+            for c in between
+        )
+    ]
 
 
 def _type_included(
@@ -206,6 +239,23 @@ _ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b
 _BUT_REPELLED_RE = re.compile(r"^[^;—–]*\bbut\s*$")
 
 
+# the passive of a repelled attack ("attacks near X were repelled"): typed fighting, as the
+# active "repelled N attacks near X" is (the analysts' convention)
+REPELLED_PASSIVE = "cue.fighting.repelled-passive"
+
+
+def _priority(cue: verbs.Cue, ctype: str) -> int:
+    """A type's rank; a repelled attack ranks as the defence it is ("attempted an attack near
+    X; the attack was repulsed": the defender's verdict wins over the attempt)."""
+    return _TYPE_PRIORITY["holding" if cue.rule == REPELLED_PASSIVE else ctype]
+
+
+def _defence(cue: verbs.Cue) -> bool:
+    """A subject cue of the defence: the place held ("were halted by our defences") or the
+    attack on it repelled ("reached X but were pushed out", "the attack was repulsed")."""
+    return cue.attach == "subj" and (cue.type == "holding" or cue.rule == REPELLED_PASSIVE)
+
+
 _ANAPHORIC_ATTACK_RE = re.compile(
     r"^[^.!?]*[;,]\s+(?:and\s+)?(?:the|this|that|each|every|both|all|these|those)\s+(?:\w+\s+)?"
     r"(?:counter-?)?(?:attacks?|assaults?|attempts?|offensives?|push|raids?|incursions?)\s*$",
@@ -248,6 +298,7 @@ def _attach(
     claimable: list[tuple[Mention, PlaceRef]],
     narration: bool,
     starts: Sequence[int] | None = None,
+    found: Sequence[verbs.Cue] = (),
 ) -> tuple[int, int] | None:
     """Index and distance of the place a cue governs, or None. Only the mentions within reach
     of the cue are looked at (`starts`: the mentions' start offsets, ascending), so a sentence
@@ -261,10 +312,19 @@ def _attach(
         hi = bisect_right(starts, cue.end + 90)
     if cue.attach in ("obj", "obj0") and (host := _reduced_relative_host(text, cue, claimable)):
         return host  # "Avdiivka, captured in February, and ...": the place before it
+    # "improved positions near A and repelled counterattacks near B": the attack noun's own
+    # prepositional phrase names its place (known to the gazetteer or not), never A
+    phrase = (
+        _OWN_PHRASE_RE.match(text, cue.end)
+        if cue.attach == "any" and _ATTACK_NOUN_END_RE.search(cue.text)
+        else None
+    )
     for idx in range(lo, hi):
         m = claimable[idx][0]
+        if phrase is not None and m.start != phrase.end():
+            continue
         gap = _gap(text, cue, m)
-        if gap is None or _blocked(cue, gap, limit):
+        if gap is None or _blocked(cue, gap, limit) or _verb_between(cue, m, found):
             continue
         if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
@@ -282,6 +342,31 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:
+    """Another cue stands between an object cue and a later place: the nearer verb governs it
+    ("captured another village, closing in on X": X is what they closed in on)."""
+    return (
+        cue.attach in ("obj", "obj0")
+        and m.start >= cue.end
+        and any(
+            c is not cue and not c.weak and cue.end <= c.start and c.end <= m.start for c in found
+        )
+    )
+
+
+# an object cue ending in its attack noun ("repelled four counterattacks"), and the gap to the
+# place of that noun's own prepositional phrase ("near B", "by assault groups on the town of B")
+_ATTACK_NOUN_END_RE = re.compile(
+    r"(?:attacks?|assaults?|offensives?|storming\s+attempts?|raids?|incursions?)$", re.I
+)
+_OWN_PHRASE_RE = re.compile(
+    r"\s+(?:(?:by|from)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:over\s+the\s+past\s+\w+|overnight|"
+    r"again|on\s+\w+day)\s+)?(?:near|in|on|at|around|outside|towards?|against|(?:(?:north|"
+    r"south)(?:-?(?:east|west))?|east|west)\s+of)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|"
+    r"village|settlement)\s+of\s+)?(?=[A-Z])"
+)
 
 
 # "between Avdiivka, captured in February, and Pokrovsk": a past participle set off by a comma
@@ -334,12 +419,8 @@ def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
     # "reached the outskirts of X but were pushed out": the repelled attack was on X
     # "attempted a counterattack near X yesterday; the attack was repulsed": the
     # attack named again is the one on X
-    repelled = (
-        cue.type == "holding"
-        and cue.attach == "subj"
-        and (
-            _BUT_REPELLED_RE.search(gap) is not None or _ANAPHORIC_ATTACK_RE.search(gap) is not None
-        )
+    repelled = _defence(cue) and (
+        _BUT_REPELLED_RE.search(gap) is not None or _ANAPHORIC_ATTACK_RE.search(gap) is not None
     )
     # "villages - A, B and C - were now under its control": the dash closing a list
     closing_dash = cue.attach in ("subj", "any") and _DASH_GAP_RE.fullmatch(gap) is not None
