@@ -715,11 +715,6 @@ def test_the_attack_named_again_was_repulsed_near_its_place(gaz):
     assert got == {("709399", "russia", "fighting")}, got
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='needs the lead\'s hook in dating._rivals: `ctype == "holding"` -> '
-    '`ctype in ("holding", "fighting")` (the repelled passive is typed fighting now)',
-)
 def test_the_attack_named_again_keeps_the_attacks_day(gaz):
     body = (
         "Russia's Defence Ministry said Ukrainian troops advanced towards Dvorichna on Tuesday "

@@ -643,7 +643,7 @@ def _rivals(
         c for c in cues_by_start[lo:hi] if c.type != ctype and not _no_place_object(text, c)
     ]
     if (
-        ctype == "holding"
+        ctype in ("holding", "fighting")
         and m.end <= s0 + cue_pos
         and (
             _ANAPHORIC_ATTACK_RE.search(text[m.end : s0 + cue_pos])
