@@ -900,6 +900,13 @@ CASES = [
         {("Siversk", None, "captured")},
     ),
     (
+        "false-report",
+        "Claims that enemy troops hold Kupiansk do not correspond to reality, the General Staff "
+        "said.",
+        {("Kupiansk", "ukraine", "denied")},
+        {("Kupiansk", None, "captured")},
+    ),
+    (
         "named-later",
         "Russia said its forces captured a village in the Donetsk region. Separately, Moscow "
         "said its troops captured Kramatorsk.",
@@ -1341,6 +1348,7 @@ def test_attacks_counted_by_a_group_of_forces_are_the_defenders_report(gaz):
         "Claims of the fall of the ridge village are untrue, the brigade said.",
         "The governor said reports of the port's capture were false.",
         "Reports that the dam had been blown up are simply not true.",
+        "Statements that the depot burned down do not reflect reality, the operator said.",
     ],
 )
 def test_a_report_of_an_event_called_false_is_denied(sentence):

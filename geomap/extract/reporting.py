@@ -173,12 +173,16 @@ def only_locates_unnamed(text: str, start: int) -> bool:
 _FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
 _REPORTS = r"(?:statements?|claims?|reports?|allegations?|assertions?|information|rumou?rs?)"
 # "Also untrue are statements that X has been captured", "Reports that X has fallen are false",
-# "claims of X's capture are untrue": the content reported is denied by whoever calls it false
+# "claims of X's capture are untrue", "claims that X fell do not reflect reality": the content
+# reported is denied by whoever calls it false
 FALSE_REPORT_RE = re.compile(
     rf"(?i)\b{_FALSE}\s+(?:are|is|were|was)\s+(?:also\s+)?(?:the\s+|all\s+|any\s+)?(?:\w+\s+)?"
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b(?:false|fake|baseless|groundless|unfounded)\s+"
     rf"{_REPORTS}\s+(?:that|about|of)\b|\b{_REPORTS}\s+(?:that|about|of)\b[^.;]{{3,160}}?\b(?:are|is|"
-    rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b"
+    rf"were|was)\s+(?:also\s+|simply\s+|completely\s+)?{_FALSE}\b|"
+    # "statements that the enemy holds X do not correspond to reality"
+    rf"\b{_REPORTS}\s+(?:that|about|of)\b[^.;]{{3,160}}?\b(?:do|does|did)\s+not\s+"
+    r"(?:correspond\s+to|reflect|match)\s+(?:the\s+)?(?:reality|facts)\b"
 )
 
 
