@@ -799,12 +799,15 @@ def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
     )
 
 
-# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y": a place written
-# under another (older, Russian) name with a gloss naming the place meant
+# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y", "X (Ukrainian
+# name Y)": a place written under another (older, Russian) name with a gloss naming the place
+# meant
 _RENAMED_GAP_RE = re.compile(
     r"\s*(?:[\[(]|,)\s*(?:(?:the|its|an?)\s+)?(?:(?:old|older|former|previous|Soviet(?:-era)?|"
     r"Russian|pre-war|original)\s+)+name\s+(?:of|for)\s+(?:the\s+(?:town|city|village|"
-    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+",
+    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+"
+    r"|\s*[\[(]\s*(?:(?:the|its)\s+)?(?:Ukrainian|Ukraine['’]s)\s+(?:name|spelling)\s*(?:[-–—:]\s*|is\s+)?"
+    r"|\s*[\[(]\s*(?:known|called)\s+in\s+Ukraine\s+as\s+",
     re.I,
 )
 
