@@ -30,3 +30,23 @@ def test_a_russian_name_glossed_with_the_ukrainian_one_is_the_place_glossed(gaz,
     # unglossed, the gazetteer reads "Krasnoarmeisk" as another place (Krasnoarmeysk)
     places = {p for p, _t in _claims(gaz, body)}
     assert places == {"Pokrovsk"}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Kyiv said its troops had stalled Moscow's offensive in Donetsk.", {"Donetsk Oblast"}),
+        (
+            "The Kremlin announced the seizure of the area's second province, Luhansk.",
+            {"Luhansk Oblast"},
+        ),
+        (
+            "Heavy battles go on in Donetsk and Kharkiv, the general staff said.",
+            {"Donetsk Oblast", "Kharkiv Oblast"},
+        ),
+        ("Street fighting in Kherson went on all night, the army said.", {"Kherson"}),
+        ("Drones struck Kharkiv and Sumy overnight, officials said.", {"Kharkiv", "Sumy"}),
+    ],
+)
+def test_a_campaign_in_an_oblast_centre_is_waged_in_its_region(gaz, body, want):
+    assert {p for p, _t in _claims(gaz, body)} == want

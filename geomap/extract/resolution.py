@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from gazetteer import normalize
 from geomap.errors import GeomapError
 from geomap.extract.dates import DateHit
+from geomap.extract.mentions import _OBLAST_CENTRES as OBLAST_CENTRES
 from geomap.extract.mentions import (
     RUSSIAN_SOIL,
     THEATRE_COUNTRIES,
@@ -303,6 +305,54 @@ _MUNICIPALITY_AFTER_RE = re.compile(
 
 
 _ANCHOR_SPAN = 12
+# "Moscow's offensive in Donetsk", "the push in Luhansk", "the region's other province,
+# Luhansk": a campaign is waged across a region, and a province is a region; the oblast, not
+# its centre (occupied since 2014, or far behind the front). "Troops entered Kherson", "street
+# fighting in Kherson", "rescue operations in Kharkiv" stay the city.
+_CAMPAIGN_IN_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<!street\s)(?<!urban\s)(?<!city\s)\b(?:offensive|counter-?\s*offensive|campaign|"
+    r"push|advances?|gains|incursion|fighting|battles?|clashes)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:in|across|throughout)"
+    r"\s+|\bprovinces?,\s+)$"
+)
+
+
+def _look_up(
+    items: list[Mention], resolver: _Resolver, text: str
+) -> dict[int, tuple[PlaceRef | None, list[PlaceRef]]]:
+    """The gazetteer's reading of each name (with its near-equal namesakes); an oblast centre
+    a campaign noun puts for its region is read as the region."""
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
+    campaign = _campaign_regions(items, text)
+    for i, m in enumerate(items):
+        if m.kind != "name":
+            continue
+        found[i] = resolver.resolve(m.query, m.hint)
+        if i in campaign:
+            region = resolver.resolve(f"{m.query} region", "region")
+            if region[0] is not None and region[0].precision == "region":
+                found[i] = region
+    return found
+
+
+def _campaign_regions(items: list[Mention], text: str) -> set[int]:
+    """The mentions that are bare oblast centres a campaign noun or a province noun puts for
+    their regions, with the centres listed after them ("battles in Donetsk and Kharkiv")."""
+    out: set[int] = set()
+    for i, m in enumerate(items):
+        if not (
+            text
+            and m.kind == "name"
+            and m.hint is None
+            and not m.possessive
+            and normalize(m.query) in OBLAST_CENTRES
+        ):
+            continue
+        if _CAMPAIGN_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start) or (
+            i - 1 in out and _LIST_GAP_RE.fullmatch(text, items[i - 1].end, m.start)
+        ):
+            out.add(i)
+    return out
 
 
 def _resolve_mentions(
@@ -316,10 +366,7 @@ def _resolve_mentions(
     """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
     villages are settled by proximity to the sentence's other places, then to the places the
     article named recently; references ("the town") by the article's memory."""
-    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
-    for i, m in enumerate(items):
-        if m.kind == "name":
-            found[i] = resolver.resolve(m.query, m.hint)
+    found = _look_up(items, resolver, text)
     # anchors: the unambiguous places named near the mention (at most _ANCHOR_SPAN mentions
     # either side, so a sentence listing thousands of names stays linear), then memory
     sure = [(i, r) for i, (r, ties) in found.items() if r is not None and not ties]
