@@ -50,3 +50,14 @@ def test_a_russian_name_glossed_with_the_ukrainian_one_is_the_place_glossed(gaz,
 )
 def test_a_campaign_in_an_oblast_centre_is_waged_in_its_region(gaz, body, want):
     assert {p for p, _t in _claims(gaz, body)} == want
+
+
+def test_the_city_a_sentence_names_first_is_the_city_it_means(gaz):
+    body = (
+        "A strike hit the city of Nikopol on Monday, officials said.\n\n"
+        "In Enerhodar, across the reservoir, the mayor reported the city coming under "
+        "Russian fire on Tuesday."
+    )
+    got = _claims(gaz, body)
+    assert ("Enerhodar", "strike") in got
+    assert got.count(("Nikopol", "strike")) == 1

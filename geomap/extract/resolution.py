@@ -982,6 +982,10 @@ class _Memory:
             pop = self.last_topic[0].population
             if pop is None or lo <= pop <= hi:
                 return self.last_topic[0]
+        if here and noun in ("city", "town") and lo <= (self.in_sentence[0].population or lo) <= hi:
+            # "In Enerhodar, the mayor reported the city under fire": the town this sentence
+            # names, not an older one introduced as "the city of X"
+            return self.in_sentence[0]
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
