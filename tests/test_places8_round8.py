@@ -61,3 +61,19 @@ def test_the_city_a_sentence_names_first_is_the_city_it_means(gaz):
     got = _claims(gaz, body)
     assert ("Enerhodar", "strike") in got
     assert got.count(("Nikopol", "strike")) == 1
+
+
+def test_a_place_measured_from_without_a_comma_only_locates(gaz):
+    body = (
+        "Russian rockets hit the village of Mala Tokmachka some 90 km northeast of Enerhodar, "
+        "the governor said."
+    )
+    assert {p for p, _t in _claims(gaz, body)} == {"Mala Tokmachka"}
+
+
+def test_a_measured_from_place_a_relative_clause_speaks_of_stays(gaz):
+    body = (
+        "The village of Krynky lies by the river some 30 km (18 miles) northeast of the city of "
+        "Kherson, which Ukraine recaptured a year ago."
+    )
+    assert "Kherson" in {p for p, _t in _claims(gaz, body)}

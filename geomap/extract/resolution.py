@@ -731,6 +731,19 @@ _RELATIVE_LOCATOR_RE = re.compile(
 )
 
 
+# "the village of A some 55 miles northeast of C": with a distance stated, no comma is needed
+_DISTANCE_LOCATOR_RE = re.compile(
+    r"\s+(?:(?:lies|is|was|sits|located|situated|lying)\s+)?(?:(?:about|some|around|roughly|"
+    r"nearly|just|only|less\s+than|more\s+than)\s+)?[\d.,]+\s*(?:-\s*)?(?:km|kilometers|"
+    r"kilometres|miles?)\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)"
+    r"(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+)
+
+
+# "... northeast of the city of Kherson, which Ukraine retook": a claim about the anchor
+_WHICH_AFTER_RE = re.compile(r",\s+(?:which|where)\b")
+
+
 # "the village — 15 km east of C — was taken": a reference by a settlement noun, located too
 _LOCATED_REF_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet"})
 
@@ -750,7 +763,13 @@ def _is_relative_locator(
         and (items[i - 1].kind == "name" or items[i - 1].noun in _LOCATED_REF_NOUNS)
         and bool(text)
         and (before is None or before.precision == "settlement")
-        and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+        and (
+            _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+            or (
+                _DISTANCE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+                and not _WHICH_AFTER_RE.match(text, items[i].end)
+            )
+        )
     )
 
 
