@@ -77,3 +77,22 @@ def test_a_measured_from_place_a_relative_clause_speaks_of_stays(gaz):
         "Kherson, which Ukraine recaptured a year ago."
     )
     assert "Kherson" in {p for p, _t in _claims(gaz, body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow said its forces captured two more villages, one of them lying just a few "
+        "kilometres away from the logistics hub of Pokrovsk.",
+        "Russian troops are trying to reach woods located some 15-20 km from Sumy, the officer "
+        "said.",
+        "The army said both hamlets lie roughly 10 kilometers from Pokrovsk.",
+    ],
+)
+def test_a_place_something_is_said_to_lie_at_a_distance_from_only_measures(gaz, body):
+    assert not {"Pokrovsk", "Sumy"} & {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_distance_travelled_from_a_place_is_no_measure(gaz):
+    body = "Moscow said its troops had advanced 3 km from Pokrovsk and seized Pokrovsk's outskirts."
+    assert "Pokrovsk" in {p for p, _t in _claims(gaz, body)}

@@ -402,7 +402,7 @@ def _resolve_mentions(
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
-        if _is_relative_locator(items, found, i, text):
+        if _is_relative_locator(items, found, i, text) or _measured_from(text, m):
             continue  # "A, southwest of C": C says where A lies; the claim is A's
         if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
             # the sentence's subject: what "the town" will mean ("In the Huliaipole
@@ -738,6 +738,25 @@ _DISTANCE_LOCATOR_RE = re.compile(
     r"kilometres|miles?)\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)"
     r"(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
 )
+
+
+# "with one of them lying a few kilometres away from Pokrovsk", "Both villages lie roughly
+# 15 km from X", "X is located some 120km from the regional capital Y": a place stated to lie
+# at a distance from another; the other only measures
+_MEASURED_FROM_BEFORE_RE = re.compile(
+    r"(?i)\b(?:located|lying|lies|lie|situated|sits|sit)\s+(?:(?:just|only|some|roughly|about|"
+    r"around|nearly|less\s+than|more\s+than)\s+)*(?:[\d.,]+(?:\s*[-–]\s*[\d.,]+)?|a\s+few|"
+    r"several|a\s+couple\s+of)\s*(?:km|kilomet(?:er|re)s?|miles?)\s*(?:\([^)]{0,20}\)\s*)?"
+    r"(?:away\s+)?from\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|capital|port|"
+    r"settlement|centre|center)\s+(?:of\s+)?)?$"
+)
+
+
+def _measured_from(text: str, m: Mention) -> bool:
+    return (
+        bool(text)
+        and _MEASURED_FROM_BEFORE_RE.search(text, max(0, m.start - 120), m.start) is not None
+    )
 
 
 # "... northeast of the city of Kherson, which Ukraine retook": a claim about the anchor
