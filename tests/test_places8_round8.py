@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from rule_cases import place_types
 
+from geomap.extract import extract
+
 PUB = date(2024, 9, 2)
 
 
@@ -95,4 +97,22 @@ def test_a_place_something_is_said_to_lie_at_a_distance_from_only_measures(gaz, 
 
 def test_a_distance_travelled_from_a_place_is_no_measure(gaz):
     body = "Moscow said its troops had advanced 3 km from Pokrovsk and seized Pokrovsk's outskirts."
+    assert "Pokrovsk" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_shared_village_name_is_read_in_the_region_the_sentence_names(gaz):
+    # the article names the Kharkiv region too: without the rule, its Andriivka is read
+    body = (
+        "Kharkiv, Ukraine (Wire).- Ukrainian troops have stopped Russia's attempts to widen its "
+        "grip in the Sumy region, launching counterattacks near Andriivka and retaking ground, "
+        "the army said.\n\nFighting also went on near Kupiansk in the Kharkiv region, where "
+        "Russian troops pressed on."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    villages = [c.place for c in claims if c.place.name == "Andriivka"]
+    assert all(p.admin1 == "UA.21" for p in villages)  # Sumy Oblast, or none at all
+
+
+def test_a_town_outside_the_named_region_stands(gaz):
+    body = "Russian troops attacked in the Kharkiv region and near Pokrovsk, the army said."
     assert "Pokrovsk" in {p for p, _t in _claims(gaz, body)}

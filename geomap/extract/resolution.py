@@ -545,6 +545,12 @@ def _coherent_reading(
             return ref
         reach = min(rel.reach_km, NEAR_KM)
         return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True, km=reach)
+    if (sole := _sole_region(found, ref)) is not None and _stray_village(
+        items[i], ref, sole, resolver
+    ):
+        # "halted Russia's push in the Sumy region, counterattacking near Andriivka": the
+        # village of that name in the region the sentence names, not a namesake elsewhere
+        return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
@@ -570,6 +576,27 @@ def _coherent_reading(
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+def _sole_region(
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]], ref: PlaceRef
+) -> PlaceRef | None:
+    """The one region of ref's country the sentence names (None for none, or several)."""
+    regions = {
+        r.id: r
+        for r, _t in found.values()
+        if r is not None and r.precision == "region" and r.country == ref.country
+    }
+    return next(iter(regions.values())) if len(regions) == 1 else None
+
+
+def _stray_village(m: Mention, ref: PlaceRef, region: PlaceRef, resolver: _Resolver) -> bool:
+    """A village-sized reading of a name many villages share, outside the sentence's region."""
+    return (
+        ref.admin1 != region.id
+        and (ref.population or 0) < CITY_POP
+        and len(resolver.namesakes(m.query)) > 1
+    )
 
 
 # "fighting in settlements such as A, B and C", "the villages of A and B": a list of villages
