@@ -116,3 +116,13 @@ def test_a_shared_village_name_is_read_in_the_region_the_sentence_names(gaz):
 def test_a_town_outside_the_named_region_stands(gaz):
     body = "Russian troops attacked in the Kharkiv region and near Pokrovsk, the army said."
     assert "Pokrovsk" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_region_in_brackets_after_an_unknown_village_only_locates_it(gaz):
+    body = "Moscow announced the capture of Zzyzxivka (Donetsk region) on Saturday."
+    assert "Donetsk Oblast" not in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_region_in_brackets_after_a_word_that_is_no_name_stays(gaz):
+    body = "Russian forces captured two villages (in the Donetsk region) on Saturday."
+    assert "Donetsk Oblast" in {p for p, _t in _claims(gaz, body)}

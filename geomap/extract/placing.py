@@ -403,12 +403,25 @@ _NAMED_AFTER_RE = re.compile(
 )
 
 
+# "the capture of Kolodyazi (Donetsk region)": a region in brackets after a name locates that
+# name (one the gazetteer may lack), as "X, Donetsk region" does
+_NAME_BRACKET_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*(?:the\s+)?$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _bracketed_locator(text: str, m: Mention) -> bool:
+    return (
+        _NAME_BRACKET_BEFORE_RE.search(text, max(0, m.start - 40), m.start) is not None
+        and _BRACKET_CLOSE_RE.match(text, m.end) is not None
+    )
+
+
 def _without_settlement_locators(
     text: str, claimable: list[tuple[Mention, PlaceRef]]
 ) -> list[tuple[Mention, PlaceRef]]:
     """The claimable places minus a region that locates a settlement the sentence names (or
-    refers to) before it, by a noun, or names right after it: the claim is the settlement's
-    (none, if the gazetteer lacks it)."""
+    refers to) before it, by a noun, or names right after it, or follows it in brackets: the
+    claim is the settlement's (none, if the gazetteer lacks it)."""
     out: list[tuple[Mention, PlaceRef]] = []
     for m, r in claimable:
         if r.precision == "region" and (
@@ -420,6 +433,7 @@ def _without_settlement_locators(
                 _SETTLEMENT_IN_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
                 and _NAMED_AFTER_RE.match(text, m.end)
             )
+            or _bracketed_locator(text, m)
         ):
             continue
         out.append((m, r))
