@@ -47,6 +47,11 @@ def test_a_russian_name_glossed_with_the_ukrainian_one_is_the_place_glossed(gaz,
             {"Donetsk Oblast", "Kharkiv Oblast"},
         ),
         ("Street fighting in Kherson went on all night, the army said.", {"Kherson"}),
+        (
+            "The line moved after Ukrainian forces withdrew from the Kursk bridgehead, the "
+            "officer said.",
+            {"Kursk Oblast"},
+        ),
         ("Drones struck Kharkiv and Sumy overnight, officials said.", {"Kharkiv", "Sumy"}),
     ],
 )

@@ -317,6 +317,14 @@ _CAMPAIGN_IN_BEFORE_RE = re.compile(
 )
 
 
+# "the Kursk bridgehead", "the Kharkiv counteroffensive", "the Kursk operation": a campaign
+# named after an oblast centre is waged across its region
+_CAMPAIGN_AFTER_RE = re.compile(
+    r"\s+(?:bridgehead|incursion|operation|offensive|counter-?\s*offensive|salient|pocket|"
+    r"campaign)\b(?!\s+(?:of|in|on|at)\b)"
+)
+
+
 def _look_up(
     items: list[Mention], resolver: _Resolver, text: str
 ) -> dict[int, tuple[PlaceRef | None, list[PlaceRef]]]:
@@ -348,9 +356,10 @@ def _campaign_regions(items: list[Mention], text: str) -> set[int]:
             and normalize(m.query) in OBLAST_CENTRES
         ):
             continue
-        if _CAMPAIGN_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start) or (
-            i - 1 in out and _LIST_GAP_RE.fullmatch(text, items[i - 1].end, m.start)
-        ):
+        if (
+            _CAMPAIGN_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+            or _CAMPAIGN_AFTER_RE.match(text, m.end)
+        ) or (i - 1 in out and _LIST_GAP_RE.fullmatch(text, items[i - 1].end, m.start)):
             out.add(i)
     return out
 
