@@ -131,3 +131,17 @@ def test_a_region_in_brackets_after_an_unknown_village_only_locates_it(gaz):
 def test_a_region_in_brackets_after_a_word_that_is_no_name_stays(gaz):
     body = "Russian forces captured two villages (in the Donetsk region) on Saturday."
     assert "Donetsk Oblast" in {p for p, _t in _claims(gaz, body)}
+
+
+def test_a_headline_naming_a_region_credits_no_city_of_its_name(gaz):
+    text = (
+        "# Russian drones pound Ukraine's Kherson region, three dead\n\n"
+        "A Russian drone struck a bus stop in a village of the southern Kherson region "
+        "overnight, killing three people, the regional governor said on Friday.\n\n"
+        "It was the third Russian attack on the river port of Kherson and the surrounding area "
+        "this week.\n\n"
+        "Officials said a shop and two houses were hit by drones in the night.\n"
+    )
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    placeless = [c for c in claims if c.quote.startswith("Officials said")]
+    assert not [c for c in placeless if c.place.name == "Kherson"]

@@ -88,6 +88,15 @@ _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 _WEIGHTS = default_topic_weights()
 
 
+def _title_names(name: str, title: str) -> bool:
+    """Whether a headline spells out a settlement's name, not as its region's ("Strikes on
+    Odesa region kill four" names the region, not the city)."""
+    return (
+        re.search(rf"(?i)\b{re.escape(name)}\b(?!['’]?s?\s+(?:region|oblast|province))", title)
+        is not None
+    )
+
+
 @dataclass
 class Topic:
     """The settlement the story is about, with its evidence (headline, lede, repeated
@@ -110,7 +119,7 @@ class Topic:
         ("Kharkiv Hypermarket Hit by Bombs", where "Kharkiv Hypermarket" is no name)."""
         lede = not self.lede_done and len(sent.split()) >= _WEIGHTS.lede_words
         for pos, ref in named:
-            if self.title and re.search(rf"(?i)\b{re.escape(ref.name)}\b", self.title):
+            if self.title and _title_names(ref.name, self.title):
                 self.headline(ref)
             self.refs.setdefault(ref.id, ref)
             self.score[ref.id] += _WEIGHTS.mention + (_WEIGHTS.lede if lede else 0)
