@@ -791,6 +791,7 @@ _MEASURED_FROM_BEFORE_RE = re.compile(
 def _measured_from(text: str, m: Mention) -> bool:
     return (
         bool(text)
+        and "from" in text[max(0, m.start - 70) : m.start]  # cheap test before the regex
         and _MEASURED_FROM_BEFORE_RE.search(text, max(0, m.start - 120), m.start) is not None
     )
 
