@@ -145,3 +145,14 @@ def test_a_headline_naming_a_region_credits_no_city_of_its_name(gaz):
     claims = extract(text, published=PUB, gazetteer=gaz).claims
     placeless = [c for c in claims if c.quote.startswith("Officials said")]
     assert not [c for c in placeless if c.place.name == "Kherson"]
+
+
+def test_the_region_is_the_one_region_its_sentence_names(gaz):
+    body = (
+        "Russian troops pressed on in the Donetsk region on Monday.\n\n"
+        "The governor said Kyiv still held villages in the region and Moscow had not taken "
+        "all of Luhansk."
+    )
+    claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
+    second = [c for c in claims if c.quote.startswith("The governor")]
+    assert second and all(c.place.name == "Luhansk Oblast" for c in second)

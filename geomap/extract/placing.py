@@ -18,7 +18,7 @@ from typing import Any
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
-from geomap.extract.mentions import Mention, find_names, find_refs
+from geomap.extract.mentions import RUSSIAN_SOIL, Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
 from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
@@ -46,6 +46,26 @@ def _topic_over_list(
 
 
 _LIST_NOUNS = frozenset({"city", "town", "village", "settlement"})
+
+
+def _region_named_here(
+    resolved: list[tuple[Mention, PlaceRef]],
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Kyiv still holds grey areas in the region, and the enemy has not taken all of
+    Luhansk": "the region" is the one region the sentence names, not an older one."""
+    named = {r.id: r for m, r in resolved if m.kind == "name" and r.precision == "region"}
+    if len(named) != 1:
+        return resolved
+    region = next(iter(named.values()))
+    return [
+        (m, region)
+        if m.kind == "ref-region"
+        and m.noun not in ("area", RUSSIAN_SOIL)  # "the area" is around a place
+        and r.id != region.id
+        and r.country == region.country
+        else (m, r)
+        for m, r in resolved
+    ]
 
 
 # "a missile struck a building on its outskirts": the place just named
@@ -181,6 +201,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         key=lambda m: m.start,
     )
     resolved = _topic_over_list(d, _resolve_mentions(items, d.resolver, memory, d.hits, s0, text))
+    resolved = _region_named_here(resolved)
     a = att.attribution
     d.topic.note(
         _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent
