@@ -156,3 +156,26 @@ def test_the_region_is_the_one_region_its_sentence_names(gaz):
     claims = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
     second = [c for c in claims if c.quote.startswith("The governor")]
     assert second and all(c.place.name == "Luhansk Oblast" for c in second)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Moscow said its troops advanced near Zzyzxivka in the Donetsk region.", set()),
+        (
+            "Russian troops pushed onto the outskirts of Huliaypol in Zaporizhzhia region, the "
+            "army said.",
+            set(),
+        ),
+        (
+            "Russian troops advanced in the Zaporizhzhia region, the army said.",
+            {"Zaporizhzhia Oblast"},
+        ),
+        (
+            "Kyiv said the Russians in the Donetsk region were pressing on their assault.",
+            {"Donetsk Oblast"},
+        ),
+    ],
+)
+def test_a_region_after_an_unknown_name_only_locates_it(gaz, body, want):
+    assert {p for p, _t in _claims(gaz, body)} == want

@@ -18,7 +18,7 @@ from typing import Any
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
-from geomap.extract.mentions import RUSSIAN_SOIL, Mention, find_names, find_refs
+from geomap.extract.mentions import RUSSIAN_SOIL, STOP, Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
 from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
@@ -439,6 +439,25 @@ _NAME_BRACKET_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*(?:the\s+)?$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 
 
+# "on the outskirts of Huliaypol in Zaporizhzhia region": a region after an unknown name
+# (a spelling the gazetteer lacks) locates that name
+_NAME_IN_BEFORE_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_NO_NAMES = frozenset("ukraine russia ukrainians russians kyiv moscow kremlin".split())
+
+
+def _unknown_name_locator(text: str, m: Mention) -> bool:
+    g = _NAME_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+    if g is None:
+        return False
+    word = g.group(1).lower()
+    before = text[max(0, g.start() - 2) : g.start()]
+    return (
+        word not in STOP
+        and word not in _NO_NAMES
+        and not re.search(r"(?:^|[.!?\n\"“])\s*$", before)  # not a sentence's first word
+    )
+
+
 def _bracketed_locator(text: str, m: Mention) -> bool:
     return (
         _NAME_BRACKET_BEFORE_RE.search(text, max(0, m.start - 40), m.start) is not None
@@ -464,6 +483,7 @@ def _without_settlement_locators(
                 and _NAMED_AFTER_RE.match(text, m.end)
             )
             or _bracketed_locator(text, m)
+            or _unknown_name_locator(text, m)
         ):
             continue
         out.append((m, r))
