@@ -179,3 +179,8 @@ def test_the_region_is_the_one_region_its_sentence_names(gaz):
 )
 def test_a_region_after_an_unknown_name_only_locates_it(gaz, body, want):
     assert {p for p, _t in _claims(gaz, body)} == want
+
+
+def test_the_first_of_two_towns_named_for_their_areas_is_no_river(gaz):
+    body = "Russian troops withdrew from the Balakliia and Izium areas, the ministry said."
+    assert {"Balakliia", "Izium"} <= {p for p, _t in _claims(gaz, body)}

@@ -904,10 +904,14 @@ def _settle_ties(
     return _nearest(ties, anchors)
 
 
-# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis": the area of two towns
+# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis", "the A and B directions":
+# the areas of towns, not a river
 _TWIN_AREA_AFTER_RE = re.compile(
     r"\s*[–—-]\s*[A-Z][\w'’-]+\s+(?:agglomeration|conurbation|urban\s+area|area|pocket|"
     r"salient|axis|direction|sector|front|bridgehead)\b"
+    # "the Pokrovsk and Kurakhove directions", "the Balakliia and Izium areas"
+    r"|(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:areas|directions|sectors|fronts|"
+    r"axes|districts)\b"
 )
 
 
