@@ -554,7 +554,7 @@ def _coherent_reading(
             return ref
         reach = min(rel.reach_km, NEAR_KM)
         return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True, km=reach)
-    if (sole := _sole_region(found, ref)) is not None and _stray_village(
+    if (sole := _sole_region(found, i, ref)) is not None and _stray_village(
         items[i], ref, sole, resolver
     ):
         # "halted Russia's push in the Sumy region, counterattacking near Andriivka": the
@@ -588,13 +588,15 @@ def _coherent_reading(
 
 
 def _sole_region(
-    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]], ref: PlaceRef
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]], i: int, ref: PlaceRef
 ) -> PlaceRef | None:
-    """The one region of ref's country the sentence names (None for none, or several)."""
+    """The one region of ref's country the sentence names before mention i (None for none,
+    or several); a region after it may locate something else ("A and B were taken, as well
+    as a village in the Kharkiv region")."""
     regions = {
         r.id: r
-        for r, _t in found.values()
-        if r is not None and r.precision == "region" and r.country == ref.country
+        for j, (r, _t) in found.items()
+        if j < i and r is not None and r.precision == "region" and r.country == ref.country
     }
     return next(iter(regions.values())) if len(regions) == 1 else None
 
