@@ -72,16 +72,16 @@ def test_the_city_a_sentence_names_first_is_the_city_it_means(gaz):
 
 def test_a_place_measured_from_without_a_comma_only_locates(gaz):
     body = (
-        "Russian rockets hit the village of Mala Tokmachka some 90 km northeast of Enerhodar, "
-        "the governor said."
+        "A Russian missile struck Mala Tokmachka about 90 km north-east of Enerhodar, the "
+        "governor said."
     )
     assert {p for p, _t in _claims(gaz, body)} == {"Mala Tokmachka"}
 
 
 def test_a_measured_from_place_a_relative_clause_speaks_of_stays(gaz):
     body = (
-        "The village of Krynky lies by the river some 30 km (18 miles) northeast of the city of "
-        "Kherson, which Ukraine recaptured a year ago."
+        "The village of Krynky lies by the river about 25 km (16 miles) east of the city of "
+        "Kherson, which Kyiv took back in 2022."
     )
     assert "Kherson" in {p for p, _t in _claims(gaz, body)}
 
@@ -109,7 +109,7 @@ def test_a_shared_village_name_is_read_in_the_region_the_sentence_names(gaz):
     # the article names the Kharkiv region too: without the rule, its Andriivka is read
     body = (
         "Kharkiv, Ukraine (Wire).- Ukrainian troops have stopped Russia's attempts to widen its "
-        "grip in the Sumy region, launching counterattacks near Andriivka and retaking ground, "
+        "grip in the Sumy region and struck back near Andriivka, retaking ground, "
         "the army said.\n\nFighting also went on near Kupiansk in the Kharkiv region, where "
         "Russian troops pressed on."
     )
@@ -163,8 +163,7 @@ def test_the_region_is_the_one_region_its_sentence_names(gaz):
     [
         ("Moscow said its troops advanced near Zzyzxivka in the Donetsk region.", set()),
         (
-            "Russian troops pushed onto the outskirts of Huliaypol in Zaporizhzhia region, the "
-            "army said.",
+            "Russian troops reached the edge of Huliaypol in Zaporizhzhia region, the army said.",
             set(),
         ),
         (

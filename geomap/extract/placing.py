@@ -439,7 +439,7 @@ _NAME_BRACKET_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*(?:the\s+)?$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 
 
-# "on the outskirts of Huliaypol in Zaporizhzhia region": a region after an unknown name
+# "fighting at Huliaypol in Zaporizhzhia region": a region after an unknown name
 # (a spelling the gazetteer lacks) locates that name
 _NAME_IN_BEFORE_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _NO_NAMES = frozenset("ukraine russia ukrainians russians kyiv moscow kremlin".split())

@@ -779,7 +779,7 @@ _DISTANCE_LOCATOR_RE = re.compile(
 
 
 # "with one of them lying a few kilometres away from Pokrovsk", "Both villages lie roughly
-# 15 km from X", "X is located some 120km from the regional capital Y": a place stated to lie
+# 15 km from X", "X sits about 90 km from the regional capital Y": a place stated to lie
 # at a distance from another; the other only measures
 _MEASURED_FROM_BEFORE_RE = re.compile(
     r"(?i)\b(?:located|lying|lies|lie|situated|sits|sit)\s+(?:(?:just|only|some|roughly|about|"
@@ -798,7 +798,7 @@ def _measured_from(text: str, m: Mention) -> bool:
     )
 
 
-# "... northeast of the city of Kherson, which Ukraine retook": a claim about the anchor
+# "... north of the town of C, which Kyiv retook": a claim about the anchor
 _WHICH_AFTER_RE = re.compile(r",\s+(?:which|where)\b")
 
 
