@@ -218,7 +218,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if main_empty and att.denial and memory.last_claims:
         answered = _answered(text, spans, memory)
         named = {r.id for _m, r in pl.claimable} & {r.id for _m, r in answered}
-        if named:  # "denied the report, saying Russian forces were not in control of X": X only
+        if named:  # "rejected the report, adding Moscow's troops did not hold X": X only
             answered = [(m, r) for m, r in answered if r.id in named]
         pl.claimable = answered + pl.claimable
     if not pl.claimable and att.attribution and cl.is_local_official(claimant):
@@ -411,7 +411,7 @@ def _officials_city(
     ]
 
 
-# "to defend the border town in the Kharkiv region", "a logistics hub in the Donetsk region
+# "to hold the frontier town in the Kharkiv region", "a logistics hub in the Donetsk region
 # that saw months of fighting": the region only says where the settlement lies
 # (a definite noun, or one said of the settlement: not "as well as a village in the X region",
 # an unnamed place the region is all there is of)
@@ -604,7 +604,7 @@ def listed_next(
     ]  # fmt: skip
 
 
-# "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
+# "seized a ruined but key town in Ukraine's eastern Donetsk region": a single
 # unnamed settlement the region only locates
 _UNNAMED_IN_REGION_RE = re.compile(
     r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>town|village|city|settlement|hamlet)"

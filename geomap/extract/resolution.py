@@ -457,7 +457,7 @@ def _settled_sense(
 ) -> tuple[PlaceRef | None, list[PlaceRef]]:
     """A name's place, with its context decisions (a gloss naming the place meant, a
     namesake settled by its neighbours) kept for the rest of the article: one name as
-    written is one settlement in an article ("Krasnyi Lyman [the old name of Lyman]" and
+    written is one settlement in an article ("Krasnyi Lyman [the former name of Lyman]" and
     later "on the Krasnyi Lyman front" are both Lyman)."""
     m = items[i]
     ref, ties = found[i]
@@ -474,7 +474,7 @@ def _settled_sense(
         # operation in a name the article introduced as a region is in that region
         return region, []
     if renamed is not None:
-        ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
+        ref, ties = renamed, []  # "Krasnyi Lyman [the former name of Lyman]": the place meant
     elif (kept := memory.senses.get(key)) is not None and m.hint != "region":
         return kept, []
     elif ties:
@@ -635,7 +635,7 @@ def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
 
 
-# "captured four border villages in the Kharkiv region": the villages listed next lie there
+# "took four frontier villages in the Kharkiv region": the villages listed next lie there
 _COUNTED_IN_REGION_RE = re.compile(
     r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|\d+)"
     r"\s+(?:more\s+|other\s+|border\s+|frontline\s+|new\s+)*(?:villages|settlements|"
@@ -840,7 +840,7 @@ class _Relative:
     reach_km: float
 
 
-# "about 85 kilometers (52 miles) west of": the first distance a locator states
+# "about 70 kilometers (43 miles) east of": the first distance a locator states
 _STATED_KM_RE = re.compile(r"([\d]+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)s?|miles?)\b")
 
 
@@ -868,7 +868,7 @@ def _relative_anchor(
         gap = text[items[j].end : items[j + 1].start]
         if items[j + 1].kind == "name":
             nxt = found.get(j + 1, (None, []))[0]
-        else:  # "Antonivka, on the outskirts of the city": the city the article is about
+        else:  # "Antonivka, at the edge of the city": the city the article is about
             nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
         if _RELATIVE_LOCATOR_RE.fullmatch(gap):
             if nxt is None or nxt.precision != "settlement":
@@ -946,7 +946,7 @@ def _renamed_as(
     i: int,
     text: str,
 ) -> PlaceRef | None:
-    """The place a name's gloss says it stands for: "Krasnyi Lyman [the old name of Lyman]"
+    """The place a name's gloss says it stands for: "Krasnyi Lyman [the former name of Lyman]"
     is Lyman, not the village the gazetteer files under the old name."""
     if not text or i + 1 >= len(items) or items[i + 1].kind != "name":
         return None
