@@ -590,15 +590,18 @@ def _coherent_reading(
 def _sole_region(
     found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]], i: int, ref: PlaceRef
 ) -> PlaceRef | None:
-    """The one region of ref's country the sentence names before mention i (None for none,
-    or several); a region after it may locate something else ("A and B were taken, as well
-    as a village in the Kharkiv region")."""
+    """The one region of ref's country the sentence names, named before mention i (None for
+    none, several, or one after it: a region after it may locate something else, "A and B
+    were taken, as well as a village in the Kharkiv region", or A itself)."""
     regions = {
-        r.id: r
+        r.id: (j, r)
         for j, (r, _t) in found.items()
-        if j < i and r is not None and r.precision == "region" and r.country == ref.country
+        if r is not None and r.precision == "region" and r.country == ref.country
     }
-    return next(iter(regions.values())) if len(regions) == 1 else None
+    if len(regions) != 1:
+        return None
+    j, region = next(iter(regions.values()))
+    return region if j < i else None
 
 
 def _stray_village(m: Mention, ref: PlaceRef, region: PlaceRef, resolver: _Resolver) -> bool:
