@@ -18,7 +18,7 @@ from typing import Any
 from geomap.extract import claimants as cl
 from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
-from geomap.extract.mentions import Mention, find_names, find_refs
+from geomap.extract.mentions import RUSSIAN_SOIL, STOP, Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
 from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
@@ -46,6 +46,26 @@ def _topic_over_list(
 
 
 _LIST_NOUNS = frozenset({"city", "town", "village", "settlement"})
+
+
+def _region_named_here(
+    resolved: list[tuple[Mention, PlaceRef]],
+) -> list[tuple[Mention, PlaceRef]]:
+    """ "Kyiv still holds grey areas in the region, and the enemy has not taken all of
+    Luhansk": "the region" is the one region the sentence names, not an older one."""
+    named = {r.id: r for m, r in resolved if m.kind == "name" and r.precision == "region"}
+    if len(named) != 1:
+        return resolved
+    region = next(iter(named.values()))
+    return [
+        (m, region)
+        if m.kind == "ref-region"
+        and m.noun not in ("area", RUSSIAN_SOIL)  # "the area" is around a place
+        and r.id != region.id
+        and r.country == region.country
+        else (m, r)
+        for m, r in resolved
+    ]
 
 
 # "a missile struck a building on its outskirts": the place just named
@@ -88,6 +108,15 @@ _GROUND_TYPES = frozenset({"holding", "fighting", "advancing", "withdrawn"})
 _WEIGHTS = default_topic_weights()
 
 
+def _title_names(name: str, title: str) -> bool:
+    """Whether a headline spells out a settlement's name, not as its region's ("Strikes on
+    Odesa region kill four" names the region, not the city)."""
+    return (
+        re.search(rf"(?i)\b{re.escape(name)}\b(?!['’]?s?\s+(?:region|oblast|province))", title)
+        is not None
+    )
+
+
 @dataclass
 class Topic:
     """The settlement the story is about, with its evidence (headline, lede, repeated
@@ -110,7 +139,7 @@ class Topic:
         ("Kharkiv Hypermarket Hit by Bombs", where "Kharkiv Hypermarket" is no name)."""
         lede = not self.lede_done and len(sent.split()) >= _WEIGHTS.lede_words
         for pos, ref in named:
-            if self.title and re.search(rf"(?i)\b{re.escape(ref.name)}\b", self.title):
+            if self.title and _title_names(ref.name, self.title):
                 self.headline(ref)
             self.refs.setdefault(ref.id, ref)
             self.score[ref.id] += _WEIGHTS.mention + (_WEIGHTS.lede if lede else 0)
@@ -172,6 +201,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
         key=lambda m: m.start,
     )
     resolved = _topic_over_list(d, _resolve_mentions(items, d.resolver, memory, d.hits, s0, text))
+    resolved = _region_named_here(resolved)
     a = att.attribution
     d.topic.note(
         _settlements_named(text, resolved, (s0 + a[0], s0 + a[1]) if a else (0, 0)), v.sent
@@ -188,7 +218,7 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if main_empty and att.denial and memory.last_claims:
         answered = _answered(text, spans, memory)
         named = {r.id for _m, r in pl.claimable} & {r.id for _m, r in answered}
-        if named:  # "denied the report, saying Russian forces were not in control of X": X only
+        if named:  # "rejected the report, adding Moscow's troops did not hold X": X only
             answered = [(m, r) for m, r in answered if r.id in named]
         pl.claimable = answered + pl.claimable
     if not pl.claimable and att.attribution and cl.is_local_official(claimant):
@@ -381,7 +411,7 @@ def _officials_city(
     ]
 
 
-# "to defend the border town in the Kharkiv region", "a logistics hub in the Donetsk region
+# "to hold the frontier town in the Kharkiv region", "a logistics hub in the Donetsk region
 # that saw months of fighting": the region only says where the settlement lies
 # (a definite noun, or one said of the settlement: not "as well as a village in the X region",
 # an unnamed place the region is all there is of)
@@ -403,12 +433,44 @@ _NAMED_AFTER_RE = re.compile(
 )
 
 
+# "the capture of Kolodyazi (Donetsk region)": a region in brackets after a name locates that
+# name (one the gazetteer may lack), as "X, Donetsk region" does
+_NAME_BRACKET_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*(?:the\s+)?$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+
+
+# "fighting at Huliaypol in Zaporizhzhia region": a region after an unknown name
+# (a spelling the gazetteer lacks) locates that name
+_NAME_IN_BEFORE_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_NO_NAMES = frozenset("ukraine russia ukrainians russians kyiv moscow kremlin".split())
+
+
+def _unknown_name_locator(text: str, m: Mention) -> bool:
+    g = _NAME_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+    if g is None:
+        return False
+    word = g.group(1).lower()
+    before = text[max(0, g.start() - 2) : g.start()]
+    return (
+        word not in STOP
+        and word not in _NO_NAMES
+        and not re.search(r"(?:^|[.!?\n\"“])\s*$", before)  # not a sentence's first word
+    )
+
+
+def _bracketed_locator(text: str, m: Mention) -> bool:
+    return (
+        _NAME_BRACKET_BEFORE_RE.search(text, max(0, m.start - 40), m.start) is not None
+        and _BRACKET_CLOSE_RE.match(text, m.end) is not None
+    )
+
+
 def _without_settlement_locators(
     text: str, claimable: list[tuple[Mention, PlaceRef]]
 ) -> list[tuple[Mention, PlaceRef]]:
     """The claimable places minus a region that locates a settlement the sentence names (or
-    refers to) before it, by a noun, or names right after it: the claim is the settlement's
-    (none, if the gazetteer lacks it)."""
+    refers to) before it, by a noun, or names right after it, or follows it in brackets: the
+    claim is the settlement's (none, if the gazetteer lacks it)."""
     out: list[tuple[Mention, PlaceRef]] = []
     for m, r in claimable:
         if r.precision == "region" and (
@@ -420,6 +482,8 @@ def _without_settlement_locators(
                 _SETTLEMENT_IN_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
                 and _NAMED_AFTER_RE.match(text, m.end)
             )
+            or _bracketed_locator(text, m)
+            or _unknown_name_locator(text, m)
         ):
             continue
         out.append((m, r))
@@ -540,7 +604,7 @@ def listed_next(
     ]  # fmt: skip
 
 
-# "captured a battered but strategic town in Ukraine's eastern Donetsk region": a single
+# "seized a ruined but key town in Ukraine's eastern Donetsk region": a single
 # unnamed settlement the region only locates
 _UNNAMED_IN_REGION_RE = re.compile(
     r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>town|village|city|settlement|hamlet)"

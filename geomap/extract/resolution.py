@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from gazetteer import normalize
 from geomap.errors import GeomapError
 from geomap.extract.dates import DateHit
+from geomap.extract.mentions import _OBLAST_CENTRES as OBLAST_CENTRES
 from geomap.extract.mentions import (
     RUSSIAN_SOIL,
     THEATRE_COUNTRIES,
@@ -303,6 +305,63 @@ _MUNICIPALITY_AFTER_RE = re.compile(
 
 
 _ANCHOR_SPAN = 12
+# "Moscow's offensive in Donetsk", "the push in Luhansk", "the region's other province,
+# Luhansk": a campaign is waged across a region, and a province is a region; the oblast, not
+# its centre (occupied since 2014, or far behind the front). "Troops entered Kherson", "street
+# fighting in Kherson", "rescue operations in Kharkiv" stay the city.
+_CAMPAIGN_IN_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<!street\s)(?<!urban\s)(?<!city\s)\b(?:offensive|counter-?\s*offensive|campaign|"
+    r"push|advances?|gains|incursion|fighting|battles?|clashes)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:in|across|throughout)"
+    r"\s+|\bprovinces?,\s+)$"
+)
+
+
+# "the Kursk bridgehead", "the Kharkiv counteroffensive", "the Kursk operation": a campaign
+# named after an oblast centre is waged across its region
+_CAMPAIGN_AFTER_RE = re.compile(
+    r"\s+(?:bridgehead|incursion|operation|offensive|counter-?\s*offensive|salient|pocket|"
+    r"campaign)\b(?!\s+(?:of|in|on|at)\b)"
+)
+
+
+def _look_up(
+    items: list[Mention], resolver: _Resolver, text: str
+) -> dict[int, tuple[PlaceRef | None, list[PlaceRef]]]:
+    """The gazetteer's reading of each name (with its near-equal namesakes); an oblast centre
+    a campaign noun puts for its region is read as the region."""
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
+    campaign = _campaign_regions(items, text)
+    for i, m in enumerate(items):
+        if m.kind != "name":
+            continue
+        found[i] = resolver.resolve(m.query, m.hint)
+        if i in campaign:
+            region = resolver.resolve(f"{m.query} region", "region")
+            if region[0] is not None and region[0].precision == "region":
+                found[i] = region
+    return found
+
+
+def _campaign_regions(items: list[Mention], text: str) -> set[int]:
+    """The mentions that are bare oblast centres a campaign noun or a province noun puts for
+    their regions, with the centres listed after them ("battles in Donetsk and Kharkiv")."""
+    out: set[int] = set()
+    for i, m in enumerate(items):
+        if not (
+            text
+            and m.kind == "name"
+            and m.hint is None
+            and not m.possessive
+            and normalize(m.query) in OBLAST_CENTRES
+        ):
+            continue
+        if (
+            _CAMPAIGN_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+            or _CAMPAIGN_AFTER_RE.match(text, m.end)
+        ) or (i - 1 in out and _LIST_GAP_RE.fullmatch(text, items[i - 1].end, m.start)):
+            out.add(i)
+    return out
 
 
 def _resolve_mentions(
@@ -316,10 +375,7 @@ def _resolve_mentions(
     """Places for a sentence's mentions, in order. Names sharing a gazetteer entry with other
     villages are settled by proximity to the sentence's other places, then to the places the
     article named recently; references ("the town") by the article's memory."""
-    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]] = {}
-    for i, m in enumerate(items):
-        if m.kind == "name":
-            found[i] = resolver.resolve(m.query, m.hint)
+    found = _look_up(items, resolver, text)
     # anchors: the unambiguous places named near the mention (at most _ANCHOR_SPAN mentions
     # either side, so a sentence listing thousands of names stays linear), then memory
     sure = [(i, r) for i, (r, ties) in found.items() if r is not None and not ties]
@@ -355,7 +411,7 @@ def _resolve_mentions(
         if ref is None or m.actor:
             continue
         memory.add(ref, m.noun)
-        if _is_relative_locator(items, found, i, text):
+        if _is_relative_locator(items, found, i, text) or _measured_from(text, m):
             continue  # "A, southwest of C": C says where A lies; the claim is A's
         if ref.precision == "settlement" and m.start - s0 <= 25 and not m.area:
             # the sentence's subject: what "the town" will mean ("In the Huliaipole
@@ -401,7 +457,7 @@ def _settled_sense(
 ) -> tuple[PlaceRef | None, list[PlaceRef]]:
     """A name's place, with its context decisions (a gloss naming the place meant, a
     namesake settled by its neighbours) kept for the rest of the article: one name as
-    written is one settlement in an article ("Krasnyi Lyman [the old name of Lyman]" and
+    written is one settlement in an article ("Krasnyi Lyman [the former name of Lyman]" and
     later "on the Krasnyi Lyman front" are both Lyman)."""
     m = items[i]
     ref, ties = found[i]
@@ -418,7 +474,7 @@ def _settled_sense(
         # operation in a name the article introduced as a region is in that region
         return region, []
     if renamed is not None:
-        ref, ties = renamed, []  # "Krasnyi Lyman [the old name of Lyman]": the place meant
+        ref, ties = renamed, []  # "Krasnyi Lyman [the former name of Lyman]": the place meant
     elif (kept := memory.senses.get(key)) is not None and m.hint != "region":
         return kept, []
     elif ties:
@@ -498,6 +554,12 @@ def _coherent_reading(
             return ref
         reach = min(rel.reach_km, NEAR_KM)
         return _namesake_near(items[i], ref, [rel.place], resolver, memory, strict=True, km=reach)
+    if (sole := _sole_region(found, i, ref)) is not None and _stray_village(
+        items[i], ref, sole, resolver
+    ):
+        # "halted Russia's push in the Sumy region, counterattacking near Andriivka": the
+        # village of that name in the region the sentence names, not a namesake elsewhere
+        return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         return ref
     pts = _settlements(anchors.sentence + anchors.remembered)
@@ -525,6 +587,32 @@ def _coherent_reading(
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
 
 
+def _sole_region(
+    found: dict[int, tuple[PlaceRef | None, list[PlaceRef]]], i: int, ref: PlaceRef
+) -> PlaceRef | None:
+    """The one region of ref's country the sentence names, named before mention i (None for
+    none, several, or one after it: a region after it may locate something else, "A and B
+    were taken, as well as a village in the Kharkiv region", or A itself)."""
+    regions = {
+        r.id: (j, r)
+        for j, (r, _t) in found.items()
+        if r is not None and r.precision == "region" and r.country == ref.country
+    }
+    if len(regions) != 1:
+        return None
+    j, region = next(iter(regions.values()))
+    return region if j < i else None
+
+
+def _stray_village(m: Mention, ref: PlaceRef, region: PlaceRef, resolver: _Resolver) -> bool:
+    """A village-sized reading of a name many villages share, outside the sentence's region."""
+    return (
+        ref.admin1 != region.id
+        and (ref.population or 0) < CITY_POP
+        and len(resolver.namesakes(m.query)) > 1
+    )
+
+
 # "fighting in settlements such as A, B and C", "the villages of A and B": a list of villages
 _SETTLEMENT_LIST_BEFORE_RE = re.compile(
     r"\b(?:villages|settlements|hamlets|localities)\s+(?:of|such\s+as|including|like)\s+"
@@ -550,7 +638,7 @@ def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
 
 
-# "captured four border villages in the Kharkiv region": the villages listed next lie there
+# "took four frontier villages in the Kharkiv region": the villages listed next lie there
 _COUNTED_IN_REGION_RE = re.compile(
     r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|\d+)"
     r"\s+(?:more\s+|other\s+|border\s+|frontline\s+|new\s+)*(?:villages|settlements|"
@@ -684,6 +772,39 @@ _RELATIVE_LOCATOR_RE = re.compile(
 )
 
 
+# "the village of A some 55 miles northeast of C": with a distance stated, no comma is needed
+_DISTANCE_LOCATOR_RE = re.compile(
+    r"\s+(?:(?:lies|is|was|sits|located|situated|lying)\s+)?(?:(?:about|some|around|roughly|"
+    r"nearly|just|only|less\s+than|more\s+than)\s+)?[\d.,]+\s*(?:-\s*)?(?:km|kilometers|"
+    r"kilometres|miles?)\s*(?:\([^)]{0,20}\)\s*)?(?:to\s+the\s+)?(?:north|south|east|west)"
+    r"(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+)
+
+
+# "with one of them lying a few kilometres away from Pokrovsk", "Both villages lie roughly
+# 15 km from X", "X sits about 90 km from the regional capital Y": a place stated to lie
+# at a distance from another; the other only measures
+_MEASURED_FROM_BEFORE_RE = re.compile(
+    r"(?i)\b(?:located|lying|lies|lie|situated|sits|sit)\s+(?:(?:just|only|some|roughly|about|"
+    r"around|nearly|less\s+than|more\s+than)\s+)*(?:[\d.,]+(?:\s*[-–]\s*[\d.,]+)?|a\s+few|"
+    r"several|a\s+couple\s+of)\s*(?:km|kilomet(?:er|re)s?|miles?)\s*(?:\([^)]{0,20}\)\s*)?"
+    r"(?:away\s+)?from\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|capital|port|"
+    r"settlement|centre|center)\s+(?:of\s+)?)?$"
+)
+
+
+def _measured_from(text: str, m: Mention) -> bool:
+    return (
+        bool(text)
+        and "from" in text[max(0, m.start - 70) : m.start]  # cheap test before the regex
+        and _MEASURED_FROM_BEFORE_RE.search(text, max(0, m.start - 120), m.start) is not None
+    )
+
+
+# "... north of the town of C, which Kyiv retook": a claim about the anchor
+_WHICH_AFTER_RE = re.compile(r",\s+(?:which|where)\b")
+
+
 # "the village — 15 km east of C — was taken": a reference by a settlement noun, located too
 _LOCATED_REF_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet"})
 
@@ -703,7 +824,13 @@ def _is_relative_locator(
         and (items[i - 1].kind == "name" or items[i - 1].noun in _LOCATED_REF_NOUNS)
         and bool(text)
         and (before is None or before.precision == "settlement")
-        and _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+        and (
+            _RELATIVE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+            or (
+                _DISTANCE_LOCATOR_RE.fullmatch(text, items[i - 1].end, items[i].start) is not None
+                and not _WHICH_AFTER_RE.match(text, items[i].end)
+            )
+        )
     )
 
 
@@ -716,7 +843,7 @@ class _Relative:
     reach_km: float
 
 
-# "about 85 kilometers (52 miles) west of": the first distance a locator states
+# "about 70 kilometers (43 miles) east of": the first distance a locator states
 _STATED_KM_RE = re.compile(r"([\d]+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)s?|miles?)\b")
 
 
@@ -744,7 +871,7 @@ def _relative_anchor(
         gap = text[items[j].end : items[j + 1].start]
         if items[j + 1].kind == "name":
             nxt = found.get(j + 1, (None, []))[0]
-        else:  # "Antonivka, on the outskirts of the city": the city the article is about
+        else:  # "Antonivka, at the edge of the city": the city the article is about
             nxt = memory.lookup(items[j + 1]) if _RELATIVE_LOCATOR_RE.fullmatch(gap) else None
         if _RELATIVE_LOCATOR_RE.fullmatch(gap):
             if nxt is None or nxt.precision != "settlement":
@@ -782,10 +909,14 @@ def _settle_ties(
     return _nearest(ties, anchors)
 
 
-# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis": the area of two towns
+# "the Pokrovsk–Myrnohrad agglomeration", "the Kupiansk-Lyman axis", "the A and B directions":
+# the areas of towns, not a river
 _TWIN_AREA_AFTER_RE = re.compile(
     r"\s*[–—-]\s*[A-Z][\w'’-]+\s+(?:agglomeration|conurbation|urban\s+area|area|pocket|"
     r"salient|axis|direction|sector|front|bridgehead)\b"
+    # "the Pokrovsk and Kurakhove directions", "the Balakliia and Izium areas"
+    r"|(?:\s*,\s*[A-Z][\w'’-]+)*,?\s+and\s+[A-Z][\w'’-]+\s+(?:areas|directions|sectors|fronts|"
+    r"axes|districts)\b"
 )
 
 
@@ -799,12 +930,15 @@ def _not_a_place_here(m: Mention, ref: PlaceRef, text: str) -> bool:
     )
 
 
-# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y": a place written
-# under another (older, Russian) name with a gloss naming the place meant
+# "X [the old name of Y]", "X (the Soviet-era name for Y)", "X, formerly Y", "X (Ukrainian
+# name Y)": a place written under another (older, Russian) name with a gloss naming the place
+# meant
 _RENAMED_GAP_RE = re.compile(
     r"\s*(?:[\[(]|,)\s*(?:(?:the|its|an?)\s+)?(?:(?:old|older|former|previous|Soviet(?:-era)?|"
     r"Russian|pre-war|original)\s+)+name\s+(?:of|for)\s+(?:the\s+(?:town|city|village|"
-    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+",
+    r"settlement)\s+of\s+)?|\s*(?:[\[(]|,)\s*(?:formerly|now\s+(?:called|named)|renamed)\s+"
+    r"|\s*[\[(]\s*(?:(?:the|its)\s+)?(?:Ukrainian|Ukraine['’]s)\s+(?:name|spelling)\s*(?:[-–—:]\s*|is\s+)?"
+    r"|\s*[\[(]\s*(?:known|called)\s+in\s+Ukraine\s+as\s+",
     re.I,
 )
 
@@ -815,7 +949,7 @@ def _renamed_as(
     i: int,
     text: str,
 ) -> PlaceRef | None:
-    """The place a name's gloss says it stands for: "Krasnyi Lyman [the old name of Lyman]"
+    """The place a name's gloss says it stands for: "Krasnyi Lyman [the former name of Lyman]"
     is Lyman, not the village the gazetteer files under the old name."""
     if not text or i + 1 >= len(items) or items[i + 1].kind != "name":
         return None
@@ -932,6 +1066,10 @@ class _Memory:
             pop = self.last_topic[0].population
             if pop is None or lo <= pop <= hi:
                 return self.last_topic[0]
+        if here and noun in ("city", "town") and lo <= (self.in_sentence[0].population or lo) <= hi:
+            # "In Enerhodar, the mayor reported the city under fire": the town this sentence
+            # names, not an older one introduced as "the city of X"
+            return self.in_sentence[0]
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
