@@ -299,8 +299,12 @@ class Words:
         ws = sorted({w.lower() for w in words})
         self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
         body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
-        self._rx = re.compile("|".join(filter(None, [also, body])), 0 if self._fold else re.I)
+        flags = 0 if self._fold else re.I
+        # two searches, not one alternation: a pattern opening with a class ("\\d") would
+        # make the engine try every position; the words' first letters let it skip most
+        self._rxs = [re.compile(p, flags) for p in (body, also) if p] or [re.compile("")]
 
     def found_in(self, text: str) -> bool:
         """Whether one of the words (or `also`) occurs in `text`."""
-        return self._rx.search(fold(text) if self._fold else text) is not None
+        t = fold(text) if self._fold else text
+        return any(rx.search(t) is not None for rx in self._rxs)

@@ -272,7 +272,9 @@ _HEAD_WORDS = 12
 def _headline_breaks(para: str) -> list[tuple[int, int]]:
     """Line breaks that end a headline-like line inside a paragraph ("Russian troops take X
     and push west" + "ISW says ..."), as (end, next start) offsets."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "\n" not in para:
+        return out  # (every match ends a line inside the paragraph)
     for m in _HEAD_LINE_RE.finditer(para):
         # (only the line's last sentence: "... on 25 September. Picture: X/REUTERS")
         tail = re.split(r"[.!?][\"”’)\]]*\s+", m.group(1))[-1]

@@ -64,9 +64,10 @@ LEXICON = [
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
 
-# Every trigger word in a clause, found in one pass: the lookahead tries each position, the
-# trie gives the longest trigger starting there (the shorter ones it contains are implied).
-_TRIGGER_RE = re.compile(f"(?=({prescreen.trie_pattern(_ALL_TRIGGERS)}))")
+# Every trigger word in a clause: a search from each position after the last one found (the
+# engine skips the positions no trigger can begin at), the trie giving the longest trigger
+# starting there (the shorter ones it contains are implied).
+_TRIGGER_RE = re.compile(prescreen.trie_pattern(_ALL_TRIGGERS))
 # a trigger found -> the lexicon rows it (or a trigger inside it) lets run, in lexicon order
 _ROWS_NAMING: dict[str, list[int]] = {}
 for _i, (*_x, _trig, _rid) in enumerate(LEXICON):
@@ -179,7 +180,13 @@ def candidate_rows(text: str) -> list[int]:
     one of the row's trigger words occurs in it, and the words its pattern cannot match
     without (`prescreen.Needs`) do. The others are not run."""
     rows: set[int] = set()
-    for t in set(_TRIGGER_RE.findall(text.lower())):
+    low, search = text.lower(), _TRIGGER_RE.search
+    found = set()
+    m = search(low)
+    while m is not None:
+        found.add(m.group())
+        m = search(low, m.start() + 1)
+    for t in found:
         rows.update(_ROWS_OF[t])
     folded = prescreen.fold(text)
     return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
