@@ -60,7 +60,11 @@ _ADJECTIVAL_RE = re.compile(r"(?:yi|iy|yy|ky|ny|ij)$", re.I)
 
 
 def _city_district(name: str, after: str) -> bool:
-    return bool(_ADJECTIVAL_RE.search(name)) and _DISTRICT_AFTER_RE.match(after) is not None
+    return (
+        _opens_after(after)
+        and _DISTRICT_AFTER_RE.match(after) is not None
+        and bool(_ADJECTIVAL_RE.search(name))
+    )
 
 
 # "a village named Lyptsi", "the regional capital, also named Sumy": a place's name after all
@@ -636,6 +640,8 @@ def _longest_name(
             return None
         if gaz.is_name(key):
             return _NameRun(k, name, raw, key)
+        if not name.endswith(_SKY_ENDS):
+            continue  # (the test below needs one of these endings)
         alt = _SKY_END_RE.sub("skyi", name)
         if alt != name and gaz.is_name(_key(alt)):
             return _NameRun(k, name, raw, _key(alt), spelled=alt)
@@ -645,6 +651,7 @@ def _longest_name(
 # "Khmelnytsky", "Kropyvnytskiy", "Podilskyy": the adjectival ending of a town's name, spelled
 # as outlets transliterate it, is the gazetteer's "-skyi"
 _SKY_END_RE = re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$")
+_SKY_ENDS = ("sky", "skiy", "skyy", "skij")
 
 
 def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:

@@ -61,6 +61,21 @@ def fold(text: str) -> str:
     return folded
 
 
+def folded(text: str) -> str:
+    """`fold(text)` without keeping it: for short windows, so the clause's fold stays kept."""
+    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def lowered(text: str) -> str:
+    """`text.lower()`, taken from the fold when it is the same string (no letter to fold)."""
+    folded = fold(text)
+    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+        return folded
+    return text.lower()
+
+
 Need = frozenset[str]  # at least one of these strings occurs in every match
 
 

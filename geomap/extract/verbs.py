@@ -164,11 +164,19 @@ _ACHIEVEMENT_RE = re.compile(
 _WILL_HOLD_RE = re.compile(rf"\b{joined(_MOD, 'commitment')}\s+$", re.I)
 
 
+def _negator_before(text: str, s: int) -> bool:
+    """The 30 characters before `s` hold "no" or "without" (every _NONE_BEFORE_RE match does)."""
+    window = prescreen.folded(text[max(0, s - 30) : s])
+    return "no" in window or "without" in window
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
-    if _REALIS_RE.search(window):
-        return False
+    if not window[-1:].isspace():
+        return False  # (both patterns end in white space)
+    if window.rstrip()[-4:].lower().endswith(("to", "have", "been")) and _REALIS_RE.search(window):
+        return False  # (its matches end so)
     return _IRREALIS.search(window) is not None
 
 
@@ -180,7 +188,7 @@ def candidate_rows(text: str) -> list[int]:
     one of the row's trigger words occurs in it, and the words its pattern cannot match
     without (`prescreen.Needs`) do. The others are not run."""
     rows: set[int] = set()
-    low, search = text.lower(), _TRIGGER_RE.search
+    low, search = prescreen.lowered(text), _TRIGGER_RE.search
     found = set()
     m = search(low)
     while m is not None:
@@ -205,7 +213,7 @@ def find_cues(text: str) -> list[Cue]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
+            if _negator_before(text, s) and _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
                     # "there was no encirclement of X": the speaker denies the enemy's gain
                     cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
