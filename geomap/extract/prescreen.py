@@ -10,6 +10,8 @@ a regex be skipped when it could not have matched: results are the same with or 
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,6 +36,7 @@ _REPEATS = tuple(
 )
 _MIN_NEED = 3  # a shorter word ("in", "to") is in nearly every clause: not worth a test
 _MAX_NEEDS = 3  # tests per pattern (the longest words first: the rarest)
+_MAX_CHOICES = 27  # needs an alternation may give (one of each alternative's, combined)
 
 
 @lru_cache(maxsize=8)
@@ -114,11 +117,17 @@ def _sequence(items: list, prefix: str = "") -> list[Need]:
 
 
 def _branch(alternatives: list, prefix: str) -> list[Need]:
-    """One need for an alternation: each alternative's rarest, any of which must occur."""
+    """Needs of an alternation: a match holds one alternative's needs, so any choice of one
+    need from each alternative, joined, is a need ("A and B, or C and D": A or C, A or D,
+    B or C, B or D). Each alternative's few rarest needs are combined while the choices are
+    few; else each alternative's rarest alone."""
     branches = [_sequence(list(b), prefix) for b in alternatives]
-    if all(branches):
+    if not all(branches):
+        return [frozenset({prefix})] if prefix else []
+    tops = [sorted(set(b), key=_rank, reverse=True)[:_MAX_NEEDS] for b in branches]
+    if math.prod(map(len, tops)) > _MAX_CHOICES:
         return [frozenset().union(*(_rarest(b) for b in branches))]
-    return [frozenset({prefix})] if prefix else []
+    return [frozenset().union(*choice) for choice in itertools.product(*tops)]
 
 
 def _item(op, av) -> list[Need]:
