@@ -99,3 +99,30 @@ def test_words_with_also_is_the_single_alternation(text: str) -> None:
     assert words.found_in(text) == (one.search(prescreen.fold(text)) is not None)
     assert prescreen.Words([], also=r"\d").found_in("no digit") is False
     assert prescreen.Words([]).found_in("anything") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells hit the depot. Two crews left.The mayor said so! “Who knows?” he asked.",
+        'He said: "We hold." (Then) nothing. 3 units moved. Mr. Smith stayed; St. Petersburg',
+        "no stop here at all",
+        "the attack.The governor spoke: Kharkiv was calm... Later, more.",
+        "",
+    ],
+)
+def test_sentence_cuts_are_the_split_pattern_matches(text: str) -> None:
+    from geomap.extract import sentences
+
+    assert sentences._cuts(text) == [m.span() for m in sentences._SPLIT_RE.finditer(text)]
+    nl = text.find("\n") + 1
+    assert sentences._cuts(text, nl, len(text)) == [
+        m.span() for m in sentences._SPLIT_RE.finditer(text, nl, len(text))
+    ]
+
+
+def test_opens_after_and_headline_breaks_without_a_line_break() -> None:
+    from geomap.extract import sentences
+
+    assert sentences._headline_breaks("One line with no break at all") == []
+    assert sentences._headline_breaks("Troops take the town\nOfficials say more") != []

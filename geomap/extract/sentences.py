@@ -69,6 +69,21 @@ _DATE_LINE_RE = re.compile(
 _SPLIT_RE = re.compile(
     r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b)"
 )
+# the same cuts, each match taking the stop before it as well: a pattern opening with a
+# class lets the engine skip to the stops instead of trying every position (_cuts drops it)
+_STOP_SPLIT_RE = re.compile(
+    r"[.!?:](?:(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|"
+    r"(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b))"
+)
+
+
+def _cuts(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each _SPLIT_RE match in s[pos:endpos], as its finditer gives them
+    (`pos`: 0 or just after a line break; a match right at `pos` needs a stop before it)."""
+    end = len(s) if endpos is None else endpos
+    return [(m.start() + 1, m.end()) for m in _STOP_SPLIT_RE.finditer(s, pos, end)]
+
+
 _ATTRIB_AFTER_QUOTE_RE = re.compile(
     r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b"
 )
@@ -154,9 +169,9 @@ def _caption_cut(text: str, s: int, e: int) -> int | None:
         return None
     line = chunk.rfind("\n", 0, credit.start()) + 1
     cut = line or None  # (a standfirst line above a caption line)
-    for m in _SPLIT_RE.finditer(chunk, line, credit.start()):
-        if not _ABBREV_RE.search(chunk[: m.start()].rstrip('"”’)]*')):
-            cut = m.end()
+    for c0, c1 in _cuts(chunk, line, credit.start()):
+        if not _ABBREV_RE.search(chunk[:c0].rstrip('"”’)]*')):
+            cut = c1
     if cut is None or len(chunk[:cut].split()) < _LEDE_WORDS:
         return None
     return s + cut
@@ -241,7 +256,7 @@ def sentences(
     for ps, pe in paragraphs(text, has_header=has_header, title=title):
         para = text[ps:pe]
         cur = 0
-        cuts = [(m.start(), m.end()) for m in _SPLIT_RE.finditer(para)]
+        cuts = _cuts(para)
         for a, b in sorted(cuts + _headline_breaks(para)):
             if a < cur:
                 continue
