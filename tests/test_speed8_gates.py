@@ -126,3 +126,20 @@ def test_opens_after_and_headline_breaks_without_a_line_break() -> None:
 
     assert sentences._headline_breaks("One line with no break at all") == []
     assert sentences._headline_breaks("Troops take the town\nOfficials say more") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He met Mr.", "the U.S.", "at 9 a.m.\n", "roughly approx.", "xMr.", "Plain end.", "A.", ""],
+)
+def test_abbreviation_at_end_is_the_search(text: str) -> None:
+    from geomap.extract import sentences
+
+    a, b = sentences._ABBREV_RE.search(text), sentences._abbreviation_at_end(text)
+    assert (a and a.span()) == (b and b.span())
+
+
+def test_lowercase_vocabulary_pattern_is_the_look_back_first_one() -> None:
+    text = "the town's well-known o'clock x-ray Kyiv's re-entry don't -dash 'quoted' a b ab"
+    former = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
+    assert mentions._LOWER_WORD_RE.findall(text) == former.findall(text)

@@ -862,7 +862,9 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
+# (?<![\w'’-])[a-z][a-z'-]+ with its first letter before the look-back: a pattern opening
+# with a letter class lets the engine skip to the letters instead of trying every position
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'-]+")
 
 
 def lowercase_vocabulary(text: str) -> frozenset[str]:

@@ -94,6 +94,15 @@ _ABBREV_RE = re.compile(
 )
 
 
+_ABBREV_LONGEST = 10  # characters: "approx." and a line break, with room to spare
+
+
+def _abbreviation_at_end(s: str) -> re.Match[str] | None:
+    """_ABBREV_RE.search(s), tried on the last few characters only: every match ends the
+    string (the word boundary before it still sees the character before the window)."""
+    return _ABBREV_RE.search(s, max(0, len(s) - _ABBREV_LONGEST))
+
+
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
 # a line starting with a list marker ("-", "*", "1.", and the typographic "•" of copied web
 # pages) starts a new block
@@ -170,7 +179,7 @@ def _caption_cut(text: str, s: int, e: int) -> int | None:
     line = chunk.rfind("\n", 0, credit.start()) + 1
     cut = line or None  # (a standfirst line above a caption line)
     for c0, c1 in _cuts(chunk, line, credit.start()):
-        if not _ABBREV_RE.search(chunk[:c0].rstrip('"”’)]*')):
+        if not _abbreviation_at_end(chunk[:c0].rstrip('"”’)]*')):
             cut = c1
     if cut is None or len(chunk[:cut].split()) < _LEDE_WORDS:
         return None
@@ -308,7 +317,7 @@ def _headline_breaks(para: str) -> list[tuple[int, int]]:
 def _abbreviated(para: str, cur: int, a: int, b: int) -> bool:
     """Whether the stop before a cut ends an abbreviation, not the sentence; a lone capital
     ending its line ("... said on X." + a new line) is a word, not a name's initial."""
-    m = _ABBREV_RE.search(para[cur:a].rstrip('"”’)]*'))
+    m = _abbreviation_at_end(para[cur:a].rstrip('"”’)]*'))
     if m is None:
         return False
     return not ("\n" in para[a:b] and re.fullmatch(r"[A-Z]\.", m.group(0)))
