@@ -143,3 +143,23 @@ def test_lowercase_vocabulary_pattern_is_the_look_back_first_one() -> None:
     text = "the town's well-known o'clock x-ray Kyiv's re-entry don't -dash 'quoted' a b ab"
     former = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
     assert mentions._LOWER_WORD_RE.findall(text) == former.findall(text)
+
+
+_FORMER_REF_PATTERNS = {
+    "_THERE_RE": r"\bthere(?=\s*[.,;])",
+    "_CAPITAL_REF_RE": r"\bthe\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+capital\b",
+    "_THIS_FRONT_RE": r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_FORMER_REF_PATTERNS))
+def test_letter_first_reference_patterns_match_as_before(name: str) -> None:
+    former = re.compile(_FORMER_REF_PATTERNS[name])
+    now = getattr(mentions, name)
+    for s in [
+        *SENTENCES,
+        "xthe Russian capital, athere. bThis front; the Ukrainian capital there.",
+    ]:
+        assert [(m.span(), m.groups()) for m in now.finditer(s)] == [
+            (m.span(), m.groups()) for m in former.finditer(s)
+        ]
