@@ -11,6 +11,7 @@ preposition or a strike puts them on the map ("strikes on Kyiv").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -20,6 +21,16 @@ from geomap.extract.rules import default_stop_names
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s$|['’]$")
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
+def _strip_possessive(w: str) -> str:
+    """`_POSSESSIVE_RE.sub("", w)` for a word or name (no line break in it), without a regex."""
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    return w[:-1] if w.endswith(("'", "’")) else w
+
+
 _REGION_WORDS = {"region", "oblast", "province", "krai", "district", "raion", "governorate", "area"}
 _REGION_AFTER_RE = re.compile(
     r"^(?:\s+(?:regions?|oblasts?|provinces?|krai|governorate)\b|\s+People['’]s\s+Republic\b|"
@@ -49,7 +60,11 @@ _ADJECTIVAL_RE = re.compile(r"(?:yi|iy|yy|ky|ny|ij)$", re.I)
 
 
 def _city_district(name: str, after: str) -> bool:
-    return bool(_ADJECTIVAL_RE.search(name)) and _DISTRICT_AFTER_RE.match(after) is not None
+    return (
+        _opens_after(after)
+        and _DISTRICT_AFTER_RE.match(after) is not None
+        and bool(_ADJECTIVAL_RE.search(name))
+    )
 
 
 # "a village named Lyptsi", "the regional capital, also named Sumy": a place's name after all
@@ -233,15 +248,17 @@ Crimea-Peninsula
 RUSSIAN_SOIL = "russian-soil"  # the noun of a "Russian territory" reference
 _CONNECTORS = {"na", "nad", "pid", "on", "de", "am", "an", "upon", "del", "la", "le"}
 
-# Back-references to a place named earlier.
+# Back-references to a place named earlier. (A "\b" before a first letter is written as a
+# look-back after it, "[Tt](?<!\w[Tt])he": a pattern opening with a letter lets the engine
+# skip to that letter instead of trying every position; the same matches.)
 _SETTLEMENT_REF_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his)\s+((?:(?!(?:the|a|an|of|in|on|at|around|near|and|or|to|from)\s)"
+    r"[Tt](?<!\w[Tt])h(?:e|is)\s+((?:(?!(?:the|a|an|of|in|on|at|around|near|and|or|to|from)\s)"
     r"[a-z][a-z-]*\s+){0,3}?)(town|city|village|settlement|"
     r"hub|stronghold|outpost|municipality|district|neighbou?rhood|suburbs|outskirts|vicinity|"
     r"(?:urban|built-up)\s+area)(['’]s)?\b(?!\s+(?:of|called|named)\s)(?!['’]s?\s+(?:name|population|residents))"
 )
 _REGION_REF_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
+    r"[Tt](?<!\w[Tt])h(?:e|is|at)\s+(?:(?:border|surrounding|wider|same|frontier|annexed|"
     r"occupied)\s+)?(region|area|oblast|province|peninsula)"
     # "the region's capital", "the border region's administrative centre": a city
     r"(?!['’]s\s+(?:(?:administrative|regional|main|biggest|largest)\s+)?(?:capital|cent(?:re|er)|"
@@ -249,7 +266,7 @@ _REGION_REF_RE = re.compile(
     r"(['’]s)?\b(?!\s+(?:of|around|near|between)\s)"
 )
 _REGION_CAPITAL_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:border|frontline|front-line|southern|northern|eastern|western)\s+)?"
+    r"[Tt](?<!\w[Tt])he\s+(?:(?:border|frontline|front-line|southern|northern|eastern|western)\s+)?"
     r"(?:region|oblast|province)['’]s\s+(?:(?:administrative|regional|main)\s+)?"
     r"(?:capital|cent(?:re|er))\b"
 )
@@ -264,10 +281,10 @@ _BARE_REF_RE = re.compile(
 _RUSSIAN_SOIL_RE = re.compile(r"\b(?:Russian|Russia['’]s|its)\s+(?:own\s+)?(?:territory|soil)\b")
 # "continued the offensive on this front": the direction named after a town just before
 _THIS_FRONT_RE = re.compile(
-    r"\b[Tt](?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
+    r"[Tt](?<!\w[Tt])(?:his|hat)\s+(front|direction|sector|axis)\b(?!\s+(?:of|line)\b)"
 )
 # "a training centre there": the place just named (only clause-final, never "there were")
-_THERE_RE = re.compile(r"\bthere(?=\s*[.,;])")
+_THERE_RE = re.compile(r"t(?<!\wt)here(?=\s*[.,;])")
 # "the residents of these villages left long ago, nobody lives there": "there" points at the
 # several places just named, no one of them
 _PLURAL_PLACES_RE = re.compile(
@@ -330,6 +347,17 @@ _GLUE_STOP = STOP | {"east", "west", "north", "south", "central", "eastern", "we
 
 # Cheap necessary conditions for the "...$"-anchored searches below: a regex search tries every
 # position of its window, a suffix test does not (most names fail these tests).
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """`before` ends with one of `words` and white space (the patterns below need that)."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith(words)
+
+
+def _opens_after(after: str, marks: str = "") -> bool:
+    """`after` begins with white space or one of `marks` (the patterns below need that)."""
+    return after[:1].isspace() or (after[:1] != "" and after[:1] in marks)
+
+
 def _ends_with_of(before: str) -> bool:
     """`before` ends with "of" and white space (region/settlement phrases end so)."""
     stripped = before.rstrip()
@@ -438,7 +466,7 @@ def _hint(
 ) -> _Hint:
     hint = noun = None
     m_start, query = s0, name
-    ra = _REGION_AFTER_RE.match(after)
+    ra = _REGION_AFTER_RE.match(after) if _opens_after(after, ",") else None
     of_before = _ends_with_of(before)
     rb = of_before and _REGION_BEFORE_RE.search(before)
     if ra:
@@ -456,15 +484,17 @@ def _hint(
     elif (
         rb
         or (before.rstrip().endswith(("and", "or", ",")) and _REGION_LIST_BEFORE_RE.search(before))
-        or (rb := _REGION_AROUND_RE.search(before))
-        or _SETTLEMENTS_IN_RE.search(before)
-        or _FEATURE_IN_RE.search(before)
+        or ("round" in before.lower() and (rb := _REGION_AROUND_RE.search(before)))
+        or (
+            _ends_with_word(before, ("in", "the"))
+            and (_SETTLEMENTS_IN_RE.search(before) or _FEATURE_IN_RE.search(before))
+        )
     ):
         hint = "region"
         if rb:
             m_start = s0 - (len(before) - rb.start())
         query = f"{name} region"
-    elif _DIRECTION_AFTER_RE.match(after) and _key(name) in _OBLAST_CENTRES:
+    elif _key(name) in _OBLAST_CENTRES and _DIRECTION_AFTER_RE.match(after):
         # "the Kharkiv direction", "on the Kherson front": the front across the region named
         # after its centre, not the city (a town's "Kupiansk front" stays the town)
         hint = "region"
@@ -487,7 +517,7 @@ def find_names(
     out: list[Mention] = []
     maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
     # only a capitalised word that is not a stop word can start a name: jump between those
-    starts = [idx for idx, t in enumerate(toks) if _can_start(t[2])]
+    starts = [idx for idx, t in enumerate(toks) if t[2][0].isupper() and _can_start(t[2])]
     si = 0
     i = 0
     while si < len(starts):
@@ -516,7 +546,7 @@ def find_names(
         before = text[max(0, s0 - 80) : s0]
         after = text[m_end : m_end + 40]
         if (
-            _FEATURE_AFTER_RE.match(after)
+            (_opens_after(after, "(") and _FEATURE_AFTER_RE.match(after))
             or _city_district(match.name, after)
             or (
                 _named_ends(before)
@@ -573,7 +603,7 @@ def _grow_run(text: str, toks: list[_Tok], i: int, maxn: int) -> list[int]:
         if gap not in (" ", "-"):
             break
         prev_w = toks[j - 1][2]
-        if _POSSESSIVE_RE.search(prev_w) and prev_w.lower() not in ("people's", "people’s"):
+        if prev_w.endswith(_POSSESSIVE_ENDS) and prev_w.lower() not in ("people's", "people’s"):
             break
         w = toks[j][2]
         connector = w.lower() in _CONNECTORS and j + 1 < n_tok and _is_cap(toks[j + 1][2])
@@ -604,7 +634,7 @@ def _longest_name(
         if k > 1 and last[2].lower() in _CONNECTORS:
             continue
         raw = text[s0 : last[1]]
-        name = _POSSESSIVE_RE.sub("", raw)
+        name = _strip_possessive(raw)
         if len(name) < 3:
             continue
         key = _key(name)
@@ -612,6 +642,8 @@ def _longest_name(
             return None
         if gaz.is_name(key):
             return _NameRun(k, name, raw, key)
+        if not name.endswith(_SKY_ENDS):
+            continue  # (the test below needs one of these endings)
         alt = _SKY_END_RE.sub("skyi", name)
         if alt != name and gaz.is_name(_key(alt)):
             return _NameRun(k, name, raw, _key(alt), spelled=alt)
@@ -621,6 +653,7 @@ def _longest_name(
 # "Khmelnytsky", "Kropyvnytskiy", "Podilskyy": the adjectival ending of a town's name, spelled
 # as outlets transliterate it, is the gazetteer's "-skyi"
 _SKY_END_RE = re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$")
+_SKY_ENDS = ("sky", "skiy", "skyy", "skij")
 
 
 def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:
@@ -633,7 +666,7 @@ def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessiv
         and _is_cap(toks[first_tok - 1][2])
         # "Kremlin-occupied Crimea", "Moscow-annexed X": a compound adjective, no name part
         and not _COMPOUND_ADJ_RE.search(toks[first_tok - 1][2])
-        and not _POSSESSIVE_RE.search(toks[first_tok - 1][2])
+        and not toks[first_tok - 1][2].endswith(_POSSESSIVE_ENDS)
         and toks[first_tok - 1][2].lower() not in _GLUE_STOP
         and not _opening_verb(text, toks[first_tok - 1])
     )
@@ -672,7 +705,9 @@ def _name_mention(
     a capital stands for its government, a sector, or a river ("the Dnipro")."""
     h = _hint(text, match.spelled or match.name, s0, m_end, m_end, before, after)
     hint, noun, m_start, m_end = h.hint, h.noun, h.start, h.end
-    as_written = re.sub(r"^(?:the|The)\s+", "", text[m_start:m_end])
+    as_written = text[m_start:m_end]
+    if as_written.startswith(("the", "The")):
+        as_written = _THE_OPENING_RE.sub("", as_written)
     actor = False
     if match.key in _NATIONAL_CAPITALS and hint is None:
         # "seized from Kyiv in 2014": the government that lost it, not the city; "Kyiv's
@@ -689,10 +724,13 @@ def _name_mention(
             or bool(_TAKEN_FROM_RE.search(before))
         )
     mention = Mention(m_start, m_end, as_written, h.query, hint, "name", actor, possessive, noun)
-    mention.area = bool(_AREA_AFTER_RE.match(text[m_end : m_end + 20]))
-    if _ORIGIN_BEFORE_RE.search(before) or _SPOKE_IN_BEFORE_RE.search(before):
+    tail = text[m_end : m_end + 60]  # (m_end: the phrase's end, after a region noun)
+    mention.area = _opens_after(tail) and bool(_AREA_AFTER_RE.match(tail[:20]))
+    if (
+        _ends_with_word(before, ("from", "the", "s", "d", "n")) and _ORIGIN_BEFORE_RE.search(before)
+    ) or (_ends_with_word(before, ("in",)) and _SPOKE_IN_BEFORE_RE.search(before)):
         mention.actor = True  # the attack's origin, the speaker's venue: no claim place
-    if noun is None and (ap := _APPOSITIVE_NOUN_RE.match(text[m_end : m_end + 60])):
+    if noun is None and tail.startswith(",") and (ap := _APPOSITIVE_NOUN_RE.match(tail)):
         mention.noun = ap.group(1).lower()  # "Novoselivka, a village east of Lyman"
     mention.article = (
         hint is None
@@ -705,7 +743,10 @@ def _name_mention(
     return mention
 
 
-_CAPITAL_REF_RE = re.compile(r"\bthe\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+capital\b")
+_THE_OPENING_RE = re.compile(r"^(?:the|The)\s+")
+_CAPITAL_REF_RE = re.compile(
+    r"t(?<!\wt)he\s+(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+capital\b"
+)
 # Nuclear plants named after a city stand at another town: their reports are about that town
 _FACILITY_RE = re.compile(
     r"\b(?:(?P<zap>Zaporizhzhia|Zaporizhzhya|Zaporozhye)\s+(?:nuclear\s+(?:power\s+)?"
@@ -715,17 +756,42 @@ _FACILITY_RE = re.compile(
 _FACILITY_TOWN = {"zap": "Enerhodar", "znpp": "Enerhodar", "kursk": "Kurchatov"}
 
 
+# Words (case as the patterns have them) one of which every match of a reference pattern
+# holds: a clause without them is not searched (a substring test costs far less than a
+# search, and most clauses hold no reference).
+_REF_WORDS = {
+    "settlement": ("town", "city", "village", "settlement", "hub", "stronghold", "outpost",
+                   "municipality", "district", "neighbo", "suburbs", "outskirts", "vicinity",
+                   "area"),
+    "region": ("region", "area", "oblast", "province", "peninsula"),
+    "front": ("front", "direction", "sector", "axis"),
+    "there": ("there",),
+    "soil": ("territory", "soil"),
+    "capital": ("capital",),
+    "centre": ("capital", "cent"),
+    "bare": ("city", "town", "village"),
+}  # fmt: skip
+
+
+def _finditer(rx: re.Pattern[str], seg: str, words: str) -> Iterable[re.Match[str]]:
+    """rx.finditer(seg), skipped when seg lacks every one of the pattern's `_REF_WORDS`."""
+    for w in _REF_WORDS[words]:
+        if w in seg:
+            return rx.finditer(seg)
+    return ()
+
+
 def _pointer_refs(seg: str, start: int) -> list[Mention]:
     """ "this front" (the direction just named) and a clause-final "there"."""
     out = [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun=m.group(1), area=True)
-        for m in _THIS_FRONT_RE.finditer(seg)
+        for m in _finditer(_THIS_FRONT_RE, seg, "front")
     ]  # fmt: skip
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="there")
-        for m in _THERE_RE.finditer(seg)
+        for m in _finditer(_THERE_RE, seg, "there")
         if not _PLURAL_PLACES_RE.search(seg, 0, m.start())
     ]  # fmt: skip
     return out
@@ -736,7 +802,7 @@ def _soil_refs(seg: str, start: int) -> list[Mention]:
     return [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
                 noun=RUSSIAN_SOIL)
-        for m in _RUSSIAN_SOIL_RE.finditer(seg)
+        for m in _finditer(_RUSSIAN_SOIL_RE, seg, "soil")
     ]  # fmt: skip
 
 
@@ -744,7 +810,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     """Back-references ("the town", "the industrial hub's outskirts", "the border area")."""
     seg = text[start:end]
     out: list[Mention] = []
-    for m in _SETTLEMENT_REF_RE.finditer(seg):
+    for m in _finditer(_SETTLEMENT_REF_RE, seg, "settlement"):
         adjs = m.group(1).split()
         if any(_BAD_REF_ADJ.search(a) for a in adjs):
             continue
@@ -764,12 +830,12 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun="city")
-        for m in _REGION_CAPITAL_RE.finditer(seg)
+        for m in _finditer(_REGION_CAPITAL_RE, seg, "centre")
     ]  # fmt: skip
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun=m.group(1))
-        for m in _BARE_REF_RE.finditer(seg)
+        for m in _finditer(_BARE_REF_RE, seg, "bare")
     ]  # fmt: skip
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):
@@ -777,12 +843,12 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
             out.append(
                 Mention(start + m.start(), start + m.end(), m.group(0), town, "settlement", "name")
             )
-    for m in _CAPITAL_REF_RE.finditer(seg):
+    for m in _finditer(_CAPITAL_REF_RE, seg, "capital"):
         # "the Ukrainian capital", "the Russian capital": Kyiv, Moscow, whatever came before
         city = "Kyiv" if m.group(1).lower().startswith("ukrain") else "Moscow"
         out = [r for r in out if not (r.start < start + m.end() and start + m.start() < r.end)]
         out.append(Mention(start + m.start(), start + m.end(), m.group(0), city, "settlement"))
-    for m in _REGION_REF_RE.finditer(seg):
+    for m in _finditer(_REGION_REF_RE, seg, "region"):
         # a bare "the area" is the vicinity of the place just named (resolution.py)
         bare = m.group(1).lower() == "area" and len(m.group(0).split()) == 2
         out.append(
@@ -800,7 +866,9 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'-]+")
+# (?<![\w'’-])[a-z][a-z'-]+ with its first letter before the look-back: a pattern opening
+# with a letter class lets the engine skip to the letters instead of trying every position
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z'-]+")
 
 
 def lowercase_vocabulary(text: str) -> frozenset[str]:

@@ -10,6 +10,8 @@ a regex be skipped when it could not have matched: results are the same with or 
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,6 +36,7 @@ _REPEATS = tuple(
 )
 _MIN_NEED = 3  # a shorter word ("in", "to") is in nearly every clause: not worth a test
 _MAX_NEEDS = 3  # tests per pattern (the longest words first: the rarest)
+_MAX_CHOICES = 27  # needs an alternation may give (one of each alternative's, combined)
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +62,21 @@ def fold(text: str) -> str:
         folded = text.translate(_FOLD).lower()
     _last_fold = (text, folded)
     return folded
+
+
+def folded(text: str) -> str:
+    """`fold(text)` without keeping it: for short windows, so the clause's fold stays kept."""
+    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def lowered(text: str) -> str:
+    """`text.lower()`, taken from the fold when it is the same string (no letter to fold)."""
+    folded = fold(text)
+    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+        return folded
+    return text.lower()
 
 
 Need = frozenset[str]  # at least one of these strings occurs in every match
@@ -99,11 +117,17 @@ def _sequence(items: list, prefix: str = "") -> list[Need]:
 
 
 def _branch(alternatives: list, prefix: str) -> list[Need]:
-    """One need for an alternation: each alternative's rarest, any of which must occur."""
+    """Needs of an alternation: a match holds one alternative's needs, so any choice of one
+    need from each alternative, joined, is a need ("A and B, or C and D": A or C, A or D,
+    B or C, B or D). Each alternative's few rarest needs are combined while the choices are
+    few; else each alternative's rarest alone."""
     branches = [_sequence(list(b), prefix) for b in alternatives]
-    if all(branches):
+    if not all(branches):
+        return [frozenset({prefix})] if prefix else []
+    tops = [sorted(set(b), key=_rank, reverse=True)[:_MAX_NEEDS] for b in branches]
+    if math.prod(map(len, tops)) > _MAX_CHOICES:
         return [frozenset().union(*(_rarest(b) for b in branches))]
-    return [frozenset({prefix})] if prefix else []
+    return [frozenset().union(*choice) for choice in itertools.product(*tops)]
 
 
 def _item(op, av) -> list[Need]:
@@ -299,8 +323,12 @@ class Words:
         ws = sorted({w.lower() for w in words})
         self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
         body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
-        self._rx = re.compile("|".join(filter(None, [also, body])), 0 if self._fold else re.I)
+        flags = 0 if self._fold else re.I
+        # two searches, not one alternation: a pattern opening with a class ("\\d") would
+        # make the engine try every position; the words' first letters let it skip most
+        self._rxs = [re.compile(p, flags) for p in (body, also) if p] or [re.compile("")]
 
     def found_in(self, text: str) -> bool:
         """Whether one of the words (or `also`) occurs in `text`."""
-        return self._rx.search(fold(text) if self._fold else text) is not None
+        t = fold(text) if self._fold else text
+        return any(rx.search(t) is not None for rx in self._rxs)

@@ -69,6 +69,21 @@ _DATE_LINE_RE = re.compile(
 _SPLIT_RE = re.compile(
     r"(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b)"
 )
+# the same cuts, each match taking the stop before it as well: a pattern opening with a
+# class lets the engine skip to the stops instead of trying every position (_cuts drops it)
+_STOP_SPLIT_RE = re.compile(
+    r"[.!?:](?:(?<=[.!?])[\"”’)\]*]*\s+(?=[\"“‘(\[*]*[A-Z0-9А-ЯІЇЄ])|"
+    r"(?<=[a-z]{3}[.:])(?=[A-Z][a-z]{2,}\b))"
+)
+
+
+def _cuts(s: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each _SPLIT_RE match in s[pos:endpos], as its finditer gives them
+    (`pos`: 0 or just after a line break; a match right at `pos` needs a stop before it)."""
+    end = len(s) if endpos is None else endpos
+    return [(m.start() + 1, m.end()) for m in _STOP_SPLIT_RE.finditer(s, pos, end)]
+
+
 _ATTRIB_AFTER_QUOTE_RE = re.compile(
     r"^[\"”’]\s+[^.?!\"“]{0,80}?\b(?:said|says|asked|wrote|added|told|posted)\b"
 )
@@ -77,6 +92,15 @@ _ABBREV_RE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)\.|"
     r"\b[A-Z]\.)$"
 )
+
+
+_ABBREV_LONGEST = 10  # characters: "approx." and a line break, with room to spare
+
+
+def _abbreviation_at_end(s: str) -> re.Match[str] | None:
+    """_ABBREV_RE.search(s), tried on the last few characters only: every match ends the
+    string (the word boundary before it still sees the character before the window)."""
+    return _ABBREV_RE.search(s, max(0, len(s) - _ABBREV_LONGEST))
 
 
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
@@ -154,9 +178,9 @@ def _caption_cut(text: str, s: int, e: int) -> int | None:
         return None
     line = chunk.rfind("\n", 0, credit.start()) + 1
     cut = line or None  # (a standfirst line above a caption line)
-    for m in _SPLIT_RE.finditer(chunk, line, credit.start()):
-        if not _ABBREV_RE.search(chunk[: m.start()].rstrip('"”’)]*')):
-            cut = m.end()
+    for c0, c1 in _cuts(chunk, line, credit.start()):
+        if not _abbreviation_at_end(chunk[:c0].rstrip('"”’)]*')):
+            cut = c1
     if cut is None or len(chunk[:cut].split()) < _LEDE_WORDS:
         return None
     return s + cut
@@ -241,7 +265,7 @@ def sentences(
     for ps, pe in paragraphs(text, has_header=has_header, title=title):
         para = text[ps:pe]
         cur = 0
-        cuts = [(m.start(), m.end()) for m in _SPLIT_RE.finditer(para)]
+        cuts = _cuts(para)
         for a, b in sorted(cuts + _headline_breaks(para)):
             if a < cur:
                 continue
@@ -272,7 +296,9 @@ _HEAD_WORDS = 12
 def _headline_breaks(para: str) -> list[tuple[int, int]]:
     """Line breaks that end a headline-like line inside a paragraph ("Russian troops take X
     and push west" + "ISW says ..."), as (end, next start) offsets."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "\n" not in para:
+        return out  # (every match ends a line inside the paragraph)
     for m in _HEAD_LINE_RE.finditer(para):
         # (only the line's last sentence: "... on 25 September. Picture: X/REUTERS")
         tail = re.split(r"[.!?][\"”’)\]]*\s+", m.group(1))[-1]
@@ -291,7 +317,7 @@ def _headline_breaks(para: str) -> list[tuple[int, int]]:
 def _abbreviated(para: str, cur: int, a: int, b: int) -> bool:
     """Whether the stop before a cut ends an abbreviation, not the sentence; a lone capital
     ending its line ("... said on X." + a new line) is a word, not a name's initial."""
-    m = _ABBREV_RE.search(para[cur:a].rstrip('"”’)]*'))
+    m = _abbreviation_at_end(para[cur:a].rstrip('"”’)]*'))
     if m is None:
         return False
     return not ("\n" in para[a:b] and re.fullmatch(r"[A-Z]\.", m.group(0)))

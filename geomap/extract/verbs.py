@@ -64,9 +64,10 @@ LEXICON = [
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
 
-# Every trigger word in a clause, found in one pass: the lookahead tries each position, the
-# trie gives the longest trigger starting there (the shorter ones it contains are implied).
-_TRIGGER_RE = re.compile(f"(?=({prescreen.trie_pattern(_ALL_TRIGGERS)}))")
+# Every trigger word in a clause: a search from each position after the last one found (the
+# engine skips the positions no trigger can begin at), the trie giving the longest trigger
+# starting there (the shorter ones it contains are implied).
+_TRIGGER_RE = re.compile(prescreen.trie_pattern(_ALL_TRIGGERS))
 # a trigger found -> the lexicon rows it (or a trigger inside it) lets run, in lexicon order
 _ROWS_NAMING: dict[str, list[int]] = {}
 for _i, (*_x, _trig, _rid) in enumerate(LEXICON):
@@ -163,11 +164,19 @@ _ACHIEVEMENT_RE = re.compile(
 _WILL_HOLD_RE = re.compile(rf"\b{joined(_MOD, 'commitment')}\s+$", re.I)
 
 
+def _negator_before(text: str, s: int) -> bool:
+    """The 30 characters before `s` hold "no" or "without" (every _NONE_BEFORE_RE match does)."""
+    window = prescreen.folded(text[max(0, s - 30) : s])
+    return "no" in window or "without" in window
+
+
 def irrealis_before(text: str, pos: int) -> bool:
     """True when the cue at `pos` is a goal/condition: "to push", "towards capturing", "whether"."""
     window = text[max(0, pos - 40) : pos]
-    if _REALIS_RE.search(window):
-        return False
+    if not window[-1:].isspace():
+        return False  # (both patterns end in white space)
+    if window.rstrip()[-4:].lower().endswith(("to", "have", "been")) and _REALIS_RE.search(window):
+        return False  # (its matches end so)
     return _IRREALIS.search(window) is not None
 
 
@@ -179,7 +188,13 @@ def candidate_rows(text: str) -> list[int]:
     one of the row's trigger words occurs in it, and the words its pattern cannot match
     without (`prescreen.Needs`) do. The others are not run."""
     rows: set[int] = set()
-    for t in set(_TRIGGER_RE.findall(text.lower())):
+    low, search = prescreen.lowered(text), _TRIGGER_RE.search
+    found = set()
+    m = search(low)
+    while m is not None:
+        found.add(m.group())
+        m = search(low, m.start() + 1)
+    for t in found:
         rows.update(_ROWS_OF[t])
     folded = prescreen.fold(text)
     return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
@@ -198,7 +213,7 @@ def find_cues(text: str) -> list[Cue]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            if _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
+            if _negator_before(text, s) and _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
                     # "there was no encirclement of X": the speaker denies the enemy's gain
                     cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
