@@ -69,8 +69,10 @@ def _region_named_here(
 
 
 # "a missile struck a building on its outskirts": the place just named
+# ("\bits" written "i(?<!\wi)ts": a pattern opening with a letter lets the engine skip to
+# its i's instead of trying every position; the same matches)
 _ITS_PART_RE = re.compile(
-    r"\bits\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"i(?<!\wi)ts\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?(?:outskirts|centre|center|edges?|suburbs|approaches|flanks?|districts?|"
     r"environs|periphery)\b"
 )

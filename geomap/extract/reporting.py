@@ -190,7 +190,9 @@ FALSE_REPORT_RE = re.compile(
 # Ukraine's eastern group", or a "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military
 # Administration" line) and named by surname after ("Cherevaty said", "according to
 # Syniehubov"): the surname stands for the whole introduction
-_CAP_RUN_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+# (?<![\w'’-])[A-Z]... with its first capital before the look-back: a pattern opening with
+# a class lets the engine skip to the capitals; the same matches
+_CAP_RUN_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _NOT_SURNAME = frozenset(
     "Ukraine Ukrainian Russia Russian Kyiv Moscow Kremlin Ministry Defence Defense Staff General "
     "Forces Army Military Group Command Service Council Guard Brigade Institute State Oblast "

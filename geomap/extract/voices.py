@@ -716,9 +716,11 @@ def _block_quoted(sent: str, att: cl.Attribution, doc: DocState) -> cl.Attributi
 
 def _opens_block(text: str, s1: int, sent: str) -> bool:
     """Whether the sentence is an attribution alone ending its paragraph with a colon."""
-    return bool(_BLOCK_INTRO_RE.fullmatch(sent)) and text[s1 : s1 + 3].lstrip(" \t")[:1] in (
-        "\n",
-        "",
+    # (every match ends with a colon: the sentences that do not are not searched)
+    return (
+        sent.rstrip().endswith(":")
+        and bool(_BLOCK_INTRO_RE.fullmatch(sent))
+        and text[s1 : s1 + 3].lstrip(" \t")[:1] in ("\n", "")
     )
 
 
