@@ -537,9 +537,17 @@ def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
         and last[2] == "day"
         and 0 < memory.sentence - last[3] <= _SPEAKER_REACH
         and pub - timedelta(days=_EVENT_REACH) <= last[1] <= pub
+        and not _another_named_speaker(v.claimant, last[5])
     ):
         return last[1]
     return None
+
+
+def _another_named_speaker(now: str | None, before: str | None) -> bool:
+    """ "Regional authorities said X was hit on Wednesday. The ministry also claimed Y": a
+    speaker named by name or office is not the report going on unless it is the same one
+    ("It also cited", "The staff also said" go on)."""
+    return bool(now and _speaker_names(now) and not same_speaker(now, before))
 
 
 def _says_also(v: Voice) -> bool:
@@ -610,15 +618,16 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     office) in common beyond the country ("Top commander Oleksandr Syrskyi" and "Syrskyi")."""
     if not a or not b:
         return False
+    return bool(_speaker_names(a) & _speaker_names(b))
 
-    def names(s: str) -> set[str]:
-        return {
-            w.lower()
-            for w in (n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(s))
-            if w.lower() not in _NOT_A_NAME
-        }
 
-    return bool(names(a) & names(b))
+def _speaker_names(s: str) -> set[str]:
+    """The capitalised words of a claimant beyond the country (surnames, offices)."""
+    return {
+        w.lower()
+        for w in (n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(s))
+        if w.lower() not in _NOT_A_NAME
+    }
 
 
 # cue ids (rules/cues.toml) of a modifier naming who holds a place ("the Russian-held town of X")
