@@ -145,7 +145,10 @@ def _sides(gaz, sentence: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_report_tells_of_forces_without_taking_their_side(gaz, monkeypatch):
-    sentence = "Reports say Ukrainian troops may be pulling out of Sudzha."
+    # (bare "Reports say ..." is the press's voice in sides.toml too; an OSINT group is not)
+    sentence = (
+        "An open-source intelligence group says Ukrainian troops may be pulling out of Sudzha."
+    )
     assert _sides(gaz, sentence) == [("Sudzha", "third-party", "assessment")]
     monkeypatch.setattr(claiming, "_REPORTER_RE", re.compile(r"(?!)"))
     assert _sides(gaz, sentence) == [("Sudzha", "ukraine", "assessment")]  # own forces
