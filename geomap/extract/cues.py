@@ -525,18 +525,27 @@ _COORD_GAP_RE = re.compile(
     # places it knows keep the list whole
     r"(?:\s*(?:,|,?\s+(?:and|or))\s+[A-Z][\w'’-]*(?<!['’]s)(?:[\s-][A-Z][\w'’-]*(?<!['’]s)){0,2}"
     r"(?=\s*(?:,|\s+and\s|\s+or\s)))*"
-    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
+    # "A and B in the Donetsk region, and C in ...", "A and B in western Ukraine, C and D in
+    # central Ukraine", "A and B (Donetsk region), as well as C": a locator may close a part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
-    r"(?=,?\s+and\s))?"
+    r"(?=,?\s+and\s)|\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+    r"eastern|western|central)\s+(?:Ukraine|Russia)(?=,\s)"
+    r"|\s*\((?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)\)(?=,\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
     r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
     r"(?:near|around)\s+)?"
-    # "over A and over B", "in A and also in B": the preposition repeated after "and"
-    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across)\s+)"
+    # "over A and over B", "in A and also in B": the preposition repeated after "and"; "not
+    # only near A but also in B": the second part of a paired list
+    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on)\s+"
+    r"|,?\s+but\s+also\s+(?:over|in|at|near|around|across|on)\s+)"
+    # "the town of B", "the areas of B", "(on) the outskirts of B", "the capital B"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|villages?|settlements?|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
+    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts)\s+of\s+|the\s+"
+    r"(?:entire\s+|whole\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?"
+    # "A and almost all of B", "A and part of B": a share of the next place is listed too
+    r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"
