@@ -63,6 +63,25 @@ CASES = [
         [("Vovchansk", None, "fighting"), ("Lyptsi", None, "fighting")],
         [],
     ),
+    (  # a short aside in brackets, and "part of", stay inside the list
+        "Siversk (for now), Lysychansk and Zolote (several villages), part of Rubizhne, "
+        "remain under Ukrainian control, the governor said.",
+        [("Siversk", None, "holding"), ("Lysychansk", None, "holding")]
+        + [("Zolote", None, "holding"), ("Rubizhne", None, "holding")],
+        [],
+    ),
+    (
+        "The governor said Bilohorivka (partly) and Kreminna remain under Russian control.",
+        [("Bilohorivka", None, "holding"), ("Kreminna", None, "holding")],
+        [],
+    ),
+    (  # a staff's tally of assault actions across a list of settlements
+        "The staff said it counted 25 assault actions on May 3, across settlements "
+        "including Shakhove, Rodynske, Myrnohrad and Udachne.",
+        [("Rodynske", None, "fighting"), ("Myrnohrad", None, "fighting")]
+        + [("Udachne", None, "fighting")],
+        [],
+    ),
     (  # a new verb ends the list: B is the second verb's place, not the first's
         "The army said its units improved positions near Robotyne and repelled attacks "
         "near Verbove.",
@@ -97,6 +116,9 @@ def test_every_place_of_a_list_shares_its_cue(gaz, text, expected, forbidden):
         (" and on the outskirts of ", True),
         (" but also around the areas of ", True),
         (" and almost all of ", True),
+        (" (for now), ", True),
+        (" and Zolote (several villages), part of ", True),
+        (" (2 km east), ", False),
         (" in western Ukraine, the governor said, and ", False),
         (" and Sumy in northern Ukraine, but ", False),
         (" between ", False),

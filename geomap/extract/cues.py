@@ -524,7 +524,7 @@ _COORD_GAP_RE = re.compile(
     # "A, X, Y and B": list items the gazetteer lacks (capitalised, not possessive) between two
     # places it knows keep the list whole
     r"(?:\s*(?:,|,?\s+(?:and|or))\s+[A-Z][\w'’-]*(?<!['’]s)(?:[\s-][A-Z][\w'’-]*(?<!['’]s)){0,2}"
-    r"(?=\s*(?:,|\s+and\s|\s+or\s)))*"
+    r"(?=\s*(?:,|\s+and\s|\s+or\s|\()))*"
     # "A and B in the Donetsk region, and C in ...", "A and B in western Ukraine, C and D in
     # central Ukraine", "A and B (Donetsk region), as well as C": a locator may close a part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
@@ -533,6 +533,8 @@ _COORD_GAP_RE = re.compile(
     r"|\s*\((?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)\)(?=,\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
+    # "A (with its suburbs), B and C": a short aside in brackets (no figure) stays in the list
+    r"(?:\s*\((?![^()]*\d)[^()\n]{1,40}\)(?=,|\s+and\s|\s+or\s))?"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
     r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
     r"(?:near|around)\s+)?"
