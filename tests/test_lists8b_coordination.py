@@ -82,6 +82,22 @@ CASES = [
         + [("Udachne", None, "fighting")],
         [],
     ),
+    (  # a stretch named by its two ends: the ends only locate it
+        "The brigade said Russian drones keep the road linking Kramatorsk and Sloviansk "
+        "under fire.",
+        [],
+        [("Kramatorsk", None, "strike"), ("Sloviansk", None, "strike")],
+    ),
+    (
+        "Russian artillery shelled the highway between Kupiansk and Svatove, the army said.",
+        [],
+        [("Kupiansk", None, "strike"), ("Svatove", None, "strike")],
+    ),
+    (  # the same two places as targets are a list
+        "Russian artillery shelled Kupiansk and Svatove, the army said.",
+        [("Kupiansk", None, "strike"), ("Svatove", None, "strike")],
+        [],
+    ),
     (  # a new verb ends the list: B is the second verb's place, not the first's
         "The army said its units improved positions near Robotyne and repelled attacks "
         "near Verbove.",

@@ -194,8 +194,12 @@ def _claimable(
     references to a place already named in the sentence."""
     out: list[tuple[Mention, PlaceRef]] = []
     prev: tuple[Mention, PlaceRef] | None = None
+    stretch = _stretch_ends(text, resolved)
     for i, (m, ref) in enumerate(resolved):
         inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        if i in stretch:
+            prev = (m, ref)  # "the road connecting A and B": the ends only locate the road
+            continue
         if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
             prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
             continue
@@ -229,6 +233,36 @@ def _claimable(
         prev = (m, ref)
         if inside and not locator:
             out.append((m, ref))
+    return out
+
+
+# "the road connecting A and B", "the highway between A and B", "the supply line from A to B":
+# a stretch named by its two ends, which locate it; neither end is a target of the claim
+_STRETCH_BEFORE_RE = re.compile(
+    r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line|line|stretch|section|"
+    r"corridor)s?\s+(?:(?:that|which)\s+(?:connects|connected|links|linked|runs|ran)\s+"
+    r"(?:between\s+|from\s+)?|(?:running\s+)?(?:between|from)\s+|connecting\s+|linking\s+)"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|villages|settlements)\s+of\s+)?$",
+    re.I,
+)
+_STRETCH_JOIN_RE = re.compile(
+    r"\s+(?:and|to|with)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?"
+)
+
+
+def _stretch_ends(text: str, resolved: list[tuple[Mention, PlaceRef]]) -> set[int]:
+    """Indexes of the mentions naming the two ends of a stretch ("the road connecting A and
+    B", "the highway from A to B")."""
+    out: set[int] = set()
+    for i in range(len(resolved) - 1):
+        m, nxt = resolved[i][0], resolved[i + 1][0]
+        if (
+            m.kind == "name"
+            and nxt.kind == "name"
+            and _STRETCH_JOIN_RE.fullmatch(text, m.end, nxt.start)
+            and _STRETCH_BEFORE_RE.search(text, max(0, m.start - 80), m.start)
+        ):
+            out.update((i, i + 1))
     return out
 
 
