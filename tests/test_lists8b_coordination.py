@@ -98,6 +98,34 @@ CASES = [
         [("Kupiansk", None, "strike"), ("Svatove", None, "strike")],
         [],
     ),
+    (  # a passive retaking reaches the whole subject list
+        "Kupiansk and Balakliia were retaken within a week, the army said.",
+        [("Kupiansk", None, "captured"), ("Balakliia", None, "captured")],
+        [],
+    ),
+    (  # a plural aside locating the list is not its last member
+        "Irpin and Bucha, commuter towns outside Kyiv, were retaken by the army this week.",
+        [("Irpin", None, "captured"), ("Bucha", None, "captured")],
+        [("Kyiv", None, "captured")],
+    ),
+    (
+        "Izium and Balakliia, two towns southeast of Kharkiv, were recaptured last week, "
+        "the army said.",
+        [("Izium", None, "captured"), ("Balakliia", None, "captured")],
+        [("Kharkiv", None, "captured")],
+    ),
+    (  # a locating aside between the subject and its verb
+        "The brigade said the village of Soledar, also located north of the eastern city of "
+        "Bakhmut, had been captured.",
+        [("Soledar", None, "captured")],
+        [("Bakhmut", None, "captured")],
+    ),
+    (
+        "The ministry said Kreminna, which lies just west of the town of Rubizhne, had been "
+        "taken back.",
+        [],
+        [("Rubizhne", None, "captured")],
+    ),
     (  # a new verb ends the list: B is the second verb's place, not the first's
         "The army said its units improved positions near Robotyne and repelled attacks "
         "near Verbove.",

@@ -298,7 +298,10 @@ _ANAPHORIC_ATTACK_RE = re.compile(
 
 
 _APPOSITIVE_LOCATOR_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
+    # ("A and B, commuter towns outside C, were retaken": the plural aside of a list)
+    r",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)|"
+    r"(?:(?:two|three|four|both|the)\s+)?(?:[\w-]+\s+){0,2}?(?:villages|towns|cities|settlements|"
+    r"hamlets|suburbs|ports))\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
     r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
@@ -360,6 +363,8 @@ def _attach(
         gap = _gap(text, cue, m)
         if gap is None or _blocked(cue, gap, limit) or _verb_between(cue, m, found):
             continue
+        if _locates_subject(text, cue, m):
+            continue  # "X, also located south of the city of B, had been retaken": not B
         if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
         if best is None or len(gap) < best[1]:
@@ -376,6 +381,26 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+# "X, (also) located just south of the eastern city of B, had been retaken": an aside that only
+# locates the subject before it
+_LOCATOR_ASIDE_BEFORE_RE = re.compile(
+    r",\s+(?:(?:also|both|just|all)\s+)?(?:located|situated|lying|which\s+(?:is|lies))\s+"
+    r"(?:(?:just|about|some|roughly)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|in)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:city|town|village|region)\s+of\s+)?$"
+)
+
+
+def _locates_subject(text: str, cue: verbs.Cue, m: Mention) -> bool:
+    """A place inside a locating aside set off by commas before a subject cue."""
+    return (
+        cue.attach in ("subj", "any")
+        and m.end <= cue.start
+        and text.startswith(",", m.end)
+        and _LOCATOR_ASIDE_BEFORE_RE.search(text, max(0, m.start - 100), m.start) is not None
+    )
 
 
 def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:
