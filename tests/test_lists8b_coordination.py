@@ -104,7 +104,7 @@ CASES = [
         [],
     ),
     (  # a plural aside locating the list is not its last member
-        "Irpin and Bucha, commuter towns outside Kyiv, were retaken by the army this week.",
+        "Irpin and Bucha, commuter towns outside Kyiv, have been retaken, a spokesman said.",
         [("Irpin", None, "captured"), ("Bucha", None, "captured")],
         [("Kyiv", None, "captured")],
     ),
