@@ -126,6 +126,24 @@ CASES = [
         [],
         [("Rubizhne", None, "captured")],
     ),
+    (  # a passive repelled attack whose places follow the verb
+        "The staff said attacks were repelled near Kurakhove, Uspenivka and Vovchansk.",
+        [("Kurakhove", None, "fighting"), ("Uspenivka", None, "fighting")]
+        + [("Vovchansk", None, "fighting")],
+        [],
+    ),
+    (  # ", in B" joins the list when it goes on after B
+        "The army said fighting went on near Toretsk, in Chasiv Yar and around Siversk.",
+        [("Toretsk", None, "fighting"), ("Chasiv Yar", None, "fighting")]
+        + [("Siversk", None, "fighting")],
+        [],
+    ),
+    (  # "the direction of" the last item
+        "Enemy troops attacked near Lyman, Siversk and in the direction of Kramatorsk, "
+        "the staff said.",
+        [("Lyman", None, "fighting"), ("Kramatorsk", None, "fighting")],
+        [],
+    ),
     (  # a new verb ends the list: B is the second verb's place, not the first's
         "The army said its units improved positions near Robotyne and repelled attacks "
         "near Verbove.",

@@ -603,7 +603,7 @@ _COORD_GAP_RE = re.compile(
     r"|,?\s+but\s+also\s+(?:over|in|at|near|around|across|on)\s+)"
     # "the town of B", "the areas of B", "(on) the outskirts of B", "the capital B"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts)\s+of\s+|the\s+"
+    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction)\s+of\s+|the\s+"
     r"(?:entire\s+|whole\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?"
     # "A and almost all of B", "A and part of B": a share of the next place is listed too
     r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
@@ -635,11 +635,30 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
     j = idx
     while j + 1 < len(claimable):
         a, b = claimable[j][0], claimable[j + 1][0]
-        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+        if b.kind != "name" or not (
+            _COORD_GAP_RE.fullmatch(text[a.end : b.start])
+            or (
+                _COMMA_PREP_GAP_RE.fullmatch(text[a.end : b.start])
+                and _goes_on(text, claimable, j + 1)
+            )
+        ):
             break
         j += 1
         out.append(j)
     return out
+
+
+# "near A, in B and around C": a comma and a preposition join B when the list goes on after it
+# (alone, ", in B" locates A: "Sloviansk, in Donetsk")
+_COMMA_PREP_GAP_RE = re.compile(r",\s+(?:in|at)\s+")
+
+
+def _goes_on(text: str, claimable: list[tuple[Mention, PlaceRef]], j: int) -> bool:
+    """Whether the list goes on after the j-th place (list glue up to a next place)."""
+    if j + 1 >= len(claimable):
+        return False
+    a, b = claimable[j][0], claimable[j + 1][0]
+    return b.kind == "name" and _COORD_GAP_RE.fullmatch(text[a.end : b.start]) is not None
 
 
 _DENIAL_IN_CONTENT_RE = re.compile(
