@@ -109,7 +109,7 @@ CASES = [
         [("Kyiv", None, "captured")],
     ),
     (
-        "Izium and Balakliia, two towns southeast of Kharkiv, were recaptured last week, "
+        "Izium and Balakliia, two towns southeast of Kharkiv, were retaken last week, "
         "the army said.",
         [("Izium", None, "captured"), ("Balakliia", None, "captured")],
         [("Kharkiv", None, "captured")],

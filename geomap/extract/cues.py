@@ -261,9 +261,22 @@ def _stretch_ends(text: str, resolved: list[tuple[Mention, PlaceRef]]) -> set[in
             and nxt.kind == "name"
             and _STRETCH_JOIN_RE.fullmatch(text, m.end, nxt.start)
             and _STRETCH_BEFORE_RE.search(text, max(0, m.start - 80), m.start)
+            and not _road_cut_before(text, m.start)
         ):
             out.update((i, i + 1))
     return out
+
+
+_ROAD_CUT_RULE = "cue.advancing.cut-road-to"
+
+
+def _road_cut_before(text: str, start: int) -> bool:
+    """A stretch that is the object of cutting the road ("took fire control of the highway
+    between A and B"): the advance is on both ends (cues.toml cue.advancing.cut-road-to)."""
+    lo = max(0, start - 120)
+    return any(
+        c.rule == _ROAD_CUT_RULE and lo + c.end == start for c in verbs.find_cues(text[lo:start])
+    )
 
 
 # a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
