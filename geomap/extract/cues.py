@@ -194,8 +194,12 @@ def _claimable(
     references to a place already named in the sentence."""
     out: list[tuple[Mention, PlaceRef]] = []
     prev: tuple[Mention, PlaceRef] | None = None
+    stretch = _stretch_ends(text, resolved)
     for i, (m, ref) in enumerate(resolved):
         inside = any(c0 <= m.start and m.end <= c1 for c0, c1 in spans)
+        if i in stretch:
+            prev = (m, ref)  # "the road connecting A and B": the ends only locate the road
+            continue
         if inside and m.kind == "name" and reporting.only_locates_unnamed(text, m.start):
             prev = (m, ref)  # "moving into a village just east of Pokrovsk": not Pokrovsk
             continue
@@ -232,6 +236,49 @@ def _claimable(
     return out
 
 
+# "the road connecting A and B", "the highway between A and B", "the supply line from A to B":
+# a stretch named by its two ends, which locate it; neither end is a target of the claim
+_STRETCH_BEFORE_RE = re.compile(
+    r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line|line|stretch|section|"
+    r"corridor)s?\s+(?:(?:that|which)\s+(?:connects|connected|links|linked|runs|ran)\s+"
+    r"(?:between\s+|from\s+)?|(?:running\s+)?(?:between|from)\s+|connecting\s+|linking\s+)"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|villages|settlements)\s+of\s+)?$",
+    re.I,
+)
+_STRETCH_JOIN_RE = re.compile(
+    r"\s+(?:and|to|with)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?"
+)
+
+
+def _stretch_ends(text: str, resolved: list[tuple[Mention, PlaceRef]]) -> set[int]:
+    """Indexes of the mentions naming the two ends of a stretch ("the road connecting A and
+    B", "the highway from A to B")."""
+    out: set[int] = set()
+    for i in range(len(resolved) - 1):
+        m, nxt = resolved[i][0], resolved[i + 1][0]
+        if (
+            m.kind == "name"
+            and nxt.kind == "name"
+            and _STRETCH_JOIN_RE.fullmatch(text, m.end, nxt.start)
+            and _STRETCH_BEFORE_RE.search(text, max(0, m.start - 80), m.start)
+            and not _road_cut_before(text, m.start)
+        ):
+            out.update((i, i + 1))
+    return out
+
+
+_ROAD_CUT_RULE = "cue.advancing.cut-road-to"
+
+
+def _road_cut_before(text: str, start: int) -> bool:
+    """A stretch that is the object of cutting the road ("took fire control of the highway
+    between A and B"): the advance is on both ends (cues.toml cue.advancing.cut-road-to)."""
+    lo = max(0, start - 120)
+    return any(
+        c.rule == _ROAD_CUT_RULE and lo + c.end == start for c in verbs.find_cues(text[lo:start])
+    )
+
+
 # a place name used as a modifier of a plural noun: "Kherson watermelons", "Sumy residents"
 _ATTRIBUTIVE_AFTER_RE = re.compile(r"\s+[a-z]{3,}s\b(?!\s+(?:of|in|at|on|near)\b)")
 
@@ -264,7 +311,10 @@ _ANAPHORIC_ATTACK_RE = re.compile(
 
 
 _APPOSITIVE_LOCATOR_RE = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)\s+"
+    # ("A and B, commuter towns outside C, were retaken": the plural aside of a list)
+    r",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)|"
+    r"(?:(?:two|three|four|both|the)\s+)?(?:[\w-]+\s+){0,2}?(?:villages|towns|cities|settlements|"
+    r"hamlets|suburbs|ports))\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
     r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
@@ -326,6 +376,8 @@ def _attach(
         gap = _gap(text, cue, m)
         if gap is None or _blocked(cue, gap, limit) or _verb_between(cue, m, found):
             continue
+        if _locates_subject(text, cue, m):
+            continue  # "X, also located south of the city of B, had been retaken": not B
         if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
         if best is None or len(gap) < best[1]:
@@ -342,6 +394,26 @@ def _attach(
         if before:
             best = before[-1]
     return best
+
+
+# "X, (also) located just south of the eastern city of B, had been retaken": an aside that only
+# locates the subject before it
+_LOCATOR_ASIDE_BEFORE_RE = re.compile(
+    r",\s+(?:(?:also|both|just|all)\s+)?(?:located|situated|lying|which\s+(?:is|lies))\s+"
+    r"(?:(?:just|about|some|roughly)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|in)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:city|town|village|region)\s+of\s+)?$"
+)
+
+
+def _locates_subject(text: str, cue: verbs.Cue, m: Mention) -> bool:
+    """A place inside a locating aside set off by commas before a subject cue."""
+    return (
+        cue.attach in ("subj", "any")
+        and m.end <= cue.start
+        and text.startswith(",", m.end)
+        and _LOCATOR_ASIDE_BEFORE_RE.search(text, max(0, m.start - 100), m.start) is not None
+    )
 
 
 def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:
@@ -524,19 +596,30 @@ _COORD_GAP_RE = re.compile(
     # "A, X, Y and B": list items the gazetteer lacks (capitalised, not possessive) between two
     # places it knows keep the list whole
     r"(?:\s*(?:,|,?\s+(?:and|or))\s+[A-Z][\w'’-]*(?<!['’]s)(?:[\s-][A-Z][\w'’-]*(?<!['’]s)){0,2}"
-    r"(?=\s*(?:,|\s+and\s|\s+or\s)))*"
-    # "A and B in the Donetsk region, and C in ...": a locator may close the first part
+    r"(?=\s*(?:,|\s+and\s|\s+or\s|\()))*"
+    # "A and B in the Donetsk region, and C in ...", "A and B in western Ukraine, C and D in
+    # central Ukraine", "A and B (Donetsk region), as well as C": a locator may close a part
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
-    r"(?=,?\s+and\s))?"
+    r"(?=,?\s+and\s)|\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+    r"eastern|western|central)\s+(?:Ukraine|Russia)(?=,\s)"
+    r"|\s*\((?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)\)(?=,\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
+    # "A (with its suburbs), B and C": a short aside in brackets (no figure) stays in the list
+    r"(?:\s*\((?![^()]*\d)[^()\n]{1,40}\)(?=,|\s+and\s|\s+or\s))?"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
     r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
     r"(?:near|around)\s+)?"
-    # "over A and over B", "in A and also in B": the preposition repeated after "and"
-    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across)\s+)"
+    # "over A and over B", "in A and also in B": the preposition repeated after "and"; "not
+    # only near A but also in B": the second part of a paired list
+    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on)\s+"
+    r"|,?\s+but\s+also\s+(?:over|in|at|near|around|across|on)\s+)"
+    # "the town of B", "the areas of B", "(on) the outskirts of B", "the capital B"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|villages?|settlements?|region|port)\s+of\s+|the\s+(?:entire\s+|whole\s+)?)?"
+    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction)\s+of\s+|the\s+"
+    r"(?:entire\s+|whole\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?"
+    # "A and almost all of B", "A and part of B": a share of the next place is listed too
+    r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
     r"neighbou?ring\s+)?)"
@@ -565,11 +648,30 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
     j = idx
     while j + 1 < len(claimable):
         a, b = claimable[j][0], claimable[j + 1][0]
-        if b.kind != "name" or not _COORD_GAP_RE.fullmatch(text[a.end : b.start]):
+        if b.kind != "name" or not (
+            _COORD_GAP_RE.fullmatch(text[a.end : b.start])
+            or (
+                _COMMA_PREP_GAP_RE.fullmatch(text[a.end : b.start])
+                and _goes_on(text, claimable, j + 1)
+            )
+        ):
             break
         j += 1
         out.append(j)
     return out
+
+
+# "near A, in B and around C": a comma and a preposition join B when the list goes on after it
+# (alone, ", in B" locates A: "Sloviansk, in Donetsk")
+_COMMA_PREP_GAP_RE = re.compile(r",\s+(?:in|at)\s+")
+
+
+def _goes_on(text: str, claimable: list[tuple[Mention, PlaceRef]], j: int) -> bool:
+    """Whether the list goes on after the j-th place (list glue up to a next place)."""
+    if j + 1 >= len(claimable):
+        return False
+    a, b = claimable[j][0], claimable[j + 1][0]
+    return b.kind == "name" and _COORD_GAP_RE.fullmatch(text[a.end : b.start]) is not None
 
 
 _DENIAL_IN_CONTENT_RE = re.compile(
