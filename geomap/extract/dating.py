@@ -389,7 +389,8 @@ def _undated_day(
     (place and type) unless the claim's clause tells it going on ("they continue to storm
     X"), else the day the next sentence gives the same event ("... a strike on X. The strike
     on X on Saturday killed ..."), else the day the speaker is said to have spoken further on
-    ("X has said ... . [...] X said on Sunday"), else publication."""
+    ("X has said ... . [...] X said on Sunday"), else the news day of a story filed the day
+    after it (`lede_day`), else publication."""
     memory = d.memory
     ev = _events(memory)
     last = ev.spoke
@@ -406,13 +407,89 @@ def _undated_day(
     ongoing = _ONGOING_RE.search(_clause_of(v.sent, cue_pos))
     if (day := ev.days.get(key)) and not ongoing:
         return day
+    news = _news_day(d.text, ev, v, pub)
     if ongoing or _HABIT_RE.search(v.sent):
-        return pub  # "X remains under fire", "shelled every day": as of the statement
+        return news  # "X remains under fire", "shelled every day": as of the statement
     end = v.s0 + len(v.sent)
     if _one_event(v.sent, place) and (day := event_day_ahead(d.text, end, place, key[1], pub)):
         ev.note(key, day, v.side)  # the event's day, for what the article says of it next
         return day
-    return speaker_day_ahead(d.text, end, v.claimant, pub) or pub
+    return speaker_day_ahead(d.text, end, v.claimant, pub) or news
+
+
+_NEWS_REACH = 1  # days back: a story filed the day after its news (not a recalled statement)
+
+
+def _news_day(text: str, ev: _Events, v: Voice, pub: date) -> date:
+    """The day of an undated statement: the lede's day when the story was filed the day after
+    it ("Russia said on Friday it took X" in a Saturday paper, then "Ukraine's evening
+    report said X was under attack": Friday's), not for the outlet's own narration (as of
+    writing); else publication."""
+    if not ev.news_read:
+        ev.news, ev.news_read = lede_day(text, pub), True
+        lede = _LEDE_RE.search(text)
+        ev.news_end = next_story_at(text, lede.end()) if lede else len(text)
+    if ev.news is None or v.narration or v.s0 >= ev.news_end:
+        return pub
+    return ev.news
+
+
+# a story headline inside a digest: a line of half a dozen words or more that ends no sentence
+# ("Russia likely took 15 villages since May, analysts say"; not a section label such as
+# "## Strikes across the border", nor "Original url: ...")
+_SUBHEAD_RE = re.compile(r"(?m)^(?:#+[ \t]*)?(?=(?:[^\s:]+[ \t]+){5}\S).*[^\s.!?\"”:;,]$")
+
+
+def next_story_at(text: str, start: int) -> int:
+    """Where the next story of a digest opens after `start` (its headline), else the text's
+    end: a story headline starts another news day, so the lede's day stops there."""
+    head = _SUBHEAD_RE.search(text, start)
+    return head.start() if head else len(text)
+
+
+# a lede: a paragraph of a dozen words or more ending a sentence (not a title, byline, date
+# line or photo caption)
+_LEDE_RE = re.compile(r"(?m)^(?!#)(?=(?:\S+[ \t]+){11}).*[.!?\"”][ \t]*$")
+
+
+def lede_day(text: str, pub: date) -> date | None:
+    """The first statement day the lede paragraph names ("Russia said on Friday ..."), when it
+    is the day before publication: the story's news day, which the real gold gives an undated
+    statement further on (None: the lede names no such day)."""
+    lede = _LEDE_RE.search(text)
+    if lede is None:
+        return None
+    para = lede.group(0)
+    days = [
+        h
+        for h in find_dates(para, pub)
+        if h.precision == "day"
+        and not (_SINCE_RE.match(h.text) or _NIGHT_RE.match(h.text) or WINDOW_RE.match(h.text))
+        and not _is_dateline(para, h)
+    ]
+    said = [h for h in days if _is_statement_day(para, h)]
+    if not said or not pub - timedelta(days=_NEWS_REACH) <= said[0].value < pub:
+        return None
+    return said[0].value
+
+
+# a verb of saying, and the few words between it and its day ("said on Friday", "announced
+# this Thursday", "claimed late on 26 January"; "on Monday said")
+_STATEMENT_VERB = (
+    r"\b(?:said|says|told|wrote|stated|announced|reported|claimed|declared|confirmed|denied|"
+    r"acknowledged|posted)"
+)
+_VERB_THEN_DAY_RE = re.compile(rf"{_STATEMENT_VERB}\s+(?:\w+\s+){{0,2}}$")
+_DAY_THEN_VERB_RE = re.compile(rf"\s*{_STATEMENT_VERB}\b")
+
+
+def _is_statement_day(para: str, h: DateHit) -> bool:
+    """Whether the day `h` dates a statement ("X said on Friday"), not an event ("On
+    October 10, troops launched ...")."""
+    return bool(
+        _VERB_THEN_DAY_RE.search(para, max(0, h.start - 40), h.start)
+        or _DAY_THEN_VERB_RE.match(para, h.end)
+    )
 
 
 # "a deadly strike on X", "the capture of X": one event at the place, named by a noun
@@ -690,6 +767,9 @@ class _Events:
     days: dict[tuple[str, str], date] = field(default_factory=dict)
     sides: dict[tuple[str, str], str | None] = field(default_factory=dict)
     spoke: _Statement | None = None  # the last statement dated by its attribution
+    news: date | None = None  # the lede's day when the story was filed after it (see lede_day)
+    news_read: bool = False
+    news_end: int = 0  # where the lede's story ends (a digest's next headline; see next_story_at)
 
     def note(self, key: tuple[str, str], day: date, side: str | None) -> None:
         """Remember the day `side` gave the event `key` (the latest of that side's)."""
