@@ -52,7 +52,21 @@ _AGENCIES = (
     "Ukrinform",
     "Interfax",
     "RIA Novosti",
+    "Sputnik",
+    "EFE",
+    "Anadolu",
+    "UPI",
 )
+# An outlet reprinting another's text says whose it is: "Ukrinform (via MENAFN)", "Hindustan
+# Times (Reuters wire copy)", "UrduPoint News / Sputnik", "(MENAFN - Ukrinform)", "Source:
+# Reuters". The credited outlet is the narrator (a state agency's copy speaks for its state).
+_VIA_RE = re.compile(r"^(?P<name>[^()\n]{2,60}?)\s*\(via\s+[^()\n]{2,60}\)$", re.I)
+_WIRE_RE = re.compile(
+    r"^[^()\n]{2,60}?\s*(?:\((?P<paren>[^()\n]{2,60})\)|/\s*(?P<slash>[^()/\n]{2,40}))$"
+)
+_SYNDICATOR_RE = re.compile(r"^\(?\s*MENAFN\s*[-–—]\s*(?P<name>[^()\n]{2,40}?)\s*\)")
+_CREDIT_LINE_RE = re.compile(r"^(?:Source|Credit)\s*:\s*(?P<name>[^\n]{2,40}?)\.?$", re.I)
+_CREDIT_WORDS_RE = re.compile(r"\b(?:wire(?:\s+copy)?|copy|wire\s+service)\b", re.I)
 
 _MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
@@ -137,6 +151,44 @@ def _agency(author: str | None) -> str | None:
     return None
 
 
+def _known_outlet(name: str) -> str | None:
+    """The canonical spelling of an agency or outlet we know ("UkrinForm" -> "Ukrinform")."""
+    key = " ".join(_CREDIT_WORDS_RE.sub(" ", name).split()).strip(" ,;-").casefold()
+    for known in (*_AGENCIES, *_OUTLETS.values()):
+        if key == known.casefold():
+            return known
+    return None
+
+
+def credited_outlet(lines: list[str]) -> str | None:
+    """The outlet a syndication or credit line in the article's head names as the text's
+    own: the outlet line under the headline ("Ukrinform (via MENAFN)", "Times (AFP wire
+    copy)", "News / Sputnik"), or a credit anywhere in the head ("(MENAFN - Ukrinform)",
+    "Source: Reuters"); a photo credit further down ("Jane Roe / TASS") is not one."""
+    texts = [t for t in (_clean_inline(ln.strip()) for ln in lines) if t]
+    if texts and lines and lines[0].lstrip().startswith("#"):
+        texts = texts[1:]
+    for i, s in enumerate(texts):
+        if m := _SYNDICATOR_RE.match(s) or _CREDIT_LINE_RE.match(s):
+            if found := _known_outlet(m.group("name")):
+                return found
+        if i or len(s) > 80:
+            continue
+        if m := _VIA_RE.match(s):
+            return _known_outlet(m.group("name")) or m.group("name").strip()
+        if m := _WIRE_RE.match(s):
+            return _wire_credit(m.group("paren") or m.group("slash"))
+    return None
+
+
+def _wire_credit(credit: str) -> str | None:
+    """The agency a wire credit names: the last one of "APP/AFP" or "APP, AFP wire copy"."""
+    for part in reversed(re.split(r"[/,;]", credit)):
+        if found := _known_outlet(part):
+            return found
+    return None
+
+
 def read_text(text: str, fmt: str = "text", *, path: str | None = None) -> Article:
     """Parse plain text / Markdown: `# title`, "By ..." byline, date line, body, `Original url:`."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -172,7 +224,7 @@ def read_text(text: str, fmt: str = "text", *, path: str | None = None) -> Artic
     if art.title is None:
         first = next((ln.strip() for ln in lines if ln.strip()), "")
         art.title = _clean_inline(first)[:200] or None
-    art.outlet = _agency(art.author) or outlet_from_url(art.url)
+    art.outlet = _agency(art.author) or credited_outlet(head) or outlet_from_url(art.url)
     return art
 
 
