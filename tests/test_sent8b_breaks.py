@@ -108,6 +108,8 @@ def test_a_paragraph_wrapped_at_a_fixed_width_keeps_its_sentences(width: int) ->
         (["# Headline", "", "Local Times (Town; APP/AFP)"], "AFP"),
         (["# Headline", "", "Site", "", "(MENAFN - UkrinForm) The army said..."], "Ukrinform"),
         (["# Headline", "", "Site", "", "Source: Reuters"], "Reuters"),
+        (["# Headline", "", "Site", "", "KYIV, Ukraine (AP) — Drones hit the port."], "AP"),
+        (["# Headline", "", "Site (Evening edition)", "", "MOSCOW (TASS) - The army..."], "TASS"),
         # a photo credit is no syndication line; an unknown name in brackets says nothing
         (["# Headline", "", "Daily Courier", "", "Jane Roe / TASS"], None),
         (["# Headline", "", "Daily Courier (Evening edition)"], None),
@@ -126,3 +128,19 @@ def test_the_credited_outlet_beats_the_web_address() -> None:
     assert art.outlet == "Ukrinform" and art.url == "https://menafn.com/123/shelling"
     plain = read_text("# T\n\nBody.\n\nOriginal url: https://menafn.com/1/x\n")
     assert plain.outlet == "menafn.com"
+
+
+def test_an_html_page_credits_its_wire_in_the_first_paragraph() -> None:
+    from geomap.extract.reader import read_html
+
+    page = (
+        "<html><head><title>Port hit</title>"
+        '<meta property="og:site_name" content="Daily Courier"></head><body><article>'
+        "<h1>Port hit</h1><p>MOSCOW (TASS) - The defence ministry said its forces had taken "
+        "a village near the river after a week of fighting in the area.</p>"
+        "<p>The ministry gave no further details about the fighting or losses.</p>"
+        "</article></body></html>"
+    )
+    assert read_html(page).outlet == "TASS"
+    plain = page.replace("MOSCOW (TASS) - ", "")
+    assert read_html(plain).outlet == "Daily Courier"

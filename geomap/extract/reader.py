@@ -66,6 +66,8 @@ _WIRE_RE = re.compile(
 )
 _SYNDICATOR_RE = re.compile(r"^\(?\s*MENAFN\s*[-–—]\s*(?P<name>[^()\n]{2,40}?)\s*\)")
 _CREDIT_LINE_RE = re.compile(r"^(?:Source|Credit)\s*:\s*(?P<name>[^\n]{2,40}?)\.?$", re.I)
+# a wire dateline: "KYIV, Ukraine (AP) —", "MOSCOW (TASS) -"
+_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[^()\n]{2,30})\)\s*[-–—:]")
 _CREDIT_WORDS_RE = re.compile(r"\b(?:wire(?:\s+copy)?|copy|wire\s+service)\b", re.I)
 
 _MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
@@ -160,24 +162,27 @@ def _known_outlet(name: str) -> str | None:
     return None
 
 
-def credited_outlet(lines: list[str]) -> str | None:
+def credited_outlet(lines: list[str], *, headed: bool = True) -> str | None:
     """The outlet a syndication or credit line in the article's head names as the text's
     own: the outlet line under the headline ("Ukrinform (via MENAFN)", "Times (AFP wire
     copy)", "News / Sputnik"), or a credit anywhere in the head ("(MENAFN - Ukrinform)",
-    "Source: Reuters"); a photo credit further down ("Jane Roe / TASS") is not one."""
+    "Source: Reuters", "KYIV (AP) —"); a photo credit lower down ("Jane Roe / TASS") is not
+    one. `headed`: the lines start with the headline (saved text), not the body (HTML)."""
     texts = [t for t in (_clean_inline(ln.strip()) for ln in lines) if t]
-    if texts and lines and lines[0].lstrip().startswith("#"):
+    if not headed:
+        texts = ["", *texts]  # (no outlet line: only credits count)
+    elif texts and lines and lines[0].lstrip().startswith("#"):
         texts = texts[1:]
     for i, s in enumerate(texts):
-        if m := _SYNDICATOR_RE.match(s) or _CREDIT_LINE_RE.match(s):
+        if m := _SYNDICATOR_RE.match(s) or _CREDIT_LINE_RE.match(s) or _DATELINE_RE.match(s):
             if found := _known_outlet(m.group("name")):
                 return found
         if i or len(s) > 80:
             continue
         if m := _VIA_RE.match(s):
             return _known_outlet(m.group("name")) or m.group("name").strip()
-        if m := _WIRE_RE.match(s):
-            return _wire_credit(m.group("paren") or m.group("slash"))
+        if (m := _WIRE_RE.match(s)) and (found := _wire_credit(m["paren"] or m["slash"])):
+            return found
     return None
 
 
@@ -252,7 +257,11 @@ def read_html(html: str, *, path: str | None = None) -> Article:
     if art.url and not art.url.startswith(("http://", "https://")):
         art.url = None
     art.outlet = (
-        _agency(art.author) or art.outlet or tags.get("og:site_name") or outlet_from_url(art.url)
+        _agency(art.author)
+        or credited_outlet(art.text.split("\n")[:10], headed=False)
+        or art.outlet
+        or tags.get("og:site_name")
+        or outlet_from_url(art.url)
     )
     if art.published is None:
         for key in ("article:published_time", "date", "pubdate", "og:published_time"):
