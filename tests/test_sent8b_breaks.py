@@ -22,7 +22,7 @@ def _sents(text: str) -> list[str]:
         ("Troops dig in along the river road", "The brigade said it held the bridge."),
         # a photo caption with no stop
         (
-            "Rescuers search the ruins of a school in the city centre on Tuesday morning",
+            "Rescuers search a wrecked school gym in the city centre on Tuesday morning",
             "Two people were hurt, the mayor said.",
         ),
         # a headline's attribution: "..., officials say"
@@ -144,3 +144,15 @@ def test_an_html_page_credits_its_wire_in_the_first_paragraph() -> None:
     assert read_html(page).outlet == "TASS"
     plain = page.replace("MOSCOW (TASS) - ", "")
     assert read_html(plain).outlet == "Daily Courier"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["11:05 GMT 14.06.2024 (Updated: 11:40 GMT 14.06.2024)", "08:12 03.09.2025"]
+)
+def test_a_time_stamp_line_is_a_sentence_of_its_own(stamp: str) -> None:
+    text = f"# T\n\nCity Wire\n{stamp}\nEarlier, the governor said two shells hit a school.\n"
+    got = _sents(text)
+    assert got[-2:] == [stamp, "Earlier, the governor said two shells hit a school."], got
+    # a time inside a sentence's line is no stamp line
+    inline = "# T\n\nThe sirens sounded at 04:10 and the\nshelling lasted an hour.\n"
+    assert len(_sents(inline)) == 1

@@ -341,6 +341,28 @@ def _headline_breaks(para: str) -> list[tuple[int, int]]:
             continue  # (a line that starts mid-sentence is a wrapped one)
         if _head_line(line, tail, width, para[m.end() :]):
             out.append((m.end(1), m.end()))
+    return sorted(set(out + _stamp_breaks(para)))
+
+
+# a time stamp on its own line ("09:18 GMT 02.03.2023 (Updated: 09:58 GMT)", "16:47
+# 18.03.2025") is page furniture: a sentence ends before and after it
+_STAMP_RE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_STAMP_WORDS = 3
+
+
+def _stamp_breaks(para: str) -> list[tuple[int, int]]:
+    """(end, next start) of the line breaks around a time-stamp line inside a paragraph."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(para):
+        line = m.group(0).strip()
+        if len(line) > 80 or not _STAMP_RE.search(line):
+            continue
+        if len(re.findall(r"[^\W\d_]{2,}", line)) > _STAMP_WORDS:
+            continue
+        if m.start() > 0:
+            out.append((m.start() - 1, m.start()))
+        if m.end() < len(para.rstrip()):
+            out.append((m.end(), m.end() + 1))
     return out
 
 
