@@ -4,7 +4,9 @@ Offsets always refer to the text as read. Headlines, bylines, date lines, photo 
 "Related article" links and the trailing URL are not evidence and are skipped. A paragraph
 that stops mid-sentence (no closing punctuation; a line break inside a sentence, as when a
 page is copied from a browser) is joined with the next one, so "in late\\n\\nFebruary 2024"
-stays one sentence.
+stays one sentence; an unpunctuated headline, standfirst, caption or byline line ends its own
+sentence instead (a short one between paragraphs is a subhead and skipped), and a paragraph
+wrapped at a fixed width keeps its sentences whole.
 """
 
 from __future__ import annotations
