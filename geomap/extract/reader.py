@@ -52,7 +52,23 @@ _AGENCIES = (
     "Ukrinform",
     "Interfax",
     "RIA Novosti",
+    "Sputnik",
+    "EFE",
+    "Anadolu",
+    "UPI",
 )
+# An outlet reprinting another's text says whose it is: "Ukrinform (via MENAFN)", "Hindustan
+# Times (Reuters wire copy)", "UrduPoint News / Sputnik", "(MENAFN - Ukrinform)", "Source:
+# Reuters". The credited outlet is the narrator (a state agency's copy speaks for its state).
+_VIA_RE = re.compile(r"^(?P<name>[^()\n]{2,60}?)\s*\(via\s+[^()\n]{2,60}\)$", re.I)
+_WIRE_RE = re.compile(
+    r"^[^()\n]{2,60}?\s*(?:\((?P<paren>[^()\n]{2,60})\)|/\s*(?P<slash>[^()/\n]{2,40}))$"
+)
+_SYNDICATOR_RE = re.compile(r"^\(?\s*MENAFN\s*[-–—]\s*(?P<name>[^()\n]{2,40}?)\s*\)")
+_CREDIT_LINE_RE = re.compile(r"^(?:Source|Credit)\s*:\s*(?P<name>[^\n]{2,40}?)\.?$", re.I)
+# a wire dateline: "KYIV, Ukraine (AP) —", "MOSCOW (TASS) -"
+_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<name>[^()\n]{2,30})\)\s*[-–—:]")
+_CREDIT_WORDS_RE = re.compile(r"\b(?:wire(?:\s+copy)?|copy|wire\s+service)\b", re.I)
 
 _MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
@@ -137,6 +153,47 @@ def _agency(author: str | None) -> str | None:
     return None
 
 
+def _known_outlet(name: str) -> str | None:
+    """The canonical spelling of an agency or outlet we know ("UkrinForm" -> "Ukrinform")."""
+    key = " ".join(_CREDIT_WORDS_RE.sub(" ", name).split()).strip(" ,;-").casefold()
+    for known in (*_AGENCIES, *_OUTLETS.values()):
+        if key == known.casefold():
+            return known
+    return None
+
+
+def credited_outlet(lines: list[str], *, headed: bool = True) -> str | None:
+    """The outlet a syndication or credit line in the article's head names as the text's
+    own: the outlet line under the headline ("Ukrinform (via MENAFN)", "Times (AFP wire
+    copy)", "News / Sputnik"), or a credit anywhere in the head ("(MENAFN - Ukrinform)",
+    "Source: Reuters", "KYIV (AP) —"); a photo credit lower down ("Jane Roe / TASS") is not
+    one. `headed`: the lines start with the headline (saved text), not the body (HTML)."""
+    texts = [t for t in (_clean_inline(ln.strip()) for ln in lines) if t]
+    if not headed:
+        texts = ["", *texts]  # (no outlet line: only credits count)
+    elif texts and lines and lines[0].lstrip().startswith("#"):
+        texts = texts[1:]
+    for i, s in enumerate(texts):
+        if m := _SYNDICATOR_RE.match(s) or _CREDIT_LINE_RE.match(s) or _DATELINE_RE.match(s):
+            if found := _known_outlet(m.group("name")):
+                return found
+        if i or len(s) > 80:
+            continue
+        if m := _VIA_RE.match(s):
+            return _known_outlet(m.group("name")) or m.group("name").strip()
+        if (m := _WIRE_RE.match(s)) and (found := _wire_credit(m["paren"] or m["slash"])):
+            return found
+    return None
+
+
+def _wire_credit(credit: str) -> str | None:
+    """The agency a wire credit names: the last one of "APP/AFP" or "APP, AFP wire copy"."""
+    for part in reversed(re.split(r"[/,;]", credit)):
+        if found := _known_outlet(part):
+            return found
+    return None
+
+
 def read_text(text: str, fmt: str = "text", *, path: str | None = None) -> Article:
     """Parse plain text / Markdown: `# title`, "By ..." byline, date line, body, `Original url:`."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -172,7 +229,7 @@ def read_text(text: str, fmt: str = "text", *, path: str | None = None) -> Artic
     if art.title is None:
         first = next((ln.strip() for ln in lines if ln.strip()), "")
         art.title = _clean_inline(first)[:200] or None
-    art.outlet = _agency(art.author) or outlet_from_url(art.url)
+    art.outlet = _agency(art.author) or credited_outlet(head) or outlet_from_url(art.url)
     return art
 
 
@@ -200,7 +257,11 @@ def read_html(html: str, *, path: str | None = None) -> Article:
     if art.url and not art.url.startswith(("http://", "https://")):
         art.url = None
     art.outlet = (
-        _agency(art.author) or art.outlet or tags.get("og:site_name") or outlet_from_url(art.url)
+        _agency(art.author)
+        or credited_outlet(art.text.split("\n")[:10], headed=False)
+        or art.outlet
+        or tags.get("og:site_name")
+        or outlet_from_url(art.url)
     )
     if art.published is None:
         for key in ("article:published_time", "date", "pubdate", "og:published_time"):

@@ -4,7 +4,9 @@ Offsets always refer to the text as read. Headlines, bylines, date lines, photo 
 "Related article" links and the trailing URL are not evidence and are skipped. A paragraph
 that stops mid-sentence (no closing punctuation; a line break inside a sentence, as when a
 page is copied from a browser) is joined with the next one, so "in late\\n\\nFebruary 2024"
-stays one sentence.
+stays one sentence; an unpunctuated headline, standfirst, caption or byline line ends its own
+sentence instead (a short one between paragraphs is a subhead and skipped), and a paragraph
+wrapped at a fixed width keeps its sentences whole.
 """
 
 from __future__ import annotations
@@ -231,6 +233,32 @@ def _ends_sentence(chunk: str) -> bool:
     return not (m and m.group(1)[0].islower() and c[-1].isalpha())
 
 
+# a paragraph cut off by a blank line goes on in the next one only when it stops on a word
+# that needs a next one ("... since Avdiivka in late" + "February 2024") or the next one opens
+# in lower case or on a comma; an unpunctuated headline, subhead, byline or photo caption
+# ("Troops push into the Sumy region" + "More than two years ...") ends at the blank line
+_RUNS_ON_END_RE = re.compile(r"\b(?:late|early|mid|since|until|about|over|after|before)$", re.I)
+_RUNS_ON_START_RE = re.compile(r"^[\s*_\"“‘(]*(?:[a-z]|[,;:)\-–—])")
+_HEAD_SAYS_RE = re.compile(r",\s+(?:\S+\s+){0,4}(?:says|said)$")
+
+
+def _runs_on(chunk: str, nxt: str) -> bool:
+    """Whether a block that ends with no closing punctuation is continued by the next one."""
+    if _RUNS_ON_START_RE.match(nxt):
+        return True
+    tail = chunk.rstrip().rstrip("*_").rstrip()
+    if _HEAD_SAYS_RE.search(tail):
+        return False  # a headline's attribution: "Troops take X, military says"
+    return bool(_OPEN_END_RE.search(tail) or _RUNS_ON_END_RE.search(tail))
+
+
+def _subhead(chunk: str) -> bool:
+    """A short unpunctuated line standing alone between paragraphs is a subheading (what
+    the section below says again in full), not evidence of its own."""
+    line = chunk.strip()
+    return "\n" not in line and len(line.split()) <= _HEAD_WORDS
+
+
 def paragraphs(
     text: str, *, has_header: bool = True, title: str | None = None
 ) -> list[tuple[int, int]]:
@@ -243,11 +271,12 @@ def paragraphs(
                 out.append(pending)
                 pending = None
             continue
-        if pending:
+        start = b.start
+        if pending and _runs_on(text[pending[0] : pending[1]], text[b.start : b.end]):
             start = pending[0]
-            pending = None
-        else:
-            start = b.start
+        elif pending and not _subhead(text[pending[0] : pending[1]]):
+            out.append(pending)  # a standfirst or caption line: its own sentence
+        pending = None
         if _ends_sentence(text[b.start : b.end]):
             out.append((start, b.end))
         else:
@@ -299,19 +328,64 @@ def _headline_breaks(para: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if "\n" not in para:
         return out  # (every match ends a line inside the paragraph)
+    # a fixed-width wrap is at least as wide as the paragraph's longest line (and no one
+    # wraps text narrower than _NARROWEST characters)
+    width = max(_NARROWEST, *(len(ln.rstrip()) for ln in para.split("\n")))
     for m in _HEAD_LINE_RE.finditer(para):
         # (only the line's last sentence: "... on 25 September. Picture: X/REUTERS")
         tail = re.split(r"[.!?][\"”’)\]]*\s+", m.group(1))[-1]
         line = m.group(1)
         before = para[: m.start(1)].rstrip()
-        if _OPEN_END_RE.search(tail) or tail == line and before[-1:] not in ("", *_TERMINAL):
+        fresh = (
+            tail != line or before[-1:] in ("", *_TERMINAL) or bool(out and out[-1][1] == m.start())
+        )
+        if _OPEN_END_RE.search(tail) or not fresh:
             continue  # (a line that starts mid-sentence is a wrapped one)
-        long = [w for w in tail.split() if len(w) > 3]
-        titled = len(long) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long)
-        short = len(line.split()) <= _HEAD_WORDS and line[-1].isalnum() and _balanced(line)
-        if titled or short:
+        if _head_line(line, tail, width, para[m.end() :]):
             out.append((m.end(1), m.end()))
+    return sorted(set(out + _stamp_breaks(para)))
+
+
+# a time stamp on its own line ("09:18 GMT 02.03.2023 (Updated: 09:58 GMT)", "16:47
+# 18.03.2025") is page furniture: a sentence ends before and after it
+_STAMP_RE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_STAMP_WORDS = 3
+
+
+def _stamp_breaks(para: str) -> list[tuple[int, int]]:
+    """(end, next start) of the line breaks around a time-stamp line inside a paragraph."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(para):
+        line = m.group(0).strip()
+        if len(line) > 80 or not _STAMP_RE.search(line):
+            continue
+        if len(re.findall(r"[^\W\d_]{2,}", line)) > _STAMP_WORDS:
+            continue
+        if m.start() > 0:
+            out.append((m.start() - 1, m.start()))
+        if m.end() < len(para.rstrip()):
+            out.append((m.end(), m.end() + 1))
     return out
+
+
+# a line longer than any fixed-width wrap (72-80 characters) that stops unpunctuated is a
+# standfirst or subhead, not a wrapped sentence
+_UNWRAPPED = 100
+_NARROWEST = 60
+
+
+def _head_line(line: str, tail: str, width: int, rest: str) -> bool:
+    """Whether an unpunctuated line ends a headline, byline or standfirst: in title case,
+    short, a byline, or too long to be a wrapped line; never a line filled up to the
+    paragraph's width (its next word did not fit: a fixed-width wrap)."""
+    nxt = rest.split(maxsplit=1)[0] if rest.split() else ""
+    if len(line) + 1 + len(nxt) > width and len(line) <= _UNWRAPPED:
+        return False
+    long = [w for w in tail.split() if len(w) > 3]
+    titled = len(long) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in long)
+    short = len(line.split()) <= _HEAD_WORDS and line[-1].isalnum() and _balanced(line)
+    byline = _BYLINE_RE.match(line) is not None and len(line) < 120
+    return titled or short or byline or len(line) > _UNWRAPPED
 
 
 def _abbreviated(para: str, cur: int, a: int, b: int) -> bool:
