@@ -49,6 +49,13 @@ def _choices(path: Path, where: str, entry: dict, key: str, allowed: tuple) -> f
     return frozenset(got)
 
 
+def _types(path: Path, where: str, entry: dict) -> frozenset[str]:
+    """The claim types an entry names; every type when it names none."""
+    if "types" not in entry:
+        return frozenset(CLAIM_TYPES)
+    return _choices(path, where, entry, "types", CLAIM_TYPES)
+
+
 def load_filters(path: Path | None = None) -> list[ClaimFilter]:
     """The [[filter]] entries of a filters file; a bad entry is a GeomapError naming it."""
     path = path or HERE / "filters.toml"
@@ -59,9 +66,7 @@ def load_filters(path: Path | None = None) -> list[ClaimFilter]:
         out.append(
             ClaimFilter(
                 entry["id"],
-                _choices(path, where, entry, "types", CLAIM_TYPES)
-                if "types" in entry
-                else frozenset(CLAIM_TYPES),
+                _types(path, where, entry),
                 _choices(path, where, entry, "place_kinds", PLACE_KINDS),
                 _regex(path, where, entry, "words") if "words" in entry else None,
                 str(entry.get("doc", "")),
@@ -130,9 +135,7 @@ def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
                 entry["id"],
                 _regex(path, where, entry, "pattern"),
                 _regex(path, where, entry, "then") if "then" in entry else None,
-                _choices(path, where, entry, "types", CLAIM_TYPES)
-                if "types" in entry
-                else frozenset(CLAIM_TYPES),
+                _types(path, where, entry),
                 str(entry.get("doc", "")),
                 _strings(path, where, entry, "examples"),
                 _strings(path, where, entry, "not"),

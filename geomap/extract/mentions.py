@@ -125,7 +125,7 @@ _COMPASS_BEFORE_RE = re.compile(
 )
 _DIRECTION_AFTER_RE = re.compile(r"\s+(?:direction|sector|front|axis)\b", re.I)
 # regional centres whose region bears their name (a front "in the X direction" is the region's)
-_OBLAST_CENTRES = frozenset(
+OBLAST_CENTRES = frozenset(
     "kharkiv kherson zaporizhzhia donetsk luhansk sumy chernihiv mykolaiv odesa kursk belgorod "
     "bryansk".split()
 )
@@ -494,7 +494,7 @@ def _hint(
         if rb:
             m_start = s0 - (len(before) - rb.start())
         query = f"{name} region"
-    elif _key(name) in _OBLAST_CENTRES and _DIRECTION_AFTER_RE.match(after):
+    elif _key(name) in OBLAST_CENTRES and _DIRECTION_AFTER_RE.match(after):
         # "the Kharkiv direction", "on the Kherson front": the front across the region named
         # after its centre, not the city (a town's "Kupiansk front" stays the town)
         hint = "region"

@@ -13,8 +13,8 @@ from typing import Any
 from gazetteer import normalize
 from geomap.errors import GeomapError
 from geomap.extract.dates import DateHit
-from geomap.extract.mentions import _OBLAST_CENTRES as OBLAST_CENTRES
 from geomap.extract.mentions import (
+    OBLAST_CENTRES,
     RUSSIAN_SOIL,
     THEATRE_COUNTRIES,
     Mention,
