@@ -108,10 +108,11 @@ def _abbreviation_at_end(s: str) -> re.Match[str] | None:
 # a run of non-blank lines; a Markdown list item or quote line starts a new block
 # a line starting with a list marker ("-", "*", "1.", and the typographic "•" of copied web
 # pages) starts a new block
-# ... and so does a label line of Ukrainian outlets' house style ("Source: ...", "Quote: ...")
+# ... and so does a label line of Ukrainian outlets' house style ("Source: ...", "Quote: ...",
+# "Quote from the police: ...": a quotation under a "Source:" line is evidence, not the label)
 _BLOCK_RE = re.compile(
     r"[^\n]+(?:\n(?![ \t]*(?:[-*+>•·▪]|\d+[.)])\s)(?![ \t]*(?:Sources?|Quote|Details|Updated?|"
-    r"Background|Context)\s*:)[ \t]*[^\s][^\n]*)*"
+    r"Background|Context)(?:\s+from\s[^:\n]{1,60})?\s*:)[ \t]*[^\s][^\n]*)*"
 )
 _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(r"[ \t]*[•·▪][ \t]+")
@@ -305,7 +306,39 @@ def sentences(
             out.append((ps + cur, ps + a))
             cur = b
         out.append((ps + cur, pe))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
+    head = _headline_re(title)
+    spans = (_trim(text, s, e) for s, e in out)
+    return [(s, e) for s, e in (_behind_headline(text, s, e, head) for s, e in spans) if e > s]
+
+
+# a headline worth looking for in the body: four words or more (a two-word title is a label)
+_HEADLINE_WORDS = 4
+
+
+def _headline_re(title: str | None) -> re.Pattern[str] | None:
+    """The article's headline as a pattern matching it word for word at a sentence start
+    (any spacing or punctuation between its words), or None."""
+    words = re.findall(r"\w+", title or "")
+    if len(words) < _HEADLINE_WORDS:
+        return None
+    return re.compile(r"\W*" + r"\W+".join(map(re.escape, words)) + r"\b", re.I)
+
+
+def _behind_headline(text: str, s: int, e: int, head: re.Pattern[str] | None) -> tuple[int, int]:
+    """A sentence's span without the headline a copied page pasted into the body: the whole
+    sentence when it is the unpunctuated headline ("... in the area. Troops push into the
+    region"), the start when the standfirst follows it with no stop ("... injures dozens The
+    victims include ..."). A sentence that only opens with the headline's words and goes on
+    ("..., officials said.") keeps them."""
+    m = head.match(text, s, e) if head else None
+    if m is None:
+        return s, e
+    rest = text[m.end() : e]
+    if not rest.strip(" \t\n*_"):
+        return s, s  # (the headline alone, no stop: not evidence)
+    if re.match(r"[ \t]*\n?[ \t]*[\"“‘]?[A-Z]", rest):
+        return _trim(text, m.end(), e)
+    return s, e
 
 
 # a line with no closing punctuation that ends a headline or subheading, not a sentence
