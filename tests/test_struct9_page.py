@@ -70,3 +70,36 @@ def test_a_quote_from_line_under_a_source_line_is_body_text() -> None:
     assert kinds["Source"] == "boilerplate"
     assert kinds["Quote from the police"] == "body"
     assert any("missile hit a warehouse in Lozova" in s for s in _sents(text, None))
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Rescuers dig through the ruins of a school in the village of Kozacha Lopan on "
+        "March 3, 2024, amid the war. Ivan PETRENKO / AFP",
+        "By AFP\nFirefighters put out a blaze at a grain store in Izmail on Monday morning, "
+        "after a night of drone attacks on the port. Olena Marko / Reuters",
+        "A soldier fires a howitzer near the front line in the east on Tuesday.O. KOVAL/The "
+        "Associated Press",
+    ],
+)
+def test_a_caption_closed_by_a_slash_credit_is_no_body_text(caption: str) -> None:
+    text = f"# Strikes go on\n\n{caption}\n\nOfficials met in Geneva on Friday.\n"
+    got = _sents(text, None)
+    assert got == ["Officials met in Geneva on Friday."], got
+
+
+def test_a_lede_before_a_slash_credited_caption_stays_body_text() -> None:
+    """A paragraph's worth of body text before the caption in the same block is kept."""
+    lede = (
+        "Russian drones hit a grain store in Izmail overnight, the regional governor said on "
+        "Monday, adding that two workers were hurt and a fire broke out."
+    )
+    caption = "Firefighters work at the site on Monday. Olena Marko / Reuters"
+    got = _sents(f"# Strikes go on\n\n{lede} {caption}\n", None)
+    assert lede in got and not any("Firefighters" in s for s in got), got
+
+
+def test_a_sentence_with_a_slash_that_is_no_credit_stays_body_text() -> None:
+    body = "Troops moved between the Kupiansk/Lyman axis and the river, the General Staff said."
+    assert _sents(f"# Front\n\n{body}\n", None) == [body]

@@ -39,6 +39,25 @@ _CREDIT_IN_RE = re.compile(
     r"\([^()\n]{2,40}/[^()\n]{2,40}\)\s*$"
 )
 _CAPTION_WORDS = 45
+# a picture credit with no brackets closing a caption: the photographer's name, a slash and
+# the agency ("... in the Donetsk region. Jane ROE / AFP", "...2023.LIBKOS/The Associated
+# Press", a credit line alone: "John Doe / TASS")
+_SLASH_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\s.]))(?:[A-Z](?:\.|[\w'’-]+)\s*){1,4}/\s*(?i:AFP|AP|Reuters|EPA(?:-EFE)?|TASS|"
+    r"Sputnik|RIA\s+Novosti|Getty\s+Images|Anadolu(?:\s+Agency)?|(?:The\s+)?Associated\s+Press|"
+    r"Ukrinform|UNIAN|Xinhua)[\s.]*$"
+)
+_SLASH_CREDIT_TAIL = 90  # characters: four names, a slash and the longest agency name
+
+
+def _slash_credit(chunk: str) -> re.Match[str] | None:
+    """Where a caption's unbracketed "Name / AGENCY" credit begins at the end of a block
+    (searched in the last few characters only; the names must be capitalised; a credit in
+    brackets is _CREDIT_END's or _CREDIT_IN's)."""
+    c = chunk.rstrip()
+    return _SLASH_CREDIT_RE.search(c, max(0, len(c) - _SLASH_CREDIT_TAIL))
+
+
 # the same searches, tried only where a credit's first word or mark is (prescreen.Finder)
 _CREDIT_END = prescreen.Finder(_CREDIT_END_RE)
 _CREDIT_IN = prescreen.Finder(_CREDIT_IN_RE)
@@ -177,6 +196,8 @@ def _caption_cut(text: str, s: int, e: int) -> int | None:
     market. A woman walks past a burned kiosk ... (via AFP)"); None: all of it is caption."""
     chunk = text[s:e].rstrip()
     credit = _CREDIT_END.search(chunk)
+    if credit is None and _CREDIT_IN.search(chunk) is None:
+        credit = _slash_credit(chunk)  # (a "Picture: NAME/AGENCY" line is one credit)
     if credit is None or _CAPTION_START_RE.match(chunk) or _BYLINE_RE.match(chunk):
         return None
     line = chunk.rfind("\n", 0, credit.start()) + 1
@@ -208,7 +229,12 @@ def _title_split(text: str, pat: re.Pattern[str], norm_title: str | None) -> lis
 
 
 def _is_caption(line: str) -> bool:
-    return bool(_CAPTION_START_RE.match(line) or _CREDIT_END.search(line) or _credited(line))
+    return bool(
+        _CAPTION_START_RE.match(line)
+        or _CREDIT_END.search(line)
+        or _credited(line)
+        or _slash_credit(line)
+    )
 
 
 def _caption_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
