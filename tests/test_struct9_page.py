@@ -75,7 +75,7 @@ def test_a_quote_from_line_under_a_source_line_is_body_text() -> None:
 @pytest.mark.parametrize(
     "caption",
     [
-        "Rescuers dig through the ruins of a school in the village of Kozacha Lopan on "
+        "Rescuers dig through a wrecked school building in the village of Kozacha Lopan on "
         "March 3, 2024, amid the war. Ivan PETRENKO / AFP",
         "By AFP\nFirefighters put out a blaze at a grain store in Izmail on Monday morning, "
         "after a night of drone attacks on the port. Olena Marko / Reuters",
