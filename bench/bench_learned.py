@@ -12,7 +12,9 @@ influences the model or the setting it is scored with.
 
 The rules were tuned on every tunable set, so their claims there are better than on never-read
 text. `--first-runs DIR` adds the fairer test: DIR holds `<set>.jsonl`, the claims the rules
-made on each set BEFORE anyone read it (its first run; `bench/first_runs.py`), and each fold
+made on each set BEFORE anyone read it (its first run, logged in tests/data/first_runs.csv;
+`--make-first-runs DIR` rebuilds them from the commits in FIRST_RUN_COMMITS, about 2 minutes a
+set, each old tree with its own gazetteer cache under DIR), and each fold
 also scores rules vs rules+learned on the held-out set's first-run claims; `--train-first-runs`
 also trains on the other sets' first-run claims. `--loao` adds leave-one-article-out over all
 articles (shipped settings; slower). Figures: see the docstring of geomap/extract/learned.py.
@@ -34,6 +36,67 @@ from train_learned import OWN  # noqa: E402
 from geomap.extract import learned  # noqa: E402
 from geomap.extract import learned_fit as lf  # noqa: E402
 from geomap.extract.evaluate import ArticleScore, EvalReport, score_article  # noqa: E402
+
+# the commit whose rules made each set's logged first run (tests/data/first_runs.csv), and the
+# release it carried: those rules had never seen the set
+FIRST_RUN_COMMITS = {
+    "dev": ("c10b709", "0.32.0"),
+    "dev2": ("6d3f41e", "0.35.0"),
+    "dev3": ("cbab0ed", "0.36.0"),
+    "dev4": ("09f9dba", "0.38.0"),
+    "dev5": ("dbc4606", "0.39.1"),
+}
+_DUMP = """
+import json, sys
+from dataclasses import asdict
+from pathlib import Path
+from geomap.extract.reader import read_article
+from geomap.extract.pipeline import extract_article
+try:
+    from geomap.extract.calibration import using
+except ImportError:
+    from contextlib import nullcontext as using
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for gp in sorted(Path(sys.argv[1]).glob("*.gold.jsonl")):
+        art = read_article(gp.with_name(gp.name[: -len(".gold.jsonl")] + ".txt"))
+        with using(None):
+            claims = extract_article(art).claims
+        for c in claims:
+            d = asdict(c)
+            d.pop("source", None)
+            f.write(json.dumps({"gold": gp.name, "claim": d}, default=str) + "\\n")
+"""
+
+
+def make_first_runs(real: list[Path], out: Path) -> None:
+    """Run each set's first-run rules (an old tree from git, its own gazetteer cache) over
+    the set and write `out/<set>.jsonl`. The dumps hold quotes: keep `out` outside the project."""
+    import os
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    out.mkdir(parents=True, exist_ok=True)
+    for folder in real:
+        if folder.name not in FIRST_RUN_COMMITS:
+            print(f"{folder.name}: no first-run commit known, skipped")
+            continue
+        commit, release = FIRST_RUN_COMMITS[folder.name]
+        with tempfile.TemporaryDirectory() as tree:
+            archive = subprocess.run(
+                ["git", "-C", str(root), "archive", commit], check=True, capture_output=True
+            )
+            subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
+            env = dict(os.environ, PYTHONPATH=tree)
+            env["GEOMAP_GAZETTEER_CACHE"] = str(out / f"gazetteer-{commit}")
+            dump = out / f"{folder.name}.jsonl"
+            subprocess.run(
+                [sys.executable, "-c", _DUMP, str(folder.resolve()), str(dump)],
+                cwd=tree,
+                env=env,
+                check=True,
+            )
+        print(f"{folder.name}: first-run claims of {release} ({commit}) in {dump}")
 
 
 def score(a: lf.LabelledArticle, claims: list) -> ArticleScore:
@@ -163,11 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("real", nargs="+", type=Path, help="one folder per set of real articles")
     ap.add_argument("--first-runs", type=Path, help="folder of <set>.jsonl first-run claims")
     ap.add_argument("--train-first-runs", action="store_true")
+    ap.add_argument("--make-first-runs", type=Path, help="write first-run claims to this folder")
     ap.add_argument("--c", type=float, default=learned.C)
     ap.add_argument("--fixed", action="store_true", help="shipped settings, no inner choice")
     ap.add_argument("--loao", action="store_true", help="also leave-one-article-out")
     ap.add_argument("--cache", type=Path, help="pickle of the extractions, reused if present")
     args = ap.parse_args(argv)
+    if args.make_first_runs:
+        make_first_runs(args.real, args.make_first_runs)
+        args.first_runs = args.first_runs or args.make_first_runs
     sets = load_sets(args.real, args.first_runs, args.cache)
     for n, arts in sets.now.items():
         ex = [x for a in arts for x in a.examples]
