@@ -27,8 +27,9 @@ at the Model defaults (drop below .35, margin .25): P .770 R .492 F1 .601 vs P .
 only weakly below those it keeps (out-of-set AUC .60 on current claims, .59 on first-run ones;
 dropping a claim lifts F1 only if its chance of being right is under F1/2, .14-.23 here, and
 the lowest-scored claims are right 40-90% of the time); the type and side heads make few
-switches out of set and most are wrong. Training on the first-run claims as well, a larger or
-smaller C, and the structural features alone (no word stems) changed none of this.
+switches out of set and most are wrong. Training on the first-run claims as well (`--train-
+first-runs`: every fold then chose to change nothing), a larger or smaller C, and the
+structural features alone (no word stems) changed none of this.
 """
 
 from __future__ import annotations
