@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from geomap.extract.learned import (
     claim_features,
     siblings,
 )
-from geomap.records import ClaimRecord
+from geomap.records import ClaimRecord, PlaceRef
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,39 @@ def english_extractions(folders: Sequence[str | Path], *, gazetteer: Any = None)
             continue
         with using(None):
             yield gp, art, RulesExtractor().extract_article(art, gazetteer=gazetteer)
+
+
+def articles_from_claims(folder: str | Path, dump: str | Path) -> list[LabelledArticle]:
+    """The articles of `folder` labelled with claims some other extractor made, read from a
+    JSON-lines `dump` ({"gold": file name, "claim": ClaimRecord fields} per line): an older
+    release's first run on a set before anyone read it. Articles without a line have none."""
+    by_gold: dict[str, list[ClaimRecord]] = {}
+    with open(dump, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            try:
+                row = json.loads(line)
+                by_gold.setdefault(row["gold"], []).append(claim_from_dict(row["claim"]))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise GeomapError(f"{dump}:{n}: bad claim line: {exc}") from None
+    out = []
+    for gp in gold_files([folder]):
+        art = read_gold_article(gp)
+        if detect_language(art.text) != "en":
+            continue
+        la = LabelledArticle(Path(art.path or gp).name, art.text, load_gold(gp), [], [])
+        la.claims = by_gold.get(gp.name, [])
+        out.append(relabelled(la))
+    return out
+
+
+def claim_from_dict(d: dict[str, Any]) -> ClaimRecord:
+    """A ClaimRecord from its dataclass fields as JSON (dates as ISO text)."""
+    d = dict(d)
+    d.pop("source", None)
+    d["place"] = PlaceRef(**d["place"])
+    d["claim_date"] = date.fromisoformat(d["claim_date"]) if d.get("claim_date") else None
+    d["rules"] = tuple(d.get("rules") or ())
+    return ClaimRecord(**d)
 
 
 def relabelled(a: LabelledArticle, weight: float = 1.0) -> LabelledArticle:
@@ -258,3 +292,48 @@ def _with_classes(head: Head, classes: list[str]) -> Head:
         n: [w[idx[k]] if k in idx else 0.0 for k in classes] for n, w in head.weights.items()
     }
     return Head(classes, bias, weights)
+
+
+# (drop_below, margin) from doing nothing to doing most: a tie keeps the lesser intervention
+SETTINGS = [(d, m) for d in (0.0, 0.3, 0.4, 0.5, 0.6) for m in (1.01, 0.4, 0.25)]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The drop threshold and switch margin a leave-one-set-out chose, and its pooled F1
+    against the rules alone on the same held-out sets."""
+
+    drop_below: float
+    margin: float
+    f1: float
+    rules_f1: float
+
+
+def choose_settings(
+    sets: dict[str, list[LabelledArticle]],
+    own: Sequence[Example],
+    *,
+    c: float = C,
+    own_weight: float = OWN_WEIGHT,
+) -> Choice:
+    """Choose the drop threshold and switch margin by leave-one-set-out over `sets` alone:
+    each set is scored by a model fitted on the others, and the setting with the best pooled
+    F1 wins (doing nothing, drop 0 and margin above 1, when nothing beats it). The sets the
+    chosen model is later scored on must not be among `sets`."""
+    from geomap.extract.evaluate import EvalReport, score_article
+
+    def scored(a: LabelledArticle, claims: list[ClaimRecord]) -> Any:
+        return score_article(a.name, a.text, [replace(g, span=None) for g in a.gold], claims)
+
+    train = {n: [x for m, g in sets.items() if m != n for a in g for x in a.examples] for n in sets}
+    inner = {n: fit(weigh(xs, own, own_weight), c=c) for n, xs in train.items() if xs}
+    rules = EvalReport([scored(a, a.claims) for g in sets.values() for a in g]).f1
+    best = Choice(*SETTINGS[0], -1.0, rules)
+    for drop, margin in SETTINGS:
+        scores = []
+        for n, model in inner.items():
+            model.drop_below, model.margin = drop, margin
+            scores += [scored(a, model.apply(a.claims)) for a in sets[n]]
+        if (f1 := EvalReport(scores).f1) > best.f1 + 1e-9:
+            best = Choice(drop, margin, f1, rules)
+    return best

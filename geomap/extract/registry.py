@@ -118,7 +118,8 @@ def _learned() -> Extractor:
 
 
 # Order matters to `auto`: the first one reading a language wins. `rules+learned` comes after
-# `rules`: it did not beat the rules in leave-one-article-out (bench/bench_learned.py).
+# `rules`: trained on every tunable set it did not beat the rules in leave-one-set-out, on
+# current or first-run claims (bench/bench_learned.py; figures in geomap/extract/learned.py).
 _BUILTIN: dict[str, Callable[[], Extractor]] = {
     "rules": _rules,
     "auto": AutoExtractor,
