@@ -84,3 +84,14 @@ def test_operations_in_a_place(gaz) -> None:
         "continue in Myrnohrad, the command said.",
     )
     assert ("Myrnohrad", "fighting") in got
+
+
+def test_capital_described_by_its_capture_is_background(gaz) -> None:
+    # the writer's aside on a regional capital: a second claim beside the main clause's
+    body = (
+        "Moscow said on Friday its garrison had left Kherson, the only regional capital "
+        "that its army had managed to seize since the invasion began."
+    )
+    got = _claims(gaz, body)
+    assert ("Kherson", "withdrawn") in got
+    assert ("Kherson", "captured") in got

@@ -845,7 +845,7 @@ _ASIDE_RULE = "aside.object-relative"
 _APPOSITIVE_RELATIVE_RE = re.compile(
     # "X, an industrial city in eastern Ukraine that has seen ...": a place noun described by
     # a relative clause (never "the people who", "a deal that")
-    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|hub|settlement|port)\s+"
+    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|hub|settlement|port|capital|stronghold)\s+"
     r"(?:(?:in|of|on|near)\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which|where)\s+"
 )
 
