@@ -29,7 +29,7 @@ def _claims(gaz, body: str) -> set[tuple[str, str]]:
             ("Bakhmut", "captured"),
         ),
         (
-            "Kupiansk is a railway junction on the Oskil river that was briefly occupied "
+            "Kupiansk is a railway junction on the banks of the Oskil that was briefly occupied "
             "by Russian forces in 2022.",
             ("Kupiansk", "captured"),
         ),
@@ -72,7 +72,7 @@ def test_realised_infinitive_of_entering(gaz) -> None:
 
 def test_hedged_past_withdrawal_is_the_event(gaz) -> None:
     got = _claims(
-        gaz, "Officials said Russian units appeared to be pulling back from Chernihiv on Friday."
+        gaz, "Officials said Russian units appeared to be withdrawing from Chernihiv on Friday."
     )
     assert ("Chernihiv", "withdrawn") in got
 
