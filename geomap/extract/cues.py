@@ -486,8 +486,22 @@ def _gap(text: str, cue: verbs.Cue, m: Mention) -> str | None:
     return None
 
 
+# "Bakhmut, a city that was once home to 70,000 people, was captured", "Kupiansk is a rail
+# hub in the east that was occupied in 2022": an apposition or a predicate noun with its
+# relative stands between the subject and its verb; the distance is counted without it
+_TOKEN = r"(?:\d[\d,.]*\d|[\w'’-]+)"
+_APPOSITION_GAP_RE = re.compile(
+    rf",\s+(?:a|an|the|one|once)\s+(?:{_TOKEN}\s+){{0,14}}?{_TOKEN},\s*"
+    rf"|\s+(?:is|was|remains|remained)\s+(?:a|an|the|one)\s+(?:{_TOKEN}\s+){{0,10}}?"
+    r"(?:that|which)\s+(?:had\s+been\s+|has\s+been\s+)?"
+)
+
+
 def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
     """Too far, or across a clause break or a paragraph."""
+    reach = len(gap)
+    if cue.attach in ("subj", "any") and _APPOSITION_GAP_RE.fullmatch(gap):
+        reach = 0  # the subject's own apposition or predicate noun
     # "reached the outskirts of X but were pushed out": the repelled attack was on X
     # "attempted a counterattack near X yesterday; the attack was repulsed": the
     # attack named again is the one on X
@@ -499,7 +513,7 @@ def _blocked(cue: verbs.Cue, gap: str, limit: int) -> bool:
     # "took three villages: A, B and C": the list is the object
     counted = cue.attach in ("obj", "obj0") and _COUNTED_LIST_GAP_RE.fullmatch(gap) is not None
     return bool(
-        len(gap) > limit
+        reach > limit
         or (_CLAUSE_BREAK_RE.search(gap) and not repelled and not closing_dash and not counted)
         or "\n\n" in gap.strip()
     )
@@ -831,7 +845,7 @@ _ASIDE_RULE = "aside.object-relative"
 _APPOSITIVE_RELATIVE_RE = re.compile(
     # "X, an industrial city in eastern Ukraine that has seen ...": a place noun described by
     # a relative clause (never "the people who", "a deal that")
-    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|hub|settlement|port)\s+"
+    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|hub|settlement|port|capital|stronghold)\s+"
     r"(?:(?:in|of|on|near)\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which|where)\s+"
 )
 

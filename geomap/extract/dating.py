@@ -475,10 +475,13 @@ def lede_day(text: str, pub: date) -> date | None:
 
 # a verb of saying, and the few words between it and its day ("said on Friday", "announced
 # this Thursday", "claimed late on 26 January"; "on Monday said")
-_STATEMENT_VERB = (
-    r"\b(?:said|says|told|wrote|stated|announced|reported|claimed|declared|confirmed|denied|"
-    r"acknowledged|posted)"
-)
+# (one list with speaker_day_ahead's: a verb that dates a statement also makes its subject
+# a speaker)
+SPEECH_VERBS = (
+    "said", "says", "told", "wrote", "stated", "added", "announced", "reported", "claimed",
+    "declared", "confirmed", "denied", "acknowledged", "posted",
+)  # fmt: skip
+_STATEMENT_VERB = rf"\b(?:{'|'.join(SPEECH_VERBS)})"
 _VERB_THEN_DAY_RE = re.compile(rf"{_STATEMENT_VERB}\s+(?:\w+\s+){{0,2}}$")
 _DAY_THEN_VERB_RE = re.compile(rf"\s*{_STATEMENT_VERB}\b")
 
@@ -531,7 +534,7 @@ def event_day_ahead(text: str, end: int, place: str, ctype: str, pub: date) -> d
 _NEXT_REACH = 600  # characters: the next sentence
 
 
-_SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|wrote|stated|added|reported|announced|posted)\b")
+_SPEECH_VERB_RE = re.compile(rf"{_STATEMENT_VERB}\b")
 _AHEAD_REACH = 1500  # characters: the lede's speaker dated in the paragraphs after it
 _VERB_TO_DATE = 60  # characters from the speech verb to its day ("said on the air on Sunday")
 _NAME_TO_VERB = 40  # characters from the speaker's name to the verb ("Cherevaty, 52, said")
