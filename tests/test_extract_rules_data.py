@@ -70,6 +70,8 @@ def test_ids_are_unique_and_recorded_on_cues():
         ("stop", {"stop", "stops", "stopped", "stopping"}),
         ("control", {"control", "controls", "controlled", "controlling"}),
         ("take", {"take", "takes", "took", "taken", "taking"}),
+        ("fight", {"fight", "fights", "fought", "fighting"}),
+        ("flee", {"flee", "flees", "fled", "fleeing"}),
     ],
 )
 def test_one_function_expands_a_lemma_to_its_inflections(lemma, forms):

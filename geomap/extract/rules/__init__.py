@@ -58,6 +58,11 @@ _IRREGULAR = {
     "make": ("makes", "made", "made", "making"),
     "seek": ("seeks", "sought", "sought", "seeking"),
     "begin": ("begins", "began", "begun", "beginning"),
+    "fight": ("fights", "fought", "fought", "fighting"),
+    "flee": ("flees", "fled", "fled", "fleeing"),
+    "run": ("runs", "ran", "run", "running"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
 }
 _CVC_RE = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "stop", "plan": double the consonant
 # stressed last syllables that double too: "controlled", "repelled", "admitted"
