@@ -656,7 +656,10 @@ def _footage_by(sentence: str) -> Attribution | None:
 
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
-_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX_RE = re.compile(
+    rf"\b(?:was|were|been|is|are|being)\s+(?:(?:\w+ly|{_w('claimant.passive-adverb')})\s+){{0,2}}$",
+    re.I,
+)
 _AS_REPORTED_RE = re.compile(
     r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
     r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"

@@ -1,0 +1,58 @@
+"""Round 9 attribution constructions (own sentences): a passive report verb names no speaker
+("Blasts were also reported in X"), and speakers named in the plural ("the governors said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.extract.claimants import attribute, is_local_official
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Explosions were also reported in Rivne and Lutsk on Tuesday morning.",
+        "Blasts were still being reported near the port after midnight.",
+        "Heavy fighting was again reported around the rail junction.",
+        "Strikes have now been reported in three districts of the city.",
+    ],
+)
+def test_a_passive_report_with_an_adverb_names_no_speaker(sentence: str) -> None:
+    a = attribute(sentence)
+    assert a.claimant is None, a
+    assert a.content == (0, len(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("The strikes were also confirmed by the regional governor.", "the regional governor"),
+        ("Fighting was also reported near the dam, the ministry said.", "the ministry"),
+        ("The army also reported shelling near the bridge.", "The army"),
+    ],
+)
+def test_an_agent_or_a_later_speaker_still_speaks(sentence: str, claimant: str) -> None:
+    assert attribute(sentence).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Blasts shook Lutsk and Rivne overnight, regional governors said.", "regional governors"),
+        ("Two schools were damaged in the shelling, the mayors said.", "the mayors"),
+        ("The crossing was retaken on Friday, brigade spokesmen said.", "brigade spokesmen"),
+        (
+            "Drones hit two substations, the local commanders told reporters.",
+            "the local commanders",
+        ),
+    ],
+)
+def test_speakers_in_the_plural_speak(sentence: str, claimant: str) -> None:
+    a = attribute(sentence)
+    assert a.claimant == claimant, a
+    assert a.content[1] <= a.attribution[0]
+
+
+def test_plural_governors_and_mayors_speak_for_the_place() -> None:
+    assert is_local_official("the regional governors")
+    assert is_local_official("mayors of two frontline towns")
