@@ -56,3 +56,29 @@ def test_speakers_in_the_plural_speak(sentence: str, claimant: str) -> None:
 def test_plural_governors_and_mayors_speak_for_the_place() -> None:
     assert is_local_official("the regional governors")
     assert is_local_official("mayors of two frontline towns")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "side"),
+    [
+        (
+            "According to a new briefing by the U.K. defence ministry, Ukrainian units gained "
+            "ground near the lake.",
+            "a new briefing by the U.K. defence ministry",
+            "third-party",
+        ),
+        (
+            "Two bridges were hit, according to the U.S. military.",
+            "the U.S. military",
+            "third-party",
+        ),
+        (
+            "According to the U.N. mission, the clinic was shelled.",
+            "the U.N. mission",
+            "third-party",
+        ),
+    ],
+)
+def test_an_initialism_does_not_end_the_source(sentence: str, claimant: str, side: str) -> None:
+    a = attribute(sentence)
+    assert (a.claimant, a.side) == (claimant, side), a

@@ -825,9 +825,11 @@ def _titled_source(rest: str, stop_at: int, claimant: str) -> tuple[str, int] | 
     return f"{claimant}, {rest[stop_at + 1 : tm.end()].strip().rstrip('.')}", tm.end()
 
 
-# titles abbreviated with a full stop ("Gov.", "Lt. Gen."): no end of the claimant phrase
+# titles abbreviated with a full stop ("Gov.", "Lt. Gen.") and initialisms ("the U.K. defence
+# ministry", "the U.S. military"): no end of the claimant phrase
 _ABBREV_END_RE = re.compile(
     r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Cpl|Brig|Adm|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Amb|St)$"
+    r"|(?<!\w)[A-Z]$"
 )
 # '"...," says one of the men seen in the video': a participle or relative after the head
 _INVERTED_STOP_RE = re.compile(
