@@ -82,3 +82,24 @@ def test_plural_governors_and_mayors_speak_for_the_place() -> None:
 def test_an_initialism_does_not_end_the_source(sentence: str, claimant: str, side: str) -> None:
     a = attribute(sentence)
     assert (a.claimant, a.side) == (claimant, side), a
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Enemy boats were sunk near the island, the commander of the 31st Separate "
+            "Battalion of Coastal Drones Heron, Petro Ivanenko, reported in a comment to radio.",
+            "the commander of the 31st Separate Battalion of Coastal Drones Heron, Petro Ivanenko",
+        ),
+        (
+            "A column was hit near the dam, a spokesman for the 9th Brigade of the Territorial "
+            "Defence Forces, Ivan Marchuk, said.",
+            "a spokesman for the 9th Brigade of the Territorial Defence Forces, Ivan Marchuk",
+        ),
+    ],
+)
+def test_a_long_unit_name_stays_in_the_title(sentence: str, claimant: str) -> None:
+    """A title naming a unit of many words before the person's name stays the claimant's:
+    the unit (a combatant) decides the side, not the content's "Russian troops"."""
+    assert attribute(sentence).claimant == claimant

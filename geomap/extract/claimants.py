@@ -120,7 +120,8 @@ _POSSESSIVE_ACCOUNT_RE = re.compile(
 )
 _TITLE_NP_RE = re.compile(
     rf"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?{_w('claimant.title')}"
-    r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
+    # ("the commander of the 12th Separate Regiment of Unmanned Systems Falcon": up to 8 words)
+    r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,8})?\s*",
     re.I,
 )
 # "spokesman for the Eastern Group of the Armed Forces", "head of the city administration":
