@@ -103,3 +103,26 @@ def test_a_long_unit_name_stays_in_the_title(sentence: str, claimant: str) -> No
     """A title naming a unit of many words before the person's name stays the claimant's:
     the unit (a combatant) decides the side, not the content's "Russian troops"."""
     assert attribute(sentence).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Lutsk, the army hit a depot holding shells received from the United States and Canada.",
+        "The fuel came from a plant the United States built near the port in the 1990s.",
+    ],
+)
+def test_a_verb_inside_a_proper_name_is_no_verb(sentence: str) -> None:
+    """ "States" in "the United States" is part of a name, not the verb "states"."""
+    assert attribute(sentence).claimant is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Kyiv Says Its Troops Retook The Village", "Kyiv"),
+        ("KYIV HAS SAID its troops retook the village near the river.", "KYIV"),
+    ],
+)
+def test_a_headline_or_a_capitalised_lede_keeps_its_verb(sentence: str, claimant: str) -> None:
+    assert attribute(sentence).claimant == claimant

@@ -511,7 +511,7 @@ def attribute(sentence: str) -> Attribution:
         return Attribution(who, side_of(who), (0, ast.start()), (ast.start(), n), ast.group("v"))
     if (fb := _footage_by(sentence)) is not None:
         return fb  # "Video released by X on Tuesday shows ...": X claims what it shows
-    found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
+    found = [vm for vm in _VERBS.finditer(sentence) if not _in_proper_name(sentence, vm)]
     if (pas := _first_passive(sentence, found)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
@@ -524,6 +524,24 @@ def attribute(sentence: str) -> Attribution:
                 return spoken
         return acc
     return _spoken(sentence, found) or Attribution(None, None, (0, n), None, None)
+
+
+# a capitalised word right before a capitalised "verb": "the United States", "Reports Desk"
+_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _in_proper_name(sentence: str, vm: re.Match[str]) -> bool:
+    """Whether a speech verb's match is a word of a proper name ("arms received from the
+    United States"): capitalised after a capitalised word, in a sentence not in title case
+    (a headline's "Russia Says It Took X" keeps its verb)."""
+    v = vm.group(0)
+    if not (v[:1].isupper() and v[1:].islower()):
+        return False  # ("UKRAINE HAS SAID": a lede's capitals, not a name)
+    if not _CAPITAL_BEFORE_RE.search(sentence, 0, vm.start()):
+        return False
+    words = _WORD_RE.findall(sentence)
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 # ", citing sources, said": the speaker's sources, named between commas before its verb
