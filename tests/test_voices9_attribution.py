@@ -126,3 +126,30 @@ def test_a_verb_inside_a_proper_name_is_no_verb(sentence: str) -> None:
 )
 def test_a_headline_or_a_capitalised_lede_keeps_its_verb(sentence: str, claimant: str) -> None:
     assert attribute(sentence).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "content"),
+    [
+        (
+            "Enemy troops tried once to storm the hill on Monday, which failed, that "
+            "morning bulletin said.",
+            "that morning bulletin",
+            "Enemy troops tried once to storm the hill on Monday, which failed,",
+        ),
+        (
+            "Two boats were sunk near the island, that report said on Friday.",
+            "that report",
+            "Two boats were sunk near the island,",
+        ),
+    ],
+)
+def test_a_demonstrative_that_trails_its_content(sentence: str, claimant: str, content: str):
+    """ ", that statement said." points back at a source: "that" opens no clause here."""
+    a = attribute(sentence)
+    assert (a.claimant, sentence[a.content[0] : a.content[1]]) == (claimant, content)
+
+
+def test_a_subordinating_that_still_opens_the_content() -> None:
+    a = attribute("Officials said that the army reported heavy losses near the dam.")
+    assert a.claimant == "Officials"

@@ -921,6 +921,10 @@ def _trailing_extra(tail: str, v_end: int, n: int) -> tuple[int, int] | None:
     return None
 
 
+# ", that statement said.": a demonstrative "that" right after a comma, before the claimant
+_DEMONSTRATIVE_THAT_RE = re.compile(r"[,;]\s*(that)$")
+
+
 def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool) -> Attribution:
     """A claimant before its speech verb: a trailing attribution (content before it), a
     denial going on with "saying ...", or a leading one (content after the verb)."""
@@ -933,6 +937,11 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
+    if (dm := _DEMONSTRATIVE_THAT_RE.search(prefix)) and _TRAILING_TAIL_RE.match(tail):
+        # "..., which failed, that statement said.": "that" points at a source named before,
+        # it opens no clause; the attribution trails its content
+        claimant, cstart = f"that {claimant}", dm.start(1)
+        prefix = sentence[:cstart].rstrip()
     if (titled := _name_with_title(prefix, claimant)) is not None:
         return Attribution(titled, side_of(titled), (vm.end(), n), (0, vm.end()), verb, denial)
     told = tail
