@@ -153,3 +153,9 @@ def test_a_demonstrative_that_trails_its_content(sentence: str, claimant: str, c
 def test_a_subordinating_that_still_opens_the_content() -> None:
     a = attribute("Officials said that the army reported heavy losses near the dam.")
     assert a.claimant == "Officials"
+
+
+def test_a_negated_passive_makes_no_claim_of_its_agent() -> None:
+    """ "was not confirmed by Kyiv" is no claim of Kyiv's (negations stay out of the adverbs)."""
+    a = attribute("The fall of the village was not confirmed by the brigade.")
+    assert a.claimant != "the brigade"
