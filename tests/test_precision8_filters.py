@@ -145,12 +145,14 @@ def _sides(gaz, sentence: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_report_tells_of_forces_without_taking_their_side(gaz, monkeypatch):
-    # (bare "Reports say ..." is the press's voice in sides.toml too; an OSINT group is not)
-    sentence = (
-        "An open-source intelligence group says Ukrainian troops may be pulling out of Sudzha."
-    )
+    # (bare "Reports say ..." and an open-source group are third parties in sides.toml; bare
+    # "an intelligence report" names no side, and _REPORTER_RE keeps it from "own forces")
+    osint = "An open-source intelligence group says Ukrainian troops may be pulling out of Sudzha."
+    sentence = "An intelligence report says Ukrainian troops may be pulling out of Sudzha."
+    assert _sides(gaz, osint) == [("Sudzha", "third-party", "assessment")]
     assert _sides(gaz, sentence) == [("Sudzha", "third-party", "assessment")]
     monkeypatch.setattr(claiming, "_REPORTER_RE", re.compile(r"(?!)"))
+    assert _sides(gaz, osint) == [("Sudzha", "third-party", "assessment")]  # sides.toml
     assert _sides(gaz, sentence) == [("Sudzha", "ukraine", "assessment")]  # own forces
 
 

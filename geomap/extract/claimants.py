@@ -120,7 +120,8 @@ _POSSESSIVE_ACCOUNT_RE = re.compile(
 )
 _TITLE_NP_RE = re.compile(
     rf"\s*(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?{_w('claimant.title')}"
-    r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,4})?\s*",
+    # ("the commander of the 12th Separate Regiment of Unmanned Systems Falcon": up to 8 words)
+    r"(?:\s+(?:for|of|in|at|on)\s+(?:the\s+)?(?:[\w'’-]+\s*){1,8})?\s*",
     re.I,
 )
 # "spokesman for the Eastern Group of the Armed Forces", "head of the city administration":
@@ -510,7 +511,7 @@ def attribute(sentence: str) -> Attribution:
         return Attribution(who, side_of(who), (0, ast.start()), (ast.start(), n), ast.group("v"))
     if (fb := _footage_by(sentence)) is not None:
         return fb  # "Video released by X on Tuesday shows ...": X claims what it shows
-    found = list(_VERBS.finditer(sentence))  # the speech verbs, found once for both readings
+    found = [vm for vm in _VERBS.finditer(sentence) if not _in_proper_name(sentence, vm)]
     if (pas := _first_passive(sentence, found)) is not None:
         return pas  # the agent of "was stated by X", before a trailing "according to"
     if (lq := labelled_quote(sentence, 0, sentence)) is not None:
@@ -523,6 +524,24 @@ def attribute(sentence: str) -> Attribution:
                 return spoken
         return acc
     return _spoken(sentence, found) or Attribution(None, None, (0, n), None, None)
+
+
+# a capitalised word right before a capitalised "verb": "the United States", "Reports Desk"
+_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _in_proper_name(sentence: str, vm: re.Match[str]) -> bool:
+    """Whether a speech verb's match is a word of a proper name ("arms received from the
+    United States"): capitalised after a capitalised word, in a sentence not in title case
+    (a headline's "Russia Says It Took X" keeps its verb)."""
+    v = vm.group(0)
+    if not (v[:1].isupper() and v[1:].islower()):
+        return False  # ("UKRAINE HAS SAID": a lede's capitals, not a name)
+    if not _CAPITAL_BEFORE_RE.search(sentence, 0, vm.start()):
+        return False
+    words = _WORD_RE.findall(sentence)
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 # ", citing sources, said": the speaker's sources, named between commas before its verb
@@ -656,7 +675,10 @@ def _footage_by(sentence: str) -> Attribution | None:
 
 # "X had already been reported by British intelligence", "This was stated on air by the
 # spokesman": a passive speech verb names its claimant after "by"
-_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX_RE = re.compile(
+    rf"\b(?:was|were|been|is|are|being)\s+(?:(?:\w+ly|{_w('claimant.passive-adverb')})\s+){{0,2}}$",
+    re.I,
+)
 _AS_REPORTED_RE = re.compile(
     r"^\W*As\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:earlier\s+|previously\s+)?"
     r"(?P<v>reported|stated|announced|confirmed|noted)\s+by\s+(?P<who>[^,;.]{2,80}),\s+"
@@ -822,9 +844,11 @@ def _titled_source(rest: str, stop_at: int, claimant: str) -> tuple[str, int] | 
     return f"{claimant}, {rest[stop_at + 1 : tm.end()].strip().rstrip('.')}", tm.end()
 
 
-# titles abbreviated with a full stop ("Gov.", "Lt. Gen."): no end of the claimant phrase
+# titles abbreviated with a full stop ("Gov.", "Lt. Gen.") and initialisms ("the U.K. defence
+# ministry", "the U.S. military"): no end of the claimant phrase
 _ABBREV_END_RE = re.compile(
     r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Cpl|Brig|Adm|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Amb|St)$"
+    r"|(?<!\w)[A-Z]$"
 )
 # '"...," says one of the men seen in the video': a participle or relative after the head
 _INVERTED_STOP_RE = re.compile(
@@ -897,6 +921,10 @@ def _trailing_extra(tail: str, v_end: int, n: int) -> tuple[int, int] | None:
     return None
 
 
+# ", that statement said.": a demonstrative "that" right after a comma, before the claimant
+_DEMONSTRATIVE_THAT_RE = re.compile(r"[,;]\s*(that)$")
+
+
 def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: bool) -> Attribution:
     """A claimant before its speech verb: a trailing attribution (content before it), a
     denial going on with "saying ...", or a leading one (content after the verb)."""
@@ -909,6 +937,11 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
     # a leading one after an introductory phrase.
     prefix = sentence[:cstart].rstrip()
     tail = sentence[vm.end() :]
+    if (dm := _DEMONSTRATIVE_THAT_RE.search(prefix)) and _TRAILING_TAIL_RE.match(tail):
+        # "..., which failed, that statement said.": "that" points at a source named before,
+        # it opens no clause; the attribution trails its content
+        claimant, cstart = f"that {claimant}", dm.start(1)
+        prefix = sentence[:cstart].rstrip()
     if (titled := _name_with_title(prefix, claimant)) is not None:
         return Attribution(titled, side_of(titled), (vm.end(), n), (0, vm.end()), verb, denial)
     told = tail
