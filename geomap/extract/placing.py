@@ -89,7 +89,7 @@ _ANSWERED_RE = re.compile(
     r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
     r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
     r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
-    r"accounts?|figures)\b",
+    r"accounts?|figures|information|data|news|rumou?rs?|fakes?)\b",
     re.I,
 )
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
