@@ -30,3 +30,25 @@ def test_a_denial_of_the_information_answers_the_claim_before(gaz, answer):
     claims = extract(text, published=PUB, gazetteer=gaz).claims
     denied = {c.place.id for c in claims if c.type == "denied" and c.side == "ukraine"}
     assert denied == {SIVERSK, KUPIANSK}
+
+
+def test_a_village_far_from_the_sentences_other_places_is_the_namesake_near_them(gaz):
+    # Pervomaiske: a village of that name in Crimea is the gazetteer's best reading; the one
+    # west of Donetsk (now filed as Avdiivske) lies beside Avdiivka
+    text = (
+        "# Defenders hold the line\n\nThe army said its units repelled twelve assaults near "
+        "Avdiivka on Tuesday and another four near Pervomaiske.\n"
+    )
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    read = [h.place.id for h in hits if h.mention.text == "Pervomaiske" and h.place]
+    assert read == ["697562"]
+
+
+def test_a_village_with_no_namesake_near_the_others_keeps_its_reading(gaz):
+    text = (
+        "# Strikes overnight\n\nThe army said drones hit Kharkiv and Kherson overnight, and "
+        "shells fell on Pervomaiske in Crimea.\n"
+    )
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    read = [h.place.id for h in hits if h.mention.text == "Pervomaiske" and h.place]
+    assert read and "697562" not in read

@@ -561,7 +561,7 @@ def _coherent_reading(
         # village of that name in the region the sentence names, not a namesake elsewhere
         return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
-        return ref
+        return _far_namesake(items[i], ref, anchors, resolver) or ref
     pts = _settlements(anchors.sentence + anchors.remembered)
     if not any(r is not None and r.precision == "region" for r, _t in found.values()):
         # (a region the sentence names locates its own places)
@@ -585,6 +585,28 @@ def _coherent_reading(
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+def _far_namesake(
+    m: Mention, ref: PlaceRef, anchors: _Anchors, resolver: _Resolver
+) -> PlaceRef | None:
+    """ "repelled attacks near Avdiivka and another five near Pervomaiske": a village whose
+    reading lies far (over STRAY_KM) from every settlement the sentence names, when another
+    place of that name (or once of that name) lies near one of them (within NEAR_KM), is that
+    one: a reporter puts the places of one sentence on one front (None: no such namesake)."""
+    if (ref.population or 0) >= CITY_POP:
+        return None
+    pts = _settlements(anchors.sentence)
+    if not pts or any(
+        haversine_km(ref.lat, ref.lon, a.lat, a.lon) <= STRAY_KM for a in pts if a.id != ref.id
+    ):
+        return None
+    near = _nearest([n for n in resolver.namesakes(m.query) if n.id != ref.id], pts, NEAR_KM)
+    return near if near is not None and near.admin1 == _nearest_anchor(near, pts).admin1 else None
+
+
+def _nearest_anchor(ref: PlaceRef, pts: list[PlaceRef]) -> PlaceRef:
+    return min(pts, key=lambda a: haversine_km(ref.lat, ref.lon, a.lat, a.lon))
 
 
 def _sole_region(
