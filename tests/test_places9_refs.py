@@ -52,3 +52,24 @@ def test_a_village_with_no_namesake_near_the_others_keeps_its_reading(gaz):
     hits = extract(text, published=PUB, gazetteer=gaz).places
     read = [h.place.id for h in hits if h.mention.text == "Pervomaiske" and h.place]
     assert read and "697562" not in read
+
+
+def _there(gaz, text: str) -> list[str]:
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    return [c.place.name for c in claims if c.place_as_written == "there"]
+
+
+def test_there_after_sentences_naming_only_regions_is_the_last_region(gaz):
+    text = (
+        "# Border raids\n\nThe Sumy region borders Russia's Belgorod region. Moscow says it "
+        "pushed the raiders out of the area. Kyiv says heavy battles are still raging there.\n"
+    )
+    assert _there(gaz, text) == ["Belgorod Oblast"]
+
+
+def test_there_after_a_settlement_located_in_its_region_is_the_settlement(gaz):
+    text = (
+        "# Town under fire\n\nRussian troops stormed Siversk in the Donetsk region on Monday. "
+        "Kyiv says heavy battles are still raging there.\n"
+    )
+    assert _there(gaz, text) == ["Siversk"]

@@ -1010,6 +1010,8 @@ class _Memory:
         self.cued = -1  # the last sentence with a claim verb (cue) in it
         self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
         self.region_at: tuple[PlaceRef, int] | None = None  # last region + sentence no.
+        # the last region named or referred to ("the area" read as one) + sentence no.
+        self.region_said: tuple[PlaceRef, int] | None = None
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -1035,7 +1037,7 @@ class _Memory:
         else:
             self.regions.append(ref)
             del self.regions[:-4]
-            self.region_at = (ref, self.sentence)
+            self.region_at = self.region_said = (ref, self.sentence)
 
     def recent_region(self) -> PlaceRef | None:
         """The region this sentence or the one before named (None when older)."""
@@ -1053,6 +1055,18 @@ class _Memory:
             got[self.last_claimed[0].id] = self.last_claimed[0]
         return next(iter(got.values())) if len(got) == 1 else None
 
+    def _regions_only_named(self) -> PlaceRef | None:
+        """ "Sumy region lies across from the Kursk region. Moscow says it expelled Kyiv's
+        troops, but Kyiv says its forces are still active there": the region last named, when
+        the latest sentence naming a place (this one or the one before) named regions and no
+        settlement ("Pokrovsk in the Donetsk region ... there" is Pokrovsk)."""
+        said = self.region_said or self.region_at
+        if said is None or self.sentence - said[1] > 1:
+            return None
+        if self.in_sentence is not None and self.in_sentence[1] >= said[1]:
+            return None
+        return said[0]
+
     def named_in_a_list(self, ref: PlaceRef) -> bool:
         """Whether the latest sentence naming `ref` named a list of settlements ("explosions
         were heard in Kharkiv, Sumy and Kherson"): "the city" after it points at no one of
@@ -1061,6 +1075,12 @@ class _Memory:
         return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
 
     def lookup(self, m: Mention) -> PlaceRef | None:
+        ref = self._lookup(m)
+        if ref is not None and ref.precision == "region" and m.kind == "ref-region":
+            self.region_said = (ref, self.sentence)
+        return ref
+
+    def _lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region" and m.noun == RUSSIAN_SOIL:
             # "the advance into its territory" after "Russia's Kursk region": that region
             region = self.recent_region()
@@ -1070,6 +1090,8 @@ class _Memory:
                 # "X in the Y region ... a bridgehead in the area": around X, not all of Y
                 return self.in_sentence[0]
             return self.regions[-1] if self.regions else None
+        if m.noun == "there" and (region := self._regions_only_named()) is not None:
+            return region
         if not self.settlements:
             return None
         noun = m.noun or ""
