@@ -73,3 +73,30 @@ def test_there_after_a_settlement_located_in_its_region_is_the_settlement(gaz):
         "Kyiv says heavy battles are still raging there.\n"
     )
     assert _there(gaz, text) == ["Siversk"]
+
+
+@pytest.mark.parametrize(
+    "sentence, place, ctype",
+    [
+        (
+            "Moscow's army has massed troops around the hub of Siversk, where Kyiv says its "
+            "units repelled five assaults on Monday.",
+            "Siversk",
+            "fighting",
+        ),
+        (
+            "The Russian army keeps pushing in the Kursk region, where Kyiv claimed last week "
+            "to have taken control of 30 villages.",
+            "Kursk Oblast",
+            "captured",
+        ),
+    ],
+)
+def test_a_statement_in_a_where_clause_is_about_the_place_it_hangs_on(gaz, sentence, place, ctype):
+    claims = extract(f"# Front update\n\n{sentence}\n", published=PUB, gazetteer=gaz).claims
+    assert [(c.place.name, c.side, c.type) for c in claims] == [(place, "ukraine", ctype)]
+
+
+def test_a_where_clause_on_no_place_adds_none(gaz):
+    text = "# Front update\n\nThe talks moved to a new round, where Kyiv says its units held.\n"
+    assert not extract(text, published=PUB, gazetteer=gaz).claims

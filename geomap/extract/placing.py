@@ -214,6 +214,8 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if att.attribution and cl.is_local_official(claimant):
         resolved = _officials_city(resolved, att, s0)
     pl = _with_intro(text, resolved, v, s0)
+    if not pl.claimable:
+        pl = _where_antecedent(text, resolved, v, s0) or pl
     pl.claimable = _without_settlement_locators(text, pl.claimable)
     spans = pl.spans
     main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
@@ -508,6 +510,29 @@ def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s
         spans = [(s0, s0 + att.attribution[0]), *spans]
         return Places(_claimable(text, resolved, spans), spans, s0 + att.attribution[0], False)
     return Places(claimable, spans, -1, False)
+
+
+# "the hub of Pokrovsk, where Ukraine says the fighting is intense": the attribution opens a
+# relative clause on the place just named
+_WHERE_GAP_RE = re.compile(r"\s*,\s*where\s+")
+
+
+def _where_antecedent(
+    text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s0: int
+) -> Places | None:
+    """ "Moscow's army is focusing its fire on the hub of X, where Kyiv says the fighting is
+    fierce", "pushing on in the Y region, where they claim to have taken 40 villages": a
+    statement whose speaker sits in a "where" clause is about the place the clause hangs on
+    (its span is added)."""
+    att = v.att
+    if not att.attribution or att.content[0] < att.attribution[1]:
+        return None
+    a0 = s0 + att.attribution[0]
+    before = [(m, r) for m, r in resolved if m.end <= a0 and not m.actor]
+    if not before or not _WHERE_GAP_RE.fullmatch(text, before[-1][0].end, a0):
+        return None
+    m, r = before[-1]
+    return Places([(m, r)], [*v.spans, (m.start, m.end)], -1, False)
 
 
 def _answered(
