@@ -100,3 +100,12 @@ def test_a_statement_in_a_where_clause_is_about_the_place_it_hangs_on(gaz, sente
 def test_a_where_clause_on_no_place_adds_none(gaz):
     text = "# Front update\n\nThe talks moved to a new round, where Kyiv says its units held.\n"
     assert not extract(text, published=PUB, gazetteer=gaz).claims
+
+
+def test_a_region_the_clause_narrows_to_one_of_its_villages_only_locates_it(gaz):
+    text = (
+        "# Border strikes\n\nKyiv said on Monday its drones had hit an ammunition depot in the "
+        "Kursk region overnight near the village of Tyotkino.\n"
+    )
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    assert [(c.place.name, c.type) for c in claims] == [("Tëtkino", "strike")]

@@ -469,6 +469,30 @@ def _bracketed_locator(text: str, m: Mention) -> bool:
     )
 
 
+# "in the Kursk region on Sunday near the Russian village of X", "in Donetsk region close to
+# the town of Y": the region, then the settlement of it the clause narrows to
+_NARROWED_GAP_RE = re.compile(
+    r"(?:\s+(?:on\s+[A-Z][a-z]+|overnight|last\s+night))?\s*,?\s+(?:near|outside|close\s+to|"
+    r"around|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:(?:village|town|city|settlement)\s+of\s+)?"
+)
+
+
+def _narrowed_next(
+    text: str, m: Mention, r: PlaceRef, following: list[tuple[Mention, PlaceRef]]
+) -> bool:
+    """Whether the clause narrows region r to a settlement of it named right after it."""
+    if not following:
+        return False
+    n, place = following[0]
+    return (
+        place.precision == "settlement"
+        and place.admin1 == r.id
+        and n.kind == "name"
+        and _NARROWED_GAP_RE.fullmatch(text, m.end, n.start) is not None
+    )
+
+
 def _without_settlement_locators(
     text: str, claimable: list[tuple[Mention, PlaceRef]]
 ) -> list[tuple[Mention, PlaceRef]]:
@@ -476,9 +500,10 @@ def _without_settlement_locators(
     refers to) before it, by a noun, or names right after it, or follows it in brackets: the
     claim is the settlement's (none, if the gazetteer lacks it)."""
     out: list[tuple[Mention, PlaceRef]] = []
-    for m, r in claimable:
+    for i, (m, r) in enumerate(claimable):
         if r.precision == "region" and (
-            (
+            _narrowed_next(text, m, r, claimable[i + 1 : i + 2])
+            or (
                 any(p.precision == "settlement" for _n, p in out)
                 and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
             )
