@@ -109,3 +109,36 @@ def test_a_region_the_clause_narrows_to_one_of_its_villages_only_locates_it(gaz)
     )
     claims = extract(text, published=PUB, gazetteer=gaz).claims
     assert [(c.place.name, c.type) for c in claims] == [("Tëtkino", "strike")]
+
+
+def _village(gaz, between: str) -> list[str]:
+    text = (
+        "# Border raid\n\nRussian bloggers said Ukrainian units had shelled the village of "
+        f"Tyotkino on Sunday. {between} Bloggers also said Ukrainian troops were storming "
+        "the village.\n"
+    )
+    claims = extract(text, published=PUB, gazetteer=gaz).claims
+    return [c.place.name for c in claims if c.place_as_written == "the village"]
+
+
+def test_the_village_is_the_place_introduced_as_one_past_towns_named_since(gaz):
+    between = "Drones were also reported over Kursk and Rylsk overnight."
+    assert _village(gaz, between) == ["Tëtkino"]
+
+
+def test_the_village_is_not_an_older_one_past_a_village_sized_place():
+    from geomap.extract.resolution import _Memory
+    from geomap.records import PlaceRef
+
+    def ref(pid: str, pop: int) -> PlaceRef:
+        return PlaceRef(pid, pid, "settlement", 51.0, 35.0, population=pop)
+
+    mem = _Memory()
+    mem.add(ref("Hamlet", 900), "village")
+    for town in (ref("Bigtown", 400_000), ref("Midtown", 17_000)):
+        mem.add(town, None)
+    assert mem._village_named_before("village", here=False).id == "Hamlet"
+    assert mem._village_named_before("village", here=True) is None  # the sentence names one
+    assert mem._village_named_before("city", here=False) is None
+    mem.add(ref("Smallplace", 5_000), None)  # village-sized: "the village" may be this one
+    assert mem._village_named_before("village", here=False) is None

@@ -1067,6 +1067,20 @@ class _Memory:
             return None
         return said[0]
 
+    def _village_named_before(self, noun: str, here: bool) -> PlaceRef | None:
+        """ "... near the village of X. Bloggers said troops tried to cross into the village",
+        with towns named in between: the last place introduced as a village, when no
+        settlement named since was introduced by a noun or is village-sized (population
+        under CITY_POP), and the sentence names none itself."""
+        if noun not in ("village", "hamlet") or here:
+            return None
+        for ref, n in reversed(self.settlements):
+            if n == noun:
+                return ref
+            if n is not None or (ref.population or 0) < CITY_POP:
+                return None
+        return None
+
     def named_in_a_list(self, ref: PlaceRef) -> bool:
         """Whether the latest sentence naming `ref` named a list of settlements ("explosions
         were heard in Kharkiv, Sumy and Kherson"): "the city" after it points at no one of
@@ -1117,6 +1131,8 @@ class _Memory:
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
+        if (village := self._village_named_before(noun, here)) is not None:
+            return village
         if here and _fits(self.in_sentence[0], noun, lo, hi):
             # "the governor of Sevastopol said ... near the city's outskirts"
             return self.in_sentence[0]
