@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from geomap.extract import extract
+from geomap.extract import extract, placing
 
 PUB = date(2025, 3, 4)
 SIVERSK, KUPIANSK = "694403", "703656"
@@ -142,3 +142,33 @@ def test_the_village_is_not_an_older_one_past_a_village_sized_place():
     assert mem._village_named_before("city", here=False) is None
     mem.add(ref("Smallplace", 5_000), None)  # village-sized: "the village" may be this one
     assert mem._village_named_before("village", here=False) is None
+
+
+# --- rules/anaphora.toml [[refs]] ------------------------------------------------------------
+def _narrowing_gap(sentence: str) -> str:
+    """The text between "region" and the next capitalised name after it."""
+    import re
+
+    at = sentence.index("region") + len("region")
+    name = re.compile(r"[A-Z][a-z]+").search(sentence, at)
+    assert name is not None
+    return sentence[at : name.start()]
+
+
+REFS = list(placing.ref_words().values())
+
+
+@pytest.mark.parametrize("rule", REFS, ids=lambda r: r.id)
+def test_every_refs_entry_matches_its_examples_and_not_its_nots(rule):
+    assert len(rule.examples) >= 2 and rule.not_examples, rule.id
+    for ex in rule.examples:
+        assert rule.regex.search(ex), (rule.id, ex)
+        if rule.produces == "answered":
+            assert placing.answered_re().search(ex), ex
+        else:
+            assert placing.narrowed_gap_re().fullmatch(_narrowing_gap(ex)), ex
+    for ex in rule.not_examples:
+        if rule.produces == "answered":
+            assert not placing.answered_re().search(ex), ex
+        else:
+            assert not placing.narrowed_gap_re().fullmatch(_narrowing_gap(ex)), ex

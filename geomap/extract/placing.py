@@ -20,7 +20,15 @@ from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
 from geomap.extract.mentions import RUSSIAN_SOIL, STOP, Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
-from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
+from geomap.extract.rules import (
+    ANAPHORA_KINDS,
+    HERE,
+    WordRule,
+    default_anaphora,
+    default_topic_weights,
+    joined,
+    load_words,
+)
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -85,13 +93,6 @@ def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
     ]
 
 
-_ANSWERED_RE = re.compile(
-    r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
-    r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
-    r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
-    r"accounts?|figures|information|data|news|rumou?rs?|fakes?)\b",
-    re.I,
-)
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
@@ -469,19 +470,12 @@ def _bracketed_locator(text: str, m: Mention) -> bool:
     )
 
 
-# "in the Kursk region on Sunday near the Russian village of X", "in Donetsk region close to
-# the town of Y": the region, then the settlement of it the clause narrows to
-_NARROWED_GAP_RE = re.compile(
-    r"(?:\s+(?:on\s+[A-Z][a-z]+|overnight|last\s+night))?\s*,?\s+(?:near|outside|close\s+to|"
-    r"around|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:(?:village|town|city|settlement)\s+of\s+)?"
-)
-
-
 def _narrowed_next(
     text: str, m: Mention, r: PlaceRef, following: list[tuple[Mention, PlaceRef]]
 ) -> bool:
-    """Whether the clause narrows region r to a settlement of it named right after it."""
+    """Whether the clause narrows region r to a settlement of it named right after it ("in
+    the Kursk region on Sunday near the Russian village of X", "in Donetsk region close to
+    the town of Y": anaphora.toml refs.narrowing-locator)."""
     if not following:
         return False
     n, place = following[0]
@@ -489,7 +483,7 @@ def _narrowed_next(
         place.precision == "settlement"
         and place.admin1 == r.id
         and n.kind == "name"
-        and _NARROWED_GAP_RE.fullmatch(text, m.end, n.start) is not None
+        and narrowed_gap_re().fullmatch(text, m.end, n.start) is not None
     )
 
 
@@ -560,12 +554,45 @@ def _where_antecedent(
     return Places([(m, r)], [*v.spans, (m.start, m.end)], -1, False)
 
 
+REF_KINDS = {"refs": ("answered", "narrowing")}
+
+
+@lru_cache(maxsize=1)
+def ref_words() -> dict[str, WordRule]:
+    """The words by which a sentence points at a claim or a place it does not name
+    (anaphora.toml [[refs]]), by id."""
+    return load_words(HERE / "anaphora.toml", REF_KINDS)
+
+
+@lru_cache(maxsize=1)
+def answered_re() -> re.Pattern[str]:
+    """ "the claim", "this information", "Moscow's reports": a noun phrase for the claim a
+    denial answers."""
+    return re.compile(
+        r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|"
+        r"Kyiv['’]s|Russian|Ukrainian)\s+(?:\w+\s+)?" + joined(ref_words(), "answered") + r"\b",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def narrowed_gap_re() -> re.Pattern[str]:
+    """ "(the X region) on Sunday near the village of (Y)": the gap between a region and a
+    settlement of it the clause narrows to."""
+    return re.compile(
+        r"(?:\s+(?:on\s+[A-Z][a-z]+|overnight|last\s+night))?\s*,?\s+"
+        + joined(ref_words(), "narrowing")
+        + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:village|town|city|settlement)\s+of\s+)?",
+        re.I,
+    )
+
+
 def _answered(
     text: str, spans: list[tuple[int, int]], memory: _Memory
 ) -> list[tuple[Mention, PlaceRef]]:
     """ "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the claim
     being answered."""
-    rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+    rm = answered_re().search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
         text, spans[0][0], spans[0][1]
     )
     if not rm:
