@@ -172,3 +172,23 @@ def test_every_refs_entry_matches_its_examples_and_not_its_nots(rule):
             assert not placing.answered_re().search(ex), ex
         else:
             assert not placing.narrowed_gap_re().fullmatch(_narrowing_gap(ex)), ex
+
+
+def _read(gaz, text: str, name: str) -> list[str | None]:
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    return [h.place.name if h.place else None for h in hits if h.mention.text == name]
+
+
+def test_a_list_of_areas_is_one_front_a_far_namesake_is_no_reading(gaz):
+    # the big Kostiantynivka lies in Donetsk oblast, 250 km from the two Sumy villages
+    text = (
+        "# Northern front\n\nRussian troops pushed towards Sumy from the border on Monday. The "
+        "council said they keep attacking in areas such as Kostiantynivka, Basivka and "
+        "Yunakivka.\n"
+    )
+    assert _read(gaz, text, "Kostiantynivka") == [None]
+
+
+def test_the_areas_of_one_city_stay_that_city(gaz):
+    text = "# Southern front\n\nThe army said shelling went on in the areas of Kherson.\n"
+    assert _read(gaz, text, "Kherson") == ["Kherson"]

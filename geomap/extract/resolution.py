@@ -654,10 +654,23 @@ def _list_first(items: list[Mention], i: int, text: str) -> int:
     return j
 
 
+# "fighting in areas like A, B and C", "in the vicinity of A, B": a list of places of one front
+# (two names at least: "the areas of Kherson" is one city's surroundings)
+_AREA_LIST_BEFORE_RE = re.compile(
+    r"\b(?:areas|vicinity|vicinities)\s+(?:of|such\s+as|including|like)\s+(?:the\s+)?$"
+)
+
+
 def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
-    """Mention i is an item of a list the text introduces as villages or settlements."""
-    start = items[_list_first(items, i, text)].start
-    return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+    """Mention i is an item of a list the text introduces as villages or settlements (or as
+    areas, when it lists two names or more)."""
+    first = _list_first(items, i, text)
+    start = items[first].start
+    if _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None:
+        return True
+    return _AREA_LIST_BEFORE_RE.search(text, max(0, start - 40), start) is not None and _in_list(
+        items, first, text
+    )
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
