@@ -20,7 +20,15 @@ from geomap.extract import verbs
 from geomap.extract.cues import _IT_OBJECT_RE, _claimable, names_a_place_noun
 from geomap.extract.mentions import RUSSIAN_SOIL, STOP, Mention, find_names, find_refs
 from geomap.extract.resolution import _NOUN_POP, PlaceHit, _Memory, _resolve_mentions, _Resolver
-from geomap.extract.rules import ANAPHORA_KINDS, default_anaphora, default_topic_weights, joined
+from geomap.extract.rules import (
+    ANAPHORA_KINDS,
+    HERE,
+    WordRule,
+    default_anaphora,
+    default_topic_weights,
+    joined,
+    load_words,
+)
 from geomap.extract.voices import QUOTE_OPEN_RE, Voice
 from geomap.records import ClaimRecord, PlaceRef
 
@@ -85,13 +93,6 @@ def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
     ]
 
 
-_ANSWERED_RE = re.compile(
-    r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|Kyiv['’]s|"
-    r"Russian|Ukrainian)\s+(?:\w+\s+)?(?:claims?|reports?|accusations?|allegations?|"
-    r"statements?|assertions?|involvement|responsibility|role|assessments?|versions?|"
-    r"accounts?|figures)\b",
-    re.I,
-)
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
@@ -214,6 +215,8 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     if att.attribution and cl.is_local_official(claimant):
         resolved = _officials_city(resolved, att, s0)
     pl = _with_intro(text, resolved, v, s0)
+    if not pl.claimable:
+        pl = _where_antecedent(text, resolved, v, s0) or pl
     pl.claimable = _without_settlement_locators(text, pl.claimable)
     spans = pl.spans
     main_empty = not any(spans[0][0] <= m.start < spans[0][1] for m, _r in pl.claimable)
@@ -467,6 +470,23 @@ def _bracketed_locator(text: str, m: Mention) -> bool:
     )
 
 
+def _narrowed_next(
+    text: str, m: Mention, r: PlaceRef, following: list[tuple[Mention, PlaceRef]]
+) -> bool:
+    """Whether the clause narrows region r to a settlement of it named right after it ("in
+    the Kursk region on Sunday near the Russian village of X", "in Donetsk region close to
+    the town of Y": anaphora.toml refs.narrowing-locator)."""
+    if not following:
+        return False
+    n, place = following[0]
+    return (
+        place.precision == "settlement"
+        and place.admin1 == r.id
+        and n.kind == "name"
+        and narrowed_gap_re().fullmatch(text, m.end, n.start) is not None
+    )
+
+
 def _without_settlement_locators(
     text: str, claimable: list[tuple[Mention, PlaceRef]]
 ) -> list[tuple[Mention, PlaceRef]]:
@@ -474,9 +494,10 @@ def _without_settlement_locators(
     refers to) before it, by a noun, or names right after it, or follows it in brackets: the
     claim is the settlement's (none, if the gazetteer lacks it)."""
     out: list[tuple[Mention, PlaceRef]] = []
-    for m, r in claimable:
+    for i, (m, r) in enumerate(claimable):
         if r.precision == "region" and (
-            (
+            _narrowed_next(text, m, r, claimable[i + 1 : i + 2])
+            or (
                 any(p.precision == "settlement" for _n, p in out)
                 and _NOUN_IN_REGION_RE.search(text, max(0, m.start - 100), m.start)
             )
@@ -510,12 +531,68 @@ def _with_intro(text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s
     return Places(claimable, spans, -1, False)
 
 
+# "the hub of Pokrovsk, where Ukraine says the fighting is intense": the attribution opens a
+# relative clause on the place just named
+_WHERE_GAP_RE = re.compile(r"\s*,\s*where\s+")
+
+
+def _where_antecedent(
+    text: str, resolved: list[tuple[Mention, PlaceRef]], v: Voice, s0: int
+) -> Places | None:
+    """ "Moscow's army is focusing its fire on the hub of X, where Kyiv says the fighting is
+    fierce", "pushing on in the Y region, where they claim to have taken 40 villages": a
+    statement whose speaker sits in a "where" clause is about the place the clause hangs on
+    (its span is added)."""
+    att = v.att
+    if not att.attribution or att.content[0] < att.attribution[1]:
+        return None
+    a0 = s0 + att.attribution[0]
+    before = [(m, r) for m, r in resolved if m.end <= a0 and not m.actor]
+    if not before or not _WHERE_GAP_RE.fullmatch(text, before[-1][0].end, a0):
+        return None
+    m, r = before[-1]
+    return Places([(m, r)], [*v.spans, (m.start, m.end)], -1, False)
+
+
+REF_KINDS = {"refs": ("answered", "narrowing")}
+
+
+@lru_cache(maxsize=1)
+def ref_words() -> dict[str, WordRule]:
+    """The words by which a sentence points at a claim or a place it does not name
+    (anaphora.toml [[refs]]), by id."""
+    return load_words(HERE / "anaphora.toml", REF_KINDS)
+
+
+@lru_cache(maxsize=1)
+def answered_re() -> re.Pattern[str]:
+    """ "the claim", "this information", "Moscow's reports": a noun phrase for the claim a
+    denial answers."""
+    return re.compile(
+        r"\b(?:the|this|that|these|those|such|any|Russia['’]s|Moscow['’]s|Ukraine['’]s|"
+        r"Kyiv['’]s|Russian|Ukrainian)\s+(?:\w+\s+)?" + joined(ref_words(), "answered") + r"\b",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def narrowed_gap_re() -> re.Pattern[str]:
+    """ "(the X region) on Sunday near the village of (Y)": the gap between a region and a
+    settlement of it the clause narrows to."""
+    return re.compile(
+        r"(?:\s+(?:on\s+[A-Z][a-z]+|overnight|last\s+night))?\s*,?\s+"
+        + joined(ref_words(), "narrowing")
+        + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:village|town|city|settlement)\s+of\s+)?",
+        re.I,
+    )
+
+
 def _answered(
     text: str, spans: list[tuple[int, int]], memory: _Memory
 ) -> list[tuple[Mention, PlaceRef]]:
     """ "Kyiv rejected the claim", "Kyiv denied that, saying ...": the places of the claim
     being answered."""
-    rm = _ANSWERED_RE.search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
+    rm = answered_re().search(text, spans[0][0], spans[0][1]) or _BARE_ANSWER_RE.match(
         text, spans[0][0], spans[0][1]
     )
     if not rm:

@@ -561,7 +561,7 @@ def _coherent_reading(
         # village of that name in the region the sentence names, not a namesake elsewhere
         return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
-        return ref
+        return _far_namesake(items[i], ref, anchors, resolver) or ref
     pts = _settlements(anchors.sentence + anchors.remembered)
     if not any(r is not None and r.precision == "region" for r, _t in found.values()):
         # (a region the sentence names locates its own places)
@@ -585,6 +585,28 @@ def _coherent_reading(
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+def _far_namesake(
+    m: Mention, ref: PlaceRef, anchors: _Anchors, resolver: _Resolver
+) -> PlaceRef | None:
+    """ "repelled attacks near Avdiivka and another five near Pervomaiske": a village whose
+    reading lies far (over STRAY_KM) from every settlement the sentence names, when another
+    place of that name (or once of that name) lies near one of them (within NEAR_KM), is that
+    one: a reporter puts the places of one sentence on one front (None: no such namesake)."""
+    if (ref.population or 0) >= CITY_POP:
+        return None
+    pts = _settlements(anchors.sentence)
+    if not pts or any(
+        haversine_km(ref.lat, ref.lon, a.lat, a.lon) <= STRAY_KM for a in pts if a.id != ref.id
+    ):
+        return None
+    near = _nearest([n for n in resolver.namesakes(m.query) if n.id != ref.id], pts, NEAR_KM)
+    return near if near is not None and near.admin1 == _nearest_anchor(near, pts).admin1 else None
+
+
+def _nearest_anchor(ref: PlaceRef, pts: list[PlaceRef]) -> PlaceRef:
+    return min(pts, key=lambda a: haversine_km(ref.lat, ref.lon, a.lat, a.lon))
 
 
 def _sole_region(
@@ -632,10 +654,23 @@ def _list_first(items: list[Mention], i: int, text: str) -> int:
     return j
 
 
+# "fighting in areas like A, B and C", "in the vicinity of A, B": a list of places of one front
+# (two names at least: "the areas of Kherson" is one city's surroundings)
+_AREA_LIST_BEFORE_RE = re.compile(
+    r"\b(?:areas|vicinity|vicinities)\s+(?:of|such\s+as|including|like)\s+(?:the\s+)?$"
+)
+
+
 def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
-    """Mention i is an item of a list the text introduces as villages or settlements."""
-    start = items[_list_first(items, i, text)].start
-    return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+    """Mention i is an item of a list the text introduces as villages or settlements (or as
+    areas, when it lists two names or more)."""
+    first = _list_first(items, i, text)
+    start = items[first].start
+    if _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None:
+        return True
+    return _AREA_LIST_BEFORE_RE.search(text, max(0, start - 40), start) is not None and _in_list(
+        items, first, text
+    )
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
@@ -988,6 +1023,8 @@ class _Memory:
         self.cued = -1  # the last sentence with a claim verb (cue) in it
         self.region_senses: dict[str, PlaceRef] = {}  # names introduced as regions
         self.region_at: tuple[PlaceRef, int] | None = None  # last region + sentence no.
+        # the last region named or referred to ("the area" read as one) + sentence no.
+        self.region_said: tuple[PlaceRef, int] | None = None
 
     def next_sentence(self) -> None:
         self.sentence += 1
@@ -1013,7 +1050,7 @@ class _Memory:
         else:
             self.regions.append(ref)
             del self.regions[:-4]
-            self.region_at = (ref, self.sentence)
+            self.region_at = self.region_said = (ref, self.sentence)
 
     def recent_region(self) -> PlaceRef | None:
         """The region this sentence or the one before named (None when older)."""
@@ -1031,6 +1068,32 @@ class _Memory:
             got[self.last_claimed[0].id] = self.last_claimed[0]
         return next(iter(got.values())) if len(got) == 1 else None
 
+    def _regions_only_named(self) -> PlaceRef | None:
+        """ "Sumy region lies across from the Kursk region. Moscow says it expelled Kyiv's
+        troops, but Kyiv says its forces are still active there": the region last named, when
+        the latest sentence naming a place (this one or the one before) named regions and no
+        settlement ("Pokrovsk in the Donetsk region ... there" is Pokrovsk)."""
+        said = self.region_said or self.region_at
+        if said is None or self.sentence - said[1] > 1:
+            return None
+        if self.in_sentence is not None and self.in_sentence[1] >= said[1]:
+            return None
+        return said[0]
+
+    def _village_named_before(self, noun: str, here: bool) -> PlaceRef | None:
+        """ "... near the village of X. Bloggers said troops tried to cross into the village",
+        with towns named in between: the last place introduced as a village, when no
+        settlement named since was introduced by a noun or is village-sized (population
+        under CITY_POP), and the sentence names none itself."""
+        if noun not in ("village", "hamlet") or here:
+            return None
+        for ref, n in reversed(self.settlements):
+            if n == noun:
+                return ref
+            if n is not None or (ref.population or 0) < CITY_POP:
+                return None
+        return None
+
     def named_in_a_list(self, ref: PlaceRef) -> bool:
         """Whether the latest sentence naming `ref` named a list of settlements ("explosions
         were heard in Kharkiv, Sumy and Kherson"): "the city" after it points at no one of
@@ -1039,6 +1102,12 @@ class _Memory:
         return last is not None and len({r.id for n, r in self.named if n == last}) >= 3
 
     def lookup(self, m: Mention) -> PlaceRef | None:
+        ref = self._lookup(m)
+        if ref is not None and ref.precision == "region" and m.kind == "ref-region":
+            self.region_said = (ref, self.sentence)
+        return ref
+
+    def _lookup(self, m: Mention) -> PlaceRef | None:
         if m.kind == "ref-region" and m.noun == RUSSIAN_SOIL:
             # "the advance into its territory" after "Russia's Kursk region": that region
             region = self.recent_region()
@@ -1048,6 +1117,8 @@ class _Memory:
                 # "X in the Y region ... a bridgehead in the area": around X, not all of Y
                 return self.in_sentence[0]
             return self.regions[-1] if self.regions else None
+        if m.noun == "there" and (region := self._regions_only_named()) is not None:
+            return region
         if not self.settlements:
             return None
         noun = m.noun or ""
@@ -1073,6 +1144,8 @@ class _Memory:
         for ref, n in recent:  # introduced with the same word: "the village of X" ... "the village"
             if n == noun:
                 return ref
+        if (village := self._village_named_before(noun, here)) is not None:
+            return village
         if here and _fits(self.in_sentence[0], noun, lo, hi):
             # "the governor of Sevastopol said ... near the city's outskirts"
             return self.in_sentence[0]
