@@ -190,17 +190,22 @@ class Needs:
             reverse=True,
         )[:_MAX_NEEDS]
         self.words = kept
-        # a need of one string is a substring test; one of several, a trie search
+        # a need of one string is a substring test; one of several, a substring test each
+        # until one holds (a few `in` tests on a clause cost less than a trie regex search,
+        # which tries every position where a string's first letter stands)
         self._strings = [next(iter(n)) for n in kept if len(n) == 1]
-        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept if len(n) > 1]
+        self._choices = [tuple(sorted(n)) for n in kept if len(n) > 1]
 
     def may_match(self, folded: str) -> bool:
         """False only when the pattern cannot match the text `folded` was made from."""
         for s in self._strings:
             if s not in folded:
                 return False
-        for test in self._tests:
-            if test.search(folded) is None:
+        for choice in self._choices:
+            for s in choice:
+                if s in folded:
+                    break
+            else:
                 return False
         return True
 
