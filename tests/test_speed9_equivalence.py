@@ -1,0 +1,63 @@
+"""speed9's rewrites give what the plain forms they replace give (output identical)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from gazetteer import regions as R
+from geomap.extract import prescreen
+
+# the "<name> [modifiers] region" pattern as it was written before it opened with a class
+_PLAIN_ONE = re.compile(
+    rf"(?:\bthe\s+)?(?P<names>{R._NAME})\s+{R._MODS}(?:region|oblast|province)\b"
+)
+_PHRASES = [
+    "Shelling hit the Kursk border region overnight.",
+    "thethe Kursk region",
+    "The Sumy frontline oblast and the Belgorod province",
+    "inthe Kharkiv region, then the the Sumy region",
+    "Troops left the\nKharkiv\nborder region.",
+    "Kursk and Sumy regions, the regions of Sumy and Donetsk",
+    "the sumy region, T Kharkiv region, Ґx region, the Kyiv-region",
+]
+
+
+def _plain(text: str) -> list[list[tuple[tuple[int, int], str]]]:
+    return [
+        [(m.span(), m.group("names")) for m in p.finditer(text)]
+        for p in (*R._REGION_LIST_PATTERNS, _PLAIN_ONE)
+    ]
+
+
+def _fast(text: str) -> list[list[tuple[tuple[int, int], str]]]:
+    listed = any(w in text for w in R._PLURALS_WRITTEN)
+    lists = [
+        [(m.span(), R._names(m)) for m in p.finditer(text)] if listed else []
+        for p in R._REGION_LIST_PATTERNS
+    ]
+    return [*lists, [(m.span(), R._names(m)) for m in R._REGION_ONE_RE.finditer(text)]]
+
+
+@pytest.mark.parametrize("text", _PHRASES)
+def test_region_phrase_patterns_match_the_plain_ones(text):
+    assert _fast(text) == _plain(text)
+
+
+def test_region_phrase_patterns_on_random_word_strings():
+    rng = random.Random(9)
+    words = ["the", "The", "Kursk", "Sumy", "border", "region", "oblast", "regions", "and"]
+    words += [",", "front", "tthe", "Ґx", "of", "Kharkiv's", "\n"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        assert _fast(text) == _plain(text), text
+
+
+def test_needs_multi_string_test_agrees_with_a_search():
+    pat = re.compile(r"\b(?:held|holding|took|seized)\s+(?:the\s+)?(?:village|town)\b", re.I)
+    needs = prescreen.Needs(pat)
+    for text in ["They held the town.", "Troops took a village", "They seized nothing.", ""]:
+        assert needs.may_match(prescreen.fold(text)) or pat.search(text) is None
+    assert not needs.may_match(prescreen.fold("Nothing happened here."))
