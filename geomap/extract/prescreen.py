@@ -253,37 +253,6 @@ def _firsts(items: list) -> frozenset[str] | None:
     return frozenset({"".join(run)}) if run else None
 
 
-_WORD_CHAR = re.compile(r"\w")
-
-
-def _opens_at_word_start(pattern: re.Pattern[str]) -> bool:
-    """Whether the pattern opens with `\\b` (every match then begins where a word begins,
-    when the words it begins with start with a word character)."""
-    try:
-        parsed = list(_parse(pattern))
-    except Exception:  # pragma: no cover
-        return False
-    return bool(parsed) and parsed[0] == (_c.AT, _c.AT_BOUNDARY)
-
-
-def word_start_trie(words: list[str]) -> str:
-    """`trie_pattern(words)` found only where a word begins: each first letter is followed by
-    a look-back that no word character stands before it ("a(?<!\\wa)..."), so the engine walks
-    the rest of the trie at the start of words only, not inside them."""
-    firsts: dict[str, list[str]] = {}
-    for w in words:
-        firsts.setdefault(w[0], []).append(w[1:])
-    alts = []
-    for ch in sorted(firsts):
-        rest = [r for r in firsts[ch] if r]
-        tail = trie_pattern(rest) if rest else ""
-        if tail and len(rest) < len(firsts[ch]):
-            tail = f"(?:{tail})?"  # the letter alone is a word too
-        e = re.escape(ch)
-        alts.append(f"{e}(?<!\\w{e}){tail}")
-    return "(?:" + "|".join(alts) + ")"
-
-
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
@@ -293,12 +262,7 @@ class Finder:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = leading_words(pattern)
-        if not (words and all(words)):
-            self._starts = None
-        elif _opens_at_word_start(pattern) and all(_WORD_CHAR.match(w) for w in words):
-            self._starts = re.compile(word_start_trie(sorted(words)))
-        else:
-            self._starts = re.compile(trie_pattern(sorted(words)))
+        self._starts = re.compile(trie_pattern(sorted(words))) if words and all(words) else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
