@@ -61,3 +61,12 @@ def test_needs_multi_string_test_agrees_with_a_search():
     for text in ["They held the town.", "Troops took a village", "They seized nothing.", ""]:
         assert needs.may_match(prescreen.fold(text)) or pat.search(text) is None
     assert not needs.may_match(prescreen.fold("Nothing happened here."))
+
+
+def test_words_digit_fast_path_agrees_with_the_regex():
+    words = prescreen.Words(["monday", "week"], also=r"\d")
+    for text in ["On Monday", "in 2024", "nothing here", "", "٣ days", "x٣", "WEEK", "a 5"]:
+        expected = bool(re.search(r"monday|week", prescreen.fold(text))) or bool(
+            re.search(r"\d", prescreen.fold(text))
+        )
+        assert words.found_in(text) == expected, text
