@@ -70,3 +70,29 @@ def test_words_digit_fast_path_agrees_with_the_regex():
             re.search(r"\d", prescreen.fold(text))
         )
         assert words.found_in(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Officials who",
+        "officials who\n",
+        "the staff that",
+        "the army did not confirm the loss and",
+        "the army and\n",
+        "Kyiv has not",
+        "the brigade, which",
+        "the governor",
+        "Swhat",
+    ],
+)
+def test_claimant_stripping_gates_skip_only_what_cannot_match(phrase):
+    from geomap.extract import claimants as cl
+
+    plain = cl._RELATIVE_END_RE.sub("", cl._VERB_CUT_RE.split(phrase)[0])
+    gated = phrase
+    if "not" in gated or "and" in gated[-4:]:
+        gated = cl._VERB_CUT_RE.split(gated)[0]
+    if cl._ends_with(gated, ("who", "that", "which")):
+        gated = cl._RELATIVE_END_RE.sub("", gated)
+    assert gated == plain
