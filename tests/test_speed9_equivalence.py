@@ -96,3 +96,13 @@ def test_claimant_stripping_gates_skip_only_what_cannot_match(phrase):
     if cl._ends_with(gated, ("who", "that", "which")):
         gated = cl._RELATIVE_END_RE.sub("", gated)
     assert gated == plain
+
+
+def test_first_sentence_cut_as_the_look_behind_split():
+    from geomap.extract.claiming import _first_sentence
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        raw = "".join(rng.choice("ab .!?\n\t\u00a0x") for _ in range(rng.randint(0, 20)))
+        said = " ".join(raw.split())
+        assert _first_sentence(said) == re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0]
