@@ -822,10 +822,21 @@ _CLOCK_RE = re.compile(
 )
 
 
+def _may_tell_the_clock(sent: str) -> bool:
+    """False only where _CLOCK_RE cannot match: every match holds a digit or "evening",
+    "afternoon" or "morning" (a fast test before a pattern opening with \\b under re.I)."""
+    low = prescreen.folded(sent)
+    if "evening" in low or "afternoon" in low or "morning" in low:
+        return True
+    if sent.isascii():
+        return any(d in sent for d in "0123456789")
+    return re.search(r"\d", sent) is not None
+
+
 def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     """The day the sentence before names (in the same paragraph), for an undated sentence
     that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
-    if not _CLOCK_RE.search(sent):
+    if not _may_tell_the_clock(sent) or not _CLOCK_RE.search(sent):
         return None
     days = [
         h
