@@ -228,6 +228,8 @@ def introduce_sources(text: str, people: dict[str, str]) -> str | None:
     """Read a "Source: A, Head of X; B" line (a house style of Ukrainian outlets) into the
     introductions; returns the first source (whose words a bare "Quote:" gives)."""
     first = None
+    if "Source" not in text:  # (every match holds it: the multi-line "^" is tried everywhere)
+        return None
     for m in _SOURCE_LINE_RE.finditer(text):
         for entry in m.group("list").split(";"):
             entry = entry.strip().rstrip(".")
