@@ -106,3 +106,30 @@ def test_first_sentence_cut_as_the_look_behind_split():
         raw = "".join(rng.choice("ab .!?\n\t\u00a0x") for _ in range(rng.randint(0, 20)))
         said = " ".join(raw.split())
         assert _first_sentence(said) == re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "From about 15:00 they shelled the town.",
+        "In the Evening the drones came back.",
+        "By 9 p.m. it was over.",
+        "Later in the afternoon the line held.",
+        "Nothing was said about the hour.",
+        "At ٣:٠٠ the shelling resumed.",
+        "",
+    ],
+)
+def test_clock_gate_lets_every_clock_match_through(sent):
+    from geomap.extract import dating
+
+    assert dating._may_tell_the_clock(sent) or dating._CLOCK_RE.search(sent) is None
+    if dating._CLOCK_RE.search(sent):
+        assert dating._may_tell_the_clock(sent)
+
+
+def test_source_line_gate():
+    from geomap.extract import reporting
+
+    assert reporting.introduce_sources("No such line here.\nQuote: x", {}) is None
+    assert reporting.introduce_sources("Source: Oleh Ivanenko, a spokesman\nText.", {})
