@@ -640,7 +640,13 @@ def _list_first(items: list[Mention], i: int, text: str) -> int:
 def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     """Mention i is an item of a list the text introduces as villages or settlements."""
     start = items[_list_first(items, i, text)].start
+    window = text[max(0, start - 120) : start]
+    if not any(w in window for w in _SETTLEMENT_LIST_NOUNS):  # (every match holds one: a fast test)
+        return False
     return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+
+
+_SETTLEMENT_LIST_NOUNS = ("villages", "settlements", "hamlets", "localities")
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
@@ -731,6 +737,9 @@ def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
     if not text or items[i].kind != "name":
         return None
     start = items[_list_first(items, i, text)].start
+    window = text[max(0, start - 80) : start]
+    if "Russian" not in window and "Ukrainian" not in window:  # (every match holds one)
+        return None
     m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, start - 80), start)
     return _COUNTRY_CODE[m.group("country")] if m else None
 
