@@ -640,13 +640,7 @@ def _list_first(items: list[Mention], i: int, text: str) -> int:
 def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     """Mention i is an item of a list the text introduces as villages or settlements."""
     start = items[_list_first(items, i, text)].start
-    window = text[max(0, start - 120) : start]
-    if not any(w in window for w in _SETTLEMENT_LIST_NOUNS):  # (every match holds one: a fast test)
-        return False
     return _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None
-
-
-_SETTLEMENT_LIST_NOUNS = ("villages", "settlements", "hamlets", "localities")
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
