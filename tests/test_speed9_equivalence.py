@@ -133,3 +133,30 @@ def test_source_line_gate():
 
     assert reporting.introduce_sources("No such line here.\nQuote: x", {}) is None
     assert reporting.introduce_sources("Source: Oleh Ivanenko, a spokesman\nText.", {})
+
+
+def _gate_covers(pattern: re.Pattern, literals: tuple[str, ...]) -> bool:
+    """Some need of the pattern (a set of strings one of which every match holds) has each of
+    its strings holding one of the gate's literals: a text without them cannot match."""
+    lows = [w.lower() for w in literals]
+    return any(all(any(w in s for w in lows) for s in need) for need in prescreen.required(pattern))
+
+
+def test_literal_gates_are_implied_by_their_patterns():
+    """The fast tests speed9 put before these patterns hold for every match (a tripwire for a
+    later edit of the pattern that the gate would not know of)."""
+    from geomap.extract import claimants as cl
+    from geomap.extract import reporting, resolution
+
+    assert not (cl._VERB_CUT_RE.flags & re.I) and not (cl._RELATIVE_END_RE.flags & re.I)
+    assert _gate_covers(reporting._NESTED_SAID_RE, reporting._NESTED_VERBS)
+    assert _gate_covers(reporting._UNNAMED_NEAR_BEFORE_RE, reporting._UNNAMED_NOUNS)
+    assert _gate_covers(reporting._SOURCE_LINE_RE, ("Source",))
+    assert _gate_covers(resolution._COUNTRY_NOUN_BEFORE_RE, ("Russian", "Ukrainian"))
+    for p in (
+        reporting._NESTED_SAID_RE,
+        reporting._UNNAMED_NEAR_BEFORE_RE,
+        reporting._SOURCE_LINE_RE,
+        resolution._COUNTRY_NOUN_BEFORE_RE,
+    ):
+        assert not (p.flags & re.I)  # the gates test the literals in their case
