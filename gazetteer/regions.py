@@ -224,9 +224,16 @@ _REGION_LIST_PATTERNS = (
     re.compile(rf"(?:\bthe\s+)?(?P<names>{_LIST})\s+{_MODS}(?:regions|oblasts|provinces)\b"),
     # "the regions of Sumy and Donetsk", "the border regions of Kursk, Bryansk and Belgorod"
     re.compile(rf"(?:\bthe\s+)?{_MODS}(?:regions|oblasts|provinces)\s+of\s+(?P<names>{_LIST})"),
-    # "the Kursk border region", "Belgorod frontline oblast"
-    re.compile(rf"(?:\bthe\s+)?(?P<names>{_NAME})\s+{_MODS}(?:region|oblast|province)\b"),
 )
+# "the Kursk border region", "Belgorod frontline oblast": (?:\bthe\s+)?(?P<names>{_NAME})\s+...
+# written to open with a class (its first letter: "t" of "the" or the name's capital), so
+# that the engine skips to those letters instead of trying the whole pattern at every
+# position; the same matches, the name being the span of `n1`, or the match up to `n2`'s end
+_REGION_ONE_RE = re.compile(
+    r"[tA-ZА-ЯІЇЄҐ](?:(?<=\bt)he\s+(?P<n1>[A-ZА-ЯІЇЄҐ][\w'’-]+)|(?<=[A-ZА-ЯІЇЄҐ])(?P<n2>[\w'’-]+))"
+    rf"\s+{_MODS}(?:region|oblast|province)\b"
+)
+_PLURALS_WRITTEN = ("regions", "oblasts", "provinces")  # every list pattern's match holds one
 _SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -259,11 +266,12 @@ def region_phrase(text: str) -> list[RegionMention]:
     index = _core_index()
     found: list[RegionMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _REGION_LIST_PATTERNS:
+    lists = _REGION_LIST_PATTERNS if any(w in text for w in _PLURALS_WRITTEN) else ()
+    for pattern in (*lists, _REGION_ONE_RE):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            specs = [index.get(normalize(n)) for n in _SPLIT_RE.split(m.group("names").strip())]
+            specs = [index.get(normalize(n)) for n in _SPLIT_RE.split(_names(m).strip())]
             specs = [s for s in specs if s is not None]
             if not specs:
                 continue
@@ -273,6 +281,15 @@ def region_phrase(text: str) -> list[RegionMention]:
                 for s in dict.fromkeys(specs)
             ]
     return sorted(found, key=lambda r: r.start)
+
+
+def _names(m: re.Match[str]) -> str:
+    """The names a region phrase match lists (the `names` group, or _REGION_ONE_RE's name)."""
+    if m.re is not _REGION_ONE_RE:
+        return m.group("names")
+    if m.group("n1") is not None:
+        return m.group("n1")
+    return m.string[m.start() : m.end("n2")]
 
 
 def region_boundary(region_id: str) -> Any:

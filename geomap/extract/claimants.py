@@ -241,15 +241,23 @@ _DATELINE_PREFIX_RE = re.compile(
 )
 
 
+def _ends_with(s: str, tails: tuple[str, ...]) -> bool:
+    """Whether `s` ends with one of `tails`, or does before a final line break (where "$"
+    matches too): _RELATIVE_END_RE leaves a phrase that does not end so alone."""
+    return (s[:-1] if s.endswith("\n") else s).endswith(tails)
+
+
 def _strip_claimant(s: str) -> str:
     s = s.strip().strip(",;:—–-\"“”'> ")
     if ")" in s[:130] and (dl := _DATELINE_PREFIX_RE.match(s)):
         s = s[dl.end() :]
     s = _LEADING_RE.sub("", s)
     s = _LEAD_TIME_RE.sub("", s)
-    s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
+    if "not" in s or "and" in s[-4:]:  # (every _VERB_CUT_RE match holds one; a fast test)
+        s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
     s = _AUX_END_RE.sub("", s)
-    s = _RELATIVE_END_RE.sub("", s)  # "Officials who spoke to reporters said": "Officials"
+    if _ends_with(s, ("who", "that", "which")):
+        s = _RELATIVE_END_RE.sub("", s)  # "Officials who spoke to reporters said": "Officials"
     return _SPACES_RE.sub(" ", s.strip())  # blanked name quotes leave double spaces
 
 

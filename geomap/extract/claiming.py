@@ -285,6 +285,14 @@ def _claim_voice(
     return c_side, c_claimant
 
 
+def _first_sentence(said: str) -> str:
+    """`said` (white space already single spaces) up to its first ". ", "! " or "? ": what
+    re.split(r"(?<=[.!?])\\s", said, maxsplit=1)[0] gives, without a look-behind tried at
+    every position."""
+    cuts = [i for i in (said.find(". "), said.find("! "), said.find("? ")) if i >= 0]
+    return said[: min(cuts) + 1] if cuts else said
+
+
 def without_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """A page that repeats a sentence word for word (key points above the story, a teaser
     repeated) repeats no claim: the first telling stays."""
@@ -292,7 +300,7 @@ def without_repeats(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     out: list[ClaimRecord] = []
     for c in claims:
         said = " ".join((c.quote or "").split())
-        first = re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0][:160]
+        first = _first_sentence(said)[:160]
         key = (c.place.id, c.side, c.type, c.claim_date, first)
         if c.quote and key in seen:
             continue

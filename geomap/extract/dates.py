@@ -314,15 +314,17 @@ _TRIGGERS = {
 # a text without a digit or one of these cannot hold a date expression (the hot path); a word
 # holding another ("yesterday": "day") adds nothing
 _TRIGGER = prescreen.Words(_TRIGGERS, also=r"\d")
-_MONTH_ANY_RE = re.compile("|".join(_MONTH_PREFIXES))
 _DIGIT_RE = re.compile(r"\d")
 
 
 def _needs(text: str) -> dict[str, bool]:
     """Cheap per-text preconditions so only patterns that can match are run (hot path)."""
     low = text.lower()
-    month = bool(_MONTH_ANY_RE.search(low))
-    digit = bool(_DIGIT_RE.search(text))
+    month = any(m in low for m in _MONTH_PREFIXES)  # (substring tests, not a regex)
+    if text.isascii():  # \d is [0-9] there: ten substring tests cost less than the regex
+        digit = any(d in text for d in "0123456789")
+    else:
+        digit = bool(_DIGIT_RE.search(text))
     return {
         "iso": digit and "-" in text,
         "mdy": month and digit,
@@ -346,6 +348,12 @@ def _needs(text: str) -> dict[str, bool]:
     }
 
 
+# each pattern tried only where one of the words its matches begin with does (the same
+# matches; most patterns open with \b or an optional word, which the engine would otherwise
+# try at every position)
+_FINDERS = [(kind, prescreen.Finder(pat)) for kind, pat in _PATTERNS]
+
+
 def find_dates(text: str, published: date) -> list[DateHit]:
     """Every date expression in `text`, resolved against `published`; overlapping hits: first
     (most specific) pattern wins."""
@@ -354,7 +362,7 @@ def find_dates(text: str, published: date) -> list[DateHit]:
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     needs = _needs(text)
-    for kind, pat in _PATTERNS:
+    for kind, pat in _FINDERS:
         if not needs[kind]:
             continue
         for m in pat.finditer(text):

@@ -283,11 +283,12 @@ _BASELINE_RE = re.compile(
     r"(?<!soon )\bas|\bcompared\s+(?:with|to)|\bversus)\s+(?:(?:in|on|during|over|at)\s+)?"
     r"(?:the\s+)?$"
 )
+_BASELINE = prescreen.Finder(_BASELINE_RE)  # tried only where "than", "as", ... begin
 
 
 def _is_baseline(sent: str, h: DateHit) -> bool:
     """Whether date `h` is what the sentence compares with, not the date of what it says."""
-    return bool(_BASELINE_RE.search(sent, max(0, h.start - 40), h.start))
+    return bool(_BASELINE.search(sent, max(0, h.start - 40), h.start))
 
 
 _DAY_BEFORE_RE = re.compile(
@@ -404,11 +405,11 @@ def _undated_day(
         return last.day
     if day := _report_goes_on(memory, v, pub):
         return day
-    ongoing = _ONGOING_RE.search(_clause_of(v.sent, cue_pos))
+    ongoing = _ONGOING.search(_clause_of(v.sent, cue_pos))
     if (day := ev.days.get(key)) and not ongoing:
         return day
     news = _news_day(d.text, ev, v, pub)
-    if ongoing or _HABIT_RE.search(v.sent):
+    if ongoing or _HABIT.search(v.sent):
         return news  # "X remains under fire", "shelled every day": as of the statement
     end = v.s0 + len(v.sent)
     if _one_event(v.sent, place) and (day := event_day_ahead(d.text, end, place, key[1], pub)):
@@ -598,12 +599,16 @@ def _clause_of(sent: str, pos: int) -> str:
 _ONGOING_RE = re.compile(r"(?i)\b(?:continu(?:e|es|ing)|still|ongoing|keeps?\s+on)\b")
 _HABIT_RE = re.compile(r"(?i)\b(?:remains?|every\s+day|daily)\b")
 _ALSO_RE = re.compile(r"(?i)\balso\b")
+# the same searches, tried only where one of their words begins
+_ONGOING = prescreen.Finder(_ONGOING_RE)
+_HABIT = prescreen.Finder(_HABIT_RE)
 
 
 # "It also cited clashes near X", "commanders also reported taking Y": a report goes on
 _REPORTS_ALSO_RE = re.compile(
     r"\balso\s+(?:said|reported|cited|noted|added|claimed|announced|stated|mentioned)\b"
 )
+_REPORTS_ALSO = prescreen.Finder(_REPORTS_ALSO_RE)
 
 
 def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
@@ -612,7 +617,7 @@ def _report_goes_on(memory: _Memory, v: Voice, pub: date) -> date | None:
     said", "also cited")."""
     last = memory.last_claim_day
     if (
-        (_says_also(v) or _REPORTS_ALSO_RE.search(v.sent))
+        (_says_also(v) or _REPORTS_ALSO.search(v.sent))
         and last is not None
         and last[2] == "day"
         and 0 < memory.sentence - last[3] <= _SPEAKER_REACH
@@ -820,10 +825,21 @@ _CLOCK_RE = re.compile(
 )
 
 
+def _may_tell_the_clock(sent: str) -> bool:
+    """False only where _CLOCK_RE cannot match: every match holds a digit or "evening",
+    "afternoon" or "morning" (a fast test before a pattern opening with \\b under re.I)."""
+    low = prescreen.folded(sent)
+    if "evening" in low or "afternoon" in low or "morning" in low:
+        return True
+    if sent.isascii():
+        return any(d in sent for d in "0123456789")
+    return re.search(r"\d", sent) is not None
+
+
 def clock_day(text: str, s0: int, sent: str, pub: date) -> date | None:
     """The day the sentence before names (in the same paragraph), for an undated sentence
     that goes on by the clock ("From about 15:00 they shelled X", "in the evening ...")."""
-    if not _CLOCK_RE.search(sent):
+    if not _may_tell_the_clock(sent) or not _CLOCK_RE.search(sent):
         return None
     days = [
         h

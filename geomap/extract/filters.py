@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from geomap.extract import prescreen
 from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
@@ -107,10 +108,22 @@ class ClauseFilter:
 
     def span(self, sent: str) -> tuple[int, int] | None:
         """Where in the sentence the clause lies, if it is there and its `then` follows."""
-        for m in self.pattern.finditer(sent):
+        for m in _finder(self.pattern).finditer(sent):
             if self.then is None or self.then.search(sent, m.end()):
                 return m.span()
         return None
+
+
+_FINDERS: dict[re.Pattern, prescreen.Finder] = {}
+
+
+def _finder(pattern: re.Pattern) -> prescreen.Finder:
+    """The pattern's prescreen.Finder (the same matches, tried only where one of the words its
+    matches begin with does), made when first asked for."""
+    f = _FINDERS.get(pattern)
+    if f is None:
+        f = _FINDERS[pattern] = prescreen.Finder(pattern)
+    return f
 
 
 def _regex(path: Path, where: str, entry: dict, key: str) -> re.Pattern:

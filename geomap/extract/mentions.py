@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from gazetteer import normalize
+from geomap.extract import prescreen
 from geomap.extract.rules import default_stop_names
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -448,6 +449,14 @@ def _title_ends(before: str) -> bool:
     return tail.removesuffix(".").endswith(_TITLE_WORDS)
 
 
+# the same searches, tried only where one of the words their matches begin with does (these
+# open with \b under re.I, which the engine would otherwise try at every position)
+_REGION_BEFORE = prescreen.Finder(_REGION_BEFORE_RE)
+_REGION_PREFIX = prescreen.Finder(_REGION_PREFIX_RE)
+_SETTLEMENT_HINT = prescreen.Finder(_SETTLEMENT_HINT_RE)
+_LOCATIVE = prescreen.Finder(_LOCATIVE_RE)
+
+
 @dataclass
 class _Hint:
     """What the words around a name say it is: a region ("the X region", "regions of A and
@@ -468,7 +477,7 @@ def _hint(
     m_start, query = s0, name
     ra = _REGION_AFTER_RE.match(after) if _opens_after(after, ",") else None
     of_before = _ends_with_of(before)
-    rb = of_before and _REGION_BEFORE_RE.search(before)
+    rb = of_before and _REGION_BEFORE.search(before)
     if ra:
         hint = "region"
         m_end = m_end + ra.end()
@@ -478,7 +487,7 @@ def _hint(
             # "Donetsk and Zaporizhzhia regions", "the Bryansk, Kursk and Oryol regions":
             # each name alone is one region
             m_end = name_end
-        rp = _REGION_PREFIX_RE.search(before)
+        rp = _REGION_PREFIX.search(before)
         if rp:
             m_start = s0 - (len(before) - rp.start())
     elif (
@@ -503,7 +512,7 @@ def _hint(
         # "the south Donetsk area", "northern Kharkiv area": part of the region
         hint = "region"
         query = f"{name} region"
-    elif of_before and (sh := _SETTLEMENT_HINT_RE.search(before)):
+    elif of_before and (sh := _SETTLEMENT_HINT.search(before)):
         hint = "settlement"
         noun = sh.group("noun")
     return _Hint(hint, noun, m_start, m_end, query, bool(ra))
@@ -715,7 +724,7 @@ def _name_mention(
         actor = (
             (possessive and not _CITY_PART_AFTER_RE.match(after))
             or not (
-                _LOCATIVE_RE.search(before)
+                _LOCATIVE.search(before)
                 or _CAPITAL_NOUN_BEFORE_RE.search(before)
                 or _LISTED_AFTER_LOCATIVE_RE.search(before)
                 or _STRUCK_AFTER_RE.match(after)

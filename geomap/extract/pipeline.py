@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from geomap.extract import claimants as cl
-from geomap.extract import reporting
+from geomap.extract import prescreen, reporting
 from geomap.extract.claim_types import typing_pass
 from geomap.extract.claiming import claims_pass, no_second_toll, table_claims, without_repeats
 from geomap.extract.dating import SAME_DAY_AFTER, SentenceDates, date_from_next, dating_pass
@@ -203,7 +203,7 @@ def _sentence(run: _Run, claims: list[ClaimRecord], s0: int, s1: int) -> None:
         claims += listed  # "Moscow took three villages. They were A, B and C."
         return
     typed = typing_pass(text, s0, voice, places)  # cue attachment and claim types
-    if typed.all_cues or _WAR_WORDS_RE.search(sent):
+    if typed.all_cues or _WAR_WORDS.search(sent):
         memory.cued = memory.sentence  # a sentence about the fighting (its place may carry)
     if not typed.types:
         memory.note_days(dates_at(s0, sent))
@@ -239,6 +239,7 @@ _WAR_WORDS_RE = re.compile(
     r"(?i)\b(?:offensive|troops|forces|fighting|battles?|attacks?|assaults?|army|military|"
     r"front|shelling|units|brigades?|soldiers|defenders|frontline)\b"
 )
+_WAR_WORDS = prescreen.Finder(_WAR_WORDS_RE)  # tried only where one of its words begins
 
 
 def _seed_from_title(

@@ -190,17 +190,22 @@ class Needs:
             reverse=True,
         )[:_MAX_NEEDS]
         self.words = kept
-        # a need of one string is a substring test; one of several, a trie search
+        # a need of one string is a substring test; one of several, a substring test each
+        # until one holds (a few `in` tests on a clause cost less than a trie regex search,
+        # which tries every position where a string's first letter stands)
         self._strings = [next(iter(n)) for n in kept if len(n) == 1]
-        self._tests = [re.compile(trie_pattern(sorted(n))) for n in kept if len(n) > 1]
+        self._choices = [tuple(sorted(n)) for n in kept if len(n) > 1]
 
     def may_match(self, folded: str) -> bool:
         """False only when the pattern cannot match the text `folded` was made from."""
         for s in self._strings:
             if s not in folded:
                 return False
-        for test in self._tests:
-            if test.search(folded) is None:
+        for choice in self._choices:
+            for s in choice:
+                if s in folded:
+                    break
+            else:
                 return False
         return True
 
@@ -327,8 +332,13 @@ class Words:
         # two searches, not one alternation: a pattern opening with a class ("\\d") would
         # make the engine try every position; the words' first letters let it skip most
         self._rxs = [re.compile(p, flags) for p in (body, also) if p] or [re.compile("")]
+        # "\\d" in an ASCII text is one of ten digits: ten substring tests cost less than the
+        # regex, which looks every character up in the Unicode tables
+        self._digits = also == r"\d"
 
     def found_in(self, text: str) -> bool:
         """Whether one of the words (or `also`) occurs in `text`."""
         t = fold(text) if self._fold else text
+        if self._digits and t.isascii():
+            return self._rxs[0].search(t) is not None or any(d in t for d in "0123456789")
         return any(rx.search(t) is not None for rx in self._rxs)

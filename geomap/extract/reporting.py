@@ -167,7 +167,13 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
 
 def only_locates_unnamed(text: str, start: int) -> bool:
     """True when the settlement mention at `start` only locates an unnamed one before it."""
+    window = text[max(0, start - 110) : start]
+    if not any(n in window for n in _UNNAMED_NOUNS):  # (every match holds one: a fast test)
+        return False
     return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None
+
+
+_UNNAMED_NOUNS = ("village", "town", "settlement", "hamlet", "locality")
 
 
 _FALSE = r"(?:untrue|false|fake|baseless|groundless|unfounded|not\s+true|incorrect|lies|a\s+lie)"
@@ -228,6 +234,8 @@ def introduce_sources(text: str, people: dict[str, str]) -> str | None:
     """Read a "Source: A, Head of X; B" line (a house style of Ukrainian outlets) into the
     introductions; returns the first source (whose words a bare "Quote:" gives)."""
     first = None
+    if "Source" not in text:  # (every match holds it: the multi-line "^" is tried everywhere)
+        return None
     for m in _SOURCE_LINE_RE.finditer(text):
         for entry in m.group("list").split(";"):
             entry = entry.strip().rstrip(".")
@@ -255,6 +263,18 @@ _NESTED_SAID_RE = re.compile(
 )
 
 
+_NESTED_VERBS = (
+    "said",
+    "says",
+    "claim",
+    "announced",
+    "reported",
+    "confirmed",
+    "admitted",
+    "insisted",
+)
+
+
 @dataclass(frozen=True)
 class Nested:
     """A source named inside a sentence's content, and where its words begin."""
@@ -267,6 +287,9 @@ class Nested:
 def nested_voice(sentence: str, c0: int, c1: int, pos: int) -> Nested | None:
     """The state source whose verb stands last before `pos` inside the content span."""
     last = None
+    window = sentence[c0:c1]
+    if not any(v in window for v in _NESTED_VERBS):  # (every match holds one: a fast test)
+        return None
     for m in _NESTED_SAID_RE.finditer(sentence, c0, c1):
         if m.end() > pos:
             break

@@ -12,6 +12,7 @@ from typing import Any
 
 from gazetteer import normalize
 from geomap.errors import GeomapError
+from geomap.extract import prescreen
 from geomap.extract.dates import DateHit
 from geomap.extract.mentions import (
     OBLAST_CENTRES,
@@ -168,11 +169,14 @@ CITY_POP = 10_000  # a reading this big is a city; a village below it
 _SIZE_OF_NOUN = {"city": "city", "village": "village", "hamlet": "village"}
 
 
+_SIZE_NOUN = prescreen.Finder(_SIZE_NOUN_RE)  # tried only where its nouns begin
+
+
 def described_sizes(text: str) -> dict[str, str]:
     """Names the article calls a city or a village (lower-cased name -> "city" | "village");
     a name it calls both is left out."""
     seen: dict[str, set[str]] = {}
-    for m in _SIZE_NOUN_RE.finditer(text):
+    for m in _SIZE_NOUN.finditer(text):
         seen.setdefault(m.group("name").lower(), set()).add(_SIZE_OF_NOUN[m.group("noun")])
     return {name: next(iter(sizes)) for name, sizes in seen.items() if len(sizes) == 1}
 
@@ -315,6 +319,7 @@ _CAMPAIGN_IN_BEFORE_RE = re.compile(
     r"(?:in|across|throughout)"
     r"\s+|\bprovinces?,\s+)$"
 )
+_CAMPAIGN_IN_BEFORE = prescreen.Finder(_CAMPAIGN_IN_BEFORE_RE)  # tried where its words begin
 
 
 # "the Kursk bridgehead", "the Kharkiv counteroffensive", "the Kursk operation": a campaign
@@ -357,7 +362,7 @@ def _campaign_regions(items: list[Mention], text: str) -> set[int]:
         ):
             continue
         if (
-            _CAMPAIGN_IN_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+            _CAMPAIGN_IN_BEFORE.search(text, max(0, m.start - 60), m.start)
             or _CAMPAIGN_AFTER_RE.match(text, m.end)
         ) or (i - 1 in out and _LIST_GAP_RE.fullmatch(text, items[i - 1].end, m.start)):
             out.add(i)
@@ -761,6 +766,9 @@ def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
     if not text or items[i].kind != "name":
         return None
     start = items[_list_first(items, i, text)].start
+    window = text[max(0, start - 80) : start]
+    if "Russian" not in window and "Ukrainian" not in window:  # (every match holds one)
+        return None
     m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, start - 80), start)
     return _COUNTRY_CODE[m.group("country")] if m else None
 

@@ -45,21 +45,12 @@ _LEXICON: list[tuple[str, str, str, str, bool]] = [
 RULE_IDS = [r.id for r in _RULES]
 
 
-def _shortest_triggers(rows: list[str]) -> list[frozenset[str]]:
-    """Each row's trigger words, each replaced by the shortest trigger of any row it contains
-    ("captured" -> "captur"): a trigger only lets a row's regex run, so a looser one changes
-    no result, and the fewer distinct triggers each clause is searched for, the faster."""
-    every = {t for row in rows for t in row.split()}
-    return [
-        frozenset(min((u for u in every if u in t), key=len) for t in row.split()) for row in rows
-    ]
-
-
+# Each row's own trigger words (not loosened to a shorter trigger another row has, "captured"
+# to "captur": the trie finds every trigger at once whatever their number, and a looser
+# trigger only makes more rows candidates, each then costing a pre-screen)
 LEXICON = [
-    (ty, at, re.compile(p, re.I), weak, trig, rid)
-    for (ty, at, p, _t, weak), trig, rid in zip(
-        _LEXICON, _shortest_triggers([t for *_x, t, _w in _LEXICON]), RULE_IDS, strict=True
-    )
+    (ty, at, re.compile(p, re.I), weak, frozenset(t.split()), rid)
+    for (ty, at, p, t, weak), rid in zip(_LEXICON, RULE_IDS, strict=True)
 ]
 _ALL_TRIGGERS = tuple(sorted({t for *_x, trig, _rid in LEXICON for t in trig}))
 
