@@ -676,6 +676,22 @@ def test_a_retracted_report_in_a_correction_is_no_claim(gaz):
     assert got == {("709354", "ukraine", "fighting", "the General Staff")}, got
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the report narrated, its verb in either voice
+        "Correction: on Tuesday we reported that Russian forces had seized Toretsk. That was "
+        "wrong.",
+        "Correction: on Tuesday we reported that Toretsk had been captured by Russian forces. "
+        "Ukraine's army still holds it.",
+        "An earlier version of this story wrongly said that Russian troops had taken Toretsk.",
+    ],
+)
+def test_a_retracted_capture_is_no_claim_whatever_its_verb(gaz, body):
+    got = {(c.place.id, c.type) for c in _claims(gaz, body) if c.type == "captured"}
+    assert got == set(), got
+
+
 def test_the_outlets_own_report_outside_a_correction_still_counts(gaz):
     got = {
         (c.place.id, c.type)

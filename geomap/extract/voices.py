@@ -188,7 +188,7 @@ def attribution_pass(
     said = _introduced(text, s0 + (att.attribution or (0, 0))[0], said)
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
-    retracted = _retracted(text, s0, s1, said.claimant)
+    retracted = _retracted(text, s0, s1, said.claimant, sent)
     if said.claimant and block is None and _opens_block(text, s1, sent):
         doc.block = (said.claimant, said.side)
     _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted, text)
@@ -616,13 +616,13 @@ def _note_account(sent: str, s0: int, doc: DocState, dates_at: Any) -> None:
         doc.carried_day = days[-1].value if days else None
 
 
-def _retracted(text: str, s0: int, s1: int, claimant: str | None) -> bool:
-    """ "Correction: on Tuesday we reported that X had been recaptured. That was wrong": a
-    retracted report is no claim (its places still feed references)."""
+def _retracted(text: str, s0: int, s1: int, claimant: str | None, sent: str = "") -> bool:
+    """ "Correction: on Tuesday we reported that X had been captured. That was wrong": a
+    retracted report is no claim (its places still feed references). "We reported" is found
+    as a claimant, or, when the attribution missed it, as the sentence's opening."""
+    own = _OWN_PAST_REPORT_RE.match(claimant) if claimant else _OWN_REPORT_OPENING_RE.match(sent)
     return bool(
-        claimant
-        and _OWN_PAST_REPORT_RE.match(claimant)
-        and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
+        own and _CORRECTION_RE.search(text, max(0, text.rfind("\n", 0, s0)), _para_end(text, s1))
     )
 
 
@@ -741,10 +741,20 @@ def _attribution_rule(att: cl.Attribution, spoken: bool) -> str:
 _OWN_PAST_REPORT_RE = re.compile(
     r"(?i)^(?:(?:on|in|last|earlier)\s+(?:\w+\s+)?)?(?:we|this\s+(?:article|report|story|"
     r"programme|program|broadcast|bulletin)|an?\s+(?:earlier|previous)\s+(?:version\s+of\s+"
-    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))$"
+    r"this\s+)?(?:article|report|story|version|broadcast|bulletin))"
+    r"(?:\s+(?:incorrectly|wrongly|erroneously|mistakenly))?$"
+)
+# the same report opening a narrated sentence, after a notice's label: "Correction: on Tuesday
+# we reported that ...", "An earlier version of this story wrongly said ..."
+_OWN_REPORT_OPENING_RE = re.compile(
+    r"(?i)\s*(?:(?:correction|clarification|update|editor['’]s\s+note)\s*[:.-]\s*)?"
+    r"(?:(?:on|in|last|earlier)\s+(?:\w+\s+)?)?(?:we|this\s+(?:article|report|story)|an?\s+"
+    r"(?:earlier|previous)\s+(?:version\s+of\s+this\s+)?(?:article|report|story|version))\s+"
+    r"(?:(?:had|has|have|was|were)\s+)?(?:(?:incorrectly|wrongly|erroneously|mistakenly)\s+)?"
+    r"(?:reported|said|stated|wrote|claimed|misreported|misstated)\b"
 )
 _CORRECTION_RE = re.compile(
-    r"(?i)\b(?:corrections?|corrected|wrong|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|"
+    r"(?i)\b(?:corrections?|corrected|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|"
     r"misstated|misreported|misidentified|in\s+error|retract(?:ed|s)?)\b"
 )
 
