@@ -10,6 +10,18 @@ from rule_cases import got, match
 
 # (text, claims expected, claims forbidden); a claim is (place, side or None, type)
 CASES = [
+    (  # a bare compass point closes a part (lead, round 9)
+        "Missiles hit Lutsk in the west, Sumy in the northeast and Mykolaiv in the south "
+        "before dawn, the regional governors said.",
+        [("Lutsk", None, "strike"), ("Sumy", None, "strike"), ("Mykolaiv", None, "strike")],
+        [],
+    ),
+    (
+        "Blasts were reported in Chernihiv in the north and Kherson in the south, the "
+        "officials said.",
+        [("Chernihiv", None, "strike"), ("Kherson", None, "strike")],
+        [],
+    ),
     (  # a locator closes the first part; the list goes on after it
         "The governors said blasts were heard in Rivne and Lutsk in western Ukraine, Poltava "
         "and Kremenchuk in central Ukraine.",

@@ -616,6 +616,9 @@ _COORD_GAP_RE = re.compile(
     r"(?:\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)"
     r"(?=,?\s+and\s)|\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
     r"eastern|western|central)\s+(?:Ukraine|Russia)(?=,\s)"
+    # "Lviv in the west, Kharkiv in the east and Odesa in the south": a bare compass point
+    r"|\s+in\s+the\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|cent(?:re|er))"
+    r"(?=,\s|,?\s+and\s)"
     r"|\s*\((?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|Oblast)\)(?=,\s))?"
     # "A, Nelipivka, B": a name the gazetteer lacks stays in the list
     r"(?:\s*,\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?(?=\s*,|\s+and\s|\s+or\s)){0,4}"
