@@ -52,3 +52,24 @@ def test_a_russian_commander_on_the_enemys_retreat_speaks_for_russia(gaz) -> Non
         gaz, "Ukrainian units were driven out of Kreminna, Surovikin told state television."
     )
     assert got and {c.side for c in got} == {"russia"}
+
+
+@pytest.mark.parametrize(
+    ("claimant", "side"),
+    [
+        ("the SBU", "ukraine"),
+        ("a statement from the State Emergency Service", "ukraine"),
+        ("the Centre for Countering Disinformation", "ukraine"),
+        ("an FSB officer", "russia"),
+        ("Battlegroup Centre", "russia"),
+        ("a press officer of the Group of Forces Zapad", "russia"),
+    ],
+)
+def test_an_agency_named_without_its_country_speaks_for_it(claimant: str, side: str) -> None:
+    assert side_of(claimant) == side
+
+
+def test_a_sea_or_a_generic_group_is_no_agency() -> None:
+    # "the Sea of Azov" is no brigade; an "eastern group" may be either army's
+    assert side_of("fishermen on the Sea of Azov") is None
+    assert side_of("the eastern group of forces") is None
