@@ -73,3 +73,24 @@ def test_a_sea_or_a_generic_group_is_no_agency() -> None:
     # "the Sea of Azov" is no brigade; an "eastern group" may be either army's
     assert side_of("fishermen on the Sea of Azov") is None
     assert side_of("the eastern group of forces") is None
+
+
+@pytest.mark.parametrize(
+    ("claimant", "side"),
+    [
+        ("Umierov", "ukraine"),
+        ("Podolyak", "ukraine"),
+        ("the blogger Podolyaka", "russia"),
+        ("the paper Izvestia", "russia"),
+        ("Rossiya-24 television", "russia"),
+        ("Shoygu", "russia"),
+    ],
+)
+def test_other_spellings_and_the_states_own_papers(claimant: str, side: str) -> None:
+    # Podolyak (Kyiv's adviser) and Podolyaka (a pro-war blogger) stay apart
+    assert side_of(claimant) == side
+
+
+def test_a_russian_state_paper_reporting_a_capture_speaks_for_russia(gaz) -> None:
+    got = _claims(gaz, "Izvestia reported on Sunday that the army had taken Kreminna.")
+    assert got and {c.side for c in got} == {"russia"}
