@@ -160,3 +160,69 @@ def test_literal_gates_are_implied_by_their_patterns():
         resolution._COUNTRY_NOUN_BEFORE_RE,
     ):
         assert not (p.flags & re.I)  # the gates test the literals in their case
+
+
+_CUE_CLAUSES = [
+    "Troops recaptured the hamlet after a battle-scarred week of shelling.",
+    "The hand-over of the bridge was delayed; fighting (heavy) continued near the dam.",
+    "Officials say drones struck a depot 10km east of the river,\nlate on Friday.",
+    "No sign of an ENCIRCLEMENT was seen, the brigade said of the ridge.",
+    "Forces withdrew—after days of assaults—from the ruined mine.",
+    "İt was a strike on the station; the unit edged forward near the road.",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_CLAUSES)
+def test_cue_rows_by_token_are_the_whole_clause_scan(text: str) -> None:
+    from geomap.extract import verbs
+
+    assert verbs._token_rows_union(text) == verbs.triggered_rows(prescreen.lowered(text))
+
+
+def test_cue_rows_by_token_on_random_strings() -> None:
+    from geomap.extract import verbs
+
+    assert not any(c.isspace() for t in verbs._ALL_TRIGGERS for c in t)  # what it relies on
+    rng = random.Random(9)
+    pieces = [*verbs._ALL_TRIGGERS[::7], "re", "un", " ", "-", ",", "\n", "é", "K", "the"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert verbs._token_rows_union(text) == verbs.triggered_rows(prescreen.lowered(text))
+
+
+_WORD_START_PATTERNS = [
+    re.compile(r"\b(?:said|say(?:s|ing)?|told|claim(?:ed|s)?)\b", re.I),
+    re.compile(r"\b(?:has|have)\s+(?:said|claimed)", re.I),
+    re.compile(r"\b(?:_id|9th|km)\b"),
+    re.compile(r"\b(?:said|claims)\b", re.I | re.ASCII),
+]
+_WORD_START_TEXTS = [
+    "He said it; unsaid, resaid, SAID and Said all count once each.",
+    "They have claimed, she has said, it claims (claimed) 'said' said.",
+    "A 9th brigade took _id 10km away; x9th, a_id, 5km.",
+    "ſaid ſaid, Kelvin \u212aM, \u0130said, \u0131said, saidé éclaimed",
+    "said",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern", _WORD_START_PATTERNS)
+def test_word_start_finder_finds_the_plain_matches(pattern: re.Pattern) -> None:
+    finder = prescreen.Finder(pattern)
+    rng = random.Random(7)
+    pieces = ["said", "claim", "ed", " ", "un", "has ", "have ", "9th", "_id", "km", "ſ", "\u212a"]
+    texts = [*_WORD_START_TEXTS]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(200)]
+    for text in texts:
+        for pos, end in ((0, len(text)), (1, len(text)), (3, max(3, len(text) - 2))):
+            want = [m.span() for m in pattern.finditer(text, pos, end)]
+            assert [m.span() for m in finder.finditer(text, pos, end)] == want, (text, pos)
+
+
+def test_word_start_finder_is_used_where_it_holds() -> None:
+    assert prescreen.Finder(_WORD_START_PATTERNS[0])._word_start
+    assert not prescreen.Finder(_WORD_START_PATTERNS[3])._word_start  # (ASCII \\b: "ſ" not \\w)
+    assert not prescreen.Finder(re.compile(r"(?:said|told)\b"))._word_start
+    assert not prescreen.Finder(re.compile(r"\b(?:-said|told)"))._word_start
