@@ -226,3 +226,25 @@ def test_word_start_finder_is_used_where_it_holds() -> None:
     assert not prescreen.Finder(_WORD_START_PATTERNS[3])._word_start  # (ASCII \\b: "ſ" not \\w)
     assert not prescreen.Finder(re.compile(r"(?:said|told)\b"))._word_start
     assert not prescreen.Finder(re.compile(r"\b(?:-said|told)"))._word_start
+
+
+_CREDIT_CHUNKS = [
+    "Smoke rises over the depot near the river. Jane ROE / AFP",
+    "A destroyed bridge, 2023.KOVAL/The Associated Press",
+    "John Doe / TASS  ",
+    "Troops rest near a trench. Photo: Jane Roe",
+    "The 1/3 share of the town was lost / regained.",
+    "x" * 120 + " Ann Lee / Reuters",
+    "Ann Lee / Reuters " + "y" * 120,
+    "",
+]
+
+
+@pytest.mark.parametrize("chunk", _CREDIT_CHUNKS)
+def test_slash_credit_gate_is_the_plain_search(chunk: str) -> None:
+    from geomap.extract import sentences as S
+
+    c = chunk.rstrip()
+    plain = S._SLASH_CREDIT_RE.search(c, max(0, len(c) - S._SLASH_CREDIT_TAIL))
+    got = S._slash_credit(chunk)
+    assert (got and got.span()) == (plain and plain.span())
