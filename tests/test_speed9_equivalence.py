@@ -248,3 +248,43 @@ def test_slash_credit_gate_is_the_plain_search(chunk: str) -> None:
     plain = S._SLASH_CREDIT_RE.search(c, max(0, len(c) - S._SLASH_CREDIT_TAIL))
     got = S._slash_credit(chunk)
     assert (got and got.span()) == (plain and plain.span())
+
+
+_LABEL_TEXTS = [
+    "**Rybar** (pro-Russian): troops entered the village.",
+    "**Defence Ministry:** the hamlet was taken.",
+    "__Local council__: shelling hit the school.",
+    "Governor: two drones were shot down.",
+    "A plain line with no label at all, * and _ alone.",
+    "**Half open: a label that never closes",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _LABEL_TEXTS)
+def test_bold_label_gate_is_the_plain_match(text: str) -> None:
+    from geomap.extract import transcripts as T
+
+    for s0, s1 in ((0, len(text)), (2, len(text)), (0, 12), (-3, len(text)), (1, -1)):
+        plain = T._BOLD_LABEL_RE.match(text, s0, s1)
+        got = T._bold_label(text, s0, s1)
+        assert (got and got.span()) == (plain and plain.span()), (text, s0, s1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the Group "Kharkiv," Ivan Petrenko, said',
+        "the “Vostok” group's spokesman said",
+        "a spokesman for the Eastern group said",
+        'he said "we hold the line"',
+        "",
+    ],
+)
+def test_unquoted_names_gate_is_the_plain_rewrite(text: str) -> None:
+    from geomap.extract import claimants as C
+
+    out = list(text)
+    for m in C._QUOTED_NAME_RE.finditer(text):
+        out[m.start()] = out[m.end() - 1] = " "
+    assert C.unquoted_names(text) == "".join(out)

@@ -363,6 +363,8 @@ _QUOTE_CLOSED_RE = re.compile(r"[\"”]\s*,?\s*$")
 def unquoted_names(s: str) -> str:
     """`s` with the quotation marks around quoted names blanked (same length, so offsets
     hold): the claimant parser splits on real quotations only."""
+    if '"' not in s and "“" not in s:
+        return s  # (every match opens with one of them)
     out = list(s)
     for m in _QUOTED_NAME_RE.finditer(s):
         out[m.start()] = out[m.end() - 1] = " "
