@@ -212,11 +212,15 @@ _WORD_START_TEXTS = [
 def test_word_start_finder_finds_the_plain_matches(pattern: re.Pattern) -> None:
     finder = prescreen.Finder(pattern)
     rng = random.Random(7)
+    assert [m.span() for m in finder.finditer("said x said")] == [
+        m.span() for m in pattern.finditer("said x said")
+    ]
     pieces = ["said", "claim", "ed", " ", "un", "has ", "have ", "9th", "_id", "km", "ſ", "\u212a"]
     texts = [*_WORD_START_TEXTS]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(200)]
     for text in texts:
-        for pos, end in ((0, len(text)), (1, len(text)), (3, max(3, len(text) - 2))):
+        spans = ((0, len(text)), (1, len(text)), (3, max(3, len(text) - 2)), (-2, len(text) + 5))
+        for pos, end in spans:
             want = [m.span() for m in pattern.finditer(text, pos, end)]
             assert [m.span() for m in finder.finditer(text, pos, end)] == want, (text, pos)
 

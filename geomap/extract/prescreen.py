@@ -290,10 +290,17 @@ class Finder:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
-        pos = max(0, pos)
-        endpos = max(pos, min(endpos, len(text)))
-        folded = fold(text[pos:endpos]) if self._starts is not None else ""
-        if self._starts is None or len(folded) != max(0, endpos - pos):
+        if self._starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        n = len(text)
+        if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
+            pos, endpos, folded = 0, n, fold(text)
+        else:
+            pos = max(0, pos)
+            endpos = max(pos, min(endpos, n))
+            folded = fold(text[pos:endpos])
+        if len(folded) != endpos - pos:
             yield from self.pattern.finditer(text, pos, endpos)
             return
         search, match = self._starts.search, self.pattern.match
