@@ -292,3 +292,27 @@ def test_unquoted_names_gate_is_the_plain_rewrite(text: str) -> None:
     for m in C._QUOTED_NAME_RE.finditer(text):
         out[m.start()] = out[m.end() - 1] = " "
     assert C.unquoted_names(text) == "".join(out)
+
+
+_CLAIMANTS = [
+    "the Russian Defence Ministry",
+    "Ukraine's General Staff",
+    "the regional governor",
+    "a spokesman for the eastern group",
+    "Western analysts of the Russian army",
+    "the town's mayor",
+    "he",
+    "Russian military bloggers",
+    "the Institute for the Study of War",
+]
+
+
+@pytest.mark.parametrize("claimant", _CLAIMANTS)
+def test_cached_claimant_tests_are_the_plain_ones(claimant: str) -> None:
+    from geomap.extract import claimants as C
+
+    for _ in range(2):  # a first and a cached answer
+        assert C._has_head(claimant) == (C._CLAIMANT_HEAD_RE.search(claimant) is not None)
+        assert C.is_local_official(claimant) == bool(C._LOCAL_RE.search(claimant))
+        assert C.side_of(claimant) == C._side_of.__wrapped__(claimant)
+    assert C.side_of("") is None and C.side_of(None) is None
