@@ -160,3 +160,159 @@ def test_literal_gates_are_implied_by_their_patterns():
         resolution._COUNTRY_NOUN_BEFORE_RE,
     ):
         assert not (p.flags & re.I)  # the gates test the literals in their case
+
+
+_CUE_CLAUSES = [
+    "Troops recaptured the hamlet after a battle-scarred week of shelling.",
+    "The hand-over of the bridge was delayed; fighting (heavy) continued near the dam.",
+    "Officials say drones struck a depot 10km east of the river,\nlate on Friday.",
+    "No sign of an ENCIRCLEMENT was seen, the brigade said of the ridge.",
+    "Forces withdrew—after days of assaults—from the ruined mine.",
+    "İt was a strike on the station; the unit edged forward near the road.",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_CLAUSES)
+def test_cue_rows_by_token_are_the_whole_clause_scan(text: str) -> None:
+    from geomap.extract import verbs
+
+    assert verbs._token_rows_union(text) == verbs.triggered_rows(prescreen.lowered(text))
+
+
+def test_cue_rows_by_token_on_random_strings() -> None:
+    from geomap.extract import verbs
+
+    assert not any(c.isspace() for t in verbs._ALL_TRIGGERS for c in t)  # what it relies on
+    rng = random.Random(9)
+    pieces = [*verbs._ALL_TRIGGERS[::7], "re", "un", " ", "-", ",", "\n", "é", "K", "the"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert verbs._token_rows_union(text) == verbs.triggered_rows(prescreen.lowered(text))
+
+
+_WORD_START_PATTERNS = [
+    re.compile(r"\b(?:said|say(?:s|ing)?|told|claim(?:ed|s)?)\b", re.I),
+    re.compile(r"\b(?:has|have)\s+(?:said|claimed)", re.I),
+    re.compile(r"\b(?:_id|9th|km)\b"),
+    re.compile(r"\b(?:said|claims)\b", re.I | re.ASCII),
+]
+_WORD_START_TEXTS = [
+    "He said it; unsaid, resaid, SAID and Said all count once each.",
+    "They have claimed, she has said, it claims (claimed) 'said' said.",
+    "A 9th brigade took _id 10km away; x9th, a_id, 5km.",
+    "ſaid ſaid, Kelvin \u212aM, \u0130said, \u0131said, saidé éclaimed",
+    "said",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern", _WORD_START_PATTERNS)
+def test_word_start_finder_finds_the_plain_matches(pattern: re.Pattern) -> None:
+    finder = prescreen.Finder(pattern)
+    rng = random.Random(7)
+    assert [m.span() for m in finder.finditer("said x said")] == [
+        m.span() for m in pattern.finditer("said x said")
+    ]
+    pieces = ["said", "claim", "ed", " ", "un", "has ", "have ", "9th", "_id", "km", "ſ", "\u212a"]
+    texts = [*_WORD_START_TEXTS]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(200)]
+    for text in texts:
+        spans = ((0, len(text)), (1, len(text)), (3, max(3, len(text) - 2)), (-2, len(text) + 5))
+        for pos, end in spans:
+            want = [m.span() for m in pattern.finditer(text, pos, end)]
+            assert [m.span() for m in finder.finditer(text, pos, end)] == want, (text, pos)
+
+
+def test_word_start_finder_is_used_where_it_holds() -> None:
+    assert prescreen.Finder(_WORD_START_PATTERNS[0])._word_start
+    assert not prescreen.Finder(_WORD_START_PATTERNS[3])._word_start  # (ASCII \\b: "ſ" not \\w)
+    assert not prescreen.Finder(re.compile(r"(?:said|told)\b"))._word_start
+    assert not prescreen.Finder(re.compile(r"\b(?:-said|told)"))._word_start
+
+
+_CREDIT_CHUNKS = [
+    "Smoke rises over the depot near the river. Jane ROE / AFP",
+    "A destroyed bridge, 2023.KOVAL/The Associated Press",
+    "John Doe / TASS  ",
+    "Troops rest near a trench. Photo: Jane Roe",
+    "The 1/3 share of the town was lost / regained.",
+    "x" * 120 + " Ann Lee / Reuters",
+    "Ann Lee / Reuters " + "y" * 120,
+    "",
+]
+
+
+@pytest.mark.parametrize("chunk", _CREDIT_CHUNKS)
+def test_slash_credit_gate_is_the_plain_search(chunk: str) -> None:
+    from geomap.extract import sentences as S
+
+    c = chunk.rstrip()
+    plain = S._SLASH_CREDIT_RE.search(c, max(0, len(c) - S._SLASH_CREDIT_TAIL))
+    got = S._slash_credit(chunk)
+    assert (got and got.span()) == (plain and plain.span())
+
+
+_LABEL_TEXTS = [
+    "**Rybar** (pro-Russian): troops entered the village.",
+    "**Defence Ministry:** the hamlet was taken.",
+    "__Local council__: shelling hit the school.",
+    "Governor: two drones were shot down.",
+    "A plain line with no label at all, * and _ alone.",
+    "**Half open: a label that never closes",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _LABEL_TEXTS)
+def test_bold_label_gate_is_the_plain_match(text: str) -> None:
+    from geomap.extract import transcripts as T
+
+    for s0, s1 in ((0, len(text)), (2, len(text)), (0, 12), (-3, len(text)), (1, -1)):
+        plain = T._BOLD_LABEL_RE.match(text, s0, s1)
+        got = T._bold_label(text, s0, s1)
+        assert (got and got.span()) == (plain and plain.span()), (text, s0, s1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'the Group "Kharkiv," Ivan Petrenko, said',
+        "the “Vostok” group's spokesman said",
+        "a spokesman for the Eastern group said",
+        'he said "we hold the line"',
+        "",
+    ],
+)
+def test_unquoted_names_gate_is_the_plain_rewrite(text: str) -> None:
+    from geomap.extract import claimants as C
+
+    out = list(text)
+    for m in C._QUOTED_NAME_RE.finditer(text):
+        out[m.start()] = out[m.end() - 1] = " "
+    assert C.unquoted_names(text) == "".join(out)
+
+
+_CLAIMANTS = [
+    "the Russian Defence Ministry",
+    "Ukraine's General Staff",
+    "the regional governor",
+    "a spokesman for the eastern group",
+    "Western analysts of the Russian army",
+    "the town's mayor",
+    "he",
+    "Russian military bloggers",
+    "the Institute for the Study of War",
+]
+
+
+@pytest.mark.parametrize("claimant", _CLAIMANTS)
+def test_cached_claimant_tests_are_the_plain_ones(claimant: str) -> None:
+    from geomap.extract import claimants as C
+
+    for _ in range(2):  # a first and a cached answer
+        assert C._has_head(claimant) == (C._CLAIMANT_HEAD_RE.search(claimant) is not None)
+        assert C.is_local_official(claimant) == bool(C._LOCAL_RE.search(claimant))
+        assert C.side_of(claimant) == C._side_of.__wrapped__(claimant)
+    assert C.side_of("") is None and C.side_of(None) is None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geomap.extract import prescreen
 from geomap.extract.rules import (
@@ -85,6 +86,12 @@ _PRONOUN_RE = re.compile(
 )
 _LEADING_RE = re.compile(rf"^{_w('claimant.leading-connective')}\s*,?\s+", re.I)
 _CLAIMANT_HEAD_RE = re.compile(rf"\b{_w('claimant.head')}\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _has_head(s: str) -> bool:
+    """Whether `s` holds a claimant head noun (asked of the same claimant many times over)."""
+    return _CLAIMANT_HEAD_RE.search(s) is not None
 
 
 _SUBORD_RE = re.compile(rf"\b{_w('claimant.subordinator', ci=False)}\s+")
@@ -181,6 +188,12 @@ def side_of(claimant: str | None) -> str | None:
     """Side from the claimant's words; None for nationality-free officials (decide by place)."""
     if not claimant:
         return None
+    return _side_of(claimant)
+
+
+@lru_cache(maxsize=4096)
+def _side_of(claimant: str) -> str | None:
+    """side_of a non-empty claimant (asked of the same claimant many times over)."""
     if _VOLUNTEERS_RE.search(claimant) or _OUTLET_SOURCES_UA_RE.search(claimant):
         return "ukraine"  # "the Russian Volunteer Corps", "Ukrainska Pravda sources"
     if _MONITOR_RE.search(claimant) or _MEDIA_RE.search(claimant) or _BOTH_RE.search(claimant):
@@ -215,7 +228,12 @@ def side_of(claimant: str | None) -> str | None:
 
 
 def is_local_official(claimant: str | None) -> bool:
-    return bool(claimant and _LOCAL_RE.search(claimant))
+    return bool(claimant) and _is_local(claimant)
+
+
+@lru_cache(maxsize=4096)
+def _is_local(claimant: str) -> bool:
+    return _LOCAL_RE.search(claimant) is not None
 
 
 # "On Wednesday it said": the day before the pronoun is no part of the claimant
@@ -267,12 +285,12 @@ def _looks_like_claimant(s: str) -> bool:
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
     if _PREPOSITION_START_RE.match(s) or _WH_CLAUSE_RE.match(s) or _OPENER_START_RE.match(s):
         return False  # "On 7 March, reports emerged", "what he said was", "Despite": no one
-    if words[-1].lower() in _PLACE_HEADS and not _CLAIMANT_HEAD_RE.search(s):
+    if words[-1].lower() in _PLACE_HEADS and not _has_head(s):
         return False  # "the town boasts a hilltop": a place, not a speaker
     if _PRONOUN_RE.match(s):
         return True
-    if words[0][0].isupper() or _CLAIMANT_HEAD_RE.search(s):
-        return bool(_CLAIMANT_HEAD_RE.search(s) or any(w[0].isupper() for w in words))
+    if words[0][0].isupper() or _has_head(s):
+        return bool(_has_head(s) or any(w[0].isupper() for w in words))
     return False
 
 
@@ -363,6 +381,8 @@ _QUOTE_CLOSED_RE = re.compile(r"[\"”]\s*,?\s*$")
 def unquoted_names(s: str) -> str:
     """`s` with the quotation marks around quoted names blanked (same length, so offsets
     hold): the claimant parser splits on real quotations only."""
+    if '"' not in s and "“" not in s:
+        return s  # (every match opens with one of them)
     out = list(s)
     for m in _QUOTED_NAME_RE.finditer(s):
         out[m.start()] = out[m.end() - 1] = " "
@@ -418,7 +438,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         seg_start = bounds[i]
         seg = left[seg_start:end]
         claimant = _strip_claimant(seg)
-        if not (_CLAIMANT_HEAD_RE.search(claimant) or _PERSON_RE.match(claimant)):
+        if not (_has_head(claimant) or _PERSON_RE.match(claimant)):
             return None  # "Nine drones were shot down, the X said": content, not a claimant
     if not _looks_like_claimant(claimant):
         return None
@@ -427,11 +447,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         and re.fullmatch(r"[A-Z][\w'’-]+", claimant) is not None
         and re.match(r"^\s*(?:who|which)\b", left[bounds[i - 1] : bounds[i] - 1])
     )
-    if (
-        (_PERSON_RE.match(claimant) or single_after_who)
-        and not _CLAIMANT_HEAD_RE.search(claimant)
-        and i > 0
-    ):
+    if (_PERSON_RE.match(claimant) or single_after_who) and not _has_head(claimant) and i > 0:
         titled = _titled_name(left, bounds, i, claimant)
         if titled is not None:
             return titled
@@ -454,8 +470,8 @@ def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple
         and _SHORT_NAME_RE.match(name)
         and _APPOSITIVE_RE.match(seg)
         and len(seg.split()) <= 12
-        and _CLAIMANT_HEAD_RE.search(seg)
-        and not _CLAIMANT_HEAD_RE.search(name)
+        and _has_head(seg)
+        and not _has_head(name)
     ):
         # "DeepState, a Ukrainian mapping project, reported": a source named by its own name
         return f"{name}, {_strip_claimant(seg)}", bounds[i - 1]
@@ -757,7 +773,7 @@ def _content_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> bo
     speaker noun and no person."""
     return (
         sentence[: vm.start()].rstrip().endswith(",")
-        and not _CLAIMANT_HEAD_RE.search(claimant)
+        and not _has_head(claimant)
         and not _PERSON_RE.match(claimant)
         and not _SHORT_NAME_RE.match(claimant)
     )
@@ -910,7 +926,7 @@ def _name_with_title(prefix: str, claimant: str) -> str | None:
     if (
         prefix.endswith(",")
         and _PERSON_RE.match(named)
-        and not _CLAIMANT_HEAD_RE.search(named)
+        and not _has_head(named)
         and not _INTRO_RE.match(prefix.strip())  # "On Sunday, X said": a day, not a name
     ):
         return f"{named}, {claimant}"

@@ -253,6 +253,15 @@ def _firsts(items: list) -> frozenset[str] | None:
     return frozenset({"".join(run)}) if run else None
 
 
+def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of `pattern` begins at a "\\b" (its first item)."""
+    try:
+        items = list(_parse(pattern))
+    except Exception:  # pragma: no cover
+        return False
+    return bool(items) and items[0] == (_c.AT, _c.AT_BOUNDARY)
+
+
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
@@ -262,19 +271,41 @@ class Finder:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = leading_words(pattern)
-        self._starts = re.compile(trie_pattern(sorted(words))) if words and all(words) else None
+        if not (words and all(words)):
+            self._starts = None
+            return
+        trie = trie_pattern(sorted(words))
+        # a pattern opening with "\b" before words that begin with a letter, digit or "_"
+        # cannot match right after an ASCII letter (in the fold: a word character in the
+        # text): only places after a non-letter are tried, found by a search that skips
+        # letters (a class opens it) instead of entering the trie at nearly every letter
+        self._word_start = (
+            not pattern.flags & re.ASCII
+            and _opens_with_boundary(pattern)
+            and all(w[0].isascii() and (w[0].isalnum() or w[0] == "_") for w in words)
+        )
+        self._starts = re.compile(f"[^a-z](?:{trie})" if self._word_start else trie)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
-        pos = max(0, pos)
-        endpos = max(pos, min(endpos, len(text)))
-        folded = fold(text[pos:endpos]) if self._starts is not None else ""
-        if self._starts is None or len(folded) != max(0, endpos - pos):
+        if self._starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        n = len(text)
+        if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
+            pos, endpos, folded = 0, n, fold(text)
+        else:
+            pos = max(0, pos)
+            endpos = max(pos, min(endpos, n))
+            folded = fold(text[pos:endpos])
+        if len(folded) != endpos - pos:
             yield from self.pattern.finditer(text, pos, endpos)
             return
         search, match = self._starts.search, self.pattern.match
+        if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
+            folded = " " + folded
         c = search(folded)
         while c is not None:  # each place a leading word begins, left to right
             p = pos + c.start()

@@ -55,7 +55,10 @@ def _slash_credit(chunk: str) -> re.Match[str] | None:
     (searched in the last few characters only; the names must be capitalised; a credit in
     brackets is _CREDIT_END's or _CREDIT_IN's)."""
     c = chunk.rstrip()
-    return _SLASH_CREDIT_RE.search(c, max(0, len(c) - _SLASH_CREDIT_TAIL))
+    start = max(0, len(c) - _SLASH_CREDIT_TAIL)
+    if c.find("/", start) < 0:
+        return None  # (every match has its slash: a substring test skips the search)
+    return _SLASH_CREDIT_RE.search(c, start)
 
 
 # the same searches, tried only where a credit's first word or mark is (prescreen.Finder)

@@ -79,10 +79,19 @@ _BOLD_LABEL_RE = re.compile(
 )
 
 
+def _bold_label(text: str, s0: int, s1: int) -> re.Match[str] | None:
+    """_BOLD_LABEL_RE.match(text, s0, s1), skipped when text[s0:s1] has neither "**" nor "__"
+    (every match holds one)."""
+    lo, hi = max(0, s0), max(0, s1)  # (as `re` reads a negative pos or endpos)
+    if text.find("**", lo, hi) < 0 and text.find("__", lo, hi) < 0:
+        return None
+    return _BOLD_LABEL_RE.match(text, s0, s1)
+
+
 def speaker_label(text: str, s0: int, s1: int) -> tuple[int, str, str | None] | None:
     """A speaker label opening the sentence at s0: (label length, label, parenthetical).
     Bold labels (a digest's sources) keep their case; a bare label must be in capitals."""
-    b = _BOLD_LABEL_RE.match(text, s0, s1)
+    b = _bold_label(text, s0, s1)
     if b is not None and (
         s0 < 2
         or text[s0 - 2 : s0] in ("**", "__")

@@ -174,19 +174,50 @@ def irrealis_before(text: str, pos: int) -> bool:
 _QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
 
 
+def triggered_rows(low: str) -> frozenset[int]:
+    """The rows naming a trigger that occurs in the lower-cased `low`: every place a trigger
+    begins, searched from each position after the last (the trie gives the longest trigger
+    there; the rows of the shorter ones inside it come with it in _ROWS_OF)."""
+    rows: set[int] = set()
+    search = _TRIGGER_RE.search
+    m = search(low)
+    while m is not None:
+        rows.update(_ROWS_OF[m.group()])
+        m = search(low, m.start() + 1)
+    return frozenset(rows)
+
+
+# A clause's rows are the union of its whitespace-separated tokens' (a trigger has no space
+# in it), and a token's rows are looked up once: news text repeats its words, and the trie
+# search, which enters the trie at nearly every letter, then runs on new tokens only.
+_TOKEN_ROWS: dict[str, frozenset[int]] = {}
+_TOKEN_ROWS_MAX = 200_000  # tokens kept (the table starts afresh past it)
+
+
+def _token_rows(token: str) -> frozenset[int]:
+    if len(_TOKEN_ROWS) >= _TOKEN_ROWS_MAX:
+        _TOKEN_ROWS.clear()
+    rows = _TOKEN_ROWS[token] = triggered_rows(token)
+    return rows
+
+
+def _token_rows_union(text: str) -> set[int]:
+    """triggered_rows(text lower-cased), token by token (no trigger holds a space)."""
+    rows: set[int] = set()
+    get = _TOKEN_ROWS.get
+    for token in set(prescreen.lowered(text).split()):
+        if (r := get(token)) is None:
+            r = _token_rows(token)
+        if r:
+            rows |= r
+    return rows
+
+
 def candidate_rows(text: str) -> list[int]:
     """The lexicon rows (indices, in lexicon order) whose regex may match the clause `text`:
     one of the row's trigger words occurs in it, and the words its pattern cannot match
     without (`prescreen.Needs`) do. The others are not run."""
-    rows: set[int] = set()
-    low, search = prescreen.lowered(text), _TRIGGER_RE.search
-    found = set()
-    m = search(low)
-    while m is not None:
-        found.add(m.group())
-        m = search(low, m.start() + 1)
-    for t in found:
-        rows.update(_ROWS_OF[t])
+    rows = _token_rows_union(text)
     folded = prescreen.fold(text)
     return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
 
