@@ -606,6 +606,10 @@ _UNKNOWN_OBJECT_RE = re.compile(
 _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
 
 
+# a compass bearing ("north", "south-east", "west")
+_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+
+
 _COORD_GAP_RE = re.compile(
     # "A, X, Y and B": list items the gazetteer lacks (capitalised, not possessive) between two
     # places it knows keep the list whole
@@ -625,15 +629,19 @@ _COORD_GAP_RE = re.compile(
     # "A (with its suburbs), B and C": a short aside in brackets (no figure) stays in the list
     r"(?:\s*\((?![^()]*\d)[^()\n]{1,40}\)(?=,|\s+and\s|\s+or\s))?"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
+    # ("near A, towards B": each item may bring its own preposition of place)
     r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
-    r"(?:near|around)\s+)?"
+    r"(?:near|around|towards?)\s+)?"
     # "over A and over B", "in A and also in B": the preposition repeated after "and"; "not
-    # only near A but also in B": the second part of a paired list
-    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on)\s+"
+    # only near A but also in B": the second part of a paired list; "east of A and south of
+    # B": a bearing after "and" lists (after a bare comma it locates: "A, south of B")
+    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on|"
+    rf"{_BEARING}\s+of)\s+"
     r"|,?\s+but\s+also\s+(?:over|in|at|near|around|across|on)\s+)"
     # "the town of B", "the areas of B", "(on) the outskirts of B", "the capital B"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction)\s+of\s+|the\s+"
+    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction|vicinity)\s+of\s+|"
+    r"the\s+"
     r"(?:entire\s+|whole\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?"
     # "A and almost all of B", "A and part of B": a share of the next place is listed too
     r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
@@ -680,7 +688,11 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
 
 # "near A, in B and around C": a comma and a preposition join B when the list goes on after it
 # (alone, ", in B" locates A: "Sloviansk, in Donetsk")
-_COMMA_PREP_GAP_RE = re.compile(r",\s+(?:in|at)\s+")
+_COMMA_PREP_GAP_RE = re.compile(
+    # ("near A, in the area of B and towards C", "A, on the outskirts of B and C")
+    r",\s+(?:(?:in|at|on)\s+the\s+(?:areas?|vicinity|direction|outskirts)\s+of\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|villages?|settlements?)\s+of\s+)?|in\s+|at\s+)"
+)
 
 
 def _goes_on(text: str, claimable: list[tuple[Mention, PlaceRef]], j: int) -> bool:
