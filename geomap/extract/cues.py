@@ -589,25 +589,35 @@ _DASH_GAP_RE = re.compile(
 )
 
 
+# a compass bearing ("north", "south-east", "west")
+_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+
+
 # a named settlement the gazetteer lacks stands between a verb and a later place
 # "seized Hnylytsia, four kilometres east of Siversk": an object the gazetteer does not know,
-# located from a landmark; the landmark is not what was seized
+# located from a landmark; the landmark is not what was seized. So too when a place noun
+# introduces the object, before or after it ("retook Zolotokrai, a small village south of
+# Lyman", "captured a hamlet called Zolotokrai near the town of Lyman")
+_NEAR_LANDMARK = (
+    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\w.,]+\s*-?\s*(?:kilometres?|"
+    r"kilometers?|km|miles?)\s+)?"
+)
+_OBJECT_NAME = r"[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+_SMALL_PLACE = r"(?:village|town|city|settlement|hamlet|locality)"
 _LANDMARK_OBJECT = (
-    r"\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,\s+(?:(?:just|about|some|roughly|only|barely)\s+)?"
-    r"(?:[\w.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
-    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+    rf"\s*(?:{_OBJECT_NAME},\s+{_NEAR_LANDMARK}{_BEARING}\s+of\s+"
+    rf"|{_OBJECT_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_SMALL_PLACE}\s+{_NEAR_LANDMARK}"
+    rf"(?:{_BEARING}\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+    rf"|(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SMALL_PLACE}\s+(?:called\s+|named\s+)?{_OBJECT_NAME},?\s+"
+    rf"{_NEAR_LANDMARK}(?:{_BEARING}\s+of|near|outside|close\s+to|not\s+far\s+from)\s+)"
 )
 _LANDMARK_OBJECT_RE = re.compile(_LANDMARK_OBJECT)
 _UNKNOWN_OBJECT_RE = re.compile(
-    rf"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|^{_LANDMARK_OBJECT}"
+    rf"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|^(?:{_LANDMARK_OBJECT})"
 )
 
 
 _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)")
-
-
-# a compass bearing ("north", "south-east", "west")
-_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
 
 
 _COORD_GAP_RE = re.compile(
