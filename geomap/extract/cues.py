@@ -589,17 +589,31 @@ _DASH_GAP_RE = re.compile(
 )
 
 
+# a compass bearing ("north", "south-east", "west")
+_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+
+
 # a named settlement the gazetteer lacks stands between a verb and a later place
 # "seized Hnylytsia, four kilometres east of Siversk": an object the gazetteer does not know,
-# located from a landmark; the landmark is not what was seized
+# located from a landmark; the landmark is not what was seized. So too when a place noun
+# introduces the object, before or after it ("retook Zolotokrai, a small village south of
+# Lyman", "captured a hamlet called Zolotokrai near the town of Lyman")
+_NEAR_LANDMARK = (
+    r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\w.,]+\s*-?\s*(?:kilometres?|"
+    r"kilometers?|km|miles?)\s+)?"
+)
+_OBJECT_NAME = r"[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?"
+_SMALL_PLACE = r"(?:village|town|city|settlement|hamlet|locality)"
 _LANDMARK_OBJECT = (
-    r"\s*[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,\s+(?:(?:just|about|some|roughly|only|barely)\s+)?"
-    r"(?:[\w.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
-    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+    rf"\s*(?:{_OBJECT_NAME},\s+{_NEAR_LANDMARK}{_BEARING}\s+of\s+"
+    rf"|{_OBJECT_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_SMALL_PLACE}\s+{_NEAR_LANDMARK}"
+    rf"(?:{_BEARING}\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+    rf"|(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_SMALL_PLACE}\s+(?:called\s+|named\s+)?{_OBJECT_NAME},?\s+"
+    rf"{_NEAR_LANDMARK}(?:{_BEARING}\s+of|near|outside|close\s+to|not\s+far\s+from)\s+)"
 )
 _LANDMARK_OBJECT_RE = re.compile(_LANDMARK_OBJECT)
 _UNKNOWN_OBJECT_RE = re.compile(
-    rf"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|^{_LANDMARK_OBJECT}"
+    rf"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|^(?:{_LANDMARK_OBJECT})"
 )
 
 
@@ -625,15 +639,19 @@ _COORD_GAP_RE = re.compile(
     # "A (with its suburbs), B and C": a short aside in brackets (no figure) stays in the list
     r"(?:\s*\((?![^()]*\d)[^()\n]{1,40}\)(?=,|\s+and\s|\s+or\s))?"
     # "A and B, as well as near the villages of C and D": the list goes on after "as well as"
+    # ("near A, towards B": each item may bring its own preposition of place)
     r"\s*(?:(?:(?:,|,?\s+and|,?\s+or|/|,?\s+as\s+well\s+as)\s+(?:nearby\s+|neighbou?ring\s+|"
-    r"(?:near|around)\s+)?"
+    r"(?:near|around|towards?)\s+)?"
     # "over A and over B", "in A and also in B": the preposition repeated after "and"; "not
-    # only near A but also in B": the second part of a paired list
-    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on)\s+"
+    # only near A but also in B": the second part of a paired list; "east of A and south of
+    # B": a bearing after "and" lists (after a bare comma it locates: "A, south of B")
+    r"|,?\s+and\s+(?:also\s+)?(?:over|above|in|at|across|on|"
+    rf"{_BEARING}\s+of)\s+"
     r"|,?\s+but\s+also\s+(?:over|in|at|near|around|across|on)\s+)"
     # "the town of B", "the areas of B", "(on) the outskirts of B", "the capital B"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction)\s+of\s+|the\s+"
+    r"(?:city|town|villages?|settlements?|region|port|areas?|outskirts|direction|vicinity)\s+of\s+|"
+    r"the\s+"
     r"(?:entire\s+|whole\s+)?(?:(?:[\w-]+\s+)?capital,?\s+)?"
     # "A and almost all of B", "A and part of B": a share of the next place is listed too
     r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
@@ -680,7 +698,11 @@ def _coordinated(text: str, claimable: list[tuple[Mention, PlaceRef]], idx: int)
 
 # "near A, in B and around C": a comma and a preposition join B when the list goes on after it
 # (alone, ", in B" locates A: "Sloviansk, in Donetsk")
-_COMMA_PREP_GAP_RE = re.compile(r",\s+(?:in|at)\s+")
+_COMMA_PREP_GAP_RE = re.compile(
+    # ("near A, in the area of B and towards C", "A, on the outskirts of B and C")
+    r",\s+(?:(?:in|at|on)\s+the\s+(?:areas?|vicinity|direction|outskirts)\s+of\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|villages?|settlements?)\s+of\s+)?|in\s+|at\s+)"
+)
 
 
 def _goes_on(text: str, claimable: list[tuple[Mention, PlaceRef]], j: int) -> bool:
