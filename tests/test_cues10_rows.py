@@ -61,8 +61,8 @@ def test_a_rally_or_the_town_centre_is_no_capture(gaz, body: str) -> None:
     "body,want",
     [
         (
-            "The general staff said Moscow was intensifying attacks to capture the town of "
-            "Toretsk.",
+            "The general staff said Moscow was intensifying its assaults to seize the "
+            "mining town of Toretsk.",
             ("Toretsk", "advancing"),
         ),
         (
