@@ -132,3 +132,28 @@ def test_a_separate_naval_infantry_brigade_follows_its_first_marker() -> None:
     # "Separate" come first and decide
     assert side_of("the 36th Separate Naval Infantry Brigade") == "ukraine"
     assert side_of("a naval infantry brigade of the Pacific Fleet") == "russia"
+
+
+@pytest.mark.parametrize(
+    ("claimant", "side"),
+    [
+        ("a Duma deputy", "russia"),
+        ("the Northern Fleet", "russia"),
+        ("the Leningrad Military District's commander", "russia"),
+        ("the military-civilian administration in Kamianka-Dniprovska", "russia"),
+        ("a Rada member", "ukraine"),
+        ("DTEK", "ukraine"),
+        ("Michael Kofman", "third-party"),
+        ("the Kiel Institute", "third-party"),
+    ],
+)
+def test_bodies_only_one_state_has_and_named_researchers(claimant: str, side: str) -> None:
+    assert side_of(claimant) == side
+
+
+def test_a_ukrainian_agency_is_an_outlet_but_a_source_speaking_to_it_keeps_his_side() -> None:
+    # "Interfax-Ukraine" is a private Ukrainian agency, not Russia's Interfax and not the state
+    assert side_of("Interfax-Ukraine") == "third-party"
+    assert side_of("the Interfax news agency") == "russia"
+    assert side_of("Yevlash, in a comment to Interfax-Ukraine") == "ukraine"
+    assert side_of("Censor.NET") == "third-party"
