@@ -157,3 +157,19 @@ def test_a_ukrainian_agency_is_an_outlet_but_a_source_speaking_to_it_keeps_his_s
     assert side_of("the Interfax news agency") == "russia"
     assert side_of("Yevlash, in a comment to Interfax-Ukraine") == "ukraine"
     assert side_of("Censor.NET") == "third-party"
+
+
+@pytest.mark.parametrize(
+    ("claimant", "side"),
+    [
+        ("the occupation authorities in Enerhodar", "russia"),
+        ("an official of the self-proclaimed republic", "russia"),
+        ("several milbloggers", "russia"),
+        ("the AFU", "ukraine"),
+        ("a senior Western official", "third-party"),
+        ("the Western Military District", "russia"),
+        ("the Western-backed government in Kyiv", "ukraine"),
+    ],
+)
+def test_occupation_bodies_bloggers_and_western_officials(claimant: str, side: str) -> None:
+    assert side_of(claimant) == side
