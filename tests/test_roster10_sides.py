@@ -173,3 +173,18 @@ def test_a_ukrainian_agency_is_an_outlet_but_a_source_speaking_to_it_keeps_his_s
 )
 def test_occupation_bodies_bloggers_and_western_officials(claimant: str, side: str) -> None:
     assert side_of(claimant) == side
+
+
+@pytest.mark.parametrize(
+    ("claimant", "side"),
+    [
+        ("the Fontanka website", "third-party"),
+        ("a dpa reporter", "third-party"),
+        ("Yahoo News", "third-party"),
+        ("the Russian-installed mayor Shevchik", "russia"),
+        ("Rudskoi at a briefing", "russia"),
+        ("MP Mariana Bezuhla", "ukraine"),
+    ],
+)
+def test_more_outlets_and_officials_by_name(claimant: str, side: str) -> None:
+    assert side_of(claimant) == side
