@@ -188,3 +188,17 @@ def test_occupation_bodies_bloggers_and_western_officials(claimant: str, side: s
 )
 def test_more_outlets_and_officials_by_name(claimant: str, side: str) -> None:
     assert side_of(claimant) == side
+
+
+@pytest.mark.parametrize(
+    "claimant",
+    ["the Sydney Morning Herald", "The Baltimore Sun-Times", "the Jerusalem Post", "WION"],
+)
+def test_a_paper_named_by_its_kind_of_name_is_a_third_party(claimant: str) -> None:
+    assert side_of(claimant) == "third-party"
+
+
+def test_a_state_paper_and_a_post_that_is_no_paper() -> None:
+    # Russia's own papers stay Russia's; a command post is no newspaper
+    assert side_of("the Rossiyskaya Gazeta") == "russia"
+    assert side_of("a forward command post") is None
