@@ -40,3 +40,32 @@ def test_a_pronoun_with_an_adverb_takes_the_source_before_it(gaz) -> None:
     got = extract(f"# Test\n\n{body}\n", published=PUB, gazetteer=gaz).claims
     second = [c for c in got if c.start is not None and c.start > body.index("It has")]
     assert second and {c.side for c in second} == {"russia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "The spokesman, in a comment to the agency, said Russian units had entered Toretsk.",
+            "The spokesman",
+        ),
+        (
+            "Voloshyn, on the air of the national telethon, said the enemy was shelling Kherson.",
+            "Voloshyn",
+        ),
+        (
+            "The commander, during a briefing, said the Russians had reached Kupiansk.",
+            "The commander",
+        ),
+        (
+            "The mayor of Sumy, on Telegram, wrote that two drones hit the city.",
+            "The mayor of Sumy",
+        ),
+    ],
+)
+def test_where_the_source_spoke_is_an_aside_not_the_source(sentence: str, claimant: str) -> None:
+    # the aside between the source and its verb says where or to whom it spoke; without it
+    # the parser took the reported clause itself for the source (and its side)
+    att = attribute(sentence)
+    assert att.claimant == claimant
+    assert att.content[0] > sentence.index(claimant) + len(claimant)
