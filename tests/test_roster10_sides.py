@@ -202,3 +202,8 @@ def test_a_state_paper_and_a_post_that_is_no_paper() -> None:
     # Russia's own papers stay Russia's; a command post is no newspaper
     assert side_of("the Rossiyskaya Gazeta") == "russia"
     assert side_of("a forward command post") is None
+
+
+def test_self_proclaimed_speaks_for_russia_only_of_the_proxy_republics() -> None:
+    assert side_of("the self-proclaimed Luhansk authorities") == "russia"
+    assert side_of("a self-proclaimed war expert") == "third-party"
