@@ -520,6 +520,11 @@ _DEFINITE_RE = re.compile(r"(?i)^the\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _IN_STATE_RE = re.compile(r"^\W*In\s+(?:Russia|Ukraine)\s*,")
 
 
+# offices held over one place: an unnamed one belongs to the sentence's own place (a roundup
+# quotes one regional governor after another)
+_LOCAL_OFFICE_RE = re.compile(r"\b(?:governor|mayor|regional|local|city|oblast|municipal)\b")
+
+
 def _named_earlier(claimant: str | None, sent: str, doc: DocState) -> tuple[str, str] | None:
     """The source a definite description names back to when it is not the one just quoted
     ("the ministry" after Russia's defence ministry and then Ukraine's General Staff spoke):
@@ -528,6 +533,8 @@ def _named_earlier(claimant: str | None, sent: str, doc: DocState) -> tuple[str,
     if m is None or _IN_STATE_RE.match(sent):
         return None
     words = m.group(1).lower()
+    if _LOCAL_OFFICE_RE.search(words):
+        return None  # a governor or mayor is the one of the place in hand, not an earlier one
     prev = doc.prev_claimant[0]
     if prev and words in prev.lower():
         return None  # the source just quoted (a pronoun-like reference, carried as one)
