@@ -143,7 +143,7 @@ def claims_pass(
         ]
         ctype, why = final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
-        if not _new_claim(memory, seen, (m, ref, ctype), sent, s0):
+        if not _new_claim(memory, seen, (m, ref, ctype), sent, s0, narration):
             continue
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
@@ -173,7 +173,9 @@ def claims_pass(
     return _finish_sentence(memory, out, sent, v.side, s0)
 
 
-def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int) -> bool:
+def _new_claim(
+    memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int, narration: bool
+) -> bool:
     """Whether a (place, type) the sentence has not claimed yet is made: the place is
     remembered either way, then rules/filters.toml drops what reads like a claim but is
     not one (a holding only the story's topic places, a "having taken X," before a forecast,
@@ -183,7 +185,9 @@ def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: st
         return False
     seen.add((ref.id, ctype))
     _remember_claim(memory, ref)
-    return not (dropped(ctype, m.kind, sent) or dropped_clause(sent, m.start - s0, ctype))
+    return not (
+        dropped(ctype, m.kind, sent, narration) or dropped_clause(sent, m.start - s0, ctype)
+    )
 
 
 _STATE_OUTLETS = tuple(

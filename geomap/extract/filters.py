@@ -14,7 +14,7 @@ from geomap.extract import prescreen
 from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
-_KEYS = {"id", "doc", "types", "place_kinds", "words", "lead", "examples", "not"}
+_KEYS = {"id", "doc", "types", "place_kinds", "words", "narration", "lead", "examples", "not"}
 _TALLY_KEYS = {"id", "doc", "words", "day", "min_days", "published", "examples", "not"}
 _CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
@@ -22,21 +22,24 @@ PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """Drop claims of `types` whose place was found as one of `place_kinds`."""
+    """Drop claims of `types` whose place was found as one of `place_kinds` (and, for a
+    `narration` filter, only in the outlet's own sentences: no speaker named or carried)."""
 
     id: str
     types: frozenset[str]
     place_kinds: frozenset[str]
     words: re.Pattern | None = None  # the sentence must also say this
+    narration: bool = False
     doc: str = ""
     lead: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, ctype: str, place_kind: str, sent: str = "") -> bool:
+    def drops(self, ctype: str, place_kind: str, sent: str = "", narration: bool = False) -> bool:
         return (
             ctype in self.types
             and place_kind in self.place_kinds
+            and (narration or not self.narration)
             and (self.words is None or self.words.search(sent) is not None)
         )
 
@@ -64,12 +67,15 @@ def load_filters(path: Path | None = None) -> list[ClaimFilter]:
     out: list[ClaimFilter] = []
     for n, raw in enumerate(_entries(path, "filter"), 1):
         entry, where = _entry_id(path, "filter", n, raw, seen, _KEYS)
+        if not isinstance(entry.get("narration", False), bool):
+            raise _bad(path, where, "'narration' must be true or false")
         out.append(
             ClaimFilter(
                 entry["id"],
                 _types(path, where, entry),
                 _choices(path, where, entry, "place_kinds", PLACE_KINDS),
                 _regex(path, where, entry, "words") if "words" in entry else None,
+                entry.get("narration", False),
                 str(entry.get("doc", "")),
                 str(entry.get("lead", "")),
                 _strings(path, where, entry, "examples"),
@@ -84,11 +90,11 @@ def default_filters() -> tuple[ClaimFilter, ...]:
     return tuple(load_filters())
 
 
-def dropped(ctype: str, place_kind: str, sent: str = "") -> str | None:
+def dropped(ctype: str, place_kind: str, sent: str = "", narration: bool = False) -> str | None:
     """The id of the filter that drops a claim of this type on a place found this way in
-    this sentence."""
+    this sentence (`narration`: the outlet's own words, no speaker)."""
     for f in default_filters():
-        if f.drops(ctype, place_kind, sent):
+        if f.drops(ctype, place_kind, sent, narration):
             return f.id
     return None
 
