@@ -222,7 +222,7 @@ def _finish_sentence(
     made beside factual claims are no longer answerable; a tally of the whole war ("since
     Russia invaded", rules/filters.toml [[tally]]) makes none."""
     published = out[0].source.published if out and out[0].source else None
-    out = [c for c in out if not dropped_tally(sent, c.claim_date, published)]
+    out = [c for c in out if not dropped_tally(sent, c.claim_date, published, c.date_precision)]
     if not out:
         return out
     _forget_predictions(memory, out)

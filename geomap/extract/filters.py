@@ -15,7 +15,7 @@ from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "words", "narration", "lead", "examples", "not"}
-_TALLY_KEYS = {"id", "doc", "words", "day", "min_days", "published", "examples", "not"}
+_TALLY_KEYS = {"id", "doc", "words", "unless", "day", "min_days", "published", "examples", "not"}
 _CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
@@ -188,18 +188,31 @@ class TallyFilter:
     words: re.Pattern
     day: date
     min_days: int
+    unless: re.Pattern | None = None  # a sentence saying this is no tally
     doc: str = ""
     published: date | None = None  # the examples' publication day
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, quote: str, claim_day: date | None, published: date | None) -> bool:
+    def drops(
+        self, quote: str, claim_day: date | None, published: date | None, precision: str = "day"
+    ) -> bool:
         return (
-            claim_day == self.day
+            self._on_day(claim_day, precision)
             and published is not None
             and (published - self.day).days >= self.min_days
             and self.words.search(quote) is not None
+            and (self.unless is None or self.unless.search(quote) is None)
         )
+
+    def _on_day(self, claim_day: date | None, precision: str) -> bool:
+        """The claim is dated the tally's day, or its month or year when that is all the
+        sentence gives ("since the invasion began in February 2022")."""
+        if claim_day is None or claim_day == self.day:
+            return claim_day is not None
+        if precision == "month":
+            return (claim_day.year, claim_day.month) == (self.day.year, self.day.month)
+        return precision == "year" and claim_day.year == self.day.year
 
 
 def _day(path: Path, where: str, entry: dict, key: str) -> date:
@@ -224,6 +237,7 @@ def load_tallies(path: Path | None = None) -> list[TallyFilter]:
                 _regex(path, where, entry, "words"),
                 _day(path, where, entry, "day"),
                 entry["min_days"],
+                _regex(path, where, entry, "unless") if "unless" in entry else None,
                 str(entry.get("doc", "")),
                 _day(path, where, entry, "published") if "published" in entry else None,
                 _strings(path, where, entry, "examples"),
@@ -238,9 +252,12 @@ def default_tallies() -> tuple[TallyFilter, ...]:
     return tuple(load_tallies())
 
 
-def dropped_tally(quote: str, claim_day: date | None, published: date | None) -> str | None:
-    """The id of the tally filter that drops a claim with this quote and day."""
+def dropped_tally(
+    quote: str, claim_day: date | None, published: date | None, precision: str = "day"
+) -> str | None:
+    """The id of the tally filter that drops a claim with this quote and day (of this
+    precision: "day", "month", "year")."""
     for f in default_tallies():
-        if f.drops(quote, claim_day, published):
+        if f.drops(quote, claim_day, published, precision):
             return f.id
     return None
