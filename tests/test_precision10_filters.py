@@ -1,6 +1,7 @@
 """Round-10 claim filters (geomap/extract/filters.py, rules/filters.toml): a filter limited to
-the outlet's own narration, and the war's running tally read at a month's or a year's
-precision unless a superlative measures one event against it. Sentences in our own words."""
+the outlet's own narration, the war's running tally read at a month's or a year's precision
+unless a superlative measures one event against it, and history before the war ([[era]]).
+Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GeomapError
-from geomap.extract.filters import dropped, dropped_tally, load_filters
+from geomap.extract import claiming
+from geomap.extract.filters import (
+    default_eras,
+    dropped,
+    dropped_era,
+    dropped_tally,
+    load_eras,
+    load_filters,
+)
+from geomap.extract.pipeline import extract
 
 TALLY = "claim.drop.since-the-invasion"
 
@@ -56,3 +66,51 @@ def test_a_superlative_against_the_whole_war_is_no_tally():
     assert dropped_tally(plain, date(2022, 2, 24), date(2023, 5, 1)) == TALLY
     assert dropped_tally(worst, date(2022, 2, 24), date(2023, 5, 1)) is None
     assert dropped_tally(most, date(2022, 2, 1), date(2023, 5, 1), "month") is None
+
+
+# --- [[era]] entries: history before the full-scale war makes no claim ------------------------
+ERAS = [
+    (f, s, keep)
+    for f in default_eras()
+    for keep, group in ((False, f.examples), (True, f.not_examples))
+    for s in group
+]
+
+
+def _told(gaz, f, sentence: str) -> list:
+    return extract(f"# Test\n\n{sentence}\n", published=f.published, gazetteer=gaz).claims
+
+
+def test_every_era_carries_examples_and_a_day():
+    for f in default_eras():
+        assert len(f.examples) >= 2 and len(f.not_examples) >= 2 and f.doc, f.id
+        assert f.published is not None and f.published > f.before, f.id
+
+
+@pytest.mark.parametrize(("f", "sentence", "keep"), ERAS, ids=lambda x: str(x)[:40])
+def test_every_era_example(gaz, monkeypatch, f, sentence, keep):
+    got = _told(gaz, f, sentence)
+    if keep:
+        assert got, f"{f.id}: {sentence!r} should keep its claim"
+        return
+    assert got == [], f"{f.id}: {sentence!r} should make no claim"
+    monkeypatch.setattr(claiming, "dropped_era", lambda *_a, **_k: None)
+    assert all(c.claim_date < f.before for c in _told(gaz, f, sentence)), f.id
+    assert _told(gaz, f, sentence), f"{f.id}: {sentence!r} does not exercise the filter"
+
+
+def test_history_is_history_only_once_the_war_began():
+    era = "claim.drop.before-the-war"
+    assert dropped_era(date(2014, 7, 1), date(2023, 5, 1)) == era
+    assert dropped_era(date(2021, 12, 31), date(2022, 3, 1)) == era
+    assert dropped_era(date(2022, 2, 1), date(2023, 5, 1)) is None  # "in February 2022"
+    assert dropped_era(date(2015, 2, 18), date(2015, 2, 20)) is None  # reported at the time
+    assert dropped_era(None, date(2023, 5, 1)) is None
+
+
+def test_an_era_needs_a_day(tmp_path: Path):
+    p = tmp_path / "filters.toml"
+    p.write_text('[[era]]\nid = "x"\nbefore = "spring"\n', encoding="utf-8")
+    with pytest.raises(GeomapError, match="before 'spring' is not a YYYY-MM-DD") as err:
+        load_eras(p)
+    assert "era #1 (x)" in str(err.value)

@@ -14,7 +14,7 @@ from geomap.extract.claim_types import Typing, final_type
 from geomap.extract.cues import _NEGATION_RE, _NOT_RE, _TYPE_PRIORITY, _Marks
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import claim_date
-from geomap.extract.filters import dropped, dropped_clause, dropped_tally
+from geomap.extract.filters import dropped, dropped_clause, dropped_era, dropped_tally
 from geomap.extract.mentions import THEATRE_COUNTRIES, Mention
 from geomap.extract.placing import Doc, Places
 from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
@@ -220,9 +220,16 @@ def _finish_sentence(
 ) -> list[ClaimRecord]:
     """The sentence's claims, with the other side's trailing denial; hedged predictions
     made beside factual claims are no longer answerable; a tally of the whole war ("since
-    Russia invaded", rules/filters.toml [[tally]]) makes none."""
+    Russia invaded", rules/filters.toml [[tally]]) and history before it ([[era]]) make none."""
     published = out[0].source.published if out and out[0].source else None
-    out = [c for c in out if not dropped_tally(sent, c.claim_date, published, c.date_precision)]
+    out = [
+        c
+        for c in out
+        if not (
+            dropped_tally(sent, c.claim_date, published, c.date_precision)
+            or dropped_era(c.claim_date, published)
+        )
+    ]
     if not out:
         return out
     _forget_predictions(memory, out)

@@ -261,3 +261,59 @@ def dropped_tally(
         if f.drops(quote, claim_day, published, precision):
             return f.id
     return None
+
+
+_ERA_KEYS = {"id", "doc", "before", "published", "examples", "not"}
+
+
+@dataclass(frozen=True)
+class EraFilter:
+    """Drop a claim dated before `before` in an article published after it: the map shows
+    the war from that day on, and the analysts leave what came before ("seized in 2014",
+    "fell in 2015") out as history."""
+
+    id: str
+    before: date
+    doc: str = ""
+    published: date | None = None  # the examples' publication day
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+    def drops(self, claim_day: date | None, published: date | None) -> bool:
+        return (
+            claim_day is not None and published is not None and claim_day < self.before <= published
+        )
+
+
+def load_eras(path: Path | None = None) -> list[EraFilter]:
+    """The [[era]] entries of a filters file; a bad entry is a GeomapError naming it."""
+    path = path or HERE / "filters.toml"
+    seen: set[str] = set()
+    out: list[EraFilter] = []
+    for n, raw in enumerate(_entries(path, "era"), 1):
+        entry, where = _entry_id(path, "era", n, raw, seen, _ERA_KEYS)
+        out.append(
+            EraFilter(
+                entry["id"],
+                _day(path, where, entry, "before"),
+                str(entry.get("doc", "")),
+                _day(path, where, entry, "published") if "published" in entry else None,
+                _strings(path, where, entry, "examples"),
+                _strings(path, where, entry, "not"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_eras() -> tuple[EraFilter, ...]:
+    return tuple(load_eras())
+
+
+def dropped_era(claim_day: date | None, published: date | None) -> str | None:
+    """The id of the era filter that drops a claim with this day in an article published
+    on this day."""
+    for f in default_eras():
+        if f.drops(claim_day, published):
+            return f.id
+    return None
