@@ -1,7 +1,7 @@
 """Round-10 claim filters (geomap/extract/filters.py, rules/filters.toml): a filter limited to
 the outlet's own narration, the war's running tally read at a month's or a year's precision
-unless a superlative measures one event against it, and history before the war ([[era]]).
-Sentences in our own words."""
+unless a superlative measures one event against it, history before the war ([[era]]) and a
+landmark that only locates another place ([[clause]] cue_before). Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ import pytest
 from geomap.errors import GeomapError
 from geomap.extract import claiming
 from geomap.extract.filters import (
+    default_clauses,
     default_eras,
     dropped,
+    dropped_clause,
     dropped_era,
     dropped_tally,
+    load_clauses,
     load_eras,
     load_filters,
 )
@@ -114,3 +117,32 @@ def test_an_era_needs_a_day(tmp_path: Path):
     with pytest.raises(GeomapError, match="before 'spring' is not a YYYY-MM-DD") as err:
         load_eras(p)
     assert "era #1 (x)" in str(err.value)
+
+
+# --- [[clause]] cue_before: a landmark that only locates another place ------------------------
+LOCATOR = "claim.drop.locator"
+
+
+def test_a_locator_drops_the_landmark_only_when_the_verb_came_before():
+    s = "Kyiv said its troops had retaken Robotyne, a village located south of Orikhiv."
+    at, verb = s.index("Orikhiv"), s.index("retaken")
+    assert dropped_clause(s, at, "captured", verb) == LOCATOR
+    assert dropped_clause(s, at, "captured", -1) is None  # no cue word: nothing to judge by
+    held = "Russian troops entered Krynky, a village east of the Ukrainian-held city of Kherson."
+    cue = held.index("Ukrainian-held")  # the landmark's own modifier makes its own claim
+    assert dropped_clause(held, held.index("Kherson"), "holding", cue) is None
+
+
+def test_the_clause_group_leaves_the_located_place_its_claim():
+    s = "Russian forces took the town of Selydove, some 20 km south of Pokrovsk, the army said."
+    f = next(f for f in default_clauses() if f.id == LOCATOR)
+    a, b = f.span(s)
+    assert s[a:b].startswith("some 20 km south of Pokrovsk")
+    assert dropped_clause(s, s.index("Selydove"), "captured", s.index("took")) is None
+
+
+def test_cue_before_must_be_true_or_false(tmp_path: Path):
+    p = tmp_path / "filters.toml"
+    p.write_text('[[clause]]\nid = "x"\npattern = "a"\ncue_before = 1\n', encoding="utf-8")
+    with pytest.raises(GeomapError, match="'cue_before' must be true or false"):
+        load_clauses(p)

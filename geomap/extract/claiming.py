@@ -143,7 +143,7 @@ def claims_pass(
         ]
         ctype, why = final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
-        if not _new_claim(memory, seen, (m, ref, ctype), sent, s0, narration):
+        if not _new_claim(memory, seen, (m, ref, ctype, cue_pos), sent, s0, narration):
             continue
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
@@ -180,13 +180,14 @@ def _new_claim(
     remembered either way, then rules/filters.toml drops what reads like a claim but is
     not one (a holding only the story's topic places, a "having taken X," before a forecast,
     an advance "to prevent", the country as a whole)."""
-    m, ref, ctype = job
+    m, ref, ctype, cue_pos = job
     if (ref.id, ctype) in seen:
         return False
     seen.add((ref.id, ctype))
     _remember_claim(memory, ref)
     return not (
-        dropped(ctype, m.kind, sent, narration) or dropped_clause(sent, m.start - s0, ctype)
+        dropped(ctype, m.kind, sent, narration)
+        or dropped_clause(sent, m.start - s0, ctype, cue_pos)
     )
 
 

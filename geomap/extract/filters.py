@@ -16,7 +16,7 @@ from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "words", "narration", "lead", "examples", "not"}
 _TALLY_KEYS = {"id", "doc", "words", "unless", "day", "min_days", "published", "examples", "not"}
-_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
+_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "cue_before", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
 
@@ -108,15 +108,17 @@ class ClauseFilter:
     pattern: re.Pattern
     then: re.Pattern | None = None
     types: frozenset[str] = frozenset(CLAIM_TYPES)
+    cue_before: bool = False  # only a claim whose cue word comes before the clause
     doc: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
     def span(self, sent: str) -> tuple[int, int] | None:
-        """Where in the sentence the clause lies, if it is there and its `then` follows."""
+        """Where in the sentence the clause lies (its group "clause" when the pattern names
+        one: the words before it only anchor it), if it is there and its `then` follows."""
         for m in _finder(self.pattern).finditer(sent):
             if self.then is None or self.then.search(sent, m.end()):
-                return m.span()
+                return m.span("clause") if "clause" in self.pattern.groupindex else m.span()
         return None
 
 
@@ -149,12 +151,15 @@ def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
     out: list[ClauseFilter] = []
     for n, raw in enumerate(_entries(path, "clause"), 1):
         entry, where = _entry_id(path, "clause", n, raw, seen, _CLAUSE_KEYS)
+        if not isinstance(entry.get("cue_before", False), bool):
+            raise _bad(path, where, "'cue_before' must be true or false")
         out.append(
             ClauseFilter(
                 entry["id"],
                 _regex(path, where, entry, "pattern"),
                 _regex(path, where, entry, "then") if "then" in entry else None,
                 _types(path, where, entry),
+                entry.get("cue_before", False),
                 str(entry.get("doc", "")),
                 _strings(path, where, entry, "examples"),
                 _strings(path, where, entry, "not"),
@@ -168,12 +173,17 @@ def default_clauses() -> tuple[ClauseFilter, ...]:
     return tuple(load_clauses())
 
 
-def dropped_clause(sent: str, pos: int, ctype: str) -> str | None:
+def dropped_clause(sent: str, pos: int, ctype: str, cue: int = -1) -> str | None:
     """The id of the clause filter whose clause holds offset `pos` of the sentence and
-    drops claims of type `ctype`."""
+    drops claims of type `ctype` (a `cue_before` filter: only when the claim's cue word, at
+    offset `cue`, comes before the clause: the clause's place only locates another)."""
     for f in default_clauses():
         span = f.span(sent) if ctype in f.types else None
-        if span is not None and span[0] <= pos < span[1]:
+        if (
+            span is not None
+            and span[0] <= pos < span[1]
+            and (not f.cue_before or 0 <= cue < span[0])
+        ):
             return f.id
     return None
 
