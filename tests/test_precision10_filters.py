@@ -5,6 +5,7 @@ landmark that only locates another place ([[clause]] cue_before). Sentences in o
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -104,17 +105,38 @@ def test_every_era_example(gaz, monkeypatch, f, sentence, keep):
 
 def test_history_is_history_only_once_the_war_began():
     era = "claim.drop.before-the-war"
-    assert dropped_era(date(2014, 7, 1), date(2023, 5, 1)) == era
-    assert dropped_era(date(2021, 12, 31), date(2022, 3, 1)) == era
-    assert dropped_era(date(2022, 2, 1), date(2023, 5, 1)) is None  # "in February 2022"
-    assert dropped_era(date(2015, 2, 18), date(2015, 2, 20)) is None  # reported at the time
-    assert dropped_era(None, date(2023, 5, 1)) is None
+    took = "Ukraine retook Sloviansk in July 2014."
+    assert dropped_era(took, date(2014, 7, 1), date(2023, 5, 1)) == era
+    late = "Separatists shelled the town in late 2021."
+    assert dropped_era(late, date(2021, 1, 1), date(2022, 3, 1)) == era
+    feb = "Russia seized the town in February 2022."
+    assert dropped_era(feb, date(2022, 2, 1), date(2023, 5, 1)) is None  # the war itself
+    assert dropped_era(took, date(2014, 7, 1), date(2014, 7, 9)) is None  # reported at the time
+    assert dropped_era(took, None, date(2023, 5, 1)) is None
 
 
-def test_an_era_needs_a_day(tmp_path: Path):
+def test_a_count_read_as_a_year_is_no_history():
+    era = "claim.drop.before-the-war"
+    count = "Russian forces shelled the town in 2000 attacks last year."
+    assert dropped_era(count, date(2000, 1, 1), date(2023, 5, 1)) is None
+    shells = "Troops fired 2014 shells at the town."
+    assert dropped_era(shells, date(2014, 1, 1), date(2023, 5, 1)) is None
+    since = "The town has been held by Moscow's proxies since 2014, the report said."
+    assert dropped_era(since, date(2014, 1, 1), date(2023, 5, 1)) == era
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[era]]\nid = "x"\nbefore = "spring"\nwords = "(?P<year>1)"\n', "before 'spring'"),
+        ('[[era]]\nid = "x"\nbefore = "2022-01-01"\nwords = "in 20"\n', "(?P<year>"),
+        ('[[era]]\nid = "x"\nbefore = "2022-01-01"\n', "'words' is missing"),
+    ],
+)
+def test_an_era_needs_a_day_and_a_year(tmp_path: Path, body, message):
     p = tmp_path / "filters.toml"
-    p.write_text('[[era]]\nid = "x"\nbefore = "spring"\n', encoding="utf-8")
-    with pytest.raises(GeomapError, match="before 'spring' is not a YYYY-MM-DD") as err:
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(GeomapError, match=re.escape(message)) as err:
         load_eras(p)
     assert "era #1 (x)" in str(err.value)
 

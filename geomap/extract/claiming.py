@@ -228,7 +228,7 @@ def _finish_sentence(
         for c in out
         if not (
             dropped_tally(sent, c.claim_date, published, c.date_precision)
-            or dropped_era(c.claim_date, published)
+            or dropped_era(sent, c.claim_date, published)
         )
     ]
     if not out:

@@ -273,26 +273,29 @@ def dropped_tally(
     return None
 
 
-_ERA_KEYS = {"id", "doc", "before", "published", "examples", "not"}
+_ERA_KEYS = {"id", "doc", "before", "words", "published", "examples", "not"}
 
 
 @dataclass(frozen=True)
 class EraFilter:
-    """Drop a claim dated before `before` in an article published after it: the map shows
-    the war from that day on, and the analysts leave what came before ("seized in 2014",
-    "fell in 2015") out as history."""
+    """Drop a claim dated before `before` in an article published after it, when the
+    sentence writes that year as `words` say (its group "year"): the map shows the war from
+    that day on, and the analysts leave what came before ("seized in 2014", "fell in 2015")
+    out as history. A count read as a year ("in 2000 attacks") is no history."""
 
     id: str
     before: date
+    words: re.Pattern
     doc: str = ""
     published: date | None = None  # the examples' publication day
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, claim_day: date | None, published: date | None) -> bool:
-        return (
-            claim_day is not None and published is not None and claim_day < self.before <= published
-        )
+    def drops(self, quote: str, claim_day: date | None, published: date | None) -> bool:
+        if claim_day is None or published is None or not claim_day < self.before <= published:
+            return False
+        years = {m.group("year") for m in self.words.finditer(quote)}
+        return str(claim_day.year) in years
 
 
 def load_eras(path: Path | None = None) -> list[EraFilter]:
@@ -302,10 +305,14 @@ def load_eras(path: Path | None = None) -> list[EraFilter]:
     out: list[EraFilter] = []
     for n, raw in enumerate(_entries(path, "era"), 1):
         entry, where = _entry_id(path, "era", n, raw, seen, _ERA_KEYS)
+        words = _regex(path, where, entry, "words")
+        if "year" not in words.groupindex:
+            raise _bad(path, where, "'words' must name the year with a group (?P<year>...)")
         out.append(
             EraFilter(
                 entry["id"],
                 _day(path, where, entry, "before"),
+                words,
                 str(entry.get("doc", "")),
                 _day(path, where, entry, "published") if "published" in entry else None,
                 _strings(path, where, entry, "examples"),
@@ -320,10 +327,10 @@ def default_eras() -> tuple[EraFilter, ...]:
     return tuple(load_eras())
 
 
-def dropped_era(claim_day: date | None, published: date | None) -> str | None:
-    """The id of the era filter that drops a claim with this day in an article published
-    on this day."""
+def dropped_era(quote: str, claim_day: date | None, published: date | None) -> str | None:
+    """The id of the era filter that drops a claim with this quote and day in an article
+    published on this day."""
     for f in default_eras():
-        if f.drops(claim_day, published):
+        if f.drops(quote, claim_day, published):
             return f.id
     return None
