@@ -14,7 +14,7 @@ from geomap.extract.claim_types import Typing, final_type
 from geomap.extract.cues import _NEGATION_RE, _NOT_RE, _TYPE_PRIORITY, _Marks
 from geomap.extract.dates import DateHit, find_dates
 from geomap.extract.dating import claim_date
-from geomap.extract.filters import dropped, dropped_clause, dropped_tally
+from geomap.extract.filters import dropped, dropped_clause, dropped_era, dropped_tally
 from geomap.extract.mentions import THEATRE_COUNTRIES, Mention
 from geomap.extract.placing import Doc, Places
 from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
@@ -143,7 +143,7 @@ def claims_pass(
         ]
         ctype, why = final_type(marks, att, m, ctype, s0, cue_pos)
         rules += [r for r in (why, f"place.{m.kind}" if m.kind != "name" else None) if r]
-        if not _new_claim(memory, seen, (m, ref, ctype), sent, s0):
+        if not _new_claim(memory, seen, (m, ref, ctype, cue_pos), sent, s0, narration):
             continue
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
@@ -173,17 +173,22 @@ def claims_pass(
     return _finish_sentence(memory, out, sent, v.side, s0)
 
 
-def _new_claim(memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int) -> bool:
+def _new_claim(
+    memory: _Memory, seen: set[tuple[str, str]], job: tuple, sent: str, s0: int, narration: bool
+) -> bool:
     """Whether a (place, type) the sentence has not claimed yet is made: the place is
     remembered either way, then rules/filters.toml drops what reads like a claim but is
     not one (a holding only the story's topic places, a "having taken X," before a forecast,
     an advance "to prevent", the country as a whole)."""
-    m, ref, ctype = job
+    m, ref, ctype, cue_pos = job
     if (ref.id, ctype) in seen:
         return False
     seen.add((ref.id, ctype))
     _remember_claim(memory, ref)
-    return not (dropped(ctype, m.kind, sent) or dropped_clause(sent, m.start - s0, ctype))
+    return not (
+        dropped(ctype, m.kind, sent, narration)
+        or dropped_clause(sent, m.start - s0, ctype, cue_pos)
+    )
 
 
 _STATE_OUTLETS = tuple(
@@ -216,9 +221,16 @@ def _finish_sentence(
 ) -> list[ClaimRecord]:
     """The sentence's claims, with the other side's trailing denial; hedged predictions
     made beside factual claims are no longer answerable; a tally of the whole war ("since
-    Russia invaded", rules/filters.toml [[tally]]) makes none."""
+    Russia invaded", rules/filters.toml [[tally]]) and history before it ([[era]]) make none."""
     published = out[0].source.published if out and out[0].source else None
-    out = [c for c in out if not dropped_tally(sent, c.claim_date, published)]
+    out = [
+        c
+        for c in out
+        if not (
+            dropped_tally(sent, c.claim_date, published, c.date_precision)
+            or dropped_era(sent, c.claim_date, published)
+        )
+    ]
     if not out:
         return out
     _forget_predictions(memory, out)

@@ -14,29 +14,32 @@ from geomap.extract import prescreen
 from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
 from geomap.records import CLAIM_TYPES
 
-_KEYS = {"id", "doc", "types", "place_kinds", "words", "lead", "examples", "not"}
-_TALLY_KEYS = {"id", "doc", "words", "day", "min_days", "published", "examples", "not"}
-_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "examples", "not"}
+_KEYS = {"id", "doc", "types", "place_kinds", "words", "narration", "lead", "examples", "not"}
+_TALLY_KEYS = {"id", "doc", "words", "unless", "day", "min_days", "published", "examples", "not"}
+_CLAUSE_KEYS = {"id", "doc", "pattern", "then", "types", "cue_before", "examples", "not"}
 PLACE_KINDS = ("name", "ref-settlement", "ref-region", "ref-topic")
 
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """Drop claims of `types` whose place was found as one of `place_kinds`."""
+    """Drop claims of `types` whose place was found as one of `place_kinds` (and, for a
+    `narration` filter, only in the outlet's own sentences: no speaker named or carried)."""
 
     id: str
     types: frozenset[str]
     place_kinds: frozenset[str]
     words: re.Pattern | None = None  # the sentence must also say this
+    narration: bool = False
     doc: str = ""
     lead: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, ctype: str, place_kind: str, sent: str = "") -> bool:
+    def drops(self, ctype: str, place_kind: str, sent: str = "", narration: bool = False) -> bool:
         return (
             ctype in self.types
             and place_kind in self.place_kinds
+            and (narration or not self.narration)
             and (self.words is None or self.words.search(sent) is not None)
         )
 
@@ -64,12 +67,15 @@ def load_filters(path: Path | None = None) -> list[ClaimFilter]:
     out: list[ClaimFilter] = []
     for n, raw in enumerate(_entries(path, "filter"), 1):
         entry, where = _entry_id(path, "filter", n, raw, seen, _KEYS)
+        if not isinstance(entry.get("narration", False), bool):
+            raise _bad(path, where, "'narration' must be true or false")
         out.append(
             ClaimFilter(
                 entry["id"],
                 _types(path, where, entry),
                 _choices(path, where, entry, "place_kinds", PLACE_KINDS),
                 _regex(path, where, entry, "words") if "words" in entry else None,
+                entry.get("narration", False),
                 str(entry.get("doc", "")),
                 str(entry.get("lead", "")),
                 _strings(path, where, entry, "examples"),
@@ -84,11 +90,11 @@ def default_filters() -> tuple[ClaimFilter, ...]:
     return tuple(load_filters())
 
 
-def dropped(ctype: str, place_kind: str, sent: str = "") -> str | None:
+def dropped(ctype: str, place_kind: str, sent: str = "", narration: bool = False) -> str | None:
     """The id of the filter that drops a claim of this type on a place found this way in
-    this sentence."""
+    this sentence (`narration`: the outlet's own words, no speaker)."""
     for f in default_filters():
-        if f.drops(ctype, place_kind, sent):
+        if f.drops(ctype, place_kind, sent, narration):
             return f.id
     return None
 
@@ -102,15 +108,17 @@ class ClauseFilter:
     pattern: re.Pattern
     then: re.Pattern | None = None
     types: frozenset[str] = frozenset(CLAIM_TYPES)
+    cue_before: bool = False  # only a claim whose cue word comes before the clause
     doc: str = ""
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
     def span(self, sent: str) -> tuple[int, int] | None:
-        """Where in the sentence the clause lies, if it is there and its `then` follows."""
+        """Where in the sentence the clause lies (its group "clause" when the pattern names
+        one: the words before it only anchor it), if it is there and its `then` follows."""
         for m in _finder(self.pattern).finditer(sent):
             if self.then is None or self.then.search(sent, m.end()):
-                return m.span()
+                return m.span("clause") if "clause" in self.pattern.groupindex else m.span()
         return None
 
 
@@ -143,12 +151,15 @@ def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
     out: list[ClauseFilter] = []
     for n, raw in enumerate(_entries(path, "clause"), 1):
         entry, where = _entry_id(path, "clause", n, raw, seen, _CLAUSE_KEYS)
+        if not isinstance(entry.get("cue_before", False), bool):
+            raise _bad(path, where, "'cue_before' must be true or false")
         out.append(
             ClauseFilter(
                 entry["id"],
                 _regex(path, where, entry, "pattern"),
                 _regex(path, where, entry, "then") if "then" in entry else None,
                 _types(path, where, entry),
+                entry.get("cue_before", False),
                 str(entry.get("doc", "")),
                 _strings(path, where, entry, "examples"),
                 _strings(path, where, entry, "not"),
@@ -162,12 +173,17 @@ def default_clauses() -> tuple[ClauseFilter, ...]:
     return tuple(load_clauses())
 
 
-def dropped_clause(sent: str, pos: int, ctype: str) -> str | None:
+def dropped_clause(sent: str, pos: int, ctype: str, cue: int = -1) -> str | None:
     """The id of the clause filter whose clause holds offset `pos` of the sentence and
-    drops claims of type `ctype`."""
+    drops claims of type `ctype` (a `cue_before` filter: only when the claim's cue word, at
+    offset `cue`, comes before the clause: the clause's place only locates another)."""
     for f in default_clauses():
         span = f.span(sent) if ctype in f.types else None
-        if span is not None and span[0] <= pos < span[1]:
+        if (
+            span is not None
+            and span[0] <= pos < span[1]
+            and (not f.cue_before or 0 <= cue < span[0])
+        ):
             return f.id
     return None
 
@@ -182,18 +198,31 @@ class TallyFilter:
     words: re.Pattern
     day: date
     min_days: int
+    unless: re.Pattern | None = None  # a sentence saying this is no tally
     doc: str = ""
     published: date | None = None  # the examples' publication day
     examples: tuple[str, ...] = ()
     not_examples: tuple[str, ...] = ()
 
-    def drops(self, quote: str, claim_day: date | None, published: date | None) -> bool:
+    def drops(
+        self, quote: str, claim_day: date | None, published: date | None, precision: str = "day"
+    ) -> bool:
         return (
-            claim_day == self.day
+            self._on_day(claim_day, precision)
             and published is not None
             and (published - self.day).days >= self.min_days
             and self.words.search(quote) is not None
+            and (self.unless is None or self.unless.search(quote) is None)
         )
+
+    def _on_day(self, claim_day: date | None, precision: str) -> bool:
+        """The claim is dated the tally's day, or its month or year when that is all the
+        sentence gives ("since the invasion began in February 2022")."""
+        if claim_day is None or claim_day == self.day:
+            return claim_day is not None
+        if precision == "month":
+            return (claim_day.year, claim_day.month) == (self.day.year, self.day.month)
+        return precision == "year" and claim_day.year == self.day.year
 
 
 def _day(path: Path, where: str, entry: dict, key: str) -> date:
@@ -218,6 +247,7 @@ def load_tallies(path: Path | None = None) -> list[TallyFilter]:
                 _regex(path, where, entry, "words"),
                 _day(path, where, entry, "day"),
                 entry["min_days"],
+                _regex(path, where, entry, "unless") if "unless" in entry else None,
                 str(entry.get("doc", "")),
                 _day(path, where, entry, "published") if "published" in entry else None,
                 _strings(path, where, entry, "examples"),
@@ -232,9 +262,75 @@ def default_tallies() -> tuple[TallyFilter, ...]:
     return tuple(load_tallies())
 
 
-def dropped_tally(quote: str, claim_day: date | None, published: date | None) -> str | None:
-    """The id of the tally filter that drops a claim with this quote and day."""
+def dropped_tally(
+    quote: str, claim_day: date | None, published: date | None, precision: str = "day"
+) -> str | None:
+    """The id of the tally filter that drops a claim with this quote and day (of this
+    precision: "day", "month", "year")."""
     for f in default_tallies():
+        if f.drops(quote, claim_day, published, precision):
+            return f.id
+    return None
+
+
+_ERA_KEYS = {"id", "doc", "before", "words", "published", "examples", "not"}
+
+
+@dataclass(frozen=True)
+class EraFilter:
+    """Drop a claim dated before `before` in an article published after it, when the
+    sentence writes that year as `words` say (its group "year"): the map shows the war from
+    that day on, and the analysts leave what came before ("seized in 2014", "fell in 2015")
+    out as history. A count read as a year ("in 2000 attacks") is no history."""
+
+    id: str
+    before: date
+    words: re.Pattern
+    doc: str = ""
+    published: date | None = None  # the examples' publication day
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+    def drops(self, quote: str, claim_day: date | None, published: date | None) -> bool:
+        if claim_day is None or published is None or not claim_day < self.before <= published:
+            return False
+        years = {m.group("year") for m in self.words.finditer(quote)}
+        return str(claim_day.year) in years
+
+
+def load_eras(path: Path | None = None) -> list[EraFilter]:
+    """The [[era]] entries of a filters file; a bad entry is a GeomapError naming it."""
+    path = path or HERE / "filters.toml"
+    seen: set[str] = set()
+    out: list[EraFilter] = []
+    for n, raw in enumerate(_entries(path, "era"), 1):
+        entry, where = _entry_id(path, "era", n, raw, seen, _ERA_KEYS)
+        words = _regex(path, where, entry, "words")
+        if "year" not in words.groupindex:
+            raise _bad(path, where, "'words' must name the year with a group (?P<year>...)")
+        out.append(
+            EraFilter(
+                entry["id"],
+                _day(path, where, entry, "before"),
+                words,
+                str(entry.get("doc", "")),
+                _day(path, where, entry, "published") if "published" in entry else None,
+                _strings(path, where, entry, "examples"),
+                _strings(path, where, entry, "not"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_eras() -> tuple[EraFilter, ...]:
+    return tuple(load_eras())
+
+
+def dropped_era(quote: str, claim_day: date | None, published: date | None) -> str | None:
+    """The id of the era filter that drops a claim with this quote and day in an article
+    published on this day."""
+    for f in default_eras():
         if f.drops(quote, claim_day, published):
             return f.id
     return None
