@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
@@ -195,19 +195,15 @@ class Needs:
         # which tries every position where a string's first letter stands)
         self._strings = [next(iter(n)) for n in kept if len(n) == 1]
         self._choices = [tuple(sorted(n)) for n in kept if len(n) > 1]
-
-    def may_match(self, folded: str) -> bool:
-        """False only when the pattern cannot match the text `folded` was made from."""
-        for s in self._strings:
-            if s not in folded:
-                return False
-        for choice in self._choices:
-            for s in choice:
-                if s in folded:
-                    break
-            else:
-                return False
-        return True
+        # the tests as one boolean expression, compiled once ("'under' in f and ('attack'
+        # in f or 'assault' in f)"): one call per clause, no loop run in bytecode
+        terms = [f"{s!r} in f" for s in self._strings] + [
+            "(" + " or ".join(f"{s!r} in f" for s in c) + ")" for c in self._choices
+        ]
+        # may_match(folded): False only when the pattern cannot match the text folded from
+        self.may_match: Callable[[str], bool] = eval(  # noqa: S307  (repr'd strings only)
+            f"lambda f: {' and '.join(terms) or 'True'}", {}
+        )
 
 
 def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -286,38 +282,58 @@ class Finder:
         )
         self._starts = re.compile(f"[^a-z](?:{trie})" if self._word_start else trie)
 
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
-        if self._starts is None:
-            yield from self.pattern.finditer(text, pos, endpos)
-            return
+    def _window(self, text: str, pos: int, endpos: int) -> tuple[str, int, int] | None:
+        """The folded text[pos:endpos] the starts are searched in, and pos and endpos
+        clipped; None when folding changed its length (the pattern then runs as it is)."""
         n = len(text)
         if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
-            pos, endpos, folded = 0, n, fold(text)
+            pos, endpos = 0, n
+            last = _last_fold
+            folded = last[1] if text is last[0] else fold(text)
         else:
             pos = max(0, pos)
             endpos = max(pos, min(endpos, n))
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
-            yield from self.pattern.finditer(text, pos, endpos)
-            return
+            return None
+        # a match at folded[i] is found at padded[i], on its non-letter
+        return (" " + folded if self._word_start else folded), pos, endpos
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterable[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
+        them (a list: most texts have none or one, and a list costs less than a generator)."""
+        if self._starts is None:
+            return self.pattern.finditer(text, pos, endpos)
+        if (w := self._window(text, pos, endpos)) is None:
+            return self.pattern.finditer(text, pos, endpos)
+        folded, pos, endpos = w
         search, match = self._starts.search, self.pattern.match
-        if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
-            folded = " " + folded
+        out: list[re.Match[str]] = []
         c = search(folded)
         while c is not None:  # each place a leading word begins, left to right
             p = pos + c.start()
             if (m := match(text, p, endpos)) is not None:
-                yield m
+                out.append(m)
                 c = search(folded, m.end() - pos)
             else:
                 c = search(folded, p + 1 - pos)
+        return out
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """pattern.search(text, pos, endpos)."""
-        return next(self.finditer(text, pos, endpos), None)
+        if self._starts is None or (w := self._window(text, pos, endpos)) is None:
+            return self.pattern.search(text, pos, endpos)
+        folded, pos, endpos = w
+        search, match = self._starts.search, self.pattern.match
+        c = search(folded)
+        while c is not None:
+            p = pos + c.start()
+            if (m := match(text, p, endpos)) is not None:
+                return m
+            c = search(folded, p + 1 - pos)
+        return None
 
 
 class Screened:
