@@ -56,7 +56,7 @@ def fold(text: str) -> str:
     last = _last_fold
     if text is last[0]:
         return last[1]
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         folded = text.lower()  # (four substring scans cost less than a translate)
     else:
         folded = text.translate(_FOLD).lower()
@@ -66,7 +66,7 @@ def fold(text: str) -> str:
 
 def folded(text: str) -> str:
     """`fold(text)` without keeping it: for short windows, so the clause's fold stays kept."""
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         return text.lower()
     return text.translate(_FOLD).lower()
 
@@ -74,7 +74,7 @@ def folded(text: str) -> str:
 def lowered(text: str) -> str:
     """`text.lower()`, taken from the fold when it is the same string (no letter to fold)."""
     folded = fold(text)
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         return folded
     return text.lower()
 
@@ -387,5 +387,8 @@ class Words:
         """Whether one of the words (or `also`) occurs in `text`."""
         t = fold(text) if self._fold else text
         if self._digits and t.isascii():
-            return self._rxs[0].search(t) is not None or any(d in t for d in "0123456789")
-        return any(rx.search(t) is not None for rx in self._rxs)
+            return self._rxs[0].search(t) is not None or any(map(t.__contains__, "0123456789"))
+        for rx in self._rxs:
+            if rx.search(t) is not None:
+                return True
+        return False
