@@ -282,9 +282,13 @@ class Finder:
         )
         self._starts = re.compile(f"[^a-z](?:{trie})" if self._word_start else trie)
 
-    def _window(self, text: str, pos: int, endpos: int) -> tuple[str, int, int] | None:
-        """The folded text[pos:endpos] the starts are searched in, and pos and endpos
-        clipped; None when folding changed its length (the pattern then runs as it is)."""
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterable[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
+        them (a list: most texts have none or one, and a list costs less than a generator)."""
+        if self._starts is None:
+            return self.pattern.finditer(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
             pos, endpos = 0, n
@@ -295,21 +299,10 @@ class Finder:
             endpos = max(pos, min(endpos, n))
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
-            return None
-        # a match at folded[i] is found at padded[i], on its non-letter
-        return (" " + folded if self._word_start else folded), pos, endpos
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterable[re.Match[str]]:
-        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
-        them (a list: most texts have none or one, and a list costs less than a generator)."""
-        if self._starts is None:
             return self.pattern.finditer(text, pos, endpos)
-        if (w := self._window(text, pos, endpos)) is None:
-            return self.pattern.finditer(text, pos, endpos)
-        folded, pos, endpos = w
         search, match = self._starts.search, self.pattern.match
+        if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
+            folded = " " + folded
         out: list[re.Match[str]] = []
         c = search(folded)
         while c is not None:  # each place a leading word begins, left to right
@@ -322,11 +315,23 @@ class Finder:
         return out
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """pattern.search(text, pos, endpos)."""
-        if self._starts is None or (w := self._window(text, pos, endpos)) is None:
+        """pattern.search(text, pos, endpos): the first of the matches finditer gives."""
+        if self._starts is None:
             return self.pattern.search(text, pos, endpos)
-        folded, pos, endpos = w
+        n = len(text)
+        if pos <= 0 and endpos >= n:
+            pos, endpos = 0, n
+            last = _last_fold
+            folded = last[1] if text is last[0] else fold(text)
+        else:
+            pos = max(0, pos)
+            endpos = max(pos, min(endpos, n))
+            folded = fold(text[pos:endpos])
+        if len(folded) != endpos - pos:
+            return self.pattern.search(text, pos, endpos)
         search, match = self._starts.search, self.pattern.match
+        if self._word_start:
+            folded = " " + folded
         c = search(folded)
         while c is not None:
             p = pos + c.start()
