@@ -522,16 +522,21 @@ def _hint(
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
+def _token_table(text: str, start: int, end: int) -> tuple[list[_Tok], list[int]]:
+    """The tokens of text[start:end] as (start, end, word), and the indices of those that can
+    start a name (a capitalised word that is not a stop word): built by C-level maps, with no
+    bytecode run per token."""
+    ms = list(_TOKEN_RE.finditer(text, start, end))
+    words = list(map(_GROUP, ms))
+    toks = list(zip(map(_START, ms), map(_END, ms), words, strict=True))
+    return toks, list(compress(count(), map(_can_start, words)))
+
+
 def find_names(
     text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
 ) -> list[Mention]:
     """Place names in text[start:end] (offsets are absolute)."""
-    # the tokens as (start, end, word), and the indices of those that can start a name (a
-    # capitalised word that is not a stop word): built by C-level maps, no bytecode per token
-    ms = list(_TOKEN_RE.finditer(text, start, end))
-    words = list(map(_GROUP, ms))
-    toks = list(zip(map(_START, ms), map(_END, ms), words, strict=True))
-    starts = list(compress(count(), map(_can_start, words)))
+    toks, starts = _token_table(text, start, end)
     out: list[Mention] = []
     maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
     si = 0
