@@ -396,6 +396,10 @@ _BOUND_RE = re.compile(r"[,;:\"“”\s](?:(?<=[,;:\"“”])|(?<=\s)[-—–]\s
 _SPACES_RE = re.compile(r"\s\s+")  # r"\s{2,}", opening with a class the engine can skip to
 
 
+_WHERE_RE = re.compile(r"^\s*where\s+")
+_RELATIVE_OPENER_RE = re.compile(r"^\s*(?:which|who|whose|where)\b")
+
+
 def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     """The noun phrase ending right before the speech verb at vpos, skipping a relative clause
     ("X, which has been fighting for Y, said") and a trailing date word ("X on Friday said");
@@ -412,16 +416,12 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     seg = left[seg_start:end]
     # ", where Russia's Defence Ministry says ...": a "where" clause running up to the verb
     # holds the verb's own subject
-    wm = re.match(r"^\s*where\s+", seg)
+    wm = _WHERE_RE.match(seg)
     own_where = bool(wm and _looks_like_claimant(_strip_claimant(seg[wm.end() :])))
     while (
         i > 0
         and not own_where
-        and (
-            not seg.strip()
-            or re.match(r"^\s*(?:which|who|whose|where)\b", seg)
-            or _DISCOURSE_ASIDE_RE.match(seg)
-        )
+        and (not seg.strip() or _RELATIVE_OPENER_RE.match(seg) or _DISCOURSE_ASIDE_RE.match(seg))
     ):
         end = bounds[i] - 1
         i -= 1

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from gazetteer import normalize
@@ -518,15 +519,26 @@ def _hint(
     return _Hint(hint, noun, m_start, m_end, query, bool(ra))
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+def _token_table(text: str, start: int, end: int) -> tuple[list[_Tok], list[int]]:
+    """The tokens of text[start:end] as (start, end, word), and the indices of those that can
+    start a name (a capitalised word that is not a stop word): built by C-level maps, with no
+    bytecode run per token."""
+    ms = list(_TOKEN_RE.finditer(text, start, end))
+    words = list(map(_GROUP, ms))
+    toks = list(zip(map(_START, ms), map(_END, ms), words, strict=True))
+    return toks, list(compress(count(), map(_can_start, words)))
+
+
 def find_names(
     text: str, start: int, end: int, gaz, lowercase_vocab: frozenset[str] = frozenset()
 ) -> list[Mention]:
     """Place names in text[start:end] (offsets are absolute)."""
-    toks = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    toks, starts = _token_table(text, start, end)
     out: list[Mention] = []
     maxn = max(1, int(getattr(gaz, "max_name_words", 4)))
-    # only a capitalised word that is not a stop word can start a name: jump between those
-    starts = [idx for idx, t in enumerate(toks) if t[2][0].isupper() and _can_start(t[2])]
     si = 0
     i = 0
     while si < len(starts):
@@ -784,9 +796,8 @@ _REF_WORDS = {
 
 def _finditer(rx: re.Pattern[str], seg: str, words: str) -> Iterable[re.Match[str]]:
     """rx.finditer(seg), skipped when seg lacks every one of the pattern's `_REF_WORDS`."""
-    for w in _REF_WORDS[words]:
-        if w in seg:
-            return rx.finditer(seg)
+    if any(map(seg.__contains__, _REF_WORDS[words])):  # (a C-level loop)
+        return rx.finditer(seg)
     return ()
 
 

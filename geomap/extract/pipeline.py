@@ -86,11 +86,12 @@ def narrator(src: SourceRecord) -> str:
     outlet = (src.outlet or "").strip()
     if outlet.lower() != EXTRACTOR_TOOL:
         return outlet or "the outlet"
-    author = re.sub(r"(?i)^by\s+|\s+for\s+geomap$", "", (src.author or "").strip()).strip()
+    author = _BYLINE_RE.sub("", (src.author or "").strip()).strip()
     return author or "the outlet"
 
 
 EXTRACTOR_TOOL = "geomap"
+_BYLINE_RE = re.compile(r"(?i)^by\s+|\s+for\s+geomap$")
 
 
 def source_of(art: Article) -> SourceRecord:

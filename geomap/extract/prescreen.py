@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 try:  # the regex parser the `re` module itself uses (public as sre_parse before 3.11)
@@ -56,7 +56,7 @@ def fold(text: str) -> str:
     last = _last_fold
     if text is last[0]:
         return last[1]
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         folded = text.lower()  # (four substring scans cost less than a translate)
     else:
         folded = text.translate(_FOLD).lower()
@@ -66,7 +66,7 @@ def fold(text: str) -> str:
 
 def folded(text: str) -> str:
     """`fold(text)` without keeping it: for short windows, so the clause's fold stays kept."""
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         return text.lower()
     return text.translate(_FOLD).lower()
 
@@ -74,7 +74,7 @@ def folded(text: str) -> str:
 def lowered(text: str) -> str:
     """`text.lower()`, taken from the fold when it is the same string (no letter to fold)."""
     folded = fold(text)
-    if text.isascii() or not any(c in text for c in FOLD_TO_ASCII):
+    if text.isascii() or not any(map(text.__contains__, FOLD_TO_ASCII)):
         return folded
     return text.lower()
 
@@ -195,19 +195,15 @@ class Needs:
         # which tries every position where a string's first letter stands)
         self._strings = [next(iter(n)) for n in kept if len(n) == 1]
         self._choices = [tuple(sorted(n)) for n in kept if len(n) > 1]
-
-    def may_match(self, folded: str) -> bool:
-        """False only when the pattern cannot match the text `folded` was made from."""
-        for s in self._strings:
-            if s not in folded:
-                return False
-        for choice in self._choices:
-            for s in choice:
-                if s in folded:
-                    break
-            else:
-                return False
-        return True
+        # the tests as one boolean expression, compiled once ("'under' in f and ('attack'
+        # in f or 'assault' in f)"): one call per clause, no loop run in bytecode
+        terms = [f"{s!r} in f" for s in self._strings] + [
+            "(" + " or ".join(f"{s!r} in f" for s in c) + ")" for c in self._choices
+        ]
+        # may_match(folded): False only when the pattern cannot match the text folded from
+        self.may_match: Callable[[str], bool] = eval(  # noqa: S307  (repr'd strings only)
+            f"lambda f: {' and '.join(terms) or 'True'}", {}
+        )
 
 
 def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -288,36 +284,61 @@ class Finder:
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
+    ) -> Iterable[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
+        them (a list: most texts have none or one, and a list costs less than a generator)."""
         if self._starts is None:
-            yield from self.pattern.finditer(text, pos, endpos)
-            return
+            return self.pattern.finditer(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
-            pos, endpos, folded = 0, n, fold(text)
+            pos, endpos = 0, n
+            last = _last_fold
+            folded = last[1] if text is last[0] else fold(text)
         else:
             pos = max(0, pos)
             endpos = max(pos, min(endpos, n))
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
-            yield from self.pattern.finditer(text, pos, endpos)
-            return
+            return self.pattern.finditer(text, pos, endpos)
         search, match = self._starts.search, self.pattern.match
         if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
             folded = " " + folded
+        out: list[re.Match[str]] = []
         c = search(folded)
         while c is not None:  # each place a leading word begins, left to right
             p = pos + c.start()
             if (m := match(text, p, endpos)) is not None:
-                yield m
+                out.append(m)
                 c = search(folded, m.end() - pos)
             else:
                 c = search(folded, p + 1 - pos)
+        return out
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """pattern.search(text, pos, endpos)."""
-        return next(self.finditer(text, pos, endpos), None)
+        """pattern.search(text, pos, endpos): the first of the matches finditer gives."""
+        if self._starts is None:
+            return self.pattern.search(text, pos, endpos)
+        n = len(text)
+        if pos <= 0 and endpos >= n:
+            pos, endpos = 0, n
+            last = _last_fold
+            folded = last[1] if text is last[0] else fold(text)
+        else:
+            pos = max(0, pos)
+            endpos = max(pos, min(endpos, n))
+            folded = fold(text[pos:endpos])
+        if len(folded) != endpos - pos:
+            return self.pattern.search(text, pos, endpos)
+        search, match = self._starts.search, self.pattern.match
+        if self._word_start:
+            folded = " " + folded
+        c = search(folded)
+        while c is not None:
+            p = pos + c.start()
+            if (m := match(text, p, endpos)) is not None:
+                return m
+            c = search(folded, p + 1 - pos)
+        return None
 
 
 class Screened:
@@ -371,5 +392,8 @@ class Words:
         """Whether one of the words (or `also`) occurs in `text`."""
         t = fold(text) if self._fold else text
         if self._digits and t.isascii():
-            return self._rxs[0].search(t) is not None or any(d in t for d in "0123456789")
-        return any(rx.search(t) is not None for rx in self._rxs)
+            return self._rxs[0].search(t) is not None or any(map(t.__contains__, "0123456789"))
+        for rx in self._rxs:
+            if rx.search(t) is not None:
+                return True
+        return False

@@ -168,7 +168,7 @@ _UNNAMED_NEAR_BEFORE_RE = re.compile(
 def only_locates_unnamed(text: str, start: int) -> bool:
     """True when the settlement mention at `start` only locates an unnamed one before it."""
     window = text[max(0, start - 110) : start]
-    if not any(n in window for n in _UNNAMED_NOUNS):  # (every match holds one: a fast test)
+    if not any(map(window.__contains__, _UNNAMED_NOUNS)):  # (every match holds one: a fast test)
         return False
     return _UNNAMED_NEAR_BEFORE_RE.search(text, max(0, start - 110), start) is not None
 
@@ -288,7 +288,7 @@ def nested_voice(sentence: str, c0: int, c1: int, pos: int) -> Nested | None:
     """The state source whose verb stands last before `pos` inside the content span."""
     last = None
     window = sentence[c0:c1]
-    if not any(v in window for v in _NESTED_VERBS):  # (every match holds one: a fast test)
+    if not any(map(window.__contains__, _NESTED_VERBS)):  # (every match holds one: a fast test)
         return None
     for m in _NESTED_SAID_RE.finditer(sentence, c0, c1):
         if m.end() > pos:

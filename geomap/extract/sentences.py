@@ -468,8 +468,11 @@ def _balanced(line: str) -> bool:
     )
 
 
+_BULLET_RE = re.compile(r"[ \t]*(?:[-*+>•·▪]|\d+[.)])[ \t]+")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    m = re.match(r"[ \t]*(?:[-*+>•·▪]|\d+[.)])[ \t]+", text[s:e])
+    m = _BULLET_RE.match(text[s:e])
     if m:  # list bullet / block-quote marker
         s += m.end()
     while s < e and text[s] in " \t\n*_":

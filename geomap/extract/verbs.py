@@ -12,6 +12,7 @@ an assessment ("likely", "would allow"), and irrealis markers ("to push", "towar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geomap.extract import prescreen
@@ -74,6 +75,8 @@ _ROWS_OF = {
 # built for a row when a clause first has its triggers: reading 149 patterns at import would
 # slow every command's start
 _TOOLS: list[tuple[prescreen.Needs, prescreen.Finder] | None] = [None] * len(LEXICON)
+# row i's Needs.may_match, once its tools are built (read directly on the hot path)
+_MAY_MATCH: list[Callable[[str], bool] | None] = [None] * len(LEXICON)
 
 
 def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
@@ -82,6 +85,7 @@ def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
     if tools is None:
         pat = LEXICON[i][2]
         tools = _TOOLS[i] = (prescreen.Needs(pat), prescreen.Finder(pat))
+        _MAY_MATCH[i] = tools[0].may_match
     return tools
 
 
@@ -202,15 +206,13 @@ def _token_rows(token: str) -> frozenset[int]:
 
 
 def _token_rows_union(text: str) -> set[int]:
-    """triggered_rows(text lower-cased), token by token (no trigger holds a space)."""
-    rows: set[int] = set()
-    get = _TOKEN_ROWS.get
-    for token in set(prescreen.lowered(text).split()):
-        if (r := get(token)) is None:
-            r = _token_rows(token)
-        if r:
-            rows |= r
-    return rows
+    """triggered_rows(text lower-cased), token by token (no trigger holds a space): the
+    tokens' rows looked up by a C-level map, the few new tokens' computed."""
+    tokens = set(prescreen.lowered(text).split())
+    found = list(map(_TOKEN_ROWS.get, tokens))
+    if None in found:  # (a set iterates in the same order twice)
+        found = [_token_rows(t) if r is None else r for t, r in zip(tokens, found, strict=True)]
+    return set().union(*found)
 
 
 def candidate_rows(text: str) -> list[int]:
@@ -219,7 +221,8 @@ def candidate_rows(text: str) -> list[int]:
     without (`prescreen.Needs`) do. The others are not run."""
     rows = _token_rows_union(text)
     folded = prescreen.fold(text)
-    return [i for i in sorted(rows) if row_tools(i)[0].may_match(folded)]
+    may = _MAY_MATCH
+    return [i for i in sorted(rows) if (may[i] or row_tools(i)[0].may_match)(folded)]
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -228,9 +231,10 @@ def find_cues(text: str) -> list[Cue]:
     text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
+    tools = _TOOLS
     for i in candidate_rows(text):
         ctype, attach, _pat, weak, _triggers, rid = LEXICON[i]
-        for m in row_tools(i)[1].finditer(text):
+        for m in tools[i][1].finditer(text):  # type: ignore[index]  (built by candidate_rows)
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -239,10 +239,13 @@ def _next_mark_closes(text: str, pos: int) -> bool:
     return before in ".,!?…" or after in ("", " ", "\n", ",", ".", ";", ")")
 
 
+_CLOSING_QUOTES_RE = re.compile(r"[\"”]+")
+
+
 def _closing_quotes(text: str, s1: int) -> str:
     """The closing quotation marks right after a sentence's span (the splitter may leave a
     closing mark after the full stop outside it)."""
-    m = re.match(r"[\"”]+", text[s1 : s1 + 3])
+    m = _CLOSING_QUOTES_RE.match(text[s1 : s1 + 3])
     return m.group(0) if m else ""
 
 
