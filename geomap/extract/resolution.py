@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from gazetteer import normalize
+from gazetteer.regions import group_members
 from geomap.errors import GeomapError
 from geomap.extract import prescreen
 from geomap.extract.dates import DateHit
@@ -308,6 +309,12 @@ _MUNICIPALITY_AFTER_RE = re.compile(
 )
 
 
+# "the Izium district", "the Sumy hromada": a town's district or community after its name
+_DISTRICT_AFTER_RE = re.compile(
+    r"\s+(?:(?:urban|municipal|rural|territorial)\s+)?(?:district|raion|hromada|community|"
+    r"municipality)\b"
+)
+
 _ANCHOR_SPAN = 12
 # "Moscow's offensive in Donetsk", "the push in Luhansk", "the region's other province,
 # Luhansk": a campaign is waged across a region, and a province is a region; the oblast, not
@@ -341,6 +348,10 @@ def _look_up(
         if m.kind != "name":
             continue
         found[i] = resolver.resolve(m.query, m.hint)
+        if found[i][0] is None and m.hint == "region" and _DISTRICT_AFTER_RE.match(text, m.end):
+            # "37 villages in the Kupiansk district": no region of that name; the district
+            # (raion, hromada) named after its town is put at the town
+            found[i] = resolver.resolve(_REGION_WORD_RE.sub("", m.query), "settlement")
         if i in campaign:
             region = resolver.resolve(f"{m.query} region", "region")
             if region[0] is not None and region[0].precision == "region":
@@ -748,7 +759,12 @@ def _located_elsewhere(
     if ref.precision != "settlement" or not ref.admin1 or i + 1 >= len(items) or not text:
         return False
     nxt = _region_after(items, found, i, text)
-    return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+    return (
+        nxt is not None
+        and nxt.id != ref.admin1
+        and nxt.country == ref.country
+        and ref.admin1 not in group_members(nxt.id)  # "X in Donbas": Donetsk oblast is in it
+    )
 
 
 # "the Russian settlements of A, B and C", "the Ukrainian border village of X": the country
