@@ -577,7 +577,10 @@ def _coherent_reading(
         # village of that name in the region the sentence names, not a namesake elsewhere
         return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
-        return _far_namesake(items[i], ref, anchors, resolver) or ref
+        near = _far_namesake(items[i], ref, anchors, resolver)
+        if near is None and _stray_in_article(ref, resolver, anchors):
+            return None
+        return near or ref
     pts = _settlements(anchors.sentence + anchors.remembered)
     if not any(r is not None and r.precision == "region" for r, _t in found.values()):
         # (a region the sentence names locates its own places)
@@ -601,6 +604,31 @@ def _coherent_reading(
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+STRAY_VILLAGE_POP = 5_000  # a village this small is named for the fighting around it
+STRAY_ARTICLE_KM = 250.0  # a village this far from all the article names is another one
+
+
+def _stray_in_article(ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> bool:
+    """A village reading far (over STRAY_ARTICLE_KM) from every place the article names (its
+    big places, the sentence's and the recent ones), outside the regions it names: a namesake
+    of a village the gazetteer lacks (a village of the Kursk fighting read in Crimea)."""
+    if (ref.population or 0) >= STRAY_VILLAGE_POP or ref.admin1 in resolver.named_regions():
+        return False
+    ctx = resolver.context
+    ids = getattr(ctx, "place_ids", None) or []
+    pts = [
+        p for p, pid in zip(getattr(ctx, "points", None) or [], ids, strict=False) if pid != ref.id
+    ]
+    pts += [
+        (a.lat, a.lon)
+        for a in _settlements(anchors.sentence + anchors.remembered)
+        if a.id != ref.id
+    ]
+    return bool(pts) and all(
+        haversine_km(ref.lat, ref.lon, lat, lon) > STRAY_ARTICLE_KM for lat, lon in pts
+    )
 
 
 def _far_namesake(
