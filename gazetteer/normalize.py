@@ -106,7 +106,7 @@ def normalize(s: str) -> str:
 # the glide й after a vowel, romanised "y" or "i" ("Krasnoarmeysk"/"Krasnoarmeisk",
 # "Huliaipole"/"Hulyaypole" has it after "l" too, but a vowel must precede here), at a word's
 # end or before a consonant
-_GLIDE_Y_RE = re.compile(r"(?<=[aeiou])y(?![aeiouy])")
+_GLIDE_Y_RE = re.compile(r"(?<=[aeo])y(?![aeiouy])")  # (not "iy": "Serhiy" is a person)
 _GLIDE_I_RE = re.compile(r"(?<=[aeo])i(?![aeiouy])")
 
 

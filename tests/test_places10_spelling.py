@@ -25,6 +25,7 @@ POKROVSK, HULIAIPOLE = "704422", "707898"
         ("kyiv", ()),  # no vowel before the y: no glide
         ("zaporizhzhia", ()),  # i before a vowel is a vowel
         ("khmelnytskyi", ()),
+        ("serhiy", ()),  # "iy" ends given names (Serhiy, Vitaliy): no village Serhii for them
     ],
 )
 def test_glide_variants(key, variants):
@@ -34,6 +35,7 @@ def test_glide_variants(key, variants):
 def test_a_glide_spelling_the_gazetteer_lacks_is_a_name(gaz):
     assert gaz.is_name("Hulyaipole")
     assert not gaz.is_name("Hulyaipolex")
+    assert not gaz.is_name("Vitaliy")
 
 
 @pytest.mark.parametrize(
