@@ -43,3 +43,13 @@ def test_a_town_far_from_the_story_keeps_its_reading(gaz):
     )
     hits = extract(text, published=PUB, gazetteer=gaz).places
     assert any(h.mention.text == "Novorossiysk" and h.place is not None for h in hits)
+
+
+def test_a_capital_named_for_its_government_does_not_make_the_first_village_a_stray(gaz):
+    # "Moscow said": the only big place is the speaker, not where the fighting is
+    text = (
+        "# Boats sunk\n\nMoscow said on Saturday that its troops had repelled a landing near "
+        "Krynky on the left bank.\n"
+    )
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    assert any(h.mention.text == "Krynky" and h.place is not None for h in hits)

@@ -608,6 +608,7 @@ def _coherent_reading(
 
 STRAY_VILLAGE_POP = 5_000  # a village this small is named for the fighting around it
 STRAY_ARTICLE_KM = 250.0  # a village this far from all the article names is another one
+_GOVERNMENT_SEATS = frozenset({"703448", "524901"})  # Kyiv, Moscow: named for governments
 
 
 def _stray_in_article(ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> bool:
@@ -619,7 +620,9 @@ def _stray_in_article(ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> 
     ctx = resolver.context
     ids = getattr(ctx, "place_ids", None) or []
     pts = [
-        p for p, pid in zip(getattr(ctx, "points", None) or [], ids, strict=False) if pid != ref.id
+        p
+        for p, pid in zip(getattr(ctx, "points", None) or [], ids, strict=False)
+        if pid != ref.id and pid not in _GOVERNMENT_SEATS  # "Moscow said": not where it is
     ]
     pts += [
         (a.lat, a.lon)
