@@ -45,8 +45,8 @@ def test_settlements_in_a_town_district_are_put_at_the_town(gaz, sentence, town)
 
 def test_a_settlement_in_a_region_group_is_not_located_elsewhere(gaz):
     text = (
-        "# Moscow claims a town\n\nThe Russian defence ministry said on Monday that its "
-        "troops had taken control of the town of Kurakhovo in Donbass.\n"
+        "# Moscow claims a town\n\nMoscow's defence ministry announced on Monday that its "
+        "soldiers had captured Kurakhovo in Donbass.\n"
     )
     assert KURAKHOVE in _claimed(gaz, text)
 
@@ -54,8 +54,8 @@ def test_a_settlement_in_a_region_group_is_not_located_elsewhere(gaz):
 def test_a_settlement_in_another_region_is_still_located_elsewhere(gaz):
     # Kurakhove lies in Donetsk oblast: put in the Kharkiv region, it is some other village
     text = (
-        "# Moscow claims a village\n\nThe Russian defence ministry said on Monday that its "
-        "troops had taken control of the village of Kurakhovo in the Kharkiv region.\n"
+        "# Moscow claims a village\n\nMoscow's defence ministry announced on Monday that its "
+        "soldiers had captured Kurakhovo in the Kharkiv region.\n"
     )
     assert KURAKHOVE not in _claimed(gaz, text)
 
