@@ -23,11 +23,21 @@ def _claimed(gaz, text: str) -> dict[str, str]:
 
 
 def test_a_village_read_far_from_everything_the_story_names_is_no_place(gaz):
-    # the gazetteer's only Gordeyevka lies in the Bryansk region, some 300 km from Sudzha
-    text = STORY + "Pro-Russian bloggers said the troops had captured Gordeyevka by nightfall.\n"
+    # every Blahodatne the gazetteer holds lies far south of the Kursk border fighting
+    text = STORY + "Pro-Russian bloggers said the troops had captured Blahodatne by nightfall.\n"
     hits = extract(text, published=PUB, gazetteer=gaz).places
-    assert [h.place for h in hits if h.mention.text == "Gordeyevka"] == [None]
-    assert "Gordeyevka" not in _claimed(gaz, text)
+    assert [h.place for h in hits if h.mention.text == "Blahodatne"] == [None]
+    assert "Blahodatne" not in _claimed(gaz, text)
+
+
+def test_a_name_no_other_place_bears_is_that_place_however_far(gaz):
+    # two fronts 300 km apart: Krynky is the only Krynky, not a namesake of a lacking village
+    text = (
+        "# Two fronts\n\nAnalysts said the fall of Vuhledar was near. Ukrainian marines "
+        "were still holding positions in Krynky on the left bank.\n"
+    )
+    hits = extract(text, published=PUB, gazetteer=gaz).places
+    assert any(h.mention.text == "Krynky" and h.place is not None for h in hits)
 
 
 def test_a_village_near_the_places_the_story_names_keeps_its_reading(gaz):

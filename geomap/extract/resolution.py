@@ -578,7 +578,7 @@ def _coherent_reading(
         return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
         near = _far_namesake(items[i], ref, anchors, resolver)
-        if near is None and _stray_in_article(ref, resolver, anchors):
+        if near is None and _stray_in_article(items[i], ref, resolver, anchors):
             return None
         return near or ref
     pts = _settlements(anchors.sentence + anchors.remembered)
@@ -611,12 +611,15 @@ STRAY_ARTICLE_KM = 250.0  # a village this far from all the article names is ano
 _GOVERNMENT_SEATS = frozenset({"703448", "524901"})  # Kyiv, Moscow: named for governments
 
 
-def _stray_in_article(ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> bool:
+def _stray_in_article(m: Mention, ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> bool:
     """A village reading far (over STRAY_ARTICLE_KM) from every place the article names (its
     big places, the sentence's and the recent ones), outside the regions it names: a namesake
-    of a village the gazetteer lacks (a village of the Kursk fighting read in Crimea)."""
+    of a village the gazetteer lacks (a village of the Kursk fighting read in Crimea). Only a
+    name several places bear: a name no other place bears is that place, however far."""
     if (ref.population or 0) >= STRAY_VILLAGE_POP or ref.admin1 in resolver.named_regions():
         return False
+    if len(resolver.namesakes(m.query)) < 2:
+        return False  # a name no other place bears (Krynky) is that place, however far
     ctx = resolver.context
     ids = getattr(ctx, "place_ids", None) or []
     pts = [
