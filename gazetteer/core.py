@@ -37,7 +37,7 @@ from gazetteer.index import (
     read_meta,
 )
 from gazetteer.model import Candidate, Context, Place
-from gazetteer.normalize import loose_key, normalize
+from gazetteer.normalize import glide_variants, loose_key, normalize
 from gazetteer.outlines import load_outlines, outline_near
 from gazetteer.regions import load_region_data, phrase_keys, region_phrase
 from gazetteer.world import world_data
@@ -578,7 +578,7 @@ class Gazetteer:
             return hit
         if not key or key in STOPWORDS or key in self._country_keys:
             ok = False  # country names and demonyms: context for text scans (resolve knows them)
-        elif self._key_exists(key):
+        elif self._key_exists(key) or any(self._key_exists(v) for v in glide_variants(key)):
             ok = True
         else:
             keys, _ = phrase_keys(key, self._country_keys)
@@ -597,6 +597,12 @@ class Gazetteer:
         found: dict[str, tuple[Place, int, str, float]] = {}
         for place, kind, sim in self._lookup(key):
             found[place.id] = (place, kind, key, sim)
+        for vkey in glide_variants(key):
+            # "Krasnoarmeisk" is "Krasnoarmeysk": the other spelling of the glide й reads
+            # the places filed under it (as another name: never above an exact one)
+            for place, kind, sim in self._lookup(vkey):
+                if place.id not in found and kind != KIND_REGION:
+                    found[place.id] = (place, KIND_ALT, vkey, sim)
         keys, country = phrase_keys(key, self._country_keys)
         if found and any(kind == KIND_REGION for _, kind, _, _ in found.values()):
             keys = []  # "West Virginia" is a region's own name: not "Virginia" qualified

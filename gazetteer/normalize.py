@@ -103,6 +103,25 @@ def normalize(s: str) -> str:
     return _NONWORD_RE.sub(" ", s).strip()
 
 
+# the glide й after a vowel, romanised "y" or "i" ("Krasnoarmeysk"/"Krasnoarmeisk",
+# "Huliaipole"/"Hulyaypole" has it after "l" too, but a vowel must precede here), at a word's
+# end or before a consonant
+_GLIDE_Y_RE = re.compile(r"(?<=[aeo])y(?![aeiouy])")  # (not "iy": "Serhiy" is a person)
+_GLIDE_I_RE = re.compile(r"(?<=[aeo])i(?![aeiouy])")
+
+
+@lru_cache(maxsize=100_000)
+def glide_variants(key: str) -> tuple[str, ...]:
+    """The other romanisations of a normalised key's glides (й as "y" or "i" after a vowel):
+    "krasnoarmeisk" -> ("krasnoarmeysk",), "pervomayske" -> ("pervomaiske",)."""
+    out = []
+    if "y" in key:
+        out.append(_GLIDE_Y_RE.sub("i", key))
+    if "i" in key:
+        out.append(_GLIDE_I_RE.sub("y", key))
+    return tuple(dict.fromkeys(v for v in out if v != key))
+
+
 _LOOSE_SUBS = (
     ("shch", "s"),
     ("sch", "s"),

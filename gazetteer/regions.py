@@ -292,6 +292,17 @@ def _names(m: re.Match[str]) -> str:
     return m.string[m.start() : m.end("n2")]
 
 
+def group_members(region_id: str) -> frozenset[str]:
+    """The admin-1 regions a region group is made of ("UA.DONBAS": Donetsk and Luhansk
+    oblasts); empty for an ordinary region or an unknown id. A place in a member region
+    lies in the group ("Kurakhove in Donbas" is not located elsewhere)."""
+    try:
+        groups = load_region_data().groups
+    except GazetteerError:
+        return frozenset()
+    return next((frozenset(g.members) for g in groups if g.id == region_id), frozenset())
+
+
 def region_boundary(region_id: str) -> Any:
     """The real boundary (Natural Earth) of an admin-1 region ("UA.07", "UA-63") or of a group
     of them ("UA.DONBAS": the union of its members), or None where none is shipped (the

@@ -93,6 +93,32 @@ def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
     ]
 
 
+# "the Svatove-Kreminna front", "the Pokrovsk–Myrnohrad agglomeration": two towns joined by a
+# dash name the front or urban area both stand on (mentions.find_names reads a capitalised
+# word glued to another by a hyphen as part of one name, and finds neither); not "the A-B
+# direction", "the A-B road": an axis or a road between them only locates what the clause names
+_PAIR_RE = re.compile(
+    r"\b(?P<a>[A-Z][a-z'’]{2,}(?:\s[A-Z][a-z'’]{2,})?)\s?[-–—]\s?"
+    r"(?P<b>[A-Z][a-z'’]{2,}(?:\s[A-Z][a-z'’]{2,})?)"
+    r"(?=\s+(?:agglomeration|urban\s+area|conurbation|front|frontline|front\s+line)s?\b)"
+)
+
+
+def _paired_names(text: str, s0: int, s1: int, gaz: Any, taken: list[Mention]) -> list[Mention]:
+    """Both towns of a dash-joined pair before a front or urban-area noun, as settlement
+    names, when the gazetteer knows both and the sentence's names do not cover them."""
+    out = []
+    for m in _PAIR_RE.finditer(text, s0, s1):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        if gaz.is_name(m.group(0)) or not all(gaz.is_name(m.group(g)) for g in "ab"):
+            continue
+        for g in "ab":
+            name = m.group(g)
+            out.append(Mention(m.start(g), m.end(g), name, name, "settlement", "name", area=True))
+    return out
+
+
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
 _BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
@@ -197,8 +223,10 @@ def places_pass(d: Doc, s0: int, s1: int, v: Voice) -> Places | None:
     about (answered claims, an official's own town, a quote's dateline), or None."""
     text, memory = d.text, d.memory
     att, claimant = v.att, v.claimant
+    names = find_names(text, s0, s1, d.gaz, d.vocab)
     items = sorted(
-        find_names(text, s0, s1, d.gaz, d.vocab)
+        names
+        + _paired_names(text, s0, s1, d.gaz, names)
         + find_refs(text, s0, s1)
         + _its_parts(text, s0, s1),
         key=lambda m: m.start,

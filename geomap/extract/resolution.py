@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from gazetteer import normalize
+from gazetteer.regions import group_members
 from geomap.errors import GeomapError
 from geomap.extract import prescreen
 from geomap.extract.dates import DateHit
@@ -308,6 +309,12 @@ _MUNICIPALITY_AFTER_RE = re.compile(
 )
 
 
+# "the Izium district", "the Sumy hromada": a town's district or community after its name
+_DISTRICT_AFTER_RE = re.compile(
+    r"\s+(?:(?:urban|municipal|rural|territorial)\s+)?(?:district|raion|hromada|community|"
+    r"municipality)\b"
+)
+
 _ANCHOR_SPAN = 12
 # "Moscow's offensive in Donetsk", "the push in Luhansk", "the region's other province,
 # Luhansk": a campaign is waged across a region, and a province is a region; the oblast, not
@@ -341,6 +348,10 @@ def _look_up(
         if m.kind != "name":
             continue
         found[i] = resolver.resolve(m.query, m.hint)
+        if found[i][0] is None and m.hint == "region" and _DISTRICT_AFTER_RE.match(text, m.end):
+            # "37 villages in the Kupiansk district": no region of that name; the district
+            # (raion, hromada) named after its town is put at the town
+            found[i] = resolver.resolve(_REGION_WORD_RE.sub("", m.query), "settlement")
         if i in campaign:
             region = resolver.resolve(f"{m.query} region", "region")
             if region[0] is not None and region[0].precision == "region":
@@ -566,7 +577,10 @@ def _coherent_reading(
         # village of that name in the region the sentence names, not a namesake elsewhere
         return _in_region(items[i], ref, resolver, sole)
     if not (listed or _in_list(items, i, text) or _introduced_as_village(items[i], ref)):
-        return _far_namesake(items[i], ref, anchors, resolver) or ref
+        near = _far_namesake(items[i], ref, anchors, resolver)
+        if near is None and _stray_in_article(items[i], ref, resolver, anchors):
+            return None
+        return near or ref
     pts = _settlements(anchors.sentence + anchors.remembered)
     if not any(r is not None and r.precision == "region" for r, _t in found.values()):
         # (a region the sentence names locates its own places)
@@ -590,6 +604,37 @@ def _coherent_reading(
     if min(haversine_km(ref.lat, ref.lon, a.lat, a.lon) for a in pts) <= stray_km:
         return ref
     return _namesake_near(items[i], ref, pts, resolver, memory, strict=listed)
+
+
+STRAY_VILLAGE_POP = 5_000  # a village this small is named for the fighting around it
+STRAY_ARTICLE_KM = 250.0  # a village this far from all the article names is another one
+_GOVERNMENT_SEATS = frozenset({"703448", "524901"})  # Kyiv, Moscow: named for governments
+
+
+def _stray_in_article(m: Mention, ref: PlaceRef, resolver: _Resolver, anchors: _Anchors) -> bool:
+    """A village reading far (over STRAY_ARTICLE_KM) from every place the article names (its
+    big places, the sentence's and the recent ones), outside the regions it names: a namesake
+    of a village the gazetteer lacks (a village of the Kursk fighting read in Crimea). Only a
+    name several places bear: a name no other place bears is that place, however far."""
+    if (ref.population or 0) >= STRAY_VILLAGE_POP or ref.admin1 in resolver.named_regions():
+        return False
+    if len(resolver.namesakes(m.query)) < 2:
+        return False  # a name no other place bears (Krynky) is that place, however far
+    ctx = resolver.context
+    ids = getattr(ctx, "place_ids", None) or []
+    pts = [
+        p
+        for p, pid in zip(getattr(ctx, "points", None) or [], ids, strict=False)
+        if pid != ref.id and pid not in _GOVERNMENT_SEATS  # "Moscow said": not where it is
+    ]
+    pts += [
+        (a.lat, a.lon)
+        for a in _settlements(anchors.sentence + anchors.remembered)
+        if a.id != ref.id
+    ]
+    return bool(pts) and all(
+        haversine_km(ref.lat, ref.lon, lat, lon) > STRAY_ARTICLE_KM for lat, lon in pts
+    )
 
 
 def _far_namesake(
@@ -748,7 +793,12 @@ def _located_elsewhere(
     if ref.precision != "settlement" or not ref.admin1 or i + 1 >= len(items) or not text:
         return False
     nxt = _region_after(items, found, i, text)
-    return nxt is not None and nxt.id != ref.admin1 and nxt.country == ref.country
+    return (
+        nxt is not None
+        and nxt.id != ref.admin1
+        and nxt.country == ref.country
+        and ref.admin1 not in group_members(nxt.id)  # "X in Donbas": Donetsk oblast is in it
+    )
 
 
 # "the Russian settlements of A, B and C", "the Ukrainian border village of X": the country
