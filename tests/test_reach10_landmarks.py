@@ -8,18 +8,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rule_cases import place_types
 
-from geomap.extract import extract
 from geomap.extract.cues import _LANDMARK_OBJECT_RE, _UNKNOWN_OBJECT_RE
 
 PUB = date(2025, 6, 12)
 
 
 def _claims(gaz, body: str) -> set[tuple[str, str]]:
-    return {
-        (c.place.name, c.type)
-        for c in extract(f"# T\n\n{body}\n", published=PUB, gazetteer=gaz).claims
-    }
+    return set(place_types(gaz, body, PUB))
 
 
 @pytest.mark.parametrize(
