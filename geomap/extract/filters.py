@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geomap.extract import prescreen
-from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _strings
+from geomap.extract.rules import HERE, _bad, _entries, _entry_id, _flag, _strings
 from geomap.records import CLAIM_TYPES
 
 _KEYS = {"id", "doc", "types", "place_kinds", "words", "narration", "lead", "examples", "not"}
@@ -67,15 +67,13 @@ def load_filters(path: Path | None = None) -> list[ClaimFilter]:
     out: list[ClaimFilter] = []
     for n, raw in enumerate(_entries(path, "filter"), 1):
         entry, where = _entry_id(path, "filter", n, raw, seen, _KEYS)
-        if not isinstance(entry.get("narration", False), bool):
-            raise _bad(path, where, "'narration' must be true or false")
         out.append(
             ClaimFilter(
                 entry["id"],
                 _types(path, where, entry),
                 _choices(path, where, entry, "place_kinds", PLACE_KINDS),
                 _regex(path, where, entry, "words") if "words" in entry else None,
-                entry.get("narration", False),
+                _flag(path, where, entry, "narration"),
                 str(entry.get("doc", "")),
                 str(entry.get("lead", "")),
                 _strings(path, where, entry, "examples"),
@@ -151,15 +149,13 @@ def load_clauses(path: Path | None = None) -> list[ClauseFilter]:
     out: list[ClauseFilter] = []
     for n, raw in enumerate(_entries(path, "clause"), 1):
         entry, where = _entry_id(path, "clause", n, raw, seen, _CLAUSE_KEYS)
-        if not isinstance(entry.get("cue_before", False), bool):
-            raise _bad(path, where, "'cue_before' must be true or false")
         out.append(
             ClauseFilter(
                 entry["id"],
                 _regex(path, where, entry, "pattern"),
                 _regex(path, where, entry, "then") if "then" in entry else None,
                 _types(path, where, entry),
-                entry.get("cue_before", False),
+                _flag(path, where, entry, "cue_before"),
                 str(entry.get("doc", "")),
                 _strings(path, where, entry, "examples"),
                 _strings(path, where, entry, "not"),
@@ -218,8 +214,10 @@ class TallyFilter:
     def _on_day(self, claim_day: date | None, precision: str) -> bool:
         """The claim is dated the tally's day, or its month or year when that is all the
         sentence gives ("since the invasion began in February 2022")."""
-        if claim_day is None or claim_day == self.day:
-            return claim_day is not None
+        if claim_day is None:
+            return False
+        if claim_day == self.day:
+            return True
         if precision == "month":
             return (claim_day.year, claim_day.month) == (self.day.year, self.day.month)
         return precision == "year" and claim_day.year == self.day.year

@@ -150,6 +150,14 @@ def _strings(path: Path, where: str, entry: dict, key: str) -> tuple[str, ...]:
     return tuple(v)
 
 
+def _flag(path: Path, where: str, entry: dict, key: str) -> bool:
+    """A true/false field of an entry, false when absent."""
+    v = entry.get(key, False)
+    if not isinstance(v, bool):
+        raise _bad(path, where, f"{key!r} must be true or false")
+    return v
+
+
 def _entry_id(path: Path, kind: str, n: int, entry: object, seen: set[str], keys: set[str]
               ) -> tuple[dict, str]:  # fmt: skip
     """Check what every [[kind]] entry shares (a table, a fresh well-formed id, known fields);
@@ -187,15 +195,14 @@ def _cue(path: Path, n: int, entry: object, seen: set[str]) -> CueRule:
     missing = [t for t in entry["triggers"].split() if t not in pattern.lower()]
     if missing:
         raise _bad(path, where, f"trigger(s) {', '.join(missing)} do not occur in the pattern")
-    if not isinstance(entry.get("weak", False), bool):
-        raise _bad(path, where, "'weak' must be true or false")
+    weak = _flag(path, where, entry, "weak")
     return CueRule(
         rid,
         entry["type"],
         entry["attach"],
         pattern,
         entry["triggers"],
-        entry.get("weak", False),
+        weak,
         str(entry.get("doc", "")),
         _strings(path, where, entry, "examples"),
         _strings(path, where, entry, "not"),
@@ -430,10 +437,9 @@ def _word_rule(
     alts += verbs
     if not alts:
         raise _bad(path, where, "no 'terms', 'words' or 'lemmas'")
-    if not isinstance(entry.get("case_sensitive", False), bool):
-        raise _bad(path, where, "'case_sensitive' must be true or false")
+    case_sensitive = _flag(path, where, entry, "case_sensitive")
     rule = WordRule(
-        entry["id"], entry["produces"], "|".join(alts), entry.get("case_sensitive", False),
+        entry["id"], entry["produces"], "|".join(alts), case_sensitive,
         str(entry.get("doc", "")), _dated(path, where, entry) if dated else
         _strings(path, where, entry, "examples"), _strings(path, where, entry, "not"),
         tuple(values), tuple(words), tuple(verbs), str(path),
