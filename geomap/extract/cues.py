@@ -310,6 +310,10 @@ _ANAPHORIC_ATTACK_RE = re.compile(
 )
 
 
+# a compass bearing ("north", "south-east", "west")
+_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+
+
 _APPOSITIVE_LOCATOR_RE = re.compile(
     # ("A and B, commuter towns outside C, were retaken": the plural aside of a list)
     r",\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|port)|"
@@ -317,7 +321,7 @@ _APPOSITIVE_LOCATOR_RE = re.compile(
     r"hamlets|suburbs|ports))\s+"
     r"(?:(?:of\s+)?(?:about\s+)?[\d,]+\s+(?:people|residents|inhabitants)\s+)?"
     r"(?:(?:just|about|some|roughly|only|barely)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|"
-    r"km|miles?)\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|"
+    rf"km|miles?)\s+)?(?:{_BEARING}\s+of|near|outside|"
     r"close\s+to|not\s+far\s+from|in|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
 )
@@ -401,7 +405,7 @@ def _attach(
 _LOCATOR_ASIDE_BEFORE_RE = re.compile(
     r",\s+(?:(?:also|both|just|all)\s+)?(?:located|situated|lying|which\s+(?:is|lies))\s+"
     r"(?:(?:just|about|some|roughly)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
-    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|near|outside|in)\s+"
+    rf"(?:{_BEARING}\s+of|near|outside|in)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:city|town|village|region)\s+of\s+)?$"
 )
 
@@ -587,10 +591,6 @@ _DASH_GAP_RE = re.compile(
     # "A, B and C - were": the closing dash, after a last item the gazetteer may lack
     r"(?:,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)?\s*[—–]\s*"
 )
-
-
-# a compass bearing ("north", "south-east", "west")
-_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
 
 
 # a named settlement the gazetteer lacks stands between a verb and a later place
