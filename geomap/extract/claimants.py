@@ -81,8 +81,11 @@ _THIRD_RE = _SIDES["side.third-party"].regex
 # Officials who speak for whoever governs the place: side = the place's country.
 _LOCAL_RE = re.compile(rf"\b{_w('claimant.local-official')}\b", re.I)
 # Pronoun claimants take the previous claimant.
+_DEFINITE_PERSON_RE = re.compile(rf"^the\s+{_w('claimant.definite-person')}$", re.I)
 _PRONOUN_RE = re.compile(
-    rf"^(?:{_w('claimant.pronoun')}|the\s+{_w('claimant.definite-speaker')})$", re.I
+    rf"^(?:{_w('claimant.pronoun')}|the\s+{_w('claimant.definite-speaker')}"
+    rf"|the\s+{_w('claimant.definite-person')})$",
+    re.I,
 )
 _LEADING_RE = re.compile(rf"^{_w('claimant.leading-connective')}\s*,?\s+", re.I)
 _CLAIMANT_HEAD_RE = re.compile(rf"\b{_w('claimant.head')}\b", re.I)
@@ -431,6 +434,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     seg_start, seg = _after_subordinator(seg, seg_start)
     seg = _TRAILING_TIME_RE.sub("", seg)
     claimant = _strip_claimant(seg)
+    if i > 0 and _closing_role(claimant, sentence, vpos):
+        return claimant, seg_start
     if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
         # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
         end = bounds[i] - 1
@@ -452,6 +457,26 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
         if titled is not None:
             return titled
     return _named_before_title(left, bounds, i, seg) or (claimant, seg_start)
+
+
+# "..., the general said.", "..., a lawmaker told Reuters on Friday.": a short common noun
+# phrase and a speech verb closing the sentence name its speaker, whatever the role
+_ROLE_NP_RE = re.compile(r"(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*")
+_CLOSING_VERB_RE = re.compile(
+    r"\w+(?:\s+(?:on|in|at|to|during|via|later|earlier|late|today|yesterday|overnight|reporters|"
+    r"journalists|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,3}?)?\s*[.!?]?[\"”’]?\s*$"
+)
+
+
+def _closing_role(claimant: str, sentence: str, vpos: int) -> bool:
+    """Whether `claimant` is a role noun phrase ("the general", "a Ukrainian lawmaker" has a
+    capital: the head list covers it) whose speech verb ends the sentence: without this the
+    clause before the comma was read as the speaker."""
+    return (
+        _ROLE_NP_RE.fullmatch(claimant) is not None
+        and claimant.split()[-1].lower() not in _PLACE_HEADS
+        and _CLOSING_VERB_RE.match(sentence, vpos) is not None
+    )
 
 
 def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple[str, int] | None:
@@ -1010,6 +1035,11 @@ def is_speech_verb(word: str) -> bool:
 
 def is_pronoun(claimant: str | None) -> bool:
     return bool(claimant and _PRONOUN_RE.match(claimant))
+
+
+def is_definite_person(claimant: str | None) -> bool:
+    """ "the general", "the politician": a person named before, referred to by role."""
+    return bool(claimant and _DEFINITE_PERSON_RE.match(claimant))
 
 
 # "Serhiy Kovalenko, spokesman for the Eastern group, said ..." first, then "Kovalenko

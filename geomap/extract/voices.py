@@ -579,6 +579,8 @@ def _agreeing(pronoun: str, doc: DocState) -> tuple[str, str | None]:
     B. He added C": Zelensky)."""
     prev = (doc.prev_claimant[0] or "", doc.prev_claimant[1])
     want = {"he": True, "she": True, "him": True, "her": True, "it": False}.get(pronoun.lower())
+    if cl.is_definite_person(pronoun):
+        want = True
     if want is None or _is_person(prev[0]) == want:
         return prev
     return next(((w, s) for w, s in reversed(doc.sources) if _is_person(w) == want), prev)
@@ -797,6 +799,8 @@ def _same_source(ref: str, prev: str) -> bool:
     words = ref.lower().split()
     if words[0] != "the" or words[-1] in _DOCUMENT_NOUNS | _ANY_SPEAKER_NOUNS:
         return True  # "according to the statement", "according to the speaker"
+    if cl.is_definite_person(ref) and _is_person(prev):
+        return True  # "Vladimir Rogov said ... . ..., the politician said"
     return " ".join(words[1:]) in prev.lower()
 
 
