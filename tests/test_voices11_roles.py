@@ -63,7 +63,8 @@ def _claims(text: str) -> list:
 def test_the_role_carries_the_person_quoted_before_and_their_side() -> None:
     text = (
         "Front update\n\n"
-        "General Ivan Moroz, who commands Ukraine's eastern forces, said on Friday that fighting went on all day.\n\n"
+        "General Ivan Moroz, who commands Ukraine's eastern forces, said on Friday that "
+        "fighting went on all day.\n\n"
         "Ukrainian troops are still holding positions in Kupiansk, the general said.\n"
     )
     held = [c for c in _claims(text) if c.place.name == "Kupiansk"]
