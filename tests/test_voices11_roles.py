@@ -77,3 +77,19 @@ def test_without_the_fix_the_whole_clause_was_the_speaker() -> None:
     held = [c for c in _claims(text) if c.place.name == "Kupiansk"]
     assert [(c.side, c.type) for c in held] == [("ukraine", "holding")]
     assert held[0].claimant != "Ukrainian troops are holding positions in Kupiansk"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops advanced near the river crossing, said the Russian defence ministry.",
+        "Ukrainian units withdrew from two villages, said a spokesman for the eastern group.",
+        "Enemy forces took the hill overnight, said Ukraine's General Staff.",
+    ],
+)
+def test_a_clause_before_comma_said_is_the_content(sentence: str) -> None:
+    """ "X withdrew from Y, said Z": a past verb without -ed, or one before a preposition,
+    makes the phrase before the comma a clause; the speaker follows the verb."""
+    a = attribute(sentence)
+    assert a.claimant is not None and sentence.split(",")[0] not in a.claimant, a
+    assert a.content[0] == 0 and a.content[1] - sentence.index(",") in (0, 1)

@@ -779,7 +779,9 @@ def _coordinated(
 # troops", "shelled the district"): a clause, not a speaker's name
 _FINITE_RE = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|could|did|does)\b|"
-    r"\b[a-z]{3,}ed\s+(?:(?:the|a|an|its|their|his|her|our|two|three|several)\b|\d|[A-Z])"
+    r"\b[a-z]{3,}ed\s+(?:(?:the|a|an|its|their|his|her|our|two|three|several|near|in|into|"
+    r"from|towards?|on|at|around|outside|across|through|to|back|up|off)\b|\d|[A-Z])|"
+    rf"\s{_w('claimant.irregular-past', ci=False)}\b"
 )
 
 

@@ -470,7 +470,7 @@ CLAIMANT_KINDS = {
         "source", "weak-source", "not-a-source", "side-from-place", "previous-claimant",
         "claimant", "title", "russia", "ukraine", "third-party", "false-claim", "account",
         "quote-label", "continuation", "own-account", "not-claimant", "clause-start",
-        "adjective", "leading-attribution",
+        "adjective", "leading-attribution", "finite-verb",
     ),
 }  # fmt: skip
 DATE_KINDS = {
