@@ -98,6 +98,8 @@ def _cue_types(
         found = [
             replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(text[c0:c1])
         ]
+        if len(found) > 1:
+            found = _without_object_adjectives(text, found)
         for cue in found:
             if narration and (cue.weak or (cue.attach == "any" and cue.type != "strike")):
                 # the outlet's own narration: only a verb governing the place, or the
@@ -418,6 +420,31 @@ def _locates_subject(text: str, cue: verbs.Cue, m: Mention) -> bool:
         and text.startswith(",", m.end)
         and _LOCATOR_ASIDE_BEFORE_RE.search(text, max(0, m.start - 100), m.start) is not None
     )
+
+
+# "captured the embattled town of X": a determiner between a cue and an adjective cue, a place
+# noun (or the name itself) after the adjective
+_DETERMINER_GAP_RE = re.compile(r"\s*(?:the|a|an|its|their)?\s*", re.I)
+_PLACE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub|stronghold)\s+of\s+)?"
+    r"(?-i:[A-Z])",
+    re.I,
+)
+
+
+def _without_object_adjectives(text: str, found: list[verbs.Cue]) -> list[verbs.Cue]:
+    """The cues minus an adjective cue inside another cue's object noun phrase: the verb types
+    the place, the adjective only describes it ("struck the embattled town of X": a strike)."""
+    return [
+        c
+        for c in found
+        if " " in c.text.strip()
+        or not _PLACE_NOUN_AFTER_RE.match(text, c.end)
+        or not any(
+            k is not c and k.end <= c.start and _DETERMINER_GAP_RE.fullmatch(text, k.end, c.start)
+            for k in found
+        )
+    ]
 
 
 def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:

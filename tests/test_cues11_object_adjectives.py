@@ -1,0 +1,57 @@
+"""An adjective cue inside a verb's object ("captured the embattled town of X") describes the
+place; the verb types the claim (own sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.extract.pipeline import extract_article
+from geomap.extract.reader import Article
+
+
+def _types(sentence: str, place: str) -> set[tuple[str, str]]:
+    art = Article(text=f"Front update\n\n{sentence}\n", title="Front update")
+    claims = extract_article(art, published=date(2025, 3, 7)).claims
+    return {(c.side, c.type) for c in claims if c.place.name == place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        (
+            "Russian forces captured the embattled town of Lyman, the defence ministry said.",
+            "Lyman",
+            {("russia", "captured")},
+        ),
+        (
+            "Russian missiles struck the besieged city of Kupiansk overnight, the governor said.",
+            "Kupiansk",
+            {("ukraine", "strike")},
+        ),
+        (
+            "Ukrainian troops are holding the embattled town of Siversk, the General Staff said.",
+            "Siversk",
+            {("ukraine", "holding")},
+        ),
+    ],
+)
+def test_the_verb_types_the_place_its_adjective_describes(sentence, place, expected) -> None:
+    assert _types(sentence, place) == expected
+
+
+def test_an_adjective_alone_still_types_the_place() -> None:
+    sentence = "The governor said the embattled town of Vovchansk had no power for a week."
+    assert ("ukraine", "fighting") in _types(sentence, "Vovchansk")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("We are holding Pokrovsk, the commander told reporters.", "Pokrovsk"),
+        ("The marines are still holding the village of Krynky, the navy said.", "Krynky"),
+    ],
+)
+def test_holding_a_place_named_after_the_verb(sentence: str, place: str) -> None:
+    assert {t for _s, t in _types(sentence, place)} == {"holding"}
