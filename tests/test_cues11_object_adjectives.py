@@ -55,3 +55,28 @@ def test_an_adjective_alone_still_types_the_place() -> None:
 )
 def test_holding_a_place_named_after_the_verb(sentence: str, place: str) -> None:
     assert {t for _s, t in _types(sentence, place)} == {"holding"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "ctype"),
+    [
+        (
+            "Ukrainian troops clashed with Russian units near Kupiansk, the army said.",
+            "Kupiansk",
+            "fighting",
+        ),
+        (
+            "Ukrainian troops took back Kupiansk, the general said on Friday.",
+            "Kupiansk",
+            "captured",
+        ),
+        (
+            "Ukraine maintains control of Kupiansk, the military said on Friday.",
+            "Kupiansk",
+            "holding",
+        ),
+    ],
+)
+def test_round_11_wordings(sentence: str, place: str, ctype: str) -> None:
+    """ "clashed with ... near X", "took back X", "maintains control of X" (not a speech verb)."""
+    assert ctype in {t for _s, t in _types(sentence, place)}
