@@ -17,6 +17,7 @@ from geomap.extract.cues import (
     _denied_in_content,
     _Marks,
     _unknown_object_after,
+    locates_named,
     relative_asides,
     without,
 )
@@ -175,6 +176,8 @@ def _may_fall_back(text: str, v: Voice, pl: Places, all_cues: list[verbs.Cue]) -
         and not claimable[0][0].area  # "lost 190 troops in the X direction"
         # "took the village of Zolotokrai near X": the verb has its own (unknown) object
         and not any(_unknown_object_after(text, c, claimable) for c in all_cues)
+        # "the village of Zolotokrai near X had been taken": X only locates the subject
+        and not locates_named(text, claimable[0][0], claimable)
         and (all_cues or att.denial or not _ATTRIBUTIVE_AFTER_RE.match(text, claimable[0][0].end))
         # a third party's cue-less remark ("the situation at the plant remained
         # fragile") is commentary, not a claim about the place

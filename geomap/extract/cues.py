@@ -382,7 +382,7 @@ def _attach(
         gap = _gap(text, cue, m)
         if gap is None or _blocked(cue, gap, limit) or _verb_between(cue, m, found):
             continue
-        if _locates_subject(text, cue, m):
+        if _locates_subject(text, cue, m) or _locates_named_subject(text, cue, m, claimable):
             continue  # "X, also located south of the city of B, had been retaken": not B
         if _area_with_villages(cue, claimable, idx):
             continue  # "attacks in the Lyman sector near Terny": the villages are the places
@@ -445,6 +445,41 @@ def _without_object_adjectives(text: str, found: list[verbs.Cue]) -> list[verbs.
             for k in found
         )
     ]
+
+
+# "the village of X near B had been retaken", "Chasiv Yar west of B fell": B only locates the
+# subject named right before it (known to the gazetteer or not)
+_LOCATOR_WORDS_BEFORE_RE = re.compile(
+    r"(?-i:[A-Z])[\w'’-]*\s+(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|"
+    r"(?:(?:just|some|about|roughly)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
+    rf"{_BEARING}(?:ern)?\s+of)\s+(?:the\s+(?:[\w'’-]+\s+){{0,3}}?(?:city|town|village)\s+of\s+)?$"
+)
+_NAMED_SETTLEMENT_BEFORE_RE = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+    r"\s+\S[^,;]*$",
+    re.I,
+)
+
+
+def _locates_named_subject(
+    text: str, cue: verbs.Cue, m: Mention, claimable: list[tuple[Mention, PlaceRef]]
+) -> bool:
+    """A place before a subject cue that only locates the name before it ("the town of X near
+    B had been captured": X is the subject; when the gazetteer lacks X, nothing is)."""
+    return (
+        cue.attach in ("subj", "any") and m.end <= cue.start and locates_named(text, m, claimable)
+    )
+
+
+def locates_named(text: str, m: Mention, claimable: list[tuple[Mention, PlaceRef]]) -> bool:
+    """Whether mention m follows "near" / "west of" right after a settlement's name (a place
+    the sentence names, or "the village of X" the gazetteer lacks): m only locates it."""
+    lm = _LOCATOR_WORDS_BEFORE_RE.search(text, max(0, m.start - 80), m.start)
+    if lm is None:
+        return False
+    if any(o.start <= lm.start() < o.end for o, _r in claimable):
+        return True  # the word before the locator ends a place the sentence names
+    return _NAMED_SETTLEMENT_BEFORE_RE.search(text, max(0, lm.start() - 60), m.start) is not None
 
 
 def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:

@@ -854,8 +854,10 @@ def _region_after(
 # "Fedorivka and Vasiukivka, southwest of Siversk", "X, 10 km north of Y": a position relative
 # to a place puts the list next to it
 _RELATIVE_LOCATOR_RE = re.compile(
-    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:\s+(?:direction|sector|front|"
-    r"axis|area))?\s*[,(—–]\s*(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
+    rf"(?:{_LIST_SEP}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?){{0,6}}(?:(?:\s+(?:direction|sector|front|"
+    r"axis|area))?\s*[,(—–]\s*|\s+(?=(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|"
+    r"east|west)[\w-]*\s+of)\s+(?!the\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+of\b)))"
+    r"(?:(?:both|all|each)\s+)?(?:(?:located|lying|"
     r"situated|which\s+(?:is|lies)|that\s+(?:is|lies))\s+)?(?:(?:about|some|"
     r"around|roughly|nearly|just|only|less\s+than|more\s+than)\s+)?(?:[\d.,]+|a\s+few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten)?\s*(?:-\s*)?(?:km|kilometers|kilometres|"

@@ -1,0 +1,45 @@
+"""A place right after "near" / "west of" only locates the name before it (own sentences):
+"the town of A near B had been captured" claims A, never B; and A's reading lies near B."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gazetteer.core import haversine_km
+from geomap.extract.pipeline import extract_article
+from geomap.extract.reader import Article
+
+
+def _claims(sentence: str) -> list:
+    art = Article(text=f"Front update\n\n{sentence}\n", title="Front update")
+    return extract_article(art, published=date(2025, 3, 7)).claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "locator"),
+    [
+        (
+            "The ministry said the town of Chasiv Yar near Bakhmut had been captured.",
+            "Chasiv Yar",
+            "Bakhmut",
+        ),
+        ("The ministry said Chasiv Yar west of Bakhmut had fallen.", "Chasiv Yar", "Bakhmut"),
+    ],
+)
+def test_the_locator_is_not_the_subject(sentence: str, place: str, locator: str) -> None:
+    names = {c.place.name for c in _claims(sentence)}
+    assert place in names and locator not in names
+
+
+def test_a_village_the_gazetteer_lacks_gives_its_locator_no_claim() -> None:
+    claims = _claims("The ministry said the village of Qwertivka near Bakhmut had been captured.")
+    assert [c.place.name for c in claims] == []
+
+
+def test_the_reading_of_a_village_near_its_locator_wins_over_a_far_namesake() -> None:
+    claims = _claims("The ministry said the village of Zolotarivka near Siversk had been captured.")
+    (c,) = claims
+    assert c.place.name == "Zolotarivka"
+    assert haversine_km(c.place.lat, c.place.lon, 48.866, 38.100) < 60  # Siversk
