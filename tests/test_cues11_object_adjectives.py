@@ -80,3 +80,22 @@ def test_holding_a_place_named_after_the_verb(sentence: str, place: str) -> None
 def test_round_11_wordings(sentence: str, place: str, ctype: str) -> None:
     """ "clashed with ... near X", "took back X", "maintains control of X" (not a speech verb)."""
     assert ctype in {t for _s, t in _types(sentence, place)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Stepnohirsk and Prymorske were shelled with artillery.", {"Stepnohirsk", "Prymorske"}),
+        ("Kupiansk was hit by guided bombs overnight, the governor said.", {"Kupiansk"}),
+        (
+            "Russian guns shelled villages on the left bank, in particular Oleshky and "
+            "Hola Prystan, the governor said.",
+            {"Oleshky", "Hola Prystan"},
+        ),
+    ],
+)
+def test_strikes_in_the_passive_and_in_a_particular_list(sentence: str, places: set) -> None:
+    """ "X was shelled": the passive's subject; "in particular X and Y" lists the places; "the
+    left bank" is no withdrawal."""
+    for place in places:
+        assert {t for _s, t in _types(sentence, place)} == {"strike"}, place

@@ -291,7 +291,8 @@ _CARRY_TYPES = frozenset({"fighting", "holding", "advancing", "withdrawn"})
 # under fire", "strikes on a depot"); not a weapon named ("the type of missile is being
 # established"), a blast heard, damage found, or a casualty count retelling the strike
 _TOPIC_STRIKE_CUES = frozenset(
-    f"cue.strike.{r}" for r in ("struck", "been", "under", "suffered-damage", "fire", "strike")
+    f"cue.strike.{r}"
+    for r in ("struck", "passive", "been", "under", "suffered-damage", "fire", "strike")
 )
 
 

@@ -142,7 +142,7 @@ def region_locates(text: str, start: int, end: int, settlement_after: bool) -> b
 # ", including Yampil", "including the village of X": the claim before covers the list;
 # "..., as well as a village in neighbouring X region": and the place after "as well as"
 INCLUDING_BEFORE_RE = re.compile(
-    r",?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
+    r",?\s+(?:including|among\s+them|such\s+as|in\s+particular|notably|namely)\s+(?:the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:town|city|village|settlement)s?\s+of\s+)?$|"
     r",\s+as\s+well\s+as\s+(?:(?:a|an|one|two|three|four|several)\s+(?:[\w-]+\s+)?"
     r"(?:villages?|towns?|settlements?|hamlets?)\s+in\s+(?:the\s+)?(?:neighbou?ring\s+)?)?$"
