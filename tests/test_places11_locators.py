@@ -43,3 +43,13 @@ def test_the_reading_of_a_village_near_its_locator_wins_over_a_far_namesake() ->
     (c,) = claims
     assert c.place.name == "Zolotarivka"
     assert haversine_km(c.place.lat, c.place.lon, 48.866, 38.100) < 60  # Siversk
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("Kindrashovka", "Kindrashivka"), ("Novobakhmutovka", "Novobakhmutivka")],
+)
+def test_a_russian_spelling_of_a_ukrainian_village_resolves(written: str, name: str) -> None:
+    """TASS and RIA write "-ovka" where the gazetteer has the Ukrainian "-ivka"."""
+    claims = _claims(f"The ministry said Russian troops had captured {written}.")
+    assert [(c.place.name, c.place_as_written) for c in claims] == [(name, written)]

@@ -663,18 +663,24 @@ def _longest_name(
             return None
         if gaz.is_name(key):
             return _NameRun(k, name, raw, key)
-        if not name.endswith(_SKY_ENDS):
-            continue  # (the test below needs one of these endings)
-        alt = _SKY_END_RE.sub("skyi", name)
-        if alt != name and gaz.is_name(_key(alt)):
-            return _NameRun(k, name, raw, _key(alt), spelled=alt)
+        if not name.endswith(_VARIANT_ENDS):
+            continue  # (the tests below need one of these endings)
+        for rx, repl in _VARIANT_END_RES:
+            alt = rx.sub(repl, name)
+            if alt != name and gaz.is_name(_key(alt)):
+                return _NameRun(k, name, raw, _key(alt), spelled=alt)
     return None
 
 
 # "Khmelnytsky", "Kropyvnytskiy", "Podilskyy": the adjectival ending of a town's name, spelled
-# as outlets transliterate it, is the gazetteer's "-skyi"
-_SKY_END_RE = re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$")
-_SKY_ENDS = ("sky", "skiy", "skyy", "skij")
+# as outlets transliterate it, is the gazetteer's "-skyi"; "Kindrashovka", "Pokrovskoye": the
+# Russian spelling of a Ukrainian village's ending (TASS, RIA) is the gazetteer's "-ivka", "-ske"
+_VARIANT_END_RES = (
+    (re.compile(r"(?<=[a-z])s(?:ky|kiy|kyy|kij)$"), "skyi"),
+    (re.compile(r"(?<=[a-z]{3})ovka$"), "ivka"),
+    (re.compile(r"(?<=[a-z]{2})skoye$"), "ske"),
+)
+_VARIANT_ENDS = ("sky", "skiy", "skyy", "skij", "ovka", "skoye")
 
 
 def _glued(text: str, toks: list[_Tok], first_tok: int, last_tok: int, possessive: bool) -> bool:
