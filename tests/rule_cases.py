@@ -10,10 +10,14 @@ from geomap.extract import extract
 FRI = date(2025, 3, 14)  # a Friday
 
 
+def claims_of(gaz, body: str) -> list:
+    """Every claim extracted from `body`, published on FRI."""
+    return extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
+
+
 def got(gaz, body: str) -> set[tuple[str, str | None, str]]:
     """(place, side, type) of every claim extracted from `body`, published on FRI."""
-    claims = extract(f"# Test\n\n{body}\n", published=FRI, gazetteer=gaz).claims
-    return {(c.place.name, c.side, c.type) for c in claims}
+    return {(c.place.name, c.side, c.type) for c in claims_of(gaz, body)}
 
 
 def place_types(gaz, body: str, published: date = FRI) -> list[tuple[str, str]]:

@@ -3,18 +3,12 @@ place; the verb types the claim (own sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from geomap.extract.pipeline import extract_article
-from geomap.extract.reader import Article
+from rule_cases import got
 
 
-def _types(sentence: str, place: str) -> set[tuple[str, str]]:
-    art = Article(text=f"Front update\n\n{sentence}\n", title="Front update")
-    claims = extract_article(art, published=date(2025, 3, 7)).claims
-    return {(c.side, c.type) for c in claims if c.place.name == place}
+def _types(gaz, sentence: str, place: str) -> set[tuple[str, str]]:
+    return {(side, ctype) for name, side, ctype in got(gaz, sentence) if name == place}
 
 
 @pytest.mark.parametrize(
@@ -37,13 +31,13 @@ def _types(sentence: str, place: str) -> set[tuple[str, str]]:
         ),
     ],
 )
-def test_the_verb_types_the_place_its_adjective_describes(sentence, place, expected) -> None:
-    assert _types(sentence, place) == expected
+def test_the_verb_types_the_place_its_adjective_describes(gaz, sentence, place, expected) -> None:
+    assert _types(gaz, sentence, place) == expected
 
 
-def test_an_adjective_alone_still_types_the_place() -> None:
+def test_an_adjective_alone_still_types_the_place(gaz) -> None:
     sentence = "The governor said the embattled town of Vovchansk had no power for a week."
-    assert ("ukraine", "fighting") in _types(sentence, "Vovchansk")
+    assert ("ukraine", "fighting") in _types(gaz, sentence, "Vovchansk")
 
 
 @pytest.mark.parametrize(
@@ -53,8 +47,8 @@ def test_an_adjective_alone_still_types_the_place() -> None:
         ("The marines are still holding the village of Krynky, the navy said.", "Krynky"),
     ],
 )
-def test_holding_a_place_named_after_the_verb(sentence: str, place: str) -> None:
-    assert {t for _s, t in _types(sentence, place)} == {"holding"}
+def test_holding_a_place_named_after_the_verb(gaz, sentence: str, place: str) -> None:
+    assert {t for _s, t in _types(gaz, sentence, place)} == {"holding"}
 
 
 @pytest.mark.parametrize(
@@ -77,9 +71,9 @@ def test_holding_a_place_named_after_the_verb(sentence: str, place: str) -> None
         ),
     ],
 )
-def test_round_11_wordings(sentence: str, place: str, ctype: str) -> None:
+def test_round_11_wordings(gaz, sentence: str, place: str, ctype: str) -> None:
     """ "clashed with ... near X", "took back X", "maintains control of X" (not a speech verb)."""
-    assert ctype in {t for _s, t in _types(sentence, place)}
+    assert ctype in {t for _s, t in _types(gaz, sentence, place)}
 
 
 @pytest.mark.parametrize(
@@ -94,8 +88,8 @@ def test_round_11_wordings(sentence: str, place: str, ctype: str) -> None:
         ),
     ],
 )
-def test_strikes_in_the_passive_and_in_a_particular_list(sentence: str, places: set) -> None:
+def test_strikes_in_the_passive_and_in_a_particular_list(gaz, sentence: str, places: set) -> None:
     """ "X was shelled": the passive's subject; "in particular X and Y" lists the places; "the
     left bank" is no withdrawal."""
     for place in places:
-        assert {t for _s, t in _types(sentence, place)} == {"strike"}, place
+        assert {t for _s, t in _types(gaz, sentence, place)} == {"strike"}, place

@@ -3,18 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from rule_cases import claims_of
 
 from gazetteer.core import haversine_km
-from geomap.extract.pipeline import extract_article
-from geomap.extract.reader import Article
-
-
-def _claims(sentence: str) -> list:
-    art = Article(text=f"Front update\n\n{sentence}\n", title="Front update")
-    return extract_article(art, published=date(2025, 3, 7)).claims
 
 
 @pytest.mark.parametrize(
@@ -28,18 +20,22 @@ def _claims(sentence: str) -> list:
         ("The ministry said Chasiv Yar west of Bakhmut had fallen.", "Chasiv Yar", "Bakhmut"),
     ],
 )
-def test_the_locator_is_not_the_subject(sentence: str, place: str, locator: str) -> None:
-    names = {c.place.name for c in _claims(sentence)}
+def test_the_locator_is_not_the_subject(gaz, sentence: str, place: str, locator: str) -> None:
+    names = {c.place.name for c in claims_of(gaz, sentence)}
     assert place in names and locator not in names
 
 
-def test_a_village_the_gazetteer_lacks_gives_its_locator_no_claim() -> None:
-    claims = _claims("The ministry said the village of Qwertivka near Bakhmut had been captured.")
+def test_a_village_the_gazetteer_lacks_gives_its_locator_no_claim(gaz) -> None:
+    claims = claims_of(
+        gaz, "The ministry said the village of Qwertivka near Bakhmut had been captured."
+    )
     assert [c.place.name for c in claims] == []
 
 
-def test_the_reading_of_a_village_near_its_locator_wins_over_a_far_namesake() -> None:
-    claims = _claims("The ministry said the village of Zolotarivka near Siversk had been captured.")
+def test_the_reading_of_a_village_near_its_locator_wins_over_a_far_namesake(gaz) -> None:
+    claims = claims_of(
+        gaz, "The ministry said the village of Zolotarivka near Siversk had been captured."
+    )
     (c,) = claims
     assert c.place.name == "Zolotarivka"
     assert haversine_km(c.place.lat, c.place.lon, 48.866, 38.100) < 60  # Siversk
@@ -49,7 +45,7 @@ def test_the_reading_of_a_village_near_its_locator_wins_over_a_far_namesake() ->
     ("written", "name"),
     [("Kindrashovka", "Kindrashivka"), ("Novobakhmutovka", "Novobakhmutivka")],
 )
-def test_a_russian_spelling_of_a_ukrainian_village_resolves(written: str, name: str) -> None:
+def test_a_russian_spelling_of_a_ukrainian_village_resolves(gaz, written: str, name: str) -> None:
     """TASS and RIA write "-ovka" where the gazetteer has the Ukrainian "-ivka"."""
-    claims = _claims(f"The ministry said Russian troops had captured {written}.")
+    claims = claims_of(gaz, f"The ministry said Russian troops had captured {written}.")
     assert [(c.place.name, c.place_as_written) for c in claims] == [(name, written)]

@@ -3,13 +3,10 @@ definite one ("the politician") refers back to the person last quoted (own sente
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from rule_cases import claims_of
 
 from geomap.extract.claimants import attribute, is_definite_person
-from geomap.extract.pipeline import extract_article
-from geomap.extract.reader import Article
 
 
 @pytest.mark.parametrize(
@@ -55,26 +52,20 @@ def test_definite_person(claimant: str, expected: bool) -> None:
     assert is_definite_person(claimant) is expected
 
 
-def _claims(text: str) -> list:
-    art = Article(text=text, title="Front update")
-    return extract_article(art, published=date(2025, 3, 7)).claims
-
-
-def test_the_role_carries_the_person_quoted_before_and_their_side() -> None:
+def test_the_role_carries_the_person_quoted_before_and_their_side(gaz) -> None:
     text = (
-        "Front update\n\n"
         "General Ivan Moroz, who commands Ukraine's eastern forces, said on Friday that "
         "fighting went on all day.\n\n"
         "Ukrainian troops are still holding positions in Kupiansk, the general said.\n"
     )
-    held = [c for c in _claims(text) if c.place.name == "Kupiansk"]
+    held = [c for c in claims_of(gaz, text) if c.place.name == "Kupiansk"]
     assert [(c.side, c.type) for c in held] == [("ukraine", "holding")]
     assert "Moroz" in (held[0].claimant or "")
 
 
-def test_without_the_fix_the_whole_clause_was_the_speaker() -> None:
-    text = "Front update\n\nUkrainian troops are holding positions in Kupiansk, the general said.\n"
-    held = [c for c in _claims(text) if c.place.name == "Kupiansk"]
+def test_without_the_fix_the_whole_clause_was_the_speaker(gaz) -> None:
+    text = "Ukrainian troops are holding positions in Kupiansk, the general said.\n"
+    held = [c for c in claims_of(gaz, text) if c.place.name == "Kupiansk"]
     assert [(c.side, c.type) for c in held] == [("ukraine", "holding")]
     assert held[0].claimant != "Ukrainian troops are holding positions in Kupiansk"
 
