@@ -434,7 +434,7 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     seg_start, seg = _after_subordinator(seg, seg_start)
     seg = _TRAILING_TIME_RE.sub("", seg)
     claimant = _strip_claimant(seg)
-    if i > 0 and _closing_role(claimant, sentence, vpos):
+    if i > 0 and not _looks_like_claimant(claimant) and _closing_role(claimant, sentence, vpos):
         return claimant, seg_start
     if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
         # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside

@@ -424,7 +424,7 @@ def _locates_subject(text: str, cue: verbs.Cue, m: Mention) -> bool:
 
 # "captured the embattled town of X": a determiner between a cue and an adjective cue, a place
 # noun (or the name itself) after the adjective
-_DETERMINER_GAP_RE = re.compile(r"\s*(?:the|a|an|its|their)?\s*", re.I)
+_DETERMINER_GAP_RE = re.compile(r"\s*(?:the|a|an|its|their)\s+", re.I)
 _PLACE_NOUN_AFTER_RE = re.compile(
     r"\s+(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub|stronghold)\s+of\s+)?"
     r"(?-i:[A-Z])",
