@@ -329,7 +329,7 @@ def _carried_place(
     (s0, s1), (c0, c1) = sent, spans[0]
     if any(not m.actor for m, _r in resolved):
         return None
-    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    cues = verbs.find_cues_in(d.text, c0, c1)
     ref = d.memory.previous_settlement()
     if (
         ref is not None
