@@ -104,9 +104,15 @@ _PAIR_RE = re.compile(
 )
 
 
+# strings one of which every _PAIR_RE match holds (its nouns, letter case as written)
+_PAIR_NOUNS = ("front", "agglomeration", "urban", "conurbation")
+
+
 def _paired_names(text: str, s0: int, s1: int, gaz: Any, taken: list[Mention]) -> list[Mention]:
     """Both towns of a dash-joined pair before a front or urban-area noun, as settlement
     names, when the gazetteer knows both and the sentence's names do not cover them."""
+    if not any(map(text[s0:s1].__contains__, _PAIR_NOUNS)):
+        return []  # (every match holds one: a substring test each, not a search)
     out = []
     for m in _PAIR_RE.finditer(text, s0, s1):
         if any(t.start < m.end() and m.start() < t.end for t in taken):

@@ -258,6 +258,14 @@ def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (_c.AT, _c.AT_BOUNDARY)
 
 
+def _fold_of(text: str, pos: int, endpos: int) -> str:
+    """The fold of text[pos:endpos] (a match found with these bounds lies inside them), the
+    whole text's kept fold when they cover it."""
+    if pos <= 0 and endpos >= len(text):
+        return fold(text)
+    return folded(text[max(0, pos) : endpos])
+
+
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
@@ -269,6 +277,8 @@ class Finder:
         words = leading_words(pattern)
         if not (words and all(words)):
             self._starts = None
+            # no known first word: the words every match holds decide whether to search
+            self._may_match = Needs(pattern).may_match
             return
         trie = trie_pattern(sorted(words))
         # a pattern opening with "\b" before words that begin with a letter, digit or "_"
@@ -288,6 +298,8 @@ class Finder:
         """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
         them (a list: most texts have none or one, and a list costs less than a generator)."""
         if self._starts is None:
+            if not self._may_match(_fold_of(text, pos, endpos)):
+                return []
             return self.pattern.finditer(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
@@ -317,6 +329,8 @@ class Finder:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """pattern.search(text, pos, endpos): the first of the matches finditer gives."""
         if self._starts is None:
+            if not self._may_match(_fold_of(text, pos, endpos)):
+                return None
             return self.pattern.search(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:
@@ -379,6 +393,10 @@ class Words:
     def __init__(self, words: Iterable[str], also: str = "") -> None:
         ws = sorted({w.lower() for w in words})
         self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
+        # the words as substring tests on the fold (those holding another word add nothing):
+        # a few dozen C-level scans cost less than a trie search, which enters the trie at
+        # nearly every letter
+        self._strings = tuple(_minimal(frozenset(ws))) if self._fold else ()
         body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
         flags = 0 if self._fold else re.I
         # two searches, not one alternation: a pattern opening with a class ("\\d") would
@@ -391,9 +409,13 @@ class Words:
     def found_in(self, text: str) -> bool:
         """Whether one of the words (or `also`) occurs in `text`."""
         t = fold(text) if self._fold else text
-        if self._digits and t.isascii():
-            return self._rxs[0].search(t) is not None or any(map(t.__contains__, "0123456789"))
-        for rx in self._rxs:
+        if self._strings and any(map(t.__contains__, self._strings)):
+            return True
+        if self._digits and t.isascii():  # ("\\d" is one of ten digits there)
+            return any(map(t.__contains__, "0123456789")) or (
+                not self._strings and self._rxs[0].search(t) is not None
+            )
+        for rx in self._rxs[1:] if self._strings else self._rxs:  # (the words' trie: tested)
             if rx.search(t) is not None:
                 return True
         return False
