@@ -3,6 +3,7 @@ settled by the places named nearby, and the memory that resolves "the town" / "t
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from bisect import bisect_left, bisect_right
@@ -37,6 +38,24 @@ class PlaceHit:
 # Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
 # again and again; a new or reset gazetteer gets a fresh cache.
 _RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# A context's cache key (its points, regions, evidence: a tuple hashed anew on every lookup)
+# stands in those keys as a number, one per distinct context; numbers are never reused, so a
+# table started afresh only makes a context's later lookups miss.
+_CONTEXT_IDS: dict[tuple, int] = {}
+_NEXT_CONTEXT_ID = itertools.count()
+_CONTEXT_IDS_MAX = 10_000
+
+
+def _context_id(key: tuple | None) -> int | None:
+    """The number standing for a context cache key (None for none)."""
+    if key is None:
+        return None
+    got = _CONTEXT_IDS.get(key)
+    if got is None:
+        if len(_CONTEXT_IDS) >= _CONTEXT_IDS_MAX:
+            _CONTEXT_IDS.clear()
+        got = _CONTEXT_IDS[key] = next(_NEXT_CONTEXT_ID)
+    return got
 
 
 _THEATRE_PRIOR = frozenset({"UA", "RU"})
@@ -73,7 +92,7 @@ class _Resolver:
         ctx = self.context
         # all that ranking reads from the context (counts and evidence too, not only points):
         # lookups cached under this key cannot leak between documents
-        self.ctx_key = ctx.cache_key() if hasattr(ctx, "cache_key") else None
+        self.ctx_key = _context_id(ctx.cache_key() if hasattr(ctx, "cache_key") else None)
         try:
             self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
         except TypeError:  # not weak-referenceable: cache for this document only
@@ -85,8 +104,8 @@ class _Resolver:
         the other places in the sentence."""
         size = self.sizes.get(query.lower())
         k = (query, hint, self.ctx_key, size)
-        if k in self.cache:
-            return self.cache[k]
+        if (got := self.cache.get(k)) is not None:  # (a pair: never None itself)
+            return got
         if len(self.cache) > 50_000:
             self.cache.clear()
         ref, ties = None, []
