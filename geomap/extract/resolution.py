@@ -735,11 +735,29 @@ def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     areas, when it lists two names or more)."""
     first = _list_first(items, i, text)
     start = items[first].start
-    if _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None:
+    lo = max(0, start - 120)
+    if (
+        _holds(text, lo, start, _SETTLEMENT_LIST_NOUNS)
+        and _SETTLEMENT_LIST_BEFORE_RE.search(text, lo, start) is not None
+    ):
         return True
-    return _AREA_LIST_BEFORE_RE.search(text, max(0, start - 40), start) is not None and _in_list(
-        items, first, text
+    lo = max(0, start - 40)
+    return (
+        _holds(text, lo, start, _AREA_LIST_NOUNS)
+        and _AREA_LIST_BEFORE_RE.search(text, lo, start) is not None
+        and _in_list(items, first, text)
     )
+
+
+# the nouns one of which every match of the two patterns above holds (as written there)
+_SETTLEMENT_LIST_NOUNS = ("villages", "settlements", "hamlets", "localities")
+_AREA_LIST_NOUNS = ("areas", "vicinit")
+
+
+def _holds(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Whether text[lo:hi] holds one of `words` (substring searches: a regex search is tried
+    at every position of the window)."""
+    return any(text.find(w, lo, hi) >= 0 for w in words)
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
