@@ -885,11 +885,6 @@ _SAID_THIS = prescreen.Screened(_SAID_THIS_RE)
 _THIS_WAS_SAID_BY_CORE_RE = re.compile(
     r"(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
 )
-# the same for _SAID_THIS_RE: the verb and "this", "so" or "about" after it (the pattern
-# itself tries names of up to 120 characters before each verb)
-_SAID_THIS_CORE_RE = re.compile(
-    r"(?:informed|reported|said|stated|announced|wrote|told)\s+(?:about|this|so)\b"
-)
 # a dash where _DASH_SAID_RE's can stand: opening the sentence, or after a stop and space
 _DASHES = ("-", "—", "–")
 _DASH_AFTER_STOP_RE = re.compile(r"[.!?\"”]\s+[-—–]")
@@ -903,9 +898,9 @@ def retro_attribution(
     """Re-attribute the narration's claims before a sentence that names their source after
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
-    m = (_THIS_WAS_SAID_BY_CORE_RE.search(sent) and _THIS_WAS_SAID_BY.search(sent)) or (
-        _SAID_THIS_CORE_RE.search(sent) and _SAID_THIS.match(sent)
-    )
+    m = (
+        _THIS_WAS_SAID_BY_CORE_RE.search(sent) and _THIS_WAS_SAID_BY.search(sent)
+    ) or _SAID_THIS.match(sent)
     end = s0
     dash = sent[:1] in _DASHES or _DASH_AFTER_STOP_RE.search(sent) is not None
     if m is None and dash and (m := _DASH_SAID.search(sent)) is not None:
