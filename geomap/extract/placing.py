@@ -87,6 +87,8 @@ _ITS_PART_RE = re.compile(
 
 
 def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
+    if text.find("its", s0, s1) < 0:
+        return []  # (every match opens with it: one substring search, not the regex's)
     return [
         Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement", noun="its")
         for m in _ITS_PART_RE.finditer(text, s0, s1)

@@ -57,7 +57,8 @@ def institution_side(claimant: str | None, sentence: str, last_state: str | None
     return last_state
 
 
-_DENY = r"(?:denied|rejected|disputed|dismissed|refuted|contested)"
+_DENY_WORDS = ("denied", "rejected", "disputed", "dismissed", "refuted", "contested")
+_DENY = rf"(?:{'|'.join(_DENY_WORDS)})"
 # ", though Ukraine denied it", ", which Kyiv has rejected", ", a claim dismissed by X"
 _COUNTER_RE = re.compile(
     r"(?:,|\s[—–])\s+(?:(?:though|although|but|which|a\s+claim(?:\s+that)?|something)\s+"
@@ -79,6 +80,8 @@ class Counter:
 
 def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
     """A trailing denial by another side of the claim the sentence reports."""
+    if not any(map(sentence.__contains__, _DENY_WORDS)):
+        return None  # (every match holds one: substring tests, not a search)
     m = _COUNTER_RE.search(sentence)
     if m is None:
         return None

@@ -846,6 +846,8 @@ _COUNTRY_NOUN_BEFORE_RE = re.compile(
     r"locality)\s+of\s+(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
 )
 _COUNTRY_CODE = {"Russian": "RU", "Ukrainian": "UA"}
+# a part of each of the nouns the pattern names (cities, city: "cit")
+_SETTLEMENT_NOUN_PARTS = ("settlement", "village", "town", "cit", "hamlet", "localit")
 
 
 def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
@@ -856,6 +858,8 @@ def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
     window = text[max(0, start - 80) : start]
     if "Russian" not in window and "Ukrainian" not in window:  # (every match holds one)
         return None
+    if "of" not in window or not any(map(window.__contains__, _SETTLEMENT_NOUN_PARTS)):
+        return None  # (nor without "of" and a settlement noun)
     m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, start - 80), start)
     return _COUNTRY_CODE[m.group("country")] if m else None
 
