@@ -293,7 +293,10 @@ def _strip_claimant(s: str) -> str:
     return _SPACES_RE.sub(" ", s.strip())  # blanked name quotes leave double spaces
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_claimant(s: str) -> bool:
+    """Whether a phrase can name a speaker (asked of the same phrase by several rules of a
+    sentence: cached per string)."""
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"
