@@ -294,6 +294,10 @@ class Finder:
             and all(w[0].isascii() and (w[0].isalnum() or w[0] == "_") for w in words)
         )
         self._starts = re.compile(f"[^a-z](?:{trie})" if self._word_start else trie)
+        # up to three words are found by substring searches (C scans that skip ahead, where
+        # a regex tries the trie's first letters at every place); a place inside a longer
+        # word is tried too, and fails the pattern's own "\b"
+        self._few = tuple(sorted(words)) if len(words) <= _FEW_WORDS else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -315,6 +319,8 @@ class Finder:
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
             return self.pattern.finditer(text, pos, endpos)
+        if self._few is not None:
+            return self._few_matches(text, pos, endpos, folded, True)
         search, match = self._starts.search, self.pattern.match
         if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
             folded = " " + folded
@@ -346,6 +352,9 @@ class Finder:
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
             return self.pattern.search(text, pos, endpos)
+        if self._few is not None:
+            found = self._few_matches(text, pos, endpos, folded, False)
+            return found[0] if found else None
         search, match = self._starts.search, self.pattern.match
         if self._word_start:
             folded = " " + folded
@@ -356,6 +365,37 @@ class Finder:
                 return m
             c = search(folded, p + 1 - pos)
         return None
+
+    def _few_matches(
+        self, text: str, pos: int, endpos: int, folded: str, every: bool
+    ) -> list[re.Match[str]]:
+        """The matches (`every`: all of them, else the first) tried where one of the few
+        leading words begins in `folded` (text[pos:endpos] folded)."""
+        words, match = self._few, self.pattern.match
+        out: list[re.Match[str]] = []
+        i = _next_word(folded, 0, words)  # type: ignore[arg-type]
+        while i >= 0:  # each place a leading word begins, left to right
+            if (m := match(text, pos + i, endpos)) is not None:
+                out.append(m)
+                if not every:
+                    break
+                i = _next_word(folded, m.end() - pos, words)  # type: ignore[arg-type]
+            else:
+                i = _next_word(folded, i + 1, words)  # type: ignore[arg-type]
+        return out
+
+
+_FEW_WORDS = 3  # leading words found by substring searches rather than a trie regex
+
+
+def _next_word(folded: str, i: int, words: tuple[str, ...]) -> int:
+    """Where the first of `words` begins in `folded` at or after `i` (-1: nowhere)."""
+    best = -1
+    for w in words:
+        j = folded.find(w, i)
+        if j >= 0 and (best < 0 or j < best):
+            best = j
+    return best
 
 
 class Screened:
