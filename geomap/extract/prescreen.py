@@ -269,8 +269,9 @@ def _fold_of(text: str, pos: int, endpos: int) -> str:
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
-    re.I), and the pattern is tried at those places only. The matches are the same ones,
-    found in the same order; a pattern without known leading words is run as it is."""
+    re.I; substring searches for up to three words), and the pattern is tried at those places
+    only. The matches are the same ones, found in the same order; a pattern without known
+    leading words is run as it is, when the words every match holds are in the text."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -285,11 +286,8 @@ class Finder:
         # cannot match right after an ASCII letter (in the fold: a word character in the
         # text): only places after a non-letter are tried, found by a search that skips
         # letters (a class opens it) instead of entering the trie at nearly every letter
-        # (one word is found fastest as it is: the engine scans for a literal string in C; a
-        # place inside a longer word is tried, and fails the pattern's own "\b")
         self._word_start = (
-            len(words) > 1
-            and not pattern.flags & re.ASCII
+            not pattern.flags & re.ASCII
             and _opens_with_boundary(pattern)
             and all(w[0].isascii() and (w[0].isalnum() or w[0] == "_") for w in words)
         )
@@ -371,17 +369,17 @@ class Finder:
     ) -> list[re.Match[str]]:
         """The matches (`every`: all of them, else the first) tried where one of the few
         leading words begins in `folded` (text[pos:endpos] folded)."""
-        words, match = self._few, self.pattern.match
+        words, match = self._few or (), self.pattern.match
         out: list[re.Match[str]] = []
-        i = _next_word(folded, 0, words)  # type: ignore[arg-type]
+        i = _next_word(folded, 0, words)
         while i >= 0:  # each place a leading word begins, left to right
             if (m := match(text, pos + i, endpos)) is not None:
                 out.append(m)
                 if not every:
                     break
-                i = _next_word(folded, m.end() - pos, words)  # type: ignore[arg-type]
+                i = _next_word(folded, m.end() - pos, words)
             else:
-                i = _next_word(folded, i + 1, words)  # type: ignore[arg-type]
+                i = _next_word(folded, i + 1, words)
         return out
 
 
