@@ -109,6 +109,20 @@ _LEAD_NATIONAL_RE = re.compile(
 )
 _ANALYST_RE = re.compile(rf"\b{_w('claimant.analyst')}\b", re.I)
 _AUX_END_RE = re.compile(rf"(?:\s+{_w('claimant.trailing-auxiliary')})+$", re.I)
+# one such word as a whole token: the last token of a text _AUX_END_RE can match in
+_AUX_WORD_RE = re.compile(_w("claimant.trailing-auxiliary"), re.I)
+
+
+def _without_aux_end(s: str) -> str:
+    """`_AUX_END_RE.sub("", s)`, asked of the regex only when the text's last token is one of
+    its words (every match ends with one, at the end or before a final line break): the
+    search, which tries every white space of the text, is otherwise skipped."""
+    t = s[:-1] if s.endswith("\n") else s
+    if not t or t[-1].isspace() or not _AUX_WORD_RE.fullmatch(t.rsplit(None, 1)[-1]):
+        return s
+    return _AUX_END_RE.sub("", s)
+
+
 _VERB_CUT_RE = re.compile(r"\s+(?:did|does|do|has|have|had|was|were|is|are)\s+not\b|\s+and$")
 # after "X, the governor added," the sentence goes on with its verb (not "using ...")
 _PARENTHETICAL_RE = re.compile(
@@ -276,13 +290,16 @@ def _strip_claimant(s: str) -> str:
     s = _LEAD_TIME_RE.sub("", s)
     if "not" in s or "and" in s[-4:]:  # (every _VERB_CUT_RE match holds one; a fast test)
         s = _VERB_CUT_RE.split(s)[0]  # "the General Staff did not confirm the loss and"
-    s = _AUX_END_RE.sub("", s)
+    s = _without_aux_end(s)
     if _ends_with(s, ("who", "that", "which")):
         s = _RELATIVE_END_RE.sub("", s)  # "Officials who spoke to reporters said": "Officials"
     return _SPACES_RE.sub(" ", s.strip())  # blanked name quotes leave double spaces
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_claimant(s: str) -> bool:
+    """Whether a phrase can name a speaker (asked of the same phrase by several rules of a
+    sentence: cached per string)."""
     words = s.split()
     if not words or len(words) > 14 or _GERUND_START_RE.match(s):
         return False  # "..., completing the offensive that stunned the Kremlin, writes X"

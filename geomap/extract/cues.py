@@ -95,9 +95,7 @@ def _cue_types(
     if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
         starts = None
     for c0, c1 in spans:
-        found = [
-            replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(text[c0:c1])
-        ]
+        found = verbs.find_cues_in(text, c0, c1)
         if len(found) > 1:
             found = _without_object_adjectives(text, found)
         for cue in found:

@@ -317,6 +317,17 @@ _TRIGGER = prescreen.Words(_TRIGGERS, also=r"\d")
 _DIGIT_RE = re.compile(r"\d")
 
 
+# the relative days as three groups: those holding "day", those holding "night", the rest
+# (a group is tested only when the text holds its word: the same answer, fewer scans)
+_REL_DAY_DAY = tuple(w for w in _LOWER["date.relative-day"] if "day" in w)
+_REL_DAY_NIGHT = tuple(w for w in _LOWER["date.relative-day"] if "night" in w and "day" not in w)
+_REL_DAY_REST = tuple(
+    w for w in _LOWER["date.relative-day"] if w not in _REL_DAY_DAY and w not in _REL_DAY_NIGHT
+)
+# a string every weekday holds ("day"; "" when the lexicon has one without it)
+_WEEKDAY_PART = "day" if all("day" in w for w in _LOWER["date.weekday"]) else ""
+
+
 def _needs(text: str) -> dict[str, bool]:
     """Cheap per-text preconditions so only patterns that can match are run (hot path)."""
     low = text.lower()
@@ -325,6 +336,7 @@ def _needs(text: str) -> dict[str, bool]:
         digit = any(map(text.__contains__, "0123456789"))
     else:
         digit = bool(_DIGIT_RE.search(text))
+    day, night = "day" in low, "night" in low  # (in every weekday, in most relative days)
     return {
         "iso": digit and "-" in text,
         "mdy": month and digit,
@@ -336,9 +348,11 @@ def _needs(text: str) -> dict[str, bool]:
         "last_mon": month,
         "bare_mon": month,
         "part_mon": month,
-        "weekday": any(map(low.__contains__, _LOWER["date.weekday"])),
+        "weekday": _WEEKDAY_PART in low and any(map(low.__contains__, _LOWER["date.weekday"])),
         "season": any(map(low.__contains__, _LOWER["date.season"])),
-        "rel_day": any(map(low.__contains__, _LOWER["date.relative-day"])),
+        "rel_day": (day and any(map(low.__contains__, _REL_DAY_DAY)))
+        or (night and any(map(low.__contains__, _REL_DAY_NIGHT)))
+        or any(map(low.__contains__, _REL_DAY_REST)),
         "window": "past" in low or "last" in low or "recent" in low,
         "this_week": "week" in low,
         "rel_period": any(map(low.__contains__, ("week", "month", "year"))),

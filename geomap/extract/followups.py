@@ -119,7 +119,7 @@ def toll_claims(
     if not counts_victims(v.sent):
         return []
     c0, c1 = v.spans[0]
-    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    cues = verbs.find_cues_in(d.text, c0, c1)
     cue = next((c for c in cues if c.rule == _TOLL_CUE), None)
     ref = topic_carry(d.text, d.topic, s0, s0 + len(v.sent)) if cue is not None else None
     if cue is None or ref is None:

@@ -800,7 +800,16 @@ _REF_WORDS = {
 }  # fmt: skip
 
 
-def _finditer(rx: re.Pattern[str], seg: str, words: str) -> Iterable[re.Match[str]]:
+# the same searches, tried only where one of the words their matches begin with does (both
+# open with \b before prepositions or a country's adjective, where the engine would try
+# nearly every position)
+_BARE_REF = prescreen.Finder(_BARE_REF_RE)
+_RUSSIAN_SOIL = prescreen.Finder(_RUSSIAN_SOIL_RE)
+
+
+def _finditer(
+    rx: re.Pattern[str] | prescreen.Finder, seg: str, words: str
+) -> Iterable[re.Match[str]]:
     """rx.finditer(seg), skipped when seg lacks every one of the pattern's `_REF_WORDS`."""
     if any(map(seg.__contains__, _REF_WORDS[words])):  # (a C-level loop)
         return rx.finditer(seg)
@@ -828,7 +837,7 @@ def _soil_refs(seg: str, start: int) -> list[Mention]:
     return [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "region", "ref-region",
                 noun=RUSSIAN_SOIL)
-        for m in _finditer(_RUSSIAN_SOIL_RE, seg, "soil")
+        for m in _finditer(_RUSSIAN_SOIL, seg, "soil")
     ]  # fmt: skip
 
 
@@ -861,7 +870,7 @@ def find_refs(text: str, start: int, end: int) -> list[Mention]:
     out += [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun=m.group(1))
-        for m in _finditer(_BARE_REF_RE, seg, "bare")
+        for m in _finditer(_BARE_REF, seg, "bare")
     ]  # fmt: skip
     if "NPP" in seg or "uclear" in seg:
         for m in _FACILITY_RE.finditer(seg):

@@ -87,6 +87,8 @@ _ITS_PART_RE = re.compile(
 
 
 def _its_parts(text: str, s0: int, s1: int) -> list[Mention]:
+    if text.find("its", s0, s1) < 0:
+        return []  # (every match opens with it: one substring search, not the regex's)
     return [
         Mention(m.start(), m.end(), m.group(0), "", "settlement", "ref-settlement", noun="its")
         for m in _ITS_PART_RE.finditer(text, s0, s1)
@@ -104,9 +106,15 @@ _PAIR_RE = re.compile(
 )
 
 
+# strings one of which every _PAIR_RE match holds (its nouns, letter case as written)
+_PAIR_NOUNS = ("front", "agglomeration", "urban", "conurbation")
+
+
 def _paired_names(text: str, s0: int, s1: int, gaz: Any, taken: list[Mention]) -> list[Mention]:
     """Both towns of a dash-joined pair before a front or urban-area noun, as settlement
     names, when the gazetteer knows both and the sentence's names do not cover them."""
+    if not any(map(text[s0:s1].__contains__, _PAIR_NOUNS)):
+        return []  # (every match holds one: a substring test each, not a search)
     out = []
     for m in _PAIR_RE.finditer(text, s0, s1):
         if any(t.start < m.end() and m.start() < t.end for t in taken):
@@ -330,7 +338,7 @@ def _carried_place(
     (s0, s1), (c0, c1) = sent, spans[0]
     if any(not m.actor for m, _r in resolved):
         return None
-    cues = [replace(c, start=c0 + c.start, end=c0 + c.end) for c in verbs.find_cues(d.text[c0:c1])]
+    cues = verbs.find_cues_in(d.text, c0, c1)
     ref = d.memory.previous_settlement()
     if (
         ref is not None

@@ -258,17 +258,28 @@ def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (_c.AT, _c.AT_BOUNDARY)
 
 
+def _fold_of(text: str, pos: int, endpos: int) -> str:
+    """The fold of text[pos:endpos] (a match found with these bounds lies inside them), the
+    whole text's kept fold when they cover it."""
+    if pos <= 0 and endpos >= len(text):
+        return fold(text)
+    return folded(text[max(0, pos) : endpos])
+
+
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
-    re.I), and the pattern is tried at those places only. The matches are the same ones,
-    found in the same order; a pattern without known leading words is run as it is."""
+    re.I; substring searches for up to three words), and the pattern is tried at those places
+    only. The matches are the same ones, found in the same order; a pattern without known
+    leading words is run as it is, when the words every match holds are in the text."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = leading_words(pattern)
         if not (words and all(words)):
             self._starts = None
+            # no known first word: the words every match holds decide whether to search
+            self._may_match = Needs(pattern).may_match
             return
         trie = trie_pattern(sorted(words))
         # a pattern opening with "\b" before words that begin with a letter, digit or "_"
@@ -281,6 +292,10 @@ class Finder:
             and all(w[0].isascii() and (w[0].isalnum() or w[0] == "_") for w in words)
         )
         self._starts = re.compile(f"[^a-z](?:{trie})" if self._word_start else trie)
+        # up to three words are found by substring searches (C scans that skip ahead, where
+        # a regex tries the trie's first letters at every place); a place inside a longer
+        # word is tried too, and fails the pattern's own "\b"
+        self._few = tuple(sorted(words)) if len(words) <= _FEW_WORDS else None
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -288,6 +303,8 @@ class Finder:
         """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives
         them (a list: most texts have none or one, and a list costs less than a generator)."""
         if self._starts is None:
+            if not self._may_match(_fold_of(text, pos, endpos)):
+                return []
             return self.pattern.finditer(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
@@ -300,6 +317,8 @@ class Finder:
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
             return self.pattern.finditer(text, pos, endpos)
+        if self._few is not None:
+            return self._few_matches(text, pos, endpos, folded, True)
         search, match = self._starts.search, self.pattern.match
         if self._word_start:  # a match at folded[i] is found at padded[i], on its non-letter
             folded = " " + folded
@@ -317,6 +336,8 @@ class Finder:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """pattern.search(text, pos, endpos): the first of the matches finditer gives."""
         if self._starts is None:
+            if not self._may_match(_fold_of(text, pos, endpos)):
+                return None
             return self.pattern.search(text, pos, endpos)
         n = len(text)
         if pos <= 0 and endpos >= n:
@@ -329,6 +350,9 @@ class Finder:
             folded = fold(text[pos:endpos])
         if len(folded) != endpos - pos:
             return self.pattern.search(text, pos, endpos)
+        if self._few is not None:
+            found = self._few_matches(text, pos, endpos, folded, False)
+            return found[0] if found else None
         search, match = self._starts.search, self.pattern.match
         if self._word_start:
             folded = " " + folded
@@ -339,6 +363,37 @@ class Finder:
                 return m
             c = search(folded, p + 1 - pos)
         return None
+
+    def _few_matches(
+        self, text: str, pos: int, endpos: int, folded: str, every: bool
+    ) -> list[re.Match[str]]:
+        """The matches (`every`: all of them, else the first) tried where one of the few
+        leading words begins in `folded` (text[pos:endpos] folded)."""
+        words, match = self._few or (), self.pattern.match
+        out: list[re.Match[str]] = []
+        i = _next_word(folded, 0, words)
+        while i >= 0:  # each place a leading word begins, left to right
+            if (m := match(text, pos + i, endpos)) is not None:
+                out.append(m)
+                if not every:
+                    break
+                i = _next_word(folded, m.end() - pos, words)
+            else:
+                i = _next_word(folded, i + 1, words)
+        return out
+
+
+_FEW_WORDS = 3  # leading words found by substring searches rather than a trie regex
+
+
+def _next_word(folded: str, i: int, words: tuple[str, ...]) -> int:
+    """Where the first of `words` begins in `folded` at or after `i` (-1: nowhere)."""
+    best = -1
+    for w in words:
+        j = folded.find(w, i)
+        if j >= 0 and (best < 0 or j < best):
+            best = j
+    return best
 
 
 class Screened:
@@ -379,6 +434,10 @@ class Words:
     def __init__(self, words: Iterable[str], also: str = "") -> None:
         ws = sorted({w.lower() for w in words})
         self._fold = all(w.isascii() for w in ws)  # folding is exact for ASCII words only
+        # the words as substring tests on the fold (those holding another word add nothing):
+        # a few dozen C-level scans cost less than a trie search, which enters the trie at
+        # nearly every letter
+        self._strings = tuple(_minimal(frozenset(ws))) if self._fold else ()
         body = trie_pattern(ws) if self._fold else "|".join(map(re.escape, ws))
         flags = 0 if self._fold else re.I
         # two searches, not one alternation: a pattern opening with a class ("\\d") would
@@ -391,9 +450,13 @@ class Words:
     def found_in(self, text: str) -> bool:
         """Whether one of the words (or `also`) occurs in `text`."""
         t = fold(text) if self._fold else text
-        if self._digits and t.isascii():
-            return self._rxs[0].search(t) is not None or any(map(t.__contains__, "0123456789"))
-        for rx in self._rxs:
+        if self._strings and any(map(t.__contains__, self._strings)):
+            return True
+        if self._digits and t.isascii():  # ("\\d" is one of ten digits there)
+            return any(map(t.__contains__, "0123456789")) or (
+                not self._strings and self._rxs[0].search(t) is not None
+            )
+        for rx in self._rxs[1:] if self._strings else self._rxs:  # (the words' trie: tested)
             if rx.search(t) is not None:
                 return True
         return False

@@ -57,7 +57,8 @@ def institution_side(claimant: str | None, sentence: str, last_state: str | None
     return last_state
 
 
-_DENY = r"(?:denied|rejected|disputed|dismissed|refuted|contested)"
+_DENY_WORDS = ("denied", "rejected", "disputed", "dismissed", "refuted", "contested")
+_DENY = rf"(?:{'|'.join(_DENY_WORDS)})"
 # ", though Ukraine denied it", ", which Kyiv has rejected", ", a claim dismissed by X"
 _COUNTER_RE = re.compile(
     r"(?:,|\s[—–])\s+(?:(?:though|although|but|which|a\s+claim(?:\s+that)?|something)\s+"
@@ -79,6 +80,8 @@ class Counter:
 
 def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
     """A trailing denial by another side of the claim the sentence reports."""
+    if not any(map(sentence.__contains__, _DENY_WORDS)):
+        return None  # (every match holds one: substring tests, not a search)
     m = _COUNTER_RE.search(sentence)
     if m is None:
         return None
@@ -127,10 +130,20 @@ _LIST_AFTER_RE = re.compile(
 )
 
 
+def _in_or_of_ends(before: str) -> bool:
+    """Whether `before` ends with white space, "in" or "of" ending one of its last four
+    tokens: every _NAMED_SETTLEMENT_BEFORE_RE match ends so ("in|of", white space, then at
+    most "the" and two words before the end), and the search, tried at every word and
+    capital of the text, is then skipped for the many texts that do not."""
+    return before[-1:].isspace() and any(
+        t.endswith(("in", "of")) for t in before.rsplit(None, 4)[-4:]
+    )
+
+
 def region_locates(text: str, start: int, end: int, settlement_after: bool) -> bool:
     """True when the region mention at text[start:end] only locates settlements."""
     before = text[max(0, start - 90) : start]
-    if _NAMED_SETTLEMENT_BEFORE_RE.search(before):
+    if _in_or_of_ends(before) and _NAMED_SETTLEMENT_BEFORE_RE.search(before):
         return True
     return (
         settlement_after

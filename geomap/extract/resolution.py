@@ -3,6 +3,7 @@ settled by the places named nearby, and the memory that resolves "the town" / "t
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from bisect import bisect_left, bisect_right
@@ -37,6 +38,24 @@ class PlaceHit:
 # Per gazetteer object: (query, hint, context) -> PlaceRef. A long ingest sees the same names
 # again and again; a new or reset gazetteer gets a fresh cache.
 _RESOLVE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# A context's cache key (its points, regions, evidence: a tuple hashed anew on every lookup)
+# stands in those keys as a number, one per distinct context; numbers are never reused, so a
+# table started afresh only makes a context's later lookups miss.
+_CONTEXT_IDS: dict[tuple, int] = {}
+_NEXT_CONTEXT_ID = itertools.count()
+_CONTEXT_IDS_MAX = 10_000
+
+
+def _context_id(key: tuple | None) -> int | None:
+    """The number standing for a context cache key (None for none)."""
+    if key is None:
+        return None
+    got = _CONTEXT_IDS.get(key)
+    if got is None:
+        if len(_CONTEXT_IDS) >= _CONTEXT_IDS_MAX:
+            _CONTEXT_IDS.clear()
+        got = _CONTEXT_IDS[key] = next(_NEXT_CONTEXT_ID)
+    return got
 
 
 _THEATRE_PRIOR = frozenset({"UA", "RU"})
@@ -73,7 +92,7 @@ class _Resolver:
         ctx = self.context
         # all that ranking reads from the context (counts and evidence too, not only points):
         # lookups cached under this key cannot leak between documents
-        self.ctx_key = ctx.cache_key() if hasattr(ctx, "cache_key") else None
+        self.ctx_key = _context_id(ctx.cache_key() if hasattr(ctx, "cache_key") else None)
         try:
             self.cache = _RESOLVE_CACHES.setdefault(gaz, {})
         except TypeError:  # not weak-referenceable: cache for this document only
@@ -85,8 +104,8 @@ class _Resolver:
         the other places in the sentence."""
         size = self.sizes.get(query.lower())
         k = (query, hint, self.ctx_key, size)
-        if k in self.cache:
-            return self.cache[k]
+        if (got := self.cache.get(k)) is not None:  # (a pair: never None itself)
+            return got
         if len(self.cache) > 50_000:
             self.cache.clear()
         ref, ties = None, []
@@ -716,11 +735,29 @@ def _settlement_list(items: list[Mention], i: int, text: str) -> bool:
     areas, when it lists two names or more)."""
     first = _list_first(items, i, text)
     start = items[first].start
-    if _SETTLEMENT_LIST_BEFORE_RE.search(text, max(0, start - 120), start) is not None:
+    lo = max(0, start - 120)
+    if (
+        _holds(text, lo, start, _SETTLEMENT_LIST_NOUNS)
+        and _SETTLEMENT_LIST_BEFORE_RE.search(text, lo, start) is not None
+    ):
         return True
-    return _AREA_LIST_BEFORE_RE.search(text, max(0, start - 40), start) is not None and _in_list(
-        items, first, text
+    lo = max(0, start - 40)
+    return (
+        _holds(text, lo, start, _AREA_LIST_NOUNS)
+        and _AREA_LIST_BEFORE_RE.search(text, lo, start) is not None
+        and _in_list(items, first, text)
     )
+
+
+# the nouns one of which every match of the two patterns above holds (as written there)
+_SETTLEMENT_LIST_NOUNS = ("villages", "settlements", "hamlets", "localities")
+_AREA_LIST_NOUNS = ("areas", "vicinit")
+
+
+def _holds(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Whether text[lo:hi] holds one of `words` (substring searches: a regex search is tried
+    at every position of the window)."""
+    return any(text.find(w, lo, hi) >= 0 for w in words)
 
 
 # "took four frontier villages in the Kharkiv region": the villages listed next lie there
@@ -809,6 +846,8 @@ _COUNTRY_NOUN_BEFORE_RE = re.compile(
     r"locality)\s+of\s+(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,\s*(?:and\s+)?){0,6}$"
 )
 _COUNTRY_CODE = {"Russian": "RU", "Ukrainian": "UA"}
+# a part of each of the nouns the pattern names (cities, city: "cit")
+_SETTLEMENT_NOUN_PARTS = ("settlement", "village", "town", "cit", "hamlet", "localit")
 
 
 def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
@@ -819,6 +858,8 @@ def _country_stated(items: list[Mention], i: int, text: str) -> str | None:
     window = text[max(0, start - 80) : start]
     if "Russian" not in window and "Ukrainian" not in window:  # (every match holds one)
         return None
+    if "of" not in window or not any(map(window.__contains__, _SETTLEMENT_NOUN_PARTS)):
+        return None  # (nor without "of" and a settlement noun)
     m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, start - 80), start)
     return _COUNTRY_CODE[m.group("country")] if m else None
 
