@@ -49,3 +49,18 @@ def test_a_russian_spelling_of_a_ukrainian_village_resolves(gaz, written: str, n
     """TASS and RIA write "-ovka" where the gazetteer has the Ukrainian "-ivka"."""
     claims = claims_of(gaz, f"The ministry said Russian troops had captured {written}.")
     assert [(c.place.name, c.place_as_written) for c in claims] == [(name, written)]
+
+
+def test_a_city_named_beside_a_far_village_is_the_village_of_that_name(gaz) -> None:
+    """ "near Kamianske and Mala Tokmachka": not the city of Kamianske on the Dnipro, 150 km
+    away, but the village of that name near Mala Tokmachka; both are claimed."""
+    claims = claims_of(gaz, "ISW said Russian forces attacked near Kamianske and Mala Tokmachka.")
+    assert {c.place.name for c in claims} == {"Kamianske", "Mala Tokmachka"}
+    (kam,) = [c for c in claims if c.place.name == "Kamianske"]
+    assert (kam.place.population or 0) < 50_000
+    assert haversine_km(kam.place.lat, kam.place.lon, 47.534, 35.901) < 60
+
+
+def test_two_cities_in_a_list_stay_cities(gaz) -> None:
+    claims = claims_of(gaz, "Russian missiles hit Kharkiv and Odesa overnight, officials said.")
+    assert all((c.place.population or 0) > 500_000 for c in claims) and len(claims) == 2

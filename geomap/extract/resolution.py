@@ -441,7 +441,10 @@ def _resolve_mentions(
             ref = None
         if ref is not None:
             anchors = _Anchors(list_anchors(i), remembered)
-            ref = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
+            read = _coherent_reading(items, found, i, text, ref, anchors, resolver, memory)
+            if read is None and _swap_city_namesake(items, i, text, ref, resolved, hits, resolver):
+                read = ref  # "near Kamianske and Mala Tokmachka": the village Kamianske
+            ref = read
         hits.append(PlaceHit(m, ref))
         if ref is None or m.actor:
             continue
@@ -454,6 +457,41 @@ def _resolve_mentions(
             memory.topic(ref)
         resolved.append((m, ref))
     return resolved
+
+
+def _swap_city_namesake(
+    items: list[Mention],
+    i: int,
+    text: str,
+    ref: PlaceRef,
+    resolved: list[tuple[Mention, PlaceRef]],
+    hits: list[PlaceHit],
+    resolver: _Resolver,
+) -> bool:
+    """A village listed right after a big place that lies far from it ("attacked near
+    Kamianske and Mala Tokmachka", read as the city of Kamianske): when a place of the big
+    one's name lies near the village, that is the one meant; it replaces the city's reading
+    (in `resolved` and `hits`) and the village stands."""
+    if not resolved or i == 0 or (ref.population or 0) >= SMALL_TOWN_POP:
+        return False
+    prev_m, prev = resolved[-1]
+    if prev_m is not items[i - 1] or (prev.population or 0) < SMALL_TOWN_POP:
+        return False
+    if not _LIST_GAP_RE.fullmatch(text[prev_m.end : items[i].start]):
+        return False
+    if haversine_km(ref.lat, ref.lon, prev.lat, prev.lon) <= STRAY_KM:
+        return False
+    near = _nearest(
+        [n for n in resolver.namesakes(prev_m.query) if n.id != prev.id], [ref], NEAR_KM
+    )
+    if near is None:
+        return False
+    resolved[-1] = (prev_m, near)
+    for k in range(len(hits) - 1, -1, -1):
+        if hits[k].mention is prev_m:
+            hits[k] = PlaceHit(prev_m, near)
+            break
+    return True
 
 
 def _ruled_out(
