@@ -93,3 +93,10 @@ def test_strikes_in_the_passive_and_in_a_particular_list(gaz, sentence: str, pla
     left bank" is no withdrawal."""
     for place in places:
         assert {t for _s, t in _types(gaz, sentence, place)} == {"strike"}, place
+
+
+def test_drones_approaching_a_place_are_a_strike_not_an_advance(gaz) -> None:
+    sentence = "The ministry said its air defences destroyed Ukrainian drones approaching Kursk."
+    assert {t for _s, t in _types(gaz, sentence, "Kursk")} == {"strike"}
+    troops = "The ministry said Russian troops were approaching Kupiansk."
+    assert {t for _s, t in _types(gaz, troops, "Kupiansk")} == {"advancing"}

@@ -432,17 +432,35 @@ _PLACE_NOUN_AFTER_RE = re.compile(
 
 def _without_object_adjectives(text: str, found: list[verbs.Cue]) -> list[verbs.Cue]:
     """The cues minus an adjective cue inside another cue's object noun phrase: the verb types
-    the place, the adjective only describes it ("struck the embattled town of X": a strike)."""
+    the place, the adjective only describes it ("struck the embattled town of X": a strike);
+    and minus a participle of motion right after a weapon ("drones approaching X": the drones
+    moved, no troops advanced)."""
     return [
         c
         for c in found
-        if " " in c.text.strip()
-        or not _PLACE_NOUN_AFTER_RE.match(text, c.end)
-        or not any(
-            k is not c and k.end <= c.start and _DETERMINER_GAP_RE.fullmatch(text, k.end, c.start)
-            for k in found
+        if not _weapon_participle(text, c, found)
+        and (
+            " " in c.text.strip()
+            or not _PLACE_NOUN_AFTER_RE.match(text, c.end)
+            or not any(
+                k is not c
+                and k.end <= c.start
+                and _DETERMINER_GAP_RE.fullmatch(text, k.end, c.start)
+                for k in found
+            )
         )
     ]
+
+
+_MOTION_PARTICIPLE_RE = re.compile(r"(?:approaching|heading|flying|moving|advancing)\b", re.I)
+
+
+def _weapon_participle(text: str, c: verbs.Cue, found: list[verbs.Cue]) -> bool:
+    return (
+        c.type == "advancing"
+        and _MOTION_PARTICIPLE_RE.match(c.text) is not None
+        and any(k.rule == "cue.strike.drone" and text[k.end : c.start].isspace() for k in found)
+    )
 
 
 # "the village of X near B had been retaken", "Chasiv Yar west of B fell": B only locates the
