@@ -81,10 +81,10 @@ _THIRD_RE = _SIDES["side.third-party"].regex
 # Officials who speak for whoever governs the place: side = the place's country.
 _LOCAL_RE = re.compile(rf"\b{_w('claimant.local-official')}\b", re.I)
 # Pronoun claimants take the previous claimant.
-_DEFINITE_PERSON_RE = re.compile(rf"^the\s+{_w('claimant.definite-person')}$", re.I)
+_DEFINITE_PERSON = rf"the\s+{_w('claimant.definite-person')}"  # "the general": a person
+_DEFINITE_PERSON_RE = re.compile(rf"^{_DEFINITE_PERSON}$", re.I)
 _PRONOUN_RE = re.compile(
-    rf"^(?:{_w('claimant.pronoun')}|the\s+{_w('claimant.definite-speaker')}"
-    rf"|the\s+{_w('claimant.definite-person')})$",
+    rf"^(?:{_w('claimant.pronoun')}|the\s+{_w('claimant.definite-speaker')}|{_DEFINITE_PERSON})$",
     re.I,
 )
 _LEADING_RE = re.compile(rf"^{_w('claimant.leading-connective')}\s*,?\s+", re.I)
@@ -451,17 +451,18 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     seg_start, seg = _after_subordinator(seg, seg_start)
     seg = _TRAILING_TIME_RE.sub("", seg)
     claimant = _strip_claimant(seg)
-    if i > 0 and not _looks_like_claimant(claimant) and _closing_role(claimant, sentence, vpos):
-        return claimant, seg_start
-    if not _looks_like_claimant(claimant) and i > 0 and re.match(r"^\s*(?:the|a|an)\s", seg):
-        # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
-        end = bounds[i] - 1
-        i -= 1
-        seg_start = bounds[i]
-        seg = left[seg_start:end]
-        claimant = _strip_claimant(seg)
-        if not (_has_head(claimant) or _PERSON_RE.match(claimant)):
-            return None  # "Nine drones were shot down, the X said": content, not a claimant
+    if i > 0 and not _looks_like_claimant(claimant):
+        if _closing_role(claimant, sentence, vpos):
+            return claimant, seg_start  # "..., the general said."
+        if re.match(r"^\s*(?:the|a|an)\s", seg):
+            # "authorities in Enerhodar, the town beside the plant, blamed ...": skip the aside
+            end = bounds[i] - 1
+            i -= 1
+            seg_start = bounds[i]
+            seg = left[seg_start:end]
+            claimant = _strip_claimant(seg)
+            if not (_has_head(claimant) or _PERSON_RE.match(claimant)):
+                return None  # "Nine drones were shot down, the X said": content, not a claimant
     if not _looks_like_claimant(claimant):
         return None
     single_after_who = (
@@ -486,9 +487,9 @@ _CLOSING_VERB_RE = re.compile(
 
 
 def _closing_role(claimant: str, sentence: str, vpos: int) -> bool:
-    """Whether `claimant` is a role noun phrase ("the general", "a Ukrainian lawmaker" has a
-    capital: the head list covers it) whose speech verb ends the sentence: without this the
-    clause before the comma was read as the speaker."""
+    """Whether `claimant` is a role noun phrase the head list does not know ("the general",
+    "a Ukrainian lawmaker") whose speech verb ends the sentence: without this the clause
+    before the comma was read as the speaker."""
     return (
         _ROLE_NP_RE.fullmatch(claimant) is not None
         and claimant.split()[-1].lower() not in _PLACE_HEADS

@@ -470,7 +470,7 @@ _LOCATOR_WORDS_BEFORE_RE = re.compile(
     r"(?:(?:just|some|about|roughly)\s+)?(?:[\d.,]+\s*-?\s*(?:kilometres?|kilometers?|km|miles?)\s+)?"
     rf"{_BEARING}(?:ern)?\s+of)\s+(?:the\s+(?:[\w'’-]+\s+){{0,3}}?(?:city|town|village)\s+of\s+)?$"
 )
-_NAMED_SETTLEMENT_BEFORE_RE = re.compile(
+_INTRODUCED_SETTLEMENT_BEFORE_RE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet)\s+of\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
     r"\s+\S[^,;]*$",
     re.I,
@@ -495,7 +495,9 @@ def locates_named(text: str, m: Mention, claimable: list[tuple[Mention, PlaceRef
         return False
     if any(o.start <= lm.start() < o.end for o, _r in claimable):
         return True  # the word before the locator ends a place the sentence names
-    return _NAMED_SETTLEMENT_BEFORE_RE.search(text, max(0, lm.start() - 60), m.start) is not None
+    return (
+        _INTRODUCED_SETTLEMENT_BEFORE_RE.search(text, max(0, lm.start() - 60), m.start) is not None
+    )
 
 
 def _verb_between(cue: verbs.Cue, m: Mention, found: Sequence[verbs.Cue]) -> bool:

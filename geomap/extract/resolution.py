@@ -487,10 +487,8 @@ def _swap_city_namesake(
     if near is None:
         return False
     resolved[-1] = (prev_m, near)
-    for k in range(len(hits) - 1, -1, -1):
-        if hits[k].mention is prev_m:
-            hits[k] = PlaceHit(prev_m, near)
-            break
+    if hits and hits[-1].mention is prev_m:  # (the mention before this one was hit last)
+        hits[-1] = PlaceHit(prev_m, near)
     return True
 
 
