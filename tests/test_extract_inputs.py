@@ -202,3 +202,38 @@ def test_cli_jobs_stores_everything_once(tmp_path):
     assert res.output.count("added") == 4
     res = CliRunner().invoke(main, ["ingest", "--db", db, "-j", "2", *files])
     assert res.exit_code == 0 and res.output.count("already stored") == 2
+
+
+@pytest.mark.parametrize(
+    ("channel", "side"),
+    [("General Staff of the Armed Forces of Ukraine", "ukraine"), ("Frontline News Digest", None)],
+)
+def test_an_official_channels_posts_are_its_statements(tmp_path, gaz, channel, side):
+    """A General Staff channel's post speaks for Ukraine; a news channel's narration for no side."""
+    from geomap.extract import extract_article
+
+    post = {
+        "id": 5,
+        "type": "message",
+        "date": "2025-03-02T08:00:00",
+        "text": "Over the past day our defenders repelled 7 assaults near Toretsk.",
+    }
+    p = tmp_path / "result.json"
+    data = {"name": channel, "type": "public_channel", "id": 9, "messages": [post]}
+    p.write_text(json.dumps(data), encoding="utf-8")
+    art = next(read_telegram_export(p)).article
+    claims = [c for c in extract_article(art, gazetteer=gaz).claims if c.place.name == "Toretsk"]
+    assert claims and {c.side for c in claims} == {side or "third-party"}
+    assert {c.claimant for c in claims} == {channel}
+
+
+def test_a_posts_label_is_its_heading_or_its_first_sentence():
+    from geomap.extract.inputs import post_title
+
+    assert post_title("Morning update\n\nTroops held the line.") == "Morning update"
+    assert post_title("Troops held the line near the river.\nMore later.") == (
+        "Troops held the line near the river"
+    )
+    long = "Troops " + "held the line " * 20 + "near the river."
+    got = post_title(long)
+    assert got.endswith("…") and len(got) <= 121 and long.startswith(got[:-1])

@@ -304,3 +304,44 @@ def test_footage_put_out_by_a_titled_source_between_commas():
     assert a.side == "russia" and "his men beside the church" in _content(s)
     listed = "Channels, including some close to the army, published videos of the blasts."
     assert attribute(listed).claimant is None or "including" not in attribute(listed).claimant
+
+
+# A text that is one body's or official's statement: a line under the title naming the post,
+# or a "Name, title:" line opening the body. Own words, modelled on no article.
+_STATEMENT_HEADS = [
+    ("Land Forces of Ukraine, evening summary (translated)\n\nMay 2, 2025\n\n", "ukraine"),
+    ("Regional governor, Telegram (translated)\n\nMay 2, 2025\n\n", None),
+    ("Daily bulletin\n\nMay 2, 2025\n\nPetro Ivanenko, head of the Sumy Regional Military "
+     "Administration:\n\n", "ukraine"),
+    ("Russian-installed governor, Telegram\n\nMay 2, 2025\n\nIvan Sidorov, acting head of "
+     "the occupied part of the region:\n\n", "russia"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "side"), _STATEMENT_HEADS)
+def test_a_statements_head_makes_its_narration_the_statements(gaz, head, side):
+    text = (
+        f"# Overnight in the region\n\n{head}"
+        "Over the past day the enemy shelled Bilopillia with artillery. Drones hit a "
+        "warehouse in Krasnopillia.\n"
+    )
+    claims = extract(text, published=date(2025, 5, 2), gazetteer=gaz).claims
+    got = {c.place.name: c for c in claims}
+    assert {"Bilopillia", "Krasnopillia"} <= set(got)
+    assert {got[n].side for n in ("Bilopillia", "Krasnopillia")} == {side or "ukraine"}
+    assert all("attr.narration" not in c.rules for c in claims)
+    assert got["Bilopillia"].claim_date == date(2025, 5, 1)  # a bulletin's "past day"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Open-source analyst, social media thread\n\nMay 2, 2025\n\n",  # a monitor's voice
+        "Agency\n\nMay 2, 2025\n\nWhat we know on day 800 of the war:\n\n",
+        "Agency\n\nMay 2, 2025\n\nKey points:\n\n",  # a heading, no speaker
+    ],
+)
+def test_other_heads_keep_the_outlets_narration(gaz, head):
+    text = f"# Shelling\n\n{head}Drones hit a warehouse in Krasnopillia.\n"
+    claims = extract(text, published=date(2025, 5, 2), gazetteer=gaz).claims
+    assert [c.side for c in claims if c.place.name == "Krasnopillia"] == ["third-party"]

@@ -18,10 +18,9 @@ from geomap.extract.filters import dropped, dropped_clause, dropped_era, dropped
 from geomap.extract.mentions import THEATRE_COUNTRIES, Mention
 from geomap.extract.placing import Doc, Places
 from geomap.extract.resolution import PlaceHit, _Memory, _Resolver
-from geomap.extract.rules import default_sides
 from geomap.extract.tables import controller as table_controller
 from geomap.extract.tables import table_rows
-from geomap.extract.voices import COMBATANT_RE, Voice
+from geomap.extract.voices import COMBATANT_RE, Voice, state_outlet
 from geomap.records import SIDE_BY_COUNTRY, ClaimRecord, PlaceRef, SourceRecord
 
 _OWN_FORCES_RE = re.compile(
@@ -191,29 +190,14 @@ def _new_claim(
     )
 
 
-_STATE_OUTLETS = tuple(
-    (v.side, v.regex) for rid, v in default_sides().items() if rid.startswith("side.state-outlet-")
-)
-
-
 def _outlet_side(
     side: str, claimant: str | None, narration: bool, outlet: str, rules: list[str]
 ) -> str:
     """RT's or Ukrinform's own narration speaks for its state; other outlets' for no side."""
-    if claimant is None and narration and (state := _state_outlet(outlet)):
+    if claimant is None and narration and (state := state_outlet(outlet)):
         rules.append("side.state-outlet")
         return state
     return side
-
-
-def _state_outlet(outlet: str) -> str | None:
-    """The state whose own outlet narrates the article (None for any other outlet)."""
-    name = outlet.strip()
-    for side, rx in _STATE_OUTLETS:
-        m = rx.match(name)
-        if m and m.end() == len(name):
-            return side
-    return None
 
 
 def _finish_sentence(

@@ -96,14 +96,26 @@ def _message(p: Path, msg: dict, channel: str, base: str) -> Input | None:
             f"{MAX_BYTES >> 20} MB limit for one source; skipped",
         )
     published = _iso_date(msg.get("date"))
-    first = text.strip().split("\n", 1)[0]
     art = read_text(text.replace("\r\n", "\n"), "text", path=where)
-    art.title = first[:200]
+    art.title = post_title(text)
     art.published = published
     art.outlet = channel
     art.author = channel
     art.url = f"{base}/{mid}" if isinstance(mid, int) else None
     return Input(where, art)
+
+
+def post_title(text: str) -> str:
+    """A post's label: its first line. A first line that is a sentence ("Our defenders
+    repelled 7 assaults near X.") is the post's news, not a headline above it: its label
+    drops the full stop (and a long one is cut), so the extractor reads the line as body."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if not first.endswith("."):
+        return first[:200]
+    first = first.rstrip(". ")
+    if len(first) > 120:
+        first = first[:120].rsplit(" ", 1)[0] + "…"
+    return first
 
 
 def _iso_date(s: Any) -> date | None:

@@ -31,6 +31,7 @@ from geomap.extract.version import EXTRACTOR, VERSION
 from geomap.extract.voices import (
     DocState,
     attribution_pass,
+    channel_source,
     contrast_cut,
     document_source,
     retro_attribute,
@@ -145,7 +146,8 @@ def extract_article(
         docx.topic.headline(headline)  # evidence of what the story is about
     else:
         docx.topic.title = art.title or ""  # its place is the first body name it spells out
-    doc_source = document_source(text)  # "Translated from X's Telegram channel."
+    # "Translated from X's Telegram channel.", a post exported from X's channel
+    doc_source = document_source(text) or channel_source(src.outlet)
     dates_at = SentenceDates(pub)
     run = _Run(docx, doc, dates_at, doc_source, set(), pub, src, outlet_voice)
     last_end = 0

@@ -16,7 +16,7 @@ from geomap.extract import claimants as cl
 from geomap.extract import prescreen, reporting
 from geomap.extract.mentions import THEATRE_COUNTRIES
 from geomap.extract.resolution import _Resolver
-from geomap.extract.rules import default_voice_rules, joined
+from geomap.extract.rules import default_sides, default_voice_rules, joined
 from geomap.extract.transcripts import Speaker, resolve_speaker, speaker_label
 from geomap.records import SIDE_BY_COUNTRY, ClaimRecord
 
@@ -813,6 +813,33 @@ _DOC_SOURCE_RE = re.compile(
 )
 
 
+_STATE_OUTLETS = tuple(
+    (v.side, v.regex) for rid, v in default_sides().items() if rid.startswith("side.state-outlet-")
+)
+
+
+def state_outlet(outlet: str) -> str | None:
+    """The state whose own outlet narrates the article (None for any other outlet)."""
+    name = outlet.strip()
+    for side, rx in _STATE_OUTLETS:
+        m = rx.match(name)
+        if m and m.end() == len(name):
+            return side
+    return None
+
+
+def channel_source(outlet: str | None) -> tuple[str, int, int] | None:
+    """A text published by a combatant body or an official (a Telegram export of the General
+    Staff's or a governor's channel) is their statement, not an outlet's narration. News
+    outlets, monitors and web sites ("en.interfax.com.ua") keep the outlet's voice."""
+    name = (outlet or "").strip()
+    if not name or "." in name or state_outlet(name):
+        return None
+    if cl.side_of(name) in ("russia", "ukraine") or cl.is_local_official(name):
+        return name, 0, 0
+    return None
+
+
 def document_source(text: str) -> tuple[str, int, int] | None:
     """ "*Translated from the Zaporizhzhia regional military administration's Telegram
     channel.*" near the top: the source whose words the whole text gives, with the note's
@@ -838,19 +865,45 @@ _OPENING_SOURCE_RE = re.compile(
 
 
 def _opening_source(text: str) -> tuple[str, int, int] | None:
-    """The source an article's first body paragraph names as the author of what follows
-    ("This was stated by X."), with that paragraph's span; None for any other opening."""
+    """The source an article's first body paragraphs name as the author of what follows
+    ("This was stated by X.", a "General Staff, morning update" line under the title, an
+    "X, head of ...:" line introducing the text), with those paragraphs' span; None for any
+    other opening."""
     body = re.search(r"\n\s*\n", text)  # after the title line
     if body is None:
         return None
     paras = [p for p in re.finditer(r"[^\n]+", text[: body.end() + 800]) if p.start() >= body.end()]
-    opening = next((p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))), None)
-    if opening is None or (m := _OPENING_SOURCE_RE.fullmatch(opening.group(0))) is None:
-        return None
-    who = cl.strip_claimant(m.group("by") or m.group("who"))
-    if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
-        return None
-    return who, opening.start(), opening.end()
+    openings = [p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))][:2]
+    found: tuple[str, int, int] | None = None
+    for i, opening in enumerate(openings):
+        para = opening.group(0).strip()
+        m = _OPENING_SOURCE_RE.fullmatch(para) if i == 0 else None
+        m = (
+            m
+            or _SPEAKER_LINE_RE.fullmatch(para)
+            or (_VOICE_LINE_RE.fullmatch(para) if i == 0 else None)
+        )
+        if m is None or (m.re is _SPEAKER_LINE_RE and cl.attribute(para).verb):
+            break  # ("The ministry said in a statement:" opens a quotation, not the text)
+        who = cl.strip_claimant(m.groupdict().get("by") or m.group("who"))
+        if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
+            break
+        found = (who, found[1] if found else opening.start(), opening.end())
+        if m.re is not _VOICE_LINE_RE:
+            break  # (a voice line may be followed by the statement's own speaker line)
+    return found
+
+
+# "General Staff of the Armed Forces of Ukraine, morning update (translated)", "Regional
+# governor, Telegram": a line under the title naming the text as a body's or official's post
+_VOICE_LINE_RE = re.compile(
+    r"(?P<who>[A-Z][^.:;\n\"“”]{2,100}?),\s+(?:[\w'’-]+\s+){0,3}?(?:Telegram|statement|"
+    r"update|report|bulletin|briefing|summary|post|address|communiqu[eé]|channel|website)\b"
+    r"[^.:;\n]{0,40}"
+)
+# "Oleh Syniehubov, head of the Kharkiv Regional Military Administration:" on a line of its
+# own opening the body: the speaker of all that follows
+_SPEAKER_LINE_RE = re.compile(r"(?P<who>[A-Z][^.:;\n\"“”]{2,150}?)\s*:")
 
 
 # the outlet and date lines under the title
