@@ -138,6 +138,8 @@ _ADJECTIVAL_BEFORE_RE = re.compile(rf"\b{_w('claimant.adjectival-before')}\s+$",
 _INTRO_RE = re.compile(rf"^{_w('claimant.intro-adverbial')}\b[^,]*,$", re.I)
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z .'’]*\s+)?[-—–]\s+")  # " Ukraine - " after "LYMAN,"
 _FALSE_WORD_RE = re.compile(rf"\b{_w('claimant.false-word')}\b", re.I)
+# "Ukraine said the claim was false": what follows the speech verb only calls a claim false
+_SAID_FALSE_RE = re.compile(rf"\s+(?:{_w('claimant.said-false')})\b", re.I)
 _POSSESSIVE_ACCOUNT_RE = re.compile(
     rf"^\s*(His|Her|Their|Its)\s+(?:\w+\s+){{0,2}}?{_w('claimant.account', ci=False)}"
     r"\b[^:.]{0,40}:\s*"
@@ -638,6 +640,8 @@ def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
             if not _FALSE_WORD_RE.search(sentence, vm.end()):
                 continue
             denial = True
+        elif produces == "speech" and _SAID_FALSE_RE.match(sentence, vm.end()):
+            denial = True  # "Ukraine said the claim was false"
         if _PASSIVE_AUX_RE.search(sentence, max(0, vm.start() - 30), vm.start()):
             continue  # "the depot was reported destroyed": a passive names no claimant before it
         before = _claimant_before(sentence, vm.start())

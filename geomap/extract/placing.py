@@ -128,7 +128,12 @@ def _paired_names(text: str, s0: int, s1: int, gaz: Any, taken: list[Mention]) -
 
 
 _LOCATIVE_INTRO_RE = re.compile(r"\s*(?:In|At|Near|Outside)\s+[^,]{2,80},\s")
-_BARE_ANSWER_RE = re.compile(r"\s*(?:it|this|that|so)\s*(?:[,.;:]|$)", re.I)
+# "Kyiv denied it.", "a spokesman said that was not true": a pronoun for the claim answered
+_BARE_ANSWER_RE = re.compile(
+    r"\s*(?:(?:it|this|that|so)\s*(?:[,.;:]|$)|(?:that\s+)?(?:it|this|that)\s+(?:was|is|had\s+been|"
+    r"has\s+been)\s)",
+    re.I,
+)
 # "KRAMATORSK, Ukraine (AP) — ...": the wire dateline that opens the body
 _DATELINE_RE = re.compile(
     r"^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2}),\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*)?"

@@ -58,12 +58,19 @@ def institution_side(claimant: str | None, sentence: str, last_state: str | None
 
 
 _DENY_WORDS = ("denied", "rejected", "disputed", "dismissed", "refuted", "contested")
-_DENY = rf"(?:{'|'.join(_DENY_WORDS)})"
+# ", a claim Ukraine said was false", ", which Kyiv called a lie": calling the claim false
+_FALSE_WORDS = ("false", "untrue", "not true", "lie", "fake", "baseless", "groundless")
+_DENY = (
+    rf"(?:(?:{'|'.join(_DENY_WORDS)})(?:\s+(?:it|this|that|the\s+claim))?"
+    rf"(?:\s+as\s+(?:\w+\s+)?\w+)?"  # "rejected as untrue", "dismissed as pure fiction"
+    rf"|(?:(?:said|says)\s+(?:was|is|were|are)|called(?:\s+it)?)\s+(?:an?\s+)?(?:\w+\s+)?"
+    rf"(?:{'|'.join(_FALSE_WORDS)}))"
+)
 # ", though Ukraine denied it", ", which Kyiv has rejected", ", a claim dismissed by X"
 _COUNTER_RE = re.compile(
     r"(?:,|\s[—–])\s+(?:(?:though|although|but|which|a\s+claim(?:\s+that)?|something)\s+"
     r"(?P<who>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+|swiftly\s+|"
-    r"quickly\s+|later\s+)*" + _DENY + r"(?:\s+(?:it|this|that|the\s+claim))?\b"
+    r"quickly\s+|later\s+)*" + _DENY + r"\b"
     r"|a\s+claim\s+(?:that\s+was\s+|since\s+)?" + _DENY + r"\s+by\s+(?P<by>[^,.;]{2,60}?))"
     r"\s*(?:[,.;]|$)"
 )
@@ -80,7 +87,7 @@ class Counter:
 
 def counter_denial(sentence: str, main_side: str | None) -> Counter | None:
     """A trailing denial by another side of the claim the sentence reports."""
-    if not any(map(sentence.__contains__, _DENY_WORDS)):
+    if not any(map(sentence.__contains__, _DENY_WORDS + _FALSE_WORDS)):
         return None  # (every match holds one: substring tests, not a search)
     m = _COUNTER_RE.search(sentence)
     if m is None:
