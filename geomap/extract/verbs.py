@@ -176,6 +176,31 @@ def irrealis_before(text: str, pos: int) -> bool:
 
 
 _QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
+# "operations south of X", "advanced north-west of X": a bearing from a place locates what
+# happens as "near" it does; the cue patterns, written with "near", read it so
+_BEARING_OF_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of(?=\s)", re.I)
+# not "(to) the north and south of X" (the sides around a place), "10 km north of X towards
+# Y" (a distance from a landmark), "towns west of X", "the border north of X" (what the
+# bearing locates is not where the event is)
+_NOT_NEAR_BEFORE_RE = re.compile(
+    r"(?:\bthe\s+(?:(?:north|south|east|west)\w*,?\s+(?:and\s+)?)*|\b(?:km|kilomet(?:er|re)s?|"
+    r"miles?|metres|meters|towns|villages|settlements|cities|hamlets|localities|border|frontier)\s+)$",
+    re.I,
+)
+
+
+def _bearings_as_near(text: str) -> str:
+    """`text` with each bearing phrase ("south-west of") that stands for "near" written so,
+    padded with spaces: offsets are unchanged."""
+    if " of " not in text:
+        return text
+
+    def near(m: re.Match[str]) -> str:
+        if _NOT_NEAR_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            return m.group(0)
+        return "near".ljust(len(m.group(0)))
+
+    return _BEARING_OF_RE.sub(near, text)
 
 
 def triggered_rows(low: str) -> frozenset[int]:
@@ -227,8 +252,9 @@ def candidate_rows(text: str) -> list[int]:
 
 def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins).
-    Quote marks count as spaces ('the "liberation" of X'); offsets are unchanged."""
-    text = text.translate(_QUOTES)
+    Quote marks count as spaces ('the "liberation" of X') and a bearing as "near" ("fought
+    south of X"); offsets are unchanged."""
+    text = _bearings_as_near(text.translate(_QUOTES))
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     tools = _TOOLS

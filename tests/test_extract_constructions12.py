@@ -1,5 +1,6 @@
-"""Denials answering a claim (own sentences): calling it false in a trailing clause of the
-claim's sentence, or in the next sentence with a plain speech verb."""
+"""Constructions of ordinary reporting (own sentences): denials that call a claim false, in
+a trailing clause or the next sentence; a bearing from a place ("south of X") locating an
+event as "near" does."""
 
 from __future__ import annotations
 
@@ -43,3 +44,31 @@ def test_calling_a_claim_false_denies_it(gaz, text):
 )
 def test_other_answers_deny_nothing(gaz, text):
     assert not any(t == "denied" for _p, _s, t in _claims(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ukrainian forces are conducting offensive operations south of Orikhiv.", "fighting"),
+        ("Ukrainian forces launched a counteroffensive south-west of Orikhiv.", "advancing"),
+        ("Russian forces advanced northwest of Avdiivka.", "advancing"),
+    ],
+)
+def test_a_bearing_from_a_place_locates_the_event_there(gaz, text, want):
+    got = _claims(gaz, text)
+    assert {(p, t) for p, _s, t in got} == {(text.split()[-1].rstrip("."), want)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops crossed the border north of Kharkiv and pushed towards Vovchansk.",
+        "Russian forces continued to attack towns west of Lysychansk.",
+        "Russian troops now control territory to the north, east and south of Kurakhove.",
+    ],
+)
+def test_a_bearing_locating_something_else_is_no_event_at_the_place(gaz, text):
+    far = {"Kharkiv", "Lysychansk"}
+    got = _claims(gaz, text)
+    assert not any(p in far for p, _s, _t in got)
+    assert ("Kurakhove", "third-party", "holding") not in got
