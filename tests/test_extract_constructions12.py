@@ -72,3 +72,20 @@ def test_a_bearing_locating_something_else_is_no_event_at_the_place(gaz, text):
     got = _claims(gaz, text)
     assert not any(p in far for p, _s, _t in got)
     assert ("Kurakhove", "third-party", "holding") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"Kupiansk is fully under the control of our forces," the Russian defence ministry said.',
+         ("Kupiansk", "russia", "captured")),
+        ("Sudzha is under the control of Ukrainian troops, a Ukrainian soldier said.",
+         ("Sudzha", "ukraine", "captured")),
+        ("Kupiansk remains under the control of Russian forces, the Russian ministry said.",
+         ("Kupiansk", "russia", "holding")),
+        ("Kupiansk is under the control of Ukrainian troops, the Ukrainian army said.",
+         ("Kupiansk", "ukraine", "holding")),
+    ],
+)  # fmt: skip
+def test_control_over_the_other_countrys_place_is_a_capture(gaz, text, want):
+    assert want in _claims(gaz, text)

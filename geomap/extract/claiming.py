@@ -70,8 +70,7 @@ def _default_side(
     ):
         # "a brigade spokesman said Ukrainian forces are holding out", "Deputy Defence
         # Minister X said Ukrainian troops recaptured Y": officials report their own moves
-        side = "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
-        return side, "side.own-forces"
+        return _forces_side(fm), "side.own-forces"
     if COMBATANT_RE.search(claimant or ""):
         # "a drone operator from the 24th Brigade told me Russian infantry had reached the
         # town": a combatant with no nationality fights for the country the place is in
@@ -146,6 +145,7 @@ def claims_pass(
             continue
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
+        ctype = _control_won(ctype, c_side, ref, rules, sent)
         cdate, prec = claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
@@ -170,6 +170,42 @@ def claims_pass(
             )
         )
     return _finish_sentence(memory, out, sent, v.side, s0)
+
+
+def _forces_side(fm: re.Match[str]) -> str:
+    """The side of an _OWN_FORCES_RE match ("Ukrainian troops", "Russia's army")."""
+    return "ukraine" if fm.group(1).lower().startswith("ukrain") else "russia"
+
+
+# the cues of a side's control over a place: "X is under the control of our forces", "our
+# troops control X", "X is fully under our control"
+_CONTROL_RULES = frozenset(
+    {"cue.holding.under-the-control-of", "cue.holding.control-3", "cue.holding.control-4"}
+)
+# control that goes on ("still", "remains", "continue to", "retain") is held, not won
+_CONTROL_GOES_ON_RE = re.compile(
+    r"\b(?:still|remains?|remained|continues?|continued|continuing|keeps?|kept|retains?|"
+    r"retained|maintains?|maintained)\b",
+    re.I,
+)
+
+
+def _control_won(ctype: str, side: str, ref: PlaceRef, rules: list[str], sent: str) -> str:
+    """A side stating its control over a place of the other country ("Kupyansk is fully
+    under the control of our forces", said by Moscow; "our troops control Sudzha", by Kyiv)
+    claims to have taken it: analysts record a capture, not a defence."""
+    home = SIDE_BY_COUNTRY.get(ref.country or "")
+    if (
+        ctype != "holding"
+        or rules[1] not in _CONTROL_RULES
+        or side not in ("russia", "ukraine")
+        or home in (None, side)
+        or _CONTROL_GOES_ON_RE.search(sent)
+        or any(_forces_side(fm) == home for fm in _OWN_FORCES_RE.finditer(sent))
+    ):
+        return ctype  # (", the Ukrainian military holds only the north": the home side's)
+    rules.append("type.control-won")
+    return "captured"
 
 
 def _new_claim(
