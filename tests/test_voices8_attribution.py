@@ -345,3 +345,30 @@ def test_other_heads_keep_the_outlets_narration(gaz, head):
     text = f"# Shelling\n\n{head}Drones hit a warehouse in Krasnopillia.\n"
     claims = extract(text, published=date(2025, 5, 2), gazetteer=gaz).claims
     assert [c.side for c in claims if c.place.name == "Krasnopillia"] == ["third-party"]
+
+
+@pytest.mark.parametrize(
+    ("note", "who"),
+    [
+        ("Translated from the Telegram channel of the Sumy regional military administration",
+         "the Sumy regional military administration"),
+        ("*Translated from a statement by the Russian Defence Ministry.*",
+         "the Russian Defence Ministry"),
+    ],
+)  # fmt: skip
+def test_a_translation_note_naming_the_channel_of_a_body_names_the_texts_source(note, who):
+    text = f"# Overnight\n\n{note}\n\nMay 2, 2025\n\nBody.\n"
+    got = document_source(text)
+    assert got is not None and got[0] == who
+
+
+def test_a_bulletins_direction_paragraphs_keep_the_reports_voice(gaz):
+    text = (
+        "# Front update\n\nAgency\n\nMay 2, 2025\n\n"
+        "There were 120 clashes on Thursday, the General Staff of Ukraine's armed forces said.\n\n"
+        "In the Huliaipole direction, the enemy tried to advance near Malynivka twice.\n\n"
+        "Russian drones struck a school in Kherson on Thursday.\n"
+    )
+    got = {c.place.name: c for c in extract(text, published=date(2025, 5, 2), gazetteer=gaz).claims}
+    assert got["Malynivka"].side == "ukraine" and "attr.bulletin-section" in got["Malynivka"].rules
+    assert got["Kherson"].side == "third-party"  # a paragraph of the agency's own

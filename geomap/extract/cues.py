@@ -102,8 +102,11 @@ def _cue_types(
             if narration and (cue.weak or (cue.attach == "any" and cue.type != "strike")):
                 # the outlet's own narration: only a verb governing the place, or the
                 # casualties, blasts and fires of a strike ("In Lutsk, five people were
-                # injured", "Two people were killed in Sumy")
-                continue
+                # injured", "Two people were killed in Sumy"), or a cue with the place
+                # right after it ("repelled an attack near X")
+                if cue.weak or not _NARRATED_LOCATIVE_RE.match(text, cue.end):
+                    continue
+                cue = replace(cue, attach="obj")
             all_cues.append(cue)
             idx_dist = _attach(text, cue, claimable, narration, starts, found)
             if idx_dist is None:
@@ -324,6 +327,13 @@ _APPOSITIVE_LOCATOR_RE = re.compile(
     rf"km|miles?)\s+)?(?:{_BEARING}\s+of|near|outside|"
     r"close\s+to|not\s+far\s+from|in|on\s+the\s+(?:road|highway)\s+(?:to|from|between))\s+"
     r"(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|region)\s+of\s+)?"
+)
+
+
+# "repelled an enemy attack near X": a place the cue locates right after it
+_NARRATED_LOCATIVE_RE = re.compile(
+    r"\s+(?:near|in|at|around|outside|close\s+to|in\s+the\s+(?:area|vicinity)\s+of|on\s+the\s+"
+    r"outskirts\s+of)\s+(?:the\s+(?:town|city|village|settlement)s?\s+of\s+)?(?-i:[A-Z])"
 )
 
 

@@ -309,7 +309,37 @@ def _carried_voice(
         att, quote_rule = details, "attr.details-block"
     if not quote_rule and (lede := _lede_voice(text, span, att, doc)) is not None:
         att, quote_rule = lede, "attr.source-lede"
+    if not quote_rule and (section := _section_voice(text, span, att, doc)) is not None:
+        att, quote_rule = section, "attr.bulletin-section"
     return att, quote_rule or later_rule
+
+
+# "In the Kupiansk direction, ...", "On the Lyman axis, ...": a paragraph of a bulletin that
+# goes through the front direction by direction
+_SECTION_OPENING_RE = re.compile(
+    r"\s*(?:In|On|Along)\s+the\s+(?:[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}|[a-z]+ern)\s+"
+    r"(?:directions?|sectors?|ax[ie]s|fronts?|operational\s+zones?)\b"
+)
+
+
+def _section_voice(
+    text: str, span: tuple[int, int], att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
+    """The bulletin's source for the unattributed sentences of a paragraph that opens with a
+    front direction ("In the Huliaipole direction, the enemy tried to advance near X."), when
+    an army's or a ministry's report was named before: an agency relaying the General Staff's
+    daily report goes through the directions in the report's words."""
+    if att.claimant is not None or not doc.sources:
+        return None
+    who, side = doc.sources[-1]
+    if side not in ("russia", "ukraine"):
+        return None
+    s0, s1 = span
+    para = text.rfind("\n", 0, s0) + 1
+    if not _SECTION_OPENING_RE.match(text, para):
+        return None
+    n = s1 - s0
+    return cl.Attribution(who, side, (0, n), (n, n), "said")
 
 
 def _continued_quote(
@@ -804,11 +834,18 @@ def _same_source(ref: str, prev: str) -> bool:
     return " ".join(words[1:]) in prev.lower()
 
 
+_DOC_MEDIUM = (
+    r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
+    r"summary|update|bulletin|Facebook\s+page|page)"
+)
+# "Translated from the X's Telegram channel", "Translated from the Telegram channel of X"
 _DOC_SOURCE_RE = re.compile(
     r"^[ \t]*[*_]{0,2}(?:Translated|Adapted|Reposted|Republished|Condensed|Taken|Abridged)"
-    r"(?:\s+and\s+\w+)?\s+from\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?[\w-]+)['’]s?\s+"
-    r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
-    r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$",
+    r"(?:\s+and\s+\w+)?\s+from\s+(?:the\s+)?(?:((?:[\w'’-]+\s+){0,6}?[\w-]+)['’]s?\s+"
+    + _DOC_MEDIUM
+    + r"\b[^\n]*|(?:an?\s+)?"
+    + _DOC_MEDIUM
+    + r"\s+(?:by|of)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,8}[\w'’-]+)[\s.*_]*)$",
     re.M | re.I,
 )
 
@@ -847,7 +884,7 @@ def document_source(text: str) -> tuple[str, int, int] | None:
     m = _DOC_SOURCE_RE.search(text, 0, 2000)
     if m is None:
         return _opening_source(text)
-    who = m.group(1).strip()
+    who = (m.group(1) or m.group(2)).strip().rstrip("*_ .")
     if not cl.is_local_official(who) and not cl.side_of(who) and not COMBATANT_RE.search(who):
         return None
     return f"the {who}", m.start(), m.end()
