@@ -89,3 +89,14 @@ def test_a_bearing_locating_something_else_is_no_event_at_the_place(gaz, text):
 )  # fmt: skip
 def test_control_over_the_other_countrys_place_is_a_capture(gaz, text, want):
     assert want in _claims(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said its troops took Chasiv Yar. Ukrainian officials called that claim premature.",
+        'Moscow said its troops took Chasiv Yar, a claim Kyiv quickly dismissed as "a fake".',
+    ],
+)
+def test_more_ways_of_calling_a_claim_false(gaz, text):
+    assert ("Chasiv Yar", "ukraine", "denied") in _claims(gaz, text)

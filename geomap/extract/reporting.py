@@ -62,17 +62,17 @@ _DENY_WORDS = ("denied", "rejected", "disputed", "dismissed", "refuted", "contes
 _FALSE_WORDS = ("false", "untrue", "not true", "lie", "fake", "baseless", "groundless")
 _DENY = (
     rf"(?:(?:{'|'.join(_DENY_WORDS)})(?:\s+(?:it|this|that|the\s+claim))?"
-    rf"(?:\s+as\s+(?:\w+\s+)?\w+)?"  # "rejected as untrue", "dismissed as pure fiction"
+    rf"(?:\s+as\s+[^,.;]{{1,60}}?)?"  # "rejected as untrue", 'dismissed as "a fake for ..."'
     rf"|(?:(?:said|says)\s+(?:was|is|were|are)|called(?:\s+it)?)\s+(?:an?\s+)?(?:\w+\s+)?"
     rf"(?:{'|'.join(_FALSE_WORDS)}))"
 )
 # ", though Ukraine denied it", ", which Kyiv has rejected", ", a claim dismissed by X"
 _COUNTER_RE = re.compile(
     r"(?:,|\s[—–])\s+(?:(?:though|although|but|which|a\s+claim(?:\s+that)?|something)\s+"
-    r"(?P<who>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+|swiftly\s+|"
-    r"quickly\s+|later\s+)*" + _DENY + r"\b"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:has\s+|have\s+|had\s+|later\s+|"
+    r"\w+ly\s+)*" + _DENY + r"\b"
     r"|a\s+claim\s+(?:that\s+was\s+|since\s+)?" + _DENY + r"\s+by\s+(?P<by>[^,.;]{2,60}?))"
-    r"\s*(?:[,.;]|$)"
+    r"[\"”’]?\s*(?:[,.;]|$)"
 )
 
 
