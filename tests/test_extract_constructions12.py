@@ -100,3 +100,12 @@ def test_control_over_the_other_countrys_place_is_a_capture(gaz, text, want):
 )
 def test_more_ways_of_calling_a_claim_false(gaz, text):
     assert ("Chasiv Yar", "ukraine", "denied") in _claims(gaz, text)
+
+
+def test_a_toll_counted_out_place_by_place_is_a_strike_on_each(gaz):
+    text = (
+        "Russian attacks killed four civilians in the Donetsk region: two in Kostiantynivka, "
+        "one in Sloviansk and one in Lyman, the governor said."
+    )
+    got = {p for p, _s, t in _claims(gaz, text) if t == "strike"}
+    assert {"Kostiantynivka", "Sloviansk", "Lyman"} <= got

@@ -747,7 +747,11 @@ _COORD_GAP_RE = re.compile(
     r"|(?:(?:almost|nearly|virtually)\s+)?(?:all|most|much|part|parts)\s+of\s+(?:the\s+)?)?"
     # "two in X and one in (nearby) Y"
     r"|,?\s+and\s+(?:[\w-]+\s+){1,3}?(?:in|near|at|over)\s+(?:the\s+)?(?:nearby\s+|"
-    r"neighbou?ring\s+)?)"
+    r"neighbou?ring\s+)?"
+    # "killed four in the region: two in X, one in Y": a toll counted out place by place
+    r"|\s*(?:,|:|\s[—–-])\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"(?:\s+(?:more|people|civilians|persons|residents|others|killed|wounded|injured|dead))?"
+    r"\s+(?:in|near|at)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?)"
 )
 
 
