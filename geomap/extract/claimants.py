@@ -504,7 +504,8 @@ def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple
     city administration, wrote': the name before a title phrase is the claimant's too."""
     if i < 1:
         return None
-    name = _strip_claimant(left[bounds[i - 1] : bounds[i] - 1])
+    raw = left[bounds[i - 1] : bounds[i] - 1].strip()
+    name = _strip_claimant(raw)
     if _INTRO_RE.match(f"{name},"):
         return None
     titled = bool(_TITLE_NP_RE.fullmatch(seg) or _BARE_TITLE_NP_RE.fullmatch(seg))
@@ -513,6 +514,7 @@ def _named_before_title(left: str, bounds: list[int], i: int, seg: str) -> tuple
     if (
         left[bounds[i] - 1] == ","
         and _SHORT_NAME_RE.match(name)
+        and name == raw  # ("Kupiansk has not been captured, the military said": a clause)
         and _APPOSITIVE_RE.match(seg)
         and len(seg.split()) <= 12
         and _has_head(seg)

@@ -145,7 +145,7 @@ _CASUALTY_RE = re.compile(rf"^{joined(_MOD, 'casualty')}\b", re.I)
 
 
 _CIVILIAN_BEFORE_RE = re.compile(
-    rf"\b{joined(_MOD, 'civilian')}\s+(?:(?:had|has|have|finally|eventually|never|already|only|"
+    rf"\b{joined(_MOD, 'civilian')}\s+(?:(?:had|has|have|was|were|finally|eventually|never|already|only|"
     r"also)\s+)?$",
     re.I,
 )
