@@ -109,3 +109,21 @@ def test_a_toll_counted_out_place_by_place_is_a_strike_on_each(gaz):
     )
     got = {p for p, _s, t in _claims(gaz, text) if t == "strike"}
     assert {"Kostiantynivka", "Sloviansk", "Lyman"} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Fighting goes on near Pokrovsk. Ukrainian forces are holding it, the general said.",
+         ("Pokrovsk", "ukraine", "holding")),
+        ("Russian forces have attacked Kupiansk for weeks. Russia said on Friday it had captured it.",
+         ("Kupiansk", "russia", "captured")),
+    ],
+)  # fmt: skip
+def test_the_object_it_of_taking_or_holding_is_the_place_just_named(gaz, text, want):
+    assert want in _claims(gaz, text)
+
+
+def test_it_taken_otherwise_is_no_place(gaz):
+    got = _claims(gaz, "Russian drones hit Kupiansk. Kyiv took it seriously and said so.")
+    assert not any(t == "captured" for _p, _s, t in got)
