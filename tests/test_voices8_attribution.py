@@ -372,3 +372,27 @@ def test_a_bulletins_direction_paragraphs_keep_the_reports_voice(gaz):
     got = {c.place.name: c for c in extract(text, published=date(2025, 5, 2), gazetteer=gaz).claims}
     assert got["Malynivka"].side == "ukraine" and "attr.bulletin-section" in got["Malynivka"].rules
     assert got["Kherson"].side == "third-party"  # a paragraph of the agency's own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "content_has"),
+    [
+        ("Russian troops, according to the ministry, took the village.", "the ministry",
+         "took the village"),
+        ("The army did not confirm the Russian claims, but said that two villages were shelled.",
+         "The army", "two villages were shelled"),
+        ("Russian claims that the town has fallen are false, the spokesman said.", "the spokesman",
+         "the town has fallen"),
+    ],
+)  # fmt: skip
+def test_asides_and_coordination_keep_the_speaker_and_the_content(sentence, claimant, content_has):
+    a = attribute(sentence)
+    spans = [a.content, *([a.extra] if a.extra else [])]
+    assert a.claimant == claimant
+    assert any(content_has in sentence[s:e] for s, e in spans)
+
+
+def test_no_truth_to_reports_denies_them(gaz):
+    text = "# Update\n\nThere is no truth to reports that Kupiansk has fallen, the governor said.\n"
+    got = extract(text, published=PUB, gazetteer=gaz).claims
+    assert [c.type for c in got if c.place.name == "Kupiansk"] == ["denied"]

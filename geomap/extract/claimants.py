@@ -319,7 +319,13 @@ def _looks_like_claimant(s: str) -> bool:
 # "Contrary to initial claims, X said", "Addressing reports of Y, X said": a noun after an opener
 _NOUN_USE_BEFORE_RE = re.compile(
     rf"(?:^|[,;:(]\s*)\W*(?:{_w('claimant.noun-opener')}|[A-Z][a-z]+ing)\s+(?:[\w'’-]+\s+){{0,3}}$"
-    r"|\w['’]s?\s+(?:[a-z-]+\s+)?$",  # "Russia's claims", "the ministry's latest reports"
+    r"|\w['’]s?\s+(?:[a-z-]+\s+)?$"  # "Russia's claims", "the ministry's latest reports"
+    # "Russian claims that ...", "the Ukrainian reports": a nationality adjective makes a noun
+    r"|(?:^|\s)(?:the\s+|these\s+|those\s+|such\s+|earlier\s+|recent\s+)?(?:Russian|Ukrainian|"
+    r"Kremlin|separatist|pro-Russian|pro-Kremlin|official|media)\s+$"
+    # "no truth to reports that ...", "despite claims": after a preposition, a noun
+    r"|(?:^|\s)(?:to|of|about|on|despite|amid|after|following|over|against|with)\s+"
+    r"(?:the\s+|these\s+|those\s+|such\s+|any\s+|all\s+)?(?:[a-z-]+\s+)?$",
     re.I,
 )
 _NOUN_USE_AFTER_RE = re.compile(
@@ -663,6 +669,8 @@ def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
                 return inv
         if before is not None:
             return _speech(sentence, vm, before, denial)
+        if before is None and (co := _comma_coordinated(sentence, vm, denial)) is not None:
+            return co
         # inverted: '"...," said Ukraine's General Staff.'
         if (inv := _inverted(sentence, vm, denial)) is not None:
             return inv
@@ -781,6 +789,27 @@ _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+
 _COORD_SUBJECT_RE = re.compile(
     r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?[a-z]+ed\s)"
 )
+# "X did not confirm A, but said B": the second verb's subject is the sentence's
+_COMMA_COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|later\s+)?$")
+_AUX_SUBJECT_RE = re.compile(
+    r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?"
+    r"(?:[a-z]+ed|did|does|do|has|have|had)\s)"
+)
+
+
+def _comma_coordinated(sentence: str, vm: re.Match[str], denial: bool) -> Attribution | None:
+    """ "The army did not confirm the claims, but said that ...": a speech verb after ", but"
+    or ", and" shares the subject of the sentence's first verb."""
+    m = _COMMA_COORD_RE.search(sentence, 0, vm.start())
+    if m is None or "," in sentence[: m.start()]:
+        return None
+    sm = _AUX_SUBJECT_RE.match(sentence, 0, m.start())
+    if sm is None or not _looks_like_claimant(sm.group(1)):
+        return None
+    who = sm.group(1)
+    return Attribution(
+        who, side_of(who), (m.end(), len(sentence)), (0, len(who)), vm.group(0), denial
+    )
 
 
 def _coordinated(
@@ -905,6 +934,14 @@ def _according(sentence: str) -> Attribution | None:
         content = (m.end() + (stop.end() if stop else stop_at), n)
     else:
         content = (0, m.start())
+        if not weak_marker and sentence[m.start()] == "," and rest[stop_at : stop_at + 1] == ",":
+            # "Russian troops, according to the ministry, took X": the aside splits the content
+            k = m.end() + stop_at + 1
+            extra = (k + len(sentence[k:]) - len(sentence[k:].lstrip()), n)
+            return Attribution(
+                claimant, side_of(claimant), content, (m.start(), a_end), "according to",
+                extra=extra,
+            )  # fmt: skip
     return Attribution(claimant, side_of(claimant), content, (m.start(), a_end), "according to")
 
 
