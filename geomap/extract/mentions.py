@@ -287,14 +287,6 @@ _THIS_FRONT_RE = re.compile(
 )
 # "a training centre there": the place just named (only clause-final, never "there were")
 _THERE_RE = re.compile(r"t(?<!\wt)here(?=\s*[.,;])")
-# "Russia said it had captured it.", "Ukrainian forces are holding it": the object "it" of a
-# verb of taking or holding, closing its clause (or before a time), is the place just named
-_IT_OBJECT_RE = re.compile(
-    r"\b(?:captured|capture|took|taken|take|seized|seize|retook|retaken|recaptured|liberated|"
-    r"occupied|overran|stormed|entered|encircled|surrounded|holding|hold|holds|held|defending|"
-    r"defend|defends|defended|abandoned|abandon)\s+(it)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|this|"
-    r"after|before|overnight|yesterday|today|by|from|within|since|earlier|later)\b)"
-)
 # "the residents of these villages left long ago, nobody lives there": "there" points at the
 # several places just named, no one of them
 _PLURAL_PLACES_RE = re.compile(
@@ -801,7 +793,6 @@ _REF_WORDS = {
     "region": ("region", "area", "oblast", "province", "peninsula"),
     "front": ("front", "direction", "sector", "axis"),
     "there": ("there",),
-    "it": (" it",),
     "soil": ("territory", "soil"),
     "capital": ("capital",),
     "centre": ("capital", "cent"),
@@ -826,8 +817,7 @@ def _finditer(
 
 
 def _pointer_refs(seg: str, start: int) -> list[Mention]:
-    """ "this front" (the direction just named), a clause-final "there" and the object "it"
-    of a verb of taking or holding."""
+    """ "this front" (the direction just named) and a clause-final "there"."""
     out = [
         Mention(start + m.start(), start + m.end(), m.group(0), "", "settlement",
                 "ref-settlement", noun=m.group(1), area=True)
@@ -838,11 +828,6 @@ def _pointer_refs(seg: str, start: int) -> list[Mention]:
                 "ref-settlement", noun="there")
         for m in _finditer(_THERE_RE, seg, "there")
         if not _PLURAL_PLACES_RE.search(seg, 0, m.start())
-    ]  # fmt: skip
-    out += [
-        Mention(start + m.start(1), start + m.end(1), m.group(1), "", "settlement",
-                "ref-settlement", noun="there")
-        for m in _finditer(_IT_OBJECT_RE, seg, "it")
     ]  # fmt: skip
     return out
 
