@@ -790,7 +790,9 @@ _COORD_SUBJECT_RE = re.compile(
     r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?[a-z]+ed\s)"
 )
 # "X did not confirm A, but said B": the second verb's subject is the sentence's
-_COMMA_COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|later\s+)?$")
+_COMMA_COORD_RE = re.compile(
+    r",\s+(?:but|and)\s+(?:(?:has|have|had)\s+)?(?:also\s+|later\s+|since\s+|then\s+)?$"
+)
 _AUX_SUBJECT_RE = re.compile(
     r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?"
     r"(?:[a-z]+ed|did|does|do|has|have|had)\s)"
@@ -808,7 +810,7 @@ def _comma_coordinated(sentence: str, vm: re.Match[str], denial: bool) -> Attrib
         return None
     who = sm.group(1)
     return Attribution(
-        who, side_of(who), (m.end(), len(sentence)), (0, len(who)), vm.group(0), denial
+        who, side_of(who), (vm.end(), len(sentence)), (0, len(who)), vm.group(0), denial
     )
 
 

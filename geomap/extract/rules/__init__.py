@@ -373,7 +373,8 @@ def _str_list(path: Path, where: str, entry: dict, key: str) -> list[str]:
 
 def _verb_alternatives(path: Path, where: str, entry: dict) -> list[str]:
     """The verb forms an entry names: `lemmas` in the `forms` slots, after each auxiliary
-    of `perfect` too ("has said"), each followed by `tail` ("cast doubt on")."""
+    of `perfect` too ("has said", with an adverb: "has repeatedly said"), each followed by
+    `tail` ("cast doubt on")."""
     lemmas = _str_list(path, where, entry, "lemmas")
     forms = tuple(_str_list(path, where, entry, "forms")) or FORMS
     if bad := [f for f in forms if f not in FORMS]:
@@ -381,7 +382,8 @@ def _verb_alternatives(path: Path, where: str, entry: dict) -> list[str]:
     perfect = _str_list(path, where, entry, "perfect")
     found = [f for lemma in lemmas for f in inflections(lemma, forms)]
     participles = [f for lemma in lemmas for f in verb_forms(lemma)["participle"]]
-    found += [rf"{aux}\s+{f}" for aux in perfect for f in participles]
+    # ("has said", "have repeatedly said")
+    found += [rf"{aux}\s+(?:[a-z]+ly\s+)?{f}" for aux in perfect for f in participles]
     found = sorted(dict.fromkeys(found), key=len, reverse=True)
     tail = entry.get("tail", "")
     if not isinstance(tail, str):
