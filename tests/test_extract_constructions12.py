@@ -127,3 +127,21 @@ def test_the_object_it_of_taking_or_holding_is_the_place_just_named(gaz, text, w
 def test_it_taken_otherwise_is_no_place(gaz):
     got = _claims(gaz, "Russian drones hit Kupiansk. Kyiv took it seriously and said so.")
     assert not any(t == "captured" for _p, _s, t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Near Yunakivka, the enemy continues assault actions, the governor said.",
+         ("Yunakivka", "fighting")),
+        ("In the Pokrovsk direction, the enemy attacked 40 times, the staff said.",
+         ("Pokrovsk", "fighting")),
+    ],
+)  # fmt: skip
+def test_a_fronted_place_locates_a_verb_that_names_none(gaz, text, want):
+    assert want in {(p, t) for p, _s, t in _claims(gaz, text)}
+
+
+def test_a_fronted_place_does_not_take_a_verb_with_its_own_object(gaz):
+    got = _claims(gaz, "In Kupiansk, Russian troops captured two streets.")
+    assert ("Kupiansk", "captured") not in {(p, t) for p, _s, t in got}

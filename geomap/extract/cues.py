@@ -407,7 +407,42 @@ def _attach(
         ]
         if before:
             best = before[-1]
+    if best is None and cue.attach in ("obj", "obj0"):
+        best = _fronted_place(text, cue, claimable, lo, hi)
     return best
+
+
+# "Near X, the enemy continues assault actions", "In the X direction, the enemy attacked 40
+# times": a place fronted before its clause's comma locates a verb that names none after it
+_FRONTED_BEFORE_RE = re.compile(
+    r"(?:^|[.!?:]\s+|\n)\W*(?:In|Near|Around|Outside|At|On\s+the\s+outskirts\s+of|In\s+the\s+"
+    r"(?:area|vicinity)\s+of|Close\s+to)\s+(?:the\s+(?:(?:town|city|village|settlement)\s+of\s+)?)?$"
+)
+_FRONTED_AFTER_RE = re.compile(r"(?:\s+(?:direction|sector|axis|area))?\s*,\s")
+# the cue names no object of its own ("attacked 40 times.", "continues assault actions,")
+_NO_OBJECT_AFTER_RE = re.compile(
+    r"\s*(?:[,.;:!]|$)|\s+(?:\w+\s+times|twice|again|overnight|today|yesterday|on\s+\w+day|"
+    r"throughout|during|this|last|for)\b"
+)
+
+
+def _fronted_place(
+    text: str, cue: verbs.Cue, claimable: list[tuple[Mention, PlaceRef]], lo: int, hi: int
+) -> tuple[int, int] | None:
+    """The place of a fronted locative phrase before the cue's clause, when nothing after the
+    cue and no other place between is one."""
+    if not _NO_OBJECT_AFTER_RE.match(text, cue.end):
+        return None  # ("In X, troops captured two streets": the verb's own object)
+    before = [idx for idx in range(lo, hi) if claimable[idx][0].end <= cue.start]
+    if len(before) != 1 or any(claimable[i][0].start >= cue.end for i in range(lo, hi)):
+        return None
+    m = claimable[before[0]][0]
+    after = _FRONTED_AFTER_RE.match(text, m.end)
+    if after is None or _CLAUSE_BREAK_RE.search(text, after.end(), cue.start):
+        return None
+    if _FRONTED_BEFORE_RE.search(text, max(0, m.start - 60), m.start) is None:
+        return None
+    return before[0], cue.start - m.end
 
 
 # "X, (also) located just south of the eastern city of B, had been retaken": an aside that only
