@@ -396,3 +396,27 @@ def test_no_truth_to_reports_denies_them(gaz):
     text = "# Update\n\nThere is no truth to reports that Kupiansk has fallen, the governor said.\n"
     got = extract(text, published=PUB, gazetteer=gaz).claims
     assert [c.type for c in got if c.place.name == "Kupiansk"] == ["denied"]
+
+
+def test_a_document_quoted_after_a_colon_speaks_for_its_owner(gaz):
+    text = (
+        "# Front update\n\nAgency\n\nMay 2, 2025\n\n"
+        "The key points of the Russian defence ministry's statement read as follows:\n\n"
+        "\u201cIt was decided to regroup the troops stationed in the Lyman area\u201d\n\n"
+        "\u201cUnits repelled attacks near Kupiansk.\u201d\n\n"
+        "Ukrainian troops entered Lyman on Saturday.\n"
+    )
+    got = {
+        (c.place.name, c.side, c.type) for c in extract(text, published=PUB, gazetteer=gaz).claims
+    }
+    assert ("Lyman", "russia", "withdrawn") in got
+    assert ("Kupiansk", "russia", "fighting") in got
+    assert ("Lyman", "russia", "advancing") not in got  # an unquoted paragraph ends the quotation
+
+
+def test_a_clause_ending_in_a_colon_is_no_speaker_label():
+    text = (
+        "# T\n\nAgency\n\nMay 2, 2025\n\nThe full report of the Russian ministry's statement "
+        "goes as follows:\n\nBody.\n"
+    )
+    assert document_source(text) is None

@@ -661,7 +661,7 @@ def _spoken(sentence: str, found: list[re.Match[str]]) -> Attribution | None:
             # "Russian troops shelled X overnight, said Governor Y": the clause before the
             # comma is the content, the speaker follows the verb
             inv = _inverted(sentence, vm, denial)
-            if inv is not None and not _FINITE_RE.search(inv.claimant or ""):
+            if inv is not None and not FINITE_RE.search(inv.claimant or ""):
                 return inv
         if before is not None and _content_before_comma(sentence, vm, before[0]):
             # "X remains under our control, said Lt. Col. Y": the claimant follows the verb
@@ -832,7 +832,7 @@ def _coordinated(
 
 # a finite verb in a phrase: an auxiliary, or a past form with its object ("forced Russian
 # troops", "shelled the district"): a clause, not a speaker's name
-_FINITE_RE = re.compile(
+FINITE_RE = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|could|did|does)\b|"
     r"\b[a-z]{3,}ed\s+(?:(?:the|a|an|its|their|his|her|our|two|three|several|near|in|into|"
     r"from|towards?|on|at|around|outside|across|through|to|back|up|off)\b|\d|[A-Z])|"
@@ -846,7 +846,7 @@ def _clause_before_comma(sentence: str, vm: re.Match[str], claimant: str) -> boo
     return (
         sentence[: vm.start()].rstrip().endswith(",")
         and len(claimant.split()) >= 4
-        and bool(_FINITE_RE.search(claimant))
+        and bool(FINITE_RE.search(claimant))
     )
 
 

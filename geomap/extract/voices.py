@@ -82,7 +82,8 @@ _ALSO_GOES_ON_RE = re.compile(
 _BARE_QUOTE_LABEL_RE = re.compile(r"^\s*Quote\s*:\s*")
 # "The two villages are also some 30 km north of X": a description, not the report going on
 _BE_ALSO_RE = re.compile(r"\b(?:is|are|was|were|lies|lie)\s+also\b")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+# (a quotation closing without its full stop, '“It was decided to regroup ...”', ends too)
+_SENTENCE_END_RE = re.compile(r"(?:[.!?…][\"”’')\]]*|(?<=\w)[\"”»])\s*$")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class DocState:
     last_state: str | None = None  # the state the article last quoted
     speaker: Speaker | None = None  # the transcript speaker of the current paragraph
     block: tuple[str, str | None] | None = None  # the voice of a block quote ("He said:")
+    block_quoted: bool | None = None  # whether the block's first paragraph opened a quotation
     people: dict[str, str] = field(default_factory=dict)  # surname -> its introduction
     first_source: str | None = None  # the "Source:" line's first source ("Quote: ...")
     in_details: bool = False  # the paragraphs since a "Details:" one, before another label
@@ -162,7 +164,7 @@ def attribution_pass(
     if att.attribution and _JUDGED_SPEECH_RE.search(sent, *att.attribution):
         # "The Kremlin likely prematurely claimed X": the writer judges the claim-making
         att = cl.Attribution(None, None, (0, len(sent)), None, None)
-    block = _block_quoted(sent, att, doc)
+    block = _block_quoted(text, s0, sent, att, doc)
     if block is not None:
         att = block
     att, spoken = _spoken_voice(sent, att, doc)
@@ -190,7 +192,9 @@ def attribution_pass(
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant, sent)
     if said.claimant and block is None and _opens_block(text, s1, sent):
-        doc.block = (said.claimant, said.side)
+        doc.block, doc.block_quoted = (said.claimant, said.side), None
+    elif block is None and (owner := _document_block(text, s1, sent)) is not None:
+        doc.block, doc.block_quoted = owner, None  # "The ministry's statement reads as follows:"
     _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted, text)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
@@ -744,16 +748,54 @@ def _quote_open_after(sent: str, was_open: bool) -> bool:
     return was_open
 
 
-def _block_quoted(sent: str, att: cl.Attribution, doc: DocState) -> cl.Attribution | None:
+def _block_quoted(
+    text: str, s0: int, sent: str, att: cl.Attribution, doc: DocState
+) -> cl.Attribution | None:
     """The block quote's voice for an unattributed sentence inside one; a heading (no closing
-    punctuation) or a sentence naming its own source ends the block."""
+    punctuation), a sentence naming its own source, or an unquoted paragraph after quoted
+    ones ends the block."""
     if doc.block is None:
         return None
-    if att.claimant is not None or not _SENTENCE_END_RE.search(sent):
-        doc.block = None
+    if text[text.rfind("\n", 0, s0) + 1 : s0].strip() == "":  # opening a paragraph
+        quoted = sent.lstrip()[:1] in ('"', "“", "«")
+        if doc.block_quoted is None:
+            doc.block_quoted = quoted
+        elif doc.block_quoted and not quoted:
+            doc.block = None
+    if doc.block is None or att.claimant is not None or not _SENTENCE_END_RE.search(sent):
+        doc.block = doc.block_quoted = None
         return None
     n = len(sent)
     return cl.Attribution(doc.block[0], doc.block[1], (0, n), (n, n), "said")
+
+
+# "The full report ... of the Russian MoD's statement goes as follows:", "The General Staff's
+# update reads:": a document quoted in the paragraphs after the colon, and whose it is
+_DOCUMENT_INTRO_RE = re.compile(
+    r"[^\n]{0,200}?\b(?:reads|read|goes|went|runs|ran|says|said)(?:\s+as\s+follows|\s+in\s+full)?"
+    r"\s*:\s*"
+)
+_DOCUMENT_OWNER_RE = re.compile(
+    r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[\w.-]+){0,4}?)['’]s?\s+(?:[\w-]+\s+)?(?:statement|"
+    r"report|post|message|bulletin|update|summary|briefing|address|communiqu[eé])\b"
+)
+
+
+def _document_block(text: str, s1: int, sent: str) -> tuple[str, str | None] | None:
+    """The voice of a document introduced at the end of a paragraph ("The ministry's
+    statement reads as follows:"): its owner, when a side or an official's."""
+    if not sent.rstrip().endswith(":") or not _DOCUMENT_INTRO_RE.fullmatch(sent):
+        return None
+    if text[s1 : s1 + 3].lstrip(" \t")[:1] not in ("\n", ""):
+        return None
+    owners = _DOCUMENT_OWNER_RE.findall(sent)
+    if not owners:
+        return None
+    who = owners[-1]
+    side = cl.side_of(who)
+    if side not in ("russia", "ukraine") and not cl.is_local_official(who):
+        return None
+    return who, side
 
 
 def _opens_block(text: str, s1: int, sent: str) -> bool:
@@ -920,7 +962,7 @@ def _opening_source(text: str) -> tuple[str, int, int] | None:
             or _SPEAKER_LINE_RE.fullmatch(para)
             or (_VOICE_LINE_RE.fullmatch(para) if i == 0 else None)
         )
-        if m is None or (m.re is _SPEAKER_LINE_RE and cl.attribute(para).verb):
+        if m is None or (m.re is _SPEAKER_LINE_RE and not _speaker_label(para)):
             break  # ("The ministry said in a statement:" opens a quotation, not the text)
         who = cl.strip_claimant(m.groupdict().get("by") or m.group("who"))
         if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
@@ -941,6 +983,18 @@ _VOICE_LINE_RE = re.compile(
 # "Oleh Syniehubov, head of the Kharkiv Regional Military Administration:" on a line of its
 # own opening the body: the speaker of all that follows
 _SPEAKER_LINE_RE = re.compile(r"(?P<who>[A-Z][^.:;\n\"“”]{2,150}?)\s*:")
+_DOCUMENT_VERB_RE = re.compile(r"\b(?:goes|went|reads|runs|follows|following)\b")
+
+
+def _speaker_label(line: str) -> bool:
+    """Whether a line ending in a colon is a name with its title, not a clause ("The
+    ministry said in a statement:", "The report goes as follows:")."""
+    return (
+        len(line.split()) <= 14
+        and not cl.attribute(line).verb
+        and cl.FINITE_RE.search(line) is None
+        and _DOCUMENT_VERB_RE.search(line) is None
+    )
 
 
 # the outlet and date lines under the title
