@@ -191,10 +191,8 @@ def attribution_pass(
     if said.claimant is None:
         _note_account(sent, s0, doc, dates_at)
     retracted = _retracted(text, s0, s1, said.claimant, sent)
-    if said.claimant and block is None and _opens_block(text, s1, sent):
-        doc.block, doc.block_quoted = (said.claimant, said.side), None
-    elif block is None and (owner := _document_block(text, s1, sent)) is not None:
-        doc.block, doc.block_quoted = owner, None  # "The ministry's statement reads as follows:"
+    if block is None:
+        _open_block(text, s1, sent, said, doc)
     _remember_voice(doc, said, att, (s0, s1), sent, dates_at, retracted, text)
     return Voice(
         s0, sent, att, said.claimant, said.side, spans, spoken, verdict, said.carried,
@@ -796,6 +794,15 @@ def _document_block(text: str, s1: int, sent: str) -> tuple[str, str | None] | N
     if side not in ("russia", "ukraine") and not cl.is_local_official(who):
         return None
     return who, side
+
+
+def _open_block(text: str, s1: int, sent: str, said: _Said, doc: DocState) -> None:
+    """A sentence closing its paragraph with a colon opens a block quote: "X said:" in X's
+    voice, "The ministry's statement reads as follows:" in the ministry's."""
+    if said.claimant and _opens_block(text, s1, sent):
+        doc.block, doc.block_quoted = (said.claimant, said.side), None
+    elif (owner := _document_block(text, s1, sent)) is not None:
+        doc.block, doc.block_quoted = owner, None
 
 
 def _opens_block(text: str, s1: int, sent: str) -> bool:
