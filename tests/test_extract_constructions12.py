@@ -145,3 +145,9 @@ def test_a_fronted_place_locates_a_verb_that_names_none(gaz, text, want):
 def test_a_fronted_place_does_not_take_a_verb_with_its_own_object(gaz):
     got = _claims(gaz, "In Kupiansk, Russian troops captured two streets.")
     assert ("Kupiansk", "captured") not in {(p, t) for p, _s, t in got}
+
+
+def test_a_date_in_an_apposition_after_the_place_is_the_appositions(gaz):
+    text = "# Update\n\nUkraine still holds Sudzha, the largest town it seized in August.\n"
+    got = [c for c in extract(text, published=PUB, gazetteer=gaz).claims if c.type == "holding"]
+    assert got and got[0].claim_date == PUB

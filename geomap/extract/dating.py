@@ -25,7 +25,9 @@ from geomap.records import ClaimRecord, PlaceRef
 
 _ASIDE_RE = re.compile(
     r",\s+(?:a|an|which|where|whose|who|once|now|located|situated|lying|captured|seized|taken|"
-    r"retaken|recaptured|liberated|occupied)\s"
+    r"retaken|recaptured|liberated|occupied|the(?!\s+(?:same|next|following|previous|day|night|"
+    r"morning|evening)\b)(?![^,]{0,60}\b(?:said|says|reported|reports|told|wrote|added|"
+    r"announced|stated|claimed)\b))\s"  # (", the governor said": no aside)
 )
 
 
