@@ -151,3 +151,8 @@ def test_a_date_in_an_apposition_after_the_place_is_the_appositions(gaz):
     text = "# Update\n\nUkraine still holds Sudzha, the largest town it seized in August.\n"
     got = [c for c in extract(text, published=PUB, gazetteer=gaz).claims if c.type == "holding"]
     assert got and got[0].claim_date == PUB
+
+
+def test_control_of_a_part_of_the_other_countrys_place_is_no_capture(gaz):
+    got = _claims(gaz, "Russian forces now control the approaches to Kupiansk, the army said.")
+    assert ("Kupiansk", "russia", "captured") not in got

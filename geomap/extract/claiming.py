@@ -145,7 +145,7 @@ def claims_pass(
             continue
         c_side, c_claimant = _claim_voice(text, s0, v, pl, (m, ref, ctype, cue_pos), rules)
         c_side = _outlet_side(c_side, c_claimant, narration, outlet_voice, rules)
-        ctype = _control_won(ctype, c_side, ref, rules, sent)
+        ctype = _control_won(ctype, c_side, ref, rules, sent, m.start - s0)
         cdate, prec = claim_date(
             d, v, all_cues, dates, prev_claim_day, pub, (m, ref, ctype, cue_pos), s0
         )
@@ -190,13 +190,25 @@ _CONTROL_GOES_ON_RE = re.compile(
 )
 
 
-def _control_won(ctype: str, side: str, ref: PlaceRef, rules: list[str], sent: str) -> str:
+# "control the approaches to X", "hold the northern part of X": a part of the place
+_PART_OF_BEFORE_RE = re.compile(
+    r"\b(?:approaches|outskirts|edge|parts?|half|most|much|bulk|north|south|east|west|"
+    r"\w+ern|cent(?:re|er)|districts?|areas?|sections?|blocks?|streets?|neighbou?rhoods?|"
+    r"percent|per\s+cent|%)\s+(?:of|to)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|"
+    r"settlement)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _control_won(ctype: str, side: str, ref: PlaceRef, rules: list[str], sent: str, at: int) -> str:
     """A side stating its control over a place of the other country ("Kupyansk is fully
     under the control of our forces", said by Moscow; "our troops control Sudzha", by Kyiv)
-    claims to have taken it: analysts record a capture, not a defence."""
+    claims to have taken it: analysts record a capture, not a defence. Control of a part
+    ("the approaches to X") stays what it was."""
     home = SIDE_BY_COUNTRY.get(ref.country or "")
     if (
         ctype != "holding"
+        or _PART_OF_BEFORE_RE.search(sent, max(0, at - 60), at)
         or rules[1] not in _CONTROL_RULES
         or side not in ("russia", "ukraine")
         or home in (None, side)
