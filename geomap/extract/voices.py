@@ -767,6 +767,17 @@ def _block_quoted(
     return cl.Attribution(doc.block[0], doc.block[1], (0, n), (n, n), "said")
 
 
+# the documents a source speaks through ("according to the statement", "the ministry's
+# update reads:", "General Staff, morning update"), and the media that carry them
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary",
+     "address", "communiqué"}
+)  # fmt: skip
+_DOCUMENT = "(?:" + "|".join(sorted(_DOCUMENT_NOUNS - {"communiqué"})) + r"|communiqu[eé])"
+_DOC_MEDIUM = (
+    rf"(?:official\s+)?(?:Telegram\s+channel|Telegram|website|Facebook\s+page|page|channel|"
+    rf"{_DOCUMENT})"
+)
 # "The full report ... of the Russian MoD's statement goes as follows:", "The General Staff's
 # update reads:": a document quoted in the paragraphs after the colon, and whose it is
 _DOCUMENT_INTRO_RE = re.compile(
@@ -774,8 +785,7 @@ _DOCUMENT_INTRO_RE = re.compile(
     r"\s*:\s*"
 )
 _DOCUMENT_OWNER_RE = re.compile(
-    r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[\w.-]+){0,4}?)['’]s?\s+(?:[\w-]+\s+)?(?:statement|"
-    r"report|post|message|bulletin|update|summary|briefing|address|communiqu[eé])\b"
+    rf"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[\w.-]+){{0,4}}?)['’]s?\s+(?:[\w-]+\s+)?{_DOCUMENT}\b"
 )
 
 
@@ -858,9 +868,6 @@ def _para_end(text: str, pos: int) -> int:
 
 # nouns that only ever point back to whoever spoke last ("According to the speaker, ...")
 _ANY_SPEAKER_NOUNS = frozenset({"speaker", "source", "interlocutor"})
-_DOCUMENT_NOUNS = frozenset(
-    {"statement", "report", "update", "bulletin", "briefing", "message", "post", "summary"}
-)
 
 
 def _place_label(label: str, resolver: _Resolver) -> bool:
@@ -883,10 +890,6 @@ def _same_source(ref: str, prev: str) -> bool:
     return " ".join(words[1:]) in prev.lower()
 
 
-_DOC_MEDIUM = (
-    r"(?:official\s+)?(?:Telegram\s+channel|Telegram|statement|website|briefing|post|report|"
-    r"summary|update|bulletin|Facebook\s+page|page)"
-)
 # "Translated from the X's Telegram channel", "Translated from the Telegram channel of X"
 _DOC_SOURCE_RE = re.compile(
     r"^[ \t]*[*_]{0,2}(?:Translated|Adapted|Reposted|Republished|Condensed|Taken|Abridged)"
@@ -983,8 +986,7 @@ def _opening_source(text: str) -> tuple[str, int, int] | None:
 # "General Staff of the Armed Forces of Ukraine, morning update (translated)", "Regional
 # governor, Telegram": a line under the title naming the text as a body's or official's post
 _VOICE_LINE_RE = re.compile(
-    r"(?P<who>[A-Z][^.:;\n\"“”]{2,100}?),\s+(?:[\w'’-]+\s+){0,3}?(?:Telegram|statement|"
-    r"update|report|bulletin|briefing|summary|post|address|communiqu[eé]|channel|website)\b"
+    rf"(?P<who>[A-Z][^.:;\n\"“”]{{2,100}}?),\s+(?:[\w'’-]+\s+){{0,3}}?{_DOC_MEDIUM}\b"
     r"[^.:;\n]{0,40}"
 )
 # "Oleh Syniehubov, head of the Kharkiv Regional Military Administration:" on a line of its
