@@ -2,4 +2,4 @@
 version says a stored claim may be re-extracted differently."""
 
 EXTRACTOR = "rules"
-VERSION = "0.45.0"
+VERSION = "0.46.0"
