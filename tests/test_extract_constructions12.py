@@ -156,3 +156,18 @@ def test_a_date_in_an_apposition_after_the_place_is_the_appositions(gaz):
 def test_control_of_a_part_of_the_other_countrys_place_is_no_capture(gaz):
     got = _claims(gaz, "Russian forces now control the approaches to Kupiansk, the army said.")
     assert ("Kupiansk", "russia", "captured") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russian forces attacked near Pokrovsk itself and toward Myrnohrad.",
+         {("Pokrovsk", "fighting"), ("Myrnohrad", "fighting")}),
+        ("Russian forces are trying to storm Pokrovsk, the brigade said.",
+         {("Pokrovsk", "fighting")}),
+        ("Kupiansk saw the fiercest fighting of the week, the army said.",
+         {("Kupiansk", "fighting")}),
+    ],
+)  # fmt: skip
+def test_more_fighting_wordings(gaz, text, want):
+    assert want <= {(p, t) for p, _s, t in _claims(gaz, text)}

@@ -746,6 +746,8 @@ _IT_OBJECT_RE = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said)\b)"
 
 
 _COORD_GAP_RE = re.compile(
+    # "near A itself and toward B": the emphatic pronoun stays with A
+    r"(?:\s+itself)?"
     # "A, X, Y and B": list items the gazetteer lacks (capitalised, not possessive) between two
     # places it knows keep the list whole
     r"(?:\s*(?:,|,?\s+(?:and|or))\s+[A-Z][\w'’-]*(?<!['’]s)(?:[\s-][A-Z][\w'’-]*(?<!['’]s)){0,2}"
