@@ -192,8 +192,8 @@ _NOT_NEAR_BEFORE_RE = re.compile(
 def _bearings_as_near(text: str) -> str:
     """`text` with each bearing phrase ("south-west of") that stands for "near" written so,
     padded with spaces: offsets are unchanged."""
-    if " of " not in text:
-        return text
+    if " of " not in text or not ("orth" in text or "outh" in text or "st " in text):
+        return text  # (every bearing holds "orth", "outh" or "st " before its " of")
 
     def near(m: re.Match[str]) -> str:
         if _NOT_NEAR_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
