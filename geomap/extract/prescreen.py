@@ -183,9 +183,16 @@ def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
 class Needs:
     """A pattern's few most telling needs, each compiled to one substring search."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], given: Iterable[str] = ()) -> None:
+        # `given`: words one of which every text asked about holds (a lexicon row's triggers);
+        # a need each of them meets says nothing, and a more telling one takes its place
+        given = tuple(given)
         kept = sorted(
-            {_minimal(n) for n in required(pattern) if min(map(len, n)) >= _MIN_NEED},
+            {
+                _minimal(n)
+                for n in required(pattern)
+                if min(map(len, n)) >= _MIN_NEED and not _met_by_each(n, given)
+            },
             key=_rank,
             reverse=True,
         )[:_MAX_NEEDS]
@@ -204,6 +211,12 @@ class Needs:
         self.may_match: Callable[[str], bool] = eval(  # noqa: S307  (repr'd strings only)
             f"lambda f: {' and '.join(terms) or 'True'}", {}
         )
+
+
+def _met_by_each(need: Need, given: tuple[str, ...]) -> bool:
+    """Whether each of the `given` words holds one of the need's strings (then any text
+    holding a given word meets the need)."""
+    return bool(given) and all(any(s in g for s in need) for g in given)
 
 
 def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:

@@ -75,18 +75,25 @@ _ROWS_OF = {
 # built for a row when a clause first has its triggers: reading 149 patterns at import would
 # slow every command's start
 _TOOLS: list[tuple[prescreen.Needs, prescreen.Finder] | None] = [None] * len(LEXICON)
-# row i's Needs.may_match, once its tools are built (read directly on the hot path)
-_MAY_MATCH: list[Callable[[str], bool] | None] = [None] * len(LEXICON)
+# row i's Needs.may_match once its tools are built (read directly on the hot path); True when
+# the row has no need its triggers leave open (a candidate row holds one of its triggers)
+_MAY_MATCH: list[Callable[[str], bool] | bool | None] = [None] * len(LEXICON)
 
 
 def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
-    """Lexicon row i's pre-screen and finder."""
+    """Lexicon row i's pre-screen (the needs its trigger words leave open) and finder."""
     tools = _TOOLS[i]
     if tools is None:
-        pat = LEXICON[i][2]
-        tools = _TOOLS[i] = (prescreen.Needs(pat), prescreen.Finder(pat))
-        _MAY_MATCH[i] = tools[0].may_match
+        pat, triggers = LEXICON[i][2], LEXICON[i][4]
+        tools = _TOOLS[i] = (prescreen.Needs(pat, triggers), prescreen.Finder(pat))
+        _MAY_MATCH[i] = tools[0].may_match if tools[0].words else True
     return tools
+
+
+def _may_match(i: int) -> Callable[[str], bool] | bool:
+    """_MAY_MATCH[i], its row's tools built first."""
+    row_tools(i)
+    return _MAY_MATCH[i]  # type: ignore[return-value]  (set by row_tools)
 
 
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
@@ -222,7 +229,7 @@ def candidate_rows(text: str) -> list[int]:
     rows = _token_rows_union(text)
     folded = prescreen.fold(text)
     may = _MAY_MATCH
-    return [i for i in sorted(rows) if (may[i] or row_tools(i)[0].may_match)(folded)]
+    return [i for i in sorted(rows) if (m := may[i] or _may_match(i)) is True or m(folded)]
 
 
 def find_cues(text: str) -> list[Cue]:
