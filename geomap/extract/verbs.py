@@ -235,6 +235,11 @@ def candidate_rows(text: str) -> list[int]:
 def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins).
     Quote marks count as spaces ('the "liberation" of X'); offsets are unchanged."""
+    return _cues(text, 0)
+
+
+def _cues(text: str, c0: int) -> list[Cue]:
+    """find_cues(text), each cue's offsets moved by c0 (built once, where it lies)."""
     text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
@@ -249,7 +254,7 @@ def find_cues(text: str) -> list[Cue]:
             if _negator_before(text, s) and _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
                     # "there was no encirclement of X": the speaker denies the enemy's gain
-                    cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
+                    cues.append(Cue(c0 + s, c0 + e, "denied", attach, m.group(0), weak, rid))
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
                 continue  # "during its counteroffensive in X": the setting, not the claim
@@ -275,7 +280,7 @@ def find_cues(text: str) -> list[Cue]:
                 if ASSESSMENT.search(text[max(0, s - 30) : s]) is None:
                     continue
                 found = "assessment"
-            cues.append(Cue(s, e, found, attach, m.group(0), weak, rid))
+            cues.append(Cue(c0 + s, c0 + e, found, attach, m.group(0), weak, rid))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -283,10 +288,7 @@ def find_cues(text: str) -> list[Cue]:
 def find_cues_in(text: str, c0: int, c1: int) -> list[Cue]:
     """find_cues(text[c0:c1]) with offsets in `text` (each cue built once, at its place: a
     dataclasses.replace per cue cost more than finding it)."""
-    return [
-        Cue(c0 + c.start, c0 + c.end, c.type, c.attach, c.text, c.weak, c.rule)
-        for c in find_cues(text[c0:c1])
-    ]
+    return _cues(text[c0:c1], c0)
 
 
 def is_assessment(text: str) -> bool:
