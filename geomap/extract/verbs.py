@@ -182,7 +182,8 @@ def irrealis_before(text: str, pos: int) -> bool:
     return _IRREALIS.search(window) is not None
 
 
-_QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
+_QUOTE_MARKS = '"“”‘’«»'
+_QUOTES = str.maketrans({c: " " for c in _QUOTE_MARKS})
 
 
 def triggered_rows(low: str) -> frozenset[int]:
@@ -240,7 +241,10 @@ def find_cues(text: str) -> list[Cue]:
 
 def _cues(text: str, c0: int) -> list[Cue]:
     """find_cues(text), each cue's offsets moved by c0 (built once, where it lies)."""
-    text = text.translate(_QUOTES)
+    # (a translate looks each distinct character up in the table; most clauses hold no quote
+    # mark, and an ASCII one can hold only '"')
+    if ('"' in text) if text.isascii() else any(map(text.__contains__, _QUOTE_MARKS)):
+        text = text.translate(_QUOTES)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     tools = _TOOLS
