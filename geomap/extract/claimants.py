@@ -52,14 +52,18 @@ def _w(rid: str, ci: bool = True) -> str:
 _SPEECH: list[WordRule] = [
     r for r in _RULES.values() if r.produces in ("speech", "denial", "naming")
 ]
-_VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
-_VERBS = prescreen.Finder(_VERB_RE)  # the same matches, tried only where a verb begins
+_VERB_ALTS = [_w(r.id) for r in _SPEECH]
+_VERB_RE = re.compile(rf"\b(?:{'|'.join(_VERB_ALTS)})\b", re.I)
+# the same matches, tried only where a verb begins, with the entries that verb can begin
+_VERBS = prescreen.BranchFinder(_VERB_RE, r"\b", _VERB_ALTS, r"\b")
 
 
 def _speech_rule(vm: re.Match[str]) -> WordRule:
     """The [[speech]] entry a matched verb belongs to (the first, in file order; an entry's
-    tail may look ahead past the verb, so it is matched in the sentence)."""
-    for r in _SPEECH:
+    tail may look ahead past the verb, so it is matched in the sentence); only the entries
+    that can begin where it begins are asked."""
+    for i in _VERBS.alternatives(vm):
+        r = _SPEECH[i]
         m = r.regex.match(vm.string, vm.start())
         if m is not None and m.end() == vm.end():
             return r
@@ -1050,7 +1054,7 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
 
 def is_speech_verb(word: str) -> bool:
     """Whether one word is a speech verb of claimants.toml ("said", "noted", "told")."""
-    return _VERB_RE.fullmatch(word) is not None
+    return _VERBS.fullmatch(word) is not None
 
 
 def is_pronoun(claimant: str | None) -> bool:
