@@ -278,13 +278,27 @@ _ENDS_REGION_RE = re.compile(r"\b(?:region|oblast|province)$")
 
 # what both joins below need: a region word, then "of" between white space (a text without
 # one has its phrases as they are)
-_REGION_WORD_OF_RE = re.compile(r"(?:region|oblast|province)\s+of\s")
+_REGION_WORDS = ("region", "oblast", "province")
+_OF_AFTER_RE = re.compile(r"\s+of\s")
+
+
+def _region_word_of(text: str) -> bool:
+    """Whether `text` holds a region word followed by "of" between white space: each place
+    a region word stands found by a substring search (a regex search for the phrase tries
+    its first letters at every position)."""
+    for word in _REGION_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            if _OF_AFTER_RE.match(text, i + len(word)):
+                return True
+            i = text.find(word, i + 1)
+    return False
 
 
 def context_digest(text: str) -> str:
     """The capitalised phrases of a text (with their region words), one per line: all the
     gazetteer's document context needs, at a fraction of the cost of scanning every word."""
-    if _REGION_WORD_OF_RE.search(text) is None:
+    if not _region_word_of(text):
         return "\n".join(_CONTEXT_RE.findall(text))
     return "\n".join(_joined_phrases(text))
 
