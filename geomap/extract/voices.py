@@ -811,13 +811,19 @@ _DOC_SOURCE_RE = re.compile(
     r"summary|update|bulletin|Facebook\s+page|page)\b[^\n]*$",
     re.M | re.I,
 )
+_DOC_SOURCE_NEEDS = prescreen.Needs(_DOC_SOURCE_RE)
 
 
 def document_source(text: str) -> tuple[str, int, int] | None:
     """ "*Translated from the Zaporizhzhia regional military administration's Telegram
     channel.*" near the top: the source whose words the whole text gives, with the note's
     span."""
-    m = _DOC_SOURCE_RE.search(text, 0, 2000)
+    # (the search only when the opening's fold holds the words every match holds)
+    m = (
+        _DOC_SOURCE_RE.search(text, 0, 2000)
+        if _DOC_SOURCE_NEEDS.may_match(prescreen.folded(text[:2000]))
+        else None
+    )
     if m is None:
         return _opening_source(text)
     who = m.group(1).strip()
