@@ -176,3 +176,61 @@ def test_document_source_gate_holds_for_every_match(texts: list[str]) -> None:
         if voices._DOC_SOURCE_RE.search(t, 0, 2000):
             assert voices._DOC_SOURCE_NEEDS.may_match(prescreen.folded(t[:2000])), t[:80]
     assert voices.document_source(notes[0] + "\n\nShelling went on.") is not None
+
+
+_BREAK_WORDS = ["that", "and", "adding", "while", "after", "before", "but", "whereas", "said"]
+_BREAK_BITS = [
+    *_BREAK_WORDS,
+    "a",
+    "t",
+    "w",
+    "b",
+    ",",
+    ";",
+    ":",
+    " ",
+    "x",
+    "_",
+    "1",
+    "é",
+    "—",
+    " – ",
+]
+
+
+def _break_texts(all_texts: list[str]) -> list[str]:
+    import random
+
+    rnd = random.Random(12)
+    made = [
+        "".join(rnd.choice(_BREAK_BITS) for _ in range(rnd.randrange(1, 14))) for _ in range(2000)
+    ]
+    return [*_clauses(all_texts), *made, "xthat andx _and and_ 1and and1 éand andé", "That And But"]
+
+
+def test_dating_breaks_in_first_character_form_are_the_plain_alternations(
+    texts: list[str],
+) -> None:
+    plain = {
+        dating._CLAUSE_BREAK_RE: re.compile(r"[,;:]|\b(?:that|and|adding|while|after|before)\b"),
+        dating._CLAUSE_EDGE_RE: re.compile(r"[,;:]|\b(?:while|but|whereas)\b"),
+    }
+    for t in _break_texts(texts):
+        for fast, slow in plain.items():
+            for a in (0, len(t) // 3):
+                assert [m.span() for m in fast.finditer(t, a)] == [
+                    m.span() for m in slow.finditer(t, a)
+                ], t
+                x, y = fast.search(t, a), slow.search(t, a)
+                assert (x and x.span()) == (y and y.span()), t
+
+
+def test_clause_break_gate_holds_for_every_break(texts: list[str]) -> None:
+    from geomap.extract import cues
+
+    for t in _break_texts(texts):
+        for lo, hi in ((0, len(t)), (1, max(1, len(t) - 1))):
+            if cues._CLAUSE_BREAK_RE.search(t, lo, hi):
+                assert cues._may_break(t, lo, hi), t
+    assert not cues._may_break("troops and tanks moved in", 0, 25)
+    assert cues._may_break("X fell, he said, and added that", 0, 31)
