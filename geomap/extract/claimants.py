@@ -417,6 +417,9 @@ def unquoted_names(s: str) -> str:
 # character (the engine then skips the positions none can begin at), the same matches as
 # r"[,;:\"“”]|\s[-—–]\s"
 _BOUND_RE = re.compile(r"[,;:\"“”\s](?:(?<=[,;:\"“”])|(?<=\s)[-—–]\s)")
+# its matches in a text with no dash: the marks alone (the engine then skips over spaces too)
+_MARK_BOUND_RE = re.compile(r"[,;:\"“”]")
+_DASHES = ("-", "—", "–")
 _SPACES_RE = re.compile(r"\s\s+")  # r"\s{2,}", opening with a class the engine can skip to
 
 
@@ -432,7 +435,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     if _QUOTE_CLOSED_RE.search(left):
         return None
     # segments split on commas / quotes; walk back over a relative clause
-    bounds = [m.end() for m in _BOUND_RE.finditer(left)]
+    bound_re = _BOUND_RE if any(map(left.__contains__, _DASHES)) else _MARK_BOUND_RE
+    bounds = [m.end() for m in bound_re.finditer(left)]
     bounds = [0, *bounds]
     i = len(bounds) - 1
     end = len(left)
@@ -1152,7 +1156,8 @@ _BARE_QUOTE_LABEL_RE = re.compile(rf"(?m)^[ \t]*{_w('claimant.quote-label', ci=F
 def labelled_quote(text: str, s0: int, sentence: str) -> Attribution | None:
     """A sentence opening with a bare "Quote:" label under a "Source:" line (within the few
     lines before): the first source named is the speaker."""
-    ql = _BARE_QUOTE_LABEL_RE.search(sentence)  # (a "Source:" line may open the sentence)
+    # (a "Source:" line may open the sentence; every label ends with a colon)
+    ql = _BARE_QUOTE_LABEL_RE.search(sentence) if ":" in sentence else None
     if ql is None or (ql.start() > 0 and not _SOURCE_LINE_RE.match(sentence)):
         return None
     sources = list(_SOURCE_LINE_RE.finditer(text, max(0, s0 - 800), s0 + ql.start()))
