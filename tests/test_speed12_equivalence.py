@@ -234,3 +234,33 @@ def test_clause_break_gate_holds_for_every_break(texts: list[str]) -> None:
                 assert cues._may_break(t, lo, hi), t
     assert not cues._may_break("troops and tanks moved in", 0, 25)
     assert cues._may_break("X fell, he said, and added that", 0, 31)
+
+
+def test_turn_gate_holds_for_every_turn(texts: list[str]) -> None:
+    from geomap.extract import pipeline
+
+    made = [
+        "Moscow said it took X, but Kyiv said it held.",
+        "Moscow said it took X; Kyiv denied it.",
+        "X fell, while Y held, whereas Z, hours after the strike, burned.",
+        "Kyiv said so, just days before Moscow did, only a day after it.",
+        "no turn, at all, here",
+    ]
+    for t in [*_clauses(texts), *made, *_break_texts([])]:
+        if pipeline._TURN_RE.search(t):
+            assert pipeline._may_turn(t), t
+    assert not pipeline._may_turn(made[-1])
+
+
+def test_bounds_without_a_dash_are_the_marks(texts: list[str]) -> None:
+    for t in [*_clauses(texts), 'the "Vostok" group, its spokesman: Ivan; “X” said']:
+        if not any(d in t for d in claimants._DASHES):
+            got = [m.span() for m in claimants._MARK_BOUND_RE.finditer(t)]
+            assert got == [m.span() for m in claimants._BOUND_RE.finditer(t)], t
+    assert claimants._BOUND_RE.search("the mayor - who") is not None  # (a dash: the full form)
+
+
+def test_quote_label_needs_its_colon(texts: list[str]) -> None:
+    for t in [*_clauses(texts), "Quote: we hold", "Source: X\nQuote : we hold"]:
+        if claimants._BARE_QUOTE_LABEL_RE.search(t):
+            assert ":" in t
