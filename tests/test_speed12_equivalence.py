@@ -264,3 +264,17 @@ def test_quote_label_needs_its_colon(texts: list[str]) -> None:
     for t in [*_clauses(texts), "Quote: we hold", "Source: X\nQuote : we hold"]:
         if claimants._BARE_QUOTE_LABEL_RE.search(t):
             assert ":" in t
+
+
+def test_retro_attribution_gates_hold_for_every_match(texts: list[str]) -> None:
+    made = [
+        "This was reported by the press service.",
+        "All this was stated by the mayor.",
+        "He said so. — Ivan Petrenko said.",
+        '"We hold," he said. - Oleh Bondar stated this.',
+    ]
+    for t in [*_clauses(texts), *made]:
+        if voices._THIS_WAS_SAID_BY_CORE_RE.search(t):
+            assert any(w in t for w in voices._CORE_OPENERS), t
+        if voices._DASH_AFTER_STOP_RE.search(t):
+            assert any(d in t for d in voices._DASHES), t

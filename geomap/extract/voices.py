@@ -895,6 +895,9 @@ _SAID_THIS = prescreen.Screened(_SAID_THIS_RE)
 _THIS_WAS_SAID_BY_CORE_RE = re.compile(
     r"(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
 )
+# the words that core opens with (case as written): a few substring scans skip its search in
+# the many sentences with none of them
+_CORE_OPENERS = ("This", "That", "It", "These", "All")
 # a dash where _DASH_SAID_RE's can stand: opening the sentence, or after a stop and space
 _DASHES = ("-", "—", "–")
 _DASH_AFTER_STOP_RE = re.compile(r"[.!?\"”]\s+[-—–]")
@@ -909,10 +912,14 @@ def retro_attribution(
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
     m = (
-        _THIS_WAS_SAID_BY_CORE_RE.search(sent) and _THIS_WAS_SAID_BY.search(sent)
+        any(map(sent.__contains__, _CORE_OPENERS))
+        and _THIS_WAS_SAID_BY_CORE_RE.search(sent)
+        and _THIS_WAS_SAID_BY.search(sent)
     ) or _SAID_THIS.match(sent)
     end = s0
-    dash = sent[:1] in _DASHES or _DASH_AFTER_STOP_RE.search(sent) is not None
+    dash = sent[:1] in _DASHES or (
+        any(map(sent.__contains__, _DASHES)) and _DASH_AFTER_STOP_RE.search(sent) is not None
+    )
     if m is None and dash and (m := _DASH_SAID.search(sent)) is not None:
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
     if m is None:
