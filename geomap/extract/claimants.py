@@ -52,14 +52,18 @@ def _w(rid: str, ci: bool = True) -> str:
 _SPEECH: list[WordRule] = [
     r for r in _RULES.values() if r.produces in ("speech", "denial", "naming")
 ]
-_VERB_RE = re.compile(rf"\b(?:{'|'.join(_w(r.id) for r in _SPEECH)})\b", re.I)
-_VERBS = prescreen.Finder(_VERB_RE)  # the same matches, tried only where a verb begins
+_VERB_ALTS = [_w(r.id) for r in _SPEECH]
+_VERB_RE = re.compile(rf"\b(?:{'|'.join(_VERB_ALTS)})\b", re.I)
+# the same matches, tried only where a verb begins, with the entries that verb can begin
+_VERBS = prescreen.BranchFinder(_VERB_RE, r"\b", _VERB_ALTS, r"\b")
 
 
 def _speech_rule(vm: re.Match[str]) -> WordRule:
     """The [[speech]] entry a matched verb belongs to (the first, in file order; an entry's
-    tail may look ahead past the verb, so it is matched in the sentence)."""
-    for r in _SPEECH:
+    tail may look ahead past the verb, so it is matched in the sentence); only the entries
+    that can begin where it begins are asked."""
+    for i in _VERBS.alternatives(vm):
+        r = _SPEECH[i]
         m = r.regex.match(vm.string, vm.start())
         if m is not None and m.end() == vm.end():
             return r
@@ -421,6 +425,9 @@ def unquoted_names(s: str) -> str:
 # character (the engine then skips the positions none can begin at), the same matches as
 # r"[,;:\"“”]|\s[-—–]\s"
 _BOUND_RE = re.compile(r"[,;:\"“”\s](?:(?<=[,;:\"“”])|(?<=\s)[-—–]\s)")
+# its matches in a text with no dash: the marks alone (the engine then skips over spaces too)
+_MARK_BOUND_RE = re.compile(r"[,;:\"“”]")
+_DASHES = ("-", "—", "–")
 _SPACES_RE = re.compile(r"\s\s+")  # r"\s{2,}", opening with a class the engine can skip to
 
 
@@ -436,7 +443,8 @@ def _claimant_before(sentence: str, vpos: int) -> tuple[str, int] | None:
     if _QUOTE_CLOSED_RE.search(left):
         return None
     # segments split on commas / quotes; walk back over a relative clause
-    bounds = [m.end() for m in _BOUND_RE.finditer(left)]
+    bound_re = _BOUND_RE if any(map(left.__contains__, _DASHES)) else _MARK_BOUND_RE
+    bounds = [m.end() for m in bound_re.finditer(left)]
     bounds = [0, *bounds]
     i = len(bounds) - 1
     end = len(left)
@@ -1095,7 +1103,7 @@ def _speech(sentence: str, vm: re.Match[str], before: tuple[str, int], denial: b
 
 def is_speech_verb(word: str) -> bool:
     """Whether one word is a speech verb of claimants.toml ("said", "noted", "told")."""
-    return _VERB_RE.fullmatch(word) is not None
+    return _VERBS.fullmatch(word) is not None
 
 
 def is_pronoun(claimant: str | None) -> bool:
@@ -1193,7 +1201,8 @@ _BARE_QUOTE_LABEL_RE = re.compile(rf"(?m)^[ \t]*{_w('claimant.quote-label', ci=F
 def labelled_quote(text: str, s0: int, sentence: str) -> Attribution | None:
     """A sentence opening with a bare "Quote:" label under a "Source:" line (within the few
     lines before): the first source named is the speaker."""
-    ql = _BARE_QUOTE_LABEL_RE.search(sentence)  # (a "Source:" line may open the sentence)
+    # (a "Source:" line may open the sentence; every label ends with a colon)
+    ql = _BARE_QUOTE_LABEL_RE.search(sentence) if ":" in sentence else None
     if ql is None or (ql.start() > 0 and not _SOURCE_LINE_RE.match(sentence)):
         return None
     sources = list(_SOURCE_LINE_RE.finditer(text, max(0, s0 - 800), s0 + ql.start()))

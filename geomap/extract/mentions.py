@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from typing import Any
 
 from gazetteer import normalize
@@ -519,16 +519,23 @@ def _hint(
     return _Hint(hint, noun, m_start, m_end, query, bool(ra))
 
 
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+# the tokens as the odd items of a split (no match object per token); an ASCII text's
+# tokens by the same pattern over ASCII classes (for ASCII, [^\W\d_] is [A-Za-z] and \w is
+# [A-Za-z0-9_]), which the engine tests without a Unicode table lookup per character
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+_ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z0-9_'\-]*)")
 
 
 def _token_table(text: str, start: int, end: int) -> tuple[list[_Tok], list[int]]:
     """The tokens of text[start:end] as (start, end, word), and the indices of those that can
     start a name (a capitalised word that is not a stop word): built by C-level maps, with no
-    bytecode run per token."""
-    ms = list(_TOKEN_RE.finditer(text, start, end))
-    words = list(map(_GROUP, ms))
-    toks = list(zip(map(_START, ms), map(_END, ms), words, strict=True))
+    bytecode run per token (the pattern has no look-around: the slice's tokens are the text's)."""
+    seg = text[start:end]
+    parts = (_ASCII_TOKEN_SPLIT_RE if seg.isascii() else _TOKEN_SPLIT_RE).split(seg)
+    # parts: gap, word, gap, word, ..., gap; offs[i]: where parts[i] begins in `text`
+    offs = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    toks = list(zip(offs[1:-1:2], offs[2::2], words, strict=True))
     return toks, list(compress(count(), map(_can_start, words)))
 
 

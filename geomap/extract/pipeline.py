@@ -285,6 +285,15 @@ _EVIDENCE_TURN_RE = re.compile(
 )
 
 
+_TURN_WORDS = (";", "but", "while", "whereas", "after", "before")  # every _TURN_RE match holds one
+
+
+def _may_turn(seg: str) -> bool:
+    """Whether `seg` holds a word every turn holds (substring scans; the regex enters its
+    branches at every comma)."""
+    return any(map(seg.__contains__, _TURN_WORDS))
+
+
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with "X said A, but Y said B" cut in two: each side's claim gets its own
     claimant (the cut is made only where the second part has an attribution of its own, or
@@ -295,7 +304,8 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if (cut := contrast_cut(text, s0, s1)) is not None:
             out.append((s0, cut[0]))  # "While Moscow says A, Kyiv maintains B"
             start = cut[1]
-        for m in _TURN_RE.finditer(text, start, s1):
+        turns = _TURN_RE.finditer(text, start, s1) if _may_turn(text[start:s1]) else ()
+        for m in turns:
             right = text[m.end() : s1]
             att = cl.attribute(right)
             if att.claimant and att.attribution and att.attribution[0] <= 2:

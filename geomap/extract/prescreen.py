@@ -183,9 +183,16 @@ def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
 class Needs:
     """A pattern's few most telling needs, each compiled to one substring search."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], given: Iterable[str] = ()) -> None:
+        # `given`: words one of which every text asked about holds (a lexicon row's triggers);
+        # a need each of them meets says nothing, and a more telling one takes its place
+        given = tuple(given)
         kept = sorted(
-            {_minimal(n) for n in required(pattern) if min(map(len, n)) >= _MIN_NEED},
+            {
+                _minimal(n)
+                for n in required(pattern)
+                if min(map(len, n)) >= _MIN_NEED and not _met_by_each(n, given)
+            },
             key=_rank,
             reverse=True,
         )[:_MAX_NEEDS]
@@ -204,6 +211,12 @@ class Needs:
         self.may_match: Callable[[str], bool] = eval(  # noqa: S307  (repr'd strings only)
             f"lambda f: {' and '.join(terms) or 'True'}", {}
         )
+
+
+def _met_by_each(need: Need, given: tuple[str, ...]) -> bool:
+    """Whether each of the `given` words holds one of the need's strings (then any text
+    holding a given word meets the need)."""
+    return bool(given) and all(any(s in g for s in need) for g in given)
 
 
 def leading_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -394,6 +407,96 @@ def _next_word(folded: str, i: int, words: tuple[str, ...]) -> int:
         if j >= 0 and (best < 0 or j < best):
             best = j
     return best
+
+
+class BranchFinder(Finder):
+    """A Finder for `head(?:A1|A2|...)tail`, an alternation of many alternatives (a lexicon's
+    entries): where a leading word begins, only the alternatives that can begin with it are
+    tried, as one pattern of those alternatives in their order (compiled once per word). The
+    others cannot match there, so the match is the one the whole pattern gives, found without
+    walking a long pattern (whose compiled code no longer fits the processor's caches)."""
+
+    def __init__(self, pattern: re.Pattern[str], head: str, alts: list[str], tail: str) -> None:
+        super().__init__(pattern)
+        if pattern.pattern != f"{head}(?:{'|'.join(alts)}){tail}":
+            raise ValueError("BranchFinder: the parts do not make the pattern")
+        self._parts = (head, tuple(alts), tail)
+        self._firsts = [
+            leading_words(re.compile(f"{head}(?:{a}){tail}", pattern.flags)) for a in alts
+        ]
+        whole = leading_words(pattern)
+        # (without each alternative's first words, or with few words: the plain Finder's way)
+        self._branching = (
+            all(self._firsts)
+            and whole == frozenset().union(*self._firsts)  # type: ignore[arg-type]
+            and self._starts is not None
+            and self._few is None
+        )
+        self._subs: dict[str, re.Pattern[str]] = {}  # start found -> its alternatives' pattern
+        self._kept: dict[re.Pattern[str], tuple[int, ...]] = {}  # that pattern -> alternatives
+
+    def _sub(self, found: str) -> re.Pattern[str]:
+        """The pattern of the alternatives that can begin where `found` (the start search's
+        match: the longest leading word there, after a non-letter for a word start) begins;
+        every leading word beginning there is a prefix of the longest one."""
+        word = found[1:] if self._word_start else found
+        head, alts, tail = self._parts
+        kept = tuple(i for i, ws in enumerate(self._firsts) if any(map(word.startswith, ws or ())))
+        rx = self._subs[found] = re.compile(
+            f"{head}(?:{'|'.join(alts[i] for i in kept)}){tail}", self.pattern.flags
+        )
+        self._kept[rx] = kept
+        return rx
+
+    def alternatives(self, m: re.Match[str]) -> Iterable[int]:
+        """The indices of the alternatives that can have made match `m` (one of this finder's
+        matches), in order: those that can begin where it begins."""
+        return self._kept.get(m.re, range(len(self._parts[1])))
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterable[re.Match[str]]:
+        """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
+        if not self._branching:
+            return super().finditer(text, pos, endpos)
+        n = len(text)
+        if pos <= 0 and endpos >= n:
+            pos, endpos = 0, n
+            last = _last_fold
+            folded = last[1] if text is last[0] else fold(text)
+        else:
+            pos = max(0, pos)
+            endpos = max(pos, min(endpos, n))
+            folded = fold(text[pos:endpos])
+        if len(folded) != endpos - pos:
+            return self.pattern.finditer(text, pos, endpos)
+        search, subs = self._starts.search, self._subs  # type: ignore[union-attr]
+        if self._word_start:
+            folded = " " + folded
+        out: list[re.Match[str]] = []
+        c = search(folded)
+        while c is not None:
+            p = pos + c.start()
+            found = c.group()
+            if (m := (subs.get(found) or self._sub(found)).match(text, p, endpos)) is not None:
+                out.append(m)
+                c = search(folded, m.end() - pos)
+            else:
+                c = search(folded, p + 1 - pos)
+        return out
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos): the first of the matches finditer gives."""
+        return next(iter(self.finditer(text, pos, endpos)), None)
+
+    def fullmatch(self, word: str) -> re.Match[str] | None:
+        """pattern.fullmatch(word), tried with the alternatives that can begin the word."""
+        if not self._branching or len(f := folded(word)) != len(word):
+            return self.pattern.fullmatch(word)
+        c = self._starts.match(" " + f if self._word_start else f)  # type: ignore[union-attr]
+        if c is None:
+            return None
+        return (self._subs.get(c.group()) or self._sub(c.group())).fullmatch(word)
 
 
 class Screened:

@@ -276,9 +276,35 @@ _REGION_OF_GAP_RE = re.compile(r"\s+of\s+")
 _ENDS_REGION_RE = re.compile(r"\b(?:region|oblast|province)$")
 
 
+# what both joins below need: a region word, then "of" between white space (a text without
+# one has its phrases as they are)
+_REGION_WORDS = ("region", "oblast", "province")
+_OF_AFTER_RE = re.compile(r"\s+of\s")
+
+
+def _region_word_of(text: str) -> bool:
+    """Whether `text` holds a region word followed by "of" between white space: each place
+    a region word stands found by a substring search (a regex search for the phrase tries
+    its first letters at every position)."""
+    for word in _REGION_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            if _OF_AFTER_RE.match(text, i + len(word)):
+                return True
+            i = text.find(word, i + 1)
+    return False
+
+
 def context_digest(text: str) -> str:
     """The capitalised phrases of a text (with their region words), one per line: all the
     gazetteer's document context needs, at a fraction of the cost of scanning every word."""
+    if not _region_word_of(text):
+        return "\n".join(_CONTEXT_RE.findall(text))
+    return "\n".join(_joined_phrases(text))
+
+
+def _joined_phrases(text: str) -> list[str]:
+    """The capitalised phrases, those of "the region of X" and "X region of Y" joined."""
     out: list[str] = []
     prev_end = 0
     prev_start = 0
@@ -304,7 +330,7 @@ def context_digest(text: str) -> str:
                 start = p.start()
         out.append(text[start : m.end()])
         prev_start, prev_end = start, m.end()
-    return "\n".join(out)
+    return out
 
 
 # "the Shebekino urban district", "the Sumy community": a town's municipality stands in it

@@ -75,18 +75,25 @@ _ROWS_OF = {
 # built for a row when a clause first has its triggers: reading 149 patterns at import would
 # slow every command's start
 _TOOLS: list[tuple[prescreen.Needs, prescreen.Finder] | None] = [None] * len(LEXICON)
-# row i's Needs.may_match, once its tools are built (read directly on the hot path)
-_MAY_MATCH: list[Callable[[str], bool] | None] = [None] * len(LEXICON)
+# row i's Needs.may_match once its tools are built (read directly on the hot path); True when
+# the row has no need its triggers leave open (a candidate row holds one of its triggers)
+_MAY_MATCH: list[Callable[[str], bool] | bool | None] = [None] * len(LEXICON)
 
 
 def row_tools(i: int) -> tuple[prescreen.Needs, prescreen.Finder]:
-    """Lexicon row i's pre-screen and finder."""
+    """Lexicon row i's pre-screen (the needs its trigger words leave open) and finder."""
     tools = _TOOLS[i]
     if tools is None:
-        pat = LEXICON[i][2]
-        tools = _TOOLS[i] = (prescreen.Needs(pat), prescreen.Finder(pat))
-        _MAY_MATCH[i] = tools[0].may_match
+        pat, triggers = LEXICON[i][2], LEXICON[i][4]
+        tools = _TOOLS[i] = (prescreen.Needs(pat, triggers), prescreen.Finder(pat))
+        _MAY_MATCH[i] = tools[0].may_match if tools[0].words else True
     return tools
+
+
+def _may_match(i: int) -> Callable[[str], bool] | bool:
+    """_MAY_MATCH[i], its row's tools built first."""
+    row_tools(i)
+    return _MAY_MATCH[i]  # type: ignore[return-value]  (set by row_tools)
 
 
 # The modality words live in rules/modality.toml (goals, questions, hedges, absences, a side's
@@ -175,7 +182,8 @@ def irrealis_before(text: str, pos: int) -> bool:
     return _IRREALIS.search(window) is not None
 
 
-_QUOTES = str.maketrans({c: " " for c in '"“”‘’«»'})
+_QUOTE_MARKS = '"“”‘’«»'
+_QUOTES = str.maketrans({c: " " for c in _QUOTE_MARKS})
 # "operations south of X", "advanced north-west of X": a bearing from a place locates what
 # happens as "near" it does; the cue patterns, written with "near", read it so
 _BEARING_OF_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of(?=\s)", re.I)
@@ -247,14 +255,23 @@ def candidate_rows(text: str) -> list[int]:
     rows = _token_rows_union(text)
     folded = prescreen.fold(text)
     may = _MAY_MATCH
-    return [i for i in sorted(rows) if (may[i] or row_tools(i)[0].may_match)(folded)]
+    return [i for i in sorted(rows) if (m := may[i] or _may_match(i)) is True or m(folded)]
 
 
 def find_cues(text: str) -> list[Cue]:
     """Claim-type cues in a clause, in text order, non-overlapping (lexicon order wins).
     Quote marks count as spaces ('the "liberation" of X') and a bearing as "near" ("fought
     south of X"); offsets are unchanged."""
-    text = _bearings_as_near(text.translate(_QUOTES))
+    return _cues(text, 0)
+
+
+def _cues(text: str, c0: int) -> list[Cue]:
+    """find_cues(text), each cue's offsets moved by c0 (built once, where it lies)."""
+    # (a translate looks each distinct character up in the table; most clauses hold no quote
+    # mark, and an ASCII one can hold only '"')
+    if ('"' in text) if text.isascii() else any(map(text.__contains__, _QUOTE_MARKS)):
+        text = text.translate(_QUOTES)
+    text = _bearings_as_near(text)
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
     tools = _TOOLS
@@ -268,7 +285,7 @@ def find_cues(text: str) -> list[Cue]:
             if _negator_before(text, s) and _NONE_BEFORE_RE.search(text, max(0, s - 30), s):
                 if ctype in ("captured", "advancing") and _ACHIEVEMENT_RE.match(m.group(0)):
                     # "there was no encirclement of X": the speaker denies the enemy's gain
-                    cues.append(Cue(s, e, "denied", attach, m.group(0), weak, rid))
+                    cues.append(Cue(c0 + s, c0 + e, "denied", attach, m.group(0), weak, rid))
                 continue  # "saw no sign of fighting in the city": an absence, no claim
             if ctype == "advancing" and _BACKGROUND_OP_BEFORE_RE.search(text, max(0, s - 50), s):
                 continue  # "during its counteroffensive in X": the setting, not the claim
@@ -294,7 +311,7 @@ def find_cues(text: str) -> list[Cue]:
                 if ASSESSMENT.search(text[max(0, s - 30) : s]) is None:
                     continue
                 found = "assessment"
-            cues.append(Cue(s, e, found, attach, m.group(0), weak, rid))
+            cues.append(Cue(c0 + s, c0 + e, found, attach, m.group(0), weak, rid))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -302,10 +319,7 @@ def find_cues(text: str) -> list[Cue]:
 def find_cues_in(text: str, c0: int, c1: int) -> list[Cue]:
     """find_cues(text[c0:c1]) with offsets in `text` (each cue built once, at its place: a
     dataclasses.replace per cue cost more than finding it)."""
-    return [
-        Cue(c0 + c.start, c0 + c.end, c.type, c.attach, c.text, c.weak, c.rule)
-        for c in find_cues(text[c0:c1])
-    ]
+    return _cues(text[c0:c1], c0)
 
 
 def is_assessment(text: str) -> bool:

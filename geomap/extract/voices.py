@@ -900,6 +900,7 @@ _DOC_SOURCE_RE = re.compile(
     + r"\s+(?:by|of)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,8}[\w'’-]+)[\s.*_]*)$",
     re.M | re.I,
 )
+_DOC_SOURCE_NEEDS = prescreen.Needs(_DOC_SOURCE_RE)
 
 
 _STATE_OUTLETS = tuple(
@@ -933,7 +934,12 @@ def document_source(text: str) -> tuple[str, int, int] | None:
     """ "*Translated from the Zaporizhzhia regional military administration's Telegram
     channel.*" near the top: the source whose words the whole text gives, with the note's
     span."""
-    m = _DOC_SOURCE_RE.search(text, 0, 2000)
+    # (the search only when the opening's fold holds the words every match holds)
+    m = (
+        _DOC_SOURCE_RE.search(text, 0, 2000)
+        if _DOC_SOURCE_NEEDS.may_match(prescreen.folded(text[:2000]))
+        else None
+    )
     if m is None:
         return _opening_source(text)
     who = (m.group(1) or m.group(2)).strip().rstrip("*_ .")
@@ -1042,6 +1048,9 @@ _SAID_THIS = prescreen.Screened(_SAID_THIS_RE)
 _THIS_WAS_SAID_BY_CORE_RE = re.compile(
     r"(?:This|That|It|These|All\s+this)\s+(?:was|were|has\s+been|had\s+been|is)\s+"
 )
+# the words that core opens with (case as written): a few substring scans skip its search in
+# the many sentences with none of them
+_CORE_OPENERS = ("This", "That", "It", "These", "All")
 # a dash where _DASH_SAID_RE's can stand: opening the sentence, or after a stop and space
 _DASHES = ("-", "—", "–")
 _DASH_AFTER_STOP_RE = re.compile(r"[.!?\"”]\s+[-—–]")
@@ -1056,10 +1065,14 @@ def retro_attribution(
     them ("This was reported by X", "- X said."), and make X the voice that goes on."""
     sent = text[s0:s1]
     m = (
-        _THIS_WAS_SAID_BY_CORE_RE.search(sent) and _THIS_WAS_SAID_BY.search(sent)
+        any(map(sent.__contains__, _CORE_OPENERS))
+        and _THIS_WAS_SAID_BY_CORE_RE.search(sent)
+        and _THIS_WAS_SAID_BY.search(sent)
     ) or _SAID_THIS.match(sent)
     end = s0
-    dash = sent[:1] in _DASHES or _DASH_AFTER_STOP_RE.search(sent) is not None
+    dash = sent[:1] in _DASHES or (
+        any(map(sent.__contains__, _DASHES)) and _DASH_AFTER_STOP_RE.search(sent) is not None
+    )
     if m is None and dash and (m := _DASH_SAID.search(sent)) is not None:
         end = s0 + m.start("who")  # '"..." - X said' ends the sentence holding the words
     if m is None:
