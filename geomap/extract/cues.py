@@ -329,7 +329,7 @@ _ANAPHORIC_ATTACK_RE = re.compile(
 
 
 # a compass bearing ("north", "south-east", "west")
-_BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+_BEARING = verbs.BEARING
 
 
 _APPOSITIVE_LOCATOR_RE = re.compile(

@@ -186,7 +186,8 @@ _QUOTE_MARKS = '"“”‘’«»'
 _QUOTES = str.maketrans({c: " " for c in _QUOTE_MARKS})
 # "operations south of X", "advanced north-west of X": a bearing from a place locates what
 # happens as "near" it does; the cue patterns, written with "near", read it so
-_BEARING_OF_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of(?=\s)", re.I)
+BEARING = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"  # a compass bearing
+_BEARING_OF_RE = re.compile(rf"\b{BEARING}\s+of(?=\s)", re.I)
 # not "(to) the north and south of X" (the sides around a place), "10 km north of X towards
 # Y" (a distance from a landmark), "towns west of X", "the border north of X" (what the
 # bearing locates is not where the event is)
