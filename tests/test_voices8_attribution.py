@@ -420,3 +420,12 @@ def test_a_clause_ending_in_a_colon_is_no_speaker_label():
         "goes as follows:\n\nBody.\n"
     )
     assert document_source(text) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ukraine war latest:", "Ukraine updates:", "Russia-Ukraine war, daily update (translated)"],
+)
+def test_a_live_pages_heading_is_no_speaker(line):
+    text = f"# T\n\nAgency\n\nMay 2, 2025\n\n{line}\n\nDrones hit Kupiansk.\n"
+    assert document_source(text) is None

@@ -971,22 +971,29 @@ def _opening_source(text: str) -> tuple[str, int, int] | None:
     openings = [p for p in paras if not _HEADER_LINE_RE.fullmatch(p.group(0))][:2]
     found: tuple[str, int, int] | None = None
     for i, opening in enumerate(openings):
-        para = opening.group(0).strip()
-        m = _OPENING_SOURCE_RE.fullmatch(para) if i == 0 else None
-        m = (
-            m
-            or _SPEAKER_LINE_RE.fullmatch(para)
-            or (_VOICE_LINE_RE.fullmatch(para) if i == 0 else None)
-        )
-        if m is None or (m.re is _SPEAKER_LINE_RE and not _speaker_label(para)):
-            break  # ("The ministry said in a statement:" opens a quotation, not the text)
-        who = cl.strip_claimant(m.groupdict().get("by") or m.group("who"))
-        if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
+        got = _opening_voice(opening.group(0).strip(), first=i == 0)
+        if got is None:
             break
+        who, voice_line = got
         found = (who, found[1] if found else opening.start(), opening.end())
-        if m.re is not _VOICE_LINE_RE:
+        if not voice_line:
             break  # (a voice line may be followed by the statement's own speaker line)
     return found
+
+
+def _opening_voice(para: str, first: bool) -> tuple[str, bool] | None:
+    """The source an opening paragraph names, and whether it is a voice line under the
+    title (a speaker line or a "This was stated by X" may follow it); None: no source."""
+    m = _OPENING_SOURCE_RE.fullmatch(para) if first else None
+    m = m or _SPEAKER_LINE_RE.fullmatch(para) or (_VOICE_LINE_RE.fullmatch(para) if first else None)
+    if m is None or (m.re is _SPEAKER_LINE_RE and not _speaker_label(para)):
+        return None  # ("The ministry said in a statement:" opens a quotation, not the text)
+    if m.re is _VOICE_LINE_RE and _HEADING_WORD_RE.search(m.group("who")):
+        return None  # ("Ukraine war, daily update": a live page's heading)
+    who = cl.strip_claimant(m.groupdict().get("by") or m.group("who"))
+    if cl.side_of(who) not in ("russia", "ukraine") and not cl.is_local_official(who):
+        return None
+    return who, m.re is _VOICE_LINE_RE
 
 
 # "General Staff of the Armed Forces of Ukraine, morning update (translated)", "Regional
@@ -999,6 +1006,11 @@ _VOICE_LINE_RE = re.compile(
 # own opening the body: the speaker of all that follows
 _SPEAKER_LINE_RE = re.compile(r"(?P<who>[A-Z][^.:;\n\"“”]{2,150}?)\s*:")
 _DOCUMENT_VERB_RE = re.compile(r"\b(?:goes|went|reads|runs|follows|following)\b")
+# a live page's heading ("Ukraine war latest:", "Key updates:"), not a speaker
+_HEADING_WORD_RE = re.compile(
+    r"(?i)\b(?:war|latest|live|updates?|news|events|developments|key|day|timeline|recap|what|"
+    r"here|today|highlights)\b"
+)
 
 
 def _speaker_label(line: str) -> bool:
@@ -1009,6 +1021,7 @@ def _speaker_label(line: str) -> bool:
         and not cl.attribute(line).verb
         and cl.FINITE_RE.search(line) is None
         and _DOCUMENT_VERB_RE.search(line) is None
+        and _HEADING_WORD_RE.search(line) is None
     )
 
 
