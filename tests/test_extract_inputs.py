@@ -206,7 +206,11 @@ def test_cli_jobs_stores_everything_once(tmp_path):
 
 @pytest.mark.parametrize(
     ("channel", "side"),
-    [("General Staff of the Armed Forces of Ukraine", "ukraine"), ("Frontline News Digest", None)],
+    [
+        ("General Staff of the Armed Forces of Ukraine", "ukraine"),
+        ("Frontline News Digest", None),
+        ("Ukraine War Map", None),  # a channel about the war, not a side's
+    ],
 )
 def test_an_official_channels_posts_are_its_statements(tmp_path, gaz, channel, side):
     """A General Staff channel's post speaks for Ukraine; a news channel's narration for no side."""

@@ -923,8 +923,8 @@ def channel_source(outlet: str | None) -> tuple[str, int, int] | None:
     Staff's or a governor's channel) is their statement, not an outlet's narration. News
     outlets, monitors and web sites ("en.interfax.com.ua") keep the outlet's voice."""
     name = (outlet or "").strip()
-    if not name or "." in name or state_outlet(name):
-        return None
+    if not name or "." in name or state_outlet(name) or _HEADING_WORD_RE.search(name):
+        return None  # ("Ukraine War Map", "Russia news live": a channel about the war)
     if cl.side_of(name) in ("russia", "ukraine") or cl.is_local_official(name):
         return name, 0, 0
     return None
