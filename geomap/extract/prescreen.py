@@ -279,6 +279,20 @@ def _fold_of(text: str, pos: int, endpos: int) -> str:
     return folded(text[max(0, pos) : endpos])
 
 
+def _span_fold(text: str, pos: int, endpos: int) -> tuple[int, int, str] | None:
+    """The bounds clamped to the text and the fold of text[pos:endpos] (the whole text's
+    kept fold when they cover it: most calls); None when folding changed the length, so
+    offsets in the fold are not offsets in the text."""
+    n = len(text)
+    if pos <= 0 and endpos >= n:
+        pos, endpos, found = 0, n, fold(text)
+    else:
+        pos = max(0, pos)
+        endpos = max(pos, min(endpos, n))
+        found = fold(text[pos:endpos])
+    return (pos, endpos, found) if len(found) == endpos - pos else None
+
+
 class Finder:
     """`pattern.finditer` for a pattern every match of which begins with one of a few literal
     words: where such a word begins is found first (one trie regex over the folded text, no
@@ -319,17 +333,9 @@ class Finder:
             if not self._may_match(_fold_of(text, pos, endpos)):
                 return []
             return self.pattern.finditer(text, pos, endpos)
-        n = len(text)
-        if pos <= 0 and endpos >= n:  # the whole text (most calls): its fold may be kept
-            pos, endpos = 0, n
-            last = _last_fold
-            folded = last[1] if text is last[0] else fold(text)
-        else:
-            pos = max(0, pos)
-            endpos = max(pos, min(endpos, n))
-            folded = fold(text[pos:endpos])
-        if len(folded) != endpos - pos:
+        if (span := _span_fold(text, pos, endpos)) is None:
             return self.pattern.finditer(text, pos, endpos)
+        pos, endpos, folded = span
         if self._few is not None:
             return self._few_matches(text, pos, endpos, folded, True)
         search, match = self._starts.search, self.pattern.match
@@ -352,17 +358,9 @@ class Finder:
             if not self._may_match(_fold_of(text, pos, endpos)):
                 return None
             return self.pattern.search(text, pos, endpos)
-        n = len(text)
-        if pos <= 0 and endpos >= n:
-            pos, endpos = 0, n
-            last = _last_fold
-            folded = last[1] if text is last[0] else fold(text)
-        else:
-            pos = max(0, pos)
-            endpos = max(pos, min(endpos, n))
-            folded = fold(text[pos:endpos])
-        if len(folded) != endpos - pos:
+        if (span := _span_fold(text, pos, endpos)) is None:
             return self.pattern.search(text, pos, endpos)
+        pos, endpos, folded = span
         if self._few is not None:
             found = self._few_matches(text, pos, endpos, folded, False)
             return found[0] if found else None
@@ -459,17 +457,9 @@ class BranchFinder(Finder):
         """The pattern's matches in `text`, as pattern.finditer(text, pos, endpos) gives them."""
         if not self._branching:
             return super().finditer(text, pos, endpos)
-        n = len(text)
-        if pos <= 0 and endpos >= n:
-            pos, endpos = 0, n
-            last = _last_fold
-            folded = last[1] if text is last[0] else fold(text)
-        else:
-            pos = max(0, pos)
-            endpos = max(pos, min(endpos, n))
-            folded = fold(text[pos:endpos])
-        if len(folded) != endpos - pos:
+        if (span := _span_fold(text, pos, endpos)) is None:
             return self.pattern.finditer(text, pos, endpos)
+        pos, endpos, folded = span
         search, subs = self._starts.search, self._subs  # type: ignore[union-attr]
         if self._word_start:
             folded = " " + folded
