@@ -794,16 +794,16 @@ _PASSIVE_BY_RE = re.compile(r"(?:\s+(?:on|in|at|during)\s+[\w'’ -]{1,30}?)?\s+
 
 
 # "ISW observed Russian troops inside X on Monday and said ...": the subject of two verbs
-_COORD_SUBJECT_RE = re.compile(
-    r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?[a-z]+ed\s)"
-)
+# a short subject noun phrase opening the sentence, before its first verb (the lookahead each
+# use adds); not an adverb in "-ly"
+_LEADING_SUBJECT = r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+"
+_COORD_SUBJECT_RE = re.compile(rf"{_LEADING_SUBJECT}(?=(?:also\s+)?[a-z]+ed\s)")
 # "X did not confirm A, but said B": the second verb's subject is the sentence's
 _COMMA_COORD_RE = re.compile(
     r",\s+(?:but|and)\s+(?:(?:has|have|had)\s+)?(?:also\s+|later\s+|since\s+|then\s+)?$"
 )
 _AUX_SUBJECT_RE = re.compile(
-    r"^((?:[Tt]he\s+)?(?:[\w'’.-]+\s+){0,4}?(?![a-z]+ly\b)[\w'’.-]*[\w])\s+(?=(?:also\s+)?"
-    r"(?:[a-z]+ed|did|does|do|has|have|had)\s)"
+    rf"{_LEADING_SUBJECT}(?=(?:also\s+)?(?:[a-z]+ed|did|does|do|has|have|had)\s)"
 )
 
 

@@ -208,10 +208,10 @@ def _control_won(ctype: str, side: str, ref: PlaceRef, rules: list[str], sent: s
     home = SIDE_BY_COUNTRY.get(ref.country or "")
     if (
         ctype != "holding"
-        or _PART_OF_BEFORE_RE.search(sent, max(0, at - 60), at)
         or rules[1] not in _CONTROL_RULES
         or side not in ("russia", "ukraine")
         or home in (None, side)
+        or _PART_OF_BEFORE_RE.search(sent, max(0, at - 60), at)
         or _CONTROL_GOES_ON_RE.search(sent)
         or any(_forces_side(fm) == home for fm in _OWN_FORCES_RE.finditer(sent))
     ):
